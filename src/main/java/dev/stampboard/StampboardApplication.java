@@ -1,0 +1,11 @@
+package dev.stampboard;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class StampboardApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(StampboardApplication.class, args);
+    }
+}

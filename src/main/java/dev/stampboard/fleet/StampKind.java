@@ -1,0 +1,6 @@
+package dev.stampboard.fleet;
+
+public enum StampKind {
+    SHARED,
+    DEDICATED
+}

@@ -1,0 +1,8 @@
+package dev.stampboard.fleet;
+
+public enum StampStatus {
+    PROVISIONING,
+    ACTIVE,
+    DRAINING,
+    RETIRED
+}
