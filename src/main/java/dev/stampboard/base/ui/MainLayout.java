@@ -1,0 +1,73 @@
+package dev.stampboard.base.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+
+/**
+ * The frame around every signed-in view. The menu is built from the views' {@code @Menu}
+ * annotations and only lists what the user may open, so feature views never import this class.
+ */
+@Layout
+@AnonymousAllowed
+public class MainLayout extends AppLayout {
+
+    public MainLayout(AuthenticationContext auth) {
+        setPrimarySection(Section.DRAWER);
+        var brand = new Span("Stampboard");
+        brand.addClassNames(LumoUtility.FontWeight.BOLD, LumoUtility.FontSize.LARGE, LumoUtility.Padding.MEDIUM);
+        var nav = new SideNav();
+        MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(item(entry)));
+        var drawer = new VerticalLayout(brand, nav, userBox(auth));
+        drawer.setSizeFull();
+        drawer.setPadding(false);
+        drawer.setSpacing(false);
+        drawer.expand(nav);
+        addToDrawer(drawer);
+        addToNavbar(new DrawerToggle());
+    }
+
+    private static SideNavItem item(MenuEntry entry) {
+        return entry.icon() == null
+                ? new SideNavItem(entry.title(), entry.path())
+                : new SideNavItem(entry.title(), entry.path(), new Icon(entry.icon()));
+    }
+
+    private static Div userBox(AuthenticationContext auth) {
+        String name = auth.getPrincipalName().orElse("anonymous");
+        var who = new Span(name);
+        who.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
+        String roles = String.join(", ", auth.getGrantedRoles().stream().sorted().toList()).toLowerCase();
+        var role = new Span(roles);
+        role.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY);
+        var logout = new Button(new Icon(VaadinIcon.SIGN_OUT), e -> auth.logout());
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        logout.setTooltipText("Sign out");
+        logout.setAriaLabel("Sign out");
+        var text = new VerticalLayout(who, role);
+        text.setPadding(false);
+        text.setSpacing(false);
+        var row = new HorizontalLayout(new Icon(VaadinIcon.USER), text, logout);
+        row.setAlignItems(FlexComponent.Alignment.CENTER);
+        var box = new Div(row);
+        box.addClassNames(LumoUtility.Padding.MEDIUM, LumoUtility.Border.TOP, LumoUtility.BorderColor.CONTRAST_10);
+        box.setWidthFull();
+        return box;
+    }
+}

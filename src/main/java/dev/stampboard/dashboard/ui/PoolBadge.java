@@ -1,0 +1,38 @@
+package dev.stampboard.dashboard.ui;
+
+import java.util.Locale;
+
+import com.vaadin.flow.component.html.Span;
+
+import dev.stampboard.signals.PoolSignal;
+import dev.stampboard.signals.engine.PoolState;
+
+/** A pool's hot-node P95 as a coloured badge: green OK, amber WARN, red HOT, grey without data. */
+final class PoolBadge extends Span {
+
+    PoolBadge(PoolSignal signal) {
+        setText(format(signal));
+        getElement().getThemeList().add("badge " + theme(signal.state()));
+        getElement().setAttribute("title", tooltip(signal));
+        getElement().setAttribute("data-state", signal.state().name());
+        getStyle().set("min-width", "6.5em").set("justify-content", "center").set("font-variant-numeric", "tabular-nums");
+    }
+
+    static String format(PoolSignal signal) {
+        return signal.hotNodeP95() == null ? "no data" : String.format(Locale.ROOT, "%.1f %%", signal.hotNodeP95());
+    }
+
+    private static String theme(PoolState state) {
+        return switch (state) {
+            case OK -> "success";
+            case WARN -> "warning";
+            case HOT -> "error primary";
+            case NO_DATA -> "contrast";
+        };
+    }
+
+    private static String tooltip(PoolSignal signal) {
+        return signal.pool() + " hot-node P95 " + format(signal) + " — " + signal.state()
+                + " (threshold " + signal.threshold() + " %)";
+    }
+}

@@ -1,0 +1,4 @@
+package dev.stampboard.fleet;
+
+public record CustomerInfo(String name, String displayName) {
+}

@@ -1,0 +1,309 @@
+package dev.stampboard.fleet;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import dev.stampboard.audit.AuditLog;
+import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.base.NotFoundException;
+
+/**
+ * The inventory's application service. Reads come from an immutable snapshot rebuilt after each
+ * write, because the dashboard and the simulator read the whole fleet every few seconds.
+ */
+@Service
+public class FleetService {
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    private static final Pattern REGISTRY_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{0,254}");
+
+    private final StampRepository stamps;
+    private final RegionRepository regions;
+    private final CustomerRepository customers;
+    private final RegistryRepository registries;
+    private final HomeStampChangeRepository history;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private volatile @Nullable FleetSnapshot snapshot;
+
+    FleetService(StampRepository stamps, RegionRepository regions, CustomerRepository customers,
+                 RegistryRepository registries, HomeStampChangeRepository history, AuditLog audit,
+                 ApplicationEventPublisher events, Clock clock) {
+        this.stamps = stamps;
+        this.regions = regions;
+        this.customers = customers;
+        this.registries = registries;
+        this.history = history;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // ---- reads -------------------------------------------------------------------------------
+
+    public List<RegionInfo> regions() {
+        return snapshot().regions();
+    }
+
+    public List<StampInfo> stamps() {
+        return snapshot().stamps();
+    }
+
+    public List<StampInfo> stamps(String region) {
+        return snapshot().stamps().stream().filter(s -> s.region().equals(region)).toList();
+    }
+
+    public Optional<StampInfo> stamp(String name) {
+        return Optional.ofNullable(snapshot().stampsByName().get(name));
+    }
+
+    public StampInfo requireStamp(String name) {
+        return stamp(name).orElseThrow(() -> new NotFoundException("No stamp named '" + name + "'"));
+    }
+
+    public List<RegistryInfo> registries() {
+        return snapshot().registries();
+    }
+
+    public List<RegistryInfo> registriesOf(String customer) {
+        return snapshot().registries().stream().filter(r -> r.customer().equals(customer)).toList();
+    }
+
+    public Optional<RegistryInfo> registry(String name) {
+        return snapshot().registries().stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+
+    /** Registries whose replica in the stamp's region is served by that stamp. */
+    public List<RegistryInfo> registriesOn(String stamp) {
+        StampInfo info = requireStamp(stamp);
+        return snapshot().registries().stream()
+                .filter(r -> r.homeStamp(info.region()).map(stamp::equals).orElse(false)).toList();
+    }
+
+    public List<CustomerInfo> customers() {
+        return snapshot().customers();
+    }
+
+    public Optional<CustomerInfo> customer(String name) {
+        return snapshot().customers().stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    public boolean isEmpty() {
+        return snapshot().stamps().isEmpty() && snapshot().registries().isEmpty();
+    }
+
+    @Transactional(readOnly = true)
+    public List<HomeStampChange> homeStampHistory(String registry) {
+        return history.findByRegistryOrderByChangedAtAsc(registry);
+    }
+
+    // ---- writes ------------------------------------------------------------------------------
+
+    @Transactional
+    public void addRegion(String name, ZoneId zone, String actor) {
+        requireName(name, "region");
+        if (regions.existsById(name)) {
+            throw new InvalidInputException("Region '" + name + "' already exists");
+        }
+        regions.save(Region.create(name, zone.getId()));
+        audit.record(actor, "REGION_ADDED", name, "zone " + zone.getId());
+        invalidate();
+    }
+
+    /**
+     * Declares a stamp or adds nodes to its pools (the inventory {@code PUT}). A region named for
+     * the first time is created in UTC. Existing nodes are kept: history is never deleted here.
+     */
+    @Transactional
+    public StampInfo declareStamp(String name, StampDeclaration declaration, String actor) {
+        requireName(name, "stamp");
+        requireName(declaration.region(), "region");
+        validatePools(declaration);
+        if (!regions.existsById(declaration.region())) {
+            regions.save(Region.create(declaration.region(), "UTC"));
+            audit.record(actor, "REGION_ADDED", declaration.region(), "zone UTC (first stamp declared in it)");
+        }
+        Optional<Stamp> existing = stamps.findByName(name);
+        Stamp stamp;
+        if (existing.isPresent()) {
+            stamp = existing.get();
+            if (!stamp.region().equals(declaration.region())) {
+                throw new InvalidInputException("Stamp '" + name + "' is in region " + stamp.region()
+                        + "; a stamp cannot change region (declared: " + declaration.region() + ")");
+            }
+            if (declaration.kind() != null && declaration.kind() != stamp.kind()) {
+                throw new InvalidInputException("Stamp '" + name + "' is " + stamp.kind()
+                        + "; its kind cannot change to " + declaration.kind());
+            }
+        } else {
+            StampKind kind = declaration.kind() == null ? StampKind.SHARED : declaration.kind();
+            StampStatus status = declaration.status() == null ? StampStatus.ACTIVE : declaration.status();
+            stamp = Stamp.create(name, declaration.region(), kind, status, clock.instant());
+        }
+        for (StampDeclaration.PoolDeclaration pool : declaration.pools()) {
+            stamp.declarePool(pool.pool(), pool.nodes(), pool.minInstances());
+        }
+        declaration.storageAccounts().forEach(stamp::addStorageAccount);
+        stamps.save(stamp);
+        audit.record(actor, existing.isPresent() ? "STAMP_UPDATED" : "STAMP_DECLARED", name, describe(declaration));
+        invalidate();
+        events.publishEvent(new StampDeclared(name));
+        return stamp.toInfo();
+    }
+
+    @Transactional
+    public void activateStamp(String name, String actor) {
+        Stamp stamp = stamps.findByName(name).orElseThrow(() -> new NotFoundException("No stamp named '" + name + "'"));
+        stamp.activate();
+        stamps.save(stamp);
+        audit.record(actor, "STAMP_ACTIVATED", name, "status ACTIVE");
+        invalidate();
+        events.publishEvent(new StampDeclared(name));
+    }
+
+    @Transactional
+    public void addCustomer(String name, String displayName, String actor) {
+        requireName(name, "customer");
+        if (customers.findByName(name).isPresent()) {
+            throw new InvalidInputException("Customer '" + name + "' already exists");
+        }
+        customers.save(new Customer(null, name, displayName));
+        audit.record(actor, "CUSTOMER_ADDED", name, displayName);
+        invalidate();
+    }
+
+    /** Adds a registry with one replica per region, each bound to its first home stamp. */
+    @Transactional
+    public void addRegistry(String name, String customer, Map<String, String> homeStampByRegion, String actor) {
+        if (!REGISTRY_NAME.matcher(name).matches()) {
+            throw new InvalidInputException("Registry name '" + name + "' must be lower-case letters, digits, dots and dashes");
+        }
+        if (customers.findByName(customer).isEmpty()) {
+            throw new InvalidInputException("Unknown customer '" + customer + "'");
+        }
+        if (registries.findByName(name).isPresent()) {
+            throw new InvalidInputException("Registry '" + name + "' already exists");
+        }
+        Registry registry = Registry.create(name, customer);
+        homeStampByRegion.forEach((region, stampName) -> {
+            Stamp stamp = stamps.findByName(stampName)
+                    .orElseThrow(() -> new InvalidInputException("Unknown home stamp '" + stampName + "' for " + name));
+            if (!stamp.region().equals(region)) {
+                throw new InvalidInputException("Stamp " + stampName + " is not in region " + region);
+            }
+            registry.addReplica(region, stampName);
+            history.save(new HomeStampChange(null, name, region, null, stampName, clock.instant(), "registry created"));
+        });
+        registries.save(registry);
+        audit.record(actor, "REGISTRY_ADDED", name, "customer " + customer + ", home stamps " + homeStampByRegion);
+        invalidate();
+    }
+
+    /** The cutover's one write: the replica's home stamp changes, with its history and audit entry. */
+    @Transactional
+    public void rehome(String registryName, String region, String toStamp, String reason, String actor) {
+        Registry registry = registries.findByName(registryName)
+                .orElseThrow(() -> new NotFoundException("No registry named '" + registryName + "'"));
+        Stamp destination = stamps.findByName(toStamp)
+                .orElseThrow(() -> new NotFoundException("No stamp named '" + toStamp + "'"));
+        if (!destination.region().equals(region)) {
+            throw new InvalidInputException("Stamp " + toStamp + " is in " + destination.region() + ", not " + region
+                    + ": moves never leave a region");
+        }
+        String from = registry.rehome(region, toStamp);
+        registries.save(registry);
+        history.save(new HomeStampChange(null, registryName, region, from, toStamp, clock.instant(), reason));
+        audit.record(actor, "HOME_STAMP_CHANGED", registryName, region + ": " + from + " -> " + toStamp + " (" + reason + ")");
+        invalidate();
+        events.publishEvent(new HomeStampChanged(registryName, region, from, toStamp));
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    private static void requireName(@Nullable String name, String what) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new InvalidInputException("The " + what + " name '" + name
+                    + "' must be 1–63 lower-case letters, digits or dashes, starting with a letter or digit");
+        }
+    }
+
+    private static void validatePools(StampDeclaration declaration) {
+        Set<PoolKind> seen = new HashSet<>();
+        for (StampDeclaration.PoolDeclaration pool : declaration.pools()) {
+            if (pool.pool() == null) {
+                throw new InvalidInputException("Each pool needs a 'pool' of REGISTRY or DATAPROXY");
+            }
+            if (!seen.add(pool.pool())) {
+                throw new InvalidInputException("Pool " + pool.pool() + " is declared twice");
+            }
+            Set<String> nodes = new HashSet<>();
+            for (String node : pool.nodes()) {
+                requireName(node, "node");
+                if (!nodes.add(node)) {
+                    throw new InvalidInputException("Node '" + node + "' is listed twice in pool " + pool.pool());
+                }
+            }
+        }
+    }
+
+    private static String describe(StampDeclaration d) {
+        StringBuilder sb = new StringBuilder("region ").append(d.region());
+        d.pools().forEach(p -> sb.append(", ").append(p.pool()).append(": ").append(p.nodes().size()).append(" nodes"));
+        return sb.toString();
+    }
+
+    /** Drops the snapshot now and again after commit, so no reader caches what was read before the commit. */
+    private void invalidate() {
+        snapshot = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    snapshot = null;
+                }
+            });
+        }
+    }
+
+    private FleetSnapshot snapshot() {
+        FleetSnapshot current = snapshot;
+        if (current == null) {
+            current = load();
+            snapshot = current;
+        }
+        return current;
+    }
+
+    private synchronized FleetSnapshot load() {
+        List<StampInfo> stampInfos = new ArrayList<>(stamps.findAll().stream().map(Stamp::toInfo).toList());
+        stampInfos.sort(Comparator.comparing(StampInfo::region).thenComparing(StampInfo::name));
+        Map<String, StampInfo> byName = new LinkedHashMap<>();
+        stampInfos.forEach(s -> byName.put(s.name(), s));
+        return new FleetSnapshot(
+                regions.findAll().stream().map(Region::toInfo).sorted(Comparator.comparing(RegionInfo::name)).toList(),
+                List.copyOf(stampInfos), Map.copyOf(byName),
+                customers.findAll().stream().map(Customer::toInfo).sorted(Comparator.comparing(CustomerInfo::name)).toList(),
+                registries.findAll().stream().map(Registry::toInfo).sorted(Comparator.comparing(RegistryInfo::name)).toList());
+    }
+
+    private record FleetSnapshot(List<RegionInfo> regions, List<StampInfo> stamps, Map<String, StampInfo> stampsByName,
+                                 List<CustomerInfo> customers, List<RegistryInfo> registries) {
+    }
+}

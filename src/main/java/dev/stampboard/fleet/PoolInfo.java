@@ -1,0 +1,6 @@
+package dev.stampboard.fleet;
+
+import java.util.List;
+
+public record PoolInfo(PoolKind kind, int currentInstances, int minInstances, List<String> nodes) {
+}

@@ -1,0 +1,4 @@
+package dev.stampboard.fleet;
+
+record PoolNode(String name) {
+}

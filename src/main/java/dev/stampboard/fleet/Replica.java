@@ -1,0 +1,4 @@
+package dev.stampboard.fleet;
+
+record Replica(String region, String homeStamp) {
+}

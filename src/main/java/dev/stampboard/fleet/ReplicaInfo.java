@@ -1,0 +1,4 @@
+package dev.stampboard.fleet;
+
+public record ReplicaInfo(String region, String homeStamp) {
+}

@@ -1,0 +1,55 @@
+package dev.stampboard.fleet;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+
+/** One VM scale set of a stamp. Part of the {@link Stamp} aggregate. */
+class StampPool {
+
+    @Id
+    private @Nullable Long id;
+    private final PoolKind kind;
+    private int currentInstances;
+    private int minInstances;
+    @MappedCollection(idColumn = "pool_id")
+    private final Set<PoolNode> nodes;
+
+    @PersistenceCreator
+    StampPool(@Nullable Long id, PoolKind kind, int currentInstances, int minInstances, Set<PoolNode> nodes) {
+        this.id = id;
+        this.kind = kind;
+        this.currentInstances = currentInstances;
+        this.minInstances = minInstances;
+        this.nodes = new LinkedHashSet<>(nodes);
+    }
+
+    static StampPool empty(PoolKind kind) {
+        return new StampPool(null, kind, 0, 0, Set.of());
+    }
+
+    PoolKind kind() {
+        return kind;
+    }
+
+    void addNodes(Collection<String> names) {
+        names.forEach(n -> nodes.add(new PoolNode(n)));
+        currentInstances = nodes.size();
+    }
+
+    void changeMinimum(int minimum) {
+        if (minimum < 0) {
+            throw new IllegalArgumentException("minimum instance count cannot be negative");
+        }
+        minInstances = minimum;
+    }
+
+    PoolInfo toInfo() {
+        return new PoolInfo(kind, currentInstances, minInstances, nodes.stream().map(PoolNode::name).sorted().toList());
+    }
+}

@@ -1,0 +1,4 @@
+package dev.stampboard.fleet;
+
+record StorageAccount(String name) {
+}

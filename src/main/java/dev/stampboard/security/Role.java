@@ -1,0 +1,28 @@
+package dev.stampboard.security;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The console's roles. Staff roles include VIEWER (read everything); CUSTOMER sees only its own. */
+public enum Role {
+    VIEWER,
+    ENGINEER,
+    SUPPORT,
+    ADMIN,
+    CUSTOMER;
+
+    /** Names for {@code @RolesAllowed}, which needs compile-time constants. */
+    public static final String VIEWER_NAME = "VIEWER";
+    public static final String ENGINEER_NAME = "ENGINEER";
+    public static final String SUPPORT_NAME = "SUPPORT";
+    public static final String ADMIN_NAME = "ADMIN";
+    public static final String CUSTOMER_NAME = "CUSTOMER";
+
+    /** The role itself and what it implies: every staff role may read everything. */
+    Set<Role> withImplied() {
+        return switch (this) {
+            case ENGINEER, SUPPORT, ADMIN -> EnumSet.of(this, VIEWER);
+            case VIEWER, CUSTOMER -> EnumSet.of(this);
+        };
+    }
+}

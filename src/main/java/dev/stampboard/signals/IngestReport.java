@@ -1,0 +1,10 @@
+package dev.stampboard.signals;
+
+import java.util.List;
+
+/** Answer of the ingestion API: how many samples were stored, and why each other one was not. */
+public record IngestReport(int accepted, List<Rejected> rejected) {
+
+    public record Rejected(int index, String reason) {
+    }
+}

@@ -1,0 +1,291 @@
+package dev.stampboard.signals;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import dev.stampboard.audit.AuditLog;
+import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.fleet.FleetService;
+import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.fleet.StampDeclared;
+import dev.stampboard.fleet.StampInfo;
+import dev.stampboard.signals.engine.HotNodeSeries;
+import dev.stampboard.signals.engine.PeakWindow;
+import dev.stampboard.signals.engine.PoolState;
+import dev.stampboard.signals.engine.ReactiveAlert;
+import dev.stampboard.signals.engine.SampleVerdict;
+import dev.stampboard.signals.engine.SignalEngine;
+import dev.stampboard.signals.engine.SignalSettings;
+import dev.stampboard.signals.engine.TrafficShare;
+
+/**
+ * Feeds the signal engine and answers questions about it. The engine holds every pool's window
+ * in memory; this service keeps it in step with the inventory (new stamps and nodes) and the
+ * clock, and persists samples that came through the ingestion API.
+ */
+@Service
+public class SignalsService {
+
+    private static final Logger log = LoggerFactory.getLogger(SignalsService.class);
+    static final int MAX_SAMPLES_PER_REQUEST = 200_000;
+
+    private final FleetService fleet;
+    private final CpuSampleStore store;
+    private final SettingsStore settingsStore;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final SignalEngine engine;
+
+    SignalsService(FleetService fleet, CpuSampleStore store, SettingsStore settingsStore, AuditLog audit, Clock clock,
+                   SignalsProperties properties) {
+        this.fleet = fleet;
+        this.store = store;
+        this.settingsStore = settingsStore;
+        this.audit = audit;
+        this.clock = clock;
+        this.engine = new SignalEngine(initialSettings(properties), currentMinute());
+    }
+
+    private SignalSettings initialSettings(SignalsProperties p) {
+        SignalSettings defaults = SignalSettings.defaults();
+        PeakWindow window = p.dailyWindowStart() != null && p.dailyWindowEnd() != null
+                ? new PeakWindow.DailyFixed(p.dailyWindowStart(), p.dailyWindowEnd(),
+                        ZoneId.of(p.dailyWindowZone() == null ? "UTC" : p.dailyWindowZone()))
+                : new PeakWindow.Trailing(p.windowMinutes());
+        return new SignalSettings(settingsStore.hotThreshold().orElse(p.hotThreshold()),
+                settingsStore.warnThreshold().orElse(p.warnThreshold()), window, defaults.reactiveRules());
+    }
+
+    /** Runs before the simulator starts (lower order), so its back-fill finds every pool declared. */
+    @EventListener(ApplicationStartedEvent.class)
+    @Order(0)
+    public void loadFleetAndStoredSamples() {
+        fleet.stamps().forEach(this::declare);
+        long from = currentMinute() - retainedMinutes() + 1;
+        int[] loaded = {0};
+        store.forEachSince(from, s -> {
+            if (engine.recordCpu(s.stamp(), s.pool(), s.node(), s.minute(), s.cpu()).accepted()) {
+                loaded[0]++;
+            }
+        });
+        log.info("Signals engine: {} stamps declared, {} stored samples reloaded", fleet.stamps().size(), loaded[0]);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    public void onStampDeclared(StampDeclared event) {
+        fleet.stamp(event.stamp()).ifPresent(this::declare);
+    }
+
+    private void declare(StampInfo stamp) {
+        for (PoolKind kind : PoolKind.values()) {
+            stamp.pool(kind).ifPresent(pool -> engine.declarePool(stamp.name(), kind, pool.nodes()));
+        }
+    }
+
+    /** Keeps the window moving when no simulator drives it (bring-your-own telemetry). */
+    @Scheduled(fixedDelay = 1000)
+    public void followClock() {
+        advanceTo(currentMinute());
+    }
+
+    // ---- reads -------------------------------------------------------------------------------
+
+    public long nowMinute() {
+        return engine.nowMinute();
+    }
+
+    public SignalSettings settings() {
+        return engine.settings();
+    }
+
+    public List<StampSignals> stampSignals(@Nullable String region) {
+        List<StampInfo> stamps = region == null ? fleet.stamps() : fleet.stamps(region);
+        return stamps.stream().map(this::signalsOf).toList();
+    }
+
+    public StampSignals stampSignals(String stamp) {
+        return signalsOf(fleet.requireStamp(stamp));
+    }
+
+    private StampSignals signalsOf(StampInfo stamp) {
+        double threshold = engine.settings().hotThreshold();
+        List<PoolSignal> pools = new ArrayList<>();
+        for (PoolKind kind : PoolKind.values()) {
+            stamp.pool(kind).ifPresent(pool -> {
+                OptionalDouble p95 = engine.hotNodeP95(stamp.name(), kind);
+                pools.add(new PoolSignal(kind, pool.nodes().size(), p95.isPresent() ? p95.getAsDouble() : null,
+                        threshold, engine.poolState(stamp.name(), kind)));
+            });
+        }
+        return new StampSignals(stamp, pools);
+    }
+
+    public OptionalDouble hotNodeP95(String stamp, PoolKind pool) {
+        return engine.hotNodeP95(stamp, pool);
+    }
+
+    public PoolState poolState(String stamp, PoolKind pool) {
+        return engine.poolState(stamp, pool);
+    }
+
+    /** The hot-node minute series of a pool; without bounds, the current peak window. */
+    public HotNodeSeries hotNodeSeries(String stamp, PoolKind pool, @Nullable Long fromMinute, @Nullable Long toMinute) {
+        StampInfo info = fleet.requireStamp(stamp);
+        if (info.pool(pool).isEmpty()) {
+            throw new dev.stampboard.base.NotFoundException("Stamp " + stamp + " has no " + pool + " pool");
+        }
+        var range = engine.settings().peakWindow().rangeAt(engine.nowMinute());
+        long from = fromMinute == null ? range.fromMinute() : fromMinute;
+        long to = toMinute == null ? range.toMinute() : toMinute;
+        if (from > to) {
+            throw new InvalidInputException("'from' must not be after 'to'");
+        }
+        return engine.hotNodeSeries(stamp, pool, from, to);
+    }
+
+    public java.util.Map<String, Float> latestNodeCpu(String stamp, PoolKind pool) {
+        return engine.latestNodeCpu(stamp, pool);
+    }
+
+    public List<TrafficShare> trafficShare(String stamp, PoolKind pool) {
+        fleet.requireStamp(stamp);
+        return engine.trafficShare(stamp, pool);
+    }
+
+    public List<ReactiveAlert> activeAlerts() {
+        return engine.activeAlerts();
+    }
+
+    // ---- writes ------------------------------------------------------------------------------
+
+    /**
+     * Checks every sample and stores the valid ones; each other sample is reported with its index
+     * and the reason. Duplicates (a node already has a sample for that minute, from before or
+     * earlier in the same request) are rejected and the first value kept, so a retried request
+     * changes nothing.
+     */
+    @Transactional
+    public IngestReport ingest(List<@Nullable CpuSampleInput> samples, String actor) {
+        if (samples.size() > MAX_SAMPLES_PER_REQUEST) {
+            throw new InvalidInputException("At most " + MAX_SAMPLES_PER_REQUEST + " samples per request; split the batch");
+        }
+        List<IngestReport.Rejected> rejected = new ArrayList<>();
+        List<CpuSampleStore.StoredSample> accepted = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            CpuSampleInput in = samples.get(i);
+            String problem = in == null ? "sample is null" : syntaxProblem(in);
+            if (problem != null) {
+                rejected.add(new IngestReport.Rejected(i, problem));
+                continue;
+            }
+            PoolKind pool = PoolKind.valueOf(in.pool().trim().toUpperCase());
+            long minute = Instant.parse(in.minute()).getEpochSecond() / 60;
+            SampleVerdict verdict = engine.recordCpu(in.stamp(), pool, in.node(), minute, in.cpu());
+            if (verdict.accepted()) {
+                accepted.add(new CpuSampleStore.StoredSample(in.stamp(), pool, in.node(), minute, in.cpu().floatValue()));
+            } else {
+                rejected.add(new IngestReport.Rejected(i, verdict.reason()));
+            }
+        }
+        if (!accepted.isEmpty()) {
+            store.insertAll(accepted);
+        }
+        audit.record(actor, "TELEMETRY_INGESTED", "node-cpu",
+                accepted.size() + " accepted, " + rejected.size() + " rejected");
+        return new IngestReport(accepted.size(), rejected);
+    }
+
+    private static @Nullable String syntaxProblem(CpuSampleInput in) {
+        if (in.stamp() == null || in.stamp().isBlank()) {
+            return "stamp is missing";
+        }
+        if (in.pool() == null || in.pool().isBlank()) {
+            return "pool is missing (REGISTRY or DATAPROXY)";
+        }
+        try {
+            PoolKind.valueOf(in.pool().trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            return "unknown pool '" + in.pool() + "': use REGISTRY or DATAPROXY";
+        }
+        if (in.node() == null || in.node().isBlank()) {
+            return "node is missing";
+        }
+        if (in.minute() == null) {
+            return "minute is missing (ISO-8601 UTC instant, e.g. 2026-11-26T00:00:00Z)";
+        }
+        Instant minute;
+        try {
+            minute = Instant.parse(in.minute());
+        } catch (DateTimeException e) {
+            return "minute '" + in.minute() + "' is not an ISO-8601 UTC instant such as 2026-11-26T00:00:00Z";
+        }
+        if (minute.getEpochSecond() % 60 != 0 || minute.getNano() != 0) {
+            return "minute " + in.minute() + " is not aligned to the start of a minute (seconds must be :00)";
+        }
+        if (in.cpu() == null) {
+            return "cpu is missing";
+        }
+        return null;
+    }
+
+    /** Samples from the simulator: same checks as ingestion, but kept in memory only (the simulator can regenerate them). */
+    public void recordSimulatedCpu(String stamp, PoolKind pool, String node, long minute, double cpu) {
+        engine.recordCpu(stamp, pool, node, minute, cpu);
+    }
+
+    public void recordTraffic(String registry, String region, String stamp, long minute, long requests, long bytes,
+                              long throttled, long errors, double p99Ms) {
+        engine.recordTraffic(registry, region, stamp, minute, requests, bytes, throttled, errors, p99Ms);
+    }
+
+    /** Both the simulator and the wall-clock follower call this; the check and the move must not interleave. */
+    public synchronized void advanceTo(long minute) {
+        if (minute > engine.nowMinute()) {
+            engine.advanceTo(minute);
+        }
+    }
+
+    @Transactional
+    public void changeThresholds(double hot, double warn, String actor) {
+        if (!(hot > 0 && hot <= 100) || !(warn > 0 && warn <= 100)) {
+            throw new InvalidInputException("Thresholds must be between 0 and 100 %");
+        }
+        if (warn > hot) {
+            throw new InvalidInputException("The warning threshold (" + warn + " %) must not be above the hot threshold (" + hot + " %)");
+        }
+        SignalSettings old = engine.settings();
+        engine.updateSettings(new SignalSettings(hot, warn, old.peakWindow(), old.reactiveRules()));
+        settingsStore.saveThresholds(hot, warn, actor);
+        audit.record(actor, "SETTING_CHANGED", "signals.thresholds",
+                "hot " + old.hotThreshold() + " -> " + hot + " %, warn " + old.warnThreshold() + " -> " + warn + " %");
+    }
+
+    private int retainedMinutes() {
+        return engine.settings().peakWindow() instanceof PeakWindow.Trailing t ? t.minutes() : 2 * 1440;
+    }
+
+    private long currentMinute() {
+        return clock.instant().getEpochSecond() / 60;
+    }
+
+    Optional<String> describeWindow() {
+        return Optional.of(engine.settings().peakWindow().toString());
+    }
+}

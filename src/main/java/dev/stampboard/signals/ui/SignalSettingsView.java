@@ -1,0 +1,62 @@
+package dev.stampboard.signals.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.security.CurrentUser;
+import dev.stampboard.signals.SignalsService;
+import jakarta.annotation.security.RolesAllowed;
+
+/** Admin-only: the thresholds that decide WARN and HOT. Every change is audited. */
+@Route("settings")
+@PageTitle("Settings · Stampboard")
+@Menu(order = 90, icon = "vaadin:cog", title = "Settings")
+@RolesAllowed("ADMIN")
+public class SignalSettingsView extends VerticalLayout {
+
+    final NumberField hot = new NumberField("Hot threshold (%)");
+    final NumberField warn = new NumberField("Warning threshold (%)");
+    final Button save = new Button("Save thresholds");
+
+    public SignalSettingsView(SignalsService signals, CurrentUser user) {
+        var settings = signals.settings();
+        hot.setValue(settings.hotThreshold());
+        warn.setValue(settings.warnThreshold());
+        for (NumberField f : new NumberField[] {hot, warn}) {
+            f.setMin(0);
+            f.setMax(100);
+            f.setStep(0.5);
+            f.setSuffixComponent(new com.vaadin.flow.component.html.Span("%"));
+        }
+        hot.setHelperText("A pool is HOT when its hot-node P95 is above this");
+        warn.setHelperText("A pool is WARN from this value up");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickListener(e -> {
+            warn.setInvalid(false);
+            if (hot.getValue() == null || warn.getValue() == null) {
+                warn.setErrorMessage("Both thresholds are required");
+                warn.setInvalid(true);
+                return;
+            }
+            try {
+                signals.changeThresholds(hot.getValue(), warn.getValue(), user.name());
+                Notification.show("Thresholds saved", 3000, Notification.Position.BOTTOM_START)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (InvalidInputException ex) {
+                warn.setErrorMessage(ex.getMessage());
+                warn.setInvalid(true);
+            }
+        });
+        add(new H2("Settings"), new Paragraph("Signal thresholds apply to every pool at once."), hot, warn, save);
+    }
+}

@@ -1,0 +1,170 @@
+package dev.stampboard.simulator;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.fleet.FleetService;
+import dev.stampboard.fleet.StampInfo;
+import dev.stampboard.fleet.StampStatus;
+import dev.stampboard.signals.SignalsService;
+import dev.stampboard.simulator.model.FleetLayout;
+import dev.stampboard.simulator.model.FleetTrafficModel;
+import dev.stampboard.simulator.model.MinuteSnapshot;
+import dev.stampboard.simulator.model.ReplicaLayout;
+import dev.stampboard.simulator.model.Scenario;
+import dev.stampboard.simulator.model.Scenarios;
+import dev.stampboard.simulator.model.StampLayout;
+
+/**
+ * Drives the simulated fleet: loads the seed scenario into an empty inventory, back-fills the
+ * peak window, then produces one minute of telemetry per tick. Each minute is generated from the
+ * inventory as it is at that moment, so a cutover (a home-stamp change) moves the load.
+ */
+@Service
+@ConditionalOnProperty(name = "stampboard.simulator.enabled", havingValue = "true", matchIfMissing = true)
+public class SimulatorService {
+
+    private static final Logger log = LoggerFactory.getLogger(SimulatorService.class);
+    private static final String ACTOR = "simulator";
+    static final int MAX_ADVANCE_MINUTES = 14 * 1440;
+
+    private final SimulatorProperties properties;
+    private final SimulatedClock clock;
+    private final FleetService fleet;
+    private final SignalsService signals;
+    private final JdbcClient jdbc;
+    private final Scenario scenario;
+    private final FleetTrafficModel model;
+    private final ScenarioLoader loader;
+    private volatile boolean ready;
+    private ScheduledExecutorService ticker;
+
+    SimulatorService(SimulatorProperties properties, java.time.Clock clock, FleetService fleet, SignalsService signals,
+                     JdbcClient jdbc) {
+        this.properties = properties;
+        this.clock = (SimulatedClock) clock;
+        this.fleet = fleet;
+        this.signals = signals;
+        this.jdbc = jdbc;
+        this.scenario = Scenarios.seed();
+        this.model = new FleetTrafficModel(scenario, properties.seed());
+        this.loader = new ScenarioLoader(fleet);
+    }
+
+    /** After the signals engine has declared the stored fleet (it listens with a lower order). */
+    @EventListener(ApplicationStartedEvent.class)
+    @Order(10)
+    public void start() {
+        if (fleet.isEmpty()) {
+            loader.load(scenario, ACTOR);
+        }
+        long now = clock.minute();
+        signals.advanceTo(now);
+        long started = System.nanoTime();
+        synchronized (this) {
+            for (long m = now - properties.backfillMinutes() + 1; m <= now; m++) {
+                feed(model.minute(m, layout()));
+            }
+            persistClock();
+            ready = true;
+        }
+        log.info("Simulator back-filled {} minutes of {} stamps in {} ms; clock at {}", properties.backfillMinutes(),
+                fleet.stamps().size(), (System.nanoTime() - started) / 1_000_000, clock.instant());
+        if (properties.speed() > 0) {
+            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "simulator-clock");
+                t.setDaemon(true);
+                return t;
+            });
+            long periodMicros = Math.max(1_000, (long) (1_000_000 / properties.speed()));
+            ticker.scheduleAtFixedRate(this::tickSafely, periodMicros, periodMicros, TimeUnit.MICROSECONDS);
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+    }
+
+    private void tickSafely() {
+        try {
+            advance(1);
+        } catch (RuntimeException e) {
+            log.warn("Simulator tick failed; the next tick tries again", e);
+        }
+    }
+
+    /** Moves simulated time forward deterministically, one generated minute at a time. */
+    public synchronized SimulatorStatus advance(int minutes) {
+        if (minutes < 1 || minutes > MAX_ADVANCE_MINUTES) {
+            throw new InvalidInputException("minutes must be between 1 and " + MAX_ADVANCE_MINUTES + " (14 days)");
+        }
+        if (!ready) {
+            throw new IllegalStateException("The simulator is still back-filling; try again in a moment");
+        }
+        for (int i = 0; i < minutes; i++) {
+            long m = clock.advanceOneMinute();
+            signals.advanceTo(m);
+            feed(model.minute(m, layout()));
+        }
+        persistClock();
+        return status();
+    }
+
+    public SimulatorStatus status() {
+        return new SimulatorStatus(true, clock.instant(), properties.speed(), scenario.name(), properties.seed(),
+                fleet.stamps().size(), fleet.registries().size());
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    private void feed(MinuteSnapshot snapshot) {
+        snapshot.nodeCpu().forEach(s -> signals.recordSimulatedCpu(s.stamp(), s.pool(), s.node(), snapshot.minute(), s.cpu()));
+        snapshot.traffic().forEach(t -> signals.recordTraffic(t.registry(), t.region(), t.stamp(), snapshot.minute(),
+                t.requests(), t.bytes(), t.throttled(), t.errors(), t.p99LatencyMs()));
+    }
+
+    /** Only stamps that serve traffic report telemetry: a provisioning or retired stamp is silent. */
+    private FleetLayout layout() {
+        List<StampLayout> stamps = fleet.stamps().stream()
+                .filter(s -> s.status() == StampStatus.ACTIVE || s.status() == StampStatus.DRAINING)
+                .map(this::stampLayout).toList();
+        List<ReplicaLayout> replicas = fleet.registries().stream()
+                .flatMap(r -> r.replicas().stream().map(rep -> new ReplicaLayout(r.name(), rep.region(), rep.homeStamp())))
+                .toList();
+        return new FleetLayout(stamps, replicas);
+    }
+
+    private StampLayout stampLayout(StampInfo s) {
+        var zone = fleet.regions().stream().filter(r -> r.name().equals(s.region())).findFirst()
+                .map(dev.stampboard.fleet.RegionInfo::zone).orElse(java.time.ZoneOffset.UTC);
+        return new StampLayout(s.name(), s.region(), zone, s.kind(),
+                s.nodes(dev.stampboard.fleet.PoolKind.REGISTRY), s.nodes(dev.stampboard.fleet.PoolKind.DATAPROXY));
+    }
+
+    private void persistClock() {
+        int updated = jdbc.sql("update simulator_state set sim_minute = ?, seed = ? where id = 1")
+                .params(clock.minute(), properties.seed()).update();
+        if (updated == 0) {
+            jdbc.sql("insert into simulator_state (id, sim_minute, seed) values (1, ?, ?)")
+                    .params(clock.minute(), properties.seed()).update();
+        }
+    }
+}

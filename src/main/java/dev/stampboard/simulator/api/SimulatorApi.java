@@ -1,0 +1,53 @@
+package dev.stampboard.simulator.api;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.base.NotFoundException;
+import dev.stampboard.simulator.SimulatorService;
+import dev.stampboard.simulator.SimulatorStatus;
+
+/** DESIGN §11: the embedded simulator's clock, and advancing it deterministically. */
+@RestController
+@RequestMapping("/api/v1/simulator")
+class SimulatorApi {
+
+    private final ObjectProvider<SimulatorService> simulator;
+
+    SimulatorApi(ObjectProvider<SimulatorService> simulator) {
+        this.simulator = simulator;
+    }
+
+    @GetMapping
+    @Secured("ROLE_VIEWER")
+    SimulatorStatus status() {
+        return running().status();
+    }
+
+    @PostMapping("/advance")
+    @Secured({"ROLE_ENGINEER", "ROLE_ADMIN"})
+    SimulatorStatus advance(@RequestBody @Nullable AdvanceRequest body) {
+        if (body == null || body.minutes() == null) {
+            throw new InvalidInputException("The body must be {\"minutes\": N}");
+        }
+        return running().advance(body.minutes());
+    }
+
+    private SimulatorService running() {
+        SimulatorService service = simulator.getIfAvailable();
+        if (service == null) {
+            throw new NotFoundException("The embedded simulator is disabled (stampboard.simulator.enabled=false)");
+        }
+        return service;
+    }
+
+    record AdvanceRequest(@Nullable Integer minutes) {
+    }
+}

@@ -1,0 +1,39 @@
+package dev.stampboard;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+class ModularityTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.stampboard");
+
+    @Test
+    void modules_respect_their_boundaries() {
+        ApplicationModules.of(StampboardApplication.class).verify();
+    }
+
+    @Test
+    void engines_are_plain_java() {
+        noClasses().that().resideInAnyPackage("..signals.engine..", "..simulator.model..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "com.vaadin..", "com.azure..", "jakarta..")
+                .because("the engines are pure functions of their inputs, testable without a container")
+                .check(CLASSES);
+    }
+
+    @Test
+    void views_never_touch_repositories() {
+        noClasses().that().resideInAPackage("..ui..")
+                .should().dependOnClassesThat().areAssignableTo(org.springframework.data.repository.Repository.class)
+                .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Store")
+                .check(CLASSES);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.stampboard.fleet.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.stampboard.SpringTest;
+
+class FleetApiTest extends SpringTest {
+
+    @Autowired
+    TestRestTemplate rest;
+
+    private TestRestTemplate as(String user) {
+        return rest.withBasicAuth(user, user + "-pw");
+    }
+
+    @Test
+    void regions_of_the_seed_scenario() {
+        List<String> regions = as("dave").exchange("/api/v1/regions", HttpMethod.GET, null,
+                new org.springframework.core.ParameterizedTypeReference<List<String>>() { }).getBody();
+        assertThat(regions).contains("eastus", "westeurope");
+    }
+
+    @Test
+    void seed_stamps_carry_both_pools_with_state() {
+        JsonNode stamps = as("dave").getForObject("/api/v1/stamps?region=eastus", JsonNode.class);
+        assertThat(stamps.size()).isGreaterThanOrEqualTo(5);
+        JsonNode a = dev.stampboard.signals.api.TelemetryApiTest.findByName(stamps, "eus-s01");
+        assertThat(a.get("kind").asText()).isEqualTo("SHARED");
+        assertThat(a.get("status").asText()).isEqualTo("ACTIVE");
+        JsonNode dp = a.get("pools").get(1);
+        assertThat(dp.get("pool").asText()).isEqualTo("DATAPROXY");
+        assertThat(dp.get("hotNodeP95").asDouble()).isBetween(94.0, 98.0);
+        assertThat(dp.get("state").asText()).isEqualTo("HOT");
+    }
+
+    @Test
+    void put_adds_nodes_and_keeps_the_existing_ones() {
+        put("hx-put", List.of("rg-000"), 200);
+        JsonNode second = put("hx-put", List.of("rg-001"), 200);
+        assertThat(second.get("pools").get(0).get("nodes")).hasSize(2);
+    }
+
+    @Test
+    void put_refuses_a_region_change_and_bad_names() {
+        put("hx-move", List.of("rg-000"), 200);
+        var body = Map.of("region", "elsewhere", "pools", List.of(Map.of("pool", "REGISTRY", "nodes", List.of("rg-000"))));
+        ResponseEntity<JsonNode> res = as("alice").exchange("/api/v1/stamps/hx-move", HttpMethod.PUT, new HttpEntity<>(body), JsonNode.class);
+        assertThat(res.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(res.getBody().get("detail").asText()).contains("cannot change region");
+
+        ResponseEntity<JsonNode> bad = as("alice").exchange("/api/v1/stamps/Bad_Name", HttpMethod.PUT,
+                new HttpEntity<>(Map.of("region", "testland", "pools", List.of())), JsonNode.class);
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody().get("detail").asText()).contains("lower-case");
+    }
+
+    @Test
+    void a_customer_sees_only_its_own_registries() {
+        JsonNode mine = as("frank").getForObject("/api/v1/registries", JsonNode.class);
+        assertThat(mine.size()).isEqualTo(40);
+        mine.forEach(r -> assertThat(r.get("customer").asText()).isEqualTo("openmind-ai"));
+        JsonNode all = as("dave").getForObject("/api/v1/registries", JsonNode.class);
+        assertThat(all.size()).isGreaterThan(40);
+        String someoneElses = null;
+        for (JsonNode r : all) {
+            if (!r.get("customer").asText().equals("openmind-ai")) {
+                someoneElses = r.get("name").asText();
+                break;
+            }
+        }
+        assertThat(as("frank").getForEntity("/api/v1/registries/" + someoneElses, JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        JsonNode one = as("dave").getForObject("/api/v1/registries/" + someoneElses, JsonNode.class);
+        assertThat(one.get("replicas").get(0).get("homeStamp").asText()).isNotBlank();
+    }
+
+    private JsonNode put(String stamp, List<String> registryNodes, int status) {
+        var body = Map.of("region", "testland", "pools", List.of(Map.of("pool", "REGISTRY", "nodes", new ArrayList<>(registryNodes))));
+        ResponseEntity<JsonNode> res = as("alice").exchange("/api/v1/stamps/" + stamp, HttpMethod.PUT, new HttpEntity<>(body), JsonNode.class);
+        assertThat(res.getStatusCode().value()).isEqualTo(status);
+        return res.getBody();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.stampboard.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.stampboard.SpringTest;
+
+class PasswordStorageTest extends SpringTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void demo_users_are_stored_with_bcrypt_hashes_only() {
+        var hashes = jdbc.sql("select password_hash from app_user").query(String.class).list();
+        assertThat(hashes).hasSize(6).allSatisfy(h -> assertThat(h).startsWith("$2a$").doesNotContain("-pw"));
+    }
+
+    @Test
+    void staff_roles_include_viewer_and_customer_does_not() {
+        assertThat(jdbc.sql("select roles from app_user where username = 'alice'").query(String.class).single())
+                .isEqualTo("ENGINEER,VIEWER");
+        assertThat(jdbc.sql("select roles from app_user where username = 'frank'").query(String.class).single())
+                .isEqualTo("CUSTOMER");
+    }
+}
