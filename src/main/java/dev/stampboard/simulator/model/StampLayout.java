@@ -3,6 +3,7 @@ package dev.stampboard.simulator.model;
 import dev.stampboard.fleet.StampKind;
 import dev.stampboard.fleet.StampStatus;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -16,6 +17,11 @@ public record StampLayout(String name, String region, ZoneId regionZone, StampKi
     public StampLayout {
         registryNodes = List.copyOf(registryNodes);
         dataproxyNodes = List.copyOf(dataproxyNodes);
+        // node names identify a node's samples within its pool
+        if (new HashSet<>(registryNodes).size() != registryNodes.size()
+                || new HashSet<>(dataproxyNodes).size() != dataproxyNodes.size()) {
+            throw new IllegalArgumentException("stamp " + name + " has a node name twice in one pool");
+        }
     }
 
     /** An {@link StampStatus#ACTIVE} stamp. */
