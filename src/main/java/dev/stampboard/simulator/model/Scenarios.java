@@ -22,6 +22,8 @@ public final class Scenarios {
             "openmindcheckpoints.azurecr.io", "openmindinference.azurecr.io");
     /** Share of OpenMind's traffic made by {@link #AI_BIG_REGISTRIES}. */
     public static final double AI_BIG_SHARE = 0.967;
+    /** AI pulls (training jobs, inference fleets scaling) follow the day less than CI does. */
+    private static final double AI_DAILY_AMPLITUDE = 0.35;
 
     private Scenarios() {
     }
@@ -145,11 +147,8 @@ public final class Scenarios {
         }
     }
 
-    /** AI pulls (training jobs, inference fleets scaling) follow the day less than CI does. */
-    private static final double AI_DAILY_AMPLITUDE = 0.35;
-
     private static Tenant tenant(String registry, String customer, double requestWeight, double bytesWeight) {
-        // amplitude and noise vary by name, so tenants differ without a random source
+        // amplitude and noise vary by name (a fixed hash, not the model's seed), so the scenario itself never changes
         double u = DeterministicNoise.uniform(1, registry, "profile", 0);
         return new Tenant(registry, customer, requestWeight, bytesWeight, 0.5 + 0.2 * u, 0.05 + 0.03 * u);
     }
