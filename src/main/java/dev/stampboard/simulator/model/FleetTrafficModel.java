@@ -1,0 +1,163 @@
+package dev.stampboard.simulator.model;
+
+import dev.stampboard.fleet.PoolKind;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One simulated minute of the fleet: what every replica asked for, what every node's CPU read, and how the
+ * stamps answered (throttling, errors, latency).
+ * <p>
+ * {@link #minute} is a pure function of (scenario, seed, minute, layout): every random-looking value is a hash of
+ * the seed, the entity and the minute, so minutes can be computed in any order, repeatedly or in parallel.
+ * A replica's traffic does not depend on which stamp serves it; the layout only decides where it lands —
+ * a cutover moves the same traffic, and its CPU, from one stamp to another.
+ * <p>
+ * Node CPU follows {@link NodeCapacity}: idle baseline plus the stamp's traffic (requests for the REGISTRY pool,
+ * bytes for the DATAPROXY pool) spread over the pool's nodes with a fixed per-node {@link NodeSkew}, plus a little
+ * noise, clamped to [0, 100].
+ */
+public final class FleetTrafficModel {
+
+    /** Standard deviation of a node's minute-to-minute CPU wobble, in percentage points. */
+    static final double NODE_NOISE_PP = 0.7;
+
+    private final long seed;
+    private final NodeCapacity capacity;
+    private final Map<String, TrafficProfile> profileByRegistry;
+
+    public FleetTrafficModel(Scenario scenario, long seed) {
+        this(scenario, seed, NodeCapacity.DEFAULT);
+    }
+
+    public FleetTrafficModel(Scenario scenario, long seed, NodeCapacity capacity) {
+        this.seed = seed;
+        this.capacity = capacity;
+        Map<String, TrafficProfile> profiles = new HashMap<>(scenario.registries().size() * 2);
+        scenario.registries().forEach(r -> profiles.put(r.name(), r.profile()));
+        this.profileByRegistry = Map.copyOf(profiles);
+    }
+
+    public NodeCapacity capacity() {
+        return capacity;
+    }
+
+    /**
+     * The fleet's measurements in {@code epochMinute} (epoch second / 60) for the given layout.
+     * Replicas of registries the scenario does not know, or whose home stamp is missing from the layout or not
+     * ACTIVE, produce no traffic. Every stamp in the layout reports CPU for every node, idle or not.
+     */
+    public MinuteSnapshot minute(long epochMinute, FleetLayout layout) {
+        Map<String, StampLayout> stampByName = new HashMap<>(layout.stamps().size() * 2);
+        layout.stamps().forEach(s -> stampByName.put(s.name(), s));
+
+        List<Demand> demands = demands(epochMinute, layout, stampByName);
+        Map<String, StampLoad> loadByStamp = new HashMap<>();
+        for (Demand d : demands) {
+            StampLoad load = loadByStamp.computeIfAbsent(d.stamp.name(), k -> new StampLoad());
+            load.requests += d.requests;
+            load.bytes += d.bytes;
+        }
+
+        List<NodeCpuSample> samples = new ArrayList<>();
+        Map<String, Double> hottestByStamp = new HashMap<>();
+        for (StampLayout stamp : layout.stamps()) {
+            StampLoad load = loadByStamp.getOrDefault(stamp.name(), StampLoad.NONE);
+            double hotRegistry = poolCpu(epochMinute, stamp, PoolKind.REGISTRY, stamp.registryNodes(), load.requests, samples);
+            double hotDataproxy = poolCpu(epochMinute, stamp, PoolKind.DATAPROXY, stamp.dataproxyNodes(), load.bytes, samples);
+            hottestByStamp.put(stamp.name(), Math.max(hotRegistry, hotDataproxy));
+        }
+
+        List<ReplicaTraffic> traffic = new ArrayList<>(demands.size());
+        for (Demand d : demands) {
+            traffic.add(respond(epochMinute, d, hottestByStamp.get(d.stamp.name())));
+        }
+        return new MinuteSnapshot(epochMinute, samples, traffic);
+    }
+
+    /** What each served replica asks for this minute, independent of how loaded its stamp is. */
+    private List<Demand> demands(long epochMinute, FleetLayout layout, Map<String, StampLayout> stampByName) {
+        Map<ZoneId, Double> busynessByZone = new HashMap<>();
+        List<Demand> demands = new ArrayList<>(layout.replicas().size());
+        for (ReplicaLayout replica : layout.replicas()) {
+            StampLayout stamp = stampByName.get(replica.homeStamp());
+            TrafficProfile profile = profileByRegistry.get(replica.registry());
+            if (stamp == null || !stamp.serves() || profile == null) {
+                continue;
+            }
+            double busyness = busynessByZone.computeIfAbsent(stamp.regionZone(), z -> busyness(epochMinute, z));
+            double expected = profile.peakRequestsPerMinute() * DailyTrafficShape.level(busyness, profile.dailyAmplitude());
+            double requestNoise = DeterministicNoise.gaussian(seed, replica.registry(), replica.region(), epochMinute);
+            double requests = Math.max(0.0, expected * (1.0 + profile.noise() * requestNoise));
+            // the mix of small manifests and big layers varies too, a bit less than the request count
+            double sizeNoise = DeterministicNoise.gaussian(seed, replica.registry(), replica.region() + "/bytes", epochMinute);
+            double bytes = Math.max(0.0, requests * profile.bytesPerRequest() * (1.0 + 0.5 * profile.noise() * sizeNoise));
+            demands.add(new Demand(replica, stamp, profile, Math.round(requests), Math.round(bytes)));
+        }
+        return demands;
+    }
+
+    private static double busyness(long epochMinute, ZoneId zone) {
+        int offsetSeconds = zone.getRules().getOffset(Instant.ofEpochSecond(epochMinute * 60)).getTotalSeconds();
+        int localMinuteOfDay = (int) Math.floorMod(epochMinute + offsetSeconds / 60, 24 * 60);
+        return DailyTrafficShape.busyness(localMinuteOfDay);
+    }
+
+    /** Adds one sample per node and returns the pool's hot-node CPU (0 for a pool without nodes). */
+    private double poolCpu(long epochMinute, StampLayout stamp, PoolKind pool, List<String> nodes, double traffic,
+                           List<NodeCpuSample> samples) {
+        if (nodes.isEmpty()) {
+            return 0.0;
+        }
+        double[] skew = NodeSkew.of(seed, stamp.name(), pool, nodes);
+        double idle = capacity.idleCpu(pool);
+        double average = capacity.averageNodeCpu(pool, traffic, nodes.size());
+        String prefix = pool.name() + '/';
+        double hottest = 0.0;
+        for (int i = 0; i < nodes.size(); i++) {
+            String node = nodes.get(i);
+            double wobble = NODE_NOISE_PP * DeterministicNoise.gaussian(seed, stamp.name(), prefix + node, epochMinute);
+            double cpu = clamp(idle + (average - idle) * skew[i] + wobble);
+            samples.add(new NodeCpuSample(stamp.name(), pool, node, (float) cpu));
+            hottest = Math.max(hottest, (float) cpu);
+        }
+        return hottest;
+    }
+
+    private ReplicaTraffic respond(long epochMinute, Demand d, double stampHotCpu) {
+        String registry = d.replica.registry();
+        String region = d.replica.region();
+        long throttled = Math.round(d.requests * ServiceResponse.throttledFraction(stampHotCpu));
+        double errorRate = ServiceResponse.inErrorBurst(seed, registry, region, epochMinute)
+                ? ServiceResponse.BURST_ERROR_RATE
+                : d.profile.errorRate();
+        // a fractional expected count becomes 0 or 1 deterministically, so small registries still see rare errors
+        double expectedErrors = (d.requests - throttled) * errorRate;
+        long errors = (long) expectedErrors
+                + (DeterministicNoise.uniform(seed, registry, region + "/5xx", epochMinute) < expectedErrors % 1 ? 1 : 0);
+        double latencyNoise = DeterministicNoise.gaussian(seed, registry, region + "/p99", epochMinute);
+        double p99 = d.profile.baseP99LatencyMs() * ServiceResponse.latencyFactor(stampHotCpu)
+                * Math.max(0.5, 1.0 + 0.05 * latencyNoise);
+        if (d.requests == 0) {
+            p99 = 0.0;
+        }
+        return new ReplicaTraffic(registry, region, d.stamp.name(), d.requests, d.bytes, throttled, errors, p99);
+    }
+
+    private static double clamp(double cpu) {
+        return Math.max(0.0, Math.min(100.0, cpu));
+    }
+
+    private record Demand(ReplicaLayout replica, StampLayout stamp, TrafficProfile profile, long requests, long bytes) {
+    }
+
+    private static final class StampLoad {
+        static final StampLoad NONE = new StampLoad();
+        double requests;
+        double bytes;
+    }
+}

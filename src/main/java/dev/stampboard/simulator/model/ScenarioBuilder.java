@@ -1,0 +1,143 @@
+package dev.stampboard.simulator.model;
+
+import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.fleet.StampKind;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds scenarios whose stamps run at a chosen load. Instead of hand-tuning every registry's request rate, a stamp
+ * is {@linkplain #fill filled}: its new tenants share, by weight, whatever traffic is still missing for the stamp's
+ * hot node to reach the target CPU in busy hours. Change a node count and the story (which stamp is hot, which is
+ * cool) stays the same. The trailing-12 h P95 reads a point or two above the target: it picks the noisy upper tail
+ * of the busy hours.
+ */
+final class ScenarioBuilder {
+
+    /** A registry to place on a stamp being filled, with its weight in that stamp's requests and bytes. */
+    record Tenant(String registry, String customer, double requestWeight, double bytesWeight,
+                  double dailyAmplitude, double noise, Map<String, String> otherHomes) {
+
+        Tenant(String registry, String customer, double requestWeight, double bytesWeight,
+               double dailyAmplitude, double noise) {
+            this(registry, customer, requestWeight, bytesWeight, dailyAmplitude, noise, Map.of());
+        }
+
+        /** The same registry, also geo-replicated to another region's stamp. */
+        Tenant alsoIn(String region, String stamp) {
+            Map<String, String> homes = new HashMap<>(otherHomes);
+            homes.put(region, stamp);
+            return new Tenant(registry, customer, requestWeight, bytesWeight, dailyAmplitude, noise, homes);
+        }
+    }
+
+    private final String name;
+    private final NodeCapacity capacity;
+    private final Map<String, ScenarioRegion> regions = new LinkedHashMap<>();
+    private final Map<String, ScenarioStamp> stamps = new LinkedHashMap<>();
+    private final Map<String, ScenarioCustomer> customers = new LinkedHashMap<>();
+    private final Map<String, ScenarioRegistry> registries = new LinkedHashMap<>();
+    private final Map<String, List<ScenarioRegistry>> registriesByStamp = new HashMap<>();
+
+    ScenarioBuilder(String name, NodeCapacity capacity) {
+        this.name = name;
+        this.capacity = capacity;
+    }
+
+    ScenarioBuilder region(String region, String zone) {
+        regions.put(region, new ScenarioRegion(region, ZoneId.of(zone)));
+        return this;
+    }
+
+    ScenarioBuilder sharedStamp(String stamp, String region, int registryNodes, int dataproxyNodes,
+                                int minRegistryNodes, int minDataproxyNodes, int storageAccounts) {
+        if (!regions.containsKey(region)) {
+            throw new IllegalArgumentException("unknown region " + region);
+        }
+        stamps.put(stamp, new ScenarioStamp(stamp, region, StampKind.SHARED, registryNodes, dataproxyNodes,
+                minRegistryNodes, minDataproxyNodes, storageAccounts));
+        return this;
+    }
+
+    ScenarioBuilder customer(String customer, String displayName, String loginUser) {
+        customers.put(customer, new ScenarioCustomer(customer, displayName, loginUser));
+        return this;
+    }
+
+    ScenarioStamp stamp(String stamp) {
+        ScenarioStamp s = stamps.get(stamp);
+        if (s == null) {
+            throw new IllegalArgumentException("unknown stamp " + stamp);
+        }
+        return s;
+    }
+
+    /** Adds a registry with an explicit profile. */
+    ScenarioBuilder registry(String registry, String customer, Map<String, String> homeStampByRegion,
+                             TrafficProfile profile) {
+        if (!customers.containsKey(customer)) {
+            throw new IllegalArgumentException("unknown customer " + customer + " of " + registry);
+        }
+        if (registries.containsKey(registry)) {
+            throw new IllegalArgumentException("duplicate registry " + registry);
+        }
+        homeStampByRegion.forEach((region, stamp) -> {
+            if (!stamp(stamp).region().equals(region)) {
+                throw new IllegalArgumentException(registry + ": stamp " + stamp + " is not in " + region);
+            }
+        });
+        ScenarioRegistry r = new ScenarioRegistry(registry, customer, homeStampByRegion, profile);
+        registries.put(registry, r);
+        homeStampByRegion.values().forEach(s -> registriesByStamp.computeIfAbsent(s, k -> new ArrayList<>()).add(r));
+        return this;
+    }
+
+    /**
+     * Places {@code tenants} on {@code stamp} and sizes their profiles so that, with the registries already homed
+     * there, the stamp's hot node reaches {@code registryHotCpu} / {@code dataproxyHotCpu} in busy hours.
+     */
+    ScenarioBuilder fill(String stamp, double registryHotCpu, double dataproxyHotCpu, List<Tenant> tenants) {
+        ScenarioStamp s = stamp(stamp);
+        double missingRequests = capacity.trafficForHotNodeCpu(PoolKind.REGISTRY, registryHotCpu, s.registryNodes())
+                - peakRequestsOn(stamp);
+        double missingBytes = capacity.trafficForHotNodeCpu(PoolKind.DATAPROXY, dataproxyHotCpu, s.dataproxyNodes())
+                - peakBytesOn(stamp);
+        if (missingRequests <= 0 || missingBytes <= 0) {
+            throw new IllegalStateException(stamp + " is already above its target with the registries homed there");
+        }
+        double requestWeights = tenants.stream().mapToDouble(Tenant::requestWeight).sum();
+        double bytesWeights = tenants.stream().mapToDouble(Tenant::bytesWeight).sum();
+        for (Tenant t : tenants) {
+            double requests = missingRequests * t.requestWeight() / requestWeights;
+            double bytes = missingBytes * t.bytesWeight() / bytesWeights;
+            Map<String, String> homes = new HashMap<>(t.otherHomes());
+            homes.put(s.region(), stamp);
+            registry(t.registry(), t.customer(), homes,
+                    new TrafficProfile(requests, bytes / requests, t.dailyAmplitude(), t.noise()));
+        }
+        return this;
+    }
+
+    double peakRequestsOn(String stamp) {
+        return registriesByStamp.getOrDefault(stamp, List.of()).stream()
+                .mapToDouble(r -> r.profile().peakRequestsPerMinute()).sum();
+    }
+
+    double peakBytesOn(String stamp) {
+        return registriesByStamp.getOrDefault(stamp, List.of()).stream()
+                .mapToDouble(r -> r.profile().peakRequestsPerMinute() * r.profile().bytesPerRequest()).sum();
+    }
+
+    NodeCapacity capacity() {
+        return capacity;
+    }
+
+    Scenario build() {
+        return new Scenario(name, List.copyOf(regions.values()), List.copyOf(stamps.values()),
+                List.copyOf(customers.values()), List.copyOf(registries.values()));
+    }
+}
