@@ -155,7 +155,7 @@ public class SimulatorService {
     private StampLayout stampLayout(StampInfo s) {
         var zone = fleet.regions().stream().filter(r -> r.name().equals(s.region())).findFirst()
                 .map(dev.stampboard.fleet.RegionInfo::zone).orElse(java.time.ZoneOffset.UTC);
-        return new StampLayout(s.name(), s.region(), zone, s.kind(),
+        return new StampLayout(s.name(), s.region(), zone, s.kind(), s.status(),
                 s.nodes(dev.stampboard.fleet.PoolKind.REGISTRY), s.nodes(dev.stampboard.fleet.PoolKind.DATAPROXY));
     }
 
