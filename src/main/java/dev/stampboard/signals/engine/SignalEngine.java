@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 /**
@@ -45,6 +47,11 @@ public final class SignalEngine {
     private final List<PoolSeries> pools = new ArrayList<>();
     private final List<PoolSeries> dirtyPools = new ArrayList<>();
     private final Map<String, Replica> replicas = new LinkedHashMap<>();
+
+    /** Below this many pools a minute's update is too cheap to be worth handing to other threads. */
+    private static final int PARALLEL_THRESHOLD = 512;
+    /** Whether advanceTo may use the common fork-join pool; package-private so the benchmark can compare. */
+    volatile boolean parallel = Runtime.getRuntime().availableProcessors() > 1;
 
     public SignalEngine(SignalSettings settings, long nowMinute) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -131,7 +138,7 @@ public final class SignalEngine {
             }
             int window = windowMinutes();
             boolean inWindow = window > 0 && minute > now - window;
-            // + 0f turns -0.0 into 0.0, so equal CPU values are also equal bit patterns in the sorted window
+            // + 0f turns -0.0 into 0.0: row maxima compare bit patterns, where -0.0 would look like "no sample"
             if (series.record(nodeIndex, minute, (float) cpu + 0f, inWindow)) {
                 dirtyPools.add(series);
                 flushPending = true;
@@ -152,11 +159,11 @@ public final class SignalEngine {
             if (nowMinute == now) {
                 return;
             }
-            flushAll();
             int window = windowMinutes();
-            for (PoolSeries series : pools) {
-                series.advance(now, nowMinute, window);
-            }
+            long oldNow = now;
+            forEachPool(series -> series.flushAndAdvance(oldNow, nowMinute, window));
+            dirtyPools.clear();
+            flushPending = false;
             now = nowMinute;
         } finally {
             lock.writeLock().unlock();
@@ -525,6 +532,25 @@ public final class SignalEngine {
                 into.add(new ReactiveAlert(subject, rule, m + 1, ring.value(rule.metric(), now)));
             }
         }
+    }
+
+    /**
+     * Runs {@code action} on every pool, split over the common fork-join pool for large fleets: pools share
+     * nothing, and the caller holds the write lock, so the workers need no locking of their own.
+     */
+    private void forEachPool(Consumer<PoolSeries> action) {
+        int count = pools.size();
+        if (!parallel || count < PARALLEL_THRESHOLD) {
+            pools.forEach(action);
+            return;
+        }
+        int chunks = Math.min(count / (PARALLEL_THRESHOLD / 4), 4 * ForkJoinPool.getCommonPoolParallelism() + 4);
+        IntStream.range(0, chunks).parallel().forEach(chunk -> {
+            int end = (int) ((long) count * (chunk + 1) / chunks);
+            for (int i = (int) ((long) count * chunk / chunks); i < end; i++) {
+                action.accept(pools.get(i));
+            }
+        });
     }
 
     private void applyPendingFlush() {

@@ -53,6 +53,35 @@ class IncrementalP95PropertyTest {
         }
     }
 
+    @Test
+    void parallel_advance_of_a_large_fleet_matches_full_recompute() {
+        Random random = new Random(99);
+        SignalEngine engine = new SignalEngine(SignalSettings.defaults().withPeakWindow(new PeakWindow.Trailing(30)), T0);
+        int stamps = 400;   // 800 pools: above the threshold for splitting advanceTo over threads
+        for (int s = 0; s < stamps; s++) {
+            for (PoolKind kind : PoolKind.values()) {
+                engine.declarePool("st" + s, kind, nodeNames(3));
+            }
+        }
+        for (long now = T0; now < T0 + 80; now++) {
+            engine.advanceTo(now);
+            for (int s = 0; s < stamps; s++) {
+                for (PoolKind kind : PoolKind.values()) {
+                    if (random.nextInt(10) > 0) {
+                        engine.recordCpu("st" + s, kind, "n" + random.nextInt(3), now - random.nextInt(2), random.nextInt(100));
+                    }
+                }
+            }
+        }
+        engine.advanceTo(T0 + 80);
+        double[] full = engine.recomputeAllP95FromSamples(false);
+        List<String> labels = engine.poolLabels();
+        for (int i = 0; i < labels.size(); i++) {
+            String[] parts = labels.get(i).split("/");
+            assertThat(engine.hotNodeP95(parts[0], PoolKind.valueOf(parts[1]))).as(labels.get(i)).hasValue(full[i]);
+        }
+    }
+
     private void runWorkload(long seed) {
         Random random = new Random(seed);
         int window = 5 + random.nextInt(60);

@@ -73,6 +73,13 @@ class SampleValidationTest {
     }
 
     @Test
+    void negative_zero_is_recorded_as_zero() {
+        record(engine, "n1", T0, -0.0);
+        assertThat(engine.hotNodeMinuteValue(STAMP, POOL, T0)).hasValue(0.0);
+        assertThat(engine.recomputeP95FromSamples(STAMP, POOL)).hasValue(0.0);
+    }
+
+    @Test
     void rejects_a_minute_in_the_future() {
         assertRejected(cpu(STAMP, POOL, "n1", T0 + 1, 1), "future", String.valueOf(T0));
     }
