@@ -18,9 +18,15 @@ import java.util.OptionalDouble;
  * contiguous and its maximum is a tight loop. A missing sample is {@link #NO_SAMPLE}.
  *
  * <p>Incremental P95: {@code hot[slot]} is kept current as samples arrive (it only ever rises, since samples
- * are never replaced). {@code indexed[slot]} is the value of that slot that {@code window} currently
- * holds. Slots where the two differ are queued in {@code dirtySlots} and applied in {@link #flush}, so a
- * minute whose 40 nodes report one by one costs one sorted-array update, not up to 40.
+ * are never replaced), and {@code window} holds the hot values of the trailing-window minutes. A slot whose
+ * hot value rose since the window last saw it is queued in {@code dirty} together with the value the window
+ * still holds for it, and applied in {@link #flush} — so a minute whose 40 nodes report one by one costs one
+ * sorted-array update, not up to 40. Outside of the queue, window contents equal the hot values, which is
+ * what lets expiry remove {@code hot[slot]} without a second per-slot array.
+ *
+ * <p>Advancing time does not wipe a reused slot's row (that would touch cold memory for every pool every
+ * minute); it marks {@code hot[slot]} {@link #STALE} and the row is wiped by the first sample written to it.
+ * Every reader treats a stale slot as empty.
  */
 final class PoolSeries {
 
@@ -29,6 +35,10 @@ final class PoolSeries {
      * NaN keeps the row maximum a plain comparison, and a row with no sample has a negative maximum.
      */
     static final float NO_SAMPLE = -1f;
+    /** In {@code hot} only: the slot's row still holds an expired minute and must be read as empty. */
+    private static final float STALE = -2f;
+    /** Past this many queued slots (late samples for many minutes) the queue is applied at once. */
+    private static final int MAX_QUEUED = 16;
 
     final String stamp;
     final PoolKind kind;
@@ -40,12 +50,12 @@ final class PoolSeries {
     private int nodeCapacity;
     private float[] cpu;
     private float[] hot;
-    private float[] indexed;
     private long[] latestMinute;
     private float[] latestCpu;
 
     private final SortedFloats window;
-    private int[] dirtySlots = new int[4];
+    /** Queued slots: slot in the high 32 bits, float bits of the value the window holds (or NO_SAMPLE) low. */
+    private long[] dirty = new long[2];
     private int dirtyCount;
     boolean queuedForFlush;
 
@@ -54,8 +64,7 @@ final class PoolSeries {
         this.kind = kind;
         this.retention = retention;
         this.cpu = new float[0];
-        this.hot = filled(retention);
-        this.indexed = filled(retention);
+        this.hot = filled(retention, NO_SAMPLE);
         this.latestMinute = new long[0];
         this.latestCpu = new float[0];
         this.window = new SortedFloats(windowCapacity);
@@ -95,8 +104,10 @@ final class PoolSeries {
         return (int) Math.floorMod(minute, (long) retention);
     }
 
+    /** The node's sample for a retained minute, or {@link #NO_SAMPLE}. */
     float sample(int node, long minute) {
-        return cpu[slot(minute) * nodeCapacity + node];
+        int s = slot(minute);
+        return hot[s] == STALE ? NO_SAMPLE : cpu[s * nodeCapacity + node];
     }
 
     /**
@@ -107,26 +118,42 @@ final class PoolSeries {
      */
     boolean record(int node, long minute, float value, boolean inTrailingWindow) {
         int s = slot(minute);
+        if (hot[s] == STALE) {
+            Arrays.fill(cpu, s * nodeCapacity, (s + 1) * nodeCapacity, NO_SAMPLE);
+            hot[s] = NO_SAMPLE;
+        }
         cpu[s * nodeCapacity + node] = value;
         if (minute > latestMinute[node]) {
             latestMinute[node] = minute;
             latestCpu[node] = value;
         }
-        if (value <= hot[s]) {
+        float previous = hot[s];
+        if (value <= previous) {
             return false;
         }
-        boolean wasClean = hot[s] == indexed[s];
         hot[s] = value;
-        if (!inTrailingWindow || !wasClean) {
+        if (!inTrailingWindow || isQueued(s)) {
             return false;
         }
-        if (dirtyCount == dirtySlots.length) {
-            dirtySlots = Arrays.copyOf(dirtySlots, dirtyCount * 2);
+        if (dirtyCount == MAX_QUEUED) {
+            flush();
         }
-        dirtySlots[dirtyCount++] = s;
+        if (dirtyCount == dirty.length) {
+            dirty = Arrays.copyOf(dirty, dirtyCount * 2);
+        }
+        dirty[dirtyCount++] = ((long) s << 32) | (Float.floatToRawIntBits(previous) & 0xFFFF_FFFFL);
         boolean newlyQueued = !queuedForFlush;
         queuedForFlush = true;
         return newlyQueued;
+    }
+
+    private boolean isQueued(int s) {
+        for (int i = 0; i < dirtyCount; i++) {
+            if ((int) (dirty[i] >>> 32) == s) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Newest sample per node if still retained, else NaN. */
@@ -141,7 +168,8 @@ final class PoolSeries {
 
     /** Hot-node value recomputed from the raw samples of that minute; negative when no node reported. */
     float hotValueFromSamples(long minute) {
-        return rowMax(slot(minute) * nodeCapacity, nodeCount());
+        int s = slot(minute);
+        return hot[s] == STALE ? NO_SAMPLE : rowMax(s * nodeCapacity, nodeCount());
     }
 
     /**
@@ -164,18 +192,13 @@ final class PoolSeries {
     /** Applies queued hot-value changes to the sorted window. */
     void flush() {
         for (int i = 0; i < dirtyCount; i++) {
-            int s = dirtySlots[i];
-            float old = indexed[s];
-            float now = hot[s];
-            if (old == now) {
-                continue;
-            }
-            if (old < 0) {
-                window.insert(now);
+            int s = (int) (dirty[i] >>> 32);
+            float held = Float.intBitsToFloat((int) dirty[i]);
+            if (held < 0) {
+                window.insert(hot[s]);
             } else {
-                window.replace(old, now);
+                window.replace(held, hot[s]);
             }
-            indexed[s] = now;
         }
         dirtyCount = 0;
         queuedForFlush = false;
@@ -183,59 +206,46 @@ final class PoolSeries {
 
     /**
      * Applies queued hot values, then moves the pool from {@code oldNow} to {@code newNow}: minutes leaving
-     * the trailing window leave the sorted values, and the slots of minutes leaving retention are wiped for
-     * the new minutes.
+     * the trailing window leave the sorted values, and slots of minutes leaving retention become stale.
      */
     void flushAndAdvance(long oldNow, long newNow, int windowMinutes) {
         if (windowMinutes > 1 && newNow - oldNow == 1 && dirtyCount == 1) {
-            int added = dirtySlots[0];
+            int added = (int) (dirty[0] >>> 32);
+            float held = Float.intBitsToFloat((int) dirty[0]);
             int expired = slot(oldNow - windowMinutes + 1);
-            if (indexed[added] < 0 && indexed[expired] >= 0) {
+            if (held < 0 && added != expired && hot[expired] >= 0) {
                 // Steady state, one minute in and one out: a single shift between the two positions
                 // instead of a remove and an insert that each move half the array.
-                window.replace(indexed[expired], hot[added]);
-                indexed[expired] = NO_SAMPLE;
-                indexed[added] = hot[added];
+                window.replace(hot[expired], hot[added]);
                 dirtyCount = 0;
                 queuedForFlush = false;
-                wipeRetention(oldNow, newNow);
+                retire(oldNow, newNow);
                 return;
             }
         }
         flush();
-        advance(oldNow, newNow, windowMinutes);
-    }
-
-    /** Like {@link #flushAndAdvance}, for a pool whose queued changes are already flushed. */
-    void advance(long oldNow, long newNow, int windowMinutes) {
-        long steps = newNow - oldNow;
         if (windowMinutes > 0) {
-            if (steps >= windowMinutes) {
+            if (newNow - oldNow >= windowMinutes) {
                 window.clear();
-                Arrays.fill(indexed, NO_SAMPLE);
             } else {
                 for (long m = oldNow - windowMinutes + 1; m <= newNow - windowMinutes; m++) {
-                    int s = slot(m);
-                    if (indexed[s] >= 0) {
-                        window.remove(indexed[s]);
-                        indexed[s] = NO_SAMPLE;
+                    float leaving = hot[slot(m)];
+                    if (leaving >= 0) {
+                        window.remove(leaving);
                     }
                 }
             }
         }
-        wipeRetention(oldNow, newNow);
+        retire(oldNow, newNow);
     }
 
-    /** Empties the slots that the minutes {@code (oldNow, newNow]} take over from minutes leaving retention. */
-    private void wipeRetention(long oldNow, long newNow) {
+    /** Marks stale the slots that the minutes {@code (oldNow, newNow]} take over from minutes leaving retention. */
+    private void retire(long oldNow, long newNow) {
         if (newNow - oldNow >= retention) {
-            Arrays.fill(cpu, NO_SAMPLE);
-            Arrays.fill(hot, NO_SAMPLE);
+            Arrays.fill(hot, STALE);
         } else {
             for (long m = oldNow + 1; m <= newNow; m++) {
-                int s = slot(m);
-                Arrays.fill(cpu, s * nodeCapacity, (s + 1) * nodeCapacity, NO_SAMPLE);
-                hot[s] = NO_SAMPLE;
+                hot[slot(m)] = STALE;
             }
         }
     }
@@ -248,7 +258,6 @@ final class PoolSeries {
     /** Empties the sorted window (a daily peak window is computed on demand instead). */
     void clearWindow() {
         window.clear();
-        Arrays.fill(indexed, NO_SAMPLE);
         dirtyCount = 0;
         queuedForFlush = false;
     }
@@ -257,10 +266,9 @@ final class PoolSeries {
     void rebuildWindow(MinuteRange range) {
         clearWindow();
         for (long m = range.fromMinute(); m <= range.toMinute(); m++) {
-            int s = slot(m);
-            if (hot[s] >= 0) {
-                window.insert(hot[s]);
-                indexed[s] = hot[s];
+            float v = hot[slot(m)];
+            if (v >= 0) {
+                window.insert(v);
             }
         }
     }
@@ -268,7 +276,7 @@ final class PoolSeries {
     // ---- full recompute (daily window, arbitrary ranges, verification) ----
 
     /**
-     * Collects the hot values of the retained minutes of {@code range} into {@code buffer}.
+     * Collects the hot values of the retained minutes of {@code [from, to]} into {@code buffer}.
      *
      * @param fromSamples recompute each minute from the raw samples instead of using the maintained value
      * @return how many minutes had a value
@@ -278,7 +286,10 @@ final class PoolSeries {
         int nodes = nodeCount();
         int s = slot(from);
         for (long m = from; m <= to; m++) {
-            float v = fromSamples ? rowMax(s * nodeCapacity, nodes) : hot[s];
+            float v = hot[s];
+            if (fromSamples && v != STALE) {
+                v = rowMax(s * nodeCapacity, nodes);
+            }
             if (v >= 0) {
                 buffer[n++] = v;
             }
@@ -293,7 +304,8 @@ final class PoolSeries {
 
     /**
      * Re-creates the arrays for a new retention and/or node capacity, keeping every sample of the minutes
-     * in {@code (now - newRetention, now]} (all minutes when only the node capacity changes).
+     * in {@code (now - newRetention, now]} (all minutes when only the node capacity changes). The caller
+     * flushes first and rebuilds the window afterwards when the retention changes.
      */
     void relayout(int newRetention, int newNodeCapacity, long now) {
         int oldRetention = retention;
@@ -302,23 +314,22 @@ final class PoolSeries {
         float[] oldHot = hot;
         float[] newCpu = new float[newRetention * newNodeCapacity];
         Arrays.fill(newCpu, NO_SAMPLE);
-        float[] newHot = filled(newRetention);
+        float[] newHot = filled(newRetention, NO_SAMPLE);
         boolean sameRing = newRetention == oldRetention;
         int copyMinutes = Math.min(oldRetention, newRetention);
         for (int k = 0; k < copyMinutes; k++) {
             // With an unchanged ring, slot k stays slot k; otherwise walk the minutes back from now.
             int from = sameRing ? k : (int) Math.floorMod(now - k, (long) oldRetention);
             int to = sameRing ? k : (int) Math.floorMod(now - k, (long) newRetention);
-            System.arraycopy(oldCpu, from * oldCapacity, newCpu, to * newNodeCapacity, oldCapacity);
-            newHot[to] = oldHot[from];
+            if (oldHot[from] != STALE) {
+                System.arraycopy(oldCpu, from * oldCapacity, newCpu, to * newNodeCapacity, oldCapacity);
+                newHot[to] = oldHot[from];
+            }
         }
         retention = newRetention;
         nodeCapacity = newNodeCapacity;
         cpu = newCpu;
         hot = newHot;
-        if (!sameRing) {
-            indexed = filled(newRetention);
-        }
         int nodes = nodeNames.size();
         int previous = latestMinute.length;
         latestMinute = Arrays.copyOf(latestMinute, nodes);
@@ -327,13 +338,9 @@ final class PoolSeries {
         Arrays.fill(latestCpu, previous, nodes, Float.NaN);
     }
 
-    int retention() {
-        return retention;
-    }
-
-    private static float[] filled(int length) {
+    private static float[] filled(int length, float value) {
         float[] a = new float[length];
-        Arrays.fill(a, NO_SAMPLE);
+        Arrays.fill(a, value);
         return a;
     }
 }

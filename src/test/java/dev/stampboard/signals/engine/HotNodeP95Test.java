@@ -142,6 +142,22 @@ class HotNodeP95Test {
     }
 
     @Test
+    void many_late_samples_before_any_read_are_all_counted() {
+        SignalEngine engine = engineWithPool(defaults, T0);
+        for (int i = 1; i <= 100; i++) {
+            record(engine, "n1", T0 - 100 + i, i * 0.5);          // 0.5 .. 50.0
+        }
+        for (int i = 1; i <= 50; i++) {
+            record(engine, "n2", T0 - 100 + i, 50.0 + i * 0.5);   // first 50 minutes raised to 50.5 .. 75.0
+        }
+        // minute values: 25.5 .. 50.0 and 50.5 .. 75.0, n = 100 -> rank 95 -> 45th of the raised ones = 72.5
+        assertThat(engine.hotNodeP95(STAMP, POOL)).hasValue(72.5);
+        assertThat(engine.recomputeP95FromSamples(STAMP, POOL)).hasValue(72.5);
+        engine.advanceTo(T0 + 1);
+        assertThat(engine.hotNodeP95(STAMP, POOL)).isEqualTo(engine.recomputeP95FromSamples(STAMP, POOL));
+    }
+
+    @Test
     void late_sample_after_time_moved_on_is_still_counted() {
         SignalEngine engine = engineWithPool(defaults, T0);
         record(engine, "n1", T0, 10.0);
