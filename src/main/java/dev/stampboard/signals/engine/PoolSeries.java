@@ -53,7 +53,7 @@ final class PoolSeries {
     private long[] latestMinute;
     private float[] latestCpu;
 
-    private final SortedFloats window;
+    private final SortedPercentages window;
     /** Queued slots: slot in the high 32 bits, float bits of the value the window holds (or NO_SAMPLE) low. */
     private long[] dirty = new long[2];
     private int dirtyCount;
@@ -67,7 +67,7 @@ final class PoolSeries {
         this.hot = filled(retention, NO_SAMPLE);
         this.latestMinute = new long[0];
         this.latestCpu = new float[0];
-        this.window = new SortedFloats(windowCapacity);
+        this.window = new SortedPercentages(windowCapacity);
     }
 
     // ---- nodes ----
@@ -240,20 +240,15 @@ final class PoolSeries {
     }
 
     /**
-     * Reads, without changing anything, the memory {@link #flushAndAdvance} is about to search: the upper
-     * levels of the sorted window and the two hot-value slots. Called for a batch of pools before advancing
-     * them, so that the cache misses of many pools overlap instead of stalling one binary search at a time.
+     * Reads, without changing anything, the memory {@link #flushAndAdvance} is about to search: the two
+     * hot-value slots and where the sorted window's search for them starts. Called for a batch of pools
+     * before advancing them, so that the cache misses of many pools overlap instead of stalling one at a time.
      */
     float touchForAdvance(long oldNow, int windowMinutes) {
-        int size = window.size();
-        float sum = hot[slot(oldNow)];
-        if (windowMinutes > 0) {
-            sum += hot[slot(oldNow - windowMinutes + 1)];
+        if (windowMinutes == 0) {
+            return 0;
         }
-        if (size > 0) {
-            sum += window.get(size >>> 1) + window.get(size >>> 2) + window.get((size >>> 1) + (size >>> 2));
-        }
-        return sum;
+        return window.touch(hot[slot(oldNow - windowMinutes + 1)]) + window.touch(hot[slot(oldNow)]);
     }
 
     /** Marks stale the slots that the minutes {@code (oldNow, newNow]} take over from minutes leaving retention. */

@@ -49,11 +49,15 @@ public final class HotNodeBenchmark {
         List<String> sections = args.length == 0 ? List.of("full", "minute") : List.of(args);
         System.out.printf(Locale.ROOT, "JVM %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.println("system load average at start: " + loadAverage()
+                + " (other processes on this machine share the cores and the caches; figures are wall-clock)");
         if (sections.contains("full")) {
             fullRecompute(500);
+            System.out.println("system load average: " + loadAverage());
         }
         if (sections.contains("minute")) {
             oneNewMinuteAndMemory(2_000);
+            System.out.println("system load average: " + loadAverage());
         }
     }
 
@@ -403,6 +407,10 @@ public final class HotNodeBenchmark {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[(int) Math.ceil(0.99 * sorted.length) - 1];
+    }
+
+    private static String loadAverage() {
+        return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static long usedHeapAfterGc() {

@@ -46,7 +46,7 @@ class NearestRankTest {
 
     @Test
     void sorted_floats_replace_moves_a_value_up_or_down_and_keeps_order() {
-        SortedFloats window = new SortedFloats(2);
+        SortedPercentages window = new SortedPercentages(2);
         for (float v : new float[] {5, 1, 3, 3, 9}) {
             window.insert(v);
         }
