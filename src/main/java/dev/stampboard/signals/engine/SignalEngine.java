@@ -1,0 +1,669 @@
+package dev.stampboard.signals.engine;
+
+import dev.stampboard.fleet.PoolKind;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.IntStream;
+
+/**
+ * In-memory signals for a fleet of stamps: per-node CPU of each pool and per-replica registry traffic,
+ * kept for {@link SignalSettings#retentionMinutes()} minutes, and the DESIGN §2 signals derived from them.
+ *
+ * <p>Time is the engine's current minute ({@link #nowMinute()}, an epoch minute), moved only by
+ * {@link #advanceTo}. Samples for the current minute and for retained past minutes are accepted; a late
+ * sample for a past minute updates that minute's hot-node value and thus the P95.
+ *
+ * <p><b>Duplicates:</b> a second CPU sample for the same node and minute, or a second traffic record for the
+ * same replica and minute, is rejected and the first value is kept. Collectors retry; keeping the first
+ * value makes a retry harmless, and a sample can never be lowered after it has been counted.
+ *
+ * <p>Thread-safe: one {@link ReentrantReadWriteLock}; reads run concurrently, writes are exclusive. Reads of
+ * a trailing-window P95 first apply queued hot-value changes under the write lock.
+ */
+public final class SignalEngine {
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Set when some pool has hot-value changes not yet in its sorted window; read without the lock. */
+    private volatile boolean flushPending;
+
+    private SignalSettings settings;
+    private long now;
+
+    private final Map<String, StampEntry> stamps = new LinkedHashMap<>();
+    private final List<StampEntry> stampsByIndex = new ArrayList<>();
+    private final List<PoolSeries> pools = new ArrayList<>();
+    private final List<PoolSeries> dirtyPools = new ArrayList<>();
+    private final Map<String, Replica> replicas = new LinkedHashMap<>();
+
+    /** Below this many pools a minute's update is too cheap to be worth handing to other threads. */
+    private static final int PARALLEL_THRESHOLD = 512;
+    /** Whether advanceTo may use the common fork-join pool; package-private so the benchmark can compare. */
+    volatile boolean parallel = Runtime.getRuntime().availableProcessors() > 1;
+
+    public SignalEngine(SignalSettings settings, long nowMinute) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.now = nowMinute;
+    }
+
+    // ------------------------------------------------------------------ fleet shape
+
+    /** Declares a pool or adds nodes to it; existing nodes keep their index and their samples. */
+    public void declarePool(String stamp, PoolKind pool, Collection<String> nodes) {
+        Objects.requireNonNull(stamp, "stamp");
+        Objects.requireNonNull(pool, "pool");
+        lock.writeLock().lock();
+        try {
+            StampEntry entry = stamps.computeIfAbsent(stamp, name -> {
+                StampEntry created = new StampEntry(name, stampsByIndex.size(), settings.retentionMinutes());
+                stampsByIndex.add(created);
+                return created;
+            });
+            PoolSeries series = entry.pools[pool.ordinal()];
+            if (series == null) {
+                series = new PoolSeries(stamp, pool, settings.retentionMinutes(), windowMinutes());
+                entry.pools[pool.ordinal()] = series;
+                pools.add(series);
+            }
+            series.addNodes(nodes);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public boolean hasPool(String stamp, PoolKind pool) {
+        lock.readLock().lock();
+        try {
+            StampEntry entry = stamps.get(stamp);
+            return entry != null && entry.pools[pool.ordinal()] != null;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    // ------------------------------------------------------------------ CPU
+
+    /**
+     * Records one node's average CPU % for one minute. Checks, in this order: unknown stamp, unknown pool of
+     * that stamp, unknown node, CPU not finite, CPU outside 0..100, minute in the future, minute older than
+     * retention, duplicate. A duplicate (a sample for that node and minute already exists) is rejected and
+     * the first value is kept. CPU is stored as a float (about 7 significant digits).
+     */
+    public SampleVerdict recordCpu(String stamp, PoolKind pool, String node, long minute, double cpu) {
+        lock.writeLock().lock();
+        try {
+            StampEntry entry = stamps.get(stamp);
+            if (entry == null) {
+                return SampleVerdict.reject("unknown stamp '" + stamp + "': declare its pools (declarePool) before sending samples");
+            }
+            PoolSeries series = entry.pools[pool.ordinal()];
+            if (series == null) {
+                return SampleVerdict.reject("stamp '" + stamp + "' has no " + pool + " pool declared");
+            }
+            int nodeIndex = series.nodeIndex(node);
+            if (nodeIndex < 0) {
+                return SampleVerdict.reject("unknown node '" + node + "' in " + stamp + "/" + pool
+                        + ": add it with declarePool (known nodes: " + series.nodeCount() + ")");
+            }
+            if (!Double.isFinite(cpu)) {
+                return SampleVerdict.reject("cpu is " + cpu + " for node '" + node + "'; a number 0..100 is required");
+            }
+            if (cpu < 0 || cpu > 100) {
+                return SampleVerdict.reject("cpu " + cpu + " for node '" + node + "' is outside 0..100 %");
+            }
+            if (minute > now) {
+                return SampleVerdict.reject("minute " + minute + " is in the future (engine now is " + now
+                        + "); check the collector clock or advance the engine first");
+            }
+            if (minute < oldestRetained()) {
+                return SampleVerdict.reject("minute " + minute + " is older than the retention of "
+                        + settings.retentionMinutes() + " minutes (oldest kept: " + oldestRetained() + ")");
+            }
+            float existing = series.sample(nodeIndex, minute);
+            if (existing != PoolSeries.NO_SAMPLE) {
+                return SampleVerdict.reject("duplicate sample for node '" + node + "' at minute " + minute
+                        + "; the first value " + existing + " is kept");
+            }
+            int window = windowMinutes();
+            boolean inWindow = window > 0 && minute > now - window;
+            // + 0f turns -0.0 into 0.0: row maxima compare bit patterns, where -0.0 would look like "no sample"
+            if (series.record(nodeIndex, minute, (float) cpu + 0f, inWindow)) {
+                dirtyPools.add(series);
+                flushPending = true;
+            }
+            return SampleVerdict.accept();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Moves the current minute forward, expiring minutes that leave the window and retention. */
+    public void advanceTo(long nowMinute) {
+        lock.writeLock().lock();
+        try {
+            if (nowMinute < now) {
+                throw new IllegalArgumentException("time never goes backwards: now is " + now + ", asked for " + nowMinute);
+            }
+            if (nowMinute == now) {
+                return;
+            }
+            int window = windowMinutes();
+            long oldNow = now;
+            forEachPoolRange((from, to) -> advancePools(from, to, oldNow, nowMinute, window));
+            dirtyPools.clear();
+            flushPending = false;
+            now = nowMinute;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public long nowMinute() {
+        lock.readLock().lock();
+        try {
+            return now;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Nearest-rank P95 of the hot-node values in the current peak window; empty when the window has none. */
+    public OptionalDouble hotNodeP95(String stamp, PoolKind pool) {
+        applyPendingFlush();
+        lock.readLock().lock();
+        try {
+            return p95(series(stamp, pool));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public PoolState poolState(String stamp, PoolKind pool) {
+        applyPendingFlush();
+        lock.readLock().lock();
+        try {
+            OptionalDouble p95 = p95(series(stamp, pool));
+            return p95.isPresent() ? settings.stateOf(p95.getAsDouble()) : PoolState.NO_DATA;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Hot-node values of the retained minutes in {@code [fromMinute, toMinute]}, and the P95 of exactly those. */
+    public HotNodeSeries hotNodeSeries(String stamp, PoolKind pool, long fromMinute, long toMinute) {
+        lock.readLock().lock();
+        try {
+            PoolSeries series = series(stamp, pool);
+            long from = Math.max(fromMinute, oldestRetained());
+            long to = Math.min(toMinute, now);
+            if (from > to) {
+                return new HotNodeSeries(new long[0], new double[0], OptionalDouble.empty());
+            }
+            int length = (int) (to - from + 1);
+            long[] minutes = new long[length];
+            double[] values = new double[length];
+            float[] forSelection = new float[length];
+            int n = 0;
+            for (long m = from; m <= to; m++) {
+                float v = series.hotValue(m);
+                if (v >= 0) {
+                    minutes[n] = m;
+                    values[n] = v;
+                    forSelection[n] = v;
+                    n++;
+                }
+            }
+            OptionalDouble p95 = n == 0 ? OptionalDouble.empty() : OptionalDouble.of(NearestRank.p95ByQuickselect(forSelection, n));
+            return new HotNodeSeries(Arrays.copyOf(minutes, n), Arrays.copyOf(values, n), p95);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public OptionalDouble hotNodeMinuteValue(String stamp, PoolKind pool, long minute) {
+        lock.readLock().lock();
+        try {
+            PoolSeries series = series(stamp, pool);
+            if (minute > now || minute < oldestRetained()) {
+                return OptionalDouble.empty();
+            }
+            float v = series.hotValue(minute);
+            return v >= 0 ? OptionalDouble.of(v) : OptionalDouble.empty();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Every node of the pool, in declaration order, with the CPU of its newest retained sample or NaN. */
+    public Map<String, Float> latestNodeCpu(String stamp, PoolKind pool) {
+        lock.readLock().lock();
+        try {
+            PoolSeries series = series(stamp, pool);
+            Map<String, Float> latest = new LinkedHashMap<>();
+            long oldest = oldestRetained();
+            List<String> names = series.nodeNames();
+            for (int i = 0; i < names.size(); i++) {
+                latest.put(names.get(i), series.latestCpu(i, oldest));
+            }
+            return latest;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    // ------------------------------------------------------------------ traffic and reactive signals
+
+    /**
+     * Records one minute of a registry replica's traffic, served by {@code stamp} in that minute. The stamp
+     * must be declared. Counts must be non-negative, throttled and errors at most requests, p99 a finite
+     * non-negative number when there were requests (ignored otherwise). Same time checks as CPU; a second
+     * record for the same replica and minute is rejected and the first kept.
+     */
+    public SampleVerdict recordTraffic(String registry, String region, String stamp, long minute,
+                                       long requests, long bytes, long throttled, long errors, double p99Ms) {
+        lock.writeLock().lock();
+        try {
+            StampEntry entry = stamps.get(stamp);
+            if (entry == null) {
+                return SampleVerdict.reject("unknown stamp '" + stamp + "': declare its pools (declarePool) before sending traffic");
+            }
+            if (registry == null || registry.isBlank() || region == null || region.isBlank()) {
+                return SampleVerdict.reject("registry and region are both required");
+            }
+            if (requests < 0 || bytes < 0 || throttled < 0 || errors < 0) {
+                return SampleVerdict.reject("traffic counts must not be negative");
+            }
+            if (throttled > requests || errors > requests) {
+                return SampleVerdict.reject("throttled (" + throttled + ") and errors (" + errors
+                        + ") cannot exceed requests (" + requests + ")");
+            }
+            if (requests > 0 && (!Double.isFinite(p99Ms) || p99Ms < 0)) {
+                return SampleVerdict.reject("p99 latency " + p99Ms + " ms must be a finite number >= 0 when there were requests");
+            }
+            if (minute > now) {
+                return SampleVerdict.reject("minute " + minute + " is in the future (engine now is " + now + ")");
+            }
+            if (minute < oldestRetained()) {
+                return SampleVerdict.reject("minute " + minute + " is older than the retention of "
+                        + settings.retentionMinutes() + " minutes (oldest kept: " + oldestRetained() + ")");
+            }
+            String subject = registry + "@" + region;
+            Replica replica = replicas.computeIfAbsent(subject,
+                    key -> new Replica(registry, region, key, settings.retentionMinutes()));
+            if (replica.ring.has(minute)) {
+                return SampleVerdict.reject("duplicate traffic for " + subject + " at minute " + minute
+                        + " (served by '" + stampsByIndex.get(replica.ring.stampAt(minute)).name + "'); the first record is kept");
+            }
+            replica.ring.add(minute, entry.index, requests, bytes, throttled, errors, p99Ms);
+            entry.traffic.add(minute, entry.index, requests, bytes, throttled, errors, p99Ms);
+            entry.served.add(replica);
+            return SampleVerdict.accept();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Each replica's share of the pool's traffic over the current peak window (requests for REGISTRY, bytes
+     * for DATAPROXY), counting only the minutes in which this stamp served it; highest share first.
+     */
+    public List<TrafficShare> trafficShare(String stamp, PoolKind pool) {
+        lock.readLock().lock();
+        try {
+            StampEntry entry = stamp(stamp);
+            MinuteRange range = retainedPeakRange();
+            List<long[]> totals = new ArrayList<>();
+            List<Replica> present = new ArrayList<>();
+            long grandTotal = 0;
+            for (Replica replica : entry.served) {
+                long req = 0;
+                long byteCount = 0;
+                boolean seen = false;
+                for (long m = range.fromMinute(); m <= range.toMinute(); m++) {
+                    if (replica.ring.stampAt(m) == entry.index) {
+                        seen = true;
+                        req += replica.ring.requestsAt(m);
+                        byteCount += replica.ring.bytesAt(m);
+                    }
+                }
+                if (seen) {
+                    present.add(replica);
+                    totals.add(new long[] {req, byteCount});
+                    grandTotal += pool == PoolKind.REGISTRY ? req : byteCount;
+                }
+            }
+            List<TrafficShare> shares = new ArrayList<>(present.size());
+            for (int i = 0; i < present.size(); i++) {
+                long[] t = totals.get(i);
+                long measure = pool == PoolKind.REGISTRY ? t[0] : t[1];
+                double share = grandTotal == 0 ? 0.0 : (double) measure / grandTotal;
+                Replica r = present.get(i);
+                shares.add(new TrafficShare(r.registry, r.region, share, t[0], t[1]));
+            }
+            shares.sort(Comparator.comparingDouble(TrafficShare::share).reversed()
+                    .thenComparing(TrafficShare::registry).thenComparing(TrafficShare::region));
+            return shares;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Every reactive rule firing now: stamps (declaration order) first, then replicas; rules in settings order. */
+    public List<ReactiveAlert> activeAlerts() {
+        lock.readLock().lock();
+        try {
+            List<ReactiveAlert> alerts = new ArrayList<>();
+            for (StampEntry entry : stampsByIndex) {
+                collectAlerts(entry.name, entry.traffic, alerts);
+            }
+            for (Replica replica : replicas.values()) {
+                collectAlerts(replica.subject, replica.ring, alerts);
+            }
+            return alerts;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * The metric per minute of {@code [fromMinute, toMinute]} for a stamp name or {@code registry@region};
+     * NaN where there is no value (no requests, not retained, or in the future).
+     */
+    public double[] reactiveSeries(String stampOrReplica, ReactiveMetric metric, long fromMinute, long toMinute) {
+        if (toMinute < fromMinute) {
+            throw new IllegalArgumentException("toMinute " + toMinute + " is before fromMinute " + fromMinute);
+        }
+        lock.readLock().lock();
+        try {
+            TrafficRing ring = ringOf(stampOrReplica);
+            double[] series = new double[Math.toIntExact(toMinute - fromMinute + 1)];
+            long oldest = oldestRetained();
+            for (int i = 0; i < series.length; i++) {
+                long m = fromMinute + i;
+                series[i] = m < oldest || m > now ? Double.NaN : ring.value(metric, m);
+            }
+            return series;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    // ------------------------------------------------------------------ settings
+
+    public SignalSettings settings() {
+        lock.readLock().lock();
+        try {
+            return settings;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Thresholds and rules take effect at once. A new retention re-lays out the stored history (keeping the
+     * newest minutes that fit); a new peak window rebuilds every pool's sorted window from stored minutes.
+     */
+    public void updateSettings(SignalSettings newSettings) {
+        Objects.requireNonNull(newSettings, "settings");
+        lock.writeLock().lock();
+        try {
+            flushAll();
+            SignalSettings old = settings;
+            settings = newSettings;
+            boolean retentionChanged = old.retentionMinutes() != newSettings.retentionMinutes();
+            if (retentionChanged) {
+                for (PoolSeries series : pools) {
+                    series.relayout(newSettings.retentionMinutes(), series.nodeCount(), now);
+                }
+                for (StampEntry entry : stampsByIndex) {
+                    entry.traffic.resize(newSettings.retentionMinutes(), now);
+                }
+                for (Replica replica : replicas.values()) {
+                    replica.ring.resize(newSettings.retentionMinutes(), now);
+                }
+            }
+            if (retentionChanged || !old.peakWindow().equals(newSettings.peakWindow())) {
+                int window = windowMinutes();
+                for (PoolSeries series : pools) {
+                    if (window > 0) {
+                        series.rebuildWindow(new MinuteRange(now - window + 1, now));
+                    } else {
+                        series.clearWindow();
+                    }
+                }
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    // ------------------------------------------------------------------ full recompute (verification, benchmark)
+
+    /**
+     * P95 of the current peak window recomputed from the raw samples (per-minute maximum over nodes, then
+     * selection), ignoring every incrementally maintained value. Used to verify the incremental path.
+     */
+    OptionalDouble recomputeP95FromSamples(String stamp, PoolKind pool) {
+        lock.readLock().lock();
+        try {
+            MinuteRange range = retainedPeakRange();
+            float[] buffer = new float[(int) range.lengthMinutes()];
+            int n = series(stamp, pool).collectHotValues(range.fromMinute(), range.toMinute(), buffer, true);
+            return n == 0 ? OptionalDouble.empty() : OptionalDouble.of(NearestRank.p95ByQuickselect(buffer, n));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * {@link #recomputeP95FromSamples} for every pool, in {@link #poolLabels()} order, NaN for no value;
+     * {@code parallel} spreads the pools over the common fork-join pool.
+     */
+    double[] recomputeAllP95FromSamples(boolean parallel) {
+        lock.readLock().lock();
+        try {
+            MinuteRange range = retainedPeakRange();
+            int length = (int) range.lengthMinutes();
+            double[] result = new double[pools.size()];
+            IntStream indices = IntStream.range(0, pools.size());
+            (parallel ? indices.parallel() : indices).forEach(new java.util.function.IntConsumer() {
+                private final ThreadLocal<float[]> buffers = ThreadLocal.withInitial(() -> new float[length]);
+
+                @Override
+                public void accept(int i) {
+                    float[] buffer = buffers.get();
+                    int n = pools.get(i).collectHotValues(range.fromMinute(), range.toMinute(), buffer, true);
+                    result[i] = n == 0 ? Double.NaN : NearestRank.p95ByQuickselect(buffer, n);
+                }
+            });
+            return result;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** {@code stamp/POOL} labels in the order of {@link #recomputeAllP95FromSamples}. */
+    List<String> poolLabels() {
+        lock.readLock().lock();
+        try {
+            List<String> labels = new ArrayList<>(pools.size());
+            for (PoolSeries series : pools) {
+                labels.add(series.stamp + "/" + series.kind);
+            }
+            return labels;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private OptionalDouble p95(PoolSeries series) {
+        if (windowMinutes() > 0) {
+            return series.incrementalP95();
+        }
+        MinuteRange range = retainedPeakRange();
+        float[] buffer = new float[(int) range.lengthMinutes()];
+        int n = series.collectHotValues(range.fromMinute(), range.toMinute(), buffer, false);
+        return n == 0 ? OptionalDouble.empty() : OptionalDouble.of(NearestRank.p95ByQuickselect(buffer, n));
+    }
+
+    private void collectAlerts(String subject, TrafficRing ring, List<ReactiveAlert> into) {
+        long oldest = oldestRetained();
+        for (ReactiveRule rule : settings.reactiveRules()) {
+            long m = now;
+            while (m >= oldest && ring.value(rule.metric(), m) > rule.threshold()) {
+                m--;
+            }
+            long streak = now - m;
+            if (streak >= rule.sustainedMinutes()) {
+                into.add(new ReactiveAlert(subject, rule, m + 1, ring.value(rule.metric(), now)));
+            }
+        }
+    }
+
+    /** Pools per batch in {@link #advancePools}: their touched lines (~6 each) stay well inside L2. */
+    private static final int ADVANCE_BATCH = 64;
+
+    private void advancePools(int from, int to, long oldNow, long newNow, int window) {
+        float sink = 0;
+        for (int batch = from; batch < to; batch += ADVANCE_BATCH) {
+            int end = Math.min(to, batch + ADVANCE_BATCH);
+            for (int i = batch; i < end; i++) {
+                sink += pools.get(i).touchForAdvance(oldNow, window);
+            }
+            for (int i = batch; i < end; i++) {
+                pools.get(i).flushAndAdvance(oldNow, newNow, window);
+            }
+        }
+        touchSink = sink;
+    }
+
+    /** Keeps the JIT from dropping the reads of {@link PoolSeries#touchForAdvance} as dead code. */
+    @SuppressWarnings("unused")
+    private volatile float touchSink;
+
+    /**
+     * Runs {@code action} over index ranges covering every pool, split over the common fork-join pool for
+     * large fleets: pools share nothing, and the caller holds the write lock, so the workers need no locking
+     * of their own.
+     */
+    private void forEachPoolRange(PoolRangeAction action) {
+        int count = pools.size();
+        if (!parallel || count < PARALLEL_THRESHOLD) {
+            action.run(0, count);
+            return;
+        }
+        int chunks = Math.min(count / (PARALLEL_THRESHOLD / 4), 4 * ForkJoinPool.getCommonPoolParallelism() + 4);
+        IntStream.range(0, chunks).parallel().forEach(chunk ->
+                action.run((int) ((long) count * chunk / chunks), (int) ((long) count * (chunk + 1) / chunks)));
+    }
+
+    @FunctionalInterface
+    private interface PoolRangeAction {
+        void run(int fromInclusive, int toExclusive);
+    }
+
+    private void applyPendingFlush() {
+        if (flushPending) {
+            lock.writeLock().lock();
+            try {
+                flushAll();
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+    }
+
+    private void flushAll() {
+        for (PoolSeries series : dirtyPools) {
+            series.flush();
+        }
+        dirtyPools.clear();
+        flushPending = false;
+    }
+
+    /** Minutes of the trailing window kept incrementally, or 0 for a daily window (computed on demand). */
+    private int windowMinutes() {
+        return settings.peakWindow() instanceof PeakWindow.Trailing trailing ? trailing.minutes() : 0;
+    }
+
+    private long oldestRetained() {
+        return now - settings.retentionMinutes() + 1;
+    }
+
+    private MinuteRange retainedPeakRange() {
+        MinuteRange range = settings.peakWindow().rangeAt(now);
+        // Settings validation guarantees retention covers the window; the clamp is a guard, not a rule.
+        return new MinuteRange(Math.max(range.fromMinute(), oldestRetained()), range.toMinute());
+    }
+
+    private StampEntry stamp(String stamp) {
+        StampEntry entry = stamps.get(stamp);
+        if (entry == null) {
+            throw new IllegalArgumentException("unknown stamp '" + stamp + "'");
+        }
+        return entry;
+    }
+
+    private PoolSeries series(String stamp, PoolKind pool) {
+        PoolSeries series = stamp(stamp).pools[pool.ordinal()];
+        if (series == null) {
+            throw new IllegalArgumentException("stamp '" + stamp + "' has no " + pool + " pool");
+        }
+        return series;
+    }
+
+    private TrafficRing ringOf(String subject) {
+        StampEntry entry = stamps.get(subject);
+        if (entry != null) {
+            return entry.traffic;
+        }
+        Replica replica = replicas.get(subject);
+        if (replica == null) {
+            throw new IllegalArgumentException("no stamp or registry@region named '" + subject + "'");
+        }
+        return replica.ring;
+    }
+
+    private static final class StampEntry {
+        final String name;
+        final int index;
+        final PoolSeries[] pools = new PoolSeries[PoolKind.values().length];
+        /** Sum over the replicas served in each minute; p99 is their maximum. */
+        final TrafficRing traffic;
+        /** Replicas this stamp has served within retention (or earlier: stale ones only cost a scan). */
+        final Set<Replica> served = new LinkedHashSet<>();
+
+        StampEntry(String name, int index, int retention) {
+            this.name = name;
+            this.index = index;
+            this.traffic = new TrafficRing(retention);
+        }
+    }
+
+    private static final class Replica {
+        final String registry;
+        final String region;
+        final String subject;
+        final TrafficRing ring;
+
+        Replica(String registry, String region, String subject, int retention) {
+            this.registry = registry;
+            this.region = region;
+            this.subject = subject;
+            this.ring = new TrafficRing(retention);
+        }
+    }
+}

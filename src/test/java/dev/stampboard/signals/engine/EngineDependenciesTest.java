@@ -1,0 +1,26 @@
+package dev.stampboard.signals.engine;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import dev.stampboard.fleet.PoolKind;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+class EngineDependenciesTest {
+
+    private final JavaClasses engine = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.stampboard.signals.engine");
+
+    @Test
+    void engine_depends_only_on_the_jdk_and_pool_kind() {
+        classes().that().resideInAPackage("dev.stampboard.signals.engine")
+                .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "dev.stampboard.signals.engine")
+                        .or(type(PoolKind.class)))
+                .check(engine);
+    }
+}

@@ -1,0 +1,157 @@
+package dev.stampboard.signals.engine;
+
+import dev.stampboard.fleet.PoolKind;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Random;
+
+import static dev.stampboard.signals.engine.EngineFixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Random workloads (fixed seeds): the incrementally maintained P95 must equal both the engine's full
+ * recompute from raw samples and an independent model that knows nothing of slots or sorted arrays.
+ */
+class IncrementalP95PropertyTest {
+
+    /** Independent model: every accepted sample, by pool and minute. */
+    private static final class Model {
+        final Map<String, Map<Long, Float>> hotByPool = new HashMap<>();
+
+        void accept(String pool, long minute, float cpu) {
+            hotByPool.computeIfAbsent(pool, k -> new HashMap<>()).merge(minute, cpu, Math::max);
+        }
+
+        OptionalDouble p95(String pool, long from, long to) {
+            float[] values = hotByPool.getOrDefault(pool, Map.of()).entrySet().stream()
+                    .filter(e -> e.getKey() >= from && e.getKey() <= to)
+                    .map(Map.Entry::getValue)
+                    .collect(ArrayList<Float>::new, ArrayList::add, ArrayList::addAll)
+                    .stream().collect(() -> new float[][] {new float[0]}, (acc, v) -> {
+                        acc[0] = Arrays.copyOf(acc[0], acc[0].length + 1);
+                        acc[0][acc[0].length - 1] = v;
+                    }, (a, b) -> { })[0];
+            if (values.length == 0) {
+                return OptionalDouble.empty();
+            }
+            Arrays.sort(values);
+            int rank = (int) Math.ceil(values.length * 95 / 100.0 - 1e-9);
+            return OptionalDouble.of(values[rank - 1]);
+        }
+    }
+
+    @Test
+    void incremental_p95_equals_full_recompute_on_random_workloads() {
+        for (long seed = 1; seed <= 12; seed++) {
+            runWorkload(seed);
+        }
+    }
+
+    @Test
+    void parallel_advance_of_a_large_fleet_matches_full_recompute() {
+        Random random = new Random(99);
+        SignalEngine engine = new SignalEngine(SignalSettings.defaults().withPeakWindow(new PeakWindow.Trailing(30)), T0);
+        int stamps = 400;   // 800 pools: above the threshold for splitting advanceTo over threads
+        for (int s = 0; s < stamps; s++) {
+            for (PoolKind kind : PoolKind.values()) {
+                engine.declarePool("st" + s, kind, nodeNames(3));
+            }
+        }
+        for (long now = T0; now < T0 + 80; now++) {
+            engine.advanceTo(now);
+            for (int s = 0; s < stamps; s++) {
+                for (PoolKind kind : PoolKind.values()) {
+                    if (random.nextInt(10) > 0) {
+                        engine.recordCpu("st" + s, kind, "n" + random.nextInt(3), now - random.nextInt(2), random.nextInt(100));
+                    }
+                }
+            }
+        }
+        engine.advanceTo(T0 + 80);
+        double[] full = engine.recomputeAllP95FromSamples(false);
+        List<String> labels = engine.poolLabels();
+        for (int i = 0; i < labels.size(); i++) {
+            String[] parts = labels.get(i).split("/");
+            assertThat(engine.hotNodeP95(parts[0], PoolKind.valueOf(parts[1]))).as(labels.get(i)).hasValue(full[i]);
+        }
+    }
+
+    private void runWorkload(long seed) {
+        Random random = new Random(seed);
+        int window = 5 + random.nextInt(60);
+        int retention = window + random.nextInt(3) * random.nextInt(40);
+        SignalSettings settings = SignalSettings.defaults().withPeakWindow(new PeakWindow.Trailing(window));
+        settings = settings.withRetentionMinutes(Math.max(retention, settings.retentionMinutes()));
+        SignalEngine engine = new SignalEngine(settings, T0);
+        Model model = new Model();
+
+        int stamps = 3;
+        Map<String, Integer> nodesPerPool = new HashMap<>();
+        for (int s = 0; s < stamps; s++) {
+            for (PoolKind kind : PoolKind.values()) {
+                int nodes = 1 + random.nextInt(6);
+                engine.declarePool("st" + s, kind, nodeNames(nodes));
+                nodesPerPool.put("st" + s + "/" + kind, nodes);
+            }
+        }
+
+        long now = T0;
+        for (int step = 0; step < 400; step++) {
+            int action = random.nextInt(100);
+            if (action < 8) {
+                now += random.nextInt(100) < 5 ? window + random.nextInt(50) : 1 + random.nextInt(3);
+                engine.advanceTo(now);
+            } else if (action < 9) {
+                String stamp = "st" + random.nextInt(stamps);
+                PoolKind kind = PoolKind.values()[random.nextInt(2)];
+                int grown = nodesPerPool.merge(stamp + "/" + kind, 1 + random.nextInt(3), Integer::sum);
+                engine.declarePool(stamp, kind, nodeNames(grown));
+            } else {
+                String stamp = "st" + random.nextInt(stamps);
+                PoolKind kind = PoolKind.values()[random.nextInt(2)];
+                int nodes = nodesPerPool.get(stamp + "/" + kind);
+                String node = "n" + random.nextInt(nodes);
+                long minute = now - (random.nextInt(10) < 7 ? random.nextInt(3) : random.nextInt(settings.retentionMinutes() + 5));
+                // coarse values make ties (equal hot values in several minutes) common
+                double cpu = random.nextBoolean() ? random.nextInt(20) * 5.0 : random.nextDouble() * 100;
+                SampleVerdict verdict = engine.recordCpu(stamp, kind, node, minute, cpu);
+                if (verdict.accepted()) {
+                    model.accept(stamp + "/" + kind, minute, (float) cpu);
+                }
+            }
+            if (step % 7 == 0) {
+                for (int s = 0; s < stamps; s++) {
+                    for (PoolKind kind : PoolKind.values()) {
+                        String pool = "st" + s + "/" + kind;
+                        OptionalDouble incremental = engine.hotNodeP95("st" + s, kind);
+                        assertThat(incremental).as("seed %d step %d %s vs full recompute", seed, step, pool)
+                                .isEqualTo(engine.recomputeP95FromSamples("st" + s, kind));
+                        assertThat(incremental).as("seed %d step %d %s vs model", seed, step, pool)
+                                .isEqualTo(model.p95(pool, now - window + 1, now));
+                    }
+                }
+            }
+        }
+        double[] all = engine.recomputeAllP95FromSamples(true);
+        List<String> labels = engine.poolLabels();
+        for (int i = 0; i < labels.size(); i++) {
+            String[] parts = labels.get(i).split("/");
+            OptionalDouble incremental = engine.hotNodeP95(parts[0], PoolKind.valueOf(parts[1]));
+            assertThat(Double.isNaN(all[i]) ? OptionalDouble.empty() : OptionalDouble.of(all[i])).isEqualTo(incremental);
+        }
+    }
+
+    private static List<String> nodeNames(int count) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            names.add("n" + i);
+        }
+        return names;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.stampboard.signals.engine;
+
+import org.junit.jupiter.api.Test;
+
+import static dev.stampboard.signals.engine.EngineFixtures.POOL;
+import static dev.stampboard.signals.engine.EngineFixtures.STAMP;
+import static dev.stampboard.signals.engine.EngineFixtures.T0;
+import static dev.stampboard.signals.engine.EngineFixtures.engineWithPool;
+import static dev.stampboard.signals.engine.EngineFixtures.record;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PoolStateTest {
+
+    private PoolState stateWithP95(double p95) {
+        SignalEngine engine = engineWithPool(SignalSettings.defaults(), T0);
+        record(engine, "n1", T0, p95);
+        return engine.poolState(STAMP, POOL);
+    }
+
+    @Test
+    void below_40_is_ok() {
+        assertThat(stateWithP95(39.99)).isEqualTo(PoolState.OK);
+    }
+
+    @Test
+    void exactly_40_is_warn() {
+        assertThat(stateWithP95(40.0)).isEqualTo(PoolState.WARN);
+    }
+
+    @Test
+    void exactly_45_is_warn_not_hot() {
+        assertThat(stateWithP95(45.0)).isEqualTo(PoolState.WARN);
+    }
+
+    @Test
+    void just_above_45_is_hot() {
+        assertThat(stateWithP95(45.01)).isEqualTo(PoolState.HOT);
+    }
+
+    @Test
+    void thresholds_change_at_runtime() {
+        SignalEngine engine = engineWithPool(SignalSettings.defaults(), T0);
+        record(engine, "n1", T0, 42.0);
+        assertThat(engine.poolState(STAMP, POOL)).isEqualTo(PoolState.WARN);
+
+        engine.updateSettings(engine.settings().withThresholds(41.0, 35.0));
+        assertThat(engine.poolState(STAMP, POOL)).isEqualTo(PoolState.HOT);
+        engine.updateSettings(engine.settings().withThresholds(60.0, 50.0));
+        assertThat(engine.poolState(STAMP, POOL)).isEqualTo(PoolState.OK);
+        assertThat(engine.hotNodeP95(STAMP, POOL)).hasValue(42.0);
+    }
+
+    @Test
+    void warn_above_hot_is_refused() {
+        assertThatThrownBy(() -> SignalSettings.defaults().withThresholds(40.0, 45.0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("warnThreshold");
+    }
+}
