@@ -8,6 +8,9 @@
 // explicit `formatter` template is already set:
 //   tooltip.valueFormatter(value), axisLabel.formatter(value), label.formatter(params),
 //   visualMap.formatter(value).
+// Named tooltip formatters: `tooltip.formatter` starting with '@' picks a built-in function:
+//   '@heatmapCell'  "<row label> · <column label>  <value>" for heatmaps on category axes
+//                   (honours valueSuffix/valueDecimals; labels are HTML-escaped).
 import * as echarts from 'echarts';
 
 const FORMAT_KEYS = ['valueSuffix', 'valueDecimals'];
@@ -21,12 +24,36 @@ function formatValue(value, suffix, decimals) {
   return `${v}${suffix ?? ''}`;
 }
 
-function installFormatter(key, target) {
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function axisLabels(axis) {
+  const first = Array.isArray(axis) ? axis[0] : axis;
+  return (first && first.data) || [];
+}
+
+const NAMED_TOOLTIPS = {
+  heatmapCell: (root, fmt) => (p) => {
+    const [x, y, v] = p.value;
+    const column = axisLabels(root.xAxis)[x] ?? x;
+    const row = axisLabels(root.yAxis)[y] ?? y;
+    return `${p.marker}${escapeHtml(row)} · ${escapeHtml(column)}&nbsp;&nbsp;<b>${escapeHtml(fmt(v))}</b>`;
+  },
+};
+
+function installFormatter(key, target, root) {
   const suffix = target.valueSuffix;
   const decimals = target.valueDecimals;
   FORMAT_KEYS.forEach((k) => delete target[k]);
-  if (suffix === undefined && decimals === undefined) return;
   const fmt = (v) => formatValue(v, suffix, decimals);
+  if (key === 'tooltip' && typeof target.formatter === 'string' && target.formatter.startsWith('@')) {
+    const named = NAMED_TOOLTIPS[target.formatter.substring(1)];
+    if (named) target.formatter = named(root, fmt);
+    else delete target.formatter;
+    return;
+  }
+  if (suffix === undefined && decimals === undefined) return;
   switch (key) {
     case 'tooltip':
       if (!target.formatter && !target.valueFormatter) target.valueFormatter = fmt;
@@ -47,17 +74,18 @@ function installFormatter(key, target) {
 }
 
 /** Walks the parsed option and turns the suffix/decimals convention into functions. */
-function applyFormatters(node, key) {
+function applyFormatters(node, key, root) {
   if (Array.isArray(node)) {
     // `visualMap`/`tooltip` may also be arrays of objects: keep the parent key
-    node.forEach((child) => applyFormatters(child, key));
+    node.forEach((child) => applyFormatters(child, key, root));
     return;
   }
   if (node === null || typeof node !== 'object') return;
-  if (FORMAT_KEYS.some((k) => k in node)) installFormatter(key, node);
+  const named = key === 'tooltip' && typeof node.formatter === 'string' && node.formatter.startsWith('@');
+  if (named || FORMAT_KEYS.some((k) => k in node)) installFormatter(key, node, root);
   for (const [childKey, child] of Object.entries(node)) {
     if (childKey !== 'data' && child !== null && typeof child === 'object') {
-      applyFormatters(child, childKey);
+      applyFormatters(child, childKey, root);
     }
   }
 }
@@ -66,6 +94,8 @@ const template = document.createElement('template');
 template.innerHTML = `
   <style>
     :host { display: block; position: relative; width: 100%; height: 320px; min-height: 80px; }
+    /* keep the given height in flex layouts (VerticalLayout would squeeze the plot) */
+    :host { flex-shrink: 0; }
     :host([hidden]) { display: none; }
     #chart { position: absolute; inset: 0; }
   </style>
@@ -98,13 +128,11 @@ class StampboardEChart extends HTMLElement {
       delete this.option;
       this.option = value;
     }
-    if (!this._chart) {
-      this._chart = echarts.init(this._container, null, { renderer: 'canvas' });
-      this._chart.on('click', (p) => this._onClick(p));
-      this._resizeObserver = new ResizeObserver(() => this._chart && this._chart.resize());
-      this._resizeObserver.observe(this);
-    }
-    this._render();
+    // Init lazily, once the box has a size: right away if it is laid out already, otherwise
+    // on the first resize (e.g. not yet laid out, or inside a hidden tab).
+    this._resizeObserver = new ResizeObserver(() => this._initOrResize());
+    this._resizeObserver.observe(this);
+    this._initOrResize();
   }
 
   disconnectedCallback() {
@@ -114,10 +142,23 @@ class StampboardEChart extends HTMLElement {
     this._chart = null;
   }
 
+  _initOrResize() {
+    if (this._chart) {
+      this._chart.resize();
+      return;
+    }
+    if (!this.isConnected || this._container.clientWidth === 0 || this._container.clientHeight === 0) {
+      return;
+    }
+    this._chart = echarts.init(this._container, null, { renderer: 'canvas' });
+    this._chart.on('click', (p) => this._onClick(p));
+    this._render();
+  }
+
   _render() {
     if (!this._chart || this._option === null || this._option === undefined) return;
     const parsed = typeof this._option === 'string' ? JSON.parse(this._option) : structuredClone(this._option);
-    applyFormatters(parsed, null);
+    applyFormatters(parsed, null, parsed);
     const font = getComputedStyle(this).fontFamily;
     parsed.textStyle = { fontFamily: font, ...(parsed.textStyle || {}) };
     this._chart.setOption(parsed, true);

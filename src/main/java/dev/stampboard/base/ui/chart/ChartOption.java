@@ -42,7 +42,7 @@ public record ChartOption(@Nullable Title title, @Nullable Tooltip tooltip,
      */
     public static ChartOption heatmap(List<String> columns, List<String> rows, VisualMap visualMap,
                                       HeatmapSeries series) {
-        return new ChartOption(null, Tooltip.item(), null, GridBox.compact().withBottom("64"),
+        return new ChartOption(null, Tooltip.heatmapCell(), null, GridBox.compact().withBottom("64"),
                 Axis.category(columns).withSplitArea(), Axis.category(rows).withInverse().withSplitArea(),
                 visualMap, null, List.of(series));
     }

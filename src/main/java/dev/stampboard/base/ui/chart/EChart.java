@@ -16,6 +16,10 @@ import org.jspecify.annotations.Nullable;
  * the element property {@code option}; the client element ({@code frontend/components/
  * stampboard-echart.js}) replaces the chart's option with it ({@code notMerge}) and resizes
  * with its box. Default size: full width, 320px high; use {@link #setHeight(String)} etc.
+ * The element does not shrink in flex layouts ({@code flex-shrink: 0}); to let it fill the
+ * rest of a layout use {@code setHeight("0")}/{@code setMinHeight} with {@code flex-grow}.
+ * ECharts is initialised only once the element has a non-zero size (so a chart in a hidden
+ * tab starts when shown) and disposed when the element leaves the DOM.
  */
 @Tag("stampboard-echart")
 @NpmPackage(value = "echarts", version = "6.1.0")

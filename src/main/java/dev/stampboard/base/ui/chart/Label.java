@@ -9,25 +9,30 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Label(@Nullable Boolean show, @Nullable String position, @Nullable String formatter,
-                    @Nullable String valueSuffix, @Nullable Integer valueDecimals) {
+                    @Nullable String color, @Nullable String valueSuffix,
+                    @Nullable Integer valueDecimals) {
 
     public static Label shown() {
-        return new Label(true, null, null, null, null);
+        return new Label(true, null, null, null, null, null);
     }
 
     public static Label hidden() {
-        return new Label(false, null, null, null, null);
+        return new Label(false, null, null, null, null, null);
     }
 
     public static Label template(String formatter) {
-        return new Label(true, null, formatter, null, null);
+        return new Label(true, null, formatter, null, null, null);
     }
 
     public Label at(String position) {
-        return new Label(show, position, formatter, valueSuffix, valueDecimals);
+        return new Label(show, position, formatter, color, valueSuffix, valueDecimals);
+    }
+
+    public Label withColor(String color) {
+        return new Label(show, position, formatter, color, valueSuffix, valueDecimals);
     }
 
     public Label withValueSuffix(String suffix) {
-        return new Label(show, position, formatter, suffix, valueDecimals);
+        return new Label(show, position, formatter, color, suffix, valueDecimals);
     }
 }

@@ -13,11 +13,14 @@ import org.jspecify.annotations.Nullable;
 public record MarkArea(@Nullable Boolean silent, @Nullable ItemStyle itemStyle,
                        @Nullable Label label, List<List<MarkLine.Mark>> data) {
 
-    /** A full-width band from {@code fromY} to {@code toY} in {@code color} (use some alpha). */
+    /**
+     * A full-width band from {@code fromY} to {@code toY} in {@code color} (use some alpha);
+     * the label sits inside its top left corner in a neutral dark grey.
+     */
     public static MarkArea band(double fromY, double toY, String label, String color) {
         var from = new MarkLine.Mark(label, null, fromY);
         var to = new MarkLine.Mark(null, null, toY);
         return new MarkArea(true, ItemStyle.color(color),
-                new Label(true, "insideTopLeft", null, null, null), List.of(List.of(from, to)));
+                new Label(true, "insideTopLeft", null, "#5c5f66", null, null), List.of(List.of(from, to)));
     }
 }

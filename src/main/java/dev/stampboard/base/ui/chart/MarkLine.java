@@ -23,6 +23,6 @@ public record MarkLine(@Nullable Boolean silent, @Nullable String symbol, List<M
     /** A dashed horizontal line at {@code y}, labelled {@code label} at its right end. */
     public static MarkLine threshold(double y, String label, String color) {
         return new MarkLine(true, "none", List.of(new Mark(label, null, y)),
-                new Label(true, "insideEndTop", label, null, null), LineStyle.dashed(color));
+                new Label(true, "insideEndTop", label, color, null, null), LineStyle.dashed(color));
     }
 }

@@ -20,7 +20,18 @@ public record Tooltip(String trigger, @Nullable String formatter,
         return new Tooltip("item", null, null, null);
     }
 
-    /** An ECharts string template, e.g. {@code "{b}: {c}"}. Wins over the value suffix. */
+    /**
+     * Item tooltip for heatmaps: "row · column  value", using the client's named formatter
+     * {@code @heatmapCell} (the ECharts default shows only the column).
+     */
+    public static Tooltip heatmapCell() {
+        return new Tooltip("item", "@heatmapCell", null, null);
+    }
+
+    /**
+     * An ECharts string template, e.g. {@code "{b}: {c}"}, which wins over the value suffix;
+     * or a named client formatter starting with {@code @} (see {@link #heatmapCell()}).
+     */
     public Tooltip withFormatter(String template) {
         return new Tooltip(trigger, template, valueSuffix, valueDecimals);
     }

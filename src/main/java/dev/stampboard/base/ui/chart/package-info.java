@@ -23,6 +23,11 @@
  * item's value) and {@link dev.stampboard.base.ui.chart.VisualMap} (installs
  * {@code visualMap.formatter}). If an explicit {@code formatter} template is also set, the
  * template wins. Both keys are removed before the option reaches ECharts.
+ *
+ * <p>Named tooltip formatters: a {@code tooltip.formatter} starting with {@code @} selects a
+ * built-in client function. {@code @heatmapCell} ({@link dev.stampboard.base.ui.chart.Tooltip#heatmapCell()},
+ * the default of {@code ChartOption.heatmap}) renders "row · column  value" from the category
+ * axes' labels (HTML-escaped) and honours the suffix/decimals keys. Unknown names are dropped.
  */
 @NullMarked
 package dev.stampboard.base.ui.chart;

@@ -62,11 +62,15 @@ class ChartOptionJsonTest {
         assertThat(markLine.at("/data/0/yAxis").asDouble()).isEqualTo(45);
         assertThat(markLine.at("/data/0/xAxis").isMissingNode()).isTrue();
         assertThat(markLine.at("/label/formatter").asText()).isEqualTo("limit 45 %");
+        assertThat(markLine.at("/label/position").asText()).isEqualTo("insideEndTop");
+        assertThat(markLine.at("/label/color").asText()).isEqualTo("#e03131");
         assertThat(markLine.at("/lineStyle/color").asText()).isEqualTo("#e03131");
         assertThat(markLine.at("/lineStyle/type").asText()).isEqualTo("dashed");
 
         JsonNode markArea = series.get("markArea");
         assertThat(markArea.at("/itemStyle/color").asText()).isEqualTo("rgba(250,176,5,0.2)");
+        assertThat(markArea.get("silent").asBoolean()).isTrue();
+        assertThat(markArea.at("/label/position").asText()).isEqualTo("insideTopLeft");
         assertThat(markArea.at("/data").size()).as("one area").isEqualTo(1);
         assertThat(markArea.at("/data/0").size()).as("two corners").isEqualTo(2);
         assertThat(markArea.at("/data/0/0/yAxis").asDouble()).isEqualTo(40);
@@ -86,6 +90,7 @@ class ChartOptionJsonTest {
         JsonNode root = json(option);
 
         assertThat(root.at("/tooltip/trigger").asText()).isEqualTo("item");
+        assertThat(root.at("/tooltip/formatter").asText()).isEqualTo("@heatmapCell");
         assertThat(root.at("/xAxis/type").asText()).isEqualTo("category");
         assertThat(root.at("/xAxis/data").toString()).isEqualTo("[\"10:00\",\"10:01\"]");
         assertThat(root.at("/xAxis/splitArea/show").asBoolean()).isTrue();
@@ -150,7 +155,8 @@ class ChartOptionJsonTest {
         assertThat(root.at("/legend/top").asText()).isEqualTo("bottom");
         JsonNode series = root.at("/series/0");
         assertThat(series.get("type").asText()).isEqualTo("pie");
-        assertThat(series.get("radius").toString()).isEqualTo("[\"40%\",\"70%\"]");
+        assertThat(series.get("radius").toString()).isEqualTo("[\"35%\",\"60%\"]");
+        assertThat(series.get("center").toString()).isEqualTo("[\"50%\",\"50%\"]");
         assertThat(series.get("data").toString())
                 .isEqualTo("[{\"name\":\"system\",\"value\":6.0},{\"name\":\"general\",\"value\":18.0}]");
         assertThat(series.at("/label/formatter").asText()).isEqualTo("{b}: {c}");
