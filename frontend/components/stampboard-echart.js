@@ -1,0 +1,182 @@
+// <stampboard-echart>: a thin custom element around Apache ECharts, driven from the server by
+// dev.stampboard.base.ui.chart.EChart. The server sets ONE property, `option` (a JSON string
+// or an already-parsed object); the element renders it with setOption(option, true).
+//
+// Formatter convention (JSON can't carry functions): an object under `tooltip`, `axisLabel`,
+// `label` or `visualMap` may carry `valueSuffix` (string) and/or `valueDecimals` (integer).
+// The element removes those keys and installs the matching formatter function, unless an
+// explicit `formatter` template is already set:
+//   tooltip.valueFormatter(value), axisLabel.formatter(value), label.formatter(params),
+//   visualMap.formatter(value).
+// Named tooltip formatters: `tooltip.formatter` starting with '@' picks a built-in function:
+//   '@heatmapCell'  "<row label> · <column label>  <value>" for heatmaps on category axes
+//                   (honours valueSuffix/valueDecimals; labels are HTML-escaped).
+import * as echarts from 'echarts';
+
+const FORMAT_KEYS = ['valueSuffix', 'valueDecimals'];
+
+function formatValue(value, suffix, decimals) {
+  if (value === null || value === undefined || value === '-') return '-';
+  let v = Array.isArray(value) ? value[value.length - 1] : value;
+  if (typeof v === 'number' && decimals !== undefined && decimals !== null) {
+    v = v.toFixed(decimals);
+  }
+  return `${v}${suffix ?? ''}`;
+}
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function axisLabels(axis) {
+  const first = Array.isArray(axis) ? axis[0] : axis;
+  return (first && first.data) || [];
+}
+
+const NAMED_TOOLTIPS = {
+  heatmapCell: (root, fmt) => (p) => {
+    const [x, y, v] = p.value;
+    const column = axisLabels(root.xAxis)[x] ?? x;
+    const row = axisLabels(root.yAxis)[y] ?? y;
+    return `${p.marker}${escapeHtml(row)} · ${escapeHtml(column)}&nbsp;&nbsp;<b>${escapeHtml(fmt(v))}</b>`;
+  },
+};
+
+function installFormatter(key, target, root) {
+  const suffix = target.valueSuffix;
+  const decimals = target.valueDecimals;
+  FORMAT_KEYS.forEach((k) => delete target[k]);
+  const fmt = (v) => formatValue(v, suffix, decimals);
+  if (key === 'tooltip' && typeof target.formatter === 'string' && target.formatter.startsWith('@')) {
+    const named = NAMED_TOOLTIPS[target.formatter.substring(1)];
+    if (named) target.formatter = named(root, fmt);
+    else delete target.formatter;
+    return;
+  }
+  if (suffix === undefined && decimals === undefined) return;
+  switch (key) {
+    case 'tooltip':
+      if (!target.formatter && !target.valueFormatter) target.valueFormatter = fmt;
+      break;
+    case 'axisLabel':
+      // category labels are strings: leave them as they are
+      if (!target.formatter) target.formatter = (v) => (typeof v === 'number' ? fmt(v) : v);
+      break;
+    case 'label':
+      if (!target.formatter) target.formatter = (params) => fmt(params.value);
+      break;
+    case 'visualMap':
+      if (!target.formatter) target.formatter = fmt;
+      break;
+    default:
+      break;
+  }
+}
+
+/** Walks the parsed option and turns the suffix/decimals convention into functions. */
+function applyFormatters(node, key, root) {
+  if (Array.isArray(node)) {
+    // `visualMap`/`tooltip` may also be arrays of objects: keep the parent key
+    node.forEach((child) => applyFormatters(child, key, root));
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const named = key === 'tooltip' && typeof node.formatter === 'string' && node.formatter.startsWith('@');
+  if (named || FORMAT_KEYS.some((k) => k in node)) installFormatter(key, node, root);
+  for (const [childKey, child] of Object.entries(node)) {
+    if (childKey !== 'data' && child !== null && typeof child === 'object') {
+      applyFormatters(child, childKey, root);
+    }
+  }
+}
+
+const template = document.createElement('template');
+template.innerHTML = `
+  <style>
+    :host { display: block; position: relative; width: 100%; height: 320px; min-height: 80px; }
+    /* keep the given height in flex layouts (VerticalLayout would squeeze the plot) */
+    :host { flex-shrink: 0; }
+    :host([hidden]) { display: none; }
+    #chart { position: absolute; inset: 0; }
+  </style>
+  <div id="chart"></div>`;
+
+class StampboardEChart extends HTMLElement {
+  constructor() {
+    super();
+    this.attachShadow({ mode: 'open' }).appendChild(template.content.cloneNode(true));
+    this._container = this.shadowRoot.getElementById('chart');
+    this._chart = null;
+    this._option = null;
+    this._resizeObserver = null;
+  }
+
+  get option() {
+    return this._option;
+  }
+
+  set option(value) {
+    this._option = value;
+    this._render();
+  }
+
+  connectedCallback() {
+    // Flow may set `option` before this class is defined: move the instance property onto
+    // the accessor so the setter runs.
+    if (Object.prototype.hasOwnProperty.call(this, 'option')) {
+      const value = this.option;
+      delete this.option;
+      this.option = value;
+    }
+    // Init lazily, once the box has a size: right away if it is laid out already, otherwise
+    // on the first resize (e.g. not yet laid out, or inside a hidden tab).
+    this._resizeObserver = new ResizeObserver(() => this._initOrResize());
+    this._resizeObserver.observe(this);
+    this._initOrResize();
+  }
+
+  disconnectedCallback() {
+    if (this._resizeObserver) this._resizeObserver.disconnect();
+    this._resizeObserver = null;
+    if (this._chart) this._chart.dispose();
+    this._chart = null;
+  }
+
+  _initOrResize() {
+    if (this._chart) {
+      this._chart.resize();
+      return;
+    }
+    if (!this.isConnected || this._container.clientWidth === 0 || this._container.clientHeight === 0) {
+      return;
+    }
+    this._chart = echarts.init(this._container, null, { renderer: 'canvas' });
+    this._chart.on('click', (p) => this._onClick(p));
+    this._render();
+  }
+
+  _render() {
+    if (!this._chart || this._option === null || this._option === undefined) return;
+    const parsed = typeof this._option === 'string' ? JSON.parse(this._option) : structuredClone(this._option);
+    applyFormatters(parsed, null, parsed);
+    const font = getComputedStyle(this).fontFamily;
+    parsed.textStyle = { fontFamily: font, ...(parsed.textStyle || {}) };
+    this._chart.setOption(parsed, true);
+  }
+
+  _onClick(p) {
+    if (p.componentType !== 'series') return;
+    this.dispatchEvent(new CustomEvent('stampboard-item-click', {
+      detail: {
+        name: p.name ?? '',
+        seriesName: p.seriesName ?? '',
+        dataIndex: p.dataIndex ?? -1,
+        valueJson: JSON.stringify(p.value ?? null),
+      },
+    }));
+  }
+}
+
+if (!customElements.get('stampboard-echart')) {
+  customElements.define('stampboard-echart', StampboardEChart);
+}

@@ -1,0 +1,64 @@
+package dev.stampboard.base.ui.chart;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * ECharts {@code xAxis}/{@code yAxis}: {@code type} is {@code category}, {@code value} or
+ * {@code time}. Category axes carry their labels in {@code data}. A unit suffix is a
+ * {@link AxisLabel#suffix(String)}, see {@link #withUnit(String)}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Axis(String type, @Nullable String name, @Nullable Double min, @Nullable Double max,
+                   @Nullable List<String> data, @Nullable Boolean inverse,
+                   @Nullable Boolean boundaryGap, @Nullable AxisLabel axisLabel,
+                   @Nullable SplitArea splitArea) {
+
+    /** ECharts {@code splitArea}: alternating stripes, the usual background of a heatmap. */
+    public record SplitArea(boolean show) {
+    }
+
+    public static Axis category(List<String> labels) {
+        return new Axis("category", null, null, null, List.copyOf(labels), null, null, null, null);
+    }
+
+    public static Axis value() {
+        return new Axis("value", null, null, null, null, null, null, null, null);
+    }
+
+    /** A time axis; series data x values are epoch milliseconds (see {@link LineSeries.Point}). */
+    public static Axis time() {
+        return new Axis("time", null, null, null, null, null, null, null, null);
+    }
+
+    public Axis withName(String name) {
+        return new Axis(type, name, min, max, data, inverse, boundaryGap, axisLabel, splitArea);
+    }
+
+    public Axis withRange(@Nullable Double min, @Nullable Double max) {
+        return new Axis(type, name, min, max, data, inverse, boundaryGap, axisLabel, splitArea);
+    }
+
+    /** Runs the axis the other way; on a vertical category axis the first label is on top. */
+    public Axis withInverse() {
+        return new Axis(type, name, min, max, data, true, boundaryGap, axisLabel, splitArea);
+    }
+
+    public Axis withBoundaryGap(boolean boundaryGap) {
+        return new Axis(type, name, min, max, data, inverse, boundaryGap, axisLabel, splitArea);
+    }
+
+    public Axis withLabel(AxisLabel axisLabel) {
+        return new Axis(type, name, min, max, data, inverse, boundaryGap, axisLabel, splitArea);
+    }
+
+    /** Appends {@code unit} to numeric tick labels (client-side formatter convention). */
+    public Axis withUnit(String unit) {
+        return withLabel(AxisLabel.suffix(unit));
+    }
+
+    public Axis withSplitArea() {
+        return new Axis(type, name, min, max, data, inverse, boundaryGap, axisLabel, new SplitArea(true));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.stampboard.base.ui.chart;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * ECharts {@code axisLabel}. {@code formatter} is an ECharts template ({@code "{value} ms"};
+ * on time axes e.g. {@code "{HH}:{mm}"}). {@code valueSuffix}/{@code valueDecimals} follow the
+ * package's formatter convention and only touch numeric labels.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AxisLabel(@Nullable String formatter, @Nullable String valueSuffix,
+                        @Nullable Integer valueDecimals, @Nullable Integer rotate,
+                        @Nullable Integer interval) {
+
+    public static AxisLabel template(String formatter) {
+        return new AxisLabel(formatter, null, null, null, null);
+    }
+
+    public static AxisLabel suffix(String valueSuffix) {
+        return new AxisLabel(null, valueSuffix, null, null, null);
+    }
+
+    /** Show every {@code n+1}-th category label ({@code 0} = all). */
+    public static AxisLabel everyNth(int interval) {
+        return new AxisLabel(null, null, null, null, interval);
+    }
+}
