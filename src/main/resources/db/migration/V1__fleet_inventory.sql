@@ -1,5 +1,5 @@
 -- Inventory: regions, stamps with their pools, nodes and storage accounts; customers, registries, replicas.
--- Written in the SQL common to H2 (DATABASE_TO_LOWER) and PostgreSQL so the same files run on both.
+-- Written in the SQL common to H2 and PostgreSQL so the same files run on both.
 
 create table region (
     name        varchar(64) primary key,

@@ -23,6 +23,7 @@ class ModularityTest {
     @Test
     void engines_are_plain_java() {
         noClasses().that().resideInAnyPackage("..signals.engine..", "..simulator.model..")
+                .and().doNotHaveSimpleName("package-info")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.springframework..", "com.vaadin..", "com.azure..", "jakarta..")
                 .because("the engines are pure functions of their inputs, testable without a container")

@@ -21,7 +21,7 @@ import dev.stampboard.security.ui.LoginView;
 
 @Configuration
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
+@EnableMethodSecurity(securedEnabled = true, jsr250Enabled = true)
 @EnableConfigurationProperties(UsersProperties.class)
 @org.springframework.context.annotation.Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfig {

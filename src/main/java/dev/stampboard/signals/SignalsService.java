@@ -115,7 +115,7 @@ public class SignalsService {
         return engine.settings();
     }
 
-    public List<StampSignals> stampSignals(@Nullable String region) {
+    public List<StampSignals> stampSignalsIn(@Nullable String region) {
         List<StampInfo> stamps = region == null ? fleet.stamps() : fleet.stamps(region);
         return stamps.stream().map(this::signalsOf).toList();
     }

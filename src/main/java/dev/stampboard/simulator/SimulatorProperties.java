@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("stampboard.simulator")
 public record SimulatorProperties(boolean enabled, long seed, double speed, int backfillMinutes,
-                                  @org.jspecify.annotations.Nullable java.time.Instant start) {
+                                  java.time.@org.jspecify.annotations.Nullable Instant start) {
 
     public SimulatorProperties {
         if (speed < 0) {

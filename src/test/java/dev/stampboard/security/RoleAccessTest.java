@@ -18,7 +18,9 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 
 import dev.stampboard.KaribuTest;
+import dev.stampboard.base.ui.AccessDeniedView;
 import dev.stampboard.dashboard.ui.FleetView;
+import dev.stampboard.fleet.ui.MyRegistriesView;
 import dev.stampboard.security.ui.LoginView;
 import dev.stampboard.signals.ui.SignalSettingsView;
 
@@ -41,6 +43,7 @@ class RoleAccessTest extends KaribuTest {
             _assertOne(FleetView.class);
         } else {
             _assertNone(FleetView.class);
+            _assertOne(MyRegistriesView.class); // a customer lands on its own registries
         }
         List<String> menu = _get(SideNav.class).getItems().stream().map(SideNavItem::getLabel).toList();
         assertThat(menu.contains("Fleet")).as("Fleet in %s's menu", user).isEqualTo(seesFleet);
@@ -50,12 +53,20 @@ class RoleAccessTest extends KaribuTest {
     @Test
     void viewer_cannot_open_the_admin_settings() {
         login("dave");
-        try {
-            UI.getCurrent().navigate(SignalSettingsView.class);
-        } catch (RuntimeException deniedInProductionMode) {
-            // production mode throws instead of showing the error view: both mean "no access"
-        }
+        UI.getCurrent().navigate(SignalSettingsView.class);
         _assertNone(SignalSettingsView.class);
+        _assertOne(AccessDeniedView.class);
+    }
+
+    @Test
+    void customer_sees_only_its_own_registries() {
+        login("frank");
+        UI.getCurrent().navigate(MyRegistriesView.class);
+        @SuppressWarnings("unchecked")
+        var grid = (com.vaadin.flow.component.grid.Grid<dev.stampboard.fleet.RegistryInfo>) _get(
+                com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("my-registries"));
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(grid)).isEqualTo(40);
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._get(grid, 0).customer()).isEqualTo("openmind-ai");
     }
 
     @Test

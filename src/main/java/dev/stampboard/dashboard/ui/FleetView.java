@@ -60,7 +60,7 @@ public class FleetView extends VerticalLayout {
             return;
         }
         for (RegionInfo region : all) {
-            List<StampSignals> stamps = signals.stampSignals(region.name());
+            List<StampSignals> stamps = signals.stampSignalsIn(region.name());
             var heading = new com.vaadin.flow.component.html.H3(region.name() + " · " + stamps.size() + " stamps");
             heading.addClassNames(LumoUtility.Margin.Top.MEDIUM, LumoUtility.Margin.Bottom.XSMALL);
             regions.add(heading, stampGrid(region.name(), stamps));

@@ -38,7 +38,7 @@ class SignalsApi {
     @GetMapping("/stamps")
     @Secured("ROLE_VIEWER")
     List<StampJson> stamps(@RequestParam(required = false) @Nullable String region) {
-        return signals.stampSignals(region).stream().map(StampJson::of).toList();
+        return signals.stampSignalsIn(region).stream().map(StampJson::of).toList();
     }
 
     @GetMapping("/stamps/{stamp}")

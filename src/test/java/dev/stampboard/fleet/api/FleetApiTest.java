@@ -38,7 +38,7 @@ class FleetApiTest extends SpringTest {
     void seed_stamps_carry_both_pools_with_state() {
         JsonNode stamps = as("dave").getForObject("/api/v1/stamps?region=eastus", JsonNode.class);
         assertThat(stamps.size()).isGreaterThanOrEqualTo(5);
-        JsonNode a = dev.stampboard.signals.api.TelemetryApiTest.findByName(stamps, "eus-s01");
+        JsonNode a = dev.stampboard.Json.findByName(stamps, "eus-s01");
         assertThat(a.get("kind").asText()).isEqualTo("SHARED");
         assertThat(a.get("status").asText()).isEqualTo("ACTIVE");
         JsonNode dp = a.get("pools").get(1);

@@ -88,7 +88,7 @@ class TelemetryApiTest extends SpringTest {
         samples.add(sample("hx-s01", "DATAPROXY", "dp-000", now.minusSeconds(60L * 29), 99.0));        // duplicate
         samples.add(sample("hx-s01", "DATAPROXY", "dp-000", now.minusSeconds(3600L * 13), 50));        // older than the window
         samples.add(sample("hx-s01", "DATAPROXY", "dp-000", now.minusSeconds(60L * 46), null));        // missing cpu
-        samples.add(sample("hx-s01", "DATAPROXY", "dp-000", now.minusSeconds(60L * 47), 1e400));       // not finite
+        samples.add(sample("hx-s01", "DATAPROXY", "dp-000", now.minusSeconds(60L * 47), new java.math.BigDecimal("1e400")));  // not finite as a double
 
         ResponseEntity<JsonNode> res = as("alice").postForEntity("/api/v1/telemetry/node-cpu",
                 Map.of("samples", samples), JsonNode.class);
@@ -124,7 +124,7 @@ class TelemetryApiTest extends SpringTest {
         assertThat(series.get("values").get(0).asDouble()).isEqualTo(Arrays.stream(cpu[0]).max().orElseThrow());
 
         JsonNode stamps = as("dave").getForObject("/api/v1/stamps?region=testland", JsonNode.class);
-        JsonNode hx = findByName(stamps, "hx-s01");
+        JsonNode hx = dev.stampboard.Json.findByName(stamps, "hx-s01");
         JsonNode dp = hx.get("pools").get(1);
         assertThat(dp.get("pool").asText()).isEqualTo("DATAPROXY");
         assertThat(dp.get("hotNodeP95").asDouble()).isEqualTo(expectedP95);
@@ -175,14 +175,5 @@ class TelemetryApiTest extends SpringTest {
         ResponseEntity<JsonNode> res = rest.getForEntity("/api/v1/stamps", JsonNode.class);
         assertThat(res.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(res.getHeaders().getContentType().toString()).startsWith("application/problem+json");
-    }
-
-    static JsonNode findByName(JsonNode array, String name) {
-        for (JsonNode n : array) {
-            if (n.get("name").asText().equals(name)) {
-                return n;
-            }
-        }
-        throw new AssertionError(name + " not in " + array);
     }
 }

@@ -19,6 +19,7 @@ class EngineDependenciesTest {
     @Test
     void engine_depends_only_on_the_jdk_and_pool_kind() {
         classes().that().resideInAPackage("dev.stampboard.signals.engine")
+                .and().doNotHaveSimpleName("package-info") // carries only Modulith's NamedInterface marker
                 .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "dev.stampboard.signals.engine")
                         .or(type(PoolKind.class)))
                 .check(engine);
