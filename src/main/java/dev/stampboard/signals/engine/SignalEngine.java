@@ -537,14 +537,22 @@ public final class SignalEngine {
     private static final int ADVANCE_BATCH = 64;
 
     private void advancePools(int from, int to, long oldNow, long newNow, int window) {
+        if (newNow - oldNow != 1 || window == 0 || from == to) {
+            for (int i = from; i < to; i++) {
+                pools.get(i).flushAndAdvance(oldNow, newNow, window);
+            }
+            return;
+        }
+        int leavingSlot = pools.get(from).slot(oldNow - window + 1);
+        int newSlot = pools.get(from).slot(newNow);
         float sink = 0;
         for (int batch = from; batch < to; batch += ADVANCE_BATCH) {
             int end = Math.min(to, batch + ADVANCE_BATCH);
             for (int i = batch; i < end; i++) {
-                sink += pools.get(i).touchForAdvance(oldNow, window);
+                sink += pools.get(i).touchForAdvance(leavingSlot);
             }
             for (int i = batch; i < end; i++) {
-                pools.get(i).flushAndAdvance(oldNow, newNow, window);
+                pools.get(i).advanceOneMinute(window, leavingSlot, newSlot);
             }
         }
         touchSink = sink;
