@@ -34,6 +34,11 @@ import java.util.stream.IntStream;
  */
 public final class SignalEngine {
 
+    /** Below this many pools a minute's update is too cheap to be worth handing to other threads. */
+    private static final int PARALLEL_THRESHOLD = 512;
+    /** Pools per batch in {@link #advancePools}: their touched lines (~6 each) stay well inside L2. */
+    private static final int ADVANCE_BATCH = 64;
+
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     /** Set when some pool has hot-value changes not yet in its sorted window; read without the lock. */
     private volatile boolean flushPending;
@@ -47,8 +52,6 @@ public final class SignalEngine {
     private final List<PoolSeries> dirtyPools = new ArrayList<>();
     private final Map<String, Replica> replicas = new LinkedHashMap<>();
 
-    /** Below this many pools a minute's update is too cheap to be worth handing to other threads. */
-    private static final int PARALLEL_THRESHOLD = 512;
     /** Whether advanceTo may use the common fork-join pool; package-private so the benchmark can compare. */
     volatile boolean parallel = Runtime.getRuntime().availableProcessors() > 1;
 
@@ -533,18 +536,23 @@ public final class SignalEngine {
         }
     }
 
-    /** Pools per batch in {@link #advancePools}: their touched lines (~6 each) stay well inside L2. */
-    private static final int ADVANCE_BATCH = 64;
-
     private void advancePools(int from, int to, long oldNow, long newNow, int window) {
+        if (newNow - oldNow != 1 || window == 0 || from == to) {
+            for (int i = from; i < to; i++) {
+                pools.get(i).flushAndAdvance(oldNow, newNow, window);
+            }
+            return;
+        }
+        int leavingSlot = pools.get(from).slot(oldNow - window + 1);
+        int newSlot = pools.get(from).slot(newNow);
         float sink = 0;
         for (int batch = from; batch < to; batch += ADVANCE_BATCH) {
             int end = Math.min(to, batch + ADVANCE_BATCH);
             for (int i = batch; i < end; i++) {
-                sink += pools.get(i).touchForAdvance(oldNow, window);
+                sink += pools.get(i).touchForAdvance(leavingSlot);
             }
             for (int i = batch; i < end; i++) {
-                pools.get(i).flushAndAdvance(oldNow, newNow, window);
+                pools.get(i).advanceOneMinute(window, leavingSlot, newSlot);
             }
         }
         touchSink = sink;

@@ -128,6 +128,19 @@ class ReactiveTriggerTest {
     }
 
     @Test
+    void traffic_history_survives_a_retention_change_as_far_as_it_fits() {
+        traffic("reg", T0 - 100, 100, 7, 0, 100);
+        traffic("reg", T0, 100, 9, 0, 100);
+        engine.updateSettings(engine.settings().withRetentionMinutes(2_000));
+        assertThat(engine.reactiveSeries("reg@weu", ReactiveMetric.THROTTLING_RATE, T0 - 100, T0 - 100)).containsExactly(0.07);
+        assertThat(engine.reactiveSeries(STAMP, ReactiveMetric.THROTTLING_RATE, T0, T0)).containsExactly(0.09);
+
+        engine.updateSettings(engine.settings().withPeakWindow(new PeakWindow.Trailing(60)));   // retention 60
+        assertThat(engine.reactiveSeries("reg@weu", ReactiveMetric.THROTTLING_RATE, T0 - 100, T0 - 100)).containsExactly(Double.NaN);
+        assertThat(engine.reactiveSeries("reg@weu", ReactiveMetric.THROTTLING_RATE, T0, T0)).containsExactly(0.09);
+    }
+
+    @Test
     void rules_are_configurable_at_runtime() {
         throttledMinutes(T0 - 2, T0, 1);             // 1 % for 3 minutes: no default rule fires
         assertThat(engine.activeAlerts()).isEmpty();
