@@ -1,6 +1,5 @@
 package dev.stampboard.base.ui;
 
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.AccessDeniedException;
@@ -19,7 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @ParentLayout(MainLayout.class)
 @AnonymousAllowed
-public class AccessDeniedView extends Div implements HasErrorParameter<AccessDeniedException> {
+public class AccessDeniedView extends com.vaadin.flow.component.orderedlayout.VerticalLayout implements HasErrorParameter<AccessDeniedException> {
 
     private final AuthenticationContext auth;
 

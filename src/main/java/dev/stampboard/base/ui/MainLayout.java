@@ -31,7 +31,7 @@ public class MainLayout extends AppLayout {
     public MainLayout(AuthenticationContext auth) {
         setPrimarySection(Section.DRAWER);
         var brand = new Span("Stampboard");
-        brand.addClassNames(LumoUtility.FontWeight.BOLD, LumoUtility.FontSize.LARGE, LumoUtility.Padding.MEDIUM);
+        brand.addClassNames("stampboard-brand", LumoUtility.FontWeight.BOLD, LumoUtility.FontSize.LARGE, LumoUtility.Padding.MEDIUM);
         var nav = new SideNav();
         MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(item(entry)));
         var drawer = new VerticalLayout(brand, nav, userBox(auth));
@@ -65,8 +65,10 @@ public class MainLayout extends AppLayout {
         text.setSpacing(false);
         var row = new HorizontalLayout(new Icon(VaadinIcon.USER), text, logout);
         row.setAlignItems(FlexComponent.Alignment.CENTER);
+        row.setWidthFull();
+        row.expand(text);
         var box = new Div(row);
-        box.addClassNames(LumoUtility.Padding.MEDIUM, LumoUtility.Border.TOP, LumoUtility.BorderColor.CONTRAST_10);
+        box.addClassNames(LumoUtility.Padding.Vertical.SMALL, LumoUtility.Padding.Horizontal.MEDIUM, LumoUtility.Border.TOP, LumoUtility.BorderColor.CONTRAST_10);
         box.setWidthFull();
         return box;
     }

@@ -33,6 +33,8 @@ import jakarta.annotation.security.RolesAllowed;
 public class FleetView extends VerticalLayout {
 
     static final int REFRESH_MS = 5_000;
+    private static final java.time.format.DateTimeFormatter AS_OF =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
 
     private final FleetService fleet;
     private final SignalsService signals;
@@ -70,7 +72,7 @@ public class FleetView extends VerticalLayout {
     private String summaryText() {
         var window = signals.settings();
         return "Hot-node P95 over the peak window · WARN ≥ " + window.warnThreshold() + " %, HOT > "
-                + window.hotThreshold() + " % · as of " + java.time.Instant.ofEpochSecond(signals.nowMinute() * 60);
+                + window.hotThreshold() + " % · as of " + AS_OF.format(java.time.Instant.ofEpochSecond(signals.nowMinute() * 60));
     }
 
     private Grid<StampSignals> stampGrid(String region, List<StampSignals> stamps) {
