@@ -52,6 +52,7 @@ public class SignalsService {
     private final AuditLog audit;
     private final Clock clock;
     private final SignalEngine engine;
+    private final PoolStateHistory stateHistory = new PoolStateHistory();
 
     SignalsService(FleetService fleet, CpuSampleStore store, SettingsStore settingsStore, AuditLog audit, Clock clock,
                    SignalsProperties properties) {
@@ -259,7 +260,25 @@ public class SignalsService {
     public synchronized void advanceTo(long minute) {
         if (minute > engine.nowMinute()) {
             engine.advanceTo(minute);
+            observeStates(minute);
         }
+    }
+
+    private void observeStates(long minute) {
+        for (StampInfo stamp : fleet.stamps()) {
+            for (PoolKind kind : PoolKind.values()) {
+                if (engine.hasPool(stamp.name(), kind)) {
+                    stateHistory.observe(stamp.name(), kind, engine.poolState(stamp.name(), kind), minute);
+                }
+            }
+        }
+    }
+
+    /** Since which minute the pool has been in its current state (see {@link PoolStateHistory}). */
+    public StateSince stateSince(String stamp, PoolKind pool) {
+        PoolState state = engine.poolState(stamp, pool);
+        PoolStateHistory.Since since = stateHistory.since(stamp, pool, state, engine.nowMinute());
+        return new StateSince(state, since.sinceMinute(), since.sinceObservationStart());
     }
 
     @Transactional

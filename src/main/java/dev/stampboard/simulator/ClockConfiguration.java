@@ -23,6 +23,7 @@ class ClockConfiguration {
         // simulated time runs ahead of the wall clock; after a restart it continues, never jumps back
         long persisted = jdbc.sql("select sim_minute from simulator_state where id = 1")
                 .query(Long.class).optional().orElse(now);
-        return new SimulatedClock(Math.max(now, persisted));
+        // the back-fill replays the last window up to that minute, so the clock starts one window earlier
+        return new SimulatedClock(Math.max(now, persisted) - properties.backfillMinutes() + 1);
     }
 }

@@ -64,19 +64,23 @@ public class SimulatorService {
         this.loader = new ScenarioLoader(fleet);
     }
 
-    /** After the signals engine has declared the stored fleet (it listens with a lower order). */
+    /**
+     * After the signals engine has declared the stored fleet (it listens with a lower order). The
+     * clock starts one back-fill before the target minute; back-filling is ticking at full speed, so
+     * the engine, the pool-state history and the audit log see those minutes pass in order.
+     */
     @EventListener(ApplicationStartedEvent.class)
     @Order(10)
     public void start() {
         if (fleet.isEmpty()) {
             loader.load(scenario, ACTOR);
         }
-        long now = clock.minute();
-        signals.advanceTo(now);
         long started = System.nanoTime();
         synchronized (this) {
-            for (long m = now - properties.backfillMinutes() + 1; m <= now; m++) {
-                feed(model.minute(m, layout()));
+            signals.advanceTo(clock.minute());
+            feed(model.minute(clock.minute(), layout()));
+            for (int i = 1; i < properties.backfillMinutes(); i++) {
+                tick();
             }
             persistClock();
             ready = true;
@@ -118,12 +122,16 @@ public class SimulatorService {
             throw new IllegalStateException("The simulator is still back-filling; try again in a moment");
         }
         for (int i = 0; i < minutes; i++) {
-            long m = clock.advanceOneMinute();
-            signals.advanceTo(m);
-            feed(model.minute(m, layout()));
+            tick();
         }
         persistClock();
         return status();
+    }
+
+    private void tick() {
+        long m = clock.advanceOneMinute();
+        signals.advanceTo(m);
+        feed(model.minute(m, layout()));
     }
 
     public SimulatorStatus status() {

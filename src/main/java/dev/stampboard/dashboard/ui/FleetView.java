@@ -1,118 +1,168 @@
 package dev.stampboard.dashboard.ui;
 
-import java.util.Comparator;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
-import com.vaadin.flow.theme.lumo.LumoUtility;
 
+import dev.stampboard.dashboard.DashboardService;
 import dev.stampboard.fleet.PoolKind;
-import dev.stampboard.fleet.RegionInfo;
-import dev.stampboard.fleet.FleetService;
-import dev.stampboard.signals.PoolSignal;
-import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.StampSignals;
 import jakarta.annotation.security.RolesAllowed;
 
-/** Each region's stamps with both pools' hot-node P95, coloured by state; refreshes every few seconds. */
+/**
+ * The fleet dashboard: pick a region, see its stamps' hot-node P95, a heatmap of every pool's
+ * hot-node CPU over the window, the active alerts and open plans. Refreshes itself by polling;
+ * the poll listener lives only while the view is attached.
+ */
 @Route("")
 @PageTitle("Fleet · Stampboard")
-@Menu(order = 0, icon = "vaadin:cluster", title = "Fleet")
+@Menu(order = 0, icon = "vaadin:dashboard", title = "Fleet")
 @RolesAllowed("VIEWER")
-public class FleetView extends VerticalLayout {
+public class FleetView extends VerticalLayout implements BeforeEnterObserver {
 
     static final int REFRESH_MS = 5_000;
-    private static final java.time.format.DateTimeFormatter AS_OF =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
-    private final FleetService fleet;
-    private final SignalsService signals;
-    private final VerticalLayout regions = new VerticalLayout();
-    private final Span summary = new Span();
+    private final DashboardService dashboard;
+    final DashboardToolbar toolbar;
+    final StampTable table = new StampTable();
+    final AlertList alerts = new AlertList();
+    final HeatmapPager pager;
+    final StampHeatmap registryHeatmap;
+    final StampHeatmap dataproxyHeatmap;
+    final Span asOf = new Span();
+    private final Paragraph emptyRegion = new Paragraph();
+    private long shownMinute = Long.MIN_VALUE;
+    private List<StampSignals> shown = List.of();
     private Registration poll;
 
-    public FleetView(FleetService fleet, SignalsService signals) {
-        this.fleet = fleet;
-        this.signals = signals;
+    public FleetView(DashboardService dashboard) {
+        this.dashboard = dashboard;
+        setWidthFull();
+        registryHeatmap = new StampHeatmap(PoolKind.REGISTRY, this::openStamp);
+        dataproxyHeatmap = new StampHeatmap(PoolKind.DATAPROXY, this::openStamp);
+        toolbar = new DashboardToolbar(dashboard.regions(), region -> {
+            // the URL carries the region so a dashboard can be bookmarked; beforeEnter refreshes
+            getUI().ifPresent(ui -> ui.navigate(FleetView.class, QueryParameters.of("region", region)));
+        }, hotOnly -> refresh(true));
+        pager = new HeatmapPager(() -> showHeatmaps());
+
         var title = new H2("Fleet");
-        title.addClassNames(LumoUtility.Margin.NONE);
-        summary.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
-        regions.setPadding(false);
-        add(title, summary, regions);
-        refresh();
+        title.getStyle().set("margin", "0");
+        asOf.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        var header = new HorizontalLayout(title, toolbar, asOf);
+        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        header.setWidthFull();
+        header.expand(toolbar);
+
+        var alertsBox = new VerticalLayout(new H3("Active alerts"), alerts);
+        alertsBox.setPadding(false);
+        alertsBox.setSpacing(false);
+        alerts.setHeight("300px");
+        var tableBox = new VerticalLayout(new H3("Stamps"), table);
+        tableBox.setPadding(false);
+        tableBox.setSpacing(false);
+        table.setHeight("300px");
+        var top = new HorizontalLayout(tableBox, alertsBox);
+        top.setWidthFull();
+        top.setFlexGrow(3, tableBox);
+        top.setFlexGrow(2, alertsBox);
+
+        var plans = new VerticalLayout(new H3("Open plans"),
+                new Paragraph("No open plans. Rebalancing plans proposed by the planner will be listed here for review."));
+        plans.setPadding(false);
+        plans.setSpacing(false);
+        plans.setId("open-plans");
+
+        emptyRegion.setVisible(false);
+        add(header, emptyRegion, top, pager, registryHeatmap, dataproxyHeatmap, plans);
     }
 
-    void refresh() {
-        regions.removeAll();
-        List<RegionInfo> all = fleet.regions();
-        summary.setText(summaryText());
-        if (all.isEmpty()) {
-            regions.add(new Paragraph("No stamps yet. Declare them with PUT /api/v1/stamps/{stamp} or enable the simulator."));
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        List<String> asked = event.getLocation().getQueryParameters().getParameters().getOrDefault("region", List.of());
+        String region = asked.isEmpty() ? dashboard.defaultRegion().orElse(null) : asked.get(0);
+        toolbar.select(region);
+        refresh(true);
+    }
+
+    /** Re-reads the signals; the heatmaps are rebuilt only when the clock moved or the selection changed. */
+    void refresh(boolean selectionChanged) {
+        String region = toolbar.region();
+        long now = dashboard.nowMinute();
+        asOf.setText("as of " + AS_OF.format(Instant.ofEpochSecond(now * 60)) + String.format(Locale.ROOT,
+                " · WARN ≥ %.0f %%, HOT > %.0f %%", dashboard.warnThreshold(), dashboard.hotThreshold()));
+        if (region == null || dashboard.regions().stream().noneMatch(r -> r.name().equals(region))) {
+            showEmpty(region == null ? "No regions yet. Declare stamps with PUT /api/v1/stamps/{stamp} or enable the simulator."
+                    : "Region '" + region + "' is not known. Pick one above.");
             return;
         }
-        for (RegionInfo region : all) {
-            List<StampSignals> stamps = signals.stampSignalsIn(region.name());
-            var heading = new com.vaadin.flow.component.html.H3(region.name() + " · " + stamps.size() + " stamps");
-            heading.addClassNames(LumoUtility.Margin.Top.MEDIUM, LumoUtility.Margin.Bottom.XSMALL);
-            regions.add(heading, stampGrid(region.name(), stamps));
+        shown = dashboard.stamps(region, toolbar.hotOnly());
+        if (shown.isEmpty()) {
+            showEmpty(toolbar.hotOnly() ? "No stamp in " + region + " is at WARN or HOT. Clear “Hot only” to see all."
+                    : "Region " + region + " has no stamps yet.");
+        } else {
+            emptyRegion.setVisible(false);
+        }
+        table.show(shown);
+        alerts.show(dashboard.alerts(region));
+        pager.total(shown.size(), selectionChanged);
+        if (selectionChanged || now != shownMinute) {
+            showHeatmaps();
+            shownMinute = now;
         }
     }
 
-    private String summaryText() {
-        var window = signals.settings();
-        return "Hot-node P95 over the peak window · WARN ≥ " + window.warnThreshold() + " %, HOT > "
-                + window.hotThreshold() + " % · as of " + AS_OF.format(java.time.Instant.ofEpochSecond(signals.nowMinute() * 60));
+    private void showEmpty(String text) {
+        emptyRegion.setText(text);
+        emptyRegion.setVisible(true);
+        table.show(List.of());
+        alerts.show(List.of());
+        pager.total(0, true);
+        showHeatmaps();
     }
 
-    private Grid<StampSignals> stampGrid(String region, List<StampSignals> stamps) {
-        var grid = new Grid<StampSignals>();
-        grid.setId("stamps-" + region);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(s -> s.stamp().name()).setHeader("Stamp").setKey("stamp").setSortable(true).setAutoWidth(true);
-        grid.addColumn(s -> s.stamp().kind()).setHeader("Kind").setKey("kind").setAutoWidth(true);
-        grid.addColumn(s -> s.stamp().status()).setHeader("Status").setKey("status").setAutoWidth(true);
-        for (PoolKind kind : PoolKind.values()) {
-            grid.addComponentColumn(s -> s.pool(kind).<com.vaadin.flow.component.Component>map(PoolBadge::new)
-                            .orElseGet(() -> new Span("—")))
-                    .setHeader(label(kind) + " P95").setKey(kind.name())
-                    .setComparator(Comparator.comparingDouble(s -> p95(s, kind))).setSortable(true).setAutoWidth(true);
-            grid.addColumn(s -> s.pool(kind).map(PoolSignal::nodes).orElse(0)).setHeader(label(kind) + " nodes")
-                    .setKey(kind.name() + "-nodes").setAutoWidth(true);
-        }
-        grid.setItems(stamps);
-        grid.setAllRowsVisible(true);
-        return grid;
+    private void showHeatmaps() {
+        List<String> page = pager.page(shown).stream().map(s -> s.stamp().name()).toList();
+        registryHeatmap.show(dashboard.heatmap(page, PoolKind.REGISTRY));
+        dataproxyHeatmap.show(dashboard.heatmap(page, PoolKind.DATAPROXY));
     }
 
-    private static String label(PoolKind kind) {
-        return kind == PoolKind.REGISTRY ? "Registry" : "Dataproxy";
-    }
-
-    private static double p95(StampSignals s, PoolKind kind) {
-        return s.pool(kind).map(PoolSignal::hotNodeP95).map(Double::doubleValue).orElse(-1.0);
+    private void openStamp(String stamp) {
+        getUI().ifPresent(ui -> ui.navigate("stamps/" + stamp));
     }
 
     @Override
     protected void onAttach(AttachEvent event) {
         event.getUI().setPollInterval(REFRESH_MS);
-        poll = event.getUI().addPollListener(e -> refresh());
+        poll = event.getUI().addPollListener(e -> refresh(false));
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
         if (poll != null) {
             poll.remove();
+            poll = null;
         }
         event.getUI().setPollInterval(-1);
     }

@@ -1,0 +1,144 @@
+package dev.stampboard.dashboard;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import dev.stampboard.fleet.FleetService;
+import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.fleet.RegionInfo;
+import dev.stampboard.signals.PoolSignal;
+import dev.stampboard.signals.SignalsService;
+import dev.stampboard.signals.StampSignals;
+import dev.stampboard.signals.StateSince;
+import dev.stampboard.signals.engine.HotNodeSeries;
+import dev.stampboard.signals.engine.MinuteRange;
+import dev.stampboard.signals.engine.PoolState;
+import dev.stampboard.signals.engine.ReactiveAlert;
+
+/**
+ * Everything the fleet dashboard shows, computed in one place so the view only lays it out and
+ * the server time can be measured without a browser.
+ */
+@Service
+public class DashboardService {
+
+    private final FleetService fleet;
+    private final SignalsService signals;
+
+    DashboardService(FleetService fleet, SignalsService signals) {
+        this.fleet = fleet;
+        this.signals = signals;
+    }
+
+    public List<RegionInfo> regions() {
+        return fleet.regions();
+    }
+
+    /** The region shown when none is chosen: the first one that has stamps. */
+    public Optional<String> defaultRegion() {
+        return fleet.regions().stream().map(RegionInfo::name).filter(r -> !fleet.stamps(r).isEmpty()).findFirst()
+                .or(() -> fleet.regions().stream().map(RegionInfo::name).findFirst());
+    }
+
+    public long nowMinute() {
+        return signals.nowMinute();
+    }
+
+    public double hotThreshold() {
+        return signals.settings().hotThreshold();
+    }
+
+    public double warnThreshold() {
+        return signals.settings().warnThreshold();
+    }
+
+    /** The region's stamps, hottest first (worst state, then highest P95 of either pool). */
+    public List<StampSignals> stamps(String region, boolean hotOnly) {
+        return signals.stampSignalsIn(region).stream()
+                .filter(s -> !hotOnly || s.worstState() == PoolState.WARN || s.worstState() == PoolState.HOT)
+                .sorted(HOTTEST_FIRST)
+                .toList();
+    }
+
+    public static final Comparator<StampSignals> HOTTEST_FIRST = Comparator
+            .comparingInt((StampSignals s) -> severity(s.worstState())).reversed()
+            .thenComparing(Comparator.comparingDouble(DashboardService::maxP95).reversed())
+            .thenComparing(s -> s.stamp().name());
+
+    static double maxP95(StampSignals s) {
+        return s.pools().stream().map(PoolSignal::hotNodeP95).filter(v -> v != null)
+                .mapToDouble(Double::doubleValue).max().orElse(-1);
+    }
+
+    private static int severity(PoolState s) {
+        return switch (s) {
+            case NO_DATA -> 0;
+            case OK -> 1;
+            case WARN -> 2;
+            case HOT -> 3;
+        };
+    }
+
+    /**
+     * Hot-node minute values of one pool for the given stamps over the peak window: one row per
+     * stamp, one column per minute, NaN where the pool had no sample.
+     */
+    public HeatmapData heatmap(List<String> stamps, PoolKind pool) {
+        MinuteRange range = signals.settings().peakWindow().rangeAt(signals.nowMinute());
+        int columns = (int) (range.toMinute() - range.fromMinute() + 1);
+        List<float[]> rows = new ArrayList<>(stamps.size());
+        for (String stamp : stamps) {
+            float[] row = new float[columns];
+            java.util.Arrays.fill(row, Float.NaN);
+            if (fleet.stamp(stamp).flatMap(s -> s.pool(pool)).isPresent()) {
+                HotNodeSeries series = signals.hotNodeSeries(stamp, pool, range.fromMinute(), range.toMinute());
+                for (int i = 0; i < series.minutes().length; i++) {
+                    row[(int) (series.minutes()[i] - range.fromMinute())] = (float) series.values()[i];
+                }
+            }
+            rows.add(row);
+        }
+        return new HeatmapData(pool, range.fromMinute(), List.copyOf(stamps), rows);
+    }
+
+    /** Pools at WARN or HOT and firing reactive triggers of the region, most severe first. */
+    public List<Alert> alerts(String region) {
+        List<Alert> alerts = new ArrayList<>();
+        for (StampSignals s : signals.stampSignalsIn(region)) {
+            for (PoolSignal p : s.pools()) {
+                if (p.state() == PoolState.WARN || p.state() == PoolState.HOT) {
+                    StateSince since = signals.stateSince(s.stamp().name(), p.pool());
+                    alerts.add(new Alert(p.state() == PoolState.HOT ? Alert.Severity.HOT : Alert.Severity.WARN,
+                            s.stamp().name(), p.pool() + " hot-node P95 " + String.format(java.util.Locale.ROOT, "%.1f %%", p.hotNodeP95())
+                                    + (p.state() == PoolState.HOT ? " above " + p.threshold() + " %" : " near the threshold"),
+                            since.sinceMinute(), since.atLeast()));
+                }
+            }
+        }
+        List<String> regionStamps = fleet.stamps(region).stream().map(st -> st.name()).toList();
+        for (ReactiveAlert a : signals.activeAlerts()) {
+            String subject = a.subject();
+            boolean inRegion = regionStamps.contains(subject) || subject.endsWith("@" + region);
+            if (inRegion) {
+                alerts.add(new Alert(Alert.Severity.TRIGGER, subject, describe(a), a.sinceMinute(), false));
+            }
+        }
+        alerts.sort(Comparator.comparing(Alert::severity).thenComparingLong(Alert::sinceMinute));
+        return alerts;
+    }
+
+    private static String describe(ReactiveAlert a) {
+        return switch (a.rule().metric()) {
+            case THROTTLING_RATE -> String.format(java.util.Locale.ROOT, "throttling %.1f %% (rule: > %.1f %% for %d min)",
+                    a.latestValue() * 100, a.rule().threshold() * 100, a.rule().sustainedMinutes());
+            case ERROR_RATE -> String.format(java.util.Locale.ROOT, "5xx %.1f %% (rule: > %.1f %% for %d min)",
+                    a.latestValue() * 100, a.rule().threshold() * 100, a.rule().sustainedMinutes());
+            case P99_LATENCY_MS -> String.format(java.util.Locale.ROOT, "p99 latency %.0f ms (rule: > %.0f ms for %d min)",
+                    a.latestValue(), a.rule().threshold(), a.rule().sustainedMinutes());
+        };
+    }
+}

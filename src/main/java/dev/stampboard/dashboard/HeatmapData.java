@@ -1,0 +1,13 @@
+package dev.stampboard.dashboard;
+
+import java.util.List;
+
+import dev.stampboard.fleet.PoolKind;
+
+/** Hot-node minute values: {@code rows.get(i)[j]} is stamp i at minute {@code fromMinute + j}; NaN = no sample. */
+public record HeatmapData(PoolKind pool, long fromMinute, List<String> stamps, List<float[]> rows) {
+
+    public int columns() {
+        return rows.isEmpty() ? 0 : rows.get(0).length;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.stampboard.dashboard.ui;
+
+import java.util.Comparator;
+import java.util.List;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.Anchor;
+
+import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.signals.PoolSignal;
+import dev.stampboard.signals.StampSignals;
+
+/** The region's stamps with both pools' hot-node P95; sortable, hottest first by default. */
+class StampTable extends Grid<StampSignals> {
+
+    StampTable() {
+        setId("stamps");
+        addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        addComponentColumn(s -> stampLink(s.stamp().name()))
+                .setHeader("Stamp").setKey("stamp").setSortable(true)
+                .setComparator(Comparator.comparing(s -> s.stamp().name())).setAutoWidth(true).setFlexGrow(0);
+        addColumn(s -> s.stamp().kind()).setHeader("Kind").setKey("kind").setAutoWidth(true);
+        addColumn(s -> s.stamp().status()).setHeader("Status").setKey("status").setAutoWidth(true);
+        for (PoolKind kind : PoolKind.values()) {
+            addComponentColumn(s -> s.pool(kind).<Component>map(PoolBadge::new).orElseGet(() -> new Span("—")))
+                    .setHeader(label(kind) + " P95").setKey(kind.name())
+                    .setComparator(Comparator.comparingDouble(s -> p95(s, kind))).setSortable(true).setAutoWidth(true);
+            addColumn(s -> s.pool(kind).map(PoolSignal::nodes).orElse(0)).setHeader("nodes")
+                    .setKey(kind.name() + "-nodes").setAutoWidth(true).setFlexGrow(0);
+        }
+        setHeight("100%");
+    }
+
+    void show(List<StampSignals> stamps) {
+        setItems(stamps);
+    }
+
+    /** A router link: the client navigates without reloading the page. */
+    static Anchor stampLink(String stamp) {
+        var link = new Anchor("stamps/" + stamp, stamp);
+        link.getElement().setAttribute("router-link", true);
+        return link;
+    }
+
+    private static String label(PoolKind kind) {
+        return kind == PoolKind.REGISTRY ? "Registry" : "Dataproxy";
+    }
+
+    private static double p95(StampSignals s, PoolKind kind) {
+        return s.pool(kind).map(PoolSignal::hotNodeP95).map(Double::doubleValue).orElse(-1.0);
+    }
+}

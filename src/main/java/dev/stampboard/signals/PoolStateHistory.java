@@ -1,0 +1,38 @@
+package dev.stampboard.signals;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.signals.engine.PoolState;
+
+/**
+ * Remembers since which minute each pool has been in its current state, so an alert can say
+ * "HOT since 14:02". Observed once per clock minute; a state first seen at start-up is dated to
+ * the start of observation, which the dashboard shows as "since at least".
+ */
+final class PoolStateHistory {
+
+    record Since(PoolState state, long sinceMinute, boolean sinceObservationStart) {
+    }
+
+    private record Key(String stamp, PoolKind pool) {
+    }
+
+    private final Map<Key, Since> current = new ConcurrentHashMap<>();
+    private volatile long firstObservedMinute = Long.MIN_VALUE;
+
+    void observe(String stamp, PoolKind pool, PoolState state, long minute) {
+        if (firstObservedMinute == Long.MIN_VALUE) {
+            firstObservedMinute = minute;
+        }
+        current.compute(new Key(stamp, pool), (k, previous) -> previous != null && previous.state() == state
+                ? previous
+                : new Since(state, minute, previous == null));
+    }
+
+    Since since(String stamp, PoolKind pool, PoolState state, long now) {
+        Since since = current.get(new Key(stamp, pool));
+        return since != null && since.state() == state ? since : new Since(state, now, true);
+    }
+}
