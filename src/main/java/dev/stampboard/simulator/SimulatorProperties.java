@@ -5,11 +5,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code stampboard.simulator.*}. {@code speed} is simulated minutes per real second; 0 stops the
  * clock so that only {@code advance} moves it (tests, scripted demos). {@code start} pins the first
- * simulated minute (otherwise the wall clock's) so that a run is reproducible.
+ * simulated minute (otherwise the wall clock's) so that a run is reproducible. {@code scenario} is
+ * {@code seed} (the default: the seed case, DESIGN §10) or {@code large-N} (one region of N generated
+ * stamps with four registries each, to see the console at scale).
  */
 @ConfigurationProperties("stampboard.simulator")
 public record SimulatorProperties(boolean enabled, long seed, double speed, int backfillMinutes,
-                                  java.time.@org.jspecify.annotations.Nullable Instant start) {
+                                  java.time.@org.jspecify.annotations.Nullable Instant start,
+                                  @org.jspecify.annotations.Nullable String scenario) {
 
     public SimulatorProperties {
         if (speed < 0) {
@@ -18,5 +21,13 @@ public record SimulatorProperties(boolean enabled, long seed, double speed, int 
         if (backfillMinutes <= 0) {
             backfillMinutes = 720;
         }
+        if (scenario == null || scenario.isBlank()) {
+            scenario = "seed";
+        }
+        if (!scenario.equals("seed") && !scenario.matches("large-[1-9][0-9]{0,3}")) {
+            throw new IllegalArgumentException("stampboard.simulator.scenario must be 'seed' or 'large-N' (N stamps), not '"
+                    + scenario + "'");
+        }
     }
 }
+

@@ -59,9 +59,16 @@ public class SimulatorService {
         this.fleet = fleet;
         this.signals = signals;
         this.jdbc = jdbc;
-        this.scenario = Scenarios.seed();
+        this.scenario = scenarioOf(properties);
         this.model = new FleetTrafficModel(scenario, properties.seed());
         this.loader = new ScenarioLoader(fleet);
+    }
+
+    static Scenario scenarioOf(SimulatorProperties properties) {
+        String name = properties.scenario();
+        return name.startsWith("large-")
+                ? Scenarios.generated(1, Integer.parseInt(name.substring("large-".length())), 4, properties.seed())
+                : Scenarios.seed();
     }
 
     /**

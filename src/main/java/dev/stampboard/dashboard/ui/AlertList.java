@@ -18,9 +18,10 @@ class AlertList extends Grid<Alert> {
 
     AlertList() {
         setId("alerts");
-        addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
+        addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
         addComponentColumn(AlertList::severity).setHeader("").setKey("severity").setAutoWidth(true).setFlexGrow(0);
-        addColumn(Alert::subject).setHeader("Where").setKey("subject").setAutoWidth(true).setFlexGrow(0);
+        addColumn(a -> a.subject().replace(".azurecr.io@", " @ ")).setHeader("Where").setKey("subject")
+                .setWidth("12em").setFlexGrow(0);
         addColumn(Alert::message).setHeader("What").setKey("message").setFlexGrow(1);
         addColumn(a -> (a.sinceAtLeast() ? "≤ " : "") + WHEN.format(Instant.ofEpochSecond(a.sinceMinute() * 60)))
                 .setHeader("Since (UTC)").setKey("since").setAutoWidth(true).setFlexGrow(0)

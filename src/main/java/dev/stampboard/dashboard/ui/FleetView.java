@@ -85,8 +85,8 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
         table.setHeight("300px");
         var top = new HorizontalLayout(tableBox, alertsBox);
         top.setWidthFull();
-        top.setFlexGrow(3, tableBox);
-        top.setFlexGrow(2, alertsBox);
+        top.setFlexGrow(11, tableBox);
+        top.setFlexGrow(9, alertsBox);
 
         var plans = new VerticalLayout(new H3("Open plans"),
                 new Paragraph("No open plans. Rebalancing plans proposed by the planner will be listed here for review."));

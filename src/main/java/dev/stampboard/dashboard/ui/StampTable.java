@@ -22,8 +22,8 @@ class StampTable extends Grid<StampSignals> {
         addComponentColumn(s -> stampLink(s.stamp().name()))
                 .setHeader("Stamp").setKey("stamp").setSortable(true)
                 .setComparator(Comparator.comparing(s -> s.stamp().name())).setAutoWidth(true).setFlexGrow(0);
-        addColumn(s -> s.stamp().kind()).setHeader("Kind").setKey("kind").setAutoWidth(true);
-        addColumn(s -> s.stamp().status()).setHeader("Status").setKey("status").setAutoWidth(true);
+        addColumn(s -> s.stamp().kind().name().toLowerCase() + " · " + s.stamp().status().name().toLowerCase())
+                .setHeader("Kind · status").setKey("kind").setAutoWidth(true);
         for (PoolKind kind : PoolKind.values()) {
             addComponentColumn(s -> s.pool(kind).<Component>map(PoolBadge::new).orElseGet(() -> new Span("—")))
                     .setHeader(label(kind) + " P95").setKey(kind.name())

@@ -30,8 +30,6 @@ public class EChart extends Component implements HasSize {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private @Nullable ChartOption option;
-
     public EChart() {
     }
 
@@ -39,14 +37,12 @@ public class EChart extends Component implements HasSize {
         setOption(option);
     }
 
-    /** Replaces the whole chart option (ECharts {@code setOption(option, true)} on the client). */
+    /**
+     * Replaces the whole chart option (ECharts {@code setOption(option, true)} on the client). Only
+     * the JSON is kept: a heatmap's typed cells would otherwise double its share of session memory.
+     */
     public void setOption(ChartOption option) {
-        this.option = option;
         getElement().setProperty(OPTION_PROPERTY, toJson(option));
-    }
-
-    public @Nullable ChartOption getOption() {
-        return option;
     }
 
     /** The JSON last sent to the client, or {@code null} before the first {@link #setOption}. */

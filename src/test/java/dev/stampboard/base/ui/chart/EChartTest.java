@@ -45,7 +45,7 @@ class EChartTest {
                 .isEqualTo(EChart.toJson(bars(2)))
                 .contains("\"data\":[2]")
                 .doesNotContain("\"data\":[1]");
-        assertThat(chart.getOption()).isEqualTo(bars(2));
+        assertThat(chart.getOptionJson()).isEqualTo(EChart.toJson(bars(2)));
         assertThat(chart.getElement().getPropertyNames()).containsExactly("option");
     }
 
