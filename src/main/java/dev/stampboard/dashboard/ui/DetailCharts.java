@@ -26,7 +26,7 @@ final class DetailCharts {
     static final String LIGHT_BLUE = "#74c0fc";
     static final String TEAL = "#0c8599";
     static final String VIOLET = "#7048e8";
-    static final String ORANGE = "#e8590c";
+    static final String GREY = "#495057";
     static final String CHART_HEIGHT = "260px";
 
     private DetailCharts() {

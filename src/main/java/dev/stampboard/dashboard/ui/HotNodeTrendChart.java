@@ -23,7 +23,7 @@ class HotNodeTrendChart extends Composite<Div> {
 
     HotNodeTrendChart(PoolKind pool, HotNodeTrend trend) {
         String title = StampHeader.label(pool) + " pool · hot-node CPU";
-        String subtitle = "Hottest node per minute and the rolling P95 of the trailing " + trend.window()
+        String subtitle = "Hottest node per minute and its rolling P95 over the " + trend.window()
                 + " · HOT above " + fmt(trend.hotThreshold()) + " %, WARN from " + fmt(trend.warnThreshold()) + " %";
         if (!trend.hasData()) {
             var empty = DetailCharts.empty("No telemetry yet for this pool");

@@ -86,6 +86,7 @@ public class RegistryDetailView extends VerticalLayout implements BeforeEnterObs
                 .setHeader("Home stamp").setKey("homeStamp").setFlexGrow(1);
         grid.setItems(replicas);
         grid.setAllRowsVisible(true);
+        grid.setMaxWidth("640px");
         return grid;
     }
 

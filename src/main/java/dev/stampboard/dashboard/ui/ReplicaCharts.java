@@ -1,5 +1,6 @@
 package dev.stampboard.dashboard.ui;
 
+import java.util.List;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -15,7 +16,9 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import dev.stampboard.base.ui.chart.Axis;
 import dev.stampboard.base.ui.chart.ChartOption;
 import dev.stampboard.base.ui.chart.EChart;
+import dev.stampboard.base.ui.chart.Label;
 import dev.stampboard.base.ui.chart.Legend;
+import dev.stampboard.base.ui.chart.LineStyle;
 import dev.stampboard.base.ui.chart.LineSeries;
 import dev.stampboard.base.ui.chart.MarkLine;
 import dev.stampboard.base.ui.chart.Tooltip;
@@ -41,14 +44,19 @@ class ReplicaCharts extends Div {
         }
         String id = series.region();
         add(DetailCharts.cardGrid("420px",
-                card(id, "requests", "Requests", "requests per minute", series, ReplicaSeries.Minute::requests,
-                        "", 0, null, DetailCharts.BLUE),
+                card(id, "requests", "Requests", "thousand requests per minute", series,
+                        m -> m.requests() == null ? null : m.requests() / 1000, " k", 1, null, DetailCharts.BLUE),
                 card(id, "bytes", "Data served", "GB per minute", series, ReplicaSeries.Minute::gigabytes,
                         " GB", 2, null, DetailCharts.TEAL),
-                card(id, "p99", "p99 pull latency", "ms, dashed line: alert threshold", series, ReplicaSeries.Minute::p99Ms,
-                        " ms", 0, series.p99LimitMs(), DetailCharts.VIOLET),
-                card(id, "throttling", "Throttled requests", "% of requests, dashed line: alert threshold", series,
-                        ReplicaSeries.Minute::throttlingPercent, " %", 2, series.throttlingLimitPercent(), DetailCharts.ORANGE)));
+                card(id, "p99", "p99 pull latency", "ms" + alert(series.p99LimitMs(), " ms"), series,
+                        ReplicaSeries.Minute::p99Ms, " ms", 0, series.p99LimitMs(), DetailCharts.VIOLET),
+                card(id, "throttling", "Throttled requests", "% of requests" + alert(series.throttlingLimitPercent(), " %"),
+                        series, ReplicaSeries.Minute::throttlingPercent, " %", 2, series.throttlingLimitPercent(),
+                        DetailCharts.GREY)));
+    }
+
+    private static String alert(@Nullable Double limit, String unit) {
+        return limit == null ? "" : " · dashed red line: alert above " + HotNodeTrendChart.fmt(limit) + unit;
     }
 
     private static Component card(String region, String key, String title, String subtitle, ReplicaSeries series,
@@ -58,7 +66,7 @@ class ReplicaCharts extends Div {
                 DetailCharts.points(series.minutes(), ReplicaSeries.Minute::epochMinute, value), color, 2);
         if (limit != null) {
             line = new LineSeries(line.name(), line.data(), null, false, null, line.itemStyle(), line.lineStyle(),
-                    MarkLine.threshold(limit, "alert " + HotNodeTrendChart.fmt(limit) + unit, DetailCharts.HOT_RED), null);
+                    unlabelledLine(limit), null);
         }
         var option = ChartOption.line(Axis.time(), Axis.value().withUnit(unit).withRange(0d, null), line)
                 .withLegend(Legend.hidden())
@@ -67,5 +75,11 @@ class ReplicaCharts extends Div {
         chart.setId(key + "-" + region);
         chart.setHeight("220px");
         return DetailCharts.card(title, subtitle, chart);
+    }
+
+    /** The alert threshold as a dashed red line; its value is in the card's subtitle, so no label covers the data. */
+    private static MarkLine unlabelledLine(double y) {
+        return new MarkLine(true, "none", List.of(new MarkLine.Mark("alert", null, y)), Label.hidden(),
+                LineStyle.dashed(DetailCharts.HOT_RED));
     }
 }
