@@ -79,7 +79,9 @@ public class FleetView extends VerticalLayout {
         var grid = new Grid<StampSignals>();
         grid.setId("stamps-" + region);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(s -> s.stamp().name()).setHeader("Stamp").setKey("stamp").setSortable(true).setAutoWidth(true);
+        grid.addComponentColumn(s -> new com.vaadin.flow.router.RouterLink(s.stamp().name(), StampDetailView.class,
+                        new com.vaadin.flow.router.RouteParameters("name", s.stamp().name())))
+                .setHeader("Stamp").setKey("stamp").setComparator(s -> s.stamp().name()).setSortable(true).setAutoWidth(true);
         grid.addColumn(s -> s.stamp().kind()).setHeader("Kind").setKey("kind").setAutoWidth(true);
         grid.addColumn(s -> s.stamp().status()).setHeader("Status").setKey("status").setAutoWidth(true);
         for (PoolKind kind : PoolKind.values()) {

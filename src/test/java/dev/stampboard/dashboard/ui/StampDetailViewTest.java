@@ -191,4 +191,15 @@ class StampDetailViewTest extends KaribuTest {
         _assertNone(StampDetailView.class);
         _assertOne(AccessDeniedView.class);
     }
+
+    @Test
+    void fleet_view_links_each_stamp_to_its_detail() {
+        login("dave");
+        UI.getCurrent().navigate(FleetView.class);
+
+        @SuppressWarnings("unchecked")
+        Grid<dev.stampboard.signals.StampSignals> grid = _get(Grid.class, spec -> spec.withId("stamps-eastus"));
+        var link = (com.vaadin.flow.router.RouterLink) GridKt._getCellComponent(grid, 0, "stamp");
+        assertThat(link.getHref()).isEqualTo("stamps/" + GridKt._get(grid, 0).stamp().name());
+    }
 }
