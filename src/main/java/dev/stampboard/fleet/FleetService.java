@@ -114,6 +114,12 @@ public class FleetService {
         return history.findByRegistryOrderByChangedAtAsc(registry);
     }
 
+    /** Every home-stamp change into or out of the stamp (first placements included), oldest first. */
+    @Transactional(readOnly = true)
+    public List<HomeStampChange> homeStampChangesOf(String stamp) {
+        return history.findByFromStampOrToStampOrderByChangedAtAsc(stamp, stamp);
+    }
+
     // ---- writes ------------------------------------------------------------------------------
 
     @Transactional

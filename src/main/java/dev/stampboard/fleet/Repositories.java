@@ -22,4 +22,6 @@ interface RegistryRepository extends ListCrudRepository<Registry, Long> {
 
 interface HomeStampChangeRepository extends ListCrudRepository<HomeStampChange, Long> {
     List<HomeStampChange> findByRegistryOrderByChangedAtAsc(String registry);
+
+    List<HomeStampChange> findByFromStampOrToStampOrderByChangedAtAsc(String fromStamp, String toStamp);
 }

@@ -27,12 +27,15 @@ import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.StampDeclared;
 import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.signals.engine.HotNodeSeries;
+import dev.stampboard.signals.engine.MinuteRange;
 import dev.stampboard.signals.engine.PeakWindow;
 import dev.stampboard.signals.engine.PoolState;
 import dev.stampboard.signals.engine.ReactiveAlert;
+import dev.stampboard.signals.engine.ReactiveMetric;
 import dev.stampboard.signals.engine.SampleVerdict;
 import dev.stampboard.signals.engine.SignalEngine;
 import dev.stampboard.signals.engine.SignalSettings;
+import dev.stampboard.signals.engine.TrafficSeries;
 import dev.stampboard.signals.engine.TrafficShare;
 
 /**
@@ -306,5 +309,34 @@ public class SignalsService {
 
     Optional<String> describeWindow() {
         return Optional.of(engine.settings().peakWindow().toString());
+    }
+
+    // ---- reads for the detail views ----------------------------------------------------------
+
+    /** The current peak window, clamped to what the engine retains. */
+    public MinuteRange peakRange() {
+        SignalSettings settings = engine.settings();
+        MinuteRange range = settings.peakWindow().rangeAt(engine.nowMinute());
+        long oldest = engine.nowMinute() - settings.retentionMinutes() + 1;
+        return new MinuteRange(Math.max(range.fromMinute(), oldest), range.toMinute());
+    }
+
+    /** A replica's requests and bytes per minute (NaN where none), see {@link SignalEngine#replicaTraffic}. */
+    public TrafficSeries replicaTraffic(String registry, String region, MinuteRange range) {
+        return engine.replicaTraffic(registry, region, range.fromMinute(), range.toMinute());
+    }
+
+    /**
+     * A stamp's or a replica's ({@code registry@region}) reactive metric per minute of the range; NaN where
+     * there is no value, and all NaN for a subject that has never reported traffic.
+     */
+    public double[] reactiveSeries(String stampOrReplica, ReactiveMetric metric, MinuteRange range) {
+        try {
+            return engine.reactiveSeries(stampOrReplica, metric, range.fromMinute(), range.toMinute());
+        } catch (IllegalArgumentException unknownSubject) {
+            double[] none = new double[Math.toIntExact(range.lengthMinutes())];
+            java.util.Arrays.fill(none, Double.NaN);
+            return none;
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -31,7 +32,8 @@ public class MyRegistriesView extends VerticalLayout {
         var grid = new Grid<RegistryInfo>();
         grid.setId("my-registries");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(RegistryInfo::name).setHeader("Registry").setKey("name").setAutoWidth(true).setSortable(true);
+        grid.addComponentColumn(r -> new Anchor("registries/" + r.name(), r.name())).setHeader("Registry").setKey("name")
+                .setComparator(RegistryInfo::name).setAutoWidth(true).setSortable(true);
         grid.addColumn(r -> r.replicas().stream().map(rep -> rep.region() + " → " + rep.homeStamp())
                 .collect(Collectors.joining(", "))).setHeader("Replicas (region → stamp)").setKey("replicas");
         grid.setItems(fleet.registriesOf(customer));

@@ -674,4 +674,46 @@ public final class SignalEngine {
             this.ring = new TrafficRing(retention);
         }
     }
+
+    // ------------------------------------------------------------------ per-replica traffic (detail views)
+
+    /**
+     * A replica's requests and bytes per minute of {@code [fromMinute, toMinute]}, with the stamp that served
+     * each minute; NaN (and no stamp) where there is no record: not reported, not retained, or in the future.
+     * A replica that never reported traffic reads as all NaN rather than an error, so a new registry has an
+     * empty series.
+     */
+    public TrafficSeries replicaTraffic(String registry, String region, long fromMinute, long toMinute) {
+        if (toMinute < fromMinute) {
+            throw new IllegalArgumentException("toMinute " + toMinute + " is before fromMinute " + fromMinute);
+        }
+        lock.readLock().lock();
+        try {
+            int length = Math.toIntExact(toMinute - fromMinute + 1);
+            long[] minutes = new long[length];
+            double[] requests = new double[length];
+            double[] bytes = new double[length];
+            String[] servedBy = new String[length];
+            Arrays.fill(requests, Double.NaN);
+            Arrays.fill(bytes, Double.NaN);
+            Replica replica = replicas.get(registry + "@" + region);
+            long oldest = oldestRetained();
+            for (int i = 0; i < length; i++) {
+                long m = fromMinute + i;
+                minutes[i] = m;
+                if (replica == null || m < oldest || m > now) {
+                    continue;
+                }
+                int stampIndex = replica.ring.stampAt(m);
+                if (stampIndex >= 0) {
+                    requests[i] = replica.ring.requestsAt(m);
+                    bytes[i] = replica.ring.bytesAt(m);
+                    servedBy[i] = stampsByIndex.get(stampIndex).name;
+                }
+            }
+            return new TrafficSeries(minutes, requests, bytes, servedBy);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
 }

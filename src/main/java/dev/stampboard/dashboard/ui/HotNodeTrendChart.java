@@ -1,0 +1,54 @@
+package dev.stampboard.dashboard.ui;
+
+import java.util.Locale;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.html.Div;
+
+import dev.stampboard.base.ui.chart.Axis;
+import dev.stampboard.base.ui.chart.ChartOption;
+import dev.stampboard.base.ui.chart.EChart;
+import dev.stampboard.base.ui.chart.LineSeries;
+import dev.stampboard.base.ui.chart.MarkArea;
+import dev.stampboard.base.ui.chart.MarkLine;
+import dev.stampboard.base.ui.chart.Tooltip;
+import dev.stampboard.dashboard.HotNodeTrend;
+import dev.stampboard.fleet.PoolKind;
+
+/**
+ * A pool's hot-node minute values and rolling P95 over the peak window, on 0–100 %, with the hot threshold
+ * as a dashed line and the warning band below it. Without telemetry it says so instead of drawing axes.
+ */
+class HotNodeTrendChart extends Composite<Div> {
+
+    HotNodeTrendChart(PoolKind pool, HotNodeTrend trend) {
+        String title = StampHeader.label(pool) + " pool · hot-node CPU";
+        String subtitle = "Hottest node per minute and its rolling P95 over the " + trend.window()
+                + " · HOT above " + fmt(trend.hotThreshold()) + " %, WARN from " + fmt(trend.warnThreshold()) + " %";
+        if (!trend.hasData()) {
+            var empty = DetailCharts.empty("No telemetry yet for this pool");
+            empty.setId("trend-" + pool.name() + "-empty");
+            getContent().add(DetailCharts.card(title, subtitle, empty));
+            return;
+        }
+        var minuteValues = DetailCharts.line("Hot node per minute",
+                DetailCharts.points(trend.minutes(), HotNodeTrend.Minute::epochMinute, HotNodeTrend.Minute::hotNode),
+                DetailCharts.LIGHT_BLUE, 1);
+        var p95 = DetailCharts.line("Rolling P95",
+                DetailCharts.points(trend.minutes(), HotNodeTrend.Minute::epochMinute, HotNodeTrend.Minute::rollingP95),
+                DetailCharts.BLUE, 3);
+        p95 = new LineSeries(p95.name(), p95.data(), null, false, null, p95.itemStyle(), p95.lineStyle(),
+                MarkLine.threshold(trend.hotThreshold(), "HOT " + fmt(trend.hotThreshold()) + " %", DetailCharts.HOT_RED),
+                MarkArea.band(trend.warnThreshold(), trend.hotThreshold(), "WARN", DetailCharts.WARN_BAND));
+        var option = ChartOption.line(Axis.time(), Axis.value().withUnit(" %").withRange(0d, 100d), minuteValues, p95)
+                .withTooltip(Tooltip.axis().withValueSuffix(" %").withValueDecimals(1));
+        var chart = new EChart(option);
+        chart.setId("trend-" + pool.name());
+        chart.setHeight(DetailCharts.CHART_HEIGHT);
+        getContent().add(DetailCharts.card(title, subtitle, chart));
+    }
+
+    static String fmt(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+}

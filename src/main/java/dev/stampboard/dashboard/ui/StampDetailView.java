@@ -1,0 +1,104 @@
+package dev.stampboard.dashboard.ui;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+
+import dev.stampboard.dashboard.StampDetailService;
+import dev.stampboard.fleet.HomeStampChange;
+import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.signals.StampSignals;
+import dev.stampboard.signals.SignalsService;
+import jakarta.annotation.security.RolesAllowed;
+
+/** One stamp: its pools' hot-node trend, who makes the load, its nodes, registries and moves. */
+@Route("stamps/:name")
+@RolesAllowed("VIEWER")
+public class StampDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final StampDetailService detail;
+    private final SignalsService signals;
+    private String title = "Stamp · Stampboard";
+
+    public StampDetailView(StampDetailService detail, SignalsService signals) {
+        this.detail = detail;
+        this.signals = signals;
+        setMaxWidth("1600px");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String name = event.getRouteParameters().get("name").orElse("");
+        removeAll();
+        detail.stamp(name).ifPresentOrElse(this::show, () -> {
+            title = "Stamp not found · Stampboard";
+            add(new NotFound("Stamp '" + name + "' not found", "Back to the fleet", ""));
+        });
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    private void show(StampSignals stamp) {
+        String name = stamp.stamp().name();
+        title = name + " · Stampboard";
+        String window = detail.peakWindowDescription();
+        var settings = signals.settings();
+        add(new StampHeader(stamp, HomeStampChangesGrid.WHEN.format(Instant.ofEpochSecond(signals.nowMinute() * 60))));
+
+        List<Component> trends = new ArrayList<>();
+        List<Component> shares = new ArrayList<>();
+        for (PoolKind pool : PoolKind.values()) {
+            if (stamp.pool(pool).isPresent()) {
+                trends.add(new HotNodeTrendChart(pool, detail.hotNodeTrend(name, pool)));
+                shares.add(new TrafficShareChart(pool, detail.trafficShare(name, pool), window));
+            }
+        }
+        add(section("Hot-node P95 trend"), DetailCharts.cardGrid("480px", trends.toArray(Component[]::new)));
+        add(section("Traffic share per tenant"), DetailCharts.cardGrid("480px", shares.toArray(Component[]::new)));
+
+        var nodes = DetailCharts.card("Nodes", "Newest minute's CPU, hottest first",
+                new NodesGrid(detail.nodes(name), settings.warnThreshold(), settings.hotThreshold()));
+        var registries = DetailCharts.card("Registries on this stamp",
+                "Share of requests and bytes and throttled requests over the " + window
+                        + "; p99 latency of the newest minute with requests",
+                new StampRegistriesGrid(detail.registries(name)));
+        nodes.getStyle().set("flex", "1 1 320px");
+        registries.getStyle().set("flex", "2.4 1 640px");
+        var lists = new Div(nodes, registries);
+        lists.setWidthFull();
+        lists.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-m)");
+        add(section("Nodes and registries"), lists);
+
+        add(section("Moves in and out"), moves(detail.moves(name)));
+    }
+
+    private static Component moves(List<HomeStampChange> moves) {
+        if (moves.isEmpty()) {
+            var empty = new Paragraph("No moves yet");
+            empty.setId("moves-empty");
+            empty.addClassNames(LumoUtility.TextColor.SECONDARY);
+            return empty;
+        }
+        return new HomeStampChangesGrid("moves", moves, true);
+    }
+
+    private static H3 section(String text) {
+        var h = new H3(text);
+        h.addClassNames(LumoUtility.Margin.Top.MEDIUM, LumoUtility.Margin.Bottom.NONE);
+        return h;
+    }
+}
