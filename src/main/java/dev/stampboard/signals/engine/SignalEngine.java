@@ -76,7 +76,7 @@ public final class SignalEngine {
             });
             PoolSeries series = entry.pools[pool.ordinal()];
             if (series == null) {
-                series = new PoolSeries(stamp, pool, settings.retentionMinutes(), windowMinutes());
+                series = new PoolSeries(stamp, pool, settings.retentionMinutes(), pools.size());
                 entry.pools[pool.ordinal()] = series;
                 pools.add(series);
             }
@@ -137,10 +137,8 @@ public final class SignalEngine {
                 return SampleVerdict.reject("duplicate sample for node '" + node + "' at minute " + instant(minute)
                         + "; the first value " + existing + " is kept");
             }
-            int window = windowMinutes();
-            boolean inWindow = window > 0 && minute > now - window;
             // + 0f turns -0.0 into 0.0: row maxima compare bit patterns, where -0.0 would look like "no sample"
-            if (series.record(nodeIndex, minute, (float) cpu + 0f, inWindow)) {
+            if (series.record(nodeIndex, minute, (float) cpu + 0f, now, windowMinutes())) {
                 dirtyPools.add(series);
                 flushPending = true;
             }
@@ -550,7 +548,7 @@ public final class SignalEngine {
                 sink += pools.get(i).touchForAdvance(leavingSlot);
             }
             for (int i = batch; i < end; i++) {
-                pools.get(i).advanceOneMinute(window, leavingSlot, newSlot);
+                pools.get(i).advanceOneMinute(window, newNow, leavingSlot, newSlot);
             }
         }
         touchSink = sink;
@@ -593,8 +591,9 @@ public final class SignalEngine {
     }
 
     private void flushAll() {
+        int window = windowMinutes();
         for (PoolSeries series : dirtyPools) {
-            series.flush();
+            series.flush(now, window);
         }
         dirtyPools.clear();
         flushPending = false;
