@@ -18,11 +18,19 @@ import java.util.OptionalDouble;
  * contiguous and its maximum is a tight loop. A missing sample is {@link #NO_SAMPLE}.
  *
  * <p>Incremental P95: {@code hot[slot]} is kept current as samples arrive (it only ever rises, since samples
- * are never replaced), and {@code window} holds the hot values of the trailing-window minutes. A slot whose
- * hot value rose since the window last saw it is queued in {@code dirty} together with the value the window
- * still holds for it, and applied in {@link #flush} — so a minute whose 40 nodes report one by one costs one
- * sorted-array update, not up to 40. Outside of the queue, window contents equal the hot values, which is
+ * are never replaced), and the <em>window</em> is the multiset of hot values of the trailing-window minutes.
+ * A slot whose hot value rose since the window last saw it is queued in {@code dirty} together with the value
+ * the window still holds for it, and applied in {@link #flush} — so a minute whose 40 nodes report one by one
+ * costs one window update, not up to 40. Outside of the queue, window contents equal the hot values, which is
  * what lets expiry remove {@code hot[slot]} without a second per-slot array.
+ *
+ * <p>The window is not kept sorted as a whole: the P95 of n values is the (n - ceil(0.95 n) + 1)-th largest,
+ * 37th of 720, so only the values at or above a per-pool {@code floor} are kept sorted (in {@code top}, about
+ * twice as many as the P95 needs) and the rest are only counted ({@code below}). Most minute updates (a value
+ * in, a value out) then fall entirely below the floor and cost two comparisons instead of a search and a
+ * shift in a 720-value array. When expiry leaves the P95 below the floor, or the top part has grown well past
+ * its size at the last rebuild, the top part is rebuilt from {@code hot} (selection, a few microseconds);
+ * a per-pool {@code slack} keeps the pools of a fleet that moves in step from all rebuilding in one minute.
  *
  * <p>Advancing time does not wipe a reused slot's row (that would touch cold memory for every pool every
  * minute); it marks {@code hot[slot]} {@link #STALE} and the row is wiped by the first sample written to it.
@@ -39,6 +47,8 @@ final class PoolSeries {
     private static final float STALE = -2f;
     /** Past this many queued slots (late samples for many minutes) the queue is applied at once. */
     private static final int MAX_QUEUED = 16;
+    /** Least slack (values) the top part keeps beyond twice what the P95 needs; per pool it is 16..47. */
+    private static final int MIN_SLACK = 16;
 
     final String stamp;
     final PoolKind kind;
@@ -53,13 +63,23 @@ final class PoolSeries {
     private long[] latestMinute;
     private float[] latestCpu;
 
-    private final SortedPercentages window;
+    /** Size of the window multiset: {@code below + top.size()}. */
+    private int windowSize;
+    /** Window values below {@code floor}: counted, not stored. */
+    private int below;
+    /** Window values &ge; floor are in {@code top}; 0 keeps every value there. */
+    private float floor;
+    /** Top part grown past this size since the last rebuild triggers a rebuild (keeps shifts short). */
+    private int topLimit;
+    private final SortedPercentages top;
+    private final int slack;
     /** Queued slots: slot in the high 32 bits, float bits of the value the window holds (or NO_SAMPLE) low. */
     private long[] dirty = new long[2];
     private int dirtyCount;
     boolean queuedForFlush;
 
-    PoolSeries(String stamp, PoolKind kind, int retention, int windowCapacity) {
+    /** @param id the pool's index in the engine; only spreads rebuilds of different pools over time */
+    PoolSeries(String stamp, PoolKind kind, int retention, int id) {
         this.stamp = stamp;
         this.kind = kind;
         this.retention = retention;
@@ -67,7 +87,9 @@ final class PoolSeries {
         this.hot = filled(retention, NO_SAMPLE);
         this.latestMinute = new long[0];
         this.latestCpu = new float[0];
-        this.window = new SortedPercentages(windowCapacity);
+        this.top = new SortedPercentages(16);
+        this.slack = MIN_SLACK + (id & 31);
+        this.topLimit = 4 * slack;
     }
 
     // ---- nodes ----
@@ -113,10 +135,12 @@ final class PoolSeries {
     /**
      * Stores a sample the engine has validated (known node, retained minute, no sample yet).
      *
-     * @param inTrailingWindow whether the minute counts towards the incremental P95
+     * @param now           the engine's current minute
+     * @param windowMinutes the trailing window, 0 for none (a daily window)
      * @return true when this pool has just become dirty and must be flushed before its P95 is read
      */
-    boolean record(int node, long minute, float value, boolean inTrailingWindow) {
+    boolean record(int node, long minute, float value, long now, int windowMinutes) {
+        boolean inTrailingWindow = windowMinutes > 0 && minute > now - windowMinutes;
         int s = slot(minute);
         if (hot[s] == STALE) {
             Arrays.fill(cpu, s * nodeCapacity, (s + 1) * nodeCapacity, NO_SAMPLE);
@@ -131,13 +155,15 @@ final class PoolSeries {
         if (value <= previous) {
             return false;
         }
-        hot[s] = value;
         if (!inTrailingWindow || isQueued(s)) {
+            hot[s] = value;
             return false;
         }
         if (dirtyCount == MAX_QUEUED) {
-            flush();
+            // before hot[s] changes: a rebuild in flush reads every window slot's hot value
+            flush(now, windowMinutes);
         }
+        hot[s] = value;
         if (dirtyCount == dirty.length) {
             dirty = Arrays.copyOf(dirty, dirtyCount * 2);
         }
@@ -189,15 +215,20 @@ final class PoolSeries {
 
     // ---- incremental trailing-window P95 ----
 
-    /** Applies queued hot-value changes to the sorted window. */
-    void flush() {
+    /** Applies queued hot-value changes to the window; {@code now} is the engine's current minute. */
+    void flush(long now, int windowMinutes) {
+        applyQueue();
+        settle(now, windowMinutes);
+    }
+
+    private void applyQueue() {
         for (int i = 0; i < dirtyCount; i++) {
             int s = (int) (dirty[i] >>> 32);
             float held = Float.intBitsToFloat((int) dirty[i]);
             if (held < 0) {
-                window.insert(hot[s]);
+                windowInsert(hot[s]);
             } else {
-                window.replace(held, hot[s]);
+                windowReplace(held, hot[s]);
             }
         }
         dirtyCount = 0;
@@ -206,11 +237,11 @@ final class PoolSeries {
 
     /**
      * Applies queued hot values, then moves the pool from {@code oldNow} to {@code newNow}: minutes leaving
-     * the trailing window leave the sorted values, and slots of minutes leaving retention become stale.
+     * the trailing window leave the window, and slots of minutes leaving retention become stale.
      */
     void flushAndAdvance(long oldNow, long newNow, int windowMinutes) {
         if (newNow - oldNow == 1 && windowMinutes > 0) {
-            advanceOneMinute(windowMinutes, slot(oldNow - windowMinutes + 1), slot(newNow));
+            advanceOneMinute(windowMinutes, newNow, slot(oldNow - windowMinutes + 1), slot(newNow));
         } else {
             flushAndAdvanceGeneral(oldNow, newNow, windowMinutes);
         }
@@ -220,57 +251,62 @@ final class PoolSeries {
      * The every-minute case of {@link #flushAndAdvance} with a trailing window. The slots are the same for
      * every pool (one retention for all), so the engine computes them once instead of 4,000 divisions.
      *
+     * @param newNow      the new current minute
      * @param leavingSlot slot of the minute leaving the trailing window
      * @param newSlot     slot of the new current minute, taken over from the minute leaving retention
      */
-    void advanceOneMinute(int windowMinutes, int leavingSlot, int newSlot) {
-        if (windowMinutes > 1 && dirtyCount == 1) {
+    void advanceOneMinute(int windowMinutes, long newNow, int leavingSlot, int newSlot) {
+        float leaving = hot[leavingSlot];
+        if (dirtyCount == 1 && windowMinutes > 1) {
             int added = (int) (dirty[0] >>> 32);
             float held = Float.intBitsToFloat((int) dirty[0]);
-            if (held < 0 && added != leavingSlot && hot[leavingSlot] >= 0) {
-                // Steady state, one minute in and one out: a single shift between the two positions
-                // instead of a remove and an insert that each move half the array.
-                window.replace(hot[leavingSlot], hot[added]);
+            if (held < 0 && added != leavingSlot && leaving >= 0) {
+                // Steady state, one minute in and one out: one replace, and nothing at all when both
+                // values are below the floor (the usual case).
+                windowReplace(leaving, hot[added]);
                 dirtyCount = 0;
                 queuedForFlush = false;
                 hot[newSlot] = STALE;
+                settle(newNow, windowMinutes);
                 return;
             }
         }
-        flush();
-        float leaving = hot[leavingSlot];
+        applyQueue();
+        leaving = hot[leavingSlot];
         if (leaving >= 0) {
-            window.remove(leaving);
+            windowRemove(leaving);
         }
         hot[newSlot] = STALE;
+        settle(newNow, windowMinutes);
     }
 
     private void flushAndAdvanceGeneral(long oldNow, long newNow, int windowMinutes) {
-        flush();
+        applyQueue();
         if (windowMinutes > 0) {
             if (newNow - oldNow >= windowMinutes) {
-                window.clear();
+                clearTop();
             } else {
                 for (long m = oldNow - windowMinutes + 1; m <= newNow - windowMinutes; m++) {
                     float leaving = hot[slot(m)];
                     if (leaving >= 0) {
-                        window.remove(leaving);
+                        windowRemove(leaving);
                     }
                 }
             }
         }
         retire(oldNow, newNow);
+        settle(newNow, windowMinutes);
     }
 
     /**
      * Reads, without changing anything, the memory {@link #advanceOneMinute} is about to use: the leaving
-     * and the queued hot-value slots and where the sorted window's search for them starts. Called for a batch of pools
-     * before advancing them, so that the cache misses of many pools overlap instead of stalling one at a time.
+     * and the queued hot-value slots. Called for a batch of pools before advancing them, so that the cache
+     * misses of many pools overlap instead of stalling one at a time.
      */
     float touchForAdvance(int leavingSlot) {
-        float sum = window.touch(hot[leavingSlot]);
+        float sum = hot[leavingSlot];
         if (dirtyCount > 0) {
-            sum += window.touch(hot[(int) (dirty[0] >>> 32)]);
+            sum += hot[(int) (dirty[0] >>> 32)];
         }
         return sum;
     }
@@ -287,26 +323,109 @@ final class PoolSeries {
     }
 
     OptionalDouble incrementalP95() {
-        int n = window.size();
-        return n == 0 ? OptionalDouble.empty() : OptionalDouble.of(window.get(NearestRank.p95Rank(n) - 1));
+        int n = windowSize;
+        return n == 0 ? OptionalDouble.empty() : OptionalDouble.of(top.get(NearestRank.p95Rank(n) - 1 - below));
     }
 
-    /** Empties the sorted window (a daily peak window is computed on demand instead). */
+    /** Empties the window (a daily peak window is computed on demand instead). */
     void clearWindow() {
-        window.clear();
+        clearTop();
         dirtyCount = 0;
         queuedForFlush = false;
     }
 
-    /** Refills the sorted window from the hot values of {@code range} (after a settings change). */
+    /** Refills the window from the hot values of {@code range} (after a settings change). */
     void rebuildWindow(MinuteRange range) {
         clearWindow();
-        for (long m = range.fromMinute(); m <= range.toMinute(); m++) {
-            float v = hot[slot(m)];
-            if (v >= 0) {
-                window.insert(v);
+        rebuildTop(range.toMinute(), (int) range.lengthMinutes());
+    }
+
+    // ---- the window: top part sorted, the rest counted ----
+
+    private void windowInsert(float v) {
+        windowSize++;
+        if (v >= floor) {
+            top.insert(v);
+        } else {
+            below++;
+        }
+    }
+
+    private void windowRemove(float v) {
+        windowSize--;
+        if (v >= floor) {
+            top.remove(v);
+        } else {
+            below--;
+        }
+    }
+
+    private void windowReplace(float old, float v) {
+        if (old >= floor) {
+            if (v >= floor) {
+                top.replace(old, v);
+            } else {
+                top.remove(old);
+                below++;
+            }
+        } else if (v >= floor) {
+            below--;
+            top.insert(v);
+        }
+    }
+
+    private void clearTop() {
+        windowSize = 0;
+        below = 0;
+        floor = 0;
+        topLimit = 4 * slack;
+        top.clear();
+    }
+
+    /**
+     * Restores the invariant readers rely on — the P95 lies in the top part — and keeps the top part short.
+     * Called after every change with the window {@code (now - windowMinutes, now]} the hot values describe.
+     */
+    private void settle(long now, int windowMinutes) {
+        int n = windowSize;
+        if (n == 0) {
+            if (floor != 0) {
+                clearTop();
+            }
+            return;
+        }
+        // the P95 is at 0-based index p95Rank(n) - 1; the top part starts at index `below`
+        if (below > NearestRank.p95Rank(n) - 1 || top.size() > topLimit) {
+            rebuildTop(now, windowMinutes);
+        }
+    }
+
+    /**
+     * Rebuilds the window from the hot values of {@code (now - windowMinutes, now]}, which also applies every
+     * queued change: the floor becomes the value with {@code 2 × (values from the P95 up) + slack} values at
+     * or above it (0 when the window is not bigger than that).
+     */
+    private void rebuildTop(long now, int windowMinutes) {
+        float[] values = new float[windowMinutes];
+        int n = collectHotValues(now - windowMinutes + 1, now, values, false);
+        int target = 2 * (n - NearestRank.p95Rank(Math.max(n, 1)) + 1) + slack;
+        float newFloor = n > target ? NearestRank.select(values, n, n - target) : 0f;
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            float v = values[i];
+            if (v >= newFloor) {
+                values[kept++] = v;
             }
         }
+        Arrays.sort(values, 0, kept);
+        top.setSorted(values, kept);
+        windowSize = n;
+        below = n - kept;
+        floor = newFloor;
+        // ties at the floor can make the top part larger than the target; allow growth from where it is
+        topLimit = Math.max(2 * target, kept + target);
+        dirtyCount = 0;
+        queuedForFlush = false;
     }
 
     // ---- full recompute (daily window, arbitrary ranges, verification) ----

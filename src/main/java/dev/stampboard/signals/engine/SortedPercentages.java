@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * A multiset of percentages (0..100) kept sorted in one array, so that a percentile is an index lookup.
- * Insert and remove cost a search plus one {@link System#arraycopy}, which for the few hundred values of a
- * peak window beats any tree on both speed and memory.
+ * Insert and remove cost a search plus one {@link System#arraycopy}, which for the few hundred values of
+ * the top part of a peak window (see {@link PoolSeries}) beats any tree on both speed and memory.
  *
  * <p>The search starts from {@code bucketStart[k]}, the index of the first value &ge; k for each whole
  * percent k. A lookup then reads one bucket entry and a short stretch of the values instead of binary
@@ -77,9 +77,25 @@ final class SortedPercentages {
         }
     }
 
-    /** Reads the memory a search for {@code v} will need (see {@link PoolSeries#touchForAdvance}). */
-    float touch(float v) {
-        return size == 0 || v < 0 ? 0 : values[Math.min(bucketStart[bucket(v)], size - 1)];
+    /** Replaces the contents with {@code sorted[0..n)}, which must be ascending percentages. */
+    void setSorted(float[] sorted, int n) {
+        if (n > values.length) {
+            values = new float[Math.max(n, values.length * 2)];
+        }
+        System.arraycopy(sorted, 0, values, 0, n);
+        size = n;
+        int i = 0;
+        for (int k = 0; k < BUCKETS; k++) {
+            while (i < n && values[i] < k) {
+                i++;
+            }
+            bucketStart[k] = i;
+        }
+        bucketStart[BUCKETS] = n;
+        if (n > 0) {
+            bucket(values[0]);
+            bucket(values[n - 1]);
+        }
     }
 
     private static int bucket(float v) {

@@ -82,6 +82,59 @@ class IncrementalP95PropertyTest {
         }
     }
 
+    /**
+     * A 12 h window over 1,600 minutes per pool with load shapes that move the sorted top part's floor:
+     * steady rises and falls (every new value above or below all others), long ties, plateaus with steps,
+     * gaps longer than the window, and late samples that raise past minutes.
+     */
+    @Test
+    void twelve_hour_window_with_ramps_ties_gaps_and_late_samples_matches_full_recompute() {
+        Random random = new Random(7);
+        SignalEngine engine = new SignalEngine(SignalSettings.defaults(), T0);
+        int shapes = 6;
+        for (int p = 0; p < shapes; p++) {
+            engine.declarePool("ramp" + p, PoolKind.REGISTRY, nodeNames(3));
+        }
+        for (long now = T0; now < T0 + 1_600; now++) {
+            engine.advanceTo(now);
+            int t = (int) (now - T0);
+            for (int p = 0; p < shapes; p++) {
+                double cpu = switch (p) {
+                    case 0 -> Math.min(100, t / 16.0);                       // rising: every value a new top
+                    case 1 -> Math.max(0, 100 - t / 16.0);                   // falling: every value a new bottom
+                    case 2 -> 50.0;                                          // all ties
+                    case 3 -> (t / 300) % 2 == 0 ? 20.0 + random.nextInt(3) : 80.0 + random.nextInt(3);  // plateaus
+                    case 4 -> (t % 900) < 150 ? -1 : random.nextDouble() * 100;  // gaps
+                    default -> 40 + 30 * Math.sin(t / 60.0) + random.nextDouble();
+                };
+                if (cpu >= 0) {
+                    engine.recordCpu("ramp" + p, PoolKind.REGISTRY, "n" + random.nextInt(3), now, cpu);
+                }
+                if (random.nextInt(8) == 0) {   // late sample, often raising a past minute
+                    engine.recordCpu("ramp" + p, PoolKind.REGISTRY, "n" + random.nextInt(3), now - random.nextInt(720),
+                            random.nextDouble() * 100);
+                }
+            }
+            if (t == 1_000) {   // a collector backfills: far more late samples than one flush queue holds
+                for (int k = 1; k < 700; k++) {
+                    engine.recordCpu("ramp" + (k % shapes), PoolKind.REGISTRY, "n" + random.nextInt(3), now - k,
+                            random.nextDouble() * 100);
+                }
+            }
+            if (t % 5 == 0 || t > 1_560) {
+                for (int p = 0; p < shapes; p++) {
+                    assertThat(engine.hotNodeP95("ramp" + p, PoolKind.REGISTRY)).as("shape %d at minute %d", p, t)
+                            .isEqualTo(engine.recomputeP95FromSamples("ramp" + p, PoolKind.REGISTRY));
+                }
+            }
+        }
+        engine.advanceTo(T0 + 1_600 + 700);   // a jump: most of the window leaves at once
+        for (int p = 0; p < shapes; p++) {
+            assertThat(engine.hotNodeP95("ramp" + p, PoolKind.REGISTRY))
+                    .isEqualTo(engine.recomputeP95FromSamples("ramp" + p, PoolKind.REGISTRY));
+        }
+    }
+
     private void runWorkload(long seed) {
         Random random = new Random(seed);
         int window = 5 + random.nextInt(60);

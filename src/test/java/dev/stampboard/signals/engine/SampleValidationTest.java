@@ -52,14 +52,15 @@ class SampleValidationTest {
 
     @Test
     void rejects_non_finite_cpu() {
-        assertRejected(cpu(STAMP, POOL, "n1", T0, Double.NaN), "NaN");
-        assertRejected(cpu(STAMP, POOL, "n1", T0, Double.POSITIVE_INFINITY), "Infinity");
+        assertRejected(cpu(STAMP, POOL, "n1", T0, Double.NaN), "finite", "got NaN for node 'n1'");
+        assertRejected(cpu(STAMP, POOL, "n1", T0, Double.POSITIVE_INFINITY), "finite", "Infinity");
     }
 
     @Test
     void rejects_cpu_outside_0_to_100_but_accepts_both_ends() {
-        assertRejected(cpu(STAMP, POOL, "n1", T0, -0.5), "outside 0..100");
-        assertRejected(cpu(STAMP, POOL, "n1", T0, 100.01), "outside 0..100");
+        assertThat(cpu(STAMP, POOL, "n1", T0, -1).reason()).isEqualTo("cpu must be between 0 and 100 (got -1.0 for node 'n1')");
+        assertRejected(cpu(STAMP, POOL, "n1", T0, -0.5), "between 0 and 100", "-0.5");
+        assertRejected(cpu(STAMP, POOL, "n1", T0, 100.01), "between 0 and 100", "100.01");
         assertThat(cpu(STAMP, POOL, "n1", T0, 0.0).accepted()).isTrue();
         assertThat(cpu(STAMP, POOL, "n2", T0, 100.0).accepted()).isTrue();
         assertThat(engine.hotNodeMinuteValue(STAMP, POOL, T0)).hasValue(100.0);
@@ -81,12 +82,16 @@ class SampleValidationTest {
 
     @Test
     void rejects_a_minute_in_the_future() {
-        assertRejected(cpu(STAMP, POOL, "n1", T0 + 1, 1), "future", String.valueOf(T0));
+        // T0 is 2025-01-01T00:00Z: operators read instants, not epoch minutes
+        assertThat(cpu(STAMP, POOL, "n1", T0 + 5, 1).reason())
+                .startsWith("minute 2025-01-01T00:05:00Z is in the future (now is 2025-01-01T00:00:00Z)")
+                .doesNotContain(String.valueOf(T0));
     }
 
     @Test
     void rejects_a_minute_older_than_retention_and_accepts_the_oldest_kept() {
-        assertRejected(cpu(STAMP, POOL, "n1", T0 - 720, 1), "older than the retention", "720");
+        assertRejected(cpu(STAMP, POOL, "n1", T0 - 720, 1), "minute 2024-12-31T12:00:00Z is older than the retention",
+                "720 minutes", "oldest kept: 2024-12-31T12:01:00Z");
         assertThat(cpu(STAMP, POOL, "n1", T0 - 719, 1).accepted()).isTrue();
     }
 
@@ -94,7 +99,7 @@ class SampleValidationTest {
     void duplicate_is_rejected_and_first_value_kept() {
         record(engine, "n1", T0, 30.0);
         SampleVerdict second = cpu(STAMP, POOL, "n1", T0, 80.0);
-        assertRejected(second, "duplicate", "n1", "30.0", "kept");
+        assertRejected(second, "duplicate", "n1", "2025-01-01T00:00:00Z", "30.0", "kept");
         assertThat(engine.hotNodeMinuteValue(STAMP, POOL, T0)).hasValue(30.0);
         assertThat(engine.hotNodeP95(STAMP, POOL)).hasValue(30.0);
         assertThat(engine.latestNodeCpu(STAMP, POOL)).containsEntry("n1", 30.0f);
@@ -107,7 +112,7 @@ class SampleValidationTest {
         assertRejected(cpu(STAMP, PoolKind.DATAPROXY, "n9", T0 + 5, Double.NaN), "no DATAPROXY pool");
         assertRejected(cpu(STAMP, POOL, "n9", T0 + 5, Double.NaN), "unknown node");
         assertRejected(cpu(STAMP, POOL, "n1", T0 + 5, Double.NaN), "NaN");
-        assertRejected(cpu(STAMP, POOL, "n1", T0 + 5, 101), "outside");
+        assertRejected(cpu(STAMP, POOL, "n1", T0 + 5, 101), "between 0 and 100");
         assertRejected(cpu(STAMP, POOL, "n1", T0 + 5, 50), "future");
         record(engine, "n1", T0, 50);
         assertRejected(cpu(STAMP, POOL, "n1", T0 - 10_000, 50), "older");
@@ -130,10 +135,13 @@ class SampleValidationTest {
         assertRejected(engine.recordTraffic("reg", "weu", STAMP, T0, -1, 1, 0, 0, 10), "negative");
         assertRejected(engine.recordTraffic("reg", "weu", STAMP, T0, 10, 1, 11, 0, 10), "cannot exceed");
         assertRejected(engine.recordTraffic("reg", "weu", STAMP, T0, 10, 1, 0, 0, Double.NaN), "p99");
-        assertRejected(engine.recordTraffic("reg", "weu", STAMP, T0 + 1, 10, 1, 0, 0, 10), "future");
-        assertRejected(engine.recordTraffic("reg", "weu", STAMP, T0 - 720, 10, 1, 0, 0, 10), "older");
+        assertRejected(engine.recordTraffic("reg", "weu", STAMP, T0 + 1, 10, 1, 0, 0, 10),
+                "minute 2025-01-01T00:01:00Z is in the future (now is 2025-01-01T00:00:00Z)");
+        assertRejected(engine.recordTraffic("reg", "weu", STAMP, T0 - 720, 10, 1, 0, 0, 10), "older",
+                "2024-12-31T12:00:00Z");
         assertThat(engine.recordTraffic("reg", "weu", STAMP, T0, 100, 1, 3, 0, 10).accepted()).isTrue();
-        assertRejected(engine.recordTraffic("reg", "weu", STAMP, T0, 100, 1, 50, 0, 10), "duplicate", "reg@weu");
+        assertRejected(engine.recordTraffic("reg", "weu", STAMP, T0, 100, 1, 50, 0, 10), "duplicate", "reg@weu",
+                "2025-01-01T00:00:00Z");
         assertThat(engine.reactiveSeries("reg@weu", ReactiveMetric.THROTTLING_RATE, T0, T0)).containsExactly(0.03);
         assertThat(engine.reactiveSeries(STAMP, ReactiveMetric.THROTTLING_RATE, T0, T0)).containsExactly(0.03);
     }

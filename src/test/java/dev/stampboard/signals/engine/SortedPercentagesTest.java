@@ -66,4 +66,22 @@ class SortedPercentagesTest {
         }
         return values;
     }
+
+    @Test
+    void set_sorted_replaces_the_contents_and_keeps_edits_working() {
+        SortedPercentages sorted = new SortedPercentages(2);
+        sorted.insert(99f);
+        sorted.setSorted(new float[] {0f, 0f, 12.5f, 42f, 42f, 99.9f, 100f}, 7);
+        assertThat(sorted.size()).isEqualTo(7);
+        sorted.remove(42f);
+        sorted.insert(41.5f);
+        sorted.replace(0f, 100f);
+        float[] contents = new float[sorted.size()];
+        for (int i = 0; i < contents.length; i++) {
+            contents[i] = sorted.get(i);
+        }
+        assertThat(contents).containsExactly(0f, 12.5f, 41.5f, 42f, 99.9f, 100f, 100f);
+        sorted.setSorted(new float[0], 0);
+        assertThat(sorted.size()).isZero();
+    }
 }
