@@ -34,6 +34,18 @@ class BringYourOwnTelemetryRestartTest {
                 "--vaadin.productionMode=false");
     }
 
+    /**
+     * Each console context installs its own security-context strategy in Spring Security's static
+     * holder; give the shared test context its own back so later tests see their logins.
+     */
+    private final org.springframework.security.core.context.SecurityContextHolderStrategy sharedStrategy =
+            org.springframework.security.core.context.SecurityContextHolder.getContextHolderStrategy();
+
+    @org.junit.jupiter.api.AfterEach
+    void restoreSecurityStrategy() {
+        org.springframework.security.core.context.SecurityContextHolder.setContextHolderStrategy(sharedStrategy);
+    }
+
     @Test
     void empty_fleet_then_ingested_samples_survive_a_restart() {
         Instant minute = Instant.ofEpochSecond(Instant.now().getEpochSecond() / 60 * 60).minusSeconds(600);

@@ -7,7 +7,8 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.signals.PoolSignal;
@@ -38,11 +39,8 @@ class StampTable extends Grid<StampSignals> {
         setItems(stamps);
     }
 
-    /** A router link: the client navigates without reloading the page. */
-    static Anchor stampLink(String stamp) {
-        var link = new Anchor("stamps/" + stamp, stamp);
-        link.getElement().setAttribute("router-link", true);
-        return link;
+    static RouterLink stampLink(String stamp) {
+        return new RouterLink(stamp, StampDetailView.class, new RouteParameters("name", stamp));
     }
 
     private static String label(PoolKind kind) {

@@ -198,7 +198,7 @@ class StampDetailViewTest extends KaribuTest {
         UI.getCurrent().navigate(FleetView.class);
 
         @SuppressWarnings("unchecked")
-        Grid<dev.stampboard.signals.StampSignals> grid = _get(Grid.class, spec -> spec.withId("stamps-eastus"));
+        Grid<dev.stampboard.signals.StampSignals> grid = _get(Grid.class, spec -> spec.withId("stamps"));
         var link = (com.vaadin.flow.router.RouterLink) GridKt._getCellComponent(grid, 0, "stamp");
         assertThat(link.getHref()).isEqualTo("stamps/" + GridKt._get(grid, 0).stamp().name());
     }
