@@ -102,8 +102,8 @@ class TelemetryApiTest extends SpringTest {
         });
         assertThat(indexes).containsExactly(valid, valid + 1, valid + 2, valid + 3, valid + 4, valid + 5, valid + 6,
                 valid + 7, valid + 8, valid + 9, valid + 10);
-        assertThat(reasons.get(0)).contains("0..100");
-        assertThat(reasons.get(1)).contains("0..100");
+        assertThat(reasons.get(0)).contains("between 0 and 100");
+        assertThat(reasons.get(1)).contains("between 0 and 100");
         assertThat(reasons.get(2)).containsIgnoringCase("unknown stamp");
         assertThat(reasons.get(3)).containsIgnoringCase("unknown pool");
         assertThat(reasons.get(4)).containsIgnoringCase("unknown node");
