@@ -70,6 +70,7 @@ public class MainLayout extends AppLayout {
         var box = new Div(row);
         box.addClassNames(LumoUtility.Padding.Vertical.SMALL, LumoUtility.Padding.Horizontal.MEDIUM, LumoUtility.Border.TOP, LumoUtility.BorderColor.CONTRAST_10);
         box.setWidthFull();
+        box.getStyle().set("box-sizing", "border-box");
         return box;
     }
 }

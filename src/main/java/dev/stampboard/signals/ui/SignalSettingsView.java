@@ -36,6 +36,7 @@ public class SignalSettingsView extends VerticalLayout {
             f.setMin(0);
             f.setMax(100);
             f.setStep(0.5);
+            f.setWidth("18em");
             f.setSuffixComponent(new com.vaadin.flow.component.html.Span("%"));
         }
         hot.setHelperText("A pool is HOT when its hot-node P95 is above this");
