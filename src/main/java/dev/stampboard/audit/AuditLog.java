@@ -36,6 +36,49 @@ public class AuditLog {
                 .update();
     }
 
+    /**
+     * Entries matching every given filter, newest first. Text filters match case-insensitively
+     * anywhere in the field; null or blank means "any".
+     */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> search(@org.jspecify.annotations.Nullable String actor,
+                                   @org.jspecify.annotations.Nullable String action,
+                                   @org.jspecify.annotations.Nullable String text,
+                                   @org.jspecify.annotations.Nullable Instant since, int limit) {
+        StringBuilder sql = new StringBuilder("select id, at, actor, action, subject, detail from audit_event where 1 = 1");
+        List<Object> params = new java.util.ArrayList<>();
+        if (actor != null && !actor.isBlank()) {
+            sql.append(" and lower(actor) = ?");
+            params.add(actor.strip().toLowerCase());
+        }
+        if (action != null && !action.isBlank()) {
+            sql.append(" and action = ?");
+            params.add(action.strip());
+        }
+        if (text != null && !text.isBlank()) {
+            sql.append(" and (lower(subject) like ? or lower(detail) like ?)");
+            String like = "%" + text.strip().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%";
+            params.add(like);
+            params.add(like);
+        }
+        if (since != null) {
+            sql.append(" and at >= ?");
+            params.add(OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+        }
+        sql.append(" order by id desc limit ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, i) -> new AuditEntry(rs.getLong("id"),
+                        rs.getObject("at", OffsetDateTime.class).toInstant(),
+                        rs.getString("actor"), rs.getString("action"), rs.getString("subject"), rs.getString("detail")))
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public List<String> actions() {
+        return jdbc.sql("select distinct action from audit_event order by action").query(String.class).list();
+    }
+
     @Transactional(readOnly = true)
     public List<AuditEntry> since(Instant since, int limit) {
         return jdbc.sql("select id, at, actor, action, subject, detail from audit_event where at >= ? order by id desc limit ?")

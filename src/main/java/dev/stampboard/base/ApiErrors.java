@@ -26,6 +26,11 @@ class ApiErrors {
         return problem(HttpStatus.CONFLICT, "Not allowed in the current state", e.getMessage());
     }
 
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badArgument(IllegalArgumentException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage());
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         String cause = e.getMostSpecificCause().getMessage();
