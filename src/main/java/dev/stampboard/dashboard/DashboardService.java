@@ -65,7 +65,7 @@ public class DashboardService {
     }
 
     public static final Comparator<StampSignals> HOTTEST_FIRST = Comparator
-            .comparingInt((StampSignals s) -> severity(s.worstState())).reversed()
+            .comparingInt((StampSignals s) -> StampSignals.severity(s.worstState())).reversed()
             .thenComparing(Comparator.comparingDouble(DashboardService::maxP95).reversed())
             .thenComparing(s -> s.stamp().name());
 
@@ -74,14 +74,6 @@ public class DashboardService {
                 .mapToDouble(Double::doubleValue).max().orElse(-1);
     }
 
-    private static int severity(PoolState s) {
-        return switch (s) {
-            case NO_DATA -> 0;
-            case OK -> 1;
-            case WARN -> 2;
-            case HOT -> 3;
-        };
-    }
 
     /**
      * Hot-node minute values of one pool for the given stamps over the peak window: one row per

@@ -19,7 +19,8 @@ public record StampSignals(StampInfo stamp, List<PoolSignal> pools) {
                 .max((a, b) -> Integer.compare(severity(a), severity(b))).orElse(PoolState.NO_DATA);
     }
 
-    private static int severity(PoolState s) {
+    /** NO_DATA < OK < WARN < HOT, for sorting and filtering. */
+    public static int severity(PoolState s) {
         return switch (s) {
             case NO_DATA -> 0;
             case OK -> 1;
