@@ -22,7 +22,7 @@ class ModularityTest {
 
     @Test
     void engines_are_plain_java() {
-        noClasses().that().resideInAnyPackage("..signals.engine..", "..simulator.model..")
+        noClasses().that().resideInAnyPackage("..signals.engine..", "..simulator.model..", "..planning.engine..")
                 .and().doNotHaveSimpleName("package-info")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.springframework..", "com.vaadin..", "com.azure..", "jakarta..")

@@ -1,0 +1,7 @@
+package dev.stampboard.planning;
+
+/** One move of a plan as stored: the registry replica, where it goes, when, and why. */
+public record PlanMove(String registry, String region, String fromStamp, String toStamp, int phase, int batch,
+                       int observationHours, String state, String whyRegistry, String whyDestination,
+                       String rejected) {
+}

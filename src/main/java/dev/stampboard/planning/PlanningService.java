@@ -1,0 +1,217 @@
+package dev.stampboard.planning;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.stampboard.audit.AuditLog;
+import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.base.NotFoundException;
+import dev.stampboard.fleet.FleetService;
+import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.fleet.StampInfo;
+import dev.stampboard.planning.engine.Plan;
+import dev.stampboard.planning.engine.Planner;
+import dev.stampboard.planning.engine.PlanningSettings;
+import dev.stampboard.security.CurrentUser;
+import dev.stampboard.signals.PoolSignal;
+import dev.stampboard.signals.SignalsService;
+import dev.stampboard.signals.StampSignals;
+
+/**
+ * The plan workflow. Every entry point checks the caller's role (so the browser and the API obey
+ * the same rules), writes the status history and the audit log in the same transaction.
+ */
+@Service
+@EnableConfigurationProperties(PlanningProperties.class)
+public class PlanningService {
+
+    private final PlanRepository plans;
+    private final PlanHistory history;
+    private final PlanningInputFactory inputs;
+    private final FleetService fleet;
+    private final SignalsService signals;
+    private final AuditLog audit;
+    private final CurrentUser currentUser;
+    private final PlanningProperties properties;
+    private final Clock clock;
+    private final Planner planner = new Planner();
+
+    PlanningService(PlanRepository plans, PlanHistory history, PlanningInputFactory inputs, FleetService fleet,
+                    SignalsService signals, AuditLog audit, CurrentUser currentUser, PlanningProperties properties,
+                    Clock clock) {
+        this.plans = plans;
+        this.history = history;
+        this.inputs = inputs;
+        this.fleet = fleet;
+        this.signals = signals;
+        this.audit = audit;
+        this.currentUser = currentUser;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public PlanningSettings defaultSettings() {
+        PlanningSettings defaults = PlanningSettings.defaults();
+        return defaults;
+    }
+
+    /** Asks the planner for a plan of the region (or only the given source stamps) and keeps it as a DRAFT. */
+    @Secured("ROLE_ENGINEER")
+    @Transactional
+    public PlanView propose(String region, List<String> sourceStamps, @Nullable PlanningSettings settings) {
+        if (fleet.regions().stream().noneMatch(r -> r.name().equals(region))) {
+            throw new InvalidInputException("Unknown region '" + region + "'");
+        }
+        for (String stamp : sourceStamps) {
+            StampInfo info = fleet.stamp(stamp).orElseThrow(() -> new InvalidInputException("Unknown stamp '" + stamp + "'"));
+            if (!info.region().equals(region)) {
+                throw new InvalidInputException("Stamp " + stamp + " is in " + info.region() + ", not " + region
+                        + ": a plan never leaves its region");
+            }
+        }
+        String actor = currentUser.name();
+        RebalancePlan plan = RebalancePlan.draft(UUID.randomUUID().toString(), region, sourceStamps, actor,
+                clock.instant(), compute(region, sourceStamps, settings == null ? defaultSettings() : settings));
+        plans.save(plan);
+        history.append(plan.getId(), clock.instant(), actor, null, PlanStatus.DRAFT, "proposed by the planner");
+        audit.record(actor, "PLAN_PROPOSED", plan.getId(), "region " + region + ", sources "
+                + (sourceStamps.isEmpty() ? "every triggered stamp" : sourceStamps) + ": "
+                + plan.toView(false).moves().size() + " moves, " + plan.toView(false).isolations().size() + " isolations");
+        return plan.toView(false);
+    }
+
+    @Secured("ROLE_ENGINEER")
+    @Transactional
+    public PlanView submit(String id) {
+        return transition(id, "PLAN_SUBMITTED", null, (plan, actor) -> plan.submit(actor));
+    }
+
+    @Secured("ROLE_ENGINEER")
+    @Transactional
+    public PlanView approve(String id) {
+        return transition(id, "PLAN_APPROVED", null, (plan, actor) -> plan.approve(actor, isStale(plan)));
+    }
+
+    @Secured("ROLE_ENGINEER")
+    @Transactional
+    public PlanView reject(String id, @Nullable String reason) {
+        String why = reason == null ? "" : reason;
+        return transition(id, "PLAN_REJECTED", why, (plan, actor) -> plan.reject(actor, why));
+    }
+
+    /** Recomputes an open plan from current signals (the way out of "stale"). */
+    @Secured("ROLE_ENGINEER")
+    @Transactional
+    public PlanView refresh(String id) {
+        return transition(id, "PLAN_REFRESHED", "recomputed from current signals", (plan, actor) -> {
+            PlanView view = plan.toView(false);
+            plan.refresh(compute(view.region(), view.sourceStamps(), defaultSettings()));
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public PlanView get(String id) {
+        RebalancePlan plan = load(id);
+        return plan.toView(plan.status().isOpen() && isStale(plan));
+    }
+
+    @Transactional(readOnly = true)
+    public List<PlanView> list(@Nullable PlanStatus status) {
+        List<RebalancePlan> found = status == null ? plans.findAllByOrderByCreatedAtDesc()
+                : plans.findByStatusOrderByCreatedAtDesc(status);
+        return found.stream().map(p -> p.toView(p.status().isOpen() && isStale(p))).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<PlanStatusChange> history(String id) {
+        load(id);
+        return history.of(id);
+    }
+
+    /** Plans left pending longer than the approval window expire (checked every few seconds of wall time). */
+    @Scheduled(fixedDelay = 5000)
+    @Transactional
+    public void expireOverdue() {
+        Duration limit = Duration.ofHours(properties.approvalExpiryHours());
+        for (RebalancePlan plan : plans.findByStatusOrderByCreatedAtDesc(PlanStatus.PENDING_APPROVAL)) {
+            if (plan.createdAt().plus(limit).isBefore(clock.instant())) {
+                plan.expire();
+                plans.save(plan);
+                history.append(plan.getId(), clock.instant(), "system", PlanStatus.PENDING_APPROVAL, PlanStatus.EXPIRED,
+                        "pending longer than " + properties.approvalExpiryHours() + " h");
+                audit.record("system", "PLAN_EXPIRED", plan.getId(), "not approved within " + properties.approvalExpiryHours() + " h");
+            }
+        }
+    }
+
+    /** Material change: a pool's state changed, or its P95 moved by more than the staleness margin. */
+    boolean isStale(RebalancePlan plan) {
+        for (PlanEvidence e : plan.evidence()) {
+            if (fleet.stamp(e.stamp()).isEmpty()) {
+                return true;
+            }
+            PoolKind pool = PoolKind.valueOf(e.pool());
+            var now = signals.hotNodeP95(e.stamp(), pool);
+            String state = signals.poolState(e.stamp(), pool).name();
+            if (!state.equals(e.state())) {
+                return true;
+            }
+            if (now.isPresent() && e.p95() != null && Math.abs(now.getAsDouble() - e.p95()) > properties.stalenessPp()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private interface Step {
+        void apply(RebalancePlan plan, String actor);
+    }
+
+    private PlanView transition(String id, String action, @Nullable String reason, Step step) {
+        RebalancePlan plan = load(id);
+        String actor = currentUser.name();
+        PlanStatus from = plan.status();
+        step.apply(plan, actor);
+        plans.save(plan);
+        history.append(id, clock.instant(), actor, from, plan.status(), reason);
+        audit.record(actor, action, id, from + " -> " + plan.status() + (reason == null || reason.isBlank() ? "" : ": " + reason));
+        return plan.toView(false);
+    }
+
+    private RebalancePlan load(String id) {
+        return plans.findById(id).orElseThrow(() -> new NotFoundException("No plan with id '" + id + "'"));
+    }
+
+    private RebalancePlan.Computation compute(String region, List<String> sourceStamps, PlanningSettings settings) {
+        Plan plan = planner.plan(inputs.build(region, new LinkedHashSet<>(sourceStamps), settings));
+        List<PlanMove> moves = plan.moves().stream().map(m -> new PlanMove(m.registry(), region, m.from(), m.to(),
+                m.phase(), m.batch(), m.observationHours(), "PLANNED", m.explanation().whyRegistry(),
+                m.explanation().whyDestination(), String.join("\n", m.explanation().rejected().stream()
+                        .map(r -> r.stamp() + ": " + r.reason()).toList()))).toList();
+        List<PlanIsolation> isolations = plan.isolation().stream().map(i -> new PlanIsolation(i.registry(), i.from(),
+                i.reason(), i.sizing().registryNodes(), i.sizing().dataproxyNodes(), i.sizing().storageAccounts(),
+                i.sizing().arithmetic())).toList();
+        List<PlanPrediction> predictions = plan.predictions().stream().map(p -> new PlanPrediction(p.stamp(),
+                p.pool().name(), p.before(), p.after())).toList();
+        List<PlanEvidence> evidence = new ArrayList<>();
+        for (StampSignals s : signals.stampSignalsIn(region)) {
+            for (PoolSignal p : s.pools()) {
+                evidence.add(new PlanEvidence(s.stamp().name(), p.pool().name(), p.hotNodeP95(), p.state().name()));
+            }
+        }
+        return new RebalancePlan.Computation(signals.nowMinute(), Objects.toString(settings),
+                String.join("\n", plan.notes()), moves, isolations, predictions, evidence);
+    }
+}

@@ -1,0 +1,193 @@
+package dev.stampboard.planning;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Transient;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.domain.Persistable;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * Aggregate root of a rebalancing plan. The status changes only through the guarded transitions;
+ * each returns nothing and throws {@link IllegalStateException} with a reason a person can act on.
+ */
+@Table("plan")
+class RebalancePlan implements Persistable<String> {
+
+    @Id
+    private final String id;
+    private final String region;
+    private PlanStatus status;
+    private final String sourceStamps;
+    private final String createdBy;
+    private final Instant createdAt;
+    private long computedAtMinute;
+    private @Nullable String submittedBy;
+    private @Nullable String decidedBy;
+    private @Nullable String decisionReason;
+    private String settings;
+    private String notes;
+    @Version
+    private @Nullable Integer version;
+    @MappedCollection(idColumn = "plan_id", keyColumn = "seq")
+    private List<PlanMove> moves;
+    @MappedCollection(idColumn = "plan_id", keyColumn = "seq")
+    private List<PlanIsolation> isolations;
+    @MappedCollection(idColumn = "plan_id")
+    private Set<PlanPrediction> predictions;
+    @MappedCollection(idColumn = "plan_id")
+    private Set<PlanEvidence> evidence;
+    @Transient
+    private boolean isNew;
+
+    @PersistenceCreator
+    RebalancePlan(String id, String region, PlanStatus status, String sourceStamps, String createdBy, Instant createdAt,
+                  long computedAtMinute, @Nullable String submittedBy, @Nullable String decidedBy,
+                  @Nullable String decisionReason, String settings, String notes, @Nullable Integer version,
+                  List<PlanMove> moves, List<PlanIsolation> isolations, Set<PlanPrediction> predictions,
+                  Set<PlanEvidence> evidence) {
+        this.id = id;
+        this.region = region;
+        this.status = status;
+        this.sourceStamps = sourceStamps;
+        this.createdBy = createdBy;
+        this.createdAt = createdAt;
+        this.computedAtMinute = computedAtMinute;
+        this.submittedBy = submittedBy;
+        this.decidedBy = decidedBy;
+        this.decisionReason = decisionReason;
+        this.settings = settings;
+        this.notes = notes;
+        this.version = version;
+        this.moves = new ArrayList<>(moves);
+        this.isolations = new ArrayList<>(isolations);
+        this.predictions = new LinkedHashSet<>(predictions);
+        this.evidence = new LinkedHashSet<>(evidence);
+    }
+
+    static RebalancePlan draft(String id, String region, List<String> sourceStamps, String createdBy, Instant now,
+                               Computation computation) {
+        RebalancePlan plan = new RebalancePlan(id, region, PlanStatus.DRAFT, String.join(",", sourceStamps), createdBy,
+                now, computation.minute(), null, null, null, computation.settings(), computation.notes(), null,
+                computation.moves(), computation.isolations(), Set.copyOf(computation.predictions()),
+                Set.copyOf(computation.evidence()));
+        plan.isNew = true;
+        return plan;
+    }
+
+    /** What the planner produced for this plan at one minute. */
+    record Computation(long minute, String settings, String notes, List<PlanMove> moves, List<PlanIsolation> isolations,
+                       List<PlanPrediction> predictions, List<PlanEvidence> evidence) {
+    }
+
+    // ---- transitions -------------------------------------------------------------------------
+
+    void submit(String actor) {
+        require(status == PlanStatus.DRAFT, "submit", "only a DRAFT plan can be submitted");
+        if (moves.isEmpty() && isolations.isEmpty()) {
+            throw new IllegalStateException("Plan " + id + " proposes nothing; there is nothing to approve");
+        }
+        status = PlanStatus.PENDING_APPROVAL;
+        submittedBy = actor;
+    }
+
+    /** Four eyes: the approver is never the engineer who submitted the plan. */
+    void approve(String actor, boolean stale) {
+        require(status == PlanStatus.PENDING_APPROVAL, "approve", "only a plan pending approval can be approved");
+        if (actor.equals(submittedBy)) {
+            throw new IllegalStateException("Four eyes: " + actor + " submitted plan " + id
+                    + " and cannot approve it; another engineer must");
+        }
+        if (stale) {
+            throw new IllegalStateException("Plan " + id + " is stale: the signals changed materially since it was"
+                    + " computed. Refresh it, review the new prediction, then approve");
+        }
+        status = PlanStatus.APPROVED;
+        decidedBy = actor;
+        moves.replaceAll(m -> new PlanMove(m.registry(), m.region(), m.fromStamp(), m.toStamp(), m.phase(), m.batch(),
+                m.observationHours(), "APPROVED", m.whyRegistry(), m.whyDestination(), m.rejected()));
+    }
+
+    void reject(String actor, String reason) {
+        require(status == PlanStatus.PENDING_APPROVAL, "reject", "only a plan pending approval can be rejected");
+        if (reason.isBlank()) {
+            throw new IllegalArgumentException("A rejection needs a reason the submitter can act on");
+        }
+        status = PlanStatus.REJECTED;
+        decidedBy = actor;
+        decisionReason = reason.strip();
+    }
+
+    void expire() {
+        require(status == PlanStatus.PENDING_APPROVAL, "expire", "only a plan pending approval expires");
+        status = PlanStatus.EXPIRED;
+        decisionReason = "not approved in time";
+    }
+
+    /** Recomputes an open plan from current signals; a pending plan stays pending for review. */
+    void refresh(Computation computation) {
+        require(status.isOpen(), "refresh", "only an open plan (DRAFT or PENDING_APPROVAL) can be refreshed");
+        computedAtMinute = computation.minute();
+        settings = computation.settings();
+        notes = computation.notes();
+        moves = new ArrayList<>(computation.moves());
+        isolations = new ArrayList<>(computation.isolations());
+        predictions = new LinkedHashSet<>(computation.predictions());
+        evidence = new LinkedHashSet<>(computation.evidence());
+    }
+
+    private void require(boolean allowed, String action, String why) {
+        if (!allowed) {
+            throw new IllegalStateException("Cannot " + action + " plan " + id + " while it is " + status + ": " + why);
+        }
+    }
+
+    // ---- reads -------------------------------------------------------------------------------
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    void markPersisted() {
+        isNew = false;
+    }
+
+    String region() {
+        return region;
+    }
+
+    PlanStatus status() {
+        return status;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    List<PlanEvidence> evidence() {
+        return List.copyOf(evidence);
+    }
+
+    PlanView toView(boolean stale) {
+        return new PlanView(id, region, status, List.of(sourceStamps.isEmpty() ? new String[0] : sourceStamps.split(",")),
+                createdBy, createdAt, computedAtMinute, submittedBy, decidedBy, decisionReason, settings, notes,
+                List.copyOf(moves), List.copyOf(isolations),
+                predictions.stream().sorted((a, b) -> (a.stamp() + a.pool()).compareTo(b.stamp() + b.pool())).toList(),
+                evidence.stream().sorted((a, b) -> (a.stamp() + a.pool()).compareTo(b.stamp() + b.pool())).toList(),
+                stale);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.stampboard.planning.api;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.planning.PlanMove;
+import dev.stampboard.planning.PlanStatus;
+import dev.stampboard.planning.PlanStatusChange;
+import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanningService;
+
+/** DESIGN §11: plans — create, read, submit, approve, reject — through the same service and rules as the UI. */
+@RestController
+@RequestMapping("/api/v1/plans")
+class PlansApi {
+
+    private final PlanningService planning;
+
+    PlansApi(PlanningService planning) {
+        this.planning = planning;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    PlanJson create(@RequestBody @Nullable CreatePlanRequest body) {
+        if (body == null || body.region() == null || body.region().isBlank()) {
+            throw new InvalidInputException("The body must name a region: {\"region\":\"eastus\"} (optional \"stamps\":[…])");
+        }
+        return PlanJson.of(planning.propose(body.region(), body.stamps() == null ? List.of() : body.stamps(), null));
+    }
+
+    @GetMapping
+    @Secured("ROLE_VIEWER")
+    List<PlanJson> list(@RequestParam(required = false) @Nullable PlanStatus status) {
+        return planning.list(status).stream().map(PlanJson::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    @Secured("ROLE_VIEWER")
+    PlanJson get(@PathVariable String id) {
+        return PlanJson.of(planning.get(id));
+    }
+
+    @GetMapping("/{id}/moves")
+    @Secured("ROLE_VIEWER")
+    List<PlanJson.MoveJson> moves(@PathVariable String id) {
+        return PlanJson.of(planning.get(id)).moves();
+    }
+
+    @GetMapping("/{id}/history")
+    @Secured("ROLE_VIEWER")
+    List<PlanStatusChange> history(@PathVariable String id) {
+        return planning.history(id);
+    }
+
+    @PostMapping("/{id}/submit")
+    PlanJson submit(@PathVariable String id) {
+        return PlanJson.of(planning.submit(id));
+    }
+
+    @PostMapping("/{id}/approve")
+    PlanJson approve(@PathVariable String id) {
+        return PlanJson.of(planning.approve(id));
+    }
+
+    @PostMapping("/{id}/reject")
+    PlanJson reject(@PathVariable String id, @RequestBody(required = false) @Nullable ReasonRequest body) {
+        return PlanJson.of(planning.reject(id, body == null ? null : body.reason()));
+    }
+
+    @PostMapping("/{id}/refresh")
+    PlanJson refresh(@PathVariable String id) {
+        return PlanJson.of(planning.refresh(id));
+    }
+
+    record CreatePlanRequest(@Nullable String region, @Nullable List<String> stamps) {
+    }
+
+    record ReasonRequest(@Nullable String reason) {
+    }
+
+    record PlanJson(String id, String status, String region, List<String> stamps, String createdBy,
+                    @Nullable String submittedBy, @Nullable String decidedBy, @Nullable String decisionReason,
+                    boolean stale, List<MoveJson> moves, List<IsolationJson> isolation, List<PredictionJson> predictions,
+                    List<EvidenceJson> evidence, String notes) {
+
+        static PlanJson of(PlanView p) {
+            return new PlanJson(p.id(), p.status().name(), p.region(), p.sourceStamps(), p.createdBy(), p.submittedBy(),
+                    p.decidedBy(), p.decisionReason(), p.stale(),
+                    p.moves().stream().map(MoveJson::of).toList(),
+                    p.isolations().stream().map(i -> new IsolationJson(i.registry(), i.fromStamp(), i.reason(),
+                            new SizingJson(i.registryNodes(), i.dataproxyNodes(), i.storageAccounts(), i.arithmetic()))).toList(),
+                    p.predictions().stream().map(x -> new PredictionJson(x.stamp(), x.pool(), x.beforeP95(), x.afterP95())).toList(),
+                    p.evidence().stream().map(e -> new EvidenceJson(e.stamp(), e.pool(), e.p95(), e.state())).toList(),
+                    p.notes());
+        }
+
+        record MoveJson(String registry, String region, String from, String to, int phase, int batch,
+                        int observationHours, String state, String explanation, List<String> rejectedAlternatives) {
+            static MoveJson of(PlanMove m) {
+                return new MoveJson(m.registry(), m.region(), m.fromStamp(), m.toStamp(), m.phase(), m.batch(),
+                        m.observationHours(), m.state(), m.whyRegistry() + " " + m.whyDestination(),
+                        m.rejected().isBlank() ? List.of() : List.of(m.rejected().split("\n")));
+            }
+        }
+
+        record IsolationJson(String registry, String from, String reason, SizingJson sizing) {
+        }
+
+        record SizingJson(int registryNodes, int dataproxyNodes, int storageAccounts, String arithmetic) {
+        }
+
+        record PredictionJson(String stamp, String pool, double before, double after) {
+        }
+
+        record EvidenceJson(String stamp, String pool, @Nullable Double p95, String state) {
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.stampboard.planning.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.stampboard.fleet.PoolKind;
+
+/**
+ * Rule 2 and 3 of DESIGN §4: a destination is a shared, active stamp of the region, not in a
+ * rollout, whose predicted P95 stays at or below target in both pools with the registry added, and
+ * where the registry would not take more than the allowed share of a pool's capacity. Of those that
+ * fit, the one left least utilised wins; when none fits, a dedicated stamp is the answer.
+ */
+final class DestinationChooser {
+
+    record Choice(String destination, String why, List<RejectedAlternative> rejected, String isolationReason) {
+        boolean isolate() {
+            return destination == null;
+        }
+    }
+
+    static final int MAX_FITS_EVALUATED = 8;
+
+    private DestinationChooser() {
+    }
+
+    private static double nanLast(double v) {
+        return Double.isNaN(v) ? Double.MAX_VALUE : v;
+    }
+
+    static Choice choose(FleetState fleet, RegistryLoad registry, PlanningSettings settings) {
+        String source = registry.homeStamp();
+        Map<PoolKind, float[]> load = fleet.loadOf(registry);
+        List<RejectedAlternative> rejected = new ArrayList<>();
+        String best = null;
+        double bestWorst = Double.MAX_VALUE;
+        String bestWhy = null;
+        int fits = 0;
+        // coolest first; after a few that fit, a hotter stamp cannot be left less utilised by much
+        List<StampLoad> candidates = fleet.stamps.values().stream().filter(c -> !c.name().equals(source))
+                .sorted(java.util.Comparator.comparingDouble(c -> nanLast(fleet.worstPredictedP95(c.name())))).toList();
+        for (StampLoad candidate : candidates) {
+            if (fits >= MAX_FITS_EVALUATED) {
+                break;
+            }
+            String refusal = structuralRefusal(fleet, candidate, settings);
+            if (refusal == null) {
+                refusal = capacityRefusal(fleet, candidate, registry, load, settings);
+            }
+            if (refusal != null) {
+                rejected.add(new RejectedAlternative(candidate.name(), refusal));
+                continue;
+            }
+            fits++;
+            double worst = 0;
+            StringBuilder why = new StringBuilder();
+            for (PoolKind kind : PoolKind.values()) {
+                PredictedPool pool = fleet.pools(candidate.name()).get(kind);
+                PredictedPool from = fleet.pools(source).get(kind);
+                if (pool == null || from == null) {
+                    continue;
+                }
+                double before = pool.predictedP95();
+                double after = NearestRankP95.of(pool.predicted(load.get(kind), scale(from, pool)));
+                worst = Math.max(worst, after);
+                why.append(String.format(Locale.ROOT, "%s %s %.1f → %.1f %%", why.length() == 0 ? "" : ",", kind, before, after));
+            }
+            if (worst < bestWorst) {
+                if (best != null) {
+                    rejected.add(new RejectedAlternative(best, "fits, but would be left hotter than " + candidate.name()));
+                }
+                best = candidate.name();
+                bestWorst = worst;
+                bestWhy = why.toString().trim();
+            } else {
+                rejected.add(new RejectedAlternative(candidate.name(), String.format(Locale.ROOT,
+                        "fits, but would be left hotter (%.1f %%) than %s", worst, best)));
+            }
+        }
+        if (best == null) {
+            return new Choice(null, null, rejected, "no shared stamp in the region can take it without becoming"
+                    + " hot itself (" + summary(rejected) + ")");
+        }
+        return new Choice(best, String.format(Locale.ROOT, "%s stays at or below the %.1f %% target in both pools: %s.",
+                best, settings.target(), bestWhy), rejected, null);
+    }
+
+    /** nodes_s / nodes_d: the same work spread over more or fewer nodes. */
+    static double scale(PredictedPool from, PredictedPool to) {
+        return (double) from.load.nodes() / Math.max(1, to.load.nodes());
+    }
+
+    private static String structuralRefusal(FleetState fleet, StampLoad candidate, PlanningSettings settings) {
+        if (!candidate.shared()) {
+            return "dedicated stamp";
+        }
+        if (!candidate.active()) {
+            return "not active";
+        }
+        if (candidate.inRollout()) {
+            return "in an update rollout";
+        }
+        for (Map.Entry<PoolKind, PredictedPool> e : fleet.pools(candidate.name()).entrySet()) {
+            double p95 = e.getValue().predictedP95();
+            if (p95 > settings.target()) {
+                return String.format(Locale.ROOT, "already above target (%s %.1f %%)", e.getKey(), p95);
+            }
+        }
+        return null;
+    }
+
+    private static String capacityRefusal(FleetState fleet, StampLoad candidate, RegistryLoad registry,
+                                          Map<PoolKind, float[]> load, PlanningSettings settings) {
+        for (PoolKind kind : PoolKind.values()) {
+            PredictedPool pool = fleet.pools(candidate.name()).get(kind);
+            PredictedPool from = fleet.pools(registry.homeStamp()).get(kind);
+            if (pool == null || from == null || load.get(kind) == null) {
+                continue;
+            }
+            double scale = scale(from, pool);
+            float[] alone = new float[load.get(kind).length];
+            for (int t = 0; t < alone.length; t++) {
+                alone[t] = Float.isNaN(load.get(kind)[t]) ? Float.NaN : (float) (load.get(kind)[t] * scale);
+            }
+            double takes = NearestRankP95.of(alone) / (100 - pool.load.idleBaseline());
+            if (takes > settings.maxShareOfSharedStamp()) {
+                return String.format(Locale.ROOT, "%s: it alone would take %.0f %% of the pool's capacity (limit %.0f %%)",
+                        kind, takes * 100, settings.maxShareOfSharedStamp() * 100);
+            }
+            double after = NearestRankP95.of(pool.predicted(load.get(kind), scale));
+            if (after > settings.target()) {
+                return String.format(Locale.ROOT, "%s would reach %.1f %% > %.1f %% target", kind, after, settings.target());
+            }
+        }
+        return null;
+    }
+
+    private static String summary(List<RejectedAlternative> rejected) {
+        return rejected.isEmpty() ? "no other stamp in the region"
+                : String.join("; ", rejected.stream().limit(4).map(r -> r.stamp() + ": " + r.reason()).toList())
+                + (rejected.size() > 4 ? "; …" : "");
+    }
+}

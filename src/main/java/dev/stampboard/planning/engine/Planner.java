@@ -1,0 +1,99 @@
+package dev.stampboard.planning.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import dev.stampboard.fleet.PoolKind;
+
+/**
+ * DESIGN §4 as a pure function: for each triggered stamp (hottest first), take its registries in
+ * order of contribution until its predicted hot-node P95 is at or below target in both pools; each
+ * goes to the shared stamp that stays coolest, or — when none can take it — to a dedicated stamp.
+ * Then the moves are phased by traffic level.
+ */
+public final class Planner {
+
+    public Plan plan(PlanningInput input) {
+        PlanningSettings settings = input.settings();
+        FleetState fleet = new FleetState(input.stamps());
+        Set<String> touched = new LinkedHashSet<>();
+        List<Selected> selected = new ArrayList<>();
+        List<IsolationRecommendation> isolation = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+
+        for (StampLoad source : TriggeredStamps.of(fleet, input)) {
+            touched.add(source.name());
+            List<RegistryLoad> onSource = input.registries().stream()
+                    .filter(r -> r.homeStamp().equals(source.name())).toList();
+            for (ContributionRanking.Ranked ranked : ContributionRanking.rank(source, onSource, settings.target())) {
+                if (fleet.worstPredictedP95(source.name()) <= settings.target()) {
+                    break;
+                }
+                RegistryLoad registry = ranked.registry();
+                DestinationChooser.Choice choice = DestinationChooser.choose(fleet, registry, settings);
+                relieve(fleet, registry, choice.isolate() ? null : choice.destination());
+                String whyRegistry = String.format(Locale.ROOT,
+                        "%s makes %.1f %% of %s's %s traffic in its peak minutes (rank %d of %d; p99 volatility %.2f).",
+                        registry.registry(), ranked.contribution() * 100, source.name(), ranked.pool(), ranked.rank(),
+                        onSource.size(), registry.latencyVolatility());
+                if (choice.isolate()) {
+                    isolation.add(new IsolationRecommendation(registry.registry(), source.name(),
+                            whyRegistry + " A dedicated stamp is recommended: " + choice.isolationReason()
+                                    + ". Sized from its peak traffic; its data volume is not known here, so one storage"
+                                    + " account is the minimum.", sizing(registry, settings)));
+                } else {
+                    touched.add(choice.destination());
+                    selected.add(new Selected(registry, choice.destination(), ranked.contribution(),
+                            new MoveExplanation(whyRegistry, choice.why(), choice.rejected())));
+                }
+            }
+            double after = fleet.worstPredictedP95(source.name());
+            notes.add(String.format(Locale.ROOT, after <= settings.target()
+                            ? "%s: predicted hot-node P95 %.1f → %.1f %% (target %.1f %%)."
+                            : "%s: predicted hot-node P95 %.1f → %.1f %% — still above the %.1f %% target; no registry left to move.",
+                    source.name(), fleet.worstOriginalP95(source.name()), after, settings.target()));
+        }
+        if (touched.isEmpty()) {
+            notes.add(String.format(Locale.ROOT, "No stamp of %s is above the %.1f %% threshold: nothing to rebalance.",
+                    input.region(), settings.threshold()));
+        }
+        return new Plan(input.region(), Phasing.assign(selected, settings), isolation, predictions(fleet, touched), notes);
+    }
+
+    record Selected(RegistryLoad registry, String destination, double contribution, MoveExplanation explanation) {
+    }
+
+    private static void relieve(FleetState fleet, RegistryLoad registry, String destination) {
+        Map<PoolKind, float[]> load = fleet.loadOf(registry);
+        fleet.pools(registry.homeStamp()).forEach((kind, pool) -> {
+            if (destination != null) {
+                PredictedPool to = fleet.pools(destination).get(kind);
+                if (to != null && load.get(kind) != null) {
+                    to.add(load.get(kind), DestinationChooser.scale(pool, to));
+                }
+            }
+            pool.remove(registry.share().getOrDefault(kind, new float[0]));
+        });
+    }
+
+    private static Sizing sizing(RegistryLoad registry, PlanningSettings settings) {
+        double qps = registry.peakRequestsPerMinute() / 60.0;
+        double gbps = registry.peakBytesPerMinute() * 8 / 60.0 / 1e9;
+        return SizingCalculator.size(qps, gbps, 0, settings.sizing());
+    }
+
+    private static List<Prediction> predictions(FleetState fleet, Set<String> touched) {
+        List<Prediction> out = new ArrayList<>();
+        for (String stamp : touched) {
+            fleet.pools(stamp).forEach((kind, pool) ->
+                    out.add(new Prediction(stamp, kind, pool.originalP95(), pool.predictedP95())));
+        }
+        out.sort(Comparator.comparing(Prediction::stamp).thenComparing(Prediction::pool));
+        return out;
+    }
+}

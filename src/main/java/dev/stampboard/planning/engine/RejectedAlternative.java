@@ -1,0 +1,4 @@
+package dev.stampboard.planning.engine;
+
+public record RejectedAlternative(String stamp, String reason) {
+}

@@ -1,0 +1,110 @@
+package dev.stampboard.planning.ui;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+
+import dev.stampboard.planning.PlanEvidence;
+import dev.stampboard.planning.PlanIsolation;
+import dev.stampboard.planning.PlanMove;
+import dev.stampboard.planning.PlanPrediction;
+import dev.stampboard.planning.PlanStatusChange;
+
+/** The small read-only grids of the plan review. */
+final class PlanGrids {
+
+    private PlanGrids() {
+    }
+
+    static <T> void compact(Grid<T> grid) {
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setAllRowsVisible(true);
+    }
+
+    static String pct(double v) {
+        return String.format(Locale.ROOT, "%.1f %%", v);
+    }
+}
+
+class MovesGrid extends Grid<PlanMove> {
+    MovesGrid(List<PlanMove> moves) {
+        setId("moves");
+        PlanGrids.compact(this);
+        addColumn(m -> m.phase() + "." + m.batch()).setHeader("Phase.batch").setKey("phase").setAutoWidth(true).setFlexGrow(0);
+        addColumn(PlanMove::registry).setHeader("Registry").setKey("registry").setAutoWidth(true);
+        addColumn(m -> m.fromStamp() + " → " + m.toStamp()).setHeader("Move").setKey("move").setAutoWidth(true);
+        addColumn(m -> m.observationHours() + " h").setHeader("Observe").setKey("observe").setAutoWidth(true).setFlexGrow(0);
+        addColumn(PlanMove::state).setHeader("State").setKey("state").setAutoWidth(true).setFlexGrow(0);
+        addColumn(m -> m.whyRegistry() + " " + m.whyDestination()).setHeader("Why").setKey("why").setFlexGrow(1);
+        setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(m -> {
+            var box = new Div(new Paragraph("Why this registry: " + m.whyRegistry()),
+                    new Paragraph("Why this destination: " + m.whyDestination()));
+            if (!m.rejected().isBlank()) {
+                box.add(new Paragraph("Rejected alternatives: " + m.rejected().replace("\n", "; ")));
+            }
+            return box;
+        }));
+        setEmptyStateText("No moves: nothing to relieve, or every hot registry needs a dedicated stamp.");
+        setItems(moves);
+    }
+}
+
+class IsolationGrid extends Grid<PlanIsolation> {
+    IsolationGrid(List<PlanIsolation> isolations) {
+        setId("isolations");
+        PlanGrids.compact(this);
+        addColumn(PlanIsolation::registry).setHeader("Registry").setKey("registry").setAutoWidth(true);
+        addColumn(PlanIsolation::fromStamp).setHeader("Now on").setKey("from").setAutoWidth(true);
+        addColumn(i -> i.registryNodes() + " registry · " + i.dataproxyNodes() + " dataproxy · " + i.storageAccounts()
+                + " storage").setHeader("Sized as").setKey("sizing").setAutoWidth(true);
+        addColumn(PlanIsolation::reason).setHeader("Why").setKey("reason").setFlexGrow(1);
+        addColumn(PlanIsolation::arithmetic).setHeader("Arithmetic").setKey("arithmetic").setFlexGrow(1);
+        setItems(isolations);
+    }
+}
+
+class PredictionGrid extends Grid<PlanPrediction> {
+    PredictionGrid(List<PlanPrediction> predictions) {
+        setId("predictions");
+        PlanGrids.compact(this);
+        addColumn(PlanPrediction::stamp).setHeader("Stamp").setKey("stamp").setAutoWidth(true);
+        addColumn(PlanPrediction::pool).setHeader("Pool").setKey("pool").setAutoWidth(true);
+        addColumn(p -> PlanGrids.pct(p.beforeP95())).setHeader("Before").setKey("before").setAutoWidth(true);
+        addColumn(p -> PlanGrids.pct(p.afterP95())).setHeader("After (predicted)").setKey("after").setAutoWidth(true);
+        addColumn(p -> String.format(Locale.ROOT, "%+.1f pp", p.afterP95() - p.beforeP95())).setHeader("Change")
+                .setKey("change").setAutoWidth(true);
+        setItems(predictions);
+    }
+}
+
+class EvidenceGrid extends Grid<PlanEvidence> {
+    EvidenceGrid(List<PlanEvidence> evidence) {
+        setId("evidence");
+        PlanGrids.compact(this);
+        addColumn(PlanEvidence::stamp).setHeader("Stamp").setKey("stamp").setAutoWidth(true);
+        addColumn(PlanEvidence::pool).setHeader("Pool").setKey("pool").setAutoWidth(true);
+        addColumn(e -> e.p95() == null ? "no data" : PlanGrids.pct(e.p95())).setHeader("Hot-node P95").setKey("p95").setAutoWidth(true);
+        addColumn(PlanEvidence::state).setHeader("State").setKey("state").setAutoWidth(true);
+        setItems(evidence);
+    }
+}
+
+class HistoryGrid extends Grid<PlanStatusChange> {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    HistoryGrid(List<PlanStatusChange> history) {
+        setId("history");
+        PlanGrids.compact(this);
+        addColumn(h -> WHEN.format(h.at())).setHeader("When (UTC)").setKey("at").setAutoWidth(true);
+        addColumn(PlanStatusChange::actor).setHeader("Who").setKey("actor").setAutoWidth(true);
+        addColumn(h -> (h.from() == null ? "" : h.from() + " → ") + h.to()).setHeader("Status").setKey("status").setAutoWidth(true);
+        addColumn(h -> h.reason() == null ? "" : h.reason()).setHeader("Reason").setKey("reason").setFlexGrow(1);
+        setItems(history);
+    }
+}

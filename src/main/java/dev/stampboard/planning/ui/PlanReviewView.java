@@ -1,0 +1,152 @@
+package dev.stampboard.planning.ui;
+
+import java.util.Locale;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import dev.stampboard.base.NotFoundException;
+import dev.stampboard.planning.PlanStatus;
+import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanningService;
+import dev.stampboard.security.CurrentUser;
+import dev.stampboard.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * One plan: the prediction, each move's explanation, the signal snapshot it was computed from,
+ * its history — and, for engineers, submit / approve / reject / refresh with confirmation.
+ */
+@Route("plans/:id")
+@PageTitle("Plan · Stampboard")
+@RolesAllowed("VIEWER")
+public class PlanReviewView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final PlanningService planning;
+    private final CurrentUser user;
+    final Button submit = new Button("Submit for approval");
+    final Button approve = new Button("Approve");
+    final Button reject = new Button("Reject…");
+    final Button refresh = new Button("Refresh from current signals");
+    final TextArea rejectReason = new TextArea("Reason");
+    private String id = "";
+
+    public PlanReviewView(PlanningService planning, CurrentUser user) {
+        this.planning = planning;
+        this.user = user;
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+        reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        submit.addClickListener(e -> act(() -> planning.submit(id), "Submitted for approval"));
+        approve.addClickListener(e -> confirmApprove());
+        reject.addClickListener(e -> confirmReject());
+        refresh.addClickListener(e -> act(() -> planning.refresh(id), "Recomputed from current signals"));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        id = event.getRouteParameters().get("id").orElse("");
+        render();
+    }
+
+    void render() {
+        removeAll();
+        PlanView plan;
+        try {
+            plan = planning.get(id);
+        } catch (NotFoundException e) {
+            add(new H2("Plan not found"), new Paragraph(e.getMessage()));
+            return;
+        }
+        var title = new H2("Plan " + plan.id().substring(0, 8) + " · " + plan.region());
+        title.getStyle().set("margin", "0");
+        var header = new HorizontalLayout(title, PlanBadges.status(plan.status(), plan.stale()));
+        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(header, new Paragraph(describe(plan)));
+        if (plan.stale()) {
+            var warning = new Paragraph("The signals changed materially since this plan was computed. Refresh it and"
+                    + " review the new prediction before it can be approved.");
+            warning.getElement().getThemeList().add("badge warning");
+            add(warning);
+        }
+        add(actions(plan));
+        add(new H3("Predicted hot-node P95"), new PredictionChart(plan), new PredictionGrid(plan.predictions()));
+        add(new H3("Moves"), new MovesGrid(plan.moves()));
+        if (!plan.isolations().isEmpty()) {
+            add(new H3("Dedicated stamp recommended"), new IsolationGrid(plan.isolations()));
+        }
+        if (!plan.notes().isBlank()) {
+            add(new H3("Planner notes"), new Paragraph(plan.notes()));
+        }
+        add(new H3("Evidence: signals when computed"), new EvidenceGrid(plan.evidence()));
+        add(new H3("History"), new HistoryGrid(planning.history(id)));
+    }
+
+    private HorizontalLayout actions(PlanView plan) {
+        boolean engineer = user.has(Role.ENGINEER);
+        submit.setVisible(engineer && plan.status() == PlanStatus.DRAFT);
+        approve.setVisible(engineer && plan.status() == PlanStatus.PENDING_APPROVAL);
+        reject.setVisible(engineer && plan.status() == PlanStatus.PENDING_APPROVAL);
+        refresh.setVisible(engineer && plan.status().isOpen());
+        boolean ownPlan = user.name().equals(plan.submittedBy());
+        approve.setEnabled(!ownPlan && !plan.stale());
+        approve.setTooltipText(ownPlan ? "Four eyes: another engineer must approve the plan you submitted"
+                : plan.stale() ? "Refresh the stale plan first" : null);
+        return new HorizontalLayout(submit, approve, reject, refresh);
+    }
+
+    private void confirmApprove() {
+        var dialog = new ConfirmDialog("Approve this plan?",
+                "Approving lets the executor start the moves in phase order. Your name is recorded.", "Approve",
+                e -> act(() -> planning.approve(id), "Plan approved"));
+        dialog.setCancelable(true);
+        dialog.open();
+    }
+
+    private void confirmReject() {
+        rejectReason.setWidthFull();
+        rejectReason.setValue("");
+        rejectReason.setPlaceholder("What should the submitter change?");
+        var dialog = new ConfirmDialog();
+        dialog.setHeader("Reject this plan?");
+        dialog.add(rejectReason);
+        dialog.setCancelable(true);
+        dialog.setConfirmText("Reject");
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> act(() -> planning.reject(id, rejectReason.getValue()), "Plan rejected"));
+        dialog.open();
+    }
+
+    private void act(Runnable action, String done) {
+        try {
+            action.run();
+            Notification.show(done, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+        render();
+    }
+
+    private static String describe(PlanView p) {
+        return String.format(Locale.ROOT, "%d moves, %d isolations · proposed by %s%s%s · sources: %s", p.moves().size(),
+                p.isolations().size(), p.createdBy(), p.submittedBy() == null ? "" : ", submitted by " + p.submittedBy(),
+                p.decidedBy() == null ? "" : ", decided by " + p.decidedBy()
+                        + (p.decisionReason() == null ? "" : " (" + p.decisionReason() + ")"),
+                p.sourceStamps().isEmpty() ? "every triggered stamp" : String.join(", ", p.sourceStamps()));
+    }
+
+}

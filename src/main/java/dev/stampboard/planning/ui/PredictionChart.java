@@ -1,0 +1,31 @@
+package dev.stampboard.planning.ui;
+
+import java.util.List;
+
+import dev.stampboard.base.ui.chart.Axis;
+import dev.stampboard.base.ui.chart.BarSeries;
+import dev.stampboard.base.ui.chart.Tooltip;
+import dev.stampboard.base.ui.chart.ChartOption;
+import dev.stampboard.base.ui.chart.EChart;
+import dev.stampboard.planning.PlanPrediction;
+import dev.stampboard.planning.PlanView;
+
+/** Before and predicted-after hot-node P95 per stamp pool, side by side. */
+class PredictionChart extends EChart {
+
+    PredictionChart(PlanView plan) {
+        setId("prediction-chart");
+        List<PlanPrediction> rows = plan.predictions();
+        List<String> labels = rows.stream().map(p -> p.stamp() + " " + p.pool().toLowerCase()).toList();
+        setOption(ChartOption.bar(labels,
+                BarSeries.of("before", rows.stream().map(p -> round(p.beforeP95())).toList()).withColor("#fa5252"),
+                BarSeries.of("after (predicted)", rows.stream().map(p -> round(p.afterP95())).toList()).withColor("#2f9e44"))
+                .withYAxis(Axis.value().withUnit(" %").withRange(0d, 100d))
+                .withTooltip(Tooltip.axis().withValueSuffix(" %").withValueDecimals(1)));
+        setHeight("300px");
+    }
+
+    private static Double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.stampboard.planning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class RebalancePlanTest {
+
+    private static final PlanMove MOVE = new PlanMove("a.azurecr.io", "eastus", "eus-s01", "eus-s05", 1, 1, 24,
+            "PLANNED", "why", "where", "");
+
+    private static RebalancePlan.Computation computation(List<PlanMove> moves) {
+        return new RebalancePlan.Computation(100, "defaults", "", moves, List.of(),
+                List.of(new PlanPrediction("eus-s01", "DATAPROXY", 96.0, 39.0)),
+                List.of(new PlanEvidence("eus-s01", "DATAPROXY", 96.0, "HOT")));
+    }
+
+    private static RebalancePlan draft() {
+        return RebalancePlan.draft("p1", "eastus", List.of("eus-s01"), "alice", Instant.EPOCH, computation(List.of(MOVE)));
+    }
+
+    /** A plan brought into {@code status} by the legal path. */
+    private static RebalancePlan in(PlanStatus status) {
+        RebalancePlan plan = draft();
+        switch (status) {
+            case DRAFT -> { }
+            case PENDING_APPROVAL -> plan.submit("alice");
+            case APPROVED -> {
+                plan.submit("alice");
+                plan.approve("bob", false);
+            }
+            case REJECTED -> {
+                plan.submit("alice");
+                plan.reject("bob", "wrong destination");
+            }
+            case EXPIRED -> {
+                plan.submit("alice");
+                plan.expire();
+            }
+        }
+        assertThat(plan.status()).isEqualTo(status);
+        return plan;
+    }
+
+    @ParameterizedTest
+    @EnumSource(PlanStatus.class)
+    void every_transition_is_allowed_only_from_its_state(PlanStatus from) {
+        check(from, PlanStatus.DRAFT, p -> p.submit("alice"), PlanStatus.PENDING_APPROVAL);
+        check(from, PlanStatus.PENDING_APPROVAL, p -> p.approve("bob", false), PlanStatus.APPROVED);
+        check(from, PlanStatus.PENDING_APPROVAL, p -> p.reject("bob", "no"), PlanStatus.REJECTED);
+        check(from, PlanStatus.PENDING_APPROVAL, RebalancePlan::expire, PlanStatus.EXPIRED);
+    }
+
+    private static void check(PlanStatus from, PlanStatus allowedFrom, Consumer<RebalancePlan> step, PlanStatus to) {
+        RebalancePlan plan = in(from);
+        if (from == allowedFrom) {
+            step.accept(plan);
+            assertThat(plan.status()).isEqualTo(to);
+        } else {
+            assertThatThrownBy(() -> step.accept(plan)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(from.name());
+            assertThat(plan.status()).isEqualTo(from);
+        }
+    }
+
+    @Test
+    void the_submitter_cannot_approve_their_own_plan() {
+        RebalancePlan plan = in(PlanStatus.PENDING_APPROVAL);
+        assertThatThrownBy(() -> plan.approve("alice", false)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Four eyes");
+        assertThat(plan.status()).isEqualTo(PlanStatus.PENDING_APPROVAL);
+    }
+
+    @Test
+    void a_stale_plan_cannot_be_approved_until_refreshed() {
+        RebalancePlan plan = in(PlanStatus.PENDING_APPROVAL);
+        assertThatThrownBy(() -> plan.approve("bob", true)).hasMessageContaining("stale").hasMessageContaining("Refresh");
+        plan.refresh(computation(List.of(MOVE)));
+        plan.approve("bob", false);
+        assertThat(plan.status()).isEqualTo(PlanStatus.APPROVED);
+        assertThat(plan.toView(false).moves()).allSatisfy(m -> assertThat(m.state()).isEqualTo("APPROVED"));
+    }
+
+    @Test
+    void a_rejection_needs_a_reason() {
+        RebalancePlan plan = in(PlanStatus.PENDING_APPROVAL);
+        assertThatThrownBy(() -> plan.reject("bob", "  ")).isInstanceOf(IllegalArgumentException.class);
+        plan.reject("bob", "  eus-s05 is about to be drained  ");
+        assertThat(plan.toView(false).decisionReason()).isEqualTo("eus-s05 is about to be drained");
+    }
+
+    @Test
+    void an_empty_plan_cannot_be_submitted() {
+        RebalancePlan plan = RebalancePlan.draft("p2", "eastus", List.of(), "alice", Instant.EPOCH, computation(List.of()));
+        assertThatThrownBy(() -> plan.submit("alice")).hasMessageContaining("nothing to approve");
+    }
+
+    @Test
+    void only_open_plans_are_refreshed() {
+        RebalancePlan plan = in(PlanStatus.APPROVED);
+        assertThatThrownBy(() -> plan.refresh(computation(List.of(MOVE)))).isInstanceOf(IllegalStateException.class);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.stampboard.planning.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.stampboard.SpringTest;
+
+/** The plan workflow through the API: same rules and audit entries as the console. */
+class PlansApiTest extends SpringTest {
+
+    @Autowired
+    TestRestTemplate rest;
+
+    private TestRestTemplate as(String user) {
+        return rest.withBasicAuth(user, user + "-pw");
+    }
+
+    private String proposeAsAlice() {
+        ResponseEntity<JsonNode> created = as("alice").postForEntity("/api/v1/plans", Map.of("region", "eastus"), JsonNode.class);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        JsonNode plan = created.getBody();
+        assertThat(plan.get("status").asText()).isEqualTo("DRAFT");
+        assertThat(plan.get("moves").size() + plan.get("isolation").size()).isPositive();
+        return plan.get("id").asText();
+    }
+
+    @Test
+    void four_eyes_the_submitter_cannot_approve_another_engineer_can() {
+        String id = proposeAsAlice();
+        assertThat(as("alice").postForEntity("/api/v1/plans/" + id + "/submit", null, JsonNode.class).getBody()
+                .get("status").asText()).isEqualTo("PENDING_APPROVAL");
+
+        ResponseEntity<JsonNode> own = as("alice").postForEntity("/api/v1/plans/" + id + "/approve", null, JsonNode.class);
+        assertThat(own.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(own.getBody().get("detail").asText()).contains("Four eyes");
+
+        ResponseEntity<JsonNode> bob = as("bob").postForEntity("/api/v1/plans/" + id + "/approve", null, JsonNode.class);
+        assertThat(bob.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(bob.getBody().get("status").asText()).isEqualTo("APPROVED");
+        assertThat(bob.getBody().get("decidedBy").asText()).isEqualTo("bob");
+
+        JsonNode audit = as("dave").getForObject("/api/v1/audit?action=PLAN_APPROVED", JsonNode.class);
+        assertThat(audit.findValuesAsText("subject")).contains(id);
+        JsonNode history = as("dave").getForObject("/api/v1/plans/" + id + "/history", JsonNode.class);
+        assertThat(history.findValuesAsText("to")).containsExactly("DRAFT", "PENDING_APPROVAL", "APPROVED");
+    }
+
+    @Test
+    void viewers_and_support_cannot_propose_submit_or_approve() {
+        assertThat(as("dave").postForEntity("/api/v1/plans", Map.of("region", "eastus"), JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        String id = proposeAsAlice();
+        assertThat(as("dave").postForEntity("/api/v1/plans/" + id + "/submit", null, JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        as("alice").postForEntity("/api/v1/plans/" + id + "/submit", null, JsonNode.class);
+        assertThat(as("carol").postForEntity("/api/v1/plans/" + id + "/approve", null, JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("frank").getForEntity("/api/v1/plans/" + id, JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void a_rejection_needs_a_reason_and_records_it() {
+        String id = proposeAsAlice();
+        as("alice").postForEntity("/api/v1/plans/" + id + "/submit", null, JsonNode.class);
+        assertThat(as("bob").postForEntity("/api/v1/plans/" + id + "/reject", Map.of("reason", " "), JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        JsonNode rejected = as("bob").postForEntity("/api/v1/plans/" + id + "/reject",
+                Map.of("reason", "eus-s05 is being drained"), JsonNode.class).getBody();
+        assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(rejected.get("decisionReason").asText()).isEqualTo("eus-s05 is being drained");
+    }
+
+    @Test
+    void unknown_region_or_plan_is_a_clear_problem() {
+        ResponseEntity<JsonNode> region = as("alice").postForEntity("/api/v1/plans", Map.of("region", "atlantis"), JsonNode.class);
+        assertThat(region.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(region.getBody().get("detail").asText()).contains("atlantis");
+        assertThat(as("dave").getForEntity("/api/v1/plans/nope", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void the_seed_plan_relieves_stamp_a_and_explains_each_move() {
+        String id = proposeAsAlice();
+        JsonNode plan = as("dave").getForObject("/api/v1/plans/" + id, JsonNode.class);
+        plan.get("moves").forEach(m -> {
+            assertThat(m.get("explanation").asText()).isNotBlank();
+            assertThat(m.get("from").asText()).isNotEqualTo(m.get("to").asText());
+        });
+        assertThat(plan.get("evidence").size()).isGreaterThanOrEqualTo(12);
+        boolean relievesA = false;
+        for (JsonNode p : plan.get("predictions")) {
+            if (p.get("stamp").asText().equals("eus-s01") && p.get("pool").asText().equals("DATAPROXY")) {
+                relievesA = p.get("after").asDouble() < p.get("before").asDouble();
+            }
+        }
+        assertThat(relievesA || plan.get("isolation").size() > 0).as("stamp A relieved or isolation recommended").isTrue();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.stampboard.planning.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.ButtonKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.router.RouteParameters;
+
+import dev.stampboard.KaribuTest;
+import dev.stampboard.planning.PlanStatus;
+import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanningService;
+
+class PlanReviewViewTest extends KaribuTest {
+
+    @Autowired
+    PlanningService planning;
+
+    private PlanView proposedAndSubmittedBy(String engineer) {
+        login(engineer);
+        PlanView plan = planning.propose("eastus", List.of(), null);
+        return planning.submit(plan.id());
+    }
+
+    private PlanReviewView open(String id) {
+        UI.getCurrent().navigate(PlanReviewView.class, new RouteParameters("id", id));
+        return _get(PlanReviewView.class);
+    }
+
+    @Test
+    void shows_prediction_moves_evidence_and_history() {
+        PlanView plan = proposedAndSubmittedBy("alice");
+        login("dave");
+        PlanReviewView view = open(plan.id());
+        @SuppressWarnings("unchecked")
+        var moves = (com.vaadin.flow.component.grid.Grid<dev.stampboard.planning.PlanMove>) _get(MovesGrid.class);
+        assertThat(GridKt._size(moves)).isEqualTo(plan.moves().size());
+        assertThat(GridKt._size(_get(EvidenceGrid.class))).isEqualTo(plan.evidence().size());
+        assertThat(GridKt._size(_get(HistoryGrid.class))).isEqualTo(2);
+        assertThat(_get(PredictionChart.class).getOptionJson()).contains("after (predicted)");
+        // a viewer sees no workflow buttons
+        assertThat(view.approve.isVisible()).isFalse();
+        assertThat(view.submit.isVisible()).isFalse();
+    }
+
+    @Test
+    void the_submitter_cannot_approve_and_another_engineer_can_after_confirming() {
+        PlanView plan = proposedAndSubmittedBy("alice");
+        PlanReviewView own = open(plan.id());
+        assertThat(own.approve.isVisible()).isTrue();
+        assertThat(own.approve.isEnabled()).as("four eyes").isFalse();
+
+        login("bob");
+        PlanReviewView view = open(plan.id());
+        ButtonKt._click(view.approve);
+        ConfirmDialog dialog = _get(ConfirmDialog.class);
+        com.vaadin.flow.component.ComponentUtil.fireEvent(dialog, new ConfirmDialog.ConfirmEvent(dialog, true));
+        assertThat(planning.get(plan.id()).status()).isEqualTo(PlanStatus.APPROVED);
+        assertThat(planning.get(plan.id()).decidedBy()).isEqualTo("bob");
+    }
+
+    @Test
+    void rejecting_asks_for_a_reason() {
+        PlanView plan = proposedAndSubmittedBy("alice");
+        login("bob");
+        PlanReviewView view = open(plan.id());
+        ButtonKt._click(view.reject);
+        ConfirmDialog dialog = _get(ConfirmDialog.class);
+        view.rejectReason.setValue("destination about to drain");
+        com.vaadin.flow.component.ComponentUtil.fireEvent(dialog, new ConfirmDialog.ConfirmEvent(dialog, true));
+        PlanView after = planning.get(plan.id());
+        assertThat(after.status()).isEqualTo(PlanStatus.REJECTED);
+        assertThat(after.decisionReason()).isEqualTo("destination about to drain");
+    }
+
+    @Test
+    void support_cannot_approve_a_plan() {
+        PlanView plan = proposedAndSubmittedBy("alice");
+        login("carol");
+        PlanReviewView view = open(plan.id());
+        assertThat(view.approve.isVisible()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> planning.approve(plan.id()))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    @Test
+    void a_viewer_cannot_ask_for_a_plan() {
+        login("dave");
+        UI.getCurrent().navigate(PlansView.class);
+        assertThat(_get(PlansView.class).propose.isVisible()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> planning.propose("eastus", List.of(), null))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        _assertNone(PlanReviewView.class);
+    }
+}
