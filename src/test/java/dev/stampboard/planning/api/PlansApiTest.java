@@ -97,12 +97,28 @@ class PlansApiTest extends SpringTest {
             assertThat(m.get("from").asText()).isNotEqualTo(m.get("to").asText());
         });
         assertThat(plan.get("evidence").size()).isGreaterThanOrEqualTo(12);
-        boolean relievesA = false;
+        double aBefore = -1;
+        double aAfter = -1;
         for (JsonNode p : plan.get("predictions")) {
             if (p.get("stamp").asText().equals("eus-s01") && p.get("pool").asText().equals("DATAPROXY")) {
-                relievesA = p.get("after").asDouble() < p.get("before").asDouble();
+                aBefore = p.get("before").asDouble();
+                aAfter = p.get("after").asDouble();
             }
         }
-        assertThat(relievesA || plan.get("isolation").size() > 0).as("stamp A relieved or isolation recommended").isTrue();
+        assertThat(aBefore).isGreaterThan(90);
+        assertThat(aAfter).as("stamp A's dataproxy predicted at or below target").isLessThanOrEqualTo(40.0);
+        // the big OpenMind registries no shared stamp can take are recommended for a dedicated stamp, and it says so
+        assertThat(plan.get("isolation").findValuesAsText("registry")).contains("openmindmodels.azurecr.io");
+        plan.get("isolation").forEach(i -> {
+            assertThat(i.get("reason").asText()).contains("A dedicated stamp is recommended");
+            assertThat(i.get("sizing").get("dataproxyNodes").asInt()).isPositive();
+        });
+        // a big registry that does move goes alone in phase 3 with a 48 h window
+        plan.get("moves").forEach(m -> {
+            if (m.get("registry").asText().equals("openmindinference.azurecr.io")) {
+                assertThat(m.get("phase").asInt()).isEqualTo(3);
+                assertThat(m.get("observationHours").asInt()).isEqualTo(48);
+            }
+        });
     }
 }
