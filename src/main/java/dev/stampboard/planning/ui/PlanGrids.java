@@ -37,11 +37,12 @@ class MovesGrid extends Grid<PlanMove> {
         setId("moves");
         PlanGrids.compact(this);
         addColumn(m -> m.phase() + "." + m.batch()).setHeader("Phase.batch").setKey("phase").setAutoWidth(true).setFlexGrow(0);
-        addColumn(PlanMove::registry).setHeader("Registry").setKey("registry").setAutoWidth(true);
-        addColumn(m -> m.fromStamp() + " → " + m.toStamp()).setHeader("Move").setKey("move").setAutoWidth(true);
+        addColumn(PlanMove::registry).setHeader("Registry").setKey("registry").setAutoWidth(true).setFlexGrow(0);
+        addColumn(m -> m.fromStamp() + " → " + m.toStamp()).setHeader("Move").setKey("move").setAutoWidth(true).setFlexGrow(0);
         addColumn(m -> m.observationHours() + " h").setHeader("Observe").setKey("observe").setAutoWidth(true).setFlexGrow(0);
         addColumn(PlanMove::state).setHeader("State").setKey("state").setAutoWidth(true).setFlexGrow(0);
-        addColumn(m -> m.whyRegistry() + " " + m.whyDestination()).setHeader("Why").setKey("why").setFlexGrow(1);
+        addColumn(m -> m.whyRegistry() + " " + m.whyDestination()).setHeader("Why (click a row for rejected alternatives)")
+                .setKey("why").setFlexGrow(1);
         setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(m -> {
             var box = new Div(new Paragraph("Why this registry: " + m.whyRegistry()),
                     new Paragraph("Why this destination: " + m.whyDestination()));
@@ -59,12 +60,12 @@ class IsolationGrid extends Grid<PlanIsolation> {
     IsolationGrid(List<PlanIsolation> isolations) {
         setId("isolations");
         PlanGrids.compact(this);
-        addColumn(PlanIsolation::registry).setHeader("Registry").setKey("registry").setAutoWidth(true);
-        addColumn(PlanIsolation::fromStamp).setHeader("Now on").setKey("from").setAutoWidth(true);
-        addColumn(i -> i.registryNodes() + " registry · " + i.dataproxyNodes() + " dataproxy · " + i.storageAccounts()
-                + " storage").setHeader("Sized as").setKey("sizing").setAutoWidth(true);
-        addColumn(PlanIsolation::reason).setHeader("Why").setKey("reason").setFlexGrow(1);
-        addColumn(PlanIsolation::arithmetic).setHeader("Arithmetic").setKey("arithmetic").setFlexGrow(1);
+        addColumn(PlanIsolation::registry).setHeader("Registry").setKey("registry").setAutoWidth(true).setFlexGrow(0);
+        addColumn(PlanIsolation::fromStamp).setHeader("Now on").setKey("from").setAutoWidth(true).setFlexGrow(0);
+        addColumn(i -> i.registryNodes() + " registry, " + i.dataproxyNodes() + " dataproxy nodes, " + i.storageAccounts()
+                + " storage account(s)").setHeader("Sized as").setKey("sizing").setWidth("11em").setFlexGrow(0);
+        addColumn(PlanIsolation::reason).setHeader("Why").setKey("reason").setFlexGrow(3);
+        addColumn(PlanIsolation::arithmetic).setHeader("Arithmetic").setKey("arithmetic").setFlexGrow(2);
         setItems(isolations);
     }
 }

@@ -142,8 +142,8 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private static String describe(PlanView p) {
-        return String.format(Locale.ROOT, "%d moves, %d isolations · proposed by %s%s%s · sources: %s", p.moves().size(),
-                p.isolations().size(), p.createdBy(), p.submittedBy() == null ? "" : ", submitted by " + p.submittedBy(),
+        return String.format(Locale.ROOT, "%d move(s), %d dedicated stamp(s) recommended · proposed by %s%s%s · sources: %s",
+                p.moves().size(), p.isolations().size(), p.createdBy(), p.submittedBy() == null ? "" : ", submitted by " + p.submittedBy(),
                 p.decidedBy() == null ? "" : ", decided by " + p.decidedBy()
                         + (p.decisionReason() == null ? "" : " (" + p.decisionReason() + ")"),
                 p.sourceStamps().isEmpty() ? "every triggered stamp" : String.join(", ", p.sourceStamps()));
