@@ -21,7 +21,9 @@ import dev.stampboard.base.NotFoundException;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.StampInfo;
+import dev.stampboard.planning.engine.Candidate;
 import dev.stampboard.planning.engine.Plan;
+import dev.stampboard.planning.engine.PlanChoices;
 import dev.stampboard.planning.engine.Planner;
 import dev.stampboard.planning.engine.PlanningSettings;
 import dev.stampboard.security.CurrentUser;
@@ -67,10 +69,37 @@ public class PlanningService {
         return defaults;
     }
 
+    /** The wizard's candidates: registries on the chosen stamps with their contribution, ranked. */
+    @Secured("ROLE_ENGINEER")
+    public List<Candidate> candidates(String region, List<String> sourceStamps) {
+        validate(region, sourceStamps);
+        return planner.candidates(inputs.build(region, new LinkedHashSet<>(sourceStamps), defaultSettings()));
+    }
+
+    /** The wizard's preview: what the planner makes of these choices (nothing is stored). */
+    @Secured("ROLE_ENGINEER")
+    public Plan preview(String region, List<String> sourceStamps, @Nullable PlanChoices choices, PlanningSettings settings) {
+        validate(region, sourceStamps);
+        return planner.plan(inputs.build(region, new LinkedHashSet<>(sourceStamps), settings), choices);
+    }
+
     /** Asks the planner for a plan of the region (or only the given source stamps) and keeps it as a DRAFT. */
     @Secured("ROLE_ENGINEER")
     @Transactional
     public PlanView propose(String region, List<String> sourceStamps, @Nullable PlanningSettings settings) {
+        return propose(region, sourceStamps, settings, null);
+    }
+
+    /** The wizard's last step: the plan as the engineer shaped it, stored and submitted for approval. */
+    @Secured("ROLE_ENGINEER")
+    @Transactional
+    public PlanView proposeAndSubmit(String region, List<String> sourceStamps, PlanningSettings settings,
+                                     PlanChoices choices) {
+        PlanView draft = propose(region, sourceStamps, settings, choices);
+        return submit(draft.id());
+    }
+
+    private void validate(String region, List<String> sourceStamps) {
         if (fleet.regions().stream().noneMatch(r -> r.name().equals(region))) {
             throw new InvalidInputException("Unknown region '" + region + "'");
         }
@@ -81,9 +110,14 @@ public class PlanningService {
                         + ": a plan never leaves its region");
             }
         }
+    }
+
+    private PlanView propose(String region, List<String> sourceStamps, @Nullable PlanningSettings settings,
+                             @Nullable PlanChoices choices) {
+        validate(region, sourceStamps);
         String actor = currentUser.name();
         RebalancePlan plan = RebalancePlan.draft(UUID.randomUUID().toString(), region, sourceStamps, actor,
-                clock.instant(), compute(region, sourceStamps, settings == null ? defaultSettings() : settings));
+                clock.instant(), compute(region, sourceStamps, settings == null ? defaultSettings() : settings, choices));
         plans.save(plan);
         history.append(plan.getId(), clock.instant(), actor, null, PlanStatus.DRAFT, "proposed by the planner");
         audit.record(actor, "PLAN_PROPOSED", plan.getId(), "region " + region + ", sources "
@@ -117,7 +151,7 @@ public class PlanningService {
     public PlanView refresh(String id) {
         return transition(id, "PLAN_REFRESHED", "recomputed from current signals", (plan, actor) -> {
             PlanView view = plan.toView(false);
-            plan.refresh(compute(view.region(), view.sourceStamps(), defaultSettings()));
+            plan.refresh(compute(view.region(), view.sourceStamps(), defaultSettings(), null));
         });
     }
 
@@ -194,8 +228,9 @@ public class PlanningService {
         return plans.findById(id).orElseThrow(() -> new NotFoundException("No plan with id '" + id + "'"));
     }
 
-    private RebalancePlan.Computation compute(String region, List<String> sourceStamps, PlanningSettings settings) {
-        Plan plan = planner.plan(inputs.build(region, new LinkedHashSet<>(sourceStamps), settings));
+    private RebalancePlan.Computation compute(String region, List<String> sourceStamps, PlanningSettings settings,
+                                              @Nullable PlanChoices choices) {
+        Plan plan = planner.plan(inputs.build(region, new LinkedHashSet<>(sourceStamps), settings), choices);
         List<PlanMove> moves = plan.moves().stream().map(m -> new PlanMove(m.registry(), region, m.from(), m.to(),
                 m.phase(), m.batch(), m.observationHours(), "PLANNED", m.explanation().whyRegistry(),
                 m.explanation().whyDestination(), String.join("\n", m.explanation().rejected().stream()

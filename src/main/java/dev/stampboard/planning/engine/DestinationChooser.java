@@ -87,6 +87,31 @@ final class DestinationChooser {
                 best, settings.target(), bestWhy), rejected, null);
     }
 
+    /**
+     * The engineer's pick instead of the suggestion: a dedicated stamp is always possible; a shared
+     * stamp only if it was a valid destination (it fits), otherwise the suggestion stands and a note
+     * says why.
+     */
+    static Choice honour(Choice suggested, String wanted, List<String> notes, String registry) {
+        if (PlanChoices.DEDICATED.equals(wanted)) {
+            return new Choice(null, null, suggested.rejected(), "the engineer chose a dedicated stamp");
+        }
+        if (wanted.equals(suggested.destination())) {
+            return suggested;
+        }
+        boolean fits = suggested.rejected().stream()
+                .anyMatch(r -> r.stamp().equals(wanted) && r.reason().startsWith("fits"));
+        if (!fits) {
+            String why = suggested.rejected().stream().filter(r -> r.stamp().equals(wanted)).map(RejectedAlternative::reason)
+                    .findFirst().orElse("not a destination in this region");
+            notes.add(registry + ": " + wanted + " cannot take it (" + why + "); kept "
+                    + (suggested.isolate() ? "a dedicated stamp" : suggested.destination()) + ".");
+            return suggested;
+        }
+        return new Choice(wanted, wanted + " chosen by the engineer; it stays at or below target in both pools.",
+                suggested.rejected().stream().filter(r -> !r.stamp().equals(wanted)).toList(), null);
+    }
+
     /** nodes_s / nodes_d: the same work spread over more or fewer nodes. */
     static double scale(PredictedPool from, PredictedPool to) {
         return (double) from.load.nodes() / Math.max(1, to.load.nodes());

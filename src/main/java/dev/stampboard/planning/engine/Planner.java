@@ -19,6 +19,15 @@ import dev.stampboard.fleet.PoolKind;
 public final class Planner {
 
     public Plan plan(PlanningInput input) {
+        return plan(input, null);
+    }
+
+    /**
+     * With {@code choices}, exactly the chosen registries are relocated, in contribution order, each
+     * to its chosen destination when that destination is valid at that point of the plan (otherwise
+     * the planner's own choice, and a note says why).
+     */
+    public Plan plan(PlanningInput input, PlanChoices choices) {
         PlanningSettings settings = input.settings();
         FleetState fleet = new FleetState(input.stamps());
         Set<String> touched = new LinkedHashSet<>();
@@ -31,11 +40,19 @@ public final class Planner {
             List<RegistryLoad> onSource = input.registries().stream()
                     .filter(r -> r.homeStamp().equals(source.name())).toList();
             for (ContributionRanking.Ranked ranked : ContributionRanking.rank(source, onSource, settings.target())) {
-                if (fleet.worstPredictedP95(source.name()) <= settings.target()) {
-                    break;
-                }
                 RegistryLoad registry = ranked.registry();
+                if (choices != null ? !choices.registries().contains(registry.registry())
+                        : fleet.worstPredictedP95(source.name()) <= settings.target()) {
+                    if (choices == null) {
+                        break;
+                    }
+                    continue;
+                }
                 DestinationChooser.Choice choice = DestinationChooser.choose(fleet, registry, settings);
+                if (choices != null && choices.destinations().containsKey(registry.registry())) {
+                    choice = DestinationChooser.honour(choice, choices.destinations().get(registry.registry()), notes,
+                            registry.registry());
+                }
                 relieve(fleet, registry, choice.isolate() ? null : choice.destination());
                 String whyRegistry = String.format(Locale.ROOT,
                         "%s makes %.1f %% of %s's %s traffic in its peak minutes (rank %d of %d; p99 volatility %.2f).",
@@ -63,6 +80,23 @@ public final class Planner {
                     input.region(), settings.threshold()));
         }
         return new Plan(input.region(), Phasing.assign(selected, settings), isolation, predictions(fleet, touched), notes);
+    }
+
+    /** The registries of the given stamps (or of every triggered stamp), ranked as the planner ranks them. */
+    public List<Candidate> candidates(PlanningInput input) {
+        FleetState fleet = new FleetState(input.stamps());
+        List<StampLoad> sources = input.sourceStamps().isEmpty() ? TriggeredStamps.of(fleet, input)
+                : input.stamps().stream().filter(s -> input.sourceStamps().contains(s.name())).toList();
+        List<Candidate> out = new ArrayList<>();
+        for (StampLoad source : sources) {
+            List<RegistryLoad> onSource = input.registries().stream()
+                    .filter(r -> r.homeStamp().equals(source.name())).toList();
+            for (ContributionRanking.Ranked r : ContributionRanking.rank(source, onSource, input.settings().target())) {
+                out.add(new Candidate(r.registry().registry(), source.name(), r.contribution(), r.pool(), r.rank(),
+                        r.registry().latencyVolatility()));
+            }
+        }
+        return out;
     }
 
     record Selected(RegistryLoad registry, String destination, double contribution, MoveExplanation explanation) {

@@ -12,7 +12,8 @@ final class TriggeredStamps {
     static List<StampLoad> of(FleetState fleet, PlanningInput input) {
         return fleet.stamps.values().stream()
                 .filter(s -> input.sourceStamps().isEmpty() || input.sourceStamps().contains(s.name()))
-                .filter(s -> fleet.worstOriginalP95(s.name()) > input.settings().threshold())
+                // a stamp chosen explicitly is relieved even below the threshold (an engineer's call)
+                .filter(s -> !input.sourceStamps().isEmpty() || fleet.worstOriginalP95(s.name()) > input.settings().threshold())
                 .sorted(Comparator.comparingDouble((StampLoad s) -> fleet.worstOriginalP95(s.name())).reversed())
                 .toList();
     }

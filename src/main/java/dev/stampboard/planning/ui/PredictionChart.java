@@ -14,8 +14,11 @@ import dev.stampboard.planning.PlanView;
 class PredictionChart extends EChart {
 
     PredictionChart(PlanView plan) {
+        this(plan.predictions());
+    }
+
+    PredictionChart(List<PlanPrediction> rows) {
         setId("prediction-chart");
-        List<PlanPrediction> rows = plan.predictions();
         List<String> labels = rows.stream().map(p -> p.stamp() + " " + p.pool().toLowerCase()).toList();
         setOption(ChartOption.bar(labels,
                 BarSeries.of("before", rows.stream().map(p -> round(p.beforeP95())).toList()).withColor("#fa5252"),

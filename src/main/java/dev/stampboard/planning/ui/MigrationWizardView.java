@@ -1,0 +1,224 @@
+package dev.stampboard.planning.ui;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+
+import dev.stampboard.fleet.FleetService;
+import dev.stampboard.fleet.RegionInfo;
+import dev.stampboard.planning.PlanPrediction;
+import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanningService;
+import dev.stampboard.planning.engine.Candidate;
+import dev.stampboard.planning.engine.Plan;
+import dev.stampboard.planning.engine.PlanChoices;
+import dev.stampboard.planning.engine.PlanningSettings;
+import dev.stampboard.signals.SignalsService;
+import dev.stampboard.signals.engine.PoolState;
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * The migration wizard: stamps → candidate registries → destinations → phases → predicted effect
+ * → submit for approval. Every step shows what the planner makes of the choices so far, and a
+ * choice that cannot work is explained where it is made.
+ */
+@Route("plans/new")
+@PageTitle("New plan · Stampboard")
+@Menu(order = 11, icon = "vaadin:plus-circle-o", title = "New plan")
+@RolesAllowed("ENGINEER")
+public class MigrationWizardView extends VerticalLayout {
+
+    static final String[] STEPS = {"1 Stamps", "2 Candidates", "3 Destinations", "4 Phases", "5 Prediction", "6 Submit"};
+
+    private final PlanningService planning;
+    final Select<String> region = new Select<>();
+    final MultiSelectComboBox<String> stamps = new MultiSelectComboBox<>("Stamps to relieve");
+    final IntegerField batchSize = new IntegerField("Medium-traffic batch size");
+    final IntegerField mediumHours = new IntegerField("Observe each medium batch (h)");
+    final IntegerField highHours = new IntegerField("Observe each high-traffic move (h)");
+    final Button back = new Button("Back");
+    final Button next = new Button("Next");
+    final Paragraph stepTitle = new Paragraph();
+    final Paragraph problem = new Paragraph();
+    private final VerticalLayout body = new VerticalLayout();
+    final Set<String> included = new LinkedHashSet<>();
+    final Map<String, String> destinations = new LinkedHashMap<>();
+    private List<Candidate> candidates = List.of();
+    Plan preview;
+    int step;
+
+    public MigrationWizardView(PlanningService planning, FleetService fleet, SignalsService signals) {
+        this.planning = planning;
+        region.setLabel("Region");
+        region.setItems(fleet.regions().stream().map(RegionInfo::name).toList());
+        region.addValueChangeListener(e -> {
+            stamps.setItems(fleet.stamps(e.getValue()).stream().map(s -> s.name()).toList());
+            stamps.setValue(signals.stampSignalsIn(e.getValue()).stream()
+                    .filter(s -> s.worstState() == PoolState.HOT).map(s -> s.stamp().name()).toList());
+        });
+        fleet.regions().stream().findFirst().ifPresent(r -> region.setValue(r.name()));
+        PlanningSettings d = planning.defaultSettings();
+        batchSize.setValue(d.mediumBatchSize());
+        batchSize.setMin(1);
+        batchSize.setMax(20);
+        mediumHours.setValue(d.mediumObservationHours());
+        mediumHours.setMin(24);
+        highHours.setValue(d.highObservationHours());
+        highHours.setMin(48);
+        for (IntegerField f : new IntegerField[] {batchSize, mediumHours, highHours}) {
+            f.setStepButtonsVisible(true);
+            f.addValueChangeListener(e -> show());
+        }
+        problem.getStyle().set("color", "var(--lumo-error-text-color)");
+        back.addClickListener(e -> go(step - 1));
+        next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        next.addClickListener(e -> go(step + 1));
+        var title = new H2("New rebalancing plan");
+        title.getStyle().set("margin", "0");
+        stepTitle.setText(String.join("  ·  ", STEPS));
+        add(title, stepTitle, body, problem, new HorizontalLayout(back, next));
+        show();
+    }
+
+    void go(int target) {
+        problem.setText("");
+        if (target > step && !validStep()) {
+            return;
+        }
+        if (step == 0 && target == 1) {
+            candidates = planning.candidates(region.getValue(), List.copyOf(stamps.getValue()));
+            Plan automatic = planning.preview(region.getValue(), List.copyOf(stamps.getValue()), null, settings());
+            included.clear();
+            destinations.clear();
+            automatic.moves().forEach(m -> included.add(m.registry()));
+            automatic.isolation().forEach(i -> included.add(i.registry()));
+        }
+        if (target == STEPS.length) {
+            PlanView plan = planning.proposeAndSubmit(region.getValue(), List.copyOf(stamps.getValue()), settings(), choices());
+            getUI().ifPresent(ui -> ui.navigate(PlanReviewView.class, new RouteParameters("id", plan.id())));
+            return;
+        }
+        step = Math.max(0, target);
+        show();
+    }
+
+    private boolean validStep() {
+        if (step == 0 && (region.getValue() == null || stamps.getValue().isEmpty())) {
+            stamps.setInvalid(true);
+            stamps.setErrorMessage("Choose at least one stamp to relieve");
+            return false;
+        }
+        if (step == 1 && included.isEmpty()) {
+            problem.setText("Include at least one registry: a plan without moves has nothing to approve.");
+            return false;
+        }
+        return true;
+    }
+
+    PlanningSettings settings() {
+        PlanningSettings d = planning.defaultSettings();
+        return new PlanningSettings(d.threshold(), d.margin(), d.lowShareMax(), d.highShareMin(),
+                value(batchSize, d.mediumBatchSize()), Math.max(24, value(mediumHours, 24)),
+                Math.max(48, value(highHours, 48)), d.maxShareOfSharedStamp(), d.sizing());
+    }
+
+    private static int value(IntegerField f, int fallback) {
+        return f.getValue() == null || f.getValue() < 1 ? fallback : f.getValue();
+    }
+
+    PlanChoices choices() {
+        return new PlanChoices(included, destinations);
+    }
+
+    private void show() {
+        body.removeAll();
+        body.setPadding(false);
+        stamps.setInvalid(false);
+        back.setEnabled(step > 0);
+        next.setText(step == STEPS.length - 1 ? "Submit for approval" : "Next");
+        body.add(new H3(STEPS[step]));
+        if (step > 0) {
+            preview = planning.preview(region.getValue(), List.copyOf(stamps.getValue()), choices(), settings());
+        }
+        switch (step) {
+            case 0 -> body.add(new HorizontalLayout(region, stamps),
+                    new Paragraph("HOT stamps of the region are preselected. Moves never leave the region."));
+            case 1 -> body.add(candidateGrid(), effect());
+            case 2 -> body.add(WizardDestinations.grid(preview, destinations, this::show), effect());
+            case 3 -> body.add(new HorizontalLayout(batchSize, mediumHours, highHours), new MovesGrid(WizardPlans.moves(preview, region.getValue())),
+                    new Paragraph("Low-traffic registries move together in phase 1, medium ones in batches (phase 2),"
+                            + " high-traffic ones one at a time (phase 3)."));
+            case 4 -> body.add(new PredictionChart(predictions()), new PredictionGrid(predictions()), effect());
+            default -> body.add(new Paragraph(String.format(Locale.ROOT,
+                    "%d move(s) and %d dedicated stamp(s) go to another engineer for approval.",
+                    preview.moves().size(), preview.isolation().size())), effect());
+        }
+    }
+
+    private Component candidateGrid() {
+        var grid = new Grid<Candidate>();
+        grid.setId("candidates");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addComponentColumn(c -> {
+            var box = new Checkbox(included.contains(c.registry()));
+            box.setAriaLabel("Include " + c.registry());
+            box.addValueChangeListener(e -> {
+                if (e.getValue()) {
+                    included.add(c.registry());
+                } else {
+                    included.remove(c.registry());
+                    destinations.remove(c.registry());
+                }
+                show();
+            });
+            return box;
+        }).setHeader("Move").setKey("include").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Candidate::registry).setHeader("Registry").setKey("registry").setAutoWidth(true);
+        grid.addColumn(Candidate::stamp).setHeader("On").setKey("stamp").setAutoWidth(true);
+        grid.addColumn(c -> String.format(Locale.ROOT, "%.2f %% of %s", c.contribution() * 100, c.pool()))
+                .setHeader("Contribution in peak minutes").setKey("contribution").setAutoWidth(true);
+        grid.addColumn(c -> String.format(Locale.ROOT, "%.2f", c.volatility())).setHeader("p99 volatility")
+                .setKey("volatility").setAutoWidth(true);
+        grid.setItems(candidates);
+        grid.setHeight("420px");
+        return grid;
+    }
+
+    /** The predicted effect of the choices so far on the stamps being relieved, said where the choice is made. */
+    private Component effect() {
+        List<String> lines = new ArrayList<>(preview.notes());
+        var text = new Paragraph(String.join(" ", lines));
+        text.setId("effect");
+        boolean above = lines.stream().anyMatch(l -> l.contains("still above"));
+        text.getStyle().set("color", above ? "var(--lumo-error-text-color)" : "var(--lumo-success-text-color)");
+        return text;
+    }
+
+    List<PlanPrediction> predictions() {
+        return preview.predictions().stream()
+                .map(p -> new PlanPrediction(p.stamp(), p.pool().name(), p.before(), p.after())).toList();
+    }
+}
