@@ -98,7 +98,7 @@ public class MigrationWizardView extends VerticalLayout {
         next.addClickListener(e -> go(step + 1));
         var title = new H2("New rebalancing plan");
         title.getStyle().set("margin", "0");
-        stepTitle.setText(String.join("  ·  ", STEPS));
+        stamps.setWidth("28em");
         add(title, stepTitle, body, problem, new HorizontalLayout(back, next));
         show();
     }
@@ -159,6 +159,14 @@ public class MigrationWizardView extends VerticalLayout {
         stamps.setInvalid(false);
         back.setEnabled(step > 0);
         next.setText(step == STEPS.length - 1 ? "Submit for approval" : "Next");
+        stepTitle.removeAll();
+        for (int i = 0; i < STEPS.length; i++) {
+            var label = new com.vaadin.flow.component.html.Span(STEPS[i]);
+            label.getStyle().set("margin-right", "var(--lumo-space-l)")
+                    .set("font-weight", i == step ? "700" : "400")
+                    .set("color", i == step ? "var(--lumo-primary-text-color)" : "var(--lumo-secondary-text-color)");
+            stepTitle.add(label);
+        }
         body.add(new H3(STEPS[step]));
         if (step > 0) {
             preview = planning.preview(region.getValue(), List.copyOf(stamps.getValue()), choices(), settings());
