@@ -1,0 +1,70 @@
+package dev.stampboard.planning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import dev.stampboard.SpringTest;
+import dev.stampboard.signals.SignalsService;
+import dev.stampboard.simulator.SimulatorService;
+
+/** Staleness and expiry against live signals and the simulated clock. */
+class PlanWorkflowTest extends SpringTest {
+
+    @Autowired
+    PlanningService planning;
+    @Autowired
+    SignalsService signals;
+    @Autowired
+    SimulatorService simulator;
+
+    private static void as(String user) {
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(user, null,
+                List.of(new SimpleGrantedAuthority("ROLE_ENGINEER"), new SimpleGrantedAuthority("ROLE_VIEWER"))));
+    }
+
+    @AfterEach
+    void restore() {
+        signals.changeThresholds(45, 40, "test");
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void a_plan_whose_signals_changed_materially_must_be_refreshed_before_approval() {
+        as("alice");
+        PlanView plan = planning.submit(planning.propose("eastus", List.of(), null).id());
+        assertThat(planning.get(plan.id()).stale()).isFalse();
+
+        // the thresholds move so far that pool states change: the evidence no longer holds
+        signals.changeThresholds(99, 98, "test");
+        as("bob");
+        assertThat(planning.get(plan.id()).stale()).isTrue();
+        assertThatThrownBy(() -> planning.approve(plan.id())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("stale");
+
+        planning.refresh(plan.id());
+        assertThat(planning.get(plan.id()).stale()).isFalse();
+        assertThat(planning.approve(plan.id()).status()).isEqualTo(PlanStatus.APPROVED);
+        assertThat(planning.history(plan.id())).extracting(PlanStatusChange::to)
+                .containsExactly(PlanStatus.DRAFT, PlanStatus.PENDING_APPROVAL, PlanStatus.PENDING_APPROVAL, PlanStatus.APPROVED);
+    }
+
+    @Test
+    void a_plan_left_pending_beyond_the_approval_window_expires() {
+        as("alice");
+        PlanView plan = planning.submit(planning.propose("eastus", List.of(), null).id());
+        simulator.advance(24 * 60 + 5);
+        planning.expireOverdue();
+        PlanView expired = planning.get(plan.id());
+        assertThat(expired.status()).isEqualTo(PlanStatus.EXPIRED);
+        assertThat(planning.history(plan.id())).last().satisfies(c -> assertThat(c.actor()).isEqualTo("system"));
+    }
+}
