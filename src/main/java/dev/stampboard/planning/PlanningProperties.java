@@ -3,16 +3,28 @@ package dev.stampboard.planning;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.planning.engine.PlanningSettings;
 
 /**
  * {@code stampboard.planning.*}: the model's idle baselines (DESIGN §3's b), how long a plan may
- * wait for approval, and how far a pool's P95 may move before a plan counts as stale.
+ * wait for approval, how far a pool's P95 may move before a plan counts as stale, and the planner's
+ * margin, phase cut-offs, batch size and observation windows (the threshold is the signals' own).
  */
 @ConfigurationProperties("stampboard.planning")
 record PlanningProperties(double idleBaselineRegistry, double idleBaselineDataproxy, int approvalExpiryHours,
-                          double stalenessPp) {
+                          double stalenessPp, double margin, double lowShareMax, double highShareMin,
+                          int mediumBatchSize, int mediumObservationHours, int highObservationHours,
+                          double maxShareOfSharedStamp) {
 
     PlanningProperties {
+        PlanningSettings d = PlanningSettings.defaults();
+        margin = margin <= 0 ? d.margin() : margin;
+        lowShareMax = lowShareMax <= 0 ? d.lowShareMax() : lowShareMax;
+        highShareMin = highShareMin <= 0 ? d.highShareMin() : highShareMin;
+        mediumBatchSize = mediumBatchSize <= 0 ? d.mediumBatchSize() : mediumBatchSize;
+        mediumObservationHours = mediumObservationHours <= 0 ? d.mediumObservationHours() : mediumObservationHours;
+        highObservationHours = highObservationHours <= 0 ? d.highObservationHours() : highObservationHours;
+        maxShareOfSharedStamp = maxShareOfSharedStamp <= 0 ? d.maxShareOfSharedStamp() : maxShareOfSharedStamp;
         if (idleBaselineRegistry <= 0) {
             idleBaselineRegistry = 7.0;
         }

@@ -64,9 +64,12 @@ public class PlanningService {
         this.clock = clock;
     }
 
+    /** The planner's settings: the signals' current hot threshold, the rest from {@code stampboard.planning.*}. */
     public PlanningSettings defaultSettings() {
-        PlanningSettings defaults = PlanningSettings.defaults();
-        return defaults;
+        PlanningProperties p = properties;
+        return new PlanningSettings(signals.settings().hotThreshold(), p.margin(), p.lowShareMax(), p.highShareMin(),
+                p.mediumBatchSize(), p.mediumObservationHours(), p.highObservationHours(), p.maxShareOfSharedStamp(),
+                PlanningSettings.defaults().sizing());
     }
 
     /** The wizard's candidates: registries on the chosen stamps with their contribution, ranked. */
