@@ -67,9 +67,12 @@ public class RegistryDetailView extends VerticalLayout implements BeforeEnterObs
 
         List<ReplicaInfo> replicas = detail.replicasHomeFirst(registry);
         add(section("Replicas"), replicasGrid(replicas, staff));
-        add(section("Home-stamp history"),
-                new Paragraph("The endpoint never changes when a replica moves between stamps."),
-                new HomeStampChangesGrid("history", detail.history(registry), false));
+        if (staff) {
+            // DESIGN §1: customers never see a move; their endpoint is all they need
+            add(section("Home-stamp history"),
+                    new Paragraph("The endpoint never changes when a replica moves between stamps."),
+                    new HomeStampChangesGrid("history", detail.history(registry), false));
+        }
         for (int i = 0; i < replicas.size(); i++) {
             add(new ReplicaCharts(detail.replicaSeries(registry, replicas.get(i)), i == 0, staff));
         }

@@ -90,6 +90,7 @@ class RegistryDetailViewTest extends KaribuTest {
         assertThat(GridKt._getCellComponent(replicas, 0, "homeStamp")).isNotInstanceOf(RouterLink.class);
         _assertOne(EChart.class, spec -> spec.withId("requests-eastus"));
         assertThat(_find(RouterLink.class)).noneMatch(link -> link.getHref().startsWith("stamps/"));
+        assertThat(_find(Grid.class, spec -> spec.withId("history"))).as("customers never see a move").isEmpty();
     }
 
     @Test
