@@ -6,14 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.IntStream;
@@ -54,7 +51,7 @@ public final class SignalEngine {
     private final List<StampEntry> stampsByIndex = new ArrayList<>();
     private final List<PoolSeries> pools = new ArrayList<>();
     private final List<PoolSeries> dirtyPools = new ArrayList<>();
-    private final Map<String, Replica> replicas = new LinkedHashMap<>();
+    private final TrafficLedger traffic = new TrafficLedger();
 
     /** Whether advanceTo may use the common fork-join pool; package-private so the benchmark can compare. */
     volatile boolean parallel = Runtime.getRuntime().availableProcessors() > 1;
@@ -73,8 +70,9 @@ public final class SignalEngine {
         lock.writeLock().lock();
         try {
             StampEntry entry = stamps.computeIfAbsent(stamp, name -> {
-                StampEntry created = new StampEntry(name, stampsByIndex.size(), settings.retentionMinutes());
+                StampEntry created = new StampEntry(name, stampsByIndex.size());
                 stampsByIndex.add(created);
+                traffic.addStamp(name, settings.retentionMinutes());
                 return created;
             });
             PoolSeries series = entry.pools[pool.ordinal()];
@@ -281,18 +279,9 @@ public final class SignalEngine {
             if (entry == null) {
                 return SampleVerdict.reject("unknown stamp '" + stamp + "': declare its pools (declarePool) before sending traffic");
             }
-            if (registry == null || registry.isBlank() || region == null || region.isBlank()) {
-                return SampleVerdict.reject("registry and region are both required");
-            }
-            if (requests < 0 || bytes < 0 || throttled < 0 || errors < 0) {
-                return SampleVerdict.reject("traffic counts must not be negative");
-            }
-            if (throttled > requests || errors > requests) {
-                return SampleVerdict.reject("throttled (" + throttled + ") and errors (" + errors
-                        + ") cannot exceed requests (" + requests + ")");
-            }
-            if (requests > 0 && (!Double.isFinite(p99Ms) || p99Ms < 0)) {
-                return SampleVerdict.reject("p99 latency " + p99Ms + " ms must be a finite number >= 0 when there were requests");
+            String problem = TrafficLedger.problem(registry, region, requests, bytes, throttled, errors, p99Ms);
+            if (problem != null) {
+                return SampleVerdict.reject(problem);
             }
             if (minute > now) {
                 return SampleVerdict.reject(inFuture(minute));
@@ -300,16 +289,12 @@ public final class SignalEngine {
             if (minute < oldestRetained()) {
                 return SampleVerdict.reject(olderThanRetention(minute));
             }
-            String subject = registry + "@" + region;
-            Replica replica = replicas.computeIfAbsent(subject,
-                    key -> new Replica(registry, region, key, settings.retentionMinutes()));
-            if (replica.ring.has(minute)) {
-                return SampleVerdict.reject("duplicate traffic for " + subject + " at minute " + instant(minute)
-                        + " (served by '" + stampsByIndex.get(replica.ring.stampAt(minute)).name + "'); the first record is kept");
+            String duplicateOf = traffic.record(registry, region, entry.index, minute, requests, bytes, throttled,
+                    errors, p99Ms, settings.retentionMinutes());
+            if (duplicateOf != null) {
+                return SampleVerdict.reject("duplicate traffic for " + registry + "@" + region + " at minute "
+                        + instant(minute) + " (served by '" + duplicateOf + "'); the first record is kept");
             }
-            replica.ring.add(minute, entry.index, requests, bytes, throttled, errors, p99Ms);
-            entry.traffic.add(minute, entry.index, requests, bytes, throttled, errors, p99Ms);
-            entry.served.add(replica);
             return SampleVerdict.accept();
         } finally {
             lock.writeLock().unlock();
@@ -323,39 +308,7 @@ public final class SignalEngine {
     public List<TrafficShare> trafficShare(String stamp, PoolKind pool) {
         lock.readLock().lock();
         try {
-            StampEntry entry = stamp(stamp);
-            MinuteRange range = retainedPeakRange();
-            List<long[]> totals = new ArrayList<>();
-            List<Replica> present = new ArrayList<>();
-            long grandTotal = 0;
-            for (Replica replica : entry.served) {
-                long req = 0;
-                long byteCount = 0;
-                boolean seen = false;
-                for (long m = range.fromMinute(); m <= range.toMinute(); m++) {
-                    if (replica.ring.stampAt(m) == entry.index) {
-                        seen = true;
-                        req += replica.ring.requestsAt(m);
-                        byteCount += replica.ring.bytesAt(m);
-                    }
-                }
-                if (seen) {
-                    present.add(replica);
-                    totals.add(new long[] {req, byteCount});
-                    grandTotal += pool == PoolKind.REGISTRY ? req : byteCount;
-                }
-            }
-            List<TrafficShare> shares = new ArrayList<>(present.size());
-            for (int i = 0; i < present.size(); i++) {
-                long[] t = totals.get(i);
-                long measure = pool == PoolKind.REGISTRY ? t[0] : t[1];
-                double share = grandTotal == 0 ? 0.0 : (double) measure / grandTotal;
-                Replica r = present.get(i);
-                shares.add(new TrafficShare(r.registry, r.region, share, t[0], t[1]));
-            }
-            shares.sort(Comparator.comparingDouble(TrafficShare::share).reversed()
-                    .thenComparing(TrafficShare::registry).thenComparing(TrafficShare::region));
-            return shares;
+            return traffic.shares(stamp(stamp).index, pool, retainedPeakRange());
         } finally {
             lock.readLock().unlock();
         }
@@ -365,14 +318,7 @@ public final class SignalEngine {
     public List<ReactiveAlert> activeAlerts() {
         lock.readLock().lock();
         try {
-            List<ReactiveAlert> alerts = new ArrayList<>();
-            for (StampEntry entry : stampsByIndex) {
-                collectAlerts(entry.name, entry.traffic, alerts);
-            }
-            for (Replica replica : replicas.values()) {
-                collectAlerts(replica.subject, replica.ring, alerts);
-            }
-            return alerts;
+            return traffic.alerts(settings.reactiveRules(), now, oldestRetained());
         } finally {
             lock.readLock().unlock();
         }
@@ -388,14 +334,7 @@ public final class SignalEngine {
         }
         lock.readLock().lock();
         try {
-            TrafficRing ring = ringOf(stampOrReplica);
-            double[] series = new double[Math.toIntExact(toMinute - fromMinute + 1)];
-            long oldest = oldestRetained();
-            for (int i = 0; i < series.length; i++) {
-                long m = fromMinute + i;
-                series[i] = m < oldest || m > now ? Double.NaN : ring.value(metric, m);
-            }
-            return series;
+            return traffic.series(stampOrReplica, metric, fromMinute, toMinute, now, oldestRetained());
         } finally {
             lock.readLock().unlock();
         }
@@ -428,12 +367,7 @@ public final class SignalEngine {
                 for (PoolSeries series : pools) {
                     series.relayout(newSettings.retentionMinutes(), series.nodeCount(), now);
                 }
-                for (StampEntry entry : stampsByIndex) {
-                    entry.traffic.resize(newSettings.retentionMinutes(), now);
-                }
-                for (Replica replica : replicas.values()) {
-                    replica.ring.resize(newSettings.retentionMinutes(), now);
-                }
+                traffic.resize(newSettings.retentionMinutes(), now);
             }
             if (retentionChanged || !old.peakWindow().equals(newSettings.peakWindow())) {
                 int window = windowMinutes();
@@ -519,20 +453,6 @@ public final class SignalEngine {
         float[] buffer = new float[(int) range.lengthMinutes()];
         int n = series.collectHotValues(range.fromMinute(), range.toMinute(), buffer, false);
         return n == 0 ? OptionalDouble.empty() : OptionalDouble.of(NearestRank.p95ByQuickselect(buffer, n));
-    }
-
-    private void collectAlerts(String subject, TrafficRing ring, List<ReactiveAlert> into) {
-        long oldest = oldestRetained();
-        for (ReactiveRule rule : settings.reactiveRules()) {
-            long m = now;
-            while (m >= oldest && ring.value(rule.metric(), m) > rule.threshold()) {
-                m--;
-            }
-            long streak = now - m;
-            if (streak >= rule.sustainedMinutes()) {
-                into.add(new ReactiveAlert(subject, rule, m + 1, ring.value(rule.metric(), now)));
-            }
-        }
     }
 
     private void advancePools(int from, int to, long oldNow, long newNow, int window) {
@@ -648,45 +568,14 @@ public final class SignalEngine {
         return series;
     }
 
-    private TrafficRing ringOf(String subject) {
-        StampEntry entry = stamps.get(subject);
-        if (entry != null) {
-            return entry.traffic;
-        }
-        Replica replica = replicas.get(subject);
-        if (replica == null) {
-            throw new IllegalArgumentException("no stamp or registry@region named '" + subject + "'");
-        }
-        return replica.ring;
-    }
-
     private static final class StampEntry {
         final String name;
         final int index;
         final PoolSeries[] pools = new PoolSeries[PoolKind.values().length];
-        /** Sum over the replicas served in each minute; p99 is their maximum. */
-        final TrafficRing traffic;
-        /** Replicas this stamp has served within retention (or earlier: stale ones only cost a scan). */
-        final Set<Replica> served = new LinkedHashSet<>();
 
-        StampEntry(String name, int index, int retention) {
+        StampEntry(String name, int index) {
             this.name = name;
             this.index = index;
-            this.traffic = new TrafficRing(retention);
-        }
-    }
-
-    private static final class Replica {
-        final String registry;
-        final String region;
-        final String subject;
-        final TrafficRing ring;
-
-        Replica(String registry, String region, String subject, int retention) {
-            this.registry = registry;
-            this.region = region;
-            this.subject = subject;
-            this.ring = new TrafficRing(retention);
         }
     }
 
@@ -704,29 +593,7 @@ public final class SignalEngine {
         }
         lock.readLock().lock();
         try {
-            int length = Math.toIntExact(toMinute - fromMinute + 1);
-            long[] minutes = new long[length];
-            double[] requests = new double[length];
-            double[] bytes = new double[length];
-            String[] servedBy = new String[length];
-            Arrays.fill(requests, Double.NaN);
-            Arrays.fill(bytes, Double.NaN);
-            Replica replica = replicas.get(registry + "@" + region);
-            long oldest = oldestRetained();
-            for (int i = 0; i < length; i++) {
-                long m = fromMinute + i;
-                minutes[i] = m;
-                if (replica == null || m < oldest || m > now) {
-                    continue;
-                }
-                int stampIndex = replica.ring.stampAt(m);
-                if (stampIndex >= 0) {
-                    requests[i] = replica.ring.requestsAt(m);
-                    bytes[i] = replica.ring.bytesAt(m);
-                    servedBy[i] = stampsByIndex.get(stampIndex).name;
-                }
-            }
-            return new TrafficSeries(minutes, requests, bytes, servedBy);
+            return traffic.replicaTraffic(registry, region, fromMinute, toMinute, now, oldestRetained());
         } finally {
             lock.readLock().unlock();
         }

@@ -1,0 +1,194 @@
+package dev.stampboard.signals.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.stampboard.fleet.PoolKind;
+
+/**
+ * The traffic half of the engine: per replica and per stamp, one minute ring of requests, bytes,
+ * throttled, errors and p99 each, and which stamp served each replica minute. Not thread-safe on
+ * its own: {@link SignalEngine} calls it under its lock, after the time checks.
+ */
+final class TrafficLedger {
+
+    private final List<String> stampNames = new ArrayList<>();
+    /** Per stamp index: the sum over the replicas served in each minute; p99 is their maximum. */
+    private final List<TrafficRing> stampRings = new ArrayList<>();
+    /** Per stamp index: replicas it has served within retention (stale ones only cost a scan). */
+    private final List<Set<Replica>> served = new ArrayList<>();
+    private final Map<String, Replica> replicas = new LinkedHashMap<>();
+    private final Map<String, Integer> stampIndex = new LinkedHashMap<>();
+
+    private static final class Replica {
+        final String registry;
+        final String region;
+        final String subject;
+        final TrafficRing ring;
+
+        Replica(String registry, String region, String subject, int retention) {
+            this.registry = registry;
+            this.region = region;
+            this.subject = subject;
+            this.ring = new TrafficRing(retention);
+        }
+    }
+
+    /** Called for each new stamp, in the engine's stamp-index order. */
+    void addStamp(String name, int retention) {
+        stampIndex.put(name, stampNames.size());
+        stampNames.add(name);
+        stampRings.add(new TrafficRing(retention));
+        served.add(new LinkedHashSet<>());
+    }
+
+    /** The traffic-specific checks; null when the record is acceptable. */
+    static String problem(String registry, String region, long requests, long bytes, long throttled, long errors,
+                          double p99Ms) {
+        if (registry == null || registry.isBlank() || region == null || region.isBlank()) {
+            return "registry and region are both required";
+        }
+        if (requests < 0 || bytes < 0 || throttled < 0 || errors < 0) {
+            return "traffic counts must not be negative";
+        }
+        if (throttled > requests || errors > requests) {
+            return "throttled (" + throttled + ") and errors (" + errors + ") cannot exceed requests (" + requests + ")";
+        }
+        if (requests > 0 && (!Double.isFinite(p99Ms) || p99Ms < 0)) {
+            return "p99 latency " + p99Ms + " ms must be a finite number >= 0 when there were requests";
+        }
+        return null;
+    }
+
+    /** Returns the stamp that already served this replica minute (a duplicate), or null when recorded. */
+    String record(String registry, String region, int stamp, long minute, long requests, long bytes, long throttled,
+                  long errors, double p99Ms, int retention) {
+        String subject = registry + "@" + region;
+        Replica replica = replicas.computeIfAbsent(subject, key -> new Replica(registry, region, key, retention));
+        if (replica.ring.has(minute)) {
+            return stampNames.get(replica.ring.stampAt(minute));
+        }
+        replica.ring.add(minute, stamp, requests, bytes, throttled, errors, p99Ms);
+        stampRings.get(stamp).add(minute, stamp, requests, bytes, throttled, errors, p99Ms);
+        served.get(stamp).add(replica);
+        return null;
+    }
+
+    List<TrafficShare> shares(int stamp, PoolKind pool, MinuteRange range) {
+        List<long[]> totals = new ArrayList<>();
+        List<Replica> present = new ArrayList<>();
+        long grandTotal = 0;
+        for (Replica replica : served.get(stamp)) {
+            long req = 0;
+            long byteCount = 0;
+            boolean seen = false;
+            for (long m = range.fromMinute(); m <= range.toMinute(); m++) {
+                if (replica.ring.stampAt(m) == stamp) {
+                    seen = true;
+                    req += replica.ring.requestsAt(m);
+                    byteCount += replica.ring.bytesAt(m);
+                }
+            }
+            if (seen) {
+                present.add(replica);
+                totals.add(new long[] {req, byteCount});
+                grandTotal += pool == PoolKind.REGISTRY ? req : byteCount;
+            }
+        }
+        List<TrafficShare> shares = new ArrayList<>(present.size());
+        for (int i = 0; i < present.size(); i++) {
+            long[] t = totals.get(i);
+            long measure = pool == PoolKind.REGISTRY ? t[0] : t[1];
+            double share = grandTotal == 0 ? 0.0 : (double) measure / grandTotal;
+            Replica r = present.get(i);
+            shares.add(new TrafficShare(r.registry, r.region, share, t[0], t[1]));
+        }
+        shares.sort(Comparator.comparingDouble(TrafficShare::share).reversed()
+                .thenComparing(TrafficShare::registry).thenComparing(TrafficShare::region));
+        return shares;
+    }
+
+    /** Stamps (declaration order) first, then replicas; rules in settings order. */
+    List<ReactiveAlert> alerts(List<ReactiveRule> rules, long now, long oldest) {
+        List<ReactiveAlert> alerts = new ArrayList<>();
+        for (int i = 0; i < stampNames.size(); i++) {
+            collectAlerts(stampNames.get(i), stampRings.get(i), rules, now, oldest, alerts);
+        }
+        for (Replica replica : replicas.values()) {
+            collectAlerts(replica.subject, replica.ring, rules, now, oldest, alerts);
+        }
+        return alerts;
+    }
+
+    private static void collectAlerts(String subject, TrafficRing ring, List<ReactiveRule> rules, long now, long oldest,
+                                      List<ReactiveAlert> into) {
+        for (ReactiveRule rule : rules) {
+            long m = now;
+            while (m >= oldest && ring.value(rule.metric(), m) > rule.threshold()) {
+                m--;
+            }
+            long streak = now - m;
+            if (streak >= rule.sustainedMinutes()) {
+                into.add(new ReactiveAlert(subject, rule, m + 1, ring.value(rule.metric(), now)));
+            }
+        }
+    }
+
+    double[] series(String stampOrReplica, ReactiveMetric metric, long fromMinute, long toMinute, long now, long oldest) {
+        TrafficRing ring = ringOf(stampOrReplica);
+        double[] series = new double[Math.toIntExact(toMinute - fromMinute + 1)];
+        for (int i = 0; i < series.length; i++) {
+            long m = fromMinute + i;
+            series[i] = m < oldest || m > now ? Double.NaN : ring.value(metric, m);
+        }
+        return series;
+    }
+
+    TrafficSeries replicaTraffic(String registry, String region, long fromMinute, long toMinute, long now, long oldest) {
+        int length = Math.toIntExact(toMinute - fromMinute + 1);
+        long[] minutes = new long[length];
+        double[] requests = new double[length];
+        double[] bytes = new double[length];
+        String[] servedBy = new String[length];
+        Arrays.fill(requests, Double.NaN);
+        Arrays.fill(bytes, Double.NaN);
+        Replica replica = replicas.get(registry + "@" + region);
+        for (int i = 0; i < length; i++) {
+            long m = fromMinute + i;
+            minutes[i] = m;
+            if (replica == null || m < oldest || m > now) {
+                continue;
+            }
+            int stamp = replica.ring.stampAt(m);
+            if (stamp >= 0) {
+                requests[i] = replica.ring.requestsAt(m);
+                bytes[i] = replica.ring.bytesAt(m);
+                servedBy[i] = stampNames.get(stamp);
+            }
+        }
+        return new TrafficSeries(minutes, requests, bytes, servedBy);
+    }
+
+    void resize(int retention, long now) {
+        stampRings.forEach(ring -> ring.resize(retention, now));
+        replicas.values().forEach(replica -> replica.ring.resize(retention, now));
+    }
+
+    private TrafficRing ringOf(String subject) {
+        Integer stamp = stampIndex.get(subject);
+        if (stamp != null) {
+            return stampRings.get(stamp);
+        }
+        Replica replica = replicas.get(subject);
+        if (replica == null) {
+            throw new IllegalArgumentException("no stamp or registry@region named '" + subject + "'");
+        }
+        return replica.ring;
+    }
+}
