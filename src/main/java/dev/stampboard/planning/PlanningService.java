@@ -171,6 +171,28 @@ public class PlanningService {
         return found.stream().map(p -> p.toView(p.status().isOpen() && isStale(p))).toList();
     }
 
+    /**
+     * The outcome report: for every stamp pool the plan touched, P95 before (the evidence) → now, the
+     * change in pp and %, and the prediction. Measured after execution it is the seed's table.
+     */
+    @Transactional(readOnly = true)
+    public List<ReportRow> report(String id) {
+        PlanView plan = get(id);
+        List<ReportRow> rows = new ArrayList<>();
+        for (PlanPrediction p : plan.predictions()) {
+            Double before = plan.evidence().stream()
+                    .filter(e -> e.stamp().equals(p.stamp()) && e.pool().equals(p.pool()))
+                    .map(PlanEvidence::p95).filter(Objects::nonNull).findFirst().orElse(null);
+            var now = fleet.stamp(p.stamp()).isPresent()
+                    ? signals.hotNodeP95(p.stamp(), PoolKind.valueOf(p.pool())) : java.util.OptionalDouble.empty();
+            Double after = now.isPresent() ? now.getAsDouble() : null;
+            Double pp = before == null || after == null ? null : after - before;
+            Double pct = pp == null || before == 0 ? null : pp / before * 100;
+            rows.add(new ReportRow(p.stamp(), p.pool(), before, after, pp, pct, p.afterP95()));
+        }
+        return rows;
+    }
+
     @Transactional(readOnly = true)
     public List<PlanStatusChange> history(String id) {
         load(id);

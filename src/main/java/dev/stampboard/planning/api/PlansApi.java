@@ -65,6 +65,15 @@ class PlansApi {
         return planning.history(id);
     }
 
+    @GetMapping("/{id}/report")
+    @Secured("ROLE_VIEWER")
+    ReportJson report(@PathVariable String id) {
+        return new ReportJson(planning.report(id));
+    }
+
+    record ReportJson(List<dev.stampboard.planning.ReportRow> rows) {
+    }
+
     @PostMapping("/{id}/submit")
     PlanJson submit(@PathVariable String id) {
         return PlanJson.of(planning.submit(id));

@@ -76,7 +76,9 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
         title.getStyle().set("margin", "0");
         var header = new HorizontalLayout(title, PlanBadges.status(plan.status(), plan.stale()));
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(header, new Paragraph(describe(plan)));
+        add(header, new Paragraph(describe(plan)),
+                new com.vaadin.flow.router.RouterLink("Outcome report", PlanReportView.class,
+                        new com.vaadin.flow.router.RouteParameters("id", plan.id())));
         if (plan.stale()) {
             var warning = new Paragraph("The signals changed materially since this plan was computed. Refresh it and"
                     + " review the new prediction before it can be approved.");

@@ -121,4 +121,27 @@ class PlansApiTest extends SpringTest {
             }
         });
     }
+
+    @Test
+    void the_report_compares_before_now_and_the_prediction() {
+        String id = proposeAsAlice();
+        JsonNode plan = as("dave").getForObject("/api/v1/plans/" + id, JsonNode.class);
+        JsonNode rows = as("dave").getForObject("/api/v1/plans/" + id + "/report", JsonNode.class).get("rows");
+        assertThat(rows.size()).isEqualTo(plan.get("predictions").size()).isPositive();
+        JsonNode stamps = as("dave").getForObject("/api/v1/stamps?region=eastus", JsonNode.class);
+        for (JsonNode row : rows) {
+            JsonNode pool = null;
+            for (JsonNode p : dev.stampboard.Json.findByName(stamps, row.get("stamp").asText()).get("pools")) {
+                if (p.get("pool").asText().equals(row.get("pool").asText())) {
+                    pool = p;
+                }
+            }
+            assertThat(row.get("after").asDouble()).isCloseTo(pool.get("hotNodeP95").asDouble(), org.assertj.core.api.Assertions.within(1e-3));
+            assertThat(row.get("changePp").asDouble())
+                    .isCloseTo(row.get("after").asDouble() - row.get("before").asDouble(), org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(row.get("changePct").asDouble()).isCloseTo(
+                    row.get("changePp").asDouble() / row.get("before").asDouble() * 100, org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(row.has("predicted")).isTrue();
+        }
+    }
 }

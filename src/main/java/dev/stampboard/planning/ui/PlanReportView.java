@@ -1,0 +1,88 @@
+package dev.stampboard.planning.ui;
+
+import java.util.List;
+import java.util.Locale;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+
+import dev.stampboard.base.NotFoundException;
+import dev.stampboard.base.ui.chart.Axis;
+import dev.stampboard.base.ui.chart.BarSeries;
+import dev.stampboard.base.ui.chart.ChartOption;
+import dev.stampboard.base.ui.chart.EChart;
+import dev.stampboard.base.ui.chart.Tooltip;
+import dev.stampboard.planning.PlanningService;
+import dev.stampboard.planning.ReportRow;
+import jakarta.annotation.security.RolesAllowed;
+
+/** The outcome report of a plan: hot-node P95 before → now per stamp pool, change in pp and %, and the prediction. */
+@Route("plans/:id/report")
+@PageTitle("Plan report · Stampboard")
+@RolesAllowed("VIEWER")
+public class PlanReportView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final PlanningService planning;
+    final Grid<ReportRow> grid = new Grid<>();
+    final EChart chart = new EChart();
+
+    public PlanReportView(PlanningService planning) {
+        this.planning = planning;
+        grid.setId("report");
+        PlanGrids.compact(grid);
+        grid.addColumn(ReportRow::stamp).setHeader("Stamp").setKey("stamp").setAutoWidth(true);
+        grid.addColumn(ReportRow::pool).setHeader("Pool").setKey("pool").setAutoWidth(true);
+        grid.addColumn(r -> pct(r.before())).setHeader("Before").setKey("before").setAutoWidth(true);
+        grid.addColumn(r -> pct(r.after())).setHeader("After (now)").setKey("after").setAutoWidth(true);
+        grid.addColumn(r -> r.changePp() == null ? "—" : String.format(Locale.ROOT, "%+.1f pp", r.changePp()))
+                .setHeader("Change").setKey("changePp").setAutoWidth(true);
+        grid.addColumn(r -> r.changePct() == null ? "—" : String.format(Locale.ROOT, "%+.1f %%", r.changePct()))
+                .setHeader("Change (%)").setKey("changePct").setAutoWidth(true);
+        grid.addColumn(r -> pct(r.predicted())).setHeader("Predicted").setKey("predicted").setAutoWidth(true);
+        chart.setId("report-chart");
+        chart.setHeight("320px");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String id = event.getRouteParameters().get("id").orElse("");
+        removeAll();
+        List<ReportRow> rows;
+        try {
+            rows = planning.report(id);
+        } catch (NotFoundException e) {
+            add(new H2("Plan not found"), new Paragraph(e.getMessage()));
+            return;
+        }
+        var title = new H2("Outcome report · plan " + id.substring(0, Math.min(8, id.length())));
+        title.getStyle().set("margin", "0");
+        add(title, new Paragraph("Hot-node P95 when the plan was computed and now, per stamp pool the plan touches;"
+                        + " the prediction is the planner's expectation after all moves."),
+                new RouterLink("Back to the plan", PlanReviewView.class, new RouteParameters("id", id)));
+        List<String> labels = rows.stream().map(r -> r.stamp() + " " + r.pool().toLowerCase()).toList();
+        chart.setOption(ChartOption.bar(labels,
+                        BarSeries.of("before", rows.stream().map(r -> round(r.before())).toList()).withColor("#fa5252"),
+                        BarSeries.of("now", rows.stream().map(r -> round(r.after())).toList()).withColor("#228be6"),
+                        BarSeries.of("predicted", rows.stream().map(r -> round(r.predicted())).toList()).withColor("#2f9e44"))
+                .withYAxis(Axis.value().withUnit(" %").withRange(0d, 100d))
+                .withTooltip(Tooltip.axis().withValueSuffix(" %").withValueDecimals(1)));
+        grid.setItems(rows);
+        add(chart, grid);
+    }
+
+    private static String pct(Double v) {
+        return v == null ? "no data" : String.format(Locale.ROOT, "%.1f %%", v);
+    }
+
+    private static Double round(Double v) {
+        return v == null ? null : Math.round(v * 10) / 10.0;
+    }
+}
