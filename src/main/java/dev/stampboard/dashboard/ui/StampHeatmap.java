@@ -17,6 +17,7 @@ import dev.stampboard.base.ui.chart.ChartOption;
 import dev.stampboard.base.ui.chart.EChart;
 import dev.stampboard.base.ui.chart.GridBox;
 import dev.stampboard.base.ui.chart.HeatmapSeries;
+import dev.stampboard.base.ui.chart.Tooltip;
 import dev.stampboard.base.ui.chart.VisualMap;
 import dev.stampboard.dashboard.HeatmapData;
 import dev.stampboard.fleet.PoolKind;
@@ -84,6 +85,8 @@ class StampHeatmap extends Composite<Div> {
         return ChartOption.heatmap(columns, data.stamps(),
                         VisualMap.continuous(0, 100, SCALE).withValueSuffix(" %").withValueDecimals(0),
                         HeatmapSeries.of("hot-node CPU", cells))
+                // stamp · minute and the exact reported value (no rounding), with its unit
+                .withTooltip(Tooltip.heatmapCell().withValueSuffix(" %"))
                 .withGrid(GridBox.of("80", "24", "8", "70"));
     }
 

@@ -92,6 +92,9 @@ class FleetViewTest extends KaribuTest {
         double exact = signals.hotNodeSeries(stamp, PoolKind.DATAPROXY, minute, minute).values()[0];
         assertThat(cell.get(2).asDouble()).isEqualTo(Double.parseDouble(Float.toString((float) exact)));
         assertThat(json.at("/visualMap/max").asDouble()).isEqualTo(100.0);
+        assertThat(json.at("/tooltip/formatter").asText()).isEqualTo("@heatmapCell");
+        assertThat(json.at("/tooltip/valueSuffix").asText()).isEqualTo(" %");
+        assertThat(json.at("/tooltip/valueDecimals").isMissingNode()).as("exact values, not rounded").isTrue();
     }
 
     @Test
