@@ -14,7 +14,6 @@ import dev.stampboard.signals.PoolSignal;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.StampSignals;
 import dev.stampboard.signals.StateSince;
-import dev.stampboard.signals.engine.HotNodeSeries;
 import dev.stampboard.signals.engine.MinuteRange;
 import dev.stampboard.signals.engine.PoolState;
 import dev.stampboard.signals.engine.ReactiveAlert;
@@ -81,18 +80,15 @@ public class DashboardService {
      */
     public HeatmapData heatmap(List<String> stamps, PoolKind pool) {
         MinuteRange range = signals.settings().peakWindow().rangeAt(signals.nowMinute());
-        int columns = (int) (range.toMinute() - range.fromMinute() + 1);
         List<float[]> rows = new ArrayList<>(stamps.size());
         for (String stamp : stamps) {
-            float[] row = new float[columns];
-            java.util.Arrays.fill(row, Float.NaN);
             if (fleet.stamp(stamp).flatMap(s -> s.pool(pool)).isPresent()) {
-                HotNodeSeries series = signals.hotNodeSeries(stamp, pool, range.fromMinute(), range.toMinute());
-                for (int i = 0; i < series.minutes().length; i++) {
-                    row[(int) (series.minutes()[i] - range.fromMinute())] = (float) series.values()[i];
-                }
+                rows.add(signals.hotNodeMinutes(stamp, pool, range));
+            } else {
+                float[] none = new float[Math.toIntExact(range.lengthMinutes())];
+                java.util.Arrays.fill(none, Float.NaN);
+                rows.add(none);
             }
-            rows.add(row);
         }
         return new HeatmapData(pool, range.fromMinute(), List.copyOf(stamps), rows);
     }

@@ -21,7 +21,6 @@ import dev.stampboard.planning.engine.PoolLoad;
 import dev.stampboard.planning.engine.RegistryLoad;
 import dev.stampboard.planning.engine.StampLoad;
 import dev.stampboard.signals.SignalsService;
-import dev.stampboard.signals.engine.HotNodeSeries;
 import dev.stampboard.signals.engine.MinuteRange;
 import dev.stampboard.signals.engine.ReactiveMetric;
 import dev.stampboard.signals.engine.TrafficSeries;
@@ -52,7 +51,7 @@ class PlanningInputFactory {
             Map<PoolKind, PoolLoad> pools = new EnumMap<>(PoolKind.class);
             for (PoolKind kind : PoolKind.values()) {
                 stamp.pool(kind).ifPresent(pool -> pools.put(kind, new PoolLoad(pool.nodes().size(),
-                        properties.idleBaseline(kind), hotMinutes(stamp.name(), kind, range, n))));
+                        properties.idleBaseline(kind), signals.hotNodeMinutes(stamp.name(), kind, range))));
             }
             stamps.add(new StampLoad(stamp.name(), stamp.kind() == StampKind.SHARED,
                     stamp.status() == StampStatus.ACTIVE, false, pools));
@@ -92,16 +91,6 @@ class PlanningInputFactory {
                     max(series.requests()), max(series.bytes())));
         }
         return new PlanningInput(region, range.fromMinute(), stamps, registries, settings, sourceStamps);
-    }
-
-    private float[] hotMinutes(String stamp, PoolKind pool, MinuteRange range, int n) {
-        float[] values = new float[n];
-        java.util.Arrays.fill(values, Float.NaN);
-        HotNodeSeries series = signals.hotNodeSeries(stamp, pool, range.fromMinute(), range.toMinute());
-        for (int i = 0; i < series.minutes().length; i++) {
-            values[(int) (series.minutes()[i] - range.fromMinute())] = (float) series.values()[i];
-        }
-        return values;
     }
 
     /** Only minutes in which the home stamp served the replica count towards its share there. */

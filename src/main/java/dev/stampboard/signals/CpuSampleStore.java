@@ -1,6 +1,5 @@
 package dev.stampboard.signals;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -46,11 +45,5 @@ class CpuSampleStore {
                             rs.getString("node"), rs.getObject("minute_at", OffsetDateTime.class).toEpochSecond() / 60,
                             rs.getFloat("cpu")));
                 });
-    }
-
-    /** Samples older than the retained window are of no further use to the engine. */
-    int deleteBefore(long minute) {
-        return jdbc.sql("delete from node_cpu_sample where minute_at < ?")
-                .param(Timestamp.from(Instant.ofEpochSecond(minute * 60))).update();
     }
 }

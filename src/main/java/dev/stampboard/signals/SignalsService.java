@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalDouble;
 
 import org.jspecify.annotations.Nullable;
@@ -307,10 +306,6 @@ public class SignalsService {
         return clock.instant().getEpochSecond() / 60;
     }
 
-    Optional<String> describeWindow() {
-        return Optional.of(engine.settings().peakWindow().toString());
-    }
-
     // ---- reads for the detail views ----------------------------------------------------------
 
     /** The current peak window, clamped to what the engine retains. */
@@ -319,6 +314,20 @@ public class SignalsService {
         MinuteRange range = settings.peakWindow().rangeAt(engine.nowMinute());
         long oldest = engine.nowMinute() - settings.retentionMinutes() + 1;
         return new MinuteRange(Math.max(range.fromMinute(), oldest), range.toMinute());
+    }
+
+    /**
+     * A pool's hot-node minute values laid out on the range: index {@code i} is minute
+     * {@code range.fromMinute() + i}, NaN where no node reported (for heatmaps and the planner).
+     */
+    public float[] hotNodeMinutes(String stamp, PoolKind pool, MinuteRange range) {
+        float[] values = new float[Math.toIntExact(range.lengthMinutes())];
+        java.util.Arrays.fill(values, Float.NaN);
+        HotNodeSeries series = hotNodeSeries(stamp, pool, range.fromMinute(), range.toMinute());
+        for (int i = 0; i < series.minutes().length; i++) {
+            values[(int) (series.minutes()[i] - range.fromMinute())] = (float) series.values()[i];
+        }
+        return values;
     }
 
     /** A replica's requests and bytes per minute (NaN where none), see {@link SignalEngine#replicaTraffic}. */
