@@ -255,7 +255,11 @@ public class PlanningService {
 
     private RebalancePlan.Computation compute(String region, List<String> sourceStamps, PlanningSettings settings,
                                               @Nullable PlanChoices choices) {
-        Plan plan = planner.plan(inputs.build(region, new LinkedHashSet<>(sourceStamps), settings), choices);
+        return computation(region, settings, planner.plan(inputs.build(region, new LinkedHashSet<>(sourceStamps), settings), choices));
+    }
+
+    /** An engine plan as stored: moves, isolations, predictions, and the region's signals as evidence. */
+    RebalancePlan.Computation computation(String region, PlanningSettings settings, Plan plan) {
         List<PlanMove> moves = plan.moves().stream().map(m -> new PlanMove(m.registry(), region, m.from(), m.to(),
                 m.phase(), m.batch(), m.observationHours(), "PLANNED", m.explanation().whyRegistry(),
                 m.explanation().whyDestination(), String.join("\n", m.explanation().rejected().stream()

@@ -102,7 +102,7 @@ public final class Planner {
     record Selected(RegistryLoad registry, String destination, double contribution, MoveExplanation explanation) {
     }
 
-    private static void relieve(FleetState fleet, RegistryLoad registry, String destination) {
+    static void relieve(FleetState fleet, RegistryLoad registry, String destination) {
         Map<PoolKind, float[]> load = fleet.loadOf(registry);
         fleet.pools(registry.homeStamp()).forEach((kind, pool) -> {
             if (destination != null) {
@@ -121,7 +121,7 @@ public final class Planner {
         return SizingCalculator.size(qps, gbps, 0, settings.sizing());
     }
 
-    private static List<Prediction> predictions(FleetState fleet, Set<String> touched) {
+    static List<Prediction> predictions(FleetState fleet, Set<String> touched) {
         List<Prediction> out = new ArrayList<>();
         for (String stamp : touched) {
             fleet.pools(stamp).forEach((kind, pool) ->

@@ -3,4 +3,5 @@
  * registry's per-minute traffic share, a phased plan of moves or dedicated stamps, with the
  * predicted hot-node P95 of every touched pool and an explanation for each decision.
  */
+@org.springframework.modulith.NamedInterface("engine")
 package dev.stampboard.planning.engine;

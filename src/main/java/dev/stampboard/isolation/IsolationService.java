@@ -1,0 +1,427 @@
+package dev.stampboard.isolation;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.stampboard.audit.AuditLog;
+import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.base.NotFoundException;
+import dev.stampboard.fleet.DedicatedStampSpec;
+import dev.stampboard.fleet.FleetService;
+import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.fleet.RegistryInfo;
+import dev.stampboard.fleet.ReplicaInfo;
+import dev.stampboard.fleet.StampInfo;
+import dev.stampboard.fleet.StampProvisioner;
+import dev.stampboard.fleet.StampStatus;
+import dev.stampboard.planning.IsolationMigrationPlans;
+import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanningService;
+import dev.stampboard.planning.engine.SizingCalculator;
+import dev.stampboard.planning.engine.SizingSettings;
+import dev.stampboard.security.CurrentUser;
+import dev.stampboard.security.Role;
+import dev.stampboard.signals.SignalsService;
+import dev.stampboard.signals.StampSignals;
+import dev.stampboard.signals.engine.TrafficShare;
+
+/**
+ * The isolation-request workflow. Every entry point checks the caller's role (the browser and the
+ * API obey the same rules) and writes the state history and the audit log in the same transaction.
+ * After approval the request advances on its own — provisioned, ready, migrating, done — checked every
+ * few seconds and whenever someone looks at it.
+ */
+@Service
+@EnableConfigurationProperties(IsolationProperties.class)
+public class IsolationService {
+
+    private static final Logger log = LoggerFactory.getLogger(IsolationService.class);
+    static final String SYSTEM = IsolationMigrationPlans.SYSTEM;
+
+    private final IsolationRequestRepository requests;
+    private final IsolationHistory history;
+    private final FleetService fleet;
+    private final SignalsService signals;
+    private final IsolationMigrationPlans migrationPlans;
+    private final PlanningService planning;
+    private final ObjectProvider<StampProvisioner> provisioner;
+    private final AuditLog audit;
+    private final CurrentUser currentUser;
+    private final IsolationProperties properties;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+
+    IsolationService(IsolationRequestRepository requests, IsolationHistory history, FleetService fleet,
+                     SignalsService signals, IsolationMigrationPlans migrationPlans, PlanningService planning,
+                     ObjectProvider<StampProvisioner> provisioner, AuditLog audit, CurrentUser currentUser,
+                     IsolationProperties properties, Clock clock, PlatformTransactionManager transactions) {
+        this.requests = requests;
+        this.history = history;
+        this.fleet = fleet;
+        this.signals = signals;
+        this.migrationPlans = migrationPlans;
+        this.planning = planning;
+        this.provisioner = provisioner;
+        this.audit = audit;
+        this.currentUser = currentUser;
+        this.properties = properties;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    // ---- sizing ------------------------------------------------------------------------------
+
+    /** The figures per node, utilisation and headroom a dedicated stamp is sized with. */
+    public SizingSettings sizingSettings() {
+        return properties.sizing();
+    }
+
+    /** DESIGN §6 sizing of a request's figures, with the arithmetic. */
+    public DedicatedSizing size(long peakQps, double peakThroughputGbps, double dataVolumeTb) {
+        var s = SizingCalculator.size(peakQps, peakThroughputGbps, dataVolumeTb, properties.sizing());
+        return new DedicatedSizing(s.registryNodes(), s.dataproxyNodes(), s.storageAccounts(), s.arithmetic());
+    }
+
+    // ---- intake ------------------------------------------------------------------------------
+
+    /** The customers the caller may file for: a customer only its own, support and admin any. */
+    @Secured({"ROLE_SUPPORT", "ROLE_ADMIN", "ROLE_CUSTOMER"})
+    public List<String> customersForFiling() {
+        Optional<String> own = currentUser.restrictedToCustomer();
+        return own.map(List::of).orElseGet(() -> fleet.customers().stream().map(c -> c.name()).toList());
+    }
+
+    /** The customer's registries, for the form's picker (a customer: only its own). */
+    @Secured({"ROLE_SUPPORT", "ROLE_ADMIN", "ROLE_CUSTOMER"})
+    public List<String> registriesOf(String customer) {
+        requireMayActFor(customer);
+        return fleet.registriesOf(customer).stream().map(RegistryInfo::name).toList();
+    }
+
+    /** The regions every one of the registries is replicated to (a dedicated stamp serves one region). */
+    public List<String> commonRegions(List<String> registries) {
+        Set<String> common = null;
+        for (String name : registries) {
+            Set<String> regions = new LinkedHashSet<>(fleet.registry(name).map(r -> r.replicas().stream()
+                    .map(ReplicaInfo::region).toList()).orElse(List.of()));
+            if (common == null) {
+                common = regions;
+            } else {
+                common.retainAll(regions);
+            }
+        }
+        return common == null ? List.of() : common.stream().sorted().toList();
+    }
+
+    @Secured({"ROLE_SUPPORT", "ROLE_ADMIN", "ROLE_CUSTOMER"})
+    @Transactional
+    public IsolationRequestView file(NewIsolationRequest in) {
+        String actor = currentUser.name();
+        String customer = customerFor(in.customer());
+        requireMayActFor(customer);
+        field("registries", IsolationRules.registries(in.registries()));
+        List<String> registries = in.registries().stream().map(String::strip).toList();
+        for (String registry : registries) {
+            RegistryInfo info = fleet.registry(registry).orElseThrow(() -> new InvalidInputException(
+                    "registries: no registry named '" + registry + "'"));
+            if (!info.customer().equals(customer)) {
+                throw new InvalidInputException("registries: " + registry + " does not belong to customer " + customer
+                        + "; a request covers only the customer's own registries");
+            }
+        }
+        String region = regionFor(registries, in.region());
+        field("expectedPeakQps", IsolationRules.expectedPeakQps(in.expectedPeakQps()));
+        field("peakThroughputGbps", IsolationRules.peakThroughputGbps(in.peakThroughputGbps()));
+        field("dataVolumeTb", IsolationRules.dataVolumeTb(in.dataVolumeTb()));
+        field("justification", IsolationRules.justification(in.justification()));
+        field("wantedBy", IsolationRules.wantedBy(in.wantedBy(), today()));
+        var sizing = SizingCalculator.size(in.expectedPeakQps(), in.peakThroughputGbps(), in.dataVolumeTb(),
+                properties.sizing());
+        IsolationRequest request = IsolationRequest.submit(UUID.randomUUID().toString(), customer, region, registries,
+                in.expectedPeakQps(), in.peakThroughputGbps(), in.dataVolumeTb(), in.justification(), in.wantedBy(),
+                actor, clock.instant(), sizing);
+        requests.save(request);
+        history.append(request.getId(), clock.instant(), actor, null, IsolationState.SUBMITTED,
+                "filed for " + customer + " (" + registries.size() + " registries in " + region + ")");
+        audit.record(actor, "ISOLATION_REQUESTED", request.getId(), String.format(Locale.ROOT,
+                "customer %s, region %s, registries %s; %d QPS, %.1f Gbps, %.1f TB; sized %d registry / %d dataproxy nodes, %d storage accounts",
+                customer, region, registries, in.expectedPeakQps(), in.peakThroughputGbps(), in.dataVolumeTb(),
+                sizing.registryNodes(), sizing.dataproxyNodes(), sizing.storageAccounts()));
+        return request.toView();
+    }
+
+    private static void field(String name, @Nullable String problem) {
+        if (problem != null) {
+            throw new InvalidInputException(name + ": " + problem);
+        }
+    }
+
+    private String customerFor(@Nullable String given) {
+        Optional<String> own = currentUser.restrictedToCustomer();
+        if (given == null || given.isBlank()) {
+            return own.orElseThrow(() -> new InvalidInputException(
+                    "customer: name the customer the request is for (e.g. \"openmind-ai\")"));
+        }
+        if (fleet.customer(given.strip()).isEmpty()) {
+            throw new InvalidInputException("customer: no customer named '" + given.strip() + "'");
+        }
+        return given.strip();
+    }
+
+    private void requireMayActFor(String customer) {
+        Optional<String> own = currentUser.restrictedToCustomer();
+        if (own.isPresent() && !own.get().equals(customer)) {
+            throw new AccessDeniedException("You may only file and follow requests for your own customer");
+        }
+    }
+
+    private String regionFor(List<String> registries, @Nullable String given) {
+        List<String> common = commonRegions(registries);
+        if (common.isEmpty()) {
+            throw new InvalidInputException("registries: they have no region in common; a dedicated stamp serves one"
+                    + " region, so file one request per region");
+        }
+        if (given != null && !given.isBlank()) {
+            if (!common.contains(given.strip())) {
+                throw new InvalidInputException("region: every registry must be replicated to " + given.strip()
+                        + "; their common regions are " + common);
+            }
+            return given.strip();
+        }
+        if (common.size() > 1) {
+            throw new InvalidInputException("region: the registries are replicated to " + common
+                    + "; name the region the dedicated stamp is for");
+        }
+        return common.get(0);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    // ---- reads -------------------------------------------------------------------------------
+
+    /** Newest first; a customer sees only its own requests. */
+    @Secured({"ROLE_VIEWER", "ROLE_CUSTOMER"})
+    @Transactional(readOnly = true)
+    public List<IsolationRequestView> list(@Nullable IsolationState state) {
+        Optional<String> own = currentUser.restrictedToCustomer();
+        return requests.findAllByOrderByRequestedAtDesc().stream()
+                .filter(r -> own.isEmpty() || own.get().equals(r.customer()))
+                .filter(r -> state == null || r.state() == state)
+                .map(IsolationRequest::toView).toList();
+    }
+
+    @Secured({"ROLE_VIEWER", "ROLE_CUSTOMER"})
+    @Transactional(readOnly = true)
+    public IsolationRequestView get(String id) {
+        return load(id).toView();
+    }
+
+    @Secured({"ROLE_VIEWER", "ROLE_CUSTOMER"})
+    @Transactional(readOnly = true)
+    public List<IsolationStateChange> history(String id) {
+        load(id);
+        return history.of(id);
+    }
+
+    /** The reviewer's context: the customer's stamps in the region with their signals, shares, and the planner's advice. */
+    @Secured("ROLE_VIEWER")
+    public IsolationContext context(String id) {
+        IsolationRequestView r = get(id);
+        Set<String> stamps = new LinkedHashSet<>();
+        fleet.registriesOf(r.customer()).forEach(reg -> reg.homeStamp(r.region()).ifPresent(stamps::add));
+        List<StampSignals> stampSignals = stamps.stream().filter(s -> fleet.stamp(s).isPresent())
+                .map(signals::stampSignals).toList();
+        List<IsolationContext.RegistryShare> shares = new ArrayList<>();
+        for (String registry : r.registries()) {
+            fleet.registry(registry).flatMap(reg -> reg.homeStamp(r.region())).ifPresent(home -> shares.add(
+                    new IsolationContext.RegistryShare(registry, home, share(home, PoolKind.REGISTRY, registry, r.region()),
+                            share(home, PoolKind.DATAPROXY, registry, r.region()))));
+        }
+        return new IsolationContext(stampSignals, shares, migrationPlans.advise(r.region(), r.registries()));
+    }
+
+    private double share(String stamp, PoolKind pool, String registry, String region) {
+        return signals.trafficShare(stamp, pool).stream()
+                .filter(s -> s.registry().equals(registry) && s.region().equals(region))
+                .mapToDouble(TrafficShare::share).findFirst().orElse(0);
+    }
+
+    /** Whether the signed-in user may decide on this request (support or admin, and not its requester). */
+    public boolean mayDecide(IsolationRequestView request) {
+        return (currentUser.has(Role.SUPPORT) || currentUser.has(Role.ADMIN))
+                && !currentUser.name().equals(request.requestedBy());
+    }
+
+    // ---- review ------------------------------------------------------------------------------
+
+    @Secured({"ROLE_SUPPORT", "ROLE_ADMIN"})
+    @Transactional
+    public IsolationRequestView startReview(String id) {
+        return transition(id, "ISOLATION_REVIEW_STARTED", null, (r, actor) -> r.startReview(actor));
+    }
+
+    @Secured({"ROLE_SUPPORT", "ROLE_ADMIN"})
+    @Transactional
+    public IsolationRequestView askForInformation(String id, @Nullable String question) {
+        field("question", IsolationRules.text(question, "A question for the requester"));
+        return transition(id, "ISOLATION_INFO_REQUESTED", question, (r, actor) -> r.askForInformation(actor, question));
+    }
+
+    /** The requester (the customer, or support relaying the customer's answer) answers the open question. */
+    @Secured({"ROLE_SUPPORT", "ROLE_ADMIN", "ROLE_CUSTOMER"})
+    @Transactional
+    public IsolationRequestView answer(String id, @Nullable String answer) {
+        field("answer", IsolationRules.text(answer, "The answer"));
+        return transition(id, "ISOLATION_INFO_ANSWERED", answer, (r, actor) -> r.answer(answer));
+    }
+
+    @Secured({"ROLE_SUPPORT", "ROLE_ADMIN"})
+    @Transactional
+    public IsolationRequestView reject(String id, @Nullable String reason) {
+        field("reason", IsolationRules.text(reason, "A reason the requester can act on"));
+        return transition(id, "ISOLATION_REJECTED", reason, (r, actor) -> r.reject(actor, reason));
+    }
+
+    /** Approves, then provisions the dedicated stamp right away (retried by the progress check if it fails). */
+    @Secured({"ROLE_SUPPORT", "ROLE_ADMIN"})
+    public IsolationRequestView approve(String id) {
+        tx.executeWithoutResult(s -> transition(id, "ISOLATION_APPROVED", null,
+                (r, actor) -> r.approve(actor, dedicatedStampName(r))));
+        progress(id);
+        return get(id);
+    }
+
+    static String dedicatedStampName(IsolationRequest r) {
+        String customer = r.customer().length() > 40 ? r.customer().substring(0, 40) : r.customer();
+        return ("ded-" + customer + "-" + r.shortId().substring(0, 6)).replaceAll("-+", "-");
+    }
+
+    private IsolationRequestView transition(String id, String action, @Nullable String note,
+                                            BiConsumer<IsolationRequest, String> step) {
+        IsolationRequest request = load(id);
+        String actor = currentUser.name();
+        IsolationState from = request.state();
+        step.accept(request, actor);
+        requests.save(request);
+        history.append(id, clock.instant(), actor, from, request.state(), note);
+        audit.record(actor, action, id, from + " -> " + request.state() + (note == null ? "" : ": " + note));
+        return request.toView();
+    }
+
+    private IsolationRequest load(String id) {
+        IsolationRequest request = requests.findById(id)
+                .orElseThrow(() -> new NotFoundException("No isolation request with id '" + id + "'"));
+        Optional<String> own = currentUser.restrictedToCustomer();
+        if (own.isPresent() && !own.get().equals(request.customer())) {
+            // a customer cannot tell another customer's request from a missing one
+            throw new NotFoundException("No isolation request with id '" + id + "'");
+        }
+        return request;
+    }
+
+    // ---- after approval: provisioning, readiness, migration, completion ---------------------
+
+    /** Advances every approved request whose next step is due (wall-clock schedule). */
+    @Scheduled(fixedDelayString = "${stampboard.isolation.check-millis:5000}")
+    public void progressAll() {
+        for (IsolationRequest r : requests.findByStateIn(List.of(IsolationState.APPROVED, IsolationState.PROVISIONING,
+                IsolationState.READY, IsolationState.MIGRATING))) {
+            try {
+                progress(r.getId());
+            } catch (RuntimeException e) {
+                log.warn("Isolation request {}: next step failed; retried on the next check", r.getId(), e);
+            }
+        }
+    }
+
+    /**
+     * Takes the request's next automatic step if it is due, as the system: APPROVED → provision →
+     * PROVISIONING; stamp ACTIVE → READY; READY → plan opened → MIGRATING; plan completed → DONE.
+     * Each step is its own transaction and idempotent, so a crash between steps is picked up here again.
+     */
+    public synchronized void progress(String id) {
+        for (int step = 0; step < 4; step++) {
+            Boolean moved = tx.execute(s -> step(id));
+            if (!Boolean.TRUE.equals(moved)) {
+                return;
+            }
+        }
+    }
+
+    private boolean step(String id) {
+        IsolationRequest r = requests.findById(id).orElse(null);
+        if (r == null || r.dedicatedStamp() == null) {
+            return false;
+        }
+        String stamp = r.dedicatedStamp();
+        IsolationState from = r.state();
+        String note;
+        switch (from) {
+            case APPROVED -> {
+                StampProvisioner port = provisioner.getIfAvailable();
+                if (port == null) {
+                    return false;
+                }
+                DedicatedSizing size = r.sizing();
+                port.provision(new DedicatedStampSpec(stamp, r.region(), r.customer(), size.registryNodes(),
+                        size.dataproxyNodes(), size.storageAccounts(), r.requestedBy()));
+                r.startProvisioning();
+                note = "provisioning dedicated stamp " + stamp + " in " + r.region() + " (" + size.registryNodes()
+                        + " registry, " + size.dataproxyNodes() + " dataproxy nodes, " + size.storageAccounts()
+                        + " storage accounts)";
+            }
+            case PROVISIONING -> {
+                if (fleet.stamp(stamp).map(StampInfo::status).orElse(null) != StampStatus.ACTIVE) {
+                    return false;
+                }
+                r.markReady();
+                note = "dedicated stamp " + stamp + " is ACTIVE";
+            }
+            case READY -> {
+                PlanView plan = migrationPlans.proposeOnto(r.region(), r.registries(), stamp, "Isolation request "
+                        + r.shortId() + " of " + r.customer() + ": move " + r.registries().size()
+                        + " registries onto dedicated stamp " + stamp);
+                r.startMigration(plan.id());
+                note = "migration plan " + plan.id() + " opened, pending an engineer's approval";
+            }
+            case MIGRATING -> {
+                if (r.planId() == null || !"COMPLETED".equals(planning.get(r.planId()).status().name())) {
+                    return false;
+                }
+                r.complete();
+                note = "migration plan " + r.planId() + " completed: the registries are served by " + stamp;
+            }
+            default -> {
+                return false;
+            }
+        }
+        requests.save(r);
+        history.append(id, clock.instant(), SYSTEM, from, r.state(), note);
+        audit.record(SYSTEM, "ISOLATION_" + r.state().name(), id, from + " -> " + r.state() + ": " + note);
+        return true;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.stampboard.planning;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.stampboard.audit.AuditLog;
+import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.fleet.FleetService;
+import dev.stampboard.fleet.RegistryInfo;
+import dev.stampboard.planning.engine.Candidate;
+import dev.stampboard.planning.engine.DedicatedStampMoves;
+import dev.stampboard.planning.engine.Plan;
+import dev.stampboard.planning.engine.PlanChoices;
+import dev.stampboard.planning.engine.Planner;
+import dev.stampboard.planning.engine.PlanningSettings;
+
+/**
+ * The planning side of isolation requests (DESIGN §6): the planner's advice on a request's registries,
+ * and, once the dedicated stamp is active, the migration plan onto it — phased and predicted like any
+ * plan and submitted for an engineer's approval (four eyes: the submitter is the system, on behalf of
+ * the request). Callers check roles; this class trusts them (the provisioning loop runs as the system).
+ */
+@Service
+public class IsolationMigrationPlans {
+
+    public static final String SYSTEM = "system";
+
+    private final PlanRepository plans;
+    private final PlanHistory history;
+    private final PlanningInputFactory inputs;
+    private final PlanningService planning;
+    private final FleetService fleet;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    IsolationMigrationPlans(PlanRepository plans, PlanHistory history, PlanningInputFactory inputs,
+                            PlanningService planning, FleetService fleet, AuditLog audit, Clock clock) {
+        this.plans = plans;
+        this.history = history;
+        this.inputs = inputs;
+        this.planning = planning;
+        this.fleet = fleet;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens the plan that moves each registry's replica in the region from its home stamp to the
+     * dedicated stamp, and submits it for approval. {@code why} goes into the plan's notes and history.
+     */
+    @Transactional
+    public PlanView proposeOnto(String region, List<String> registries, String dedicatedStamp, String why) {
+        if (!fleet.stamp(dedicatedStamp).map(s -> s.region().equals(region)).orElse(false)) {
+            throw new InvalidInputException("Stamp " + dedicatedStamp + " is not a stamp of region " + region);
+        }
+        List<String> sources = homeStamps(region, registries).stream().filter(s -> !s.equals(dedicatedStamp)).toList();
+        PlanningSettings settings = planning.defaultSettings();
+        Plan plan = DedicatedStampMoves.onto(inputs.build(region, new LinkedHashSet<>(sources), settings),
+                new LinkedHashSet<>(registries), dedicatedStamp);
+        RebalancePlan.Computation computed = planning.computation(region, settings, plan);
+        List<String> notes = new ArrayList<>();
+        notes.add(why);
+        if (!computed.notes().isBlank()) {
+            notes.add(computed.notes());
+        }
+        RebalancePlan draft = RebalancePlan.draft(UUID.randomUUID().toString(), region, sources, SYSTEM, clock.instant(),
+                new RebalancePlan.Computation(computed.minute(), computed.settings(), String.join("\n", notes),
+                        computed.moves(), computed.isolations(), computed.predictions(), computed.evidence()));
+        draft.submit(SYSTEM);
+        plans.save(draft);
+        history.append(draft.getId(), clock.instant(), SYSTEM, null, PlanStatus.DRAFT, why);
+        history.append(draft.getId(), clock.instant(), SYSTEM, PlanStatus.DRAFT, PlanStatus.PENDING_APPROVAL,
+                "submitted for an engineer's approval");
+        audit.record(SYSTEM, "PLAN_PROPOSED", draft.getId(), "onto dedicated stamp " + dedicatedStamp + " in " + region
+                + ": " + computed.moves().size() + " moves (" + why + ")");
+        audit.record(SYSTEM, "PLAN_SUBMITTED", draft.getId(), "DRAFT -> PENDING_APPROVAL");
+        return draft.toView(false);
+    }
+
+    /** The planner's view of these registries now: could a shared stamp take each, or is a dedicated stamp its answer? */
+    @Transactional(readOnly = true)
+    public List<IsolationAdvice> advise(String region, List<String> registries) {
+        Set<String> sources = homeStamps(region, registries);
+        if (sources.isEmpty()) {
+            return List.of();
+        }
+        var input = inputs.build(region, sources, planning.defaultSettings());
+        Planner planner = new Planner();
+        Plan plan = planner.plan(input, new PlanChoices(Set.copyOf(registries), Map.of()));
+        List<Candidate> candidates = planner.candidates(input);
+        List<IsolationAdvice> advice = new ArrayList<>();
+        for (String registry : registries) {
+            double contribution = candidates.stream().filter(c -> c.registry().equals(registry))
+                    .mapToDouble(Candidate::contribution).findFirst().orElse(0);
+            String home = fleet.registry(registry).flatMap(r -> r.homeStamp(region)).orElse("");
+            plan.isolation().stream().filter(i -> i.registry().equals(registry)).findFirst().ifPresentOrElse(
+                    i -> advice.add(new IsolationAdvice(registry, home, contribution, true, null, i.reason())),
+                    () -> plan.moves().stream().filter(m -> m.registry().equals(registry)).findFirst().ifPresentOrElse(
+                            m -> advice.add(new IsolationAdvice(registry, home, contribution, false, m.to(),
+                                    m.explanation().whyRegistry() + " " + m.explanation().whyDestination())),
+                            () -> advice.add(new IsolationAdvice(registry, home, contribution, false, null,
+                                    "No move proposed: " + String.join(" ", plan.notes())))));
+        }
+        return advice;
+    }
+
+    private Set<String> homeStamps(String region, List<String> registries) {
+        Set<String> homes = new LinkedHashSet<>();
+        for (String name : registries) {
+            fleet.registry(name).flatMap((RegistryInfo r) -> r.homeStamp(region)).ifPresent(homes::add);
+        }
+        return homes;
+    }
+}
