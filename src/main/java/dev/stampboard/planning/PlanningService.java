@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.annotation.Secured;
@@ -48,11 +50,12 @@ public class PlanningService {
     private final CurrentUser currentUser;
     private final PlanningProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final Planner planner = new Planner();
 
     PlanningService(PlanRepository plans, PlanHistory history, PlanningInputFactory inputs, FleetService fleet,
                     SignalsService signals, AuditLog audit, CurrentUser currentUser, PlanningProperties properties,
-                    Clock clock) {
+                    Clock clock, ApplicationEventPublisher events) {
         this.plans = plans;
         this.history = history;
         this.inputs = inputs;
@@ -62,6 +65,7 @@ public class PlanningService {
         this.currentUser = currentUser;
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The planner's settings: the signals' current hot threshold, the rest from {@code stampboard.planning.*}. */
@@ -193,6 +197,56 @@ public class PlanningService {
         return rows;
     }
 
+    // ---- execution, driven by the cutover engine (which checks roles itself) ----------------------
+
+    /** APPROVED → IN_PROGRESS, recorded in the plan's history and the audit log. */
+    @Transactional
+    public PlanView startExecution(String id, String actor) {
+        return systemTransition(id, actor, "PLAN_STARTED", "execution started", RebalancePlan::startExecution);
+    }
+
+    /** IN_PROGRESS → COMPLETED | ROLLED_BACK; announces {@link PlanFinished} to whoever waits for it. */
+    @Transactional
+    public PlanView finishExecution(String id, PlanStatus outcome, String actor, String reason) {
+        PlanView view = systemTransition(id, actor, "PLAN_" + outcome.name(), reason, p -> p.finishExecution(outcome));
+        events.publishEvent(new PlanFinished(id, outcome));
+        return view;
+    }
+
+    @Transactional
+    public void recordMoveState(String id, int seq, String state) {
+        RebalancePlan plan = load(id);
+        plan.recordMoveState(seq, state);
+        plans.save(plan);
+    }
+
+    /**
+     * The model's prediction (DESIGN §3) for exactly these moves applied to the region's current
+     * signals: what the cutover engine compares a validated move with.
+     */
+    public List<PlanPrediction> predictMoves(String region, Map<String, String> destinationByRegistry) {
+        return planner.predictMoves(inputs.build(region, new LinkedHashSet<>(), defaultSettings()), destinationByRegistry)
+                .stream().map(p -> new PlanPrediction(p.stamp(), p.pool().name(), p.before(), p.after())).toList();
+    }
+
+    /** What to provision when a move of this plan goes to a dedicated stamp that does not exist yet. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<dev.stampboard.fleet.DedicatedStampSpec> dedicatedStampSpec(String id, String stamp,
+                                                                                       String requestedBy) {
+        return DedicatedStampMoves.spec(get(id), stamp, requestedBy, fleet);
+    }
+
+    private PlanView systemTransition(String id, String actor, String action, String reason,
+                                      java.util.function.Consumer<RebalancePlan> step) {
+        RebalancePlan plan = load(id);
+        PlanStatus from = plan.status();
+        step.accept(plan);
+        plans.save(plan);
+        history.append(id, clock.instant(), actor, from, plan.status(), reason);
+        audit.record(actor, action, id, from + " -> " + plan.status() + ": " + reason);
+        return plan.toView(false);
+    }
+
     @Transactional(readOnly = true)
     public List<PlanStatusChange> history(String id) {
         load(id);
@@ -267,6 +321,8 @@ public class PlanningService {
         List<PlanIsolation> isolations = plan.isolation().stream().map(i -> new PlanIsolation(i.registry(), i.from(),
                 i.reason(), i.sizing().registryNodes(), i.sizing().dataproxyNodes(), i.sizing().storageAccounts(),
                 i.sizing().arithmetic())).toList();
+        moves = new ArrayList<>(moves);
+        moves.addAll(DedicatedStampMoves.of(region, isolations, moves, settings.highObservationHours(), fleet));
         List<PlanPrediction> predictions = plan.predictions().stream().map(p -> new PlanPrediction(p.stamp(),
                 p.pool().name(), p.before(), p.after())).toList();
         List<PlanEvidence> evidence = new ArrayList<>();

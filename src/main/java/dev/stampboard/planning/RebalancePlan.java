@@ -144,6 +144,27 @@ class RebalancePlan implements Persistable<String> {
         evidence = new LinkedHashSet<>(computation.evidence());
     }
 
+    /** The cutover engine took the approved plan over. */
+    void startExecution() {
+        require(status == PlanStatus.APPROVED, "start", "only an APPROVED plan can be executed");
+        status = PlanStatus.IN_PROGRESS;
+    }
+
+    void finishExecution(PlanStatus outcome) {
+        require(status == PlanStatus.IN_PROGRESS, "finish", "only a plan in progress can finish");
+        if (!outcome.isFinished()) {
+            throw new IllegalArgumentException("A plan finishes COMPLETED or ROLLED_BACK, not " + outcome);
+        }
+        status = outcome;
+    }
+
+    /** Mirrors the cutover engine's state of one move, so the plan's own API shows where each move is. */
+    void recordMoveState(int seq, String state) {
+        PlanMove m = moves.get(seq);
+        moves.set(seq, new PlanMove(m.registry(), m.region(), m.fromStamp(), m.toStamp(), m.phase(), m.batch(),
+                m.observationHours(), state, m.whyRegistry(), m.whyDestination(), m.rejected()));
+    }
+
     private void require(boolean allowed, String action, String why) {
         if (!allowed) {
             throw new IllegalStateException("Cannot " + action + " plan " + id + " while it is " + status + ": " + why);

@@ -7,12 +7,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * clock so that only {@code advance} moves it (tests, scripted demos). {@code start} pins the first
  * simulated minute (otherwise the wall clock's) so that a run is reproducible. {@code scenario} is
  * {@code seed} (the default: the seed case, DESIGN §10) or {@code large-N} (one region of N generated
- * stamps with four registries each, to see the console at scale).
+ * stamps with four registries each, to see the console at scale). {@code provisioningMinutes}: how long
+ * a dedicated stamp takes to become ACTIVE (simulated; default 30).
  */
 @ConfigurationProperties("stampboard.simulator")
 public record SimulatorProperties(boolean enabled, long seed, double speed, int backfillMinutes,
                                   java.time.@org.jspecify.annotations.Nullable Instant start,
-                                  @org.jspecify.annotations.Nullable String scenario) {
+                                  @org.jspecify.annotations.Nullable String scenario,
+                                  @org.jspecify.annotations.Nullable Integer provisioningMinutes) {
 
     public SimulatorProperties {
         if (speed < 0) {
@@ -20,6 +22,12 @@ public record SimulatorProperties(boolean enabled, long seed, double speed, int 
         }
         if (backfillMinutes <= 0) {
             backfillMinutes = 720;
+        }
+        if (provisioningMinutes == null) {
+            provisioningMinutes = 30;
+        }
+        if (provisioningMinutes < 0) {
+            throw new IllegalArgumentException("stampboard.simulator.provisioning-minutes must be >= 0");
         }
         if (scenario == null || scenario.isBlank()) {
             scenario = "seed";

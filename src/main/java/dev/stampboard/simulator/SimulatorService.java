@@ -49,11 +49,12 @@ public class SimulatorService {
     private final Scenario scenario;
     private final FleetTrafficModel model;
     private final ScenarioLoader loader;
+    private final SimulatedStampProvisioner provisioner;
     private volatile boolean ready;
     private ScheduledExecutorService ticker;
 
     SimulatorService(SimulatorProperties properties, java.time.Clock clock, FleetService fleet, SignalsService signals,
-                     JdbcClient jdbc) {
+                     JdbcClient jdbc, SimulatedStampProvisioner provisioner) {
         this.properties = properties;
         this.clock = (SimulatedClock) clock;
         this.fleet = fleet;
@@ -62,6 +63,7 @@ public class SimulatorService {
         this.scenario = scenarioOf(properties);
         this.model = new FleetTrafficModel(scenario, properties.seed());
         this.loader = new ScenarioLoader(fleet);
+        this.provisioner = provisioner;
     }
 
     static Scenario scenarioOf(SimulatorProperties properties) {
@@ -137,6 +139,7 @@ public class SimulatorService {
 
     private void tick() {
         long m = clock.advanceOneMinute();
+        provisioner.activateReady(m);
         signals.advanceTo(m);
         feed(model.minute(m, layout()));
     }

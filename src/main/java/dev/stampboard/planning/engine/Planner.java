@@ -99,6 +99,28 @@ public final class Planner {
         return out;
     }
 
+    /**
+     * Predicted P95 of every pool these moves touch (registry → destination stamp; a destination not
+     * in the input, such as a dedicated stamp still being provisioned, only relieves the source).
+     */
+    public List<Prediction> predictMoves(PlanningInput input, Map<String, String> destinationByRegistry) {
+        FleetState fleet = new FleetState(input.stamps());
+        Set<String> touched = new java.util.TreeSet<>();
+        for (RegistryLoad registry : input.registries()) {
+            String destination = destinationByRegistry.get(registry.registry());
+            if (destination != null && !destination.equals(registry.homeStamp())) {
+                touched.add(registry.homeStamp());
+                if (fleet.stamps.containsKey(destination)) {
+                    touched.add(destination);
+                    relieve(fleet, registry, destination);
+                } else {
+                    relieve(fleet, registry, null);
+                }
+            }
+        }
+        return predictions(fleet, touched);
+    }
+
     record Selected(RegistryLoad registry, String destination, double contribution, MoveExplanation explanation) {
     }
 

@@ -14,8 +14,10 @@ final class PlanBadges {
         badge.getElement().getThemeList().add("badge " + switch (status) {
             case DRAFT -> "contrast";
             case PENDING_APPROVAL -> stale ? "warning" : "";
-            case APPROVED -> "success";
+            case APPROVED, COMPLETED -> "success";
+            case IN_PROGRESS -> "";
             case REJECTED, EXPIRED -> "error";
+            case ROLLED_BACK -> "warning";
         });
         badge.getElement().setAttribute("data-status", status.name());
         return badge;
