@@ -9,4 +9,6 @@ interface IsolationRequestRepository extends ListCrudRepository<IsolationRequest
     List<IsolationRequest> findAllByOrderByRequestedAtDesc();
 
     List<IsolationRequest> findByStateIn(List<IsolationState> states);
+
+    List<IsolationRequest> findByPlanId(String planId);
 }

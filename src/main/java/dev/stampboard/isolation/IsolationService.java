@@ -22,6 +22,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,6 +39,8 @@ import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.fleet.StampProvisioner;
 import dev.stampboard.fleet.StampStatus;
 import dev.stampboard.planning.IsolationMigrationPlans;
+import dev.stampboard.planning.PlanFinished;
+import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.planning.PlanView;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.engine.SizingCalculator;
@@ -89,6 +93,8 @@ public class IsolationService {
         this.properties = properties;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
+        // each automatic step commits on its own, also when called after another transaction's commit
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     // ---- sizing ------------------------------------------------------------------------------
@@ -315,9 +321,9 @@ public class IsolationService {
         return get(id);
     }
 
+    /** One dedicated stamp per customer and region (the name the planner's isolations use too), so a second request reuses it. */
     static String dedicatedStampName(IsolationRequest r) {
-        String customer = r.customer().length() > 40 ? r.customer().substring(0, 40) : r.customer();
-        return ("ded-" + customer + "-" + r.shortId().substring(0, 6)).replaceAll("-+", "-");
+        return IsolationMigrationPlans.dedicatedStampFor(r.customer(), r.region());
     }
 
     private IsolationRequestView transition(String id, String action, @Nullable String note,
@@ -354,6 +360,25 @@ public class IsolationService {
                 progress(r.getId());
             } catch (RuntimeException e) {
                 log.warn("Isolation request {}: next step failed; retried on the next check", r.getId(), e);
+            }
+        }
+    }
+
+    /** The migration plan finished: COMPLETED takes its request to DONE; a rollback is recorded and the request waits. */
+    @TransactionalEventListener(fallbackExecution = true)
+    public void onPlanFinished(PlanFinished event) {
+        for (IsolationRequest r : requests.findByPlanId(event.planId())) {
+            try {
+                if (event.status() == PlanStatus.COMPLETED) {
+                    progress(r.getId());
+                } else {
+                    tx.executeWithoutResult(s -> audit.record(SYSTEM, "ISOLATION_MIGRATION_" + event.status().name(),
+                            r.getId(), "migration plan " + event.planId() + " finished " + event.status()
+                                    + "; the request stays MIGRATING until an engineer moves the registries"));
+                }
+            } catch (RuntimeException e) {
+                log.warn("Isolation request {}: could not follow plan {} finishing {}", r.getId(), event.planId(),
+                        event.status(), e);
             }
         }
     }
@@ -409,7 +434,7 @@ public class IsolationService {
                 note = "migration plan " + plan.id() + " opened, pending an engineer's approval";
             }
             case MIGRATING -> {
-                if (r.planId() == null || !"COMPLETED".equals(planning.get(r.planId()).status().name())) {
+                if (r.planId() == null || planning.get(r.planId()).status() != PlanStatus.COMPLETED) {
                     return false;
                 }
                 r.complete();

@@ -16,7 +16,7 @@ import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.RegistryInfo;
 import dev.stampboard.planning.engine.Candidate;
-import dev.stampboard.planning.engine.DedicatedStampMoves;
+import dev.stampboard.planning.engine.DedicatedStampMigration;
 import dev.stampboard.planning.engine.Plan;
 import dev.stampboard.planning.engine.PlanChoices;
 import dev.stampboard.planning.engine.Planner;
@@ -52,6 +52,11 @@ public class IsolationMigrationPlans {
         this.clock = clock;
     }
 
+    /** The customer's dedicated stamp in the region: one per customer and region, the name plans use too. */
+    public static String dedicatedStampFor(String customer, String region) {
+        return DedicatedStampMoves.stampFor(customer, region);
+    }
+
     /**
      * Opens the plan that moves each registry's replica in the region from its home stamp to the
      * dedicated stamp, and submits it for approval. {@code why} goes into the plan's notes and history.
@@ -63,7 +68,7 @@ public class IsolationMigrationPlans {
         }
         List<String> sources = homeStamps(region, registries).stream().filter(s -> !s.equals(dedicatedStamp)).toList();
         PlanningSettings settings = planning.defaultSettings();
-        Plan plan = DedicatedStampMoves.onto(inputs.build(region, new LinkedHashSet<>(sources), settings),
+        Plan plan = DedicatedStampMigration.onto(inputs.build(region, new LinkedHashSet<>(sources), settings),
                 new LinkedHashSet<>(registries), dedicatedStamp);
         RebalancePlan.Computation computed = planning.computation(region, settings, plan);
         List<String> notes = new ArrayList<>();

@@ -17,9 +17,9 @@ import dev.stampboard.fleet.PoolKind;
  * playbook as any plan. A freshly provisioned stamp has little or no history: its pools are taken
  * as idling at their baseline b in every minute they did not report.
  */
-public final class DedicatedStampMoves {
+public final class DedicatedStampMigration {
 
-    private DedicatedStampMoves() {
+    private DedicatedStampMigration() {
     }
 
     public static Plan onto(PlanningInput input, Set<String> registries, String dedicatedStamp) {
