@@ -1,0 +1,118 @@
+package dev.stampboard.isolation.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.isolation.DedicatedSizing;
+import dev.stampboard.isolation.IsolationRequestView;
+import dev.stampboard.isolation.IsolationService;
+import dev.stampboard.isolation.IsolationState;
+import dev.stampboard.isolation.IsolationStateChange;
+import dev.stampboard.isolation.NewIsolationRequest;
+
+/**
+ * DESIGN §11: isolation tickets — file, list, read, and the review workflow — through the same
+ * service, role checks and audit entries as the console.
+ */
+@RestController
+@RequestMapping("/api/v1/isolation-requests")
+class IsolationRequestsApi {
+
+    private final IsolationService isolation;
+
+    IsolationRequestsApi(IsolationService isolation) {
+        this.isolation = isolation;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    RequestJson file(@RequestBody @Nullable NewIsolationRequest body) {
+        if (body == null) {
+            throw new InvalidInputException("The body must describe the request: {\"customer\":\"contoso-ai\","
+                    + "\"registries\":[…],\"expectedPeakQps\":20000,\"peakThroughputGbps\":40,\"dataVolumeTb\":300,"
+                    + "\"justification\":\"…\",\"wantedBy\":\"2026-12-15\"}");
+        }
+        return RequestJson.of(isolation.file(body));
+    }
+
+    @GetMapping
+    List<RequestJson> list(@RequestParam(required = false) @Nullable IsolationState state) {
+        return isolation.list(state).stream().map(RequestJson::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    RequestJson get(@PathVariable String id) {
+        return RequestJson.of(isolation.get(id));
+    }
+
+    @GetMapping("/{id}/history")
+    List<IsolationStateChange> history(@PathVariable String id) {
+        return isolation.history(id);
+    }
+
+    @PostMapping("/{id}/review")
+    RequestJson review(@PathVariable String id) {
+        return RequestJson.of(isolation.startReview(id));
+    }
+
+    @PostMapping("/{id}/needs-info")
+    RequestJson needsInfo(@PathVariable String id, @RequestBody(required = false) @Nullable QuestionJson body) {
+        return RequestJson.of(isolation.askForInformation(id, body == null ? null : body.question()));
+    }
+
+    @PostMapping("/{id}/answer")
+    RequestJson answer(@PathVariable String id, @RequestBody(required = false) @Nullable AnswerJson body) {
+        return RequestJson.of(isolation.answer(id, body == null ? null : body.answer()));
+    }
+
+    @PostMapping("/{id}/approve")
+    RequestJson approve(@PathVariable String id) {
+        return RequestJson.of(isolation.approve(id));
+    }
+
+    @PostMapping("/{id}/reject")
+    RequestJson reject(@PathVariable String id, @RequestBody(required = false) @Nullable ReasonJson body) {
+        return RequestJson.of(isolation.reject(id, body == null ? null : body.reason()));
+    }
+
+    record QuestionJson(@Nullable String question) {
+    }
+
+    record AnswerJson(@Nullable String answer) {
+    }
+
+    record ReasonJson(@Nullable String reason) {
+    }
+
+    record RequestJson(String id, String state, String customer, String region, List<String> registries,
+                       long expectedPeakQps, double peakThroughputGbps, double dataVolumeTb, String justification,
+                       LocalDate wantedBy, String requestedBy, Instant requestedAt, SizingJson sizing,
+                       @Nullable String question, @Nullable String answer, @Nullable String decidedBy,
+                       @Nullable String decisionReason, @Nullable String dedicatedStamp, @Nullable String planId) {
+
+        static RequestJson of(IsolationRequestView r) {
+            DedicatedSizing s = r.sizing();
+            return new RequestJson(r.id(), r.state().name(), r.customer(), r.region(), r.registries(),
+                    r.expectedPeakQps(), r.peakThroughputGbps(), r.dataVolumeTb(), r.justification(), r.wantedBy(),
+                    r.requestedBy(), r.requestedAt(),
+                    new SizingJson(s.registryNodes(), s.dataproxyNodes(), s.storageAccounts(), s.arithmetic()),
+                    r.question(), r.answer(), r.decidedBy(), r.decisionReason(), r.dedicatedStamp(), r.planId());
+        }
+    }
+
+    record SizingJson(int registryNodes, int dataproxyNodes, int storageAccounts, String arithmetic) {
+    }
+}
