@@ -141,6 +141,15 @@ public class IsolationService {
         return common == null ? List.of() : common.stream().sorted().toList();
     }
 
+    /** A new request prefilled from a plan's isolation recommendation for these registries (the one-click path). */
+    @Secured({"ROLE_SUPPORT", "ROLE_ADMIN"})
+    public NewIsolationRequest prefillFromPlan(String planId, List<String> registries) {
+        PlanView plan = planning.get(planId);
+        String customer = registries.stream().map(fleet::registry).flatMap(Optional::stream).map(RegistryInfo::customer)
+                .findFirst().orElse(null);
+        return PlanPrefill.of(plan, registries, customer);
+    }
+
     @Secured({"ROLE_SUPPORT", "ROLE_ADMIN", "ROLE_CUSTOMER"})
     @Transactional
     public IsolationRequestView file(NewIsolationRequest in) {

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 
 import dev.stampboard.base.NotFoundException;
@@ -89,7 +90,14 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
         add(new H3("Predicted hot-node P95"), new PredictionChart(plan), new PredictionGrid(plan.predictions()));
         add(new H3("Moves"), new MovesGrid(plan.moves()));
         if (!plan.isolations().isEmpty()) {
-            add(new H3("Dedicated stamp recommended"), new IsolationGrid(plan.isolations()));
+            var isolations = new IsolationGrid(plan.isolations());
+            if (user.has(Role.SUPPORT) || user.has(Role.ADMIN)) {
+                // by route, not by type: planning does not depend on the isolation module
+                isolations.addComponentColumn(i -> new Button("Request isolation", e -> getUI().ifPresent(ui -> ui.navigate(
+                        "isolation-requests/new", QueryParameters.simple(java.util.Map.of("plan", plan.id(), "registry", i.registry()))))))
+                        .setHeader("").setKey("request").setAutoWidth(true).setFlexGrow(0);
+            }
+            add(new H3("Dedicated stamp recommended"), isolations);
         }
         if (!plan.notes().isBlank()) {
             add(new H3("Planner notes"), new Paragraph(plan.notes()));

@@ -1,0 +1,115 @@
+package dev.stampboard.isolation.ui;
+
+import java.util.function.Supplier;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+
+import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.isolation.IsolationRequestView;
+import dev.stampboard.isolation.IsolationRules;
+import dev.stampboard.isolation.IsolationService;
+import dev.stampboard.isolation.IsolationState;
+import dev.stampboard.security.CurrentUser;
+import dev.stampboard.security.Role;
+
+/**
+ * The decisions on a request: start review, ask for information, approve, reject (support and admin,
+ * never on their own request; approve and reject after a confirmation), and the requester's answer.
+ */
+class RequestActions extends VerticalLayout {
+
+    final Button startReview = new Button("Start review");
+    final Button askForInfo = new Button("Ask for information…");
+    final Button approve = new Button("Approve…");
+    final Button reject = new Button("Reject…");
+    final TextArea dialogText = new TextArea();
+    final TextArea answer = new TextArea("Your answer");
+    final Button sendAnswer = new Button("Send answer");
+    private final IsolationService isolation;
+    private final String id;
+    private final Runnable rerender;
+
+    RequestActions(IsolationService isolation, CurrentUser user, IsolationRequestView request, boolean mayAnswer,
+                   Runnable rerender) {
+        this.isolation = isolation;
+        this.id = request.id();
+        this.rerender = rerender;
+        setPadding(false);
+        boolean decider = isolation.mayDecide(request);
+        boolean supportOrAdmin = user.has(Role.SUPPORT) || user.has(Role.ADMIN);
+        IsolationState state = request.state();
+        startReview.setVisible(state == IsolationState.SUBMITTED);
+        askForInfo.setVisible(state == IsolationState.IN_REVIEW);
+        approve.setVisible(state == IsolationState.IN_REVIEW);
+        reject.setVisible(state == IsolationState.IN_REVIEW);
+        for (Button b : new Button[] {startReview, askForInfo, approve, reject}) {
+            b.setEnabled(decider);
+            if (!decider) {
+                b.setTooltipText("You filed this request; another support engineer decides on it");
+            }
+        }
+        startReview.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+        reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        startReview.addClickListener(e -> act(() -> isolation.startReview(id), "Review started"));
+        askForInfo.addClickListener(e -> withText("Ask the requester", "What do you need to know to decide?", "Send question",
+                "primary", () -> isolation.askForInformation(id, dialogText.getValue()), "Question sent"));
+        reject.addClickListener(e -> withText("Reject this request?", "What should the requester know or change?", "Reject",
+                "error primary", () -> isolation.reject(id, dialogText.getValue()), "Request rejected"));
+        approve.addClickListener(e -> confirmApprove(request));
+        var decisions = new HorizontalLayout(startReview, askForInfo, approve, reject);
+        decisions.setVisible(state.awaitsDecision() && supportOrAdmin);
+        add(decisions);
+
+        if (state == IsolationState.NEEDS_INFO && mayAnswer) {
+            answer.setWidthFull();
+            answer.setMaxLength(IsolationRules.MAX_TEXT);
+            answer.setPlaceholder("Answer the reviewer's question");
+            sendAnswer.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            sendAnswer.addClickListener(e -> act(() -> isolation.answer(id, answer.getValue()), "Answer sent; the review goes on"));
+            add(answer, sendAnswer);
+        }
+    }
+
+    private void confirmApprove(IsolationRequestView r) {
+        var dialog = new ConfirmDialog("Approve this request?", "Approving provisions a dedicated stamp in " + r.region()
+                + " (" + r.sizing().registryNodes() + " registry nodes, " + r.sizing().dataproxyNodes()
+                + " dataproxy nodes, " + r.sizing().storageAccounts() + " storage accounts) for " + r.customer()
+                + "; once it is active a migration plan is opened for an engineer's approval. Your name is recorded.",
+                "Approve", e -> act(() -> isolation.approve(id), "Approved: provisioning the dedicated stamp"));
+        dialog.setCancelable(true);
+        dialog.open();
+    }
+
+    private void withText(String header, String placeholder, String confirm, String theme, Supplier<?> action, String done) {
+        dialogText.setWidthFull();
+        dialogText.setValue("");
+        dialogText.setPlaceholder(placeholder);
+        dialogText.setMaxLength(IsolationRules.MAX_TEXT);
+        var dialog = new ConfirmDialog();
+        dialog.setHeader(header);
+        dialog.add(dialogText);
+        dialog.setCancelable(true);
+        dialog.setConfirmText(confirm);
+        dialog.setConfirmButtonTheme(theme);
+        dialog.addConfirmListener(e -> act(action, done));
+        dialog.open();
+    }
+
+    private void act(Supplier<?> action, String done) {
+        try {
+            action.get();
+            Notification.show(done, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (IllegalStateException | InvalidInputException e) {
+            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+        rerender.run();
+    }
+}
