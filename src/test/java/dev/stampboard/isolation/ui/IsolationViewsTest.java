@@ -32,6 +32,8 @@ class IsolationViewsTest extends KaribuTest {
     IsolationService isolation;
     @Autowired
     UserDetailsService users;
+    @Autowired
+    dev.stampboard.planning.PlanningService planning;
 
     private IsolationRequestView filedBy(String user) {
         Requests.as(users, user);
@@ -210,5 +212,37 @@ class IsolationViewsTest extends KaribuTest {
         assertThat(view.form.dataVolumeTb.getValue()).isEqualTo(120.0);
         assertThat(view.form.justification.getValue()).isEqualTo("Inference fleet needs its own update domain");
         assertThat(view.sizing.summary.getText()).isEqualTo("90 registry nodes · 15 dataproxy nodes · 2 storage accounts");
+    }
+
+    @Test
+    void one_click_from_a_plans_isolation_recommendation_opens_a_prefilled_request() {
+        String registry = "openmindmodels.azurecr.io";
+        login("alice");
+        var plan = planning.proposeAndSubmit("eastus", List.of("eus-s01"), planning.defaultSettings(),
+                new dev.stampboard.planning.engine.PlanChoices(Set.of(registry),
+                        Map.of(registry, dev.stampboard.planning.engine.PlanChoices.DEDICATED)));
+        var isolationRow = plan.isolations().stream().filter(i -> i.registry().equals(registry)).findFirst().orElseThrow();
+
+        login("carol");
+        UI.getCurrent().navigate(dev.stampboard.planning.ui.PlanReviewView.class, new RouteParameters("id", plan.id()));
+        var isolations = _get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("isolations"));
+        int row = plan.isolations().indexOf(isolationRow);
+        ButtonKt._click((com.vaadin.flow.component.button.Button) GridKt._getCellComponent(isolations, row, "request"));
+        NewIsolationRequestView view = _get(NewIsolationRequestView.class);
+        assertThat(view.form.customer.getValue()).isEqualTo("openmind-ai");
+        assertThat(view.form.registries.getValue()).containsExactly(registry);
+        assertThat(view.form.region.getValue()).isEqualTo("eastus");
+        assertThat(view.form.expectedPeakQps.getValue()).isPositive();
+        assertThat(view.form.peakThroughputGbps.getValue()).isPositive();
+        assertThat(view.form.dataVolumeTb.getValue()).as("the planner does not know the data volume").isNull();
+        assertThat(view.form.justification.getValue()).startsWith("Plan " + plan.id().substring(0, 8) + " recommends a dedicated stamp");
+        view.form.dataVolumeTb.setValue(100.0);
+        assertThat(view.sizing.summary.getText()).startsWith(isolationRow.registryNodes() + " registry nodes · "
+                + isolationRow.dataproxyNodes() + " dataproxy nodes");
+
+        login("dave");
+        UI.getCurrent().navigate(dev.stampboard.planning.ui.PlanReviewView.class, new RouteParameters("id", plan.id()));
+        assertThat(_get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("isolations")).getColumnByKey("request"))
+                .as("only support and admins file requests").isNull();
     }
 }
