@@ -74,12 +74,12 @@ public class IsolationRequestDetailView extends VerticalLayout implements Before
                 r.requestedBy(), WHEN.format(r.requestedAt()), r.wantedBy(), r.region(),
                 r.decidedBy() == null ? "" : " · decided by " + r.decidedBy())));
         add(progress(r, customer));
-        actions = new RequestActions(isolation, user, r, customer || user.has(Role.SUPPORT) || user.has(Role.ADMIN),
-                this::render);
-        add(actions);
         if (r.question() != null) {
             add(questionBox(r));
         }
+        actions = new RequestActions(isolation, user, r, customer || user.has(Role.SUPPORT) || user.has(Role.ADMIN),
+                this::render);
+        add(actions);
         var facts = new Div(fact("Registries", String.join(", ", r.registries())),
                 fact("Expected peak", String.format(Locale.ROOT, "%,d QPS · %.1f Gbit/s", r.expectedPeakQps(), r.peakThroughputGbps())),
                 fact("Data volume", String.format(Locale.ROOT, "%.1f TB", r.dataVolumeTb())),
@@ -135,6 +135,7 @@ public class IsolationRequestDetailView extends VerticalLayout implements Before
         box.setId("question");
         box.addClassNames(LumoUtility.Padding.SMALL, LumoUtility.Background.CONTRAST_5, LumoUtility.BorderRadius.MEDIUM);
         box.setWidthFull();
+        box.getStyle().set("box-sizing", "border-box");
         return box;
     }
 
