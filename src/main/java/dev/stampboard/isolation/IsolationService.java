@@ -179,12 +179,16 @@ public class IsolationService {
                 actor, clock.instant(), sizing);
         requests.save(request);
         history.append(request.getId(), clock.instant(), actor, null, IsolationState.SUBMITTED,
-                "filed for " + customer + " (" + registries.size() + " registries in " + region + ")");
+                "filed for " + customer + " (" + registries(registries.size()) + " in " + region + ")");
         audit.record(actor, "ISOLATION_REQUESTED", request.getId(), String.format(Locale.ROOT,
                 "customer %s, region %s, registries %s; %d QPS, %.1f Gbps, %.1f TB; sized %d registry / %d dataproxy nodes, %d storage accounts",
                 customer, region, registries, in.expectedPeakQps(), in.peakThroughputGbps(), in.dataVolumeTb(),
                 sizing.registryNodes(), sizing.dataproxyNodes(), sizing.storageAccounts()));
         return request.toView();
+    }
+
+    private static String registries(int n) {
+        return n + (n == 1 ? " registry" : " registries");
     }
 
     private static void field(String name, @Nullable String problem) {
@@ -437,8 +441,8 @@ public class IsolationService {
             }
             case READY -> {
                 PlanView plan = migrationPlans.proposeOnto(r.region(), r.registries(), stamp, "Isolation request "
-                        + r.shortId() + " of " + r.customer() + ": move " + r.registries().size()
-                        + " registries onto dedicated stamp " + stamp);
+                        + r.shortId() + " of " + r.customer() + ": move " + registries(r.registries().size())
+                        + " onto dedicated stamp " + stamp + ".");
                 r.startMigration(plan.id());
                 note = "migration plan " + plan.id() + " opened, pending an engineer's approval";
             }

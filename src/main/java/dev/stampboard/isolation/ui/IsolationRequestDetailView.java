@@ -93,7 +93,7 @@ public class IsolationRequestDetailView extends VerticalLayout implements Before
         if (!customer) {
             add(new ReviewContext(isolation.context(id)));
         }
-        add(new H3("History"), new RequestHistoryGrid(isolation.history(id)));
+        add(new H3("History"), new RequestHistoryGrid(isolation.history(id), customer));
         setMaxWidth("90em");
     }
 

@@ -14,7 +14,8 @@ class RequestHistoryGrid extends Grid<IsolationStateChange> {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
-    RequestHistoryGrid(List<IsolationStateChange> history) {
+    /** A customer sees the states, not the system's notes on stamps and plans (customers never see a move). */
+    RequestHistoryGrid(List<IsolationStateChange> history, boolean forCustomer) {
         setId("history");
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         setAllRowsVisible(true);
@@ -22,7 +23,7 @@ class RequestHistoryGrid extends Grid<IsolationStateChange> {
         addColumn(IsolationStateChange::actor).setHeader("Who").setKey("actor").setAutoWidth(true).setFlexGrow(0);
         addColumn(h -> (h.from() == null ? "" : h.from() + " → ") + h.to()).setHeader("State").setKey("state")
                 .setAutoWidth(true).setFlexGrow(0);
-        addColumn(h -> h.note() == null ? "" : h.note()).setHeader("Note").setKey("note").setFlexGrow(1);
+        addColumn(h -> h.note() == null || forCustomer && "system".equals(h.actor()) ? "" : h.note()).setHeader("Note").setKey("note").setFlexGrow(1);
         setItems(history);
     }
 }
