@@ -31,7 +31,6 @@ create table move_run (
     validate_until  timestamp with time zone,
     baseline_p99_ms double precision,
     baseline_requests double precision,
-    predicted       varchar(2000),
     verdict         varchar(16),
     evidence        varchar(4000),
     prediction_error_pp double precision,
@@ -56,4 +55,28 @@ create table move_step (
 create table simulated_provisioning (
     stamp           varchar(64)  primary key,
     ready_minute    bigint       not null
+);
+
+-- Predicted against measured hot-node P95 of each pool a validated move touched: the error that will
+-- calibrate the model (DESIGN §3).
+create table move_prediction (
+    plan_id         varchar(36)  not null,
+    seq             integer      not null,
+    stamp           varchar(64)  not null,
+    pool            varchar(16)  not null,
+    before_p95      double precision,
+    predicted_p95   double precision,
+    measured_p95    double precision,
+    primary key (plan_id, seq, stamp, pool)
+);
+
+-- Hot-node P95 of every pool a plan predicted, measured when its execution finished: the "after" of
+-- the outcome report (the "before" is the plan's evidence).
+create table plan_outcome (
+    plan_id         varchar(36)  not null references plan (id) on delete cascade,
+    stamp           varchar(64)  not null,
+    pool            varchar(16)  not null,
+    after_p95       double precision,
+    measured_at     timestamp with time zone not null,
+    primary key (plan_id, stamp, pool)
 );
