@@ -96,7 +96,7 @@ class ExecutionStore {
     }
 
     List<MoveStep> steps(String planId) {
-        return jdbc.sql("select * from move_step where plan_id = ? order by at, seq")
+        return jdbc.sql("select * from move_step where plan_id = ? order by id")
                 .param(planId)
                 .query((rs, i) -> new MoveStep(rs.getInt("seq"), rs.getString("step"), instant(rs, "at"),
                         rs.getString("executor"), rs.getString("detail")))
