@@ -20,7 +20,6 @@ import dev.stampboard.audit.AuditLog;
 import dev.stampboard.fleet.DedicatedStampSpec;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
-import dev.stampboard.fleet.RegistryInfo;
 import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.fleet.StampProvisioner;
 import dev.stampboard.fleet.StampStatus;
@@ -342,10 +341,7 @@ public class CutoverExecutor {
     // ---- helpers -----------------------------------------------------------------------------
 
     private void pointHome(MoveRun m, String stamp, String reason) {
-        RegistryInfo registry = fleet.registry(m.registry()).orElseThrow();
-        if (!registry.homeStamp(m.execution.region()).orElse("").equals(stamp)) {
-            fleet.rehome(m.registry(), m.execution.region(), stamp, reason, executorId());
-        }
+        fleet.rehomeIfNeeded(m.registry(), m.execution.region(), stamp, reason, executorId());
     }
 
     /** Predicted effect of the whole batch (its moves act together), kept for the pools this move touches. */
