@@ -55,7 +55,8 @@ class ExecutorLoop {
     void stop() {
         if (scheduler != null) {
             scheduler.shutdownNow();
-            executor.releaseLease();
         }
+        // a clean shutdown hands over at once; a crashed instance's lease simply expires
+        executor.releaseLease();
     }
 }
