@@ -13,7 +13,8 @@ public enum MoveState {
     ROLLED_BACK,
     FAILED;
 
-    public boolean isTerminal() {
-        return this == COMPLETED || this == ROLLED_BACK;
+    /** Whether the move has cut over to its destination and not (yet) been rolled back. */
+    public boolean isOnDestination() {
+        return this == DRAINING || this == VALIDATING || this == COMPLETED;
     }
 }

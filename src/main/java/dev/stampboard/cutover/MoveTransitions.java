@@ -20,14 +20,15 @@ import java.util.Set;
  * The allowed transitions, as one table (tested for every pair):
  * <pre>
  * PLANNED      → APPROVED
- * APPROVED     → CUTTING_OVER, PAUSED
+ * APPROVED     → CUTTING_OVER, PAUSED, ROLLING_BACK (the plan is rolled back before this move started)
  * CUTTING_OVER → DRAINING, ROLLING_BACK, FAILED
  * DRAINING     → VALIDATING, PAUSED, ROLLING_BACK, FAILED
  * VALIDATING   → COMPLETED, PAUSED, ROLLING_BACK, FAILED
  * PAUSED       → APPROVED, DRAINING, VALIDATING (resume where it stopped), ROLLING_BACK
  * FAILED       → ROLLING_BACK
  * ROLLING_BACK → ROLLED_BACK, FAILED
- * COMPLETED, ROLLED_BACK: terminal
+ * COMPLETED    → ROLLING_BACK (an engineer rolls the whole plan back after the move was validated)
+ * ROLLED_BACK: terminal
  * </pre>
  * A cutover in progress is never paused half-way: it either finishes (to DRAINING) or rolls back.
  */
@@ -37,14 +38,14 @@ public final class MoveTransitions {
 
     static {
         ALLOWED.put(PLANNED, EnumSet.of(APPROVED));
-        ALLOWED.put(APPROVED, EnumSet.of(CUTTING_OVER, PAUSED));
+        ALLOWED.put(APPROVED, EnumSet.of(CUTTING_OVER, PAUSED, ROLLING_BACK));
         ALLOWED.put(CUTTING_OVER, EnumSet.of(DRAINING, ROLLING_BACK, FAILED));
         ALLOWED.put(DRAINING, EnumSet.of(VALIDATING, PAUSED, ROLLING_BACK, FAILED));
         ALLOWED.put(VALIDATING, EnumSet.of(COMPLETED, PAUSED, ROLLING_BACK, FAILED));
         ALLOWED.put(PAUSED, EnumSet.of(APPROVED, DRAINING, VALIDATING, ROLLING_BACK));
         ALLOWED.put(FAILED, EnumSet.of(ROLLING_BACK));
         ALLOWED.put(ROLLING_BACK, EnumSet.of(ROLLED_BACK, FAILED));
-        ALLOWED.put(COMPLETED, EnumSet.noneOf(MoveState.class));
+        ALLOWED.put(COMPLETED, EnumSet.of(ROLLING_BACK));
         ALLOWED.put(ROLLED_BACK, EnumSet.noneOf(MoveState.class));
     }
 

@@ -25,7 +25,9 @@ import dev.stampboard.base.NotFoundException;
 
 /**
  * The inventory's application service. Reads come from an immutable snapshot rebuilt after each
- * write, because the dashboard and the simulator read the whole fleet every few seconds.
+ * write, because the dashboard and the simulator read the whole fleet every few seconds. The snapshot
+ * also expires after a few seconds, so an instance sees what another console instance on the same
+ * database wrote.
  */
 @Service
 public class FleetService {
@@ -41,7 +43,10 @@ public class FleetService {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private static final long SNAPSHOT_TTL_NANOS = 5_000_000_000L;
+
     private volatile @Nullable FleetSnapshot snapshot;
+    private volatile long snapshotLoadedAt;
 
     FleetService(StampRepository stamps, RegionRepository regions, CustomerRepository customers,
                  RegistryRepository registries, HomeStampChangeRepository history, AuditLog audit,
@@ -222,6 +227,21 @@ public class FleetService {
         invalidate();
     }
 
+    /**
+     * The cutover's idempotent write: moves the replica unless the database already has it on
+     * {@code toStamp} (a step retried after a crash, or done by another instance). Returns whether it moved.
+     */
+    @Transactional
+    public boolean rehomeIfNeeded(String registryName, String region, String toStamp, String reason, String actor) {
+        Registry registry = registries.findByName(registryName)
+                .orElseThrow(() -> new NotFoundException("No registry named '" + registryName + "'"));
+        if (registry.toInfo().homeStamp(region).orElse("").equals(toStamp)) {
+            return false;
+        }
+        rehome(registryName, region, toStamp, reason, actor);
+        return true;
+    }
+
     /** The cutover's one write: the replica's home stamp changes, with its history and audit entry. */
     @Transactional
     public void rehome(String registryName, String region, String toStamp, String reason, String actor) {
@@ -290,9 +310,11 @@ public class FleetService {
 
     private FleetSnapshot snapshot() {
         FleetSnapshot current = snapshot;
-        if (current == null) {
+        if (current == null || System.nanoTime() - snapshotLoadedAt > SNAPSHOT_TTL_NANOS) {
+            long loadedAt = System.nanoTime();
             current = load();
             snapshot = current;
+            snapshotLoadedAt = loadedAt;
         }
         return current;
     }

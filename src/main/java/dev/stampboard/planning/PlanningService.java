@@ -51,11 +51,12 @@ public class PlanningService {
     private final PlanningProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final PlanOutcomes outcomes;
     private final Planner planner = new Planner();
 
     PlanningService(PlanRepository plans, PlanHistory history, PlanningInputFactory inputs, FleetService fleet,
                     SignalsService signals, AuditLog audit, CurrentUser currentUser, PlanningProperties properties,
-                    Clock clock, ApplicationEventPublisher events) {
+                    Clock clock, ApplicationEventPublisher events, PlanOutcomes outcomes) {
         this.plans = plans;
         this.history = history;
         this.inputs = inputs;
@@ -66,6 +67,7 @@ public class PlanningService {
         this.properties = properties;
         this.clock = clock;
         this.events = events;
+        this.outcomes = outcomes;
     }
 
     /** The planner's settings: the signals' current hot threshold, the rest from {@code stampboard.planning.*}. */
@@ -176,25 +178,33 @@ public class PlanningService {
     }
 
     /**
-     * The outcome report: for every stamp pool the plan touched, P95 before (the evidence) → now, the
-     * change in pp and %, and the prediction. Measured after execution it is the seed's table.
+     * The outcome report: for every stamp pool the plan touched, P95 before (the evidence) → after (as
+     * measured when execution finished, or now while it has not), the change in pp and %, and the
+     * prediction. After execution it is the seed's table.
      */
     @Transactional(readOnly = true)
     public List<ReportRow> report(String id) {
         PlanView plan = get(id);
+        Map<String, PlanOutcomes.Measured> measured = outcomes.of(id);
         List<ReportRow> rows = new ArrayList<>();
         for (PlanPrediction p : plan.predictions()) {
             Double before = plan.evidence().stream()
                     .filter(e -> e.stamp().equals(p.stamp()) && e.pool().equals(p.pool()))
                     .map(PlanEvidence::p95).filter(Objects::nonNull).findFirst().orElse(null);
-            var now = fleet.stamp(p.stamp()).isPresent()
-                    ? signals.hotNodeP95(p.stamp(), PoolKind.valueOf(p.pool())) : java.util.OptionalDouble.empty();
-            Double after = now.isPresent() ? now.getAsDouble() : null;
+            PlanOutcomes.Measured outcome = measured.get(p.stamp() + "/" + p.pool());
+            Double after = outcome != null ? outcome.p95() : currentP95(p.stamp(), p.pool());
             Double pp = before == null || after == null ? null : after - before;
             Double pct = pp == null || before == 0 ? null : pp / before * 100;
-            rows.add(new ReportRow(p.stamp(), p.pool(), before, after, pp, pct, p.afterP95()));
+            rows.add(new ReportRow(p.stamp(), p.pool(), before, after, pp, pct, p.afterP95(),
+                    outcome == null ? null : outcome.at()));
         }
         return rows;
+    }
+
+    private @Nullable Double currentP95(String stamp, String pool) {
+        var now = fleet.stamp(stamp).isPresent()
+                ? signals.hotNodeP95(stamp, PoolKind.valueOf(pool)) : java.util.OptionalDouble.empty();
+        return now.isPresent() ? now.getAsDouble() : null;
     }
 
     // ---- execution, driven by the cutover engine (which checks roles itself) ----------------------
@@ -209,6 +219,9 @@ public class PlanningService {
     @Transactional
     public PlanView finishExecution(String id, PlanStatus outcome, String actor, String reason) {
         PlanView view = systemTransition(id, actor, "PLAN_" + outcome.name(), reason, p -> p.finishExecution(outcome));
+        for (PlanPrediction p : view.predictions()) {
+            outcomes.record(id, p.stamp(), p.pool(), currentP95(p.stamp(), p.pool()), clock.instant());
+        }
         events.publishEvent(new PlanFinished(id, outcome));
         return view;
     }

@@ -20,14 +20,14 @@ class MoveTransitionsTest {
     /** The table as DESIGN §5 describes it, written out independently of the production table. */
     private static final Map<MoveState, Set<MoveState>> EXPECTED = Map.of(
             MoveState.PLANNED, EnumSet.of(MoveState.APPROVED),
-            MoveState.APPROVED, EnumSet.of(MoveState.CUTTING_OVER, MoveState.PAUSED),
+            MoveState.APPROVED, EnumSet.of(MoveState.CUTTING_OVER, MoveState.PAUSED, MoveState.ROLLING_BACK),
             MoveState.CUTTING_OVER, EnumSet.of(MoveState.DRAINING, MoveState.ROLLING_BACK, MoveState.FAILED),
             MoveState.DRAINING, EnumSet.of(MoveState.VALIDATING, MoveState.PAUSED, MoveState.ROLLING_BACK, MoveState.FAILED),
             MoveState.VALIDATING, EnumSet.of(MoveState.COMPLETED, MoveState.PAUSED, MoveState.ROLLING_BACK, MoveState.FAILED),
             MoveState.PAUSED, EnumSet.of(MoveState.APPROVED, MoveState.DRAINING, MoveState.VALIDATING, MoveState.ROLLING_BACK),
             MoveState.FAILED, EnumSet.of(MoveState.ROLLING_BACK),
             MoveState.ROLLING_BACK, EnumSet.of(MoveState.ROLLED_BACK, MoveState.FAILED),
-            MoveState.COMPLETED, EnumSet.noneOf(MoveState.class),
+            MoveState.COMPLETED, EnumSet.of(MoveState.ROLLING_BACK),
             MoveState.ROLLED_BACK, EnumSet.noneOf(MoveState.class));
 
     @Test

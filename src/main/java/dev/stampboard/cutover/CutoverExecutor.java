@@ -1,0 +1,405 @@
+package dev.stampboard.cutover;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.stampboard.audit.AuditLog;
+import dev.stampboard.fleet.DedicatedStampSpec;
+import dev.stampboard.fleet.FleetService;
+import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.fleet.StampInfo;
+import dev.stampboard.fleet.StampProvisioner;
+import dev.stampboard.fleet.StampStatus;
+import dev.stampboard.planning.PlanPrediction;
+import dev.stampboard.planning.PlanStatus;
+import dev.stampboard.planning.PlanningService;
+
+/**
+ * Runs approved plans (DESIGN §5): batch after batch in phase order, each move cut over, drained,
+ * validated and judged. Every step first stores its intent (state change, step journal) and only then
+ * acts; the actions — pointing a replica's home stamp and routing, provisioning a dedicated stamp —
+ * are idempotent, so a step found half-done after a crash is simply done again and nothing doubles.
+ * Only the instance holding the {@link ExecutorLease} runs, and every write is conditional on the
+ * version it read.
+ */
+@Component
+public class CutoverExecutor {
+
+    private static final Logger log = LoggerFactory.getLogger(CutoverExecutor.class);
+    private static final int MAX_STEPS_PER_PASS = 200;
+
+    private final ExecutionStore store;
+    private final PlanningService planning;
+    private final FleetService fleet;
+    private final StampProvisioner provisioner;
+    private final EvidenceCollector evidence;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final CutoverProperties properties;
+    private final TransactionTemplate tx;
+    private final ExecutorLease lease;
+    private volatile StepHook hook = StepHook.NONE;
+
+    CutoverExecutor(ExecutionStore store, PlanningService planning, FleetService fleet, StampProvisioner provisioner,
+                    EvidenceCollector evidence, AuditLog audit, Clock clock, CutoverProperties properties,
+                    TransactionTemplate tx, ExecutorLease lease) {
+        this.store = store;
+        this.planning = planning;
+        this.fleet = fleet;
+        this.provisioner = provisioner;
+        this.evidence = evidence;
+        this.audit = audit;
+        this.clock = clock;
+        this.properties = properties;
+        this.tx = tx;
+        this.lease = lease;
+    }
+
+    /** This instance's name in the step journal and the lease. */
+    public String executorId() {
+        return lease.owner();
+    }
+
+    void setHook(StepHook hook) {
+        this.hook = hook;
+    }
+
+    /**
+     * One pass: when this instance holds the lease, every active plan is advanced as far as the clock
+     * allows. Returns false when another instance holds the lease.
+     */
+    public synchronized boolean runOnce() {
+        if (!lease.tryAcquire(Instant.now())) {
+            return false;
+        }
+        for (PlanRun run : store.active()) {
+            try {
+                advance(run.planId);
+            } catch (ConcurrentChange e) {
+                log.debug("Plan {} changed under the executor; the next pass reads it again", run.planId);
+            } catch (RuntimeException e) {
+                log.warn("Executing plan {} failed; the next pass tries again", run.planId, e);
+            }
+        }
+        return true;
+    }
+
+    /** User actions take the same monitor as a pass, so they never interleave with a step on this instance. */
+    synchronized <T> T exclusively(java.util.function.Supplier<T> action) {
+        return action.get();
+    }
+
+    void releaseLease() {
+        lease.release();
+    }
+
+    private void advance(String planId) {
+        for (int i = 0; i < MAX_STEPS_PER_PASS; i++) {
+            PlanRun run = store.run(planId).orElseThrow();
+            if (run.status().isFinished() || !step(run, store.moves(planId))) {
+                return;
+            }
+        }
+    }
+
+    /** Takes the next step of the plan, if one is due; false when there is nothing to do until time passes. */
+    private boolean step(PlanRun run, List<MoveRun> moves) {
+        if (run.status() == RunStatus.ROLLING_BACK) {
+            return rollBackStep(run, moves);
+        }
+        // a cutover in progress always finishes, paused plan or not: a replica is never left half-moved
+        for (MoveRun m : moves) {
+            if (m.state() == MoveState.CUTTING_OVER) {
+                finishCutover(m);
+                return true;
+            }
+        }
+        if (run.status() == RunStatus.PAUSED) {
+            for (MoveRun m : moves) {
+                if (m.state() == MoveState.DRAINING || m.state() == MoveState.VALIDATING) {
+                    write(m, null, () -> m.execution.pause(now()), null);
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (MoveRun m : moves) {
+            if (m.state() == MoveState.PAUSED) {
+                write(m, null, () -> m.execution.resume(now()), null);
+                return true;
+            }
+        }
+        Optional<Long> stage = moves.stream().filter(m -> m.state() != MoveState.COMPLETED).map(MoveRun::stage)
+                .min(Comparator.naturalOrder());
+        if (stage.isEmpty()) {
+            completePlan(run);
+            return true;
+        }
+        List<MoveRun> batch = moves.stream().filter(m -> m.stage() == stage.get()).toList();
+        for (MoveRun m : batch) {
+            boolean progressed = switch (m.state()) {
+                case APPROVED -> startMove(run, m, batch);
+                case DRAINING -> !now().isBefore(m.drainUntil) && startValidation(m);
+                case VALIDATING -> !now().isBefore(m.validateUntil) && judge(run, m);
+                case FAILED -> pauseForFailure(run, m);
+                default -> false;
+            };
+            if (progressed) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- the main path -----------------------------------------------------------------------
+
+    private boolean startMove(PlanRun run, MoveRun m, List<MoveRun> batch) {
+        String to = m.execution.toStamp();
+        Optional<StampInfo> destination = fleet.stamp(to);
+        if (destination.isEmpty()) {
+            return provision(run, m);
+        }
+        if (destination.get().status() != StampStatus.ACTIVE) {
+            return note(m, "Waiting for " + to + " to become ACTIVE (it is " + destination.get().status() + ")");
+        }
+        Double p99 = evidence.p99Ms(m.registry(), m.execution.region());
+        Double requests = evidence.requestsPerMinute(m.registry(), m.execution.region());
+        List<MovePrediction> predictions = predict(run, m, batch);
+        write(m, "CUTOVER_STARTED", () -> {
+            m.execution.startCutover(now());
+            m.baselineP99Ms = p99;
+            m.baselineRequests = requests;
+            m.note = null;
+            predictions.forEach(p -> store.savePrediction(m.planId, m.seq, p));
+        }, "MOVE_CUTOVER_STARTED");
+        finishCutover(store.moves(m.planId).get(m.seq));
+        return true;
+    }
+
+    /** The one outside action of a move; idempotent — a replica already on the destination is left alone. */
+    private void finishCutover(MoveRun m) {
+        hook.at(StepHook.Point.BEFORE_CUTOVER, m);
+        pointHome(m, m.execution.toStamp(), "cutover of plan " + m.planId);
+        hook.at(StepHook.Point.AFTER_CUTOVER, m);
+        Instant now = now();
+        write(m, "CUT_OVER", () -> {
+            m.execution.startDraining(now);
+            m.cutoverAt = now;
+            m.drainUntil = now.plusSeconds(properties.drainSeconds());
+        }, "MOVE_CUT_OVER");
+    }
+
+    private boolean startValidation(MoveRun m) {
+        write(m, "VALIDATION_STARTED", () -> {
+            m.execution.startValidating(now());
+            // the window ends at the time of day the cutover happened, so its peak window and the baseline's align
+            m.validateUntil = m.cutoverAt.plus(Duration.ofHours(m.observationHours));
+        }, "MOVE_VALIDATING");
+        return true;
+    }
+
+    private boolean judge(PlanRun run, MoveRun m) {
+        hook.at(StepHook.Point.BEFORE_VERDICT, m);
+        String region = m.execution.region();
+        List<MovePrediction> source = new ArrayList<>();
+        List<MovePrediction> destination = new ArrayList<>();
+        for (MovePrediction p : store.predictions(m.planId, m.seq)) {
+            MovePrediction measured = new MovePrediction(p.stamp(), p.pool(), p.before(), p.predicted(),
+                    evidence.p95(p.stamp(), PoolKind.valueOf(p.pool())));
+            (p.stamp().equals(m.execution.toStamp()) ? destination : source).add(measured);
+        }
+        for (PoolKind pool : PoolKind.values()) {
+            if (destination.stream().noneMatch(p -> p.pool().equals(pool.name()))) {
+                destination.add(new MovePrediction(m.execution.toStamp(), pool.name(), null, null,
+                        evidence.p95(m.execution.toStamp(), pool)));
+            }
+        }
+        ValidationEvidence e = new ValidationEvidence(m.baselineP99Ms, evidence.p99Ms(m.registry(), region),
+                m.baselineRequests, evidence.requestsPerMinute(m.registry(), region), source, destination,
+                evidence.threshold(), evidence.alertsFor(m.registry(), region, m.execution.toStamp()));
+        VerdictRules.Judgement judgement = VerdictRules.judge(e, properties.validation());
+        Instant now = now();
+        tx.executeWithoutResult(status -> {
+            List<MovePrediction> all = new ArrayList<>(source);
+            all.addAll(destination);
+            all.stream().filter(p -> p.predicted() != null || p.before() != null)
+                    .forEach(p -> store.savePrediction(m.planId, m.seq, p));
+            m.verdict = judgement.verdict();
+            m.evidence = judgement.text();
+            m.predictionErrorPp = all.stream().map(MovePrediction::errorPp).filter(x -> x != null)
+                    .max(Comparator.comparingDouble(Math::abs)).orElse(null);
+            String who = m.describe();
+            switch (judgement.verdict()) {
+                case PASS -> m.execution.complete(now);
+                case MARGINAL -> {
+                    m.execution.complete(now);
+                    run.pause("Marginal verdict on " + who + ": resume to accept it and go on, or roll back");
+                }
+                case FAIL -> {
+                    m.execution.fail("validation failed", now);
+                    if (run.autoRollback) {
+                        run.startRollback("Automatic rollback (plan policy): validation of " + who + " failed");
+                    } else {
+                        run.pause("Validation of " + who + " failed: roll the plan back");
+                    }
+                }
+            }
+            save(m);
+            saveRun(run);
+            store.journal(m.planId, m.seq, "VERDICT", now, executorId(), judgement.verdict().name());
+            planning.recordMoveState(m.planId, m.seq, m.state().name());
+            audit.record(executorId(), "MOVE_VERDICT", m.planId, who + ": " + judgement.verdict());
+            if (run.status() != RunStatus.RUNNING) {
+                audit.record(executorId(), run.status() == RunStatus.PAUSED ? "PLAN_PAUSED" : "PLAN_ROLLBACK_STARTED",
+                        m.planId, run.reason());
+            }
+        });
+        return true;
+    }
+
+    /** A failed move found on a running plan (e.g. after a restart mid-verdict): pause, never go past it. */
+    private boolean pauseForFailure(PlanRun run, MoveRun m) {
+        tx.executeWithoutResult(status -> {
+            run.pause("Validation of " + m.describe() + " failed: roll the plan back");
+            saveRun(run);
+            audit.record(executorId(), "PLAN_PAUSED", run.planId, run.reason());
+        });
+        return true;
+    }
+
+    private void completePlan(PlanRun run) {
+        tx.executeWithoutResult(status -> {
+            run.complete(now());
+            saveRun(run);
+            planning.finishExecution(run.planId, PlanStatus.COMPLETED, executorId(), "every move validated");
+        });
+    }
+
+    // ---- provisioning ------------------------------------------------------------------------
+
+    private boolean provision(PlanRun run, MoveRun m) {
+        String to = m.execution.toStamp();
+        Optional<DedicatedStampSpec> spec = planning.dedicatedStampSpec(run.planId, to, executorId());
+        if (spec.isEmpty()) {
+            tx.executeWithoutResult(status -> {
+                run.pause("Destination " + to + " of " + m.registry() + " does not exist and is not a dedicated stamp"
+                        + " this plan can provision");
+                saveRun(run);
+                audit.record(executorId(), "PLAN_PAUSED", run.planId, run.reason());
+            });
+            return true;
+        }
+        hook.at(StepHook.Point.BEFORE_PROVISION, m);
+        provisioner.provision(spec.get());
+        store.journal(m.planId, m.seq, "PROVISION_REQUESTED", now(), executorId(), to);
+        audit.record(executorId(), "DEDICATED_STAMP_REQUESTED", run.planId, String.format(
+                "%s for %s: %d registry nodes, %d dataproxy nodes, %d storage accounts", to, spec.get().customer(),
+                spec.get().registryNodes(), spec.get().dataproxyNodes(), spec.get().storageAccounts()));
+        return note(m, "Provisioning dedicated stamp " + to);
+    }
+
+    // ---- rollback ----------------------------------------------------------------------------
+
+    private boolean rollBackStep(PlanRun run, List<MoveRun> moves) {
+        List<MoveRun> reversed = new ArrayList<>(moves);
+        reversed.sort(Comparator.comparingInt((MoveRun m) -> m.seq).reversed());
+        for (MoveRun m : reversed) {
+            if (m.state() == MoveState.ROLLING_BACK) {
+                hook.at(StepHook.Point.BEFORE_ROLLBACK, m);
+                pointHome(m, m.execution.fromStamp(), "rollback of plan " + m.planId);
+                hook.at(StepHook.Point.AFTER_ROLLBACK, m);
+                write(m, "ROLLED_BACK", () -> m.execution.finishRollback(now()), "MOVE_ROLLED_BACK");
+                return true;
+            }
+            if (m.state() != MoveState.ROLLED_BACK) {
+                write(m, null, () -> m.execution.startRollback(now()), null);
+                return true;
+            }
+        }
+        tx.executeWithoutResult(status -> {
+            run.finishRollback(now());
+            saveRun(run);
+            planning.finishExecution(run.planId, PlanStatus.ROLLED_BACK, executorId(),
+                    run.reason() == null ? "rolled back" : run.reason());
+        });
+        return true;
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    private void pointHome(MoveRun m, String stamp, String reason) {
+        fleet.rehomeIfNeeded(m.registry(), m.execution.region(), stamp, reason, executorId());
+    }
+
+    /** Predicted effect of the whole batch (its moves act together), kept for the pools this move touches. */
+    private List<MovePrediction> predict(PlanRun run, MoveRun m, List<MoveRun> batch) {
+        Map<String, String> destinations = new LinkedHashMap<>();
+        batch.forEach(b -> destinations.put(b.registry(), b.execution.toStamp()));
+        List<MovePrediction> out = new ArrayList<>();
+        for (PlanPrediction p : planning.predictMoves(run.region, destinations)) {
+            if (p.stamp().equals(m.execution.fromStamp()) || p.stamp().equals(m.execution.toStamp())) {
+                out.add(new MovePrediction(p.stamp(), p.pool(), p.beforeP95(), p.afterP95(), null));
+            }
+        }
+        return out;
+    }
+
+    private boolean note(MoveRun m, String note) {
+        if (note.equals(m.note)) {
+            return false;
+        }
+        write(m, null, () -> m.note = note, null);
+        return false;
+    }
+
+    /** One step: the state change, the journal line, the plan's mirror and the audit entry in one transaction. */
+    private void write(MoveRun m, @Nullable String step, Runnable change, @Nullable String auditAction) {
+        tx.executeWithoutResult(status -> {
+            change.run();
+            save(m);
+            if (step != null && !store.journal(m.planId, m.seq, step, now(), executorId(), m.describe())) {
+                throw new ConcurrentChange();
+            }
+            planning.recordMoveState(m.planId, m.seq, m.state().name());
+            if (auditAction != null) {
+                audit.record(executorId(), auditAction, m.planId, m.describe());
+            }
+        });
+    }
+
+    private void save(MoveRun m) {
+        if (!store.update(m)) {
+            throw new ConcurrentChange();
+        }
+    }
+
+    private void saveRun(PlanRun run) {
+        if (!store.update(run)) {
+            throw new ConcurrentChange();
+        }
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    /** Another instance or a user action changed the row first; this pass stops and the next one re-reads. */
+    static final class ConcurrentChange extends RuntimeException {
+        ConcurrentChange() {
+            super("changed concurrently", null, false, false);
+        }
+    }
+}

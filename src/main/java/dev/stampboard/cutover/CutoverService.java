@@ -1,0 +1,209 @@
+package dev.stampboard.cutover;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.stampboard.audit.AuditLog;
+import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.base.NotFoundException;
+import dev.stampboard.planning.PlanMove;
+import dev.stampboard.planning.PlanStatus;
+import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanningService;
+import dev.stampboard.security.CurrentUser;
+
+/**
+ * What engineers do with an approved plan (DESIGN §5, §9): start, pause, resume, roll back, and what
+ * everyone may read about its execution. The steps themselves are the {@link CutoverExecutor}'s.
+ */
+@Service
+public class CutoverService {
+
+    private final ExecutionStore store;
+    private final PlanningService planning;
+    private final CutoverExecutor executor;
+    private final AuditLog audit;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+
+    CutoverService(ExecutionStore store, PlanningService planning, CutoverExecutor executor, AuditLog audit,
+                   CurrentUser currentUser, Clock clock, TransactionTemplate tx) {
+        this.store = store;
+        this.planning = planning;
+        this.executor = executor;
+        this.audit = audit;
+        this.currentUser = currentUser;
+        this.clock = clock;
+        this.tx = tx;
+    }
+
+    /** Starts executing an approved plan; with {@code autoRollback} a failed validation rolls it back unasked. */
+    @Secured("ROLE_ENGINEER")
+    public PlanRunView start(String planId, boolean autoRollback) {
+        String actor = currentUser.name();
+        PlanView plan = planning.get(planId);
+        if (plan.status() != PlanStatus.APPROVED) {
+            throw new IllegalStateException("Plan " + planId + " is " + plan.status() + ": only an APPROVED plan can be started");
+        }
+        if (plan.moves().isEmpty()) {
+            throw new IllegalStateException("Plan " + planId + " has no moves to execute");
+        }
+        return executor.exclusively(() -> {
+            tx.executeWithoutResult(status -> {
+                Instant now = clock.instant();
+                List<MoveRun> moves = new ArrayList<>();
+                for (int seq = 0; seq < plan.moves().size(); seq++) {
+                    PlanMove m = plan.moves().get(seq);
+                    moves.add(MoveRun.approved(planId, seq, m.phase(), m.batch(), m.observationHours(), m.registry(),
+                            m.region(), m.fromStamp(), m.toStamp(), now));
+                }
+                store.insert(PlanRun.start(planId, plan.region(), autoRollback, actor, now), moves);
+                planning.startExecution(planId, actor);
+                audit.record(actor, "PLAN_EXECUTION_STARTED", planId, moves.size() + " moves; automatic rollback "
+                        + (autoRollback ? "on" : "off"));
+            });
+            return view(load(planId));
+        });
+    }
+
+    @Secured("ROLE_ENGINEER")
+    public PlanRunView pause(String planId, @Nullable String reason) {
+        String actor = currentUser.name();
+        String why = reason == null || reason.isBlank() ? "paused by " + actor : reason.strip();
+        return change(planId, "PLAN_PAUSED", why, run -> {
+            run.pause(why);
+            for (MoveRun m : store.moves(planId)) {
+                if (m.state() == MoveState.DRAINING || m.state() == MoveState.VALIDATING) {
+                    m.execution.pause(clock.instant());
+                    saveMove(m);
+                    planning.recordMoveState(planId, m.seq, m.state().name());
+                }
+            }
+        });
+    }
+
+    /** Resuming also accepts a marginal verdict; a failed move has to be rolled back instead. */
+    @Secured("ROLE_ENGINEER")
+    public PlanRunView resume(String planId) {
+        List<MoveRun> moves = store.moves(planId);
+        Optional<MoveRun> failed = moves.stream().filter(m -> m.state() == MoveState.FAILED).findFirst();
+        if (failed.isPresent()) {
+            throw new IllegalStateException("The move " + failed.get().describe()
+                    + " failed validation; roll the plan back instead of resuming");
+        }
+        String accepted = moves.stream().filter(m -> m.verdict == Verdict.MARGINAL).map(MoveRun::describe)
+                .reduce((a, b) -> a + ", " + b).map(s -> "; marginal verdicts accepted: " + s).orElse("");
+        return change(planId, "PLAN_RESUMED", "resumed" + accepted, run -> {
+            run.resume();
+            for (MoveRun m : store.moves(planId)) {
+                if (m.state() == MoveState.PAUSED) {
+                    m.execution.resume(clock.instant());
+                    saveMove(m);
+                    planning.recordMoveState(planId, m.seq, m.state().name());
+                }
+            }
+        });
+    }
+
+    /** Rolls back every move that has cut over, newest first: home stamps and routing as before the plan. */
+    @Secured("ROLE_ENGINEER")
+    public PlanRunView rollback(String planId, @Nullable String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("A rollback needs a reason for the audit log");
+        }
+        return change(planId, "PLAN_ROLLBACK_STARTED", reason.strip(), run -> run.startRollback(reason.strip()));
+    }
+
+    public List<PlanRunView> runs() {
+        return store.runs().stream().map(this::view).toList();
+    }
+
+    public Optional<PlanRunView> run(String planId) {
+        return store.run(planId).map(this::view);
+    }
+
+    public List<MoveRunView> moves(String planId) {
+        load(planId);
+        Instant now = clock.instant();
+        return store.moves(planId).stream().map(m -> view(m, now)).toList();
+    }
+
+    public List<MoveStep> steps(String planId) {
+        return store.steps(planId);
+    }
+
+    private interface RunChange {
+        void apply(PlanRun run);
+    }
+
+    private PlanRunView change(String planId, String action, String detail, RunChange change) {
+        String actor = currentUser.name();
+        return executor.exclusively(() -> {
+            tx.executeWithoutResult(status -> {
+                PlanRun run = load(planId);
+                change.apply(run);
+                if (!store.update(run)) {
+                    throw new IllegalStateException("Plan " + planId + " changed meanwhile; look again and retry");
+                }
+                audit.record(actor, action, planId, detail);
+            });
+            return view(load(planId));
+        });
+    }
+
+    private void saveMove(MoveRun m) {
+        if (!store.update(m)) {
+            throw new IllegalStateException("Move " + m.describe() + " changed meanwhile; look again and retry");
+        }
+    }
+
+    private PlanRun load(String planId) {
+        return store.run(planId).orElseThrow(() -> new NotFoundException("Plan " + planId + " has not been started"));
+    }
+
+    private PlanRunView view(PlanRun run) {
+        List<MoveRun> moves = store.moves(run.planId);
+        return new PlanRunView(run.planId, run.region, run.status(), run.autoRollback, run.startedBy, run.startedAt,
+                run.finishedAt(), run.reason(), moves.size(),
+                (int) moves.stream().filter(m -> m.state() == MoveState.COMPLETED).count(),
+                (int) moves.stream().filter(m -> m.state() == MoveState.ROLLED_BACK).count(),
+                (int) moves.stream().filter(m -> m.state() == MoveState.FAILED).count());
+    }
+
+    private MoveRunView view(MoveRun m, Instant now) {
+        MoveExecution e = m.execution;
+        Double progress = null;
+        Duration left = null;
+        MoveState stage = e.state() == MoveState.PAUSED ? e.pausedFrom() : e.state();
+        if (stage == MoveState.DRAINING && m.cutoverAt != null && m.drainUntil != null) {
+            progress = fraction(m.cutoverAt, m.drainUntil, now);
+            left = remaining(m.drainUntil, now);
+        } else if (stage == MoveState.VALIDATING && m.cutoverAt != null && m.validateUntil != null) {
+            progress = fraction(m.cutoverAt, m.validateUntil, now);
+            left = remaining(m.validateUntil, now);
+        }
+        return new MoveRunView(m.seq, e.registry(), e.region(), e.fromStamp(), e.toStamp(), m.phase, m.batch,
+                m.observationHours, e.state(), e.pausedFrom(), e.stateSince(), m.cutoverAt, m.drainUntil,
+                m.validateUntil, progress, left, m.baselineP99Ms, m.baselineRequests, m.verdict, m.evidence,
+                m.predictionErrorPp, m.note, store.predictions(m.planId, m.seq));
+    }
+
+    private static double fraction(Instant from, Instant to, Instant now) {
+        double total = Duration.between(from, to).toMillis();
+        return total <= 0 ? 1 : Math.max(0, Math.min(1, Duration.between(from, now).toMillis() / total));
+    }
+
+    private static Duration remaining(Instant until, Instant now) {
+        return now.isAfter(until) ? Duration.ZERO : Duration.between(now, until);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.stampboard.cutover;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalDouble;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import dev.stampboard.fleet.FleetService;
+import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.signals.SignalsService;
+import dev.stampboard.signals.engine.MinuteRange;
+import dev.stampboard.signals.engine.ReactiveMetric;
+
+/**
+ * Reads what validation needs from the signals engine. The baseline is the peak window before the
+ * cutover and the measurement the peak window at the end of validation: 24 h and 48 h windows end at
+ * the same time of day they started, so both cover the same hours of the day.
+ */
+@Component
+class EvidenceCollector {
+
+    private final SignalsService signals;
+    private final FleetService fleet;
+
+    EvidenceCollector(SignalsService signals, FleetService fleet) {
+        this.signals = signals;
+        this.fleet = fleet;
+    }
+
+    /** Median p99 latency of the replica over the current window (robust to a few spiky minutes). */
+    @Nullable Double p99Ms(String registry, String region) {
+        double[] values = signals.reactiveSeries(registry + "@" + region, ReactiveMetric.P99_LATENCY_MS, signals.peakRange());
+        return median(values);
+    }
+
+    /** Mean requests per minute of the replica over the current window, wherever it was served. */
+    @Nullable Double requestsPerMinute(String registry, String region) {
+        MinuteRange range = signals.peakRange();
+        double[] requests = signals.replicaTraffic(registry, region, range).requests();
+        double sum = 0;
+        int n = 0;
+        for (double r : requests) {
+            if (!Double.isNaN(r)) {
+                sum += r;
+                n++;
+            }
+        }
+        return n == 0 ? null : sum / n;
+    }
+
+    @Nullable Double p95(String stamp, PoolKind pool) {
+        if (fleet.stamp(stamp).isEmpty()) {
+            return null;
+        }
+        OptionalDouble v = signals.hotNodeP95(stamp, pool);
+        return v.isPresent() ? v.getAsDouble() : null;
+    }
+
+    double threshold() {
+        return signals.settings().hotThreshold();
+    }
+
+    List<String> alertsFor(String registry, String region, String destination) {
+        List<String> out = new ArrayList<>();
+        signals.activeAlerts().stream()
+                .filter(a -> a.subject().equals(registry + "@" + region) || a.subject().equals(destination))
+                .forEach(a -> out.add(a.subject() + ": " + a.rule().name() + " (now " + a.latestValue() + ")"));
+        return out;
+    }
+
+    private static @Nullable Double median(double[] values) {
+        double[] present = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        if (present.length == 0) {
+            return null;
+        }
+        int mid = present.length / 2;
+        return present.length % 2 == 1 ? present[mid] : (present[mid - 1] + present[mid]) / 2;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.stampboard.cutover;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/** The execution of one approved plan; its status changes only through these guarded methods. */
+final class PlanRun {
+
+    final String planId;
+    final String region;
+    private RunStatus status;
+    final boolean autoRollback;
+    final String startedBy;
+    final Instant startedAt;
+    private @Nullable Instant finishedAt;
+    private @Nullable String reason;
+    final int version;
+
+    PlanRun(String planId, String region, RunStatus status, boolean autoRollback, String startedBy, Instant startedAt,
+            @Nullable Instant finishedAt, @Nullable String reason, int version) {
+        this.planId = planId;
+        this.region = region;
+        this.status = status;
+        this.autoRollback = autoRollback;
+        this.startedBy = startedBy;
+        this.startedAt = startedAt;
+        this.finishedAt = finishedAt;
+        this.reason = reason;
+        this.version = version;
+    }
+
+    static PlanRun start(String planId, String region, boolean autoRollback, String actor, Instant now) {
+        return new PlanRun(planId, region, RunStatus.RUNNING, autoRollback, actor, now, null, null, 0);
+    }
+
+    void pause(String why) {
+        require(status == RunStatus.RUNNING, "pause", "only a running plan can be paused");
+        status = RunStatus.PAUSED;
+        reason = why;
+    }
+
+    void resume() {
+        require(status == RunStatus.PAUSED, "resume", "only a paused plan can be resumed");
+        status = RunStatus.RUNNING;
+        reason = null;
+    }
+
+    void startRollback(String why) {
+        require(status == RunStatus.RUNNING || status == RunStatus.PAUSED, "roll back",
+                "only a running or paused plan can be rolled back");
+        status = RunStatus.ROLLING_BACK;
+        reason = why;
+    }
+
+    void complete(Instant now) {
+        require(status == RunStatus.RUNNING, "complete", "only a running plan completes");
+        status = RunStatus.COMPLETED;
+        finishedAt = now;
+    }
+
+    void finishRollback(Instant now) {
+        require(status == RunStatus.ROLLING_BACK, "finish the rollback of", "it is not rolling back");
+        status = RunStatus.ROLLED_BACK;
+        finishedAt = now;
+    }
+
+    private void require(boolean allowed, String action, String why) {
+        if (!allowed) {
+            throw new IllegalStateException("Cannot " + action + " plan " + planId + " while it is " + status + ": " + why);
+        }
+    }
+
+    RunStatus status() {
+        return status;
+    }
+
+    @Nullable Instant finishedAt() {
+        return finishedAt;
+    }
+
+    @Nullable String reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.stampboard.cutover.api;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.stampboard.base.NotFoundException;
+import dev.stampboard.cutover.CutoverService;
+import dev.stampboard.cutover.MoveRunView;
+import dev.stampboard.cutover.MoveStep;
+import dev.stampboard.cutover.PlanRunView;
+
+/**
+ * DESIGN §11: a plan's execution — start, pause, resume, roll back — and the migration monitor's
+ * data (moves with state, progress, verdict and evidence; the step journal), through the same
+ * service and role checks as the monitor screen.
+ */
+@RestController
+class ExecutionApi {
+
+    private final CutoverService cutover;
+
+    ExecutionApi(CutoverService cutover) {
+        this.cutover = cutover;
+    }
+
+    @PostMapping("/api/v1/plans/{id}/start")
+    PlanRunView start(@PathVariable String id, @RequestBody(required = false) @Nullable StartRequest body) {
+        return cutover.start(id, body != null && Boolean.TRUE.equals(body.autoRollback()));
+    }
+
+    @PostMapping("/api/v1/plans/{id}/pause")
+    PlanRunView pause(@PathVariable String id, @RequestBody(required = false) @Nullable ReasonRequest body) {
+        return cutover.pause(id, body == null ? null : body.reason());
+    }
+
+    @PostMapping("/api/v1/plans/{id}/resume")
+    PlanRunView resume(@PathVariable String id) {
+        return cutover.resume(id);
+    }
+
+    @PostMapping("/api/v1/plans/{id}/rollback")
+    PlanRunView rollback(@PathVariable String id, @RequestBody(required = false) @Nullable ReasonRequest body) {
+        return cutover.rollback(id, body == null ? null : body.reason());
+    }
+
+    @GetMapping("/api/v1/plans/{id}/execution")
+    @Secured("ROLE_VIEWER")
+    ExecutionJson execution(@PathVariable String id) {
+        PlanRunView run = cutover.run(id).orElseThrow(() -> new NotFoundException("Plan " + id + " has not been started"));
+        return new ExecutionJson(run, cutover.moves(id), cutover.steps(id));
+    }
+
+    @GetMapping("/api/v1/migrations")
+    @Secured("ROLE_VIEWER")
+    List<PlanRunView> migrations() {
+        return cutover.runs();
+    }
+
+    record StartRequest(@Nullable Boolean autoRollback) {
+    }
+
+    record ReasonRequest(@Nullable String reason) {
+    }
+
+    record ExecutionJson(PlanRunView plan, List<MoveRunView> moves, List<MoveStep> steps) {
+    }
+}

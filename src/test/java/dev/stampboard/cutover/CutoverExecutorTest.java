@@ -1,0 +1,222 @@
+package dev.stampboard.cutover;
+
+import static dev.stampboard.cutover.Executions.approvedPlan;
+import static dev.stampboard.cutover.Executions.as;
+import static dev.stampboard.cutover.Executions.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
+
+import dev.stampboard.fleet.FleetService;
+import dev.stampboard.planning.PlanMove;
+import dev.stampboard.planning.PlanStatus;
+import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanningService;
+import dev.stampboard.signals.SignalsService;
+import dev.stampboard.simulator.SimulatorService;
+
+/**
+ * The executor's rules on the seed fleet. Its own database: these tests really move registries, which
+ * the shared context's tests must not see.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:cutover-rules;DB_CLOSE_DELAY=-1")
+@DirtiesContext
+class CutoverExecutorTest {
+
+    @Autowired
+    PlanningService planning;
+    @Autowired
+    CutoverService cutover;
+    @Autowired
+    CutoverExecutor executor;
+    @Autowired
+    SimulatorService simulator;
+    @Autowired
+    FleetService fleet;
+    @Autowired
+    SignalsService signals;
+    @Autowired
+    Routing routing;
+
+    @AfterEach
+    void restore() {
+        signals.changeThresholds(45, 40, "test");
+        SecurityContextHolder.clearContext();
+    }
+
+    private String home(String registry) {
+        return fleet.registry(registry).orElseThrow().homeStamp("eastus").orElseThrow();
+    }
+
+    @Test
+    void batches_run_in_order_and_a_batch_starts_only_after_the_previous_one_passed() {
+        PlanView plan = approvedPlan(planning, List.of("eus-s01"),
+                Set.of("openmindexp01.azurecr.io", "openmindapi01.azurecr.io"), Map.of());
+        assertThat(plan.moves()).extracting(PlanMove::phase).containsExactly(1, 2);
+        as("alice");
+        cutover.start(plan.id(), false);
+        executor.runOnce();
+
+        List<MoveRunView> moves = cutover.moves(plan.id());
+        assertThat(moves.get(0).state()).isEqualTo(MoveState.DRAINING);
+        assertThat(moves.get(1).state()).as("gated behind phase 1").isEqualTo(MoveState.APPROVED);
+        assertThat(home("openmindexp01.azurecr.io")).isEqualTo(plan.moves().get(0).toStamp());
+        assertThat(routing.current("openmindexp01.azurecr.io", "eastus")).contains(plan.moves().get(0).toStamp());
+
+        run(simulator, executor, 1, 1);
+        assertThat(cutover.moves(plan.id()).get(0).state()).isEqualTo(MoveState.VALIDATING);
+        run(simulator, executor, 24 * 60 - 2, 60);
+        assertThat(cutover.moves(plan.id()).get(0).state()).as("one minute before the window ends").isEqualTo(MoveState.VALIDATING);
+        assertThat(cutover.moves(plan.id()).get(1).state()).isEqualTo(MoveState.APPROVED);
+
+        run(simulator, executor, 1, 1); // the window ends 24 h after the cutover, to the minute
+        MoveRunView first = cutover.moves(plan.id()).get(0);
+        assertThat(first.verdict()).as(first.evidence()).isEqualTo(Verdict.PASS);
+        assertThat(first.state()).isEqualTo(MoveState.COMPLETED);
+        assertThat(cutover.moves(plan.id()).get(1).state()).isEqualTo(MoveState.DRAINING);
+
+        run(simulator, executor, 24 * 60 + 1, 60);
+        assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(planning.get(plan.id()).status()).isEqualTo(PlanStatus.COMPLETED);
+        assertThat(planning.get(plan.id()).moves()).extracting(PlanMove::state).containsOnly("COMPLETED");
+        assertThat(first.evidence()).contains("p99 latency").contains("throughput").contains("destination");
+        assertThat(first.predictions()).isNotEmpty().allSatisfy(p -> assertThat(p.measured()).isNotNull());
+        assertThat(cutover.steps(plan.id())).extracting(MoveStep::step).containsExactly(
+                "CUTOVER_STARTED", "CUT_OVER", "VALIDATION_STARTED", "VERDICT",
+                "CUTOVER_STARTED", "CUT_OVER", "VALIDATION_STARTED", "VERDICT");
+    }
+
+    @Test
+    void a_paused_plan_holds_its_moves_where_they_are_and_resumes_them_there() {
+        String registry = "openmindexp03.azurecr.io";
+        PlanView plan = approvedPlan(planning, List.of("eus-s01"), Set.of(registry), Map.of());
+        as("alice");
+        cutover.start(plan.id(), false);
+        run(simulator, executor, 1, 1);
+        assertThat(cutover.moves(plan.id()).get(0).state()).isEqualTo(MoveState.VALIDATING);
+
+        cutover.pause(plan.id(), "change freeze");
+        MoveRunView paused = cutover.moves(plan.id()).get(0);
+        assertThat(paused.state()).isEqualTo(MoveState.PAUSED);
+        assertThat(paused.pausedFrom()).isEqualTo(MoveState.VALIDATING);
+        run(simulator, executor, 25 * 60, 120);
+        assertThat(cutover.moves(plan.id()).get(0).state()).as("nothing moves while paused").isEqualTo(MoveState.PAUSED);
+        assertThat(cutover.run(plan.id()).orElseThrow().reason()).isEqualTo("change freeze");
+
+        cutover.resume(plan.id());
+        assertThat(cutover.moves(plan.id()).get(0).state()).isEqualTo(MoveState.VALIDATING);
+        executor.runOnce();
+        assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
+    }
+
+    @Test
+    void rolling_back_restores_home_stamps_and_routing_newest_first() {
+        String low = "openmindexp05.azurecr.io";
+        String medium = "openmindapi03.azurecr.io";
+        PlanView plan = approvedPlan(planning, List.of("eus-s01"), Set.of(low, medium), Map.of());
+        as("alice");
+        cutover.start(plan.id(), false);
+        run(simulator, executor, 24 * 60 + 5, 60);
+        assertThat(cutover.moves(plan.id())).extracting(MoveRunView::state)
+                .containsExactly(MoveState.COMPLETED, MoveState.VALIDATING);
+        assertThat(home(medium)).isNotEqualTo("eus-s01");
+
+        cutover.rollback(plan.id(), "customer reports slow pulls");
+        executor.runOnce();
+
+        assertThat(cutover.moves(plan.id())).extracting(MoveRunView::state).containsOnly(MoveState.ROLLED_BACK);
+        assertThat(home(low)).isEqualTo("eus-s01");
+        assertThat(home(medium)).isEqualTo("eus-s01");
+        assertThat(routing.current(low, "eastus")).contains("eus-s01");
+        assertThat(routing.current(medium, "eastus")).contains("eus-s01");
+        assertThat(planning.get(plan.id()).status()).isEqualTo(PlanStatus.ROLLED_BACK);
+        List<MoveStep> rollbacks = cutover.steps(plan.id()).stream().filter(s -> s.step().equals("ROLLED_BACK")).toList();
+        assertThat(rollbacks).extracting(MoveStep::seq).containsExactly(1, 0);
+        assertThat(fleet.homeStampHistory(low)).extracting(h -> h.reason().split(" ")[0])
+                .containsExactly("registry", "cutover", "rollback");
+    }
+
+    @Test
+    void a_failed_validation_pauses_the_plan_and_only_a_rollback_gets_it_out() {
+        String registry = "openmindexp07.azurecr.io";
+        PlanView plan = approvedPlan(planning, List.of("eus-s01"), Set.of(registry), Map.of());
+        as("alice");
+        cutover.start(plan.id(), false);
+        run(simulator, executor, 24 * 60 - 1, 60);
+        signals.changeThresholds(5, 4, "test"); // every destination is now far over the threshold
+        run(simulator, executor, 1, 1);
+
+        MoveRunView failed = cutover.moves(plan.id()).get(0);
+        assertThat(failed.state()).isEqualTo(MoveState.FAILED);
+        assertThat(failed.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(failed.evidence()).contains("✗ destination");
+        PlanRunView run = cutover.run(plan.id()).orElseThrow();
+        assertThat(run.status()).isEqualTo(RunStatus.PAUSED);
+        assertThat(run.reason()).contains("failed").contains("roll");
+        assertThat(home(registry)).as("nothing rolled back unasked").isNotEqualTo("eus-s01");
+        assertThatThrownBy(() -> cutover.resume(plan.id())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("roll the plan back");
+
+        cutover.rollback(plan.id(), "validation failed");
+        executor.runOnce();
+        assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.ROLLED_BACK);
+        assertThat(home(registry)).isEqualTo("eus-s01");
+    }
+
+    @Test
+    void with_the_automatic_rollback_policy_a_failed_validation_rolls_back_unasked() {
+        String registry = "openmindexp09.azurecr.io";
+        PlanView plan = approvedPlan(planning, List.of("eus-s01"), Set.of(registry), Map.of());
+        as("alice");
+        cutover.start(plan.id(), true);
+        run(simulator, executor, 24 * 60 - 1, 60);
+        signals.changeThresholds(5, 4, "test");
+        run(simulator, executor, 1, 1);
+
+        assertThat(cutover.moves(plan.id()).get(0).state()).isEqualTo(MoveState.ROLLED_BACK);
+        assertThat(cutover.moves(plan.id()).get(0).verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.ROLLED_BACK);
+        assertThat(cutover.run(plan.id()).orElseThrow().reason()).startsWith("Automatic rollback");
+        assertThat(home(registry)).isEqualTo("eus-s01");
+    }
+
+    @Test
+    void a_marginal_verdict_waits_for_an_engineer_to_accept_it() {
+        PlanView plan = approvedPlan(planning, List.of("eus-s01"),
+                Set.of("openmindexp11.azurecr.io", "openmindapi05.azurecr.io"), Map.of());
+        as("alice");
+        cutover.start(plan.id(), false);
+        run(simulator, executor, 24 * 60 - 1, 60);
+        String destination = plan.moves().get(0).toStamp();
+        double hottest = Math.max(signals.hotNodeP95(destination, dev.stampboard.fleet.PoolKind.REGISTRY).orElseThrow(),
+                signals.hotNodeP95(destination, dev.stampboard.fleet.PoolKind.DATAPROXY).orElseThrow());
+        // above target (threshold − 5) but under the threshold: marginal
+        signals.changeThresholds(hottest + 2, hottest + 1, "test");
+        run(simulator, executor, 1, 1);
+
+        assertThat(cutover.moves(plan.id())).extracting(MoveRunView::verdict).containsExactly(Verdict.MARGINAL, null);
+        assertThat(cutover.moves(plan.id()).get(1).state()).as("gated").isEqualTo(MoveState.APPROVED);
+        assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.PAUSED);
+        signals.changeThresholds(45, 40, "test");
+
+        cutover.resume(plan.id());
+        executor.runOnce();
+        assertThat(cutover.moves(plan.id()).get(1).state()).isEqualTo(MoveState.DRAINING);
+        cutover.rollback(plan.id(), "end of test");
+        executor.runOnce();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.stampboard.cutover;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanningService;
+import dev.stampboard.planning.engine.PlanChoices;
+import dev.stampboard.simulator.SimulatorService;
+
+/** Test helpers: plans approved by four eyes, and simulated time passing with executor passes in between. */
+final class Executions {
+
+    private Executions() {
+    }
+
+    static void as(String user) {
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(user, null,
+                List.of(new SimpleGrantedAuthority("ROLE_ENGINEER"), new SimpleGrantedAuthority("ROLE_VIEWER"))));
+    }
+
+    /** alice proposes exactly these registries (destinations as given, or the planner's), bob approves. */
+    static PlanView approvedPlan(PlanningService planning, List<String> sources, Set<String> registries,
+                                 Map<String, String> destinations) {
+        as("alice");
+        PlanView plan = planning.proposeAndSubmit("eastus", sources, planning.defaultSettings(),
+                new PlanChoices(registries, destinations));
+        as("bob");
+        return planning.approve(plan.id());
+    }
+
+    /** Advances simulated time in steps, running an executor pass after each. */
+    static void run(SimulatorService simulator, CutoverExecutor executor, int minutes, int step) {
+        executor.runOnce();
+        for (int done = 0; done < minutes; done += step) {
+            simulator.advance(Math.min(step, minutes - done));
+            executor.runOnce();
+        }
+    }
+}

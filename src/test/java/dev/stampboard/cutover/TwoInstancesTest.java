@@ -1,0 +1,111 @@
+package dev.stampboard.cutover;
+
+import static dev.stampboard.cutover.Executions.approvedPlan;
+import static dev.stampboard.cutover.Executions.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+
+import dev.stampboard.StampboardApplication;
+import dev.stampboard.fleet.FleetService;
+import dev.stampboard.fleet.HomeStampChange;
+import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanningService;
+import dev.stampboard.simulator.SimulatorService;
+
+/**
+ * Two whole console instances on one database, both trying to execute the same plan at the same
+ * moments: exactly one executes each step; when it stops, the other takes over and finishes.
+ */
+class TwoInstancesTest {
+
+    private ConfigurableApplicationContext a;
+    private ConfigurableApplicationContext b;
+    private final ExecutorService threads = Executors.newFixedThreadPool(2);
+
+    private static ConfigurableApplicationContext instance() {
+        return new SpringApplicationBuilder(StampboardApplication.class)
+                .profiles("test")
+                // as arguments: they must win over application.yml, as an operator's would
+                .run("--spring.datasource.url=jdbc:h2:mem:two-instances;DB_CLOSE_DELAY=-1", "--server.port=0",
+                        "--stampboard.cutover.lease-seconds=5");
+    }
+
+    @AfterEach
+    void close() {
+        threads.shutdownNow();
+        if (a != null) {
+            a.close();
+        }
+        if (b != null) {
+            b.close();
+        }
+        SecurityContextHolder.clearContext();
+    }
+
+    /** Both instances advance their simulated clocks and run a pass at the same moment; who executed? */
+    private List<Boolean> round(List<ConfigurableApplicationContext> instances, int minutes) throws Exception {
+        instances.forEach(i -> i.getBean(SimulatorService.class).advance(minutes));
+        List<CompletableFuture<Boolean>> passes = instances.stream()
+                .map(i -> CompletableFuture.supplyAsync(() -> i.getBean(CutoverExecutor.class).runOnce(), threads))
+                .toList();
+        return passes.stream().map(CompletableFuture::join).toList();
+    }
+
+    @Test
+    void exactly_one_instance_executes_each_step_and_the_other_takes_over() throws Exception {
+        a = instance();
+        b = instance();
+        String executorA = a.getBean(CutoverExecutor.class).executorId();
+        String executorB = b.getBean(CutoverExecutor.class).executorId();
+        assertThat(executorA).isNotEqualTo(executorB);
+
+        // each context installs its own (Vaadin-aware) holder strategy; act through instance A's
+        SecurityContextHolder.setContextHolderStrategy(a.getBean(SecurityContextHolderStrategy.class));
+        PlanningService planning = a.getBean(PlanningService.class);
+        Set<String> registries = Set.of("openmindexp01.azurecr.io", "openmindexp03.azurecr.io", "openmindapi01.azurecr.io");
+        PlanView plan = approvedPlan(planning, List.of("eus-s01"), registries, Map.of());
+        as("alice");
+        a.getBean(CutoverService.class).start(plan.id(), false);
+
+        // first day: A holds the lease, B's passes find it taken
+        for (int hour = 0; hour < 25; hour++) {
+            List<Boolean> executed = round(List.of(a, b), 60);
+            assertThat(executed).as("exactly one instance ran the pass in hour %d", hour).containsOnlyOnce(true);
+        }
+        CutoverService viewOfB = b.getBean(CutoverService.class);
+        assertThat(viewOfB.moves(plan.id())).extracting(MoveRunView::state)
+                .containsExactly(MoveState.COMPLETED, MoveState.COMPLETED, MoveState.DRAINING);
+
+        // A stops; B takes the lease and finishes the plan
+        a.close();
+        a = null;
+        for (int hour = 0; hour < 26; hour++) {
+            round(List.of(b), 60);
+        }
+
+        assertThat(viewOfB.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
+        List<MoveStep> steps = viewOfB.steps(plan.id());
+        assertThat(steps).extracting(s -> s.seq() + ":" + s.step()).doesNotHaveDuplicates().hasSize(12);
+        assertThat(steps.stream().filter(s -> s.seq() < 2)).extracting(MoveStep::executor).containsOnly(executorA);
+        assertThat(steps.stream().filter(s -> s.seq() == 2 && !s.step().equals("CUTOVER_STARTED")
+                && !s.step().equals("CUT_OVER"))).extracting(MoveStep::executor).containsOnly(executorB);
+        FleetService fleet = b.getBean(FleetService.class);
+        for (String registry : registries) {
+            List<HomeStampChange> changes = fleet.homeStampHistory(registry);
+            assertThat(changes).as(registry + " moved exactly once").hasSize(2);
+        }
+    }
+}
