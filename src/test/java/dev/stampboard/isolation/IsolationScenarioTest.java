@@ -12,6 +12,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 import dev.stampboard.SpringTest;
 import dev.stampboard.audit.AuditLog;
+import dev.stampboard.cutover.CutoverExecutor;
+import dev.stampboard.cutover.CutoverService;
+import dev.stampboard.cutover.RunStatus;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.fleet.StampKind;
@@ -25,7 +28,8 @@ import dev.stampboard.simulator.SimulatorService;
 /**
  * DESIGN §6 end to end on the accelerated clock (the test profile's simulator only moves when told):
  * a customer's request → support's approval → the dedicated stamp provisioned and ACTIVE → the
- * migration plan opened and pending an engineer's approval → the plan completes → DONE.
+ * migration plan opened and pending an engineer's approval → approved and executed by the cutover
+ * engine → DONE, with the registries on the dedicated stamp and the shared stamps they left cooler.
  */
 class IsolationScenarioTest extends SpringTest {
 
@@ -41,6 +45,10 @@ class IsolationScenarioTest extends SpringTest {
     UserDetailsService users;
     @Autowired
     AuditLog audit;
+    @Autowired
+    CutoverService cutover;
+    @Autowired
+    CutoverExecutor executor;
 
     @AfterEach
     void signOut() {
@@ -49,18 +57,20 @@ class IsolationScenarioTest extends SpringTest {
 
     @Test
     void request_approval_provisioning_plan_and_completion() {
-        // 1. the customer files for two of its big registries
-        Requests.as(users, "frank");
-        IsolationRequestView filed = isolation.file(Requests.valid());
+        // 1. support files for Fabrikam: two registries on two shared stamps (eus-s02 is above threshold)
+        Requests.as(users, "carol");
+        IsolationRequestView filed = isolation.file(Requests.valid("fabrikam",
+                List.of("fabrikam.azurecr.io", "fabrikamedge.azurecr.io")));
         List<String> homes = filed.registries().stream()
                 .map(r -> fleet.registry(r).orElseThrow().homeStamp("eastus").orElseThrow()).toList();
+        assertThat(homes).containsExactlyInAnyOrder("eus-s02", "eus-s04");
 
-        // 2. support reviews and approves: the dedicated stamp is asked for at once
-        Requests.as(users, "carol");
+        // 2. another support engineer (here the admin) reviews and approves: the dedicated stamp is asked for at once
+        Requests.as(users, "erin");
         isolation.startReview(filed.id());
         IsolationRequestView approved = isolation.approve(filed.id());
         String stamp = approved.dedicatedStamp();
-        assertThat(stamp).isEqualTo("ded-openmind-ai-eastus");
+        assertThat(stamp).isEqualTo("ded-fabrikam-eastus");
         assertThat(fleet.stamp(stamp)).as("declared by the provisioner").isPresent();
 
         // 3. simulated time passes until the stamp is ACTIVE; the request becomes READY and opens its plan
@@ -99,15 +109,28 @@ class IsolationScenarioTest extends SpringTest {
         Requests.as(users, "bob");
         assertThat(planning.approve(plan.id()).status()).isEqualTo(PlanStatus.APPROVED);
 
-        // ---- the lead's executor takes over here (issue 5): replace the two stand-in lines below with
-        //      the real execution on the simulated clock, then assert that the registries' home stamp is
-        //      the dedicated stamp and that the shared stamps they left show a lower hot-node P95.
-        planning.startExecution(plan.id(), "executor");
-        planning.finishExecution(plan.id(), PlanStatus.COMPLETED, "executor", "every move validated");
+        // 6. an engineer starts it; the cutover engine moves the registries phase by phase on the simulated clock
+        Requests.as(users, "alice");
+        cutover.start(plan.id(), false);
+        for (int hour = 0; hour < 10 * 24 && !planning.get(plan.id()).status().isFinished(); hour++) {
+            simulator.advance(60);
+            executor.runOnce();
+            if (cutover.run(plan.id()).map(run -> run.status() == RunStatus.PAUSED).orElse(false)) {
+                cutover.resume(plan.id()); // an engineer accepts a marginal verdict
+            }
+        }
+        assertThat(planning.get(plan.id()).status()).as(String.valueOf(cutover.moves(plan.id())))
+                .isEqualTo(PlanStatus.COMPLETED);
 
-        // 6. the plan's completion (PlanFinished) takes the request to DONE
-        IsolationRequestView done = isolation.get(filed.id());
-        assertThat(done.state()).isEqualTo(IsolationState.DONE);
+        // 7. the plan's completion (PlanFinished) takes the request to DONE; the registries are served by the
+        //    dedicated stamp, and the shared stamps they left are cooler
+        Requests.as(users, "dave");
+        assertThat(isolation.get(filed.id()).state()).isEqualTo(IsolationState.DONE);
+        assertThat(filed.registries()).allSatisfy(r ->
+                assertThat(fleet.registry(r).orElseThrow().homeStamp("eastus")).contains(stamp));
+        assertThat(planning.report(plan.id())).filteredOn(row -> homes.contains(row.stamp()))
+                .isNotEmpty()
+                .anySatisfy(row -> assertThat(row.after()).isLessThan(row.before()));
         assertThat(audit.search("system", "ISOLATION_DONE", filed.id(), null, 5)).hasSize(1);
     }
 }
