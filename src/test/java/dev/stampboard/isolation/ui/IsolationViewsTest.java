@@ -88,7 +88,7 @@ class IsolationViewsTest extends KaribuTest {
     // ---- detail and actions ------------------------------------------------------------------
 
     @Test
-    void support_reviews_asks_the_customer_answers_and_support_approves_after_confirming() {
+    void support_reviews_and_asks_and_the_customer_answers() {
         IsolationRequestView r = filedBy("frank");
         IsolationRequestDetailView view = detail("carol", r.id());
         assertThat(GridKt._size(_get(ReviewContext.class).advice)).isEqualTo(2);
@@ -109,14 +109,26 @@ class IsolationViewsTest extends KaribuTest {
         view.actions.answer.setValue("The nightly fine-tuning jobs, about 2,000 pods");
         ButtonKt._click(view.actions.sendAnswer);
         assertThat(isolation.get(r.id()).state()).isEqualTo(IsolationState.IN_REVIEW);
+        assertThat(isolation.get(r.id()).answer()).isEqualTo("The nightly fine-tuning jobs, about 2,000 pods");
+    }
 
-        view = detail("carol", r.id());
+    @Test
+    void support_approves_after_confirming_and_the_stamp_is_provisioned() {
+        // Litware: no other test gives it a dedicated stamp
+        Requests.as(users, "erin");
+        IsolationRequestView r = isolation.file(Requests.valid("litware", List.of("litwaredocs.azurecr.io")));
+        IsolationRequestDetailView view = detail("carol", r.id());
+        ButtonKt._click(view.actions.startReview);
+        view = _get(IsolationRequestDetailView.class);
         ButtonKt._click(view.actions.approve);
+        assertThat(_get(ConfirmDialog.class).getElement().getProperty("message")).contains("120 registry nodes");
         confirm();
         IsolationRequestView approved = isolation.get(r.id());
         assertThat(approved.state()).isIn(IsolationState.PROVISIONING, IsolationState.READY, IsolationState.MIGRATING);
         assertThat(approved.decidedBy()).isEqualTo("carol");
-        assertThat(approved.dedicatedStamp()).isEqualTo("ded-openmind-ai-eastus");
+        assertThat(approved.dedicatedStamp()).isEqualTo("ded-litware-eastus");
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("progress")).getElement()
+                .getTextRecursively()).contains("ded-litware-eastus");
     }
 
     @Test
