@@ -9,7 +9,7 @@ package dev.stampboard.cutover;
  * @param latencyFailRatio       p99 above baseline × this → fail
  * @param throughputMarginalRatio requests below baseline × this → marginal
  * @param throughputFailRatio    requests below baseline × this → fail
- * @param predictionMarginalPp   measured P95 further than this from the prediction → marginal
+ * @param predictionMarginalPp   measured P95 above the prediction by more than this → marginal
  * @param marginPp               target = hot threshold − margin; a destination above target → marginal
  */
 public record ValidationCriteria(double latencyMarginalRatio, double latencyFailRatio, double throughputMarginalRatio,

@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * Judges a validated move (DESIGN §5). Fail: latency or throughput far off the baseline, the
  * destination over the threshold, or a reactive trigger firing. Marginal: a smaller drift, the
- * destination above target, or a pool further from the prediction than allowed. Each criterion
+ * destination above target, or a pool hotter than predicted by more than allowed. Each criterion
  * writes one line of evidence, so the verdict explains itself.
  */
 final class VerdictRules {
@@ -78,9 +78,10 @@ final class VerdictRules {
         if (p.predicted() == null || p.measured() == null) {
             return Verdict.PASS;
         }
+        // only worse than predicted is a concern; the error either way is stored to calibrate the model
         double error = p.measured() - p.predicted();
-        Verdict v = Math.abs(error) > c.predictionMarginalPp() ? Verdict.MARGINAL : Verdict.PASS;
-        lines.add(line(v, "  %s %s: predicted %.1f %%, measured %.1f %% (error %+.1f pp; marginal beyond ±%.1f)",
+        Verdict v = error > c.predictionMarginalPp() ? Verdict.MARGINAL : Verdict.PASS;
+        lines.add(line(v, "  %s %s: predicted %.1f %%, measured %.1f %% (error %+.1f pp; marginal when over by more than %.1f)",
                 p.stamp(), p.pool(), p.predicted(), p.measured(), error, c.predictionMarginalPp()));
         return v;
     }

@@ -1,47 +1,108 @@
 package dev.stampboard.planning;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 import dev.stampboard.fleet.DedicatedStampSpec;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.RegistryInfo;
+import dev.stampboard.planning.engine.Candidate;
+import dev.stampboard.planning.engine.PlanningSettings;
+import dev.stampboard.planning.engine.Sizing;
 
 /**
- * A plan's isolation recommendations as executable moves: each customer's isolated registries go,
- * one at a time in a last phase, to one dedicated stamp of the region — an existing one of that
- * customer, or one the cutover engine provisions (sized as the sum of the recommendations) when the
- * phase starts. So the plan's prediction, which counts the isolations as relief, is what executing
- * the plan does.
+ * A plan's isolation recommendations as executable moves: each isolated customer gets one dedicated
+ * stamp in the region — an existing one of that customer, or one the cutover engine provisions (sized
+ * as the sum of the recommendations) before its first move. So the plan's prediction, which counts
+ * the isolations as relief, is what executing the plan does.
  */
 final class DedicatedStampMoves {
 
     private DedicatedStampMoves() {
     }
 
-    static List<PlanMove> of(String region, List<PlanIsolation> isolations, List<PlanMove> moves, int observationHours,
-                             FleetService fleet) {
-        int phase = moves.stream().mapToInt(PlanMove::phase).max().orElse(0) + 1;
+    /**
+     * The isolated registries, one at a time in phase 3, and — because the stamp is the customer's — its
+     * low- and medium-traffic registries on the same source stamps, phased by the playbook (low ones
+     * together in phase 1, medium ones in sub-batches in phase 2). Batches continue after the plan's
+     * moves to shared stamps in the same phase.
+     */
+    static List<PlanMove> of(String region, List<PlanIsolation> isolations, List<PlanMove> moves,
+                             List<Candidate> candidates, PlanningSettings settings, FleetService fleet,
+                             Function<Set<String>, Sizing> sizer) {
         List<PlanMove> out = new ArrayList<>();
-        int batch = 1;
-        for (PlanIsolation isolation : isolations) {
-            String customer = fleet.registry(isolation.registry()).map(RegistryInfo::customer).orElse("unknown");
+        if (isolations.isEmpty()) {
+            return out;
+        }
+        Map<String, String> customerOf = new HashMap<>();
+        isolations.forEach(i -> customerOf.put(i.registry(), customer(i.registry(), fleet)));
+        Set<String> isolatedCustomers = new HashSet<>(customerOf.values());
+        Set<String> planned = new HashSet<>(customerOf.keySet());
+        moves.forEach(m -> planned.add(m.registry()));
+        int[] nextBatch = new int[4];
+        moves.forEach(m -> nextBatch[m.phase()] = Math.max(nextBatch[m.phase()], m.batch()));
+        int lowBatch = Math.max(1, nextBatch[1]);
+        int mediumIndex = 0;
+        List<Candidate> followers = candidates.stream()
+                .filter(c -> !planned.contains(c.registry()) && c.contribution() < settings.highShareMin())
+                .filter(c -> isolatedCustomers.contains(customer(c.registry(), fleet)))
+                .sorted(Comparator.comparingDouble(Candidate::contribution))
+                .toList();
+        List<Candidate> moving = new ArrayList<>();
+        for (Candidate c : followers) {
+            if (planned.add(c.registry())) {
+                moving.add(c);
+            }
+        }
+        Map<String, Set<String>> onto = new HashMap<>();
+        moving.forEach(c -> onto.computeIfAbsent(stampFor(customer(c.registry(), fleet), region), k -> new HashSet<>())
+                .add(c.registry()));
+        customerOf.forEach((registry, customer) -> onto.computeIfAbsent(stampFor(customer, region), k -> new HashSet<>())
+                .add(registry));
+        Map<String, String> whyDestination = new HashMap<>();
+        onto.forEach((stamp, registries) -> whyDestination.put(stamp, destinationWhy(stamp, registries, fleet, sizer)));
+        for (Candidate c : moving) {
+            String customer = customer(c.registry(), fleet);
             String stamp = stampFor(customer, region);
-            boolean exists = fleet.stamp(stamp).isPresent();
-            Sizing total = total(customer, isolations, fleet);
-            String why = exists
-                    ? "The customer's dedicated stamp " + stamp + " already exists"
-                    : String.format(Locale.ROOT, "Dedicated stamp %s for %s, provisioned when this phase starts: "
-                            + "%d registry nodes, %d dataproxy nodes, %d storage accounts (the sum of the sizings)",
-                            stamp, customer, total.registryNodes, total.dataproxyNodes, total.storageAccounts);
-            out.add(new PlanMove(isolation.registry(), region, isolation.fromStamp(), stamp, phase, batch++,
-                    observationHours, "PLANNED", "Isolation: " + isolation.reason(), why, ""));
+            String why = String.format(Locale.ROOT, "Follows %s onto its dedicated stamp: %.2f %% of %s %s in peak minutes",
+                    customer, c.contribution() * 100, c.stamp(), c.pool());
+            boolean low = c.contribution() < settings.lowShareMax();
+            out.add(new PlanMove(c.registry(), region, c.stamp(), stamp, low ? 1 : 2,
+                    low ? lowBatch : nextBatch[2] + 1 + mediumIndex++ / settings.mediumBatchSize(),
+                    settings.mediumObservationHours(), "PLANNED", why, whyDestination.get(stamp), ""));
+        }
+        int highBatch = nextBatch[3];
+        for (PlanIsolation isolation : isolations) {
+            String stamp = stampFor(customerOf.get(isolation.registry()), region);
+            out.add(new PlanMove(isolation.registry(), region, isolation.fromStamp(), stamp, 3, ++highBatch,
+                    settings.highObservationHours(), "PLANNED", "Isolation: " + isolation.reason(),
+                    whyDestination.get(stamp), ""));
         }
         return out;
+    }
+
+    private static String destinationWhy(String stamp, Set<String> registries, FleetService fleet,
+                                         Function<Set<String>, Sizing> sizer) {
+        if (fleet.stamp(stamp).isPresent()) {
+            return "The customer's dedicated stamp " + stamp + " already exists";
+        }
+        Sizing size = sizer.apply(registries);
+        return String.format(Locale.ROOT, "Dedicated stamp %s, provisioned before its first move and sized for the "
+                + "%d registries moving onto it: %d registry nodes, %d dataproxy nodes, %d storage accounts (%s)",
+                stamp, registries.size(), size.registryNodes(), size.dataproxyNodes(), size.storageAccounts(),
+                size.arithmetic());
+    }
+
+    private static String customer(String registry, FleetService fleet) {
+        return fleet.registry(registry).map(RegistryInfo::customer).orElse("unknown");
     }
 
     /** One dedicated stamp per customer and region, named so that a later plan finds it again. */
@@ -50,35 +111,23 @@ final class DedicatedStampMoves {
         return name.length() <= 63 ? name : name.substring(0, 63).replaceAll("-+$", "");
     }
 
-    /** What to provision for a dedicated destination of this plan, if {@code stamp} is one. */
-    static Optional<DedicatedStampSpec> spec(PlanView plan, String stamp, String requestedBy, FleetService fleet) {
-        Map<String, List<PlanIsolation>> byCustomer = new LinkedHashMap<>();
-        for (PlanIsolation isolation : plan.isolations()) {
-            String customer = fleet.registry(isolation.registry()).map(RegistryInfo::customer).orElse("unknown");
-            byCustomer.computeIfAbsent(customer, c -> new ArrayList<>()).add(isolation);
+    /**
+     * What to provision for a dedicated destination of this plan, if {@code stamp} is one: sized for the
+     * peak traffic of every registry the plan moves onto it, with the storage the isolations need.
+     */
+    static Optional<DedicatedStampSpec> spec(PlanView plan, String stamp, String requestedBy, FleetService fleet,
+                                             Function<Set<String>, Sizing> sizer) {
+        List<PlanIsolation> isolated = plan.isolations().stream()
+                .filter(i -> stampFor(customer(i.registry(), fleet), plan.region()).equals(stamp)).toList();
+        if (isolated.isEmpty()) {
+            return Optional.empty();
         }
-        return byCustomer.entrySet().stream()
-                .filter(e -> stampFor(e.getKey(), plan.region()).equals(stamp))
-                .findFirst()
-                .map(e -> {
-                    Sizing total = Sizing.sum(e.getValue());
-                    return new DedicatedStampSpec(stamp, plan.region(), e.getKey(), total.registryNodes,
-                            total.dataproxyNodes, total.storageAccounts, requestedBy);
-                });
-    }
-
-    private static Sizing total(String customer, List<PlanIsolation> isolations, FleetService fleet) {
-        return Sizing.sum(isolations.stream()
-                .filter(i -> fleet.registry(i.registry()).map(RegistryInfo::customer).orElse("unknown").equals(customer))
-                .toList());
-    }
-
-    private record Sizing(int registryNodes, int dataproxyNodes, int storageAccounts) {
-        static Sizing sum(List<PlanIsolation> isolations) {
-            return new Sizing(isolations.stream().mapToInt(PlanIsolation::registryNodes).sum(),
-                    isolations.stream().mapToInt(PlanIsolation::dataproxyNodes).sum(),
-                    Math.max(1, isolations.stream().mapToInt(PlanIsolation::storageAccounts).sum()));
-        }
+        Set<String> registries = new HashSet<>();
+        plan.moves().stream().filter(m -> m.toStamp().equals(stamp)).forEach(m -> registries.add(m.registry()));
+        Sizing size = sizer.apply(registries);
+        int storage = Math.max(size.storageAccounts(), isolated.stream().mapToInt(PlanIsolation::storageAccounts).sum());
+        return Optional.of(new DedicatedStampSpec(stamp, plan.region(), customer(isolated.get(0).registry(), fleet),
+                size.registryNodes(), size.dataproxyNodes(), storage, requestedBy));
     }
 
 }

@@ -68,9 +68,9 @@ public class IsolationMigrationPlans {
         }
         List<String> sources = homeStamps(region, registries).stream().filter(s -> !s.equals(dedicatedStamp)).toList();
         PlanningSettings settings = planning.defaultSettings();
-        Plan plan = DedicatedStampMigration.onto(inputs.build(region, new LinkedHashSet<>(sources), settings),
-                new LinkedHashSet<>(registries), dedicatedStamp);
-        RebalancePlan.Computation computed = planning.computation(region, settings, plan);
+        var input = inputs.build(region, new LinkedHashSet<>(sources), settings);
+        Plan plan = DedicatedStampMigration.onto(input, new LinkedHashSet<>(registries), dedicatedStamp);
+        RebalancePlan.Computation computed = planning.computation(region, settings, input, plan);
         List<String> notes = new ArrayList<>();
         notes.add(why);
         if (!computed.notes().isBlank()) {

@@ -27,7 +27,11 @@ import dev.stampboard.planning.engine.Candidate;
 import dev.stampboard.planning.engine.Plan;
 import dev.stampboard.planning.engine.PlanChoices;
 import dev.stampboard.planning.engine.Planner;
+import dev.stampboard.planning.engine.PlanningInput;
 import dev.stampboard.planning.engine.PlanningSettings;
+import dev.stampboard.planning.engine.RegistryLoad;
+import dev.stampboard.planning.engine.Sizing;
+import dev.stampboard.planning.engine.SizingCalculator;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.signals.PoolSignal;
 import dev.stampboard.signals.SignalsService;
@@ -246,7 +250,23 @@ public class PlanningService {
     @Transactional(readOnly = true)
     public java.util.Optional<dev.stampboard.fleet.DedicatedStampSpec> dedicatedStampSpec(String id, String stamp,
                                                                                        String requestedBy) {
-        return DedicatedStampMoves.spec(get(id), stamp, requestedBy, fleet);
+        PlanView plan = get(id);
+        PlanningSettings settings = defaultSettings();
+        PlanningInput input = inputs.build(plan.region(), new LinkedHashSet<>(), settings);
+        return DedicatedStampMoves.spec(plan, stamp, requestedBy, fleet, registries -> sizeFor(input, registries, settings));
+    }
+
+    /** DESIGN §6 sizing for the summed peaks of these registries (peaks add up: sized for the worst case). */
+    private static Sizing sizeFor(PlanningInput input, java.util.Set<String> registries, PlanningSettings settings) {
+        double requestsPerMinute = 0;
+        double bytesPerMinute = 0;
+        for (RegistryLoad r : input.registries()) {
+            if (registries.contains(r.registry())) {
+                requestsPerMinute += r.peakRequestsPerMinute();
+                bytesPerMinute += r.peakBytesPerMinute();
+            }
+        }
+        return SizingCalculator.size(requestsPerMinute / 60.0, bytesPerMinute * 8 / 60.0 / 1e9, 0, settings.sizing());
     }
 
     private PlanView systemTransition(String id, String actor, String action, String reason,
@@ -322,11 +342,12 @@ public class PlanningService {
 
     private RebalancePlan.Computation compute(String region, List<String> sourceStamps, PlanningSettings settings,
                                               @Nullable PlanChoices choices) {
-        return computation(region, settings, planner.plan(inputs.build(region, new LinkedHashSet<>(sourceStamps), settings), choices));
+        PlanningInput input = inputs.build(region, new LinkedHashSet<>(sourceStamps), settings);
+        return computation(region, settings, input, planner.plan(input, choices));
     }
 
-    /** An engine plan as stored: moves, isolations, predictions, and the region's signals as evidence. */
-    RebalancePlan.Computation computation(String region, PlanningSettings settings, Plan plan) {
+    /** An engine plan as stored: moves (the dedicated stamps' included), isolations, predictions, the region's signals as evidence. */
+    RebalancePlan.Computation computation(String region, PlanningSettings settings, PlanningInput input, Plan plan) {
         List<PlanMove> moves = plan.moves().stream().map(m -> new PlanMove(m.registry(), region, m.from(), m.to(),
                 m.phase(), m.batch(), m.observationHours(), "PLANNED", m.explanation().whyRegistry(),
                 m.explanation().whyDestination(), String.join("\n", m.explanation().rejected().stream()
@@ -335,9 +356,16 @@ public class PlanningService {
                 i.reason(), i.sizing().registryNodes(), i.sizing().dataproxyNodes(), i.sizing().storageAccounts(),
                 i.sizing().arithmetic())).toList();
         moves = new ArrayList<>(moves);
-        moves.addAll(DedicatedStampMoves.of(region, isolations, moves, settings.highObservationHours(), fleet));
-        List<PlanPrediction> predictions = plan.predictions().stream().map(p -> new PlanPrediction(p.stamp(),
-                p.pool().name(), p.before(), p.after())).toList();
+        List<PlanMove> dedicated = DedicatedStampMoves.of(region, isolations, moves, planner.candidates(input), settings,
+                fleet, registries -> sizeFor(input, registries, settings));
+        moves.addAll(dedicated);
+        moves.sort(java.util.Comparator.comparingInt(PlanMove::phase).thenComparingInt(PlanMove::batch));
+        // the prediction of exactly the moves the plan makes, followers of an isolated customer included
+        Map<String, String> destinations = new java.util.LinkedHashMap<>();
+        moves.forEach(m -> destinations.put(m.registry(), m.toStamp()));
+        List<PlanPrediction> predictions = (dedicated.isEmpty() ? plan.predictions()
+                : planner.predictMoves(input, destinations)).stream()
+                .map(p -> new PlanPrediction(p.stamp(), p.pool().name(), p.before(), p.after())).toList();
         List<PlanEvidence> evidence = new ArrayList<>();
         for (StampSignals s : signals.stampSignalsIn(region)) {
             for (PoolSignal p : s.pools()) {

@@ -128,6 +128,14 @@ final class DestinationChooser {
             return "in an update rollout";
         }
         for (Map.Entry<PoolKind, PredictedPool> e : fleet.pools(candidate.name()).entrySet()) {
+            // a stamp hot now is relieved by the plan, never a destination: its relief may come in a later
+            // phase (a dedicated stamp), and a move in before then would land on a hot stamp
+            double now = e.getValue().originalP95();
+            if (now > settings.threshold()) {
+                return String.format(Locale.ROOT, "hot now (%s %.1f %%): it is to be relieved, not loaded", e.getKey(), now);
+            }
+        }
+        for (Map.Entry<PoolKind, PredictedPool> e : fleet.pools(candidate.name()).entrySet()) {
             double p95 = e.getValue().predictedP95();
             if (p95 > settings.target()) {
                 return String.format(Locale.ROOT, "already above target (%s %.1f %%)", e.getKey(), p95);

@@ -1,0 +1,115 @@
+package dev.stampboard.cutover;
+
+import static dev.stampboard.cutover.Executions.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
+
+import dev.stampboard.fleet.FleetService;
+import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.planning.PlanMove;
+import dev.stampboard.planning.PlanStatus;
+import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanningService;
+import dev.stampboard.planning.ReportRow;
+import dev.stampboard.signals.SignalsService;
+import dev.stampboard.simulator.SimulatorService;
+
+/**
+ * The seed case end to end on the accelerated clock (issue 5's scenario): the planner's plan for
+ * eastus, submitted by alice and approved by bob, executed phase by phase with its 24 h and 48 h
+ * windows (the dedicated stamps provisioned on the way), until stamp A's dataproxy pool is under the
+ * threshold — and the outcome report says exactly what the signals engine measured before and after.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:seed-campaign;DB_CLOSE_DELAY=-1")
+@DirtiesContext
+class SeedCampaignScenarioTest {
+
+    @Autowired PlanningService planning;
+    @Autowired CutoverService cutover;
+    @Autowired CutoverExecutor executor;
+    @Autowired SimulatorService simulator;
+    @Autowired SignalsService signals;
+    @Autowired FleetService fleet;
+
+    @AfterEach
+    void clear() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void the_seed_plan_executed_relieves_stamp_a_and_the_report_matches_the_measurements() {
+        as("alice");
+        PlanView plan = planning.submit(planning.propose("eastus", List.of(), null).id());
+        Map<String, Double> measuredBefore = p95s(plan);
+        as("bob");
+        planning.approve(plan.id());
+        // the seed's playbook: low registries together, medium ones in sub-batches (24 h), high ones alone (48 h)
+        assertThat(plan.moves()).extracting(PlanMove::phase).contains(1, 2, 3);
+        assertThat(plan.moves()).filteredOn(m -> m.phase() == 3).extracting(PlanMove::observationHours).containsOnly(48);
+        assertThat(plan.moves()).filteredOn(m -> m.phase() < 3).extracting(PlanMove::observationHours).containsOnly(24);
+        assertThat(plan.moves()).filteredOn(m -> m.phase() == 3).extracting(PlanMove::batch).doesNotHaveDuplicates();
+        long batches = plan.moves().stream().map(m -> m.phase() * 1000 + m.batch()).distinct().count();
+
+        as("alice");
+        cutover.start(plan.id(), false);
+        Map<String, Double> measuredAfter = null;
+        int halfHours = 0;
+        while (halfHours < 30 * 48) {
+            executor.runOnce();
+            PlanRunView run = cutover.run(plan.id()).orElseThrow();
+            if (run.status() == RunStatus.COMPLETED) {
+                measuredAfter = p95s(plan);
+                break;
+            }
+            assertThat(run.status()).as(run.reason() + "\n" + cutover.moves(plan.id()).stream()
+                    .map(m -> m.registry() + " " + m.state() + " " + m.evidence()).toList()).isEqualTo(RunStatus.RUNNING);
+            simulator.advance(30);
+            halfHours++;
+        }
+        assertThat(measuredAfter).as("the plan completed within 30 simulated days (%d batches)", batches).isNotNull();
+        assertThat(planning.get(plan.id()).status()).isEqualTo(PlanStatus.COMPLETED);
+        assertThat(cutover.moves(plan.id())).allSatisfy(m -> {
+            assertThat(m.state()).isEqualTo(MoveState.COMPLETED);
+            assertThat(m.verdict()).isEqualTo(Verdict.PASS);
+        });
+
+        List<ReportRow> report = planning.report(plan.id());
+        ReportRow stampA = report.stream().filter(r -> r.stamp().equals("eus-s01") && r.pool().equals("DATAPROXY"))
+                .findFirst().orElseThrow();
+        assertThat(stampA.before()).isGreaterThan(90.0);
+        assertThat(stampA.after()).as("stamp A's dataproxy under the threshold").isLessThan(45.0);
+        for (ReportRow row : report) {
+            String key = row.stamp() + "/" + row.pool();
+            assertThat(row.before()).as("before of " + key).isEqualTo(measuredBefore.get(key));
+            assertThat(row.after()).as("after of " + key).isEqualTo(measuredAfter.get(key));
+            assertThat(row.changePp()).isCloseTo(row.after() - row.before(), within(1e-9));
+        }
+        for (PlanMove move : planning.get(plan.id()).moves()) {
+            assertThat(fleet.registry(move.registry()).orElseThrow().homeStamp("eastus")).contains(move.toStamp());
+        }
+    }
+
+    private Map<String, Double> p95s(PlanView plan) {
+        Map<String, Double> out = new HashMap<>();
+        for (var p : plan.predictions()) {
+            out.put(p.stamp() + "/" + p.pool(), fleet.stamp(p.stamp()).isPresent()
+                    ? signals.hotNodeP95(p.stamp(), PoolKind.valueOf(p.pool())).orElse(Double.NaN) : null);
+        }
+        return out;
+    }
+}
