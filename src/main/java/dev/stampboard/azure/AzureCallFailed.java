@@ -46,13 +46,14 @@ public class AzureCallFailed extends RuntimeException {
 
     private static String explain(int status) {
         return switch (status) {
-            case 0 -> "no usable answer (unreachable, or a body that is not what the API returns)";
+            case 0 -> "no usable answer (unreachable, or an answer that is not what the API returns)";
             case 401 -> "HTTP 401 unauthorized (the credential was refused: check the identity and its tenant)";
             case 403 -> "HTTP 403 forbidden (the identity lacks a role on the scope: Reader for inventory and metrics, "
                     + "Contributor for scaling and provisioning, DNS Zone Contributor for routing)";
             case 404 -> "HTTP 404 not found (check the subscription, resource group and names in stampboard.azure.*)";
             case 429 -> "HTTP 429 throttled";
-            default -> status >= 500 ? "HTTP " + status + " (Azure-side error; retried later)" : "HTTP " + status;
+            default -> status >= 200 && status < 300 ? "HTTP " + status + " with a body that could not be read (malformed or truncated)"
+                    : status >= 500 ? "HTTP " + status + " (Azure-side error; retried later)" : "HTTP " + status;
         };
     }
 
