@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,8 +25,9 @@ import com.azure.resourcemanager.storage.StorageManager;
 
 /**
  * The SDK clients, built once (the first Resource Manager client in a JVM takes seconds). The
- * credential is {@code DefaultAzureCredential} unless a {@link TokenCredential} bean is given (tests);
- * the transport is the SDK's own unless an {@link HttpClient} bean is given (tests, proxies).
+ * credential is {@code DefaultAzureCredential} unless a {@code @Primary} {@link TokenCredential} bean
+ * replaces it (tests); the transport is the SDK's own unless an {@link HttpClient} bean is given
+ * (tests, proxies).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("azure")
@@ -35,7 +35,6 @@ import com.azure.resourcemanager.storage.StorageManager;
 class AzureClients {
 
     @Bean
-    @ConditionalOnMissingBean
     TokenCredential azureCredential(AzureProperties properties) {
         DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder()
                 .authorityHost(properties.authorityHost().toString());

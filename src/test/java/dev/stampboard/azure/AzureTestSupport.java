@@ -71,6 +71,7 @@ abstract class AzureTestSupport {
         }
 
         @Bean
+        @Primary
         TokenCredential staticCredential() {
             return request -> Mono.just(new AccessToken("test-token", OffsetDateTime.now().plusHours(1)));
         }
