@@ -25,6 +25,7 @@ import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -32,6 +33,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -63,7 +65,9 @@ import reactor.core.publisher.Mono;
         "stampboard.azure.telemetry-interval=PT1S",
         "stampboard.azure.retry.max-retries=0"})
 @ActiveProfiles({"test", "azure"})
+@ExtendWith(SecurityStrategyRestored.class)   // this second console context must not keep the JVM-wide security strategy
 @Import(AzureEndToEndTest.MockTrust.class)
+@DirtiesContext   // its pollers would keep calling the stopped mock
 class AzureEndToEndTest {
 
     static final String SUBSCRIPTION = "e2e00000-0000-0000-0000-000000000001";

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -40,6 +41,7 @@ import reactor.core.publisher.Mono;
         "stampboard.azure.retry.max-retries=0",
         "stampboard.azure.retry.base-delay=PT0.001S"})
 @ActiveProfiles({"test", "azure"})
+@ExtendWith(SecurityStrategyRestored.class)   // this second console context must not keep the JVM-wide security strategy
 @Import(AzureTestSupport.Fakes.class)
 abstract class AzureTestSupport {
 
