@@ -97,7 +97,7 @@ public class AzureInventory {
                     log.debug("Scale set {} has no {}/{} tags: not a stamp pool", scaleSet.name(), ScaleSetTags.STAMP, ScaleSetTags.POOL);
                     continue;
                 }
-                String region = ScaleSetTags.tag(scaleSet.tags(), ScaleSetTags.REGION).orElse(scaleSet.location());
+                String region = ScaleSetTags.tag(scaleSet.tags(), ScaleSetTags.REGION).orElse(scaleSet.location() == null ? "" : scaleSet.location().toLowerCase(java.util.Locale.ROOT));
                 List<VirtualMachineScaleSetVMInner> vms = call("Listing the instances of scale set " + scaleSet.name(),
                         () -> compute.serviceClient().getVirtualMachineScaleSetVMs().list(group, scaleSet.name()).stream().toList());
                 Map<String, String> nodeByVm = new LinkedHashMap<>();
