@@ -4,7 +4,6 @@ import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,11 +141,5 @@ final class FakeAzure implements HttpClient {
         public Mono<String> getBodyAsString(Charset charset) {
             return Mono.just(new String(bytes, charset));
         }
-    }
-
-    static List<String> paths(List<Seen> requests) {
-        List<String> out = new ArrayList<>();
-        requests.forEach(r -> out.add(r.method() + " " + r.path()));
-        return out;
     }
 }
