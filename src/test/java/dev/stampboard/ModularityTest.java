@@ -37,4 +37,12 @@ class ModularityTest {
                 .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Store")
                 .check(CLASSES);
     }
+
+    @Test
+    void only_the_azure_module_knows_azure() {
+        noClasses().that().resideOutsideOfPackage("dev.stampboard.azure..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.azure..", "com.microsoft.azure..")
+                .because("Azure sits behind the ports it implements (Routing, StampProvisioner, PoolCapacity, telemetry ingestion)")
+                .check(CLASSES);
+    }
 }

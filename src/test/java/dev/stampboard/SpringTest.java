@@ -1,13 +1,31 @@
 package dev.stampboard;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Every Spring-backed test extends this, so they all share one application context (a real H2
- * database through Flyway, the seed simulator paused at a fixed minute, a real web server).
+ * database through Flyway, the seed simulator paused at a fixed minute, a real web server). Tests
+ * that move registries declare a database of their own and so get a context of their own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 public abstract class SpringTest {
+
+    @Autowired
+    private ApplicationContext springContext;
+
+    /**
+     * Each context installs its own (Vaadin-aware) security-context strategy JVM-wide when it starts;
+     * with several contexts in one JVM, the test must use the strategy of the context it talks to.
+     */
+    @BeforeEach
+    void useThisContextsSecurityStrategy() {
+        SecurityContextHolder.setContextHolderStrategy(springContext.getBean(SecurityContextHolderStrategy.class));
+    }
 }

@@ -44,7 +44,7 @@ public class CutoverExecutor {
     private final ExecutionStore store;
     private final PlanningService planning;
     private final FleetService fleet;
-    private final StampProvisioner provisioner;
+    private final org.springframework.beans.factory.ObjectProvider<StampProvisioner> provisioner;
     private final EvidenceCollector evidence;
     private final AuditLog audit;
     private final Clock clock;
@@ -53,7 +53,8 @@ public class CutoverExecutor {
     private final ExecutorLease lease;
     private volatile StepHook hook = StepHook.NONE;
 
-    CutoverExecutor(ExecutionStore store, PlanningService planning, FleetService fleet, StampProvisioner provisioner,
+    CutoverExecutor(ExecutionStore store, PlanningService planning, FleetService fleet,
+                    org.springframework.beans.factory.ObjectProvider<StampProvisioner> provisioner,
                     EvidenceCollector evidence, AuditLog audit, Clock clock, CutoverProperties properties,
                     TransactionTemplate tx, ExecutorLease lease) {
         this.store = store;
@@ -302,8 +303,15 @@ public class CutoverExecutor {
             });
             return true;
         }
+        StampProvisioner available = provisioner.getIfAvailable();
+        if (available == null) {
+            // bring-your-own inventory: an operator builds the stamp and declares it through the inventory API
+            return note(m, "Waiting for dedicated stamp " + to + " (" + spec.get().registryNodes() + " registry nodes, "
+                    + spec.get().dataproxyNodes() + " dataproxy nodes): no provisioner is configured, declare it with"
+                    + " PUT /api/v1/stamps/" + to);
+        }
         hook.at(StepHook.Point.BEFORE_PROVISION, m);
-        provisioner.provision(spec.get());
+        available.provision(spec.get());
         store.journal(m.planId, m.seq, "PROVISION_REQUESTED", now(), executorId(), to);
         audit.record(executorId(), "DEDICATED_STAMP_REQUESTED", run.planId, String.format(
                 "%s for %s: %d registry nodes, %d dataproxy nodes, %d storage accounts", to, spec.get().customer(),

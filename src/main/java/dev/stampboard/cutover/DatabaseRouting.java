@@ -5,12 +5,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The embedded routing table: one row per registry and region. */
 @Component
+@Profile("!azure")
 class DatabaseRouting implements Routing {
 
     private final JdbcClient jdbc;

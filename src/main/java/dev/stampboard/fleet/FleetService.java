@@ -189,6 +189,27 @@ public class FleetService {
         events.publishEvent(new StampDeclared(name));
     }
 
+    /**
+     * Records whether a pool's scale set is still there (cloud inventory). A pool whose scale set
+     * vanished is marked since now, never deleted; it is cleared when the scale set is seen again.
+     * Returns whether anything changed (only changes are audited).
+     */
+    @Transactional
+    public boolean reportScaleSet(String stampName, PoolKind kind, boolean present, String actor) {
+        Stamp stamp = stamps.findByName(stampName)
+                .orElseThrow(() -> new NotFoundException("No stamp named '" + stampName + "'"));
+        StampPool pool = stamp.pool(kind)
+                .orElseThrow(() -> new NotFoundException("Stamp " + stampName + " has no " + kind + " pool"));
+        if (!pool.markScaleSetMissing(present ? null : clock.instant())) {
+            return false;
+        }
+        stamps.save(stamp);
+        audit.record(actor, present ? "SCALE_SET_FOUND" : "SCALE_SET_MISSING", stampName,
+                kind + (present ? ": scale set is back" : ": scale set no longer exists; pool and history kept"));
+        invalidate();
+        return true;
+    }
+
     @Transactional
     public void addCustomer(String name, String displayName, String actor) {
         requireName(name, "customer");

@@ -1,5 +1,6 @@
 package dev.stampboard.fleet;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -17,20 +18,32 @@ class StampPool {
     private final PoolKind kind;
     private int currentInstances;
     private int minInstances;
+    private @Nullable Instant scaleSetMissingSince;
     @MappedCollection(idColumn = "pool_id")
     private final Set<PoolNode> nodes;
 
     @PersistenceCreator
-    StampPool(@Nullable Long id, PoolKind kind, int currentInstances, int minInstances, Set<PoolNode> nodes) {
+    StampPool(@Nullable Long id, PoolKind kind, int currentInstances, int minInstances,
+              @Nullable Instant scaleSetMissingSince, Set<PoolNode> nodes) {
         this.id = id;
         this.kind = kind;
         this.currentInstances = currentInstances;
         this.minInstances = minInstances;
+        this.scaleSetMissingSince = scaleSetMissingSince;
         this.nodes = new LinkedHashSet<>(nodes);
     }
 
     static StampPool empty(PoolKind kind) {
-        return new StampPool(null, kind, 0, 0, Set.of());
+        return new StampPool(null, kind, 0, 0, null, Set.of());
+    }
+
+    /** Marks (or clears, when {@code since} is null) the pool's scale set as gone; returns whether that changed. */
+    boolean markScaleSetMissing(@Nullable Instant since) {
+        if ((scaleSetMissingSince == null) == (since == null)) {
+            return false;
+        }
+        scaleSetMissingSince = since;
+        return true;
     }
 
     PoolKind kind() {
@@ -50,6 +63,7 @@ class StampPool {
     }
 
     PoolInfo toInfo() {
-        return new PoolInfo(kind, currentInstances, minInstances, nodes.stream().map(PoolNode::name).sorted().toList());
+        return new PoolInfo(kind, currentInstances, minInstances, nodes.stream().map(PoolNode::name).sorted().toList(),
+                scaleSetMissingSince);
     }
 }

@@ -13,10 +13,10 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
+
+import dev.stampboard.SpringTest;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.stampboard.fleet.FleetService;
@@ -31,11 +31,9 @@ import dev.stampboard.simulator.SimulatorService;
  * The executor's rules on the seed fleet. Its own database: these tests really move registries, which
  * the shared context's tests must not see.
  */
-@SpringBootTest
-@ActiveProfiles("test")
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:cutover-rules;DB_CLOSE_DELAY=-1")
 @DirtiesContext
-class CutoverExecutorTest {
+class CutoverExecutorTest extends SpringTest {
 
     @Autowired
     PlanningService planning;

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
+
+import dev.stampboard.SpringTest;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,17 +38,15 @@ import dev.stampboard.simulator.SimulatorService;
  * before or after the action) and restarts it as a new instance: the move resumes or rolls back, no
  * replica is left half-moved, and no step happens twice.
  */
-@SpringBootTest
-@ActiveProfiles("test")
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:cutover-restart;DB_CLOSE_DELAY=-1")
 @DirtiesContext
-class ExecutorRestartTest {
+class ExecutorRestartTest extends SpringTest {
 
     @Autowired ExecutionStore store;
     @Autowired PlanningService planning;
     @Autowired CutoverService cutover;
     @Autowired FleetService fleet;
-    @Autowired StampProvisioner provisioner;
+    @Autowired org.springframework.beans.factory.ObjectProvider<StampProvisioner> provisioner;
     @Autowired EvidenceCollector evidence;
     @Autowired AuditLog audit;
     @Autowired Clock clock;

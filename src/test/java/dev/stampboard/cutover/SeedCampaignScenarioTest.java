@@ -11,10 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
+
+import dev.stampboard.SpringTest;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.stampboard.fleet.FleetService;
@@ -33,11 +33,9 @@ import dev.stampboard.simulator.SimulatorService;
  * windows (the dedicated stamps provisioned on the way), until stamp A's dataproxy pool is under the
  * threshold — and the outcome report says exactly what the signals engine measured before and after.
  */
-@SpringBootTest
-@ActiveProfiles("test")
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:seed-campaign;DB_CLOSE_DELAY=-1")
 @DirtiesContext
-class SeedCampaignScenarioTest {
+class SeedCampaignScenarioTest extends SpringTest {
 
     @Autowired PlanningService planning;
     @Autowired CutoverService cutover;

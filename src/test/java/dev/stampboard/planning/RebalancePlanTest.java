@@ -44,6 +44,14 @@ class RebalancePlanTest {
                 plan.submit("alice");
                 plan.expire();
             }
+            case IN_PROGRESS, COMPLETED, ROLLED_BACK -> {
+                plan.submit("alice");
+                plan.approve("bob", false);
+                plan.startExecution();
+                if (status != PlanStatus.IN_PROGRESS) {
+                    plan.finishExecution(status);
+                }
+            }
         }
         assertThat(plan.status()).isEqualTo(status);
         return plan;
@@ -56,6 +64,16 @@ class RebalancePlanTest {
         check(from, PlanStatus.PENDING_APPROVAL, p -> p.approve("bob", false), PlanStatus.APPROVED);
         check(from, PlanStatus.PENDING_APPROVAL, p -> p.reject("bob", "no"), PlanStatus.REJECTED);
         check(from, PlanStatus.PENDING_APPROVAL, RebalancePlan::expire, PlanStatus.EXPIRED);
+        check(from, PlanStatus.APPROVED, RebalancePlan::startExecution, PlanStatus.IN_PROGRESS);
+        check(from, PlanStatus.IN_PROGRESS, p -> p.finishExecution(PlanStatus.COMPLETED), PlanStatus.COMPLETED);
+        check(from, PlanStatus.IN_PROGRESS, p -> p.finishExecution(PlanStatus.ROLLED_BACK), PlanStatus.ROLLED_BACK);
+    }
+
+    @Test
+    void a_plan_finishes_only_completed_or_rolled_back() {
+        RebalancePlan plan = in(PlanStatus.IN_PROGRESS);
+        assertThatThrownBy(() -> plan.finishExecution(PlanStatus.APPROVED)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(plan.status()).isEqualTo(PlanStatus.IN_PROGRESS);
     }
 
     private static void check(PlanStatus from, PlanStatus allowedFrom, Consumer<RebalancePlan> step, PlanStatus to) {

@@ -24,7 +24,10 @@ import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.ReportRow;
 import jakarta.annotation.security.RolesAllowed;
 
-/** The outcome report of a plan: hot-node P95 before → now per stamp pool, change in pp and %, and the prediction. */
+/**
+ * The outcome report of a plan: hot-node P95 before → after per stamp pool (after = measured when the
+ * execution finished; until then, now), change in pp and %, and the prediction.
+ */
 @Route("plans/:id/report")
 @PageTitle("Plan report · Stampboard")
 @RolesAllowed("VIEWER")
@@ -41,7 +44,7 @@ public class PlanReportView extends VerticalLayout implements BeforeEnterObserve
         grid.addColumn(ReportRow::stamp).setHeader("Stamp").setKey("stamp").setAutoWidth(true);
         grid.addColumn(ReportRow::pool).setHeader("Pool").setKey("pool").setAutoWidth(true);
         grid.addColumn(r -> pct(r.before())).setHeader("Before").setKey("before").setAutoWidth(true);
-        grid.addColumn(r -> pct(r.after())).setHeader("After (now)").setKey("after").setAutoWidth(true);
+        grid.addColumn(r -> pct(r.after())).setHeader("After").setKey("after").setAutoWidth(true);
         grid.addColumn(r -> r.changePp() == null ? "—" : String.format(Locale.ROOT, "%+.1f pp", r.changePp()))
                 .setHeader("Change").setKey("changePp").setAutoWidth(true);
         grid.addColumn(r -> r.changePct() == null ? "—" : String.format(Locale.ROOT, "%+.1f %%", r.changePct()))
@@ -64,13 +67,16 @@ public class PlanReportView extends VerticalLayout implements BeforeEnterObserve
         }
         var title = new H2("Outcome report · plan " + id.substring(0, Math.min(8, id.length())));
         title.getStyle().set("margin", "0");
-        add(title, new Paragraph("Hot-node P95 when the plan was computed and now, per stamp pool the plan touches;"
-                        + " the prediction is the planner's expectation after all moves."),
+        var measuredAt = rows.stream().map(ReportRow::measuredAt).filter(java.util.Objects::nonNull).findFirst();
+        add(title, new Paragraph("Hot-node P95 when the plan was computed and "
+                        + measuredAt.map(at -> "when its execution finished (" + at + ", simulated)")
+                                .orElse("now (the plan has not finished executing)")
+                        + ", per stamp pool the plan touches; the prediction is the planner's expectation after all moves."),
                 new RouterLink("Back to the plan", PlanReviewView.class, new RouteParameters("id", id)));
         List<String> labels = rows.stream().map(r -> r.stamp() + " " + r.pool().toLowerCase()).toList();
         chart.setOption(ChartOption.bar(labels,
                         BarSeries.of("before", rows.stream().map(r -> round(r.before())).toList()).withColor("#fa5252"),
-                        BarSeries.of("now", rows.stream().map(r -> round(r.after())).toList()).withColor("#228be6"),
+                        BarSeries.of("after", rows.stream().map(r -> round(r.after())).toList()).withColor("#228be6"),
                         BarSeries.of("predicted", rows.stream().map(r -> round(r.predicted())).toList()).withColor("#2f9e44"))
                 .withYAxis(Axis.value().withUnit(" %").withRange(0d, 100d))
                 .withTooltip(Tooltip.axis().withValueSuffix(" %").withValueDecimals(1)));

@@ -80,6 +80,14 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
         add(header, new Paragraph(describe(plan)),
                 new com.vaadin.flow.router.RouterLink("Outcome report", PlanReportView.class,
                         new com.vaadin.flow.router.RouteParameters("id", plan.id())));
+        if (plan.status() == PlanStatus.APPROVED || plan.status() == PlanStatus.IN_PROGRESS || plan.status().isFinished()) {
+            // by route, not by class: the cutover module builds on planning, not the other way round
+            var monitor = new com.vaadin.flow.component.html.Anchor("migrations" + (plan.status() == PlanStatus.APPROVED
+                    ? "" : "/" + plan.id()), plan.status() == PlanStatus.APPROVED ? "Start it from Migrations"
+                    : "Follow its execution in the migration monitor");
+            monitor.setId("monitor-link");
+            add(monitor);
+        }
         if (plan.stale()) {
             var warning = new Paragraph("The signals changed materially since this plan was computed. Refresh it and"
                     + " review the new prediction before it can be approved.");

@@ -1,0 +1,97 @@
+package dev.stampboard.azure;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.RetryOptions;
+import com.azure.core.management.AzureEnvironment;
+import com.azure.core.management.profile.AzureProfile;
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.azure.monitor.query.MetricsQueryClient;
+import com.azure.monitor.query.MetricsQueryClientBuilder;
+import com.azure.resourcemanager.compute.ComputeManager;
+import com.azure.resourcemanager.dns.DnsZoneManager;
+import com.azure.resourcemanager.resources.fluentcore.arm.AzureConfigurable;
+import com.azure.resourcemanager.storage.StorageManager;
+
+/**
+ * The SDK clients, built once (the first Resource Manager client in a JVM takes seconds). The
+ * credential is {@code DefaultAzureCredential} unless a {@code @Primary} {@link TokenCredential} bean
+ * replaces it (tests); the transport is the SDK's own unless an {@link HttpClient} bean is given
+ * (tests, proxies).
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("azure")
+@EnableConfigurationProperties(AzureProperties.class)
+class AzureClients {
+
+    @Bean
+    TokenCredential azureCredential(AzureProperties properties) {
+        DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder()
+                .authorityHost(properties.authorityHost().toString());
+        if (properties.tenantId() != null) {
+            builder.tenantId(properties.tenantId());
+        }
+        return builder.build();
+    }
+
+    /** Azure's public cloud with the Resource Manager endpoint and the authority host from the properties. */
+    @Bean
+    AzureProfile azureProfile(AzureProperties properties) {
+        Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
+        endpoints.put("resourceManagerEndpointUrl", properties.resourceManager() + "/");
+        endpoints.put("activeDirectoryEndpointUrl", properties.authorityHost().toString());
+        return new AzureProfile(properties.tenantId(), properties.subscriptionId(), new AzureEnvironment(endpoints));
+    }
+
+    @Bean
+    RetryOptions azureRetryOptions(AzureProperties properties) {
+        AzureProperties.Retry retry = properties.retry();
+        return new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(retry.maxRetries())
+                .setBaseDelay(retry.baseDelay()).setMaxDelay(retry.maxDelay()));
+    }
+
+    @Bean
+    ComputeManager computeManager(TokenCredential credential, AzureProfile profile, RetryOptions retry,
+                                  ObjectProvider<HttpClient> http) {
+        return configure(ComputeManager.configure(), retry, http).authenticate(credential, profile);
+    }
+
+    @Bean
+    StorageManager storageManager(TokenCredential credential, AzureProfile profile, RetryOptions retry,
+                                  ObjectProvider<HttpClient> http) {
+        return configure(StorageManager.configure(), retry, http).authenticate(credential, profile);
+    }
+
+    @Bean
+    DnsZoneManager dnsZoneManager(TokenCredential credential, AzureProfile profile, RetryOptions retry,
+                                  ObjectProvider<HttpClient> http) {
+        return configure(DnsZoneManager.configure(), retry, http).authenticate(credential, profile);
+    }
+
+    /** Metrics live on the Resource Manager endpoint (the client adds a second slash before the resource id). */
+    @Bean
+    MetricsQueryClient metricsQueryClient(TokenCredential credential, AzureProperties properties, RetryOptions retry,
+                                          ObjectProvider<HttpClient> http) {
+        MetricsQueryClientBuilder builder = new MetricsQueryClientBuilder().endpoint(properties.resourceManager())
+                .credential(credential).retryOptions(retry);
+        http.ifAvailable(builder::httpClient);
+        return builder.buildClient();
+    }
+
+    private static <T extends AzureConfigurable<T>> T configure(T configurable, RetryOptions retry,
+                                                               ObjectProvider<HttpClient> http) {
+        T configured = configurable.withRetryOptions(retry);
+        HttpClient client = http.getIfAvailable();
+        return client == null ? configured : configured.withHttpClient(client);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.stampboard.azure;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code stampboard.azure.*}, read only under the {@code azure} profile. A missing required property
+ * stops the start-up with a message that names it.
+ *
+ * @param subscriptionId     the subscription holding the stamps (required)
+ * @param tenantId           the Entra tenant; optional ({@code DefaultAzureCredential} finds it otherwise)
+ * @param resourceGroups     the resource groups scanned for tagged scale sets and storage accounts (required)
+ * @param resourceManagerEndpoint Resource Manager (and Monitor metrics) endpoint; other clouds or a test server
+ * @param authorityHost      Entra authority host for {@code DefaultAzureCredential}
+ * @param inventoryInterval  how often the inventory is refreshed
+ * @param telemetryInterval  how often CPU metrics are polled
+ * @param telemetryBackfill  how far back the first poll of a scale set reaches
+ * @param telemetryLag       minutes left to settle: a minute is fetched once it is this old
+ * @param retry              the SDK's retry of a failed call (429 Retry-After is honoured)
+ * @param dns                the routing zone
+ * @param provisioning       where and from which templates dedicated stamps are created
+ */
+@ConfigurationProperties("stampboard.azure")
+public record AzureProperties(@Nullable String subscriptionId, @Nullable String tenantId,
+                              @Nullable List<String> resourceGroups, @Nullable URI resourceManagerEndpoint,
+                              @Nullable URI authorityHost, @Nullable Duration inventoryInterval,
+                              @Nullable Duration telemetryInterval, @Nullable Duration telemetryBackfill,
+                              @Nullable Duration telemetryLag, @Nullable Retry retry, @Nullable Dns dns,
+                              @Nullable Provisioning provisioning) {
+
+    static final String PREFIX = "stampboard.azure.";
+
+    public AzureProperties {
+        subscriptionId = required(subscriptionId, "subscription-id", "the subscription that holds the stamps");
+        tenantId = tenantId == null || tenantId.isBlank() ? null : tenantId.trim();
+        if (resourceGroups == null || resourceGroups.isEmpty() || resourceGroups.stream().anyMatch(String::isBlank)) {
+            throw missing("resource-groups", "the resource groups to scan for tagged scale sets, e.g. [rg-stamps-eastus]");
+        }
+        resourceGroups = List.copyOf(resourceGroups);
+        resourceManagerEndpoint = httpsOrDefault(resourceManagerEndpoint, "resource-manager-endpoint", "https://management.azure.com/");
+        authorityHost = httpsOrDefault(authorityHost, "authority-host", "https://login.microsoftonline.com/");
+        inventoryInterval = inventoryInterval == null ? Duration.ofMinutes(5) : inventoryInterval;
+        telemetryInterval = telemetryInterval == null ? Duration.ofMinutes(1) : telemetryInterval;
+        telemetryBackfill = telemetryBackfill == null ? Duration.ofHours(12) : telemetryBackfill;
+        telemetryLag = telemetryLag == null ? Duration.ofMinutes(3) : telemetryLag;
+        retry = retry == null ? new Retry(null, null, null) : retry;
+        if (dns == null) {
+            throw missing("dns.resource-group / dns.zone", "the DNS zone whose CNAME records route registries to stamps");
+        }
+        provisioning = provisioning == null ? new Provisioning(null, null, null) : provisioning;
+        if (provisioning.resourceGroup() == null || provisioning.resourceGroup().isBlank()) {
+            provisioning = new Provisioning(resourceGroups.get(0), provisioning.registryTemplate(), provisioning.dataproxyTemplate());
+        }
+    }
+
+    /** The retry policy of every client: attempts after the first, and the exponential back-off between them. */
+    public record Retry(@Nullable Integer maxRetries, @Nullable Duration baseDelay, @Nullable Duration maxDelay) {
+        public Retry {
+            maxRetries = maxRetries == null ? 3 : maxRetries;
+            baseDelay = baseDelay == null ? Duration.ofMillis(800) : baseDelay;
+            maxDelay = maxDelay == null ? Duration.ofSeconds(60) : maxDelay;
+        }
+    }
+
+    /**
+     * The zone holding one CNAME per registry and region. {@code recordName} and {@code target} are
+     * templates with {@code {registry}}, {@code {region}}, {@code {stamp}} and {@code {zone}}.
+     */
+    public record Dns(@Nullable String resourceGroup, @Nullable String zone, @Nullable String recordName,
+                      @Nullable String target, @Nullable Long ttl) {
+        public Dns {
+            resourceGroup = required(resourceGroup, "dns.resource-group", "the resource group of the DNS zone");
+            zone = required(zone, "dns.zone", "the DNS zone of the registry data endpoints, e.g. data.example.net");
+            recordName = recordName == null || recordName.isBlank() ? "{registry}.{region}" : recordName;
+            target = target == null || target.isBlank() ? "{stamp}.{zone}" : target;
+            if (!target.contains("{stamp}")) {
+                throw new IllegalArgumentException(PREFIX + "dns.target must contain {stamp}: '" + target + "'");
+            }
+            ttl = ttl == null ? 60L : ttl;
+        }
+    }
+
+    /**
+     * Dedicated stamps are copies of two template scale sets (one per pool kind: image, size, network,
+     * admin profile), created in {@code resourceGroup} with the stamp's tags and the sized capacity.
+     */
+    public record Provisioning(@Nullable String resourceGroup, @Nullable String registryTemplate,
+                               @Nullable String dataproxyTemplate) {
+    }
+
+    private static String required(@Nullable String value, String property, String meaning) {
+        if (value == null || value.isBlank()) {
+            throw missing(property, meaning);
+        }
+        return value.trim();
+    }
+
+    private static IllegalArgumentException missing(String property, String meaning) {
+        return new IllegalArgumentException("Missing property " + PREFIX + property + " (" + meaning
+                + "); the azure profile needs it");
+    }
+
+    private static URI httpsOrDefault(@Nullable URI value, String property, String fallback) {
+        URI uri = value == null ? URI.create(fallback) : value;
+        if (!"https".equalsIgnoreCase(uri.getScheme())) {
+            throw new IllegalArgumentException(PREFIX + property + " must be an https:// URL (the SDK sends bearer tokens only over TLS): " + uri);
+        }
+        return uri;
+    }
+
+    /** The endpoint without its trailing slash. */
+    String resourceManager() {
+        String s = resourceManagerEndpoint().toString();
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+}

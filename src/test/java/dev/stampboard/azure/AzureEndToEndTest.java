@@ -1,0 +1,211 @@
+package dev.stampboard.azure;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import dev.stampboard.Json;
+import io.netty.handler.ssl.SslContextBuilder;
+import reactor.core.publisher.Mono;
+
+/**
+ * The console started with the {@code azure} profile against a local HTTPS mock of Resource Manager
+ * and Monitor (WireMock, on the loopback only): the scheduled inventory and telemetry run on their
+ * own, and the mocked fleet's hot-node P95 shows through the JSON API. The SDK's own Netty transport
+ * is used; only this test's client trusts the mock's self-signed certificate.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:stampboard-azure-e2e;DB_CLOSE_DELAY=-1",
+        "stampboard.azure.subscription-id=" + AzureEndToEndTest.SUBSCRIPTION,
+        "stampboard.azure.resource-groups=" + AzureEndToEndTest.GROUP,
+        "stampboard.azure.dns.resource-group=rg-dns",
+        "stampboard.azure.dns.zone=data.example.net",
+        "stampboard.azure.initial-delay=PT0S",
+        "stampboard.azure.telemetry-interval=PT1S",
+        "stampboard.azure.retry.max-retries=0"})
+@ActiveProfiles({"test", "azure"})
+@ExtendWith(SecurityStrategyRestored.class)   // this second console context must not keep the JVM-wide security strategy
+@Import(AzureEndToEndTest.MockTrust.class)
+@DirtiesContext   // its pollers would keep calling the stopped mock
+class AzureEndToEndTest {
+
+    static final String SUBSCRIPTION = "e2e00000-0000-0000-0000-000000000001";
+    static final String GROUP = "rg-e2e";
+    static final String VMSS = "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/" + GROUP
+            + "/providers/Microsoft.Compute/virtualMachineScaleSets";
+    static final WireMockServer MOCK = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().dynamicHttpsPort());
+    /** Per pool, the hot-node (highest instance) value of each minute the mock serves. */
+    static final Map<String, double[]> HOT = new LinkedHashMap<>();
+
+    static {
+        MOCK.start();
+        Instant last = Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.MINUTES);
+        serve("e2e-s01-reg", "registry", 2, last, 11);
+        serve("e2e-s01-dp", "dataproxy", 3, last, 29);
+        MOCK.stubFor(get(urlPathEqualTo(VMSS)).willReturn(json(AzureFixtures.text(listOf(
+                scaleSet("e2e-s01-reg", "registry", 2), scaleSet("e2e-s01-dp", "dataproxy", 3))))));
+        MOCK.stubFor(get(urlPathEqualTo("/subscriptions/" + SUBSCRIPTION + "/resourceGroups/" + GROUP
+                + "/providers/Microsoft.Storage/storageAccounts")).willReturn(json(AzureFixtures.storageAccounts())));
+    }
+
+    @DynamicPropertySource
+    static void endpoint(DynamicPropertyRegistry registry) {
+        registry.add("stampboard.azure.resource-manager-endpoint", () -> "https://localhost:" + MOCK.httpsPort() + "/");
+    }
+
+    @AfterAll
+    static void stop() {
+        MOCK.stop();
+    }
+
+    @Autowired
+    TestRestTemplate rest;
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode scaleSet(String name, String pool, int capacity) {
+        var vmss = AzureFixtures.scaleSet(name, Map.of(ScaleSetTags.STAMP, "e2e-s01", ScaleSetTags.POOL, pool,
+                ScaleSetTags.REGION, "westus3"), capacity, "Succeeded");
+        vmss.put("id", VMSS + "/" + name);
+        return vmss;
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode listOf(com.fasterxml.jackson.databind.node.ObjectNode... scaleSets) {
+        var list = AzureFixtures.JSON.createObjectNode();
+        var value = list.putArray("value");
+        Arrays.stream(scaleSets).forEach(value::add);
+        return list;
+    }
+
+    /** A scale set's instances and 30 minutes of their CPU (quarter-percent steps, so floats are exact). */
+    private static void serve(String scaleSet, String pool, int instances, Instant last, int salt) {
+        MOCK.stubFor(get(urlPathEqualTo(VMSS + "/" + scaleSet + "/virtualMachines"))
+                .willReturn(json(AzureFixtures.instanceList(scaleSet, instances))));
+        Map<String, Map<Instant, Double>> byVm = new TreeMap<>();
+        double[] hot = new double[30];
+        for (int vm = 0; vm < instances; vm++) {
+            Map<Instant, Double> points = new TreeMap<>();
+            for (int m = 0; m < 30; m++) {
+                double cpu = 5 + ((m * salt + vm * 37) % 360) / 4.0;
+                points.put(last.minus(Duration.ofMinutes(29 - m)), cpu);
+                hot[m] = Math.max(hot[m], cpu);
+            }
+            byVm.put(scaleSet + "_" + vm, points);
+        }
+        HOT.put(pool, hot);
+        MOCK.stubFor(get(urlPathMatching(".*" + VMSS + "/" + scaleSet + "/providers/Microsoft.Insights/metrics"))
+                .willReturn(json(AzureMonitorTelemetryTest.metrics(scaleSet, byVm))));
+    }
+
+    static double nearestRankP95(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[(int) Math.ceil(0.95 * sorted.length) - 1];
+    }
+
+    @Test
+    void the_mocked_fleet_and_its_p95_show_through_the_api() throws InterruptedException {
+        TestRestTemplate dave = rest.withBasicAuth("dave", "dave-pw");
+        JsonNode stamp = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode stamps = dave.getForObject("/api/v1/stamps?region=westus3", JsonNode.class);
+            stamp = stamps.size() == 1 ? Json.findByName(stamps, "e2e-s01") : null;
+            if (stamp != null && !stamp.get("pools").get(0).get("hotNodeP95").isNull()
+                    && !stamp.get("pools").get(1).get("hotNodeP95").isNull()) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        assertThat(stamp).as("stamp e2e-s01 with both pools' P95 within 60 s").isNotNull();
+        assertThat(stamp.get("status").asText()).isEqualTo("ACTIVE");
+        JsonNode registry = stamp.get("pools").get(0);
+        JsonNode dataproxy = stamp.get("pools").get(1);
+        assertThat(registry.get("pool").asText()).isEqualTo("REGISTRY");
+        assertThat(registry.get("nodes").asInt()).isEqualTo(2);
+        assertThat(registry.get("hotNodeP95").asDouble()).isEqualTo(nearestRankP95(HOT.get("registry")));
+        assertThat(dataproxy.get("nodes").asInt()).isEqualTo(3);
+        assertThat(dataproxy.get("hotNodeP95").asDouble()).isEqualTo(nearestRankP95(HOT.get("dataproxy")));
+        double p95 = dataproxy.get("hotNodeP95").asDouble();
+        assertThat(dataproxy.get("state").asText()).isEqualTo(p95 > 45 ? "HOT" : p95 >= 40 ? "WARN" : "OK");
+
+        // the metrics request went over TLS to the mock, with the bearer token and the per-instance split
+        MOCK.verify(getRequestedFor(urlPathMatching(".*/e2e-s01-dp/providers/Microsoft.Insights/metrics"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer e2e-token"))
+                .withQueryParam("$filter", com.github.tomakehurst.wiremock.client.WireMock.equalTo("VMName eq '*'"))
+                .withQueryParam("interval", com.github.tomakehurst.wiremock.client.WireMock.equalTo("PT1M")));
+    }
+
+    @TestConfiguration
+    static class MockTrust {
+        @Bean
+        @Primary
+        TokenCredential e2eCredential() {
+            return request -> Mono.just(new AccessToken("e2e-token", OffsetDateTime.now().plusHours(1)));
+        }
+
+        /** The SDK's Netty transport, trusting WireMock's bundled self-signed certificate (this test's client only). */
+        @Bean
+        HttpClient mockTrustingHttpClient() throws Exception {
+            KeyStore keystore = KeyStore.getInstance(KeyStore.getDefaultType());
+            try (InputStream in = WireMockServer.class.getResourceAsStream("/keystore")) {
+                keystore.load(in, "password".toCharArray());
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(keystore);
+            var ssl = SslContextBuilder.forClient().trustManager(trust).build();
+            var netty = reactor.netty.http.client.HttpClient.create().secure(spec -> spec.sslContext(ssl)
+                    .handlerConfigurator(handler -> {
+                        // the bundled certificate is not issued for "localhost"
+                        SSLEngine engine = handler.engine();
+                        SSLParameters parameters = engine.getSSLParameters();
+                        parameters.setEndpointIdentificationAlgorithm(null);
+                        engine.setSSLParameters(parameters);
+                    }));
+            return new NettyAsyncHttpClientBuilder(netty).build();
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.stampboard.cutover.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+import com.github.mvysny.kaributesting.v10.ButtonKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.router.RouteParameters;
+
+import dev.stampboard.KaribuTest;
+import dev.stampboard.cutover.CutoverExecutor;
+import dev.stampboard.cutover.CutoverService;
+import dev.stampboard.cutover.MoveRunView;
+import dev.stampboard.cutover.MoveState;
+import dev.stampboard.cutover.RunStatus;
+import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanningService;
+import dev.stampboard.planning.engine.PlanChoices;
+import dev.stampboard.simulator.SimulatorService;
+
+/** The migration monitor, in a database of its own (these tests really move registries). */
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:cutover-ui;DB_CLOSE_DELAY=-1")
+class MigrationMonitorViewTest extends KaribuTest {
+
+    @Autowired PlanningService planning;
+    @Autowired CutoverService cutover;
+    @Autowired CutoverExecutor executor;
+    @Autowired SimulatorService simulator;
+
+    private PlanView approved(String registry) {
+        login("alice");
+        PlanView plan = planning.proposeAndSubmit("eastus", List.of("eus-s01"), planning.defaultSettings(),
+                new PlanChoices(Set.of(registry), Map.of()));
+        login("bob");
+        return planning.approve(plan.id());
+    }
+
+    private void confirm() {
+        ConfirmDialog dialog = _get(ConfirmDialog.class);
+        ComponentUtil.fireEvent(dialog, new ConfirmDialog.ConfirmEvent(dialog, true));
+        dialog.close(); // the browser closes it on confirm
+    }
+
+    private static int rowOf(MigrationsView list, String planId) {
+        for (int i = 0; i < GridKt._size(list.ready); i++) {
+            if (GridKt._get(list.ready, i).id().equals(planId)) {
+                return i;
+            }
+        }
+        throw new AssertionError("plan " + planId + " is not listed as ready");
+    }
+
+    @Test
+    void an_engineer_starts_an_approved_plan_after_confirming_and_follows_it_live() {
+        PlanView plan = approved("openmindexp01.azurecr.io");
+        login("dave");
+        UI.getCurrent().navigate(MigrationsView.class);
+        MigrationsView list = _get(MigrationsView.class);
+        assertThat(GridKt._getCellComponent(list.ready, rowOf(list, plan.id()), "start").isVisible())
+                .as("a viewer cannot start").isFalse();
+
+        login("alice");
+        UI.getCurrent().navigate(MigrationsView.class);
+        list = _get(MigrationsView.class);
+        ButtonKt._click((com.vaadin.flow.component.button.Button) GridKt._getCellComponent(list.ready,
+                rowOf(list, plan.id()), "start"));
+        list.autoRollback.setValue(true);
+        confirm();
+        assertThat(cutover.run(plan.id()).orElseThrow().autoRollback()).isTrue();
+        MigrationMonitorView monitor = _get(MigrationMonitorView.class);
+
+        executor.runOnce();
+        simulator.advance(1);
+        executor.runOnce();
+        monitor.refresh();
+        MoveRunView move = GridKt._get(monitor.moves, 0);
+        assertThat(move.state()).isEqualTo(MoveState.VALIDATING);
+        assertThat(GridKt._getFormattedRow(monitor.moves, 0)).anyMatch(cell -> cell.contains("openmindexp01"));
+        assertThat(monitor.timeline.getOptionJson()).contains("under way").contains("P1 · B1");
+        assertThat(monitor.pause.isVisible()).isTrue();
+
+        simulator.advance(24 * 60);
+        executor.runOnce();
+        monitor.refresh();
+        assertThat(GridKt._get(monitor.moves, 0).verdict()).isNotNull();
+        assertThat(monitor.timeline.getOptionJson()).contains("validated");
+    }
+
+    @Test
+    void pause_resume_and_roll_back_each_ask_for_confirmation() {
+        PlanView plan = approved("openmindexp03.azurecr.io");
+        login("alice");
+        cutover.start(plan.id(), false);
+        executor.runOnce();
+        UI.getCurrent().navigate(MigrationMonitorView.class, new RouteParameters("id", plan.id()));
+        MigrationMonitorView monitor = _get(MigrationMonitorView.class);
+
+        ButtonKt._click(monitor.pause);
+        monitor.reason.setValue("change freeze");
+        confirm();
+        assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.PAUSED);
+        assertThat(monitor.banner.getText()).isEqualTo("change freeze");
+        assertThat(monitor.resume.isVisible()).isTrue();
+
+        ButtonKt._click(monitor.resume);
+        confirm();
+        assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+
+        ButtonKt._click(monitor.rollback);
+        monitor.reason.setValue("customer asked");
+        confirm();
+        executor.runOnce();
+        monitor.refresh();
+        assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.ROLLED_BACK);
+        assertThat(GridKt._get(monitor.moves, 0).state()).isEqualTo(MoveState.ROLLED_BACK);
+        assertThat(monitor.rollback.isVisible()).isFalse();
+    }
+
+    @Test
+    void a_viewer_sees_no_controls_and_an_unstarted_plan_says_so() {
+        PlanView plan = approved("openmindexp05.azurecr.io");
+        login("dave");
+        UI.getCurrent().navigate(MigrationMonitorView.class, new RouteParameters("id", plan.id()));
+        MigrationMonitorView monitor = _get(MigrationMonitorView.class);
+        assertThat(monitor.title.getText()).contains("has not been started");
+        assertThat(monitor.pause.isVisible()).isFalse();
+        assertThat(monitor.rollback.isVisible()).isFalse();
+    }
+}
