@@ -58,11 +58,11 @@ class IsolationScenarioTest extends SpringTest {
     @Test
     void request_approval_provisioning_plan_and_completion() {
         java.time.Instant started = simulator.now();
-        // 1. support files for A. Datum: two registries on shared stamps (in the seed eus-s02, above threshold, and
-        //    eus-s04; no other test moves them or gives A. Datum a dedicated stamp, so the shared context is no bother)
+        // 1. support files for A. Datum: two registries on the seed's warm eus-s04 and cool eus-s06 (the hot stamps are
+        //    left alone: other tests expect them hot; no other test moves these or isolates A. Datum)
         Requests.as(users, "carol");
         IsolationRequestView filed = isolation.file(Requests.valid("adatum",
-                List.of("adatumprod.azurecr.io", "adatumml.azurecr.io")));
+                List.of("adatumml.azurecr.io", "adatum.azurecr.io")));
         List<String> homes = filed.registries().stream()
                 .map(r -> fleet.registry(r).orElseThrow().homeStamp("eastus").orElseThrow()).distinct().toList();
 
