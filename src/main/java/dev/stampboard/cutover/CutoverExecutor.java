@@ -150,9 +150,11 @@ public class CutoverExecutor {
             return true;
         }
         List<MoveRun> batch = moves.stream().filter(m -> m.stage() == stage.get()).toList();
+        if (batch.stream().anyMatch(m -> m.state() == MoveState.APPROVED)) {
+            return startBatch(run, batch);
+        }
         for (MoveRun m : batch) {
             boolean progressed = switch (m.state()) {
-                case APPROVED -> startMove(run, m, batch);
                 case DRAINING -> !now().isBefore(m.drainUntil) && startValidation(m);
                 case VALIDATING -> !now().isBefore(m.validateUntil) && judge(run, m);
                 case FAILED -> pauseForFailure(run, m);
@@ -167,18 +169,40 @@ public class CutoverExecutor {
 
     // ---- the main path -----------------------------------------------------------------------
 
-    private boolean startMove(PlanRun run, MoveRun m, List<MoveRun> batch) {
-        String to = m.execution.toStamp();
-        Optional<StampInfo> destination = fleet.stamp(to);
-        if (destination.isEmpty()) {
-            return provision(run, m);
+    /**
+     * Cuts over every move of the batch that has not started, at the same minute: the batch's moves act
+     * together, so they are predicted together (once) and observed over the same window.
+     */
+    private boolean startBatch(PlanRun run, List<MoveRun> batch) {
+        for (MoveRun m : batch) {
+            if (m.state() != MoveState.APPROVED) {
+                continue;
+            }
+            Optional<StampInfo> destination = fleet.stamp(m.execution.toStamp());
+            if (destination.isEmpty()) {
+                return provision(run, m);
+            }
+            if (destination.get().status() != StampStatus.ACTIVE) {
+                return note(m, "Waiting for " + m.execution.toStamp() + " to become ACTIVE (it is "
+                        + destination.get().status() + ")");
+            }
         }
-        if (destination.get().status() != StampStatus.ACTIVE) {
-            return note(m, "Waiting for " + to + " to become ACTIVE (it is " + destination.get().status() + ")");
+        List<PlanPrediction> predicted = predict(run, batch);
+        for (MoveRun m : batch) {
+            if (m.state() == MoveState.APPROVED) {
+                startMove(m, predicted);
+            }
         }
+        return true;
+    }
+
+    private void startMove(MoveRun m, List<PlanPrediction> batchPrediction) {
         Double p99 = evidence.p99Ms(m.registry(), m.execution.region());
         Double requests = evidence.requestsPerMinute(m.registry(), m.execution.region());
-        List<MovePrediction> predictions = predict(run, m, batch);
+        List<MovePrediction> predictions = batchPrediction.stream()
+                .filter(p -> p.stamp().equals(m.execution.fromStamp()) || p.stamp().equals(m.execution.toStamp()))
+                .map(p -> new MovePrediction(p.stamp(), p.pool(), p.beforeP95(), p.afterP95(), null))
+                .toList();
         write(m, "CUTOVER_STARTED", () -> {
             m.execution.startCutover(now());
             m.baselineP99Ms = p99;
@@ -187,7 +211,6 @@ public class CutoverExecutor {
             predictions.forEach(p -> store.savePrediction(m.planId, m.seq, p));
         }, "MOVE_CUTOVER_STARTED");
         finishCutover(store.moves(m.planId).get(m.seq));
-        return true;
     }
 
     /** The one outside action of a move; idempotent — a replica already on the destination is left alone. */
@@ -352,17 +375,12 @@ public class CutoverExecutor {
         fleet.rehomeIfNeeded(m.registry(), m.execution.region(), stamp, reason, executorId());
     }
 
-    /** Predicted effect of the whole batch (its moves act together), kept for the pools this move touches. */
-    private List<MovePrediction> predict(PlanRun run, MoveRun m, List<MoveRun> batch) {
+    /** Predicted effect of the whole batch on every pool it touches (its moves act together). */
+    private List<PlanPrediction> predict(PlanRun run, List<MoveRun> batch) {
         Map<String, String> destinations = new LinkedHashMap<>();
-        batch.forEach(b -> destinations.put(b.registry(), b.execution.toStamp()));
-        List<MovePrediction> out = new ArrayList<>();
-        for (PlanPrediction p : planning.predictMoves(run.region, destinations)) {
-            if (p.stamp().equals(m.execution.fromStamp()) || p.stamp().equals(m.execution.toStamp())) {
-                out.add(new MovePrediction(p.stamp(), p.pool(), p.beforeP95(), p.afterP95(), null));
-            }
-        }
-        return out;
+        batch.stream().filter(b -> b.state() == MoveState.APPROVED)
+                .forEach(b -> destinations.put(b.registry(), b.execution.toStamp()));
+        return planning.predictMoves(run.region, destinations);
     }
 
     private boolean note(MoveRun m, String note) {

@@ -232,9 +232,9 @@ public class PlanningService {
 
     @Transactional
     public void recordMoveState(String id, int seq, String state) {
-        RebalancePlan plan = load(id);
-        plan.recordMoveState(seq, state);
-        plans.save(plan);
+        if (plans.updateMoveState(id, seq, state) != 1) {
+            throw new NotFoundException("Plan " + id + " has no move " + seq);
+        }
     }
 
     /**

@@ -158,13 +158,6 @@ class RebalancePlan implements Persistable<String> {
         status = outcome;
     }
 
-    /** Mirrors the cutover engine's state of one move, so the plan's own API shows where each move is. */
-    void recordMoveState(int seq, String state) {
-        PlanMove m = moves.get(seq);
-        moves.set(seq, new PlanMove(m.registry(), m.region(), m.fromStamp(), m.toStamp(), m.phase(), m.batch(),
-                m.observationHours(), state, m.whyRegistry(), m.whyDestination(), m.rejected()));
-    }
-
     private void require(boolean allowed, String action, String why) {
         if (!allowed) {
             throw new IllegalStateException("Cannot " + action + " plan " + id + " while it is " + status + ": " + why);

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -28,7 +29,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.shared.Registration;
 
 import dev.stampboard.cutover.CutoverService;
@@ -124,10 +124,8 @@ public class MigrationMonitorView extends VerticalLayout implements BeforeEnterO
             return;
         }
         links.removeAll();
-        links.add(new RouterLink("plan", dev.stampboard.planning.ui.PlanReviewView.class,
-                        new com.vaadin.flow.router.RouteParameters("id", planId)),
-                new RouterLink("outcome report", dev.stampboard.planning.ui.PlanReportView.class,
-                        new com.vaadin.flow.router.RouteParameters("id", planId)));
+        // by route: planning's views are its own, only its services are shared
+        links.add(new Anchor("plans/" + planId, "plan"), new Anchor("plans/" + planId + "/report", "outcome report"));
         refresh();
     }
 

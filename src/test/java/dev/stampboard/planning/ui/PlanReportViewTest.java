@@ -32,6 +32,6 @@ class PlanReportViewTest extends KaribuTest {
         List<String> first = GridKt._getFormattedRow(view.grid, 0);
         assertThat(first.get(0)).isEqualTo(plan.predictions().get(0).stamp());
         assertThat(first.get(6)).endsWith("%");
-        assertThat(view.chart.getOptionJson()).contains("\"predicted\"").contains("\"now\"");
+        assertThat(view.chart.getOptionJson()).contains("\"predicted\"").contains("\"after\"");
     }
 }
