@@ -30,7 +30,11 @@ import dev.stampboard.simulator.SimulatorService;
  * a customer's request → support's approval → the dedicated stamp provisioned and ACTIVE → the
  * migration plan opened and pending an engineer's approval → approved and executed by the cutover
  * engine → DONE, with the registries on the dedicated stamp and the shared stamps they left cooler.
+ * A database of its own: it really moves registries and runs the clock for days.
  */
+@org.springframework.test.context.TestPropertySource(
+        properties = "spring.datasource.url=jdbc:h2:mem:isolation-scenario;DB_CLOSE_DELAY=-1")
+@org.springframework.test.annotation.DirtiesContext
 class IsolationScenarioTest extends SpringTest {
 
     @Autowired
