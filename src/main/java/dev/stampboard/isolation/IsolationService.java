@@ -425,12 +425,18 @@ public class IsolationService {
                     return false;
                 }
                 DedicatedSizing size = r.sizing();
-                port.provision(new DedicatedStampSpec(stamp, r.region(), r.customer(), size.registryNodes(),
-                        size.dataproxyNodes(), size.storageAccounts(), r.requestedBy()));
+                // the ticket's figures are the customer's estimate; never build below what is measured now
+                var observed = migrationPlans.observedSizing(r.region(), r.registries());
+                int registryNodes = Math.max(size.registryNodes(), observed.registryNodes());
+                int dataproxyNodes = Math.max(size.dataproxyNodes(), observed.dataproxyNodes());
+                port.provision(new DedicatedStampSpec(stamp, r.region(), r.customer(), registryNodes, dataproxyNodes,
+                        size.storageAccounts(), r.requestedBy()));
                 r.startProvisioning();
-                note = "provisioning dedicated stamp " + stamp + " in " + r.region() + " (" + size.registryNodes()
-                        + " registry, " + size.dataproxyNodes() + " dataproxy nodes, " + size.storageAccounts()
-                        + " storage accounts)";
+                note = "provisioning dedicated stamp " + stamp + " in " + r.region() + " (" + registryNodes
+                        + " registry, " + dataproxyNodes + " dataproxy nodes, " + size.storageAccounts()
+                        + " storage accounts)" + (registryNodes > size.registryNodes() || dataproxyNodes > size.dataproxyNodes()
+                        ? "; raised from the request's " + size.registryNodes() + " / " + size.dataproxyNodes()
+                        + " to what the registries measurably carry at peak (" + observed.arithmetic() + ")" : "");
             }
             case PROVISIONING -> {
                 if (fleet.stamp(stamp).map(StampInfo::status).orElse(null) != StampStatus.ACTIVE) {

@@ -117,6 +117,17 @@ public class IsolationMigrationPlans {
         return advice;
     }
 
+    /**
+     * DESIGN §6 sizing for what these registries measurably carry at peak now (summed peaks), so a
+     * dedicated stamp is never built smaller than its registries' observed load.
+     */
+    @Transactional(readOnly = true)
+    public dev.stampboard.planning.engine.Sizing observedSizing(String region, List<String> registries) {
+        PlanningSettings settings = planning.defaultSettings();
+        var input = inputs.build(region, homeStamps(region, registries), settings);
+        return PlanningService.sizeFor(input, Set.copyOf(registries), settings);
+    }
+
     private Set<String> homeStamps(String region, List<String> registries) {
         Set<String> homes = new LinkedHashSet<>();
         for (String name : registries) {

@@ -257,7 +257,7 @@ public class PlanningService {
     }
 
     /** DESIGN §6 sizing for the summed peaks of these registries (peaks add up: sized for the worst case). */
-    private static Sizing sizeFor(PlanningInput input, java.util.Set<String> registries, PlanningSettings settings) {
+    static Sizing sizeFor(PlanningInput input, java.util.Set<String> registries, PlanningSettings settings) {
         double requestsPerMinute = 0;
         double bytesPerMinute = 0;
         for (RegistryLoad r : input.registries()) {

@@ -144,4 +144,22 @@ class IsolationScenarioTest extends SpringTest {
             simulator.advance((int) (1440 - pastDay));
         }
     }
+
+    @Test
+    void a_dedicated_stamp_is_never_built_smaller_than_what_its_registries_measurably_carry() {
+        // DESIGN §11's example figures (40 Gbit/s → 20 dataproxy nodes) for OpenMind's two biggest registries,
+        // which together carry far more than that at peak on eus-s01
+        Requests.as(users, "carol");
+        IsolationRequestView filed = isolation.file(Requests.valid());
+        Requests.as(users, "erin");
+        isolation.startReview(filed.id());
+        IsolationRequestView approved = isolation.approve(filed.id());
+
+        StampInfo stamp = fleet.stamp(approved.dedicatedStamp()).orElseThrow();
+        assertThat(stamp.nodes(dev.stampboard.fleet.PoolKind.DATAPROXY)).hasSizeGreaterThan(filed.sizing().dataproxyNodes());
+        assertThat(isolation.history(filed.id())).anySatisfy(change -> {
+            assertThat(change.to()).isEqualTo(IsolationState.PROVISIONING);
+            assertThat(change.note()).contains("raised from the request's");
+        });
+    }
 }
