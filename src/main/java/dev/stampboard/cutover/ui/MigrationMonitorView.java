@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -29,8 +27,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 
+import dev.stampboard.base.ui.Polling;
 import dev.stampboard.cutover.CutoverService;
 import dev.stampboard.cutover.MovePrediction;
 import dev.stampboard.cutover.MoveRunView;
@@ -67,7 +65,6 @@ public class MigrationMonitorView extends VerticalLayout implements BeforeEnterO
     private final Clock clock;
     private final boolean engineer;
     private String planId;
-    private Registration poll;
 
     public MigrationMonitorView(CutoverService cutover, CurrentUser user, Clock clock) {
         this.cutover = cutover;
@@ -107,6 +104,7 @@ public class MigrationMonitorView extends VerticalLayout implements BeforeEnterO
         add(header, banner, actions, new H3("Campaign timeline (simulated hours since the start)"), timeline,
                 new H3("Moves"), moves);
         setSizeFull();
+        Polling.whileAttached(this, REFRESH_MS, this::refresh);
     }
 
     @Override
@@ -214,20 +212,5 @@ public class MigrationMonitorView extends VerticalLayout implements BeforeEnterO
             refresh();
         });
         dialog.open();
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        event.getUI().setPollInterval(REFRESH_MS);
-        poll = event.getUI().addPollListener(e -> refresh());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (poll != null) {
-            poll.remove();
-            poll = null;
-        }
-        event.getUI().setPollInterval(-1);
     }
 }

@@ -3,8 +3,6 @@ package dev.stampboard.cutover.ui;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -23,8 +21,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.shared.Registration;
 
+import dev.stampboard.base.ui.Polling;
 import dev.stampboard.cutover.CutoverService;
 import dev.stampboard.cutover.PlanRunView;
 import dev.stampboard.planning.PlanStatus;
@@ -53,7 +51,6 @@ public class MigrationsView extends VerticalLayout {
     private final CutoverService cutover;
     private final PlanningService planning;
     private final boolean engineer;
-    private Registration poll;
 
     public MigrationsView(CutoverService cutover, PlanningService planning, CurrentUser user) {
         this.cutover = cutover;
@@ -86,6 +83,7 @@ public class MigrationsView extends VerticalLayout {
         title.getStyle().set("margin", "0");
         add(title, new H3("Approved, ready to start"), ready, new H3("Executions"), runs);
         setSizeFull();
+        Polling.whileAttached(this, REFRESH_MS, this::refresh);
         refresh();
     }
 
@@ -122,20 +120,5 @@ public class MigrationsView extends VerticalLayout {
     void refresh() {
         ready.setItems(planning.list(PlanStatus.APPROVED));
         runs.setItems(cutover.runs());
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        event.getUI().setPollInterval(REFRESH_MS);
-        poll = event.getUI().addPollListener(e -> refresh());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (poll != null) {
-            poll.remove();
-            poll = null;
-        }
-        event.getUI().setPollInterval(-1);
     }
 }

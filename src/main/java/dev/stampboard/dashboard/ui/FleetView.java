@@ -6,8 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -21,8 +19,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 
+import dev.stampboard.base.ui.Polling;
 import dev.stampboard.dashboard.DashboardService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.signals.StampSignals;
@@ -54,11 +52,11 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
     private final Paragraph emptyRegion = new Paragraph();
     private long shownMinute = Long.MIN_VALUE;
     private List<StampSignals> shown = List.of();
-    private Registration poll;
 
     public FleetView(DashboardService dashboard) {
         this.dashboard = dashboard;
         setWidthFull();
+        Polling.whileAttached(this, REFRESH_MS, () -> refresh(false));
         registryHeatmap = new StampHeatmap(PoolKind.REGISTRY, this::openStamp);
         dataproxyHeatmap = new StampHeatmap(PoolKind.DATAPROXY, this::openStamp);
         toolbar = new DashboardToolbar(dashboard.regions(), region -> {
@@ -150,20 +148,5 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
 
     private void openStamp(String stamp) {
         getUI().ifPresent(ui -> ui.navigate("stamps/" + stamp));
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        event.getUI().setPollInterval(REFRESH_MS);
-        poll = event.getUI().addPollListener(e -> refresh(false));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (poll != null) {
-            poll.remove();
-            poll = null;
-        }
-        event.getUI().setPollInterval(-1);
     }
 }
