@@ -19,7 +19,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.stampboard.audit.AuditLog;
 import dev.stampboard.fleet.DedicatedStampSpec;
 import dev.stampboard.fleet.FleetService;
-import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.fleet.StampProvisioner;
 import dev.stampboard.fleet.StampStatus;
@@ -237,28 +236,12 @@ public class CutoverExecutor {
 
     private boolean judge(PlanRun run, MoveRun m) {
         hook.at(StepHook.Point.BEFORE_VERDICT, m);
-        String region = m.execution.region();
-        List<MovePrediction> source = new ArrayList<>();
-        List<MovePrediction> destination = new ArrayList<>();
-        for (MovePrediction p : store.predictions(m.planId, m.seq)) {
-            MovePrediction measured = new MovePrediction(p.stamp(), p.pool(), p.before(), p.predicted(),
-                    evidence.p95(p.stamp(), PoolKind.valueOf(p.pool())));
-            (p.stamp().equals(m.execution.toStamp()) ? destination : source).add(measured);
-        }
-        for (PoolKind pool : PoolKind.values()) {
-            if (destination.stream().noneMatch(p -> p.pool().equals(pool.name()))) {
-                destination.add(new MovePrediction(m.execution.toStamp(), pool.name(), null, null,
-                        evidence.p95(m.execution.toStamp(), pool)));
-            }
-        }
-        ValidationEvidence e = new ValidationEvidence(m.baselineP99Ms, evidence.p99Ms(m.registry(), region),
-                m.baselineRequests, evidence.requestsPerMinute(m.registry(), region), source, destination,
-                evidence.threshold(), evidence.alertsFor(m.registry(), region, m.execution.toStamp()));
+        ValidationEvidence e = evidence.at(m, store.predictions(m.planId, m.seq));
         VerdictRules.Judgement judgement = VerdictRules.judge(e, properties.validation());
         Instant now = now();
         tx.executeWithoutResult(status -> {
-            List<MovePrediction> all = new ArrayList<>(source);
-            all.addAll(destination);
+            List<MovePrediction> all = new ArrayList<>(e.sourcePools());
+            all.addAll(e.destinationPools());
             all.stream().filter(p -> p.predicted() != null || p.before() != null)
                     .forEach(p -> store.savePrediction(m.planId, m.seq, p));
             m.verdict = judgement.verdict();

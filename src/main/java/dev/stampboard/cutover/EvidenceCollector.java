@@ -30,6 +30,31 @@ class EvidenceCollector {
         this.fleet = fleet;
     }
 
+    /**
+     * What a move's verdict is judged on, now: the replica's latency and throughput beside its baseline,
+     * every pool of the batch prediction measured, the destination's pools even where nothing was
+     * predicted (a new dedicated stamp), and the reactive triggers firing.
+     */
+    ValidationEvidence at(MoveRun m, List<MovePrediction> predicted) {
+        String region = m.execution.region();
+        String to = m.execution.toStamp();
+        List<MovePrediction> source = new ArrayList<>();
+        List<MovePrediction> destination = new ArrayList<>();
+        for (MovePrediction p : predicted) {
+            MovePrediction measured = new MovePrediction(p.stamp(), p.pool(), p.before(), p.predicted(),
+                    p95(p.stamp(), PoolKind.valueOf(p.pool())));
+            (p.stamp().equals(to) ? destination : source).add(measured);
+        }
+        for (PoolKind pool : PoolKind.values()) {
+            if (destination.stream().noneMatch(p -> p.pool().equals(pool.name()))) {
+                destination.add(new MovePrediction(to, pool.name(), null, null, p95(to, pool)));
+            }
+        }
+        return new ValidationEvidence(m.baselineP99Ms, p99Ms(m.registry(), region), m.baselineRequests,
+                requestsPerMinute(m.registry(), region), source, destination, threshold(),
+                alertsFor(m.registry(), region, to));
+    }
+
     /** Median p99 latency of the replica over the current window (robust to a few spiky minutes). */
     @Nullable Double p99Ms(String registry, String region) {
         double[] values = signals.reactiveSeries(registry + "@" + region, ReactiveMetric.P99_LATENCY_MS, signals.peakRange());
