@@ -129,7 +129,7 @@ public class CutoverExecutor {
         }
         if (run.status() == RunStatus.PAUSED) {
             for (MoveRun m : moves) {
-                if (m.state() == MoveState.DRAINING || m.state() == MoveState.VALIDATING) {
+                if (m.state().isHeldByPause()) {
                     write(m, null, () -> m.execution.pause(now()), null);
                     return true;
                 }

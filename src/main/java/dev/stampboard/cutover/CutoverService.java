@@ -83,7 +83,7 @@ public class CutoverService {
         return change(planId, "PLAN_PAUSED", why, run -> {
             run.pause(why);
             for (MoveRun m : store.moves(planId)) {
-                if (m.state() == MoveState.DRAINING || m.state() == MoveState.VALIDATING) {
+                if (m.state().isHeldByPause()) {
                     m.execution.pause(clock.instant());
                     saveMove(m);
                     planning.recordMoveState(planId, m.seq, m.state().name());

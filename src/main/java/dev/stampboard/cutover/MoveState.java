@@ -13,8 +13,11 @@ public enum MoveState {
     ROLLED_BACK,
     FAILED;
 
-    /** Whether the move has cut over to its destination and not (yet) been rolled back. */
-    public boolean isOnDestination() {
-        return this == DRAINING || this == VALIDATING || this == COMPLETED;
+    /**
+     * The stages a paused plan holds where they are (and resumes there). A cutover in progress is not
+     * among them: it always finishes first.
+     */
+    public boolean isHeldByPause() {
+        return this == DRAINING || this == VALIDATING;
     }
 }
