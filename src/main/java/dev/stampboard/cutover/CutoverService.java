@@ -135,7 +135,9 @@ public class CutoverService {
     public List<MoveRunView> moves(String planId) {
         load(planId);
         Instant now = clock.instant();
-        return store.moves(planId).stream().map(m -> view(m, now)).toList();
+        var predictions = store.predictions(planId);
+        return store.moves(planId).stream()
+                .map(m -> view(m, now, predictions.getOrDefault(m.seq, List.of()))).toList();
     }
 
     public List<MoveStep> steps(String planId) {
@@ -180,7 +182,7 @@ public class CutoverService {
                 (int) moves.stream().filter(m -> m.state() == MoveState.FAILED).count());
     }
 
-    private MoveRunView view(MoveRun m, Instant now) {
+    private MoveRunView view(MoveRun m, Instant now, List<MovePrediction> predictions) {
         MoveExecution e = m.execution;
         Double progress = null;
         Duration left = null;
@@ -195,7 +197,7 @@ public class CutoverService {
         return new MoveRunView(m.seq, e.registry(), e.region(), e.fromStamp(), e.toStamp(), m.phase, m.batch,
                 m.observationHours, e.state(), e.pausedFrom(), e.stateSince(), m.cutoverAt, m.drainUntil,
                 m.validateUntil, progress, left, m.baselineP99Ms, m.baselineRequests, m.verdict, m.evidence,
-                m.predictionErrorPp, m.note, store.predictions(m.planId, m.seq));
+                m.predictionErrorPp, m.note, predictions);
     }
 
     private static double fraction(Instant from, Instant to, Instant now) {

@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -112,12 +115,20 @@ class ExecutionStore {
     }
 
     List<MovePrediction> predictions(String planId, int seq) {
-        return jdbc.sql("select * from move_prediction where plan_id = ? and seq = ? order by stamp, pool")
-                .params(planId, seq)
-                .query((rs, i) -> new MovePrediction(rs.getString("stamp"), rs.getString("pool"),
-                        nullableDouble(rs, "before_p95"), nullableDouble(rs, "predicted_p95"),
-                        nullableDouble(rs, "measured_p95")))
-                .list();
+        return predictions(planId).getOrDefault(seq, List.of());
+    }
+
+    /** Every move's predictions of a plan in one query, by move (the monitor reads them all every poll). */
+    Map<Integer, List<MovePrediction>> predictions(String planId) {
+        Map<Integer, List<MovePrediction>> bySeq = new HashMap<>();
+        jdbc.sql("select * from move_prediction where plan_id = ? order by seq, stamp, pool")
+                .param(planId)
+                .query(rs -> {
+                    bySeq.computeIfAbsent(rs.getInt("seq"), k -> new ArrayList<>()).add(new MovePrediction(
+                            rs.getString("stamp"), rs.getString("pool"), nullableDouble(rs, "before_p95"),
+                            nullableDouble(rs, "predicted_p95"), nullableDouble(rs, "measured_p95")));
+                });
+        return bySeq;
     }
 
     // ---- mapping -------------------------------------------------------------------------------
