@@ -77,7 +77,7 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
         title.getStyle().set("margin", "0");
         var header = new HorizontalLayout(title, PlanBadges.status(plan.status(), plan.stale()));
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(header, new Paragraph(describe(plan)),
+        add(header, new Paragraph(describe(plan, planning.dedicatedStamps(plan).size())),
                 new com.vaadin.flow.router.RouterLink("Outcome report", PlanReportView.class,
                         new com.vaadin.flow.router.RouteParameters("id", plan.id())));
         if (plan.status() == PlanStatus.APPROVED || plan.status() == PlanStatus.IN_PROGRESS || plan.status().isFinished()) {
@@ -159,9 +159,9 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
         render();
     }
 
-    private static String describe(PlanView p) {
-        return String.format(Locale.ROOT, "%d move(s), %d dedicated stamp(s) recommended · proposed by %s%s%s · sources: %s",
-                p.moves().size(), p.isolations().size(), p.createdBy(), p.submittedBy() == null ? "" : ", submitted by " + p.submittedBy(),
+    private static String describe(PlanView p, int dedicatedStamps) {
+        return String.format(Locale.ROOT, "%d move(s), %d dedicated stamp(s) · proposed by %s%s%s · sources: %s",
+                p.moves().size(), dedicatedStamps, p.createdBy(), p.submittedBy() == null ? "" : ", submitted by " + p.submittedBy(),
                 p.decidedBy() == null ? "" : ", decided by " + p.decidedBy()
                         + (p.decisionReason() == null ? "" : " (" + p.decisionReason() + ")"),
                 p.sourceStamps().isEmpty() ? "every triggered stamp" : String.join(", ", p.sourceStamps()));
