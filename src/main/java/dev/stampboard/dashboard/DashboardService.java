@@ -10,6 +10,8 @@ import org.springframework.stereotype.Service;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.RegionInfo;
+import dev.stampboard.planning.PlanStatus;
+import dev.stampboard.planning.PlanningService;
 import dev.stampboard.signals.PoolSignal;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.StampSignals;
@@ -27,10 +29,24 @@ public class DashboardService {
 
     private final FleetService fleet;
     private final SignalsService signals;
+    private final PlanningService planning;
 
-    DashboardService(FleetService fleet, SignalsService signals) {
+    DashboardService(FleetService fleet, SignalsService signals, PlanningService planning) {
         this.fleet = fleet;
         this.signals = signals;
+        this.planning = planning;
+    }
+
+    /** The region's plans that wait for someone: pending approval first, then approved, then running; newest first. */
+    public List<OpenPlan> openPlans(String region) {
+        List<OpenPlan> out = new ArrayList<>();
+        for (PlanStatus status : List.of(PlanStatus.PENDING_APPROVAL, PlanStatus.APPROVED, PlanStatus.IN_PROGRESS)) {
+            planning.list(status).stream().filter(p -> p.region().equals(region))
+                    .map(p -> new OpenPlan(p.id(), p.status(), p.stale(), p.createdBy(), p.submittedBy(), p.createdAt(),
+                            p.moves().size(), planning.dedicatedStamps(p).size()))
+                    .forEach(out::add);
+        }
+        return out;
     }
 
     public List<RegionInfo> regions() {

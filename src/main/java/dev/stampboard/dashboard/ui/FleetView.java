@@ -23,6 +23,8 @@ import com.vaadin.flow.router.Route;
 import dev.stampboard.base.ui.Polling;
 import dev.stampboard.dashboard.DashboardService;
 import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.security.CurrentUser;
+import dev.stampboard.security.Role;
 import dev.stampboard.signals.StampSignals;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -49,12 +51,15 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
     final StampHeatmap registryHeatmap;
     final StampHeatmap dataproxyHeatmap;
     final Span asOf = new Span();
+    final OpenPlansPanel plans = new OpenPlansPanel();
+    private final CurrentUser user;
     private final Paragraph emptyRegion = new Paragraph();
     private long shownMinute = Long.MIN_VALUE;
     private List<StampSignals> shown = List.of();
 
-    public FleetView(DashboardService dashboard) {
+    public FleetView(DashboardService dashboard, CurrentUser user) {
         this.dashboard = dashboard;
+        this.user = user;
         setWidthFull();
         Polling.whileAttached(this, REFRESH_MS, () -> refresh(false));
         registryHeatmap = new StampHeatmap(PoolKind.REGISTRY, this::openStamp);
@@ -85,12 +90,6 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
         top.setWidthFull();
         top.setFlexGrow(11, tableBox);
         top.setFlexGrow(9, alertsBox);
-
-        var plans = new VerticalLayout(new H3("Open plans"),
-                new Paragraph("No open plans. Rebalancing plans proposed by the planner will be listed here for review."));
-        plans.setPadding(false);
-        plans.setSpacing(false);
-        plans.setId("open-plans");
 
         emptyRegion.setVisible(false);
         add(header, emptyRegion, top, pager, registryHeatmap, dataproxyHeatmap, plans);
@@ -124,6 +123,7 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
         }
         table.show(shown);
         alerts.show(dashboard.alerts(region));
+        plans.show(dashboard.openPlans(region), user.name(), user.has(Role.ENGINEER));
         pager.total(shown.size(), selectionChanged);
         if (selectionChanged || now != shownMinute) {
             showHeatmaps();
@@ -136,6 +136,7 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
         emptyRegion.setVisible(true);
         table.show(List.of());
         alerts.show(List.of());
+        plans.show(List.of(), user.name(), false);
         pager.total(0, true);
         showHeatmaps();
     }

@@ -28,6 +28,8 @@ class FleetViewTest extends KaribuTest {
     SignalsService signals;
     @Autowired
     SimulatorService simulator;
+    @Autowired
+    dev.stampboard.planning.PlanningService planning;
 
     private FleetView open(String user) {
         login(user);
@@ -130,6 +132,33 @@ class FleetViewTest extends KaribuTest {
         ui.navigate("my-registries"); // any other route detaches the dashboard
         MockVaadin.clientRoundtrip();
         assertThat(ui.getPollInterval()).isEqualTo(-1);
+    }
+
+    /** Issue 15 item 2: the panel was hard-coded to "No open plans". */
+    @Test
+    void open_plans_show_a_pending_plan_with_its_link_and_tell_another_engineer_it_awaits_them() {
+        login("alice");
+        var plan = planning.proposeAndSubmit("eastus", java.util.List.of("eus-s01"), planning.defaultSettings(), null);
+        FleetView view = open("bob");
+        var row = _get(view.plans, com.vaadin.flow.component.html.Div.class,
+                spec -> spec.withClasses("open-plan").withAttribute("data-plan", plan.id()));
+        var link = _get(row, com.vaadin.flow.component.html.Anchor.class, spec -> spec.withText("Plan " + plan.id().substring(0, 8)));
+        assertThat(link.getHref()).isEqualTo("plans/" + plan.id());
+        assertThat(_get(row, com.vaadin.flow.component.html.Span.class, spec -> spec.withAttribute("data-status", "PENDING_APPROVAL"))
+                .getText()).startsWith("pending approval");
+        assertThat(_get(row, com.vaadin.flow.component.html.Span.class, spec -> spec.withClasses("awaits-you")).getText())
+                .startsWith("awaits your approval");
+
+        // the submitter is not asked to approve her own plan, and another region does not list it
+        FleetView own = open("alice");
+        var ownRow = _get(own.plans, com.vaadin.flow.component.html.Div.class,
+                spec -> spec.withClasses("open-plan").withAttribute("data-plan", plan.id()));
+        com.github.mvysny.kaributesting.v10.LocatorJ._assertNone(ownRow, com.vaadin.flow.component.html.Span.class,
+                spec -> spec.withClasses("awaits-you"));
+        UI.getCurrent().navigate(FleetView.class, com.vaadin.flow.router.QueryParameters.of("region", "westeurope"));
+        com.github.mvysny.kaributesting.v10.LocatorJ._assertNone(_get(FleetView.class).plans,
+                com.vaadin.flow.component.html.Div.class, spec -> spec.withAttribute("data-plan", plan.id()));
+        planning.reject(plan.id(), "test done");
     }
 
     /** Nearest-rank P95 from the hot-node minute values, computed here rather than by the engine. */
