@@ -16,8 +16,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -28,6 +26,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
+import dev.stampboard.base.ui.Actions;
 import dev.stampboard.base.ui.Polling;
 import dev.stampboard.cutover.CutoverService;
 import dev.stampboard.cutover.MovePrediction;
@@ -201,14 +200,7 @@ public class MigrationMonitorView extends VerticalLayout implements BeforeEnterO
             dialog.setConfirmButtonTheme("error primary");
         }
         dialog.addConfirmListener(e -> {
-            try {
-                step.run();
-                Notification.show(action + ": done", 3000, Notification.Position.BOTTOM_START)
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            } catch (RuntimeException ex) {
-                Notification.show(ex.getMessage(), 6000, Notification.Position.MIDDLE)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
-            }
+            Actions.run(step, action + ": done");
             refresh();
         });
         dialog.open();

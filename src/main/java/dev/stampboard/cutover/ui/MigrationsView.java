@@ -13,8 +13,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -22,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 
+import dev.stampboard.base.ui.Actions;
 import dev.stampboard.base.ui.Polling;
 import dev.stampboard.cutover.CutoverService;
 import dev.stampboard.cutover.PlanRunView;
@@ -104,14 +103,10 @@ public class MigrationsView extends VerticalLayout {
         dialog.setCancelable(true);
         dialog.setConfirmText("Start");
         dialog.addConfirmListener(e -> {
-            try {
-                cutover.start(plan.id(), autoRollback.getValue());
-                Notification.show("Execution started", 3000, Notification.Position.BOTTOM_START)
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            if (Actions.run(() -> cutover.start(plan.id(), autoRollback.getValue()), "Execution started")) {
                 getUI().ifPresent(ui -> ui.navigate(MigrationMonitorView.class, new RouteParameters("id", plan.id())));
-            } catch (RuntimeException ex) {
-                Notification.show(ex.getMessage(), 6000, Notification.Position.MIDDLE)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            } else {
+                refresh();
             }
         });
         dialog.open();

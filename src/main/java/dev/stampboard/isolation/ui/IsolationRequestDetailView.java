@@ -58,12 +58,20 @@ public class IsolationRequestDetailView extends VerticalLayout implements Before
     void render() {
         removeAll();
         IsolationRequestView r;
+        String stuck = null;
         try {
-            isolation.progress(id); // take a due automatic step (stamp active → ready → plan) before showing it
             r = isolation.get(id);
         } catch (NotFoundException e) {
             add(new H2("Isolation request not found"), new Paragraph(e.getMessage()));
             return;
+        }
+        try {
+            isolation.progress(id); // take a due automatic step (stamp active → ready → plan) before showing it
+            r = isolation.get(id);
+        } catch (RuntimeException e) {
+            // the page shows the request as it is; the scheduled check retries the step and logs the failure
+            stuck = "The next automatic step could not be taken (" + e.getMessage() + "). It is retried every few"
+                    + " seconds; an admin finds the details in the log.";
         }
         boolean customer = user.has(Role.CUSTOMER);
         var title = new H2("Isolation request " + r.shortId() + " · " + r.customer());
@@ -74,6 +82,13 @@ public class IsolationRequestDetailView extends VerticalLayout implements Before
                 r.requestedBy(), WHEN.format(r.requestedAt()), r.wantedBy(), r.region(),
                 r.decidedBy() == null ? "" : " · decided by " + r.decidedBy())));
         add(progress(r, customer));
+        if (stuck != null) {
+            var warning = new Paragraph(stuck);
+            warning.setId("stuck");
+            warning.getElement().getThemeList().add("badge error");
+            warning.getStyle().set("white-space", "normal").set("padding", "var(--lumo-space-s)");
+            add(warning);
+        }
         if (r.question() != null) {
             add(questionBox(r));
         }

@@ -29,18 +29,22 @@ class ReviewContext extends VerticalLayout {
     ReviewContext(IsolationContext context) {
         setPadding(false);
         long recommended = context.advice().stream().filter(IsolationAdvice::dedicatedRecommended).count();
-        var verdict = new Paragraph(recommended == context.advice().size() && recommended > 0
+        long isolated = context.advice().stream().filter(IsolationAdvice::alreadyIsolated).count();
+        var verdict = new Paragraph(isolated > 0
+                ? isolated + " of " + context.advice().size() + " registries already run on their dedicated stamp: "
+                        + "nothing to isolate for " + (isolated == 1 ? "it" : "them") + "."
+                : recommended == context.advice().size() && recommended > 0
                 ? "The planner would also recommend a dedicated stamp for every requested registry."
                 : recommended > 0 ? "The planner would recommend a dedicated stamp for " + recommended + " of "
                         + context.advice().size() + " registries; shared stamps could take the others."
                 : "The planner would not isolate these registries now: shared stamps can take them.");
         verdict.setId("recommendation");
-        verdict.getElement().getThemeList().add("badge " + (recommended > 0 ? "success" : "warning"));
+        verdict.getElement().getThemeList().add("badge " + (isolated > 0 ? "error" : recommended > 0 ? "success" : "warning"));
         verdict.getStyle().set("white-space", "normal").set("padding", "var(--lumo-space-s)");
 
         compact(advice, "advice");
         advice.addColumn(IsolationAdvice::registry).setHeader("Registry").setKey("registry").setAutoWidth(true).setFlexGrow(0);
-        advice.addColumn(a -> a.dedicatedRecommended() ? "dedicated stamp"
+        advice.addColumn(a -> a.alreadyIsolated() ? "already isolated" : a.dedicatedRecommended() ? "dedicated stamp"
                 : a.destination() == null ? "stay" : "move to " + a.destination()).setHeader("Planner says")
                 .setKey("verdict").setAutoWidth(true).setFlexGrow(0);
         advice.addColumn(IsolationAdvice::explanation).setHeader("Why").setKey("why").setFlexGrow(1);

@@ -8,8 +8,6 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -21,6 +19,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 
 import dev.stampboard.base.NotFoundException;
+import dev.stampboard.base.ui.Actions;
 import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.planning.PlanView;
 import dev.stampboard.planning.PlanningService;
@@ -150,12 +149,7 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private void act(Runnable action, String done) {
-        try {
-            action.run();
-            Notification.show(done, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
-        }
+        Actions.run(action, done);
         render();
     }
 
