@@ -17,7 +17,7 @@ import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
 import dev.stampboard.planning.PlanMove;
 import dev.stampboard.planning.PlanStatus;
-import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.security.CurrentUser;
 
@@ -49,9 +49,9 @@ public class CutoverService {
 
     /** Starts executing an approved plan; with {@code autoRollback} a failed validation rolls it back unasked. */
     @Secured("ROLE_ENGINEER")
-    public PlanRunView start(String planId, boolean autoRollback) {
+    public PlanRunDetails start(String planId, boolean autoRollback) {
         String actor = currentUser.name();
-        PlanView plan = planning.get(planId);
+        PlanDetails plan = planning.get(planId);
         if (plan.status() != PlanStatus.APPROVED) {
             throw new IllegalStateException("Plan " + planId + " is " + plan.status() + ": only an APPROVED plan can be started");
         }
@@ -77,7 +77,7 @@ public class CutoverService {
     }
 
     @Secured("ROLE_ENGINEER")
-    public PlanRunView pause(String planId, @Nullable String reason) {
+    public PlanRunDetails pause(String planId, @Nullable String reason) {
         String actor = currentUser.name();
         String why = reason == null || reason.isBlank() ? "paused by " + actor : reason.strip();
         return change(planId, "PLAN_PAUSED", why, run -> {
@@ -94,7 +94,7 @@ public class CutoverService {
 
     /** Resuming also accepts a marginal verdict; a failed move has to be rolled back instead. */
     @Secured("ROLE_ENGINEER")
-    public PlanRunView resume(String planId) {
+    public PlanRunDetails resume(String planId) {
         List<MoveRun> moves = store.moves(planId);
         Optional<MoveRun> failed = moves.stream().filter(m -> m.state() == MoveState.FAILED).findFirst();
         if (failed.isPresent()) {
@@ -117,22 +117,22 @@ public class CutoverService {
 
     /** Rolls back every move that has cut over, newest first: home stamps and routing as before the plan. */
     @Secured("ROLE_ENGINEER")
-    public PlanRunView rollback(String planId, @Nullable String reason) {
+    public PlanRunDetails rollback(String planId, @Nullable String reason) {
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("A rollback needs a reason for the audit log");
         }
         return change(planId, "PLAN_ROLLBACK_STARTED", reason.strip(), run -> run.startRollback(reason.strip()));
     }
 
-    public List<PlanRunView> runs() {
+    public List<PlanRunDetails> runs() {
         return store.runs().stream().map(this::view).toList();
     }
 
-    public Optional<PlanRunView> run(String planId) {
+    public Optional<PlanRunDetails> run(String planId) {
         return store.run(planId).map(this::view);
     }
 
-    public List<MoveRunView> moves(String planId) {
+    public List<MoveRunDetails> moves(String planId) {
         load(planId);
         Instant now = clock.instant();
         var predictions = store.predictions(planId);
@@ -148,7 +148,7 @@ public class CutoverService {
         void apply(PlanRun run);
     }
 
-    private PlanRunView change(String planId, String action, String detail, RunChange change) {
+    private PlanRunDetails change(String planId, String action, String detail, RunChange change) {
         String actor = currentUser.name();
         return executor.exclusively(() -> {
             tx.executeWithoutResult(status -> {
@@ -173,16 +173,16 @@ public class CutoverService {
         return store.run(planId).orElseThrow(() -> new NotFoundException("Plan " + planId + " has not been started"));
     }
 
-    private PlanRunView view(PlanRun run) {
+    private PlanRunDetails view(PlanRun run) {
         List<MoveRun> moves = store.moves(run.planId);
-        return new PlanRunView(run.planId, run.region, run.status(), run.autoRollback, run.startedBy, run.startedAt,
+        return new PlanRunDetails(run.planId, run.region, run.status(), run.autoRollback, run.startedBy, run.startedAt,
                 run.finishedAt(), run.reason(), moves.size(),
                 (int) moves.stream().filter(m -> m.state() == MoveState.COMPLETED).count(),
                 (int) moves.stream().filter(m -> m.state() == MoveState.ROLLED_BACK).count(),
                 (int) moves.stream().filter(m -> m.state() == MoveState.FAILED).count());
     }
 
-    private MoveRunView view(MoveRun m, Instant now, List<MovePrediction> predictions) {
+    private MoveRunDetails view(MoveRun m, Instant now, List<MovePrediction> predictions) {
         MoveExecution e = m.execution;
         Double progress = null;
         Duration left = null;
@@ -194,7 +194,7 @@ public class CutoverService {
             progress = fraction(m.cutoverAt, m.validateUntil, now);
             left = remaining(m.validateUntil, now);
         }
-        return new MoveRunView(m.seq, e.registry(), e.region(), e.fromStamp(), e.toStamp(), m.phase, m.batch,
+        return new MoveRunDetails(m.seq, e.registry(), e.region(), e.fromStamp(), e.toStamp(), m.phase, m.batch,
                 m.observationHours, e.state(), e.pausedFrom(), e.stateSince(), m.cutoverAt, m.drainUntil,
                 m.validateUntil, progress, left, m.baselineP99Ms, m.baselineRequests, m.verdict, m.evidence,
                 m.predictionErrorPp, m.note, predictions);

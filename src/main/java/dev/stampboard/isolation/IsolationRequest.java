@@ -214,8 +214,8 @@ class IsolationRequest implements Persistable<String> {
         return new DedicatedSizing(registryNodes, dataproxyNodes, storageAccounts, sizingArithmetic);
     }
 
-    IsolationRequestView toView() {
-        return new IsolationRequestView(id, customer, region, registries(), expectedPeakQps, peakThroughputGbps,
+    IsolationRequestDetails toView() {
+        return new IsolationRequestDetails(id, customer, region, registries(), expectedPeakQps, peakThroughputGbps,
                 dataVolumeTb, justification, wantedBy, requestedBy, requestedAt, state, sizing(), question, answer,
                 decidedBy, decisionReason, dedicatedStamp, planId);
     }

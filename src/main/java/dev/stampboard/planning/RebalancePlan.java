@@ -196,8 +196,8 @@ class RebalancePlan implements Persistable<String> {
         return List.copyOf(evidence);
     }
 
-    PlanView toView(boolean stale) {
-        return new PlanView(id, region, status, List.of(sourceStamps.isEmpty() ? new String[0] : sourceStamps.split(",")),
+    PlanDetails toView(boolean stale) {
+        return new PlanDetails(id, region, status, List.of(sourceStamps.isEmpty() ? new String[0] : sourceStamps.split(",")),
                 createdBy, createdAt, computedAtMinute, submittedBy, decidedBy, decisionReason, settings, notes,
                 List.copyOf(moves), List.copyOf(isolations),
                 predictions.stream().sorted((a, b) -> (a.stamp() + a.pool()).compareTo(b.stamp() + b.pool())).toList(),
