@@ -1,5 +1,7 @@
 package dev.stampboard.cutover;
 
+import dev.stampboard.base.ConflictException;
+import dev.stampboard.base.TransitionRefused;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,10 +55,10 @@ public class CutoverService {
         String actor = currentUser.name();
         PlanDetails plan = planning.get(planId);
         if (plan.status() != PlanStatus.APPROVED) {
-            throw new IllegalStateException("Plan " + planId + " is " + plan.status() + ": only an APPROVED plan can be started");
+            throw new TransitionRefused("Plan " + planId + " is " + plan.status() + ": only an APPROVED plan can be started");
         }
         if (plan.moves().isEmpty()) {
-            throw new IllegalStateException("Plan " + planId + " has no moves to execute");
+            throw new TransitionRefused("Plan " + planId + " has no moves to execute");
         }
         return executor.exclusively(() -> {
             tx.executeWithoutResult(status -> {
@@ -98,7 +100,7 @@ public class CutoverService {
         List<MoveRun> moves = store.moves(planId);
         Optional<MoveRun> failed = moves.stream().filter(m -> m.state() == MoveState.FAILED).findFirst();
         if (failed.isPresent()) {
-            throw new IllegalStateException("The move " + failed.get().describe()
+            throw new TransitionRefused("The move " + failed.get().describe()
                     + " failed validation; roll the plan back instead of resuming");
         }
         String accepted = moves.stream().filter(m -> m.verdict == Verdict.MARGINAL).map(MoveRun::describe)
@@ -155,7 +157,7 @@ public class CutoverService {
                 PlanRun run = load(planId);
                 change.apply(run);
                 if (!store.update(run)) {
-                    throw new IllegalStateException("Plan " + planId + " changed meanwhile; look again and retry");
+                    throw new ConflictException("Plan " + planId + " changed meanwhile; look again and retry");
                 }
                 audit.record(actor, action, planId, detail);
             });
@@ -165,7 +167,7 @@ public class CutoverService {
 
     private void saveMove(MoveRun m) {
         if (!store.update(m)) {
-            throw new IllegalStateException("Move " + m.describe() + " changed meanwhile; look again and retry");
+            throw new ConflictException("Move " + m.describe() + " changed meanwhile; look again and retry");
         }
     }
 

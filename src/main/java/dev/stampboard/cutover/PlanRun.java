@@ -1,5 +1,6 @@
 package dev.stampboard.cutover;
 
+import dev.stampboard.base.TransitionRefused;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
@@ -67,7 +68,7 @@ final class PlanRun {
 
     private void require(boolean allowed, String action, String why) {
         if (!allowed) {
-            throw new IllegalStateException("Cannot " + action + " plan " + planId + " while it is " + status + ": " + why);
+            throw new TransitionRefused("Cannot " + action + " plan " + planId + " while it is " + status + ": " + why);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.stampboard.planning;
 
+import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.base.TransitionRefused;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -93,7 +95,7 @@ class RebalancePlan implements Persistable<String> {
     void submit(String actor) {
         require(status == PlanStatus.DRAFT, "submit", "only a DRAFT plan can be submitted");
         if (moves.isEmpty() && isolations.isEmpty()) {
-            throw new IllegalStateException("Plan " + id + " proposes nothing; there is nothing to approve");
+            throw new TransitionRefused("Plan " + id + " proposes nothing; there is nothing to approve");
         }
         status = PlanStatus.PENDING_APPROVAL;
         submittedBy = actor;
@@ -103,11 +105,11 @@ class RebalancePlan implements Persistable<String> {
     void approve(String actor, boolean stale) {
         require(status == PlanStatus.PENDING_APPROVAL, "approve", "only a plan pending approval can be approved");
         if (actor.equals(submittedBy)) {
-            throw new IllegalStateException("Four eyes: " + actor + " submitted plan " + id
+            throw new TransitionRefused("Four eyes: " + actor + " submitted plan " + id
                     + " and cannot approve it; another engineer must");
         }
         if (stale) {
-            throw new IllegalStateException("Plan " + id + " is stale: the signals changed materially since it was"
+            throw new TransitionRefused("Plan " + id + " is stale: the signals changed materially since it was"
                     + " computed. Refresh it, review the new prediction, then approve");
         }
         status = PlanStatus.APPROVED;
@@ -119,7 +121,7 @@ class RebalancePlan implements Persistable<String> {
     void reject(String actor, String reason) {
         require(status == PlanStatus.PENDING_APPROVAL, "reject", "only a plan pending approval can be rejected");
         if (reason.isBlank()) {
-            throw new IllegalArgumentException("A rejection needs a reason the submitter can act on");
+            throw new InvalidInputException("A rejection needs a reason the submitter can act on");
         }
         status = PlanStatus.REJECTED;
         decidedBy = actor;
@@ -160,7 +162,7 @@ class RebalancePlan implements Persistable<String> {
 
     private void require(boolean allowed, String action, String why) {
         if (!allowed) {
-            throw new IllegalStateException("Cannot " + action + " plan " + id + " while it is " + status + ": " + why);
+            throw new TransitionRefused("Cannot " + action + " plan " + id + " while it is " + status + ": " + why);
         }
     }
 

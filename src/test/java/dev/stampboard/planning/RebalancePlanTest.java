@@ -109,7 +109,7 @@ class RebalancePlanTest {
     @Test
     void a_rejection_needs_a_reason() {
         RebalancePlan plan = in(PlanStatus.PENDING_APPROVAL);
-        assertThatThrownBy(() -> plan.reject("bob", "  ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> plan.reject("bob", "  ")).isInstanceOf(dev.stampboard.base.InvalidInputException.class);
         plan.reject("bob", "  eus-s05 is about to be drained  ");
         assertThat(plan.toView(false).decisionReason()).isEqualTo("eus-s05 is about to be drained");
     }
