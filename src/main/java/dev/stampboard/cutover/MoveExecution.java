@@ -98,9 +98,9 @@ public final class MoveExecution {
         if (state == MoveState.PAUSED && to != MoveState.ROLLING_BACK && !resuming) {
             throw new TransitionRefused("Move of " + registry + " is paused: resume it or roll it back");
         }
-        if (!MoveTransitions.allowed(state, to)) {
+        if (!state.canMoveTo(to)) {
             throw new TransitionRefused("Move of " + registry + " (" + fromStamp + " → " + toStamp + ") cannot go from "
-                    + state + " to " + to + "; allowed: " + MoveTransitions.from(state));
+                    + state + " to " + to + "; allowed: " + state.next());
         }
         state = to;
         stateSince = now;

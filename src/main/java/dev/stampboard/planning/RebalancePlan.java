@@ -19,7 +19,8 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * Aggregate root of a rebalancing plan. The status changes only through the guarded transitions;
- * each returns nothing and throws {@link IllegalStateException} with a reason a person can act on.
+ * each checks the table in {@link PlanStatus}, returns nothing and throws {@link dev.stampboard.base.TransitionRefused}
+ * with a reason a person can act on.
  */
 @Table("plan")
 class RebalancePlan implements Persistable<String> {
@@ -93,7 +94,7 @@ class RebalancePlan implements Persistable<String> {
     // ---- transitions -------------------------------------------------------------------------
 
     void submit(String actor) {
-        require(status == PlanStatus.DRAFT, "submit", "only a DRAFT plan can be submitted");
+        require(PlanStatus.PENDING_APPROVAL, "submit", "only a DRAFT plan can be submitted");
         if (moves.isEmpty() && isolations.isEmpty()) {
             throw new TransitionRefused("Plan " + id + " proposes nothing; there is nothing to approve");
         }
@@ -103,7 +104,7 @@ class RebalancePlan implements Persistable<String> {
 
     /** Four eyes: the approver is never the engineer who submitted the plan. */
     void approve(String actor, boolean stale) {
-        require(status == PlanStatus.PENDING_APPROVAL, "approve", "only a plan pending approval can be approved");
+        require(PlanStatus.APPROVED, "approve", "only a plan pending approval can be approved");
         if (actor.equals(submittedBy)) {
             throw new TransitionRefused("Four eyes: " + actor + " submitted plan " + id
                     + " and cannot approve it; another engineer must");
@@ -119,7 +120,7 @@ class RebalancePlan implements Persistable<String> {
     }
 
     void reject(String actor, String reason) {
-        require(status == PlanStatus.PENDING_APPROVAL, "reject", "only a plan pending approval can be rejected");
+        require(PlanStatus.REJECTED, "reject", "only a plan pending approval can be rejected");
         if (reason.isBlank()) {
             throw new InvalidInputException("A rejection needs a reason the submitter can act on");
         }
@@ -129,14 +130,14 @@ class RebalancePlan implements Persistable<String> {
     }
 
     void expire() {
-        require(status == PlanStatus.PENDING_APPROVAL, "expire", "only a plan pending approval expires");
+        require(PlanStatus.EXPIRED, "expire", "only a plan pending approval expires");
         status = PlanStatus.EXPIRED;
         decisionReason = "not approved in time";
     }
 
     /** Recomputes an open plan from current signals; a pending plan stays pending for review. */
     void refresh(Computation computation) {
-        require(status.isOpen(), "refresh", "only an open plan (DRAFT or PENDING_APPROVAL) can be refreshed");
+        requireOpen("refresh", "only an open plan (DRAFT or PENDING_APPROVAL) can be refreshed");
         computedAtMinute = computation.minute();
         settings = computation.settings();
         notes = computation.notes();
@@ -148,22 +149,33 @@ class RebalancePlan implements Persistable<String> {
 
     /** The cutover engine took the approved plan over. */
     void startExecution() {
-        require(status == PlanStatus.APPROVED, "start", "only an APPROVED plan can be executed");
+        require(PlanStatus.IN_PROGRESS, "start", "only an APPROVED plan can be executed");
         status = PlanStatus.IN_PROGRESS;
     }
 
     void finishExecution(PlanStatus outcome) {
-        require(status == PlanStatus.IN_PROGRESS, "finish", "only a plan in progress can finish");
         if (!outcome.isFinished()) {
             throw new IllegalArgumentException("A plan finishes COMPLETED or ROLLED_BACK, not " + outcome);
         }
+        require(outcome, "finish", "only a plan in progress can finish");
         status = outcome;
     }
 
-    private void require(boolean allowed, String action, String why) {
-        if (!allowed) {
-            throw new TransitionRefused("Cannot " + action + " plan " + id + " while it is " + status + ": " + why);
+    /** Guards a step to {@code to} by the table in {@link PlanStatus}. */
+    private void require(PlanStatus to, String action, String why) {
+        if (!status.canMoveTo(to)) {
+            refuse(action, why);
         }
+    }
+
+    private void requireOpen(String action, String why) {
+        if (!status.isOpen()) {
+            refuse(action, why);
+        }
+    }
+
+    private void refuse(String action, String why) {
+        throw new TransitionRefused("Cannot " + action + " plan " + id + " while it is " + status + ": " + why);
     }
 
     // ---- reads -------------------------------------------------------------------------------
