@@ -2,12 +2,13 @@ package dev.stampboard.base.ui;
 
 import org.springframework.security.access.AccessDeniedException;
 
+import dev.stampboard.base.ConflictException;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
 
 /**
  * Which exceptions are the service saying no, with a message written for the user, rather than a bug.
- * Refused state transitions are {@link IllegalStateException}s today (their messages name the rule).
+ * Refused state transitions ({@code TransitionRefused}) are {@link IllegalStateException}s; their messages name the rule.
  */
 final class UserFacing {
 
@@ -16,7 +17,7 @@ final class UserFacing {
 
     static boolean isRefusal(Throwable e) {
         return e instanceof InvalidInputException || e instanceof NotFoundException || e instanceof IllegalStateException
-                || e instanceof AccessDeniedException;
+                || e instanceof ConflictException || e instanceof AccessDeniedException;
     }
 
     static String message(Throwable e) {

@@ -11,7 +11,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 
 import dev.stampboard.base.ui.Actions;
 import dev.stampboard.base.ui.TextPrompt;
-import dev.stampboard.isolation.IsolationRequestView;
+import dev.stampboard.isolation.IsolationRequestDetails;
 import dev.stampboard.isolation.IsolationRules;
 import dev.stampboard.isolation.IsolationService;
 import dev.stampboard.isolation.IsolationState;
@@ -36,7 +36,7 @@ class RequestActions extends VerticalLayout {
     private final String id;
     private final Runnable rerender;
 
-    RequestActions(IsolationService isolation, CurrentUser user, IsolationRequestView request, boolean mayAnswer,
+    RequestActions(IsolationService isolation, CurrentUser user, IsolationRequestDetails request, boolean mayAnswer,
                    Runnable rerender) {
         this.isolation = isolation;
         this.id = request.id();
@@ -80,7 +80,7 @@ class RequestActions extends VerticalLayout {
         }
     }
 
-    private void confirmApprove(IsolationRequestView r) {
+    private void confirmApprove(IsolationRequestDetails r) {
         var dialog = new ConfirmDialog("Approve this request?", "Approving provisions a dedicated stamp in " + r.region()
                 + " (" + r.sizing().registryNodes() + " registry nodes, " + r.sizing().dataproxyNodes()
                 + " dataproxy nodes, " + r.sizing().storageAccounts() + " storage accounts) for " + r.customer()
@@ -93,7 +93,9 @@ class RequestActions extends VerticalLayout {
     private void prompt(String header, String label, String placeholder, String confirm, boolean danger, String required,
                         java.util.function.Function<String, ?> action, String done) {
         dialog = new TextPrompt(header, label, placeholder, confirm, danger, IsolationRules.MAX_TEXT, required, text -> {
-            boolean went = Actions.run(() -> action.apply(text), done);
+            boolean went = Actions.run(() -> {
+                var unused = action.apply(text); // the notification tells the outcome
+            }, done);
             if (went) {
                 rerender.run();
             }
@@ -103,7 +105,9 @@ class RequestActions extends VerticalLayout {
     }
 
     private void act(Supplier<?> action, String done) {
-        Actions.run(action::get, done);
+        Actions.run(() -> {
+            var unused = action.get(); // the notification tells the outcome
+        }, done);
         rerender.run();
     }
 }

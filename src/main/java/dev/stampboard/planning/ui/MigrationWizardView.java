@@ -29,7 +29,7 @@ import com.vaadin.flow.router.RouteParameters;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.RegionInfo;
 import dev.stampboard.planning.PlanDraft;
-import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.engine.Candidate;
 import dev.stampboard.planning.engine.Plan;
@@ -117,7 +117,7 @@ public class MigrationWizardView extends VerticalLayout {
             automatic.isolation().forEach(i -> included.add(i.registry()));
         }
         if (target == STEPS.length) {
-            PlanView plan = planning.proposeAndSubmit(draft);
+            PlanDetails plan = planning.proposeAndSubmit(draft);
             getUI().ifPresent(ui -> ui.navigate(PlanReviewView.class, new RouteParameters("id", plan.id())));
             return;
         }

@@ -18,10 +18,11 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 
+import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
 import dev.stampboard.base.ui.Actions;
 import dev.stampboard.planning.PlanStatus;
-import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
@@ -65,7 +66,7 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
 
     void render() {
         removeAll();
-        PlanView plan;
+        PlanDetails plan;
         try {
             plan = planning.get(id);
         } catch (NotFoundException e) {
@@ -113,7 +114,7 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
         add(new H3("History"), new HistoryGrid(planning.history(id)));
     }
 
-    private HorizontalLayout actions(PlanView plan) {
+    private HorizontalLayout actions(PlanDetails plan) {
         boolean engineer = user.has(Role.ENGINEER);
         submit.setVisible(engineer && plan.status() == PlanStatus.DRAFT);
         approve.setVisible(engineer && plan.status() == PlanStatus.PENDING_APPROVAL);
@@ -153,7 +154,7 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
         render();
     }
 
-    private static String describe(PlanView p, int dedicatedStamps) {
+    private static String describe(PlanDetails p, int dedicatedStamps) {
         return String.format(Locale.ROOT, "%d move(s), %d dedicated stamp(s) · proposed by %s%s%s · sources: %s",
                 p.moves().size(), dedicatedStamps, p.createdBy(), p.submittedBy() == null ? "" : ", submitted by " + p.submittedBy(),
                 p.decidedBy() == null ? "" : ", decided by " + p.decidedBy()
