@@ -119,7 +119,7 @@ public class DashboardService {
                     alerts.add(new Alert(p.state() == PoolState.HOT ? Alert.Severity.HOT : Alert.Severity.WARN,
                             s.stamp().name(), p.pool() + " hot-node P95 " + String.format(java.util.Locale.ROOT, "%.1f %%", p.hotNodeP95())
                                     + (p.state() == PoolState.HOT ? " above " + p.threshold() + " %" : " near the threshold"),
-                            since.sinceMinute(), since.atLeast()));
+                            p.hotNodeP95() == null ? 0 : p.hotNodeP95(), since.sinceMinute(), since.atLeast()));
                 }
             }
         }
@@ -128,10 +128,12 @@ public class DashboardService {
             String subject = a.subject();
             boolean inRegion = regionStamps.contains(subject) || subject.endsWith("@" + region);
             if (inRegion) {
-                alerts.add(new Alert(Alert.Severity.TRIGGER, subject, describe(a), a.sinceMinute(), false));
+                alerts.add(new Alert(Alert.Severity.TRIGGER, subject, describe(a), a.latestValue(), a.sinceMinute(), false));
             }
         }
-        alerts.sort(Comparator.comparing(Alert::severity).thenComparingLong(Alert::sinceMinute));
+        // the worst first: by severity, then by how far it is (the 100 % stamp before the 46 % one), then the oldest
+        alerts.sort(Comparator.comparing(Alert::severity).thenComparing(Comparator.comparingDouble(Alert::value).reversed())
+                .thenComparingLong(Alert::sinceMinute));
         return alerts;
     }
 

@@ -64,11 +64,11 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
         Polling.whileAttached(this, REFRESH_MS, () -> refresh(false));
         registryHeatmap = new StampHeatmap(PoolKind.REGISTRY, this::openStamp);
         dataproxyHeatmap = new StampHeatmap(PoolKind.DATAPROXY, this::openStamp);
-        toolbar = new DashboardToolbar(dashboard.regions(), region -> {
-            // the URL carries the region so a dashboard can be bookmarked; beforeEnter refreshes
-            getUI().ifPresent(ui -> ui.navigate(FleetView.class, QueryParameters.of("region", region)));
-        }, hotOnly -> refresh(true));
-        pager = new HeatmapPager(() -> showHeatmaps());
+        toolbar = new DashboardToolbar(dashboard.regions(), this::openRegion, hotOnly -> changed(), filter -> changed());
+        pager = new HeatmapPager(() -> {
+            showHeatmaps();
+            rememberInUrl();
+        });
 
         var title = new H2("Fleet");
         title.getStyle().set("margin", "0");
@@ -97,10 +97,59 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        List<String> asked = event.getLocation().getQueryParameters().getParameters().getOrDefault("region", List.of());
-        String region = asked.isEmpty() ? dashboard.defaultRegion().orElse(null) : asked.get(0);
+        var q = event.getLocation().getQueryParameters();
+        String region = q.getSingleParameter("region").orElseGet(() -> dashboard.defaultRegion().orElse(null));
         toolbar.select(region);
+        toolbar.hotOnly.setValue(q.getSingleParameter("hot").map("1"::equals).orElse(false));
+        toolbar.filter.setValue(q.getSingleParameter("q").orElse(""));
         refresh(true);
+        int page = q.getSingleParameter("page").map(FleetView::pageNumber).orElse(1) - 1;
+        if (page > 0) {
+            pager.open(page, shown.size());
+            showHeatmaps();
+        }
+    }
+
+    /** The dashboard's state as query parameters; defaults are left out so plain links stay plain. */
+    static QueryParameters query(@org.jspecify.annotations.Nullable String region, boolean hotOnly, String filter, int page) {
+        java.util.Map<String, String> q = new java.util.LinkedHashMap<>();
+        if (region != null) {
+            q.put("region", region);
+        }
+        if (hotOnly) {
+            q.put("hot", "1");
+        }
+        if (!filter.isEmpty()) {
+            q.put("q", filter);
+        }
+        if (page > 0) {
+            q.put("page", Integer.toString(page + 1));
+        }
+        return QueryParameters.simple(q);
+    }
+
+    private static int pageNumber(String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** The URL carries region, filters and heatmap page so a dashboard can be bookmarked; beforeEnter refreshes. */
+    private void openRegion(String region) {
+        getUI().ifPresent(ui -> ui.navigate(FleetView.class, query(region, toolbar.hotOnly(), toolbar.filter(), 0)));
+    }
+
+    private void changed() {
+        refresh(true);
+        rememberInUrl();
+    }
+
+    /** Keeps the address bar in step with region, filters and page (no navigation, no history entry). */
+    private void rememberInUrl() {
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                new com.vaadin.flow.router.Location("", query(toolbar.region(), toolbar.hotOnly(), toolbar.filter(), pager.page()))));
     }
 
     /** Re-reads the signals; the heatmaps are rebuilt only when the clock moved or the selection changed. */
@@ -114,9 +163,13 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
                     : "Region '" + region + "' is not known. Pick one above.");
             return;
         }
-        shown = dashboard.stamps(region, toolbar.hotOnly());
+        String filter = toolbar.filter();
+        shown = dashboard.stamps(region, toolbar.hotOnly()).stream()
+                .filter(s -> filter.isEmpty() || s.stamp().name().toLowerCase(Locale.ROOT).contains(filter)).toList();
         if (shown.isEmpty()) {
-            showEmpty(toolbar.hotOnly() ? "No stamp in " + region + " is at WARN or HOT. Clear “Hot only” to see all."
+            showEmpty(!filter.isEmpty() ? "No stamp of " + region + (toolbar.hotOnly() ? " at WARN or HOT" : "")
+                    + " has “" + filter + "” in its name."
+                    : toolbar.hotOnly() ? "No stamp in " + region + " is at WARN or HOT. Clear “Hot only” to see all."
                     : "Region " + region + " has no stamps yet.");
         } else {
             emptyRegion.setVisible(false);

@@ -36,6 +36,9 @@ class StampTable extends Grid<StampSignals> {
     }
 
     void show(List<StampSignals> stamps) {
+        // auto width measures only the rows drawn first: size the name column for the longest name of all
+        int longest = stamps.stream().mapToInt(s -> s.stamp().name().length()).max().orElse(8);
+        getColumnByKey("stamp").setAutoWidth(false).setWidth("calc(" + Math.max(8, longest) + "ch + 2.5em)");
         setItems(stamps);
     }
 

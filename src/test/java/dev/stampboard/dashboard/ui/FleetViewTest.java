@@ -161,6 +161,67 @@ class FleetViewTest extends KaribuTest {
         planning.reject(plan.id(), "test done");
     }
 
+    /** Issue 15 item 6: alerts came by name, so the 100 % stamp was third of 187. */
+    @Test
+    void alerts_come_worst_first_by_severity_then_value() {
+        FleetView view = open("dave");
+        java.util.List<Alert> shown = new java.util.ArrayList<>();
+        for (int row = 0; row < GridKt._size(view.alerts); row++) {
+            shown.add(GridKt._get(view.alerts, row));
+        }
+        for (int i = 1; i < shown.size(); i++) {
+            Alert before = shown.get(i - 1);
+            Alert after = shown.get(i);
+            assertThat(before.severity().compareTo(after.severity())).isLessThanOrEqualTo(0);
+            if (before.severity() == after.severity()) {
+                assertThat(before.value()).as("%s before %s", before.subject(), after.subject())
+                        .isGreaterThanOrEqualTo(after.value());
+            }
+        }
+        double hottest = signals.stampSignalsIn("eastus").stream().flatMap(st -> st.pools().stream())
+                .filter(p -> p.hotNodeP95() != null).mapToDouble(p -> p.hotNodeP95()).max().orElseThrow();
+        assertThat(shown.get(0).value()).isEqualTo(hottest);
+    }
+
+    /** Issue 15 item 6: a stamp filter, and deep links that keep region, filters and heatmap page. */
+    @Test
+    void the_filter_narrows_the_stamps_and_the_address_keeps_it() {
+        login("dave");
+        UI.getCurrent().navigate(FleetView.class, com.vaadin.flow.router.QueryParameters.simple(
+                java.util.Map.of("region", "eastus", "q", "S02", "hot", "1")));
+        FleetView view = _get(FleetView.class);
+        assertThat(view.toolbar.filter.getValue()).isEqualTo("S02");
+        assertThat(view.toolbar.hotOnly.getValue()).isTrue();
+        assertThat(GridKt._size(view.table)).isEqualTo(1);
+        assertThat(GridKt._get(view.table, 0).stamp().name()).isEqualTo("eus-s02");
+
+        view.toolbar.filter.setValue("no-such-stamp");
+        assertThat(GridKt._size(view.table)).isZero();
+        assertThat(FleetView.query("eastus", true, "eus", 2).getQueryString()).isEqualTo("region=eastus&hot=1&q=eus&page=3");
+        assertThat(FleetView.query("eastus", false, "", 0).getQueryString()).isEqualTo("region=eastus");
+    }
+
+    /** Issue 15 item 6: each refresh resent the whole window (about 720 KB at 20 stamps) and blanked the rows. */
+    @Test
+    void a_refresh_sends_only_the_new_minutes_of_the_heatmap() throws Exception {
+        FleetView view = open("dave");
+        String full = view.dataproxyHeatmap.chart().getOptionJson();
+        MockVaadin.clientRoundtrip();
+        simulator.advance(1);
+        UI ui = UI.getCurrent();
+        ComponentUtil.fireEvent(ui, new PollEvent(ui, true));
+        var patches = ui.getInternals().dumpPendingJavaScriptInvocations().stream()
+                .filter(js -> js.getInvocation().getExpression().contains("patchHeatmap")).toList();
+        assertThat(view.dataproxyHeatmap.chart().getOptionJson()).as("the full option is not sent again").isEqualTo(full);
+        assertThat(patches).hasSize(2); // one per pool
+        String delta = patches.get(0).getInvocation().getParameters().get(1).toString();
+        assertThat(delta.length()).isLessThan(full.length() / 50);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(delta);
+        assertThat(json.at("/drop").asInt()).isEqualTo(1);
+        assertThat(json.at("/labels").size()).isEqualTo(1 + StampHeatmap.LATE_MINUTES);
+        assertThat(json.at("/keep").asInt() + json.at("/labels").size()).isEqualTo(720);
+    }
+
     /** Nearest-rank P95 from the hot-node minute values, computed here rather than by the engine. */
     private double independentP95(String stamp, PoolKind pool) {
         double[] values = signals.hotNodeSeries(stamp, pool, null, null).values().clone();

@@ -212,27 +212,29 @@ class IsolationViewsTest extends KaribuTest {
     /** Issue 15 item 3: such a request went through to a plan that proposed nothing and a page that could not render. */
     @Test
     void a_registry_already_on_its_customers_dedicated_stamp_is_answered_up_front() {
-        // a customer of its own, so no other test's fleet changes
+        // a customer and region of their own, so no other test's fleet (or dashboard) changes
         String customer = "ux-isolated";
-        String stamp = "ded-" + customer + "-eastus";
+        String region = "zz-ux-test";
+        String stamp = "ded-" + customer + "-" + region;
         String registry = "uxisolated.azurecr.io";
         if (fleet.customer(customer).isEmpty()) {
             fleet.addCustomer(customer, "UX Isolated", "test");
-            fleet.declareStamp(stamp, new dev.stampboard.fleet.StampDeclaration("eastus", dev.stampboard.fleet.StampKind.DEDICATED,
+            fleet.declareStamp(stamp, new dev.stampboard.fleet.StampDeclaration(region, dev.stampboard.fleet.StampKind.DEDICATED,
                     null, List.of(new dev.stampboard.fleet.StampDeclaration.PoolDeclaration(dev.stampboard.fleet.PoolKind.REGISTRY,
                             List.of(stamp + "-r0", stamp + "-r1"), null),
                     new dev.stampboard.fleet.StampDeclaration.PoolDeclaration(dev.stampboard.fleet.PoolKind.DATAPROXY,
                             List.of(stamp + "-d0", stamp + "-d1"), null)), List.of()), "test");
-            fleet.addRegistry(registry, customer, Map.of("eastus", stamp), "test");
+            fleet.addRegistry(registry, customer, Map.of(region, stamp), "test");
         }
-        String expected = registry + " is already isolated on " + stamp + " (its home stamp in eastus); there is nothing to isolate";
+        String expected = registry + " is already isolated on " + stamp + " (its home stamp in " + region
+                + "); there is nothing to isolate";
 
         login("carol");
         UI.getCurrent().navigate(NewIsolationRequestView.class);
         NewIsolationRequestView view = _get(NewIsolationRequestView.class);
         view.form.customer.setValue(customer);
         view.form.registries.setValue(Set.of(registry));
-        assertThat(view.form.region.getValue()).isEqualTo("eastus");
+        assertThat(view.form.region.getValue()).isEqualTo(region);
         assertThat(view.form.registries.isInvalid()).as("said as soon as it is chosen").isTrue();
         assertThat(view.form.registries.getErrorMessage()).isEqualTo(expected);
 

@@ -21,6 +21,11 @@ public record AxisLabel(@Nullable String formatter, @Nullable String valueSuffix
         return new AxisLabel(null, valueSuffix, null, null, null);
     }
 
+    /** A label rule built into the chart element, e.g. {@code "hourTicks"} (see stampboard-echart.js). */
+    public static AxisLabel named(String name) {
+        return new AxisLabel("@" + name, null, null, null, null);
+    }
+
     /** Show every {@code n+1}-th category label ({@code 0} = all). */
     public static AxisLabel everyNth(int interval) {
         return new AxisLabel(null, null, null, null, interval);
