@@ -28,7 +28,8 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 @AnonymousAllowed
 public class MainLayout extends AppLayout {
 
-    public MainLayout(AuthenticationContext auth) {
+    public MainLayout(AuthenticationContext auth, org.springframework.beans.factory.ObjectProvider<ClockBadge> clocks,
+                      org.springframework.beans.factory.ObjectProvider<NavbarItem> items) {
         setPrimarySection(Section.DRAWER);
         var brand = new Span("Stampboard");
         brand.addClassNames("stampboard-brand", LumoUtility.FontWeight.BOLD, LumoUtility.FontSize.LARGE, LumoUtility.Padding.MEDIUM);
@@ -41,6 +42,27 @@ public class MainLayout extends AppLayout {
         drawer.expand(nav);
         addToDrawer(drawer);
         addToNavbar(new DrawerToggle());
+        clocks.orderedStream().flatMap(c -> c.text().stream()).findFirst().ifPresent(text -> {
+            var badge = new Span(new Icon(VaadinIcon.CLOCK), new Span(text));
+            badge.setId("clock-badge");
+            badge.getElement().getThemeList().add("badge contrast");
+            badge.getElement().setAttribute("title", "Times on these pages are simulated, not the wall clock");
+            badge.getStyle().set("margin-left", "auto").set("margin-right", "var(--lumo-space-m)");
+            addToNavbar(badge);
+        });
+        if (auth.isAuthenticated()) {
+            com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+            items.orderedStream().forEach(item -> addToNavbar(item.create(ui)));
+        }
+    }
+
+    /** The view is the page's main landmark (screen readers jump to it). */
+    @Override
+    public void showRouterLayoutContent(com.vaadin.flow.component.HasElement content) {
+        super.showRouterLayoutContent(content);
+        if (content != null) {
+            content.getElement().setAttribute("role", "main");
+        }
     }
 
     private static SideNavItem item(MenuEntry entry) {

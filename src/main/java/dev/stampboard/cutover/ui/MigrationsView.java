@@ -9,8 +9,8 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -78,9 +78,9 @@ public class MigrationsView extends VerticalLayout {
         runs.addColumn(r -> r.reason() == null ? "" : r.reason()).setHeader("Why it waits").setKey("reason").setFlexGrow(3);
         runs.setEmptyStateText("Nothing has been executed yet.");
 
-        var title = new H2("Migrations");
+        var title = new H1("Migrations");
         title.getStyle().set("margin", "0");
-        add(title, new H3("Approved, ready to start"), ready, new H3("Executions"), runs);
+        add(title, new H2("Approved, ready to start"), ready, new H2("Executions"), runs);
         setSizeFull();
         Polling.whileAttached(this, REFRESH_MS, this::refresh);
         refresh();

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 
@@ -52,7 +52,7 @@ final class DetailCharts {
 
     /** A bordered card with a heading, a one-line explanation and the chart (or whatever stands in for it). */
     static Div card(String title, String subtitle, Component body) {
-        var heading = new H4(title);
+        var heading = new H3(title);
         heading.addClassNames(LumoUtility.Margin.NONE);
         var sub = new Div(subtitle);
         sub.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY, LumoUtility.Margin.Bottom.SMALL);

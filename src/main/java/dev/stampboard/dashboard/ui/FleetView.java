@@ -6,8 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -70,7 +70,7 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
             rememberInUrl();
         });
 
-        var title = new H2("Fleet");
+        var title = new H1("Fleet");
         title.getStyle().set("margin", "0");
         asOf.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
         var header = new HorizontalLayout(title, toolbar, asOf);
@@ -78,11 +78,17 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
         header.setWidthFull();
         header.expand(toolbar);
 
-        var alertsBox = new VerticalLayout(new H3("Active alerts"), alerts);
+        var alertsBox = new VerticalLayout(new H2("Active alerts"), alerts);
         alertsBox.setPadding(false);
         alertsBox.setSpacing(false);
         alerts.setHeight("300px");
-        var tableBox = new VerticalLayout(new H3("Stamps"), table);
+        var tableHeader = new HorizontalLayout(new H2("Stamps"), dev.stampboard.base.ui.CsvExport.link("stamps.csv",
+                List.of("stamp", "region", "kind", "status", "registry_p95", "registry_state", "dataproxy_p95", "dataproxy_state"),
+                () -> shown, s -> List.of(s.stamp().name(), s.stamp().region(), s.stamp().kind(), s.stamp().status(),
+                        csv(s, PoolKind.REGISTRY, true), csv(s, PoolKind.REGISTRY, false),
+                        csv(s, PoolKind.DATAPROXY, true), csv(s, PoolKind.DATAPROXY, false))));
+        tableHeader.setAlignItems(FlexComponent.Alignment.BASELINE);
+        var tableBox = new VerticalLayout(tableHeader, table);
         tableBox.setPadding(false);
         tableBox.setSpacing(false);
         table.setHeight("300px");
@@ -198,6 +204,10 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
         List<String> page = pager.page(shown).stream().map(s -> s.stamp().name()).toList();
         registryHeatmap.show(dashboard.heatmap(page, PoolKind.REGISTRY));
         dataproxyHeatmap.show(dashboard.heatmap(page, PoolKind.DATAPROXY));
+    }
+
+    private static Object csv(StampSignals s, PoolKind kind, boolean p95) {
+        return s.pool(kind).map(p -> p95 ? (Object) (p.hotNodeP95() == null ? "" : p.hotNodeP95()) : p.state()).orElse("");
     }
 
     private void openStamp(String stamp) {

@@ -7,7 +7,7 @@ import java.util.Locale;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -33,7 +33,7 @@ class OpenPlansPanel extends VerticalLayout {
         setPadding(false);
         setSpacing(false);
         rows.addClassName("open-plans");
-        add(new H3("Open plans"), empty, rows);
+        add(new H2("Open plans"), empty, rows);
     }
 
     /** Redraws only when a plan changed, so a 5 s refresh sends nothing when nothing happened. */

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -96,8 +96,8 @@ public class StampDetailView extends VerticalLayout implements BeforeEnterObserv
         return new HomeStampChangesGrid("moves", moves, true);
     }
 
-    private static H3 section(String text) {
-        var h = new H3(text);
+    private static H2 section(String text) {
+        var h = new H2(text);
         h.addClassNames(LumoUtility.Margin.Top.MEDIUM, LumoUtility.Margin.Bottom.NONE);
         return h;
     }

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 
 import dev.stampboard.base.ui.chart.Axis;
@@ -49,7 +49,7 @@ class StampHeatmap extends Composite<Div> {
 
     StampHeatmap(PoolKind pool, Consumer<String> onStampClicked) {
         this.pool = pool;
-        var title = new H4((pool == PoolKind.REGISTRY ? "Registry" : "Dataproxy") + " pool · hot-node CPU per minute (UTC)");
+        var title = new H3((pool == PoolKind.REGISTRY ? "Registry" : "Dataproxy") + " pool · hot-node CPU per minute (UTC)");
         title.getStyle().set("margin", "var(--lumo-space-s) 0 0 0");
         chart.setId("heatmap-" + pool.name());
         chart.addItemClickListener(e -> {

@@ -6,8 +6,8 @@ import java.util.Locale;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -62,7 +62,7 @@ public class IsolationRequestDetailView extends VerticalLayout implements Before
         try {
             r = isolation.get(id);
         } catch (NotFoundException e) {
-            add(new H2("Isolation request not found"), new Paragraph(e.getMessage()));
+            add(new H1("Isolation request not found"), new Paragraph(e.getMessage()));
             return;
         }
         try {
@@ -74,7 +74,7 @@ public class IsolationRequestDetailView extends VerticalLayout implements Before
                     + " seconds; an admin finds the details in the log.";
         }
         boolean customer = user.has(Role.CUSTOMER);
-        var title = new H2("Isolation request " + r.shortId() + " · " + r.customer());
+        var title = new H1("Isolation request " + r.shortId() + " · " + r.customer());
         title.getStyle().set("margin", "0");
         var header = new HorizontalLayout(title, IsolationBadges.state(r.state()));
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -108,7 +108,7 @@ public class IsolationRequestDetailView extends VerticalLayout implements Before
         if (!customer) {
             add(new ReviewContext(isolation.context(id)));
         }
-        add(new H3("History"), new RequestHistoryGrid(isolation.history(id), customer));
+        add(new H2("History"), new RequestHistoryGrid(isolation.history(id), customer));
         setMaxWidth("90em");
     }
 

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -64,7 +64,7 @@ public class NewIsolationRequestView extends VerticalLayout implements BeforeEnt
         error.setId("form-error");
         error.getElement().setAttribute("role", "alert");
         error.setVisible(false);
-        var title = new H2("New isolation request");
+        var title = new H1("New isolation request");
         title.getStyle().set("margin", "0");
         var intro = new Paragraph("A dedicated stamp gives the customer's registries their own capacity, fault domain and"
                 + " update domain. Support reviews the request; once approved the stamp is provisioned and an engineer"

@@ -5,7 +5,7 @@ import java.util.Locale;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -74,8 +74,8 @@ class ReviewContext extends VerticalLayout {
 
         var note = new Span("Signals over the current peak window; shares in the minutes each home stamp served the registry.");
         note.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY);
-        add(new H3("Signal engine's recommendation"), verdict, advice, new H3("Share of their home stamps"), shares,
-                new H3("The customer's current stamps"), stamps, note);
+        add(new H2("Signal engine's recommendation"), verdict, advice, new H2("Share of their home stamps"), shares,
+                new H2("The customer's current stamps"), stamps, note);
     }
 
     private static <T> void compact(Grid<T> grid, String id) {

@@ -14,8 +14,8 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -96,7 +96,7 @@ public class MigrationWizardView extends VerticalLayout {
         back.addClickListener(e -> go(step - 1));
         next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         next.addClickListener(e -> go(step + 1));
-        var title = new H2("New rebalancing plan");
+        var title = new H1("New rebalancing plan");
         title.getStyle().set("margin", "0");
         stamps.setWidth("28em");
         add(title, stepTitle, body, problem, new HorizontalLayout(back, next));
@@ -167,7 +167,7 @@ public class MigrationWizardView extends VerticalLayout {
                     .set("color", i == step ? "var(--lumo-primary-text-color)" : "var(--lumo-secondary-text-color)");
             stepTitle.add(label);
         }
-        body.add(new H3(STEPS[step]));
+        body.add(new H2(STEPS[step]));
         if (step > 0) {
             draft = planning.draft(region.getValue(), List.copyOf(stamps.getValue()), choices(), settings());
         }

@@ -5,8 +5,8 @@ import java.util.Locale;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -70,10 +70,10 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
         try {
             plan = planning.get(id);
         } catch (NotFoundException e) {
-            add(new H2("Plan not found"), new Paragraph(e.getMessage()));
+            add(new H1("Plan not found"), new Paragraph(e.getMessage()));
             return;
         }
-        var title = new H2("Plan " + plan.id().substring(0, 8) + " · " + plan.region());
+        var title = new H1("Plan " + plan.id().substring(0, 8) + " · " + plan.region());
         title.getStyle().set("margin", "0");
         var header = new HorizontalLayout(title, PlanBadges.status(plan.status(), plan.stale()));
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -95,8 +95,15 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
             add(warning);
         }
         add(actions(plan));
-        add(new H3("Predicted hot-node P95"), new PredictionChart(plan), new PredictionGrid(plan.predictions()));
-        add(new H3("Moves"), new MovesGrid(plan.moves()));
+        add(new H2("Predicted hot-node P95"), new PredictionChart(plan), new PredictionGrid(plan.predictions()));
+        var movesHeader = new HorizontalLayout(new H2("Moves"), dev.stampboard.base.ui.CsvExport.link(
+                "plan-" + plan.id().substring(0, 8) + "-moves.csv",
+                java.util.List.of("phase", "batch", "registry", "region", "from", "to", "observe_hours", "state", "why_registry",
+                        "why_destination"), plan::moves,
+                m -> java.util.List.of(m.phase(), m.batch(), m.registry(), m.region(), m.fromStamp(), m.toStamp(),
+                        m.observationHours(), m.state(), m.whyRegistry(), m.whyDestination())));
+        movesHeader.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(movesHeader, new PhasedMoves(plan.moves(), planning.dedicatedStamps(plan)));
         if (!plan.isolations().isEmpty()) {
             var isolations = new IsolationGrid(plan.isolations());
             if (user.has(Role.SUPPORT) || user.has(Role.ADMIN)) {
@@ -105,13 +112,13 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
                         "isolation-requests/new", QueryParameters.simple(java.util.Map.of("plan", plan.id(), "registry", i.registry()))))))
                         .setHeader("").setKey("request").setAutoWidth(true).setFlexGrow(0);
             }
-            add(new H3("Dedicated stamp recommended"), isolations);
+            add(new H2("Dedicated stamp recommended"), isolations);
         }
         if (!plan.notes().isBlank()) {
-            add(new H3("Planner notes"), new Paragraph(plan.notes()));
+            add(new H2("Planner notes"), new Paragraph(plan.notes()));
         }
-        add(new H3("Evidence: signals when computed"), new EvidenceGrid(plan.evidence()));
-        add(new H3("History"), new HistoryGrid(planning.history(id)));
+        add(new H2("Evidence: signals when computed"), new EvidenceGrid(plan.evidence()));
+        add(new H2("History"), new HistoryGrid(planning.history(id)));
     }
 
     private HorizontalLayout actions(PlanDetails plan) {

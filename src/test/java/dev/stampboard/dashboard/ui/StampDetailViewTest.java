@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 
 import dev.stampboard.KaribuTest;
@@ -54,7 +54,7 @@ class StampDetailViewTest extends KaribuTest {
         UI.getCurrent().navigate("stamps/" + STAMP_A);
 
         _assertOne(StampDetailView.class);
-        assertThat(_get(H2.class).getText()).isEqualTo(STAMP_A);
+        assertThat(_get(H1.class).getText()).isEqualTo(STAMP_A);
         PoolBadge dataproxy = _get(PoolBadge.class, spec -> spec.withId("badge-DATAPROXY"));
         assertThat(dataproxy.getElement().getAttribute("data-state")).isEqualTo("HOT");
         double p95 = signals.hotNodeP95(STAMP_A, PoolKind.DATAPROXY).orElseThrow();
@@ -162,7 +162,7 @@ class StampDetailViewTest extends KaribuTest {
         UI.getCurrent().navigate("stamps/no-such-stamp");
 
         _assertOne(StampDetailView.class);
-        assertThat(_get(H2.class).getText()).isEqualTo("Stamp 'no-such-stamp' not found");
+        assertThat(_get(H1.class).getText()).isEqualTo("Stamp 'no-such-stamp' not found");
         _assertOne(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withText("Back to the fleet"));
         _assertNone(EChart.class);
     }
