@@ -37,6 +37,22 @@ public class DashboardService {
         this.planning = planning;
     }
 
+    /**
+     * The customer with the largest share of the stamp's hotter pool over the peak window, e.g.
+     * "openmind-ai 62 %" (empty without traffic). Asked per visible row, so a 500-stamp region costs
+     * only the rows on screen.
+     */
+    public String topTenant(StampSignals stamp) {
+        PoolKind hotter = stamp.pools().stream().filter(p -> p.hotNodeP95() != null)
+                .max(Comparator.comparingDouble(p -> p.hotNodeP95())).map(PoolSignal::pool).orElse(PoolKind.DATAPROXY);
+        java.util.Map<String, Double> byCustomer = new java.util.HashMap<>();
+        for (var share : signals.trafficShare(stamp.stamp().name(), hotter)) {
+            byCustomer.merge(fleet.registry(share.registry()).map(r -> r.customer()).orElse("unknown"), share.share(), Double::sum);
+        }
+        return byCustomer.entrySet().stream().max(java.util.Map.Entry.comparingByValue())
+                .map(e -> String.format(java.util.Locale.ROOT, "%s %.0f %%", e.getKey(), e.getValue() * 100)).orElse("");
+    }
+
     /** The region's plans that wait for someone: pending approval first, then approved, then running; newest first. */
     public List<OpenPlan> openPlans(String region) {
         List<OpenPlan> out = new ArrayList<>();

@@ -45,7 +45,7 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
 
     private final DashboardService dashboard;
     final DashboardToolbar toolbar;
-    final StampTable table = new StampTable();
+    final StampTable table;
     final AlertList alerts = new AlertList();
     final HeatmapPager pager;
     final StampHeatmap registryHeatmap;
@@ -60,6 +60,7 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
     public FleetView(DashboardService dashboard, CurrentUser user) {
         this.dashboard = dashboard;
         this.user = user;
+        this.table = new StampTable(dashboard::topTenant);
         setWidthFull();
         Polling.whileAttached(this, REFRESH_MS, () -> refresh(false));
         registryHeatmap = new StampHeatmap(PoolKind.REGISTRY, this::openStamp);
@@ -94,6 +95,10 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
         table.setHeight("300px");
         var top = new HorizontalLayout(tableBox, alertsBox);
         top.setWidthFull();
+        // side by side on a desktop, stacked as cards on a narrow screen (390 px)
+        top.getStyle().set("flex-wrap", "wrap");
+        tableBox.setMinWidth("min(100%, 32em)");
+        alertsBox.setMinWidth("min(100%, 24em)");
         top.setFlexGrow(11, tableBox);
         top.setFlexGrow(9, alertsBox);
 

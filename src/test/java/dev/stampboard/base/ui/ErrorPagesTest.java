@@ -32,6 +32,17 @@ class ErrorPagesTest extends KaribuTest {
         assertThat(view.getElement().getTextRecursively()).contains("/no-such-page").contains("fleet dashboard");
     }
 
+    /** Issue 15 items 10 and 12: every page says when its clock is simulated, and the view is the main landmark. */
+    @Test
+    void the_frame_shows_the_simulated_clock_and_marks_the_view_as_main() {
+        login("dave");
+        UI.getCurrent().navigate("");
+        var badge = _get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("clock-badge"));
+        assertThat(badge.getElement().getTextRecursively()).isEqualTo("Simulated clock · stopped (moves only when advanced)");
+        assertThat(_get(dev.stampboard.dashboard.ui.FleetView.class).getElement().getAttribute("role")).isEqualTo("main");
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(H1.class)).hasSize(1);
+    }
+
     @Test
     void a_bug_is_logged_with_a_reference_and_the_user_reads_a_sentence_not_a_stack_trace() {
         login("dave");

@@ -30,6 +30,8 @@ class FleetViewTest extends KaribuTest {
     SimulatorService simulator;
     @Autowired
     dev.stampboard.planning.PlanningService planning;
+    @Autowired
+    dev.stampboard.fleet.FleetService fleet;
 
     private FleetView open(String user) {
         login(user);
@@ -159,6 +161,21 @@ class FleetViewTest extends KaribuTest {
         com.github.mvysny.kaributesting.v10.LocatorJ._assertNone(_get(FleetView.class).plans,
                 com.vaadin.flow.component.html.Div.class, spec -> spec.withAttribute("data-plan", plan.id()));
         planning.reject(plan.id(), "test done");
+    }
+
+    /** Issue 15 item 7: the dashboard says which customer makes each stamp's heat. */
+    @Test
+    void top_tenant_is_the_customer_with_the_largest_share_of_the_hotter_pool() {
+        FleetView view = open("dave");
+        StampSignals first = GridKt._get(view.table, 0);
+        assertThat(first.stamp().name()).isEqualTo("eus-s01"); // its dataproxy pool is the hot one
+        java.util.Map<String, Double> byCustomer = new java.util.HashMap<>();
+        for (var t : signals.trafficShare("eus-s01", PoolKind.DATAPROXY)) {
+            byCustomer.merge(fleet.registry(t.registry()).orElseThrow().customer(), t.share(), Double::sum);
+        }
+        var top = byCustomer.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow();
+        assertThat(GridKt._getFormattedRow(view.table, 0))
+                .contains(String.format(Locale.ROOT, "%s %.0f %%", top.getKey(), top.getValue() * 100));
     }
 
     /** Issue 15 item 6: alerts came by name, so the 100 % stamp was third of 187. */
