@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,9 @@ class FleetViewTest extends KaribuTest {
         for (int row = 0; row < GridKt._size(grid); row++) {
             StampSignals item = GridKt._get(grid, row);
             for (PoolKind pool : PoolKind.values()) {
+                if (signals.hotNodeSeries(item.stamp().name(), pool, null, null).values().length == 0) {
+                    continue; // a stamp still being provisioned (another test's) has no telemetry yet
+                }
                 double expected = independentP95(item.stamp().name(), pool);
                 String shown = ((PoolBadge) GridKt._getCellComponent(grid, row, pool.name())).getText();
                 assertThat(shown).as("%s %s", item.stamp().name(), pool)
@@ -214,7 +218,8 @@ class FleetViewTest extends KaribuTest {
 
         view.toolbar.filter.setValue("no-such-stamp");
         assertThat(GridKt._size(view.table)).isZero();
-        assertThat(FleetView.query("eastus", true, "eus", 2).getQueryString()).isEqualTo("region=eastus&hot=1&q=eus&page=3");
+        assertThat(FleetView.query("eastus", true, "eus", 2).getParameters()).isEqualTo(java.util.Map.of(
+                "region", List.of("eastus"), "hot", List.of("1"), "q", List.of("eus"), "page", List.of("3")));
         assertThat(FleetView.query("eastus", false, "", 0).getQueryString()).isEqualTo("region=eastus");
     }
 
@@ -227,6 +232,7 @@ class FleetViewTest extends KaribuTest {
         simulator.advance(1);
         UI ui = UI.getCurrent();
         ComponentUtil.fireEvent(ui, new PollEvent(ui, true));
+        ui.getInternals().getStateTree().runExecutionsBeforeClientResponse(); // where callJsFunction queues its call
         var patches = ui.getInternals().dumpPendingJavaScriptInvocations().stream()
                 .filter(js -> js.getInvocation().getExpression().contains("patchHeatmap")).toList();
         assertThat(view.dataproxyHeatmap.chart().getOptionJson()).as("the full option is not sent again").isEqualTo(full);
