@@ -91,6 +91,7 @@ class StampHeatmap extends Composite<Div> {
             chart.setOption(option(data));
             chart.setHeight((stamps.size() * ROW_HEIGHT_PX + 110) + "px");
         }
+        chart.getElement().setAttribute("role", "img");
         chart.getElement().setAttribute("aria-label", summary(data));
         drawnFrom = data.fromMinute();
         drawnColumns = columns;
@@ -102,7 +103,7 @@ class StampHeatmap extends Composite<Div> {
                         VisualMap.continuous(0, 100, SCALE).withValueSuffix(" %").withValueDecimals(0),
                         HeatmapSeries.of("hot-node CPU", cells(data, 0, data.columns())))
                 .withXAxis(Axis.category(labels(data, 0, data.columns())).withSplitArea()
-                        .withLabel(AxisLabel.named("hourTicks")))
+                        .withLabel(AxisLabel.named("hourTicks").withLineHeight(16)))
                 // stamp · minute and the exact reported value (no rounding), with its unit
                 .withTooltip(Tooltip.heatmapCell().withValueSuffix(" %"))
                 // room for the longest stamp name, so "ded-openmind-ai-eastus" is not cut
