@@ -85,6 +85,7 @@ class BrowserUxTest extends SpringTest {
             alice.waitForSelector("h2:has-text('" + step + " ')");
         }
         String summary = alice.textContent("#summary");
+        shot(alice, "wizard-submit-step");
         alice.waitForFunction("() => document.querySelector('vaadin-grid#moves').size > 0");
         int listed = ((Number) alice.evaluate("() => document.querySelector('vaadin-grid#moves').size")).intValue();
         int said = leadingNumber(summary);
@@ -99,12 +100,14 @@ class BrowserUxTest extends SpringTest {
                 + ".reduce((sum, g) => sum + g.size, 0)")).intValue();
         assertThat(submitted).as("moves of the submitted plan").isEqualTo(listed);
         assertThat(leadingNumber(alice.textContent("p:has-text('move(s),')"))).isEqualTo(listed);
+        shot(alice, "plan-review");
 
         Page bob = as("bob");
         bob.navigate(base() + "/");
         var row = bob.locator(".open-plan[data-plan='" + id + "']");
         row.waitFor();
         assertThat(row.textContent()).contains("pending approval").contains("awaits your approval");
+        shot(bob, "dashboard-open-plans");
         assertThat(row.locator("a").getAttribute("href")).isEqualTo("plans/" + id);
         alice.context().close();
         bob.context().close();
@@ -139,6 +142,7 @@ class BrowserUxTest extends SpringTest {
             alice.waitForSelector("vaadin-app-layout main, vaadin-app-layout [role=main], vaadin-app-layout");
             alice.waitForTimeout(2500);
             Axe.moderateOrWorse(alice).forEach(v -> found.add("/" + path + ": " + v));
+            shot(alice, "page-" + (path.isEmpty() ? "dashboard" : path.replace('/', '-')));
         }
         alice.navigate(base() + "/plans");
         alice.waitForSelector("vaadin-grid");
@@ -156,9 +160,22 @@ class BrowserUxTest extends SpringTest {
         carol.waitForSelector("vaadin-date-picker");
         carol.waitForTimeout(1500);
         Axe.moderateOrWorse(carol).forEach(v -> found.add("/isolation-requests/new: " + v));
+        shot(carol, "isolation-form");
+        carol.setViewportSize(390, 844); // a phone: the form and the dashboard stack
+        shot(carol, "isolation-form-390");
+        carol.navigate(base() + "/");
+        carol.waitForSelector("#stamps");
+        carol.waitForTimeout(2500);
+        shot(carol, "dashboard-390");
         assertThat(found).isEmpty();
         alice.context().close();
         carol.context().close();
+    }
+
+    /** Keeps what the browser showed under target/screenshots, to look at after a run. */
+    private static void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(Path.of("target", "screenshots", name + ".png")));
     }
 
     private static int leadingNumber(String text) {
