@@ -26,6 +26,33 @@ import dev.stampboard.security.ui.LoginView;
 @org.springframework.context.annotation.Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfig {
 
+    /**
+     * Actuator: health and its liveness/readiness groups are open (load balancers and kubelets do not
+     * log in); the Prometheus scrape needs a console user with VIEWER unless
+     * {@code stampboard.metrics.anonymous=true} (e.g. a scraper inside a private network).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorChain(HttpSecurity http,
+                                      @org.springframework.beans.factory.annotation.Value("${stampboard.metrics.anonymous:false}")
+                                      boolean anonymousMetrics) throws Exception {
+        return http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(a -> {
+                    a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+                    if (anonymousMetrics) {
+                        a.requestMatchers("/actuator/prometheus").permitAll();
+                    }
+                    a.anyRequest().hasRole(Role.VIEWER_NAME);
+                })
+                .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED,
+                        "Authentication required: send HTTP Basic credentials of a console user with the VIEWER role")))
+                .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> problem(res, HttpStatus.FORBIDDEN,
+                        "Your role does not allow reading the console's metrics")))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .build();
+    }
+
     /** The JSON API: HTTP Basic, no session, problem+json on 401/403 so scripts get a readable answer. */
     @Bean
     @Order(1)
