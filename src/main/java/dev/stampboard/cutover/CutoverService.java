@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.stampboard.audit.AuditLog;
+import dev.stampboard.base.ConcurrentChangeException;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
 import dev.stampboard.planning.PlanMove;
@@ -52,6 +54,9 @@ public class CutoverService {
     public PlanRunView start(String planId, boolean autoRollback) {
         String actor = currentUser.name();
         PlanView plan = planning.get(planId);
+        store.run(planId).ifPresent(won -> {
+            throw startedMeanwhile(won);
+        });
         if (plan.status() != PlanStatus.APPROVED) {
             throw new IllegalStateException("Plan " + planId + " is " + plan.status() + ": only an APPROVED plan can be started");
         }
@@ -60,6 +65,10 @@ public class CutoverService {
         }
         return executor.exclusively(() -> {
             tx.executeWithoutResult(status -> {
+                // a second start of the same plan (a double click, two operators, another instance) is told who won
+                store.run(planId).ifPresent(won -> {
+                    throw startedMeanwhile(won);
+                });
                 Instant now = clock.instant();
                 List<MoveRun> moves = new ArrayList<>();
                 for (int seq = 0; seq < plan.moves().size(); seq++) {
@@ -67,7 +76,13 @@ public class CutoverService {
                     moves.add(MoveRun.approved(planId, seq, m.phase(), m.batch(), m.observationHours(), m.registry(),
                             m.region(), m.fromStamp(), m.toStamp(), now));
                 }
-                store.insert(PlanRun.start(planId, plan.region(), autoRollback, actor, now), moves);
+                try {
+                    store.insert(PlanRun.start(planId, plan.region(), autoRollback, actor, now), moves);
+                } catch (DuplicateKeyException another) {
+                    // another console instance inserted the run between our check and our insert
+                    throw new ConcurrentChangeException("Plan " + planId + " was started by someone else a moment ago;"
+                            + " open its migration to follow it");
+                }
                 planning.startExecution(planId, actor);
                 audit.record(actor, "PLAN_EXECUTION_STARTED", planId, moves.size() + " moves; automatic rollback "
                         + (autoRollback ? "on" : "off"));
@@ -155,7 +170,8 @@ public class CutoverService {
                 PlanRun run = load(planId);
                 change.apply(run);
                 if (!store.update(run)) {
-                    throw new IllegalStateException("Plan " + planId + " changed meanwhile; look again and retry");
+                    throw new ConcurrentChangeException("Plan " + planId + " was changed by someone else a moment ago;"
+                            + " look again and retry");
                 }
                 audit.record(actor, action, planId, detail);
             });
@@ -163,9 +179,15 @@ public class CutoverService {
         });
     }
 
+    private static ConcurrentChangeException startedMeanwhile(PlanRun run) {
+        return new ConcurrentChangeException("Plan " + run.planId + " was started by " + run.startedBy + " at "
+                + run.startedAt + "; it is " + run.status() + ". Open its migration to follow it");
+    }
+
     private void saveMove(MoveRun m) {
         if (!store.update(m)) {
-            throw new IllegalStateException("Move " + m.describe() + " changed meanwhile; look again and retry");
+            throw new ConcurrentChangeException("Move " + m.describe() + " was changed by someone else a moment ago;"
+                    + " look again and retry");
         }
     }
 

@@ -99,11 +99,21 @@ class RebalancePlan implements Persistable<String> {
         submittedBy = actor;
     }
 
-    /** Four eyes: the approver is never the engineer who submitted the plan. */
+    /** Four eyes, for a plan nobody has changed since it was drafted. */
     void approve(String actor, boolean stale) {
+        approve(actor, stale, Set.of());
+    }
+
+    /**
+     * Four eyes: the approver is never someone who created, submitted or changed the plan
+     * ({@code changedBy}: everyone its history names before the approval).
+     */
+    void approve(String actor, boolean stale, Set<String> changedBy) {
         require(status == PlanStatus.PENDING_APPROVAL, "approve", "only a plan pending approval can be approved");
-        if (actor.equals(submittedBy)) {
-            throw new IllegalStateException("Four eyes: " + actor + " submitted plan " + id
+        String role = actor.equals(createdBy) ? "created" : actor.equals(submittedBy) ? "submitted"
+                : changedBy.contains(actor) ? "changed" : null;
+        if (role != null) {
+            throw new IllegalStateException("Four eyes: " + actor + " " + role + " plan " + id
                     + " and cannot approve it; another engineer must");
         }
         if (stale) {

@@ -73,7 +73,7 @@ class SignalsApi {
     }
 
     @PostMapping("/telemetry/node-cpu")
-    @Secured({"ROLE_ENGINEER", "ROLE_ADMIN"})
+    @Secured("ROLE_ENGINEER") // DESIGN §9: the admin's are settings and users, not operations
     IngestReport ingest(@RequestBody @Nullable IngestRequest body, Principal principal) {
         if (body == null || body.samples() == null) {
             throw new InvalidInputException("The body must be {\"samples\":[{\"stamp\",\"pool\",\"node\",\"minute\",\"cpu\"}, …]}");
