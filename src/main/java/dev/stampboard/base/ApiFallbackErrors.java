@@ -31,11 +31,6 @@ class ApiFallbackErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiFallbackErrors.class);
 
-    @ExceptionHandler(ConcurrentChangeException.class)
-    ProblemDetail concurrentChange(ConcurrentChangeException e) {
-        return problem(HttpStatus.CONFLICT, "Changed a moment ago", e.getMessage());
-    }
-
     /** Bean Validation of a request body ({@link InputLimits}): every offending field, named as the JSON names it. */
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ProblemDetail invalidBody(MethodArgumentNotValidException e) {

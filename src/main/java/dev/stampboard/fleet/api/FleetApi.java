@@ -18,6 +18,7 @@ import dev.stampboard.base.NotFoundException;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.RegionInfo;
+import dev.stampboard.fleet.RegistryDeclaration;
 import dev.stampboard.fleet.RegistryInfo;
 import dev.stampboard.fleet.StampDeclaration;
 import dev.stampboard.fleet.StampInfo;
@@ -51,7 +52,7 @@ class FleetApi {
     }
 
     @PutMapping("/stamps/{stamp}")
-    @Secured("ROLE_ENGINEER") // DESIGN §9: the admin's are settings and users, not the inventory
+    @Secured({"ROLE_ENGINEER", "ROLE_INGEST"}) // DESIGN §9: the admin's are settings and users, not the inventory
     StampInfo declare(@PathVariable String stamp, @RequestBody @Valid @Nullable DeclareStampRequest body, Principal principal) {
         if (body == null) {
             throw new InvalidInputException("The body must be {\"region\":…, \"kind\":…, \"pools\":[{\"pool\":…, \"nodes\":[…]}]}");
@@ -74,6 +75,40 @@ class FleetApi {
             throw new NotFoundException("No registry named '" + name + "'");
         });
         return registry;
+    }
+
+    /** Declares or updates a registry; a changed home stamp is refused (moves go through a plan). */
+    @PutMapping("/registries/{name}")
+    @Secured({"ROLE_ENGINEER", "ROLE_INGEST"}) // not the admin: DESIGN §9
+    RegistryInfo declareRegistry(@PathVariable String name, @RequestBody @Valid @Nullable DeclareRegistryRequest body,
+                                 Principal principal) {
+        if (body == null) {
+            throw new InvalidInputException("The body must be {\"customer\":…, \"replicas\":[{\"region\":…, \"homeStamp\":…}]}");
+        }
+        return fleet.declareRegistry(name, body.toDeclaration(), principal.getName());
+    }
+
+    record DeclareRegistryRequest(
+            @Size(max = InputLimits.NAME, message = "at most {max} characters") @Nullable String customer,
+            @Size(max = InputLimits.LIST, message = "at most {max} replicas")
+            @Nullable List<@NotNull(message = "a replica, not null") @Valid ReplicaRequest> replicas) {
+
+        RegistryDeclaration toDeclaration() {
+            if (customer == null || customer.isBlank()) {
+                throw new InvalidInputException("'customer' is required");
+            }
+            List<RegistryDeclaration.ReplicaDeclaration> declared = replicas == null ? List.of() : replicas.stream().map(r -> {
+                if (r == null || r.region() == null || r.region().isBlank() || r.homeStamp() == null || r.homeStamp().isBlank()) {
+                    throw new InvalidInputException("Each entry of 'replicas' needs \"region\" and \"homeStamp\"");
+                }
+                return new RegistryDeclaration.ReplicaDeclaration(r.region(), r.homeStamp());
+            }).toList();
+            return new RegistryDeclaration(customer, declared);
+        }
+    }
+
+    record ReplicaRequest(@Size(max = InputLimits.NAME, message = "at most {max} characters") @Nullable String region,
+                          @Size(max = InputLimits.NAME, message = "at most {max} characters") @Nullable String homeStamp) {
     }
 
     record DeclareStampRequest(
