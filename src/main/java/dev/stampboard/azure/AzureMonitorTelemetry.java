@@ -31,9 +31,9 @@ import com.azure.monitor.query.models.TimeSeriesElement;
 import dev.stampboard.azure.ObservedFleet.ObservedScaleSet;
 import dev.stampboard.azure.ObservedFleet.ObservedStamp;
 import dev.stampboard.fleet.PoolKind;
-import dev.stampboard.signals.CpuSampleInput;
-import dev.stampboard.signals.IngestReport;
-import dev.stampboard.signals.SignalsService;
+import dev.stampboard.signals.ingestion.CpuSampleInput;
+import dev.stampboard.signals.ingestion.IngestReport;
+import dev.stampboard.signals.ingestion.NodeCpuIngestion;
 
 /**
  * Per-instance {@code Percentage CPU} of every stamp scale set from Azure Monitor, one-minute average,
@@ -56,18 +56,18 @@ public class AzureMonitorTelemetry {
 
     private final MetricsQueryClient metrics;
     private final AzureInventory inventory;
-    private final SignalsService signals;
+    private final NodeCpuIngestion ingestion;
     private final AzureProperties properties;
     private final Clock clock;
     /** Per scale set id: the first minute not yet fetched. */
     private final Map<String, Instant> nextMinute = new ConcurrentHashMap<>();
     private volatile Instant pausedUntil = Instant.MIN;
 
-    AzureMonitorTelemetry(MetricsQueryClient metrics, AzureInventory inventory, SignalsService signals,
+    AzureMonitorTelemetry(MetricsQueryClient metrics, AzureInventory inventory, NodeCpuIngestion ingestion,
                           AzureProperties properties, Clock clock) {
         this.metrics = metrics;
         this.inventory = inventory;
-        this.signals = signals;
+        this.ingestion = ingestion;
         this.properties = properties;
         this.clock = clock;
     }
@@ -103,7 +103,7 @@ public class AzureMonitorTelemetry {
                 try {
                     List<CpuSampleInput> samples = fetch(stamp.name(), pool.getKey(), scaleSet, start, end);
                     if (!samples.isEmpty()) {
-                        IngestReport ingested = signals.ingest(new ArrayList<>(samples), ACTOR);
+                        IngestReport ingested = ingestion.ingest(new ArrayList<>(samples), ACTOR);
                         accepted += ingested.accepted();
                         rejected += ingested.rejected().size();
                     }

@@ -1,5 +1,6 @@
 package dev.stampboard.fleet;
 
+import dev.stampboard.base.TransitionRefused;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -16,7 +17,7 @@ class Registry {
     @Id
     private @Nullable Long id;
     private final String name;
-    private final String customer;
+    private String customer;
     @Version
     private int version;
     @MappedCollection(idColumn = "registry_id")
@@ -43,13 +44,18 @@ class Registry {
         return customer;
     }
 
+    /** The registry now belongs to another customer (the inventory says so); its replicas stay where they are. */
+    void reassignTo(String newCustomer) {
+        this.customer = newCustomer;
+    }
+
     Optional<Replica> replica(String region) {
         return replicas.stream().filter(r -> r.region().equals(region)).findFirst();
     }
 
     void addReplica(String region, String homeStamp) {
         if (replica(region).isPresent()) {
-            throw new IllegalStateException(name + " already has a replica in " + region);
+            throw new TransitionRefused(name + " already has a replica in " + region);
         }
         replicas.add(new Replica(region, homeStamp));
     }
@@ -57,9 +63,9 @@ class Registry {
     /** A cutover: the replica in {@code region} is served by {@code stamp} from now on. Returns the previous home. */
     String rehome(String region, String stamp) {
         Replica current = replica(region)
-                .orElseThrow(() -> new IllegalStateException(name + " has no replica in " + region));
+                .orElseThrow(() -> new TransitionRefused(name + " has no replica in " + region));
         if (current.homeStamp().equals(stamp)) {
-            throw new IllegalStateException(name + " in " + region + " is already served by " + stamp);
+            throw new TransitionRefused(name + " in " + region + " is already served by " + stamp);
         }
         replicas.remove(current);
         replicas.add(new Replica(region, stamp));

@@ -23,7 +23,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import dev.stampboard.ScenarioTest;
 import dev.stampboard.SpringTest;
 import dev.stampboard.fleet.FleetService;
-import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.simulator.SimulatorService;
 
@@ -82,7 +82,7 @@ class TwoInstancesTest extends SpringTest {
         Set<String> registries = Set.of("openmindexp19.azurecr.io", "openmindexp21.azurecr.io", "openmindapi07.azurecr.io");
         Map<String, Integer> changesBefore = new HashMap<>();
         registries.forEach(r -> changesBefore.put(r, fleet.homeStampHistory(r).size()));
-        PlanView plan = approvedPlan(planning, List.of("eus-s01"), registries, Map.of());
+        PlanDetails plan = approvedPlan(planning, List.of("eus-s01"), registries, Map.of());
         as("alice");
         cutover.start(plan.id(), false);
 
@@ -96,7 +96,7 @@ class TwoInstancesTest extends SpringTest {
         CutoverExecutor other = holder == a ? b : a;
         String first = holder.executorId();
         String second = other.executorId();
-        assertThat(cutover.moves(plan.id())).extracting(MoveRunView::state)
+        assertThat(cutover.moves(plan.id())).extracting(MoveRunDetails::state)
                 .containsExactly(MoveState.COMPLETED, MoveState.COMPLETED, MoveState.DRAINING);
 
         // the holder stops (a clean shutdown gives the lease up); the other instance takes over and finishes

@@ -17,6 +17,7 @@ import dev.stampboard.base.NotFoundException;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.RegionInfo;
+import dev.stampboard.fleet.RegistryDeclaration;
 import dev.stampboard.fleet.RegistryInfo;
 import dev.stampboard.fleet.StampDeclaration;
 import dev.stampboard.fleet.StampInfo;
@@ -44,7 +45,7 @@ class FleetApi {
     }
 
     @PutMapping("/stamps/{stamp}")
-    @Secured({"ROLE_ENGINEER", "ROLE_ADMIN"})
+    @Secured({"ROLE_ENGINEER", "ROLE_ADMIN", "ROLE_INGEST"})
     StampInfo declare(@PathVariable String stamp, @RequestBody @Nullable DeclareStampRequest body, Principal principal) {
         if (body == null) {
             throw new InvalidInputException("The body must be {\"region\":…, \"kind\":…, \"pools\":[{\"pool\":…, \"nodes\":[…]}]}");
@@ -67,6 +68,36 @@ class FleetApi {
             throw new NotFoundException("No registry named '" + name + "'");
         });
         return registry;
+    }
+
+    /** Declares or updates a registry; a changed home stamp is refused (moves go through a plan). */
+    @PutMapping("/registries/{name}")
+    @Secured({"ROLE_ENGINEER", "ROLE_ADMIN", "ROLE_INGEST"})
+    RegistryInfo declareRegistry(@PathVariable String name, @RequestBody @Nullable DeclareRegistryRequest body,
+                                 Principal principal) {
+        if (body == null) {
+            throw new InvalidInputException("The body must be {\"customer\":…, \"replicas\":[{\"region\":…, \"homeStamp\":…}]}");
+        }
+        return fleet.declareRegistry(name, body.toDeclaration(), principal.getName());
+    }
+
+    record DeclareRegistryRequest(@Nullable String customer, @Nullable List<@Nullable ReplicaRequest> replicas) {
+
+        RegistryDeclaration toDeclaration() {
+            if (customer == null || customer.isBlank()) {
+                throw new InvalidInputException("'customer' is required");
+            }
+            List<RegistryDeclaration.ReplicaDeclaration> declared = replicas == null ? List.of() : replicas.stream().map(r -> {
+                if (r == null || r.region() == null || r.region().isBlank() || r.homeStamp() == null || r.homeStamp().isBlank()) {
+                    throw new InvalidInputException("Each entry of 'replicas' needs \"region\" and \"homeStamp\"");
+                }
+                return new RegistryDeclaration.ReplicaDeclaration(r.region(), r.homeStamp());
+            }).toList();
+            return new RegistryDeclaration(customer, declared);
+        }
+    }
+
+    record ReplicaRequest(@Nullable String region, @Nullable String homeStamp) {
     }
 
     record DeclareStampRequest(@Nullable String region, @Nullable StampKind kind, @Nullable StampStatus status,
