@@ -15,10 +15,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.context.TestPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.stampboard.ScenarioTest;
 import dev.stampboard.SpringTest;
 import dev.stampboard.cutover.CutoverExecutor;
 import dev.stampboard.planning.PlanDetails;
@@ -26,7 +26,8 @@ import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.engine.PlanChoices;
 
 /** DESIGN §11: start, pause, resume, roll back and read an execution over HTTP, with the same roles. */
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:cutover-ui;DB_CLOSE_DELAY=-1")
+@ScenarioTest
+@org.junit.jupiter.api.Order(5)
 class ExecutionApiTest extends SpringTest {
 
     @Autowired TestRestTemplate http;
@@ -60,7 +61,7 @@ class ExecutionApiTest extends SpringTest {
 
     @Test
     void the_workflow_over_http() {
-        String id = approvedPlan("openmindexp07.azurecr.io");
+        String id = approvedPlan("openmindexp09.azurecr.io");
         assertThat(as("dave").postForEntity("/api/v1/plans/" + id + "/start", null, JsonNode.class).getStatusCode())
                 .as("viewer").isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(as("carol").postForEntity("/api/v1/plans/" + id + "/start", null, JsonNode.class).getStatusCode())
