@@ -33,6 +33,7 @@ class ExecutionApiTest extends SpringTest {
     @Autowired TestRestTemplate http;
     @Autowired PlanningService planning;
     @Autowired CutoverExecutor executor;
+    @Autowired dev.stampboard.cutover.CutoverService cutover;
 
     private TestRestTemplate as(String user) {
         return http.withBasicAuth(user, user + "-pw");
@@ -100,5 +101,36 @@ class ExecutionApiTest extends SpringTest {
         assertThat(as("dave").getForEntity("/api/v1/audit", JsonNode.class).getBody().toString())
                 .contains("PLAN_EXECUTION_STARTED").contains("PLAN_PAUSED").contains("PLAN_ROLLBACK_STARTED")
                 .contains("MOVE_CUT_OVER").contains("MOVE_ROLLED_BACK");
+    }
+
+    @Test
+    void two_simultaneous_starts_give_one_run_and_a_409_that_names_who_started_it() throws Exception {
+        String id = approvedPlan("openmindexp11.azurecr.io");
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<ResponseEntity<String>>> answers = new java.util.ArrayList<>();
+            for (String user : List.of("alice", "bob")) {
+                answers.add(pool.submit(() -> {
+                    together.await();
+                    return as(user).postForEntity("/api/v1/plans/" + id + "/start", null, String.class);
+                }));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                ResponseEntity<String> res = answer.get();
+                statuses.add(res.getStatusCode().value());
+                if (res.getStatusCode() == HttpStatus.CONFLICT) {
+                    assertThat(res.getBody()).contains("was started by").doesNotContain("Exception")
+                            .doesNotContainIgnoringCase("sql");
+                }
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        signIn("alice");
+        cutover.rollback(id, "test over: put the registry back");
+        SecurityContextHolder.clearContext();
     }
 }
