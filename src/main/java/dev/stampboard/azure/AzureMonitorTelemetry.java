@@ -51,6 +51,8 @@ public class AzureMonitorTelemetry {
     static final String METRIC = "Percentage CPU";
     static final String SPLIT_BY_INSTANCE = "VMName eq '*'";
     static final String ACTOR = "azure-monitor";
+    /** Monitor's own default; never ask for fewer. */
+    private static final int MIN_SERIES = 10;
     private static final Duration DEFAULT_BACKOFF = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(AzureMonitorTelemetry.class);
 
@@ -59,12 +61,14 @@ public class AzureMonitorTelemetry {
     private final NodeCpuIngestion ingestion;
     private final AzureProperties properties;
     private final Clock clock;
+    private final AzurePollMetrics pollMetrics;
     /** Per scale set id: the first minute not yet fetched. */
     private final Map<String, Instant> nextMinute = new ConcurrentHashMap<>();
     private volatile Instant pausedUntil = Instant.MIN;
 
     AzureMonitorTelemetry(MetricsQueryClient metrics, AzureInventory inventory, NodeCpuIngestion ingestion,
-                          AzureProperties properties, Clock clock) {
+                          AzureProperties properties, Clock clock, AzurePollMetrics pollMetrics) {
+        this.pollMetrics = pollMetrics;
         this.metrics = metrics;
         this.inventory = inventory;
         this.ingestion = ingestion;
@@ -128,9 +132,10 @@ public class AzureMonitorTelemetry {
                 .setTimeInterval(new QueryTimeInterval(utc(start), utc(end)))
                 .setGranularity(Duration.ofMinutes(1))
                 .setAggregations(List.of(AggregationType.AVERAGE))
-                .setFilter(SPLIT_BY_INSTANCE);
-        Response<MetricsQueryResult> response = AzureInventory.call(doing,
-                () -> metrics.queryResourceWithResponse(scaleSet.id(), List.of(METRIC), options, Context.NONE));
+                .setFilter(SPLIT_BY_INSTANCE)
+                .setTop(seriesAskedFor(scaleSet));
+        Response<MetricsQueryResult> response = pollMetrics.time(AzurePollMetrics.METRICS, () -> AzureInventory.call(doing,
+                () -> metrics.queryResourceWithResponse(scaleSet.id(), List.of(METRIC), options, Context.NONE)));
         MetricsQueryResult result = response.getValue();
         MetricResult cpu = result == null || result.getMetrics() == null ? null
                 : result.getMetrics().stream().filter(m -> METRIC.equalsIgnoreCase(m.getMetricName())).findFirst().orElse(null);
@@ -141,9 +146,15 @@ public class AzureMonitorTelemetry {
             throw new AzureCallFailed(doing, new IllegalStateException("the metric came back with error "
                     + cpu.getError().getCode() + ": " + cpu.getError().getMessage()));
         }
+        List<TimeSeriesElement> allSeries = cpu.getTimeSeries() == null ? List.of() : cpu.getTimeSeries();
+        if (allSeries.size() >= seriesAskedFor(scaleSet)) {
+            throw new AzureCallFailed(doing, new IllegalStateException("the answer holds " + allSeries.size()
+                    + " time series, as many as asked for: instances may be missing (the scale set grew since the inventory "
+                    + "was read)"));
+        }
         List<CpuSampleInput> samples = new ArrayList<>();
         int unknownInstances = 0;
-        for (TimeSeriesElement series : cpu.getTimeSeries() == null ? List.<TimeSeriesElement>of() : cpu.getTimeSeries()) {
+        for (TimeSeriesElement series : allSeries) {
             String node = nodeOf(series, scaleSet);
             if (node == null) {
                 unknownInstances++;
@@ -165,6 +176,17 @@ public class AzureMonitorTelemetry {
                     scaleSet.name(), unknownInstances);
         }
         return samples;
+    }
+
+    /**
+     * How many time series to ask for. Split by a dimension, Monitor returns only {@code top} series and
+     * {@code top} defaults to 10, so a bigger scale set would silently lose instances (and its hot node). Twice
+     * the larger of the capacity and the known instances leaves room for a scale-out since the inventory was
+     * read; an answer that still fills it is treated as cut off and asked again.
+     */
+    static int seriesAskedFor(ObservedScaleSet scaleSet) {
+        long instances = Math.max(scaleSet.capacity(), scaleSet.nodeByVmName().size());
+        return (int) Math.min(10_000, Math.max(MIN_SERIES, 2 * instances));
     }
 
     /** The node of a time series: its {@code VMName} dimension (Monitor answers the key in lower case). */

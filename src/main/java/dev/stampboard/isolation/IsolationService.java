@@ -309,7 +309,8 @@ public class IsolationService {
     /** Whether the signed-in user may decide on this request (support or admin, and not its requester). */
     public boolean mayDecide(IsolationRequestDetails request) {
         return (currentUser.has(Role.SUPPORT) || currentUser.has(Role.ADMIN))
-                && !currentUser.name().equals(request.requestedBy());
+                && !currentUser.name().equals(request.requestedBy())
+                && !answeredOnBehalf(request.id()).contains(currentUser.name());
     }
 
     // ---- review ------------------------------------------------------------------------------
@@ -351,10 +352,17 @@ public class IsolationService {
                     == r.registries().size()) {
                 throw new IllegalStateException("Cannot approve: " + isolated + ". Reject the request instead.");
             }
-            r.approve(actor, dedicatedStampName(r));
+            r.approve(actor, dedicatedStampName(r), answeredOnBehalf(id));
         }));
         progress(id);
         return get(id);
+    }
+
+    /** Staff who relayed an answer for the customer (the customer itself may never decide anyway). */
+    private Set<String> answeredOnBehalf(String id) {
+        return history.of(id).stream()
+                .filter(c -> c.from() == IsolationState.NEEDS_INFO && c.to() == IsolationState.IN_REVIEW)
+                .map(IsolationStateChange::actor).collect(java.util.stream.Collectors.toSet());
     }
 
     /** One dedicated stamp per customer and region (the name the planner's isolations use too), so a second request reuses it. */
