@@ -21,14 +21,16 @@ class ApiErrors {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
-    @ExceptionHandler(IllegalStateException.class)
-    ProblemDetail conflict(IllegalStateException e) {
+    // Only the project's own types are mapped: a bare IllegalStateException or IllegalArgumentException
+    // is a bug (ours or a library's) and must surface as a 500, not pass for the caller's mistake.
+    @ExceptionHandler(TransitionRefused.class)
+    ProblemDetail refused(TransitionRefused e) {
         return problem(HttpStatus.CONFLICT, "Not allowed in the current state", e.getMessage());
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badArgument(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage());
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -1,5 +1,7 @@
 package dev.stampboard.cutover;
 
+import dev.stampboard.base.ConflictException;
+import dev.stampboard.base.TransitionRefused;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +19,7 @@ import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
 import dev.stampboard.planning.PlanMove;
 import dev.stampboard.planning.PlanStatus;
-import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.security.CurrentUser;
 
@@ -49,14 +51,14 @@ public class CutoverService {
 
     /** Starts executing an approved plan; with {@code autoRollback} a failed validation rolls it back unasked. */
     @Secured("ROLE_ENGINEER")
-    public PlanRunView start(String planId, boolean autoRollback) {
+    public PlanRunDetails start(String planId, boolean autoRollback) {
         String actor = currentUser.name();
-        PlanView plan = planning.get(planId);
+        PlanDetails plan = planning.get(planId);
         if (plan.status() != PlanStatus.APPROVED) {
-            throw new IllegalStateException("Plan " + planId + " is " + plan.status() + ": only an APPROVED plan can be started");
+            throw new TransitionRefused("Plan " + planId + " is " + plan.status() + ": only an APPROVED plan can be started");
         }
         if (plan.moves().isEmpty()) {
-            throw new IllegalStateException("Plan " + planId + " has no moves to execute");
+            throw new TransitionRefused("Plan " + planId + " has no moves to execute");
         }
         return executor.exclusively(() -> {
             tx.executeWithoutResult(status -> {
@@ -77,7 +79,7 @@ public class CutoverService {
     }
 
     @Secured("ROLE_ENGINEER")
-    public PlanRunView pause(String planId, @Nullable String reason) {
+    public PlanRunDetails pause(String planId, @Nullable String reason) {
         String actor = currentUser.name();
         String why = reason == null || reason.isBlank() ? "paused by " + actor : reason.strip();
         return change(planId, "PLAN_PAUSED", why, run -> {
@@ -94,11 +96,11 @@ public class CutoverService {
 
     /** Resuming also accepts a marginal verdict; a failed move has to be rolled back instead. */
     @Secured("ROLE_ENGINEER")
-    public PlanRunView resume(String planId) {
+    public PlanRunDetails resume(String planId) {
         List<MoveRun> moves = store.moves(planId);
         Optional<MoveRun> failed = moves.stream().filter(m -> m.state() == MoveState.FAILED).findFirst();
         if (failed.isPresent()) {
-            throw new IllegalStateException("The move " + failed.get().describe()
+            throw new TransitionRefused("The move " + failed.get().describe()
                     + " failed validation; roll the plan back instead of resuming");
         }
         String accepted = moves.stream().filter(m -> m.verdict == Verdict.MARGINAL).map(MoveRun::describe)
@@ -117,22 +119,22 @@ public class CutoverService {
 
     /** Rolls back every move that has cut over, newest first: home stamps and routing as before the plan. */
     @Secured("ROLE_ENGINEER")
-    public PlanRunView rollback(String planId, @Nullable String reason) {
+    public PlanRunDetails rollback(String planId, @Nullable String reason) {
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("A rollback needs a reason for the audit log");
         }
         return change(planId, "PLAN_ROLLBACK_STARTED", reason.strip(), run -> run.startRollback(reason.strip()));
     }
 
-    public List<PlanRunView> runs() {
+    public List<PlanRunDetails> runs() {
         return store.runs().stream().map(this::view).toList();
     }
 
-    public Optional<PlanRunView> run(String planId) {
+    public Optional<PlanRunDetails> run(String planId) {
         return store.run(planId).map(this::view);
     }
 
-    public List<MoveRunView> moves(String planId) {
+    public List<MoveRunDetails> moves(String planId) {
         load(planId);
         Instant now = clock.instant();
         var predictions = store.predictions(planId);
@@ -148,14 +150,14 @@ public class CutoverService {
         void apply(PlanRun run);
     }
 
-    private PlanRunView change(String planId, String action, String detail, RunChange change) {
+    private PlanRunDetails change(String planId, String action, String detail, RunChange change) {
         String actor = currentUser.name();
         return executor.exclusively(() -> {
             tx.executeWithoutResult(status -> {
                 PlanRun run = load(planId);
                 change.apply(run);
                 if (!store.update(run)) {
-                    throw new IllegalStateException("Plan " + planId + " changed meanwhile; look again and retry");
+                    throw new ConflictException("Plan " + planId + " changed meanwhile; look again and retry");
                 }
                 audit.record(actor, action, planId, detail);
             });
@@ -165,7 +167,7 @@ public class CutoverService {
 
     private void saveMove(MoveRun m) {
         if (!store.update(m)) {
-            throw new IllegalStateException("Move " + m.describe() + " changed meanwhile; look again and retry");
+            throw new ConflictException("Move " + m.describe() + " changed meanwhile; look again and retry");
         }
     }
 
@@ -173,16 +175,16 @@ public class CutoverService {
         return store.run(planId).orElseThrow(() -> new NotFoundException("Plan " + planId + " has not been started"));
     }
 
-    private PlanRunView view(PlanRun run) {
+    private PlanRunDetails view(PlanRun run) {
         List<MoveRun> moves = store.moves(run.planId);
-        return new PlanRunView(run.planId, run.region, run.status(), run.autoRollback, run.startedBy, run.startedAt,
+        return new PlanRunDetails(run.planId, run.region, run.status(), run.autoRollback, run.startedBy, run.startedAt,
                 run.finishedAt(), run.reason(), moves.size(),
                 (int) moves.stream().filter(m -> m.state() == MoveState.COMPLETED).count(),
                 (int) moves.stream().filter(m -> m.state() == MoveState.ROLLED_BACK).count(),
                 (int) moves.stream().filter(m -> m.state() == MoveState.FAILED).count());
     }
 
-    private MoveRunView view(MoveRun m, Instant now, List<MovePrediction> predictions) {
+    private MoveRunDetails view(MoveRun m, Instant now, List<MovePrediction> predictions) {
         MoveExecution e = m.execution;
         Double progress = null;
         Duration left = null;
@@ -194,7 +196,7 @@ public class CutoverService {
             progress = fraction(m.cutoverAt, m.validateUntil, now);
             left = remaining(m.validateUntil, now);
         }
-        return new MoveRunView(m.seq, e.registry(), e.region(), e.fromStamp(), e.toStamp(), m.phase, m.batch,
+        return new MoveRunDetails(m.seq, e.registry(), e.region(), e.fromStamp(), e.toStamp(), m.phase, m.batch,
                 m.observationHours, e.state(), e.pausedFrom(), e.stateSince(), m.cutoverAt, m.drainUntil,
                 m.validateUntil, progress, left, m.baselineP99Ms, m.baselineRequests, m.verdict, m.evidence,
                 m.predictionErrorPp, m.note, predictions);

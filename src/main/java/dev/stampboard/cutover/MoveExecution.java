@@ -1,5 +1,6 @@
 package dev.stampboard.cutover;
 
+import dev.stampboard.base.TransitionRefused;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
@@ -67,7 +68,7 @@ public final class MoveExecution {
 
     public void resume(Instant now) {
         if (state != MoveState.PAUSED || pausedFrom == null) {
-            throw new IllegalStateException("Cannot resume " + registry + ": it is " + state + ", not paused");
+            throw new TransitionRefused("Cannot resume " + registry + ": it is " + state + ", not paused");
         }
         MoveState back = pausedFrom;
         pausedFrom = null;
@@ -95,11 +96,11 @@ public final class MoveExecution {
     /** Out of PAUSED only two ways: resume (back where it stopped) or roll back. */
     private void transition(MoveState to, Instant now, boolean resuming) {
         if (state == MoveState.PAUSED && to != MoveState.ROLLING_BACK && !resuming) {
-            throw new IllegalStateException("Move of " + registry + " is paused: resume it or roll it back");
+            throw new TransitionRefused("Move of " + registry + " is paused: resume it or roll it back");
         }
-        if (!MoveTransitions.allowed(state, to)) {
-            throw new IllegalStateException("Move of " + registry + " (" + fromStamp + " → " + toStamp + ") cannot go from "
-                    + state + " to " + to + "; allowed: " + MoveTransitions.from(state));
+        if (!state.canMoveTo(to)) {
+            throw new TransitionRefused("Move of " + registry + " (" + fromStamp + " → " + toStamp + ") cannot go from "
+                    + state + " to " + to + "; allowed: " + state.next());
         }
         state = to;
         stateSince = now;

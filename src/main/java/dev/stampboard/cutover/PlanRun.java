@@ -1,5 +1,6 @@
 package dev.stampboard.cutover;
 
+import dev.stampboard.base.TransitionRefused;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
@@ -35,39 +36,40 @@ final class PlanRun {
     }
 
     void pause(String why) {
-        require(status == RunStatus.RUNNING, "pause", "only a running plan can be paused");
+        require(RunStatus.PAUSED, "pause", "only a running plan can be paused");
         status = RunStatus.PAUSED;
         reason = why;
     }
 
     void resume() {
-        require(status == RunStatus.PAUSED, "resume", "only a paused plan can be resumed");
+        require(RunStatus.RUNNING, "resume", "only a paused plan can be resumed");
         status = RunStatus.RUNNING;
         reason = null;
     }
 
     void startRollback(String why) {
-        require(status == RunStatus.RUNNING || status == RunStatus.PAUSED, "roll back",
+        require(RunStatus.ROLLING_BACK, "roll back",
                 "only a running or paused plan can be rolled back");
         status = RunStatus.ROLLING_BACK;
         reason = why;
     }
 
     void complete(Instant now) {
-        require(status == RunStatus.RUNNING, "complete", "only a running plan completes");
+        require(RunStatus.COMPLETED, "complete", "only a running plan completes");
         status = RunStatus.COMPLETED;
         finishedAt = now;
     }
 
     void finishRollback(Instant now) {
-        require(status == RunStatus.ROLLING_BACK, "finish the rollback of", "it is not rolling back");
+        require(RunStatus.ROLLED_BACK, "finish the rollback of", "it is not rolling back");
         status = RunStatus.ROLLED_BACK;
         finishedAt = now;
     }
 
-    private void require(boolean allowed, String action, String why) {
-        if (!allowed) {
-            throw new IllegalStateException("Cannot " + action + " plan " + planId + " while it is " + status + ": " + why);
+    /** Guards a step to {@code to} by the table in {@link RunStatus}. */
+    private void require(RunStatus to, String action, String why) {
+        if (!status.canMoveTo(to)) {
+            throw new TransitionRefused("Cannot " + action + " plan " + planId + " while it is " + status + ": " + why);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.stampboard.fleet;
 
+import dev.stampboard.base.TransitionRefused;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -49,7 +50,7 @@ class Registry {
 
     void addReplica(String region, String homeStamp) {
         if (replica(region).isPresent()) {
-            throw new IllegalStateException(name + " already has a replica in " + region);
+            throw new TransitionRefused(name + " already has a replica in " + region);
         }
         replicas.add(new Replica(region, homeStamp));
     }
@@ -57,9 +58,9 @@ class Registry {
     /** A cutover: the replica in {@code region} is served by {@code stamp} from now on. Returns the previous home. */
     String rehome(String region, String stamp) {
         Replica current = replica(region)
-                .orElseThrow(() -> new IllegalStateException(name + " has no replica in " + region));
+                .orElseThrow(() -> new TransitionRefused(name + " has no replica in " + region));
         if (current.homeStamp().equals(stamp)) {
-            throw new IllegalStateException(name + " in " + region + " is already served by " + stamp);
+            throw new TransitionRefused(name + " in " + region + " is already served by " + stamp);
         }
         replicas.remove(current);
         replicas.add(new Replica(region, stamp));

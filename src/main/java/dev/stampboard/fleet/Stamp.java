@@ -1,5 +1,6 @@
 package dev.stampboard.fleet;
 
+import dev.stampboard.base.TransitionRefused;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -101,7 +102,7 @@ class Stamp {
 
     private void require(boolean allowed, String action) {
         if (!allowed) {
-            throw new IllegalStateException("Cannot " + action + " stamp " + name + " while it is " + status);
+            throw new TransitionRefused("Cannot " + action + " stamp " + name + " while it is " + status);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.stampboard.fleet;
 
+import dev.stampboard.base.InvalidInputException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -57,7 +58,7 @@ class StampPool {
 
     void changeMinimum(int minimum) {
         if (minimum < 0) {
-            throw new IllegalArgumentException("minimum instance count cannot be negative");
+            throw new InvalidInputException("minimum instance count cannot be negative");
         }
         minInstances = minimum;
     }

@@ -1,5 +1,6 @@
 package dev.stampboard.isolation;
 
+import dev.stampboard.base.TransitionRefused;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -148,14 +149,14 @@ class IsolationRequest implements Persistable<String> {
     /** Nobody decides on a request they filed themselves. */
     private void requireDecider(String actor, String action) {
         if (actor.equals(requestedBy)) {
-            throw new IllegalStateException("You filed request " + shortId() + " yourself and cannot " + action
+            throw new TransitionRefused("You filed request " + shortId() + " yourself and cannot " + action
                     + " it; another support engineer must");
         }
     }
 
     private void move(IsolationState to, String action) {
         if (!state.canMoveTo(to)) {
-            throw new IllegalStateException("Cannot " + action + " request " + shortId() + " while it is " + state
+            throw new TransitionRefused("Cannot " + action + " request " + shortId() + " while it is " + state
                     + (state.isFinal() ? " (final)" : "; from " + state + " it can only go to " + next()));
         }
         state = to;
@@ -214,8 +215,8 @@ class IsolationRequest implements Persistable<String> {
         return new DedicatedSizing(registryNodes, dataproxyNodes, storageAccounts, sizingArithmetic);
     }
 
-    IsolationRequestView toView() {
-        return new IsolationRequestView(id, customer, region, registries(), expectedPeakQps, peakThroughputGbps,
+    IsolationRequestDetails toView() {
+        return new IsolationRequestDetails(id, customer, region, registries(), expectedPeakQps, peakThroughputGbps,
                 dataVolumeTb, justification, wantedBy, requestedBy, requestedAt, state, sizing(), question, answer,
                 decidedBy, decisionReason, dedicatedStamp, planId);
     }

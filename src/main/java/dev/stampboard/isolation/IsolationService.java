@@ -41,7 +41,7 @@ import dev.stampboard.fleet.StampStatus;
 import dev.stampboard.planning.IsolationMigrationPlans;
 import dev.stampboard.planning.PlanFinished;
 import dev.stampboard.planning.PlanStatus;
-import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.engine.SizingCalculator;
 import dev.stampboard.planning.engine.SizingSettings;
@@ -144,7 +144,7 @@ public class IsolationService {
     /** A new request prefilled from a plan's isolation recommendation for these registries (the one-click path). */
     @Secured({"ROLE_SUPPORT", "ROLE_ADMIN"})
     public NewIsolationRequest prefillFromPlan(String planId, List<String> registries) {
-        PlanView plan = planning.get(planId);
+        PlanDetails plan = planning.get(planId);
         String customer = registries.stream().map(fleet::registry).flatMap(Optional::stream).map(RegistryInfo::customer)
                 .findFirst().orElse(null);
         return PlanPrefill.of(plan, registries, customer);
@@ -152,7 +152,7 @@ public class IsolationService {
 
     @Secured({"ROLE_SUPPORT", "ROLE_ADMIN", "ROLE_CUSTOMER"})
     @Transactional
-    public IsolationRequestView file(NewIsolationRequest in) {
+    public IsolationRequestDetails file(NewIsolationRequest in) {
         String actor = currentUser.name();
         String customer = customerFor(in.customer());
         requireMayActFor(customer);
@@ -245,7 +245,7 @@ public class IsolationService {
     /** Newest first; a customer sees only its own requests. */
     @Secured({"ROLE_VIEWER", "ROLE_CUSTOMER"})
     @Transactional(readOnly = true)
-    public List<IsolationRequestView> list(@Nullable IsolationState state) {
+    public List<IsolationRequestDetails> list(@Nullable IsolationState state) {
         Optional<String> own = currentUser.restrictedToCustomer();
         return requests.findAllByOrderByRequestedAtDesc().stream()
                 .filter(r -> own.isEmpty() || own.get().equals(r.customer()))
@@ -255,7 +255,7 @@ public class IsolationService {
 
     @Secured({"ROLE_VIEWER", "ROLE_CUSTOMER"})
     @Transactional(readOnly = true)
-    public IsolationRequestView get(String id) {
+    public IsolationRequestDetails get(String id) {
         return load(id).toView();
     }
 
@@ -269,7 +269,7 @@ public class IsolationService {
     /** The reviewer's context: the customer's stamps in the region with their signals, shares, and the planner's advice. */
     @Secured("ROLE_VIEWER")
     public IsolationContext context(String id) {
-        IsolationRequestView r = get(id);
+        IsolationRequestDetails r = get(id);
         Set<String> stamps = new LinkedHashSet<>();
         fleet.registriesOf(r.customer()).forEach(reg -> reg.homeStamp(r.region()).ifPresent(stamps::add));
         List<StampSignals> stampSignals = stamps.stream().filter(s -> fleet.stamp(s).isPresent())
@@ -290,7 +290,7 @@ public class IsolationService {
     }
 
     /** Whether the signed-in user may decide on this request (support or admin, and not its requester). */
-    public boolean mayDecide(IsolationRequestView request) {
+    public boolean mayDecide(IsolationRequestDetails request) {
         return (currentUser.has(Role.SUPPORT) || currentUser.has(Role.ADMIN))
                 && !currentUser.name().equals(request.requestedBy());
     }
@@ -299,13 +299,13 @@ public class IsolationService {
 
     @Secured({"ROLE_SUPPORT", "ROLE_ADMIN"})
     @Transactional
-    public IsolationRequestView startReview(String id) {
+    public IsolationRequestDetails startReview(String id) {
         return transition(id, "ISOLATION_REVIEW_STARTED", null, (r, actor) -> r.startReview(actor));
     }
 
     @Secured({"ROLE_SUPPORT", "ROLE_ADMIN"})
     @Transactional
-    public IsolationRequestView askForInformation(String id, @Nullable String question) {
+    public IsolationRequestDetails askForInformation(String id, @Nullable String question) {
         field("question", IsolationRules.text(question, "A question for the requester"));
         return transition(id, "ISOLATION_INFO_REQUESTED", question, (r, actor) -> r.askForInformation(actor, question));
     }
@@ -313,21 +313,21 @@ public class IsolationService {
     /** The requester (the customer, or support relaying the customer's answer) answers the open question. */
     @Secured({"ROLE_SUPPORT", "ROLE_ADMIN", "ROLE_CUSTOMER"})
     @Transactional
-    public IsolationRequestView answer(String id, @Nullable String answer) {
+    public IsolationRequestDetails answer(String id, @Nullable String answer) {
         field("answer", IsolationRules.text(answer, "The answer"));
         return transition(id, "ISOLATION_INFO_ANSWERED", answer, (r, actor) -> r.answer(answer));
     }
 
     @Secured({"ROLE_SUPPORT", "ROLE_ADMIN"})
     @Transactional
-    public IsolationRequestView reject(String id, @Nullable String reason) {
+    public IsolationRequestDetails reject(String id, @Nullable String reason) {
         field("reason", IsolationRules.text(reason, "A reason the requester can act on"));
         return transition(id, "ISOLATION_REJECTED", reason, (r, actor) -> r.reject(actor, reason));
     }
 
     /** Approves, then provisions the dedicated stamp right away (retried by the progress check if it fails). */
     @Secured({"ROLE_SUPPORT", "ROLE_ADMIN"})
-    public IsolationRequestView approve(String id) {
+    public IsolationRequestDetails approve(String id) {
         tx.executeWithoutResult(s -> transition(id, "ISOLATION_APPROVED", null,
                 (r, actor) -> r.approve(actor, dedicatedStampName(r))));
         progress(id);
@@ -339,7 +339,7 @@ public class IsolationService {
         return IsolationMigrationPlans.dedicatedStampFor(r.customer(), r.region());
     }
 
-    private IsolationRequestView transition(String id, String action, @Nullable String note,
+    private IsolationRequestDetails transition(String id, String action, @Nullable String note,
                                             BiConsumer<IsolationRequest, String> step) {
         IsolationRequest request = load(id);
         String actor = currentUser.name();
@@ -446,7 +446,7 @@ public class IsolationService {
                 note = "dedicated stamp " + stamp + " is ACTIVE";
             }
             case READY -> {
-                PlanView plan = migrationPlans.proposeOnto(r.region(), r.registries(), stamp, "Isolation request "
+                PlanDetails plan = migrationPlans.proposeOnto(r.region(), r.registries(), stamp, "Isolation request "
                         + r.shortId() + " of " + r.customer() + ": move " + registries(r.registries().size())
                         + " onto dedicated stamp " + stamp + ".");
                 r.startMigration(plan.id());

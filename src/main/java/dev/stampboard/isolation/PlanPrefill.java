@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import dev.stampboard.planning.PlanIsolation;
-import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanDetails;
 
 /**
  * A request prefilled from a plan's isolation recommendations: the registries, the region, the peak
@@ -24,7 +24,7 @@ final class PlanPrefill {
     private PlanPrefill() {
     }
 
-    static NewIsolationRequest of(PlanView plan, List<String> registries, @Nullable String customer) {
+    static NewIsolationRequest of(PlanDetails plan, List<String> registries, @Nullable String customer) {
         List<PlanIsolation> rows = plan.isolations().stream().filter(i -> registries.contains(i.registry())).toList();
         double qps = rows.stream().mapToDouble(i -> figure(QPS, i.arithmetic())).sum();
         double gbps = rows.stream().mapToDouble(i -> figure(GBPS, i.arithmetic())).sum();

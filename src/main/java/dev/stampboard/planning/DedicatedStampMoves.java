@@ -115,7 +115,7 @@ final class DedicatedStampMoves {
      * What to provision for a dedicated destination of this plan, if {@code stamp} is one: sized for the
      * peak traffic of every registry the plan moves onto it, with the storage the isolations need.
      */
-    static Optional<DedicatedStampSpec> spec(PlanView plan, String stamp, String requestedBy, FleetService fleet,
+    static Optional<DedicatedStampSpec> spec(PlanDetails plan, String stamp, String requestedBy, FleetService fleet,
                                              Function<Set<String>, Sizing> sizer) {
         List<PlanIsolation> isolated = plan.isolations().stream()
                 .filter(i -> stampFor(customer(i.registry(), fleet), plan.region()).equals(stamp)).toList();

@@ -62,7 +62,7 @@ public class IsolationMigrationPlans {
      * dedicated stamp, and submits it for approval. {@code why} goes into the plan's notes and history.
      */
     @Transactional
-    public PlanView proposeOnto(String region, List<String> registries, String dedicatedStamp, String why) {
+    public PlanDetails proposeOnto(String region, List<String> registries, String dedicatedStamp, String why) {
         if (!fleet.stamp(dedicatedStamp).map(s -> s.region().equals(region)).orElse(false)) {
             throw new InvalidInputException("Stamp " + dedicatedStamp + " is not a stamp of region " + region);
         }

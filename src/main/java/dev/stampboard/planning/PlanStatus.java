@@ -1,8 +1,13 @@
 package dev.stampboard.planning;
 
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
 /**
  * DRAFT → PENDING_APPROVAL → APPROVED | REJECTED | EXPIRED; an approved plan is then executed by the
- * cutover engine: APPROVED → IN_PROGRESS → COMPLETED | ROLLED_BACK.
+ * cutover engine: APPROVED → IN_PROGRESS → COMPLETED | ROLLED_BACK. The table below is the whole
+ * machine; the aggregate checks it on every transition and a test checks every pair.
  */
 public enum PlanStatus {
     DRAFT,
@@ -14,11 +19,34 @@ public enum PlanStatus {
     COMPLETED,
     ROLLED_BACK;
 
+    private static final Map<PlanStatus, Set<PlanStatus>> ALLOWED = Map.of(
+            DRAFT, EnumSet.of(PENDING_APPROVAL),
+            PENDING_APPROVAL, EnumSet.of(APPROVED, REJECTED, EXPIRED),
+            APPROVED, EnumSet.of(IN_PROGRESS),
+            REJECTED, EnumSet.noneOf(PlanStatus.class),
+            EXPIRED, EnumSet.noneOf(PlanStatus.class),
+            IN_PROGRESS, EnumSet.of(COMPLETED, ROLLED_BACK),
+            COMPLETED, EnumSet.noneOf(PlanStatus.class),
+            ROLLED_BACK, EnumSet.noneOf(PlanStatus.class));
+
+    public boolean canMoveTo(PlanStatus next) {
+        return ALLOWED.get(this).contains(next);
+    }
+
+    /** The states this one may go to, for messages that tell a person what is possible. */
+    public Set<PlanStatus> next() {
+        return ALLOWED.get(this).isEmpty() ? EnumSet.noneOf(PlanStatus.class) : EnumSet.copyOf(ALLOWED.get(this));
+    }
+
     public boolean isOpen() {
         return this == DRAFT || this == PENDING_APPROVAL;
     }
 
     public boolean isFinished() {
         return this == COMPLETED || this == ROLLED_BACK;
+    }
+
+    public boolean isFinal() {
+        return ALLOWED.get(this).isEmpty();
     }
 }

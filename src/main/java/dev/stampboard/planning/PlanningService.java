@@ -99,16 +99,16 @@ public class PlanningService {
     /** Asks the planner for a plan of the region (or only the given source stamps) and keeps it as a DRAFT. */
     @Secured("ROLE_ENGINEER")
     @Transactional
-    public PlanView propose(String region, List<String> sourceStamps, @Nullable PlanningSettings settings) {
+    public PlanDetails propose(String region, List<String> sourceStamps, @Nullable PlanningSettings settings) {
         return propose(region, sourceStamps, settings, null);
     }
 
     /** The wizard's last step: the plan as the engineer shaped it, stored and submitted for approval. */
     @Secured("ROLE_ENGINEER")
     @Transactional
-    public PlanView proposeAndSubmit(String region, List<String> sourceStamps, PlanningSettings settings,
+    public PlanDetails proposeAndSubmit(String region, List<String> sourceStamps, PlanningSettings settings,
                                      PlanChoices choices) {
-        PlanView draft = propose(region, sourceStamps, settings, choices);
+        PlanDetails draft = propose(region, sourceStamps, settings, choices);
         return submit(draft.id());
     }
 
@@ -125,7 +125,7 @@ public class PlanningService {
         }
     }
 
-    private PlanView propose(String region, List<String> sourceStamps, @Nullable PlanningSettings settings,
+    private PlanDetails propose(String region, List<String> sourceStamps, @Nullable PlanningSettings settings,
                              @Nullable PlanChoices choices) {
         validate(region, sourceStamps);
         String actor = currentUser.name();
@@ -141,19 +141,19 @@ public class PlanningService {
 
     @Secured("ROLE_ENGINEER")
     @Transactional
-    public PlanView submit(String id) {
+    public PlanDetails submit(String id) {
         return transition(id, "PLAN_SUBMITTED", null, (plan, actor) -> plan.submit(actor));
     }
 
     @Secured("ROLE_ENGINEER")
     @Transactional
-    public PlanView approve(String id) {
+    public PlanDetails approve(String id) {
         return transition(id, "PLAN_APPROVED", null, (plan, actor) -> plan.approve(actor, isStale(plan)));
     }
 
     @Secured("ROLE_ENGINEER")
     @Transactional
-    public PlanView reject(String id, @Nullable String reason) {
+    public PlanDetails reject(String id, @Nullable String reason) {
         String why = reason == null ? "" : reason;
         return transition(id, "PLAN_REJECTED", why, (plan, actor) -> plan.reject(actor, why));
     }
@@ -161,21 +161,21 @@ public class PlanningService {
     /** Recomputes an open plan from current signals (the way out of "stale"). */
     @Secured("ROLE_ENGINEER")
     @Transactional
-    public PlanView refresh(String id) {
+    public PlanDetails refresh(String id) {
         return transition(id, "PLAN_REFRESHED", "recomputed from current signals", (plan, actor) -> {
-            PlanView view = plan.toView(false);
+            PlanDetails view = plan.toView(false);
             plan.refresh(compute(view.region(), view.sourceStamps(), defaultSettings(), null));
         });
     }
 
     @Transactional(readOnly = true)
-    public PlanView get(String id) {
+    public PlanDetails get(String id) {
         RebalancePlan plan = load(id);
         return plan.toView(plan.status().isOpen() && isStale(plan));
     }
 
     @Transactional(readOnly = true)
-    public List<PlanView> list(@Nullable PlanStatus status) {
+    public List<PlanDetails> list(@Nullable PlanStatus status) {
         List<RebalancePlan> found = status == null ? plans.findAllByOrderByCreatedAtDesc()
                 : plans.findByStatusOrderByCreatedAtDesc(status);
         return found.stream().map(p -> p.toView(p.status().isOpen() && isStale(p))).toList();
@@ -188,7 +188,7 @@ public class PlanningService {
      */
     @Transactional(readOnly = true)
     public List<ReportRow> report(String id) {
-        PlanView plan = get(id);
+        PlanDetails plan = get(id);
         Map<String, PlanOutcomes.Measured> measured = outcomes.of(id);
         List<ReportRow> rows = new ArrayList<>();
         for (PlanPrediction p : plan.predictions()) {
@@ -215,14 +215,14 @@ public class PlanningService {
 
     /** APPROVED → IN_PROGRESS, recorded in the plan's history and the audit log. */
     @Transactional
-    public PlanView startExecution(String id, String actor) {
+    public PlanDetails startExecution(String id, String actor) {
         return systemTransition(id, actor, "PLAN_STARTED", "execution started", RebalancePlan::startExecution);
     }
 
     /** IN_PROGRESS → COMPLETED | ROLLED_BACK; announces {@link PlanFinished} to whoever waits for it. */
     @Transactional
-    public PlanView finishExecution(String id, PlanStatus outcome, String actor, String reason) {
-        PlanView view = systemTransition(id, actor, "PLAN_" + outcome.name(), reason, p -> p.finishExecution(outcome));
+    public PlanDetails finishExecution(String id, PlanStatus outcome, String actor, String reason) {
+        PlanDetails view = systemTransition(id, actor, "PLAN_" + outcome.name(), reason, p -> p.finishExecution(outcome));
         for (PlanPrediction p : view.predictions()) {
             outcomes.record(id, p.stamp(), p.pool(), currentP95(p.stamp(), p.pool()), clock.instant());
         }
@@ -250,7 +250,7 @@ public class PlanningService {
     @Transactional(readOnly = true)
     public java.util.Optional<dev.stampboard.fleet.DedicatedStampSpec> dedicatedStampSpec(String id, String stamp,
                                                                                        String requestedBy) {
-        PlanView plan = get(id);
+        PlanDetails plan = get(id);
         PlanningSettings settings = defaultSettings();
         PlanningInput input = inputs.build(plan.region(), new LinkedHashSet<>(), settings);
         return DedicatedStampMoves.spec(plan, stamp, requestedBy, fleet, registries -> sizeFor(input, registries, settings));
@@ -269,7 +269,7 @@ public class PlanningService {
         return SizingCalculator.size(requestsPerMinute / 60.0, bytesPerMinute * 8 / 60.0 / 1e9, 0, settings.sizing());
     }
 
-    private PlanView systemTransition(String id, String actor, String action, String reason,
+    private PlanDetails systemTransition(String id, String actor, String action, String reason,
                                       java.util.function.Consumer<RebalancePlan> step) {
         RebalancePlan plan = load(id);
         PlanStatus from = plan.status();
@@ -325,7 +325,7 @@ public class PlanningService {
         void apply(RebalancePlan plan, String actor);
     }
 
-    private PlanView transition(String id, String action, @Nullable String reason, Step step) {
+    private PlanDetails transition(String id, String action, @Nullable String reason, Step step) {
         RebalancePlan plan = load(id);
         String actor = currentUser.name();
         PlanStatus from = plan.status();

@@ -1,5 +1,7 @@
 package dev.stampboard.planning;
 
+import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.base.TransitionRefused;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,7 +19,8 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * Aggregate root of a rebalancing plan. The status changes only through the guarded transitions;
- * each returns nothing and throws {@link IllegalStateException} with a reason a person can act on.
+ * each checks the table in {@link PlanStatus}, returns nothing and throws {@link dev.stampboard.base.TransitionRefused}
+ * with a reason a person can act on.
  */
 @Table("plan")
 class RebalancePlan implements Persistable<String> {
@@ -91,9 +94,9 @@ class RebalancePlan implements Persistable<String> {
     // ---- transitions -------------------------------------------------------------------------
 
     void submit(String actor) {
-        require(status == PlanStatus.DRAFT, "submit", "only a DRAFT plan can be submitted");
+        require(PlanStatus.PENDING_APPROVAL, "submit", "only a DRAFT plan can be submitted");
         if (moves.isEmpty() && isolations.isEmpty()) {
-            throw new IllegalStateException("Plan " + id + " proposes nothing; there is nothing to approve");
+            throw new TransitionRefused("Plan " + id + " proposes nothing; there is nothing to approve");
         }
         status = PlanStatus.PENDING_APPROVAL;
         submittedBy = actor;
@@ -101,13 +104,13 @@ class RebalancePlan implements Persistable<String> {
 
     /** Four eyes: the approver is never the engineer who submitted the plan. */
     void approve(String actor, boolean stale) {
-        require(status == PlanStatus.PENDING_APPROVAL, "approve", "only a plan pending approval can be approved");
+        require(PlanStatus.APPROVED, "approve", "only a plan pending approval can be approved");
         if (actor.equals(submittedBy)) {
-            throw new IllegalStateException("Four eyes: " + actor + " submitted plan " + id
+            throw new TransitionRefused("Four eyes: " + actor + " submitted plan " + id
                     + " and cannot approve it; another engineer must");
         }
         if (stale) {
-            throw new IllegalStateException("Plan " + id + " is stale: the signals changed materially since it was"
+            throw new TransitionRefused("Plan " + id + " is stale: the signals changed materially since it was"
                     + " computed. Refresh it, review the new prediction, then approve");
         }
         status = PlanStatus.APPROVED;
@@ -117,9 +120,9 @@ class RebalancePlan implements Persistable<String> {
     }
 
     void reject(String actor, String reason) {
-        require(status == PlanStatus.PENDING_APPROVAL, "reject", "only a plan pending approval can be rejected");
+        require(PlanStatus.REJECTED, "reject", "only a plan pending approval can be rejected");
         if (reason.isBlank()) {
-            throw new IllegalArgumentException("A rejection needs a reason the submitter can act on");
+            throw new InvalidInputException("A rejection needs a reason the submitter can act on");
         }
         status = PlanStatus.REJECTED;
         decidedBy = actor;
@@ -127,14 +130,14 @@ class RebalancePlan implements Persistable<String> {
     }
 
     void expire() {
-        require(status == PlanStatus.PENDING_APPROVAL, "expire", "only a plan pending approval expires");
+        require(PlanStatus.EXPIRED, "expire", "only a plan pending approval expires");
         status = PlanStatus.EXPIRED;
         decisionReason = "not approved in time";
     }
 
     /** Recomputes an open plan from current signals; a pending plan stays pending for review. */
     void refresh(Computation computation) {
-        require(status.isOpen(), "refresh", "only an open plan (DRAFT or PENDING_APPROVAL) can be refreshed");
+        requireOpen("refresh", "only an open plan (DRAFT or PENDING_APPROVAL) can be refreshed");
         computedAtMinute = computation.minute();
         settings = computation.settings();
         notes = computation.notes();
@@ -146,22 +149,33 @@ class RebalancePlan implements Persistable<String> {
 
     /** The cutover engine took the approved plan over. */
     void startExecution() {
-        require(status == PlanStatus.APPROVED, "start", "only an APPROVED plan can be executed");
+        require(PlanStatus.IN_PROGRESS, "start", "only an APPROVED plan can be executed");
         status = PlanStatus.IN_PROGRESS;
     }
 
     void finishExecution(PlanStatus outcome) {
-        require(status == PlanStatus.IN_PROGRESS, "finish", "only a plan in progress can finish");
         if (!outcome.isFinished()) {
             throw new IllegalArgumentException("A plan finishes COMPLETED or ROLLED_BACK, not " + outcome);
         }
+        require(outcome, "finish", "only a plan in progress can finish");
         status = outcome;
     }
 
-    private void require(boolean allowed, String action, String why) {
-        if (!allowed) {
-            throw new IllegalStateException("Cannot " + action + " plan " + id + " while it is " + status + ": " + why);
+    /** Guards a step to {@code to} by the table in {@link PlanStatus}. */
+    private void require(PlanStatus to, String action, String why) {
+        if (!status.canMoveTo(to)) {
+            refuse(action, why);
         }
+    }
+
+    private void requireOpen(String action, String why) {
+        if (!status.isOpen()) {
+            refuse(action, why);
+        }
+    }
+
+    private void refuse(String action, String why) {
+        throw new TransitionRefused("Cannot " + action + " plan " + id + " while it is " + status + ": " + why);
     }
 
     // ---- reads -------------------------------------------------------------------------------
@@ -196,8 +210,8 @@ class RebalancePlan implements Persistable<String> {
         return List.copyOf(evidence);
     }
 
-    PlanView toView(boolean stale) {
-        return new PlanView(id, region, status, List.of(sourceStamps.isEmpty() ? new String[0] : sourceStamps.split(",")),
+    PlanDetails toView(boolean stale) {
+        return new PlanDetails(id, region, status, List.of(sourceStamps.isEmpty() ? new String[0] : sourceStamps.split(",")),
                 createdBy, createdAt, computedAtMinute, submittedBy, decidedBy, decisionReason, settings, notes,
                 List.copyOf(moves), List.copyOf(isolations),
                 predictions.stream().sorted((a, b) -> (a.stamp() + a.pool()).compareTo(b.stamp() + b.pool())).toList(),

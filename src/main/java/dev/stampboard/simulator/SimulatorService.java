@@ -15,6 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import dev.stampboard.base.ConflictException;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.StampInfo;
@@ -134,7 +135,7 @@ public class SimulatorService {
             throw new InvalidInputException("minutes must be between 1 and " + MAX_ADVANCE_MINUTES + " (14 days)");
         }
         if (!ready) {
-            throw new IllegalStateException("The simulator is still back-filling; try again in a moment");
+            throw new ConflictException("The simulator is still back-filling; try again in a moment");
         }
         for (int i = 0; i < minutes; i++) {
             tick();

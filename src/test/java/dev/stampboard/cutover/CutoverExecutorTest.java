@@ -22,7 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.planning.PlanMove;
 import dev.stampboard.planning.PlanStatus;
-import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.simulator.SimulatorService;
@@ -62,14 +62,14 @@ class CutoverExecutorTest extends SpringTest {
 
     @Test
     void batches_run_in_order_and_a_batch_starts_only_after_the_previous_one_passed() {
-        PlanView plan = approvedPlan(planning, List.of("eus-s01"),
+        PlanDetails plan = approvedPlan(planning, List.of("eus-s01"),
                 Set.of("openmindexp01.azurecr.io", "openmindapi01.azurecr.io"), Map.of());
         assertThat(plan.moves()).extracting(PlanMove::phase).containsExactly(1, 2);
         as("alice");
         cutover.start(plan.id(), false);
         executor.runOnce();
 
-        List<MoveRunView> moves = cutover.moves(plan.id());
+        List<MoveRunDetails> moves = cutover.moves(plan.id());
         assertThat(moves.get(0).state()).isEqualTo(MoveState.DRAINING);
         assertThat(moves.get(1).state()).as("gated behind phase 1").isEqualTo(MoveState.APPROVED);
         assertThat(home("openmindexp01.azurecr.io")).isEqualTo(plan.moves().get(0).toStamp());
@@ -82,7 +82,7 @@ class CutoverExecutorTest extends SpringTest {
         assertThat(cutover.moves(plan.id()).get(1).state()).isEqualTo(MoveState.APPROVED);
 
         run(simulator, executor, 1, 1); // the window ends 24 h after the cutover, to the minute
-        MoveRunView first = cutover.moves(plan.id()).get(0);
+        MoveRunDetails first = cutover.moves(plan.id()).get(0);
         assertThat(first.verdict()).as(first.evidence()).isEqualTo(Verdict.PASS);
         assertThat(first.state()).isEqualTo(MoveState.COMPLETED);
         assertThat(cutover.moves(plan.id()).get(1).state()).isEqualTo(MoveState.DRAINING);
@@ -101,14 +101,14 @@ class CutoverExecutorTest extends SpringTest {
     @Test
     void a_paused_plan_holds_its_moves_where_they_are_and_resumes_them_there() {
         String registry = "openmindexp03.azurecr.io";
-        PlanView plan = approvedPlan(planning, List.of("eus-s01"), Set.of(registry), Map.of());
+        PlanDetails plan = approvedPlan(planning, List.of("eus-s01"), Set.of(registry), Map.of());
         as("alice");
         cutover.start(plan.id(), false);
         run(simulator, executor, 1, 1);
         assertThat(cutover.moves(plan.id()).get(0).state()).isEqualTo(MoveState.VALIDATING);
 
         cutover.pause(plan.id(), "change freeze");
-        MoveRunView paused = cutover.moves(plan.id()).get(0);
+        MoveRunDetails paused = cutover.moves(plan.id()).get(0);
         assertThat(paused.state()).isEqualTo(MoveState.PAUSED);
         assertThat(paused.pausedFrom()).isEqualTo(MoveState.VALIDATING);
         run(simulator, executor, 25 * 60, 120);
@@ -125,18 +125,18 @@ class CutoverExecutorTest extends SpringTest {
     void rolling_back_restores_home_stamps_and_routing_newest_first() {
         String low = "openmindexp05.azurecr.io";
         String medium = "openmindapi03.azurecr.io";
-        PlanView plan = approvedPlan(planning, List.of("eus-s01"), Set.of(low, medium), Map.of());
+        PlanDetails plan = approvedPlan(planning, List.of("eus-s01"), Set.of(low, medium), Map.of());
         as("alice");
         cutover.start(plan.id(), false);
         run(simulator, executor, 24 * 60 + 5, 60);
-        assertThat(cutover.moves(plan.id())).extracting(MoveRunView::state)
+        assertThat(cutover.moves(plan.id())).extracting(MoveRunDetails::state)
                 .containsExactly(MoveState.COMPLETED, MoveState.VALIDATING);
         assertThat(home(medium)).isNotEqualTo("eus-s01");
 
         cutover.rollback(plan.id(), "customer reports slow pulls");
         executor.runOnce();
 
-        assertThat(cutover.moves(plan.id())).extracting(MoveRunView::state).containsOnly(MoveState.ROLLED_BACK);
+        assertThat(cutover.moves(plan.id())).extracting(MoveRunDetails::state).containsOnly(MoveState.ROLLED_BACK);
         assertThat(home(low)).isEqualTo("eus-s01");
         assertThat(home(medium)).isEqualTo("eus-s01");
         assertThat(routing.current(low, "eastus")).contains("eus-s01");
@@ -151,18 +151,18 @@ class CutoverExecutorTest extends SpringTest {
     @Test
     void a_failed_validation_pauses_the_plan_and_only_a_rollback_gets_it_out() {
         String registry = "openmindexp07.azurecr.io";
-        PlanView plan = approvedPlan(planning, List.of("eus-s01"), Set.of(registry), Map.of());
+        PlanDetails plan = approvedPlan(planning, List.of("eus-s01"), Set.of(registry), Map.of());
         as("alice");
         cutover.start(plan.id(), false);
         run(simulator, executor, 24 * 60 - 1, 60);
         signals.changeThresholds(5, 4, "test"); // every destination is now far over the threshold
         run(simulator, executor, 1, 1);
 
-        MoveRunView failed = cutover.moves(plan.id()).get(0);
+        MoveRunDetails failed = cutover.moves(plan.id()).get(0);
         assertThat(failed.state()).isEqualTo(MoveState.FAILED);
         assertThat(failed.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(failed.evidence()).contains("✗ destination");
-        PlanRunView run = cutover.run(plan.id()).orElseThrow();
+        PlanRunDetails run = cutover.run(plan.id()).orElseThrow();
         assertThat(run.status()).isEqualTo(RunStatus.PAUSED);
         assertThat(run.reason()).contains("failed").contains("roll");
         assertThat(home(registry)).as("nothing rolled back unasked").isNotEqualTo("eus-s01");
@@ -178,7 +178,7 @@ class CutoverExecutorTest extends SpringTest {
     @Test
     void with_the_automatic_rollback_policy_a_failed_validation_rolls_back_unasked() {
         String registry = "openmindexp09.azurecr.io";
-        PlanView plan = approvedPlan(planning, List.of("eus-s01"), Set.of(registry), Map.of());
+        PlanDetails plan = approvedPlan(planning, List.of("eus-s01"), Set.of(registry), Map.of());
         as("alice");
         cutover.start(plan.id(), true);
         run(simulator, executor, 24 * 60 - 1, 60);
@@ -194,7 +194,7 @@ class CutoverExecutorTest extends SpringTest {
 
     @Test
     void a_marginal_verdict_waits_for_an_engineer_to_accept_it() {
-        PlanView plan = approvedPlan(planning, List.of("eus-s01"),
+        PlanDetails plan = approvedPlan(planning, List.of("eus-s01"),
                 Set.of("openmindexp11.azurecr.io", "openmindapi05.azurecr.io"), Map.of());
         as("alice");
         cutover.start(plan.id(), false);
@@ -206,7 +206,7 @@ class CutoverExecutorTest extends SpringTest {
         signals.changeThresholds(hottest + 2, hottest + 1, "test");
         run(simulator, executor, 1, 1);
 
-        assertThat(cutover.moves(plan.id())).extracting(MoveRunView::verdict).containsExactly(Verdict.MARGINAL, null);
+        assertThat(cutover.moves(plan.id())).extracting(MoveRunDetails::verdict).containsExactly(Verdict.MARGINAL, null);
         assertThat(cutover.moves(plan.id()).get(1).state()).as("gated").isEqualTo(MoveState.APPROVED);
         assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.PAUSED);
         signals.changeThresholds(45, 40, "test");

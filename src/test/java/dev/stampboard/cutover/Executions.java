@@ -8,7 +8,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.engine.PlanChoices;
 import dev.stampboard.simulator.SimulatorService;
@@ -25,10 +25,10 @@ final class Executions {
     }
 
     /** alice proposes exactly these registries (destinations as given, or the planner's), bob approves. */
-    static PlanView approvedPlan(PlanningService planning, List<String> sources, Set<String> registries,
+    static PlanDetails approvedPlan(PlanningService planning, List<String> sources, Set<String> registries,
                                  Map<String, String> destinations) {
         as("alice");
-        PlanView plan = planning.proposeAndSubmit("eastus", sources, planning.defaultSettings(),
+        PlanDetails plan = planning.proposeAndSubmit("eastus", sources, planning.defaultSettings(),
                 new PlanChoices(registries, destinations));
         as("bob");
         return planning.approve(plan.id());

@@ -28,7 +28,7 @@ import dev.stampboard.audit.AuditLog;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.HomeStampChange;
 import dev.stampboard.fleet.StampProvisioner;
-import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.engine.PlanChoices;
 import dev.stampboard.simulator.SimulatorService;
@@ -96,7 +96,7 @@ class ExecutorRestartTest extends SpringTest {
             "AFTER_ROLLBACK, openmindexp21.azurecr.io, true"})
     void a_restarted_executor_finishes_what_the_killed_one_started(StepHook.Point point, String registry,
                                                                   boolean rollBack) {
-        PlanView plan = approvedPlan(planning, List.of("eus-s01"), Set.of(registry), Map.of());
+        PlanDetails plan = approvedPlan(planning, List.of("eus-s01"), Set.of(registry), Map.of());
         String destination = plan.moves().get(0).toStamp();
         as("alice");
         cutover.start(plan.id(), false);
@@ -142,7 +142,7 @@ class ExecutorRestartTest extends SpringTest {
     void a_dedicated_stamp_is_provisioned_once_even_when_the_executor_dies_around_it(StepHook.Point point) {
         String registry = point == StepHook.Point.BEFORE_PROVISION ? "fabrikam.azurecr.io" : "tailspinbuild.azurecr.io";
         String customer = fleet.registry(registry).orElseThrow().customer();
-        PlanView plan = approvedPlan(planning, List.of("eus-s02"), Set.of(registry), Map.of(registry, PlanChoices.DEDICATED));
+        PlanDetails plan = approvedPlan(planning, List.of("eus-s02"), Set.of(registry), Map.of(registry, PlanChoices.DEDICATED));
         String dedicated = "ded-" + customer + "-eastus";
         assertThat(plan.moves()).extracting(m -> m.toStamp()).containsExactly(dedicated);
         as("alice");

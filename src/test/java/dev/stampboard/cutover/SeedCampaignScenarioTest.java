@@ -21,7 +21,7 @@ import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.planning.PlanMove;
 import dev.stampboard.planning.PlanStatus;
-import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.ReportRow;
 import dev.stampboard.signals.SignalsService;
@@ -52,7 +52,7 @@ class SeedCampaignScenarioTest extends SpringTest {
     @Test
     void the_seed_plan_executed_relieves_stamp_a_and_the_report_matches_the_measurements() {
         as("alice");
-        PlanView plan = planning.submit(planning.propose("eastus", List.of(), null).id());
+        PlanDetails plan = planning.submit(planning.propose("eastus", List.of(), null).id());
         Map<String, Double> measuredBefore = p95s(plan);
         as("bob");
         planning.approve(plan.id());
@@ -69,7 +69,7 @@ class SeedCampaignScenarioTest extends SpringTest {
         int halfHours = 0;
         while (halfHours < 30 * 48) {
             executor.runOnce();
-            PlanRunView run = cutover.run(plan.id()).orElseThrow();
+            PlanRunDetails run = cutover.run(plan.id()).orElseThrow();
             if (run.status() == RunStatus.COMPLETED) {
                 measuredAfter = p95s(plan);
                 break;
@@ -102,7 +102,7 @@ class SeedCampaignScenarioTest extends SpringTest {
         }
     }
 
-    private Map<String, Double> p95s(PlanView plan) {
+    private Map<String, Double> p95s(PlanDetails plan) {
         Map<String, Double> out = new HashMap<>();
         for (var p : plan.predictions()) {
             out.put(p.stamp() + "/" + p.pool(), fleet.stamp(p.stamp()).isPresent()

@@ -21,7 +21,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import dev.stampboard.StampboardApplication;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.HomeStampChange;
-import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.simulator.SimulatorService;
 
@@ -78,7 +78,7 @@ class TwoInstancesTest {
         SecurityContextHolder.setContextHolderStrategy(a.getBean(SecurityContextHolderStrategy.class));
         PlanningService planning = a.getBean(PlanningService.class);
         Set<String> registries = Set.of("openmindexp01.azurecr.io", "openmindexp03.azurecr.io", "openmindapi01.azurecr.io");
-        PlanView plan = approvedPlan(planning, List.of("eus-s01"), registries, Map.of());
+        PlanDetails plan = approvedPlan(planning, List.of("eus-s01"), registries, Map.of());
         as("alice");
         a.getBean(CutoverService.class).start(plan.id(), false);
 
@@ -93,7 +93,7 @@ class TwoInstancesTest {
         String first = holder.getBean(CutoverExecutor.class).executorId();
         String second = other.getBean(CutoverExecutor.class).executorId();
         CutoverService view = other.getBean(CutoverService.class);
-        assertThat(view.moves(plan.id())).extracting(MoveRunView::state)
+        assertThat(view.moves(plan.id())).extracting(MoveRunDetails::state)
                 .containsExactly(MoveState.COMPLETED, MoveState.COMPLETED, MoveState.DRAINING);
 
         // the holder stops; the other instance takes the lease and finishes the plan

@@ -51,6 +51,6 @@ class StampTest {
     void a_negative_minimum_is_refused() {
         Stamp stamp = provisioning();
         assertThatThrownBy(() -> stamp.declarePool(PoolKind.REGISTRY, List.of("rg-000"), -1))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(dev.stampboard.base.InvalidInputException.class);
     }
 }

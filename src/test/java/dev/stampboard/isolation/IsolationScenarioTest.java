@@ -21,7 +21,7 @@ import dev.stampboard.fleet.StampKind;
 import dev.stampboard.fleet.StampStatus;
 import dev.stampboard.planning.PlanMove;
 import dev.stampboard.planning.PlanStatus;
-import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.simulator.SimulatorService;
 
@@ -65,7 +65,7 @@ class IsolationScenarioTest extends SpringTest {
         // 1. support files for A. Datum: two registries on the seed's warm eus-s04 and cool eus-s06 (the hot stamps are
         //    left alone: other tests expect them hot; no other test moves these or isolates A. Datum)
         Requests.as(users, "carol");
-        IsolationRequestView filed = isolation.file(Requests.valid("adatum",
+        IsolationRequestDetails filed = isolation.file(Requests.valid("adatum",
                 List.of("adatumml.azurecr.io", "adatum.azurecr.io")));
         List<String> homes = filed.registries().stream()
                 .map(r -> fleet.registry(r).orElseThrow().homeStamp("eastus").orElseThrow()).distinct().toList();
@@ -73,7 +73,7 @@ class IsolationScenarioTest extends SpringTest {
         // 2. another support engineer (here the admin) reviews and approves: the dedicated stamp is asked for at once
         Requests.as(users, "erin");
         isolation.startReview(filed.id());
-        IsolationRequestView approved = isolation.approve(filed.id());
+        IsolationRequestDetails approved = isolation.approve(filed.id());
         String stamp = approved.dedicatedStamp();
         assertThat(stamp).isEqualTo("ded-adatum-eastus");
         assertThat(fleet.stamp(stamp)).as("declared by the provisioner").isPresent();
@@ -87,13 +87,13 @@ class IsolationScenarioTest extends SpringTest {
         StampInfo dedicated = fleet.stamp(stamp).orElseThrow();
         assertThat(dedicated.kind()).isEqualTo(StampKind.DEDICATED);
         assertThat(dedicated.status()).isEqualTo(StampStatus.ACTIVE);
-        IsolationRequestView migrating = isolation.get(filed.id());
+        IsolationRequestDetails migrating = isolation.get(filed.id());
         assertThat(migrating.state()).isEqualTo(IsolationState.MIGRATING);
         assertThat(migrating.planId()).isNotNull();
 
         // 4. the plan moves each registry from its home stamp onto the dedicated stamp, phased and predicted,
         //    pending an engineer's approval like any plan
-        PlanView plan = planning.get(migrating.planId());
+        PlanDetails plan = planning.get(migrating.planId());
         assertThat(plan.status()).isEqualTo(PlanStatus.PENDING_APPROVAL);
         assertThat(plan.submittedBy()).isEqualTo("system");
         assertThat(plan.moves()).extracting(PlanMove::registry).containsExactlyInAnyOrderElementsOf(filed.registries());
@@ -150,10 +150,10 @@ class IsolationScenarioTest extends SpringTest {
         // DESIGN §11's example figures (40 Gbit/s → 20 dataproxy nodes) for OpenMind's two biggest registries,
         // which together carry far more than that at peak on eus-s01
         Requests.as(users, "carol");
-        IsolationRequestView filed = isolation.file(Requests.valid());
+        IsolationRequestDetails filed = isolation.file(Requests.valid());
         Requests.as(users, "erin");
         isolation.startReview(filed.id());
-        IsolationRequestView approved = isolation.approve(filed.id());
+        IsolationRequestDetails approved = isolation.approve(filed.id());
 
         StampInfo stamp = fleet.stamp(approved.dedicatedStamp()).orElseThrow();
         assertThat(stamp.nodes(dev.stampboard.fleet.PoolKind.DATAPROXY)).hasSizeGreaterThan(filed.sizing().dataproxyNodes());

@@ -44,7 +44,7 @@ class IsolationServiceTest extends SpringTest {
     @Test
     void support_files_for_a_customer_and_the_request_is_sized_audited_and_recorded() {
         as("carol");
-        IsolationRequestView r = isolation.file(Requests.valid());
+        IsolationRequestDetails r = isolation.file(Requests.valid());
         assertThat(r.state()).isEqualTo(IsolationState.SUBMITTED);
         assertThat(r.customer()).isEqualTo(CUSTOMER);
         assertThat(r.region()).isEqualTo("eastus");
@@ -62,7 +62,7 @@ class IsolationServiceTest extends SpringTest {
     @Test
     void a_customer_files_for_its_own_customer_by_default_and_only_its_own_registries() {
         as("frank");
-        IsolationRequestView own = isolation.file(new NewIsolationRequest(null, BIG_TWO, 20000L, 40.0, 300.0, WHY, WANTED_BY, null));
+        IsolationRequestDetails own = isolation.file(new NewIsolationRequest(null, BIG_TWO, 20000L, 40.0, 300.0, WHY, WANTED_BY, null));
         assertThat(own.customer()).isEqualTo(CUSTOMER);
         assertThat(own.requestedBy()).isEqualTo("frank");
 
@@ -110,26 +110,26 @@ class IsolationServiceTest extends SpringTest {
     @Test
     void a_customer_sees_only_its_own_requests() {
         as("carol");
-        IsolationRequestView contoso = isolation.file(Requests.valid("contoso", List.of("contosodev.azurecr.io")));
-        IsolationRequestView openmind = isolation.file(Requests.valid());
+        IsolationRequestDetails contoso = isolation.file(Requests.valid("contoso", List.of("contosodev.azurecr.io")));
+        IsolationRequestDetails openmind = isolation.file(Requests.valid());
         as("frank");
-        assertThat(isolation.list(null)).extracting(IsolationRequestView::customer).containsOnly(CUSTOMER);
-        assertThat(isolation.list(null)).extracting(IsolationRequestView::id).contains(openmind.id());
+        assertThat(isolation.list(null)).extracting(IsolationRequestDetails::customer).containsOnly(CUSTOMER);
+        assertThat(isolation.list(null)).extracting(IsolationRequestDetails::id).contains(openmind.id());
         assertThatThrownBy(() -> isolation.get(contoso.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> isolation.history(contoso.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> isolation.context(openmind.id())).as("customers never see stamps")
                 .isInstanceOf(AccessDeniedException.class);
         as("dave");
-        assertThat(isolation.list(null)).extracting(IsolationRequestView::id).contains(contoso.id(), openmind.id());
-        assertThat(isolation.list(IsolationState.SUBMITTED)).extracting(IsolationRequestView::id).contains(contoso.id(), openmind.id());
-        assertThat(isolation.list(IsolationState.SUBMITTED)).extracting(IsolationRequestView::state).containsOnly(IsolationState.SUBMITTED);
-        assertThat(isolation.list(IsolationState.REJECTED)).extracting(IsolationRequestView::id).doesNotContain(contoso.id());
+        assertThat(isolation.list(null)).extracting(IsolationRequestDetails::id).contains(contoso.id(), openmind.id());
+        assertThat(isolation.list(IsolationState.SUBMITTED)).extracting(IsolationRequestDetails::id).contains(contoso.id(), openmind.id());
+        assertThat(isolation.list(IsolationState.SUBMITTED)).extracting(IsolationRequestDetails::state).containsOnly(IsolationState.SUBMITTED);
+        assertThat(isolation.list(IsolationState.REJECTED)).extracting(IsolationRequestDetails::id).doesNotContain(contoso.id());
     }
 
     @Test
     void only_support_and_admin_decide_and_never_on_their_own_request() {
         as("carol");
-        IsolationRequestView r = isolation.file(Requests.valid());
+        IsolationRequestDetails r = isolation.file(Requests.valid());
         assertThatThrownBy(() -> isolation.startReview(r.id())).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("yourself");
         for (String user : List.of("alice", "dave", "frank")) {
@@ -144,7 +144,7 @@ class IsolationServiceTest extends SpringTest {
         assertThat(isolation.startReview(r.id()).state()).isEqualTo(IsolationState.IN_REVIEW);
         assertThatThrownBy(() -> isolation.reject(r.id(), " ")).isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("reason: A reason the requester can act on is required");
-        IsolationRequestView rejected = isolation.reject(r.id(), "Shared capacity suffices after the planned rebalance");
+        IsolationRequestDetails rejected = isolation.reject(r.id(), "Shared capacity suffices after the planned rebalance");
         assertThat(rejected.state()).isEqualTo(IsolationState.REJECTED);
         assertThat(rejected.decidedBy()).isEqualTo("erin");
         assertThat(audit.search("erin", "ISOLATION_REJECTED", r.id(), null, 5)).hasSize(1);
@@ -153,7 +153,7 @@ class IsolationServiceTest extends SpringTest {
     @Test
     void support_asks_the_customer_answers_and_the_review_goes_on() {
         as("frank");
-        IsolationRequestView r = isolation.file(Requests.valid());
+        IsolationRequestDetails r = isolation.file(Requests.valid());
         as("carol");
         isolation.startReview(r.id());
         assertThatThrownBy(() -> isolation.askForInformation(r.id(), "")).isInstanceOf(InvalidInputException.class)
@@ -164,7 +164,7 @@ class IsolationServiceTest extends SpringTest {
         assertThat(isolation.get(r.id()).question()).isEqualTo("How fast does the data volume grow?");
         assertThatThrownBy(() -> isolation.answer(r.id(), null)).isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("answer:");
-        IsolationRequestView answered = isolation.answer(r.id(), "About 20 TB a month");
+        IsolationRequestDetails answered = isolation.answer(r.id(), "About 20 TB a month");
         assertThat(answered.state()).isEqualTo(IsolationState.IN_REVIEW);
         assertThat(answered.answer()).isEqualTo("About 20 TB a month");
         assertThat(isolation.history(r.id())).extracting(IsolationStateChange::to).containsExactly(

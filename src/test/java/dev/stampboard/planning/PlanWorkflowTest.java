@@ -40,7 +40,7 @@ class PlanWorkflowTest extends SpringTest {
     @Test
     void a_plan_whose_signals_changed_materially_must_be_refreshed_before_approval() {
         as("alice");
-        PlanView plan = planning.submit(planning.propose("eastus", List.of(), null).id());
+        PlanDetails plan = planning.submit(planning.propose("eastus", List.of(), null).id());
         assertThat(planning.get(plan.id()).stale()).isFalse();
 
         // the thresholds move so far that pool states change: the evidence no longer holds
@@ -60,10 +60,10 @@ class PlanWorkflowTest extends SpringTest {
     @Test
     void a_plan_left_pending_beyond_the_approval_window_expires() {
         as("alice");
-        PlanView plan = planning.submit(planning.propose("eastus", List.of(), null).id());
+        PlanDetails plan = planning.submit(planning.propose("eastus", List.of(), null).id());
         simulator.advance(24 * 60 + 5);
         planning.expireOverdue();
-        PlanView expired = planning.get(plan.id());
+        PlanDetails expired = planning.get(plan.id());
         assertThat(expired.status()).isEqualTo(PlanStatus.EXPIRED);
         assertThat(planning.history(plan.id())).last().satisfies(c -> assertThat(c.actor()).isEqualTo("system"));
     }

@@ -57,6 +57,26 @@ class RebalancePlanTest {
         return plan;
     }
 
+    /** The plan's machine as DESIGN §4/§5 describe it, written out independently of {@link PlanStatus}. */
+    private static final java.util.Map<PlanStatus, java.util.Set<PlanStatus>> EXPECTED = java.util.Map.of(
+            PlanStatus.DRAFT, java.util.EnumSet.of(PlanStatus.PENDING_APPROVAL),
+            PlanStatus.PENDING_APPROVAL, java.util.EnumSet.of(PlanStatus.APPROVED, PlanStatus.REJECTED, PlanStatus.EXPIRED),
+            PlanStatus.APPROVED, java.util.EnumSet.of(PlanStatus.IN_PROGRESS),
+            PlanStatus.REJECTED, java.util.EnumSet.noneOf(PlanStatus.class),
+            PlanStatus.EXPIRED, java.util.EnumSet.noneOf(PlanStatus.class),
+            PlanStatus.IN_PROGRESS, java.util.EnumSet.of(PlanStatus.COMPLETED, PlanStatus.ROLLED_BACK),
+            PlanStatus.COMPLETED, java.util.EnumSet.noneOf(PlanStatus.class),
+            PlanStatus.ROLLED_BACK, java.util.EnumSet.noneOf(PlanStatus.class));
+
+    @Test
+    void every_pair_matches_the_table() {
+        for (PlanStatus from : PlanStatus.values()) {
+            for (PlanStatus to : PlanStatus.values()) {
+                assertThat(from.canMoveTo(to)).as("%s -> %s", from, to).isEqualTo(EXPECTED.get(from).contains(to));
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(PlanStatus.class)
     void every_transition_is_allowed_only_from_its_state(PlanStatus from) {
@@ -109,7 +129,7 @@ class RebalancePlanTest {
     @Test
     void a_rejection_needs_a_reason() {
         RebalancePlan plan = in(PlanStatus.PENDING_APPROVAL);
-        assertThatThrownBy(() -> plan.reject("bob", "  ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> plan.reject("bob", "  ")).isInstanceOf(dev.stampboard.base.InvalidInputException.class);
         plan.reject("bob", "  eus-s05 is about to be drained  ");
         assertThat(plan.toView(false).decisionReason()).isEqualTo("eus-s05 is about to be drained");
     }

@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.stampboard.base.NotFoundException;
 import dev.stampboard.cutover.CutoverService;
-import dev.stampboard.cutover.MoveRunView;
+import dev.stampboard.cutover.MoveRunDetails;
 import dev.stampboard.cutover.MoveStep;
-import dev.stampboard.cutover.PlanRunView;
+import dev.stampboard.cutover.PlanRunDetails;
 
 /**
  * DESIGN §11: a plan's execution — start, pause, resume, roll back — and the migration monitor's
@@ -31,35 +31,35 @@ class ExecutionApi {
     }
 
     @PostMapping("/api/v1/plans/{id}/start")
-    PlanRunView start(@PathVariable String id, @RequestBody(required = false) @Nullable StartRequest body) {
+    PlanRunDetails start(@PathVariable String id, @RequestBody(required = false) @Nullable StartRequest body) {
         return cutover.start(id, body != null && Boolean.TRUE.equals(body.autoRollback()));
     }
 
     @PostMapping("/api/v1/plans/{id}/pause")
-    PlanRunView pause(@PathVariable String id, @RequestBody(required = false) @Nullable ReasonRequest body) {
+    PlanRunDetails pause(@PathVariable String id, @RequestBody(required = false) @Nullable ReasonRequest body) {
         return cutover.pause(id, body == null ? null : body.reason());
     }
 
     @PostMapping("/api/v1/plans/{id}/resume")
-    PlanRunView resume(@PathVariable String id) {
+    PlanRunDetails resume(@PathVariable String id) {
         return cutover.resume(id);
     }
 
     @PostMapping("/api/v1/plans/{id}/rollback")
-    PlanRunView rollback(@PathVariable String id, @RequestBody(required = false) @Nullable ReasonRequest body) {
+    PlanRunDetails rollback(@PathVariable String id, @RequestBody(required = false) @Nullable ReasonRequest body) {
         return cutover.rollback(id, body == null ? null : body.reason());
     }
 
     @GetMapping("/api/v1/plans/{id}/execution")
     @Secured("ROLE_VIEWER")
     ExecutionJson execution(@PathVariable String id) {
-        PlanRunView run = cutover.run(id).orElseThrow(() -> new NotFoundException("Plan " + id + " has not been started"));
+        PlanRunDetails run = cutover.run(id).orElseThrow(() -> new NotFoundException("Plan " + id + " has not been started"));
         return new ExecutionJson(run, cutover.moves(id), cutover.steps(id));
     }
 
     @GetMapping("/api/v1/migrations")
     @Secured("ROLE_VIEWER")
-    List<PlanRunView> migrations() {
+    List<PlanRunDetails> migrations() {
         return cutover.runs();
     }
 
@@ -69,6 +69,6 @@ class ExecutionApi {
     record ReasonRequest(@Nullable String reason) {
     }
 
-    record ExecutionJson(PlanRunView plan, List<MoveRunView> moves, List<MoveStep> steps) {
+    record ExecutionJson(PlanRunDetails plan, List<MoveRunDetails> moves, List<MoveStep> steps) {
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import dev.stampboard.base.ui.chart.BarSeries;
 import dev.stampboard.base.ui.chart.ChartOption;
 import dev.stampboard.base.ui.chart.EChart;
-import dev.stampboard.cutover.MoveRunView;
+import dev.stampboard.cutover.MoveRunDetails;
 import dev.stampboard.cutover.MoveState;
 
 /**
@@ -26,9 +26,9 @@ final class CampaignTimeline extends EChart {
         setHeight("260px");
     }
 
-    void show(List<MoveRunView> moves, Instant startedAt, Instant now) {
-        Map<String, List<MoveRunView>> batches = new LinkedHashMap<>();
-        moves.stream().sorted(java.util.Comparator.comparingInt(MoveRunView::phase).thenComparingInt(MoveRunView::batch))
+    void show(List<MoveRunDetails> moves, Instant startedAt, Instant now) {
+        Map<String, List<MoveRunDetails>> batches = new LinkedHashMap<>();
+        moves.stream().sorted(java.util.Comparator.comparingInt(MoveRunDetails::phase).thenComparingInt(MoveRunDetails::batch))
                 .forEach(m -> batches.computeIfAbsent(String.format(Locale.ROOT, "P%d · B%d", m.phase(), m.batch()),
                         k -> new ArrayList<>()).add(m));
         List<String> labels = new ArrayList<>();
@@ -38,9 +38,9 @@ final class CampaignTimeline extends EChart {
         List<Double> ahead = new ArrayList<>();
         double cursor = 0;
         for (var e : batches.entrySet()) {
-            List<MoveRunView> batch = e.getValue();
-            double length = batch.stream().mapToInt(MoveRunView::observationHours).max().orElse(0);
-            Instant cut = batch.stream().map(MoveRunView::cutoverAt).filter(c -> c != null).min(Instant::compareTo).orElse(null);
+            List<MoveRunDetails> batch = e.getValue();
+            double length = batch.stream().mapToInt(MoveRunDetails::observationHours).max().orElse(0);
+            Instant cut = batch.stream().map(MoveRunDetails::cutoverAt).filter(c -> c != null).min(Instant::compareTo).orElse(null);
             double start = cut == null ? Math.max(cursor, hours(startedAt, now)) : hours(startedAt, cut);
             boolean finished = batch.stream().allMatch(m -> m.state() == MoveState.COMPLETED || m.state() == MoveState.ROLLED_BACK);
             double elapsed = cut == null ? 0 : finished ? length : Math.min(length, hours(cut, now));

@@ -31,9 +31,9 @@ import com.vaadin.flow.router.Route;
 import dev.stampboard.base.ui.Polling;
 import dev.stampboard.cutover.CutoverService;
 import dev.stampboard.cutover.MovePrediction;
-import dev.stampboard.cutover.MoveRunView;
+import dev.stampboard.cutover.MoveRunDetails;
 import dev.stampboard.cutover.MoveState;
-import dev.stampboard.cutover.PlanRunView;
+import dev.stampboard.cutover.PlanRunDetails;
 import dev.stampboard.cutover.RunStatus;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
@@ -59,7 +59,7 @@ public class MigrationMonitorView extends VerticalLayout implements BeforeEnterO
     final Button rollback = new Button("Roll back…", VaadinIcon.ARROW_BACKWARD.create());
     final TextArea reason = new TextArea("Reason (for the audit log)");
     final CampaignTimeline timeline = new CampaignTimeline();
-    final Grid<MoveRunView> moves = new Grid<>();
+    final Grid<MoveRunDetails> moves = new Grid<>();
     private final HorizontalLayout links = new HorizontalLayout();
     private final CutoverService cutover;
     private final Clock clock;
@@ -89,7 +89,7 @@ public class MigrationMonitorView extends VerticalLayout implements BeforeEnterO
         moves.setId("moves");
         moves.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         moves.addColumn(m -> "P" + m.phase() + " · B" + m.batch()).setHeader("Batch").setKey("batch").setAutoWidth(true).setFlexGrow(0);
-        moves.addColumn(MoveRunView::registry).setHeader("Registry").setKey("registry").setAutoWidth(true);
+        moves.addColumn(MoveRunDetails::registry).setHeader("Registry").setKey("registry").setAutoWidth(true);
         moves.addColumn(m -> m.fromStamp() + " → " + m.toStamp()).setHeader("Move").setKey("move").setAutoWidth(true);
         moves.addComponentColumn(m -> ExecutionBadges.move(m.state())).setHeader("State").setKey("state").setAutoWidth(true);
         moves.addComponentColumn(this::progress).setHeader("Progress (simulated time left)").setKey("progress").setWidth("240px").setFlexGrow(0);
@@ -128,7 +128,7 @@ public class MigrationMonitorView extends VerticalLayout implements BeforeEnterO
     }
 
     void refresh() {
-        PlanRunView run = cutover.run(planId).orElse(null);
+        PlanRunDetails run = cutover.run(planId).orElse(null);
         if (run == null) {
             return;
         }
@@ -145,7 +145,7 @@ public class MigrationMonitorView extends VerticalLayout implements BeforeEnterO
         timeline.show(list, run.startedAt(), clock.instant());
     }
 
-    private com.vaadin.flow.component.Component progress(MoveRunView m) {
+    private com.vaadin.flow.component.Component progress(MoveRunDetails m) {
         if (m.progress() == null) {
             return new Span(m.state() == MoveState.COMPLETED ? "done" : "");
         }
@@ -169,7 +169,7 @@ public class MigrationMonitorView extends VerticalLayout implements BeforeEnterO
                 : d.toSeconds() >= 60 ? minutes + " min left" : d.toSeconds() + " s left";
     }
 
-    private com.vaadin.flow.component.Component details(MoveRunView m) {
+    private com.vaadin.flow.component.Component details(MoveRunDetails m) {
         var box = new VerticalLayout();
         box.setPadding(false);
         box.add(new Span("Baseline before the cutover: p99 " + (m.baselineP99Ms() == null ? "n/a" : Math.round(m.baselineP99Ms()) + " ms")

@@ -24,9 +24,9 @@ import com.vaadin.flow.router.RouterLink;
 
 import dev.stampboard.base.ui.Polling;
 import dev.stampboard.cutover.CutoverService;
-import dev.stampboard.cutover.PlanRunView;
+import dev.stampboard.cutover.PlanRunDetails;
 import dev.stampboard.planning.PlanStatus;
-import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
@@ -45,8 +45,8 @@ public class MigrationsView extends VerticalLayout {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final int REFRESH_MS = 2000;
 
-    final Grid<PlanView> ready = new Grid<>();
-    final Grid<PlanRunView> runs = new Grid<>();
+    final Grid<PlanDetails> ready = new Grid<>();
+    final Grid<PlanRunDetails> runs = new Grid<>();
     final Checkbox autoRollback = new Checkbox("Roll back automatically when a validation fails");
     private final CutoverService cutover;
     private final PlanningService planning;
@@ -61,7 +61,7 @@ public class MigrationsView extends VerticalLayout {
         ready.addThemeVariants(GridVariant.LUMO_COMPACT);
         ready.setAllRowsVisible(true);
         ready.addColumn(p -> p.id().substring(0, 8)).setHeader("Plan").setAutoWidth(true).setFlexGrow(0);
-        ready.addColumn(PlanView::region).setHeader("Region").setAutoWidth(true);
+        ready.addColumn(PlanDetails::region).setHeader("Region").setAutoWidth(true);
         ready.addColumn(p -> p.moves().size()).setHeader("Moves").setAutoWidth(true);
         ready.addColumn(p -> p.decidedBy() == null ? "" : p.decidedBy()).setHeader("Approved by").setAutoWidth(true);
         ready.addComponentColumn(this::startButton).setHeader("").setKey("start").setAutoWidth(true);
@@ -72,7 +72,7 @@ public class MigrationsView extends VerticalLayout {
         runs.addComponentColumn(r -> new RouterLink(r.planId().substring(0, 8), MigrationMonitorView.class,
                 new RouteParameters("id", r.planId()))).setHeader("Plan").setKey("plan").setAutoWidth(true).setFlexGrow(0);
         runs.addComponentColumn(r -> ExecutionBadges.run(r.status())).setHeader("Status").setKey("status").setAutoWidth(true);
-        runs.addColumn(PlanRunView::region).setHeader("Region").setAutoWidth(true);
+        runs.addColumn(PlanRunDetails::region).setHeader("Region").setAutoWidth(true);
         runs.addColumn(r -> r.completed() + " / " + r.moves() + (r.rolledBack() > 0 ? " · " + r.rolledBack() + " rolled back" : ""))
                 .setHeader("Moves done").setKey("progress").setAutoWidth(true);
         runs.addColumn(r -> r.startedBy() + " · " + WHEN.format(r.startedAt())).setHeader("Started (UTC, simulated)").setAutoWidth(true);
@@ -87,7 +87,7 @@ public class MigrationsView extends VerticalLayout {
         refresh();
     }
 
-    private Button startButton(PlanView plan) {
+    private Button startButton(PlanDetails plan) {
         var start = new Button("Start…", VaadinIcon.PLAY.create(), e -> confirmStart(plan));
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
         start.setVisible(engineer);
@@ -95,7 +95,7 @@ public class MigrationsView extends VerticalLayout {
         return start;
     }
 
-    private void confirmStart(PlanView plan) {
+    private void confirmStart(PlanDetails plan) {
         autoRollback.setValue(false);
         var dialog = new ConfirmDialog();
         dialog.setHeader("Start executing plan " + plan.id().substring(0, 8) + "?");

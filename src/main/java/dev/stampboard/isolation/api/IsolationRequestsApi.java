@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.isolation.DedicatedSizing;
-import dev.stampboard.isolation.IsolationRequestView;
+import dev.stampboard.isolation.IsolationRequestDetails;
 import dev.stampboard.isolation.IsolationService;
 import dev.stampboard.isolation.IsolationState;
 import dev.stampboard.isolation.IsolationStateChange;
@@ -103,7 +103,7 @@ class IsolationRequestsApi {
                        @Nullable String question, @Nullable String answer, @Nullable String decidedBy,
                        @Nullable String decisionReason, @Nullable String dedicatedStamp, @Nullable String planId) {
 
-        static RequestJson of(IsolationRequestView r) {
+        static RequestJson of(IsolationRequestDetails r) {
             DedicatedSizing s = r.sizing();
             return new RequestJson(r.id(), r.state().name(), r.customer(), r.region(), r.registries(),
                     r.expectedPeakQps(), r.peakThroughputGbps(), r.dataVolumeTb(), r.justification(), r.wantedBy(),

@@ -20,7 +20,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 
 import dev.stampboard.base.NotFoundException;
-import dev.stampboard.isolation.IsolationRequestView;
+import dev.stampboard.isolation.IsolationRequestDetails;
 import dev.stampboard.isolation.IsolationService;
 import dev.stampboard.isolation.IsolationState;
 import dev.stampboard.security.CurrentUser;
@@ -57,7 +57,7 @@ public class IsolationRequestDetailView extends VerticalLayout implements Before
 
     void render() {
         removeAll();
-        IsolationRequestView r;
+        IsolationRequestDetails r;
         try {
             isolation.progress(id); // take a due automatic step (stamp active → ready → plan) before showing it
             r = isolation.get(id);
@@ -98,7 +98,7 @@ public class IsolationRequestDetailView extends VerticalLayout implements Before
     }
 
     /** Where the request stands after approval: the stamp, the plan, or the decision's reason. */
-    private Paragraph progress(IsolationRequestView r, boolean customer) {
+    private Paragraph progress(IsolationRequestDetails r, boolean customer) {
         var p = new Paragraph();
         p.setId("progress");
         if (r.state() == IsolationState.REJECTED) {
@@ -129,7 +129,7 @@ public class IsolationRequestDetailView extends VerticalLayout implements Before
         return p;
     }
 
-    private static Div questionBox(IsolationRequestView r) {
+    private static Div questionBox(IsolationRequestDetails r) {
         var box = new Div(fact("Question from support", r.question()),
                 fact("Answer", r.answer() == null ? "(not answered yet)" : r.answer()));
         box.setId("question");

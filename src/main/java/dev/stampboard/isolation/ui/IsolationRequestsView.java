@@ -23,7 +23,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 
-import dev.stampboard.isolation.IsolationRequestView;
+import dev.stampboard.isolation.IsolationRequestDetails;
 import dev.stampboard.isolation.IsolationService;
 import dev.stampboard.isolation.IsolationState;
 import dev.stampboard.security.CurrentUser;
@@ -58,7 +58,7 @@ public class IsolationRequestsView extends VerticalLayout {
     final Select<IsolationState> state = new Select<>();
     final Select<Age> age = new Select<>();
     final Button newRequest = new Button("New request", VaadinIcon.PLUS.create());
-    final Grid<IsolationRequestView> grid = new Grid<>();
+    final Grid<IsolationRequestDetails> grid = new Grid<>();
     private final IsolationService isolation;
     private final Clock clock;
 
@@ -88,13 +88,13 @@ public class IsolationRequestsView extends VerticalLayout {
         grid.addComponentColumn(r -> new RouterLink(r.shortId(), IsolationRequestDetailView.class,
                 new RouteParameters("id", r.id()))).setHeader("Request").setKey("id").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(r -> IsolationBadges.state(r.state())).setHeader("State").setKey("state").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(IsolationRequestView::customer).setHeader("Customer").setKey("customer").setAutoWidth(true).setVisible(staff);
+        grid.addColumn(IsolationRequestDetails::customer).setHeader("Customer").setKey("customer").setAutoWidth(true).setVisible(staff);
         grid.addColumn(r -> r.registries().size() == 1 ? r.registries().get(0) : r.registries().size() + " registries")
                 .setHeader("Registries").setKey("registries").setAutoWidth(true);
-        grid.addColumn(IsolationRequestView::region).setHeader("Region").setKey("region").setAutoWidth(true);
+        grid.addColumn(IsolationRequestDetails::region).setHeader("Region").setKey("region").setAutoWidth(true);
         grid.addColumn(r -> r.sizing().registryNodes() + " / " + r.sizing().dataproxyNodes() + " nodes, "
                 + r.sizing().storageAccounts() + " SA").setHeader("Sized (registry / dataproxy)").setKey("sizing").setAutoWidth(true);
-        grid.addColumn(IsolationRequestView::requestedBy).setHeader("Filed by").setKey("requestedBy").setAutoWidth(true);
+        grid.addColumn(IsolationRequestDetails::requestedBy).setHeader("Filed by").setKey("requestedBy").setAutoWidth(true);
         grid.addColumn(r -> WHEN.format(r.requestedAt())).setHeader("Filed (UTC)").setKey("requestedAt").setAutoWidth(true);
         grid.addColumn(r -> waiting(Duration.between(r.requestedAt(), clock.instant()))).setHeader("Age").setKey("age").setAutoWidth(true);
         grid.addColumn(r -> r.wantedBy().toString()).setHeader("Wanted by").setKey("wantedBy").setAutoWidth(true);
@@ -110,7 +110,7 @@ public class IsolationRequestsView extends VerticalLayout {
 
     void refresh() {
         Age minimum = age.getValue() == null ? Age.ANY : age.getValue();
-        List<IsolationRequestView> shown = isolation.list(state.getValue()).stream()
+        List<IsolationRequestDetails> shown = isolation.list(state.getValue()).stream()
                 .filter(r -> !Duration.between(r.requestedAt(), clock.instant()).minus(minimum.atLeast).isNegative()
                         || minimum == Age.ANY)
                 .toList();

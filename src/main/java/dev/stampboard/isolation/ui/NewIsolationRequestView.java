@@ -24,7 +24,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 
 import dev.stampboard.base.InvalidInputException;
-import dev.stampboard.isolation.IsolationRequestView;
+import dev.stampboard.isolation.IsolationRequestDetails;
 import dev.stampboard.isolation.IsolationService;
 import dev.stampboard.isolation.NewIsolationRequest;
 
@@ -122,7 +122,7 @@ public class NewIsolationRequestView extends VerticalLayout implements BeforeEnt
             return;
         }
         try {
-            IsolationRequestView filed = isolation.file(request);
+            IsolationRequestDetails filed = isolation.file(request);
             Notification.show("Request " + filed.shortId() + " submitted for review", 4000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             getUI().ifPresent(ui -> ui.navigate(IsolationRequestDetailView.class, new RouteParameters("id", filed.id())));

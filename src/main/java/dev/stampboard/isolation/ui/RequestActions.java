@@ -12,7 +12,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 
 import dev.stampboard.base.InvalidInputException;
-import dev.stampboard.isolation.IsolationRequestView;
+import dev.stampboard.isolation.IsolationRequestDetails;
 import dev.stampboard.isolation.IsolationRules;
 import dev.stampboard.isolation.IsolationService;
 import dev.stampboard.isolation.IsolationState;
@@ -36,7 +36,7 @@ class RequestActions extends VerticalLayout {
     private final String id;
     private final Runnable rerender;
 
-    RequestActions(IsolationService isolation, CurrentUser user, IsolationRequestView request, boolean mayAnswer,
+    RequestActions(IsolationService isolation, CurrentUser user, IsolationRequestDetails request, boolean mayAnswer,
                    Runnable rerender) {
         this.isolation = isolation;
         this.id = request.id();
@@ -78,7 +78,7 @@ class RequestActions extends VerticalLayout {
         }
     }
 
-    private void confirmApprove(IsolationRequestView r) {
+    private void confirmApprove(IsolationRequestDetails r) {
         var dialog = new ConfirmDialog("Approve this request?", "Approving provisions a dedicated stamp in " + r.region()
                 + " (" + r.sizing().registryNodes() + " registry nodes, " + r.sizing().dataproxyNodes()
                 + " dataproxy nodes, " + r.sizing().storageAccounts() + " storage accounts) for " + r.customer()

@@ -18,7 +18,7 @@ import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.planning.PlanMove;
 import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.planning.PlanStatusChange;
-import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 
 /** DESIGN §11: plans — create, read, submit, approve, reject — through the same service and rules as the UI. */
@@ -105,7 +105,7 @@ class PlansApi {
                     boolean stale, List<MoveJson> moves, List<IsolationJson> isolation, List<PredictionJson> predictions,
                     List<EvidenceJson> evidence, String notes) {
 
-        static PlanJson of(PlanView p) {
+        static PlanJson of(PlanDetails p) {
             return new PlanJson(p.id(), p.status().name(), p.region(), p.sourceStamps(), p.createdBy(), p.submittedBy(),
                     p.decidedBy(), p.decisionReason(), p.stale(),
                     p.moves().stream().map(MoveJson::of).toList(),

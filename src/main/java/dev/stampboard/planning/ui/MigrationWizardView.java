@@ -30,7 +30,7 @@ import com.vaadin.flow.router.RouteParameters;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.RegionInfo;
 import dev.stampboard.planning.PlanPrediction;
-import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.engine.Candidate;
 import dev.stampboard.planning.engine.Plan;
@@ -117,7 +117,7 @@ public class MigrationWizardView extends VerticalLayout {
             automatic.isolation().forEach(i -> included.add(i.registry()));
         }
         if (target == STEPS.length) {
-            PlanView plan = planning.proposeAndSubmit(region.getValue(), List.copyOf(stamps.getValue()), settings(), choices());
+            PlanDetails plan = planning.proposeAndSubmit(region.getValue(), List.copyOf(stamps.getValue()), settings(), choices());
             getUI().ifPresent(ui -> ui.navigate(PlanReviewView.class, new RouteParameters("id", plan.id())));
             return;
         }

@@ -20,9 +20,10 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 
+import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
 import dev.stampboard.planning.PlanStatus;
-import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
@@ -66,7 +67,7 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
 
     void render() {
         removeAll();
-        PlanView plan;
+        PlanDetails plan;
         try {
             plan = planning.get(id);
         } catch (NotFoundException e) {
@@ -114,7 +115,7 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
         add(new H3("History"), new HistoryGrid(planning.history(id)));
     }
 
-    private HorizontalLayout actions(PlanView plan) {
+    private HorizontalLayout actions(PlanDetails plan) {
         boolean engineer = user.has(Role.ENGINEER);
         submit.setVisible(engineer && plan.status() == PlanStatus.DRAFT);
         approve.setVisible(engineer && plan.status() == PlanStatus.PENDING_APPROVAL);
@@ -153,13 +154,13 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
         try {
             action.run();
             Notification.show(done, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (IllegalStateException | IllegalArgumentException e) {
+        } catch (IllegalStateException | IllegalArgumentException | InvalidInputException e) {
             Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
         render();
     }
 
-    private static String describe(PlanView p) {
+    private static String describe(PlanDetails p) {
         return String.format(Locale.ROOT, "%d move(s), %d dedicated stamp(s) recommended · proposed by %s%s%s · sources: %s",
                 p.moves().size(), p.isolations().size(), p.createdBy(), p.submittedBy() == null ? "" : ", submitted by " + p.submittedBy(),
                 p.decidedBy() == null ? "" : ", decided by " + p.decidedBy()

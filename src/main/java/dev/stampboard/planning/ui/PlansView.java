@@ -24,7 +24,7 @@ import com.vaadin.flow.router.RouterLink;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.RegionInfo;
 import dev.stampboard.planning.PlanStatus;
-import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
@@ -42,7 +42,7 @@ public class PlansView extends VerticalLayout {
     final Select<PlanStatus> status = new Select<>();
     final Select<String> region = new Select<>();
     final Button propose = new Button("Ask the planner", VaadinIcon.MAGIC.create());
-    final Grid<PlanView> grid = new Grid<>();
+    final Grid<PlanDetails> grid = new Grid<>();
     private final PlanningService planning;
 
     public PlansView(PlanningService planning, FleetService fleet, CurrentUser user) {
@@ -58,7 +58,7 @@ public class PlansView extends VerticalLayout {
         propose.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         propose.setVisible(user.has(Role.ENGINEER));
         propose.addClickListener(e -> {
-            PlanView plan = planning.propose(region.getValue(), java.util.List.of(), null);
+            PlanDetails plan = planning.propose(region.getValue(), java.util.List.of(), null);
             Notification.show("Plan proposed: " + plan.moves().size() + " moves, " + plan.isolations().size()
                     + " isolations", 4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             getUI().ifPresent(ui -> ui.navigate(PlanReviewView.class, new RouteParameters("id", plan.id())));
@@ -71,10 +71,10 @@ public class PlansView extends VerticalLayout {
         grid.addComponentColumn(p -> new RouterLink(p.id().substring(0, 8), PlanReviewView.class, new RouteParameters("id", p.id())))
                 .setHeader("Plan").setKey("id").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(p -> PlanBadges.status(p.status(), p.stale())).setHeader("Status").setKey("status").setAutoWidth(true);
-        grid.addColumn(PlanView::region).setHeader("Region").setKey("region").setAutoWidth(true);
+        grid.addColumn(PlanDetails::region).setHeader("Region").setKey("region").setAutoWidth(true);
         grid.addColumn(p -> p.moves().size()).setHeader("Moves").setKey("moves").setAutoWidth(true);
         grid.addColumn(p -> p.isolations().size()).setHeader("Isolations").setKey("isolations").setAutoWidth(true);
-        grid.addColumn(PlanView::createdBy).setHeader("Proposed by").setKey("createdBy").setAutoWidth(true);
+        grid.addColumn(PlanDetails::createdBy).setHeader("Proposed by").setKey("createdBy").setAutoWidth(true);
         grid.addColumn(p -> WHEN.format(p.createdAt())).setHeader("Created (UTC)").setKey("created").setAutoWidth(true);
         grid.addColumn(p -> p.decidedBy() == null ? "" : p.decidedBy()).setHeader("Decided by").setKey("decidedBy").setAutoWidth(true);
         grid.setEmptyStateText("No plans yet. An engineer can ask the planner for one.");

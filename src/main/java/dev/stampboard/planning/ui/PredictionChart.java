@@ -8,12 +8,12 @@ import dev.stampboard.base.ui.chart.Tooltip;
 import dev.stampboard.base.ui.chart.ChartOption;
 import dev.stampboard.base.ui.chart.EChart;
 import dev.stampboard.planning.PlanPrediction;
-import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanDetails;
 
 /** Before and predicted-after hot-node P95 per stamp pool, side by side. */
 class PredictionChart extends EChart {
 
-    PredictionChart(PlanView plan) {
+    PredictionChart(PlanDetails plan) {
         this(plan.predictions());
     }
 

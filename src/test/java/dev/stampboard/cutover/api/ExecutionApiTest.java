@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.stampboard.SpringTest;
 import dev.stampboard.cutover.CutoverExecutor;
-import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.engine.PlanChoices;
 
@@ -49,7 +49,7 @@ class ExecutionApiTest extends SpringTest {
 
     private String approvedPlan(String registry) {
         signIn("alice");
-        PlanView plan = planning.proposeAndSubmit("eastus", List.of("eus-s01"), planning.defaultSettings(),
+        PlanDetails plan = planning.proposeAndSubmit("eastus", List.of("eus-s01"), planning.defaultSettings(),
                 new PlanChoices(Set.of(registry), Map.of()));
         signIn("bob");
         planning.approve(plan.id());

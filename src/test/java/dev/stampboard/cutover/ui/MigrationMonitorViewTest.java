@@ -21,10 +21,10 @@ import com.vaadin.flow.router.RouteParameters;
 import dev.stampboard.KaribuTest;
 import dev.stampboard.cutover.CutoverExecutor;
 import dev.stampboard.cutover.CutoverService;
-import dev.stampboard.cutover.MoveRunView;
+import dev.stampboard.cutover.MoveRunDetails;
 import dev.stampboard.cutover.MoveState;
 import dev.stampboard.cutover.RunStatus;
-import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.engine.PlanChoices;
 import dev.stampboard.simulator.SimulatorService;
@@ -38,9 +38,9 @@ class MigrationMonitorViewTest extends KaribuTest {
     @Autowired CutoverExecutor executor;
     @Autowired SimulatorService simulator;
 
-    private PlanView approved(String registry) {
+    private PlanDetails approved(String registry) {
         login("alice");
-        PlanView plan = planning.proposeAndSubmit("eastus", List.of("eus-s01"), planning.defaultSettings(),
+        PlanDetails plan = planning.proposeAndSubmit("eastus", List.of("eus-s01"), planning.defaultSettings(),
                 new PlanChoices(Set.of(registry), Map.of()));
         login("bob");
         return planning.approve(plan.id());
@@ -63,7 +63,7 @@ class MigrationMonitorViewTest extends KaribuTest {
 
     @Test
     void an_engineer_starts_an_approved_plan_after_confirming_and_follows_it_live() {
-        PlanView plan = approved("openmindexp01.azurecr.io");
+        PlanDetails plan = approved("openmindexp01.azurecr.io");
         login("dave");
         UI.getCurrent().navigate(MigrationsView.class);
         MigrationsView list = _get(MigrationsView.class);
@@ -84,7 +84,7 @@ class MigrationMonitorViewTest extends KaribuTest {
         simulator.advance(1);
         executor.runOnce();
         monitor.refresh();
-        MoveRunView move = GridKt._get(monitor.moves, 0);
+        MoveRunDetails move = GridKt._get(monitor.moves, 0);
         assertThat(move.state()).isEqualTo(MoveState.VALIDATING);
         assertThat(GridKt._getFormattedRow(monitor.moves, 0)).anyMatch(cell -> cell.contains("openmindexp01"));
         assertThat(monitor.timeline.getOptionJson()).contains("under way").contains("P1 · B1");
@@ -99,7 +99,7 @@ class MigrationMonitorViewTest extends KaribuTest {
 
     @Test
     void pause_resume_and_roll_back_each_ask_for_confirmation() {
-        PlanView plan = approved("openmindexp03.azurecr.io");
+        PlanDetails plan = approved("openmindexp03.azurecr.io");
         login("alice");
         cutover.start(plan.id(), false);
         executor.runOnce();
@@ -129,7 +129,7 @@ class MigrationMonitorViewTest extends KaribuTest {
 
     @Test
     void a_viewer_sees_no_controls_and_an_unstarted_plan_says_so() {
-        PlanView plan = approved("openmindexp05.azurecr.io");
+        PlanDetails plan = approved("openmindexp05.azurecr.io");
         login("dave");
         UI.getCurrent().navigate(MigrationMonitorView.class, new RouteParameters("id", plan.id()));
         MigrationMonitorView monitor = _get(MigrationMonitorView.class);

@@ -20,7 +20,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouteParameters;
 
 import dev.stampboard.KaribuTest;
-import dev.stampboard.isolation.IsolationRequestView;
+import dev.stampboard.isolation.IsolationRequestDetails;
 import dev.stampboard.isolation.IsolationService;
 import dev.stampboard.isolation.IsolationState;
 import dev.stampboard.isolation.Requests;
@@ -37,9 +37,9 @@ class IsolationViewsTest extends KaribuTest {
     @Autowired
     dev.stampboard.fleet.FleetService fleet;
 
-    private IsolationRequestView filedBy(String user) {
+    private IsolationRequestDetails filedBy(String user) {
         Requests.as(users, user);
-        IsolationRequestView r = isolation.file(Requests.valid());
+        IsolationRequestDetails r = isolation.file(Requests.valid());
         return r;
     }
 
@@ -59,31 +59,31 @@ class IsolationViewsTest extends KaribuTest {
 
     @Test
     void the_queue_filters_by_state_and_age_and_a_customer_sees_only_its_own() {
-        IsolationRequestView mine = filedBy("frank");
+        IsolationRequestDetails mine = filedBy("frank");
         Requests.as(users, "carol");
-        IsolationRequestView contoso = isolation.file(Requests.valid("contoso", List.of("contosodev.azurecr.io")));
+        IsolationRequestDetails contoso = isolation.file(Requests.valid("contoso", List.of("contosodev.azurecr.io")));
 
         login("dave");
         UI.getCurrent().navigate(IsolationRequestsView.class);
         IsolationRequestsView queue = _get(IsolationRequestsView.class);
         assertThat(queue.newRequest.isVisible()).as("viewers read, they do not file").isFalse();
-        assertThat(rows(queue)).extracting(IsolationRequestView::id).contains(mine.id(), contoso.id());
+        assertThat(rows(queue)).extracting(IsolationRequestDetails::id).contains(mine.id(), contoso.id());
         queue.state.setValue(IsolationState.SUBMITTED);
-        assertThat(rows(queue)).extracting(IsolationRequestView::state).containsOnly(IsolationState.SUBMITTED);
+        assertThat(rows(queue)).extracting(IsolationRequestDetails::state).containsOnly(IsolationState.SUBMITTED);
         queue.age.setValue(IsolationRequestsView.Age.OVER_7_DAYS);
-        assertThat(rows(queue)).extracting(IsolationRequestView::id).doesNotContain(mine.id(), contoso.id());
+        assertThat(rows(queue)).extracting(IsolationRequestDetails::id).doesNotContain(mine.id(), contoso.id());
         assertThat(queue.grid.getColumnByKey("customer").isVisible()).isTrue();
 
         login("frank");
         UI.getCurrent().navigate(IsolationRequestsView.class);
         IsolationRequestsView own = _get(IsolationRequestsView.class);
-        assertThat(rows(own)).extracting(IsolationRequestView::customer).containsOnly("openmind-ai");
-        assertThat(rows(own)).extracting(IsolationRequestView::id).contains(mine.id()).doesNotContain(contoso.id());
+        assertThat(rows(own)).extracting(IsolationRequestDetails::customer).containsOnly("openmind-ai");
+        assertThat(rows(own)).extracting(IsolationRequestDetails::id).contains(mine.id()).doesNotContain(contoso.id());
         assertThat(own.newRequest.isVisible()).isTrue();
         assertThat(own.grid.getColumnByKey("customer").isVisible()).isFalse();
     }
 
-    private static List<IsolationRequestView> rows(IsolationRequestsView queue) {
+    private static List<IsolationRequestDetails> rows(IsolationRequestsView queue) {
         return java.util.stream.IntStream.range(0, GridKt._size(queue.grid)).mapToObj(i -> GridKt._get(queue.grid, i)).toList();
     }
 
@@ -91,7 +91,7 @@ class IsolationViewsTest extends KaribuTest {
 
     @Test
     void support_reviews_and_asks_and_the_customer_answers() {
-        IsolationRequestView r = filedBy("frank");
+        IsolationRequestDetails r = filedBy("frank");
         IsolationRequestDetailView view = detail("carol", r.id());
         assertThat(GridKt._size(_get(ReviewContext.class).advice)).isEqualTo(2);
         assertThat(GridKt._size(_get(ReviewContext.class).stamps)).isPositive();
@@ -118,14 +118,14 @@ class IsolationViewsTest extends KaribuTest {
     void support_approves_after_confirming_and_the_stamp_is_provisioned() {
         // Litware: no other test gives it a dedicated stamp
         Requests.as(users, "erin");
-        IsolationRequestView r = isolation.file(Requests.valid("litware", List.of("litwaredocs.azurecr.io")));
+        IsolationRequestDetails r = isolation.file(Requests.valid("litware", List.of("litwaredocs.azurecr.io")));
         IsolationRequestDetailView view = detail("carol", r.id());
         ButtonKt._click(view.actions.startReview);
         view = _get(IsolationRequestDetailView.class);
         ButtonKt._click(view.actions.approve);
         assertThat(_get(ConfirmDialog.class).getElement().getProperty("message")).contains("120 registry nodes");
         confirm();
-        IsolationRequestView approved = isolation.get(r.id());
+        IsolationRequestDetails approved = isolation.get(r.id());
         assertThat(approved.state()).isIn(IsolationState.PROVISIONING, IsolationState.READY, IsolationState.MIGRATING);
         assertThat(approved.decidedBy()).isEqualTo("carol");
         assertThat(approved.dedicatedStamp()).isEqualTo("ded-litware-eastus");
@@ -135,7 +135,7 @@ class IsolationViewsTest extends KaribuTest {
 
     @Test
     void rejecting_needs_a_reason_and_nobody_decides_on_their_own_request() {
-        IsolationRequestView r = filedBy("carol");
+        IsolationRequestDetails r = filedBy("carol");
         IsolationRequestDetailView own = detail("carol", r.id());
         assertThat(own.actions.startReview.isVisible()).isTrue();
         assertThat(own.actions.startReview.isEnabled()).as("filed it herself").isFalse();
@@ -191,10 +191,10 @@ class IsolationViewsTest extends KaribuTest {
         assertThat(view.sizing.summary.getText()).isEqualTo("120 registry nodes · 20 dataproxy nodes · 3 storage accounts");
         form.justification.setValue(Requests.WHY);
         form.wantedBy.setValue(Requests.WANTED_BY);
-        List<String> before = isolation.list(null).stream().map(IsolationRequestView::id).toList();
+        List<String> before = isolation.list(null).stream().map(IsolationRequestDetails::id).toList();
         ButtonKt._click(view.submit);
         _get(IsolationRequestDetailView.class); // the view moved on to the new request
-        IsolationRequestView filed = isolation.list(null).stream().filter(r -> !before.contains(r.id()))
+        IsolationRequestDetails filed = isolation.list(null).stream().filter(r -> !before.contains(r.id()))
                 .findFirst().orElseThrow();
         assertThat(filed.state()).isEqualTo(IsolationState.SUBMITTED);
         assertThat(filed.requestedBy()).isEqualTo("carol");

@@ -17,7 +17,7 @@ import com.vaadin.flow.component.select.Select;
 
 import dev.stampboard.KaribuTest;
 import dev.stampboard.planning.PlanStatus;
-import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.engine.PlanChoices;
 
@@ -63,7 +63,7 @@ class MigrationWizardViewTest extends KaribuTest {
         PlanReviewView review = _get(PlanReviewView.class);
         String path = UI.getCurrent().getInternals().getActiveViewLocation().getPath();
         assertThat(path).startsWith("plans/");
-        PlanView plan = planning.get(path.substring("plans/".length()));
+        PlanDetails plan = planning.get(path.substring("plans/".length()));
         assertThat(plan.status()).isEqualTo(PlanStatus.PENDING_APPROVAL);
         assertThat(plan.submittedBy()).isEqualTo("alice");
         assertThat(plan.isolations()).anySatisfy(i -> assertThat(i.registry()).isEqualTo(moved));

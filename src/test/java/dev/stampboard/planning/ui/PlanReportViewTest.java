@@ -13,7 +13,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.RouteParameters;
 
 import dev.stampboard.KaribuTest;
-import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 
 class PlanReportViewTest extends KaribuTest {
@@ -24,7 +24,7 @@ class PlanReportViewTest extends KaribuTest {
     @Test
     void shows_before_now_change_and_prediction_per_stamp_pool() {
         login("alice");
-        PlanView plan = planning.propose("eastus", List.of(), null);
+        PlanDetails plan = planning.propose("eastus", List.of(), null);
         login("dave");
         UI.getCurrent().navigate(PlanReportView.class, new RouteParameters("id", plan.id()));
         PlanReportView view = _get(PlanReportView.class);

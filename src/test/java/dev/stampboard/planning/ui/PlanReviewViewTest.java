@@ -17,7 +17,7 @@ import com.vaadin.flow.router.RouteParameters;
 
 import dev.stampboard.KaribuTest;
 import dev.stampboard.planning.PlanStatus;
-import dev.stampboard.planning.PlanView;
+import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 
 class PlanReviewViewTest extends KaribuTest {
@@ -25,9 +25,9 @@ class PlanReviewViewTest extends KaribuTest {
     @Autowired
     PlanningService planning;
 
-    private PlanView proposedAndSubmittedBy(String engineer) {
+    private PlanDetails proposedAndSubmittedBy(String engineer) {
         login(engineer);
-        PlanView plan = planning.propose("eastus", List.of(), null);
+        PlanDetails plan = planning.propose("eastus", List.of(), null);
         return planning.submit(plan.id());
     }
 
@@ -38,7 +38,7 @@ class PlanReviewViewTest extends KaribuTest {
 
     @Test
     void shows_prediction_moves_evidence_and_history() {
-        PlanView plan = proposedAndSubmittedBy("alice");
+        PlanDetails plan = proposedAndSubmittedBy("alice");
         login("dave");
         PlanReviewView view = open(plan.id());
         @SuppressWarnings("unchecked")
@@ -54,7 +54,7 @@ class PlanReviewViewTest extends KaribuTest {
 
     @Test
     void the_submitter_cannot_approve_and_another_engineer_can_after_confirming() {
-        PlanView plan = proposedAndSubmittedBy("alice");
+        PlanDetails plan = proposedAndSubmittedBy("alice");
         PlanReviewView own = open(plan.id());
         assertThat(own.approve.isVisible()).isTrue();
         assertThat(own.approve.isEnabled()).as("four eyes").isFalse();
@@ -70,21 +70,21 @@ class PlanReviewViewTest extends KaribuTest {
 
     @Test
     void rejecting_asks_for_a_reason() {
-        PlanView plan = proposedAndSubmittedBy("alice");
+        PlanDetails plan = proposedAndSubmittedBy("alice");
         login("bob");
         PlanReviewView view = open(plan.id());
         ButtonKt._click(view.reject);
         ConfirmDialog dialog = _get(ConfirmDialog.class);
         view.rejectReason.setValue("destination about to drain");
         com.vaadin.flow.component.ComponentUtil.fireEvent(dialog, new ConfirmDialog.ConfirmEvent(dialog, true));
-        PlanView after = planning.get(plan.id());
+        PlanDetails after = planning.get(plan.id());
         assertThat(after.status()).isEqualTo(PlanStatus.REJECTED);
         assertThat(after.decisionReason()).isEqualTo("destination about to drain");
     }
 
     @Test
     void support_cannot_approve_a_plan() {
-        PlanView plan = proposedAndSubmittedBy("alice");
+        PlanDetails plan = proposedAndSubmittedBy("alice");
         login("carol");
         PlanReviewView view = open(plan.id());
         assertThat(view.approve.isVisible()).isFalse();

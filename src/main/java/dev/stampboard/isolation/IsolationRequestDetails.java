@@ -7,7 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Read model of an isolation request for views and the API. */
-public record IsolationRequestView(String id, String customer, String region, List<String> registries,
+public record IsolationRequestDetails(String id, String customer, String region, List<String> registries,
                                    long expectedPeakQps, double peakThroughputGbps, double dataVolumeTb,
                                    String justification, LocalDate wantedBy, String requestedBy, Instant requestedAt,
                                    IsolationState state, DedicatedSizing sizing, @Nullable String question,

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class MoveTransitionsTest {
+class MoveStateTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
 
@@ -34,7 +34,7 @@ class MoveTransitionsTest {
     void every_pair_matches_the_table() {
         for (MoveState from : MoveState.values()) {
             for (MoveState to : MoveState.values()) {
-                assertThat(MoveTransitions.allowed(from, to)).as("%s -> %s", from, to)
+                assertThat(from.canMoveTo(to)).as("%s -> %s", from, to)
                         .isEqualTo(EXPECTED.get(from).contains(to));
             }
         }

@@ -6,7 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Read model of a plan for views and the API; {@code stale} is computed against current signals. */
-public record PlanView(String id, String region, PlanStatus status, List<String> sourceStamps, String createdBy,
+public record PlanDetails(String id, String region, PlanStatus status, List<String> sourceStamps, String createdBy,
                        Instant createdAt, long computedAtMinute, @Nullable String submittedBy,
                        @Nullable String decidedBy, @Nullable String decisionReason, String settings, String notes,
                        List<PlanMove> moves, List<PlanIsolation> isolations, List<PlanPrediction> predictions,
