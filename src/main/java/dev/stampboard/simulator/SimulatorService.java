@@ -156,6 +156,17 @@ public class SimulatorService {
                 fleet.stamps().size(), fleet.registries().size());
     }
 
+    /** The world's in-flight requests of a replica on the stamp it left, {@code seconds} after its cutover. */
+    public long inFlightAfterCutover(String registry, double requestsPerMinuteAtCutover, double seconds) {
+        return model.inFlightAfterCutover(registry, requestsPerMinuteAtCutover, seconds);
+    }
+
+    /** The world's reason for a missed prediction (see {@code FleetTrafficModel.explainMiss}). */
+    public String explainMiss(String registry, String stamp, dev.stampboard.fleet.PoolKind pool, boolean destination,
+                              long cutoverMinute, long judgedMinute) {
+        return model.explainMiss(registry, stamp, pool, destination, cutoverMinute, judgedMinute);
+    }
+
     public Instant now() {
         return clock.instant();
     }

@@ -55,6 +55,8 @@ class ExecutorRestartTest extends SpringTest {
     @Autowired JdbcClient jdbc;
     @Autowired SimulatorService simulator;
     @Autowired Routing routing;
+    @Autowired org.springframework.beans.factory.ObjectProvider<SourceInFlight> inFlight;
+    @Autowired ValidationWatch watch;
 
     /** What a JVM killed at that instant looks like from the database: nothing after it happens. */
     static final class Killed extends Error {
@@ -71,7 +73,8 @@ class ExecutorRestartTest extends SpringTest {
     /** A fresh instance: its own lease owner; a dead instance's lease expires at once (ttl 0). */
     private CutoverExecutor instance(Duration leaseTtl) {
         ExecutorLease lease = new ExecutorLease(jdbc, "cutover", "instance-" + UUID.randomUUID(), leaseTtl);
-        return new CutoverExecutor(store, planning, fleet, provisioner, evidence, audit, clock, properties, tx, lease);
+        return new CutoverExecutor(store, planning, fleet, provisioner, evidence, audit, clock, properties, tx, lease,
+                inFlight, watch);
     }
 
     private void runUntilFinished(CutoverExecutor executor, String planId) {
@@ -142,7 +145,7 @@ class ExecutorRestartTest extends SpringTest {
     void a_dedicated_stamp_is_provisioned_once_even_when_the_executor_dies_around_it(StepHook.Point point) {
         String registry = point == StepHook.Point.BEFORE_PROVISION ? "fabrikam.azurecr.io" : "tailspinbuild.azurecr.io";
         String customer = fleet.registry(registry).orElseThrow().customer();
-        PlanDetails plan = approvedPlan(planning, List.of("eus-s02"), Set.of(registry), Map.of(registry, PlanChoices.DEDICATED));
+        PlanDetails plan = approvedPlan(planning, List.of("eus-s01"), Set.of(registry), Map.of(registry, PlanChoices.DEDICATED));
         String dedicated = "ded-" + customer + "-eastus";
         assertThat(plan.moves()).extracting(m -> m.toStamp()).containsExactly(dedicated);
         as("alice");

@@ -182,6 +182,38 @@ public final class FleetTrafficModel {
         return SourceDrain.inFlight(registry, requestsPerMinuteAtCutover, profile.bytesPerRequest(), secondsAfterCutover);
     }
 
+    /**
+     * The world's own account of why a prediction for {@code registry}'s move missed on {@code stamp}'s pool: the
+     * largest of the effects the planner's model leaves out, in words (its hidden cost against the fleet's average,
+     * its hot keys piling onto a third of the nodes, the destination's cache still warming up when judged).
+     */
+    public String explainMiss(String registry, String stamp, PoolKind pool, boolean destination, long cutoverMinute,
+                              long judgedMinute) {
+        RegistryCost cost = costByRegistry.get(registry);
+        if (cost == null) {
+            return "unknown registry " + registry;
+        }
+        double average = costByRegistry.values().stream().mapToDouble(c -> c.per(pool)).average().orElse(1.0);
+        double costEffect = cost.per(pool) / average - 1;
+        double hotKeys = NodeAffinity.concentration(registry);
+        // a 12 h P95 judged at the end still sees the first hours when the window is that short
+        long age = Math.max(0, judgedMinute - 12 * 60 - cutoverMinute);
+        double warmup = destination ? CacheWarmup.factor(physics, pool, age) - 1 : 0;
+        String poolName = pool.name().toLowerCase(java.util.Locale.ROOT);
+        if (warmup >= Math.abs(costEffect) && warmup >= hotKeys) {
+            return "cache warm-up on " + stamp + " " + poolName;
+        }
+        if (Math.abs(costEffect) >= hotKeys) {
+            return String.format(java.util.Locale.ROOT, "%s costs %.0f %% %s CPU per %s than the fleet's average (%s)", registry,
+                    100 * Math.abs(costEffect), costEffect > 0 ? "more" : "less",
+                    pool == PoolKind.REGISTRY ? "request" : "byte",
+                    pool == PoolKind.REGISTRY ? (cost.manifestFraction() > 0.5 ? "mostly manifest calls" : "mostly blob redirects")
+                            : String.format(java.util.Locale.ROOT, "%.0f %% cache misses", 100 * cost.cacheMissRatio()));
+        }
+        return String.format(java.util.Locale.ROOT, "hot keys of %s on a third of %s's %s nodes (%.0f %% of its load)",
+                registry, stamp, poolName, 100 * NodeAffinity.concentration(registry));
+    }
+
     private static double clamp(double cpu) {
         return Math.max(0.0, Math.min(100.0, cpu));
     }

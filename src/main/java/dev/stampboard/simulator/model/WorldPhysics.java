@@ -18,7 +18,7 @@ public record WorldPhysics(double registryIdleCpu, double dataproxyIdleCpu, doub
                            double workPerDataproxyNode, double warmupExtra, double warmupHalfLifeMinutes) {
 
     /** 30k manifest-equivalents/min (500 rps) per registry node; 45 GB/min (6 Gbit/s) of warm bytes per dataproxy node. */
-    public static final WorldPhysics DEFAULT = new WorldPhysics(4.0, 4.5, 30_000, 45e9, 0.9, 150);
+    public static final WorldPhysics DEFAULT = new WorldPhysics(4.0, 4.5, 30_000, 45e9, 0.5, 90);
 
     public double idleCpu(PoolKind pool) {
         return pool == PoolKind.REGISTRY ? registryIdleCpu : dataproxyIdleCpu;

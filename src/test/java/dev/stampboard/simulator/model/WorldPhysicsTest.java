@@ -72,7 +72,8 @@ class WorldPhysicsTest {
         FleetTrafficModel model = new FleetTrafficModel(one, 1);
         double warm = averageCpu(model.minute(BUSY, one.initialLayout()), PoolKind.DATAPROXY) - W.dataproxyIdleCpu();
         double[] extra = new double[4];
-        long[] ages = {0, 150, 300, 12 * 60};
+        long half = (long) W.warmupHalfLifeMinutes();
+        long[] ages = {0, half, 2 * half, 12 * 60};
         for (int i = 0; i < ages.length; i++) {
             FleetLayout arrived = new FleetLayout(one.initialLayout().stamps(),
                     List.of(new ReplicaLayout(registry, "r", "s1", BUSY - ages[i])));
@@ -81,7 +82,7 @@ class WorldPhysicsTest {
         assertThat(extra[0]).isCloseTo(W.warmupExtra(), within(0.02));
         assertThat(extra[1]).isCloseTo(W.warmupExtra() / 2, within(0.02));
         assertThat(extra[2]).isCloseTo(W.warmupExtra() / 4, within(0.02));
-        assertThat(extra[3]).as("12 h = 4.8 half-lives later").isCloseTo(W.warmupExtra() * Math.pow(0.5, 4.8), within(0.02));
+        assertThat(extra[3]).as("12 h later").isCloseTo(W.warmupExtra() * Math.pow(0.5, 720 / W.warmupHalfLifeMinutes()), within(0.02));
         assertThat(CacheWarmup.factor(W, PoolKind.REGISTRY, 0)).isLessThan(CacheWarmup.factor(W, PoolKind.DATAPROXY, 0));
     }
 
