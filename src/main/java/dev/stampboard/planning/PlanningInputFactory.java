@@ -94,8 +94,8 @@ class PlanningInputFactory {
             if (home == null || series == null) {
                 continue;
             }
-            float[] requestShare = scaled(share(series, series.requests(), stampRequests, home, n), c.cost(registry.name()));
-            float[] byteShare = scaled(share(series, series.bytes(), stampBytes, home, n), c.cost(registry.name()));
+            float[] requestShare = scaled(share(series, series.requests(), stampRequests, home, n), c.cost(registry.name(), PoolKind.REGISTRY));
+            float[] byteShare = scaled(share(series, series.bytes(), stampBytes, home, n), c.cost(registry.name(), PoolKind.DATAPROXY));
             Map<PoolKind, float[]> shares = new EnumMap<>(PoolKind.class);
             shares.put(PoolKind.REGISTRY, requestShare);
             shares.put(PoolKind.DATAPROXY, byteShare);

@@ -22,7 +22,13 @@ public final class CalibrationBenchmark {
         double ua = 0, ub = 0, ca = 0, cb = 0;
         int pools = 0;
         System.out.println("campaign        pools  uncalibrated MAE/bias   calibrated MAE/bias (fitted on the campaigns before)");
+        int evaluated = 0;
         for (int k = 1; k < campaigns.size(); k++) {
+            if (campaigns.get(k).outcomes().isEmpty()) {
+                System.out.printf("%-14s moved nothing (its sources were already under target)%n", campaigns.get(k).name());
+                continue;
+            }
+            evaluated++;
             PredictionError[] e = GeneratedCampaigns.evaluate(campaigns, k);
             System.out.printf(Locale.ROOT, "%-14s %5d   %6.2f / %+6.2f pp      %6.2f / %+6.2f pp%n", campaigns.get(k).name(),
                     e[0].outcomes(), e[0].meanAbsErrorPp(), e[0].biasPp(), e[1].meanAbsErrorPp(), e[1].biasPp());
@@ -33,6 +39,6 @@ public final class CalibrationBenchmark {
             pools += e[0].outcomes();
         }
         System.out.printf(Locale.ROOT, "all %d evaluated campaigns, %d pools: uncalibrated MAE %.2f pp bias %+.2f pp; calibrated MAE %.2f pp bias %+.2f pp%n",
-                campaigns.size() - 1, pools, ua / pools, ub / pools, ca / pools, cb / pools);
+                evaluated, pools, ua / pools, ub / pools, ca / pools, cb / pools);
     }
 }

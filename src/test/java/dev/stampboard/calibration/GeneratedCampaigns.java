@@ -155,7 +155,8 @@ final class GeneratedCampaigns {
         }
         Map<String, Double> measured = new HashMap<>();
         after.forEach((k, v) -> measured.put(k, NearestRankP95Access.of(v)));
-        List<MoveOutcome> outcomes = outcomes(name, plan.predictions(), destinations, measured);
+        // a plan that moves nothing (the sources already under target) has no outcome to learn from or judge
+        List<MoveOutcome> outcomes = destinations.isEmpty() ? List.of() : outcomes(name, plan.predictions(), destinations, measured);
         return new Campaign(name, outcomes, histories, input, destinations, measured);
     }
 
@@ -191,7 +192,22 @@ final class GeneratedCampaigns {
             stamps.add(new StampLoad(stamp, true, true, false, loads));
         });
         stamps.sort(java.util.Comparator.comparing(StampLoad::name));
-        return new PlanningInput("region", START - WINDOW, stamps, in.registries(), PlanningSettings.defaults(),
+        // each registry's share weighted by its calibrated cost, as PlanningInputFactory does in the console
+        List<RegistryLoad> registries = new ArrayList<>();
+        for (RegistryLoad r : in.registries()) {
+            Map<PoolKind, float[]> share = new EnumMap<>(PoolKind.class);
+            r.share().forEach((pool, s) -> {
+                double k = c.cost(r.registry(), pool);
+                float[] scaled = s.clone();
+                for (int i = 0; i < scaled.length; i++) {
+                    scaled[i] = (float) Math.min(1.0, scaled[i] * k);
+                }
+                share.put(pool, scaled);
+            });
+            registries.add(new RegistryLoad(r.registry(), r.homeStamp(), share, r.latencyVolatility(),
+                    r.peakRequestsPerMinute(), r.peakBytesPerMinute()));
+        }
+        return new PlanningInput("region", START - WINDOW, stamps, registries, PlanningSettings.defaults(),
                 Set.copyOf(in.sources()));
     }
 
@@ -205,6 +221,9 @@ final class GeneratedCampaigns {
         }
         Calibration fitted = CalibrationFitter.fit(train, histories, PLANNER_BASELINE);
         Campaign test = campaigns.get(k);
+        if (Boolean.getBoolean("campaigns.debug")) {
+            System.out.println(test.name() + ": " + fitted + "\n  outcomes " + test.outcomes() + "\n  again " + predictAgain(test, fitted));
+        }
         return new PredictionError[] {PredictionError.uncalibrated(test.outcomes()),
                 PredictionError.uncalibrated(predictAgain(test, fitted))};
     }

@@ -13,8 +13,8 @@ import dev.stampboard.fleet.PoolKind;
  * <li>{@code sourceGain} / {@code destinationGain}: per pool kind, how much of the predicted change (with the fitted b)
  * a move really makes on its source and its destination — above 1 on the destination when a moved registry's hot
  * keys pile onto the hottest nodes (node skew);</li>
- * <li>{@code registryCost}: per registry that has moved before, how much more (or less) CPU its traffic costs than
- * its share says.</li>
+ * <li>{@code registryCost}: per registry and pool kind ("registry/POOL"), how much more (or less) CPU its traffic costs
+ * than its share says, from its past moves as a source.</li>
  * </ul>
  * {@link #NONE} is the planner's model as it is.
  */
@@ -40,8 +40,13 @@ public record Calibration(Map<String, Double> idleBaseline, Map<PoolKind, Double
         return (destination ? destinationGain : sourceGain).getOrDefault(pool, 1.0);
     }
 
-    public double cost(String registry) {
-        return registryCost.getOrDefault(registry, 1.0);
+    /** How much more (or less) CPU than its share says a registry's traffic costs in a pool kind; 1 when unknown. */
+    public double cost(String registry, PoolKind pool) {
+        return registryCost.getOrDefault(costKey(registry, pool), 1.0);
+    }
+
+    static String costKey(String registry, PoolKind pool) {
+        return registry + "/" + pool.name();
     }
 
     /**
@@ -53,7 +58,7 @@ public record Calibration(Map<String, Double> idleBaseline, Map<PoolKind, Double
     }
 
     double calibratedChange(MoveOutcome o, double plannerBaseline) {
-        return rescaled(o, plannerBaseline) * gain(o.pool(), o.destination()) * cost(o.registry());
+        return rescaled(o, plannerBaseline) * gain(o.pool(), o.destination()) * cost(o.registry(), o.pool());
     }
 
     /** The predicted change with the fitted b instead of the planner's. */

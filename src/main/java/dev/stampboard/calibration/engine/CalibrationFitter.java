@@ -66,17 +66,18 @@ public final class CalibrationFitter {
         }
         Calibration withGains = new Calibration(baselines, kindBaseline, sourceGain, destinationGain, Map.of(), 0);
 
-        // registry cost: what is left of a registry's source-side changes once b and the gain are applied
+        // registry cost: what is left of a registry's source-side changes once b and the gain apply (a regression of
+        // the hot node on each registry's own traffic was tried and made out-of-sample predictions worse: too noisy)
+        Map<String, Double> cost = new HashMap<>();
         Map<String, List<Double>> ratios = new HashMap<>();
         for (MoveOutcome o : outcomes) {
             double expected = withGains.calibratedChange(o, plannerBaseline.get(o.pool()));
             if (!o.destination() && Math.abs(expected) > 0.5) {
-                ratios.computeIfAbsent(o.registry(), k -> new ArrayList<>()).add(o.measuredChange() / expected);
+                ratios.computeIfAbsent(Calibration.costKey(o.registry(), o.pool()), k -> new ArrayList<>())
+                        .add(o.measuredChange() / expected);
             }
         }
-        Map<String, Double> cost = new HashMap<>();
-        ratios.forEach((registry, r) -> cost.put(registry,
-                bounded(RobustLine.median(r.stream().mapToDouble(Double::doubleValue).toArray()))));
+        ratios.forEach((key, r) -> cost.put(key, bounded(RobustLine.median(r.stream().mapToDouble(Double::doubleValue).toArray()))));
         long moves = outcomes.stream().map(o -> o.campaign() + "#" + o.seq()).distinct().count();
         return new Calibration(baselines, kindBaseline, sourceGain, destinationGain, cost, (int) moves);
     }
