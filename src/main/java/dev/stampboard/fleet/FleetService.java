@@ -125,6 +125,12 @@ public class FleetService {
         return history.findByFromStampOrToStampOrderByChangedAtAsc(stamp, stamp);
     }
 
+    /** Every replica's home stamps over time, for checking traffic reported for past minutes. */
+    @Transactional(readOnly = true)
+    public HomeStampTimeline homeStampTimeline() {
+        return new HomeStampTimeline(history.findAll());
+    }
+
     // ---- writes ------------------------------------------------------------------------------
 
     @Transactional
@@ -246,6 +252,63 @@ public class FleetService {
         registries.save(registry);
         audit.record(actor, "REGISTRY_ADDED", name, "customer " + customer + ", home stamps " + homeStampByRegion);
         invalidate();
+    }
+
+    /**
+     * Declares a registry or updates it (the inventory {@code PUT} for bring-your-own fleets): its
+     * customer (created on first mention) and one replica per listed region. A replica is placed on its
+     * home stamp when it is first declared; a different home stamp for an existing replica is refused,
+     * because moving a replica is a cutover and goes through a plan. Replicas not listed are kept.
+     */
+    @Transactional
+    public RegistryInfo declareRegistry(String name, RegistryDeclaration declaration, String actor) {
+        if (!REGISTRY_NAME.matcher(name).matches()) {
+            throw new InvalidInputException("Registry name '" + name + "' must be lower-case letters, digits, dots and dashes");
+        }
+        requireName(declaration.customer(), "customer");
+        Map<String, String> homes = new LinkedHashMap<>();
+        for (RegistryDeclaration.ReplicaDeclaration replica : declaration.replicas()) {
+            if (homes.putIfAbsent(replica.region(), replica.homeStamp()) != null) {
+                throw new InvalidInputException("Region " + replica.region() + " is listed twice; a registry has one replica per region");
+            }
+            Stamp stamp = stamps.findByName(replica.homeStamp()).orElseThrow(() -> new InvalidInputException(
+                    "Unknown home stamp '" + replica.homeStamp() + "' for " + name + " in " + replica.region()
+                            + ": declare it first with PUT /api/v1/stamps/" + replica.homeStamp()));
+            if (!stamp.region().equals(replica.region())) {
+                throw new InvalidInputException("Stamp " + replica.homeStamp() + " is in region " + stamp.region()
+                        + ", not " + replica.region());
+            }
+        }
+        if (customers.findByName(declaration.customer()).isEmpty()) {
+            customers.save(new Customer(null, declaration.customer(), declaration.customer()));
+            audit.record(actor, "CUSTOMER_ADDED", declaration.customer(), "first named by registry " + name);
+        }
+        Optional<Registry> existing = registries.findByName(name);
+        Registry registry = existing.orElseGet(() -> Registry.create(name, declaration.customer()));
+        List<String> changes = new ArrayList<>();
+        if (existing.isPresent() && !registry.customer().equals(declaration.customer())) {
+            changes.add("customer " + registry.customer() + " -> " + declaration.customer());
+            registry.reassignTo(declaration.customer());
+        }
+        homes.forEach((region, homeStamp) -> {
+            Optional<Replica> replica = registry.replica(region);
+            if (replica.isEmpty()) {
+                registry.addReplica(region, homeStamp);
+                history.save(new HomeStampChange(null, name, region, null, homeStamp, clock.instant(), "registry declared"));
+                changes.add(region + " on " + homeStamp);
+            } else if (!replica.get().homeStamp().equals(homeStamp)) {
+                throw new InvalidInputException("The replica of " + name + " in " + region + " is served by "
+                        + replica.get().homeStamp() + "; declaring it on " + homeStamp + " would move it. A move is a "
+                        + "cutover: create a plan (POST /api/v1/plans), have it approved and run it");
+            }
+        });
+        if (existing.isEmpty() || !changes.isEmpty()) {
+            registries.save(registry);
+            audit.record(actor, existing.isPresent() ? "REGISTRY_UPDATED" : "REGISTRY_DECLARED", name,
+                    "customer " + declaration.customer() + (changes.isEmpty() ? "" : "; " + String.join(", ", changes)));
+            invalidate();
+        }
+        return registry.toInfo();
     }
 
     /**

@@ -1,7 +1,5 @@
 package dev.stampboard.planning;
 
-import dev.stampboard.base.InvalidInputException;
-import dev.stampboard.base.TransitionRefused;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,6 +14,9 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.domain.Persistable;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
+
+import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.base.TransitionRefused;
 
 /**
  * Aggregate root of a rebalancing plan. The status changes only through the guarded transitions;
@@ -102,11 +103,21 @@ class RebalancePlan implements Persistable<String> {
         submittedBy = actor;
     }
 
-    /** Four eyes: the approver is never the engineer who submitted the plan. */
+    /** Four eyes, for a plan nobody has changed since it was drafted. */
     void approve(String actor, boolean stale) {
+        approve(actor, stale, Set.of());
+    }
+
+    /**
+     * Four eyes: the approver is never someone who created, submitted or changed the plan
+     * ({@code changedBy}: everyone its history names before the approval).
+     */
+    void approve(String actor, boolean stale, Set<String> changedBy) {
         require(PlanStatus.APPROVED, "approve", "only a plan pending approval can be approved");
-        if (actor.equals(submittedBy)) {
-            throw new TransitionRefused("Four eyes: " + actor + " submitted plan " + id
+        String role = actor.equals(createdBy) ? "created" : actor.equals(submittedBy) ? "submitted"
+                : changedBy.contains(actor) ? "changed" : null;
+        if (role != null) {
+            throw new TransitionRefused("Four eyes: " + actor + " " + role + " plan " + id
                     + " and cannot approve it; another engineer must");
         }
         if (stale) {

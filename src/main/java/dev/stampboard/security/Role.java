@@ -9,7 +9,9 @@ public enum Role {
     ENGINEER,
     SUPPORT,
     ADMIN,
-    CUSTOMER;
+    CUSTOMER,
+    /** Machine accounts of telemetry collectors: may feed telemetry and inventory, may read nothing. */
+    INGEST;
 
     /** Names for {@code @RolesAllowed}, which needs compile-time constants. */
     public static final String VIEWER_NAME = "VIEWER";
@@ -17,12 +19,13 @@ public enum Role {
     public static final String SUPPORT_NAME = "SUPPORT";
     public static final String ADMIN_NAME = "ADMIN";
     public static final String CUSTOMER_NAME = "CUSTOMER";
+    public static final String INGEST_NAME = "INGEST";
 
     /** The role itself and what it implies: every staff role may read everything. */
     Set<Role> withImplied() {
         return switch (this) {
             case ENGINEER, SUPPORT, ADMIN -> EnumSet.of(this, VIEWER);
-            case VIEWER, CUSTOMER -> EnumSet.of(this);
+            case VIEWER, CUSTOMER, INGEST -> EnumSet.of(this);
         };
     }
 }

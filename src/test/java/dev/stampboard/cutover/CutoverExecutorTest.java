@@ -14,10 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.annotation.DirtiesContext;
 
+import dev.stampboard.ScenarioTest;
 import dev.stampboard.SpringTest;
-import org.springframework.test.context.TestPropertySource;
 
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.planning.PlanMove;
@@ -28,11 +27,11 @@ import dev.stampboard.signals.SignalsService;
 import dev.stampboard.simulator.SimulatorService;
 
 /**
- * The executor's rules on the seed fleet. Its own database: these tests really move registries, which
- * the shared context's tests must not see.
+ * The executor's rules on the seed fleet. A scenario test: these tests really move registries, which
+ * the unit phase's tests must not see. The first scenario: its registries start where the seed put them.
  */
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:cutover-rules;DB_CLOSE_DELAY=-1")
-@DirtiesContext
+@ScenarioTest
+@org.junit.jupiter.api.Order(1)
 class CutoverExecutorTest extends SpringTest {
 
     @Autowired

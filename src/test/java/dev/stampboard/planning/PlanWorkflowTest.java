@@ -52,9 +52,26 @@ class PlanWorkflowTest extends SpringTest {
 
         planning.refresh(plan.id());
         assertThat(planning.get(plan.id()).stale()).isFalse();
+        // bob changed the plan by refreshing it: four eyes now needs a third engineer
+        assertThatThrownBy(() -> planning.approve(plan.id())).hasMessageContaining("bob changed plan");
+        as("grace");
         assertThat(planning.approve(plan.id()).status()).isEqualTo(PlanStatus.APPROVED);
         assertThat(planning.history(plan.id())).extracting(PlanStatusChange::to)
                 .containsExactly(PlanStatus.DRAFT, PlanStatus.PENDING_APPROVAL, PlanStatus.PENDING_APPROVAL, PlanStatus.APPROVED);
+    }
+
+    @Test
+    void whoever_created_the_plan_cannot_approve_it_even_if_another_engineer_submitted_it() {
+        as("alice");
+        PlanDetails plan = planning.propose("eastus", List.of(), null);
+        as("bob");
+        planning.submit(plan.id());
+        as("alice");
+        assertThatThrownBy(() -> planning.approve(plan.id())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Four eyes: alice created plan");
+        assertThat(planning.get(plan.id()).status()).isEqualTo(PlanStatus.PENDING_APPROVAL);
+        as("grace");
+        assertThat(planning.approve(plan.id()).decidedBy()).isEqualTo("grace");
     }
 
     @Test

@@ -117,6 +117,18 @@ class RebalancePlanTest {
     }
 
     @Test
+    void whoever_created_or_changed_the_plan_cannot_approve_it() {
+        RebalancePlan plan = draft();
+        plan.submit("bob");
+        assertThatThrownBy(() -> plan.approve("alice", false)).hasMessageContaining("alice created plan p1");
+        assertThatThrownBy(() -> plan.approve("carl", false, java.util.Set.of("alice", "carl")))
+                .hasMessageContaining("carl changed plan p1");
+        assertThat(plan.status()).isEqualTo(PlanStatus.PENDING_APPROVAL);
+        plan.approve("dora", false, java.util.Set.of("alice", "bob", "carl"));
+        assertThat(plan.status()).isEqualTo(PlanStatus.APPROVED);
+    }
+
+    @Test
     void a_stale_plan_cannot_be_approved_until_refreshed() {
         RebalancePlan plan = in(PlanStatus.PENDING_APPROVAL);
         assertThatThrownBy(() -> plan.approve("bob", true)).hasMessageContaining("stale").hasMessageContaining("Refresh");

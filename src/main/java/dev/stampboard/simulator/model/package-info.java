@@ -14,4 +14,5 @@
  * above 85 % and 5xx bursts above 92 %; customers keep their own time zones, quiet weekends, weekly growth and
  * rare release bursts. So the console's predictions can and do miss, and validation can fail.
  */
+@org.jspecify.annotations.NullMarked
 package dev.stampboard.simulator.model;
