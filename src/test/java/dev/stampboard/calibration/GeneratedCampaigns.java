@@ -15,7 +15,7 @@ import dev.stampboard.calibration.engine.MoveOutcome;
 import dev.stampboard.calibration.engine.PoolHistory;
 import dev.stampboard.calibration.engine.PredictionError;
 import dev.stampboard.fleet.PoolKind;
-import dev.stampboard.planning.engine.NearestRankP95Access;
+import dev.stampboard.signals.engine.NearestRank;
 import dev.stampboard.planning.engine.Plan;
 import dev.stampboard.planning.engine.PlannedMove;
 import dev.stampboard.planning.engine.Planner;
@@ -120,8 +120,8 @@ final class GeneratedCampaigns {
         });
         registries.sort(java.util.Comparator.comparing(RegistryLoad::registry));
         List<String> hottest = hot.entrySet().stream().sorted(java.util.Comparator.comparingDouble(
-                (Map.Entry<String, Map<PoolKind, float[]>> e) -> Math.max(NearestRankP95Access.of(e.getValue().get(PoolKind.REGISTRY)),
-                        NearestRankP95Access.of(e.getValue().get(PoolKind.DATAPROXY)))).reversed())
+                (Map.Entry<String, Map<PoolKind, float[]>> e) -> Math.max(NearestRank.p95(e.getValue().get(PoolKind.REGISTRY)),
+                        NearestRank.p95(e.getValue().get(PoolKind.DATAPROXY)))).reversed())
                 .limit(2).map(Map.Entry::getKey).toList();
         Input input = new Input(hot, nodes, registries, hottest);
 
@@ -154,7 +154,7 @@ final class GeneratedCampaigns {
             }
         }
         Map<String, Double> measured = new HashMap<>();
-        after.forEach((k, v) -> measured.put(k, NearestRankP95Access.of(v)));
+        after.forEach((k, v) -> measured.put(k, NearestRank.p95(v)));
         // a plan that moves nothing (the sources already under target) has no outcome to learn from or judge
         List<MoveOutcome> outcomes = destinations.isEmpty() ? List.of() : outcomes(name, plan.predictions(), destinations, measured);
         return new Campaign(name, outcomes, histories, input, destinations, measured);
