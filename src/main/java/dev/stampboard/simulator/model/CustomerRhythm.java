@@ -17,7 +17,7 @@ import java.time.ZonedDateTime;
  * @param burstsPerMonth expected bursts per 30 days (0 = never)
  * @param burstFactor   traffic multiplier during a burst
  */
-public record CustomerRhythm(ZoneId zone, double weekendLevel, double weeklyGrowth, double burstsPerMonth,
+public record CustomerRhythm(@org.jspecify.annotations.Nullable ZoneId zone, double weekendLevel, double weeklyGrowth, double burstsPerMonth,
                              double burstFactor) {
 
     /** Growth is counted from this Monday on; before it the customer's traffic was flat. */
