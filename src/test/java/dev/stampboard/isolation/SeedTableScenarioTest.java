@@ -32,8 +32,12 @@ import dev.stampboard.simulator.SimulatorService;
  * engineer and executed phase by phase on the simulated clock. The plan's outcome report must then read like the
  * seed's table — stamp A registry −7 % (flat) and dataproxy −34 % (96 → 64 %) within 5 points of the relative
  * change; stamp B registry −3 pp and dataproxy −5 pp within 1.5 pp — and the console must still see A HOT and propose
- * moves for its remaining tenants. A database of its own: it moves 40 registries and runs the clock for two weeks.
+ * moves for its remaining tenants. A database of its own (unavoidable): the table needs the seed fleet as the seed made
+ * it, and the shared scenario fleet has been changed by the scenarios before; it moves 40 registries and runs the
+ * clock for two weeks.
  */
+@dev.stampboard.ScenarioTest
+@org.junit.jupiter.api.Order(9)
 @org.springframework.test.context.TestPropertySource(
         properties = "spring.datasource.url=jdbc:h2:mem:seed-table;DB_CLOSE_DELAY=-1")
 @org.springframework.test.annotation.DirtiesContext
