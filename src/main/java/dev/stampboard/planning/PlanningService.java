@@ -440,15 +440,16 @@ public class PlanningService {
         List<PlanPrediction> predictions = (dedicated.isEmpty() ? plan.predictions()
                 : planner.predictMoves(input, destinations)).stream()
                 .map(p -> new PlanPrediction(p.stamp(), p.pool().name(), p.before(), p.after())).toList();
-        String notes = String.join("\n", dedicated.isEmpty() ? plan.notes() : agreeingNotes(plan, predictions, settings));
         List<PlanEvidence> evidence = new ArrayList<>();
         for (StampSignals s : signals.stampSignalsIn(region)) {
             for (PoolSignal p : s.pools()) {
                 evidence.add(new PlanEvidence(s.stamp().name(), p.pool().name(), p.hotNodeP95(), p.state().name()));
             }
         }
+        List<String> notes = new ArrayList<>(dedicated.isEmpty() ? plan.notes() : agreeingNotes(plan, predictions, settings));
+        notes.add(inputs.calibrationNote());
         return new RebalancePlan.Computation(signals.nowMinute(), Objects.toString(settings),
-                notes, moves, isolations, predictions, evidence);
+                String.join("\n", notes), moves, isolations, predictions, evidence);
     }
 
     /**
