@@ -296,6 +296,8 @@ public class FleetService {
                 registry.addReplica(region, homeStamp);
                 history.save(new HomeStampChange(null, name, region, null, homeStamp, clock.instant(), "registry declared"));
                 changes.add(region + " on " + homeStamp);
+                // a first placement is a home-stamp change too: the endpoint's routing entry must follow it
+                events.publishEvent(new HomeStampChanged(name, region, null, homeStamp));
             } else if (!replica.get().homeStamp().equals(homeStamp)) {
                 throw new InvalidInputException("The replica of " + name + " in " + region + " is served by "
                         + replica.get().homeStamp() + "; declaring it on " + homeStamp + " would move it. A move is a "

@@ -1,4 +1,7 @@
 package dev.stampboard.fleet;
 
-public record HomeStampChanged(String registry, String region, String fromStamp, String toStamp) {
+import org.jspecify.annotations.Nullable;
+
+/** A replica's home stamp changed; {@code fromStamp} is null when the replica was first placed. */
+public record HomeStampChanged(String registry, String region, @Nullable String fromStamp, String toStamp) {
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.signals.engine.NearestRank;
 
 /**
  * Rule 2 and 3 of DESIGN §4: a destination is a shared, active stamp of the region, not in a
@@ -63,7 +64,7 @@ final class DestinationChooser {
                     continue;
                 }
                 double before = pool.predictedP95();
-                double after = NearestRankP95.of(pool.predicted(load.get(kind), scale(from, pool)));
+                double after = NearestRank.p95(pool.predicted(load.get(kind), scale(from, pool)));
                 worst = Math.max(worst, after);
                 why.append(String.format(Locale.ROOT, "%s %s %.1f → %.1f %%", why.length() == 0 ? "" : ",", kind, before, after));
             }
@@ -157,12 +158,12 @@ final class DestinationChooser {
             for (int t = 0; t < alone.length; t++) {
                 alone[t] = Float.isNaN(load.get(kind)[t]) ? Float.NaN : (float) (load.get(kind)[t] * scale);
             }
-            double takes = NearestRankP95.of(alone) / (100 - pool.load.idleBaseline());
+            double takes = NearestRank.p95(alone) / (100 - pool.load.idleBaseline());
             if (takes > settings.maxShareOfSharedStamp()) {
                 return String.format(Locale.ROOT, "%s: it alone would take %.0f %% of the pool's capacity (limit %.0f %%)",
                         kind, takes * 100, settings.maxShareOfSharedStamp() * 100);
             }
-            double after = NearestRankP95.of(pool.predicted(load.get(kind), scale));
+            double after = NearestRank.p95(pool.predicted(load.get(kind), scale));
             if (after > settings.target()) {
                 return String.format(Locale.ROOT, "%s would reach %.1f %% > %.1f %% target", kind, after, settings.target());
             }
