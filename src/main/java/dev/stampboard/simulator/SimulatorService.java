@@ -52,6 +52,12 @@ public class SimulatorService {
     private final ScenarioLoader loader;
     private final SimulatedStampProvisioner provisioner;
     private volatile boolean ready;
+    /**
+     * Each replica's home stamp as last simulated and the minute it arrived there, to warm the destination's
+     * caches after a cutover (held in memory: after a restart every replica counts as warm).
+     */
+    private final java.util.Map<String, String> homes = new java.util.HashMap<>();
+    private final java.util.Map<String, Long> arrivals = new java.util.HashMap<>();
     private ScheduledExecutorService ticker;
 
     SimulatorService(SimulatorProperties properties, java.time.Clock clock, FleetService fleet, SignalsService signals,
@@ -92,7 +98,7 @@ public class SimulatorService {
             for (int i = 1; i < properties.backfillMinutes(); i++) {
                 tick();
             }
-            persistClock();
+            persistClock(clock.minute());
             ready = true;
         }
         log.info("Simulator back-filled {} minutes of {} stamps in {} ms; clock at {}", properties.backfillMinutes(),
@@ -131,10 +137,12 @@ public class SimulatorService {
         if (!ready) {
             throw new ConflictException("The simulator is still back-filling; try again in a moment");
         }
+        // the stored clock moves first: whatever the minutes in between write (audit entries, steps, samples)
+        // is never later than the clock a restart after a crash continues from
+        persistClock(clock.minute() + minutes);
         for (int i = 0; i < minutes; i++) {
             tick();
         }
-        persistClock();
         return status();
     }
 
@@ -148,6 +156,17 @@ public class SimulatorService {
     public SimulatorStatus status() {
         return new SimulatorStatus(true, clock.instant(), properties.speed(), scenario.name(), properties.seed(),
                 fleet.stamps().size(), fleet.registries().size());
+    }
+
+    /** The world's in-flight requests of a replica on the stamp it left, {@code seconds} after its cutover. */
+    public long inFlightAfterCutover(String registry, double requestsPerMinuteAtCutover, double seconds) {
+        return model.inFlightAfterCutover(registry, requestsPerMinuteAtCutover, seconds);
+    }
+
+    /** The world's reason for a missed prediction (see {@code FleetTrafficModel.explainMiss}). */
+    public String explainMiss(String registry, String stamp, dev.stampboard.fleet.PoolKind pool, boolean destination,
+                              long cutoverMinute, long judgedMinute) {
+        return model.explainMiss(registry, stamp, pool, destination, cutoverMinute, judgedMinute);
     }
 
     public Instant now() {
@@ -165,8 +184,17 @@ public class SimulatorService {
         List<StampLayout> stamps = fleet.stamps().stream()
                 .filter(s -> s.status() == StampStatus.ACTIVE || s.status() == StampStatus.DRAINING)
                 .map(this::stampLayout).toList();
+        long now = clock.minute();
         List<ReplicaLayout> replicas = fleet.registries().stream()
-                .flatMap(r -> r.replicas().stream().map(rep -> new ReplicaLayout(r.name(), rep.region(), rep.homeStamp())))
+                .flatMap(r -> r.replicas().stream().map(rep -> {
+                    String key = r.name() + '@' + rep.region();
+                    String before = homes.put(key, rep.homeStamp());
+                    if (before != null && !before.equals(rep.homeStamp())) {
+                        arrivals.put(key, now);
+                    }
+                    return new ReplicaLayout(r.name(), rep.region(), rep.homeStamp(),
+                            arrivals.getOrDefault(key, ReplicaLayout.ALWAYS));
+                }))
                 .toList();
         return new FleetLayout(stamps, replicas);
     }
@@ -178,12 +206,12 @@ public class SimulatorService {
                 s.nodes(dev.stampboard.fleet.PoolKind.REGISTRY), s.nodes(dev.stampboard.fleet.PoolKind.DATAPROXY));
     }
 
-    private void persistClock() {
+    private void persistClock(long minute) {
         int updated = jdbc.sql("update simulator_state set sim_minute = ?, seed = ? where id = 1")
-                .params(clock.minute(), properties.seed()).update();
+                .params(minute, properties.seed()).update();
         if (updated == 0) {
             jdbc.sql("insert into simulator_state (id, sim_minute, seed) values (1, ?, ?)")
-                    .params(clock.minute(), properties.seed()).update();
+                    .params(minute, properties.seed()).update();
         }
     }
 }
