@@ -34,6 +34,11 @@ final class PlanGrids {
 
 class MovesGrid extends Grid<PlanMove> {
     MovesGrid(List<PlanMove> moves) {
+        this(moves, java.util.Set.of());
+    }
+
+    /** Moves onto one of {@code dedicated} point to that stamp's one sizing block instead of repeating it. */
+    MovesGrid(List<PlanMove> moves, java.util.Set<String> dedicated) {
         setId("moves");
         PlanGrids.compact(this);
         addColumn(m -> m.phase() + "." + m.batch()).setHeader("Phase.batch").setKey("phase").setAutoWidth(true).setFlexGrow(0);
@@ -41,7 +46,9 @@ class MovesGrid extends Grid<PlanMove> {
         addColumn(m -> m.fromStamp() + " → " + m.toStamp()).setHeader("Move").setKey("move").setAutoWidth(true).setFlexGrow(0);
         addColumn(m -> m.observationHours() + " h").setHeader("Observe").setKey("observe").setAutoWidth(true).setFlexGrow(0);
         addColumn(PlanMove::state).setHeader("State").setKey("state").setAutoWidth(true).setFlexGrow(0);
-        addColumn(m -> m.whyRegistry() + " " + m.whyDestination()).setHeader("Why (click a row for rejected alternatives)")
+        addColumn(m -> m.whyRegistry() + " " + (dedicated.contains(m.toStamp())
+                ? "Onto dedicated stamp " + m.toStamp() + " (its sizing is under Dedicated stamps)." : m.whyDestination()))
+                .setHeader("Why (click a row for rejected alternatives)")
                 .setKey("why").setFlexGrow(1);
         setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(m -> {
             var box = new Div(new Paragraph("Why this registry: " + m.whyRegistry()),
