@@ -140,7 +140,10 @@ class StampDetailViewTest extends KaribuTest {
             root.at("/yAxis/data").forEach(n -> labels.add(n.asText()));
             assertThat(labels).as(chart).hasSizeLessThanOrEqualTo(9)
                     .contains("openmindmodels.azurecr.io", "openminddatasets.azurecr.io", "openmindcheckpoints.azurecr.io");
-            assertThat(labels.indexOf("openmindmodels.azurecr.io")).as(chart).isLessThan(3);
+            if (chart.equals("share-DATAPROXY")) {
+                // by bytes the AI customer's big registries lead; by requests (issue 12's world) A's other tenants do
+                assertThat(labels.indexOf("openmindmodels.azurecr.io")).as(chart).isLessThan(3);
+            }
             assertThat(labels.get(labels.size() - 1)).as(chart).startsWith("others");
             double sum = 0;
             for (JsonNode v : root.at("/series/0/data")) {
@@ -181,7 +184,10 @@ class StampDetailViewTest extends KaribuTest {
         }
         assertThat(shown).containsExactlyInAnyOrderElementsOf(
                 fleet.registriesOn(STAMP_A).stream().map(RegistryInfo::name).toList());
-        assertThat(shown.subList(0, 3)).contains("openmindmodels.azurecr.io");
+        for (int i = 1; i < shown.size(); i++) {
+            assertThat(GridKt._get(grid, i).requestShare()).as("ordered by request share, row " + i)
+                    .isLessThanOrEqualTo(GridKt._get(grid, i - 1).requestShare());
+        }
         RegistryOnStamp first = GridKt._get(grid, 0);
         assertThat(first.requestShare()).isBetween(0.0, 1.0);
         assertThat(first.latestP99Ms()).isNotNull().isPositive();
