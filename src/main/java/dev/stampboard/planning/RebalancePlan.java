@@ -2,6 +2,7 @@ package dev.stampboard.planning;
 
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.TransitionRefused;
+import dev.stampboard.security.Actor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,6 +14,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.domain.Persistable;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
@@ -23,7 +25,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * with a reason a person can act on.
  */
 @Table("plan")
-class RebalancePlan implements Persistable<String> {
+class RebalancePlan extends AbstractAggregateRoot<RebalancePlan> implements Persistable<String> {
 
     @Id
     private final String id;
@@ -76,13 +78,15 @@ class RebalancePlan implements Persistable<String> {
         this.evidence = new LinkedHashSet<>(evidence);
     }
 
-    static RebalancePlan draft(String id, String region, List<String> sourceStamps, String createdBy, Instant now,
-                               Computation computation) {
-        RebalancePlan plan = new RebalancePlan(id, region, PlanStatus.DRAFT, String.join(",", sourceStamps), createdBy,
+    /** A new DRAFT; {@code description} is what the proposal event (and so the audit log) says it proposes. */
+    static RebalancePlan draft(String id, String region, List<String> sourceStamps, Actor createdBy, Instant now,
+                               Computation computation, String description) {
+        RebalancePlan plan = new RebalancePlan(id, region, PlanStatus.DRAFT, String.join(",", sourceStamps), createdBy.name(),
                 now, computation.minute(), null, null, null, computation.settings(), computation.notes(), null,
                 computation.moves(), computation.isolations(), Set.copyOf(computation.predictions()),
                 Set.copyOf(computation.evidence()));
         plan.isNew = true;
+        plan.registerEvent(new PlanProposed(id, createdBy, description));
         return plan;
     }
 
@@ -93,19 +97,19 @@ class RebalancePlan implements Persistable<String> {
 
     // ---- transitions -------------------------------------------------------------------------
 
-    void submit(String actor) {
+    void submit(Actor actor) {
         require(PlanStatus.PENDING_APPROVAL, "submit", "only a DRAFT plan can be submitted");
         if (moves.isEmpty() && isolations.isEmpty()) {
             throw new TransitionRefused("Plan " + id + " proposes nothing; there is nothing to approve");
         }
-        status = PlanStatus.PENDING_APPROVAL;
-        submittedBy = actor;
+        moveTo(PlanStatus.PENDING_APPROVAL, actor, null);
+        submittedBy = actor.name();
     }
 
     /** Four eyes: the approver is never the engineer who submitted the plan. */
-    void approve(String actor, boolean stale) {
+    void approve(Actor actor, boolean stale) {
         require(PlanStatus.APPROVED, "approve", "only a plan pending approval can be approved");
-        if (actor.equals(submittedBy)) {
+        if (actor.name().equals(submittedBy)) {
             throw new TransitionRefused("Four eyes: " + actor + " submitted plan " + id
                     + " and cannot approve it; another engineer must");
         }
@@ -113,31 +117,30 @@ class RebalancePlan implements Persistable<String> {
             throw new TransitionRefused("Plan " + id + " is stale: the signals changed materially since it was"
                     + " computed. Refresh it, review the new prediction, then approve");
         }
-        status = PlanStatus.APPROVED;
-        decidedBy = actor;
-        moves.replaceAll(m -> new PlanMove(m.registry(), m.region(), m.fromStamp(), m.toStamp(), m.phase(), m.batch(),
-                m.observationHours(), "APPROVED", m.whyRegistry(), m.whyDestination(), m.rejected()));
+        moveTo(PlanStatus.APPROVED, actor, null);
+        decidedBy = actor.name();
     }
 
-    void reject(String actor, String reason) {
+    void reject(Actor actor, String reason) {
         require(PlanStatus.REJECTED, "reject", "only a plan pending approval can be rejected");
         if (reason.isBlank()) {
             throw new InvalidInputException("A rejection needs a reason the submitter can act on");
         }
-        status = PlanStatus.REJECTED;
-        decidedBy = actor;
+        moveTo(PlanStatus.REJECTED, actor, reason.strip());
+        decidedBy = actor.name();
         decisionReason = reason.strip();
     }
 
-    void expire() {
+    void expire(Actor actor, String why) {
         require(PlanStatus.EXPIRED, "expire", "only a plan pending approval expires");
-        status = PlanStatus.EXPIRED;
+        moveTo(PlanStatus.EXPIRED, actor, why);
         decisionReason = "not approved in time";
     }
 
     /** Recomputes an open plan from current signals; a pending plan stays pending for review. */
-    void refresh(Computation computation) {
+    void refresh(Actor actor, Computation computation) {
         requireOpen("refresh", "only an open plan (DRAFT or PENDING_APPROVAL) can be refreshed");
+        registerEvent(new PlanRefreshed(id, actor, status));
         computedAtMinute = computation.minute();
         settings = computation.settings();
         notes = computation.notes();
@@ -148,17 +151,24 @@ class RebalancePlan implements Persistable<String> {
     }
 
     /** The cutover engine took the approved plan over. */
-    void startExecution() {
+    void startExecution(Actor actor) {
         require(PlanStatus.IN_PROGRESS, "start", "only an APPROVED plan can be executed");
-        status = PlanStatus.IN_PROGRESS;
+        moveTo(PlanStatus.IN_PROGRESS, actor, "execution started");
     }
 
-    void finishExecution(PlanStatus outcome) {
+    void finishExecution(PlanStatus outcome, Actor actor, String reason) {
         if (!outcome.isFinished()) {
             throw new IllegalArgumentException("A plan finishes COMPLETED or ROLLED_BACK, not " + outcome);
         }
         require(outcome, "finish", "only a plan in progress can finish");
-        status = outcome;
+        moveTo(outcome, actor, reason);
+    }
+
+    /** Takes a step its guard allowed, and registers it for whoever follows the plan (the audit log among them). */
+    private void moveTo(PlanStatus to, Actor actor, @Nullable String reason) {
+        PlanStatus from = status;
+        status = to;
+        registerEvent(new PlanStatusChanged(id, actor, from, to, reason));
     }
 
     /** Guards a step to {@code to} by the table in {@link PlanStatus}. */
@@ -179,6 +189,11 @@ class RebalancePlan implements Persistable<String> {
     }
 
     // ---- reads -------------------------------------------------------------------------------
+
+    /** The events registered since the plan was loaded (published when it is saved). */
+    List<Object> events() {
+        return List.copyOf(domainEvents());
+    }
 
     @Override
     public String getId() {

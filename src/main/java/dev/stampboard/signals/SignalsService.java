@@ -19,12 +19,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import dev.stampboard.audit.AuditLog;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.StampDeclared;
 import dev.stampboard.fleet.StampInfo;
+import dev.stampboard.security.Actor;
+import dev.stampboard.security.CurrentUser;
+import dev.stampboard.security.Role;
 import dev.stampboard.signals.engine.HotNodeSeries;
 import dev.stampboard.signals.engine.MinuteRange;
 import dev.stampboard.signals.engine.PeakWindow;
@@ -51,17 +53,20 @@ public class SignalsService {
     private final FleetService fleet;
     private final CpuSampleStore store;
     private final SettingsStore settingsStore;
-    private final AuditLog audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final CurrentUser currentUser;
     private final Clock clock;
     private final SignalEngine engine;
     private final PoolStateHistory stateHistory = new PoolStateHistory();
 
-    SignalsService(FleetService fleet, CpuSampleStore store, SettingsStore settingsStore, AuditLog audit, Clock clock,
+    SignalsService(FleetService fleet, CpuSampleStore store, SettingsStore settingsStore,
+                   org.springframework.context.ApplicationEventPublisher events, CurrentUser currentUser, Clock clock,
                    SignalsProperties properties) {
         this.fleet = fleet;
         this.store = store;
         this.settingsStore = settingsStore;
-        this.audit = audit;
+        this.events = events;
+        this.currentUser = currentUser;
         this.clock = clock;
         this.engine = new SignalEngine(initialSettings(properties), currentMinute());
     }
@@ -185,7 +190,8 @@ public class SignalsService {
      * changes nothing.
      */
     @Transactional
-    public IngestReport ingest(List<@Nullable CpuSampleInput> samples, String actor) {
+    public IngestReport ingest(List<@Nullable CpuSampleInput> samples, Actor actor) {
+        currentUser.requireRole(actor, Role.ENGINEER, Role.ADMIN);
         if (samples.size() > MAX_SAMPLES_PER_REQUEST) {
             throw new InvalidInputException("At most " + MAX_SAMPLES_PER_REQUEST + " samples per request; split the batch");
         }
@@ -210,8 +216,7 @@ public class SignalsService {
         if (!accepted.isEmpty()) {
             store.insertAll(accepted);
         }
-        audit.record(actor, "TELEMETRY_INGESTED", "node-cpu",
-                accepted.size() + " accepted, " + rejected.size() + " rejected");
+        events.publishEvent(new TelemetryIngested(actor, accepted.size(), rejected.size()));
         return new IngestReport(accepted.size(), rejected);
     }
 
@@ -284,7 +289,8 @@ public class SignalsService {
     }
 
     @Transactional
-    public void changeThresholds(double hot, double warn, String actor) {
+    public void changeThresholds(double hot, double warn, Actor actor) {
+        currentUser.requireRole(actor, Role.ADMIN);
         if (!(hot > 0 && hot <= 100) || !(warn > 0 && warn <= 100)) {
             throw new InvalidInputException("Thresholds must be between 0 and 100 %");
         }
@@ -293,9 +299,8 @@ public class SignalsService {
         }
         SignalSettings old = engine.settings();
         engine.updateSettings(new SignalSettings(hot, warn, old.peakWindow(), old.reactiveRules()));
-        settingsStore.saveThresholds(hot, warn, actor);
-        audit.record(actor, "SETTING_CHANGED", "signals.thresholds",
-                "hot " + old.hotThreshold() + " -> " + hot + " %, warn " + old.warnThreshold() + " -> " + warn + " %");
+        settingsStore.saveThresholds(hot, warn, actor.name());
+        events.publishEvent(new ThresholdsChanged(actor, old.hotThreshold(), hot, old.warnThreshold(), warn));
     }
 
     private int retainedMinutes() {

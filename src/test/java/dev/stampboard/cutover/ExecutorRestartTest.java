@@ -24,7 +24,6 @@ import dev.stampboard.SpringTest;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.stampboard.audit.AuditLog;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.HomeStampChange;
 import dev.stampboard.fleet.StampProvisioner;
@@ -48,7 +47,7 @@ class ExecutorRestartTest extends SpringTest {
     @Autowired FleetService fleet;
     @Autowired org.springframework.beans.factory.ObjectProvider<StampProvisioner> provisioner;
     @Autowired EvidenceCollector evidence;
-    @Autowired AuditLog audit;
+    @Autowired org.springframework.context.ApplicationEventPublisher events;
     @Autowired Clock clock;
     @Autowired CutoverProperties properties;
     @Autowired TransactionTemplate tx;
@@ -71,7 +70,7 @@ class ExecutorRestartTest extends SpringTest {
     /** A fresh instance: its own lease owner; a dead instance's lease expires at once (ttl 0). */
     private CutoverExecutor instance(Duration leaseTtl) {
         ExecutorLease lease = new ExecutorLease(jdbc, "cutover", "instance-" + UUID.randomUUID(), leaseTtl);
-        return new CutoverExecutor(store, planning, fleet, provisioner, evidence, audit, clock, properties, tx, lease);
+        return new CutoverExecutor(store, planning, fleet, provisioner, evidence, events, clock, properties, tx, lease);
     }
 
     private void runUntilFinished(CutoverExecutor executor, String planId) {

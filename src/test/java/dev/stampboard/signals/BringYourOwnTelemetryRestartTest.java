@@ -57,14 +57,14 @@ class BringYourOwnTelemetryRestartTest {
 
             fleet.declareStamp("byo-s01", new StampDeclaration("testland", null, null,
                     List.of(new StampDeclaration.PoolDeclaration(PoolKind.DATAPROXY, List.of("dp-000", "dp-001"), null)),
-                    List.of()), "test");
+                    List.of()), dev.stampboard.security.Actor.SYSTEM);
             List<CpuSampleInput> samples = new ArrayList<>();
             for (int m = 0; m < 10; m++) {
                 Instant t = minute.plusSeconds(60L * m);
                 samples.add(new CpuSampleInput("byo-s01", "DATAPROXY", "dp-000", t.toString(), 10.0 + m));
                 samples.add(new CpuSampleInput("byo-s01", "DATAPROXY", "dp-001", t.toString(), 50.0 - m));
             }
-            IngestReport report = ctx.getBean(SignalsService.class).ingest(samples, "test");
+            IngestReport report = ctx.getBean(SignalsService.class).ingest(samples, dev.stampboard.security.Actor.SYSTEM);
             assertThat(report.accepted()).isEqualTo(20);
             // minute maxima 50, 49, …, 41; nearest rank ceil(0.95 × 10) = 10 -> the largest, 50
             p95Before = ctx.getBean(SignalsService.class).hotNodeP95("byo-s01", PoolKind.DATAPROXY).orElseThrow();

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.stampboard.security.Actor;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
 import dev.stampboard.fleet.FleetService;
@@ -49,7 +50,7 @@ class FleetApi {
         if (body == null) {
             throw new InvalidInputException("The body must be {\"region\":…, \"kind\":…, \"pools\":[{\"pool\":…, \"nodes\":[…]}]}");
         }
-        return fleet.declareStamp(stamp, body.toDeclaration(), principal.getName());
+        return fleet.declareStamp(stamp, body.toDeclaration(), Actor.user(principal.getName()));
     }
 
     @GetMapping("/registries")

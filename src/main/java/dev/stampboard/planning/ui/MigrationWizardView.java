@@ -145,6 +145,11 @@ public class MigrationWizardView extends VerticalLayout {
                 Math.max(48, value(highHours, 48)), d.maxShareOfSharedStamp(), d.sizing());
     }
 
+    /** A preview's moves: nothing is stored yet, so every move is still PLANNED. */
+    private static MovesGrid movesGrid(java.util.List<dev.stampboard.planning.PlanMove> moves) {
+        return new MovesGrid(moves, java.util.Collections.nCopies(moves.size(), "PLANNED"));
+    }
+
     private static int value(IntegerField f, int fallback) {
         return f.getValue() == null || f.getValue() < 1 ? fallback : f.getValue();
     }
@@ -176,7 +181,7 @@ public class MigrationWizardView extends VerticalLayout {
                     new Paragraph("HOT stamps of the region are preselected. Moves never leave the region."));
             case 1 -> body.add(candidateGrid(), effect());
             case 2 -> body.add(WizardDestinations.grid(preview, destinations, this::show), effect());
-            case 3 -> body.add(new HorizontalLayout(batchSize, mediumHours, highHours), new MovesGrid(WizardPlans.moves(preview, region.getValue())),
+            case 3 -> body.add(new HorizontalLayout(batchSize, mediumHours, highHours), movesGrid(WizardPlans.moves(preview, region.getValue())),
                     new Paragraph("Low-traffic registries move together in phase 1, medium ones in batches (phase 2),"
                             + " high-traffic ones one at a time (phase 3)."));
             case 4 -> body.add(new PredictionChart(predictions()), new PredictionGrid(predictions()), effect());

@@ -33,14 +33,19 @@ final class PlanGrids {
 }
 
 class MovesGrid extends Grid<PlanMove> {
-    MovesGrid(List<PlanMove> moves) {
+    /** {@code states}: each move's execution state, in the same order (the cutover engine's, via planning). */
+    MovesGrid(List<PlanMove> moves, List<String> states) {
+        java.util.Map<PlanMove, String> stateOf = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < moves.size(); i++) {
+            stateOf.put(moves.get(i), states.get(i));
+        }
         setId("moves");
         PlanGrids.compact(this);
         addColumn(m -> m.phase() + "." + m.batch()).setHeader("Phase.batch").setKey("phase").setAutoWidth(true).setFlexGrow(0);
         addColumn(PlanMove::registry).setHeader("Registry").setKey("registry").setAutoWidth(true).setFlexGrow(0);
         addColumn(m -> m.fromStamp() + " → " + m.toStamp()).setHeader("Move").setKey("move").setAutoWidth(true).setFlexGrow(0);
         addColumn(m -> m.observationHours() + " h").setHeader("Observe").setKey("observe").setAutoWidth(true).setFlexGrow(0);
-        addColumn(PlanMove::state).setHeader("State").setKey("state").setAutoWidth(true).setFlexGrow(0);
+        addColumn(stateOf::get).setHeader("State").setKey("state").setAutoWidth(true).setFlexGrow(0);
         addColumn(m -> m.whyRegistry() + " " + m.whyDestination()).setHeader("Why (click a row for rejected alternatives)")
                 .setKey("why").setFlexGrow(1);
         setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(m -> {

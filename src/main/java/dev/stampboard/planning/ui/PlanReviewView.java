@@ -97,7 +97,7 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
         }
         add(actions(plan));
         add(new H3("Predicted hot-node P95"), new PredictionChart(plan), new PredictionGrid(plan.predictions()));
-        add(new H3("Moves"), new MovesGrid(plan.moves()));
+        add(new H3("Moves"), new MovesGrid(plan.moves(), planning.moveStates(plan)));
         if (!plan.isolations().isEmpty()) {
             var isolations = new IsolationGrid(plan.isolations());
             if (user.has(Role.SUPPORT) || user.has(Role.ADMIN)) {

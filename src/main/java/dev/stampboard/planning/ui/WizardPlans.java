@@ -13,7 +13,7 @@ final class WizardPlans {
 
     static List<PlanMove> moves(Plan preview, String region) {
         return preview.moves().stream().map(m -> new PlanMove(m.registry(), region, m.from(), m.to(), m.phase(),
-                m.batch(), m.observationHours(), "PLANNED", m.explanation().whyRegistry(),
+                m.batch(), m.observationHours(), m.explanation().whyRegistry(),
                 m.explanation().whyDestination(), "")).toList();
     }
 }

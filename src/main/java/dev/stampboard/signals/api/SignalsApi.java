@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.stampboard.security.Actor;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.signals.CpuSampleInput;
@@ -78,7 +79,7 @@ class SignalsApi {
         if (body == null || body.samples() == null) {
             throw new InvalidInputException("The body must be {\"samples\":[{\"stamp\",\"pool\",\"node\",\"minute\",\"cpu\"}, …]}");
         }
-        return signals.ingest(body.samples(), principal.getName());
+        return signals.ingest(body.samples(), Actor.user(principal.getName()));
     }
 
     record IngestRequest(@Nullable List<@Nullable CpuSampleInput> samples) {
