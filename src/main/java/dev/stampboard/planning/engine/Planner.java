@@ -34,6 +34,7 @@ public final class Planner {
         List<Selected> selected = new ArrayList<>();
         List<IsolationRecommendation> isolation = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        List<Relief> reliefs = new ArrayList<>();
 
         for (StampLoad source : TriggeredStamps.of(fleet, input)) {
             touched.add(source.name());
@@ -70,6 +71,7 @@ public final class Planner {
                 }
             }
             double after = fleet.worstPredictedP95(source.name());
+            reliefs.add(new Relief(source.name(), fleet.worstOriginalP95(source.name()), after, after <= settings.target()));
             notes.add(String.format(Locale.ROOT, after <= settings.target()
                             ? "%s: predicted hot-node P95 %.1f → %.1f %% (target %.1f %%)."
                             : "%s: predicted hot-node P95 %.1f → %.1f %% — still above the %.1f %% target; no registry left to move.",
@@ -79,7 +81,7 @@ public final class Planner {
             notes.add(String.format(Locale.ROOT, "No stamp of %s is above the %.1f %% threshold: nothing to rebalance.",
                     input.region(), settings.threshold()));
         }
-        return new Plan(input.region(), Phasing.assign(selected, settings), isolation, predictions(fleet, touched), notes);
+        return new Plan(input.region(), Phasing.assign(selected, settings), isolation, predictions(fleet, touched), reliefs, notes);
     }
 
     /** The registries of the given stamps (or of every triggered stamp), ranked as the planner ranks them. */

@@ -225,7 +225,7 @@ public class MigrationWizardView extends VerticalLayout {
         List<String> lines = new ArrayList<>(preview.notes());
         var text = new Paragraph(String.join(" ", lines));
         text.setId("effect");
-        boolean above = lines.stream().anyMatch(l -> l.contains("still above"));
+        boolean above = preview.leavesAStampAboveTarget();
         text.getStyle().set("color", above ? "var(--lumo-error-text-color)" : "var(--lumo-success-text-color)");
         return text;
     }
