@@ -28,7 +28,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 import dev.stampboard.audit.AuditLog;
-import dev.stampboard.security.Actor;
+import dev.stampboard.base.Actor;
 
 /** The rules that keep one way of doing each thing (issue 11): who writes what, who audits, what views see. */
 class ArchitectureRulesTest {

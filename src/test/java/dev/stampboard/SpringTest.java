@@ -10,8 +10,10 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Every Spring-backed test extends this, so they all share one application context (a real H2
- * database through Flyway, the seed simulator paused at a fixed minute, a real web server). Tests
- * that move registries declare a database of their own and so get a context of their own.
+ * database through Flyway, the seed simulator paused at a fixed minute, a real web server). Do not
+ * give a test a database or properties of its own: that is another context to start (the suite has
+ * three: this one in the unit phase, this one again in the scenario phase, the Azure adapters').
+ * Tests that move registries or run the clock for days are {@link ScenarioTest}s.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")

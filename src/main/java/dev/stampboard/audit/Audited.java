@@ -1,6 +1,6 @@
 package dev.stampboard.audit;
 
-import dev.stampboard.security.Actor;
+import dev.stampboard.base.Actor;
 
 /**
  * A domain event that belongs in the audit log. Modules publish (or their aggregates register) such

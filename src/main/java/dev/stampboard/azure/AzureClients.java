@@ -1,8 +1,5 @@
 package dev.stampboard.azure;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +10,12 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.policy.ExponentialBackoffOptions;
 import com.azure.core.http.policy.RetryOptions;
-import com.azure.core.management.AzureEnvironment;
+import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
+import com.azure.core.http.policy.HttpLogOptions;
+import com.azure.core.http.policy.HttpLoggingPolicy;
+import com.azure.core.http.policy.RetryPolicy;
+import com.azure.core.http.policy.UserAgentPolicy;
 import com.azure.core.management.profile.AzureProfile;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.monitor.query.MetricsQueryClient;
@@ -44,13 +46,10 @@ class AzureClients {
         return builder.build();
     }
 
-    /** Azure's public cloud with the Resource Manager endpoint and the authority host from the properties. */
+    /** The cloud of the configured Resource Manager endpoint, its token audience and the authority host (see {@link AzureCloud}). */
     @Bean
     AzureProfile azureProfile(AzureProperties properties) {
-        Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
-        endpoints.put("resourceManagerEndpointUrl", properties.resourceManager() + "/");
-        endpoints.put("activeDirectoryEndpointUrl", properties.authorityHost().toString());
-        return new AzureProfile(properties.tenantId(), properties.subscriptionId(), new AzureEnvironment(endpoints));
+        return new AzureProfile(properties.tenantId(), properties.subscriptionId(), AzureCloud.environment(properties));
     }
 
     @Bean
@@ -78,14 +77,20 @@ class AzureClients {
         return configure(DnsZoneManager.configure(), retry, http).authenticate(credential, profile);
     }
 
-    /** Metrics live on the Resource Manager endpoint (the client adds a second slash before the resource id). */
+    /**
+     * Metrics live on the Resource Manager endpoint (the client adds a second slash before the resource id).
+     * The builder would ask tokens for the endpoint itself; with a pipeline of our own they are asked for the
+     * same audience as Resource Manager's.
+     */
     @Bean
     MetricsQueryClient metricsQueryClient(TokenCredential credential, AzureProperties properties, RetryOptions retry,
                                           ObjectProvider<HttpClient> http) {
-        MetricsQueryClientBuilder builder = new MetricsQueryClientBuilder().endpoint(properties.resourceManager())
-                .credential(credential).retryOptions(retry);
-        http.ifAvailable(builder::httpClient);
-        return builder.buildClient();
+        HttpPipelineBuilder pipeline = new HttpPipelineBuilder().policies(
+                new UserAgentPolicy(), new RetryPolicy(retry),
+                new BearerTokenAuthenticationPolicy(credential, AzureCloud.resourceManagerScope(properties)),
+                new HttpLoggingPolicy(new HttpLogOptions()));
+        http.ifAvailable(pipeline::httpClient);
+        return new MetricsQueryClientBuilder().endpoint(properties.resourceManager()).pipeline(pipeline.build()).buildClient();
     }
 
     private static <T extends AzureConfigurable<T>> T configure(T configurable, RetryOptions retry,

@@ -22,7 +22,7 @@ import com.azure.resourcemanager.compute.fluent.models.VirtualMachineScaleSetVMI
 import com.azure.resourcemanager.storage.StorageManager;
 import com.azure.resourcemanager.storage.fluent.models.StorageAccountInner;
 
-import dev.stampboard.security.Actor;
+import dev.stampboard.base.Actor;
 import dev.stampboard.azure.ObservedFleet.ObservedScaleSet;
 import dev.stampboard.azure.ObservedFleet.ObservedStamp;
 import dev.stampboard.base.InvalidInputException;

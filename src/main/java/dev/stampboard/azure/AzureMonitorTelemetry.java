@@ -28,13 +28,13 @@ import com.azure.monitor.query.models.MetricsQueryResult;
 import com.azure.monitor.query.models.QueryTimeInterval;
 import com.azure.monitor.query.models.TimeSeriesElement;
 
-import dev.stampboard.security.Actor;
+import dev.stampboard.base.Actor;
 import dev.stampboard.azure.ObservedFleet.ObservedScaleSet;
 import dev.stampboard.azure.ObservedFleet.ObservedStamp;
 import dev.stampboard.fleet.PoolKind;
-import dev.stampboard.signals.CpuSampleInput;
-import dev.stampboard.signals.IngestReport;
-import dev.stampboard.signals.SignalsService;
+import dev.stampboard.signals.ingestion.CpuSampleInput;
+import dev.stampboard.signals.ingestion.IngestReport;
+import dev.stampboard.signals.ingestion.NodeCpuIngestion;
 
 /**
  * Per-instance {@code Percentage CPU} of every stamp scale set from Azure Monitor, one-minute average,
@@ -52,23 +52,25 @@ public class AzureMonitorTelemetry {
     static final String METRIC = "Percentage CPU";
     static final String SPLIT_BY_INSTANCE = "VMName eq '*'";
     static final Actor ACTOR = Actor.system("azure-monitor");
+    /** Monitor's own default; never ask for fewer. */
+    private static final int MIN_SERIES = 10;
     private static final Duration DEFAULT_BACKOFF = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(AzureMonitorTelemetry.class);
 
     private final MetricsQueryClient metrics;
     private final AzureInventory inventory;
-    private final SignalsService signals;
+    private final NodeCpuIngestion ingestion;
     private final AzureProperties properties;
     private final Clock clock;
     /** Per scale set id: the first minute not yet fetched. */
     private final Map<String, Instant> nextMinute = new ConcurrentHashMap<>();
     private volatile Instant pausedUntil = Instant.MIN;
 
-    AzureMonitorTelemetry(MetricsQueryClient metrics, AzureInventory inventory, SignalsService signals,
+    AzureMonitorTelemetry(MetricsQueryClient metrics, AzureInventory inventory, NodeCpuIngestion ingestion,
                           AzureProperties properties, Clock clock) {
         this.metrics = metrics;
         this.inventory = inventory;
-        this.signals = signals;
+        this.ingestion = ingestion;
         this.properties = properties;
         this.clock = clock;
     }
@@ -104,7 +106,7 @@ public class AzureMonitorTelemetry {
                 try {
                     List<CpuSampleInput> samples = fetch(stamp.name(), pool.getKey(), scaleSet, start, end);
                     if (!samples.isEmpty()) {
-                        IngestReport ingested = signals.ingest(new ArrayList<>(samples), ACTOR);
+                        IngestReport ingested = ingestion.ingest(new ArrayList<>(samples), ACTOR);
                         accepted += ingested.accepted();
                         rejected += ingested.rejected().size();
                     }
@@ -129,7 +131,8 @@ public class AzureMonitorTelemetry {
                 .setTimeInterval(new QueryTimeInterval(utc(start), utc(end)))
                 .setGranularity(Duration.ofMinutes(1))
                 .setAggregations(List.of(AggregationType.AVERAGE))
-                .setFilter(SPLIT_BY_INSTANCE);
+                .setFilter(SPLIT_BY_INSTANCE)
+                .setTop(seriesAskedFor(scaleSet));
         Response<MetricsQueryResult> response = AzureInventory.call(doing,
                 () -> metrics.queryResourceWithResponse(scaleSet.id(), List.of(METRIC), options, Context.NONE));
         MetricsQueryResult result = response.getValue();
@@ -142,9 +145,15 @@ public class AzureMonitorTelemetry {
             throw new AzureCallFailed(doing, new IllegalStateException("the metric came back with error "
                     + cpu.getError().getCode() + ": " + cpu.getError().getMessage()));
         }
+        List<TimeSeriesElement> allSeries = cpu.getTimeSeries() == null ? List.of() : cpu.getTimeSeries();
+        if (allSeries.size() >= seriesAskedFor(scaleSet)) {
+            throw new AzureCallFailed(doing, new IllegalStateException("the answer holds " + allSeries.size()
+                    + " time series, as many as asked for: instances may be missing (the scale set grew since the inventory "
+                    + "was read)"));
+        }
         List<CpuSampleInput> samples = new ArrayList<>();
         int unknownInstances = 0;
-        for (TimeSeriesElement series : cpu.getTimeSeries() == null ? List.<TimeSeriesElement>of() : cpu.getTimeSeries()) {
+        for (TimeSeriesElement series : allSeries) {
             String node = nodeOf(series, scaleSet);
             if (node == null) {
                 unknownInstances++;
@@ -166,6 +175,17 @@ public class AzureMonitorTelemetry {
                     scaleSet.name(), unknownInstances);
         }
         return samples;
+    }
+
+    /**
+     * How many time series to ask for. Split by a dimension, Monitor returns only {@code top} series and
+     * {@code top} defaults to 10, so a bigger scale set would silently lose instances (and its hot node). Twice
+     * the larger of the capacity and the known instances leaves room for a scale-out since the inventory was
+     * read; an answer that still fills it is treated as cut off and asked again.
+     */
+    static int seriesAskedFor(ObservedScaleSet scaleSet) {
+        long instances = Math.max(scaleSet.capacity(), scaleSet.nodeByVmName().size());
+        return (int) Math.min(10_000, Math.max(MIN_SERIES, 2 * instances));
     }
 
     /** The node of a time series: its {@code VMName} dimension (Monitor answers the key in lower case). */

@@ -9,6 +9,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /** Turns the modules' exceptions into RFC 9457 problem details with a message a person can act on. */
 @RestControllerAdvice(basePackages = "dev.stampboard")
+@org.springframework.core.annotation.Order(0) // before ApiFallbackErrors, whose catch-all would otherwise win
 class ApiErrors {
 
     @ExceptionHandler(InvalidInputException.class)
@@ -35,10 +36,14 @@ class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        String cause = e.getMostSpecificCause().getMessage();
-        String firstLine = cause == null ? "" : cause.lines().findFirst().orElse("");
-        return problem(HttpStatus.BAD_REQUEST, "Malformed request body",
-                "The request body is not valid JSON of the expected shape; nothing was stored. Parser said: " + firstLine);
+        if (e.getMostSpecificCause() instanceof BodyTooLargeException tooLarge) {
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Content Too Large", "The request body is larger than "
+                    + tooLarge.cap() / 1024 + " KB, the most this endpoint accepts; send it in smaller parts."
+                    + " Nothing was stored");
+        }
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        return problem(HttpStatus.BAD_REQUEST, "Malformed request body", JsonShape.explain(cause)
+                + "; nothing was stored");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -25,7 +25,7 @@ import dev.stampboard.fleet.StampStatus;
 import dev.stampboard.planning.PlanPrediction;
 import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.planning.PlanningService;
-import dev.stampboard.security.Actor;
+import dev.stampboard.base.Actor;
 
 /**
  * Runs approved plans (DESIGN §5): batch after batch in phase order, each move cut over, drained,

@@ -1,7 +1,5 @@
 package dev.stampboard.cutover;
 
-import dev.stampboard.base.ConflictException;
-import dev.stampboard.base.TransitionRefused;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,17 +9,20 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.stampboard.base.ConflictException;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
+import dev.stampboard.base.TransitionRefused;
+import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanMove;
 import dev.stampboard.planning.PlanStatus;
-import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
-import dev.stampboard.security.Actor;
+import dev.stampboard.base.Actor;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
 
@@ -56,6 +57,9 @@ public class CutoverService {
     public PlanRunDetails start(String planId, boolean autoRollback) {
         Actor actor = currentUser.actor();
         PlanDetails plan = planning.get(planId);
+        store.run(planId).ifPresent(won -> {
+            throw startedMeanwhile(won);
+        });
         if (plan.status() != PlanStatus.APPROVED) {
             throw new TransitionRefused("Plan " + planId + " is " + plan.status() + ": only an APPROVED plan can be started");
         }
@@ -64,6 +68,10 @@ public class CutoverService {
         }
         return executor.exclusively(() -> {
             tx.executeWithoutResult(status -> {
+                // a second start of the same plan (a double click, two operators, another instance) is told who won
+                store.run(planId).ifPresent(won -> {
+                    throw startedMeanwhile(won);
+                });
                 Instant now = clock.instant();
                 List<MoveRun> moves = new ArrayList<>();
                 for (int seq = 0; seq < plan.moves().size(); seq++) {
@@ -71,7 +79,13 @@ public class CutoverService {
                     moves.add(MoveRun.approved(planId, seq, m.phase(), m.batch(), m.observationHours(), m.registry(),
                             m.region(), m.fromStamp(), m.toStamp(), now));
                 }
-                store.insert(PlanRun.start(planId, plan.region(), autoRollback, actor.name(), now), moves);
+                try {
+                    store.insert(PlanRun.start(planId, plan.region(), autoRollback, actor.name(), now), moves);
+                } catch (DuplicateKeyException another) {
+                    // another console instance inserted the run between our check and our insert
+                    throw new ConflictException("Plan " + planId + " was started by someone else a moment ago;"
+                            + " open its migration to follow it");
+                }
                 planning.startExecution(planId, actor);
                 events.publishEvent(new ExecutionStarted(planId, actor, moves.size(), autoRollback));
             });
@@ -157,7 +171,8 @@ public class CutoverService {
                 PlanRun run = load(planId);
                 change.apply(run);
                 if (!store.update(run)) {
-                    throw new ConflictException("Plan " + planId + " changed meanwhile; look again and retry");
+                    throw new ConflictException("Plan " + planId + " was changed by someone else a moment ago;"
+                            + " look again and retry");
                 }
                 events.publishEvent(new RunStatusChanged(planId, actor, run.status(), detail));
             });
@@ -165,9 +180,15 @@ public class CutoverService {
         });
     }
 
+    private static ConflictException startedMeanwhile(PlanRun run) {
+        return new ConflictException("Plan " + run.planId + " was started by " + run.startedBy + " at "
+                + run.startedAt + "; it is " + run.status() + ". Open its migration to follow it");
+    }
+
     private void saveMove(MoveRun m, MoveState from) {
         if (!store.update(m)) {
-            throw new ConflictException("Move " + m.describe() + " changed meanwhile; look again and retry");
+            throw new ConflictException("Move " + m.describe() + " was changed by someone else a moment ago;"
+                    + " look again and retry");
         }
         events.publishEvent(new MoveStateChanged(m.planId, m.seq, m.registry(), from, m.state()));
     }

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import dev.stampboard.audit.Audited;
 import dev.stampboard.fleet.DedicatedStampSpec;
-import dev.stampboard.security.Actor;
+import dev.stampboard.base.Actor;
 
 /** The executor asked the provisioner for the dedicated stamp a move of the plan goes to. */
 public record DedicatedStampRequested(String planId, Actor actor, DedicatedStampSpec spec) implements Audited {

@@ -1,7 +1,7 @@
 package dev.stampboard.cutover;
 
 import dev.stampboard.audit.Audited;
-import dev.stampboard.security.Actor;
+import dev.stampboard.base.Actor;
 
 /** An engineer started executing an approved plan. */
 public record ExecutionStarted(String planId, Actor actor, int moves, boolean autoRollback) implements Audited {

@@ -1,7 +1,7 @@
 package dev.stampboard.cutover;
 
 import dev.stampboard.audit.Audited;
-import dev.stampboard.security.Actor;
+import dev.stampboard.base.Actor;
 
 /** A validated move got its verdict. {@code move} names it: registry, source → destination. */
 public record MoveJudged(String planId, Actor actor, String move, Verdict verdict) implements Audited {

@@ -1,7 +1,7 @@
 package dev.stampboard.cutover;
 
 import dev.stampboard.audit.Audited;
-import dev.stampboard.security.Actor;
+import dev.stampboard.base.Actor;
 
 /**
  * The executor took one of a move's audited steps ({@code action}: MOVE_CUTOVER_STARTED, MOVE_CUT_OVER,

@@ -1,7 +1,7 @@
 package dev.stampboard.cutover;
 
 import dev.stampboard.audit.Audited;
-import dev.stampboard.security.Actor;
+import dev.stampboard.base.Actor;
 
 /**
  * A plan's execution was paused, resumed or set rolling back, by an engineer or by the executor

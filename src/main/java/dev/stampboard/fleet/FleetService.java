@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
-import dev.stampboard.security.Actor;
+import dev.stampboard.base.Actor;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
 
@@ -127,11 +127,17 @@ public class FleetService {
         return history.findByFromStampOrToStampOrderByChangedAtAsc(stamp, stamp);
     }
 
+    /** Every replica's home stamps over time, for checking traffic reported for past minutes. */
+    @Transactional(readOnly = true)
+    public HomeStampTimeline homeStampTimeline() {
+        return new HomeStampTimeline(history.findAll());
+    }
+
     // ---- writes ------------------------------------------------------------------------------
 
     @Transactional
     public void addRegion(String name, ZoneId zone, Actor actor) {
-        currentUser.requireRole(actor, Role.ENGINEER, Role.ADMIN);
+        currentUser.requireRole(actor, Role.ENGINEER, Role.INGEST);
         requireName(name, "region");
         if (regions.existsById(name)) {
             throw new InvalidInputException("Region '" + name + "' already exists");
@@ -147,7 +153,7 @@ public class FleetService {
      */
     @Transactional
     public StampInfo declareStamp(String name, StampDeclaration declaration, Actor actor) {
-        currentUser.requireRole(actor, Role.ENGINEER, Role.ADMIN);
+        currentUser.requireRole(actor, Role.ENGINEER, Role.INGEST);
         requireName(name, "stamp");
         requireName(declaration.region(), "region");
         validatePools(declaration);
@@ -187,7 +193,7 @@ public class FleetService {
 
     @Transactional
     public void activateStamp(String name, Actor actor) {
-        currentUser.requireRole(actor, Role.ENGINEER, Role.ADMIN);
+        currentUser.requireRole(actor, Role.ENGINEER, Role.INGEST);
         Stamp stamp = stamps.findByName(name).orElseThrow(() -> new NotFoundException("No stamp named '" + name + "'"));
         stamp.activate();
         stamps.save(stamp);
@@ -203,7 +209,7 @@ public class FleetService {
      */
     @Transactional
     public boolean reportScaleSet(String stampName, PoolKind kind, boolean present, Actor actor) {
-        currentUser.requireRole(actor, Role.ENGINEER, Role.ADMIN);
+        currentUser.requireRole(actor, Role.ENGINEER, Role.INGEST);
         Stamp stamp = stamps.findByName(stampName)
                 .orElseThrow(() -> new NotFoundException("No stamp named '" + stampName + "'"));
         StampPool pool = stamp.pool(kind)
@@ -220,7 +226,7 @@ public class FleetService {
 
     @Transactional
     public void addCustomer(String name, String displayName, Actor actor) {
-        currentUser.requireRole(actor, Role.ENGINEER, Role.ADMIN);
+        currentUser.requireRole(actor, Role.ENGINEER, Role.INGEST);
         requireName(name, "customer");
         if (customers.findByName(name).isPresent()) {
             throw new InvalidInputException("Customer '" + name + "' already exists");
@@ -233,7 +239,7 @@ public class FleetService {
     /** Adds a registry with one replica per region, each bound to its first home stamp. */
     @Transactional
     public void addRegistry(String name, String customer, Map<String, String> homeStampByRegion, Actor actor) {
-        currentUser.requireRole(actor, Role.ENGINEER, Role.ADMIN);
+        currentUser.requireRole(actor, Role.ENGINEER, Role.INGEST);
         if (!REGISTRY_NAME.matcher(name).matches()) {
             throw new InvalidInputException("Registry name '" + name + "' must be lower-case letters, digits, dots and dashes");
         }
@@ -260,6 +266,65 @@ public class FleetService {
     }
 
     /**
+     * Declares a registry or updates it (the inventory {@code PUT} for bring-your-own fleets): its
+     * customer (created on first mention) and one replica per listed region. A replica is placed on its
+     * home stamp when it is first declared; a different home stamp for an existing replica is refused,
+     * because moving a replica is a cutover and goes through a plan. Replicas not listed are kept.
+     */
+    @Transactional
+    public RegistryInfo declareRegistry(String name, RegistryDeclaration declaration, Actor actor) {
+        currentUser.requireRole(actor, Role.ENGINEER, Role.INGEST);
+        if (!REGISTRY_NAME.matcher(name).matches()) {
+            throw new InvalidInputException("Registry name '" + name + "' must be lower-case letters, digits, dots and dashes");
+        }
+        requireName(declaration.customer(), "customer");
+        Map<String, String> homes = new LinkedHashMap<>();
+        for (RegistryDeclaration.ReplicaDeclaration replica : declaration.replicas()) {
+            if (homes.putIfAbsent(replica.region(), replica.homeStamp()) != null) {
+                throw new InvalidInputException("Region " + replica.region() + " is listed twice; a registry has one replica per region");
+            }
+            Stamp stamp = stamps.findByName(replica.homeStamp()).orElseThrow(() -> new InvalidInputException(
+                    "Unknown home stamp '" + replica.homeStamp() + "' for " + name + " in " + replica.region()
+                            + ": declare it first with PUT /api/v1/stamps/" + replica.homeStamp()));
+            if (!stamp.region().equals(replica.region())) {
+                throw new InvalidInputException("Stamp " + replica.homeStamp() + " is in region " + stamp.region()
+                        + ", not " + replica.region());
+            }
+        }
+        if (customers.findByName(declaration.customer()).isEmpty()) {
+            customers.save(new Customer(null, declaration.customer(), declaration.customer()));
+            events.publishEvent(new FleetChanged(actor, "CUSTOMER_ADDED", declaration.customer(),
+                    "first named by registry " + name));
+        }
+        Optional<Registry> existing = registries.findByName(name);
+        Registry registry = existing.orElseGet(() -> Registry.create(name, declaration.customer()));
+        List<String> changes = new ArrayList<>();
+        if (existing.isPresent() && !registry.customer().equals(declaration.customer())) {
+            changes.add("customer " + registry.customer() + " -> " + declaration.customer());
+            registry.reassignTo(declaration.customer());
+        }
+        homes.forEach((region, homeStamp) -> {
+            Optional<Replica> replica = registry.replica(region);
+            if (replica.isEmpty()) {
+                registry.addReplica(region, homeStamp);
+                history.save(new HomeStampChange(null, name, region, null, homeStamp, clock.instant(), "registry declared"));
+                changes.add(region + " on " + homeStamp);
+            } else if (!replica.get().homeStamp().equals(homeStamp)) {
+                throw new InvalidInputException("The replica of " + name + " in " + region + " is served by "
+                        + replica.get().homeStamp() + "; declaring it on " + homeStamp + " would move it. A move is a "
+                        + "cutover: create a plan (POST /api/v1/plans), have it approved and run it");
+            }
+        });
+        if (existing.isEmpty() || !changes.isEmpty()) {
+            registries.save(registry);
+            events.publishEvent(new FleetChanged(actor, existing.isPresent() ? "REGISTRY_UPDATED" : "REGISTRY_DECLARED", name,
+                    "customer " + declaration.customer() + (changes.isEmpty() ? "" : "; " + String.join(", ", changes))));
+            invalidate();
+        }
+        return registry.toInfo();
+    }
+
+    /**
      * The cutover's idempotent write: moves the replica unless the database already has it on
      * {@code toStamp} (a step retried after a crash, or done by another instance). Returns whether it moved.
      */
@@ -277,7 +342,7 @@ public class FleetService {
     /** The cutover's one write: the replica's home stamp changes, with its history and audit entry. */
     @Transactional
     public void rehome(String registryName, String region, String toStamp, String reason, Actor actor) {
-        currentUser.requireRole(actor, Role.ENGINEER, Role.ADMIN);
+        currentUser.requireRole(actor, Role.ENGINEER);
         Registry registry = registries.findByName(registryName)
                 .orElseThrow(() -> new NotFoundException("No registry named '" + registryName + "'"));
         Stamp destination = stamps.findByName(toStamp)

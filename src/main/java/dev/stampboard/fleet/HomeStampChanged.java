@@ -1,7 +1,7 @@
 package dev.stampboard.fleet;
 
 import dev.stampboard.audit.Audited;
-import dev.stampboard.security.Actor;
+import dev.stampboard.base.Actor;
 
 /** A replica's home stamp changed (a cutover or its rollback); routing follows it. */
 public record HomeStampChanged(String registry, String region, String fromStamp, String toStamp, Actor actor,

@@ -1,6 +1,6 @@
 package dev.stampboard.fleet;
 
-import dev.stampboard.security.Actor;
+import dev.stampboard.base.Actor;
 
 /**
  * The port that sizes a pool's scale set (capacity recommendations, DESIGN §7). Azure: the scale

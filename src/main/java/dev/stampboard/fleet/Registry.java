@@ -17,7 +17,7 @@ class Registry {
     @Id
     private @Nullable Long id;
     private final String name;
-    private final String customer;
+    private String customer;
     @Version
     private int version;
     @MappedCollection(idColumn = "registry_id")
@@ -42,6 +42,11 @@ class Registry {
 
     String customer() {
         return customer;
+    }
+
+    /** The registry now belongs to another customer (the inventory says so); its replicas stay where they are. */
+    void reassignTo(String newCustomer) {
+        this.customer = newCustomer;
     }
 
     Optional<Replica> replica(String region) {

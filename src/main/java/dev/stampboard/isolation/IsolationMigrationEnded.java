@@ -2,7 +2,7 @@ package dev.stampboard.isolation;
 
 import dev.stampboard.audit.Audited;
 import dev.stampboard.planning.PlanStatus;
-import dev.stampboard.security.Actor;
+import dev.stampboard.base.Actor;
 
 /** The migration plan of a request finished without completing (rolled back); the request waits. */
 public record IsolationMigrationEnded(String requestId, String planId, PlanStatus status) implements Audited {

@@ -4,6 +4,7 @@ import dev.stampboard.base.TransitionRefused;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
@@ -116,7 +117,13 @@ class IsolationRequest implements Persistable<String> {
     }
 
     void approve(String actor, String dedicatedStamp) {
+        approve(actor, dedicatedStamp, Set.of());
+    }
+
+    /** Four eyes: neither the requester nor anyone who answered on the customer's behalf ({@code answeredBy}) approves. */
+    void approve(String actor, String dedicatedStamp, Set<String> answeredBy) {
         requireDecider(actor, "approve");
+        requireNotAnswerer(actor, answeredBy, "approve");
         move(IsolationState.APPROVED, "approve");
         this.decidedBy = actor;
         this.dedicatedStamp = dedicatedStamp;
@@ -144,6 +151,13 @@ class IsolationRequest implements Persistable<String> {
 
     void complete() {
         move(IsolationState.DONE, "complete");
+    }
+
+    private void requireNotAnswerer(String actor, Set<String> answeredBy, String action) {
+        if (answeredBy.contains(actor)) {
+            throw new TransitionRefused("You answered request " + shortId() + " on the customer's behalf and cannot "
+                    + action + " it; another support engineer must");
+        }
     }
 
     /** Nobody decides on a request they filed themselves. */

@@ -1,7 +1,7 @@
 package dev.stampboard.isolation;
 
 import dev.stampboard.audit.Audited;
-import dev.stampboard.security.Actor;
+import dev.stampboard.base.Actor;
 
 /** A request for a dedicated stamp was filed; {@code summary} carries its figures and sizing. */
 public record IsolationRequested(String requestId, Actor actor, String summary) implements Audited {

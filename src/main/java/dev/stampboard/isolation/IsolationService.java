@@ -45,7 +45,7 @@ import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.engine.SizingCalculator;
 import dev.stampboard.planning.engine.SizingSettings;
-import dev.stampboard.security.Actor;
+import dev.stampboard.base.Actor;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
 import dev.stampboard.signals.SignalsService;
@@ -292,7 +292,8 @@ public class IsolationService {
     /** Whether the signed-in user may decide on this request (support or admin, and not its requester). */
     public boolean mayDecide(IsolationRequestDetails request) {
         return (currentUser.has(Role.SUPPORT) || currentUser.has(Role.ADMIN))
-                && !currentUser.name().equals(request.requestedBy());
+                && !currentUser.name().equals(request.requestedBy())
+                && !answeredOnBehalf(request.id()).contains(currentUser.name());
     }
 
     // ---- review ------------------------------------------------------------------------------
@@ -329,9 +330,16 @@ public class IsolationService {
     @Secured({"ROLE_SUPPORT", "ROLE_ADMIN"})
     public IsolationRequestDetails approve(String id) {
         tx.executeWithoutResult(s -> transition(id, null,
-                (r, actor) -> r.approve(actor, dedicatedStampName(r))));
+                (r, actor) -> r.approve(actor, dedicatedStampName(r), answeredOnBehalf(id))));
         progress(id);
         return get(id);
+    }
+
+    /** Staff who relayed an answer for the customer (the customer itself may never decide anyway). */
+    private Set<String> answeredOnBehalf(String id) {
+        return history.of(id).stream()
+                .filter(c -> c.from() == IsolationState.NEEDS_INFO && c.to() == IsolationState.IN_REVIEW)
+                .map(IsolationStateChange::actor).collect(java.util.stream.Collectors.toSet());
     }
 
     /** One dedicated stamp per customer and region (the name the planner's isolations use too), so a second request reuses it. */

@@ -3,7 +3,7 @@ package dev.stampboard.isolation;
 import org.jspecify.annotations.Nullable;
 
 import dev.stampboard.audit.Audited;
-import dev.stampboard.security.Actor;
+import dev.stampboard.base.Actor;
 
 /** A request took one step of its state machine ({@link IsolationState}), by a person or by the system. */
 public record IsolationStateChanged(String requestId, Actor actor, IsolationState from, IsolationState to,

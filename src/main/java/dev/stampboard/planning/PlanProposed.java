@@ -1,7 +1,7 @@
 package dev.stampboard.planning;
 
 import dev.stampboard.audit.Audited;
-import dev.stampboard.security.Actor;
+import dev.stampboard.base.Actor;
 
 /** A new plan was stored as a DRAFT; {@code description} says what it proposes. */
 public record PlanProposed(String planId, Actor actor, String description) implements Audited {

@@ -1,7 +1,7 @@
 package dev.stampboard.planning;
 
 import dev.stampboard.audit.Audited;
-import dev.stampboard.security.Actor;
+import dev.stampboard.base.Actor;
 
 /** An open plan was recomputed from current signals; its status stays. */
 public record PlanRefreshed(String planId, Actor actor, PlanStatus status) implements Audited {

@@ -3,7 +3,7 @@ package dev.stampboard.planning;
 import org.jspecify.annotations.Nullable;
 
 import dev.stampboard.audit.Audited;
-import dev.stampboard.security.Actor;
+import dev.stampboard.base.Actor;
 
 /** A plan took one step of its state machine ({@link PlanStatus}); registered by the plan itself. */
 public record PlanStatusChanged(String planId, Actor actor, PlanStatus from, PlanStatus to, @Nullable String reason)

@@ -10,13 +10,15 @@ import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.stampboard.base.ConflictException;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
 import dev.stampboard.fleet.FleetService;
@@ -31,7 +33,7 @@ import dev.stampboard.planning.engine.PlanningSettings;
 import dev.stampboard.planning.engine.RegistryLoad;
 import dev.stampboard.planning.engine.Sizing;
 import dev.stampboard.planning.engine.SizingCalculator;
-import dev.stampboard.security.Actor;
+import dev.stampboard.base.Actor;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
 import dev.stampboard.signals.PoolSignal;
@@ -151,7 +153,7 @@ public class PlanningService {
     @Secured(Role.Authority.ENGINEER)
     @Transactional
     public PlanDetails approve(String id) {
-        return transition(id, null, (plan, actor) -> plan.approve(actor, isStale(plan)));
+        return transition(id, null, (plan, actor) -> plan.approve(actor, isStale(plan), shapedBy(id)));
     }
 
     @Secured(Role.Authority.ENGINEER)
@@ -342,9 +344,38 @@ public class PlanningService {
         Actor actor = currentUser.actor();
         PlanStatus from = plan.status();
         step.apply(plan, actor);
-        plans.save(plan);
+        try {
+            plans.save(plan);
+        } catch (ConcurrencyFailureException lost) {
+            throw new ConflictException(whatChanged(id));
+        }
         history.append(id, clock.instant(), actor.name(), from, plan.status(), reason);
         return plan.toView(false);
+    }
+
+    /** Who created, submitted or refreshed the plan while it was open (four eyes bars them all from approving). */
+    private java.util.Set<String> shapedBy(String id) {
+        return history.of(id).stream().filter(c -> c.to().isOpen()).map(PlanStatusChange::actor)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** "Plan … was approved by bob a moment ago": the change that won a race, from the committed history. */
+    private String whatChanged(String id) {
+        List<PlanStatusChange> changes = history.of(id);
+        if (changes.isEmpty()) {
+            return "Plan " + id + " was changed by someone else a moment ago; reload it and try again";
+        }
+        PlanStatusChange last = changes.get(changes.size() - 1);
+        String verb = switch (last.to()) {
+            case APPROVED -> "approved";
+            case REJECTED -> "rejected";
+            case EXPIRED -> "expired";
+            case IN_PROGRESS -> "started";
+            case PENDING_APPROVAL -> last.from() == PlanStatus.DRAFT ? "submitted" : "refreshed";
+            default -> "changed";
+        };
+        return "Plan " + id + " was " + verb + " by " + last.actor() + " a moment ago and is now " + last.to()
+                + "; nothing of yours was stored. Reload it and decide again if it still makes sense";
     }
 
     private RebalancePlan load(String id) {

@@ -1,8 +1,6 @@
 package dev.stampboard.planning;
 
-import dev.stampboard.base.InvalidInputException;
-import dev.stampboard.base.TransitionRefused;
-import dev.stampboard.security.Actor;
+import dev.stampboard.base.Actor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,6 +16,9 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.domain.Persistable;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
+
+import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.base.TransitionRefused;
 
 /**
  * Aggregate root of a rebalancing plan. The status changes only through the guarded transitions;
@@ -106,11 +107,22 @@ class RebalancePlan extends AbstractAggregateRoot<RebalancePlan> implements Pers
         submittedBy = actor.name();
     }
 
-    /** Four eyes: the approver is never the engineer who submitted the plan. */
+    /** Four eyes, for a plan nobody has changed since it was drafted. */
     void approve(Actor actor, boolean stale) {
+        approve(actor, stale, Set.of());
+    }
+
+    /**
+     * Four eyes: the approver is never someone who created, submitted or changed the plan
+     * ({@code changedBy}: everyone its history names before the approval).
+     */
+    void approve(Actor actor, boolean stale, Set<String> changedBy) {
         require(PlanStatus.APPROVED, "approve", "only a plan pending approval can be approved");
-        if (actor.name().equals(submittedBy)) {
-            throw new TransitionRefused("Four eyes: " + actor + " submitted plan " + id
+        String name = actor.name();
+        String role = name.equals(createdBy) ? "created" : name.equals(submittedBy) ? "submitted"
+                : changedBy.contains(name) ? "changed" : null;
+        if (role != null) {
+            throw new TransitionRefused("Four eyes: " + actor + " " + role + " plan " + id
                     + " and cannot approve it; another engineer must");
         }
         if (stale) {

@@ -1,5 +1,7 @@
 package dev.stampboard.security;
 
+import dev.stampboard.base.Actor;
+
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;

@@ -9,7 +9,9 @@ public enum Role {
     ENGINEER,
     SUPPORT,
     ADMIN,
-    CUSTOMER;
+    CUSTOMER,
+    /** Machine accounts of telemetry collectors: may feed telemetry and inventory, may read nothing. */
+    INGEST;
 
     /** Names for {@code @RolesAllowed}, which needs compile-time constants. */
     public static final String VIEWER_NAME = "VIEWER";
@@ -17,6 +19,7 @@ public enum Role {
     public static final String SUPPORT_NAME = "SUPPORT";
     public static final String ADMIN_NAME = "ADMIN";
     public static final String CUSTOMER_NAME = "CUSTOMER";
+    public static final String INGEST_NAME = "INGEST";
 
     /** Authorities for {@code @Secured}, which needs compile-time constants: {@code @Secured(Role.Authority.ENGINEER)}. */
     public static final class Authority {
@@ -25,6 +28,7 @@ public enum Role {
         public static final String SUPPORT = "ROLE_" + SUPPORT_NAME;
         public static final String ADMIN = "ROLE_" + ADMIN_NAME;
         public static final String CUSTOMER = "ROLE_" + CUSTOMER_NAME;
+        public static final String INGEST = "ROLE_" + INGEST_NAME;
 
         private Authority() {
         }
@@ -34,7 +38,7 @@ public enum Role {
     Set<Role> withImplied() {
         return switch (this) {
             case ENGINEER, SUPPORT, ADMIN -> EnumSet.of(this, VIEWER);
-            case VIEWER, CUSTOMER -> EnumSet.of(this);
+            case VIEWER, CUSTOMER, INGEST -> EnumSet.of(this);
         };
     }
 }

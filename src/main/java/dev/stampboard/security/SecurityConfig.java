@@ -1,11 +1,19 @@
 package dev.stampboard.security;
 
+import java.io.IOException;
+import java.time.Clock;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -13,41 +21,74 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 import dev.stampboard.security.ui.LoginView;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 @Configuration
 @EnableWebSecurity
 @EnableMethodSecurity(securedEnabled = true, jsr250Enabled = true)
-@EnableConfigurationProperties(UsersProperties.class)
+@EnableConfigurationProperties({UsersProperties.class, SecurityProperties.class})
 @org.springframework.context.annotation.Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfig {
+
+    /**
+     * What the browser may load: Vaadin needs inline scripts/styles and eval for its bootstrap and
+     * Lit templates, websockets to itself, data: images; nothing from other origins, no framing.
+     */
+    static final String CONSOLE_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval';"
+            + " style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:;"
+            + " connect-src 'self' ws: wss:; object-src 'none'; base-uri 'self'; form-action 'self';"
+            + " frame-ancestors 'none'";
+    /** The API answers JSON only: nothing in it may run or be framed. */
+    static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
     /** The JSON API: HTTP Basic, no session, problem+json on 401/403 so scripts get a readable answer. */
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, SecurityProperties properties,
+                                 AuthenticationManager authenticationManager) throws Exception {
         return http.securityMatcher("/api/**", "/v3/api-docs/**")
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/v3/api-docs/**").permitAll()
-                        .anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED,
-                        "Authentication required: send HTTP Basic credentials of a console user")))
-                .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> problem(res, HttpStatus.FORBIDDEN,
-                        "Your role does not allow this action")))
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(a -> {
+                    if (properties.publicApiDocs()) {
+                        a.requestMatchers("/v3/api-docs/**").permitAll();
+                    }
+                    a.anyRequest().authenticated();
+                })
+                .httpBasic(b -> b.authenticationEntryPoint(SecurityConfig::unauthenticated))
+                .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> ProblemResponse.write(res,
+                        HttpStatus.FORBIDDEN, "Your role does not allow this action")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(c -> c.disable())
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(API_CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
+                .csrf(c -> c.disable()) // no cookies are accepted here, so there is nothing to forge
                 .build();
     }
 
+    /**
+     * The console. Vaadin protects its own requests with its CSRF token; every other POST, the login
+     * form's included, needs Spring's token (the login view signs in through Vaadin, not a bare POST).
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain vaadinChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a.requestMatchers("/swagger-ui/**", "/swagger-ui.html").permitAll());
-        return http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class)).build();
+    SecurityFilterChain vaadinChain(HttpSecurity http, SecurityProperties properties, RequestUtil requestUtil,
+                                    AuthenticationManager authenticationManager) throws Exception {
+        http.authenticationManager(authenticationManager);
+        if (properties.publicApiDocs()) {
+            http.authorizeHttpRequests(a -> a.requestMatchers("/swagger-ui/**", "/swagger-ui.html").permitAll());
+        }
+        http.csrf(c -> c.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
+        http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONSOLE_CSP))
+                .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
+        return http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class)
+                .enableCsrfConfiguration(false)).build();
     }
 
     @Bean
@@ -55,11 +96,32 @@ class SecurityConfig {
         return new BCryptPasswordEncoder();
     }
 
-    private static void problem(jakarta.servlet.http.HttpServletResponse res, HttpStatus status, String detail)
-            throws java.io.IOException {
-        res.setStatus(status.value());
-        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        res.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
-                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+    @Bean
+    SignInThrottle signInThrottle(SecurityProperties properties) {
+        SecurityProperties.SignIn s = properties.signIn();
+        return new SignInThrottle(new SignInThrottle.Policy(s.freeFailuresPerUser(), s.firstLock(), s.maxLock()),
+                new SignInThrottle.Policy(s.freeFailuresPerAddress(), s.firstLock(), s.maxLock()),
+                Clock.systemUTC()); // locks run on the wall clock, never the simulated one
+    }
+
+    /** Every password check (login view, HTTP Basic) goes through the throttle. */
+    @Bean
+    AuthenticationManager authenticationManager(UserAccounts users, PasswordEncoder encoder, SignInThrottle throttle,
+                                                ApplicationEventPublisher events) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        return new ProviderManager(new ThrottledPasswordCheck(passwords, throttle, events));
+    }
+
+    /** 401 with a hint, or 429 with {@code Retry-After} while the sign-in is throttled. */
+    private static void unauthenticated(HttpServletRequest req, HttpServletResponse res, AuthenticationException ex)
+            throws IOException {
+        if (ex instanceof SignInThrottled throttled) {
+            res.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+            ProblemResponse.write(res, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage());
+        } else {
+            ProblemResponse.write(res, HttpStatus.UNAUTHORIZED,
+                    "Authentication required: send HTTP Basic credentials of a console user");
+        }
     }
 }

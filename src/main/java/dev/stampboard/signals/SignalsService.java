@@ -1,8 +1,6 @@
 package dev.stampboard.signals;
 
 import java.time.Clock;
-import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +22,7 @@ import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.StampDeclared;
 import dev.stampboard.fleet.StampInfo;
-import dev.stampboard.security.Actor;
+import dev.stampboard.base.Actor;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
 import dev.stampboard.signals.engine.HotNodeSeries;
@@ -42,28 +40,26 @@ import dev.stampboard.signals.engine.TrafficShare;
 /**
  * Feeds the signal engine and answers questions about it. The engine holds every pool's window
  * in memory; this service keeps it in step with the inventory (new stamps and nodes) and the
- * clock, and persists samples that came through the ingestion API.
+ * clock. Telemetry from outside (the ingestion API, Azure) enters through {@code signals.ingestion}.
  */
 @Service
 public class SignalsService {
 
     private static final Logger log = LoggerFactory.getLogger(SignalsService.class);
-    static final int MAX_SAMPLES_PER_REQUEST = 200_000;
 
     private final FleetService fleet;
-    private final CpuSampleStore store;
     private final SettingsStore settingsStore;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final CurrentUser currentUser;
     private final Clock clock;
     private final SignalEngine engine;
     private final PoolStateHistory stateHistory = new PoolStateHistory();
+    private final List<java.util.function.LongConsumer> advanceListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    SignalsService(FleetService fleet, CpuSampleStore store, SettingsStore settingsStore,
+    SignalsService(FleetService fleet, SettingsStore settingsStore,
                    org.springframework.context.ApplicationEventPublisher events, CurrentUser currentUser, Clock clock,
                    SignalsProperties properties) {
         this.fleet = fleet;
-        this.store = store;
         this.settingsStore = settingsStore;
         this.events = events;
         this.currentUser = currentUser;
@@ -81,19 +77,15 @@ public class SignalsService {
                 settingsStore.warnThreshold().orElse(p.warnThreshold()), window, defaults.reactiveRules());
     }
 
-    /** Runs before the simulator starts (lower order), so its back-fill finds every pool declared. */
+    /**
+     * Runs before the stored telemetry is reloaded and before the simulator starts (lower order), so both
+     * find every pool declared.
+     */
     @EventListener(ApplicationStartedEvent.class)
     @Order(0)
-    public void loadFleetAndStoredSamples() {
+    public void declareFleet() {
         fleet.stamps().forEach(this::declare);
-        long from = currentMinute() - retainedMinutes() + 1;
-        int[] loaded = {0};
-        store.forEachSince(from, s -> {
-            if (engine.recordCpu(s.stamp(), s.pool(), s.node(), s.minute(), s.cpu()).accepted()) {
-                loaded[0]++;
-            }
-        });
-        log.info("Signals engine: {} stamps declared, {} stored samples reloaded", fleet.stamps().size(), loaded[0]);
+        log.info("Signals engine: {} stamps declared", fleet.stamps().size());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -184,73 +176,11 @@ public class SignalsService {
     // ---- writes ------------------------------------------------------------------------------
 
     /**
-     * Checks every sample and stores the valid ones; each other sample is reported with its index
-     * and the reason. Duplicates (a node already has a sample for that minute, from before or
-     * earlier in the same request) are rejected and the first value kept, so a retried request
-     * changes nothing.
+     * One node-minute of CPU from outside the engine's own feed (ingestion, the stored samples reloaded
+     * at start); the engine's checks apply, and its verdict says why a sample was refused.
      */
-    @Transactional
-    public IngestReport ingest(List<@Nullable CpuSampleInput> samples, Actor actor) {
-        currentUser.requireRole(actor, Role.ENGINEER, Role.ADMIN);
-        if (samples.size() > MAX_SAMPLES_PER_REQUEST) {
-            throw new InvalidInputException("At most " + MAX_SAMPLES_PER_REQUEST + " samples per request; split the batch");
-        }
-        List<IngestReport.Rejected> rejected = new ArrayList<>();
-        List<CpuSampleStore.StoredSample> accepted = new ArrayList<>();
-        for (int i = 0; i < samples.size(); i++) {
-            CpuSampleInput in = samples.get(i);
-            String problem = in == null ? "sample is null" : syntaxProblem(in);
-            if (problem != null) {
-                rejected.add(new IngestReport.Rejected(i, problem));
-                continue;
-            }
-            PoolKind pool = PoolKind.valueOf(in.pool().trim().toUpperCase());
-            long minute = Instant.parse(in.minute()).getEpochSecond() / 60;
-            SampleVerdict verdict = engine.recordCpu(in.stamp(), pool, in.node(), minute, in.cpu());
-            if (verdict.accepted()) {
-                accepted.add(new CpuSampleStore.StoredSample(in.stamp(), pool, in.node(), minute, in.cpu().floatValue()));
-            } else {
-                rejected.add(new IngestReport.Rejected(i, verdict.reason()));
-            }
-        }
-        if (!accepted.isEmpty()) {
-            store.insertAll(accepted);
-        }
-        events.publishEvent(new TelemetryIngested(actor, accepted.size(), rejected.size()));
-        return new IngestReport(accepted.size(), rejected);
-    }
-
-    private static @Nullable String syntaxProblem(CpuSampleInput in) {
-        if (in.stamp() == null || in.stamp().isBlank()) {
-            return "stamp is missing";
-        }
-        if (in.pool() == null || in.pool().isBlank()) {
-            return "pool is missing (REGISTRY or DATAPROXY)";
-        }
-        try {
-            PoolKind.valueOf(in.pool().trim().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            return "unknown pool '" + in.pool() + "': use REGISTRY or DATAPROXY";
-        }
-        if (in.node() == null || in.node().isBlank()) {
-            return "node is missing";
-        }
-        if (in.minute() == null) {
-            return "minute is missing (ISO-8601 UTC instant, e.g. 2026-11-26T00:00:00Z)";
-        }
-        Instant minute;
-        try {
-            minute = Instant.parse(in.minute());
-        } catch (DateTimeException e) {
-            return "minute '" + in.minute() + "' is not an ISO-8601 UTC instant such as 2026-11-26T00:00:00Z";
-        }
-        if (minute.getEpochSecond() % 60 != 0 || minute.getNano() != 0) {
-            return "minute " + in.minute() + " is not aligned to the start of a minute (seconds must be :00)";
-        }
-        if (in.cpu() == null) {
-            return "cpu is missing";
-        }
-        return null;
+    public SampleVerdict recordCpu(String stamp, PoolKind pool, String node, long minute, double cpu) {
+        return engine.recordCpu(stamp, pool, node, minute, cpu);
     }
 
     /** Samples from the simulator: same checks as ingestion, but kept in memory only (the simulator can regenerate them). */
@@ -258,9 +188,10 @@ public class SignalsService {
         engine.recordCpu(stamp, pool, node, minute, cpu);
     }
 
-    public void recordTraffic(String registry, String region, String stamp, long minute, long requests, long bytes,
-                              long throttled, long errors, double p99Ms) {
-        engine.recordTraffic(registry, region, stamp, minute, requests, bytes, throttled, errors, p99Ms);
+    /** One replica-minute of traffic served by {@code stamp}; the engine's verdict says why a record was refused. */
+    public SampleVerdict recordTraffic(String registry, String region, String stamp, long minute, long requests, long bytes,
+                                       long throttled, long errors, double p99Ms) {
+        return engine.recordTraffic(registry, region, stamp, minute, requests, bytes, throttled, errors, p99Ms);
     }
 
     /** Both the simulator and the wall-clock follower call this; the check and the move must not interleave. */
@@ -268,7 +199,16 @@ public class SignalsService {
         if (minute > engine.nowMinute()) {
             engine.advanceTo(minute);
             observeStates(minute);
+            advanceListeners.forEach(l -> l.accept(minute));
         }
+    }
+
+    /**
+     * Runs after each move of the current minute (under the same lock as the move), e.g. to replay stored
+     * samples once the simulated clock reaches their minute.
+     */
+    public void onAdvance(java.util.function.LongConsumer listener) {
+        advanceListeners.add(listener);
     }
 
     private void observeStates(long minute) {
@@ -301,10 +241,6 @@ public class SignalsService {
         engine.updateSettings(new SignalSettings(hot, warn, old.peakWindow(), old.reactiveRules()));
         settingsStore.saveThresholds(hot, warn, actor.name());
         events.publishEvent(new ThresholdsChanged(actor, old.hotThreshold(), hot, old.warnThreshold(), warn));
-    }
-
-    private int retainedMinutes() {
-        return engine.settings().peakWindow() instanceof PeakWindow.Trailing t ? t.minutes() : 2 * 1440;
     }
 
     private long currentMinute() {

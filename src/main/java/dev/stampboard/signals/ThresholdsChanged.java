@@ -1,7 +1,7 @@
 package dev.stampboard.signals;
 
 import dev.stampboard.audit.Audited;
-import dev.stampboard.security.Actor;
+import dev.stampboard.base.Actor;
 
 /** An administrator changed the hot and warning thresholds (in %). */
 public record ThresholdsChanged(Actor actor, double oldHot, double hot, double oldWarn, double warn) implements Audited {

@@ -237,4 +237,59 @@ class AzureMonitorTelemetryTest extends AzureTestSupport {
         assertThat(asked).hasSize(2);
         assertThat(timespan(asked.get(1))).isEqualTo(timespan(asked.get(0)));
     }
+
+    /**
+     * Split by instance, Monitor returns at most {@code top} series (10 when {@code top} is not sent). A 16-instance
+     * scale set whose busiest node is the 14th series keeps it only if the poll asks for every instance.
+     */
+    @Test
+    void a_scale_set_of_more_than_ten_instances_keeps_its_busiest_node() {
+        stamp("tel-big", 16);
+        Instant end = end();
+        Map<String, Map<Instant, Double>> byVm = new java.util.LinkedHashMap<>();
+        double[] hotPerMinute = new double[10];
+        for (int vm = 0; vm < 16; vm++) {
+            Map<Instant, Double> points = new TreeMap<>();
+            for (int m = 0; m < 10; m++) {
+                double cpu = vm == 13 ? 90.0 + m : 20.0 + vm + m * 0.5;
+                points.put(end.minus(Duration.ofMinutes(10 - m)), cpu);
+                hotPerMinute[m] = Math.max(hotPerMinute[m], cpu);
+            }
+            byVm.put("tel-big-dp_" + vm, points);
+        }
+        // the fake behaves like Monitor: it answers with the first `top` series only
+        azure.on("GET", String.format(METRICS, "tel-big-dp"), r -> {
+            int top = r.query().containsKey("top") ? Integer.parseInt(r.query().get("top")) : 10;
+            Map<String, Map<Instant, Double>> firstTop = new java.util.LinkedHashMap<>();
+            byVm.entrySet().stream().limit(top).forEach(e -> firstTop.put(e.getKey(), e.getValue()));
+            return FakeAzure.Answer.json(200, metrics("tel-big-dp", firstTop));
+        });
+
+        AzureMonitorTelemetry.PollReport report = telemetry.poll();
+
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.accepted()).isEqualTo(160);
+        FakeAzure.Seen request = azure.requests("GET", String.format(METRICS, "tel-big-dp")).get(0);
+        assertThat(Integer.parseInt(request.query().get("top"))).isGreaterThanOrEqualTo(16);
+        assertThat(signals.latestNodeCpu("tel-big", PoolKind.DATAPROXY)).hasSize(16).containsEntry("tel-big-dp-13", 99.0f);
+        // nearest rank ceil(0.95 × 10) = 10: the largest minute value, 99 % from the 14th instance
+        assertThat(signals.hotNodeSeries("tel-big", PoolKind.DATAPROXY, end.minus(Duration.ofMinutes(10)).getEpochSecond() / 60,
+                end.getEpochSecond() / 60).p95().orElseThrow()).isEqualTo(99.0);
+    }
+
+    @Test
+    void an_answer_that_fills_every_series_asked_for_is_asked_again() {
+        stamp("tel-full", 3);
+        Instant end = end();
+        Map<String, Map<Instant, Double>> byVm = new java.util.LinkedHashMap<>();
+        for (int vm = 0; vm < 10; vm++) {   // 3 known instances: asked for 10 series, and 10 came back
+            byVm.put("tel-full-dp_" + vm, Map.of(end.minus(Duration.ofMinutes(1)), 30.0));
+        }
+        azure.on("GET", String.format(METRICS, "tel-full-dp"), 200, metrics("tel-full-dp", byVm));
+
+        AzureMonitorTelemetry.PollReport report = telemetry.poll();
+
+        assertThat(report.failures()).singleElement().satisfies(f -> assertThat(f).contains("as many as asked for"));
+        assertThat(report.accepted()).isZero();
+    }
 }

@@ -14,10 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.annotation.DirtiesContext;
 
+import dev.stampboard.ScenarioTest;
 import dev.stampboard.SpringTest;
-import org.springframework.test.context.TestPropertySource;
 
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.planning.PlanMove;
@@ -28,11 +27,11 @@ import dev.stampboard.signals.SignalsService;
 import dev.stampboard.simulator.SimulatorService;
 
 /**
- * The executor's rules on the seed fleet. Its own database: these tests really move registries, which
- * the shared context's tests must not see.
+ * The executor's rules on the seed fleet. A scenario test: these tests really move registries, which
+ * the unit phase's tests must not see. The first scenario: its registries start where the seed put them.
  */
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:cutover-rules;DB_CLOSE_DELAY=-1")
-@DirtiesContext
+@ScenarioTest
+@org.junit.jupiter.api.Order(1)
 class CutoverExecutorTest extends SpringTest {
 
     @Autowired
@@ -52,7 +51,7 @@ class CutoverExecutorTest extends SpringTest {
 
     @AfterEach
     void restore() {
-        signals.changeThresholds(45, 40, dev.stampboard.security.Actor.SYSTEM);
+        signals.changeThresholds(45, 40, dev.stampboard.base.Actor.SYSTEM);
         SecurityContextHolder.clearContext();
     }
 
@@ -155,7 +154,7 @@ class CutoverExecutorTest extends SpringTest {
         as("alice");
         cutover.start(plan.id(), false);
         run(simulator, executor, 24 * 60 - 1, 60);
-        signals.changeThresholds(5, 4, dev.stampboard.security.Actor.SYSTEM); // every destination is now far over the threshold
+        signals.changeThresholds(5, 4, dev.stampboard.base.Actor.SYSTEM); // every destination is now far over the threshold
         run(simulator, executor, 1, 1);
 
         MoveRunDetails failed = cutover.moves(plan.id()).get(0);
@@ -182,7 +181,7 @@ class CutoverExecutorTest extends SpringTest {
         as("alice");
         cutover.start(plan.id(), true);
         run(simulator, executor, 24 * 60 - 1, 60);
-        signals.changeThresholds(5, 4, dev.stampboard.security.Actor.SYSTEM);
+        signals.changeThresholds(5, 4, dev.stampboard.base.Actor.SYSTEM);
         run(simulator, executor, 1, 1);
 
         assertThat(cutover.moves(plan.id()).get(0).state()).isEqualTo(MoveState.ROLLED_BACK);
@@ -203,13 +202,13 @@ class CutoverExecutorTest extends SpringTest {
         double hottest = Math.max(signals.hotNodeP95(destination, dev.stampboard.fleet.PoolKind.REGISTRY).orElseThrow(),
                 signals.hotNodeP95(destination, dev.stampboard.fleet.PoolKind.DATAPROXY).orElseThrow());
         // above target (threshold − 5) but under the threshold: marginal
-        signals.changeThresholds(hottest + 2, hottest + 1, dev.stampboard.security.Actor.SYSTEM);
+        signals.changeThresholds(hottest + 2, hottest + 1, dev.stampboard.base.Actor.SYSTEM);
         run(simulator, executor, 1, 1);
 
         assertThat(cutover.moves(plan.id())).extracting(MoveRunDetails::verdict).containsExactly(Verdict.MARGINAL, null);
         assertThat(cutover.moves(plan.id()).get(1).state()).as("gated").isEqualTo(MoveState.APPROVED);
         assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.PAUSED);
-        signals.changeThresholds(45, 40, dev.stampboard.security.Actor.SYSTEM);
+        signals.changeThresholds(45, 40, dev.stampboard.base.Actor.SYSTEM);
 
         cutover.resume(plan.id());
         executor.runOnce();

@@ -4,10 +4,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import dev.stampboard.fleet.FleetService;
+import dev.stampboard.fleet.StampProvisioner;
 import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.engine.PlanChoices;
@@ -41,5 +44,17 @@ final class Executions {
             simulator.advance(Math.min(step, minutes - done));
             executor.runOnce();
         }
+    }
+
+    /**
+     * Another console instance as the database sees it: an executor over the context's beans with a
+     * lease owner of its own (a second application context would add nothing the lease can tell apart).
+     */
+    static CutoverExecutor instance(ApplicationContext context, ExecutorLease lease) {
+        return new CutoverExecutor(context.getBean(ExecutionStore.class), context.getBean(PlanningService.class),
+                context.getBean(FleetService.class), context.getBeanProvider(StampProvisioner.class),
+                context.getBean(EvidenceCollector.class), context,
+                context.getBean(java.time.Clock.class), context.getBean(CutoverProperties.class),
+                context.getBean(org.springframework.transaction.support.TransactionTemplate.class), lease);
     }
 }

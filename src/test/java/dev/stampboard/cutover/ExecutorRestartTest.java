@@ -5,7 +5,6 @@ import static dev.stampboard.cutover.Executions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +17,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.annotation.DirtiesContext;
 
+import dev.stampboard.ScenarioTest;
 import dev.stampboard.SpringTest;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.HomeStampChange;
-import dev.stampboard.fleet.StampProvisioner;
 import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.engine.PlanChoices;
@@ -37,20 +33,14 @@ import dev.stampboard.simulator.SimulatorService;
  * before or after the action) and restarts it as a new instance: the move resumes or rolls back, no
  * replica is left half-moved, and no step happens twice.
  */
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:cutover-restart;DB_CLOSE_DELAY=-1")
-@DirtiesContext
+@ScenarioTest
+@org.junit.jupiter.api.Order(2)
 class ExecutorRestartTest extends SpringTest {
 
-    @Autowired ExecutionStore store;
+    @Autowired org.springframework.context.ApplicationContext context;
     @Autowired PlanningService planning;
     @Autowired CutoverService cutover;
     @Autowired FleetService fleet;
-    @Autowired org.springframework.beans.factory.ObjectProvider<StampProvisioner> provisioner;
-    @Autowired EvidenceCollector evidence;
-    @Autowired org.springframework.context.ApplicationEventPublisher events;
-    @Autowired Clock clock;
-    @Autowired CutoverProperties properties;
-    @Autowired TransactionTemplate tx;
     @Autowired JdbcClient jdbc;
     @Autowired SimulatorService simulator;
     @Autowired Routing routing;
@@ -62,6 +52,13 @@ class ExecutorRestartTest extends SpringTest {
         }
     }
 
+    @Autowired CutoverExecutor contextExecutor;
+
+    @org.junit.jupiter.api.BeforeEach
+    void noOtherHolder() {
+        contextExecutor.releaseLease(); // earlier scenario tests ran passes through the context's own executor
+    }
+
     @AfterEach
     void clear() {
         SecurityContextHolder.clearContext();
@@ -70,7 +67,7 @@ class ExecutorRestartTest extends SpringTest {
     /** A fresh instance: its own lease owner; a dead instance's lease expires at once (ttl 0). */
     private CutoverExecutor instance(Duration leaseTtl) {
         ExecutorLease lease = new ExecutorLease(jdbc, "cutover", "instance-" + UUID.randomUUID(), leaseTtl);
-        return new CutoverExecutor(store, planning, fleet, provisioner, evidence, events, clock, properties, tx, lease);
+        return Executions.instance(context, lease);
     }
 
     private void runUntilFinished(CutoverExecutor executor, String planId) {

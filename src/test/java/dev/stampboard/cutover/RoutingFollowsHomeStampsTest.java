@@ -30,7 +30,7 @@ class RoutingFollowsHomeStampsTest extends SpringTest {
                 .filter(r -> r.homeStamp("westeurope").isPresent()).reduce((a, b) -> b).orElseThrow();
         String from = registry.homeStamp("westeurope").orElseThrow();
         String to = fleet.stamps("westeurope").stream().map(s -> s.name()).filter(n -> !n.equals(from)).findFirst().orElseThrow();
-        fleet.rehome(registry.name(), "westeurope", to, "routing test", dev.stampboard.security.Actor.SYSTEM);
+        fleet.rehome(registry.name(), "westeurope", to, "routing test", dev.stampboard.base.Actor.SYSTEM);
         assertThat(routing.current(registry.name(), "westeurope")).contains(to);
     }
 }

@@ -95,6 +95,16 @@ class IsolationRequestTest {
     }
 
     @Test
+    void whoever_answered_for_the_customer_cannot_approve() {
+        IsolationRequest r = in(IsolationState.IN_REVIEW, "frank");
+        assertThatThrownBy(() -> r.approve("carol", "ded-x", java.util.Set.of("carol")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("on the customer's behalf");
+        assertThat(r.state()).isEqualTo(IsolationState.IN_REVIEW);
+        r.approve("erin", "ded-x", java.util.Set.of("carol"));
+        assertThat(r.state()).isEqualTo(IsolationState.APPROVED);
+    }
+
+    @Test
     void a_refusal_says_where_the_request_can_go() {
         assertThatThrownBy(() -> in(IsolationState.SUBMITTED, "frank").approve("carol", "ded-x"))
                 .hasMessage("Cannot approve request 01234567 while it is SUBMITTED; from SUBMITTED it can only go to IN_REVIEW");

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
+import dev.stampboard.ScenarioTest;
 import dev.stampboard.SpringTest;
 import dev.stampboard.audit.AuditLog;
 import dev.stampboard.cutover.CutoverExecutor;
@@ -30,11 +31,11 @@ import dev.stampboard.simulator.SimulatorService;
  * a customer's request → support's approval → the dedicated stamp provisioned and ACTIVE → the
  * migration plan opened and pending an engineer's approval → approved and executed by the cutover
  * engine → DONE, with the registries on the dedicated stamp and the shared stamps they left cooler.
- * A database of its own: it really moves registries and runs the clock for days.
+ * A scenario test: it really moves registries and runs the clock for days; it leaves the clock at the
+ * time of day it found it and the seed's hot stamps hot, for the seed campaign after it.
  */
-@org.springframework.test.context.TestPropertySource(
-        properties = "spring.datasource.url=jdbc:h2:mem:isolation-scenario;DB_CLOSE_DELAY=-1")
-@org.springframework.test.annotation.DirtiesContext
+@ScenarioTest
+@org.junit.jupiter.api.Order(7)
 class IsolationScenarioTest extends SpringTest {
 
     @Autowired

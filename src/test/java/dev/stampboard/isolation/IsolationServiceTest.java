@@ -172,4 +172,21 @@ class IsolationServiceTest extends SpringTest {
         assertThat(isolation.history(r.id())).extracting(IsolationStateChange::actor).containsExactly(
                 "frank", "carol", "carol", "frank");
     }
+
+    @Test
+    void whoever_answered_on_the_customers_behalf_cannot_approve() {
+        as("frank");
+        IsolationRequestDetails r = isolation.file(Requests.valid());
+        as("carol");
+        isolation.startReview(r.id());
+        isolation.askForInformation(r.id(), "How fast does the data volume grow?");
+        as("erin"); // support relays what the customer said on the phone
+        isolation.answer(r.id(), "About 20 TB a month");
+        assertThat(isolation.mayDecide(isolation.get(r.id()))).isFalse();
+        assertThatThrownBy(() -> isolation.approve(r.id())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("answered request").hasMessageContaining("on the customer's behalf");
+        assertThat(isolation.get(r.id()).state()).isEqualTo(IsolationState.IN_REVIEW);
+        as("carol");
+        assertThat(isolation.mayDecide(isolation.get(r.id()))).isTrue();
+    }
 }

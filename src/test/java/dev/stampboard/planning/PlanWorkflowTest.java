@@ -33,7 +33,7 @@ class PlanWorkflowTest extends SpringTest {
 
     @AfterEach
     void restore() {
-        signals.changeThresholds(45, 40, dev.stampboard.security.Actor.SYSTEM);
+        signals.changeThresholds(45, 40, dev.stampboard.base.Actor.SYSTEM);
         SecurityContextHolder.clearContext();
     }
 
@@ -44,7 +44,7 @@ class PlanWorkflowTest extends SpringTest {
         assertThat(planning.get(plan.id()).stale()).isFalse();
 
         // the thresholds move so far that pool states change: the evidence no longer holds
-        signals.changeThresholds(99, 98, dev.stampboard.security.Actor.SYSTEM);
+        signals.changeThresholds(99, 98, dev.stampboard.base.Actor.SYSTEM);
         as("bob");
         assertThat(planning.get(plan.id()).stale()).isTrue();
         assertThatThrownBy(() -> planning.approve(plan.id())).isInstanceOf(IllegalStateException.class)
@@ -52,9 +52,26 @@ class PlanWorkflowTest extends SpringTest {
 
         planning.refresh(plan.id());
         assertThat(planning.get(plan.id()).stale()).isFalse();
+        // bob changed the plan by refreshing it: four eyes now needs a third engineer
+        assertThatThrownBy(() -> planning.approve(plan.id())).hasMessageContaining("bob changed plan");
+        as("grace");
         assertThat(planning.approve(plan.id()).status()).isEqualTo(PlanStatus.APPROVED);
         assertThat(planning.history(plan.id())).extracting(PlanStatusChange::to)
                 .containsExactly(PlanStatus.DRAFT, PlanStatus.PENDING_APPROVAL, PlanStatus.PENDING_APPROVAL, PlanStatus.APPROVED);
+    }
+
+    @Test
+    void whoever_created_the_plan_cannot_approve_it_even_if_another_engineer_submitted_it() {
+        as("alice");
+        PlanDetails plan = planning.propose("eastus", List.of(), null);
+        as("bob");
+        planning.submit(plan.id());
+        as("alice");
+        assertThatThrownBy(() -> planning.approve(plan.id())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Four eyes: alice created plan");
+        assertThat(planning.get(plan.id()).status()).isEqualTo(PlanStatus.PENDING_APPROVAL);
+        as("grace");
+        assertThat(planning.approve(plan.id()).decidedBy()).isEqualTo("grace");
     }
 
     @Test

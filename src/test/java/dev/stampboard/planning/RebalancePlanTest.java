@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import dev.stampboard.security.Actor;
+import dev.stampboard.base.Actor;
 
 class RebalancePlanTest {
 
@@ -116,6 +116,18 @@ class RebalancePlanTest {
         assertThatThrownBy(() -> plan.approve(Actor.user("alice"), false)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Four eyes");
         assertThat(plan.status()).isEqualTo(PlanStatus.PENDING_APPROVAL);
+    }
+
+    @Test
+    void whoever_created_or_changed_the_plan_cannot_approve_it() {
+        RebalancePlan plan = draft();
+        plan.submit(Actor.user("bob"));
+        assertThatThrownBy(() -> plan.approve(Actor.user("alice"), false)).hasMessageContaining("alice created plan p1");
+        assertThatThrownBy(() -> plan.approve(Actor.user("carl"), false, java.util.Set.of("alice", "carl")))
+                .hasMessageContaining("carl changed plan p1");
+        assertThat(plan.status()).isEqualTo(PlanStatus.PENDING_APPROVAL);
+        plan.approve(Actor.user("dora"), false, java.util.Set.of("alice", "bob", "carl"));
+        assertThat(plan.status()).isEqualTo(PlanStatus.APPROVED);
     }
 
     @Test

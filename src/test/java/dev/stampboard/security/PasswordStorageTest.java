@@ -16,7 +16,7 @@ class PasswordStorageTest extends SpringTest {
     @Test
     void demo_users_are_stored_with_bcrypt_hashes_only() {
         var hashes = jdbc.sql("select password_hash from app_user").query(String.class).list();
-        assertThat(hashes).hasSize(6).allSatisfy(h -> assertThat(h).startsWith("$2a$").doesNotContain("-pw"));
+        assertThat(hashes).hasSize(7).allSatisfy(h -> assertThat(h).startsWith("$2a$").doesNotContain("-pw"));
     }
 
     @Test

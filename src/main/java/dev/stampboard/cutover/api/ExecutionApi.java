@@ -10,11 +10,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.stampboard.base.InputLimits;
 import dev.stampboard.base.NotFoundException;
 import dev.stampboard.cutover.CutoverService;
 import dev.stampboard.cutover.MoveRunDetails;
 import dev.stampboard.cutover.MoveStep;
 import dev.stampboard.cutover.PlanRunDetails;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 /**
  * DESIGN §11: a plan's execution — start, pause, resume, roll back — and the migration monitor's
@@ -36,7 +40,7 @@ class ExecutionApi {
     }
 
     @PostMapping("/api/v1/plans/{id}/pause")
-    PlanRunDetails pause(@PathVariable String id, @RequestBody(required = false) @Nullable ReasonRequest body) {
+    PlanRunDetails pause(@PathVariable String id, @RequestBody(required = false) @Valid @Nullable ReasonRequest body) {
         return cutover.pause(id, body == null ? null : body.reason());
     }
 
@@ -46,7 +50,7 @@ class ExecutionApi {
     }
 
     @PostMapping("/api/v1/plans/{id}/rollback")
-    PlanRunDetails rollback(@PathVariable String id, @RequestBody(required = false) @Nullable ReasonRequest body) {
+    PlanRunDetails rollback(@PathVariable String id, @RequestBody(required = false) @Valid @Nullable ReasonRequest body) {
         return cutover.rollback(id, body == null ? null : body.reason());
     }
 
@@ -66,7 +70,7 @@ class ExecutionApi {
     record StartRequest(@Nullable Boolean autoRollback) {
     }
 
-    record ReasonRequest(@Nullable String reason) {
+    record ReasonRequest(@Size(max = InputLimits.TEXT, message = "at most {max} characters") @Nullable String reason) {
     }
 
     record ExecutionJson(PlanRunDetails plan, List<MoveRunDetails> moves, List<MoveStep> steps) {

@@ -12,18 +12,26 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.stampboard.security.Actor;
+import dev.stampboard.base.Actor;
+import dev.stampboard.base.InputLimits;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.RegionInfo;
+import dev.stampboard.fleet.RegistryDeclaration;
 import dev.stampboard.fleet.RegistryInfo;
 import dev.stampboard.fleet.StampDeclaration;
 import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.fleet.StampKind;
 import dev.stampboard.fleet.StampStatus;
 import dev.stampboard.security.CurrentUser;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /** DESIGN §11: regions, the inventory {@code PUT}, and registries (a customer sees only its own). */
 @RestController
@@ -45,8 +53,8 @@ class FleetApi {
     }
 
     @PutMapping("/stamps/{stamp}")
-    @Secured({"ROLE_ENGINEER", "ROLE_ADMIN"})
-    StampInfo declare(@PathVariable String stamp, @RequestBody @Nullable DeclareStampRequest body, Principal principal) {
+    @Secured({"ROLE_ENGINEER", "ROLE_INGEST"}) // DESIGN §9: the admin's are settings and users, not the inventory
+    StampInfo declare(@PathVariable String stamp, @RequestBody @Valid @Nullable DeclareStampRequest body, Principal principal) {
         if (body == null) {
             throw new InvalidInputException("The body must be {\"region\":…, \"kind\":…, \"pools\":[{\"pool\":…, \"nodes\":[…]}]}");
         }
@@ -70,8 +78,49 @@ class FleetApi {
         return registry;
     }
 
-    record DeclareStampRequest(@Nullable String region, @Nullable StampKind kind, @Nullable StampStatus status,
-                               @Nullable List<PoolRequest> pools, @Nullable List<String> storageAccounts) {
+    /** Declares or updates a registry; a changed home stamp is refused (moves go through a plan). */
+    @PutMapping("/registries/{name}")
+    @Secured({"ROLE_ENGINEER", "ROLE_INGEST"}) // not the admin: DESIGN §9
+    RegistryInfo declareRegistry(@PathVariable String name, @RequestBody @Valid @Nullable DeclareRegistryRequest body,
+                                 Principal principal) {
+        if (body == null) {
+            throw new InvalidInputException("The body must be {\"customer\":…, \"replicas\":[{\"region\":…, \"homeStamp\":…}]}");
+        }
+        return fleet.declareRegistry(name, body.toDeclaration(), Actor.user(principal.getName()));
+    }
+
+    record DeclareRegistryRequest(
+            @Size(max = InputLimits.NAME, message = "at most {max} characters") @Nullable String customer,
+            @Size(max = InputLimits.LIST, message = "at most {max} replicas")
+            @Nullable List<@NotNull(message = "a replica, not null") @Valid ReplicaRequest> replicas) {
+
+        RegistryDeclaration toDeclaration() {
+            if (customer == null || customer.isBlank()) {
+                throw new InvalidInputException("'customer' is required");
+            }
+            List<RegistryDeclaration.ReplicaDeclaration> declared = replicas == null ? List.of() : replicas.stream().map(r -> {
+                if (r == null || r.region() == null || r.region().isBlank() || r.homeStamp() == null || r.homeStamp().isBlank()) {
+                    throw new InvalidInputException("Each entry of 'replicas' needs \"region\" and \"homeStamp\"");
+                }
+                return new RegistryDeclaration.ReplicaDeclaration(r.region(), r.homeStamp());
+            }).toList();
+            return new RegistryDeclaration(customer, declared);
+        }
+    }
+
+    record ReplicaRequest(@Size(max = InputLimits.NAME, message = "at most {max} characters") @Nullable String region,
+                          @Size(max = InputLimits.NAME, message = "at most {max} characters") @Nullable String homeStamp) {
+    }
+
+    record DeclareStampRequest(
+            @Size(max = InputLimits.NAME, message = "at most {max} characters") @Nullable String region,
+            @Nullable StampKind kind, @Nullable StampStatus status,
+            @Size(max = 2, message = "at most one REGISTRY and one DATAPROXY pool")
+            @Nullable List<@NotNull(message = "a pool, not null") @Valid PoolRequest> pools,
+            @Size(max = InputLimits.LIST, message = "at most {max} storage accounts")
+            @Nullable List<@NotNull(message = "a storage account name, not null") @Size(min = 3,
+                    max = InputLimits.STORAGE_ACCOUNT, message = "a storage account name has {min}–{max} characters")
+                    String> storageAccounts) {
 
         StampDeclaration toDeclaration() {
             if (region == null || region.isBlank()) {
@@ -87,6 +136,11 @@ class FleetApi {
         }
     }
 
-    record PoolRequest(@Nullable PoolKind pool, @Nullable List<String> nodes, @Nullable Integer minInstances) {
+    record PoolRequest(@Nullable PoolKind pool,
+                       @Size(max = InputLimits.NODES_PER_POOL, message = "at most {max} nodes per pool")
+                       @Nullable List<@NotNull(message = "a node name, not null") @Size(max = InputLimits.NAME,
+                               message = "at most {max} characters") String> nodes,
+                       @Min(value = 0, message = "at least {value}")
+                       @Max(value = InputLimits.NODES_PER_POOL, message = "at most {value}") @Nullable Integer minInstances) {
     }
 }

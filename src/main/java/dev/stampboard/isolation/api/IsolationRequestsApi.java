@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.stampboard.base.InputLimits;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.isolation.DedicatedSizing;
 import dev.stampboard.isolation.IsolationRequestDetails;
@@ -22,6 +23,9 @@ import dev.stampboard.isolation.IsolationService;
 import dev.stampboard.isolation.IsolationState;
 import dev.stampboard.isolation.IsolationStateChange;
 import dev.stampboard.isolation.NewIsolationRequest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 /**
  * DESIGN §11: isolation tickets — file, list, read, and the review workflow — through the same
@@ -39,7 +43,7 @@ class IsolationRequestsApi {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    RequestJson file(@RequestBody @Nullable NewIsolationRequest body) {
+    RequestJson file(@RequestBody @Valid @Nullable NewIsolationRequest body) {
         if (body == null) {
             throw new InvalidInputException("The body must describe the request: {\"customer\":\"contoso-ai\","
                     + "\"registries\":[…],\"expectedPeakQps\":20000,\"peakThroughputGbps\":40,\"dataVolumeTb\":300,"
@@ -69,12 +73,12 @@ class IsolationRequestsApi {
     }
 
     @PostMapping("/{id}/needs-info")
-    RequestJson needsInfo(@PathVariable String id, @RequestBody(required = false) @Nullable QuestionJson body) {
+    RequestJson needsInfo(@PathVariable String id, @RequestBody(required = false) @Valid @Nullable QuestionJson body) {
         return RequestJson.of(isolation.askForInformation(id, body == null ? null : body.question()));
     }
 
     @PostMapping("/{id}/answer")
-    RequestJson answer(@PathVariable String id, @RequestBody(required = false) @Nullable AnswerJson body) {
+    RequestJson answer(@PathVariable String id, @RequestBody(required = false) @Valid @Nullable AnswerJson body) {
         return RequestJson.of(isolation.answer(id, body == null ? null : body.answer()));
     }
 
@@ -84,17 +88,17 @@ class IsolationRequestsApi {
     }
 
     @PostMapping("/{id}/reject")
-    RequestJson reject(@PathVariable String id, @RequestBody(required = false) @Nullable ReasonJson body) {
+    RequestJson reject(@PathVariable String id, @RequestBody(required = false) @Valid @Nullable ReasonJson body) {
         return RequestJson.of(isolation.reject(id, body == null ? null : body.reason()));
     }
 
-    record QuestionJson(@Nullable String question) {
+    record QuestionJson(@Size(max = InputLimits.TEXT, message = "at most {max} characters") @Nullable String question) {
     }
 
-    record AnswerJson(@Nullable String answer) {
+    record AnswerJson(@Size(max = InputLimits.TEXT, message = "at most {max} characters") @Nullable String answer) {
     }
 
-    record ReasonJson(@Nullable String reason) {
+    record ReasonJson(@Size(max = InputLimits.TEXT, message = "at most {max} characters") @Nullable String reason) {
     }
 
     record RequestJson(String id, String state, String customer, String region, List<String> registries,

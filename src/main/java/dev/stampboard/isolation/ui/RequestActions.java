@@ -105,7 +105,7 @@ class RequestActions extends VerticalLayout {
 
     private void act(Supplier<?> action, String done) {
         try {
-            action.get();
+            var unused = action.get(); // the outcome is told by the notification below
             Notification.show(done, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (IllegalStateException | InvalidInputException e) {
             Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.stampboard.base.InputLimits;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.planning.PlanMove;
 import dev.stampboard.planning.PlanStatus;
@@ -21,6 +22,10 @@ import dev.stampboard.planning.PlanStatusChange;
 import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.security.Role;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /** DESIGN §11: plans — create, read, submit, approve, reject — through the same service and rules as the UI. */
 @RestController
@@ -35,7 +40,7 @@ class PlansApi {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    PlanJson create(@RequestBody @Nullable CreatePlanRequest body) {
+    PlanJson create(@RequestBody @Valid @Nullable CreatePlanRequest body) {
         if (body == null || body.region() == null || body.region().isBlank()) {
             throw new InvalidInputException("The body must name a region: {\"region\":\"eastus\"} (optional \"stamps\":[…])");
         }
@@ -86,7 +91,7 @@ class PlansApi {
     }
 
     @PostMapping("/{id}/reject")
-    PlanJson reject(@PathVariable String id, @RequestBody(required = false) @Nullable ReasonRequest body) {
+    PlanJson reject(@PathVariable String id, @RequestBody(required = false) @Valid @Nullable ReasonRequest body) {
         return json(planning.reject(id, body == null ? null : body.reason()));
     }
 
@@ -100,10 +105,14 @@ class PlansApi {
         return PlanJson.of(plan, planning.moveStates(plan));
     }
 
-    record CreatePlanRequest(@Nullable String region, @Nullable List<String> stamps) {
+    record CreatePlanRequest(
+            @Size(max = InputLimits.NAME, message = "at most {max} characters") @Nullable String region,
+            @Size(max = InputLimits.LIST, message = "at most {max} stamps")
+            @Nullable List<@NotNull(message = "a stamp name, not null") @Size(max = InputLimits.NAME,
+                    message = "at most {max} characters") String> stamps) {
     }
 
-    record ReasonRequest(@Nullable String reason) {
+    record ReasonRequest(@Size(max = InputLimits.TEXT, message = "at most {max} characters") @Nullable String reason) {
     }
 
     record PlanJson(String id, String status, String region, List<String> stamps, String createdBy,

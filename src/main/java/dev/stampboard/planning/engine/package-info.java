@@ -4,4 +4,5 @@
  * predicted hot-node P95 of every touched pool and an explanation for each decision.
  */
 @org.springframework.modulith.NamedInterface("engine")
+@org.jspecify.annotations.NullMarked
 package dev.stampboard.planning.engine;

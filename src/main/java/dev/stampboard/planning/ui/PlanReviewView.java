@@ -121,9 +121,9 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
         approve.setVisible(engineer && plan.status() == PlanStatus.PENDING_APPROVAL);
         reject.setVisible(engineer && plan.status() == PlanStatus.PENDING_APPROVAL);
         refresh.setVisible(engineer && plan.status().isOpen());
-        boolean ownPlan = user.name().equals(plan.submittedBy());
+        boolean ownPlan = user.name().equals(plan.createdBy()) || user.name().equals(plan.submittedBy());
         approve.setEnabled(!ownPlan && !plan.stale());
-        approve.setTooltipText(ownPlan ? "Four eyes: another engineer must approve the plan you submitted"
+        approve.setTooltipText(ownPlan ? "Four eyes: another engineer must approve a plan you created or submitted"
                 : plan.stale() ? "Refresh the stale plan first" : null);
         return new HorizontalLayout(submit, approve, reject, refresh);
     }

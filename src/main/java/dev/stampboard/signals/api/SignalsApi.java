@@ -1,6 +1,5 @@
 package dev.stampboard.signals.api;
 
-import java.security.Principal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Arrays;
@@ -10,22 +9,18 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.stampboard.security.Actor;
+import dev.stampboard.base.Actor;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.fleet.PoolKind;
-import dev.stampboard.signals.CpuSampleInput;
-import dev.stampboard.signals.IngestReport;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.StampSignals;
 import dev.stampboard.signals.engine.HotNodeSeries;
 
-/** DESIGN §11: stamps with their pools' signals, hot-node series, traffic shares, and CPU ingestion. */
+/** DESIGN §11: stamps with their pools' signals, hot-node series, and traffic shares (ingestion is {@link TelemetryApi}). */
 @RestController
 @RequestMapping("/api/v1")
 class SignalsApi {
@@ -71,18 +66,6 @@ class SignalsApi {
         return new TrafficShareJson(stamp, kind, signals.trafficShare(stamp, kind).stream()
                 .map(s -> new TrafficShareJson.Share(s.registry(), s.region(), s.share(), s.requests(), s.bytes()))
                 .toList());
-    }
-
-    @PostMapping("/telemetry/node-cpu")
-    @Secured({"ROLE_ENGINEER", "ROLE_ADMIN"})
-    IngestReport ingest(@RequestBody @Nullable IngestRequest body, Principal principal) {
-        if (body == null || body.samples() == null) {
-            throw new InvalidInputException("The body must be {\"samples\":[{\"stamp\",\"pool\",\"node\",\"minute\",\"cpu\"}, …]}");
-        }
-        return signals.ingest(body.samples(), Actor.user(principal.getName()));
-    }
-
-    record IngestRequest(@Nullable List<@Nullable CpuSampleInput> samples) {
     }
 
     private static PoolKind poolKind(String pool) {

@@ -110,32 +110,32 @@ public final class SignalEngine {
         try {
             StampEntry entry = stamps.get(stamp);
             if (entry == null) {
-                return SampleVerdict.reject("unknown stamp '" + stamp + "': declare its pools (declarePool) before sending samples");
+                return SampleVerdict.reject(SampleVerdict.Cause.UNKNOWN_STAMP, "unknown stamp '" + stamp + "': declare its pools (declarePool) before sending samples");
             }
             PoolSeries series = entry.pools[pool.ordinal()];
             if (series == null) {
-                return SampleVerdict.reject("stamp '" + stamp + "' has no " + pool + " pool declared");
+                return SampleVerdict.reject(SampleVerdict.Cause.UNKNOWN_POOL, "stamp '" + stamp + "' has no " + pool + " pool declared");
             }
             int nodeIndex = series.nodeIndex(node);
             if (nodeIndex < 0) {
-                return SampleVerdict.reject("unknown node '" + node + "' in " + stamp + "/" + pool
+                return SampleVerdict.reject(SampleVerdict.Cause.UNKNOWN_NODE, "unknown node '" + node + "' in " + stamp + "/" + pool
                         + ": add it with declarePool (known nodes: " + series.nodeCount() + ")");
             }
             if (!Double.isFinite(cpu)) {
-                return SampleVerdict.reject("cpu must be a finite number between 0 and 100 (got " + cpu + " for node '" + node + "')");
+                return SampleVerdict.reject(SampleVerdict.Cause.OUT_OF_RANGE, "cpu must be a finite number between 0 and 100 (got " + cpu + " for node '" + node + "')");
             }
             if (cpu < 0 || cpu > 100) {
-                return SampleVerdict.reject("cpu must be between 0 and 100 (got " + cpu + " for node '" + node + "')");
+                return SampleVerdict.reject(SampleVerdict.Cause.OUT_OF_RANGE, "cpu must be between 0 and 100 (got " + cpu + " for node '" + node + "')");
             }
             if (minute > now) {
-                return SampleVerdict.reject(inFuture(minute) + "; check the collector's clock");
+                return SampleVerdict.reject(SampleVerdict.Cause.FUTURE, inFuture(minute) + "; check the collector's clock");
             }
             if (minute < oldestRetained()) {
-                return SampleVerdict.reject(olderThanRetention(minute));
+                return SampleVerdict.reject(SampleVerdict.Cause.TOO_OLD, olderThanRetention(minute));
             }
             float existing = series.sample(nodeIndex, minute);
             if (existing != PoolSeries.NO_SAMPLE) {
-                return SampleVerdict.reject("duplicate sample for node '" + node + "' at minute " + instant(minute)
+                return SampleVerdict.reject(SampleVerdict.Cause.DUPLICATE, "duplicate sample for node '" + node + "' at minute " + instant(minute)
                         + "; the first value " + existing + " is kept");
             }
             // + 0f turns -0.0 into 0.0: row maxima compare bit patterns, where -0.0 would look like "no sample"
@@ -277,22 +277,22 @@ public final class SignalEngine {
         try {
             StampEntry entry = stamps.get(stamp);
             if (entry == null) {
-                return SampleVerdict.reject("unknown stamp '" + stamp + "': declare its pools (declarePool) before sending traffic");
+                return SampleVerdict.reject(SampleVerdict.Cause.UNKNOWN_STAMP, "unknown stamp '" + stamp + "': declare its pools (declarePool) before sending traffic");
             }
             String problem = TrafficLedger.problem(registry, region, requests, bytes, throttled, errors, p99Ms);
             if (problem != null) {
-                return SampleVerdict.reject(problem);
+                return SampleVerdict.reject(SampleVerdict.Cause.INVALID_VALUES, problem);
             }
             if (minute > now) {
-                return SampleVerdict.reject(inFuture(minute));
+                return SampleVerdict.reject(SampleVerdict.Cause.FUTURE, inFuture(minute));
             }
             if (minute < oldestRetained()) {
-                return SampleVerdict.reject(olderThanRetention(minute));
+                return SampleVerdict.reject(SampleVerdict.Cause.TOO_OLD, olderThanRetention(minute));
             }
             String duplicateOf = traffic.record(registry, region, entry.index, minute, requests, bytes, throttled,
                     errors, p99Ms, settings.retentionMinutes());
             if (duplicateOf != null) {
-                return SampleVerdict.reject("duplicate traffic for " + registry + "@" + region + " at minute "
+                return SampleVerdict.reject(SampleVerdict.Cause.DUPLICATE, "duplicate traffic for " + registry + "@" + region + " at minute "
                         + instant(minute) + " (served by '" + duplicateOf + "'); the first record is kept");
             }
             return SampleVerdict.accept();

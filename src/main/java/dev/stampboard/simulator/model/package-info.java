@@ -4,4 +4,5 @@
  * per-replica traffic. Plain Java: no clock, no database, no framework. The Spring side owns time, persistence
  * and feeding the signals engine; this package only says what the fleet would have measured.
  */
+@org.jspecify.annotations.NullMarked
 package dev.stampboard.simulator.model;

@@ -15,10 +15,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.context.TestPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.stampboard.ScenarioTest;
 import dev.stampboard.SpringTest;
 import dev.stampboard.cutover.CutoverExecutor;
 import dev.stampboard.planning.PlanDetails;
@@ -26,12 +26,14 @@ import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.engine.PlanChoices;
 
 /** DESIGN §11: start, pause, resume, roll back and read an execution over HTTP, with the same roles. */
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:cutover-ui;DB_CLOSE_DELAY=-1")
+@ScenarioTest
+@org.junit.jupiter.api.Order(5)
 class ExecutionApiTest extends SpringTest {
 
     @Autowired TestRestTemplate http;
     @Autowired PlanningService planning;
     @Autowired CutoverExecutor executor;
+    @Autowired dev.stampboard.cutover.CutoverService cutover;
 
     private TestRestTemplate as(String user) {
         return http.withBasicAuth(user, user + "-pw");
@@ -59,7 +61,7 @@ class ExecutionApiTest extends SpringTest {
 
     @Test
     void the_workflow_over_http() {
-        String id = approvedPlan("openmindexp07.azurecr.io");
+        String id = approvedPlan("openmindexp09.azurecr.io");
         assertThat(as("dave").postForEntity("/api/v1/plans/" + id + "/start", null, JsonNode.class).getStatusCode())
                 .as("viewer").isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(as("carol").postForEntity("/api/v1/plans/" + id + "/start", null, JsonNode.class).getStatusCode())
@@ -99,5 +101,36 @@ class ExecutionApiTest extends SpringTest {
         assertThat(as("dave").getForEntity("/api/v1/audit", JsonNode.class).getBody().toString())
                 .contains("PLAN_EXECUTION_STARTED").contains("PLAN_PAUSED").contains("PLAN_ROLLBACK_STARTED")
                 .contains("MOVE_CUT_OVER").contains("MOVE_ROLLED_BACK");
+    }
+
+    @Test
+    void two_simultaneous_starts_give_one_run_and_a_409_that_names_who_started_it() throws Exception {
+        String id = approvedPlan("openmindexp11.azurecr.io");
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<ResponseEntity<String>>> answers = new java.util.ArrayList<>();
+            for (String user : List.of("alice", "bob")) {
+                answers.add(pool.submit(() -> {
+                    together.await();
+                    return as(user).postForEntity("/api/v1/plans/" + id + "/start", null, String.class);
+                }));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                ResponseEntity<String> res = answer.get();
+                statuses.add(res.getStatusCode().value());
+                if (res.getStatusCode() == HttpStatus.CONFLICT) {
+                    assertThat(res.getBody()).contains("was started by").doesNotContain("Exception")
+                            .doesNotContainIgnoringCase("sql");
+                }
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        signIn("alice");
+        cutover.rollback(id, "test over: put the registry back");
+        SecurityContextHolder.clearContext();
     }
 }

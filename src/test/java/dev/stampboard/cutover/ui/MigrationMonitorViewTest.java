@@ -9,7 +9,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -18,6 +17,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.router.RouteParameters;
 
+import dev.stampboard.ScenarioTest;
 import dev.stampboard.KaribuTest;
 import dev.stampboard.cutover.CutoverExecutor;
 import dev.stampboard.cutover.CutoverService;
@@ -29,8 +29,9 @@ import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.engine.PlanChoices;
 import dev.stampboard.simulator.SimulatorService;
 
-/** The migration monitor, in a database of its own (these tests really move registries). */
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:cutover-ui;DB_CLOSE_DELAY=-1")
+/** The migration monitor; a scenario test (these tests really move registries, ones the executor tests rolled back or left alone). */
+@ScenarioTest
+@org.junit.jupiter.api.Order(4)
 class MigrationMonitorViewTest extends KaribuTest {
 
     @Autowired PlanningService planning;
@@ -63,7 +64,7 @@ class MigrationMonitorViewTest extends KaribuTest {
 
     @Test
     void an_engineer_starts_an_approved_plan_after_confirming_and_follows_it_live() {
-        PlanDetails plan = approved("openmindexp01.azurecr.io");
+        PlanDetails plan = approved("openmindexp23.azurecr.io");
         login("dave");
         UI.getCurrent().navigate(MigrationsView.class);
         MigrationsView list = _get(MigrationsView.class);
@@ -86,7 +87,7 @@ class MigrationMonitorViewTest extends KaribuTest {
         monitor.refresh();
         MoveRunDetails move = GridKt._get(monitor.moves, 0);
         assertThat(move.state()).isEqualTo(MoveState.VALIDATING);
-        assertThat(GridKt._getFormattedRow(monitor.moves, 0)).anyMatch(cell -> cell.contains("openmindexp01"));
+        assertThat(GridKt._getFormattedRow(monitor.moves, 0)).anyMatch(cell -> cell.contains("openmindexp23"));
         assertThat(monitor.timeline.getOptionJson()).contains("under way").contains("P1 · B1");
         assertThat(monitor.pause.isVisible()).isTrue();
 
@@ -99,7 +100,7 @@ class MigrationMonitorViewTest extends KaribuTest {
 
     @Test
     void pause_resume_and_roll_back_each_ask_for_confirmation() {
-        PlanDetails plan = approved("openmindexp03.azurecr.io");
+        PlanDetails plan = approved("openmindexp05.azurecr.io");
         login("alice");
         cutover.start(plan.id(), false);
         executor.runOnce();
@@ -129,7 +130,7 @@ class MigrationMonitorViewTest extends KaribuTest {
 
     @Test
     void a_viewer_sees_no_controls_and_an_unstarted_plan_says_so() {
-        PlanDetails plan = approved("openmindexp05.azurecr.io");
+        PlanDetails plan = approved("openmindexp07.azurecr.io");
         login("dave");
         UI.getCurrent().navigate(MigrationMonitorView.class, new RouteParameters("id", plan.id()));
         MigrationMonitorView monitor = _get(MigrationMonitorView.class);

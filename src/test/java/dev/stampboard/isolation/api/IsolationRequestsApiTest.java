@@ -102,7 +102,7 @@ class IsolationRequestsApiTest extends SpringTest {
         body.put("wantedBy", "15/12/2026");
         ResponseEntity<JsonNode> unreadable = post("carol", "", body);
         assertThat(unreadable.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(unreadable.getBody().get("detail").asText()).contains("not valid JSON of the expected shape");
+        assertThat(unreadable.getBody().get("detail").asText()).startsWith("'wantedBy' must be a date or time in ISO-8601");
     }
 
     @Test

@@ -144,4 +144,49 @@ class PlansApiTest extends SpringTest {
             assertThat(row.has("predicted")).isTrue();
         }
     }
+
+    @Test
+    void four_eyes_whoever_created_the_plan_cannot_approve_it_after_another_submitted_it() {
+        String id = proposeAsAlice();
+        assertThat(as("bob").postForEntity("/api/v1/plans/" + id + "/submit", null, JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        ResponseEntity<JsonNode> alice = as("alice").postForEntity("/api/v1/plans/" + id + "/approve", null, JsonNode.class);
+        assertThat(alice.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(alice.getBody().get("detail").asText()).contains("Four eyes: alice created plan");
+        assertThat(as("dave").getForObject("/api/v1/plans/" + id, JsonNode.class).get("status").asText())
+                .isEqualTo("PENDING_APPROVAL");
+    }
+
+    @Test
+    void two_simultaneous_approvals_give_one_winner_and_a_409_that_names_it() throws Exception {
+        String id = proposeAsAlice();
+        as("alice").postForEntity("/api/v1/plans/" + id + "/submit", null, JsonNode.class);
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.List<java.util.concurrent.Future<ResponseEntity<String>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(pool.submit(() -> {
+                    together.await();
+                    return as("bob").postForEntity("/api/v1/plans/" + id + "/approve", null, String.class);
+                }));
+            }
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                ResponseEntity<String> res = answer.get();
+                statuses.add(res.getStatusCode().value());
+                if (res.getStatusCode() == HttpStatus.CONFLICT) {
+                    assertThat(res.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+                    // whoever lost learns who won, and nothing about the server's insides
+                    assertThat(res.getBody()).containsAnyOf("approved by bob a moment ago", "while it is APPROVED")
+                            .doesNotContain("Exception").doesNotContainIgnoringCase("sql").doesNotContain("dev.stampboard");
+                }
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(as("dave").getForObject("/api/v1/plans/" + id + "/history", JsonNode.class).findValuesAsText("to"))
+                .containsExactly("DRAFT", "PENDING_APPROVAL", "APPROVED");
+    }
 }

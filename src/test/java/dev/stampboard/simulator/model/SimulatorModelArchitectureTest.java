@@ -14,7 +14,7 @@ class SimulatorModelArchitectureTest {
         JavaClasses model = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.stampboard.simulator.model");
         classes().should().onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "dev.stampboard.fleet..", "dev.stampboard.simulator.model..")
+                .resideInAnyPackage("java..", "org.jspecify..", "dev.stampboard.fleet..", "dev.stampboard.simulator.model..")
                 .check(model);
     }
 }

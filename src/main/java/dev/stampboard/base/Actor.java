@@ -1,10 +1,10 @@
-package dev.stampboard.security;
+package dev.stampboard.base;
 
 /**
  * Who did something: a signed-in person (by user name) or the console itself. {@link #SYSTEM} is the
  * console acting on its own (expiry, isolation progress, provisioning); a component that runs steps
  * for the system under its own identity (the cutover executor) is {@link #system(String)}.
- * Views and the API only ever pass {@link CurrentUser#actor()}.
+ * Views and the API only ever pass {@code CurrentUser.actor()}.
  */
 public record Actor(String name, boolean isSystem) {
 

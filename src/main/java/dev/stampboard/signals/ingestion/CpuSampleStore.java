@@ -1,11 +1,10 @@
-package dev.stampboard.signals;
+package dev.stampboard.signals.ingestion;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,9 +18,9 @@ class CpuSampleStore {
     }
 
     private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate template;
+    private final JdbcTemplate template;
 
-    CpuSampleStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
+    CpuSampleStore(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
     }
@@ -32,17 +31,18 @@ class CpuSampleStore {
                     ps.setString(1, s.stamp());
                     ps.setString(2, s.pool().name());
                     ps.setString(3, s.node());
-                    ps.setObject(4, OffsetDateTime.ofInstant(Instant.ofEpochSecond(s.minute() * 60), ZoneOffset.UTC));
+                    ps.setObject(4, StoredMinutes.at(s.minute()));
                     ps.setFloat(5, s.cpu());
                 });
     }
 
-    void forEachSince(long fromMinute, Consumer<StoredSample> consumer) {
-        jdbc.sql("select stamp, pool, node, minute_at, cpu from node_cpu_sample where minute_at >= ? order by minute_at")
-                .param(OffsetDateTime.ofInstant(Instant.ofEpochSecond(fromMinute * 60), ZoneOffset.UTC))
+    /** Samples of minutes {@code [fromMinute, toMinute]}, oldest first. */
+    void forEachBetween(long fromMinute, long toMinute, Consumer<StoredSample> consumer) {
+        jdbc.sql("select stamp, pool, node, minute_at, cpu from node_cpu_sample where minute_at >= ? and minute_at <= ? order by minute_at")
+                .params(StoredMinutes.at(fromMinute), StoredMinutes.at(toMinute))
                 .query(rs -> {
                     consumer.accept(new StoredSample(rs.getString("stamp"), PoolKind.valueOf(rs.getString("pool")),
-                            rs.getString("node"), rs.getObject("minute_at", OffsetDateTime.class).toEpochSecond() / 60,
+                            rs.getString("node"), StoredMinutes.of(rs.getObject("minute_at", OffsetDateTime.class)),
                             rs.getFloat("cpu")));
                 });
     }

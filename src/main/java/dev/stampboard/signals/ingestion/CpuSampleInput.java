@@ -1,4 +1,4 @@
-package dev.stampboard.signals;
+package dev.stampboard.signals.ingestion;
 
 import org.jspecify.annotations.Nullable;
 

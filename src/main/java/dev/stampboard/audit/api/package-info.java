@@ -1,0 +1,3 @@
+/** The audit log over the JSON API. */
+@org.jspecify.annotations.NullMarked
+package dev.stampboard.audit.api;

@@ -1,0 +1,3 @@
+/** Fleet screens a customer sees: their own registries. */
+@org.jspecify.annotations.NullMarked
+package dev.stampboard.fleet.ui;

@@ -1,0 +1,3 @@
+/** Stampboard, the operator console of a stamp-based container-registry service: one sub-package per capability. */
+@org.jspecify.annotations.NullMarked
+package dev.stampboard;

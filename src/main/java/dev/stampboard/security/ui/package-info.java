@@ -1,0 +1,3 @@
+/** The login screen. */
+@org.jspecify.annotations.NullMarked
+package dev.stampboard.security.ui;

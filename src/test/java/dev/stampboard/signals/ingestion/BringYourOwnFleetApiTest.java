@@ -1,0 +1,188 @@
+package dev.stampboard.signals.ingestion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.stampboard.StampboardApplication;
+
+/**
+ * A fleet the simulator does not drive, built and fed only through the JSON API (PUT stamps and
+ * registries, both ingestion endpoints), gets a plan; after a restart its signals and traffic shares are
+ * back. Needs its own database and the simulator off, hence its own context.
+ */
+class BringYourOwnFleetApiTest {
+
+    private static final int MINUTES = 60;
+
+    @TempDir
+    Path dir;
+
+    private final SecurityContextHolderStrategy sharedStrategy = SecurityContextHolder.getContextHolderStrategy();
+
+    @AfterEach
+    void restoreSecurityStrategy() {
+        SecurityContextHolder.setContextHolderStrategy(sharedStrategy);
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplication(StampboardApplication.class).run(
+                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=FALSE",
+                "--server.port=0", "--stampboard.simulator.enabled=false", "--logging.level.root=WARN",
+                "--stampboard.cutover.executor-enabled=false", "--vaadin.productionMode=false");
+    }
+
+    private static TestRestTemplate rest(ConfigurableApplicationContext ctx, String user) {
+        String port = ctx.getEnvironment().getProperty("local.server.port");
+        return new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port))
+                .withBasicAuth(user, user + "-pw");
+    }
+
+    private static void put(TestRestTemplate rest, String path, Object body) {
+        ResponseEntity<JsonNode> res = rest.exchange(path, HttpMethod.PUT, new HttpEntity<>(body), JsonNode.class);
+        assertThat(res.getStatusCode()).as(path + ": " + res.getBody()).isEqualTo(HttpStatus.OK);
+    }
+
+    private static List<String> nodes(String prefix, int n) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            names.add(String.format("%s-%03d", prefix, i));
+        }
+        return names;
+    }
+
+    /** The hot stamp's dataproxy node {@code n} at minute {@code m}: node 0 runs hottest, values vary by minute. */
+    private static double hotCpu(int m, int n) {
+        return n == 0 ? 60 + (m * 7) % 11 : 30 + (m + n) % 5;
+    }
+
+    @Test
+    void a_fleet_fed_only_through_the_api_is_planned_and_survives_a_restart() {
+        Instant now = Instant.ofEpochSecond(Instant.now().getEpochSecond() / 60 * 60);
+        Instant first = now.minusSeconds(60L * (MINUTES + 1));
+        // shares of the hot stamp's traffic: one registry makes half of it
+        Map<String, Integer> onHot = new LinkedHashMap<>();
+        onHot.put("byo-big.example.io", 50);
+        onHot.put("byo-mid.example.io", 20);
+        for (int i = 1; i <= 6; i++) {
+            onHot.put("byo-small" + i + ".example.io", 5);
+        }
+        double[] hotMinuteValues = new double[MINUTES];
+        try (ConfigurableApplicationContext ctx = start()) {
+            TestRestTemplate alice = rest(ctx, "alice");
+            TestRestTemplate collector = rest(ctx, "collector");
+            put(collector, "/api/v1/stamps/byo-s01", Map.of("region", "byoland", "pools", List.of(
+                    Map.of("pool", "REGISTRY", "nodes", nodes("rg", 4)), Map.of("pool", "DATAPROXY", "nodes", nodes("dp", 4)))));
+            put(collector, "/api/v1/stamps/byo-s02", Map.of("region", "byoland", "pools", List.of(
+                    Map.of("pool", "REGISTRY", "nodes", nodes("rg", 8)), Map.of("pool", "DATAPROXY", "nodes", nodes("dp", 8)))));
+            onHot.keySet().forEach(r -> put(collector, "/api/v1/registries/" + r, Map.of("customer", "byo-customer",
+                    "replicas", List.of(Map.of("region", "byoland", "homeStamp", "byo-s01")))));
+            put(collector, "/api/v1/registries/byo-other.example.io", Map.of("customer", "byo-other",
+                    "replicas", List.of(Map.of("region", "byoland", "homeStamp", "byo-s02"))));
+
+            List<Map<String, Object>> samples = new ArrayList<>();
+            List<Map<String, Object>> traffic = new ArrayList<>();
+            for (int m = 0; m < MINUTES; m++) {
+                String minute = first.plusSeconds(60L * m).toString();
+                double max = 0;
+                for (int n = 0; n < 4; n++) {
+                    samples.add(cpu("byo-s01", "DATAPROXY", String.format("dp-%03d", n), minute, hotCpu(m, n)));
+                    samples.add(cpu("byo-s01", "REGISTRY", String.format("rg-%03d", n), minute, 25.0));
+                    max = Math.max(max, hotCpu(m, n));
+                }
+                hotMinuteValues[m] = max;
+                for (int n = 0; n < 8; n++) {
+                    samples.add(cpu("byo-s02", "DATAPROXY", String.format("dp-%03d", n), minute, 15.0 + n));
+                    samples.add(cpu("byo-s02", "REGISTRY", String.format("rg-%03d", n), minute, 12.0));
+                }
+                for (Map.Entry<String, Integer> r : onHot.entrySet()) {
+                    traffic.add(traffic(r.getKey(), "byo-s01", minute, r.getValue() * 100L, r.getValue() * 1_000_000L));
+                }
+                traffic.add(traffic("byo-other.example.io", "byo-s02", minute, 2000, 2_000_000_000L));
+            }
+            JsonNode cpuReport = collector.postForObject("/api/v1/telemetry/node-cpu", Map.of("samples", samples), JsonNode.class);
+            assertThat(cpuReport.get("rejected")).as(cpuReport.toString()).isEmpty();
+            JsonNode trafficReport = collector.postForObject("/api/v1/telemetry/registry-traffic", Map.of("rows", traffic), JsonNode.class);
+            assertThat(trafficReport.get("rejected")).as(trafficReport.toString()).isEmpty();
+            assertThat(trafficReport.get("accepted").asInt()).isEqualTo(MINUTES * (onHot.size() + 1));
+
+            double expectedP95 = nearestRankP95(hotMinuteValues);
+            JsonNode stamp = alice.getForObject("/api/v1/stamps/byo-s01", JsonNode.class);
+            assertThat(stamp.get("pools").get(1).get("hotNodeP95").asDouble()).isEqualTo(expectedP95);
+            assertThat(stamp.get("pools").get(1).get("state").asText()).isEqualTo("HOT");
+            JsonNode share = alice.getForObject("/api/v1/stamps/byo-s01/traffic-share?pool=DATAPROXY", JsonNode.class);
+            assertThat(share.get("registries").get(0).get("registry").asText()).isEqualTo("byo-big.example.io");
+            assertThat(share.get("registries").get(0).get("share").asDouble()).isEqualTo(0.5);
+
+            ResponseEntity<JsonNode> plan = alice.postForEntity("/api/v1/plans", Map.of("region", "byoland"), JsonNode.class);
+            assertThat(plan.getStatusCode()).as(String.valueOf(plan.getBody())).isEqualTo(HttpStatus.CREATED);
+            JsonNode moves = plan.getBody().get("moves");
+            assertThat(moves).as(plan.getBody().toString()).isNotEmpty();
+            assertThat(moves.get(0).get("registry").asText()).isEqualTo("byo-big.example.io");
+            assertThat(moves.get(0).get("from").asText()).isEqualTo("byo-s01");
+            assertThat(moves.get(0).get("to").asText()).isEqualTo("byo-s02");
+        }
+        try (ConfigurableApplicationContext ctx = start()) {
+            TestRestTemplate dave = rest(ctx, "dave");
+            JsonNode stamp = dave.getForObject("/api/v1/stamps/byo-s01", JsonNode.class);
+            assertThat(stamp.get("pools").get(1).get("hotNodeP95").asDouble()).isEqualTo(nearestRankP95(hotMinuteValues));
+            JsonNode share = dave.getForObject("/api/v1/stamps/byo-s01/traffic-share?pool=DATAPROXY", JsonNode.class);
+            assertThat(share.get("registries")).hasSize(onHot.size());
+            assertThat(share.get("registries").get(0).get("share").asDouble()).isEqualTo(0.5);
+            assertThat(share.get("registries").get(0).get("bytes").asLong()).isEqualTo(MINUTES * 50_000_000L);
+        }
+    }
+
+    private static double nearestRankP95(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[(int) Math.ceil(0.95 * sorted.length) - 1];
+    }
+
+    private static Map<String, Object> cpu(String stamp, String pool, String node, String minute, double cpu) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("stamp", stamp);
+        m.put("pool", pool);
+        m.put("node", node);
+        m.put("minute", minute);
+        m.put("cpu", cpu);
+        return m;
+    }
+
+    private static Map<String, Object> traffic(String registry, String stamp, String minute, long requests, long bytes) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("registry", registry);
+        m.put("region", "byoland");
+        m.put("stamp", stamp);
+        m.put("minute", minute);
+        m.put("requests", requests);
+        m.put("bytes", bytes);
+        m.put("throttled", 0);
+        m.put("errors", 0);
+        m.put("p99Ms", 80.0 + requests % 7);
+        return m;
+    }
+}
