@@ -45,6 +45,7 @@ class ArchitectureRulesTest {
             Map.entry("registry", "fleet"), Map.entry("replica", "fleet"), Map.entry("home_stamp_change", "fleet"),
             Map.entry("app_user", "security"),
             Map.entry("node_cpu_sample", "signals"), Map.entry("setting", "signals"),
+            Map.entry("registry_traffic_sample", "signals"),
             Map.entry("simulator_state", "simulator"), Map.entry("simulated_provisioning", "simulator"),
             Map.entry("plan", "planning"), Map.entry("plan_move", "planning"), Map.entry("plan_isolation", "planning"),
             Map.entry("plan_prediction", "planning"), Map.entry("plan_evidence", "planning"),

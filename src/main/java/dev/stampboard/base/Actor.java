@@ -8,7 +8,10 @@ package dev.stampboard.base;
  */
 public record Actor(String name, boolean isSystem) {
 
-    public static final Actor SYSTEM = new Actor("system", true);
+    /** The name the console acts under; a compile-time constant, so views can recognise it in stored history. */
+    public static final String SYSTEM_NAME = "system";
+
+    public static final Actor SYSTEM = new Actor(SYSTEM_NAME, true);
 
     public Actor {
         if (name.isBlank()) {
