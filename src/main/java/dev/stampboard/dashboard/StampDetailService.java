@@ -22,6 +22,7 @@ import dev.stampboard.signals.engine.HotNodeSeries;
 import dev.stampboard.signals.engine.MinuteRange;
 import dev.stampboard.signals.engine.PeakWindow;
 import dev.stampboard.signals.engine.ReactiveMetric;
+import dev.stampboard.signals.engine.RollingP95;
 import dev.stampboard.signals.engine.TrafficSeries;
 import dev.stampboard.signals.engine.TrafficShare;
 

@@ -309,6 +309,8 @@ public class FleetService {
                 registry.addReplica(region, homeStamp);
                 history.save(new HomeStampChange(null, name, region, null, homeStamp, clock.instant(), "registry declared"));
                 changes.add(region + " on " + homeStamp);
+                // a first placement is a home-stamp change too: the endpoint's routing entry must follow it
+                events.publishEvent(new HomeStampChanged(name, region, null, homeStamp));
             } else if (!replica.get().homeStamp().equals(homeStamp)) {
                 throw new InvalidInputException("The replica of " + name + " in " + region + " is served by "
                         + replica.get().homeStamp() + "; declaring it on " + homeStamp + " would move it. A move is a "
@@ -355,7 +357,9 @@ public class FleetService {
         registries.save(registry);
         history.save(new HomeStampChange(null, registryName, region, from, toStamp, clock.instant(), reason));
         invalidate();
-        events.publishEvent(new HomeStampChanged(registryName, region, from, toStamp, actor, reason));
+        events.publishEvent(new FleetChanged(actor, "HOME_STAMP_CHANGED", registryName,
+                region + ": " + from + " -> " + toStamp + " (" + reason + ")"));
+        events.publishEvent(new HomeStampChanged(registryName, region, from, toStamp));
     }
 
     // ---- helpers -----------------------------------------------------------------------------

@@ -6,8 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.stampboard.SpringTest;
+import java.util.List;
+
 import dev.stampboard.fleet.FleetService;
+import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.fleet.RegistryDeclaration;
 import dev.stampboard.fleet.RegistryInfo;
+import dev.stampboard.fleet.StampDeclaration;
 
 class RoutingFollowsHomeStampsTest extends SpringTest {
 
@@ -32,5 +37,15 @@ class RoutingFollowsHomeStampsTest extends SpringTest {
         String to = fleet.stamps("westeurope").stream().map(s -> s.name()).filter(n -> !n.equals(from)).findFirst().orElseThrow();
         fleet.rehome(registry.name(), "westeurope", to, "routing test", dev.stampboard.base.Actor.SYSTEM);
         assertThat(routing.current(registry.name(), "westeurope")).contains(to);
+    }
+
+    @Test
+    void a_registry_declared_through_the_inventory_is_routed_to_its_first_home_stamp() {
+        fleet.declareStamp("rt-s01", new StampDeclaration("routeland", null, null, List.of(
+                new StampDeclaration.PoolDeclaration(PoolKind.REGISTRY, List.of("rg-000"), null),
+                new StampDeclaration.PoolDeclaration(PoolKind.DATAPROXY, List.of("dp-000"), null)), List.of()), "test");
+        fleet.declareRegistry("routed.example.io", new RegistryDeclaration("routed-co",
+                List.of(new RegistryDeclaration.ReplicaDeclaration("routeland", "rt-s01"))), "test");
+        assertThat(routing.current("routed.example.io", "routeland")).contains("rt-s01");
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.signals.engine.NearestRank;
 
 /**
  * Rule 1 of DESIGN §4: registries on a hot stamp are ranked by their contribution — their mean
@@ -37,7 +38,7 @@ final class ContributionRanking {
         for (Map.Entry<PoolKind, PoolLoad> e : source.pools().entrySet()) {
             double mean = meanShareInPeakMinutes(e.getValue().hotNodeMinutes(), registry.share().get(e.getKey()));
             // a pool already below target does not need relief: weigh it only as a tie-breaker
-            double weight = NearestRankP95.of(e.getValue().hotNodeMinutes()) > target ? 1.0 : 0.001;
+            double weight = NearestRank.p95(e.getValue().hotNodeMinutes()) > target ? 1.0 : 0.001;
             if (mean * weight > best) {
                 best = mean * weight;
                 bestPool = e.getKey();
@@ -51,7 +52,7 @@ final class ContributionRanking {
         if (share == null) {
             return 0;
         }
-        double p95 = NearestRankP95.of(hot);
+        double p95 = NearestRank.p95(hot);
         double sum = 0;
         int n = 0;
         for (int t = 0; t < hot.length && t < share.length; t++) {

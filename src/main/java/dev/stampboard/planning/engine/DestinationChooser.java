@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.signals.engine.NearestRank;
 
 /**
  * Rule 2 and 3 of DESIGN §4: a destination is a shared, active stamp of the region, not in a
@@ -65,7 +66,7 @@ final class DestinationChooser {
                     continue;
                 }
                 double before = pool.predictedP95();
-                double after = NearestRankP95.of(pool.predicted(load.get(kind), scale(from, pool)));
+                double after = NearestRank.p95(pool.predicted(load.get(kind), scale(from, pool)));
                 worst = Math.max(worst, after);
                 why.append(String.format(Locale.ROOT, "%s %s %.1f → %.1f %%", why.length() == 0 ? "" : ",", kind, before, after));
             }
@@ -163,13 +164,13 @@ final class DestinationChooser {
             for (int t = 0; t < alone.length; t++) {
                 alone[t] = Float.isNaN(load.get(kind)[t]) ? Float.NaN : (float) (load.get(kind)[t] * scale);
             }
-            double takes = NearestRankP95.of(alone) / (100 - pool.load.idleBaseline());
+            double takes = NearestRank.p95(alone) / (100 - pool.load.idleBaseline());
             if (takes > settings.maxShareOfSharedStamp()) {
                 return new RejectedAlternative(candidate.name(), Kind.SHARE_TOO_LARGE, String.format(Locale.ROOT,
                         "%s: it alone would take %.0f %% of the pool's capacity (limit %.0f %%)",
                         kind, takes * 100, settings.maxShareOfSharedStamp() * 100));
             }
-            double after = NearestRankP95.of(pool.predicted(load.get(kind), scale));
+            double after = NearestRank.p95(pool.predicted(load.get(kind), scale));
             if (after > settings.target()) {
                 return new RejectedAlternative(candidate.name(), Kind.WOULD_EXCEED_TARGET, String.format(Locale.ROOT,
                         "%s would reach %.1f %% > %.1f %% target", kind, after, settings.target()));

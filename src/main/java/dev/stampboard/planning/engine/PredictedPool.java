@@ -1,5 +1,7 @@
 package dev.stampboard.planning.engine;
 
+import dev.stampboard.signals.engine.NearestRank;
+
 /**
  * One pool under DESIGN §3's model while a plan is built: CPU = idle baseline b plus load in
  * proportion to traffic. Removing shares scales the load above b down; adding a registry adds its
@@ -18,7 +20,7 @@ final class PredictedPool {
         this.load = load;
         this.removedShare = new float[load.hotNodeMinutes().length];
         this.addedLoad = new float[load.hotNodeMinutes().length];
-        this.originalP95 = NearestRankP95.of(load.hotNodeMinutes());
+        this.originalP95 = NearestRank.p95(load.hotNodeMinutes());
     }
 
     double originalP95() {
@@ -27,7 +29,7 @@ final class PredictedPool {
 
     double predictedP95() {
         if (dirty) {
-            cachedP95 = NearestRankP95.of(predicted(null, 0));
+            cachedP95 = NearestRank.p95(predicted(null, 0));
             dirty = false;
         }
         return cachedP95;

@@ -1,7 +1,11 @@
 package dev.stampboard.signals.engine;
 
-/** Nearest-rank percentile: the value at 1-based rank ceil(p × n) of the n values sorted ascending. */
-final class NearestRank {
+/**
+ * The one nearest-rank P95 of the console (DESIGN §2): the value at 1-based rank ceil(0.95 × n) of the n
+ * values sorted ascending. The signals engine, the planner's predictions and the dashboard's rolling trend
+ * all rank with {@link #p95Rank}, so a P95 means the same number on every screen and in every plan.
+ */
+public final class NearestRank {
 
     private NearestRank() {
     }
@@ -10,11 +14,23 @@ final class NearestRank {
      * 1-based rank of the P95 among n values: ceil(0.95 × n), computed in integers because
      * 0.95 × n in floating point can land a hair above a whole number and round up one rank too far.
      */
-    static int p95Rank(int n) {
+    public static int p95Rank(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("no values, no rank");
         }
         return (int) ((95L * n + 99) / 100);
+    }
+
+    /** P95 of the values that are present (NaN marks a missing minute); NaN when none is. The input is left as it is. */
+    public static double p95(float[] values) {
+        float[] present = new float[values.length];
+        int n = 0;
+        for (float v : values) {
+            if (!Float.isNaN(v)) {
+                present[n++] = v;
+            }
+        }
+        return n == 0 ? Double.NaN : p95ByQuickselect(present, n);
     }
 
     /** P95 of {@code values[0..n)} by selection; reorders that prefix. */

@@ -11,26 +11,19 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * One pool's CPU history as a ring of minute slots, plus the sorted hot-node values of the trailing
- * window. Not thread-safe: {@link SignalEngine} guards it.
+ * One pool's CPU history as a ring of minute slots, feeding the hot-node values of the trailing window
+ * into its {@link TrailingP95Window}. Not thread-safe: {@link SignalEngine} guards it.
  *
  * <p>Layout: {@code cpu[slot * nodeCapacity + node]}, slot = minute mod retention, so one minute's row is
  * contiguous and its maximum is a tight loop. A missing sample is {@link #NO_SAMPLE}.
  *
  * <p>Incremental P95: {@code hot[slot]} is kept current as samples arrive (it only ever rises, since samples
- * are never replaced), and the <em>window</em> is the multiset of hot values of the trailing-window minutes.
+ * are never replaced), and the <em>window</em> holds the hot values of the trailing-window minutes.
  * A slot whose hot value rose since the window last saw it is queued in {@code dirty} together with the value
  * the window still holds for it, and applied in {@link #flush} — so a minute whose 40 nodes report one by one
  * costs one window update, not up to 40. Outside of the queue, window contents equal the hot values, which is
- * what lets expiry remove {@code hot[slot]} without a second per-slot array.
- *
- * <p>The window is not kept sorted as a whole: the P95 of n values is the (n - ceil(0.95 n) + 1)-th largest,
- * 37th of 720, so only the values at or above a per-pool {@code floor} are kept sorted (in {@code top}, about
- * twice as many as the P95 needs) and the rest are only counted ({@code below}). Most minute updates (a value
- * in, a value out) then fall entirely below the floor and cost two comparisons instead of a search and a
- * shift in a 720-value array. When expiry leaves the P95 below the floor, or the top part has grown well past
- * its size at the last rebuild, the top part is rebuilt from {@code hot} (selection, a few microseconds);
- * a per-pool {@code slack} keeps the pools of a fleet that moves in step from all rebuilding in one minute.
+ * what lets expiry remove {@code hot[slot]} without a second per-slot array, and what the window is rebuilt
+ * from when it asks to be.
  *
  * <p>Advancing time does not wipe a reused slot's row (that would touch cold memory for every pool every
  * minute); it marks {@code hot[slot]} {@link #STALE} and the row is wiped by the first sample written to it.
@@ -47,8 +40,6 @@ final class PoolSeries {
     private static final float STALE = -2f;
     /** Past this many queued slots (late samples for many minutes) the queue is applied at once. */
     private static final int MAX_QUEUED = 16;
-    /** Least slack (values) the top part keeps beyond twice what the P95 needs; per pool it is 16..47. */
-    private static final int MIN_SLACK = 16;
 
     final String stamp;
     final PoolKind kind;
@@ -63,16 +54,7 @@ final class PoolSeries {
     private long[] latestMinute;
     private float[] latestCpu;
 
-    /** Size of the window multiset: {@code below + top.size()}. */
-    private int windowSize;
-    /** Window values below {@code floor}: counted, not stored. */
-    private int below;
-    /** Window values &ge; floor are in {@code top}; 0 keeps every value there. */
-    private float floor;
-    /** Top part grown past this size since the last rebuild triggers a rebuild (keeps shifts short). */
-    private int topLimit;
-    private final SortedPercentages top;
-    private final int slack;
+    private final TrailingP95Window window;
     /** Queued slots: slot in the high 32 bits, float bits of the value the window holds (or NO_SAMPLE) low. */
     private long[] dirty = new long[2];
     private int dirtyCount;
@@ -87,9 +69,7 @@ final class PoolSeries {
         this.hot = filled(retention, NO_SAMPLE);
         this.latestMinute = new long[0];
         this.latestCpu = new float[0];
-        this.top = new SortedPercentages(16);
-        this.slack = MIN_SLACK + (id & 31);
-        this.topLimit = 4 * slack;
+        this.window = new TrailingP95Window(id);
     }
 
     // ---- nodes ----
@@ -226,9 +206,9 @@ final class PoolSeries {
             int s = (int) (dirty[i] >>> 32);
             float held = Float.intBitsToFloat((int) dirty[i]);
             if (held < 0) {
-                windowInsert(hot[s]);
+                window.insert(hot[s]);
             } else {
-                windowReplace(held, hot[s]);
+                window.replace(held, hot[s]);
             }
         }
         dirtyCount = 0;
@@ -263,7 +243,7 @@ final class PoolSeries {
             if (held < 0 && added != leavingSlot && leaving >= 0) {
                 // Steady state, one minute in and one out: one replace, and nothing at all when both
                 // values are below the floor (the usual case).
-                windowReplace(leaving, hot[added]);
+                window.replace(leaving, hot[added]);
                 dirtyCount = 0;
                 queuedForFlush = false;
                 hot[newSlot] = STALE;
@@ -274,7 +254,7 @@ final class PoolSeries {
         applyQueue();
         leaving = hot[leavingSlot];
         if (leaving >= 0) {
-            windowRemove(leaving);
+            window.remove(leaving);
         }
         hot[newSlot] = STALE;
         settle(newNow, windowMinutes);
@@ -284,12 +264,12 @@ final class PoolSeries {
         applyQueue();
         if (windowMinutes > 0) {
             if (newNow - oldNow >= windowMinutes) {
-                clearTop();
+                window.clear();
             } else {
                 for (long m = oldNow - windowMinutes + 1; m <= newNow - windowMinutes; m++) {
                     float leaving = hot[slot(m)];
                     if (leaving >= 0) {
-                        windowRemove(leaving);
+                        window.remove(leaving);
                     }
                 }
             }
@@ -323,13 +303,12 @@ final class PoolSeries {
     }
 
     OptionalDouble incrementalP95() {
-        int n = windowSize;
-        return n == 0 ? OptionalDouble.empty() : OptionalDouble.of(top.get(NearestRank.p95Rank(n) - 1 - below));
+        return window.p95();
     }
 
     /** Empties the window (a daily peak window is computed on demand instead). */
     void clearWindow() {
-        clearTop();
+        window.clear();
         dirtyCount = 0;
         queuedForFlush = false;
     }
@@ -337,93 +316,21 @@ final class PoolSeries {
     /** Refills the window from the hot values of {@code range} (after a settings change). */
     void rebuildWindow(MinuteRange range) {
         clearWindow();
-        rebuildTop(range.toMinute(), (int) range.lengthMinutes());
+        rebuildWindow(range.toMinute(), (int) range.lengthMinutes());
     }
 
-    // ---- the window: top part sorted, the rest counted ----
-
-    private void windowInsert(float v) {
-        windowSize++;
-        if (v >= floor) {
-            top.insert(v);
-        } else {
-            below++;
-        }
-    }
-
-    private void windowRemove(float v) {
-        windowSize--;
-        if (v >= floor) {
-            top.remove(v);
-        } else {
-            below--;
-        }
-    }
-
-    private void windowReplace(float old, float v) {
-        if (old >= floor) {
-            if (v >= floor) {
-                top.replace(old, v);
-            } else {
-                top.remove(old);
-                below++;
-            }
-        } else if (v >= floor) {
-            below--;
-            top.insert(v);
-        }
-    }
-
-    private void clearTop() {
-        windowSize = 0;
-        below = 0;
-        floor = 0;
-        topLimit = 4 * slack;
-        top.clear();
-    }
-
-    /**
-     * Restores the invariant readers rely on — the P95 lies in the top part — and keeps the top part short.
-     * Called after every change with the window {@code (now - windowMinutes, now]} the hot values describe.
-     */
+    /** Rebuilds the window when it asks to, from the hot values of {@code (now - windowMinutes, now]}. */
     private void settle(long now, int windowMinutes) {
-        int n = windowSize;
-        if (n == 0) {
-            if (floor != 0) {
-                clearTop();
-            }
-            return;
-        }
-        // the P95 is at 0-based index p95Rank(n) - 1; the top part starts at index `below`
-        if (below > NearestRank.p95Rank(n) - 1 || top.size() > topLimit) {
-            rebuildTop(now, windowMinutes);
+        if (window.needsRebuild()) {
+            rebuildWindow(now, windowMinutes);
         }
     }
 
-    /**
-     * Rebuilds the window from the hot values of {@code (now - windowMinutes, now]}, which also applies every
-     * queued change: the floor becomes the value with {@code 2 × (values from the P95 up) + slack} values at
-     * or above it (0 when the window is not bigger than that).
-     */
-    private void rebuildTop(long now, int windowMinutes) {
+    /** Refills the window from the hot values of {@code (now - windowMinutes, now]}, which also applies every queued change. */
+    private void rebuildWindow(long now, int windowMinutes) {
         float[] values = new float[windowMinutes];
         int n = collectHotValues(now - windowMinutes + 1, now, values, false);
-        int target = 2 * (n - NearestRank.p95Rank(Math.max(n, 1)) + 1) + slack;
-        float newFloor = n > target ? NearestRank.select(values, n, n - target) : 0f;
-        int kept = 0;
-        for (int i = 0; i < n; i++) {
-            float v = values[i];
-            if (v >= newFloor) {
-                values[kept++] = v;
-            }
-        }
-        Arrays.sort(values, 0, kept);
-        top.setSorted(values, kept);
-        windowSize = n;
-        below = n - kept;
-        floor = newFloor;
-        // ties at the floor can make the top part larger than the target; allow growth from where it is
-        topLimit = Math.max(2 * target, kept + target);
+        window.rebuild(values, n);
         dirtyCount = 0;
         queuedForFlush = false;
     }

@@ -1,4 +1,4 @@
-package dev.stampboard.dashboard;
+package dev.stampboard.signals.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,16 +1,16 @@
-package dev.stampboard.dashboard;
+package dev.stampboard.signals.engine;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * The hot-node P95 as it stood at each minute: for minute {@code t}, the nearest-rank P95 (rank
- * {@code ceil(0.95 × n)} of the {@code n} values sorted ascending, DESIGN §2) of the minute values in the
- * trailing window {@code [t - window + 1, t]}, over the values that are available. Keeps the window's values
- * sorted as it slides, so a 12-hour trend costs one binary insert and remove per minute.
+ * The hot-node P95 as it stood at each minute (the dashboard's trend line): for minute {@code t}, the
+ * {@link NearestRank} P95 of the minute values in the trailing window {@code [t - window + 1, t]}, over
+ * the values that are available. Keeps the window's values sorted as it slides, so a 12-hour trend costs
+ * one binary insert and remove per minute.
  */
-final class RollingP95 {
+public final class RollingP95 {
 
     private RollingP95() {
     }
@@ -22,7 +22,7 @@ final class RollingP95 {
      * @param window  trailing window length in minutes
      * @return one entry per minute of {@code [from, to]}; NaN where the trailing window holds no value
      */
-    static double[] of(long[] minutes, double[] values, long from, long to, int window) {
+    public static double[] of(long[] minutes, double[] values, long from, long to, int window) {
         if (window < 1) {
             throw new IllegalArgumentException("window must be at least one minute, got " + window);
         }
@@ -38,13 +38,9 @@ final class RollingP95 {
             while (oldest < next && minutes[oldest] <= t - window) {
                 remove(sorted, values[oldest++]);
             }
-            result[i] = sorted.isEmpty() ? Double.NaN : sorted.get(rank(sorted.size()) - 1);
+            result[i] = sorted.isEmpty() ? Double.NaN : sorted.get(NearestRank.p95Rank(sorted.size()) - 1);
         }
         return result;
-    }
-
-    static int rank(int n) {
-        return (int) ((95L * n + 99) / 100);
     }
 
     private static void insert(List<Double> sorted, double value) {
