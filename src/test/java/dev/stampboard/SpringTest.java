@@ -17,6 +17,8 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+// Spring Boot tests leave metrics exporters off by default; the Prometheus scrape is part of what is tested
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
 public abstract class SpringTest {
 
     @Autowired

@@ -43,7 +43,7 @@ import dev.stampboard.fleet.StampStatus;
  */
 @Component
 @Profile("azure")
-public class AzureInventory {
+public class AzureInventory implements dev.stampboard.operations.ReadinessCheck {
 
     static final Actor ACTOR = Actor.system("azure-inventory");
     private static final Logger log = LoggerFactory.getLogger(AzureInventory.class);
@@ -53,8 +53,13 @@ public class AzureInventory {
     private final FleetService fleet;
     private final AzureProperties properties;
     private volatile ObservedFleet latest = ObservedFleet.EMPTY;
+    /** The console is not ready before the first inventory: it would plan and show an empty fleet. */
+    private volatile boolean readOnce;
+    private final AzurePollMetrics metrics;
 
-    AzureInventory(ComputeManager compute, StorageManager storage, FleetService fleet, AzureProperties properties) {
+    AzureInventory(ComputeManager compute, StorageManager storage, FleetService fleet, AzureProperties properties,
+                   AzurePollMetrics metrics) {
+        this.metrics = metrics;
         this.compute = compute;
         this.storage = storage;
         this.fleet = fleet;
@@ -78,10 +83,21 @@ public class AzureInventory {
 
     /** Reads the tagged resources, then brings the inventory in step. Throws {@link AzureCallFailed} before any write. */
     public synchronized ObservedFleet refresh() {
-        ObservedFleet observed = read();
+        ObservedFleet observed = metrics.time(AzurePollMetrics.INVENTORY, this::read);
         apply(observed);
         latest = observed;
+        readOnce = true;
         return observed;
+    }
+
+    @Override
+    public String awaiting() {
+        return "the first Azure inventory (scale sets and storage accounts from Resource Manager)";
+    }
+
+    @Override
+    public boolean isReady() {
+        return readOnce;
     }
 
     // ---- read ---------------------------------------------------------------------------------

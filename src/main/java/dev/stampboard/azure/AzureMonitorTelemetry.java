@@ -62,12 +62,14 @@ public class AzureMonitorTelemetry {
     private final NodeCpuIngestion ingestion;
     private final AzureProperties properties;
     private final Clock clock;
+    private final AzurePollMetrics pollMetrics;
     /** Per scale set id: the first minute not yet fetched. */
     private final Map<String, Instant> nextMinute = new ConcurrentHashMap<>();
     private volatile Instant pausedUntil = Instant.MIN;
 
     AzureMonitorTelemetry(MetricsQueryClient metrics, AzureInventory inventory, NodeCpuIngestion ingestion,
-                          AzureProperties properties, Clock clock) {
+                          AzureProperties properties, Clock clock, AzurePollMetrics pollMetrics) {
+        this.pollMetrics = pollMetrics;
         this.metrics = metrics;
         this.inventory = inventory;
         this.ingestion = ingestion;
@@ -133,8 +135,8 @@ public class AzureMonitorTelemetry {
                 .setAggregations(List.of(AggregationType.AVERAGE))
                 .setFilter(SPLIT_BY_INSTANCE)
                 .setTop(seriesAskedFor(scaleSet));
-        Response<MetricsQueryResult> response = AzureInventory.call(doing,
-                () -> metrics.queryResourceWithResponse(scaleSet.id(), List.of(METRIC), options, Context.NONE));
+        Response<MetricsQueryResult> response = pollMetrics.time(AzurePollMetrics.METRICS, () -> AzureInventory.call(doing,
+                () -> metrics.queryResourceWithResponse(scaleSet.id(), List.of(METRIC), options, Context.NONE)));
         MetricsQueryResult result = response.getValue();
         MetricResult cpu = result == null || result.getMetrics() == null ? null
                 : result.getMetrics().stream().filter(m -> METRIC.equalsIgnoreCase(m.getMetricName())).findFirst().orElse(null);

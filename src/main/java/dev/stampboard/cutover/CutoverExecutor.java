@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -51,12 +52,17 @@ public class CutoverExecutor {
     private final CutoverProperties properties;
     private final TransactionTemplate tx;
     private final ExecutorLease lease;
+    private final org.springframework.beans.factory.ObjectProvider<SourceInFlight> inFlight;
+    private final ValidationWatch watch;
     private volatile StepHook hook = StepHook.NONE;
 
     CutoverExecutor(ExecutionStore store, PlanningService planning, FleetService fleet,
                     org.springframework.beans.factory.ObjectProvider<StampProvisioner> provisioner,
                     EvidenceCollector evidence, ApplicationEventPublisher events, Clock clock, CutoverProperties properties,
-                    TransactionTemplate tx, ExecutorLease lease) {
+                    TransactionTemplate tx, ExecutorLease lease,
+                    org.springframework.beans.factory.ObjectProvider<SourceInFlight> inFlight, ValidationWatch watch) {
+        this.inFlight = inFlight;
+        this.watch = watch;
         this.store = store;
         this.planning = planning;
         this.fleet = fleet;
@@ -164,8 +170,8 @@ public class CutoverExecutor {
         }
         for (MoveRun m : batch) {
             boolean progressed = switch (m.state()) {
-                case DRAINING -> !now().isBefore(m.drainUntil) && startValidation(m);
-                case VALIDATING -> !now().isBefore(m.validateUntil) && judge(run, m);
+                case DRAINING -> drain(m);
+                case VALIDATING -> watchAndJudge(run, m);
                 case FAILED -> pauseForFailure(run, m);
                 default -> false;
             };
@@ -244,9 +250,37 @@ public class CutoverExecutor {
         return true;
     }
 
-    private boolean judge(PlanRun run, MoveRun m) {
+    /** Validation starts when the source has drained: its in-flight requests at zero (30–60 s), see {@link DrainWatch}. */
+    private boolean drain(MoveRun m) {
+        Instant cutoverAt = m.cutoverAt == null ? now() : m.cutoverAt;
+        SourceInFlight reporter = inFlight.getIfAvailable();
+        DrainWatch.Drain drained = DrainWatch.observe(cutoverAt, now(), at -> reporter == null ? OptionalLong.empty()
+                : reporter.inFlight(m.registry(), m.execution.region(), m.execution.fromStamp(), cutoverAt, at),
+                properties.drainSeconds());
+        if (drained == null) {
+            return false;
+        }
+        watch.saveDrain(m, cutoverAt, drained);
+        return startValidation(m);
+    }
+
+    /**
+     * Every pass over a validating move stores the minutes it has not seen yet; a fail criterion sustained ends the
+     * window early, otherwise the verdict comes at its end.
+     */
+    private boolean watchAndJudge(PlanRun run, MoveRun m) {
+        watch.record(m, now());
+        Optional<String> failure = watch.sustainedFailure(m);
+        if (failure.isPresent()) {
+            return judge(run, m, failure.get());
+        }
+        return !now().isBefore(m.validateUntil) && judge(run, m, null);
+    }
+
+    private boolean judge(PlanRun run, MoveRun m, @Nullable String sustainedFailure) {
         hook.at(StepHook.Point.BEFORE_VERDICT, m);
-        ValidationEvidence e = evidence.at(m, store.predictions(m.planId, m.seq));
+        ValidationEvidence e = evidence.at(m, store.predictions(m.planId, m.seq), watch.window(m.planId, m.seq),
+                watch.drain(m.planId, m.seq), sustainedFailure);
         VerdictRules.Judgement judgement = VerdictRules.judge(e, properties.validation());
         Instant now = now();
         MoveState judged = m.state();
@@ -267,7 +301,7 @@ public class CutoverExecutor {
                     run.pause("Marginal verdict on " + who + ": resume to accept it and go on, or roll back");
                 }
                 case FAIL -> {
-                    m.execution.fail("validation failed", now);
+                    m.execution.fail(sustainedFailure != null ? "failed early: " + sustainedFailure : "validation failed", now);
                     if (run.autoRollback) {
                         run.startRollback("Automatic rollback (plan policy): validation of " + who + " failed");
                     } else {

@@ -3,6 +3,7 @@ package dev.stampboard.cutover;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 import org.jspecify.annotations.Nullable;
@@ -53,6 +54,36 @@ class EvidenceCollector {
         return new ValidationEvidence(m.baselineP99Ms, p99Ms(m.registry(), region), m.baselineRequests,
                 requestsPerMinute(m.registry(), region), source, destination, threshold(),
                 alertsFor(m.registry(), region, to));
+    }
+
+    /**
+     * As {@link #at(MoveRun, List)}, but latency and throughput judged over the whole watched window, the
+     * destination's pools over it too, with how the source drained and any fail criterion found sustained.
+     */
+    ValidationEvidence at(MoveRun m, List<MovePrediction> predicted, Map<String, double[]> window,
+                          @Nullable String drain, @Nullable String sustainedFailure) {
+        ValidationEvidence now = at(m, predicted);
+        double threshold = now.threshold();
+        List<ValidationEvidence.WindowPool> pools = new ArrayList<>();
+        for (PoolKind pool : PoolKind.values()) {
+            double[] values = window.get(ValidationWatch.poolSeries(m.execution.toStamp(), pool));
+            double[] present = values == null ? new double[0] : Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+            if (present.length > 0) {
+                int above = (int) Arrays.stream(present).filter(v -> v > threshold).count();
+                pools.add(new ValidationEvidence.WindowPool(m.execution.toStamp(), pool.name(),
+                        present[(int) Math.ceil(0.95 * present.length) - 1], present.length, above));
+            }
+        }
+        Double p99 = median(window.getOrDefault(ValidationWatch.P99, new double[0]));
+        Double requests = mean(window.getOrDefault(ValidationWatch.REQUESTS, new double[0]));
+        return new ValidationEvidence(now.baselineP99Ms(), p99 != null ? p99 : now.measuredP99Ms(), now.baselineRequests(),
+                requests != null ? requests : now.measuredRequests(), now.sourcePools(), now.destinationPools(), threshold,
+                now.reactiveAlerts(), pools, drain, sustainedFailure);
+    }
+
+    private static @Nullable Double mean(double[] values) {
+        double[] present = Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
+        return present.length == 0 ? null : Arrays.stream(present).average().orElseThrow();
     }
 
     /** Median p99 latency of the replica over the current window (robust to a few spiky minutes). */

@@ -63,6 +63,19 @@ final class VerdictRules {
                     p.measured(), p.before() == null ? "n/a" : String.format(Locale.ROOT, "%.1f %%", p.before())));
             verdict = worse(verdict, prediction(p, c, lines));
         }
+        for (ValidationEvidence.WindowPool w : e.windowPools()) {
+            Verdict v = w.p95() > e.threshold() ? Verdict.FAIL : Verdict.PASS;
+            lines.add(line(v, "destination %s %s over the whole window (%d min): hot-node P95 %.1f %%, %d min above %.1f %%",
+                    w.stamp(), w.pool(), w.minutes(), w.p95(), w.minutesAboveThreshold(), e.threshold()));
+            verdict = worse(verdict, v);
+        }
+        if (e.sustainedFailure() != null) {
+            lines.add("✗ failed early: " + e.sustainedFailure());
+            verdict = Verdict.FAIL;
+        }
+        if (e.drain() != null) {
+            lines.add("· " + e.drain());
+        }
         for (String alert : e.reactiveAlerts()) {
             lines.add("✗ reactive trigger firing: " + alert);
             verdict = Verdict.FAIL;

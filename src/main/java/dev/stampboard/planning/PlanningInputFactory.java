@@ -9,6 +9,8 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import dev.stampboard.calibration.CalibrationService;
+import dev.stampboard.calibration.engine.Calibration;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.RegistryInfo;
@@ -36,22 +38,33 @@ class PlanningInputFactory {
     private final FleetService fleet;
     private final SignalsService signals;
     private final PlanningProperties properties;
+    private final CalibrationService calibration;
 
-    PlanningInputFactory(FleetService fleet, SignalsService signals, PlanningProperties properties) {
+    PlanningInputFactory(FleetService fleet, SignalsService signals, PlanningProperties properties,
+                         CalibrationService calibration) {
         this.fleet = fleet;
         this.signals = signals;
         this.properties = properties;
+        this.calibration = calibration;
+    }
+
+    /** A line for the plan's notes: whether its predictions are calibrated, and from how many moves. */
+    String calibrationNote() {
+        return calibration.planNote();
     }
 
     PlanningInput build(String region, Set<String> sourceStamps, PlanningSettings settings) {
         MinuteRange range = signals.peakRange();
         int n = (int) (range.toMinute() - range.fromMinute() + 1);
+        // DESIGN §12: once enough moves have been measured, the model predicts with the calibrated parameters
+        Calibration c = calibration.forPlanner();
         List<StampLoad> stamps = new ArrayList<>();
         for (StampInfo stamp : fleet.stamps(region)) {
             Map<PoolKind, PoolLoad> pools = new EnumMap<>(PoolKind.class);
             for (PoolKind kind : PoolKind.values()) {
                 stamp.pool(kind).ifPresent(pool -> pools.put(kind, new PoolLoad(pool.nodes().size(),
-                        properties.idleBaseline(kind), signals.hotNodeMinutes(stamp.name(), kind, range))));
+                        c.baseline(stamp.name(), kind, properties.idleBaseline(kind)),
+                        signals.hotNodeMinutes(stamp.name(), kind, range), c.gain(kind, false), c.gain(kind, true))));
             }
             stamps.add(new StampLoad(stamp.name(), stamp.kind() == StampKind.SHARED,
                     stamp.status() == StampStatus.ACTIVE, false, pools));
@@ -81,8 +94,8 @@ class PlanningInputFactory {
             if (home == null || series == null) {
                 continue;
             }
-            float[] requestShare = share(series, series.requests(), stampRequests, home, n);
-            float[] byteShare = share(series, series.bytes(), stampBytes, home, n);
+            float[] requestShare = scaled(share(series, series.requests(), stampRequests, home, n), c.cost(registry.name(), PoolKind.REGISTRY));
+            float[] byteShare = scaled(share(series, series.bytes(), stampBytes, home, n), c.cost(registry.name(), PoolKind.DATAPROXY));
             Map<PoolKind, float[]> shares = new EnumMap<>(PoolKind.class);
             shares.put(PoolKind.REGISTRY, requestShare);
             shares.put(PoolKind.DATAPROXY, byteShare);
@@ -100,6 +113,17 @@ class PlanningInputFactory {
         for (int i = 0; i < n && i < series.size(); i++) {
             boolean servedHere = home.equals(series.servedBy()[i]);
             share[i] = servedHere && total != null && total[i] > 0 ? (float) (nonNaN(own[i]) / total[i]) : 0f;
+        }
+        return share;
+    }
+
+    /** A share weighted by the registry's calibrated cost factor (its CPU is not in proportion to its traffic). */
+    private static float[] scaled(float[] share, double factor) {
+        if (factor == 1.0) {
+            return share;
+        }
+        for (int i = 0; i < share.length; i++) {
+            share[i] = (float) Math.min(1.0, share[i] * factor);
         }
         return share;
     }

@@ -414,7 +414,9 @@ public class PlanningService {
                 evidence.add(new PlanEvidence(s.stamp().name(), p.pool().name(), p.hotNodeP95(), p.state().name()));
             }
         }
+        List<String> notes = new ArrayList<>(plan.notes());
+        notes.add(inputs.calibrationNote());
         return new RebalancePlan.Computation(signals.nowMinute(), Objects.toString(settings),
-                String.join("\n", plan.notes()), moves, isolations, predictions, evidence);
+                String.join("\n", notes), moves, isolations, predictions, evidence);
     }
 }

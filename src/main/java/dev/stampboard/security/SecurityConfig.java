@@ -49,6 +49,34 @@ class SecurityConfig {
     /** The API answers JSON only: nothing in it may run or be framed. */
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
+    /**
+     * Actuator: health and its liveness/readiness groups are open (load balancers and kubelets do not
+     * log in); the Prometheus scrape needs a console user with VIEWER unless
+     * {@code stampboard.metrics.anonymous=true} (e.g. a scraper inside a private network).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorChain(HttpSecurity http, AuthenticationManager authenticationManager,
+                                      @org.springframework.beans.factory.annotation.Value("${stampboard.metrics.anonymous:false}")
+                                      boolean anonymousMetrics) throws Exception {
+        return http.securityMatcher("/actuator/**")
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(a -> {
+                    a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+                    if (anonymousMetrics) {
+                        a.requestMatchers("/actuator/prometheus").permitAll();
+                    }
+                    a.anyRequest().hasRole(Role.VIEWER_NAME);
+                })
+                .httpBasic(b -> b.authenticationEntryPoint(SecurityConfig::unauthenticated))
+                .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> ProblemResponse.write(res,
+                        HttpStatus.FORBIDDEN, "Your role does not allow reading the console's metrics")))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(API_CSP)))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .build();
+    }
+
     /** The JSON API: HTTP Basic, no session, problem+json on 401/403 so scripts get a readable answer. */
     @Bean
     @Order(1)

@@ -53,6 +53,12 @@ public class SimulatorService {
     private final ScenarioLoader loader;
     private final SimulatedStampProvisioner provisioner;
     private volatile boolean ready;
+    /**
+     * Each replica's home stamp as last simulated and the minute it arrived there, to warm the destination's
+     * caches after a cutover (held in memory: after a restart every replica counts as warm).
+     */
+    private final java.util.Map<String, String> homes = new java.util.HashMap<>();
+    private final java.util.Map<String, Long> arrivals = new java.util.HashMap<>();
     private ScheduledExecutorService ticker;
 
     SimulatorService(SimulatorProperties properties, java.time.Clock clock, FleetService fleet, SignalsService signals,
@@ -151,6 +157,17 @@ public class SimulatorService {
                 fleet.stamps().size(), fleet.registries().size());
     }
 
+    /** The world's in-flight requests of a replica on the stamp it left, {@code seconds} after its cutover. */
+    public long inFlightAfterCutover(String registry, double requestsPerMinuteAtCutover, double seconds) {
+        return model.inFlightAfterCutover(registry, requestsPerMinuteAtCutover, seconds);
+    }
+
+    /** The world's reason for a missed prediction (see {@code FleetTrafficModel.explainMiss}). */
+    public String explainMiss(String registry, String stamp, dev.stampboard.fleet.PoolKind pool, boolean destination,
+                              long cutoverMinute, long judgedMinute) {
+        return model.explainMiss(registry, stamp, pool, destination, cutoverMinute, judgedMinute);
+    }
+
     public Instant now() {
         return clock.instant();
     }
@@ -166,8 +183,17 @@ public class SimulatorService {
         List<StampLayout> stamps = fleet.stamps().stream()
                 .filter(s -> s.status() == StampStatus.ACTIVE || s.status() == StampStatus.DRAINING)
                 .map(this::stampLayout).toList();
+        long now = clock.minute();
         List<ReplicaLayout> replicas = fleet.registries().stream()
-                .flatMap(r -> r.replicas().stream().map(rep -> new ReplicaLayout(r.name(), rep.region(), rep.homeStamp())))
+                .flatMap(r -> r.replicas().stream().map(rep -> {
+                    String key = r.name() + '@' + rep.region();
+                    String before = homes.put(key, rep.homeStamp());
+                    if (before != null && !before.equals(rep.homeStamp())) {
+                        arrivals.put(key, now);
+                    }
+                    return new ReplicaLayout(r.name(), rep.region(), rep.homeStamp(),
+                            arrivals.getOrDefault(key, ReplicaLayout.ALWAYS));
+                }))
                 .toList();
         return new FleetLayout(stamps, replicas);
     }

@@ -216,4 +216,56 @@ class CutoverExecutorTest extends SpringTest {
         cutover.rollback(plan.id(), "end of test");
         executor.runOnce();
     }
+
+    /**
+     * Issue 12: nothing in the console's own model says this move is risky — the planner predicts eus-s05's pools
+     * under the threshold — but in the world fabrikam.azurecr.io's bytes cost more than their share says, its hot keys
+     * pile onto a third of the dataproxy nodes and the cold cache adds work for hours. The destination turns HOT and
+     * stays HOT: validation fails early, long before its 24 h, and the plan rolls back under the auto-rollback
+     * policy. No threshold is touched.
+     */
+    @Test
+    void the_world_overloads_a_destination_the_model_accepted_and_the_move_fails_early_and_rolls_back() {
+        String registry = "fabrikam.azurecr.io";
+        PlanDetails plan = approvedPlan(planning, List.of("eus-s01"), Set.of(registry), Map.of(registry, "eus-s05"));
+        assertThat(plan.predictions()).filteredOn(p -> p.stamp().equals("eus-s05")).isNotEmpty()
+                .allSatisfy(p -> assertThat(p.afterP95()).as("predicted " + p.pool()).isLessThan(signals.settings().hotThreshold()));
+        as("alice");
+        cutover.start(plan.id(), true);
+        java.time.Instant started = simulator.now();
+        for (int i = 0; i < 48 && !cutover.run(plan.id()).orElseThrow().status().isFinished(); i++) {
+            run(simulator, executor, 30, 30);
+        }
+
+        MoveRunDetails move = cutover.moves(plan.id()).get(0);
+        assertThat(move.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(move.evidence()).contains("failed early: destination eus-s05").contains("HOT for");
+        assertThat(move.state()).isEqualTo(MoveState.ROLLED_BACK);
+        assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.ROLLED_BACK);
+        assertThat(java.time.Duration.between(started, simulator.now())).as("failed before the 24 h window ended")
+                .isLessThan(java.time.Duration.ofHours(12));
+        assertThat(home(registry)).isEqualTo("eus-s01");
+        assertThat(signals.settings().hotThreshold()).isEqualTo(45.0);
+    }
+
+    /** The same kind of miss without the auto-rollback policy: the plan pauses and waits for an engineer. */
+    @Test
+    void without_auto_rollback_a_move_the_world_overloads_pauses_the_plan() {
+        String registry = "fabrikamcdn.azurecr.io";
+        PlanDetails plan = approvedPlan(planning, List.of("eus-s01"), Set.of(registry), Map.of(registry, "eus-s05"));
+        as("alice");
+        cutover.start(plan.id(), false);
+        for (int i = 0; i < 48 && cutover.run(plan.id()).orElseThrow().status() == RunStatus.RUNNING; i++) {
+            run(simulator, executor, 30, 30);
+        }
+        MoveRunDetails move = cutover.moves(plan.id()).get(0);
+        assertThat(move.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(move.state()).isEqualTo(MoveState.FAILED);
+        assertThat(move.evidence()).contains("failed early").contains("drain: in-flight requests on the source");
+        assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.PAUSED);
+        assertThat(home(registry)).as("still on the destination until an engineer decides").isEqualTo("eus-s05");
+        cutover.rollback(plan.id(), "end of test");
+        run(simulator, executor, 2, 1);
+        assertThat(home(registry)).isEqualTo("eus-s01");
+    }
 }

@@ -55,6 +55,7 @@ final class Executions {
                 context.getBean(FleetService.class), context.getBeanProvider(StampProvisioner.class),
                 context.getBean(EvidenceCollector.class), context,
                 context.getBean(java.time.Clock.class), context.getBean(CutoverProperties.class),
-                context.getBean(org.springframework.transaction.support.TransactionTemplate.class), lease);
+                context.getBean(org.springframework.transaction.support.TransactionTemplate.class), lease,
+                context.getBeanProvider(SourceInFlight.class), context.getBean(ValidationWatch.class));
     }
 }

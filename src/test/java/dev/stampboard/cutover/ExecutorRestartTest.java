@@ -136,9 +136,10 @@ class ExecutorRestartTest extends SpringTest {
     @ParameterizedTest(name = "killed {0} on the way to a dedicated stamp")
     @CsvSource({"BEFORE_PROVISION", "BEFORE_CUTOVER"})
     void a_dedicated_stamp_is_provisioned_once_even_when_the_executor_dies_around_it(StepHook.Point point) {
-        String registry = point == StepHook.Point.BEFORE_PROVISION ? "fabrikam.azurecr.io" : "tailspinbuild.azurecr.io";
+        String registry = point == StepHook.Point.BEFORE_PROVISION ? "wingtipweb.azurecr.io" : "woodgrove.azurecr.io";
         String customer = fleet.registry(registry).orElseThrow().customer();
-        PlanDetails plan = approvedPlan(planning, List.of("eus-s02"), Set.of(registry), Map.of(registry, PlanChoices.DEDICATED));
+        String source = fleet.registry(registry).orElseThrow().homeStamp("eastus").orElseThrow();
+        PlanDetails plan = approvedPlan(planning, List.of(source), Set.of(registry), Map.of(registry, PlanChoices.DEDICATED));
         String dedicated = "ded-" + customer + "-eastus";
         assertThat(plan.moves()).extracting(m -> m.toStamp()).containsExactly(dedicated);
         as("alice");

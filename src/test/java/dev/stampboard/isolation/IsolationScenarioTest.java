@@ -148,10 +148,10 @@ class IsolationScenarioTest extends SpringTest {
 
     @Test
     void a_dedicated_stamp_is_never_built_smaller_than_what_its_registries_measurably_carry() {
-        // DESIGN §11's example figures (40 Gbit/s → 20 dataproxy nodes) for OpenMind's two biggest registries,
-        // which together carry far more than that at peak on eus-s01
+        // OpenMind's two biggest registries carry about 30 Gbit/s at peak on eus-s01; the ticket says 10
         Requests.as(users, "carol");
-        IsolationRequestDetails filed = isolation.file(Requests.valid());
+        IsolationRequestDetails filed = isolation.file(new NewIsolationRequest(Requests.CUSTOMER, Requests.BIG_TWO, 20000L,
+                10.0, 300.0, Requests.WHY, Requests.WANTED_BY, null));
         Requests.as(users, "erin");
         isolation.startReview(filed.id());
         IsolationRequestDetails approved = isolation.approve(filed.id());

@@ -88,7 +88,7 @@ public final class DedicatedStampMigration {
                     minutes[t] = (float) load.idleBaseline();
                 }
             }
-            pools.put(kind, new PoolLoad(load.nodes(), load.idleBaseline(), minutes));
+            pools.put(kind, new PoolLoad(load.nodes(), load.idleBaseline(), minutes, load.removalGain(), load.additionGain()));
         });
         return new StampLoad(stamp.name(), stamp.shared(), stamp.active(), stamp.inRollout(), pools);
     }

@@ -14,12 +14,12 @@ import java.util.Map;
  * <p>
  * {@link #minute} is a pure function of (scenario, seed, minute, layout): every random-looking value is a hash of
  * the seed, the entity and the minute, so minutes can be computed in any order, repeatedly or in parallel.
- * A replica's traffic does not depend on which stamp serves it; the layout only decides where it lands —
- * a cutover moves the same traffic, and its CPU, from one stamp to another.
+ * A replica's traffic does not depend on which stamp serves it; the layout only decides where it lands.
  * <p>
- * Node CPU follows {@link NodeCapacity}: idle baseline plus the stamp's traffic (requests for the REGISTRY pool,
- * bytes for the DATAPROXY pool) spread over the pool's nodes with a fixed per-node {@link NodeSkew}, plus a little
- * noise, clamped to [0, 100].
+ * Node CPU follows from work, never from traffic shares: each request and byte costs what its registry's
+ * {@link RegistryCost} says, times the {@link CacheWarmup} of a replica that arrived recently; the work is
+ * {@linkplain NodeAffinity spread} unevenly over the pool's nodes; a node burns its idle CPU plus its work
+ * over its capacity ({@link WorldPhysics}), plus a little noise, clamped to [0, 100].
  */
 public final class FleetTrafficModel {
 
@@ -27,23 +27,39 @@ public final class FleetTrafficModel {
     static final double NODE_NOISE_PP = 0.7;
 
     private final long seed;
-    private final NodeCapacity capacity;
+    private final WorldPhysics physics;
     private final Map<String, TrafficProfile> profileByRegistry;
+    private final Map<String, CustomerRhythm> rhythmByRegistry;
+    private final Map<String, String> customerByRegistry;
+    private final Map<String, RegistryCost> costByRegistry;
 
     public FleetTrafficModel(Scenario scenario, long seed) {
-        this(scenario, seed, NodeCapacity.DEFAULT);
+        this(scenario, seed, WorldPhysics.DEFAULT);
     }
 
-    public FleetTrafficModel(Scenario scenario, long seed, NodeCapacity capacity) {
+    public FleetTrafficModel(Scenario scenario, long seed, WorldPhysics physics) {
         this.seed = seed;
-        this.capacity = capacity;
-        Map<String, TrafficProfile> profiles = new HashMap<>(scenario.registries().size() * 2);
-        scenario.registries().forEach(r -> profiles.put(r.name(), r.profile()));
+        this.physics = physics;
+        Map<String, CustomerRhythm> rhythmByCustomer = new HashMap<>();
+        scenario.customers().forEach(c -> rhythmByCustomer.put(c.name(), c.rhythm()));
+        Map<String, TrafficProfile> profiles = new HashMap<>();
+        Map<String, CustomerRhythm> rhythms = new HashMap<>();
+        Map<String, String> customers = new HashMap<>();
+        Map<String, RegistryCost> costs = new HashMap<>();
+        for (ScenarioRegistry r : scenario.registries()) {
+            profiles.put(r.name(), r.profile());
+            rhythms.put(r.name(), rhythmByCustomer.getOrDefault(r.customer(), CustomerRhythm.STEADY));
+            customers.put(r.name(), r.customer());
+            costs.put(r.name(), RegistryCost.of(r.name()));
+        }
         this.profileByRegistry = Map.copyOf(profiles);
+        this.rhythmByRegistry = Map.copyOf(rhythms);
+        this.customerByRegistry = Map.copyOf(customers);
+        this.costByRegistry = Map.copyOf(costs);
     }
 
-    public NodeCapacity capacity() {
-        return capacity;
+    public WorldPhysics physics() {
+        return physics;
     }
 
     /**
@@ -56,19 +72,26 @@ public final class FleetTrafficModel {
         layout.stamps().forEach(s -> stampByName.put(s.name(), s));
 
         List<Demand> demands = demands(epochMinute, layout, stampByName);
-        Map<String, StampLoad> loadByStamp = new HashMap<>();
+        Map<String, double[][]> workByStamp = new HashMap<>();
+        for (StampLayout s : layout.stamps()) {
+            workByStamp.put(s.name(), new double[][] {new double[s.registryNodes().size()], new double[s.dataproxyNodes().size()]});
+        }
         for (Demand d : demands) {
-            StampLoad load = loadByStamp.computeIfAbsent(d.stamp.name(), k -> new StampLoad());
-            load.requests += d.requests;
-            load.bytes += d.bytes;
+            double[][] work = workByStamp.get(d.stamp.name());
+            long age = d.replica.arrivedMinute() == ReplicaLayout.ALWAYS ? -1 : epochMinute - d.replica.arrivedMinute();
+            RegistryCost cost = costByRegistry.get(d.replica.registry());
+            NodeAffinity.spread(work[0], d.stamp.registryNodes(), d.stamp.name(), "REGISTRY", d.replica.registry(),
+                    d.requests * cost.perRequest() * CacheWarmup.factor(physics, PoolKind.REGISTRY, age));
+            NodeAffinity.spread(work[1], d.stamp.dataproxyNodes(), d.stamp.name(), "DATAPROXY", d.replica.registry(),
+                    d.bytes * cost.perByte() * CacheWarmup.factor(physics, PoolKind.DATAPROXY, age));
         }
 
         List<NodeCpuSample> samples = new ArrayList<>();
         Map<String, Double> hottestByStamp = new HashMap<>();
         for (StampLayout stamp : layout.stamps()) {
-            StampLoad load = loadByStamp.getOrDefault(stamp.name(), StampLoad.NONE);
-            double hotRegistry = poolCpu(epochMinute, stamp, PoolKind.REGISTRY, stamp.registryNodes(), load.requests, samples);
-            double hotDataproxy = poolCpu(epochMinute, stamp, PoolKind.DATAPROXY, stamp.dataproxyNodes(), load.bytes, samples);
+            double[][] work = workByStamp.get(stamp.name());
+            double hotRegistry = poolCpu(epochMinute, stamp, PoolKind.REGISTRY, stamp.registryNodes(), work[0], samples);
+            double hotDataproxy = poolCpu(epochMinute, stamp, PoolKind.DATAPROXY, stamp.dataproxyNodes(), work[1], samples);
             hottestByStamp.put(stamp.name(), Math.max(hotRegistry, hotDataproxy));
         }
 
@@ -89,8 +112,12 @@ public final class FleetTrafficModel {
             if (stamp == null || !stamp.serves() || profile == null) {
                 continue;
             }
-            double busyness = busynessByZone.computeIfAbsent(stamp.regionZone(), z -> busyness(epochMinute, z));
-            double expected = profile.peakRequestsPerMinute() * DailyTrafficShape.level(busyness, profile.dailyAmplitude());
+            CustomerRhythm rhythm = rhythmByRegistry.get(replica.registry());
+            ZoneId zone = rhythm.zoneOr(stamp.regionZone());
+            double busyness = busynessByZone.computeIfAbsent(zone, z -> busyness(epochMinute, z));
+            double expected = profile.peakRequestsPerMinute() * DailyTrafficShape.level(busyness, profile.dailyAmplitude())
+                    * rhythm.weekly(epochMinute, stamp.regionZone()) * rhythm.growth(epochMinute)
+                    * rhythm.burst(seed, customerByRegistry.get(replica.registry()), epochMinute);
             double requestNoise = DeterministicNoise.gaussian(seed, replica.registry(), replica.region(), epochMinute);
             double requests = Math.max(0.0, expected * (1.0 + profile.noise() * requestNoise));
             // the mix of small manifests and big layers varies too, a bit less than the request count
@@ -108,20 +135,14 @@ public final class FleetTrafficModel {
     }
 
     /** Adds one sample per node and returns the pool's hot-node CPU (0 for a pool without nodes). */
-    private double poolCpu(long epochMinute, StampLayout stamp, PoolKind pool, List<String> nodes, double traffic,
+    private double poolCpu(long epochMinute, StampLayout stamp, PoolKind pool, List<String> nodes, double[] work,
                            List<NodeCpuSample> samples) {
-        if (nodes.isEmpty()) {
-            return 0.0;
-        }
-        double[] skew = NodeSkew.of(seed, stamp.name(), pool, nodes);
-        double idle = capacity.idleCpu(pool);
-        double average = capacity.averageNodeCpu(pool, traffic, nodes.size());
         String prefix = pool.name() + '/';
         double hottest = 0.0;
         for (int i = 0; i < nodes.size(); i++) {
             String node = nodes.get(i);
             double wobble = NODE_NOISE_PP * DeterministicNoise.gaussian(seed, stamp.name(), prefix + node, epochMinute);
-            double cpu = clamp(idle + (average - idle) * skew[i] + wobble);
+            double cpu = clamp(physics.cpu(pool, work[i]) + wobble);
             samples.add(new NodeCpuSample(stamp.name(), pool, node, (float) cpu));
             hottest = Math.max(hottest, (float) cpu);
         }
@@ -135,8 +156,9 @@ public final class FleetTrafficModel {
         double errorRate = ServiceResponse.inErrorBurst(seed, registry, region, epochMinute)
                 ? ServiceResponse.BURST_ERROR_RATE
                 : d.profile.errorRate();
+        errorRate += ServiceResponse.saturationErrorRate(seed, d.stamp.name(), epochMinute, stampHotCpu);
         // a fractional expected count becomes 0 or 1 deterministically, so small registries still see rare errors
-        double expectedErrors = (d.requests - throttled) * errorRate;
+        double expectedErrors = (d.requests - throttled) * Math.min(1.0, errorRate);
         long errors = (long) expectedErrors
                 + (DeterministicNoise.uniform(seed, registry, region + "/5xx", epochMinute) < expectedErrors % 1 ? 1 : 0);
         double latencyNoise = DeterministicNoise.gaussian(seed, registry, region + "/p99", epochMinute);
@@ -148,16 +170,54 @@ public final class FleetTrafficModel {
         return new ReplicaTraffic(registry, region, d.stamp.name(), d.requests, d.bytes, throttled, errors, p99);
     }
 
+    /**
+     * In-flight requests of a replica on the stamp it left, {@code secondsAfterCutover} after its cutover, when it
+     * was asked for {@code requestsPerMinuteAtCutover}: what the source's load balancer reports while it drains (see {@link SourceDrain}).
+     */
+    public long inFlightAfterCutover(String registry, double requestsPerMinuteAtCutover, double secondsAfterCutover) {
+        TrafficProfile profile = profileByRegistry.get(registry);
+        if (profile == null) {
+            return 0;
+        }
+        return SourceDrain.inFlight(registry, requestsPerMinuteAtCutover, profile.bytesPerRequest(), secondsAfterCutover);
+    }
+
+    /**
+     * The world's own account of why a prediction for {@code registry}'s move missed on {@code stamp}'s pool: the
+     * largest of the effects the planner's model leaves out, in words (its hidden cost against the fleet's average,
+     * its hot keys piling onto a third of the nodes, the destination's cache still warming up when judged).
+     */
+    public String explainMiss(String registry, String stamp, PoolKind pool, boolean destination, long cutoverMinute,
+                              long judgedMinute) {
+        RegistryCost cost = costByRegistry.get(registry);
+        if (cost == null) {
+            return "unknown registry " + registry;
+        }
+        double average = costByRegistry.values().stream().mapToDouble(c -> c.per(pool)).average().orElse(1.0);
+        double costEffect = cost.per(pool) / average - 1;
+        double hotKeys = NodeAffinity.concentration(registry);
+        // a 12 h P95 judged at the end still sees the first hours when the window is that short
+        long age = Math.max(0, judgedMinute - 12 * 60 - cutoverMinute);
+        double warmup = destination ? CacheWarmup.factor(physics, pool, age) - 1 : 0;
+        String poolName = pool.name().toLowerCase(java.util.Locale.ROOT);
+        if (warmup >= Math.abs(costEffect) && warmup >= hotKeys) {
+            return "cache warm-up on " + stamp + " " + poolName;
+        }
+        if (Math.abs(costEffect) >= hotKeys) {
+            return String.format(java.util.Locale.ROOT, "%s costs %.0f %% %s CPU per %s than the fleet's average (%s)", registry,
+                    100 * Math.abs(costEffect), costEffect > 0 ? "more" : "less",
+                    pool == PoolKind.REGISTRY ? "request" : "byte",
+                    pool == PoolKind.REGISTRY ? (cost.manifestFraction() > 0.5 ? "mostly manifest calls" : "mostly blob redirects")
+                            : String.format(java.util.Locale.ROOT, "%.0f %% cache misses", 100 * cost.cacheMissRatio()));
+        }
+        return String.format(java.util.Locale.ROOT, "hot keys of %s on a third of %s's %s nodes (%.0f %% of its load)",
+                registry, stamp, poolName, 100 * NodeAffinity.concentration(registry));
+    }
+
     private static double clamp(double cpu) {
         return Math.max(0.0, Math.min(100.0, cpu));
     }
 
     private record Demand(ReplicaLayout replica, StampLayout stamp, TrafficProfile profile, long requests, long bytes) {
-    }
-
-    private static final class StampLoad {
-        static final StampLoad NONE = new StampLoad();
-        double requests;
-        double bytes;
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Builds scenarios whose stamps run at a chosen load. Instead of hand-tuning every registry's request rate, a stamp
  * is {@linkplain #fill filled}: its new tenants share, by weight, whatever traffic is still missing for the stamp's
- * hot node to reach the target CPU in busy hours. Change a node count and the story (which stamp is hot, which is
+ * hot node to reach the target CPU in busy hours, computed with the world's own physics. Change a node count and the story (which stamp is hot, which is
  * cool) stays the same. The trailing-12 h P95 reads a point or two above the target: it picks the noisy upper tail
  * of the busy hours.
  */
@@ -36,16 +36,16 @@ final class ScenarioBuilder {
     }
 
     private final String name;
-    private final NodeCapacity capacity;
+    private final WorldPhysics physics;
     private final Map<String, ScenarioRegion> regions = new LinkedHashMap<>();
     private final Map<String, ScenarioStamp> stamps = new LinkedHashMap<>();
     private final Map<String, ScenarioCustomer> customers = new LinkedHashMap<>();
     private final Map<String, ScenarioRegistry> registries = new LinkedHashMap<>();
     private final Map<String, List<ScenarioRegistry>> registriesByStamp = new HashMap<>();
 
-    ScenarioBuilder(String name, NodeCapacity capacity) {
+    ScenarioBuilder(String name, WorldPhysics physics) {
         this.name = name;
-        this.capacity = capacity;
+        this.physics = physics;
     }
 
     ScenarioBuilder region(String region, String zone) {
@@ -64,7 +64,11 @@ final class ScenarioBuilder {
     }
 
     ScenarioBuilder customer(String customer, String displayName, String loginUser) {
-        customers.put(customer, new ScenarioCustomer(customer, displayName, loginUser));
+        return customer(customer, displayName, loginUser, CustomerRhythm.STEADY);
+    }
+
+    ScenarioBuilder customer(String customer, String displayName, String loginUser, CustomerRhythm rhythm) {
+        customers.put(customer, new ScenarioCustomer(customer, displayName, loginUser, rhythm));
         return this;
     }
 
@@ -98,22 +102,17 @@ final class ScenarioBuilder {
 
     /**
      * Places {@code tenants} on {@code stamp} and sizes their profiles so that, with the registries already homed
-     * there, the stamp's hot node reaches {@code registryHotCpu} / {@code dataproxyHotCpu} in busy hours.
+     * there, the stamp's hottest node reaches {@code registryHotCpu} / {@code dataproxyHotCpu} in busy hours —
+     * in the world's own terms: each registry's {@link RegistryCost}, its {@link NodeAffinity} over the pool's nodes,
+     * the idle CPU of {@link WorldPhysics}. Tenants share the new traffic (requests, bytes) by weight.
      */
     ScenarioBuilder fill(String stamp, double registryHotCpu, double dataproxyHotCpu, List<Tenant> tenants) {
         ScenarioStamp s = stamp(stamp);
-        double missingRequests = capacity.trafficForHotNodeCpu(PoolKind.REGISTRY, registryHotCpu, s.registryNodes())
-                - peakRequestsOn(stamp);
-        double missingBytes = capacity.trafficForHotNodeCpu(PoolKind.DATAPROXY, dataproxyHotCpu, s.dataproxyNodes())
-                - peakBytesOn(stamp);
-        if (missingRequests <= 0 || missingBytes <= 0) {
-            throw new IllegalStateException(stamp + " is already above its target with the registries homed there");
-        }
-        double requestWeights = tenants.stream().mapToDouble(Tenant::requestWeight).sum();
-        double bytesWeights = tenants.stream().mapToDouble(Tenant::bytesWeight).sum();
+        double requestScale = scaleToReach(s, PoolKind.REGISTRY, registryHotCpu, tenants);
+        double bytesScale = scaleToReach(s, PoolKind.DATAPROXY, dataproxyHotCpu, tenants);
         for (Tenant t : tenants) {
-            double requests = missingRequests * t.requestWeight() / requestWeights;
-            double bytes = missingBytes * t.bytesWeight() / bytesWeights;
+            double requests = requestScale * t.requestWeight();
+            double bytes = bytesScale * t.bytesWeight();
             Map<String, String> homes = new HashMap<>(t.otherHomes());
             homes.put(s.region(), stamp);
             registry(t.registry(), t.customer(), homes,
@@ -122,18 +121,40 @@ final class ScenarioBuilder {
         return this;
     }
 
-    double peakRequestsOn(String stamp) {
-        return registriesByStamp.getOrDefault(stamp, List.of()).stream()
-                .mapToDouble(r -> r.profile().peakRequestsPerMinute()).sum();
+    /**
+     * The traffic per unit of weight at which the first node of the pool reaches {@code hotCpu}: with existing work
+     * e_i and the tenants' work per unit s_i on node i, the hottest node is max_i(e_i + x·s_i), so
+     * x = min_i (W − e_i) / s_i for the work W that makes {@code hotCpu}.
+     */
+    private double scaleToReach(ScenarioStamp s, PoolKind pool, double hotCpu, List<Tenant> tenants) {
+        List<String> nodes = NodeNames.nodes(pool, pool == PoolKind.REGISTRY ? s.registryNodes() : s.dataproxyNodes());
+        double[] existing = new double[nodes.size()];
+        for (ScenarioRegistry r : registriesByStamp.getOrDefault(s.name(), List.of())) {
+            double traffic = pool == PoolKind.REGISTRY ? r.profile().peakRequestsPerMinute()
+                    : r.profile().peakRequestsPerMinute() * r.profile().bytesPerRequest();
+            NodeAffinity.spread(existing, nodes, s.name(), pool.name(), r.name(), traffic * RegistryCost.of(r.name()).per(pool));
+        }
+        double[] perUnit = new double[nodes.size()];
+        for (Tenant t : tenants) {
+            double weight = pool == PoolKind.REGISTRY ? t.requestWeight() : t.bytesWeight();
+            NodeAffinity.spread(perUnit, nodes, s.name(), pool.name(), t.registry(), weight * RegistryCost.of(t.registry()).per(pool));
+        }
+        double target = physics.work(pool, hotCpu);
+        double x = Double.MAX_VALUE;
+        for (int i = 0; i < nodes.size(); i++) {
+            if (existing[i] >= target) {
+                throw new IllegalStateException(s.name() + " " + pool + " is already above " + hotCpu
+                        + " % with the registries homed there");
+            }
+            if (perUnit[i] > 0) {
+                x = Math.min(x, (target - existing[i]) / perUnit[i]);
+            }
+        }
+        return x;
     }
 
-    double peakBytesOn(String stamp) {
-        return registriesByStamp.getOrDefault(stamp, List.of()).stream()
-                .mapToDouble(r -> r.profile().peakRequestsPerMinute() * r.profile().bytesPerRequest()).sum();
-    }
-
-    NodeCapacity capacity() {
-        return capacity;
+    WorldPhysics physics() {
+        return physics;
     }
 
     Scenario build() {

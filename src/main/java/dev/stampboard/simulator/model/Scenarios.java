@@ -1,10 +1,8 @@
 package dev.stampboard.simulator.model;
 
-import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.simulator.model.ScenarioBuilder.Tenant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Ready-made scenarios: the seed case the console is demonstrated with, and generated fleets for scale tests. */
 public final class Scenarios {
@@ -13,8 +11,10 @@ public final class Scenarios {
     public static final String WESTEUROPE = "westeurope";
     /** Stamp A of the seed case: OpenMind's three biggest registries make its dataproxy pool run near 96 %. */
     public static final String STAMP_A = "eus-s01";
-    /** Stamp B of the seed case: OpenMind's inference registry and the rest; dataproxy above the 45 % threshold. */
+    /** Stamp B of the seed case: a cool stamp where OpenMind's inference registry makes most of the load. */
     public static final String STAMP_B = "eus-s02";
+    /** The seed's second hot stamp (dataproxy above the threshold), for stories that need two. */
+    public static final String SECOND_HOT_STAMP = "eus-s04";
     public static final String AI_CUSTOMER = "openmind-ai";
     /** The four registries that make 96.7 % of OpenMind's requests and of its bytes. */
     public static final List<String> AI_BIG_REGISTRIES = List.of(
@@ -29,50 +29,66 @@ public final class Scenarios {
     }
 
     /**
-     * The seed case (DESIGN §10). eastus: six shared stamps — A ({@code eus-s01}) hot, B ({@code eus-s02}) above
-     * threshold, two warm, two cool; westeurope: three smaller shared stamps. OpenMind AI has 40 registries on A and
-     * B: 4 big ones, 12 medium, 24 low. Other customers have a handful of registries each, a few geo-replicated.
+     * The seed case (DESIGN §10, §12). eastus: seven shared stamps — A ({@code eus-s01}) hot, B ({@code eus-s02}) cool,
+     * a second hot stamp ({@code eus-s04}), two warm, two cool; westeurope: three smaller shared stamps. OpenMind AI
+     * has 40 registries on A and B: 4 big ones, 12 medium, 24 low. Other customers have a handful of registries each,
+     * a few geo-replicated; A's other tenants alone keep it hot (about 64 % dataproxy) once OpenMind leaves.
+     * <p>
+     * Stamps A and B are sized from the seed's outcome table (isolating OpenMind: A registry −7 %, dataproxy
+     * 96 → 64 %; B registry 9 → 6 %, dataproxy 11 → 6 %): first the other tenants are filled to the "after" level,
+     * then OpenMind's registries to the "before" level. Targets are busy-hour hot-node CPU; the 12 h P95 reads about
+     * a point and a half higher (the noisy upper tail).
      */
     public static Scenario seed() {
-        ScenarioBuilder b = new ScenarioBuilder("seed", NodeCapacity.DEFAULT)
+        ScenarioBuilder b = new ScenarioBuilder("seed", WorldPhysics.DEFAULT)
                 .region(EASTUS, "America/New_York")
                 .region(WESTEUROPE, "Europe/Amsterdam")
                 //          stamp      region     rg  dp  min-rg min-dp storage
                 .sharedStamp(STAMP_A, EASTUS, 16, 20, 10, 12, 6)
                 .sharedStamp(STAMP_B, EASTUS, 14, 16, 9, 10, 5)
                 .sharedStamp("eus-s03", EASTUS, 12, 14, 8, 8, 4)
-                .sharedStamp("eus-s04", EASTUS, 18, 12, 10, 8, 4)
+                .sharedStamp(SECOND_HOT_STAMP, EASTUS, 18, 12, 10, 8, 4)
                 .sharedStamp("eus-s05", EASTUS, 10, 12, 6, 6, 3)
                 .sharedStamp("eus-s06", EASTUS, 20, 18, 10, 10, 4)
+                .sharedStamp("eus-s07", EASTUS, 14, 14, 8, 8, 4)
                 .sharedStamp("weu-s01", WESTEUROPE, 12, 10, 6, 6, 3)
                 .sharedStamp("weu-s02", WESTEUROPE, 10, 12, 6, 6, 3)
                 .sharedStamp("weu-s03", WESTEUROPE, 10, 10, 6, 6, 2)
                 .customer(AI_CUSTOMER, "OpenMind AI", "frank")
-                .customer("contoso", "Contoso Ltd", null)
+                // CI-heavy: quiet weekends
+                .customer("contoso", "Contoso Ltd", null, new CustomerRhythm(null, 0.6, 0.0, 0, 1))
                 .customer("fabrikam", "Fabrikam Inc", null)
-                .customer("northwind", "Northwind Traders", null)
-                .customer("tailspin", "Tailspin Toys", null)
+                // growing 3 % a week
+                .customer("northwind", "Northwind Traders", null, new CustomerRhythm(null, 1.0, 0.03, 0, 1))
+                // CI and growing
+                .customer("tailspin", "Tailspin Toys", null, new CustomerRhythm(null, 0.7, 0.02, 0, 1))
                 .customer("woodgrove", "Woodgrove Bank", null)
-                .customer("adatum", "A. Datum Corporation", null)
-                .customer("litware", "Litware Inc", null);
-
-        openMind(b, 66.0, 93.2);
+                // model releases: about once a month, three hours at 1.6 times the traffic
+                .customer("adatum", "A. Datum Corporation", null, new CustomerRhythm(null, 1.0, 0.0, 1.0, 1.6))
+                // a London team on US stamps
+                .customer("litware", "Litware Inc", null, new CustomerRhythm(java.time.ZoneId.of("Europe/London"), 1.0, 0.0, 0, 1))
+                .customer("wingtip", "Wingtip Toys", null);
 
         // hot-node CPU targets in busy hours (registry pool, dataproxy pool); the 12 h P95 reads 1–2 points higher
-        b.fill(STAMP_B, 41, 52, List.of(
-                tenant("fabrikam.azurecr.io", "fabrikam", 5, 6),
-                tenant("tailspinbuild.azurecr.io", "tailspin", 2, 1),
-                tenant("adatumprod.azurecr.io", "adatum", 3, 3)));
+        b.fill(STAMP_A, 51.0, 62.0, List.of(                                 // A without OpenMind: still hot
+                tenant("fabrikam.azurecr.io", "fabrikam", 3, 3),
+                tenant("fabrikamcdn.azurecr.io", "fabrikam", 2, 3),
+                tenant("woodgrovepay.azurecr.io", "woodgrove", 2, 2),
+                tenant("woodgrovetrading.azurecr.io", "woodgrove", 2, 2),
+                tenant("tailspinbuild.azurecr.io", "tailspin", 1, 1)));
+        b.fill(STAMP_B, 4.6, 5.0, List.of(                                   // B without OpenMind: nearly idle
+                tenant("wingtipweb.azurecr.io", "wingtip", 1, 1)));
+        openMind(b, 55.0, 93.6, 7.8, 10.2);
+
         b.fill("eus-s03", 34, 33, List.of(                                   // warm
                 tenant("contoso.azurecr.io", "contoso", 6, 5).alsoIn(WESTEUROPE, "weu-s01"),
                 tenant("contosodev.azurecr.io", "contoso", 1, 1),
                 tenant("northwindapps.azurecr.io", "northwind", 3, 4),
-                tenant("woodgrovepay.azurecr.io", "woodgrove", 2, 1),
                 tenant("litwaredocs.azurecr.io", "litware", 1, 1)));
-        b.fill("eus-s04", 30, 37, List.of(                                   // warm
+        b.fill(SECOND_HOT_STAMP, 41, 52, List.of(                            // the second hot stamp
                 tenant("fabrikamglobal.azurecr.io", "fabrikam", 4, 5).alsoIn(WESTEUROPE, "weu-s02"),
                 tenant("fabrikamedge.azurecr.io", "fabrikam", 2, 2),
-                tenant("adatumml.azurecr.io", "adatum", 3, 4),
+                tenant("adatumprod.azurecr.io", "adatum", 3, 3),
                 tenant("tailspinweb.azurecr.io", "tailspin", 2, 1),
                 tenant("contosoml.azurecr.io", "contoso", 3, 3)));
         b.fill("eus-s05", 17, 14, List.of(                                   // cool
@@ -84,6 +100,9 @@ public final class Scenarios {
                 tenant("tailspin.azurecr.io", "tailspin", 1, 1),
                 tenant("adatum.azurecr.io", "adatum", 2, 3),
                 tenant("contosoqa.azurecr.io", "contoso", 1, 1)));
+        b.fill("eus-s07", 30, 36, List.of(                                   // warm
+                tenant("adatumml.azurecr.io", "adatum", 3, 4),
+                tenant("wingtipapps.azurecr.io", "wingtip", 2, 2)));
         // westeurope: the geo-replicated registries above are already homed here and count toward the targets
         b.fill("weu-s01", 36, 33, List.of(
                 tenant("fabrikameu.azurecr.io", "fabrikam", 3, 3),
@@ -97,21 +116,20 @@ public final class Scenarios {
     }
 
     /**
-     * OpenMind AI: 40 registries on stamps A and B. The four big ones carry {@link #AI_BIG_SHARE} of the customer's
-     * requests <i>and</i> of its bytes; 12 medium and 24 low registries share the rest (a medium one makes about
-     * eight times the traffic of a low one). All share one daily shape, so the split holds over any whole day.
-     * Stamp A carries only OpenMind; its profile sizes are derived from stamp A's targets.
+     * OpenMind AI: 40 registries on stamps A and B. On each stamp its big registries carry {@link #AI_BIG_SHARE} of
+     * the customer's requests <i>and</i> bytes there, so over both stamps the four big ones do too; 12 medium and
+     * 24 low registries share the rest (a medium one makes about eight times the traffic of a low one). All share
+     * one daily shape, so the split holds over any whole day. Their sizes follow from the stamps' targets.
      */
-    private static void openMind(ScenarioBuilder b, double stampARegistryHotCpu, double stampADataproxyHotCpu) {
-        record Share(String registry, String stamp, double requests, double bytes, double noise) {
-        }
-        List<Share> shares = new ArrayList<>();
-        // big four: weights of the customer's requests and bytes (each column sums to 0.967)
-        shares.add(new Share("openmindmodels.azurecr.io", STAMP_A, 0.300, 0.420, 0.03));
-        shares.add(new Share("openminddatasets.azurecr.io", STAMP_A, 0.160, 0.280, 0.03));
-        shares.add(new Share("openmindcheckpoints.azurecr.io", STAMP_A, 0.220, 0.160, 0.03));
-        shares.add(new Share("openmindinference.azurecr.io", STAMP_B, 0.287, 0.107, 0.03));
-        // the other 36, unnormalised: medium ≈ 8, low ≈ 1, varied a little so no two are alike
+    private static void openMind(ScenarioBuilder b, double aRegistry, double aDataproxy, double bRegistry, double bDataproxy) {
+        List<Tenant> onA = new ArrayList<>();
+        List<Tenant> onB = new ArrayList<>();
+        // big ones: weights within their stamp's big share (requests, bytes)
+        onA.add(ai("openmindmodels.azurecr.io", 0.300 / 0.680, 0.420 / 0.860, 0.03));
+        onA.add(ai("openminddatasets.azurecr.io", 0.160 / 0.680, 0.280 / 0.860, 0.03));
+        onA.add(ai("openmindcheckpoints.azurecr.io", 0.220 / 0.680, 0.160 / 0.860, 0.03));
+        onB.add(ai("openmindinference.azurecr.io", 1.0, 1.0, 0.03));
+        // the other 36: medium ≈ 8, low ≈ 1, varied a little so no two are alike; alternate A and B
         List<double[]> rest = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (int i = 1; i <= 12; i++) {
@@ -122,29 +140,27 @@ public final class Scenarios {
             names.add(String.format("openmindexp%02d.azurecr.io", i));
             rest.add(new double[] {0.6 + 0.035 * i, 1.4 - 0.035 * i});
         }
-        double restRequests = rest.stream().mapToDouble(w -> w[0]).sum();
-        double restBytes = rest.stream().mapToDouble(w -> w[1]).sum();
-        for (int i = 0; i < names.size(); i++) {
-            // alternate between A and B so both stamps hold low and medium registries
-            String stamp = i % 2 == 0 ? STAMP_A : STAMP_B;
-            shares.add(new Share(names.get(i), stamp, (1 - AI_BIG_SHARE) * rest.get(i)[0] / restRequests,
-                    (1 - AI_BIG_SHARE) * rest.get(i)[1] / restBytes, 0.10));
+        for (int side = 0; side < 2; side++) {
+            double requests = 0;
+            double bytes = 0;
+            for (int i = side; i < names.size(); i += 2) {
+                requests += rest.get(i)[0];
+                bytes += rest.get(i)[1];
+            }
+            List<Tenant> stamp = side == 0 ? onA : onB;
+            double bigRequests = stamp.stream().mapToDouble(Tenant::requestWeight).sum();
+            double bigBytes = stamp.stream().mapToDouble(Tenant::bytesWeight).sum();
+            for (int i = side; i < names.size(); i += 2) {
+                stamp.add(ai(names.get(i), bigRequests * (1 - AI_BIG_SHARE) / AI_BIG_SHARE * rest.get(i)[0] / requests,
+                        bigBytes * (1 - AI_BIG_SHARE) / AI_BIG_SHARE * rest.get(i)[1] / bytes, 0.10));
+            }
         }
+        b.fill(STAMP_A, aRegistry, aDataproxy, onA);
+        b.fill(STAMP_B, bRegistry, bDataproxy, onB);
+    }
 
-        ScenarioStamp a = b.stamp(STAMP_A);
-        double requestsOnA = shares.stream().filter(s -> s.stamp.equals(STAMP_A)).mapToDouble(Share::requests).sum();
-        double bytesOnA = shares.stream().filter(s -> s.stamp.equals(STAMP_A)).mapToDouble(Share::bytes).sum();
-        NodeCapacity capacity = b.capacity();
-        double customerRequests = capacity.trafficForHotNodeCpu(PoolKind.REGISTRY, stampARegistryHotCpu,
-                a.registryNodes()) / requestsOnA;
-        double customerBytes = capacity.trafficForHotNodeCpu(PoolKind.DATAPROXY, stampADataproxyHotCpu,
-                a.dataproxyNodes()) / bytesOnA;
-        for (Share s : shares) {
-            double requests = customerRequests * s.requests;
-            double bytes = customerBytes * s.bytes;
-            b.registry(s.registry, AI_CUSTOMER, Map.of(EASTUS, s.stamp),
-                    new TrafficProfile(requests, bytes / requests, AI_DAILY_AMPLITUDE, s.noise));
-        }
+    private static Tenant ai(String registry, double requestWeight, double bytesWeight, double noise) {
+        return new Tenant(registry, AI_CUSTOMER, requestWeight, bytesWeight, AI_DAILY_AMPLITUDE, noise);
     }
 
     private static Tenant tenant(String registry, String customer, double requestWeight, double bytesWeight) {
@@ -168,7 +184,7 @@ public final class Scenarios {
             throw new IllegalArgumentException("need at least one region, stamp and registry per stamp");
         }
         ScenarioBuilder b = new ScenarioBuilder("generated-" + regions + "x" + stampsPerRegion + "x"
-                + registriesPerStamp + "-" + seed, NodeCapacity.DEFAULT);
+                + registriesPerStamp + "-" + seed, WorldPhysics.DEFAULT);
         int customerCount = 0;
         for (int r = 0; r < regions; r++) {
             String[] known = GENERATED_REGIONS[r % GENERATED_REGIONS.length];

@@ -9,8 +9,6 @@ final class ServiceResponse {
 
     /** Admission control starts rejecting (429) above this hot-node CPU. */
     static final double THROTTLE_KNEE = 85.0;
-    /** Queues build up and the latency tail grows sharply above this hot-node CPU. */
-    static final double LATENCY_KNEE = 80.0;
     /** 5xx share during a burst (a bad node, a storage hiccup). */
     static final double BURST_ERROR_RATE = 0.06;
     /** A burst lasts one block of this many minutes… */
@@ -30,14 +28,29 @@ final class ServiceResponse {
         return 0.25 * x * x;
     }
 
-    /** Multiplier of the unloaded p99: up to 1.25 at the knee, then quadratic to about 9× at 100 %. */
+    /**
+     * Multiplier of the unloaded p99, from queueing (M/M/1-like: waiting grows as ρ/(1 − ρ)): 1.05 at 20 %,
+     * 1.25 at 50 %, 2 at 80 %, 3.25 at 90 %, about 7 at 96 %; capped at 25 (a saturated node, ρ = 0.99).
+     */
     static double latencyFactor(double hotCpu) {
-        double cpu = Math.max(0.0, Math.min(100.0, hotCpu));
-        if (cpu <= LATENCY_KNEE) {
-            return 1.0 + 0.25 * cpu / LATENCY_KNEE;
+        double rho = Math.max(0.0, Math.min(0.99, hotCpu / 100.0));
+        return 1.0 + 0.25 * rho / (1.0 - rho);
+    }
+
+    /** Above this hot-node CPU a saturated node starts timing requests out: 5xx in bursts. */
+    static final double SATURATION_ERRORS_FROM = 92.0;
+
+    /**
+     * Extra 5xx share from saturation: none below {@link #SATURATION_ERRORS_FROM}; above it, a minute is an
+     * error burst (timeouts pile up) with a probability growing to one in two at 100 %, and then up to 8 % fail.
+     */
+    static double saturationErrorRate(long seed, String stamp, long epochMinute, double hotCpu) {
+        if (hotCpu <= SATURATION_ERRORS_FROM) {
+            return 0.0;
         }
-        double x = (cpu - LATENCY_KNEE) / (100.0 - LATENCY_KNEE);
-        return 1.25 + 8.0 * x * x;
+        double x = Math.min(1.0, (hotCpu - SATURATION_ERRORS_FROM) / (100.0 - SATURATION_ERRORS_FROM));
+        boolean burst = DeterministicNoise.uniform(seed, stamp, "saturation", epochMinute) < 0.5 * x;
+        return burst ? 0.08 * x : 0.0;
     }
 
     static boolean inErrorBurst(long seed, String registry, String region, long epochMinute) {

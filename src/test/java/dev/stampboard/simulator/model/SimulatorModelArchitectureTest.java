@@ -1,6 +1,7 @@
 package dev.stampboard.simulator.model;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -16,5 +17,15 @@ class SimulatorModelArchitectureTest {
         classes().should().onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "org.jspecify..", "dev.stampboard.fleet..", "dev.stampboard.simulator.model..")
                 .check(model);
+    }
+
+    /** DESIGN §12: the planner predicts with its own model and learns from outcomes, never from the world's physics. */
+    @Test
+    void the_planner_and_calibration_never_see_the_worlds_physics() {
+        JavaClasses app = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.stampboard");
+        noClasses().that().resideInAnyPackage("dev.stampboard.planning..", "dev.stampboard.calibration..")
+                .should().dependOnClassesThat().resideInAPackage("dev.stampboard.simulator..")
+                .check(app);
     }
 }

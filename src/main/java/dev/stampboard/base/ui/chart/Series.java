@@ -12,8 +12,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = LineSeries.class, name = "line"),
         @JsonSubTypes.Type(value = HeatmapSeries.class, name = "heatmap"),
         @JsonSubTypes.Type(value = BarSeries.class, name = "bar"),
-        @JsonSubTypes.Type(value = PieSeries.class, name = "pie")})
-public sealed interface Series permits LineSeries, HeatmapSeries, BarSeries, PieSeries {
+        @JsonSubTypes.Type(value = PieSeries.class, name = "pie"),
+        @JsonSubTypes.Type(value = ScatterSeries.class, name = "scatter")})
+public sealed interface Series permits LineSeries, HeatmapSeries, BarSeries, PieSeries, ScatterSeries {
 
     String name();
 }

@@ -1,0 +1,77 @@
+package dev.stampboard.calibration.engine;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import dev.stampboard.fleet.PoolKind;
+
+/**
+ * The fitted parameters of the prediction model (DESIGN §3) and how a prediction uses them:
+ * <ul>
+ * <li>{@code idleBaseline}: b per pool ("stamp/POOL"), from its (traffic, CPU) history; pools without history use
+ * the median of the fitted ones of their kind, or the planner's setting;</li>
+ * <li>{@code sourceGain} / {@code destinationGain}: per pool kind, how much of the predicted change (with the fitted b)
+ * a move really makes on its source and its destination — above 1 on the destination when a moved registry's hot
+ * keys pile onto the hottest nodes (node skew);</li>
+ * <li>{@code registryCost}: per registry and pool kind ("registry/POOL"), how much more (or less) CPU its traffic costs
+ * than its share says, from its past moves as a source.</li>
+ * </ul>
+ * {@link #NONE} is the planner's model as it is.
+ */
+public record Calibration(Map<String, Double> idleBaseline, Map<PoolKind, Double> baselineByKind,
+                          Map<PoolKind, Double> sourceGain, Map<PoolKind, Double> destinationGain,
+                          Map<String, Double> registryCost, int moves) {
+
+    public static final Calibration NONE = new Calibration(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), 0);
+
+    public Calibration {
+        idleBaseline = Map.copyOf(idleBaseline);
+        baselineByKind = baselineByKind.isEmpty() ? Map.of() : new EnumMap<>(baselineByKind);
+        sourceGain = sourceGain.isEmpty() ? Map.of() : new EnumMap<>(sourceGain);
+        destinationGain = destinationGain.isEmpty() ? Map.of() : new EnumMap<>(destinationGain);
+        registryCost = Map.copyOf(registryCost);
+    }
+
+    public double baseline(String stamp, PoolKind pool, double plannerDefault) {
+        return idleBaseline.getOrDefault(stamp + "/" + pool.name(), baselineByKind.getOrDefault(pool, plannerDefault));
+    }
+
+    public double gain(PoolKind pool, boolean destination) {
+        return (destination ? destinationGain : sourceGain).getOrDefault(pool, 1.0);
+    }
+
+    /** How much more (or less) CPU than its share says a registry's traffic costs in a pool kind; 1 when unknown. */
+    public double cost(String registry, PoolKind pool) {
+        return registryCost.getOrDefault(costKey(registry, pool), 1.0);
+    }
+
+    static String costKey(String registry, PoolKind pool) {
+        return registry + "/" + pool.name();
+    }
+
+    /**
+     * The calibrated prediction of an outcome's pool: the planner's predicted change, rescaled from the planner's b to
+     * the fitted one (the model's change is proportional to hot − b), times the side's gain and the registry's cost.
+     */
+    public double predict(MoveOutcome o, double plannerBaseline) {
+        return o.before() + calibratedChange(o, plannerBaseline);
+    }
+
+    double calibratedChange(MoveOutcome o, double plannerBaseline) {
+        return rescaled(o, plannerBaseline) * gain(o.pool(), o.destination()) * cost(o.registry(), o.pool());
+    }
+
+    /** The predicted change with the fitted b instead of the planner's. */
+    double rescaled(MoveOutcome o, double plannerBaseline) {
+        // on the destination the added load came from the source, whose b is not stored with the outcome: the pool
+        // kind's fitted b stands in for it
+        double b = o.destination() ? baselineByKind.getOrDefault(o.pool(), plannerBaseline)
+                : baseline(o.stamp(), o.pool(), plannerBaseline);
+        double reference = o.destination() ? Math.max(o.before(), o.predicted()) : o.before();
+        double denominator = reference - plannerBaseline;
+        if (Math.abs(denominator) < 1e-6) {
+            return o.predictedChange();
+        }
+        return o.predictedChange() * (reference - b) / denominator;
+    }
+}

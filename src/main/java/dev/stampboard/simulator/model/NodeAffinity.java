@@ -1,0 +1,68 @@
+package dev.stampboard.simulator.model;
+
+import java.util.List;
+
+/**
+ * How a registry's work lands on a pool's nodes. Requests are routed by hashing (repository, layer digest) onto
+ * the nodes, and a few hot keys (the base image everyone pulls, the current model) stick to the nodes they hash to:
+ * part of a registry's work goes evenly to every node, the rest to a subset of about a third of the nodes chosen
+ * by the registry's name. So the hottest node is not the pool average times a constant: it depends on which
+ * registries share which nodes, and moving one registry changes it by more or less than its share.
+ */
+final class NodeAffinity {
+
+    /** A third of the nodes (at least two) take a registry's hot keys. */
+    static int subsetSize(int nodes) {
+        return Math.min(nodes, Math.max(2, (int) Math.ceil(nodes / 3.0)));
+    }
+
+    private NodeAffinity() {
+    }
+
+    /** Share of a registry's work that goes to its hot-key subset: 15–35 %, by name. */
+    static double concentration(String registry) {
+        return 0.15 + 0.20 * DeterministicNoise.uniform(0xAFF1, registry, "concentration", 0);
+    }
+
+    /**
+     * Adds {@code work} to {@code nodeWork} (one entry per node of the pool, in the order of {@code nodes}):
+     * evenly, except the concentrated part which goes to the registry's subset.
+     */
+    static void spread(double[] nodeWork, List<String> nodes, String stamp, String poolName, String registry, double work) {
+        int n = nodes.size();
+        if (n == 0 || work == 0) {
+            return;
+        }
+        double c = n <= 2 ? 0 : concentration(registry);
+        double even = work * (1 - c) / n;
+        for (int i = 0; i < n; i++) {
+            nodeWork[i] += even;
+        }
+        if (c == 0) {
+            return;
+        }
+        int[] subset = subset(nodes, stamp, poolName, registry);
+        double hot = work * c / subset.length;
+        for (int i : subset) {
+            nodeWork[i] += hot;
+        }
+    }
+
+    /** The nodes with the lowest hash of (registry, stamp, pool, node): rendezvous hashing, stable as nodes come and go. */
+    static int[] subset(List<String> nodes, String stamp, String poolName, String registry) {
+        int n = nodes.size();
+        int k = subsetSize(n);
+        long[] hash = new long[n];
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            hash[i] = DeterministicNoise.hash(0xAFF1, registry, stamp + '/' + poolName + '/' + nodes.get(i), 0);
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (x, y) -> Long.compare(hash[x], hash[y]));
+        int[] out = new int[k];
+        for (int i = 0; i < k; i++) {
+            out[i] = order[i];
+        }
+        return out;
+    }
+}
