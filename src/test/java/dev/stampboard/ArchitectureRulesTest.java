@@ -52,6 +52,7 @@ class ArchitectureRulesTest {
             Map.entry("plan_status_change", "planning"), Map.entry("plan_outcome", "planning"),
             Map.entry("routing_entry", "cutover"), Map.entry("executor_lease", "cutover"), Map.entry("plan_run", "cutover"),
             Map.entry("move_run", "cutover"), Map.entry("move_step", "cutover"), Map.entry("move_prediction", "cutover"),
+            Map.entry("move_drain", "cutover"), Map.entry("validation_series", "cutover"),
             Map.entry("isolation_request", "isolation"), Map.entry("isolation_state_change", "isolation"));
 
     /** A write statement at the start of a Java string literal: {@code "insert into x"}, {@code "update x set"}. */
