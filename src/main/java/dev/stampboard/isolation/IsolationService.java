@@ -21,15 +21,16 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.annotation.Secured;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
+import dev.stampboard.base.SingleInstanceJobs;
 import dev.stampboard.fleet.DedicatedStampSpec;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
@@ -76,11 +77,13 @@ public class IsolationService {
     private final IsolationProperties properties;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final ObjectProvider<SingleInstanceJobs> jobs;
 
     IsolationService(IsolationRequestRepository requests, IsolationHistory history, FleetService fleet,
                      SignalsService signals, IsolationMigrationPlans migrationPlans, PlanningService planning,
                      ObjectProvider<StampProvisioner> provisioner, ApplicationEventPublisher events, CurrentUser currentUser,
-                     IsolationProperties properties, Clock clock, PlatformTransactionManager transactions) {
+                     IsolationProperties properties, Clock clock, PlatformTransactionManager transactions,
+                     ObjectProvider<SingleInstanceJobs> jobs) {
         this.requests = requests;
         this.history = history;
         this.fleet = fleet;
@@ -93,6 +96,7 @@ public class IsolationService {
         this.properties = properties;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
+        this.jobs = jobs;
         // each automatic step commits on its own, also when called after another transaction's commit
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -375,6 +379,10 @@ public class IsolationService {
     /** Advances every approved request whose next step is due (wall-clock schedule). */
     @Scheduled(fixedDelayString = "${stampboard.isolation.check-millis:5000}")
     public void progressAll() {
+        SingleInstanceJobs single = jobs.getIfAvailable();
+        if (single != null && !single.holdsLease("isolation-progress")) {
+            return; // another console instance advances the requests
+        }
         for (IsolationRequest r : requests.findByStateIn(List.of(IsolationState.APPROVED, IsolationState.PROVISIONING,
                 IsolationState.READY, IsolationState.MIGRATING))) {
             try {
@@ -385,8 +393,12 @@ public class IsolationService {
         }
     }
 
-    /** The migration plan finished: COMPLETED takes its request to DONE; a rollback is recorded and the request waits. */
-    @TransactionalEventListener(fallbackExecution = true)
+    /**
+     * The migration plan finished: COMPLETED takes its request to DONE; a rollback is recorded and the
+     * request waits. Delivered through Modulith's publication registry after the plan's transaction
+     * commits, and delivered again after a restart if the console stopped before this ran.
+     */
+    @ApplicationModuleListener
     public void onPlanFinished(PlanFinished event) {
         for (IsolationRequest r : requests.findByPlanId(event.planId())) {
             try {

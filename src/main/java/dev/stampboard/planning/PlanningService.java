@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.stampboard.base.ConflictException;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
+import dev.stampboard.base.SingleInstanceJobs;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.StampInfo;
@@ -59,12 +60,14 @@ public class PlanningService {
     private final ApplicationEventPublisher events;
     private final PlanOutcomes outcomes;
     private final org.springframework.beans.factory.ObjectProvider<MoveProgress> progress;
+    private final org.springframework.beans.factory.ObjectProvider<SingleInstanceJobs> jobs;
     private final Planner planner = new Planner();
 
     PlanningService(PlanRepository plans, PlanHistory history, PlanningInputFactory inputs, FleetService fleet,
                     SignalsService signals, CurrentUser currentUser, PlanningProperties properties,
                     Clock clock, ApplicationEventPublisher events, PlanOutcomes outcomes,
-                    org.springframework.beans.factory.ObjectProvider<MoveProgress> progress) {
+                    org.springframework.beans.factory.ObjectProvider<MoveProgress> progress,
+                    org.springframework.beans.factory.ObjectProvider<SingleInstanceJobs> jobs) {
         this.plans = plans;
         this.history = history;
         this.inputs = inputs;
@@ -76,6 +79,7 @@ public class PlanningService {
         this.events = events;
         this.outcomes = outcomes;
         this.progress = progress;
+        this.jobs = jobs;
     }
 
     /** The planner's settings: the signals' current hot threshold, the rest from {@code stampboard.planning.*}. */
@@ -304,6 +308,10 @@ public class PlanningService {
     @Scheduled(fixedDelay = 5000)
     @Transactional
     public void expireOverdue() {
+        SingleInstanceJobs single = jobs.getIfAvailable();
+        if (single != null && !single.holdsLease("plan-expiry")) {
+            return; // another console instance expires plans
+        }
         Duration limit = Duration.ofHours(properties.approvalExpiryHours());
         for (RebalancePlan plan : plans.findByStatusOrderByCreatedAtDesc(PlanStatus.PENDING_APPROVAL)) {
             if (plan.createdAt().plus(limit).isBefore(clock.instant())) {
