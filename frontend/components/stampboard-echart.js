@@ -11,6 +11,9 @@
 // Named tooltip formatters: `tooltip.formatter` starting with '@' picks a built-in function:
 //   '@heatmapCell'  "<row label> · <column label>  <value>" for heatmaps on category axes
 //                   (honours valueSuffix/valueDecimals; labels are HTML-escaped).
+// Named axis labels: `axisLabel.formatter` '@hourTicks' on a category axis of "MM-dd HH:mm"
+//   minute labels shows a tick every two hours on the hour, with the date beneath.
+// `patchHeatmap(delta)` moves a heatmap on in time without resending it (see the method).
 import * as echarts from 'echarts';
 
 const FORMAT_KEYS = ['valueSuffix', 'valueDecimals'];
@@ -42,7 +45,24 @@ const NAMED_TOOLTIPS = {
   },
 };
 
+const NAMED_AXIS_LABELS = {
+  // category labels "MM-dd HH:mm" (one per minute): a tick every two hours on the hour, date beneath
+  hourTicks: (target) => {
+    target.interval = (index, value) => /\d\d:00$/.test(String(value)) && Number(String(value).slice(-5, -3)) % 2 === 0;
+    target.formatter = (value) => {
+      const [day, time] = String(value).split(' ');
+      return time ? `${time}\n${day}` : value;
+    };
+  },
+};
+
 function installFormatter(key, target, root) {
+  if (key === 'axisLabel' && typeof target.formatter === 'string' && target.formatter.startsWith('@')) {
+    const named = NAMED_AXIS_LABELS[target.formatter.substring(1)];
+    delete target.formatter;
+    if (named) named(target);
+    return;
+  }
   const suffix = target.valueSuffix;
   const decimals = target.valueDecimals;
   FORMAT_KEYS.forEach((k) => delete target[k]);
@@ -81,7 +101,8 @@ function applyFormatters(node, key, root) {
     return;
   }
   if (node === null || typeof node !== 'object') return;
-  const named = key === 'tooltip' && typeof node.formatter === 'string' && node.formatter.startsWith('@');
+  const named = (key === 'tooltip' || key === 'axisLabel') && typeof node.formatter === 'string'
+    && node.formatter.startsWith('@');
   if (named || FORMAT_KEYS.some((k) => k in node)) installFormatter(key, node, root);
   for (const [childKey, child] of Object.entries(node)) {
     if (childKey !== 'data' && child !== null && typeof child === 'object') {
@@ -117,7 +138,39 @@ class StampboardEChart extends HTMLElement {
 
   set option(value) {
     this._option = value;
+    this._model = null;
     this._render();
+  }
+
+  /**
+   * A heatmap moved on in time: drop `drop` columns on the left, keep the next `keep`, append
+   * `labels` with their `cells` ([x, y, value], x counted in the new columns). Merged into the chart
+   * (no notMerge), so rows stay drawn while only the new minutes travel over the wire.
+   */
+  patchHeatmap(delta) {
+    const d = typeof delta === 'string' ? JSON.parse(delta) : delta;
+    const m = this._parsedModel();
+    if (!m) return;
+    const x = Array.isArray(m.xAxis) ? m.xAxis[0] : m.xAxis;
+    const s = Array.isArray(m.series) ? m.series[0] : m.series;
+    const from = d.drop;
+    const to = d.drop + d.keep;
+    x.data = x.data.slice(from, to).concat(d.labels);
+    s.data = s.data.filter((c) => c[0] >= from && c[0] < to).map((c) => [c[0] - from, c[1], c[2]]).concat(d.cells);
+    if (this._chart) this._chart.setOption({ xAxis: m.xAxis, series: m.series });
+  }
+
+  /** The option as ECharts takes it (formatters installed), parsed once per `option`. */
+  _parsedModel() {
+    if (this._option === null || this._option === undefined) return null;
+    if (!this._model) {
+      const parsed = typeof this._option === 'string' ? JSON.parse(this._option) : structuredClone(this._option);
+      applyFormatters(parsed, null, parsed);
+      const font = getComputedStyle(this).fontFamily;
+      parsed.textStyle = { fontFamily: font, ...(parsed.textStyle || {}) };
+      this._model = parsed;
+    }
+    return this._model;
   }
 
   connectedCallback() {
@@ -156,12 +209,9 @@ class StampboardEChart extends HTMLElement {
   }
 
   _render() {
-    if (!this._chart || this._option === null || this._option === undefined) return;
-    const parsed = typeof this._option === 'string' ? JSON.parse(this._option) : structuredClone(this._option);
-    applyFormatters(parsed, null, parsed);
-    const font = getComputedStyle(this).fontFamily;
-    parsed.textStyle = { fontFamily: font, ...(parsed.textStyle || {}) };
-    this._chart.setOption(parsed, true);
+    if (!this._chart) return;
+    const parsed = this._parsedModel();
+    if (parsed) this._chart.setOption(parsed, true);
   }
 
   _onClick(p) {

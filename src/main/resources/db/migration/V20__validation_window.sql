@@ -6,7 +6,7 @@ create table validation_series (
     seq             integer      not null,
     series          varchar(160) not null,
     from_minute     bigint       not null,
-    minute_values   clob         not null,
+    minute_values   text         not null,
     primary key (plan_id, seq, series, from_minute)
 );
 

@@ -43,7 +43,8 @@ class ArchitectureRulesTest {
             Map.entry("region", "fleet"), Map.entry("stamp", "fleet"), Map.entry("stamp_pool", "fleet"),
             Map.entry("pool_node", "fleet"), Map.entry("storage_account", "fleet"), Map.entry("customer", "fleet"),
             Map.entry("registry", "fleet"), Map.entry("replica", "fleet"), Map.entry("home_stamp_change", "fleet"),
-            Map.entry("app_user", "security"),
+            Map.entry("app_user", "security"), Map.entry("api_token", "security"),
+            Map.entry("user_preference", "preferences"),
             Map.entry("node_cpu_sample", "signals"), Map.entry("setting", "signals"),
             Map.entry("registry_traffic_sample", "signals"),
             Map.entry("simulator_state", "simulator"), Map.entry("simulated_provisioning", "simulator"),
@@ -115,7 +116,9 @@ class ArchitectureRulesTest {
     void views_use_only_the_public_api_of_services() {
         noClasses().that().resideInAPackage("..ui..")
                 .should(accessNonPublicMembersOfServices())
-                .orShould().dependOnClassesThat().haveNameMatching(".*(Store|History|Repository|Executor|ExecutorLease|SignalEngine)")
+                .orShould().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.stampboard..")
+                        .and(com.tngtech.archunit.core.domain.properties.HasName.Predicates
+                                .nameMatching(".*(Store|History|Repository|Executor|ExecutorLease|SignalEngine)")))
                 .because("a view calls what a service offers everyone (its public methods), never the persistence,"
                         + " executor or engine state behind it")
                 .check(CLASSES);

@@ -26,8 +26,17 @@ import kotlin.jvm.functions.Function0;
  */
 public abstract class KaribuTest extends SpringTest {
 
-    private static final Routes ROUTES = new Routes().autoDiscoverViews("dev.stampboard");
+    /** The console's own error views, not Karibu's throwing stand-in for "route not found", as in production. */
+    private static final Routes ROUTES = consoleRoutes();
     private static final Function0<UI> UI_FACTORY = UI::new;
+
+    private static Routes consoleRoutes() {
+        Routes discovered = new Routes().autoDiscoverViews("dev.stampboard");
+        java.util.Set<Class<? extends com.vaadin.flow.router.HasErrorParameter<?>>> errorRoutes =
+                new java.util.LinkedHashSet<>(discovered.getErrorRoutes());
+        errorRoutes.remove(com.github.mvysny.kaributesting.v10.MockRouteNotFoundError.class);
+        return new Routes(discovered.getRoutes(), errorRoutes, discovered.getSkipPwaInit());
+    }
 
     @Autowired
     protected ApplicationContext ctx;

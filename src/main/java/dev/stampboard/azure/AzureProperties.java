@@ -25,7 +25,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param provisioning       where and from which templates dedicated stamps are created
  * @param resourceManagerAudience the audience Resource Manager and Monitor metrics tokens are asked for; optional:
  *                           a known cloud's own when the endpoint is one of Azure's, else the endpoint itself
- * @param logAnalytics       registry traffic from a Log Analytics workspace; optional (off without a workspace id)
  */
 @ConfigurationProperties("stampboard.azure")
 public record AzureProperties(@Nullable String subscriptionId, @Nullable String tenantId,
@@ -33,8 +32,7 @@ public record AzureProperties(@Nullable String subscriptionId, @Nullable String 
                               @Nullable URI authorityHost, @Nullable Duration inventoryInterval,
                               @Nullable Duration telemetryInterval, @Nullable Duration telemetryBackfill,
                               @Nullable Duration telemetryLag, @Nullable Retry retry, @Nullable Dns dns,
-                              @Nullable Provisioning provisioning, @Nullable URI resourceManagerAudience,
-                              @Nullable LogAnalytics logAnalytics) {
+                              @Nullable Provisioning provisioning, @Nullable URI resourceManagerAudience) {
 
     static final String PREFIX = "stampboard.azure.";
 
@@ -59,7 +57,6 @@ public record AzureProperties(@Nullable String subscriptionId, @Nullable String 
         if (resourceManagerAudience != null && !"https".equalsIgnoreCase(resourceManagerAudience.getScheme())) {
             throw new IllegalArgumentException(PREFIX + "resource-manager-audience must be an https:// URI: " + resourceManagerAudience);
         }
-        logAnalytics = logAnalytics == null ? new LogAnalytics(null, null, null, null, null, null, null) : logAnalytics;
         if (provisioning.resourceGroup() == null || provisioning.resourceGroup().isBlank()) {
             provisioning = new Provisioning(resourceGroups.get(0), provisioning.registryTemplate(), provisioning.dataproxyTemplate());
         }
@@ -98,53 +95,6 @@ public record AzureProperties(@Nullable String subscriptionId, @Nullable String 
      */
     public record Provisioning(@Nullable String resourceGroup, @Nullable String registryTemplate,
                                @Nullable String dataproxyTemplate) {
-    }
-
-    /**
-     * Registry traffic per minute from Log Analytics. {@code query} is KQL that must return, per row,
-     * {@code registry, region, stamp, minute, requests, bytes, throttled, errors, p99Ms}; it may use
-     * {@code {from}} and {@code {to}} (ISO instants, half-open span). The default reads a table of request
-     * logs (see {@link #DEFAULT_QUERY}).
-     *
-     * @param workspaceId       the workspace to query; without it the adapter is off
-     * @param endpoint          the Logs query endpoint (another cloud's, or a test server)
-     * @param query             the KQL
-     * @param interval          how often to poll
-     * @param lag               a minute is read once it is this old (logs arrive late)
-     * @param backfill          how far back the first poll reaches
-     * @param declareRegistries declare registries (and replicas) seen in the logs that the inventory does not know
-     */
-    public record LogAnalytics(@Nullable String workspaceId, @Nullable URI endpoint, @Nullable String query,
-                               @Nullable Duration interval, @Nullable Duration lag, @Nullable Duration backfill,
-                               @Nullable Boolean declareRegistries) {
-
-        /**
-         * A table of registry request logs with one row per request: the registry's login server, the region and
-         * stamp that served it, its HTTP status, response size and duration. Aggregated per registry, region, stamp
-         * and minute; 429 counts as throttled and 5xx as errors.
-         */
-        public static final String DEFAULT_QUERY = """
-                RegistryRequestLogs
-                | where TimeGenerated >= datetime({from}) and TimeGenerated < datetime({to})
-                | summarize requests = count(), bytes = sum(ResponseSizeBytes),
-                    throttled = countif(ResultCode == 429), errors = countif(ResultCode >= 500),
-                    p99Ms = percentile(DurationMs, 99)
-                  by registry = LoginServer, region = Region, stamp = Stamp, minute = bin(TimeGenerated, 1m)
-                | order by minute asc""";
-
-        public LogAnalytics {
-            workspaceId = workspaceId == null || workspaceId.isBlank() ? null : workspaceId.trim();
-            endpoint = httpsOrDefault(endpoint, "log-analytics.endpoint", "https://api.loganalytics.io/");
-            query = query == null || query.isBlank() ? DEFAULT_QUERY : query;
-            interval = interval == null ? Duration.ofMinutes(1) : interval;
-            lag = lag == null ? Duration.ofMinutes(5) : lag;
-            backfill = backfill == null ? Duration.ofHours(12) : backfill;
-            declareRegistries = declareRegistries != null && declareRegistries;
-        }
-
-        boolean enabled() {
-            return workspaceId != null;
-        }
     }
 
     private static String required(@Nullable String value, String property, String meaning) {

@@ -10,6 +10,8 @@ import org.springframework.stereotype.Service;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.RegionInfo;
+import dev.stampboard.planning.PlanStatus;
+import dev.stampboard.planning.PlanningService;
 import dev.stampboard.signals.PoolSignal;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.StampSignals;
@@ -27,10 +29,40 @@ public class DashboardService {
 
     private final FleetService fleet;
     private final SignalsService signals;
+    private final PlanningService planning;
 
-    DashboardService(FleetService fleet, SignalsService signals) {
+    DashboardService(FleetService fleet, SignalsService signals, PlanningService planning) {
         this.fleet = fleet;
         this.signals = signals;
+        this.planning = planning;
+    }
+
+    /**
+     * The customer with the largest share of the stamp's hotter pool over the peak window, e.g.
+     * "openmind-ai 62 %" (empty without traffic). Asked per visible row, so a 500-stamp region costs
+     * only the rows on screen.
+     */
+    public String topTenant(StampSignals stamp) {
+        PoolKind hotter = stamp.pools().stream().filter(p -> p.hotNodeP95() != null)
+                .max(Comparator.comparingDouble(p -> p.hotNodeP95())).map(PoolSignal::pool).orElse(PoolKind.DATAPROXY);
+        java.util.Map<String, Double> byCustomer = new java.util.HashMap<>();
+        for (var share : signals.trafficShare(stamp.stamp().name(), hotter)) {
+            byCustomer.merge(fleet.registry(share.registry()).map(r -> r.customer()).orElse("unknown"), share.share(), Double::sum);
+        }
+        return byCustomer.entrySet().stream().max(java.util.Map.Entry.comparingByValue())
+                .map(e -> String.format(java.util.Locale.ROOT, "%s %.0f %%", e.getKey(), e.getValue() * 100)).orElse("");
+    }
+
+    /** The region's plans that wait for someone: pending approval first, then approved, then running; newest first. */
+    public List<OpenPlan> openPlans(String region) {
+        List<OpenPlan> out = new ArrayList<>();
+        for (PlanStatus status : List.of(PlanStatus.PENDING_APPROVAL, PlanStatus.APPROVED, PlanStatus.IN_PROGRESS)) {
+            planning.list(status).stream().filter(p -> p.region().equals(region))
+                    .map(p -> new OpenPlan(p.id(), p.status(), p.stale(), p.createdBy(), p.submittedBy(), p.createdAt(),
+                            p.moves().size(), planning.dedicatedStamps(p).size()))
+                    .forEach(out::add);
+        }
+        return out;
     }
 
     public List<RegionInfo> regions() {
@@ -103,7 +135,7 @@ public class DashboardService {
                     alerts.add(new Alert(p.state() == PoolState.HOT ? Alert.Severity.HOT : Alert.Severity.WARN,
                             s.stamp().name(), p.pool() + " hot-node P95 " + String.format(java.util.Locale.ROOT, "%.1f %%", p.hotNodeP95())
                                     + (p.state() == PoolState.HOT ? " above " + p.threshold() + " %" : " near the threshold"),
-                            since.sinceMinute(), since.atLeast()));
+                            p.hotNodeP95() == null ? 0 : p.hotNodeP95(), since.sinceMinute(), since.atLeast()));
                 }
             }
         }
@@ -112,10 +144,12 @@ public class DashboardService {
             String subject = a.subject();
             boolean inRegion = regionStamps.contains(subject) || subject.endsWith("@" + region);
             if (inRegion) {
-                alerts.add(new Alert(Alert.Severity.TRIGGER, subject, describe(a), a.sinceMinute(), false));
+                alerts.add(new Alert(Alert.Severity.TRIGGER, subject, describe(a), a.latestValue(), a.sinceMinute(), false));
             }
         }
-        alerts.sort(Comparator.comparing(Alert::severity).thenComparingLong(Alert::sinceMinute));
+        // the worst first: by severity, then by how far it is (the 100 % stamp before the 46 % one), then the oldest
+        alerts.sort(Comparator.comparing(Alert::severity).thenComparing(Comparator.comparingDouble(Alert::value).reversed())
+                .thenComparingLong(Alert::sinceMinute));
         return alerts;
     }
 

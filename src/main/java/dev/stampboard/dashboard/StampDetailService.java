@@ -55,7 +55,19 @@ public class StampDetailService {
 
     /** Minute values and rolling P95 for every minute of the current peak window. */
     public HotNodeTrend hotNodeTrend(String stamp, PoolKind pool) {
-        MinuteRange range = signals.peakRange();
+        return hotNodeTrend(stamp, pool, signals.peakRange());
+    }
+
+    /**
+     * The same for the last {@code hours} up to now (the time-range picker); minutes the console no
+     * longer keeps, or never saw, are gaps.
+     */
+    public HotNodeTrend hotNodeTrend(String stamp, PoolKind pool, int hours) {
+        long now = signals.nowMinute();
+        return hotNodeTrend(stamp, pool, new MinuteRange(now - hours * 60L + 1, now));
+    }
+
+    private HotNodeTrend hotNodeTrend(String stamp, PoolKind pool, MinuteRange range) {
         int window = Math.toIntExact(signals.settings().peakWindow().rangeAt(signals.nowMinute()).lengthMinutes());
         HotNodeSeries series = signals.hotNodeSeries(stamp, pool, range.fromMinute() - window + 1, range.toMinute());
         double[] rolling = RollingP95.of(series.minutes(), series.values(), range.fromMinute(), range.toMinute(), window);
@@ -75,6 +87,29 @@ public class StampDetailService {
     /** The top {@value #TOP_N} registries by share of the pool's traffic, then "others" if any remain. */
     public List<ShareSlice> trafficShare(String stamp, PoolKind pool) {
         return topN(signals.trafficShare(stamp, pool), TOP_N);
+    }
+
+    /** Every customer with traffic on the stamp, largest share first, with its registries beneath. */
+    public List<CustomerShare> customerShare(String stamp) {
+        Map<String, double[]> byRegistry = new java.util.TreeMap<>();
+        for (PoolKind pool : PoolKind.values()) {
+            for (TrafficShare t : signals.trafficShare(stamp, pool)) {
+                byRegistry.computeIfAbsent(t.registry(), k -> new double[2])[pool.ordinal()] += t.share();
+            }
+        }
+        Map<String, List<CustomerShare.Registry>> byCustomer = new java.util.HashMap<>();
+        byRegistry.forEach((registry, share) -> byCustomer.computeIfAbsent(
+                        fleet.registry(registry).map(r -> r.customer()).orElse("unknown"), k -> new ArrayList<>())
+                .add(new CustomerShare.Registry(registry, share[PoolKind.REGISTRY.ordinal()], share[PoolKind.DATAPROXY.ordinal()])));
+        List<CustomerShare> out = new ArrayList<>();
+        byCustomer.forEach((customer, registries) -> {
+            registries.sort(Comparator.comparingDouble((CustomerShare.Registry r) -> Math.max(r.registryShare(), r.dataproxyShare()))
+                    .reversed());
+            out.add(new CustomerShare(customer, registries.stream().mapToDouble(CustomerShare.Registry::registryShare).sum(),
+                    registries.stream().mapToDouble(CustomerShare.Registry::dataproxyShare).sum(), registries));
+        });
+        out.sort(Comparator.comparingDouble(CustomerShare::worst).reversed().thenComparing(CustomerShare::customer));
+        return out;
     }
 
     static List<ShareSlice> topN(List<TrafficShare> shares, int n) {

@@ -256,8 +256,7 @@ public class FleetService {
             if (!stamp.region().equals(region)) {
                 throw new InvalidInputException("Stamp " + stampName + " is not in region " + region);
             }
-            registry.addReplica(region, stampName);
-            history.save(new HomeStampChange(null, name, region, null, stampName, clock.instant(), "registry created"));
+            placeReplica(registry, region, stampName, "registry created");
         });
         registries.save(registry);
         events.publishEvent(new FleetChanged(actor, "REGISTRY_ADDED", name,
@@ -306,11 +305,8 @@ public class FleetService {
         homes.forEach((region, homeStamp) -> {
             Optional<Replica> replica = registry.replica(region);
             if (replica.isEmpty()) {
-                registry.addReplica(region, homeStamp);
-                history.save(new HomeStampChange(null, name, region, null, homeStamp, clock.instant(), "registry declared"));
+                placeReplica(registry, region, homeStamp, "registry declared");
                 changes.add(region + " on " + homeStamp);
-                // a first placement is a home-stamp change too: the endpoint's routing entry must follow it
-                events.publishEvent(new HomeStampChanged(name, region, null, homeStamp));
             } else if (!replica.get().homeStamp().equals(homeStamp)) {
                 throw new InvalidInputException("The replica of " + name + " in " + region + " is served by "
                         + replica.get().homeStamp() + "; declaring it on " + homeStamp + " would move it. A move is a "
@@ -324,6 +320,13 @@ public class FleetService {
             invalidate();
         }
         return registry.toInfo();
+    }
+
+    /** A replica's first placement is a home-stamp change too: recorded, and the endpoint's routing entry follows it. */
+    private void placeReplica(Registry registry, String region, String homeStamp, String reason) {
+        registry.addReplica(region, homeStamp);
+        history.save(new HomeStampChange(null, registry.name(), region, null, homeStamp, clock.instant(), reason));
+        events.publishEvent(new HomeStampChanged(registry.name(), region, null, homeStamp));
     }
 
     /**

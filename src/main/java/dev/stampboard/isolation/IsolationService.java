@@ -171,6 +171,7 @@ public class IsolationService {
             }
         }
         String region = regionFor(registries, in.region());
+        field("registries", alreadyIsolated(customer, region, registries));
         field("expectedPeakQps", IsolationRules.expectedPeakQps(in.expectedPeakQps()));
         field("peakThroughputGbps", IsolationRules.peakThroughputGbps(in.peakThroughputGbps()));
         field("dataVolumeTb", IsolationRules.dataVolumeTb(in.dataVolumeTb()));
@@ -189,6 +190,22 @@ public class IsolationService {
                 customer, region, registries, in.expectedPeakQps(), in.peakThroughputGbps(), in.dataVolumeTb(),
                 sizing.registryNodes(), sizing.dataproxyNodes(), sizing.storageAccounts())));
         return request.toView();
+    }
+
+    /**
+     * Registries already served by their customer's dedicated stamp in the region have nothing to isolate:
+     * said up front, so no request goes on to a plan that proposes nothing.
+     */
+    public @Nullable String alreadyIsolated(String customer, String region, List<String> registries) {
+        String stamp = IsolationMigrationPlans.dedicatedStampFor(customer, region);
+        List<String> there = migrationPlans.alreadyOn(region, registries, stamp);
+        if (there.isEmpty()) {
+            return null;
+        }
+        return String.join(", ", there) + (there.size() == 1 ? " is" : " are") + " already isolated on " + stamp
+                + " (" + (there.size() == 1 ? "its" : "their") + " home stamp in " + region + ")"
+                + (there.size() < registries.size() ? "; leave " + (there.size() == 1 ? "it" : "them") + " out of the request"
+                : "; there is nothing to isolate");
     }
 
     private static String registries(int n) {
@@ -333,8 +350,14 @@ public class IsolationService {
     /** Approves, then provisions the dedicated stamp right away (retried by the progress check if it fails). */
     @Secured({"ROLE_SUPPORT", "ROLE_ADMIN"})
     public IsolationRequestDetails approve(String id) {
-        tx.executeWithoutResult(s -> transition(id, null,
-                (r, actor) -> r.approve(actor, dedicatedStampName(r), answeredOnBehalf(id))));
+        tx.executeWithoutResult(s -> transition(id, null, (r, actor) -> {
+            String isolated = alreadyIsolated(r.customer(), r.region(), r.registries());
+            if (isolated != null && migrationPlans.alreadyOn(r.region(), r.registries(), dedicatedStampName(r)).size()
+                    == r.registries().size()) {
+                throw new IllegalStateException("Cannot approve: " + isolated + ". Reject the request instead.");
+            }
+            r.approve(actor, dedicatedStampName(r), answeredOnBehalf(id));
+        }));
         progress(id);
         return get(id);
     }
@@ -465,11 +488,20 @@ public class IsolationService {
                 note = "dedicated stamp " + stamp + " is ACTIVE";
             }
             case READY -> {
-                PlanDetails plan = migrationPlans.proposeOnto(r.region(), r.registries(), stamp, "Isolation request "
-                        + r.shortId() + " of " + r.customer() + ": move " + registries(r.registries().size())
-                        + " onto dedicated stamp " + stamp + ".");
-                r.startMigration(plan.id());
-                note = "migration plan " + plan.id() + " opened, pending an engineer's approval";
+                List<String> there = migrationPlans.alreadyOn(r.region(), r.registries(), stamp);
+                List<String> toMove = r.registries().stream().filter(reg -> !there.contains(reg)).toList();
+                if (toMove.isEmpty()) {
+                    // a plan that proposes nothing could never be approved: the request is simply done
+                    r.complete();
+                    note = "every registry already runs on " + stamp + ": nothing to migrate";
+                } else {
+                    PlanDetails plan = migrationPlans.proposeOnto(r.region(), toMove, stamp, "Isolation request "
+                            + r.shortId() + " of " + r.customer() + ": move " + registries(toMove.size())
+                            + " onto dedicated stamp " + stamp + ".");
+                    r.startMigration(plan.id());
+                    note = "migration plan " + plan.id() + " opened, pending an engineer's approval"
+                            + (there.isEmpty() ? "" : "; " + String.join(", ", there) + " already on " + stamp);
+                }
             }
             case MIGRATING -> {
                 if (r.planId() == null || planning.get(r.planId()).status() != PlanStatus.COMPLETED) {

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * DESIGN §6: {@code SUBMITTED → IN_REVIEW → (NEEDS_INFO ↔ IN_REVIEW) → APPROVED | REJECTED →
- * PROVISIONING → READY → MIGRATING → DONE}. The table below is the whole machine; the aggregate
+ * PROVISIONING → READY → MIGRATING → DONE}, or READY → DONE when nothing is left to migrate. The table below is the whole machine; the aggregate
  * checks it on every transition and a test checks every pair.
  */
 public enum IsolationState {
@@ -27,7 +27,7 @@ public enum IsolationState {
             APPROVED, EnumSet.of(PROVISIONING),
             REJECTED, EnumSet.noneOf(IsolationState.class),
             PROVISIONING, EnumSet.of(READY),
-            READY, EnumSet.of(MIGRATING),
+            READY, EnumSet.of(MIGRATING, DONE), // DONE: every registry already ran on the dedicated stamp
             MIGRATING, EnumSet.of(DONE),
             DONE, EnumSet.noneOf(IsolationState.class));
 

@@ -105,6 +105,11 @@ final class DedicatedStampMoves {
         return fleet.registry(registry).map(RegistryInfo::customer).orElse("unknown");
     }
 
+    /** The distinct dedicated stamps these isolations go to: one per isolated customer of the region. */
+    static List<String> stampsOf(String region, List<PlanIsolation> isolations, FleetService fleet) {
+        return isolations.stream().map(i -> stampFor(customer(i.registry(), fleet), region)).distinct().sorted().toList();
+    }
+
     /** One dedicated stamp per customer and region, named so that a later plan finds it again. */
     static String stampFor(String customer, String region) {
         String name = "ded-" + customer + "-" + region;

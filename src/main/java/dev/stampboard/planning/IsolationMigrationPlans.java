@@ -88,16 +88,25 @@ public class IsolationMigrationPlans {
 
     /** The planner's view of these registries now: could a shared stamp take each, or is a dedicated stamp its answer? */
     @Transactional(readOnly = true)
-    public List<IsolationAdvice> advise(String region, List<String> registries) {
+    public List<IsolationAdvice> advise(String region, List<String> requested) {
+        List<IsolationAdvice> advice = new ArrayList<>();
+        List<String> registries = new ArrayList<>();
+        for (String registry : requested) {
+            String home = fleet.registry(registry).flatMap(r -> r.homeStamp(region)).orElse("");
+            if (isDedicated(home)) {
+                advice.add(IsolationAdvice.isolatedOn(registry, home));
+            } else {
+                registries.add(registry);
+            }
+        }
         Set<String> sources = homeStamps(region, registries);
         if (sources.isEmpty()) {
-            return List.of();
+            return advice;
         }
         var input = inputs.build(region, sources, planning.defaultSettings());
         Planner planner = new Planner();
         Plan plan = planner.plan(input, new PlanChoices(Set.copyOf(registries), Map.of()));
         List<Candidate> candidates = planner.candidates(input);
-        List<IsolationAdvice> advice = new ArrayList<>();
         for (String registry : registries) {
             double contribution = candidates.stream().filter(c -> c.registry().equals(registry))
                     .mapToDouble(Candidate::contribution).findFirst().orElse(0);
@@ -122,6 +131,17 @@ public class IsolationMigrationPlans {
         PlanningSettings settings = planning.defaultSettings();
         var input = inputs.build(region, homeStamps(region, registries), settings);
         return PlanningService.sizeFor(input, Set.copyOf(registries), settings);
+    }
+
+    private boolean isDedicated(String stamp) {
+        return fleet.stamp(stamp).map(s -> s.kind() == dev.stampboard.fleet.StampKind.DEDICATED).orElse(false);
+    }
+
+    /** The registries whose home stamp in the region is already {@code dedicatedStamp}: nothing to move for them. */
+    @Transactional(readOnly = true)
+    public List<String> alreadyOn(String region, List<String> registries, String dedicatedStamp) {
+        return registries.stream().filter(r -> fleet.registry(r).flatMap(info -> info.homeStamp(region))
+                .map(dedicatedStamp::equals).orElse(false)).toList();
     }
 
     private Set<String> homeStamps(String region, List<String> registries) {

@@ -27,6 +27,7 @@ import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.planning.engine.Candidate;
 import dev.stampboard.planning.engine.Plan;
+import dev.stampboard.planning.engine.Relief;
 import dev.stampboard.planning.engine.PlanChoices;
 import dev.stampboard.planning.engine.Planner;
 import dev.stampboard.planning.engine.PlanningInput;
@@ -104,6 +105,43 @@ public class PlanningService {
         return planner.plan(inputs.build(region, new LinkedHashSet<>(sourceStamps), settings), choices);
     }
 
+    /**
+     * The wizard's draft: the plan exactly as {@link #proposeAndSubmit(PlanDraft)} would store it — every
+     * move (a dedicated stamp's followers included), phase, batch, prediction and note (nothing is stored).
+     */
+    @Secured(Role.Authority.ENGINEER)
+    public PlanDraft draft(String region, List<String> sourceStamps, @Nullable PlanChoices choices, PlanningSettings settings) {
+        validate(region, sourceStamps);
+        PlanningInput input = inputs.build(region, new LinkedHashSet<>(sourceStamps), settings);
+        Plan plan = planner.plan(input, choices);
+        RebalancePlan.Computation computation = computation(region, settings, input, plan);
+        return new PlanDraft(region, sourceStamps, settings, plan, computation,
+                DedicatedStampMoves.stampsOf(region, computation.isolations(), fleet));
+    }
+
+    /** The distinct dedicated stamps a stored plan's moves go to (one per isolated customer). */
+    @Transactional(readOnly = true)
+    public List<String> dedicatedStamps(PlanDetails plan) {
+        return DedicatedStampMoves.stampsOf(plan.region(), plan.isolations(), fleet);
+    }
+
+    /** The relief per source stamp of a stored plan (worst pool before and after), as its notes say it. */
+    public List<Relief> reliefs(PlanDetails plan) {
+        return Reliefs.of(plan.predictions(), PlanDraft.sourceStampsOf(plan.moves(), plan.isolations()),
+                defaultSettings().target());
+    }
+
+    /**
+     * The wizard's last step: exactly the draft the engineer saw, stored and submitted for approval (not
+     * recomputed, so the submitted plan is the one shown; staleness is judged against its evidence as usual).
+     */
+    @Secured(Role.Authority.ENGINEER)
+    @Transactional
+    public PlanDetails proposeAndSubmit(PlanDraft draft) {
+        PlanDetails stored = store(draft.region(), draft.sourceStamps(), draft.computation());
+        return submit(stored.id());
+    }
+
     /** Asks the planner for a plan of the region (or only the given source stamps) and keeps it as a DRAFT. */
     @Secured(Role.Authority.ENGINEER)
     @Transactional
@@ -136,13 +174,16 @@ public class PlanningService {
     private PlanDetails propose(String region, List<String> sourceStamps, @Nullable PlanningSettings settings,
                              @Nullable PlanChoices choices) {
         validate(region, sourceStamps);
+        return store(region, sourceStamps, compute(region, sourceStamps, settings == null ? defaultSettings() : settings,
+                choices));
+    }
+
+    private PlanDetails store(String region, List<String> sourceStamps, RebalancePlan.Computation computation) {
         Actor actor = currentUser.actor();
-        RebalancePlan.Computation computed = compute(region, sourceStamps, settings == null ? defaultSettings() : settings,
-                choices);
         RebalancePlan plan = RebalancePlan.draft(UUID.randomUUID().toString(), region, sourceStamps, actor,
-                clock.instant(), computed, "region " + region + ", sources "
+                clock.instant(), computation, "region " + region + ", sources "
                         + (sourceStamps.isEmpty() ? "every triggered stamp" : sourceStamps) + ": "
-                        + computed.moves().size() + " moves, " + computed.isolations().size() + " isolations");
+                        + computation.moves().size() + " moves, " + computation.isolations().size() + " isolations");
         plans.save(plan);
         history.append(plan.getId(), clock.instant(), actor.name(), null, PlanStatus.DRAFT, "proposed by the planner");
         return plan.toView(false);
@@ -422,9 +463,27 @@ public class PlanningService {
                 evidence.add(new PlanEvidence(s.stamp().name(), p.pool().name(), p.hotNodeP95(), p.state().name()));
             }
         }
-        List<String> notes = new ArrayList<>(plan.notes());
+        List<String> notes = new ArrayList<>(dedicated.isEmpty() ? plan.notes() : agreeingNotes(plan, predictions, settings));
         notes.add(inputs.calibrationNote());
         return new RebalancePlan.Computation(signals.nowMinute(), Objects.toString(settings),
                 String.join("\n", notes), moves, isolations, predictions, evidence);
+    }
+
+    /**
+     * The engine wrote its relief notes before the dedicated stamps' followers were added; each such note
+     * is rewritten from the final predictions, so notes and prediction table agree. A note is recognised
+     * by being exactly what the engine wrote from its own predictions, not by its wording.
+     */
+    private static List<String> agreeingNotes(Plan plan, List<PlanPrediction> finalPredictions, PlanningSettings settings) {
+        List<PlanPrediction> enginePredictions = plan.predictions().stream()
+                .map(p -> new PlanPrediction(p.stamp(), p.pool().name(), p.before(), p.after())).toList();
+        List<String> stamps = enginePredictions.stream().map(PlanPrediction::stamp).distinct().toList();
+        Map<String, String> rewritten = new java.util.HashMap<>();
+        List<Relief> fresh = Reliefs.of(finalPredictions, stamps, settings.target());
+        for (Relief old : Reliefs.of(enginePredictions, stamps, settings.target())) {
+            fresh.stream().filter(r -> r.stamp().equals(old.stamp())).findFirst()
+                    .ifPresent(r -> rewritten.put(Reliefs.note(old, settings.target()), Reliefs.note(r, settings.target())));
+        }
+        return plan.notes().stream().map(n -> rewritten.getOrDefault(n, n)).toList();
     }
 }

@@ -20,7 +20,9 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import com.vaadin.flow.spring.security.RequestUtil;
@@ -81,9 +83,11 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, SecurityProperties properties,
-                                 AuthenticationManager authenticationManager) throws Exception {
+                                 AuthenticationManager authenticationManager, ApiTokens tokens,
+                                 SecurityContextHolderStrategy holder) throws Exception {
         return http.securityMatcher("/api/**", "/v3/api-docs/**")
                 .authenticationManager(authenticationManager)
+                .addFilterBefore(new ApiTokenFilter(tokens, holder), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> {
                     if (properties.publicApiDocs()) {
                         a.requestMatchers("/v3/api-docs/**").permitAll();
@@ -149,7 +153,7 @@ class SecurityConfig {
             ProblemResponse.write(res, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage());
         } else {
             ProblemResponse.write(res, HttpStatus.UNAUTHORIZED,
-                    "Authentication required: send HTTP Basic credentials of a console user");
+                    "Authentication required: send an API token (Authorization: Bearer sbt_…) or HTTP Basic credentials of a console user");
         }
     }
 }

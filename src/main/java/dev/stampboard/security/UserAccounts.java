@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +23,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+
 /**
  * The user store. Configured users are written at start-up with a BCrypt hash; a changed
  * configured password replaces the stored hash. Plain passwords are never stored.
@@ -31,24 +33,45 @@ class UserAccounts implements UserDetailsService {
 
     private static final Logger log = LoggerFactory.getLogger(UserAccounts.class);
 
+    /** An initial administrator's password is at least this long (it is typed once, from a secret store). */
+    static final int MIN_ADMIN_PASSWORD = 12;
+
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final UsersProperties properties;
+    private final SecurityProperties security;
+    private final ApplicationEventPublisher events;
 
-    UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, UsersProperties properties) {
+    UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, UsersProperties properties, SecurityProperties security,
+                 ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.properties = properties;
+        this.security = security;
+        this.events = events;
     }
 
+    /**
+     * Demo profile: the configured demo users, as configured. Production profiles: no demo user
+     * (one left by an earlier start with its demo password is removed) and, on the first start, the
+     * initial administrator from a secret; with neither an administrator nor its password the start stops.
+     */
     @EventListener(ApplicationStartedEvent.class)
     @Transactional
-    public void syncConfiguredUsers() {
+    public void prepareUsers() {
+        if (security.demoUsers()) {
+            syncConfiguredUsers();
+        } else {
+            retireDemoUsers();
+        }
+        ensureAnAdministrator();
+    }
+
+    private void syncConfiguredUsers() {
         properties.users().forEach((name, user) -> {
             Optional<String> storedHash = jdbc.sql("select password_hash from app_user where username = ?")
                     .param(name).query(String.class).optional();
-            String roles = user.roles().stream().flatMap(r -> r.withImplied().stream()).distinct()
-                    .map(Enum::name).sorted().collect(Collectors.joining(","));
+            String roles = roleList(user.roles());
             if (storedHash.isEmpty()) {
                 jdbc.sql("insert into app_user (username, password_hash, roles, customer) values (?, ?, ?, ?)")
                         .params(name, encoder.encode(user.password()), roles, user.customer()).update();
@@ -58,7 +81,46 @@ class UserAccounts implements UserDetailsService {
                         .params(hash, roles, user.customer(), name).update();
             }
         });
-        log.info("User store holds {} configured users", properties.users().size());
+        log.info("User store holds {} configured demo users", properties.users().size());
+    }
+
+    private void retireDemoUsers() {
+        properties.users().forEach((name, user) -> jdbc.sql("select password_hash from app_user where username = ?")
+                .param(name).query(String.class).optional()
+                .filter(hash -> encoder.matches(user.password(), hash))
+                .ifPresent(hash -> {
+                    jdbc.sql("delete from app_user where username = ?").param(name).update();
+                    events.publishEvent(AccountChanged.userRemoved(name, "a demo user with its demo password in a production profile"));
+                    log.warn("Removed demo user {}: it still had its demo password", name);
+                }));
+    }
+
+    private void ensureAnAdministrator() {
+        boolean hasAdmin = jdbc.sql("select roles from app_user").query(String.class).list().stream()
+                .anyMatch(roles -> roles(roles).contains(Role.ADMIN));
+        if (hasAdmin) {
+            return;
+        }
+        SecurityProperties.InitialAdmin admin = security.initialAdmin();
+        String password = admin.password();
+        if (password == null) {
+            throw new NoAdministrator("The console has no administrator yet and no password for the initial one"
+                    + " (stampboard.security.initial-admin.password, from STAMPBOARD_ADMIN_PASSWORD).");
+        }
+        if (password.length() < MIN_ADMIN_PASSWORD) {
+            throw new NoAdministrator("The initial administrator's password is shorter than " + MIN_ADMIN_PASSWORD
+                    + " characters.");
+        }
+        jdbc.sql("delete from app_user where username = ?").param(admin.username()).update();
+        jdbc.sql("insert into app_user (username, password_hash, roles, customer) values (?, ?, ?, null)")
+                .params(admin.username(), encoder.encode(password), roleList(List.of(Role.ADMIN))).update();
+        events.publishEvent(AccountChanged.userCreated(admin.username(), "initial administrator, password from the environment"));
+        log.info("Created the initial administrator '{}'", admin.username());
+    }
+
+    private static String roleList(List<Role> roles) {
+        return roles.stream().flatMap(r -> r.withImplied().stream()).distinct()
+                .map(Enum::name).sorted().collect(Collectors.joining(","));
     }
 
     @Override
@@ -82,6 +144,12 @@ class UserAccounts implements UserDetailsService {
 
     List<String> usernames() {
         return jdbc.sql("select username from app_user order by username").query(String.class).list();
+    }
+
+    /** The user's roles now; none when the user no longer exists. */
+    Set<Role> rolesOf(String username) {
+        return jdbc.sql("select roles from app_user where username = ?").param(username).query(String.class)
+                .optional().map(UserAccounts::roles).orElse(EnumSet.noneOf(Role.class));
     }
 
     private static Set<Role> roles(String csv) {

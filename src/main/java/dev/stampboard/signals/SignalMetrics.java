@@ -30,6 +30,7 @@ class SignalMetrics {
     private final FleetService fleet;
     private final MultiGauge p95;
     private final MultiGauge state;
+    private volatile boolean stale;
 
     SignalMetrics(SignalsService signals, FleetService fleet, MeterRegistry registry) {
         this.signals = signals;
@@ -41,10 +42,22 @@ class SignalMetrics {
         refreshPools();
     }
 
-    /** The set of pools changes with the inventory; the values are read live at each scrape. */
+    /**
+     * The set of pools changes with the inventory; the values are read live at each scrape. A fleet declared
+     * stamp by stamp (2,000 at start-up) would rebuild the rows once per stamp, so a declaration only marks
+     * them stale and they are rebuilt at most once a second.
+     */
     @TransactionalEventListener(fallbackExecution = true)
     public void onStampDeclared(StampDeclared event) {
-        refreshPools();
+        stale = true;
+    }
+
+    @Scheduled(fixedDelay = 1000)
+    void refreshIfStale() {
+        if (stale) {
+            stale = false;
+            refreshPools();
+        }
     }
 
     @Scheduled(fixedDelayString = "${stampboard.metrics.pool-refresh:PT1M}")

@@ -99,7 +99,7 @@ public class SimulatorService {
             for (int i = 1; i < properties.backfillMinutes(); i++) {
                 tick();
             }
-            persistClock();
+            persistClock(clock.minute());
             ready = true;
         }
         log.info("Simulator back-filled {} minutes of {} stamps in {} ms; clock at {}", properties.backfillMinutes(),
@@ -138,10 +138,12 @@ public class SimulatorService {
         if (!ready) {
             throw new ConflictException("The simulator is still back-filling; try again in a moment");
         }
+        // the stored clock moves first: whatever the minutes in between write (audit entries, steps, samples)
+        // is never later than the clock a restart after a crash continues from
+        persistClock(clock.minute() + minutes);
         for (int i = 0; i < minutes; i++) {
             tick();
         }
-        persistClock();
         return status();
     }
 
@@ -205,12 +207,12 @@ public class SimulatorService {
                 s.nodes(dev.stampboard.fleet.PoolKind.REGISTRY), s.nodes(dev.stampboard.fleet.PoolKind.DATAPROXY));
     }
 
-    private void persistClock() {
+    private void persistClock(long minute) {
         int updated = jdbc.sql("update simulator_state set sim_minute = ?, seed = ? where id = 1")
-                .params(clock.minute(), properties.seed()).update();
+                .params(minute, properties.seed()).update();
         if (updated == 0) {
             jdbc.sql("insert into simulator_state (id, sim_minute, seed) values (1, ?, ?)")
-                    .params(clock.minute(), properties.seed()).update();
+                    .params(minute, properties.seed()).update();
         }
     }
 }

@@ -57,6 +57,7 @@ import reactor.core.publisher.Mono;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:stampboard-azure-e2e;DB_CLOSE_DELAY=-1",
+        "stampboard.security.demo-users=true", // the tests sign in as the demo users; production has none
         "stampboard.azure.subscription-id=" + AzureEndToEndTest.SUBSCRIPTION,
         "stampboard.azure.resource-groups=" + AzureEndToEndTest.GROUP,
         "stampboard.azure.dns.resource-group=rg-dns",

@@ -30,6 +30,7 @@ import reactor.core.publisher.Mono;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
         "spring.datasource.url=jdbc:h2:mem:stampboard-azure-fake;DB_CLOSE_DELAY=-1",
+        "stampboard.security.demo-users=true", // the tests sign in as the demo users; production has none
         "stampboard.azure.subscription-id=" + AzureTestSupport.SUBSCRIPTION,
         "stampboard.azure.resource-groups=" + AzureTestSupport.GROUP,
         "stampboard.azure.dns.resource-group=rg-dns",

@@ -2,6 +2,7 @@ package dev.stampboard.cutover;
 
 import static dev.stampboard.cutover.Executions.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import dev.stampboard.ScenarioTest;
+import dev.stampboard.base.TransitionRefused;
 import dev.stampboard.SpringTest;
 
 import dev.stampboard.fleet.FleetService;
@@ -79,6 +81,7 @@ class SeedCampaignScenarioTest extends SpringTest {
         as("alice");
         cutover.start(plan.id(), false);
         Map<String, Double> measuredAfter = null;
+        MoveRunDetails failed = null;
         int halfHours = 0;
         int marginal = 0;
         while (halfHours < 30 * 48) {
@@ -89,8 +92,12 @@ class SeedCampaignScenarioTest extends SpringTest {
                 break;
             }
             // since issue 12 the world can disagree with a prediction: a marginal verdict pauses the plan and an
-            // engineer accepts it, as in operation; a failed move would stop the plan and fail this test
-            if (run.status() == RunStatus.PAUSED && cutover.moves(plan.id()).stream().noneMatch(m -> m.verdict() == Verdict.FAIL)) {
+            // engineer accepts it, as in operation; a move the world fails stops the plan (judged below)
+            failed = cutover.moves(plan.id()).stream().filter(m -> m.verdict() == Verdict.FAIL).findFirst().orElse(null);
+            if (failed != null) {
+                break;
+            }
+            if (run.status() == RunStatus.PAUSED) {
                 marginal++;
                 cutover.resume(plan.id());
             } else {
@@ -99,6 +106,10 @@ class SeedCampaignScenarioTest extends SpringTest {
             }
             simulator.advance(30);
             halfHours++;
+        }
+        if (failed != null) {
+            aFailedMoveStopsThePlanAndRollsBackCleanly(plan, failed);
+            return;
         }
         assertThat(measuredAfter).as("the plan completed within 30 simulated days (%d batches)", batches).isNotNull();
         assertThat(planning.get(plan.id()).status()).isEqualTo(PlanStatus.COMPLETED);
@@ -121,6 +132,27 @@ class SeedCampaignScenarioTest extends SpringTest {
         }
         for (PlanMove move : planning.get(plan.id()).moves()) {
             assertThat(fleet.registry(move.registry()).orElseThrow().homeStamp("eastus")).contains(move.toStamp());
+        }
+    }
+
+    /**
+     * The world (issue 12) can fail a move the planner predicted would fit (in the seed, a registry's hidden
+     * cost and the destination's cache warm-up). The executor must then hold the plan, refuse to resume it,
+     * and a rollback must put every replica back on the stamp it came from.
+     */
+    private void aFailedMoveStopsThePlanAndRollsBackCleanly(PlanDetails plan, MoveRunDetails failed) {
+        assertThat(cutover.run(plan.id()).orElseThrow().status()).as(failed.registry() + " failed").isEqualTo(RunStatus.PAUSED);
+        assertThat(failed.state()).isEqualTo(MoveState.FAILED);
+        assertThatThrownBy(() -> cutover.resume(plan.id())).isInstanceOf(TransitionRefused.class);
+        cutover.rollback(plan.id(), "the world failed " + failed.registry() + " on " + failed.toStamp());
+        for (int pass = 0; pass < 200 && cutover.run(plan.id()).orElseThrow().status() != RunStatus.ROLLED_BACK; pass++) {
+            executor.runOnce();
+            simulator.advance(1);
+        }
+        assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.ROLLED_BACK);
+        for (PlanMove move : planning.get(plan.id()).moves()) {
+            assertThat(fleet.registry(move.registry()).orElseThrow().homeStamp("eastus")).as(move.registry())
+                    .contains(move.fromStamp());
         }
     }
 

@@ -25,7 +25,7 @@ class IsolationRequestTest {
             IsolationState.APPROVED, EnumSet.of(IsolationState.PROVISIONING),
             IsolationState.REJECTED, EnumSet.noneOf(IsolationState.class),
             IsolationState.PROVISIONING, EnumSet.of(IsolationState.READY),
-            IsolationState.READY, EnumSet.of(IsolationState.MIGRATING),
+            IsolationState.READY, EnumSet.of(IsolationState.MIGRATING, IsolationState.DONE),
             IsolationState.MIGRATING, EnumSet.of(IsolationState.DONE),
             IsolationState.DONE, EnumSet.noneOf(IsolationState.class));
 

@@ -51,10 +51,19 @@ class HealthAndMetricsEndpointsTest extends SpringTest {
     }
 
     @Test
-    void scraped_signals_agree_with_the_json_api() {
+    void scraped_signals_agree_with_the_json_api() throws InterruptedException {
         Map<String, Double> p95 = new HashMap<>();
         Map<String, Double> state = new HashMap<>();
+        // pools declared by earlier tests appear within a second (the rows are rebuilt at most once a second)
+        int pools = 0;
+        for (JsonNode stamp : rest.withBasicAuth("dave", "dave-pw").getForObject("/api/v1/stamps", JsonNode.class)) {
+            pools += stamp.get("pools").size();
+        }
         String scrape = scrape();
+        for (int i = 0; i < 30 && scrape.split("\\nstampboard_pool_state\\{").length - 1 < pools; i++) {
+            Thread.sleep(200);
+            scrape = scrape();
+        }
         Matcher m = SAMPLE.matcher(scrape);
         while (m.find()) {
             Map<String, String> labels = labels(m.group(2));
@@ -66,7 +75,7 @@ class HealthAndMetricsEndpointsTest extends SpringTest {
             }
         }
         JsonNode stamps = rest.withBasicAuth("dave", "dave-pw").getForObject("/api/v1/stamps", JsonNode.class);
-        int pools = 0;
+        pools = 0;
         int withData = 0;
         for (JsonNode stamp : stamps) {
             for (JsonNode pool : stamp.get("pools")) {

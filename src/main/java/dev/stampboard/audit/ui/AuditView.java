@@ -9,7 +9,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -41,6 +41,7 @@ public class AuditView extends VerticalLayout {
     final Grid<AuditEntry> grid = new Grid<>();
     final Span count = new Span();
     private final AuditLog audit;
+    private java.util.List<AuditEntry> shown = java.util.List.of();
 
     public AuditView(AuditLog audit) {
         this.audit = audit;
@@ -54,7 +55,9 @@ public class AuditView extends VerticalLayout {
         action.addValueChangeListener(e -> refresh());
         since.setClearButtonVisible(true);
         since.addValueChangeListener(e -> refresh());
-        var filters = new HorizontalLayout(actor, action, text, since, count);
+        var filters = new HorizontalLayout(actor, action, text, since, count,
+                dev.stampboard.base.ui.CsvExport.link("audit-log.csv", java.util.List.of("at", "actor", "action", "subject", "detail"),
+                        () -> shown, e -> java.util.List.of(e.at(), e.actor(), e.action(), e.subject(), e.detail())));
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         grid.setId("audit");
@@ -66,7 +69,7 @@ public class AuditView extends VerticalLayout {
         grid.addColumn(AuditEntry::detail).setHeader("Detail").setKey("detail").setFlexGrow(1);
         grid.setEmptyStateText("No audit entries match these filters.");
 
-        var title = new H2("Audit log");
+        var title = new H1("Audit log");
         title.getStyle().set("margin", "0");
         add(title, filters, grid);
         setSizeFull();
@@ -79,6 +82,7 @@ public class AuditView extends VerticalLayout {
         Instant from = day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant();
         var entries = audit.search(actor.getValue(), action.getValue(), text.getValue(), from, LIMIT);
         grid.setItems(entries);
+        shown = entries;
         count.setText(entries.size() >= LIMIT ? "newest " + LIMIT + " shown" : entries.size() + " entries");
     }
 }

@@ -1,6 +1,6 @@
 package dev.stampboard.base.ui;
 
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -33,7 +33,7 @@ public class AccessDeniedView extends com.vaadin.flow.component.orderedlayout.Ve
             return HttpServletResponse.SC_FORBIDDEN;
         }
         removeAll();
-        add(new H2("Not for your role"),
+        add(new H1("Not for your role"),
                 new Paragraph("You are signed in as " + auth.getPrincipalName().orElse("?")
                         + ", whose role may not open /" + event.getLocation().getPath()
                         + ". Ask an admin if you need it."));

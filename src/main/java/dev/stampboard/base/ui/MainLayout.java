@@ -28,7 +28,8 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 @AnonymousAllowed
 public class MainLayout extends AppLayout {
 
-    public MainLayout(AuthenticationContext auth) {
+    public MainLayout(AuthenticationContext auth, org.springframework.beans.factory.ObjectProvider<ClockBadge> clocks,
+                      org.springframework.beans.factory.ObjectProvider<NavbarItem> items) {
         setPrimarySection(Section.DRAWER);
         var brand = new Span("Stampboard");
         brand.addClassNames("stampboard-brand", LumoUtility.FontWeight.BOLD, LumoUtility.FontSize.LARGE, LumoUtility.Padding.MEDIUM);
@@ -39,8 +40,42 @@ public class MainLayout extends AppLayout {
         drawer.setPadding(false);
         drawer.setSpacing(false);
         drawer.expand(nav);
+        // landmarks: the drawer is the console's navigation, the top bar its banner, the view its main
+        drawer.getElement().setAttribute("role", "navigation");
+        drawer.getElement().setAttribute("aria-label", "Console menu and signed-in user");
         addToDrawer(drawer);
-        addToNavbar(new DrawerToggle());
+        var bar = new HorizontalLayout(new DrawerToggle());
+        bar.getElement().setAttribute("role", "banner");
+        bar.setWidthFull();
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        bar.getStyle().set("padding-right", "var(--lumo-space-m)");
+        clocks.orderedStream().flatMap(c -> c.text().stream()).findFirst().ifPresent(text -> {
+            var icon = new Icon(VaadinIcon.CLOCK);
+            icon.getStyle().set("width", "var(--lumo-icon-size-s)").set("height", "var(--lumo-icon-size-s)");
+            var badge = new Span(icon, new Span(text));
+            badge.setId("clock-badge");
+            badge.getElement().getThemeList().add("badge contrast");
+            badge.getElement().setAttribute("title", "Times on these pages are simulated, not the wall clock");
+            badge.getStyle().set("gap", "var(--lumo-space-xs)");
+            bar.add(badge);
+        });
+        var spacer = new Span();
+        bar.addComponentAtIndex(1, spacer);
+        bar.expand(spacer);
+        if (auth.isAuthenticated()) {
+            com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+            items.orderedStream().forEach(item -> bar.add(item.create(ui)));
+        }
+        addToNavbar(bar);
+    }
+
+    /** The view is the page's main landmark (screen readers jump to it). */
+    @Override
+    public void showRouterLayoutContent(com.vaadin.flow.component.HasElement content) {
+        super.showRouterLayoutContent(content);
+        if (content != null) {
+            content.getElement().setAttribute("role", "main");
+        }
     }
 
     private static SideNavItem item(MenuEntry entry) {

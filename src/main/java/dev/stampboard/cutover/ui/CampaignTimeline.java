@@ -55,7 +55,9 @@ final class CampaignTimeline extends EChart {
                 BarSeries.of("hours before", offset).stacked("t").withColor("rgba(0,0,0,0)"),
                 BarSeries.of("validated", done).stacked("t").withColor("#2e7d32"),
                 BarSeries.of("under way", running).stacked("t").withColor("#1676f3"),
-                BarSeries.of("ahead", ahead).stacked("t").withColor("#c5cbd3")));
+                BarSeries.of("ahead", ahead).stacked("t").withColor("#c5cbd3"))
+                // the transparent spacer places each bar at its start; it is no entry of the legend
+                .withLegend(dev.stampboard.base.ui.chart.Legend.atTop().withData(List.of("validated", "under way", "ahead"))));
     }
 
     private static double hours(Instant from, Instant to) {

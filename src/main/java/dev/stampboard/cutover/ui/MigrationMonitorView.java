@@ -11,13 +11,11 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -28,6 +26,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
+import dev.stampboard.base.ui.Actions;
 import dev.stampboard.base.ui.Polling;
 import dev.stampboard.cutover.CutoverService;
 import dev.stampboard.cutover.MovePrediction;
@@ -51,7 +50,7 @@ public class MigrationMonitorView extends VerticalLayout implements BeforeEnterO
 
     private static final int REFRESH_MS = 2000;
 
-    final H2 title = new H2();
+    final H1 title = new H1();
     final Span status = new Span();
     final Div banner = new Div();
     final Button pause = new Button("Pause", VaadinIcon.PAUSE.create());
@@ -87,22 +86,25 @@ public class MigrationMonitorView extends VerticalLayout implements BeforeEnterO
         header.setAlignItems(FlexComponent.Alignment.CENTER);
 
         moves.setId("moves");
-        moves.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        // long registry names, verdicts and notes wrap (and show whole on hover) instead of "openmindcheckpoints.a…"
+        moves.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         moves.addColumn(m -> "P" + m.phase() + " · B" + m.batch()).setHeader("Batch").setKey("batch").setAutoWidth(true).setFlexGrow(0);
-        moves.addColumn(MoveRunDetails::registry).setHeader("Registry").setKey("registry").setAutoWidth(true);
+        moves.addColumn(MoveRunDetails::registry).setHeader("Registry").setKey("registry").setAutoWidth(true)
+                .setTooltipGenerator(MoveRunDetails::registry);
         moves.addColumn(m -> m.fromStamp() + " → " + m.toStamp()).setHeader("Move").setKey("move").setAutoWidth(true);
         moves.addComponentColumn(m -> ExecutionBadges.move(m.state())).setHeader("State").setKey("state").setAutoWidth(true);
         moves.addComponentColumn(this::progress).setHeader("Progress (simulated time left)").setKey("progress").setWidth("240px").setFlexGrow(0);
         moves.addComponentColumn(m -> m.verdict() == null ? new Span() : ExecutionBadges.verdict(m.verdict()))
-                .setHeader("Verdict").setKey("verdict").setAutoWidth(true);
+                .setHeader("Verdict").setKey("verdict").setAutoWidth(true).setFlexGrow(0);
         moves.addColumn(m -> m.predictionErrorPp() == null ? "" : String.format(Locale.ROOT, "%+.1f pp", m.predictionErrorPp()))
                 .setHeader("Prediction error").setKey("error").setAutoWidth(true);
-        moves.addColumn(m -> m.note() == null ? "" : m.note()).setHeader("Note").setKey("note").setFlexGrow(2);
+        moves.addColumn(m -> m.note() == null ? "" : m.note()).setHeader("Note").setKey("note").setFlexGrow(2)
+                .setWidth("16em").setTooltipGenerator(m -> m.note() == null ? "" : m.note());
         moves.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(this::details));
         moves.setEmptyStateText("This plan has no moves.");
 
-        add(header, banner, actions, new H3("Campaign timeline (simulated hours since the start)"), timeline,
-                new H3("Moves"), moves);
+        add(header, banner, actions, new H2("Campaign timeline (simulated hours since the start)"), timeline,
+                new H2("Moves"), moves);
         setSizeFull();
         Polling.whileAttached(this, REFRESH_MS, this::refresh);
     }
@@ -201,14 +203,7 @@ public class MigrationMonitorView extends VerticalLayout implements BeforeEnterO
             dialog.setConfirmButtonTheme("error primary");
         }
         dialog.addConfirmListener(e -> {
-            try {
-                step.run();
-                Notification.show(action + ": done", 3000, Notification.Position.BOTTOM_START)
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            } catch (RuntimeException ex) {
-                Notification.show(ex.getMessage(), 6000, Notification.Position.MIDDLE)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
-            }
+            Actions.run(step, action + ": done");
             refresh();
         });
         dialog.open();

@@ -9,12 +9,10 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -22,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 
+import dev.stampboard.base.ui.Actions;
 import dev.stampboard.base.ui.Polling;
 import dev.stampboard.cutover.CutoverService;
 import dev.stampboard.cutover.PlanRunDetails;
@@ -79,9 +78,9 @@ public class MigrationsView extends VerticalLayout {
         runs.addColumn(r -> r.reason() == null ? "" : r.reason()).setHeader("Why it waits").setKey("reason").setFlexGrow(3);
         runs.setEmptyStateText("Nothing has been executed yet.");
 
-        var title = new H2("Migrations");
+        var title = new H1("Migrations");
         title.getStyle().set("margin", "0");
-        add(title, new H3("Approved, ready to start"), ready, new H3("Executions"), runs);
+        add(title, new H2("Approved, ready to start"), ready, new H2("Executions"), runs);
         setSizeFull();
         Polling.whileAttached(this, REFRESH_MS, this::refresh);
         refresh();
@@ -104,14 +103,10 @@ public class MigrationsView extends VerticalLayout {
         dialog.setCancelable(true);
         dialog.setConfirmText("Start");
         dialog.addConfirmListener(e -> {
-            try {
-                cutover.start(plan.id(), autoRollback.getValue());
-                Notification.show("Execution started", 3000, Notification.Position.BOTTOM_START)
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            if (Actions.run(() -> cutover.start(plan.id(), autoRollback.getValue()), "Execution started")) {
                 getUI().ifPresent(ui -> ui.navigate(MigrationMonitorView.class, new RouteParameters("id", plan.id())));
-            } catch (RuntimeException ex) {
-                Notification.show(ex.getMessage(), 6000, Notification.Position.MIDDLE)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            } else {
+                refresh();
             }
         });
         dialog.open();

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 
@@ -21,6 +21,10 @@ import dev.stampboard.base.ui.chart.ItemStyle;
 final class DetailCharts {
 
     static final String HOT_RED = "#e03131";
+
+    /** Cutover markers on trend charts. */
+
+    static final String CUTOVER = "#7048e8";
     static final String WARN_BAND = "rgba(250, 176, 5, 0.22)";
     static final String BLUE = "#1971c2";
     static final String LIGHT_BLUE = "#74c0fc";
@@ -52,7 +56,7 @@ final class DetailCharts {
 
     /** A bordered card with a heading, a one-line explanation and the chart (or whatever stands in for it). */
     static Div card(String title, String subtitle, Component body) {
-        var heading = new H4(title);
+        var heading = new H3(title);
         heading.addClassNames(LumoUtility.Margin.NONE);
         var sub = new Div(subtitle);
         sub.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY, LumoUtility.Margin.Bottom.SMALL);
@@ -76,7 +80,8 @@ final class DetailCharts {
         var grid = new Div(cards);
         grid.setWidthFull();
         grid.getStyle().set("display", "grid").set("gap", "var(--lumo-space-m)")
-                .set("grid-template-columns", "repeat(auto-fit, minmax(" + minWidth + ", 1fr))");
+                // min(100%, …): on a 390 px phone a card takes the full width instead of overflowing
+                .set("grid-template-columns", "repeat(auto-fit, minmax(min(100%, " + minWidth + "), 1fr))");
         return grid;
     }
 }

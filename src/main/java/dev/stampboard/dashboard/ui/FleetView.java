@@ -6,8 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -23,6 +23,8 @@ import com.vaadin.flow.router.Route;
 import dev.stampboard.base.ui.Polling;
 import dev.stampboard.dashboard.DashboardService;
 import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.security.CurrentUser;
+import dev.stampboard.security.Role;
 import dev.stampboard.signals.StampSignals;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -43,29 +45,33 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
 
     private final DashboardService dashboard;
     final DashboardToolbar toolbar;
-    final StampTable table = new StampTable();
+    final StampTable table;
     final AlertList alerts = new AlertList();
     final HeatmapPager pager;
     final StampHeatmap registryHeatmap;
     final StampHeatmap dataproxyHeatmap;
     final Span asOf = new Span();
+    final OpenPlansPanel plans = new OpenPlansPanel();
+    private final CurrentUser user;
     private final Paragraph emptyRegion = new Paragraph();
     private long shownMinute = Long.MIN_VALUE;
     private List<StampSignals> shown = List.of();
 
-    public FleetView(DashboardService dashboard) {
+    public FleetView(DashboardService dashboard, CurrentUser user) {
         this.dashboard = dashboard;
+        this.user = user;
+        this.table = new StampTable(dashboard::topTenant);
         setWidthFull();
         Polling.whileAttached(this, REFRESH_MS, () -> refresh(false));
         registryHeatmap = new StampHeatmap(PoolKind.REGISTRY, this::openStamp);
         dataproxyHeatmap = new StampHeatmap(PoolKind.DATAPROXY, this::openStamp);
-        toolbar = new DashboardToolbar(dashboard.regions(), region -> {
-            // the URL carries the region so a dashboard can be bookmarked; beforeEnter refreshes
-            getUI().ifPresent(ui -> ui.navigate(FleetView.class, QueryParameters.of("region", region)));
-        }, hotOnly -> refresh(true));
-        pager = new HeatmapPager(() -> showHeatmaps());
+        toolbar = new DashboardToolbar(dashboard.regions(), this::openRegion, hotOnly -> changed(), filter -> changed());
+        pager = new HeatmapPager(() -> {
+            showHeatmaps();
+            rememberInUrl();
+        });
 
-        var title = new H2("Fleet");
+        var title = new H1("Fleet");
         title.getStyle().set("margin", "0");
         asOf.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
         var header = new HorizontalLayout(title, toolbar, asOf);
@@ -73,24 +79,28 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
         header.setWidthFull();
         header.expand(toolbar);
 
-        var alertsBox = new VerticalLayout(new H3("Active alerts"), alerts);
+        var alertsBox = new VerticalLayout(new H2("Active alerts"), alerts);
         alertsBox.setPadding(false);
         alertsBox.setSpacing(false);
         alerts.setHeight("300px");
-        var tableBox = new VerticalLayout(new H3("Stamps"), table);
+        var tableHeader = new HorizontalLayout(new H2("Stamps"), dev.stampboard.base.ui.CsvExport.link("stamps.csv",
+                List.of("stamp", "region", "kind", "status", "registry_p95", "registry_state", "dataproxy_p95", "dataproxy_state"),
+                () -> shown, s -> List.of(s.stamp().name(), s.stamp().region(), s.stamp().kind(), s.stamp().status(),
+                        csv(s, PoolKind.REGISTRY, true), csv(s, PoolKind.REGISTRY, false),
+                        csv(s, PoolKind.DATAPROXY, true), csv(s, PoolKind.DATAPROXY, false))));
+        tableHeader.setAlignItems(FlexComponent.Alignment.BASELINE);
+        var tableBox = new VerticalLayout(tableHeader, table);
         tableBox.setPadding(false);
         tableBox.setSpacing(false);
         table.setHeight("300px");
         var top = new HorizontalLayout(tableBox, alertsBox);
         top.setWidthFull();
+        // side by side on a desktop, stacked as cards on a narrow screen (390 px)
+        top.getStyle().set("flex-wrap", "wrap");
+        tableBox.setMinWidth("min(100%, 32em)");
+        alertsBox.setMinWidth("min(100%, 24em)");
         top.setFlexGrow(11, tableBox);
         top.setFlexGrow(9, alertsBox);
-
-        var plans = new VerticalLayout(new H3("Open plans"),
-                new Paragraph("No open plans. Rebalancing plans proposed by the planner will be listed here for review."));
-        plans.setPadding(false);
-        plans.setSpacing(false);
-        plans.setId("open-plans");
 
         emptyRegion.setVisible(false);
         add(header, emptyRegion, top, pager, registryHeatmap, dataproxyHeatmap, plans);
@@ -98,10 +108,59 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        List<String> asked = event.getLocation().getQueryParameters().getParameters().getOrDefault("region", List.of());
-        String region = asked.isEmpty() ? dashboard.defaultRegion().orElse(null) : asked.get(0);
+        var q = event.getLocation().getQueryParameters();
+        String region = q.getSingleParameter("region").orElseGet(() -> dashboard.defaultRegion().orElse(null));
         toolbar.select(region);
+        toolbar.hotOnly.setValue(q.getSingleParameter("hot").map("1"::equals).orElse(false));
+        toolbar.filter.setValue(q.getSingleParameter("q").orElse(""));
         refresh(true);
+        int page = q.getSingleParameter("page").map(FleetView::pageNumber).orElse(1) - 1;
+        if (page > 0) {
+            pager.open(page, shown.size());
+            showHeatmaps();
+        }
+    }
+
+    /** The dashboard's state as query parameters; defaults are left out so plain links stay plain. */
+    static QueryParameters query(@org.jspecify.annotations.Nullable String region, boolean hotOnly, String filter, int page) {
+        java.util.Map<String, String> q = new java.util.LinkedHashMap<>();
+        if (region != null) {
+            q.put("region", region);
+        }
+        if (hotOnly) {
+            q.put("hot", "1");
+        }
+        if (!filter.isEmpty()) {
+            q.put("q", filter);
+        }
+        if (page > 0) {
+            q.put("page", Integer.toString(page + 1));
+        }
+        return QueryParameters.simple(q);
+    }
+
+    private static int pageNumber(String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** The URL carries region, filters and heatmap page so a dashboard can be bookmarked; beforeEnter refreshes. */
+    private void openRegion(String region) {
+        getUI().ifPresent(ui -> ui.navigate(FleetView.class, query(region, toolbar.hotOnly(), toolbar.filter(), 0)));
+    }
+
+    private void changed() {
+        refresh(true);
+        rememberInUrl();
+    }
+
+    /** Keeps the address bar in step with region, filters and page (no navigation, no history entry). */
+    private void rememberInUrl() {
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                new com.vaadin.flow.router.Location("", query(toolbar.region(), toolbar.hotOnly(), toolbar.filter(), pager.page()))));
     }
 
     /** Re-reads the signals; the heatmaps are rebuilt only when the clock moved or the selection changed. */
@@ -115,15 +174,20 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
                     : "Region '" + region + "' is not known. Pick one above.");
             return;
         }
-        shown = dashboard.stamps(region, toolbar.hotOnly());
+        String filter = toolbar.filter();
+        shown = dashboard.stamps(region, toolbar.hotOnly()).stream()
+                .filter(s -> filter.isEmpty() || s.stamp().name().toLowerCase(Locale.ROOT).contains(filter)).toList();
         if (shown.isEmpty()) {
-            showEmpty(toolbar.hotOnly() ? "No stamp in " + region + " is at WARN or HOT. Clear “Hot only” to see all."
+            showEmpty(!filter.isEmpty() ? "No stamp of " + region + (toolbar.hotOnly() ? " at WARN or HOT" : "")
+                    + " has “" + filter + "” in its name."
+                    : toolbar.hotOnly() ? "No stamp in " + region + " is at WARN or HOT. Clear “Hot only” to see all."
                     : "Region " + region + " has no stamps yet.");
         } else {
             emptyRegion.setVisible(false);
         }
         table.show(shown);
         alerts.show(dashboard.alerts(region));
+        plans.show(dashboard.openPlans(region), user.name(), user.has(Role.ENGINEER));
         pager.total(shown.size(), selectionChanged);
         if (selectionChanged || now != shownMinute) {
             showHeatmaps();
@@ -136,6 +200,7 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
         emptyRegion.setVisible(true);
         table.show(List.of());
         alerts.show(List.of());
+        plans.show(List.of(), user.name(), false);
         pager.total(0, true);
         showHeatmaps();
     }
@@ -144,6 +209,10 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
         List<String> page = pager.page(shown).stream().map(s -> s.stamp().name()).toList();
         registryHeatmap.show(dashboard.heatmap(page, PoolKind.REGISTRY));
         dataproxyHeatmap.show(dashboard.heatmap(page, PoolKind.DATAPROXY));
+    }
+
+    private static Object csv(StampSignals s, PoolKind kind, boolean p95) {
+        return s.pool(kind).map(p -> p95 ? (Object) (p.hotNodeP95() == null ? "" : p.hotNodeP95()) : p.state()).orElse("");
     }
 
     private void openStamp(String stamp) {

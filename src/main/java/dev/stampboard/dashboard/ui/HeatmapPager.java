@@ -43,6 +43,17 @@ class HeatmapPager extends HorizontalLayout {
         add(new Span("Heatmap rows:"), previous, label, next);
     }
 
+    int page() {
+        return page;
+    }
+
+    /** Opens page {@code page} (0-based) once the total is known, e.g. from a deep link; out of range opens the first. */
+    void open(int page, int total) {
+        this.total = total;
+        this.page = page < 0 || page * PAGE_SIZE >= Math.max(total, 1) ? 0 : page;
+        update();
+    }
+
     void total(int total, boolean reset) {
         this.total = total;
         if (reset || page * PAGE_SIZE >= Math.max(total, 1)) {

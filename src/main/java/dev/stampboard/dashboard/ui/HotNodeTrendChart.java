@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Div;
 
 import dev.stampboard.base.ui.chart.Axis;
 import dev.stampboard.base.ui.chart.ChartOption;
+import dev.stampboard.base.ui.chart.DataZoom;
 import dev.stampboard.base.ui.chart.EChart;
 import dev.stampboard.base.ui.chart.LineSeries;
 import dev.stampboard.base.ui.chart.MarkArea;
@@ -22,6 +23,11 @@ import dev.stampboard.fleet.PoolKind;
 class HotNodeTrendChart extends Composite<Div> {
 
     HotNodeTrendChart(PoolKind pool, HotNodeTrend trend) {
+        this(pool, trend, "", java.util.List.of());
+    }
+
+    /** With a dashed vertical marker at each cutover onto or off {@code stamp} inside the chart's range. */
+    HotNodeTrendChart(PoolKind pool, HotNodeTrend trend, String stamp, java.util.List<dev.stampboard.fleet.HomeStampChange> moves) {
         String title = StampHeader.label(pool) + " pool · hot-node CPU";
         String subtitle = "Hottest node per minute and its rolling P95 over the " + trend.window()
                 + " · HOT above " + fmt(trend.hotThreshold()) + " %, WARN from " + fmt(trend.warnThreshold()) + " %";
@@ -40,12 +46,30 @@ class HotNodeTrendChart extends Composite<Div> {
         p95 = new LineSeries(p95.name(), p95.data(), null, false, null, p95.itemStyle(), p95.lineStyle(),
                 MarkLine.threshold(trend.hotThreshold(), "HOT " + fmt(trend.hotThreshold()) + " %", DetailCharts.HOT_RED),
                 MarkArea.band(trend.warnThreshold(), trend.hotThreshold(), "WARN", DetailCharts.WARN_BAND));
-        var option = ChartOption.line(Axis.time(), Axis.value().withUnit(" %").withRange(0d, 100d), minuteValues, p95)
-                .withTooltip(Tooltip.axis().withValueSuffix(" %").withValueDecimals(1));
+        var option = ChartOption.line(Axis.time(), Axis.value().withUnit(" %").withRange(0d, 100d), minuteValues, p95,
+                        cutovers(trend, stamp, moves))
+                .withTooltip(Tooltip.axis().withValueSuffix(" %").withValueDecimals(1))
+                .withDataZoom(DataZoom.insideX(), DataZoom.sliderX())
+                .withGrid(dev.stampboard.base.ui.chart.GridBox.compact().withBottom("64")); // room for the zoom slider
         var chart = new EChart(option);
         chart.setId("trend-" + pool.name());
         chart.setHeight(DetailCharts.CHART_HEIGHT);
         getContent().add(DetailCharts.card(title, subtitle, chart));
+    }
+
+    /** An empty series that only carries the cutover markers ("→ registry" onto the stamp, "← registry" off it). */
+    private static LineSeries cutovers(HotNodeTrend trend, String stamp, java.util.List<dev.stampboard.fleet.HomeStampChange> moves) {
+        long from = trend.minutes().isEmpty() ? 0 : trend.minutes().get(0).epochMinute() * 60_000;
+        long to = trend.minutes().isEmpty() ? 0 : trend.minutes().get(trend.minutes().size() - 1).epochMinute() * 60_000;
+        var marks = moves.stream().filter(m -> m.fromStamp() != null || !m.toStamp().equals(stamp))
+                .filter(m -> m.changedAt().toEpochMilli() >= from && m.changedAt().toEpochMilli() <= to)
+                .map(m -> new MarkLine.Mark((m.toStamp().equals(stamp) ? "→ " : "← ") + m.registry().replace(".azurecr.io", ""),
+                        m.changedAt().toEpochMilli(), null))
+                .toList();
+        // many cutovers at once would bury the chart in labels: then only the lines, the table below names them
+        var label = new dev.stampboard.base.ui.chart.Label(marks.size() <= 6, "insideEndTop", "{b}", DetailCharts.CUTOVER, null, null);
+        var line = new MarkLine(true, "none", marks, label, dev.stampboard.base.ui.chart.LineStyle.dashed(DetailCharts.CUTOVER));
+        return new LineSeries("Cutovers", java.util.List.of(), null, false, null, null, null, marks.isEmpty() ? null : line, null);
     }
 
     static String fmt(double value) {

@@ -1,7 +1,7 @@
 package dev.stampboard.dashboard.ui;
 
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
@@ -11,6 +11,6 @@ class NotFound extends VerticalLayout {
     NotFound(String message, String backText, String backHref) {
         setId("not-found");
         setPadding(false);
-        add(new H2(message), new Paragraph(new Anchor(backHref, backText)));
+        add(new H1(message), new Paragraph(new Anchor(backHref, backText)));
     }
 }

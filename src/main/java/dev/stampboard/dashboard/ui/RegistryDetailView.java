@@ -4,8 +4,8 @@ import java.util.List;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -58,7 +58,7 @@ public class RegistryDetailView extends VerticalLayout implements BeforeEnterObs
     private void show(RegistryInfo registry) {
         title = registry.name() + " · Stampboard";
         boolean staff = detail.mayOpenStamps();
-        var name = new H2(registry.name());
+        var name = new H1(registry.name());
         name.addClassNames(LumoUtility.Margin.NONE);
         var customer = new Span("Customer " + detail.customerDisplayName(registry) + " (" + registry.customer() + ")");
         customer.setId("customer");
@@ -93,8 +93,8 @@ public class RegistryDetailView extends VerticalLayout implements BeforeEnterObs
         return grid;
     }
 
-    private static H3 section(String text) {
-        var h = new H3(text);
+    private static H2 section(String text) {
+        var h = new H2(text);
         h.addClassNames(LumoUtility.Margin.Top.MEDIUM, LumoUtility.Margin.Bottom.NONE);
         return h;
     }

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
@@ -30,7 +30,7 @@ class ReplicaCharts extends Div {
     ReplicaCharts(ReplicaSeries series, boolean home, boolean linkStamp) {
         setId("replica-" + series.region());
         setWidthFull();
-        var heading = new H3(series.region() + (home ? " (home region)" : ""));
+        var heading = new H2(series.region() + (home ? " (home region)" : ""));
         heading.addClassNames(LumoUtility.Margin.Top.MEDIUM, LumoUtility.Margin.Bottom.XSMALL);
         var servedBy = new Span("served by ");
         servedBy.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);

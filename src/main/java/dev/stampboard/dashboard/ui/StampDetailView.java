@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -37,9 +37,23 @@ public class StampDetailView extends VerticalLayout implements BeforeEnterObserv
         setMaxWidth("1600px");
     }
 
+    /** The time-range picker's choices: label → hours. */
+    static final java.util.Map<String, Integer> RANGES = new java.util.LinkedHashMap<>();
+
+    static {
+        RANGES.put("6 h", 6);
+        RANGES.put("12 h", 12);
+        RANGES.put("24 h", 24);
+        RANGES.put("7 d", 168);
+    }
+
+    private @org.jspecify.annotations.Nullable Integer hours;
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String name = event.getRouteParameters().get("name").orElse("");
+        hours = event.getLocation().getQueryParameters().getSingleParameter("range")
+                .map(r -> RANGES.get(r.replace("h", " h").replace("d", " d"))).orElse(null);
         removeAll();
         detail.stamp(name).ifPresentOrElse(this::show, () -> {
             title = "Stamp not found · Stampboard";
@@ -59,16 +73,37 @@ public class StampDetailView extends VerticalLayout implements BeforeEnterObserv
         var settings = signals.settings();
         add(new StampHeader(stamp, HomeStampChangesGrid.WHEN.format(Instant.ofEpochSecond(signals.nowMinute() * 60))));
 
+        List<HomeStampChange> stampMoves = detail.moves(name);
         List<Component> trends = new ArrayList<>();
         List<Component> shares = new ArrayList<>();
         for (PoolKind pool : PoolKind.values()) {
             if (stamp.pool(pool).isPresent()) {
-                trends.add(new HotNodeTrendChart(pool, detail.hotNodeTrend(name, pool)));
+                trends.add(new HotNodeTrendChart(pool, hours == null ? detail.hotNodeTrend(name, pool)
+                        : detail.hotNodeTrend(name, pool, hours), name, stampMoves));
                 shares.add(new TrafficShareChart(pool, detail.trafficShare(name, pool), window));
             }
         }
-        add(section("Hot-node P95 trend"), DetailCharts.cardGrid("480px", trends.toArray(Component[]::new)));
-        add(section("Traffic share per tenant"), DetailCharts.cardGrid("480px", shares.toArray(Component[]::new)));
+        var range = new com.vaadin.flow.component.select.Select<String>();
+        range.setId("time-range");
+        range.setAriaLabel("Time range of the trend charts");
+        range.setItems(RANGES.keySet());
+        range.setValue(RANGES.entrySet().stream().filter(e -> e.getValue().equals(hours == null ? 12 : hours))
+                .map(java.util.Map.Entry::getKey).findFirst().orElse("12 h"));
+        range.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                getUI().ifPresent(ui -> ui.navigate("stamps/" + name, com.vaadin.flow.router.QueryParameters.of("range",
+                        e.getValue().replace(" ", ""))));
+            }
+        });
+        var trendHeader = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(section("Hot-node P95 trend"), range,
+                new com.vaadin.flow.component.html.Span("Drag or scroll on a chart to zoom"));
+        trendHeader.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        trendHeader.getStyle().set("flex-wrap", "wrap");
+        add(trendHeader, DetailCharts.cardGrid("480px", trends.toArray(Component[]::new)));
+        add(section("Traffic share per customer"), DetailCharts.card("Who makes the heat",
+                "Each customer's share of the pools' traffic over the " + window + ", its registries beneath",
+                new CustomerShareGrid(detail.customerShare(name))));
+        add(section("Traffic share per registry"), DetailCharts.cardGrid("480px", shares.toArray(Component[]::new)));
 
         var nodes = DetailCharts.card("Nodes", "Newest minute's CPU, hottest first",
                 new NodesGrid(detail.nodes(name), settings.warnThreshold(), settings.hotThreshold()));
@@ -83,7 +118,7 @@ public class StampDetailView extends VerticalLayout implements BeforeEnterObserv
         lists.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-m)");
         add(section("Nodes and registries"), lists);
 
-        add(section("Moves in and out"), moves(detail.moves(name)));
+        add(section("Moves in and out"), moves(stampMoves));
     }
 
     private static Component moves(List<HomeStampChange> moves) {
@@ -96,8 +131,8 @@ public class StampDetailView extends VerticalLayout implements BeforeEnterObserv
         return new HomeStampChangesGrid("moves", moves, true);
     }
 
-    private static H3 section(String text) {
-        var h = new H3(text);
+    private static H2 section(String text) {
+        var h = new H2(text);
         h.addClassNames(LumoUtility.Margin.Top.MEDIUM, LumoUtility.Margin.Bottom.NONE);
         return h;
     }

@@ -1,6 +1,6 @@
 package dev.stampboard.dashboard.ui;
 
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -15,7 +15,7 @@ class StampHeader extends HorizontalLayout {
 
     StampHeader(StampSignals signals, String asOf) {
         StampInfo stamp = signals.stamp();
-        var name = new H2(stamp.name());
+        var name = new H1(stamp.name());
         name.addClassNames(LumoUtility.Margin.NONE);
         add(name, fact("Region", stamp.region()), fact("Kind", stamp.kind().name()), fact("Status", stamp.status().name()));
         for (PoolKind kind : PoolKind.values()) {

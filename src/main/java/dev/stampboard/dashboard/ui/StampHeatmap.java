@@ -9,10 +9,11 @@ import java.util.function.Consumer;
 
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 
 import dev.stampboard.base.ui.chart.Axis;
+import dev.stampboard.base.ui.chart.AxisLabel;
 import dev.stampboard.base.ui.chart.ChartOption;
 import dev.stampboard.base.ui.chart.EChart;
 import dev.stampboard.base.ui.chart.GridBox;
@@ -34,12 +35,21 @@ class StampHeatmap extends Composite<Div> {
     private static final String[] SCALE = {"#ebfbee", "#b2f2bb", "#69db7c", "#40c057", "#ffd43b", "#ff922b",
             "#f76707", "#fa5252", "#e03131", "#c92a2a", "#862e2e"};
 
+    /** Minutes re-sent at the right edge on each step, so a sample that arrived late is drawn too. */
+    static final int LATE_MINUTES = 3;
+    private static final DateTimeFormatter COLUMN = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
     private final EChart chart = new EChart();
     private final Paragraph empty = new Paragraph();
+    private final PoolKind pool;
     private List<String> stamps = List.of();
+    /** What the client draws now (its window), to send only what changed. */
+    private long drawnFrom = Long.MIN_VALUE;
+    private int drawnColumns = -1;
 
     StampHeatmap(PoolKind pool, Consumer<String> onStampClicked) {
-        var title = new H4((pool == PoolKind.REGISTRY ? "Registry" : "Dataproxy") + " pool · hot-node CPU per minute (UTC)");
+        this.pool = pool;
+        var title = new H3((pool == PoolKind.REGISTRY ? "Registry" : "Dataproxy") + " pool · hot-node CPU per minute (UTC)");
         title.getStyle().set("margin", "var(--lumo-space-s) 0 0 0");
         chart.setId("heatmap-" + pool.name());
         chart.addItemClickListener(e -> {
@@ -53,41 +63,96 @@ class StampHeatmap extends Composite<Div> {
         getContent().setWidthFull();
     }
 
+    /**
+     * Draws the data. When only the clock moved (same stamps, same window length, a few minutes on), the
+     * client gets just the new minutes (plus the last {@value #LATE_MINUTES} again): rows stay drawn and a
+     * refresh of 20 stamps × 2 pools sends a few kilobytes instead of the whole window.
+     */
     void show(HeatmapData data) {
+        boolean sameRows = data.stamps().equals(stamps);
         stamps = data.stamps();
         if (stamps.isEmpty() || data.rows().stream().allMatch(StampHeatmap::allMissing)) {
             empty.setText(stamps.isEmpty() ? "No stamps to show." : "No telemetry yet for these stamps.");
             empty.setVisible(true);
             chart.setVisible(false);
+            drawnColumns = -1;
             return;
         }
         empty.setVisible(false);
         chart.setVisible(true);
-        chart.setOption(option(data));
-        chart.setHeight((stamps.size() * ROW_HEIGHT_PX + 110) + "px");
+        long step = data.fromMinute() - drawnFrom;
+        int columns = data.columns();
+        if (sameRows && columns == drawnColumns && step >= 0 && step + LATE_MINUTES < columns / 2) {
+            if (step > 0 || LATE_MINUTES > 0) {
+                int keep = columns - (int) step - LATE_MINUTES;
+                chart.patchHeatmap((int) step, keep, labels(data, keep, columns), cells(data, keep, columns));
+            }
+        } else {
+            chart.setOption(option(data));
+            chart.setHeight((stamps.size() * ROW_HEIGHT_PX + 110) + "px");
+        }
+        chart.getElement().setAttribute("role", "img");
+        chart.getElement().setAttribute("aria-label", summary(data));
+        drawnFrom = data.fromMinute();
+        drawnColumns = columns;
     }
 
     ChartOption option(HeatmapData data) {
-        List<String> columns = new ArrayList<>(data.columns());
-        for (int j = 0; j < data.columns(); j++) {
-            columns.add(MINUTE.format(Instant.ofEpochSecond((data.fromMinute() + j) * 60)));
+        int longest = data.stamps().stream().mapToInt(String::length).max().orElse(8);
+        return ChartOption.heatmap(labels(data, 0, data.columns()), data.stamps(),
+                        VisualMap.continuous(0, 100, SCALE).withValueSuffix(" %").withValueDecimals(0),
+                        HeatmapSeries.of("hot-node CPU", cells(data, 0, data.columns())))
+                .withXAxis(Axis.category(labels(data, 0, data.columns())).withSplitArea()
+                        .withLabel(AxisLabel.named("hourTicks").withLineHeight(16)))
+                // stamp · minute and the exact reported value (no rounding), with its unit
+                .withTooltip(Tooltip.heatmapCell().withValueSuffix(" %"))
+                // room for the longest stamp name, so "ded-openmind-ai-eastus" is not cut
+                .withGrid(GridBox.of(Integer.toString(Math.max(80, longest * 7 + 16)), "24", "8", "70"));
+    }
+
+    /** Column labels {@code from..to} of the window: "MM-dd HH:mm" (the axis shows round hours with the date). */
+    private static List<String> labels(HeatmapData data, int from, int to) {
+        List<String> labels = new ArrayList<>(to - from);
+        for (int j = from; j < to; j++) {
+            labels.add(COLUMN.format(Instant.ofEpochSecond((data.fromMinute() + j) * 60)));
         }
+        return labels;
+    }
+
+    /** The sampled cells of columns {@code from..to}, x counted from {@code from}. */
+    private static List<HeatmapSeries.Cell> cells(HeatmapData data, int from, int to) {
         List<HeatmapSeries.Cell> cells = new ArrayList<>();
         for (int i = 0; i < data.rows().size(); i++) {
             float[] row = data.rows().get(i);
-            for (int j = 0; j < row.length; j++) {
+            for (int j = from; j < to; j++) {
                 if (!Float.isNaN(row[j])) {
                     // the float's shortest decimal is the exact value that was reported
                     cells.add(new HeatmapSeries.Cell(j, i, Double.parseDouble(Float.toString(row[j]))));
                 }
             }
         }
-        return ChartOption.heatmap(columns, data.stamps(),
-                        VisualMap.continuous(0, 100, SCALE).withValueSuffix(" %").withValueDecimals(0),
-                        HeatmapSeries.of("hot-node CPU", cells))
-                // stamp · minute and the exact reported value (no rounding), with its unit
-                .withTooltip(Tooltip.heatmapCell().withValueSuffix(" %"))
-                .withGrid(GridBox.of("80", "24", "8", "70"));
+        return cells;
+    }
+
+    /** What a screen reader says instead of the colours: each row's latest minute and the window's peak. */
+    private String summary(HeatmapData data) {
+        StringBuilder text = new StringBuilder((pool == PoolKind.REGISTRY ? "Registry" : "Dataproxy")
+                + " pool hot-node CPU heatmap, " + data.stamps().size() + " stamps, latest minute "
+                + MINUTE.format(Instant.ofEpochSecond((data.fromMinute() + data.columns() - 1) * 60)) + " UTC: ");
+        for (int i = 0; i < data.rows().size(); i++) {
+            float[] row = data.rows().get(i);
+            float last = Float.NaN;
+            float peak = Float.NaN;
+            for (float v : row) {
+                if (!Float.isNaN(v)) {
+                    last = v;
+                    peak = Float.isNaN(peak) ? v : Math.max(peak, v);
+                }
+            }
+            text.append(i == 0 ? "" : "; ").append(data.stamps().get(i)).append(Float.isNaN(last) ? " no data"
+                    : String.format(java.util.Locale.ROOT, " now %.0f %%, peak %.0f %%", last, peak));
+        }
+        return text.toString();
     }
 
     private static boolean allMissing(float[] row) {

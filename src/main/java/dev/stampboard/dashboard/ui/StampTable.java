@@ -17,7 +17,7 @@ import dev.stampboard.signals.StampSignals;
 /** The region's stamps with both pools' hot-node P95; sortable, hottest first by default. */
 class StampTable extends Grid<StampSignals> {
 
-    StampTable() {
+    StampTable(java.util.function.Function<StampSignals, String> topTenant) {
         setId("stamps");
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         addComponentColumn(s -> stampLink(s.stamp().name()))
@@ -32,10 +32,15 @@ class StampTable extends Grid<StampSignals> {
             addColumn(s -> s.pool(kind).map(PoolSignal::nodes).orElse(0)).setHeader("nodes")
                     .setKey(kind.name() + "-nodes").setAutoWidth(true).setFlexGrow(0);
         }
+        addColumn(topTenant::apply).setHeader("Top tenant").setKey("top-tenant").setAutoWidth(true)
+                .setTooltipGenerator(s -> "The customer with the largest share of this stamp's hotter pool over the window");
         setHeight("100%");
     }
 
     void show(List<StampSignals> stamps) {
+        // auto width measures only the rows drawn first: size the name column for the longest name of all
+        int longest = stamps.stream().mapToInt(s -> s.stamp().name().length()).max().orElse(8);
+        getColumnByKey("stamp").setAutoWidth(false).setWidth("calc(" + Math.max(8, longest) + "ch + 2.5em)");
         setItems(stamps);
     }
 

@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
@@ -38,7 +38,7 @@ public class MyRegistriesView extends VerticalLayout {
                 .collect(Collectors.joining(", "))).setHeader("Replicas (region → stamp)").setKey("replicas");
         grid.setItems(fleet.registriesOf(customer));
         var name = fleet.customer(customer).map(c -> c.displayName()).orElse(customer);
-        add(new H2("Registries of " + name),
+        add(new H1("Registries of " + name),
                 new Paragraph("Endpoints never change when a registry moves between stamps."), grid);
         setSizeFull();
         expand(grid);

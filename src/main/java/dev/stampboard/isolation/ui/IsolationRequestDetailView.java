@@ -6,8 +6,8 @@ import java.util.Locale;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -58,15 +58,23 @@ public class IsolationRequestDetailView extends VerticalLayout implements Before
     void render() {
         removeAll();
         IsolationRequestDetails r;
+        String stuck = null;
+        try {
+            r = isolation.get(id);
+        } catch (NotFoundException e) {
+            add(new H1("Isolation request not found"), new Paragraph(e.getMessage()));
+            return;
+        }
         try {
             isolation.progress(id); // take a due automatic step (stamp active → ready → plan) before showing it
             r = isolation.get(id);
-        } catch (NotFoundException e) {
-            add(new H2("Isolation request not found"), new Paragraph(e.getMessage()));
-            return;
+        } catch (RuntimeException e) {
+            // the page shows the request as it is; the scheduled check retries the step and logs the failure
+            stuck = "The next automatic step could not be taken (" + e.getMessage() + "). It is retried every few"
+                    + " seconds; an admin finds the details in the log.";
         }
         boolean customer = user.has(Role.CUSTOMER);
-        var title = new H2("Isolation request " + r.shortId() + " · " + r.customer());
+        var title = new H1("Isolation request " + r.shortId() + " · " + r.customer());
         title.getStyle().set("margin", "0");
         var header = new HorizontalLayout(title, IsolationBadges.state(r.state()));
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -74,6 +82,13 @@ public class IsolationRequestDetailView extends VerticalLayout implements Before
                 r.requestedBy(), WHEN.format(r.requestedAt()), r.wantedBy(), r.region(),
                 r.decidedBy() == null ? "" : " · decided by " + r.decidedBy())));
         add(progress(r, customer));
+        if (stuck != null) {
+            var warning = new Paragraph(stuck);
+            warning.setId("stuck");
+            warning.getElement().getThemeList().add("badge error");
+            warning.getStyle().set("white-space", "normal").set("padding", "var(--lumo-space-s)");
+            add(warning);
+        }
         if (r.question() != null) {
             add(questionBox(r));
         }
@@ -93,7 +108,7 @@ public class IsolationRequestDetailView extends VerticalLayout implements Before
         if (!customer) {
             add(new ReviewContext(isolation.context(id)));
         }
-        add(new H3("History"), new RequestHistoryGrid(isolation.history(id), customer));
+        add(new H2("History"), new RequestHistoryGrid(isolation.history(id), customer));
         setMaxWidth("90em");
     }
 

@@ -59,8 +59,15 @@ class IsolationRequestForm extends FormLayout {
     final Binder<Draft> binder = new Binder<>();
     private final Draft draft = new Draft();
 
+    /** What the service says about registries that already run on the customer's dedicated stamp (null: none). */
+    interface IsolationCheck {
+        @Nullable String alreadyIsolated(String customer, String region, List<String> registries);
+    }
+
+    private final Binder.Binding<Draft, Set<String>> registriesBinding;
+
     IsolationRequestForm(List<String> customers, Function<String, List<String>> registriesOf,
-                         Function<List<String>, List<String>> commonRegions, LocalDate today) {
+                         Function<List<String>, List<String>> commonRegions, IsolationCheck isolated, LocalDate today) {
         customer.setItems(customers);
         customer.setHelperText("Whose registries move onto the dedicated stamp");
         customer.addValueChangeListener(e -> {
@@ -84,12 +91,23 @@ class IsolationRequestForm extends FormLayout {
         justification.setHelperText("Workload, compliance, noisy neighbours… (" + IsolationRules.MIN_JUSTIFICATION
                 + "–" + IsolationRules.MAX_TEXT + " characters)");
         justification.setMaxLength(IsolationRules.MAX_TEXT);
-        wantedBy.setHelperText("When the customer needs it running");
+        wantedBy.setI18n(WantedByFormats.i18n(wantedBy.getLocale()));
+        wantedBy.setHelperText("When the customer needs it running: " + WantedByFormats.hint(wantedBy.getLocale()));
+        wantedBy.setPlaceholder("yyyy-mm-dd");
 
         binder.forField(customer).withValidator(rule(c -> c == null || c.isBlank() ? "Choose the customer" : null))
                 .bind(d -> d.customer, (d, v) -> d.customer = v);
-        binder.forField(registries).withValidator(rule(v -> IsolationRules.registries(v == null ? null : List.copyOf(v))))
+        registriesBinding = binder.forField(registries)
+                .withValidator(rule(v -> IsolationRules.registries(v == null ? null : List.copyOf(v))))
+                .withValidator(rule(v -> v == null || v.isEmpty() || customer.getValue() == null || region.getValue() == null
+                        ? null : isolated.alreadyIsolated(customer.getValue(), region.getValue(), List.copyOf(v))))
                 .bind(d -> d.registries, (d, v) -> d.registries = new LinkedHashSet<>(v));
+        // said as soon as the registries and region are known, not only on submit
+        region.addValueChangeListener(e -> {
+            if (!registries.isEmpty()) {
+                registriesBinding.validate();
+            }
+        });
         binder.forField(region).withValidator(rule(v -> v == null && !registries.isEmpty()
                         ? "Choose the region the dedicated stamp is for" : null))
                 .bind(d -> d.region, (d, v) -> d.region = v);
@@ -101,7 +119,9 @@ class IsolationRequestForm extends FormLayout {
                 .bind(d -> d.dataVolumeTb, (d, v) -> d.dataVolumeTb = v);
         binder.forField(justification).withValidator(rule(IsolationRules::justification))
                 .bind(d -> d.justification, (d, v) -> d.justification = v);
-        binder.forField(wantedBy).withValidator(rule(v -> IsolationRules.wantedBy(v, today)))
+        // text the browser could not read arrives as no value: say so rather than "enter the date"
+        binder.forField(wantedBy).withValidator(rule(v -> v == null && wantedBy.getElement().getProperty("_hasInputValue", false)
+                        ? wantedBy.getI18n().getBadInputErrorMessage() : IsolationRules.wantedBy(v, today)))
                 .bind(d -> d.wantedBy, (d, v) -> d.wantedBy = v);
         binder.setBean(draft);
 
@@ -122,6 +142,14 @@ class IsolationRequestForm extends FormLayout {
     /** The request if every field is valid (each invalid field shows its message), otherwise null. */
     @Nullable NewIsolationRequest validRequest() {
         return binder.validate().isOk() ? draft.toRequest() : null;
+    }
+
+    /** Each invalid field's label and message, after {@link #validRequest()} found some. */
+    List<String> problems() {
+        return binder.validate().getFieldValidationErrors().stream()
+                .map(e -> ((com.vaadin.flow.component.HasLabel) e.getField()).getLabel() + ": "
+                        + e.getMessage().orElse("invalid"))
+                .toList();
     }
 
     /** The three figures sizing needs, as entered. */

@@ -11,7 +11,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -100,7 +100,7 @@ public class IsolationRequestsView extends VerticalLayout {
         grid.addColumn(r -> r.wantedBy().toString()).setHeader("Wanted by").setKey("wantedBy").setAutoWidth(true);
         grid.setEmptyStateText("No isolation requests match. Support and customers file them with “New request”.");
 
-        var title = new H2("Isolation requests");
+        var title = new H1("Isolation requests");
         title.getStyle().set("margin", "0");
         add(title, bar, grid);
         setSizeFull();

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -49,7 +49,7 @@ public class NewIsolationRequestView extends VerticalLayout implements BeforeEnt
         this.isolation = isolation;
         List<String> customers = isolation.customersForFiling();
         form = new IsolationRequestForm(customers, isolation::registriesOf, isolation::commonRegions,
-                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+                isolation::alreadyIsolated, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         if (customers.size() == 1) {
             form.customer.setValue(customers.get(0));
             form.customer.setReadOnly(true);
@@ -61,8 +61,10 @@ public class NewIsolationRequestView extends VerticalLayout implements BeforeEnt
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickListener(e -> submit());
         error.addClassNames(LumoUtility.TextColor.ERROR);
+        error.setId("form-error");
+        error.getElement().setAttribute("role", "alert");
         error.setVisible(false);
-        var title = new H2("New isolation request");
+        var title = new H1("New isolation request");
         title.getStyle().set("margin", "0");
         var intro = new Paragraph("A dedicated stamp gives the customer's registries their own capacity, fault domain and"
                 + " update domain. Support reviews the request; once approved the stamp is provisioned and an engineer"
@@ -117,8 +119,12 @@ public class NewIsolationRequestView extends VerticalLayout implements BeforeEnt
     }
 
     private void submit() {
+        error.setVisible(false);
         NewIsolationRequest request = form.validRequest();
         if (request == null) {
+            // Submit never does nothing: it says which fields stop it
+            error.setText("Not submitted: " + String.join("; ", form.problems()));
+            error.setVisible(true);
             return;
         }
         try {
@@ -127,6 +133,7 @@ public class NewIsolationRequestView extends VerticalLayout implements BeforeEnt
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             getUI().ifPresent(ui -> ui.navigate(IsolationRequestDetailView.class, new RouteParameters("id", filed.id())));
         } catch (InvalidInputException e) {
+            // the service's rules are the form's rules; this is what a field could not know (e.g. a race)
             error.setText(e.getMessage());
             error.setVisible(true);
         }

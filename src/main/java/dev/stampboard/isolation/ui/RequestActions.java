@@ -5,13 +5,12 @@ import java.util.function.Supplier;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 
-import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.base.ui.Actions;
+import dev.stampboard.base.ui.TextPrompt;
 import dev.stampboard.isolation.IsolationRequestDetails;
 import dev.stampboard.isolation.IsolationRules;
 import dev.stampboard.isolation.IsolationService;
@@ -29,7 +28,8 @@ class RequestActions extends VerticalLayout {
     final Button askForInfo = new Button("Ask for information…");
     final Button approve = new Button("Approve…");
     final Button reject = new Button("Reject…");
-    final TextArea dialogText = new TextArea();
+    /** The open question / reason dialog, if any. */
+    TextPrompt dialog;
     final TextArea answer = new TextArea("Your answer");
     final Button sendAnswer = new Button("Send answer");
     private final IsolationService isolation;
@@ -59,10 +59,12 @@ class RequestActions extends VerticalLayout {
         approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
         reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
         startReview.addClickListener(e -> act(() -> isolation.startReview(id), "Review started"));
-        askForInfo.addClickListener(e -> withText("Ask the requester", "What do you need to know to decide?", "Send question",
-                "primary", () -> isolation.askForInformation(id, dialogText.getValue()), "Question sent"));
-        reject.addClickListener(e -> withText("Reject this request?", "What should the requester know or change?", "Reject",
-                "error primary", () -> isolation.reject(id, dialogText.getValue()), "Request rejected"));
+        askForInfo.addClickListener(e -> prompt("Ask the requester", "Question", "What do you need to know to decide?",
+                "Send question", false, "Write the question the requester should answer",
+                text -> isolation.askForInformation(id, text), "Question sent"));
+        reject.addClickListener(e -> prompt("Reject this request?", "Reason", "What should the requester know or change?",
+                "Reject", true, "Say why, so the requester knows what to change", text -> isolation.reject(id, text),
+                "Request rejected"));
         approve.addClickListener(e -> confirmApprove(request));
         var decisions = new HorizontalLayout(startReview, askForInfo, approve, reject);
         decisions.setVisible(state.awaitsDecision() && supportOrAdmin);
@@ -88,28 +90,24 @@ class RequestActions extends VerticalLayout {
         dialog.open();
     }
 
-    private void withText(String header, String placeholder, String confirm, String theme, Supplier<?> action, String done) {
-        dialogText.setWidthFull();
-        dialogText.setValue("");
-        dialogText.setPlaceholder(placeholder);
-        dialogText.setMaxLength(IsolationRules.MAX_TEXT);
-        var dialog = new ConfirmDialog();
-        dialog.setHeader(header);
-        dialog.add(dialogText);
-        dialog.setCancelable(true);
-        dialog.setConfirmText(confirm);
-        dialog.setConfirmButtonTheme(theme);
-        dialog.addConfirmListener(e -> act(action, done));
+    private void prompt(String header, String label, String placeholder, String confirm, boolean danger, String required,
+                        java.util.function.Function<String, ?> action, String done) {
+        dialog = new TextPrompt(header, label, placeholder, confirm, danger, IsolationRules.MAX_TEXT, required, text -> {
+            boolean went = Actions.run(() -> {
+                var unused = action.apply(text); // the notification tells the outcome
+            }, done);
+            if (went) {
+                rerender.run();
+            }
+            return went;
+        });
         dialog.open();
     }
 
     private void act(Supplier<?> action, String done) {
-        try {
-            var unused = action.get(); // the outcome is told by the notification below
-            Notification.show(done, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (IllegalStateException | InvalidInputException e) {
-            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
-        }
+        Actions.run(() -> {
+            var unused = action.get(); // the notification tells the outcome
+        }, done);
         rerender.run();
     }
 }

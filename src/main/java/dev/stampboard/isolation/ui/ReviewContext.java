@@ -5,7 +5,7 @@ import java.util.Locale;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -29,18 +29,22 @@ class ReviewContext extends VerticalLayout {
     ReviewContext(IsolationContext context) {
         setPadding(false);
         long recommended = context.advice().stream().filter(IsolationAdvice::dedicatedRecommended).count();
-        var verdict = new Paragraph(recommended == context.advice().size() && recommended > 0
+        long isolated = context.advice().stream().filter(IsolationAdvice::alreadyIsolated).count();
+        var verdict = new Paragraph(isolated > 0
+                ? isolated + " of " + context.advice().size() + " registries already run on their dedicated stamp: "
+                        + "nothing to isolate for " + (isolated == 1 ? "it" : "them") + "."
+                : recommended == context.advice().size() && recommended > 0
                 ? "The planner would also recommend a dedicated stamp for every requested registry."
                 : recommended > 0 ? "The planner would recommend a dedicated stamp for " + recommended + " of "
                         + context.advice().size() + " registries; shared stamps could take the others."
                 : "The planner would not isolate these registries now: shared stamps can take them.");
         verdict.setId("recommendation");
-        verdict.getElement().getThemeList().add("badge " + (recommended > 0 ? "success" : "warning"));
+        verdict.getElement().getThemeList().add("badge " + (isolated > 0 ? "error" : recommended > 0 ? "success" : "warning"));
         verdict.getStyle().set("white-space", "normal").set("padding", "var(--lumo-space-s)");
 
         compact(advice, "advice");
         advice.addColumn(IsolationAdvice::registry).setHeader("Registry").setKey("registry").setAutoWidth(true).setFlexGrow(0);
-        advice.addColumn(a -> a.dedicatedRecommended() ? "dedicated stamp"
+        advice.addColumn(a -> a.alreadyIsolated() ? "already isolated" : a.dedicatedRecommended() ? "dedicated stamp"
                 : a.destination() == null ? "stay" : "move to " + a.destination()).setHeader("Planner says")
                 .setKey("verdict").setAutoWidth(true).setFlexGrow(0);
         advice.addColumn(IsolationAdvice::explanation).setHeader("Why").setKey("why").setFlexGrow(1);
@@ -70,8 +74,8 @@ class ReviewContext extends VerticalLayout {
 
         var note = new Span("Signals over the current peak window; shares in the minutes each home stamp served the registry.");
         note.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY);
-        add(new H3("Signal engine's recommendation"), verdict, advice, new H3("Share of their home stamps"), shares,
-                new H3("The customer's current stamps"), stamps, note);
+        add(new H2("Signal engine's recommendation"), verdict, advice, new H2("Share of their home stamps"), shares,
+                new H2("The customer's current stamps"), stamps, note);
     }
 
     private static <T> void compact(Grid<T> grid, String id) {

@@ -3,7 +3,7 @@ package dev.stampboard.isolation.ui;
 import java.util.Locale;
 
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
@@ -21,7 +21,7 @@ class SizingPanel extends Div {
 
     SizingPanel(SizingSettings settings) {
         setId("sizing");
-        var title = new H4("Dedicated stamp sizing");
+        var title = new H2("Dedicated stamp sizing"); // right under the page's h1 on the form
         title.getStyle().set("margin", "0");
         summary.addClassNames(LumoUtility.FontWeight.SEMIBOLD, LumoUtility.Margin.Vertical.XSMALL);
         lines.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.Margin.Vertical.XSMALL);

@@ -72,16 +72,21 @@ public final class Planner {
             }
             double after = fleet.worstPredictedP95(source.name());
             reliefs.add(new Relief(source.name(), fleet.worstOriginalP95(source.name()), after, after <= settings.target()));
-            notes.add(String.format(Locale.ROOT, after <= settings.target()
-                            ? "%s: predicted hot-node P95 %.1f → %.1f %% (target %.1f %%)."
-                            : "%s: predicted hot-node P95 %.1f → %.1f %% — still above the %.1f %% target; no registry left to move.",
-                    source.name(), fleet.worstOriginalP95(source.name()), after, settings.target()));
+            notes.add(reliefNote(source.name(), fleet.worstOriginalP95(source.name()), after, settings.target()));
         }
         if (touched.isEmpty()) {
             notes.add(String.format(Locale.ROOT, "No stamp of %s is above the %.1f %% threshold: nothing to rebalance.",
                     input.region(), settings.threshold()));
         }
         return new Plan(input.region(), Phasing.assign(selected, settings), isolation, predictions(fleet, touched), reliefs, notes);
+    }
+
+    /** The note on one relieved stamp: its worst pool's P95 before → after, against the target. */
+    public static String reliefNote(String stamp, double before, double after, double target) {
+        return String.format(Locale.ROOT, after <= target
+                        ? "%s: predicted hot-node P95 %.1f → %.1f %% (target %.1f %%)."
+                        : "%s: predicted hot-node P95 %.1f → %.1f %% — still above the %.1f %% target; no registry left to move.",
+                stamp, before, after, target);
     }
 
     /** The registries of the given stamps (or of every triggered stamp), ranked as the planner ranks them. */

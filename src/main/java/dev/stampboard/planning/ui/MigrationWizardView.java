@@ -1,6 +1,5 @@
 package dev.stampboard.planning.ui;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,8 +14,8 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -29,7 +28,7 @@ import com.vaadin.flow.router.RouteParameters;
 
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.RegionInfo;
-import dev.stampboard.planning.PlanPrediction;
+import dev.stampboard.planning.PlanDraft;
 import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.engine.Candidate;
@@ -67,7 +66,8 @@ public class MigrationWizardView extends VerticalLayout {
     final Set<String> included = new LinkedHashSet<>();
     final Map<String, String> destinations = new LinkedHashMap<>();
     private List<Candidate> candidates = List.of();
-    Plan preview;
+    /** What the planner makes of the choices so far, exactly as it would be submitted. */
+    PlanDraft draft;
     int step;
 
     public MigrationWizardView(PlanningService planning, FleetService fleet, SignalsService signals) {
@@ -96,7 +96,7 @@ public class MigrationWizardView extends VerticalLayout {
         back.addClickListener(e -> go(step - 1));
         next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         next.addClickListener(e -> go(step + 1));
-        var title = new H2("New rebalancing plan");
+        var title = new H1("New rebalancing plan");
         title.getStyle().set("margin", "0");
         stamps.setWidth("28em");
         add(title, stepTitle, body, problem, new HorizontalLayout(back, next));
@@ -110,14 +110,14 @@ public class MigrationWizardView extends VerticalLayout {
         }
         if (step == 0 && target == 1) {
             candidates = planning.candidates(region.getValue(), List.copyOf(stamps.getValue()));
-            Plan automatic = planning.preview(region.getValue(), List.copyOf(stamps.getValue()), null, settings());
+            Plan automatic = planning.draft(region.getValue(), List.copyOf(stamps.getValue()), null, settings()).engine();
             included.clear();
             destinations.clear();
             automatic.moves().forEach(m -> included.add(m.registry()));
             automatic.isolation().forEach(i -> included.add(i.registry()));
         }
         if (target == STEPS.length) {
-            PlanDetails plan = planning.proposeAndSubmit(region.getValue(), List.copyOf(stamps.getValue()), settings(), choices());
+            PlanDetails plan = planning.proposeAndSubmit(draft);
             getUI().ifPresent(ui -> ui.navigate(PlanReviewView.class, new RouteParameters("id", plan.id())));
             return;
         }
@@ -145,11 +145,6 @@ public class MigrationWizardView extends VerticalLayout {
                 Math.max(48, value(highHours, 48)), d.maxShareOfSharedStamp(), d.sizing());
     }
 
-    /** A preview's moves: nothing is stored yet, so every move is still PLANNED. */
-    private static MovesGrid movesGrid(java.util.List<dev.stampboard.planning.PlanMove> moves) {
-        return new MovesGrid(moves, java.util.Collections.nCopies(moves.size(), "PLANNED"));
-    }
-
     private static int value(IntegerField f, int fallback) {
         return f.getValue() == null || f.getValue() < 1 ? fallback : f.getValue();
     }
@@ -172,22 +167,22 @@ public class MigrationWizardView extends VerticalLayout {
                     .set("color", i == step ? "var(--lumo-primary-text-color)" : "var(--lumo-secondary-text-color)");
             stepTitle.add(label);
         }
-        body.add(new H3(STEPS[step]));
+        body.add(new H2(STEPS[step]));
         if (step > 0) {
-            preview = planning.preview(region.getValue(), List.copyOf(stamps.getValue()), choices(), settings());
+            draft = planning.draft(region.getValue(), List.copyOf(stamps.getValue()), choices(), settings());
         }
         switch (step) {
             case 0 -> body.add(new HorizontalLayout(region, stamps),
                     new Paragraph("HOT stamps of the region are preselected. Moves never leave the region."));
             case 1 -> body.add(candidateGrid(), effect());
-            case 2 -> body.add(WizardDestinations.grid(preview, destinations, this::show), effect());
-            case 3 -> body.add(new HorizontalLayout(batchSize, mediumHours, highHours), movesGrid(WizardPlans.moves(preview, region.getValue())),
+            case 2 -> body.add(WizardDestinations.grid(draft.engine(), destinations, this::show), effect());
+            case 3 -> body.add(new HorizontalLayout(batchSize, mediumHours, highHours), summary(),
+                    new MovesGrid(draft.moves()),
                     new Paragraph("Low-traffic registries move together in phase 1, medium ones in batches (phase 2),"
-                            + " high-traffic ones one at a time (phase 3)."));
-            case 4 -> body.add(new PredictionChart(predictions()), new PredictionGrid(predictions()), effect());
-            default -> body.add(new Paragraph(String.format(Locale.ROOT,
-                    "%d move(s) and %d dedicated stamp(s) go to another engineer for approval.",
-                    preview.moves().size(), preview.isolation().size())), effect());
+                            + " high-traffic ones one at a time (phase 3). A customer isolated on a dedicated stamp"
+                            + " takes its low- and medium-traffic registries on the same stamps with it."));
+            case 4 -> body.add(new PredictionChart(draft.predictions()), new PredictionGrid(draft.predictions()), effect());
+            default -> body.add(summary(), new MovesGrid(draft.moves()), effect());
         }
     }
 
@@ -220,18 +215,26 @@ public class MigrationWizardView extends VerticalLayout {
         return grid;
     }
 
-    /** The predicted effect of the choices so far on the stamps being relieved, said where the choice is made. */
-    private Component effect() {
-        List<String> lines = new ArrayList<>(preview.notes());
-        var text = new Paragraph(String.join(" ", lines));
-        text.setId("effect");
-        boolean above = preview.leavesAStampAboveTarget();
-        text.getStyle().set("color", above ? "var(--lumo-error-text-color)" : "var(--lumo-success-text-color)");
+    /** How many moves, phases and batches, and which dedicated stamps: counted from the draft that is submitted. */
+    private Component summary() {
+        List<String> dedicated = draft.dedicatedStamps();
+        long batches = draft.moves().stream().map(m -> m.phase() + "/" + m.batch()).distinct().count();
+        long phases = draft.moves().stream().mapToInt(m -> m.phase()).distinct().count();
+        var text = new Paragraph(String.format(Locale.ROOT,
+                "%d move(s) in %d phase(s) and %d batch(es)%s%s.", draft.moves().size(), phases, batches,
+                dedicated.isEmpty() ? "" : String.format(Locale.ROOT, ", onto %d dedicated stamp(s): %s",
+                        dedicated.size(), String.join(", ", dedicated)),
+                step == STEPS.length - 1 ? " They go to another engineer for approval" : ""));
+        text.setId("summary");
         return text;
     }
 
-    List<PlanPrediction> predictions() {
-        return preview.predictions().stream()
-                .map(p -> new PlanPrediction(p.stamp(), p.pool().name(), p.before(), p.after())).toList();
+    /** The predicted effect of the choices so far on the stamps being relieved, said where the choice is made. */
+    private Component effect() {
+        var text = new Paragraph(draft.notes().replace('\n', ' '));
+        text.setId("effect");
+        boolean above = draft.reliefs().stream().anyMatch(r -> !r.reachedTarget());
+        text.getStyle().set("color", above ? "var(--lumo-error-text-color)" : "var(--lumo-success-text-color)");
+        return text;
     }
 }

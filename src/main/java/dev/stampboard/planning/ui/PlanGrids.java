@@ -33,20 +33,26 @@ final class PlanGrids {
 }
 
 class MovesGrid extends Grid<PlanMove> {
-    /** {@code states}: each move's execution state, in the same order (the cutover engine's, via planning). */
-    MovesGrid(List<PlanMove> moves, List<String> states) {
-        java.util.Map<PlanMove, String> stateOf = new java.util.IdentityHashMap<>();
-        for (int i = 0; i < moves.size(); i++) {
-            stateOf.put(moves.get(i), states.get(i));
-        }
+    /** A draft's moves: none has started, so each is PLANNED. */
+    MovesGrid(List<PlanMove> moves) {
+        this(moves, m -> "PLANNED", java.util.Set.of());
+    }
+
+    /**
+     * {@code stateOf}: each move's execution state (the cutover engine's, read through planning).
+     * Moves onto one of {@code dedicated} point to that stamp's one sizing block instead of repeating it.
+     */
+    MovesGrid(List<PlanMove> moves, java.util.function.Function<PlanMove, String> stateOf, java.util.Set<String> dedicated) {
         setId("moves");
         PlanGrids.compact(this);
         addColumn(m -> m.phase() + "." + m.batch()).setHeader("Phase.batch").setKey("phase").setAutoWidth(true).setFlexGrow(0);
         addColumn(PlanMove::registry).setHeader("Registry").setKey("registry").setAutoWidth(true).setFlexGrow(0);
         addColumn(m -> m.fromStamp() + " → " + m.toStamp()).setHeader("Move").setKey("move").setAutoWidth(true).setFlexGrow(0);
         addColumn(m -> m.observationHours() + " h").setHeader("Observe").setKey("observe").setAutoWidth(true).setFlexGrow(0);
-        addColumn(stateOf::get).setHeader("State").setKey("state").setAutoWidth(true).setFlexGrow(0);
-        addColumn(m -> m.whyRegistry() + " " + m.whyDestination()).setHeader("Why (click a row for rejected alternatives)")
+        addColumn(stateOf::apply).setHeader("State").setKey("state").setAutoWidth(true).setFlexGrow(0);
+        addColumn(m -> m.whyRegistry() + " " + (dedicated.contains(m.toStamp())
+                ? "Onto dedicated stamp " + m.toStamp() + " (its sizing is under Dedicated stamps)." : m.whyDestination()))
+                .setHeader("Why (click a row for rejected alternatives)")
                 .setKey("why").setFlexGrow(1);
         setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(m -> {
             var box = new Div(new Paragraph("Why this registry: " + m.whyRegistry()),

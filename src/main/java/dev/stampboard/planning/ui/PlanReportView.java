@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -62,10 +62,10 @@ public class PlanReportView extends VerticalLayout implements BeforeEnterObserve
         try {
             rows = planning.report(id);
         } catch (NotFoundException e) {
-            add(new H2("Plan not found"), new Paragraph(e.getMessage()));
+            add(new H1("Plan not found"), new Paragraph(e.getMessage()));
             return;
         }
-        var title = new H2("Outcome report · plan " + id.substring(0, Math.min(8, id.length())));
+        var title = new H1("Outcome report · plan " + id.substring(0, Math.min(8, id.length())));
         title.getStyle().set("margin", "0");
         var measuredAt = rows.stream().map(ReportRow::measuredAt).filter(java.util.Objects::nonNull).findFirst();
         add(title, new Paragraph("Hot-node P95 when the plan was computed and "
@@ -81,7 +81,11 @@ public class PlanReportView extends VerticalLayout implements BeforeEnterObserve
                 .withYAxis(Axis.value().withUnit(" %").withRange(0d, 100d))
                 .withTooltip(Tooltip.axis().withValueSuffix(" %").withValueDecimals(1)));
         grid.setItems(rows);
-        add(chart, grid);
+        add(chart, grid, dev.stampboard.base.ui.CsvExport.link("plan-" + id.substring(0, Math.min(8, id.length()))
+                        + "-outcome.csv", List.of("stamp", "pool", "before_p95", "after_p95", "change_pp", "change_pct",
+                        "predicted_p95", "measured_at"), () -> rows,
+                r -> java.util.Arrays.asList(r.stamp(), r.pool(), r.before(), r.after(), r.changePp(), r.changePct(),
+                        r.predicted(), r.measuredAt())));
     }
 
     private static String pct(Double v) {

@@ -1,15 +1,14 @@
 package dev.stampboard.planning.ui;
 
+import java.util.List;
 import java.util.Locale;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -22,6 +21,8 @@ import com.vaadin.flow.router.Route;
 
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
+import dev.stampboard.base.ui.Actions;
+import dev.stampboard.planning.PlanMove;
 import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
@@ -71,14 +72,14 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
         try {
             plan = planning.get(id);
         } catch (NotFoundException e) {
-            add(new H2("Plan not found"), new Paragraph(e.getMessage()));
+            add(new H1("Plan not found"), new Paragraph(e.getMessage()));
             return;
         }
-        var title = new H2("Plan " + plan.id().substring(0, 8) + " · " + plan.region());
+        var title = new H1("Plan " + plan.id().substring(0, 8) + " · " + plan.region());
         title.getStyle().set("margin", "0");
         var header = new HorizontalLayout(title, PlanBadges.status(plan.status(), plan.stale()));
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(header, new Paragraph(describe(plan)),
+        add(header, new Paragraph(describe(plan, planning.dedicatedStamps(plan).size())),
                 new com.vaadin.flow.router.RouterLink("Outcome report", PlanReportView.class,
                         new com.vaadin.flow.router.RouteParameters("id", plan.id())));
         if (plan.status() == PlanStatus.APPROVED || plan.status() == PlanStatus.IN_PROGRESS || plan.status().isFinished()) {
@@ -96,8 +97,20 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
             add(warning);
         }
         add(actions(plan));
-        add(new H3("Predicted hot-node P95"), new PredictionChart(plan), new PredictionGrid(plan.predictions()));
-        add(new H3("Moves"), new MovesGrid(plan.moves(), planning.moveStates(plan)));
+        add(new H2("Predicted hot-node P95"), new PredictionChart(plan), new PredictionGrid(plan.predictions()));
+        List<String> states = planning.moveStates(plan);
+        java.util.Map<PlanMove, String> stateOf = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < plan.moves().size(); i++) {
+            stateOf.put(plan.moves().get(i), states.get(i));
+        }
+        var movesHeader = new HorizontalLayout(new H2("Moves"), dev.stampboard.base.ui.CsvExport.link(
+                "plan-" + plan.id().substring(0, 8) + "-moves.csv",
+                java.util.List.of("phase", "batch", "registry", "region", "from", "to", "observe_hours", "state", "why_registry",
+                        "why_destination"), plan::moves,
+                m -> java.util.List.of(m.phase(), m.batch(), m.registry(), m.region(), m.fromStamp(), m.toStamp(),
+                        m.observationHours(), stateOf.getOrDefault(m, ""), m.whyRegistry(), m.whyDestination())));
+        movesHeader.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(movesHeader, new PhasedMoves(plan.moves(), states, planning.dedicatedStamps(plan)));
         if (!plan.isolations().isEmpty()) {
             var isolations = new IsolationGrid(plan.isolations());
             if (user.has(Role.SUPPORT) || user.has(Role.ADMIN)) {
@@ -106,13 +119,13 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
                         "isolation-requests/new", QueryParameters.simple(java.util.Map.of("plan", plan.id(), "registry", i.registry()))))))
                         .setHeader("").setKey("request").setAutoWidth(true).setFlexGrow(0);
             }
-            add(new H3("Dedicated stamp recommended"), isolations);
+            add(new H2("Dedicated stamp recommended"), isolations);
         }
         if (!plan.notes().isBlank()) {
-            add(new H3("Planner notes"), new Paragraph(plan.notes()));
+            add(new H2("Planner notes"), new Paragraph(plan.notes()));
         }
-        add(new H3("Evidence: signals when computed"), new EvidenceGrid(plan.evidence()));
-        add(new H3("History"), new HistoryGrid(planning.history(id)));
+        add(new H2("Evidence: signals when computed"), new EvidenceGrid(plan.evidence()));
+        add(new H2("History"), new HistoryGrid(planning.history(id)));
     }
 
     private HorizontalLayout actions(PlanDetails plan) {
@@ -151,18 +164,13 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private void act(Runnable action, String done) {
-        try {
-            action.run();
-            Notification.show(done, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (IllegalStateException | IllegalArgumentException | InvalidInputException e) {
-            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
-        }
+        Actions.run(action, done);
         render();
     }
 
-    private static String describe(PlanDetails p) {
-        return String.format(Locale.ROOT, "%d move(s), %d dedicated stamp(s) recommended · proposed by %s%s%s · sources: %s",
-                p.moves().size(), p.isolations().size(), p.createdBy(), p.submittedBy() == null ? "" : ", submitted by " + p.submittedBy(),
+    private static String describe(PlanDetails p, int dedicatedStamps) {
+        return String.format(Locale.ROOT, "%d move(s), %d dedicated stamp(s) · proposed by %s%s%s · sources: %s",
+                p.moves().size(), dedicatedStamps, p.createdBy(), p.submittedBy() == null ? "" : ", submitted by " + p.submittedBy(),
                 p.decidedBy() == null ? "" : ", decided by " + p.decidedBy()
                         + (p.decisionReason() == null ? "" : " (" + p.decisionReason() + ")"),
                 p.sourceStamps().isEmpty() ? "every triggered stamp" : String.join(", ", p.sourceStamps()));

@@ -7,7 +7,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -79,7 +79,7 @@ public class PlansView extends VerticalLayout {
         grid.addColumn(p -> p.decidedBy() == null ? "" : p.decidedBy()).setHeader("Decided by").setKey("decidedBy").setAutoWidth(true);
         grid.setEmptyStateText("No plans yet. An engineer can ask the planner for one.");
 
-        var title = new H2("Plans");
+        var title = new H1("Plans");
         title.getStyle().set("margin", "0");
         add(title, bar, grid);
         setSizeFull();

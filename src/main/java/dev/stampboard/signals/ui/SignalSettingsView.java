@@ -2,7 +2,7 @@ package dev.stampboard.signals.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -58,6 +58,6 @@ public class SignalSettingsView extends VerticalLayout {
                 warn.setInvalid(true);
             }
         });
-        add(new H2("Settings"), new Paragraph("Signal thresholds apply to every pool at once."), hot, warn, save);
+        add(new H1("Settings"), new Paragraph("Signal thresholds apply to every pool at once."), hot, warn, save);
     }
 }

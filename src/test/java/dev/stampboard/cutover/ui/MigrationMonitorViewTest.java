@@ -88,7 +88,9 @@ class MigrationMonitorViewTest extends KaribuTest {
         MoveRunDetails move = GridKt._get(monitor.moves, 0);
         assertThat(move.state()).isEqualTo(MoveState.VALIDATING);
         assertThat(GridKt._getFormattedRow(monitor.moves, 0)).anyMatch(cell -> cell.contains("openmindexp23"));
-        assertThat(monitor.timeline.getOptionJson()).contains("under way").contains("P1 · B1");
+        assertThat(monitor.timeline.getOptionJson()).contains("under way").contains("P1 · B1")
+                // issue 15 item 9: the invisible spacer series is no legend entry
+                .contains("\"legend\":{\"show\":true,\"top\":\"0\",\"left\":\"right\",\"data\":[\"validated\",\"under way\",\"ahead\"]}");
         assertThat(monitor.pause.isVisible()).isTrue();
 
         simulator.advance(24 * 60);

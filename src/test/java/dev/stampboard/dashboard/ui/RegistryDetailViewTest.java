@@ -15,7 +15,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLink;
 
@@ -40,7 +40,7 @@ class RegistryDetailViewTest extends KaribuTest {
         UI.getCurrent().navigate("registries/" + CONTOSO);
 
         _assertOne(RegistryDetailView.class);
-        assertThat(_get(H2.class).getText()).isEqualTo(CONTOSO);
+        assertThat(_get(H1.class).getText()).isEqualTo(CONTOSO);
         assertThat(_get(Span.class, spec -> spec.withId("customer")).getText()).contains("contoso");
         RegistryInfo registry = fleet.registry(CONTOSO).orElseThrow();
         @SuppressWarnings("unchecked")
@@ -84,7 +84,7 @@ class RegistryDetailViewTest extends KaribuTest {
         UI.getCurrent().navigate("registries/" + MODELS);
 
         _assertOne(RegistryDetailView.class);
-        assertThat(_get(H2.class).getText()).isEqualTo(MODELS);
+        assertThat(_get(H1.class).getText()).isEqualTo(MODELS);
         @SuppressWarnings("unchecked")
         Grid<ReplicaInfo> replicas = _get(Grid.class, spec -> spec.withId("replicas"));
         assertThat(GridKt._getCellComponent(replicas, 0, "homeStamp")).isNotInstanceOf(RouterLink.class);
@@ -99,7 +99,7 @@ class RegistryDetailViewTest extends KaribuTest {
         UI.getCurrent().navigate("registries/" + CONTOSO);
 
         _assertOne(RegistryDetailView.class);
-        assertThat(_get(H2.class).getText()).isEqualTo("Registry '" + CONTOSO + "' not found");
+        assertThat(_get(H1.class).getText()).isEqualTo("Registry '" + CONTOSO + "' not found");
         assertThat(_get(Anchor.class, spec -> spec.withText("Back to my registries")).getHref()).isEqualTo("my-registries");
         _assertNone(Grid.class);
         _assertNone(EChart.class);
@@ -110,6 +110,6 @@ class RegistryDetailViewTest extends KaribuTest {
         login("dave");
         UI.getCurrent().navigate("registries/nope.azurecr.io");
 
-        assertThat(_get(H2.class).getText()).isEqualTo("Registry 'nope.azurecr.io' not found");
+        assertThat(_get(H1.class).getText()).isEqualTo("Registry 'nope.azurecr.io' not found");
     }
 }

@@ -101,8 +101,16 @@ class IsolationViewsTest extends KaribuTest {
 
         view = _get(IsolationRequestDetailView.class);
         ButtonKt._click(view.actions.askForInfo);
-        view.actions.dialogText.setValue("Which training jobs pull from the datasets registry?");
-        confirm();
+        // issue 15 item 5: an empty question used to close the dialog with the service's raw message
+        var question = view.actions.dialog;
+        ButtonKt._click(question.confirm);
+        assertThat(question.isOpened()).as("stays open to be filled in").isTrue();
+        assertThat(question.text.isInvalid()).isTrue();
+        assertThat(question.text.getErrorMessage()).isEqualTo("Write the question the requester should answer");
+        assertThat(isolation.get(r.id()).state()).isEqualTo(IsolationState.IN_REVIEW);
+        question.text.setValue("Which training jobs pull from the datasets registry?");
+        ButtonKt._click(question.confirm);
+        assertThat(question.isOpened()).isFalse();
         assertThat(isolation.get(r.id()).state()).isEqualTo(IsolationState.NEEDS_INFO);
 
         view = detail("frank", r.id());
@@ -144,13 +152,13 @@ class IsolationViewsTest extends KaribuTest {
         ButtonKt._click(view.actions.startReview);
         view = _get(IsolationRequestDetailView.class);
         ButtonKt._click(view.actions.reject);
-        view.actions.dialogText.setValue("");
-        confirm();
+        var reason = view.actions.dialog;
+        reason.text.setValue("");
+        ButtonKt._click(reason.confirm);
         assertThat(isolation.get(r.id()).state()).as("no reason, no rejection").isEqualTo(IsolationState.IN_REVIEW);
-        view = _get(IsolationRequestDetailView.class);
-        ButtonKt._click(view.actions.reject);
-        view.actions.dialogText.setValue("Shared stamp eus-s03 has room after the planned rebalance");
-        confirm();
+        assertThat(reason.text.getErrorMessage()).startsWith("Say why");
+        reason.text.setValue("Shared stamp eus-s03 has room after the planned rebalance");
+        ButtonKt._click(reason.confirm);
         assertThat(isolation.get(r.id()).state()).isEqualTo(IsolationState.REJECTED);
         assertThat(isolation.get(r.id()).decisionReason()).isEqualTo("Shared stamp eus-s03 has room after the planned rebalance");
 
@@ -199,6 +207,66 @@ class IsolationViewsTest extends KaribuTest {
         assertThat(filed.state()).isEqualTo(IsolationState.SUBMITTED);
         assertThat(filed.requestedBy()).isEqualTo("carol");
         assertThat(filed.justification()).isEqualTo(Requests.WHY);
+    }
+
+    /** Issue 15 item 3: such a request went through to a plan that proposed nothing and a page that could not render. */
+    @Test
+    void a_registry_already_on_its_customers_dedicated_stamp_is_answered_up_front() {
+        // a customer and region of their own, so no other test's fleet (or dashboard) changes
+        String customer = "ux-isolated";
+        String region = "zz-ux-test";
+        String stamp = "ded-" + customer + "-" + region;
+        String registry = "uxisolated.azurecr.io";
+        if (fleet.customer(customer).isEmpty()) {
+            fleet.addCustomer(customer, "UX Isolated", dev.stampboard.base.Actor.user("test"));
+            fleet.declareStamp(stamp, new dev.stampboard.fleet.StampDeclaration(region, dev.stampboard.fleet.StampKind.DEDICATED,
+                    null, List.of(new dev.stampboard.fleet.StampDeclaration.PoolDeclaration(dev.stampboard.fleet.PoolKind.REGISTRY,
+                            List.of(stamp + "-r0", stamp + "-r1"), null),
+                    new dev.stampboard.fleet.StampDeclaration.PoolDeclaration(dev.stampboard.fleet.PoolKind.DATAPROXY,
+                            List.of(stamp + "-d0", stamp + "-d1"), null)), List.of()), dev.stampboard.base.Actor.user("test"));
+            fleet.addRegistry(registry, customer, Map.of(region, stamp), dev.stampboard.base.Actor.user("test"));
+        }
+        String expected = registry + " is already isolated on " + stamp + " (its home stamp in " + region
+                + "); there is nothing to isolate";
+
+        login("carol");
+        UI.getCurrent().navigate(NewIsolationRequestView.class);
+        NewIsolationRequestView view = _get(NewIsolationRequestView.class);
+        view.form.customer.setValue(customer);
+        view.form.registries.setValue(Set.of(registry));
+        assertThat(view.form.region.getValue()).isEqualTo(region);
+        assertThat(view.form.registries.isInvalid()).as("said as soon as it is chosen").isTrue();
+        assertThat(view.form.registries.getErrorMessage()).isEqualTo(expected);
+
+        Requests.as(users, "carol");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> isolation.file(Requests.valid(customer, List.of(registry))))
+                .isInstanceOf(dev.stampboard.base.InvalidInputException.class).hasMessage("registries: " + expected);
+    }
+
+    /** Issue 15 item 4: "2026-12-30", the format the hint shows, left the field red with no message. */
+    @Test
+    void wanted_by_takes_iso_and_the_locales_format_and_says_what_it_cannot_read() {
+        login("carol");
+        UI.getCurrent().navigate(NewIsolationRequestView.class);
+        NewIsolationRequestView view = _get(NewIsolationRequestView.class);
+        var picker = view.form.wantedBy;
+        assertThat(picker.getLocale().getLanguage()).as("the test's locale").isEqualTo("en");
+        var i18n = picker.getI18n();
+        assertThat(i18n.getDateFormats()).as("ISO first (shown), then the locale's").startsWith("yyyy-MM-dd")
+                .contains("M/d/yy", "M/d/yyyy");
+        assertThat(picker.getHelperText()).contains("2026-12-30").contains("12/30/2026");
+        assertThat(i18n.getBadInputErrorMessage()).startsWith("Not a date: type it as 2026-12-30");
+
+        // what the browser reports for text it cannot parse: the field says so, and Submit says why it stops
+        picker.getElement().setProperty("_hasInputValue", true);
+        picker.getElement().getNode().getFeature(com.vaadin.flow.internal.nodefeature.ElementListenerMap.class)
+                .fireEvent(new com.vaadin.flow.dom.DomEvent(picker.getElement(), "unparsable-change",
+                        elemental.json.Json.createObject()));
+        ButtonKt._click(view.submit);
+        assertThat(picker.isInvalid()).isTrue();
+        assertThat(picker.getErrorMessage()).startsWith("Not a date");
+        assertThat(view.error.isVisible()).isTrue();
+        assertThat(view.error.getText()).startsWith("Not submitted: ").contains("Wanted by: Not a date");
     }
 
     @Test

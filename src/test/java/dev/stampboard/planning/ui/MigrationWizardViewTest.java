@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 
 import dev.stampboard.KaribuTest;
@@ -47,11 +49,11 @@ class MigrationWizardViewTest extends KaribuTest {
         Grid<?> destinations = _get(Grid.class, spec -> spec.withId("destinations"));
         assertThat(GridKt._size(destinations)).isEqualTo(wizard.included.size());
         // the engineer sends the one shared-stamp move to a dedicated stamp instead
-        String moved = wizard.preview.moves().get(0).registry();
+        String moved = wizard.draft.engine().moves().get(0).registry();
         @SuppressWarnings("unchecked")
         Select<String> select = (Select<String>) GridKt._getCellComponent(destinations, 0, "destination");
         select.setValue(PlanChoices.DEDICATED);
-        assertThat(wizard.preview.isolation()).anySatisfy(i -> assertThat(i.registry()).isEqualTo(moved));
+        assertThat(wizard.draft.engine().isolation()).anySatisfy(i -> assertThat(i.registry()).isEqualTo(moved));
 
         ButtonKt._click(wizard.next); // → phases
         wizard.batchSize.setValue(2);
@@ -68,6 +70,44 @@ class MigrationWizardViewTest extends KaribuTest {
         assertThat(plan.submittedBy()).isEqualTo("alice");
         assertThat(plan.isolations()).anySatisfy(i -> assertThat(i.registry()).isEqualTo(moved));
         assertThat(review.approve.isEnabled()).as("alice cannot approve her own plan").isFalse();
+    }
+
+    /** Issue 15 item 1: the phases and submit steps showed "1 move(s) and 3 dedicated stamp(s)" for a 40-move plan. */
+    @Test
+    void the_last_step_shows_exactly_the_plan_that_is_submitted() {
+        MigrationWizardView wizard = open();
+        for (int i = 0; i < MigrationWizardView.STEPS.length - 1; i++) {
+            ButtonKt._click(wizard.next);
+        }
+        String summary = _get(Paragraph.class, spec -> spec.withId("summary")).getText();
+        Grid<?> shown = _get(MovesGrid.class);
+        int shownMoves = GridKt._size(shown);
+        List<String> shownRows = new java.util.ArrayList<>();
+        for (int row = 0; row < shownMoves; row++) {
+            shownRows.add(String.join("|", GridKt._getFormattedRow(shown, row)));
+        }
+        String effect = _get(Paragraph.class, spec -> spec.withId("effect")).getText();
+        ButtonKt._click(wizard.next); // submit for approval
+
+        String path = UI.getCurrent().getInternals().getActiveViewLocation().getPath();
+        PlanDetails plan = planning.get(path.substring("plans/".length()));
+        assertThat(plan.moves()).hasSizeGreaterThan(1);
+        assertThat(summary).startsWith(plan.moves().size() + " move(s)");
+        long dedicated = plan.moves().stream().map(m -> m.toStamp()).filter(s -> s.startsWith("ded-")).distinct().count();
+        assertThat(summary).contains("onto " + dedicated + " dedicated stamp(s)");
+        assertThat(shownMoves).isEqualTo(plan.moves().size());
+        MovesGrid stored = new MovesGrid(plan.moves());
+        for (int row = 0; row < shownMoves; row++) {
+            assertThat(shownRows.get(row)).isEqualTo(String.join("|", GridKt._getFormattedRow(stored, row)));
+        }
+        // the notes agree with the prediction table: each relieved stamp's worst pool after the moves
+        assertThat(effect).isEqualTo(plan.notes().replace('\n', ' '));
+        for (String stamp : plan.sourceStamps()) {
+            double after = plan.predictions().stream().filter(p -> p.stamp().equals(stamp))
+                    .mapToDouble(p -> p.afterP95()).max().orElseThrow();
+            assertThat(plan.notes()).contains(String.format(java.util.Locale.ROOT, "%s: predicted hot-node P95", stamp))
+                    .contains(String.format(java.util.Locale.ROOT, "→ %.1f %%", after));
+        }
     }
 
     @Test

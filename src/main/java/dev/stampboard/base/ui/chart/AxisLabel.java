@@ -11,7 +11,12 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AxisLabel(@Nullable String formatter, @Nullable String valueSuffix,
                         @Nullable Integer valueDecimals, @Nullable Integer rotate,
-                        @Nullable Integer interval) {
+                        @Nullable Integer interval, @Nullable Integer lineHeight) {
+
+    public AxisLabel(@Nullable String formatter, @Nullable String valueSuffix, @Nullable Integer valueDecimals,
+                     @Nullable Integer rotate, @Nullable Integer interval) {
+        this(formatter, valueSuffix, valueDecimals, rotate, interval, null);
+    }
 
     public static AxisLabel template(String formatter) {
         return new AxisLabel(formatter, null, null, null, null);
@@ -19,6 +24,16 @@ public record AxisLabel(@Nullable String formatter, @Nullable String valueSuffix
 
     public static AxisLabel suffix(String valueSuffix) {
         return new AxisLabel(null, valueSuffix, null, null, null);
+    }
+
+    /** A label rule built into the chart element, e.g. {@code "hourTicks"} (see stampboard-echart.js). */
+    public static AxisLabel named(String name) {
+        return new AxisLabel("@" + name, null, null, null, null, null);
+    }
+
+    /** Line height in px, for labels of two lines (e.g. time over date). */
+    public AxisLabel withLineHeight(int px) {
+        return new AxisLabel(formatter, valueSuffix, valueDecimals, rotate, interval, px);
     }
 
     /** Show every {@code n+1}-th category label ({@code 0} = all). */

@@ -45,6 +45,25 @@ public class EChart extends Component implements HasSize {
         getElement().setProperty(OPTION_PROPERTY, toJson(option));
     }
 
+    /**
+     * Moves a heatmap shown with {@link #setOption} on in time on the client: drops {@code drop} columns on
+     * the left, keeps the next {@code keep}, appends {@code labels} and their {@code cells} (x counted in
+     * the new columns). Only these travel; the chart keeps its rows drawn. {@link #getOptionJson()} stays
+     * the option last set in full.
+     */
+    public void patchHeatmap(int drop, int keep, java.util.List<String> labels, java.util.List<HeatmapSeries.Cell> cells) {
+        java.util.Map<String, Object> delta = new java.util.LinkedHashMap<>();
+        delta.put("drop", drop);
+        delta.put("keep", keep);
+        delta.put("labels", labels);
+        delta.put("cells", cells);
+        try {
+            getElement().callJsFunction("patchHeatmap", JSON.writeValueAsString(delta));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Heatmap delta cannot be serialised", e);
+        }
+    }
+
     /** The JSON last sent to the client, or {@code null} before the first {@link #setOption}. */
     public @Nullable String getOptionJson() {
         return getElement().getProperty(OPTION_PROPERTY);

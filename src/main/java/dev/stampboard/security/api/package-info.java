@@ -1,0 +1,3 @@
+/** The JSON API of the security module: API tokens. */
+@org.jspecify.annotations.NullMarked
+package dev.stampboard.security.api;

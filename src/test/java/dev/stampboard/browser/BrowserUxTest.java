@@ -1,0 +1,207 @@
+package dev.stampboard.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+import dev.stampboard.SpringTest;
+import dev.stampboard.simulator.SimulatorService;
+
+/**
+ * Issue 15 in a real browser (Debian chromium through Playwright): the wizard's last step lists the
+ * moves the submitted plan has, the dashboard shows that plan pending to another engineer, heatmap
+ * rows stay drawn across a refresh, and axe-core finds nothing of moderate impact or worse.
+ */
+class BrowserUxTest extends SpringTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SimulatorService simulator;
+
+    @BeforeAll
+    static void startBrowser() {
+        assumeTrue(Files.isExecutable(CHROMIUM), "Debian chromium is not installed (.ci/run installs it)");
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private Page as(String user) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900)
+                .setBypassCSP(true)); // axe is injected as a script the console's CSP rightly refuses
+        Page page = context.newPage();
+        page.setDefaultTimeout(90_000);
+        BrowserSession.signIn(page, base(), user);
+        return page;
+    }
+
+    @Test
+    void the_wizards_last_step_lists_the_submitted_plans_moves_and_the_dashboard_shows_it_pending() {
+        Page alice = as("alice");
+        alice.navigate(base() + "/plans/new");
+        alice.waitForSelector("text=1 Stamps");
+        for (int step = 2; step <= 6; step++) {
+            alice.click("vaadin-button:has-text('Next')");
+            alice.waitForSelector("h2:has-text('" + step + " ')");
+        }
+        String summary = alice.textContent("#summary");
+        shot(alice, "wizard-submit-step");
+        alice.waitForFunction("() => document.querySelector('vaadin-grid#moves').size > 0");
+        int listed = ((Number) alice.evaluate("() => document.querySelector('vaadin-grid#moves').size")).intValue();
+        int said = leadingNumber(summary);
+        assertThat(listed).as("moves listed on the last step").isEqualTo(said);
+
+        alice.click("vaadin-button:has-text('Submit for approval')");
+        alice.waitForURL(Pattern.compile(".*/plans/[0-9a-f-]{36}$"));
+        String id = alice.url().substring(alice.url().lastIndexOf('/') + 1);
+        alice.waitForSelector("vaadin-grid[id^=moves-phase]");
+        alice.waitForTimeout(1500);
+        int submitted = ((Number) alice.evaluate("() => [...document.querySelectorAll('vaadin-grid[id^=moves-phase]')]"
+                + ".reduce((sum, g) => sum + g.size, 0)")).intValue();
+        assertThat(submitted).as("moves of the submitted plan").isEqualTo(listed);
+        assertThat(leadingNumber(alice.textContent("p:has-text('move(s),')"))).isEqualTo(listed);
+        shot(alice, "plan-review");
+
+        Page bob = as("bob");
+        bob.navigate(base() + "/");
+        var row = bob.locator(".open-plan[data-plan='" + id + "']");
+        row.waitFor();
+        assertThat(row.textContent()).contains("pending approval").contains("awaits your approval");
+        shot(bob, "dashboard-open-plans");
+        assertThat(row.locator("a").getAttribute("href")).isEqualTo("plans/" + id);
+        alice.context().close();
+        bob.context().close();
+    }
+
+    @Test
+    void heatmap_rows_stay_drawn_across_a_refresh() {
+        Page dave = as("dave");
+        dave.navigate(base() + "/");
+        dave.waitForSelector("#heatmap-DATAPROXY canvas");
+        dave.waitForTimeout(1500);
+        String lastBefore = lastColumn(dave);
+        simulator.advance(1);
+        List<Integer> samples = new ArrayList<>();
+        for (int i = 0; i < 32 && lastColumn(dave).equals(lastBefore); i++) {
+            samples.add(colours(dave, "#heatmap-DATAPROXY"));
+            dave.waitForTimeout(250);
+        }
+        dave.waitForTimeout(300);
+        samples.add(colours(dave, "#heatmap-DATAPROXY"));
+        assertThat(lastColumn(dave)).as("the 5 s refresh moved the window on").isNotEqualTo(lastBefore);
+        assertThat(samples).as("distinct colours drawn, sampled through the refresh").allSatisfy(c -> assertThat(c).isGreaterThan(5));
+        dave.context().close();
+    }
+
+    @Test
+    void axe_finds_nothing_of_moderate_impact_or_worse() {
+        Page alice = as("alice");
+        List<String> found = new ArrayList<>();
+        for (String path : List.of("", "stamps/eus-s01", "plans")) {
+            alice.navigate(base() + "/" + path);
+            alice.waitForSelector("vaadin-app-layout main, vaadin-app-layout [role=main], vaadin-app-layout");
+            alice.waitForTimeout(2500);
+            Axe.moderateOrWorse(alice).forEach(v -> found.add("/" + path + ": " + v));
+            shot(alice, "page-" + (path.isEmpty() ? "dashboard" : path.replace('/', '-')));
+        }
+        alice.navigate(base() + "/plans");
+        alice.waitForSelector("vaadin-grid");
+        alice.waitForTimeout(1500);
+        Object firstPlan = alice.evaluate("() => { const a = document.querySelector('vaadin-grid a[href^=\"plans/\"]');"
+                + " return a ? a.getAttribute('href') : null; }");
+        if (firstPlan != null) {
+            alice.navigate(base() + "/" + firstPlan);
+            alice.waitForSelector("vaadin-grid[id^=moves-phase]");
+            alice.waitForTimeout(2000);
+            Axe.moderateOrWorse(alice).forEach(v -> found.add("/" + firstPlan + ": " + v));
+        }
+        Page carol = as("carol");
+        carol.navigate(base() + "/isolation-requests/new");
+        carol.waitForSelector("vaadin-date-picker");
+        carol.waitForTimeout(1500);
+        Axe.moderateOrWorse(carol).forEach(v -> found.add("/isolation-requests/new: " + v));
+        shot(carol, "isolation-form");
+        carol.setViewportSize(390, 844); // a phone: the form and the dashboard stack
+        shot(carol, "isolation-form-390");
+        carol.navigate(base() + "/");
+        carol.waitForSelector("#stamps");
+        carol.waitForTimeout(2500);
+        shot(carol, "dashboard-390");
+        assertThat(found).isEmpty();
+        alice.context().close();
+        carol.context().close();
+    }
+
+    /** Keeps what the browser showed under target/screenshots, to look at after a run. */
+    private static void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(Path.of("target", "screenshots", name + ".png")));
+    }
+
+    private static int leadingNumber(String text) {
+        Matcher m = Pattern.compile("(\\d+) move").matcher(text);
+        assertThat(m.find()).as("a move count in: %s", text).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static String lastColumn(Page page) {
+        Object label = page.locator("#heatmap-DATAPROXY").evaluate(
+                "el => { const m = el._parsedModel && el._parsedModel(); if (!m) return ''; const x = Array.isArray(m.xAxis) ? m.xAxis[0] : m.xAxis; return x.data[x.data.length - 1]; }");
+        return String.valueOf(label);
+    }
+
+    private static int colours(Page page, String selector) {
+        Object colours = page.locator(selector).evaluate("""
+                el => {
+                  const canvas = (el.shadowRoot || el).querySelector('canvas');
+                  if (!canvas || canvas.width === 0 || canvas.height === 0) return 0;
+                  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                  const seen = new Set();
+                  for (let i = 0; i < data.length && seen.size < 50; i += 4 * 97) {
+                    if (data[i + 3] > 0) seen.add(data[i] + ',' + data[i + 1] + ',' + data[i + 2]);
+                  }
+                  return seen.size;
+                }""");
+        return ((Number) colours).intValue();
+    }
+}
