@@ -34,6 +34,7 @@ import com.azure.monitor.query.models.LogsTableCell;
 import com.azure.monitor.query.models.LogsTableRow;
 import com.azure.monitor.query.models.QueryTimeInterval;
 
+import dev.stampboard.base.Actor;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.RegistryDeclaration;
@@ -55,7 +56,7 @@ import dev.stampboard.signals.ingestion.RegistryTrafficInput;
 @Profile("azure")
 public class AzureRegistryTraffic {
 
-    static final String ACTOR = "azure-logs";
+    static final Actor ACTOR = Actor.system("azure-logs");
     static final List<String> COLUMNS = List.of("registry", "region", "stamp", "minute", "requests", "bytes",
             "throttled", "errors", "p99Ms");
     /** Optional column: the customer of a registry declared from the logs. */

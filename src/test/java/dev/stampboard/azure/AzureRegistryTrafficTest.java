@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.stampboard.base.Actor;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.RegistryDeclaration;
@@ -74,11 +75,11 @@ class AzureRegistryTrafficTest extends AzureTestSupport {
         for (String stamp : List.of(prefix + "-s1", prefix + "-s2")) {
             fleet.declareStamp(stamp, new StampDeclaration(REGION, null, null, List.of(
                     new StampDeclaration.PoolDeclaration(PoolKind.REGISTRY, List.of(stamp + "-rg-0"), null),
-                    new StampDeclaration.PoolDeclaration(PoolKind.DATAPROXY, List.of(stamp + "-dp-0"), null)), List.of()), "test");
+                    new StampDeclaration.PoolDeclaration(PoolKind.DATAPROXY, List.of(stamp + "-dp-0"), null)), List.of()), Actor.system("test"));
         }
         for (String registry : registries) {
             fleet.declareRegistry(registry, new RegistryDeclaration("logs-customer",
-                    List.of(new RegistryDeclaration.ReplicaDeclaration(REGION, prefix + "-s1"))), "test");
+                    List.of(new RegistryDeclaration.ReplicaDeclaration(REGION, prefix + "-s1"))), Actor.system("test"));
         }
     }
 
