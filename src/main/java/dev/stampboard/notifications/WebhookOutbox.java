@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.stampboard.audit.AuditLog;
 
 /**
  * The webhook's persisted outbox. A delivery is queued in the transaction that publishes its
@@ -32,14 +32,14 @@ class WebhookOutbox {
     }
 
     private final JdbcClient jdbc;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final NotificationsProperties properties;
     // the receiving server lives in real time, whatever clock the console's fleet runs on
     private final Clock wall = Clock.systemUTC();
 
-    WebhookOutbox(JdbcClient jdbc, AuditLog audit, NotificationsProperties properties) {
+    WebhookOutbox(JdbcClient jdbc, ApplicationEventPublisher events, NotificationsProperties properties) {
         this.jdbc = jdbc;
-        this.audit = audit;
+        this.events = events;
         this.properties = properties;
     }
 
@@ -117,13 +117,13 @@ class WebhookOutbox {
         if (error == null) {
             jdbc.sql("update webhook_delivery set state = 'DELIVERED', attempts = ?, claimed_until = null, last_error = null,"
                     + " finished_at = ? where id = ?").params(attempts, at(now), c.id()).update();
-            audit.record("system", "WEBHOOK_DELIVERED", "notification " + c.notificationId(),
-                    "to " + target + " after " + attempts + " attempt(s)");
+            events.publishEvent(WebhookAudited.delivered(c.notificationId(),
+                    "to " + target + " after " + attempts + " attempt(s)"));
         } else if (attempts >= properties.maxAttempts()) {
             jdbc.sql("update webhook_delivery set state = 'FAILED', attempts = ?, claimed_until = null, last_error = ?,"
                     + " finished_at = ? where id = ?").params(attempts, cut(error), at(now), c.id()).update();
-            audit.record("system", "WEBHOOK_FAILED", "notification " + c.notificationId(),
-                    "to " + target + ": gave up after " + attempts + " attempts; last error: " + cut(error));
+            events.publishEvent(WebhookAudited.failed(c.notificationId(),
+                    "to " + target + ": gave up after " + attempts + " attempts; last error: " + cut(error)));
         } else {
             Duration delay = properties.backoff().multipliedBy(1L << Math.min(attempts - 1, 16));
             jdbc.sql("update webhook_delivery set attempts = ?, claimed_until = null, last_error = ?, next_attempt_at = ?"

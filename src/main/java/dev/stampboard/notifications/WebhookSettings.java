@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.stampboard.audit.AuditLog;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
@@ -26,16 +26,16 @@ public class WebhookSettings {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final CurrentUser currentUser;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final WebhookOutbox outbox;
     private final Notifications notifications;
 
-    WebhookSettings(JdbcClient jdbc, Clock clock, CurrentUser currentUser, AuditLog audit, WebhookOutbox outbox,
+    WebhookSettings(JdbcClient jdbc, Clock clock, CurrentUser currentUser, ApplicationEventPublisher events, WebhookOutbox outbox,
                     Notifications notifications) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.currentUser = currentUser;
-        this.audit = audit;
+        this.events = events;
         this.outbox = outbox;
         this.notifications = notifications;
     }
@@ -59,7 +59,7 @@ public class WebhookSettings {
                     .params(address, enabled, who, now).update();
         }
         Webhook hook = new Webhook(address, enabled, who, now.toInstant());
-        audit.record(who, "WEBHOOK_CONFIGURED", "webhook", hook.maskedUrl() + (enabled ? " on" : " off"));
+        events.publishEvent(WebhookAudited.configured(currentUser.actor(), hook.maskedUrl() + (enabled ? " on" : " off")));
         return hook;
     }
 
