@@ -51,7 +51,8 @@ class CutoverMetrics {
     }
 
     private boolean holdsLease() {
-        return jdbc.sql("select expires_at from executor_lease where owner = ?").param(lease.owner())
+        // the table holds one row per lease name (the single-instance jobs' too), each with this instance as owner
+        return jdbc.sql("select expires_at from executor_lease where name = ? and owner = ?").params(lease.name(), lease.owner())
                 .query(OffsetDateTime.class).optional()
                 .map(until -> until.toInstant().isAfter(java.time.Instant.now())).orElse(false);
     }

@@ -51,6 +51,10 @@ public final class ExecutorLease {
         jdbc.sql("delete from executor_lease where name = ? and owner = ?").params(name, owner).update();
     }
 
+    public String name() {
+        return name;
+    }
+
     public String owner() {
         return owner;
     }
