@@ -37,8 +37,8 @@ public class LocalSignIn {
         try {
             auth = authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
         } catch (AuthenticationException refused) {
-            return java.util.Optional.of(refused instanceof SignInThrottled throttled ? throttled.getMessage()
-                    : "Incorrect username or password");
+            return java.util.Optional.of(refused instanceof SignInThrottled || refused instanceof LocalSignInOff
+                    ? refused.getMessage() : "Incorrect username or password");
         }
         request.changeSessionId();
         SecurityContext context = holder.createEmptyContext();
