@@ -5,3 +5,12 @@ alter table app_user add column enabled boolean default true not null;
 alter table app_user add column source varchar(8) default 'LOCAL' not null;
 alter table app_user add column last_sign_in_at timestamp with time zone;
 alter table app_user alter column password_hash drop not null;
+
+-- Sign-in settings an administrator changes at runtime (local password sign-in on or off); security's own, beside
+-- the signal thresholds' table.
+create table security_setting (
+    name          varchar(64)  primary key,
+    setting_value varchar(255) not null,
+    updated_at    timestamp with time zone not null,
+    updated_by    varchar(64)  not null
+);

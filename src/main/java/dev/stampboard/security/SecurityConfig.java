@@ -198,9 +198,11 @@ class SecurityConfig {
             throws IOException {
         if (ex instanceof SignInThrottled throttled) {
             res.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
-            ProblemResponse.write(res, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage());
+            ProblemResponse.write(res, HttpStatus.TOO_MANY_REQUESTS,
+                    java.util.Objects.requireNonNullElse(throttled.getMessage(), "Too many failed sign-ins"));
         } else if (ex instanceof LocalSignInOff || ex instanceof SingleSignOnRefused) {
-            ProblemResponse.write(res, HttpStatus.UNAUTHORIZED, ex.getMessage());
+            ProblemResponse.write(res, HttpStatus.UNAUTHORIZED,
+                    java.util.Objects.requireNonNullElse(ex.getMessage(), "Not signed in"));
         } else if (ex instanceof OAuth2AuthenticationException) {
             res.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
             ProblemResponse.write(res, HttpStatus.UNAUTHORIZED,

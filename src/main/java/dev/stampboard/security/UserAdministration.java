@@ -175,9 +175,9 @@ public class UserAdministration {
             }
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        if (jdbc.sql("update setting set setting_value = ?, updated_at = ?, updated_by = ? where name = ?")
+        if (jdbc.sql("update security_setting set setting_value = ?, updated_at = ?, updated_by = ? where name = ?")
                 .params(Boolean.toString(enabled), now, currentUser.name(), LOCAL_SIGN_IN_SETTING).update() == 0) {
-            jdbc.sql("insert into setting (name, setting_value, updated_at, updated_by) values (?, ?, ?, ?)")
+            jdbc.sql("insert into security_setting (name, setting_value, updated_at, updated_by) values (?, ?, ?, ?)")
                     .params(LOCAL_SIGN_IN_SETTING, Boolean.toString(enabled), now, currentUser.name()).update();
         }
         audit.record(currentUser.name(), "SETTING_CHANGED", LOCAL_SIGN_IN_SETTING,

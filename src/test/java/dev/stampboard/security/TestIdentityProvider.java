@@ -19,7 +19,6 @@ import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguratio
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -95,7 +94,7 @@ final class TestIdentityProvider {
         return ((org.springframework.boot.web.context.WebServerApplicationContext) provider).getWebServer().getPort();
     }
 
-    @Configuration(proxyBeanMethods = false)
+    // not a @Configuration: the console's component scan must never find this provider
     @EnableWebSecurity
     @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, ServletWebServerFactoryAutoConfiguration.class,
             DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class, JacksonAutoConfiguration.class,

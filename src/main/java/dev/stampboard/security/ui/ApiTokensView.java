@@ -89,7 +89,7 @@ public class ApiTokensView extends VerticalLayout {
         form.setWrap(true);
 
         grid.addColumn(ApiTokens.TokenInfo::name).setHeader("Name").setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(t -> t.kind().name().toLowerCase()).setHeader("Kind").setAutoWidth(true);
+        grid.addColumn(t -> t.kind().name().toLowerCase(java.util.Locale.ROOT)).setHeader("Kind").setAutoWidth(true);
         grid.addColumn(ApiTokens.TokenInfo::owner).setHeader("Owner").setAutoWidth(true);
         grid.addColumn(t -> t.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")))
                 .setHeader("Roles").setAutoWidth(true);

@@ -92,7 +92,7 @@ public class UsersView extends VerticalLayout {
     private static String roleText(Set<Role> roles) {
         // VIEWER is implied by every staff role: show it only where it is the whole grant
         Set<Role> shown = roles.size() > 1 ? UserDialog.withoutViewer(roles) : roles;
-        return shown.stream().map(r -> r.name().toLowerCase()).sorted().collect(Collectors.joining(", "));
+        return shown.stream().map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).sorted().collect(Collectors.joining(", "));
     }
 
     private static Span status(UserInfo u) {
