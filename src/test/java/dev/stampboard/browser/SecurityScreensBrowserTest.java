@@ -69,9 +69,9 @@ class SecurityScreensBrowserTest extends SpringTest {
     void a_token_is_created_and_shown_once_and_the_admin_sees_the_users() {
         Page dave = as("dave");
         dave.navigate("http://localhost:" + port + "/tokens");
-        dave.waitForSelector("vaadin-text-field[label='Name'] input");
-        dave.fill("vaadin-text-field[label='Name'] input", "browser check");
-        dave.click("vaadin-button:has-text('Create token')");
+        dave.waitForSelector("#token-name input");
+        dave.fill("#token-name input", "browser check");
+        dave.click("#create-token");
         dave.waitForSelector("vaadin-dialog-overlay[opened]");
         String secret = (String) dave.evaluate("() => document.querySelector('#new-token-secret').value");
         assertThat(secret).startsWith("sbt_");

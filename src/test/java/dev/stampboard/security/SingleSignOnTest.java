@@ -205,7 +205,7 @@ class SingleSignOnTest {
         HttpResponse<String> res = postForm(cli, providerUrl + "/oauth2/token", Map.of("grant_type",
                         "authorization_code", "code", java.net.URLDecoder.decode(code, StandardCharsets.UTF_8),
                         "redirect_uri", TestIdentityProvider.CLI_REDIRECT),
-                "Authorization", basic(TestIdentityProvider.CLI_CLIENT, TestIdentityProvider.CONSOLE_SECRET));
+                "Authorization", basic(TestIdentityProvider.CLI_CLIENT, TestIdentityProvider.CLI_SECRET));
         assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
         return JSON.readTree(res.body()).get("access_token").asText();
     }

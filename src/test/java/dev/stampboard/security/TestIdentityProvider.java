@@ -66,6 +66,7 @@ final class TestIdentityProvider {
     /** A command-line client a person signs in with to get their own access token for the API. */
     static final String CLI_CLIENT = "stampboard-cli";
     static final String CLI_REDIRECT = "http://127.0.0.1:9/cli-callback";
+    static final String CLI_SECRET = "cli-client-secret";
     static final String PASSWORD = "correct-horse-sso";
 
     /** Entra-style app roles per person or application. */
@@ -136,7 +137,7 @@ final class TestIdentityProvider {
                     .redirectUri(env.getRequiredProperty("console.base-url") + "/login/oauth2/code/contoso")
                     .scope(OidcScopes.OPENID).clientSettings(noConsent).build();
             RegisteredClient cli = RegisteredClient.withId(UUID.randomUUID().toString()).clientId(CLI_CLIENT)
-                    .clientSecret("{noop}" + CONSOLE_SECRET)
+                    .clientSecret("{noop}" + CLI_SECRET)
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                     .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                     .redirectUri(CLI_REDIRECT).scope(OidcScopes.OPENID).clientSettings(noConsent).build();

@@ -65,6 +65,7 @@ public class ApiTokensView extends VerticalLayout {
         this.tokens = tokens;
         Set<Role> own = user.roles();
         boolean admin = own.contains(Role.ADMIN);
+        name.setId("token-name");
         name.setMaxLength(48);
         name.setRequired(true);
         name.setPlaceholder("nightly capacity report");
@@ -82,6 +83,7 @@ public class ApiTokensView extends VerticalLayout {
         kind.addValueChangeListener(e -> roleChoices(own));
         roles.setHelperText("None ticked: all of your roles");
         roleChoices(own);
+        create.setId("create-token");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickListener(e -> create());
         var form = new HorizontalLayout(name, days, kind, roles, create);
