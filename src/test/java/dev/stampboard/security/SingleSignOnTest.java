@@ -58,16 +58,15 @@ class SingleSignOnTest {
 
     @BeforeAll
     static void startProviderAndConsole() throws Exception {
-        int consolePort;
-        try (ServerSocket free = new ServerSocket(0)) {
-            consolePort = free.getLocalPort();
-        }
+        int consolePort = freePort();
+        int providerPort = freePort();
         // two host names, so the browser keeps the provider's cookies and the console's apart
         consoleUrl = "http://127.0.0.1:" + consolePort;
-        provider = TestIdentityProvider.start(consoleUrl);
-        providerUrl = "http://localhost:" + TestIdentityProvider.port(provider);
+        providerUrl = "http://localhost:" + providerPort;
         String registration = "--spring.security.oauth2.client.registration.contoso.";
         String providerConfig = "--spring.security.oauth2.client.provider.contoso.";
+        // The console first, with the provider's endpoints named (no discovery at start); the provider after it, so
+        // both share the security-context strategy the console installs JVM-wide (one JVM holds both here).
         console = new SpringApplication(StampboardApplication.class).run(
                 "--spring.profiles.active=postgres", "--spring.datasource.url=jdbc:h2:mem:sso;DB_CLOSE_DELAY=-1",
                 "--spring.datasource.username=sa", "--spring.datasource.password=", "--server.port=" + consolePort,
@@ -77,13 +76,26 @@ class SingleSignOnTest {
                 registration + "client-secret=" + TestIdentityProvider.CONSOLE_SECRET,
                 registration + "client-name=Contoso",
                 registration + "scope=openid",
+                registration + "authorization-grant-type=authorization_code",
+                registration + "redirect-uri={baseUrl}/login/oauth2/code/{registrationId}",
                 registration + "provider=contoso",
-                providerConfig + "issuer-uri=" + providerUrl,
+                providerConfig + "authorization-uri=" + providerUrl + "/oauth2/authorize",
+                providerConfig + "token-uri=" + providerUrl + "/oauth2/token",
+                providerConfig + "jwk-set-uri=" + providerUrl + "/oauth2/jwks",
+                providerConfig + "user-name-attribute=sub",
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + providerUrl + "/oauth2/jwks",
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + providerUrl,
                 "--stampboard.security.sso.role-claim=roles",
                 "--stampboard.security.sso.role-mapping[Stampboard.Admin]=ADMIN",
                 "--stampboard.security.sso.role-mapping[Stampboard.Engineer]=ENGINEER",
                 "--stampboard.security.sso.role-mapping[stampboard.viewer]=VIEWER");
+        provider = TestIdentityProvider.start(consoleUrl, providerPort);
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
     }
 
     @AfterAll
@@ -124,7 +136,8 @@ class SingleSignOnTest {
     }
 
     private static String location(HttpResponse<String> res) {
-        assertThat(res.statusCode()).as(res.uri() + " answered " + res.body()).isBetween(301, 303);
+        assertThat(res.statusCode()).as(res.uri() + " answered " + res.headers().map() + " " + res.body())
+                .isBetween(301, 303);
         String location = res.headers().firstValue("Location").orElseThrow();
         return location.startsWith("/") ? res.uri().resolve(location).toString() : location;
     }
@@ -246,7 +259,7 @@ class SingleSignOnTest {
     void the_api_accepts_the_providers_access_tokens_with_mapped_roles_and_refuses_others() throws Exception {
         String viewerApp = appToken(TestIdentityProvider.SCRIPT_CLIENT, TestIdentityProvider.SCRIPT_SECRET);
         HttpResponse<String> read = api("GET", "/api/v1/plans", "Bearer " + viewerApp, null);
-        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(read.statusCode()).as(read.headers().map() + " " + read.body()).isEqualTo(200);
         assertThat(read.headers().firstValue("Set-Cookie")).as("no session for API calls").isEmpty();
         HttpResponse<String> write = api("POST", "/api/v1/plans", "Bearer " + viewerApp,
                 "{\"region\":\"eastus\",\"stamps\":[\"eus-s01\"]}");

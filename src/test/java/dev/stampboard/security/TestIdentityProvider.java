@@ -80,19 +80,15 @@ final class TestIdentityProvider {
     private TestIdentityProvider() {
     }
 
-    /** Starts the provider; the console will send people back to {@code consoleBaseUrl}. */
-    static ConfigurableApplicationContext start(String consoleBaseUrl) {
+    /** Starts the provider on {@code port}; the console will send people back to {@code consoleBaseUrl}. */
+    static ConfigurableApplicationContext start(String consoleBaseUrl, int port) {
         return new SpringApplicationBuilder(Provider.class).web(WebApplicationType.SERVLET)
-                .properties(Map.of("server.port", "0", "spring.config.name", "test-identity-provider",
+                .properties(Map.of("server.port", Integer.toString(port), "spring.config.name", "test-identity-provider",
                         "spring.main.banner-mode", "off", "logging.level.root", "WARN",
                         "console.base-url", consoleBaseUrl,
                         // a cookie of its own name: the console's session must never be overwritten by it
                         "server.servlet.session.cookie.name", "IDPSESSION"))
                 .run();
-    }
-
-    static int port(ConfigurableApplicationContext provider) {
-        return ((org.springframework.boot.web.context.WebServerApplicationContext) provider).getWebServer().getPort();
     }
 
     // not a @Configuration: the console's component scan must never find this provider
@@ -186,8 +182,9 @@ final class TestIdentityProvider {
         }
 
         @Bean
-        AuthorizationServerSettings settings() {
-            return AuthorizationServerSettings.builder().build();
+        AuthorizationServerSettings settings(org.springframework.core.env.Environment env) {
+            return AuthorizationServerSettings.builder().issuer("http://localhost:" + env.getRequiredProperty("server.port"))
+                    .build();
         }
     }
 }
