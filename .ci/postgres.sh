@@ -22,8 +22,12 @@ done
 su postgres -c "psql -qAtc \"select 1 from pg_roles where rolname='stampboard'\"" 2>/dev/null | grep -q 1 \
   || su postgres -c "psql -qc \"create role stampboard login password 'stampboard'\"" >/dev/null 2>&1 \
   || fail "could not create the stampboard role"
-su postgres -c "psql -qc 'drop database if exists stampboard_test'" >/dev/null 2>&1
-su postgres -c "psql -qc 'create database stampboard_test owner stampboard'" >/dev/null 2>&1 \
-  || fail "could not create the stampboard_test database"
+# one database per run, so two clones tested at once never drop each other's; old ones are removed
+db="stampboard_test_$$_$(date +%s)"
+for old in $(su postgres -c "psql -qAtc \"select datname from pg_database where datname like 'stampboard_test%' and (now() - (pg_stat_file('base/'||oid||'/PG_VERSION')).modification) > interval '1 day'\"" 2>/dev/null); do
+  su postgres -c "psql -qc 'drop database if exists $old'" >/dev/null 2>&1
+done
+su postgres -c "psql -qc 'create database $db owner stampboard'" >/dev/null 2>&1 \
+  || fail "could not create the $db database"
 port=$(pg_lsclusters -h | awk '$2=="main"{print $3; exit}')
-echo "jdbc:postgresql://localhost:${port:-5432}/stampboard_test"
+echo "jdbc:postgresql://localhost:${port:-5432}/$db"

@@ -22,6 +22,7 @@ import com.azure.resourcemanager.compute.fluent.models.VirtualMachineScaleSetVMI
 import com.azure.resourcemanager.storage.StorageManager;
 import com.azure.resourcemanager.storage.fluent.models.StorageAccountInner;
 
+import dev.stampboard.base.Actor;
 import dev.stampboard.azure.ObservedFleet.ObservedScaleSet;
 import dev.stampboard.azure.ObservedFleet.ObservedStamp;
 import dev.stampboard.base.InvalidInputException;
@@ -44,7 +45,7 @@ import dev.stampboard.fleet.StampStatus;
 @Profile("azure")
 public class AzureInventory implements dev.stampboard.operations.ReadinessCheck {
 
-    static final String ACTOR = "azure-inventory";
+    static final Actor ACTOR = Actor.system("azure-inventory");
     private static final Logger log = LoggerFactory.getLogger(AzureInventory.class);
 
     private final ComputeManager compute;

@@ -28,6 +28,7 @@ import com.azure.monitor.query.models.MetricsQueryResult;
 import com.azure.monitor.query.models.QueryTimeInterval;
 import com.azure.monitor.query.models.TimeSeriesElement;
 
+import dev.stampboard.base.Actor;
 import dev.stampboard.azure.ObservedFleet.ObservedScaleSet;
 import dev.stampboard.azure.ObservedFleet.ObservedStamp;
 import dev.stampboard.fleet.PoolKind;
@@ -50,7 +51,7 @@ public class AzureMonitorTelemetry {
 
     static final String METRIC = "Percentage CPU";
     static final String SPLIT_BY_INSTANCE = "VMName eq '*'";
-    static final String ACTOR = "azure-monitor";
+    static final Actor ACTOR = Actor.system("azure-monitor");
     /** Monitor's own default; never ask for fewer. */
     private static final int MIN_SERIES = 10;
     private static final Duration DEFAULT_BACKOFF = Duration.ofMinutes(1);

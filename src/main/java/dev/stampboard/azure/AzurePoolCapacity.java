@@ -9,6 +9,7 @@ import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.compute.models.Sku;
 import com.azure.resourcemanager.compute.models.VirtualMachineScaleSetUpdate;
 
+import dev.stampboard.base.Actor;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
 import dev.stampboard.fleet.FleetService;
@@ -37,7 +38,7 @@ class AzurePoolCapacity implements PoolCapacity {
     }
 
     @Override
-    public void setCapacity(String stamp, PoolKind pool, int capacity, int minimum, String actor) {
+    public void setCapacity(String stamp, PoolKind pool, int capacity, int minimum, Actor actor) {
         if (minimum < 0 || capacity < minimum) {
             throw new InvalidInputException("Capacity " + capacity + " and minimum " + minimum
                     + " must satisfy 0 <= minimum <= capacity");

@@ -19,6 +19,7 @@ import com.azure.resourcemanager.storage.models.Kind;
 import com.azure.resourcemanager.storage.models.SkuName;
 import com.azure.resourcemanager.storage.models.StorageAccountCreateParameters;
 
+import dev.stampboard.base.Actor;
 import dev.stampboard.fleet.DedicatedStampSpec;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
@@ -75,7 +76,7 @@ class AzureStampProvisioner implements StampProvisioner {
         fleet.declareStamp(spec.stamp(), new StampDeclaration(spec.region(), StampKind.DEDICATED, StampStatus.PROVISIONING,
                 List.of(new StampDeclaration.PoolDeclaration(PoolKind.REGISTRY, List.of(), spec.registryNodes()),
                         new StampDeclaration.PoolDeclaration(PoolKind.DATAPROXY, List.of(), spec.dataproxyNodes())),
-                accounts), spec.requestedBy());
+                accounts), Actor.system(spec.requestedBy()));
         log.info("Dedicated stamp {} for {}: scale sets and {} storage accounts requested in {}", spec.stamp(),
                 spec.customer(), accounts.size(), settings.resourceGroup());
     }

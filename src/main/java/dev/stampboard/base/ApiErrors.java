@@ -52,7 +52,7 @@ class ApiErrors {
                 "Parameter '" + e.getName() + "' has an invalid value '" + e.getValue() + "'");
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    private static ProblemDetail problem(HttpStatus status, String title, @org.jspecify.annotations.Nullable String detail) {
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
         pd.setTitle(title);
         return pd;

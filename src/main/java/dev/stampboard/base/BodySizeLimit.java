@@ -76,7 +76,7 @@ class BodySizeLimit extends OncePerRequestFilter {
     private static final class Capped extends HttpServletRequestWrapper {
 
         private final long cap;
-        private ServletInputStream stream;
+        private @org.jspecify.annotations.Nullable ServletInputStream stream;
 
         Capped(HttpServletRequest request, long cap) {
             super(request);

@@ -14,10 +14,10 @@ import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.stampboard.audit.AuditLog;
 import dev.stampboard.fleet.DedicatedStampSpec;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.StampInfo;
@@ -26,6 +26,7 @@ import dev.stampboard.fleet.StampStatus;
 import dev.stampboard.planning.PlanPrediction;
 import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.planning.PlanningService;
+import dev.stampboard.base.Actor;
 
 /**
  * Runs approved plans (DESIGN §5): batch after batch in phase order, each move cut over, drained,
@@ -46,7 +47,7 @@ public class CutoverExecutor {
     private final FleetService fleet;
     private final org.springframework.beans.factory.ObjectProvider<StampProvisioner> provisioner;
     private final EvidenceCollector evidence;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final CutoverProperties properties;
     private final TransactionTemplate tx;
@@ -57,7 +58,7 @@ public class CutoverExecutor {
 
     CutoverExecutor(ExecutionStore store, PlanningService planning, FleetService fleet,
                     org.springframework.beans.factory.ObjectProvider<StampProvisioner> provisioner,
-                    EvidenceCollector evidence, AuditLog audit, Clock clock, CutoverProperties properties,
+                    EvidenceCollector evidence, ApplicationEventPublisher events, Clock clock, CutoverProperties properties,
                     TransactionTemplate tx, ExecutorLease lease,
                     org.springframework.beans.factory.ObjectProvider<SourceInFlight> inFlight, ValidationWatch watch) {
         this.inFlight = inFlight;
@@ -67,7 +68,7 @@ public class CutoverExecutor {
         this.fleet = fleet;
         this.provisioner = provisioner;
         this.evidence = evidence;
-        this.audit = audit;
+        this.events = events;
         this.clock = clock;
         this.properties = properties;
         this.tx = tx;
@@ -77,6 +78,15 @@ public class CutoverExecutor {
     /** This instance's name in the step journal and the lease. */
     public String executorId() {
         return lease.owner();
+    }
+
+    /** The executor as the actor of its steps: the system, under this instance's name. */
+    private Actor actor() {
+        return Actor.system(executorId());
+    }
+
+    private static String reasonOf(PlanRun run) {
+        return run.reason() == null ? "" : run.reason();
     }
 
     void setHook(StepHook hook) {
@@ -273,6 +283,7 @@ public class CutoverExecutor {
                 watch.drain(m.planId, m.seq), sustainedFailure);
         VerdictRules.Judgement judgement = VerdictRules.judge(e, properties.validation());
         Instant now = now();
+        MoveState judged = m.state();
         tx.executeWithoutResult(status -> {
             List<MovePrediction> all = new ArrayList<>(e.sourcePools());
             all.addAll(e.destinationPools());
@@ -301,11 +312,10 @@ public class CutoverExecutor {
             save(m);
             saveRun(run);
             store.journal(m.planId, m.seq, "VERDICT", now, executorId(), judgement.verdict().name());
-            planning.recordMoveState(m.planId, m.seq, m.state().name());
-            audit.record(executorId(), "MOVE_VERDICT", m.planId, who + ": " + judgement.verdict());
+            events.publishEvent(new MoveStateChanged(m.planId, m.seq, m.registry(), judged, m.state()));
+            events.publishEvent(new MoveJudged(m.planId, actor(), who, judgement.verdict()));
             if (run.status() != RunStatus.RUNNING) {
-                audit.record(executorId(), run.status() == RunStatus.PAUSED ? "PLAN_PAUSED" : "PLAN_ROLLBACK_STARTED",
-                        m.planId, run.reason());
+                events.publishEvent(new RunStatusChanged(m.planId, actor(), run.status(), reasonOf(run)));
             }
         });
         return true;
@@ -316,7 +326,7 @@ public class CutoverExecutor {
         tx.executeWithoutResult(status -> {
             run.pause("Validation of " + m.describe() + " failed: roll the plan back");
             saveRun(run);
-            audit.record(executorId(), "PLAN_PAUSED", run.planId, run.reason());
+            events.publishEvent(new RunStatusChanged(run.planId, actor(), run.status(), reasonOf(run)));
         });
         return true;
     }
@@ -325,7 +335,7 @@ public class CutoverExecutor {
         tx.executeWithoutResult(status -> {
             run.complete(now());
             saveRun(run);
-            planning.finishExecution(run.planId, PlanStatus.COMPLETED, executorId(), "every move validated");
+            planning.finishExecution(run.planId, PlanStatus.COMPLETED, actor(), "every move validated");
         });
     }
 
@@ -339,7 +349,7 @@ public class CutoverExecutor {
                 run.pause("Destination " + to + " of " + m.registry() + " does not exist and is not a dedicated stamp"
                         + " this plan can provision");
                 saveRun(run);
-                audit.record(executorId(), "PLAN_PAUSED", run.planId, run.reason());
+                events.publishEvent(new RunStatusChanged(run.planId, actor(), run.status(), reasonOf(run)));
             });
             return true;
         }
@@ -353,9 +363,7 @@ public class CutoverExecutor {
         hook.at(StepHook.Point.BEFORE_PROVISION, m);
         available.provision(spec.get());
         store.journal(m.planId, m.seq, "PROVISION_REQUESTED", now(), executorId(), to);
-        audit.record(executorId(), "DEDICATED_STAMP_REQUESTED", run.planId, String.format(
-                "%s for %s: %d registry nodes, %d dataproxy nodes, %d storage accounts", to, spec.get().customer(),
-                spec.get().registryNodes(), spec.get().dataproxyNodes(), spec.get().storageAccounts()));
+        tx.executeWithoutResult(status -> events.publishEvent(new DedicatedStampRequested(run.planId, actor(), spec.get())));
         return note(m, "Provisioning dedicated stamp " + to);
     }
 
@@ -380,7 +388,7 @@ public class CutoverExecutor {
         tx.executeWithoutResult(status -> {
             run.finishRollback(now());
             saveRun(run);
-            planning.finishExecution(run.planId, PlanStatus.ROLLED_BACK, executorId(),
+            planning.finishExecution(run.planId, PlanStatus.ROLLED_BACK, actor(),
                     run.reason() == null ? "rolled back" : run.reason());
         });
         return true;
@@ -389,7 +397,7 @@ public class CutoverExecutor {
     // ---- helpers -----------------------------------------------------------------------------
 
     private void pointHome(MoveRun m, String stamp, String reason) {
-        fleet.rehomeIfNeeded(m.registry(), m.execution.region(), stamp, reason, executorId());
+        fleet.rehomeIfNeeded(m.registry(), m.execution.region(), stamp, reason, actor());
     }
 
     /** Predicted effect of the whole batch on every pool it touches (its moves act together). */
@@ -408,17 +416,20 @@ public class CutoverExecutor {
         return false;
     }
 
-    /** One step: the state change, the journal line, the plan's mirror and the audit entry in one transaction. */
+    /** One step: the state change, the journal line, its events (the audit entry among them) in one transaction. */
     private void write(MoveRun m, @Nullable String step, Runnable change, @Nullable String auditAction) {
         tx.executeWithoutResult(status -> {
+            MoveState from = m.state();
             change.run();
             save(m);
             if (step != null && !store.journal(m.planId, m.seq, step, now(), executorId(), m.describe())) {
                 throw new ConcurrentChange();
             }
-            planning.recordMoveState(m.planId, m.seq, m.state().name());
+            if (m.state() != from) {
+                events.publishEvent(new MoveStateChanged(m.planId, m.seq, m.registry(), from, m.state()));
+            }
             if (auditAction != null) {
-                audit.record(executorId(), auditAction, m.planId, m.describe());
+                events.publishEvent(new MoveStepTaken(m.planId, actor(), auditAction, m.describe()));
             }
         });
     }

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.stampboard.audit.AuditLog;
 import dev.stampboard.base.ConflictException;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
@@ -22,7 +22,9 @@ import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanMove;
 import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.planning.PlanningService;
+import dev.stampboard.base.Actor;
 import dev.stampboard.security.CurrentUser;
+import dev.stampboard.security.Role;
 
 /**
  * What engineers do with an approved plan (DESIGN §5, §9): start, pause, resume, roll back, and what
@@ -34,26 +36,26 @@ public class CutoverService {
     private final ExecutionStore store;
     private final PlanningService planning;
     private final CutoverExecutor executor;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final CurrentUser currentUser;
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    CutoverService(ExecutionStore store, PlanningService planning, CutoverExecutor executor, AuditLog audit,
+    CutoverService(ExecutionStore store, PlanningService planning, CutoverExecutor executor, ApplicationEventPublisher events,
                    CurrentUser currentUser, Clock clock, TransactionTemplate tx) {
         this.store = store;
         this.planning = planning;
         this.executor = executor;
-        this.audit = audit;
+        this.events = events;
         this.currentUser = currentUser;
         this.clock = clock;
         this.tx = tx;
     }
 
     /** Starts executing an approved plan; with {@code autoRollback} a failed validation rolls it back unasked. */
-    @Secured("ROLE_ENGINEER")
+    @Secured(Role.Authority.ENGINEER)
     public PlanRunDetails start(String planId, boolean autoRollback) {
-        String actor = currentUser.name();
+        Actor actor = currentUser.actor();
         PlanDetails plan = planning.get(planId);
         store.run(planId).ifPresent(won -> {
             throw startedMeanwhile(won);
@@ -78,38 +80,37 @@ public class CutoverService {
                             m.region(), m.fromStamp(), m.toStamp(), now));
                 }
                 try {
-                    store.insert(PlanRun.start(planId, plan.region(), autoRollback, actor, now), moves);
+                    store.insert(PlanRun.start(planId, plan.region(), autoRollback, actor.name(), now), moves);
                 } catch (DuplicateKeyException another) {
                     // another console instance inserted the run between our check and our insert
                     throw new ConflictException("Plan " + planId + " was started by someone else a moment ago;"
                             + " open its migration to follow it");
                 }
                 planning.startExecution(planId, actor);
-                audit.record(actor, "PLAN_EXECUTION_STARTED", planId, moves.size() + " moves; automatic rollback "
-                        + (autoRollback ? "on" : "off"));
+                events.publishEvent(new ExecutionStarted(planId, actor, moves.size(), autoRollback));
             });
             return view(load(planId));
         });
     }
 
-    @Secured("ROLE_ENGINEER")
+    @Secured(Role.Authority.ENGINEER)
     public PlanRunDetails pause(String planId, @Nullable String reason) {
         String actor = currentUser.name();
         String why = reason == null || reason.isBlank() ? "paused by " + actor : reason.strip();
-        return change(planId, "PLAN_PAUSED", why, run -> {
+        return change(planId, why, run -> {
             run.pause(why);
             for (MoveRun m : store.moves(planId)) {
                 if (m.state().isHeldByPause()) {
+                    MoveState from = m.state();
                     m.execution.pause(clock.instant());
-                    saveMove(m);
-                    planning.recordMoveState(planId, m.seq, m.state().name());
+                    saveMove(m, from);
                 }
             }
         });
     }
 
     /** Resuming also accepts a marginal verdict; a failed move has to be rolled back instead. */
-    @Secured("ROLE_ENGINEER")
+    @Secured(Role.Authority.ENGINEER)
     public PlanRunDetails resume(String planId) {
         List<MoveRun> moves = store.moves(planId);
         Optional<MoveRun> failed = moves.stream().filter(m -> m.state() == MoveState.FAILED).findFirst();
@@ -119,25 +120,24 @@ public class CutoverService {
         }
         String accepted = moves.stream().filter(m -> m.verdict == Verdict.MARGINAL).map(MoveRun::describe)
                 .reduce((a, b) -> a + ", " + b).map(s -> "; marginal verdicts accepted: " + s).orElse("");
-        return change(planId, "PLAN_RESUMED", "resumed" + accepted, run -> {
+        return change(planId, "resumed" + accepted, run -> {
             run.resume();
             for (MoveRun m : store.moves(planId)) {
                 if (m.state() == MoveState.PAUSED) {
                     m.execution.resume(clock.instant());
-                    saveMove(m);
-                    planning.recordMoveState(planId, m.seq, m.state().name());
+                    saveMove(m, MoveState.PAUSED);
                 }
             }
         });
     }
 
     /** Rolls back every move that has cut over, newest first: home stamps and routing as before the plan. */
-    @Secured("ROLE_ENGINEER")
+    @Secured(Role.Authority.ENGINEER)
     public PlanRunDetails rollback(String planId, @Nullable String reason) {
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("A rollback needs a reason for the audit log");
         }
-        return change(planId, "PLAN_ROLLBACK_STARTED", reason.strip(), run -> run.startRollback(reason.strip()));
+        return change(planId, reason.strip(), run -> run.startRollback(reason.strip()));
     }
 
     public List<PlanRunDetails> runs() {
@@ -164,8 +164,8 @@ public class CutoverService {
         void apply(PlanRun run);
     }
 
-    private PlanRunDetails change(String planId, String action, String detail, RunChange change) {
-        String actor = currentUser.name();
+    private PlanRunDetails change(String planId, String detail, RunChange change) {
+        Actor actor = currentUser.actor();
         return executor.exclusively(() -> {
             tx.executeWithoutResult(status -> {
                 PlanRun run = load(planId);
@@ -174,7 +174,7 @@ public class CutoverService {
                     throw new ConflictException("Plan " + planId + " was changed by someone else a moment ago;"
                             + " look again and retry");
                 }
-                audit.record(actor, action, planId, detail);
+                events.publishEvent(new RunStatusChanged(planId, actor, run.status(), detail));
             });
             return view(load(planId));
         });
@@ -185,11 +185,12 @@ public class CutoverService {
                 + run.startedAt + "; it is " + run.status() + ". Open its migration to follow it");
     }
 
-    private void saveMove(MoveRun m) {
+    private void saveMove(MoveRun m, MoveState from) {
         if (!store.update(m)) {
             throw new ConflictException("Move " + m.describe() + " was changed by someone else a moment ago;"
                     + " look again and retry");
         }
+        events.publishEvent(new MoveStateChanged(m.planId, m.seq, m.registry(), from, m.state()));
     }
 
     private PlanRun load(String planId) {

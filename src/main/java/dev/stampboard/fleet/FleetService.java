@@ -19,9 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import dev.stampboard.audit.AuditLog;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
+import dev.stampboard.base.Actor;
+import dev.stampboard.security.CurrentUser;
+import dev.stampboard.security.Role;
 
 /**
  * The inventory's application service. Reads come from an immutable snapshot rebuilt after each
@@ -40,7 +42,7 @@ public class FleetService {
     private final CustomerRepository customers;
     private final RegistryRepository registries;
     private final HomeStampChangeRepository history;
-    private final AuditLog audit;
+    private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private static final long SNAPSHOT_TTL_NANOS = 5_000_000_000L;
@@ -49,14 +51,14 @@ public class FleetService {
     private volatile long snapshotLoadedAt;
 
     FleetService(StampRepository stamps, RegionRepository regions, CustomerRepository customers,
-                 RegistryRepository registries, HomeStampChangeRepository history, AuditLog audit,
+                 RegistryRepository registries, HomeStampChangeRepository history, CurrentUser currentUser,
                  ApplicationEventPublisher events, Clock clock) {
         this.stamps = stamps;
         this.regions = regions;
         this.customers = customers;
         this.registries = registries;
         this.history = history;
-        this.audit = audit;
+        this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
     }
@@ -134,13 +136,14 @@ public class FleetService {
     // ---- writes ------------------------------------------------------------------------------
 
     @Transactional
-    public void addRegion(String name, ZoneId zone, String actor) {
+    public void addRegion(String name, ZoneId zone, Actor actor) {
+        currentUser.requireRole(actor, Role.ENGINEER, Role.INGEST);
         requireName(name, "region");
         if (regions.existsById(name)) {
             throw new InvalidInputException("Region '" + name + "' already exists");
         }
         regions.save(Region.create(name, zone.getId()));
-        audit.record(actor, "REGION_ADDED", name, "zone " + zone.getId());
+        events.publishEvent(new FleetChanged(actor, "REGION_ADDED", name, "zone " + zone.getId()));
         invalidate();
     }
 
@@ -149,13 +152,15 @@ public class FleetService {
      * the first time is created in UTC. Existing nodes are kept: history is never deleted here.
      */
     @Transactional
-    public StampInfo declareStamp(String name, StampDeclaration declaration, String actor) {
+    public StampInfo declareStamp(String name, StampDeclaration declaration, Actor actor) {
+        currentUser.requireRole(actor, Role.ENGINEER, Role.INGEST);
         requireName(name, "stamp");
         requireName(declaration.region(), "region");
         validatePools(declaration);
         if (!regions.existsById(declaration.region())) {
             regions.save(Region.create(declaration.region(), "UTC"));
-            audit.record(actor, "REGION_ADDED", declaration.region(), "zone UTC (first stamp declared in it)");
+            events.publishEvent(new FleetChanged(actor, "REGION_ADDED", declaration.region(),
+                    "zone UTC (first stamp declared in it)"));
         }
         Optional<Stamp> existing = stamps.findByName(name);
         Stamp stamp;
@@ -179,18 +184,20 @@ public class FleetService {
         }
         declaration.storageAccounts().forEach(stamp::addStorageAccount);
         stamps.save(stamp);
-        audit.record(actor, existing.isPresent() ? "STAMP_UPDATED" : "STAMP_DECLARED", name, describe(declaration));
+        events.publishEvent(new FleetChanged(actor, existing.isPresent() ? "STAMP_UPDATED" : "STAMP_DECLARED", name,
+                describe(declaration)));
         invalidate();
         events.publishEvent(new StampDeclared(name));
         return stamp.toInfo();
     }
 
     @Transactional
-    public void activateStamp(String name, String actor) {
+    public void activateStamp(String name, Actor actor) {
+        currentUser.requireRole(actor, Role.ENGINEER, Role.INGEST);
         Stamp stamp = stamps.findByName(name).orElseThrow(() -> new NotFoundException("No stamp named '" + name + "'"));
         stamp.activate();
         stamps.save(stamp);
-        audit.record(actor, "STAMP_ACTIVATED", name, "status ACTIVE");
+        events.publishEvent(new FleetChanged(actor, "STAMP_ACTIVATED", name, "status ACTIVE"));
         invalidate();
         events.publishEvent(new StampDeclared(name));
     }
@@ -201,7 +208,8 @@ public class FleetService {
      * Returns whether anything changed (only changes are audited).
      */
     @Transactional
-    public boolean reportScaleSet(String stampName, PoolKind kind, boolean present, String actor) {
+    public boolean reportScaleSet(String stampName, PoolKind kind, boolean present, Actor actor) {
+        currentUser.requireRole(actor, Role.ENGINEER, Role.INGEST);
         Stamp stamp = stamps.findByName(stampName)
                 .orElseThrow(() -> new NotFoundException("No stamp named '" + stampName + "'"));
         StampPool pool = stamp.pool(kind)
@@ -210,26 +218,28 @@ public class FleetService {
             return false;
         }
         stamps.save(stamp);
-        audit.record(actor, present ? "SCALE_SET_FOUND" : "SCALE_SET_MISSING", stampName,
-                kind + (present ? ": scale set is back" : ": scale set no longer exists; pool and history kept"));
+        events.publishEvent(new FleetChanged(actor, present ? "SCALE_SET_FOUND" : "SCALE_SET_MISSING", stampName,
+                kind + (present ? ": scale set is back" : ": scale set no longer exists; pool and history kept")));
         invalidate();
         return true;
     }
 
     @Transactional
-    public void addCustomer(String name, String displayName, String actor) {
+    public void addCustomer(String name, String displayName, Actor actor) {
+        currentUser.requireRole(actor, Role.ENGINEER, Role.INGEST);
         requireName(name, "customer");
         if (customers.findByName(name).isPresent()) {
             throw new InvalidInputException("Customer '" + name + "' already exists");
         }
         customers.save(new Customer(null, name, displayName));
-        audit.record(actor, "CUSTOMER_ADDED", name, displayName);
+        events.publishEvent(new FleetChanged(actor, "CUSTOMER_ADDED", name, displayName));
         invalidate();
     }
 
     /** Adds a registry with one replica per region, each bound to its first home stamp. */
     @Transactional
-    public void addRegistry(String name, String customer, Map<String, String> homeStampByRegion, String actor) {
+    public void addRegistry(String name, String customer, Map<String, String> homeStampByRegion, Actor actor) {
+        currentUser.requireRole(actor, Role.ENGINEER, Role.INGEST);
         if (!REGISTRY_NAME.matcher(name).matches()) {
             throw new InvalidInputException("Registry name '" + name + "' must be lower-case letters, digits, dots and dashes");
         }
@@ -249,7 +259,8 @@ public class FleetService {
             placeReplica(registry, region, stampName, "registry created");
         });
         registries.save(registry);
-        audit.record(actor, "REGISTRY_ADDED", name, "customer " + customer + ", home stamps " + homeStampByRegion);
+        events.publishEvent(new FleetChanged(actor, "REGISTRY_ADDED", name,
+                "customer " + customer + ", home stamps " + homeStampByRegion));
         invalidate();
     }
 
@@ -260,7 +271,8 @@ public class FleetService {
      * because moving a replica is a cutover and goes through a plan. Replicas not listed are kept.
      */
     @Transactional
-    public RegistryInfo declareRegistry(String name, RegistryDeclaration declaration, String actor) {
+    public RegistryInfo declareRegistry(String name, RegistryDeclaration declaration, Actor actor) {
+        currentUser.requireRole(actor, Role.ENGINEER, Role.INGEST);
         if (!REGISTRY_NAME.matcher(name).matches()) {
             throw new InvalidInputException("Registry name '" + name + "' must be lower-case letters, digits, dots and dashes");
         }
@@ -280,7 +292,8 @@ public class FleetService {
         }
         if (customers.findByName(declaration.customer()).isEmpty()) {
             customers.save(new Customer(null, declaration.customer(), declaration.customer()));
-            audit.record(actor, "CUSTOMER_ADDED", declaration.customer(), "first named by registry " + name);
+            events.publishEvent(new FleetChanged(actor, "CUSTOMER_ADDED", declaration.customer(),
+                    "first named by registry " + name));
         }
         Optional<Registry> existing = registries.findByName(name);
         Registry registry = existing.orElseGet(() -> Registry.create(name, declaration.customer()));
@@ -302,8 +315,8 @@ public class FleetService {
         });
         if (existing.isEmpty() || !changes.isEmpty()) {
             registries.save(registry);
-            audit.record(actor, existing.isPresent() ? "REGISTRY_UPDATED" : "REGISTRY_DECLARED", name,
-                    "customer " + declaration.customer() + (changes.isEmpty() ? "" : "; " + String.join(", ", changes)));
+            events.publishEvent(new FleetChanged(actor, existing.isPresent() ? "REGISTRY_UPDATED" : "REGISTRY_DECLARED", name,
+                    "customer " + declaration.customer() + (changes.isEmpty() ? "" : "; " + String.join(", ", changes))));
             invalidate();
         }
         return registry.toInfo();
@@ -321,7 +334,7 @@ public class FleetService {
      * {@code toStamp} (a step retried after a crash, or done by another instance). Returns whether it moved.
      */
     @Transactional
-    public boolean rehomeIfNeeded(String registryName, String region, String toStamp, String reason, String actor) {
+    public boolean rehomeIfNeeded(String registryName, String region, String toStamp, String reason, Actor actor) {
         Registry registry = registries.findByName(registryName)
                 .orElseThrow(() -> new NotFoundException("No registry named '" + registryName + "'"));
         if (registry.toInfo().homeStamp(region).orElse("").equals(toStamp)) {
@@ -333,7 +346,8 @@ public class FleetService {
 
     /** The cutover's one write: the replica's home stamp changes, with its history and audit entry. */
     @Transactional
-    public void rehome(String registryName, String region, String toStamp, String reason, String actor) {
+    public void rehome(String registryName, String region, String toStamp, String reason, Actor actor) {
+        currentUser.requireRole(actor, Role.ENGINEER);
         Registry registry = registries.findByName(registryName)
                 .orElseThrow(() -> new NotFoundException("No registry named '" + registryName + "'"));
         Stamp destination = stamps.findByName(toStamp)
@@ -345,8 +359,9 @@ public class FleetService {
         String from = registry.rehome(region, toStamp);
         registries.save(registry);
         history.save(new HomeStampChange(null, registryName, region, from, toStamp, clock.instant(), reason));
-        audit.record(actor, "HOME_STAMP_CHANGED", registryName, region + ": " + from + " -> " + toStamp + " (" + reason + ")");
         invalidate();
+        events.publishEvent(new FleetChanged(actor, "HOME_STAMP_CHANGED", registryName,
+                region + ": " + from + " -> " + toStamp + " (" + reason + ")"));
         events.publishEvent(new HomeStampChanged(registryName, region, from, toStamp));
     }
 

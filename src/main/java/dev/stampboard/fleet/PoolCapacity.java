@@ -1,5 +1,7 @@
 package dev.stampboard.fleet;
 
+import dev.stampboard.base.Actor;
+
 /**
  * The port that sizes a pool's scale set (capacity recommendations, DESIGN §7). Azure: the scale
  * set's instance count, with the minimum kept in the inventory.
@@ -7,5 +9,5 @@ package dev.stampboard.fleet;
 public interface PoolCapacity {
 
     /** Sets the pool's instance count to {@code capacity} and its minimum to {@code minimum} (≤ capacity). */
-    void setCapacity(String stamp, PoolKind pool, int capacity, int minimum, String actor);
+    void setCapacity(String stamp, PoolKind pool, int capacity, int minimum, Actor actor);
 }

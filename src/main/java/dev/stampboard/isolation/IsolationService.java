@@ -17,19 +17,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.annotation.Secured;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.stampboard.audit.AuditLog;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
+import dev.stampboard.base.SingleInstanceJobs;
 import dev.stampboard.fleet.DedicatedStampSpec;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
@@ -45,6 +46,7 @@ import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.engine.SizingCalculator;
 import dev.stampboard.planning.engine.SizingSettings;
+import dev.stampboard.base.Actor;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
 import dev.stampboard.signals.SignalsService;
@@ -62,7 +64,6 @@ import dev.stampboard.signals.engine.TrafficShare;
 public class IsolationService {
 
     private static final Logger log = LoggerFactory.getLogger(IsolationService.class);
-    static final String SYSTEM = IsolationMigrationPlans.SYSTEM;
 
     private final IsolationRequestRepository requests;
     private final IsolationHistory history;
@@ -71,16 +72,18 @@ public class IsolationService {
     private final IsolationMigrationPlans migrationPlans;
     private final PlanningService planning;
     private final ObjectProvider<StampProvisioner> provisioner;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final CurrentUser currentUser;
     private final IsolationProperties properties;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final ObjectProvider<SingleInstanceJobs> jobs;
 
     IsolationService(IsolationRequestRepository requests, IsolationHistory history, FleetService fleet,
                      SignalsService signals, IsolationMigrationPlans migrationPlans, PlanningService planning,
-                     ObjectProvider<StampProvisioner> provisioner, AuditLog audit, CurrentUser currentUser,
-                     IsolationProperties properties, Clock clock, PlatformTransactionManager transactions) {
+                     ObjectProvider<StampProvisioner> provisioner, ApplicationEventPublisher events, CurrentUser currentUser,
+                     IsolationProperties properties, Clock clock, PlatformTransactionManager transactions,
+                     ObjectProvider<SingleInstanceJobs> jobs) {
         this.requests = requests;
         this.history = history;
         this.fleet = fleet;
@@ -88,11 +91,12 @@ public class IsolationService {
         this.migrationPlans = migrationPlans;
         this.planning = planning;
         this.provisioner = provisioner;
-        this.audit = audit;
+        this.events = events;
         this.currentUser = currentUser;
         this.properties = properties;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
+        this.jobs = jobs;
         // each automatic step commits on its own, also when called after another transaction's commit
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -153,7 +157,7 @@ public class IsolationService {
     @Secured({"ROLE_SUPPORT", "ROLE_ADMIN", "ROLE_CUSTOMER"})
     @Transactional
     public IsolationRequestDetails file(NewIsolationRequest in) {
-        String actor = currentUser.name();
+        Actor actor = currentUser.actor();
         String customer = customerFor(in.customer());
         requireMayActFor(customer);
         field("registries", IsolationRules.registries(in.registries()));
@@ -177,14 +181,14 @@ public class IsolationService {
                 properties.sizing());
         IsolationRequest request = IsolationRequest.submit(UUID.randomUUID().toString(), customer, region, registries,
                 in.expectedPeakQps(), in.peakThroughputGbps(), in.dataVolumeTb(), in.justification(), in.wantedBy(),
-                actor, clock.instant(), sizing);
+                actor.name(), clock.instant(), sizing);
         requests.save(request);
-        history.append(request.getId(), clock.instant(), actor, null, IsolationState.SUBMITTED,
+        history.append(request.getId(), clock.instant(), actor.name(), null, IsolationState.SUBMITTED,
                 "filed for " + customer + " (" + registries(registries.size()) + " in " + region + ")");
-        audit.record(actor, "ISOLATION_REQUESTED", request.getId(), String.format(Locale.ROOT,
+        events.publishEvent(new IsolationRequested(request.getId(), actor, String.format(Locale.ROOT,
                 "customer %s, region %s, registries %s; %d QPS, %.1f Gbps, %.1f TB; sized %d registry / %d dataproxy nodes, %d storage accounts",
                 customer, region, registries, in.expectedPeakQps(), in.peakThroughputGbps(), in.dataVolumeTb(),
-                sizing.registryNodes(), sizing.dataproxyNodes(), sizing.storageAccounts()));
+                sizing.registryNodes(), sizing.dataproxyNodes(), sizing.storageAccounts())));
         return request.toView();
     }
 
@@ -318,14 +322,14 @@ public class IsolationService {
     @Secured({"ROLE_SUPPORT", "ROLE_ADMIN"})
     @Transactional
     public IsolationRequestDetails startReview(String id) {
-        return transition(id, "ISOLATION_REVIEW_STARTED", null, (r, actor) -> r.startReview(actor));
+        return transition(id, null, (r, actor) -> r.startReview(actor));
     }
 
     @Secured({"ROLE_SUPPORT", "ROLE_ADMIN"})
     @Transactional
     public IsolationRequestDetails askForInformation(String id, @Nullable String question) {
         field("question", IsolationRules.text(question, "A question for the requester"));
-        return transition(id, "ISOLATION_INFO_REQUESTED", question, (r, actor) -> r.askForInformation(actor, question));
+        return transition(id, question, (r, actor) -> r.askForInformation(actor, question));
     }
 
     /** The requester (the customer, or support relaying the customer's answer) answers the open question. */
@@ -333,20 +337,20 @@ public class IsolationService {
     @Transactional
     public IsolationRequestDetails answer(String id, @Nullable String answer) {
         field("answer", IsolationRules.text(answer, "The answer"));
-        return transition(id, "ISOLATION_INFO_ANSWERED", answer, (r, actor) -> r.answer(answer));
+        return transition(id, answer, (r, actor) -> r.answer(answer));
     }
 
     @Secured({"ROLE_SUPPORT", "ROLE_ADMIN"})
     @Transactional
     public IsolationRequestDetails reject(String id, @Nullable String reason) {
         field("reason", IsolationRules.text(reason, "A reason the requester can act on"));
-        return transition(id, "ISOLATION_REJECTED", reason, (r, actor) -> r.reject(actor, reason));
+        return transition(id, reason, (r, actor) -> r.reject(actor, reason));
     }
 
     /** Approves, then provisions the dedicated stamp right away (retried by the progress check if it fails). */
     @Secured({"ROLE_SUPPORT", "ROLE_ADMIN"})
     public IsolationRequestDetails approve(String id) {
-        tx.executeWithoutResult(s -> transition(id, "ISOLATION_APPROVED", null, (r, actor) -> {
+        tx.executeWithoutResult(s -> transition(id, null, (r, actor) -> {
             String isolated = alreadyIsolated(r.customer(), r.region(), r.registries());
             if (isolated != null && migrationPlans.alreadyOn(r.region(), r.registries(), dedicatedStampName(r)).size()
                     == r.registries().size()) {
@@ -370,15 +374,15 @@ public class IsolationService {
         return IsolationMigrationPlans.dedicatedStampFor(r.customer(), r.region());
     }
 
-    private IsolationRequestDetails transition(String id, String action, @Nullable String note,
+    private IsolationRequestDetails transition(String id, @Nullable String note,
                                             BiConsumer<IsolationRequest, String> step) {
         IsolationRequest request = load(id);
-        String actor = currentUser.name();
+        Actor actor = currentUser.actor();
         IsolationState from = request.state();
-        step.accept(request, actor);
+        step.accept(request, actor.name());
         requests.save(request);
-        history.append(id, clock.instant(), actor, from, request.state(), note);
-        audit.record(actor, action, id, from + " -> " + request.state() + (note == null ? "" : ": " + note));
+        history.append(id, clock.instant(), actor.name(), from, request.state(), note);
+        events.publishEvent(new IsolationStateChanged(id, actor, from, request.state(), note));
         return request.toView();
     }
 
@@ -398,6 +402,10 @@ public class IsolationService {
     /** Advances every approved request whose next step is due (wall-clock schedule). */
     @Scheduled(fixedDelayString = "${stampboard.isolation.check-millis:5000}")
     public void progressAll() {
+        SingleInstanceJobs single = jobs.getIfAvailable();
+        if (single != null && !single.holdsLease("isolation-progress")) {
+            return; // another console instance advances the requests
+        }
         for (IsolationRequest r : requests.findByStateIn(List.of(IsolationState.APPROVED, IsolationState.PROVISIONING,
                 IsolationState.READY, IsolationState.MIGRATING))) {
             try {
@@ -408,17 +416,20 @@ public class IsolationService {
         }
     }
 
-    /** The migration plan finished: COMPLETED takes its request to DONE; a rollback is recorded and the request waits. */
-    @TransactionalEventListener(fallbackExecution = true)
+    /**
+     * The migration plan finished: COMPLETED takes its request to DONE; a rollback is recorded and the
+     * request waits. Delivered through Modulith's publication registry after the plan's transaction
+     * commits, and delivered again after a restart if the console stopped before this ran.
+     */
+    @ApplicationModuleListener
     public void onPlanFinished(PlanFinished event) {
         for (IsolationRequest r : requests.findByPlanId(event.planId())) {
             try {
                 if (event.status() == PlanStatus.COMPLETED) {
                     progress(r.getId());
                 } else {
-                    tx.executeWithoutResult(s -> audit.record(SYSTEM, "ISOLATION_MIGRATION_" + event.status().name(),
-                            r.getId(), "migration plan " + event.planId() + " finished " + event.status()
-                                    + "; the request stays MIGRATING until an engineer moves the registries"));
+                    tx.executeWithoutResult(s -> events.publishEvent(
+                            new IsolationMigrationEnded(r.getId(), event.planId(), event.status())));
                 }
             } catch (RuntimeException e) {
                 log.warn("Isolation request {}: could not follow plan {} finishing {}", r.getId(), event.planId(),
@@ -504,8 +515,8 @@ public class IsolationService {
             }
         }
         requests.save(r);
-        history.append(id, clock.instant(), SYSTEM, from, r.state(), note);
-        audit.record(SYSTEM, "ISOLATION_" + r.state().name(), id, from + " -> " + r.state() + ": " + note);
+        history.append(id, clock.instant(), Actor.SYSTEM.name(), from, r.state(), note);
+        events.publishEvent(new IsolationStateChanged(id, Actor.SYSTEM, from, r.state(), note));
         return true;
     }
 }

@@ -77,13 +77,13 @@ final class DedicatedStampMoves {
             boolean low = c.contribution() < settings.lowShareMax();
             out.add(new PlanMove(c.registry(), region, c.stamp(), stamp, low ? 1 : 2,
                     low ? lowBatch : nextBatch[2] + 1 + mediumIndex++ / settings.mediumBatchSize(),
-                    settings.mediumObservationHours(), "PLANNED", why, whyDestination.get(stamp), ""));
+                    settings.mediumObservationHours(), why, whyDestination.get(stamp), ""));
         }
         int highBatch = nextBatch[3];
         for (PlanIsolation isolation : isolations) {
             String stamp = stampFor(customerOf.get(isolation.registry()), region);
             out.add(new PlanMove(isolation.registry(), region, isolation.fromStamp(), stamp, 3, ++highBatch,
-                    settings.highObservationHours(), "PLANNED", "Isolation: " + isolation.reason(),
+                    settings.highObservationHours(), "Isolation: " + isolation.reason(),
                     whyDestination.get(stamp), ""));
         }
         return out;

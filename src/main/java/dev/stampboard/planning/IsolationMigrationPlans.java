@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.stampboard.audit.AuditLog;
+import dev.stampboard.base.Actor;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.RegistryInfo;
@@ -31,24 +31,20 @@ import dev.stampboard.planning.engine.PlanningSettings;
 @Service
 public class IsolationMigrationPlans {
 
-    public static final String SYSTEM = "system";
-
     private final PlanRepository plans;
     private final PlanHistory history;
     private final PlanningInputFactory inputs;
     private final PlanningService planning;
     private final FleetService fleet;
-    private final AuditLog audit;
     private final Clock clock;
 
     IsolationMigrationPlans(PlanRepository plans, PlanHistory history, PlanningInputFactory inputs,
-                            PlanningService planning, FleetService fleet, AuditLog audit, Clock clock) {
+                            PlanningService planning, FleetService fleet, Clock clock) {
         this.plans = plans;
         this.history = history;
         this.inputs = inputs;
         this.planning = planning;
         this.fleet = fleet;
-        this.audit = audit;
         this.clock = clock;
     }
 
@@ -76,17 +72,17 @@ public class IsolationMigrationPlans {
         if (!computed.notes().isBlank()) {
             notes.add(computed.notes());
         }
-        RebalancePlan draft = RebalancePlan.draft(UUID.randomUUID().toString(), region, sources, SYSTEM, clock.instant(),
-                new RebalancePlan.Computation(computed.minute(), computed.settings(), String.join("\n", notes),
-                        computed.moves(), computed.isolations(), computed.predictions(), computed.evidence()));
-        draft.submit(SYSTEM);
+        RebalancePlan draft = RebalancePlan.draft(UUID.randomUUID().toString(), region, sources, Actor.SYSTEM,
+                clock.instant(), new RebalancePlan.Computation(computed.minute(), computed.settings(),
+                        String.join("\n", notes), computed.moves(), computed.isolations(), computed.predictions(),
+                        computed.evidence()),
+                "onto dedicated stamp " + dedicatedStamp + " in " + region + ": " + computed.moves().size() + " moves ("
+                        + why + ")");
+        draft.submit(Actor.SYSTEM);
         plans.save(draft);
-        history.append(draft.getId(), clock.instant(), SYSTEM, null, PlanStatus.DRAFT, why);
-        history.append(draft.getId(), clock.instant(), SYSTEM, PlanStatus.DRAFT, PlanStatus.PENDING_APPROVAL,
+        history.append(draft.getId(), clock.instant(), Actor.SYSTEM.name(), null, PlanStatus.DRAFT, why);
+        history.append(draft.getId(), clock.instant(), Actor.SYSTEM.name(), PlanStatus.DRAFT, PlanStatus.PENDING_APPROVAL,
                 "submitted for an engineer's approval");
-        audit.record(SYSTEM, "PLAN_PROPOSED", draft.getId(), "onto dedicated stamp " + dedicatedStamp + " in " + region
-                + ": " + computed.moves().size() + " moves (" + why + ")");
-        audit.record(SYSTEM, "PLAN_SUBMITTED", draft.getId(), "DRAFT -> PENDING_APPROVAL");
         return draft.toView(false);
     }
 

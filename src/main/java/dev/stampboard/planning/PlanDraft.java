@@ -3,6 +3,7 @@ package dev.stampboard.planning;
 import java.util.List;
 
 import dev.stampboard.planning.engine.Plan;
+import dev.stampboard.planning.engine.Relief;
 import dev.stampboard.planning.engine.PlanningSettings;
 
 /**
@@ -67,7 +68,7 @@ public final class PlanDraft {
 
     /** The relief per source stamp, as the notes say it (worst pool before and after). */
     public List<Relief> reliefs() {
-        return Relief.of(computation.predictions(), sourceStampsOf(computation.moves(), computation.isolations()),
+        return Reliefs.of(computation.predictions(), sourceStampsOf(computation.moves(), computation.isolations()),
                 settings.target());
     }
 

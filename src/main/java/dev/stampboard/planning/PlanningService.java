@@ -18,15 +18,16 @@ import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.stampboard.audit.AuditLog;
 import dev.stampboard.base.ConflictException;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
+import dev.stampboard.base.SingleInstanceJobs;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.planning.engine.Candidate;
 import dev.stampboard.planning.engine.Plan;
+import dev.stampboard.planning.engine.Relief;
 import dev.stampboard.planning.engine.PlanChoices;
 import dev.stampboard.planning.engine.Planner;
 import dev.stampboard.planning.engine.PlanningInput;
@@ -34,7 +35,9 @@ import dev.stampboard.planning.engine.PlanningSettings;
 import dev.stampboard.planning.engine.RegistryLoad;
 import dev.stampboard.planning.engine.Sizing;
 import dev.stampboard.planning.engine.SizingCalculator;
+import dev.stampboard.base.Actor;
 import dev.stampboard.security.CurrentUser;
+import dev.stampboard.security.Role;
 import dev.stampboard.signals.PoolSignal;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.StampSignals;
@@ -52,28 +55,32 @@ public class PlanningService {
     private final PlanningInputFactory inputs;
     private final FleetService fleet;
     private final SignalsService signals;
-    private final AuditLog audit;
     private final CurrentUser currentUser;
     private final PlanningProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final PlanOutcomes outcomes;
+    private final org.springframework.beans.factory.ObjectProvider<MoveProgress> progress;
+    private final org.springframework.beans.factory.ObjectProvider<SingleInstanceJobs> jobs;
     private final Planner planner = new Planner();
 
     PlanningService(PlanRepository plans, PlanHistory history, PlanningInputFactory inputs, FleetService fleet,
-                    SignalsService signals, AuditLog audit, CurrentUser currentUser, PlanningProperties properties,
-                    Clock clock, ApplicationEventPublisher events, PlanOutcomes outcomes) {
+                    SignalsService signals, CurrentUser currentUser, PlanningProperties properties,
+                    Clock clock, ApplicationEventPublisher events, PlanOutcomes outcomes,
+                    org.springframework.beans.factory.ObjectProvider<MoveProgress> progress,
+                    org.springframework.beans.factory.ObjectProvider<SingleInstanceJobs> jobs) {
         this.plans = plans;
         this.history = history;
         this.inputs = inputs;
         this.fleet = fleet;
         this.signals = signals;
-        this.audit = audit;
         this.currentUser = currentUser;
         this.properties = properties;
         this.clock = clock;
         this.events = events;
         this.outcomes = outcomes;
+        this.progress = progress;
+        this.jobs = jobs;
     }
 
     /** The planner's settings: the signals' current hot threshold, the rest from {@code stampboard.planning.*}. */
@@ -85,14 +92,14 @@ public class PlanningService {
     }
 
     /** The wizard's candidates: registries on the chosen stamps with their contribution, ranked. */
-    @Secured("ROLE_ENGINEER")
+    @Secured(Role.Authority.ENGINEER)
     public List<Candidate> candidates(String region, List<String> sourceStamps) {
         validate(region, sourceStamps);
         return planner.candidates(inputs.build(region, new LinkedHashSet<>(sourceStamps), defaultSettings()));
     }
 
     /** The wizard's preview: what the planner makes of these choices (nothing is stored). */
-    @Secured("ROLE_ENGINEER")
+    @Secured(Role.Authority.ENGINEER)
     public Plan preview(String region, List<String> sourceStamps, @Nullable PlanChoices choices, PlanningSettings settings) {
         validate(region, sourceStamps);
         return planner.plan(inputs.build(region, new LinkedHashSet<>(sourceStamps), settings), choices);
@@ -102,7 +109,7 @@ public class PlanningService {
      * The wizard's draft: the plan exactly as {@link #proposeAndSubmit(PlanDraft)} would store it — every
      * move (a dedicated stamp's followers included), phase, batch, prediction and note (nothing is stored).
      */
-    @Secured("ROLE_ENGINEER")
+    @Secured(Role.Authority.ENGINEER)
     public PlanDraft draft(String region, List<String> sourceStamps, @Nullable PlanChoices choices, PlanningSettings settings) {
         validate(region, sourceStamps);
         PlanningInput input = inputs.build(region, new LinkedHashSet<>(sourceStamps), settings);
@@ -120,7 +127,7 @@ public class PlanningService {
 
     /** The relief per source stamp of a stored plan (worst pool before and after), as its notes say it. */
     public List<Relief> reliefs(PlanDetails plan) {
-        return Relief.of(plan.predictions(), PlanDraft.sourceStampsOf(plan.moves(), plan.isolations()),
+        return Reliefs.of(plan.predictions(), PlanDraft.sourceStampsOf(plan.moves(), plan.isolations()),
                 defaultSettings().target());
     }
 
@@ -128,7 +135,7 @@ public class PlanningService {
      * The wizard's last step: exactly the draft the engineer saw, stored and submitted for approval (not
      * recomputed, so the submitted plan is the one shown; staleness is judged against its evidence as usual).
      */
-    @Secured("ROLE_ENGINEER")
+    @Secured(Role.Authority.ENGINEER)
     @Transactional
     public PlanDetails proposeAndSubmit(PlanDraft draft) {
         PlanDetails stored = store(draft.region(), draft.sourceStamps(), draft.computation());
@@ -136,14 +143,14 @@ public class PlanningService {
     }
 
     /** Asks the planner for a plan of the region (or only the given source stamps) and keeps it as a DRAFT. */
-    @Secured("ROLE_ENGINEER")
+    @Secured(Role.Authority.ENGINEER)
     @Transactional
     public PlanDetails propose(String region, List<String> sourceStamps, @Nullable PlanningSettings settings) {
         return propose(region, sourceStamps, settings, null);
     }
 
     /** The wizard's last step: the plan as the engineer shaped it, stored and submitted for approval. */
-    @Secured("ROLE_ENGINEER")
+    @Secured(Role.Authority.ENGINEER)
     @Transactional
     public PlanDetails proposeAndSubmit(String region, List<String> sourceStamps, PlanningSettings settings,
                                      PlanChoices choices) {
@@ -172,44 +179,42 @@ public class PlanningService {
     }
 
     private PlanDetails store(String region, List<String> sourceStamps, RebalancePlan.Computation computation) {
-        String actor = currentUser.name();
+        Actor actor = currentUser.actor();
         RebalancePlan plan = RebalancePlan.draft(UUID.randomUUID().toString(), region, sourceStamps, actor,
-                clock.instant(), computation);
+                clock.instant(), computation, "region " + region + ", sources "
+                        + (sourceStamps.isEmpty() ? "every triggered stamp" : sourceStamps) + ": "
+                        + computation.moves().size() + " moves, " + computation.isolations().size() + " isolations");
         plans.save(plan);
-        history.append(plan.getId(), clock.instant(), actor, null, PlanStatus.DRAFT, "proposed by the planner");
-        audit.record(actor, "PLAN_PROPOSED", plan.getId(), "region " + region + ", sources "
-                + (sourceStamps.isEmpty() ? "every triggered stamp" : sourceStamps) + ": "
-                + plan.toView(false).moves().size() + " moves, " + plan.toView(false).isolations().size() + " isolations");
+        history.append(plan.getId(), clock.instant(), actor.name(), null, PlanStatus.DRAFT, "proposed by the planner");
         return plan.toView(false);
     }
 
-    @Secured("ROLE_ENGINEER")
+    @Secured(Role.Authority.ENGINEER)
     @Transactional
     public PlanDetails submit(String id) {
-        return transition(id, "PLAN_SUBMITTED", null, (plan, actor) -> plan.submit(actor));
+        return transition(id, null, (plan, actor) -> plan.submit(actor));
     }
 
-    @Secured("ROLE_ENGINEER")
+    @Secured(Role.Authority.ENGINEER)
     @Transactional
     public PlanDetails approve(String id) {
-        return transition(id, "PLAN_APPROVED", null, (plan, actor) -> plan.approve(actor, isStale(plan),
-                shapedBy(id)));
+        return transition(id, null, (plan, actor) -> plan.approve(actor, isStale(plan), shapedBy(id)));
     }
 
-    @Secured("ROLE_ENGINEER")
+    @Secured(Role.Authority.ENGINEER)
     @Transactional
     public PlanDetails reject(String id, @Nullable String reason) {
         String why = reason == null ? "" : reason;
-        return transition(id, "PLAN_REJECTED", why, (plan, actor) -> plan.reject(actor, why));
+        return transition(id, why, (plan, actor) -> plan.reject(actor, why));
     }
 
     /** Recomputes an open plan from current signals (the way out of "stale"). */
-    @Secured("ROLE_ENGINEER")
+    @Secured(Role.Authority.ENGINEER)
     @Transactional
     public PlanDetails refresh(String id) {
-        return transition(id, "PLAN_REFRESHED", "recomputed from current signals", (plan, actor) -> {
+        return transition(id, "recomputed from current signals", (plan, actor) -> {
             PlanDetails view = plan.toView(false);
-            plan.refresh(compute(view.region(), view.sourceStamps(), defaultSettings(), null));
+            plan.refresh(actor, compute(view.region(), view.sourceStamps(), defaultSettings(), null));
         });
     }
 
@@ -260,14 +265,14 @@ public class PlanningService {
 
     /** APPROVED → IN_PROGRESS, recorded in the plan's history and the audit log. */
     @Transactional
-    public PlanDetails startExecution(String id, String actor) {
-        return systemTransition(id, actor, "PLAN_STARTED", "execution started", RebalancePlan::startExecution);
+    public PlanDetails startExecution(String id, Actor actor) {
+        return systemTransition(id, actor, "execution started", p -> p.startExecution(actor));
     }
 
     /** IN_PROGRESS → COMPLETED | ROLLED_BACK; announces {@link PlanFinished} to whoever waits for it. */
     @Transactional
-    public PlanDetails finishExecution(String id, PlanStatus outcome, String actor, String reason) {
-        PlanDetails view = systemTransition(id, actor, "PLAN_" + outcome.name(), reason, p -> p.finishExecution(outcome));
+    public PlanDetails finishExecution(String id, PlanStatus outcome, Actor actor, String reason) {
+        PlanDetails view = systemTransition(id, actor, reason, p -> p.finishExecution(outcome, actor, reason));
         for (PlanPrediction p : view.predictions()) {
             outcomes.record(id, p.stamp(), p.pool(), currentP95(p.stamp(), p.pool()), clock.instant());
         }
@@ -275,11 +280,21 @@ public class PlanningService {
         return view;
     }
 
-    @Transactional
-    public void recordMoveState(String id, int seq, String state) {
-        if (plans.updateMoveState(id, seq, state) != 1) {
-            throw new NotFoundException("Plan " + id + " has no move " + seq);
+    /**
+     * Each move's state, in plan order: the cutover engine's state once it has taken the move over,
+     * before that PLANNED (or APPROVED once the plan is approved).
+     */
+    @Transactional(readOnly = true)
+    public List<String> moveStates(PlanDetails plan) {
+        MoveProgress engine = progress.getIfAvailable();
+        Map<Integer, String> started = engine == null ? Map.of() : engine.statesOf(plan.id());
+        String notStarted = plan.status() == PlanStatus.APPROVED || plan.status() == PlanStatus.IN_PROGRESS
+                || plan.status().isFinished() ? "APPROVED" : "PLANNED";
+        List<String> states = new ArrayList<>();
+        for (int seq = 0; seq < plan.moves().size(); seq++) {
+            states.add(started.getOrDefault(seq, notStarted));
         }
+        return states;
     }
 
     /**
@@ -314,14 +329,13 @@ public class PlanningService {
         return SizingCalculator.size(requestsPerMinute / 60.0, bytesPerMinute * 8 / 60.0 / 1e9, 0, settings.sizing());
     }
 
-    private PlanDetails systemTransition(String id, String actor, String action, String reason,
+    private PlanDetails systemTransition(String id, Actor actor, String reason,
                                       java.util.function.Consumer<RebalancePlan> step) {
         RebalancePlan plan = load(id);
         PlanStatus from = plan.status();
         step.accept(plan);
         plans.save(plan);
-        history.append(id, clock.instant(), actor, from, plan.status(), reason);
-        audit.record(actor, action, id, from + " -> " + plan.status() + ": " + reason);
+        history.append(id, clock.instant(), actor.name(), from, plan.status(), reason);
         return plan.toView(false);
     }
 
@@ -335,14 +349,17 @@ public class PlanningService {
     @Scheduled(fixedDelay = 5000)
     @Transactional
     public void expireOverdue() {
+        SingleInstanceJobs single = jobs.getIfAvailable();
+        if (single != null && !single.holdsLease("plan-expiry")) {
+            return; // another console instance expires plans
+        }
         Duration limit = Duration.ofHours(properties.approvalExpiryHours());
         for (RebalancePlan plan : plans.findByStatusOrderByCreatedAtDesc(PlanStatus.PENDING_APPROVAL)) {
             if (plan.createdAt().plus(limit).isBefore(clock.instant())) {
-                plan.expire();
+                plan.expire(Actor.SYSTEM, "not approved within " + properties.approvalExpiryHours() + " h");
                 plans.save(plan);
-                history.append(plan.getId(), clock.instant(), "system", PlanStatus.PENDING_APPROVAL, PlanStatus.EXPIRED,
-                        "pending longer than " + properties.approvalExpiryHours() + " h");
-                audit.record("system", "PLAN_EXPIRED", plan.getId(), "not approved within " + properties.approvalExpiryHours() + " h");
+                history.append(plan.getId(), clock.instant(), Actor.SYSTEM.name(), PlanStatus.PENDING_APPROVAL,
+                        PlanStatus.EXPIRED, "pending longer than " + properties.approvalExpiryHours() + " h");
             }
         }
     }
@@ -367,12 +384,13 @@ public class PlanningService {
     }
 
     private interface Step {
-        void apply(RebalancePlan plan, String actor);
+        void apply(RebalancePlan plan, Actor actor);
     }
 
-    private PlanDetails transition(String id, String action, @Nullable String reason, Step step) {
+    /** One step by the signed-in engineer; the plan registers the event that the audit log records on save. */
+    private PlanDetails transition(String id, @Nullable String reason, Step step) {
         RebalancePlan plan = load(id);
-        String actor = currentUser.name();
+        Actor actor = currentUser.actor();
         PlanStatus from = plan.status();
         step.apply(plan, actor);
         try {
@@ -380,8 +398,7 @@ public class PlanningService {
         } catch (ConcurrencyFailureException lost) {
             throw new ConflictException(whatChanged(id));
         }
-        history.append(id, clock.instant(), actor, from, plan.status(), reason);
-        audit.record(actor, action, id, from + " -> " + plan.status() + (reason == null || reason.isBlank() ? "" : ": " + reason));
+        history.append(id, clock.instant(), actor.name(), from, plan.status(), reason);
         return plan.toView(false);
     }
 
@@ -423,7 +440,7 @@ public class PlanningService {
     /** An engine plan as stored: moves (the dedicated stamps' included), isolations, predictions, the region's signals as evidence. */
     RebalancePlan.Computation computation(String region, PlanningSettings settings, PlanningInput input, Plan plan) {
         List<PlanMove> moves = plan.moves().stream().map(m -> new PlanMove(m.registry(), region, m.from(), m.to(),
-                m.phase(), m.batch(), m.observationHours(), "PLANNED", m.explanation().whyRegistry(),
+                m.phase(), m.batch(), m.observationHours(), m.explanation().whyRegistry(),
                 m.explanation().whyDestination(), String.join("\n", m.explanation().rejected().stream()
                         .map(r -> r.stamp() + ": " + r.reason()).toList()))).toList();
         List<PlanIsolation> isolations = plan.isolation().stream().map(i -> new PlanIsolation(i.registry(), i.from(),
@@ -462,10 +479,10 @@ public class PlanningService {
                 .map(p -> new PlanPrediction(p.stamp(), p.pool().name(), p.before(), p.after())).toList();
         List<String> stamps = enginePredictions.stream().map(PlanPrediction::stamp).distinct().toList();
         Map<String, String> rewritten = new java.util.HashMap<>();
-        List<Relief> fresh = Relief.of(finalPredictions, stamps, settings.target());
-        for (Relief old : Relief.of(enginePredictions, stamps, settings.target())) {
+        List<Relief> fresh = Reliefs.of(finalPredictions, stamps, settings.target());
+        for (Relief old : Reliefs.of(enginePredictions, stamps, settings.target())) {
             fresh.stream().filter(r -> r.stamp().equals(old.stamp())).findFirst()
-                    .ifPresent(r -> rewritten.put(old.note(), r.note()));
+                    .ifPresent(r -> rewritten.put(Reliefs.note(old, settings.target()), Reliefs.note(r, settings.target())));
         }
         return plan.notes().stream().map(n -> rewritten.getOrDefault(n, n)).toList();
     }

@@ -1,5 +1,6 @@
 package dev.stampboard.planning;
 
+import dev.stampboard.base.Actor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,6 +12,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.domain.Persistable;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
@@ -24,7 +26,7 @@ import dev.stampboard.base.TransitionRefused;
  * with a reason a person can act on.
  */
 @Table("plan")
-class RebalancePlan implements Persistable<String> {
+class RebalancePlan extends AbstractAggregateRoot<RebalancePlan> implements Persistable<String> {
 
     @Id
     private final String id;
@@ -77,13 +79,15 @@ class RebalancePlan implements Persistable<String> {
         this.evidence = new LinkedHashSet<>(evidence);
     }
 
-    static RebalancePlan draft(String id, String region, List<String> sourceStamps, String createdBy, Instant now,
-                               Computation computation) {
-        RebalancePlan plan = new RebalancePlan(id, region, PlanStatus.DRAFT, String.join(",", sourceStamps), createdBy,
+    /** A new DRAFT; {@code description} is what the proposal event (and so the audit log) says it proposes. */
+    static RebalancePlan draft(String id, String region, List<String> sourceStamps, Actor createdBy, Instant now,
+                               Computation computation, String description) {
+        RebalancePlan plan = new RebalancePlan(id, region, PlanStatus.DRAFT, String.join(",", sourceStamps), createdBy.name(),
                 now, computation.minute(), null, null, null, computation.settings(), computation.notes(), null,
                 computation.moves(), computation.isolations(), Set.copyOf(computation.predictions()),
                 Set.copyOf(computation.evidence()));
         plan.isNew = true;
+        plan.registerEvent(new PlanProposed(id, createdBy, description));
         return plan;
     }
 
@@ -94,17 +98,17 @@ class RebalancePlan implements Persistable<String> {
 
     // ---- transitions -------------------------------------------------------------------------
 
-    void submit(String actor) {
+    void submit(Actor actor) {
         require(PlanStatus.PENDING_APPROVAL, "submit", "only a DRAFT plan can be submitted");
         if (moves.isEmpty() && isolations.isEmpty()) {
             throw new TransitionRefused("Plan " + id + " proposes nothing; there is nothing to approve");
         }
-        status = PlanStatus.PENDING_APPROVAL;
-        submittedBy = actor;
+        moveTo(PlanStatus.PENDING_APPROVAL, actor, null);
+        submittedBy = actor.name();
     }
 
     /** Four eyes, for a plan nobody has changed since it was drafted. */
-    void approve(String actor, boolean stale) {
+    void approve(Actor actor, boolean stale) {
         approve(actor, stale, Set.of());
     }
 
@@ -112,10 +116,11 @@ class RebalancePlan implements Persistable<String> {
      * Four eyes: the approver is never someone who created, submitted or changed the plan
      * ({@code changedBy}: everyone its history names before the approval).
      */
-    void approve(String actor, boolean stale, Set<String> changedBy) {
+    void approve(Actor actor, boolean stale, Set<String> changedBy) {
         require(PlanStatus.APPROVED, "approve", "only a plan pending approval can be approved");
-        String role = actor.equals(createdBy) ? "created" : actor.equals(submittedBy) ? "submitted"
-                : changedBy.contains(actor) ? "changed" : null;
+        String name = actor.name();
+        String role = name.equals(createdBy) ? "created" : name.equals(submittedBy) ? "submitted"
+                : changedBy.contains(name) ? "changed" : null;
         if (role != null) {
             throw new TransitionRefused("Four eyes: " + actor + " " + role + " plan " + id
                     + " and cannot approve it; another engineer must");
@@ -124,31 +129,30 @@ class RebalancePlan implements Persistable<String> {
             throw new TransitionRefused("Plan " + id + " is stale: the signals changed materially since it was"
                     + " computed. Refresh it, review the new prediction, then approve");
         }
-        status = PlanStatus.APPROVED;
-        decidedBy = actor;
-        moves.replaceAll(m -> new PlanMove(m.registry(), m.region(), m.fromStamp(), m.toStamp(), m.phase(), m.batch(),
-                m.observationHours(), "APPROVED", m.whyRegistry(), m.whyDestination(), m.rejected()));
+        moveTo(PlanStatus.APPROVED, actor, null);
+        decidedBy = actor.name();
     }
 
-    void reject(String actor, String reason) {
+    void reject(Actor actor, String reason) {
         require(PlanStatus.REJECTED, "reject", "only a plan pending approval can be rejected");
         if (reason.isBlank()) {
             throw new InvalidInputException("A rejection needs a reason the submitter can act on");
         }
-        status = PlanStatus.REJECTED;
-        decidedBy = actor;
+        moveTo(PlanStatus.REJECTED, actor, reason.strip());
+        decidedBy = actor.name();
         decisionReason = reason.strip();
     }
 
-    void expire() {
+    void expire(Actor actor, String why) {
         require(PlanStatus.EXPIRED, "expire", "only a plan pending approval expires");
-        status = PlanStatus.EXPIRED;
+        moveTo(PlanStatus.EXPIRED, actor, why);
         decisionReason = "not approved in time";
     }
 
     /** Recomputes an open plan from current signals; a pending plan stays pending for review. */
-    void refresh(Computation computation) {
+    void refresh(Actor actor, Computation computation) {
         requireOpen("refresh", "only an open plan (DRAFT or PENDING_APPROVAL) can be refreshed");
+        registerEvent(new PlanRefreshed(id, actor, status));
         computedAtMinute = computation.minute();
         settings = computation.settings();
         notes = computation.notes();
@@ -159,17 +163,24 @@ class RebalancePlan implements Persistable<String> {
     }
 
     /** The cutover engine took the approved plan over. */
-    void startExecution() {
+    void startExecution(Actor actor) {
         require(PlanStatus.IN_PROGRESS, "start", "only an APPROVED plan can be executed");
-        status = PlanStatus.IN_PROGRESS;
+        moveTo(PlanStatus.IN_PROGRESS, actor, "execution started");
     }
 
-    void finishExecution(PlanStatus outcome) {
+    void finishExecution(PlanStatus outcome, Actor actor, String reason) {
         if (!outcome.isFinished()) {
             throw new IllegalArgumentException("A plan finishes COMPLETED or ROLLED_BACK, not " + outcome);
         }
         require(outcome, "finish", "only a plan in progress can finish");
-        status = outcome;
+        moveTo(outcome, actor, reason);
+    }
+
+    /** Takes a step its guard allowed, and registers it for whoever follows the plan (the audit log among them). */
+    private void moveTo(PlanStatus to, Actor actor, @Nullable String reason) {
+        PlanStatus from = status;
+        status = to;
+        registerEvent(new PlanStatusChanged(id, actor, from, to, reason));
     }
 
     /** Guards a step to {@code to} by the table in {@link PlanStatus}. */
@@ -190,6 +201,11 @@ class RebalancePlan implements Persistable<String> {
     }
 
     // ---- reads -------------------------------------------------------------------------------
+
+    /** The events registered since the plan was loaded (published when it is saved). */
+    List<Object> events() {
+        return List.copyOf(domainEvents());
+    }
 
     @Override
     public String getId() {

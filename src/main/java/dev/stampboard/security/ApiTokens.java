@@ -19,13 +19,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.stampboard.audit.AuditLog;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
 
@@ -61,15 +61,15 @@ public class ApiTokens {
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
     private final UserAccounts users;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock wallClock = Clock.systemUTC(); // expiries are real time, never the simulated clock
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokens(JdbcClient jdbc, CurrentUser currentUser, UserAccounts users, AuditLog audit) {
+    ApiTokens(JdbcClient jdbc, CurrentUser currentUser, UserAccounts users, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.users = users;
-        this.audit = audit;
+        this.events = events;
     }
 
     /**
@@ -108,8 +108,8 @@ public class ApiTokens {
         jdbc.sql("insert into api_token (id, name, kind, owner, token_hash, roles, created_at, expires_at)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(id, name.strip(), kind.name(), owner, hash(secret), csv(granted), utc(now), utc(expires)).update();
-        audit.record(owner, "API_TOKEN_CREATED", kind.name().toLowerCase() + " token " + name.strip(),
-                "roles " + csv(granted) + ", expires " + expires);
+        events.publishEvent(AccountChanged.tokenCreated(currentUser.actor(),
+                kind.name().toLowerCase() + " token " + name.strip(), "roles " + csv(granted) + ", expires " + expires));
         return new NewToken(new TokenInfo(id, name.strip(), kind, owner, granted, now, expires, null, null), secret);
     }
 
@@ -143,8 +143,8 @@ public class ApiTokens {
         }
         jdbc.sql("update api_token set revoked_at = ?, revoked_by = ? where id = ?")
                 .params(utc(wallClock.instant()), actor, id).update();
-        audit.record(actor, "API_TOKEN_REVOKED", token.kind().name().toLowerCase() + " token " + token.name(),
-                "owner " + token.owner());
+        events.publishEvent(AccountChanged.tokenRevoked(currentUser.actor(),
+                token.kind().name().toLowerCase() + " token " + token.name(), "owner " + token.owner()));
     }
 
     /** Who a presented secret acts as, if it is a live token (not revoked, not expired, owner still there). */

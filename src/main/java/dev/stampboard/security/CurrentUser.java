@@ -1,10 +1,13 @@
 package dev.stampboard.security;
 
+import dev.stampboard.base.Actor;
+
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -25,6 +28,11 @@ public class CurrentUser {
         return auth == null ? "anonymous" : auth.getName();
     }
 
+    /** The signed-in user as the actor of what they do. */
+    public Actor actor() {
+        return Actor.user(name());
+    }
+
     public Set<Role> roles() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         Set<Role> roles = EnumSet.noneOf(Role.class);
@@ -41,6 +49,22 @@ public class CurrentUser {
             }
         }
         return roles;
+    }
+
+    /**
+     * The role check of a service method that the console also calls for itself. A system actor is
+     * not checked: views and the API never hold one (an architecture test keeps it so). A person must
+     * be the signed-in user and hold one of the roles.
+     */
+    public void requireRole(Actor actor, Role... anyOf) {
+        if (actor.isSystem()) {
+            return;
+        }
+        Set<Role> held = roles();
+        if (!actor.name().equals(name()) || java.util.Arrays.stream(anyOf).noneMatch(held::contains)) {
+            throw new AccessDeniedException(actor.name() + " may not do this; it needs one of the roles "
+                    + java.util.Arrays.toString(anyOf));
+        }
     }
 
     public boolean has(Role role) {

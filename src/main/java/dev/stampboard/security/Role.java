@@ -21,6 +21,19 @@ public enum Role {
     public static final String CUSTOMER_NAME = "CUSTOMER";
     public static final String INGEST_NAME = "INGEST";
 
+    /** Authorities for {@code @Secured}, which needs compile-time constants: {@code @Secured(Role.Authority.ENGINEER)}. */
+    public static final class Authority {
+        public static final String VIEWER = "ROLE_" + VIEWER_NAME;
+        public static final String ENGINEER = "ROLE_" + ENGINEER_NAME;
+        public static final String SUPPORT = "ROLE_" + SUPPORT_NAME;
+        public static final String ADMIN = "ROLE_" + ADMIN_NAME;
+        public static final String CUSTOMER = "ROLE_" + CUSTOMER_NAME;
+        public static final String INGEST = "ROLE_" + INGEST_NAME;
+
+        private Authority() {
+        }
+    }
+
     /** The role itself and what it implies: every staff role may read everything. */
     Set<Role> withImplied() {
         return switch (this) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -36,7 +37,6 @@ import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
-import dev.stampboard.audit.AuditLog;
 import dev.stampboard.security.ui.LoginView;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -187,10 +187,10 @@ class SecurityConfig {
     /** Every password check (login view, HTTP Basic) goes through the throttle. */
     @Bean
     AuthenticationManager authenticationManager(UserAccounts users, PasswordEncoder encoder, SignInThrottle throttle,
-                                                AuditLog audit, LocalSignInSetting localSignIn) {
+                                                ApplicationEventPublisher events, LocalSignInSetting localSignIn) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
-        return new ProviderManager(new LocalSignInGate(new ThrottledPasswordCheck(passwords, throttle, audit), localSignIn));
+        return new ProviderManager(new LocalSignInGate(new ThrottledPasswordCheck(passwords, throttle, events), localSignIn));
     }
 
     /** 401 with a hint, or 429 with {@code Retry-After} while the sign-in is throttled. */

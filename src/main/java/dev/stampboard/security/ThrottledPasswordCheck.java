@@ -12,7 +12,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-import dev.stampboard.audit.AuditLog;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * The password check of local users (login view and HTTP Basic) behind the {@link SignInThrottle}:
@@ -22,12 +22,12 @@ class ThrottledPasswordCheck implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider passwords;
     private final SignInThrottle throttle;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    ThrottledPasswordCheck(DaoAuthenticationProvider passwords, SignInThrottle throttle, AuditLog audit) {
+    ThrottledPasswordCheck(DaoAuthenticationProvider passwords, SignInThrottle throttle, ApplicationEventPublisher events) {
         this.passwords = passwords;
         this.throttle = throttle;
-        this.audit = audit;
+        this.events = events;
     }
 
     @Override
@@ -43,9 +43,8 @@ class ThrottledPasswordCheck implements AuthenticationProvider {
             throttle.succeeded(username);
             return ok;
         } catch (BadCredentialsException wrong) {
-            throttle.failed(username, address).ifPresent(lock -> audit.record("system", "SIGN_IN_LOCKED",
-                    "user " + abbreviate(username), "failed sign-ins for this user or from " + address
-                            + "; locked for " + lock.toSeconds() + " s"));
+            throttle.failed(username, address).ifPresent(lock -> events.publishEvent(
+                    new SignInLocked(abbreviate(username), address, lock.toSeconds())));
             throw wrong;
         }
     }

@@ -10,6 +10,9 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+
+import dev.stampboard.base.Actor;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +25,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.stampboard.audit.AuditLog;
 
 /**
  * The user store. Configured users are written at start-up with a BCrypt hash; a changed
@@ -40,15 +42,15 @@ class UserAccounts implements UserDetailsService {
     private final PasswordEncoder encoder;
     private final UsersProperties properties;
     private final SecurityProperties security;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
     UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, UsersProperties properties, SecurityProperties security,
-                 AuditLog audit) {
+                 ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.properties = properties;
         this.security = security;
-        this.audit = audit;
+        this.events = events;
     }
 
     /**
@@ -90,7 +92,7 @@ class UserAccounts implements UserDetailsService {
                 .filter(hash -> encoder.matches(user.password(), hash))
                 .ifPresent(hash -> {
                     jdbc.sql("delete from app_user where username = ?").param(name).update();
-                    audit.record("system", "USER_REMOVED", name, "a demo user with its demo password in a production profile");
+                    events.publishEvent(AccountChanged.userRemoved(name, "a demo user with its demo password in a production profile"));
                     log.warn("Removed demo user {}: it still had its demo password", name);
                 }));
     }
@@ -114,7 +116,7 @@ class UserAccounts implements UserDetailsService {
         jdbc.sql("delete from app_user where username = ?").param(admin.username()).update();
         jdbc.sql("insert into app_user (username, password_hash, roles, customer) values (?, ?, ?, null)")
                 .params(admin.username(), encoder.encode(password), roleList(List.of(Role.ADMIN))).update();
-        audit.record("system", "USER_CREATED", admin.username(), "initial administrator, password from the environment");
+        events.publishEvent(AccountChanged.userCreated(admin.username(), "initial administrator, password from the environment"));
         log.info("Created the initial administrator '{}'", admin.username());
     }
 
@@ -159,7 +161,8 @@ class UserAccounts implements UserDetailsService {
         if (row.isEmpty()) {
             jdbc.sql("insert into app_user (username, password_hash, roles, customer, enabled, source, last_sign_in_at)"
                     + " values (?, null, ?, null, true, 'SSO', ?)").params(username, roleList, now).update();
-            audit.record(username, "USER_CREATED", username, "first sign-in through single sign-on, roles " + roleList);
+            events.publishEvent(new AccountChanged(Actor.user(username), "USER_CREATED", username,
+                    "first sign-in through single sign-on, roles " + roleList));
             return;
         }
         if (!"SSO".equals(row.get().source())) {
@@ -172,8 +175,8 @@ class UserAccounts implements UserDetailsService {
         jdbc.sql("update app_user set roles = ?, last_sign_in_at = ? where username = ?").params(roleList, now, username)
                 .update();
         if (!roleList.equals(row.get().roles())) {
-            audit.record(username, "USER_ROLES_CHANGED", username, row.get().roles() + " -> " + roleList
-                    + " (from the identity provider)");
+            events.publishEvent(new AccountChanged(Actor.user(username), "USER_ROLES_CHANGED", username,
+                    row.get().roles() + " -> " + roleList + " (from the identity provider)"));
         }
     }
 

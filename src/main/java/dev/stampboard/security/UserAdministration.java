@@ -17,7 +17,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.stampboard.audit.AuditLog;
+import dev.stampboard.base.Actor;
 import dev.stampboard.base.ConflictException;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
@@ -46,21 +46,22 @@ public class UserAdministration {
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final CurrentUser currentUser;
-    private final AuditLog audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final ObjectProvider<ClientRegistrationRepository> identityProviders;
     private final LocalSignInSetting localSignIn;
 
-    UserAdministration(JdbcClient jdbc, PasswordEncoder encoder, CurrentUser currentUser, AuditLog audit,
+    UserAdministration(JdbcClient jdbc, PasswordEncoder encoder, CurrentUser currentUser,
+                       org.springframework.context.ApplicationEventPublisher events,
                        ObjectProvider<ClientRegistrationRepository> identityProviders, LocalSignInSetting localSignIn) {
         this.localSignIn = localSignIn;
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.currentUser = currentUser;
-        this.audit = audit;
+        this.events = events;
         this.identityProviders = identityProviders;
     }
 
-    @Secured("ROLE_ADMIN")
+    @Secured(Role.Authority.ADMIN)
     @Transactional(readOnly = true)
     public List<UserInfo> list() {
         return jdbc.sql("select * from app_user order by username").query((rs, i) -> new UserInfo(
@@ -71,7 +72,7 @@ public class UserAdministration {
     }
 
     /** A new local user; a CUSTOMER needs the customer it acts for, staff have none. */
-    @Secured("ROLE_ADMIN")
+    @Secured(Role.Authority.ADMIN)
     @Transactional
     public UserInfo add(String username, String password, Set<Role> roles, @Nullable String customer) {
         String name = username == null ? "" : username.strip();
@@ -86,13 +87,13 @@ public class UserAdministration {
         jdbc.sql("insert into app_user (username, password_hash, roles, customer, enabled, source)"
                         + " values (?, ?, ?, ?, true, 'LOCAL')")
                 .params(name, encoder.encode(password), UserAccounts.roleList(roles), forCustomer).update();
-        audit.record(currentUser.name(), "USER_CREATED", name, "roles " + UserAccounts.roleList(roles)
+        audited("USER_CREATED", name, "roles " + UserAccounts.roleList(roles)
                 + (forCustomer == null ? "" : ", customer " + forCustomer));
         return find(name).orElseThrow();
     }
 
     /** Disables or enables a user: a disabled one cannot sign in and its personal API tokens stop working. */
-    @Secured("ROLE_ADMIN")
+    @Secured(Role.Authority.ADMIN)
     @Transactional
     public UserInfo setEnabled(String username, boolean enabled) {
         UserInfo user = existing(username);
@@ -106,13 +107,13 @@ public class UserAdministration {
             keepAnAdministrator(user, false);
         }
         jdbc.sql("update app_user set enabled = ? where username = ?").params(enabled, username).update();
-        audit.record(currentUser.name(), enabled ? "USER_ENABLED" : "USER_DISABLED", username,
+        audited(enabled ? "USER_ENABLED" : "USER_DISABLED", username,
                 enabled ? "may sign in again" : "can no longer sign in; personal API tokens stop working");
         return existing(username);
     }
 
     /** Sets a new password for a local user (the admin tells it to the user, who should change it). */
-    @Secured("ROLE_ADMIN")
+    @Secured(Role.Authority.ADMIN)
     @Transactional
     public void resetPassword(String username, String password) {
         UserInfo user = existing(username);
@@ -122,14 +123,14 @@ public class UserAdministration {
         checkPassword(password);
         jdbc.sql("update app_user set password_hash = ? where username = ?").params(encoder.encode(password), username)
                 .update();
-        audit.record(currentUser.name(), "USER_PASSWORD_RESET", username, "a new password set by an administrator");
+        audited("USER_PASSWORD_RESET", username, "a new password set by an administrator");
     }
 
     /**
      * New roles for a local user. A single-sign-on user's roles come from the identity provider at each sign-in,
      * so they are changed there.
      */
-    @Secured("ROLE_ADMIN")
+    @Secured(Role.Authority.ADMIN)
     @Transactional
     public UserInfo changeRoles(String username, Set<Role> roles, @Nullable String customer) {
         UserInfo user = existing(username);
@@ -140,7 +141,7 @@ public class UserAdministration {
         keepAnAdministrator(user, roles.contains(Role.ADMIN));
         jdbc.sql("update app_user set roles = ?, customer = ? where username = ?")
                 .params(UserAccounts.roleList(roles), forCustomer, username).update();
-        audit.record(currentUser.name(), "USER_ROLES_CHANGED", username, UserAccounts.roleList(user.roles()) + " -> "
+        audited("USER_ROLES_CHANGED", username, UserAccounts.roleList(user.roles()) + " -> "
                 + UserAccounts.roleList(roles) + (forCustomer == null ? "" : ", customer " + forCustomer));
         return existing(username);
     }
@@ -159,7 +160,7 @@ public class UserAdministration {
      * Switches password sign-in of local users on or off. Off needs single sign-on, and the admin doing it must
      * not be a local user who would lock themself out: they switch it off signed in through the identity provider.
      */
-    @Secured("ROLE_ADMIN")
+    @Secured(Role.Authority.ADMIN)
     @Transactional
     public void setLocalSignIn(boolean enabled) {
         if (enabled == localSignInEnabled()) {
@@ -180,8 +181,13 @@ public class UserAdministration {
             jdbc.sql("insert into security_setting (name, setting_value, updated_at, updated_by) values (?, ?, ?, ?)")
                     .params(LOCAL_SIGN_IN_SETTING, Boolean.toString(enabled), now, currentUser.name()).update();
         }
-        audit.record(currentUser.name(), "SETTING_CHANGED", LOCAL_SIGN_IN_SETTING,
+        audited("SETTING_CHANGED", LOCAL_SIGN_IN_SETTING,
                 enabled ? "local users may sign in with a password again" : "only single sign-on and API tokens sign in");
+    }
+
+    /** The audit log records it, in this transaction (security never writes the log itself). */
+    private void audited(String action, String subject, String detail) {
+        events.publishEvent(new AccountChanged(currentUser.actor(), action, subject, detail));
     }
 
     private void keepAnAdministrator(UserInfo user, boolean staysAdministrator) {

@@ -17,12 +17,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import dev.stampboard.audit.AuditLog;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.StampDeclared;
 import dev.stampboard.fleet.StampInfo;
+import dev.stampboard.base.Actor;
+import dev.stampboard.security.CurrentUser;
+import dev.stampboard.security.Role;
 import dev.stampboard.signals.engine.HotNodeSeries;
 import dev.stampboard.signals.engine.MinuteRange;
 import dev.stampboard.signals.engine.PeakWindow;
@@ -47,17 +49,20 @@ public class SignalsService {
 
     private final FleetService fleet;
     private final SettingsStore settingsStore;
-    private final AuditLog audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final CurrentUser currentUser;
     private final Clock clock;
     private final SignalEngine engine;
     private final PoolStateHistory stateHistory = new PoolStateHistory();
     private final List<java.util.function.LongConsumer> advanceListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    SignalsService(FleetService fleet, SettingsStore settingsStore, AuditLog audit, Clock clock,
+    SignalsService(FleetService fleet, SettingsStore settingsStore,
+                   org.springframework.context.ApplicationEventPublisher events, CurrentUser currentUser, Clock clock,
                    SignalsProperties properties) {
         this.fleet = fleet;
         this.settingsStore = settingsStore;
-        this.audit = audit;
+        this.events = events;
+        this.currentUser = currentUser;
         this.clock = clock;
         this.engine = new SignalEngine(initialSettings(properties), currentMinute());
     }
@@ -224,7 +229,8 @@ public class SignalsService {
     }
 
     @Transactional
-    public void changeThresholds(double hot, double warn, String actor) {
+    public void changeThresholds(double hot, double warn, Actor actor) {
+        currentUser.requireRole(actor, Role.ADMIN);
         if (!(hot > 0 && hot <= 100) || !(warn > 0 && warn <= 100)) {
             throw new InvalidInputException("Thresholds must be between 0 and 100 %");
         }
@@ -233,9 +239,8 @@ public class SignalsService {
         }
         SignalSettings old = engine.settings();
         engine.updateSettings(new SignalSettings(hot, warn, old.peakWindow(), old.reactiveRules()));
-        settingsStore.saveThresholds(hot, warn, actor);
-        audit.record(actor, "SETTING_CHANGED", "signals.thresholds",
-                "hot " + old.hotThreshold() + " -> " + hot + " %, warn " + old.warnThreshold() + " -> " + warn + " %");
+        settingsStore.saveThresholds(hot, warn, actor.name());
+        events.publishEvent(new ThresholdsChanged(actor, old.hotThreshold(), hot, old.warnThreshold(), warn));
     }
 
     private long currentMinute() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import dev.stampboard.base.Actor;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.StampDeclaration;
@@ -21,7 +22,7 @@ class ScenarioLoader {
         this.fleet = fleet;
     }
 
-    void load(Scenario scenario, String actor) {
+    void load(Scenario scenario, Actor actor) {
         scenario.regions().forEach(r -> fleet.addRegion(r.name(), r.zone(), actor));
         List<StampLayout> layouts = scenario.initialLayout().stamps();
         for (ScenarioStamp stamp : scenario.stamps()) {

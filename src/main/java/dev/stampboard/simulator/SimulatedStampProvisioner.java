@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.stampboard.base.Actor;
 import dev.stampboard.fleet.DedicatedStampSpec;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
@@ -27,7 +28,7 @@ import dev.stampboard.simulator.model.NodeNames;
 @ConditionalOnProperty(name = "stampboard.simulator.enabled", havingValue = "true", matchIfMissing = true)
 class SimulatedStampProvisioner implements StampProvisioner {
 
-    private static final String ACTOR = "simulator";
+    private static final Actor ACTOR = Actor.system("simulator");
 
     private final FleetService fleet;
     private final JdbcClient jdbc;
@@ -57,7 +58,7 @@ class SimulatedStampProvisioner implements StampProvisioner {
                 .map(a -> a.length() <= 24 ? a : a.substring(a.length() - 24))
                 .toList();
         fleet.declareStamp(spec.stamp(), new StampDeclaration(spec.region(), StampKind.DEDICATED,
-                StampStatus.PROVISIONING, pools, accounts), spec.requestedBy());
+                StampStatus.PROVISIONING, pools, accounts), Actor.system(spec.requestedBy()));
         jdbc.sql("insert into simulated_provisioning (stamp, ready_minute) values (?, ?)")
                 .params(spec.stamp(), clock.minute() + properties.provisioningMinutes()).update();
     }

@@ -15,6 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import dev.stampboard.base.Actor;
 import dev.stampboard.base.ConflictException;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.fleet.FleetService;
@@ -39,7 +40,7 @@ import dev.stampboard.simulator.model.StampLayout;
 public class SimulatorService {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatorService.class);
-    private static final String ACTOR = "simulator";
+    private static final Actor ACTOR = Actor.system("simulator");
     static final int MAX_ADVANCE_MINUTES = 14 * 1440;
 
     private final SimulatorProperties properties;

@@ -48,7 +48,7 @@ class AzureScalingAndProvisioningTest extends AzureTestSupport {
         azure.on("PATCH", AzureInventoryTest.VMSS + "/cap-s01-dataproxy", 200,
                 AzureFixtures.body("compute-VirtualMachineScaleSet_Update_MaximumSet_Gen", 200).toString());
 
-        capacity.setCapacity("cap-s01", PoolKind.DATAPROXY, 6, 4, "alice");
+        capacity.setCapacity("cap-s01", PoolKind.DATAPROXY, 6, 4, dev.stampboard.base.Actor.SYSTEM);
 
         FakeAzure.Seen patch = azure.requests("PATCH", AzureInventoryTest.VMSS + "/cap-s01-dataproxy").get(0);
         JsonNode body = AzureFixtures.JSON.readTree(patch.body());
@@ -66,7 +66,7 @@ class AzureScalingAndProvisioningTest extends AzureTestSupport {
                 "{\"error\":{\"code\":\"OperationNotAllowed\",\"message\":\"Operation results in exceeding quota limits of Core.\"}}");
         int before = fleet.requireStamp("cap-s02").pool(PoolKind.REGISTRY).orElseThrow().minInstances();
 
-        assertThatThrownBy(() -> capacity.setCapacity("cap-s02", PoolKind.REGISTRY, 40, 30, "alice"))
+        assertThatThrownBy(() -> capacity.setCapacity("cap-s02", PoolKind.REGISTRY, 40, 30, dev.stampboard.base.Actor.SYSTEM))
                 .isInstanceOf(AzureCallFailed.class).hasMessageContaining("HTTP 409").hasMessageContaining("quota");
         assertThat(fleet.requireStamp("cap-s02").pool(PoolKind.REGISTRY).orElseThrow().minInstances()).isEqualTo(before);
     }

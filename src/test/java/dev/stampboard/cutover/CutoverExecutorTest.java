@@ -51,7 +51,7 @@ class CutoverExecutorTest extends SpringTest {
 
     @AfterEach
     void restore() {
-        signals.changeThresholds(45, 40, "test");
+        signals.changeThresholds(45, 40, dev.stampboard.base.Actor.SYSTEM);
         SecurityContextHolder.clearContext();
     }
 
@@ -89,7 +89,7 @@ class CutoverExecutorTest extends SpringTest {
         run(simulator, executor, 24 * 60 + 1, 60);
         assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(planning.get(plan.id()).status()).isEqualTo(PlanStatus.COMPLETED);
-        assertThat(planning.get(plan.id()).moves()).extracting(PlanMove::state).containsOnly("COMPLETED");
+        assertThat(planning.moveStates(planning.get(plan.id()))).containsOnly("COMPLETED");
         assertThat(first.evidence()).contains("p99 latency").contains("throughput").contains("destination");
         assertThat(first.predictions()).isNotEmpty().allSatisfy(p -> assertThat(p.measured()).isNotNull());
         assertThat(cutover.steps(plan.id())).extracting(MoveStep::step).containsExactly(
@@ -154,7 +154,7 @@ class CutoverExecutorTest extends SpringTest {
         as("alice");
         cutover.start(plan.id(), false);
         run(simulator, executor, 24 * 60 - 1, 60);
-        signals.changeThresholds(5, 4, "test"); // every destination is now far over the threshold
+        signals.changeThresholds(5, 4, dev.stampboard.base.Actor.SYSTEM); // every destination is now far over the threshold
         run(simulator, executor, 1, 1);
 
         MoveRunDetails failed = cutover.moves(plan.id()).get(0);
@@ -181,7 +181,7 @@ class CutoverExecutorTest extends SpringTest {
         as("alice");
         cutover.start(plan.id(), true);
         run(simulator, executor, 24 * 60 - 1, 60);
-        signals.changeThresholds(5, 4, "test");
+        signals.changeThresholds(5, 4, dev.stampboard.base.Actor.SYSTEM);
         run(simulator, executor, 1, 1);
 
         assertThat(cutover.moves(plan.id()).get(0).state()).isEqualTo(MoveState.ROLLED_BACK);
@@ -202,13 +202,13 @@ class CutoverExecutorTest extends SpringTest {
         double hottest = Math.max(signals.hotNodeP95(destination, dev.stampboard.fleet.PoolKind.REGISTRY).orElseThrow(),
                 signals.hotNodeP95(destination, dev.stampboard.fleet.PoolKind.DATAPROXY).orElseThrow());
         // above target (threshold − 5) but under the threshold: marginal
-        signals.changeThresholds(hottest + 2, hottest + 1, "test");
+        signals.changeThresholds(hottest + 2, hottest + 1, dev.stampboard.base.Actor.SYSTEM);
         run(simulator, executor, 1, 1);
 
         assertThat(cutover.moves(plan.id())).extracting(MoveRunDetails::verdict).containsExactly(Verdict.MARGINAL, null);
         assertThat(cutover.moves(plan.id()).get(1).state()).as("gated").isEqualTo(MoveState.APPROVED);
         assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.PAUSED);
-        signals.changeThresholds(45, 40, "test");
+        signals.changeThresholds(45, 40, dev.stampboard.base.Actor.SYSTEM);
 
         cutover.resume(plan.id());
         executor.runOnce();

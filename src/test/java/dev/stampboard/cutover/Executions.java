@@ -9,7 +9,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import dev.stampboard.audit.AuditLog;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.StampProvisioner;
 import dev.stampboard.planning.PlanDetails;
@@ -54,7 +53,7 @@ final class Executions {
     static CutoverExecutor instance(ApplicationContext context, ExecutorLease lease) {
         return new CutoverExecutor(context.getBean(ExecutionStore.class), context.getBean(PlanningService.class),
                 context.getBean(FleetService.class), context.getBeanProvider(StampProvisioner.class),
-                context.getBean(EvidenceCollector.class), context.getBean(AuditLog.class),
+                context.getBean(EvidenceCollector.class), context,
                 context.getBean(java.time.Clock.class), context.getBean(CutoverProperties.class),
                 context.getBean(org.springframework.transaction.support.TransactionTemplate.class), lease,
                 context.getBeanProvider(SourceInFlight.class), context.getBean(ValidationWatch.class));

@@ -35,7 +35,7 @@ class RoutingFollowsHomeStampsTest extends SpringTest {
                 .filter(r -> r.homeStamp("westeurope").isPresent()).reduce((a, b) -> b).orElseThrow();
         String from = registry.homeStamp("westeurope").orElseThrow();
         String to = fleet.stamps("westeurope").stream().map(s -> s.name()).filter(n -> !n.equals(from)).findFirst().orElseThrow();
-        fleet.rehome(registry.name(), "westeurope", to, "routing test", "test");
+        fleet.rehome(registry.name(), "westeurope", to, "routing test", dev.stampboard.base.Actor.SYSTEM);
         assertThat(routing.current(registry.name(), "westeurope")).contains(to);
     }
 
@@ -43,9 +43,9 @@ class RoutingFollowsHomeStampsTest extends SpringTest {
     void a_registry_declared_through_the_inventory_is_routed_to_its_first_home_stamp() {
         fleet.declareStamp("rt-s01", new StampDeclaration("routeland", null, null, List.of(
                 new StampDeclaration.PoolDeclaration(PoolKind.REGISTRY, List.of("rg-000"), null),
-                new StampDeclaration.PoolDeclaration(PoolKind.DATAPROXY, List.of("dp-000"), null)), List.of()), "test");
+                new StampDeclaration.PoolDeclaration(PoolKind.DATAPROXY, List.of("dp-000"), null)), List.of()), dev.stampboard.base.Actor.SYSTEM);
         fleet.declareRegistry("routed.example.io", new RegistryDeclaration("routed-co",
-                List.of(new RegistryDeclaration.ReplicaDeclaration("routeland", "rt-s01"))), "test");
+                List.of(new RegistryDeclaration.ReplicaDeclaration("routeland", "rt-s01"))), dev.stampboard.base.Actor.SYSTEM);
         assertThat(routing.current("routed.example.io", "routeland")).contains("rt-s01");
     }
 }

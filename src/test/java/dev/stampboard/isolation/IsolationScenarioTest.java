@@ -61,7 +61,7 @@ class IsolationScenarioTest extends SpringTest {
     }
 
     @Test
-    void request_approval_provisioning_plan_and_completion() {
+    void request_approval_provisioning_plan_and_completion() throws InterruptedException {
         java.time.Instant started = simulator.now();
         // 1. support files for A. Datum: two registries on the seed's warm eus-s04 and cool eus-s06 (the hot stamps are
         //    left alone: other tests expect them hot; no other test moves these or isolates A. Datum)
@@ -131,6 +131,10 @@ class IsolationScenarioTest extends SpringTest {
         // 7. the plan's completion (PlanFinished) takes the request to DONE; the registries are served by the
         //    dedicated stamp, and the shared stamps they left are cooler
         Requests.as(users, "dave");
+        // PlanFinished is delivered asynchronously after the plan's transaction commits (publication registry)
+        for (int i = 0; i < 100 && isolation.get(filed.id()).state() != IsolationState.DONE; i++) {
+            Thread.sleep(50);
+        }
         assertThat(isolation.get(filed.id()).state()).isEqualTo(IsolationState.DONE);
         assertThat(filed.registries()).allSatisfy(r ->
                 assertThat(fleet.registry(r).orElseThrow().homeStamp("eastus")).contains(stamp));

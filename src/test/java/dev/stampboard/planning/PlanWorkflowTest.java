@@ -33,7 +33,7 @@ class PlanWorkflowTest extends SpringTest {
 
     @AfterEach
     void restore() {
-        signals.changeThresholds(45, 40, "test");
+        signals.changeThresholds(45, 40, dev.stampboard.base.Actor.SYSTEM);
         SecurityContextHolder.clearContext();
     }
 
@@ -44,7 +44,7 @@ class PlanWorkflowTest extends SpringTest {
         assertThat(planning.get(plan.id()).stale()).isFalse();
 
         // the thresholds move so far that pool states change: the evidence no longer holds
-        signals.changeThresholds(99, 98, "test");
+        signals.changeThresholds(99, 98, dev.stampboard.base.Actor.SYSTEM);
         as("bob");
         assertThat(planning.get(plan.id()).stale()).isTrue();
         assertThatThrownBy(() -> planning.approve(plan.id())).isInstanceOf(IllegalStateException.class)

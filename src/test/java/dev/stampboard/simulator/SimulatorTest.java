@@ -57,7 +57,7 @@ class SimulatorTest extends SpringTest {
         String to = fleet.stamps("westeurope").stream().map(s -> s.name()).filter(n -> !n.equals(from)).findFirst().orElseThrow();
         assertThat(shareOf(registry.name(), to)).isZero();
 
-        fleet.rehome(registry.name(), "westeurope", to, "test cutover", "test");
+        fleet.rehome(registry.name(), "westeurope", to, "test cutover", dev.stampboard.base.Actor.SYSTEM);
         rest.withBasicAuth("alice", "alice-pw").postForEntity("/api/v1/simulator/advance", Map.of("minutes", 30), JsonNode.class);
 
         assertThat(shareOf(registry.name(), to)).isPositive();

@@ -24,7 +24,7 @@ public final class Actions {
     }
 
     /** Runs the action and returns its result, or null when the service refused it (the message is shown). */
-    public static <T> T call(Supplier<T> action, String doneMessage) {
+    public static <T> @org.jspecify.annotations.Nullable T call(Supplier<T> action, String doneMessage) {
         try {
             T result = action.get();
             done(doneMessage);

@@ -33,7 +33,7 @@ class StampHeader extends HorizontalLayout {
         addClassNames(LumoUtility.Gap.Column.LARGE, LumoUtility.Gap.Row.SMALL);
     }
 
-    private static Span fact(String label, String value) {
+    private static Span fact(String label, @org.jspecify.annotations.Nullable String value) {
         var caption = new Span(label + (value == null ? "" : " "));
         caption.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
         var fact = new Span(caption);

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.stampboard.base.Actor;
 import dev.stampboard.base.InputLimits;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
@@ -57,7 +58,7 @@ class FleetApi {
         if (body == null) {
             throw new InvalidInputException("The body must be {\"region\":…, \"kind\":…, \"pools\":[{\"pool\":…, \"nodes\":[…]}]}");
         }
-        return fleet.declareStamp(stamp, body.toDeclaration(), principal.getName());
+        return fleet.declareStamp(stamp, body.toDeclaration(), Actor.user(principal.getName()));
     }
 
     @GetMapping("/registries")
@@ -85,7 +86,7 @@ class FleetApi {
         if (body == null) {
             throw new InvalidInputException("The body must be {\"customer\":…, \"replicas\":[{\"region\":…, \"homeStamp\":…}]}");
         }
-        return fleet.declareRegistry(name, body.toDeclaration(), principal.getName());
+        return fleet.declareRegistry(name, body.toDeclaration(), Actor.user(principal.getName()));
     }
 
     record DeclareRegistryRequest(

@@ -23,7 +23,7 @@ class RequestHistoryGrid extends Grid<IsolationStateChange> {
         addColumn(IsolationStateChange::actor).setHeader("Who").setKey("actor").setAutoWidth(true).setFlexGrow(0);
         addColumn(h -> (h.from() == null ? "" : h.from() + " → ") + h.to()).setHeader("State").setKey("state")
                 .setAutoWidth(true).setFlexGrow(0);
-        addColumn(h -> h.note() == null || forCustomer && "system".equals(h.actor()) ? "" : h.note()).setHeader("Note").setKey("note").setFlexGrow(1);
+        addColumn(h -> h.note() == null || forCustomer && dev.stampboard.base.Actor.SYSTEM_NAME.equals(h.actor()) ? "" : h.note()).setHeader("Note").setKey("note").setFlexGrow(1);
         setItems(history);
     }
 }

@@ -21,6 +21,7 @@ import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.planning.PlanStatusChange;
 import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
+import dev.stampboard.security.Role;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -43,35 +44,35 @@ class PlansApi {
         if (body == null || body.region() == null || body.region().isBlank()) {
             throw new InvalidInputException("The body must name a region: {\"region\":\"eastus\"} (optional \"stamps\":[…])");
         }
-        return PlanJson.of(planning.propose(body.region(), body.stamps() == null ? List.of() : body.stamps(), null));
+        return json(planning.propose(body.region(), body.stamps() == null ? List.of() : body.stamps(), null));
     }
 
     @GetMapping
-    @Secured("ROLE_VIEWER")
+    @Secured(Role.Authority.VIEWER)
     List<PlanJson> list(@RequestParam(required = false) @Nullable PlanStatus status) {
-        return planning.list(status).stream().map(PlanJson::of).toList();
+        return planning.list(status).stream().map(this::json).toList();
     }
 
     @GetMapping("/{id}")
-    @Secured("ROLE_VIEWER")
+    @Secured(Role.Authority.VIEWER)
     PlanJson get(@PathVariable String id) {
-        return PlanJson.of(planning.get(id));
+        return json(planning.get(id));
     }
 
     @GetMapping("/{id}/moves")
-    @Secured("ROLE_VIEWER")
+    @Secured(Role.Authority.VIEWER)
     List<PlanJson.MoveJson> moves(@PathVariable String id) {
-        return PlanJson.of(planning.get(id)).moves();
+        return json(planning.get(id)).moves();
     }
 
     @GetMapping("/{id}/history")
-    @Secured("ROLE_VIEWER")
+    @Secured(Role.Authority.VIEWER)
     List<PlanStatusChange> history(@PathVariable String id) {
         return planning.history(id);
     }
 
     @GetMapping("/{id}/report")
-    @Secured("ROLE_VIEWER")
+    @Secured(Role.Authority.VIEWER)
     ReportJson report(@PathVariable String id) {
         return new ReportJson(planning.report(id));
     }
@@ -81,22 +82,27 @@ class PlansApi {
 
     @PostMapping("/{id}/submit")
     PlanJson submit(@PathVariable String id) {
-        return PlanJson.of(planning.submit(id));
+        return json(planning.submit(id));
     }
 
     @PostMapping("/{id}/approve")
     PlanJson approve(@PathVariable String id) {
-        return PlanJson.of(planning.approve(id));
+        return json(planning.approve(id));
     }
 
     @PostMapping("/{id}/reject")
     PlanJson reject(@PathVariable String id, @RequestBody(required = false) @Valid @Nullable ReasonRequest body) {
-        return PlanJson.of(planning.reject(id, body == null ? null : body.reason()));
+        return json(planning.reject(id, body == null ? null : body.reason()));
     }
 
     @PostMapping("/{id}/refresh")
     PlanJson refresh(@PathVariable String id) {
-        return PlanJson.of(planning.refresh(id));
+        return json(planning.refresh(id));
+    }
+
+    /** A plan as JSON, with each move's state as the cutover engine reports it. */
+    private PlanJson json(PlanDetails plan) {
+        return PlanJson.of(plan, planning.moveStates(plan));
     }
 
     record CreatePlanRequest(
@@ -114,10 +120,11 @@ class PlansApi {
                     boolean stale, List<MoveJson> moves, List<IsolationJson> isolation, List<PredictionJson> predictions,
                     List<EvidenceJson> evidence, String notes) {
 
-        static PlanJson of(PlanDetails p) {
+        static PlanJson of(PlanDetails p, List<String> moveStates) {
             return new PlanJson(p.id(), p.status().name(), p.region(), p.sourceStamps(), p.createdBy(), p.submittedBy(),
                     p.decidedBy(), p.decisionReason(), p.stale(),
-                    p.moves().stream().map(MoveJson::of).toList(),
+                    java.util.stream.IntStream.range(0, p.moves().size())
+                            .mapToObj(i -> MoveJson.of(p.moves().get(i), moveStates.get(i))).toList(),
                     p.isolations().stream().map(i -> new IsolationJson(i.registry(), i.fromStamp(), i.reason(),
                             new SizingJson(i.registryNodes(), i.dataproxyNodes(), i.storageAccounts(), i.arithmetic()))).toList(),
                     p.predictions().stream().map(x -> new PredictionJson(x.stamp(), x.pool(), x.beforeP95(), x.afterP95())).toList(),
@@ -127,9 +134,9 @@ class PlansApi {
 
         record MoveJson(String registry, String region, String from, String to, int phase, int batch,
                         int observationHours, String state, String explanation, List<String> rejectedAlternatives) {
-            static MoveJson of(PlanMove m) {
+            static MoveJson of(PlanMove m, String state) {
                 return new MoveJson(m.registry(), m.region(), m.fromStamp(), m.toStamp(), m.phase(), m.batch(),
-                        m.observationHours(), m.state(), m.whyRegistry() + " " + m.whyDestination(),
+                        m.observationHours(), state, m.whyRegistry() + " " + m.whyDestination(),
                         m.rejected().isBlank() ? List.of() : List.of(m.rejected().split("\n")));
             }
         }

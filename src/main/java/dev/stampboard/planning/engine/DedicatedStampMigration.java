@@ -65,12 +65,17 @@ public final class DedicatedStampMigration {
             selected.add(new Planner.Selected(registry, dedicatedStamp, ranked.contribution(),
                     new MoveExplanation(whyRegistry, whyDestination, List.of())));
         }
+        List<Relief> reliefs = new ArrayList<>();
         for (String stamp : touched) {
+            if (!stamp.equals(dedicatedStamp)) {
+                reliefs.add(new Relief(stamp, fleet.worstOriginalP95(stamp), fleet.worstPredictedP95(stamp),
+                        fleet.worstPredictedP95(stamp) <= settings.target()));
+            }
             notes.add(String.format(Locale.ROOT, "%s: predicted hot-node P95 %.1f → %.1f %%.", stamp,
                     fleet.worstOriginalP95(stamp), fleet.worstPredictedP95(stamp)));
         }
         return new Plan(input.region(), Phasing.assign(selected, settings), List.of(),
-                Planner.predictions(fleet, touched), notes);
+                Planner.predictions(fleet, touched), reliefs, notes);
     }
 
     /** A minute in which the new stamp did not report yet is taken as idle: its baseline b. */

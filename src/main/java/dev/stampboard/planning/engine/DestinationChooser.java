@@ -1,5 +1,7 @@
 package dev.stampboard.planning.engine;
 
+import dev.stampboard.planning.engine.RejectedAlternative.Kind;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,12 +48,12 @@ final class DestinationChooser {
             if (fits >= MAX_FITS_EVALUATED) {
                 break;
             }
-            String refusal = structuralRefusal(fleet, candidate, settings);
+            RejectedAlternative refusal = structuralRefusal(fleet, candidate, settings);
             if (refusal == null) {
                 refusal = capacityRefusal(fleet, candidate, registry, load, settings);
             }
             if (refusal != null) {
-                rejected.add(new RejectedAlternative(candidate.name(), refusal));
+                rejected.add(refusal);
                 continue;
             }
             fits++;
@@ -70,13 +72,14 @@ final class DestinationChooser {
             }
             if (worst < bestWorst) {
                 if (best != null) {
-                    rejected.add(new RejectedAlternative(best, "fits, but would be left hotter than " + candidate.name()));
+                    rejected.add(new RejectedAlternative(best, Kind.FITS_LESS_WELL,
+                            "fits, but would be left hotter than " + candidate.name()));
                 }
                 best = candidate.name();
                 bestWorst = worst;
                 bestWhy = why.toString().trim();
             } else {
-                rejected.add(new RejectedAlternative(candidate.name(), String.format(Locale.ROOT,
+                rejected.add(new RejectedAlternative(candidate.name(), Kind.FITS_LESS_WELL, String.format(Locale.ROOT,
                         "fits, but would be left hotter (%.1f %%) than %s", worst, best)));
             }
         }
@@ -101,7 +104,7 @@ final class DestinationChooser {
             return suggested;
         }
         boolean fits = suggested.rejected().stream()
-                .anyMatch(r -> r.stamp().equals(wanted) && r.reason().startsWith("fits"));
+                .anyMatch(r -> r.stamp().equals(wanted) && r.fits());
         if (!fits) {
             String why = suggested.rejected().stream().filter(r -> r.stamp().equals(wanted)).map(RejectedAlternative::reason)
                     .findFirst().orElse("not a destination in this region");
@@ -118,34 +121,37 @@ final class DestinationChooser {
         return (double) from.load.nodes() / Math.max(1, to.load.nodes());
     }
 
-    private static String structuralRefusal(FleetState fleet, StampLoad candidate, PlanningSettings settings) {
+    private static RejectedAlternative structuralRefusal(FleetState fleet, StampLoad candidate, PlanningSettings settings) {
+        String name = candidate.name();
         if (!candidate.shared()) {
-            return "dedicated stamp";
+            return new RejectedAlternative(name, Kind.DEDICATED_STAMP, "dedicated stamp");
         }
         if (!candidate.active()) {
-            return "not active";
+            return new RejectedAlternative(name, Kind.NOT_ACTIVE, "not active");
         }
         if (candidate.inRollout()) {
-            return "in an update rollout";
+            return new RejectedAlternative(name, Kind.IN_UPDATE_ROLLOUT, "in an update rollout");
         }
         for (Map.Entry<PoolKind, PredictedPool> e : fleet.pools(candidate.name()).entrySet()) {
             // a stamp hot now is relieved by the plan, never a destination: its relief may come in a later
             // phase (a dedicated stamp), and a move in before then would land on a hot stamp
             double now = e.getValue().originalP95();
             if (now > settings.threshold()) {
-                return String.format(Locale.ROOT, "hot now (%s %.1f %%): it is to be relieved, not loaded", e.getKey(), now);
+                return new RejectedAlternative(name, Kind.HOT_NOW,
+                        String.format(Locale.ROOT, "hot now (%s %.1f %%): it is to be relieved, not loaded", e.getKey(), now));
             }
         }
         for (Map.Entry<PoolKind, PredictedPool> e : fleet.pools(candidate.name()).entrySet()) {
             double p95 = e.getValue().predictedP95();
             if (p95 > settings.target()) {
-                return String.format(Locale.ROOT, "already above target (%s %.1f %%)", e.getKey(), p95);
+                return new RejectedAlternative(name, Kind.ALREADY_ABOVE_TARGET,
+                        String.format(Locale.ROOT, "already above target (%s %.1f %%)", e.getKey(), p95));
             }
         }
         return null;
     }
 
-    private static String capacityRefusal(FleetState fleet, StampLoad candidate, RegistryLoad registry,
+    private static RejectedAlternative capacityRefusal(FleetState fleet, StampLoad candidate, RegistryLoad registry,
                                           Map<PoolKind, float[]> load, PlanningSettings settings) {
         for (PoolKind kind : PoolKind.values()) {
             PredictedPool pool = fleet.pools(candidate.name()).get(kind);
@@ -160,12 +166,14 @@ final class DestinationChooser {
             }
             double takes = NearestRank.p95(alone) / (100 - pool.load.idleBaseline());
             if (takes > settings.maxShareOfSharedStamp()) {
-                return String.format(Locale.ROOT, "%s: it alone would take %.0f %% of the pool's capacity (limit %.0f %%)",
-                        kind, takes * 100, settings.maxShareOfSharedStamp() * 100);
+                return new RejectedAlternative(candidate.name(), Kind.SHARE_TOO_LARGE, String.format(Locale.ROOT,
+                        "%s: it alone would take %.0f %% of the pool's capacity (limit %.0f %%)",
+                        kind, takes * 100, settings.maxShareOfSharedStamp() * 100));
             }
             double after = NearestRank.p95(pool.predicted(load.get(kind), scale));
             if (after > settings.target()) {
-                return String.format(Locale.ROOT, "%s would reach %.1f %% > %.1f %% target", kind, after, settings.target());
+                return new RejectedAlternative(candidate.name(), Kind.WOULD_EXCEED_TARGET, String.format(Locale.ROOT,
+                        "%s would reach %.1f %% > %.1f %% target", kind, after, settings.target()));
             }
         }
         return null;

@@ -34,6 +34,7 @@ public final class Planner {
         List<Selected> selected = new ArrayList<>();
         List<IsolationRecommendation> isolation = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        List<Relief> reliefs = new ArrayList<>();
 
         for (StampLoad source : TriggeredStamps.of(fleet, input)) {
             touched.add(source.name());
@@ -69,14 +70,15 @@ public final class Planner {
                             new MoveExplanation(whyRegistry, choice.why(), choice.rejected())));
                 }
             }
-            notes.add(reliefNote(source.name(), fleet.worstOriginalP95(source.name()),
-                    fleet.worstPredictedP95(source.name()), settings.target()));
+            double after = fleet.worstPredictedP95(source.name());
+            reliefs.add(new Relief(source.name(), fleet.worstOriginalP95(source.name()), after, after <= settings.target()));
+            notes.add(reliefNote(source.name(), fleet.worstOriginalP95(source.name()), after, settings.target()));
         }
         if (touched.isEmpty()) {
             notes.add(String.format(Locale.ROOT, "No stamp of %s is above the %.1f %% threshold: nothing to rebalance.",
                     input.region(), settings.threshold()));
         }
-        return new Plan(input.region(), Phasing.assign(selected, settings), isolation, predictions(fleet, touched), notes);
+        return new Plan(input.region(), Phasing.assign(selected, settings), isolation, predictions(fleet, touched), reliefs, notes);
     }
 
     /** The note on one relieved stamp: its worst pool's P95 before → after, against the target. */

@@ -1,6 +1,7 @@
 package dev.stampboard.planning.ui;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,8 +27,13 @@ class PhasedMoves extends VerticalLayout {
 
     final List<MovesGrid> grids = new ArrayList<>();
 
-    PhasedMoves(List<PlanMove> moves, List<String> dedicatedStamps) {
+    /** {@code states}: each move's execution state, in the order of {@code moves}. */
+    PhasedMoves(List<PlanMove> moves, List<String> states, List<String> dedicatedStamps) {
         setPadding(false);
+        Map<PlanMove, String> stateOf = new IdentityHashMap<>();
+        for (int i = 0; i < moves.size(); i++) {
+            stateOf.put(moves.get(i), states.get(i));
+        }
         setSpacing(false);
         Set<String> dedicated = Set.copyOf(dedicatedStamps);
         Map<Integer, List<PlanMove>> byPhase = new TreeMap<>();
@@ -39,7 +45,7 @@ class PhasedMoves extends VerticalLayout {
         for (var phase : byPhase.entrySet()) {
             List<PlanMove> inPhase = phase.getValue();
             long batches = inPhase.stream().mapToInt(PlanMove::batch).distinct().count();
-            var grid = new MovesGrid(inPhase, dedicated);
+            var grid = new MovesGrid(inPhase, m -> stateOf.getOrDefault(m, ""), dedicated);
             grid.setId("moves-phase-" + phase.getKey());
             grids.add(grid);
             String what = phase.getKey() < PHASES.length ? " · " + PHASES[phase.getKey()] : "";

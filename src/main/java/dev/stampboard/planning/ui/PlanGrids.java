@@ -33,19 +33,23 @@ final class PlanGrids {
 }
 
 class MovesGrid extends Grid<PlanMove> {
+    /** A draft's moves: none has started, so each is PLANNED. */
     MovesGrid(List<PlanMove> moves) {
-        this(moves, java.util.Set.of());
+        this(moves, m -> "PLANNED", java.util.Set.of());
     }
 
-    /** Moves onto one of {@code dedicated} point to that stamp's one sizing block instead of repeating it. */
-    MovesGrid(List<PlanMove> moves, java.util.Set<String> dedicated) {
+    /**
+     * {@code stateOf}: each move's execution state (the cutover engine's, read through planning).
+     * Moves onto one of {@code dedicated} point to that stamp's one sizing block instead of repeating it.
+     */
+    MovesGrid(List<PlanMove> moves, java.util.function.Function<PlanMove, String> stateOf, java.util.Set<String> dedicated) {
         setId("moves");
         PlanGrids.compact(this);
         addColumn(m -> m.phase() + "." + m.batch()).setHeader("Phase.batch").setKey("phase").setAutoWidth(true).setFlexGrow(0);
         addColumn(PlanMove::registry).setHeader("Registry").setKey("registry").setAutoWidth(true).setFlexGrow(0);
         addColumn(m -> m.fromStamp() + " → " + m.toStamp()).setHeader("Move").setKey("move").setAutoWidth(true).setFlexGrow(0);
         addColumn(m -> m.observationHours() + " h").setHeader("Observe").setKey("observe").setAutoWidth(true).setFlexGrow(0);
-        addColumn(PlanMove::state).setHeader("State").setKey("state").setAutoWidth(true).setFlexGrow(0);
+        addColumn(stateOf::apply).setHeader("State").setKey("state").setAutoWidth(true).setFlexGrow(0);
         addColumn(m -> m.whyRegistry() + " " + (dedicated.contains(m.toStamp())
                 ? "Onto dedicated stamp " + m.toStamp() + " (its sizing is under Dedicated stamps)." : m.whyDestination()))
                 .setHeader("Why (click a row for rejected alternatives)")

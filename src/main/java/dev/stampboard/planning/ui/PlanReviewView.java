@@ -1,5 +1,6 @@
 package dev.stampboard.planning.ui;
 
+import java.util.List;
 import java.util.Locale;
 
 import com.vaadin.flow.component.button.Button;
@@ -21,6 +22,7 @@ import com.vaadin.flow.router.Route;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
 import dev.stampboard.base.ui.Actions;
+import dev.stampboard.planning.PlanMove;
 import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
@@ -96,14 +98,19 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
         }
         add(actions(plan));
         add(new H2("Predicted hot-node P95"), new PredictionChart(plan), new PredictionGrid(plan.predictions()));
+        List<String> states = planning.moveStates(plan);
+        java.util.Map<PlanMove, String> stateOf = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < plan.moves().size(); i++) {
+            stateOf.put(plan.moves().get(i), states.get(i));
+        }
         var movesHeader = new HorizontalLayout(new H2("Moves"), dev.stampboard.base.ui.CsvExport.link(
                 "plan-" + plan.id().substring(0, 8) + "-moves.csv",
                 java.util.List.of("phase", "batch", "registry", "region", "from", "to", "observe_hours", "state", "why_registry",
                         "why_destination"), plan::moves,
                 m -> java.util.List.of(m.phase(), m.batch(), m.registry(), m.region(), m.fromStamp(), m.toStamp(),
-                        m.observationHours(), m.state(), m.whyRegistry(), m.whyDestination())));
+                        m.observationHours(), stateOf.getOrDefault(m, ""), m.whyRegistry(), m.whyDestination())));
         movesHeader.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(movesHeader, new PhasedMoves(plan.moves(), planning.dedicatedStamps(plan)));
+        add(movesHeader, new PhasedMoves(plan.moves(), states, planning.dedicatedStamps(plan)));
         if (!plan.isolations().isEmpty()) {
             var isolations = new IsolationGrid(plan.isolations());
             if (user.has(Role.SUPPORT) || user.has(Role.ADMIN)) {

@@ -58,9 +58,9 @@ final class WizardDestinations {
     private static Row row(String registry, String from, String to, List<RejectedAlternative> rejected) {
         List<String> options = new ArrayList<>();
         options.add(to);
-        rejected.stream().filter(r -> r.reason().startsWith("fits")).map(RejectedAlternative::stamp).forEach(options::add);
+        rejected.stream().filter(RejectedAlternative::fits).map(RejectedAlternative::stamp).forEach(options::add);
         options.add(PlanChoices.DEDICATED);
-        String refused = String.join("; ", rejected.stream().filter(r -> !r.reason().startsWith("fits"))
+        String refused = String.join("; ", rejected.stream().filter(r -> !r.fits())
                 .map(r -> r.stamp() + ": " + r.reason()).toList());
         return new Row(registry, from, to, options, refused.isEmpty() ? "—" : refused);
     }

@@ -39,7 +39,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Route("users")
 @PageTitle("Users · Stampboard")
 @Menu(order = 92, icon = "vaadin:users", title = "Users")
-@RolesAllowed("ADMIN")
+@RolesAllowed(Role.ADMIN_NAME)
 public class UsersView extends VerticalLayout {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.annotation.Secured;
+
+import dev.stampboard.base.Actor;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,7 +42,7 @@ class TelemetryApi {
         if (body == null || body.samples() == null) {
             throw new InvalidInputException("The body must be {\"samples\":[{\"stamp\",\"pool\",\"node\",\"minute\",\"cpu\"}, …]}");
         }
-        return nodeCpu.ingest(body.samples(), principal.getName());
+        return nodeCpu.ingest(body.samples(), Actor.user(principal.getName()));
     }
 
     @PostMapping("/registry-traffic")
@@ -50,7 +52,7 @@ class TelemetryApi {
             throw new InvalidInputException("The body must be {\"rows\":[{\"registry\",\"region\",\"stamp\",\"minute\","
                     + "\"requests\",\"bytes\",\"throttled\",\"errors\",\"p99Ms\"}, …]}");
         }
-        return registryTraffic.ingest(body.rows(), principal.getName());
+        return registryTraffic.ingest(body.rows(), Actor.user(principal.getName()));
     }
 
     record NodeCpuRequest(@Nullable List<@Nullable CpuSampleInput> samples) {

@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.stampboard.audit.AuditLog;
+import dev.stampboard.base.Actor;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.security.CurrentUser;
+import dev.stampboard.security.Role;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.engine.SampleVerdict;
 
@@ -22,13 +25,15 @@ public class NodeCpuIngestion {
 
     private final SignalsService signals;
     private final CpuSampleStore store;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final CurrentUser currentUser;
     private final IngestionMetrics metrics;
 
-    NodeCpuIngestion(SignalsService signals, CpuSampleStore store, AuditLog audit, IngestionMetrics metrics) {
+    NodeCpuIngestion(SignalsService signals, CpuSampleStore store, ApplicationEventPublisher events, CurrentUser currentUser, IngestionMetrics metrics) {
         this.signals = signals;
         this.store = store;
-        this.audit = audit;
+        this.events = events;
+        this.currentUser = currentUser;
         this.metrics = metrics;
     }
 
@@ -39,7 +44,8 @@ public class NodeCpuIngestion {
      * changes nothing.
      */
     @Transactional
-    public IngestReport ingest(List<@Nullable CpuSampleInput> samples, String actor) {
+    public IngestReport ingest(List<@Nullable CpuSampleInput> samples, Actor actor) {
+        currentUser.requireRole(actor, Role.ENGINEER, Role.INGEST);
         if (samples.size() > MAX_SAMPLES_PER_REQUEST) {
             throw new InvalidInputException("At most " + MAX_SAMPLES_PER_REQUEST + " samples per request; split the batch");
         }
@@ -64,8 +70,7 @@ public class NodeCpuIngestion {
         if (!accepted.isEmpty()) {
             store.insertAll(accepted);
         }
-        audit.record(actor, "TELEMETRY_INGESTED", IngestionMetrics.NODE_CPU,
-                accepted.size() + " accepted, " + rejections.size() + " rejected");
+        events.publishEvent(new TelemetryIngested(actor, IngestionMetrics.NODE_CPU, accepted.size(), rejections.size()));
         metrics.count(IngestionMetrics.NODE_CPU, accepted.size(), rejections);
         return new IngestReport(accepted.size(), rejections.rows());
     }

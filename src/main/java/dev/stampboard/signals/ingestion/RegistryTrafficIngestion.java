@@ -10,16 +10,19 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.stampboard.audit.AuditLog;
+import dev.stampboard.base.Actor;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.HomeStampTimeline;
 import dev.stampboard.fleet.RegionInfo;
 import dev.stampboard.fleet.RegistryInfo;
 import dev.stampboard.fleet.StampInfo;
+import dev.stampboard.security.CurrentUser;
+import dev.stampboard.security.Role;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.engine.SampleVerdict;
 
@@ -36,21 +39,24 @@ public class RegistryTrafficIngestion {
     private final SignalsService signals;
     private final FleetService fleet;
     private final TrafficSampleStore store;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final CurrentUser currentUser;
     private final IngestionMetrics metrics;
 
-    RegistryTrafficIngestion(SignalsService signals, FleetService fleet, TrafficSampleStore store, AuditLog audit,
+    RegistryTrafficIngestion(SignalsService signals, FleetService fleet, TrafficSampleStore store, ApplicationEventPublisher events, CurrentUser currentUser,
                              IngestionMetrics metrics) {
         this.signals = signals;
         this.fleet = fleet;
         this.store = store;
-        this.audit = audit;
+        this.events = events;
+        this.currentUser = currentUser;
         this.metrics = metrics;
     }
 
     /** Checks every row and stores the valid ones; each other row is reported with its index and reason. */
     @Transactional
-    public IngestReport ingest(List<@Nullable RegistryTrafficInput> rows, String actor) {
+    public IngestReport ingest(List<@Nullable RegistryTrafficInput> rows, Actor actor) {
+        currentUser.requireRole(actor, Role.ENGINEER, Role.INGEST);
         if (rows.size() > MAX_ROWS_PER_REQUEST) {
             throw new InvalidInputException("At most " + MAX_ROWS_PER_REQUEST + " rows per request; split the batch");
         }
@@ -87,8 +93,7 @@ public class RegistryTrafficIngestion {
         if (!accepted.isEmpty()) {
             store.insertAll(accepted);
         }
-        audit.record(actor, "TELEMETRY_INGESTED", IngestionMetrics.REGISTRY_TRAFFIC,
-                accepted.size() + " accepted, " + rejections.size() + " rejected");
+        events.publishEvent(new TelemetryIngested(actor, IngestionMetrics.REGISTRY_TRAFFIC, accepted.size(), rejections.size()));
         metrics.count(IngestionMetrics.REGISTRY_TRAFFIC, accepted.size(), rejections);
         return new IngestReport(accepted.size(), rejections.rows());
     }

@@ -50,7 +50,7 @@ public class SignalSettingsView extends VerticalLayout {
                 return;
             }
             try {
-                signals.changeThresholds(hot.getValue(), warn.getValue(), user.name());
+                signals.changeThresholds(hot.getValue(), warn.getValue(), user.actor());
                 Notification.show("Thresholds saved", 3000, Notification.Position.BOTTOM_START)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (InvalidInputException ex) {

@@ -218,7 +218,7 @@ class StampDetailViewTest extends KaribuTest {
         fleet.declareStamp("detail-empty-01", new StampDeclaration("detailtest", StampKind.SHARED, StampStatus.ACTIVE,
                 List.of(new StampDeclaration.PoolDeclaration(PoolKind.REGISTRY, List.of("r0"), 1),
                         new StampDeclaration.PoolDeclaration(PoolKind.DATAPROXY, List.of("d0"), 1)),
-                List.of()), "test");
+                List.of()), dev.stampboard.base.Actor.SYSTEM);
         login("dave");
         UI.getCurrent().navigate("stamps/detail-empty-01");
 

@@ -218,13 +218,13 @@ class IsolationViewsTest extends KaribuTest {
         String stamp = "ded-" + customer + "-" + region;
         String registry = "uxisolated.azurecr.io";
         if (fleet.customer(customer).isEmpty()) {
-            fleet.addCustomer(customer, "UX Isolated", "test");
+            fleet.addCustomer(customer, "UX Isolated", dev.stampboard.base.Actor.system("test"));
             fleet.declareStamp(stamp, new dev.stampboard.fleet.StampDeclaration(region, dev.stampboard.fleet.StampKind.DEDICATED,
                     null, List.of(new dev.stampboard.fleet.StampDeclaration.PoolDeclaration(dev.stampboard.fleet.PoolKind.REGISTRY,
                             List.of(stamp + "-r0", stamp + "-r1"), null),
                     new dev.stampboard.fleet.StampDeclaration.PoolDeclaration(dev.stampboard.fleet.PoolKind.DATAPROXY,
-                            List.of(stamp + "-d0", stamp + "-d1"), null)), List.of()), "test");
-            fleet.addRegistry(registry, customer, Map.of(region, stamp), "test");
+                            List.of(stamp + "-d0", stamp + "-d1"), null)), List.of()), dev.stampboard.base.Actor.system("test"));
+            fleet.addRegistry(registry, customer, Map.of(region, stamp), dev.stampboard.base.Actor.system("test"));
         }
         String expected = registry + " is already isolated on " + stamp + " (its home stamp in " + region
                 + "); there is nothing to isolate";

@@ -54,9 +54,25 @@ class PlannerRulesTest {
         assertThat(first.to()).isEqualTo("cool");
         assertThat(first.explanation().rejected()).anySatisfy(r -> {
             assertThat(r.stamp()).isEqualTo("warm");
+            assertThat(r.kind()).isEqualTo(RejectedAlternative.Kind.WOULD_EXCEED_TARGET);
+            assertThat(r.fits()).isFalse();
             assertThat(r.reason()).contains("would reach 47.5 %");
         });
         plan.moves().forEach(m -> assertThat(prediction(plan, m.to(), PoolKind.DATAPROXY).after()).isLessThanOrEqualTo(TARGET));
+    }
+
+    @Test
+    void a_destination_that_fits_less_well_is_kept_as_a_valid_alternative() {
+        // 30 % of 75 = 22.5 points: both cool stamps fit (27.5 % and 32.5 % ≤ 40), the cooler one wins
+        Plan plan = Fleets.region().stamp("hot", 80).stamp("cool", 5).stamp("cooler", 0)
+                .registry("a.azurecr.io", "hot", 0.30).plan();
+        PlannedMove move = plan.moves().stream().filter(m -> m.registry().equals("a.azurecr.io")).findFirst().orElseThrow();
+        assertThat(move.to()).isEqualTo("cooler");
+        assertThat(move.explanation().rejected()).singleElement().satisfies(r -> {
+            assertThat(r.stamp()).isEqualTo("cool");
+            assertThat(r.kind()).isEqualTo(RejectedAlternative.Kind.FITS_LESS_WELL);
+            assertThat(r.fits()).isTrue();
+        });
     }
 
     @Test
@@ -67,6 +83,11 @@ class PlannerRulesTest {
                 .stamp("dedicated", 5, 5, false, true, false, 10)
                 .registry("a.azurecr.io", "hot", 0.5).plan();
         assertThat(plan.moves()).isEmpty();
+        // the dedicated stamp takes the registry away: 5 + 55 × 0.5 = 32.5 % ≤ 40 %
+        assertThat(plan.reliefs()).singleElement().satisfies(r -> {
+            assertThat(r.after()).isCloseTo(32.5, within(0.1));
+            assertThat(r.reachedTarget()).isTrue();
+        });
         assertThat(plan.isolation()).singleElement().satisfies(i -> assertThat(i.reason())
                 .contains("rolling: in an update rollout").contains("provisioning: not active").contains("dedicated: dedicated stamp"));
     }
@@ -107,6 +128,13 @@ class PlannerRulesTest {
         Plan plan = fleet.plan();
         assertThat(plan.moves()).hasSize(13);
         assertThat(plan.notes()).anySatisfy(n -> assertThat(n).contains("still above"));
+        // 5 + 95 × 0.48 = 50.6 % after every registry moved: above the 40 % target
+        assertThat(plan.reliefs()).singleElement().satisfies(r -> {
+            assertThat(r.stamp()).isEqualTo("hot");
+            assertThat(r.after()).isCloseTo(50.6, within(0.1));
+            assertThat(r.reachedTarget()).isFalse();
+        });
+        assertThat(plan.leavesAStampAboveTarget()).isTrue();
         assertThat(plan.moves()).filteredOn(m -> m.registry().startsWith("high"))
                 .allSatisfy(m -> assertThat(m.phase()).isEqualTo(3)).extracting(PlannedMove::batch).containsExactly(1, 2);
         assertThat(plan.moves()).filteredOn(m -> m.registry().startsWith("high"))

@@ -82,8 +82,8 @@ class RegistryTrafficApiTest extends SpringTest {
         put("/api/v1/registries/tr-two.example.io", Map.of("customer", "tr-customer",
                 "replicas", List.of(Map.of("region", "trafficland", "homeStamp", "tr-s01"))));
         // tr-one moves s01 -> s02 -> s03 now: in the current minute s03 serves it and s02 still drains
-        fleet.rehome("tr-one.example.io", "trafficland", "tr-s02", "test", "test");
-        fleet.rehome("tr-one.example.io", "trafficland", "tr-s03", "test", "test");
+        fleet.rehome("tr-one.example.io", "trafficland", "tr-s02", "test", dev.stampboard.base.Actor.SYSTEM);
+        fleet.rehome("tr-one.example.io", "trafficland", "tr-s03", "test", dev.stampboard.base.Actor.SYSTEM);
         Instant now = now();
         Instant before = now.minusSeconds(600);
 

@@ -58,14 +58,14 @@ class BringYourOwnTelemetryRestartTest {
 
             fleet.declareStamp("byo-s01", new StampDeclaration("testland", null, null,
                     List.of(new StampDeclaration.PoolDeclaration(PoolKind.DATAPROXY, List.of("dp-000", "dp-001"), null)),
-                    List.of()), "test");
+                    List.of()), dev.stampboard.base.Actor.SYSTEM);
             List<CpuSampleInput> samples = new ArrayList<>();
             for (int m = 0; m < 10; m++) {
                 Instant t = minute.plusSeconds(60L * m);
                 samples.add(new CpuSampleInput("byo-s01", "DATAPROXY", "dp-000", t.toString(), 10.0 + m));
                 samples.add(new CpuSampleInput("byo-s01", "DATAPROXY", "dp-001", t.toString(), 50.0 - m));
             }
-            IngestReport report = ctx.getBean(NodeCpuIngestion.class).ingest(samples, "test");
+            IngestReport report = ctx.getBean(NodeCpuIngestion.class).ingest(samples, dev.stampboard.base.Actor.SYSTEM);
             assertThat(report.accepted()).isEqualTo(20);
             // minute maxima 50, 49, …, 41; nearest rank ceil(0.95 × 10) = 10 -> the largest, 50
             p95Before = ctx.getBean(SignalsService.class).hotNodeP95("byo-s01", PoolKind.DATAPROXY).orElseThrow();
@@ -94,7 +94,7 @@ class BringYourOwnTelemetryRestartTest {
             // a stamp still PROVISIONING gets no simulated telemetry, so every value below is one sent here
             ctx.getBean(FleetService.class).declareStamp("sim-byo-s01", new StampDeclaration("testland", null,
                     dev.stampboard.fleet.StampStatus.PROVISIONING,
-                    List.of(new StampDeclaration.PoolDeclaration(PoolKind.DATAPROXY, List.of("dp-000"), null)), List.of()), "test");
+                    List.of(new StampDeclaration.PoolDeclaration(PoolKind.DATAPROXY, List.of("dp-000"), null)), List.of()), dev.stampboard.base.Actor.SYSTEM);
             SignalsService signals = ctx.getBean(SignalsService.class);
             nowMinute = signals.nowMinute();
             List<CpuSampleInput> samples = new ArrayList<>();
@@ -102,7 +102,7 @@ class BringYourOwnTelemetryRestartTest {
                 samples.add(new CpuSampleInput("sim-byo-s01", "DATAPROXY", "dp-000",
                         Instant.ofEpochSecond((nowMinute - m) * 60).toString(), 70.0 + m));
             }
-            assertThat(ctx.getBean(NodeCpuIngestion.class).ingest(samples, "test").accepted()).isEqualTo(5);
+            assertThat(ctx.getBean(NodeCpuIngestion.class).ingest(samples, dev.stampboard.base.Actor.SYSTEM).accepted()).isEqualTo(5);
         }
         try (ConfigurableApplicationContext ctx = new SpringApplication(StampboardApplication.class).run(simulated)) {
             SignalsService signals = ctx.getBean(SignalsService.class);

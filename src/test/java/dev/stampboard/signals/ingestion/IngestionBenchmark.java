@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.client.RestTemplate;
 
 import dev.stampboard.StampboardApplication;
+import dev.stampboard.base.Actor;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.RegistryDeclaration;
@@ -48,10 +49,10 @@ public final class IngestionBenchmark {
                 String stamp = stampName(s);
                 fleet.declareStamp(stamp, new StampDeclaration("benchland", null, null, List.of(
                         new StampDeclaration.PoolDeclaration(PoolKind.REGISTRY, nodes("rg", 40), null),
-                        new StampDeclaration.PoolDeclaration(PoolKind.DATAPROXY, nodes("dp", 40), null)), List.of()), "bench");
+                        new StampDeclaration.PoolDeclaration(PoolKind.DATAPROXY, nodes("dp", 40), null)), List.of()), Actor.system("bench"));
                 for (int r = 0; r < 25; r++) {
                     fleet.declareRegistry(registryName(s, r), new RegistryDeclaration("bench-customer",
-                            List.of(new RegistryDeclaration.ReplicaDeclaration("benchland", stamp))), "bench");
+                            List.of(new RegistryDeclaration.ReplicaDeclaration("benchland", stamp))), Actor.system("bench"));
                 }
             }
             System.out.printf("declared %d stamps and %d registries in %.1f s%n", stamps, stamps * 25, (System.nanoTime() - t0) / 1e9);

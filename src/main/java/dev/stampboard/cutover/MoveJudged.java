@@ -1,0 +1,23 @@
+package dev.stampboard.cutover;
+
+import dev.stampboard.audit.Audited;
+import dev.stampboard.base.Actor;
+
+/** A validated move got its verdict. {@code move} names it: registry, source → destination. */
+public record MoveJudged(String planId, Actor actor, String move, Verdict verdict) implements Audited {
+
+    @Override
+    public String action() {
+        return "MOVE_VERDICT";
+    }
+
+    @Override
+    public String subject() {
+        return planId;
+    }
+
+    @Override
+    public String auditDetail() {
+        return move + ": " + verdict;
+    }
+}
