@@ -129,6 +129,7 @@ public class ApiTokensView extends VerticalLayout {
             return;
         }
         name.clear();
+        name.setInvalid(false); // cleared for the next token, not a mistake of this one
         roles.clear();
         showOnce(token);
         refresh();

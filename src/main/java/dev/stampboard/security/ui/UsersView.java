@@ -3,6 +3,7 @@ package dev.stampboard.security.ui;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -180,7 +181,7 @@ public class UsersView extends VerticalLayout {
         final TextField username = new TextField("User name");
         final PasswordField password = new PasswordField("Password");
         final CheckboxGroup<Role> roles = new CheckboxGroup<>("Roles");
-        final TextField customer = new TextField("Customer (for a customer user)");
+        final TextField customer = new TextField("Customer");
         final Button save = new Button("Save");
 
         UserDialog(String title, @Nullable UserInfo existing) {
@@ -198,6 +199,12 @@ public class UsersView extends VerticalLayout {
                 case INGEST -> "ingest (telemetry collector)";
             });
             customer.setMaxLength(64);
+            customer.setHelperText("Only for a customer user: the customer it acts for");
+            roles.addThemeVariants(com.vaadin.flow.component.checkbox.CheckboxGroupVariant.LUMO_VERTICAL);
+            for (var field : List.of(username, password, customer)) {
+                field.setWidthFull();
+            }
+            setWidth("min(32em, 95vw)");
             if (existing != null) {
                 username.setValue(existing.username());
                 username.setReadOnly(true);
