@@ -81,8 +81,8 @@ public class CalibrationService {
     public String planNote() {
         Calibration c = forPlanner();
         if (c.moves() > 0) {
-            return "Predictions calibrated from " + c.moves() + " moves (fitted idle baselines, source and destination"
-                    + " gains, cost factors of " + c.registryCost().size() + " registries).";
+            return "Predictions calibrated from " + c.moves() + " moves (fitted idle baselines, cost factors of "
+                    + c.registryCost().size() + " registry pools).";
         }
         long measured = outcomes().stream().map(o -> o.campaign() + "#" + o.seq()).distinct().count();
         return "Predictions uncalibrated: " + measured + " moves measured so far, calibration starts at " + minMoves + ".";
@@ -175,6 +175,9 @@ public class CalibrationService {
         int n = (int) range.lengthMinutes();
         Map<String, double[]> requests = new HashMap<>();
         Map<String, double[]> bytes = new HashMap<>();
+        // stamp → registry → its own requests and bytes there, for the registry cost fit
+        Map<String, Map<String, double[]>> ownRequests = new HashMap<>();
+        Map<String, Map<String, double[]>> ownBytes = new HashMap<>();
         for (RegistryInfo registry : fleet.registries()) {
             for (var replica : registry.replicas()) {
                 TrafficSeries series = signals.replicaTraffic(registry.name(), replica.region(), range);
@@ -183,6 +186,10 @@ public class CalibrationService {
                     if (stamp != null) {
                         requests.computeIfAbsent(stamp, s -> new double[n])[i] += nonNaN(series.requests()[i]);
                         bytes.computeIfAbsent(stamp, s -> new double[n])[i] += nonNaN(series.bytes()[i]);
+                        ownRequests.computeIfAbsent(stamp, s -> new HashMap<>())
+                                .computeIfAbsent(registry.name(), r -> new double[n])[i] += nonNaN(series.requests()[i]);
+                        ownBytes.computeIfAbsent(stamp, s -> new HashMap<>())
+                                .computeIfAbsent(registry.name(), r -> new double[n])[i] += nonNaN(series.bytes()[i]);
                     }
                 }
             }
@@ -202,7 +209,8 @@ public class CalibrationService {
                         perNode[i] = traffic[i] / pool.nodes().size();
                         cpu[i] = i < hot.length ? hot[i] : Double.NaN;
                     }
-                    out.add(new PoolHistory(stamp.name(), kind, perNode, cpu));
+                    out.add(new PoolHistory(stamp.name(), kind, perNode, cpu,
+                            (kind == PoolKind.REGISTRY ? ownRequests : ownBytes).getOrDefault(stamp.name(), Map.of())));
                 });
             }
         }

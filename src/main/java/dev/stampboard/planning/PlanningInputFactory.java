@@ -94,14 +94,19 @@ class PlanningInputFactory {
             if (home == null || series == null) {
                 continue;
             }
-            float[] requestShare = scaled(share(series, series.requests(), stampRequests, home, n), c.cost(registry.name(), PoolKind.REGISTRY));
-            float[] byteShare = scaled(share(series, series.bytes(), stampBytes, home, n), c.cost(registry.name(), PoolKind.DATAPROXY));
+            float[] requestShare = share(series, series.requests(), stampRequests, home, n);
+            float[] byteShare = share(series, series.bytes(), stampBytes, home, n);
+            // a calibrated cost weighs what the registry brings to a destination; what leaves the source stays its
+            // share (the hot node is a max over nodes: take most of its load away and another node is the hottest)
+            Map<PoolKind, Double> arrivalCost = new EnumMap<>(PoolKind.class);
+            arrivalCost.put(PoolKind.REGISTRY, c.cost(registry.name(), PoolKind.REGISTRY));
+            arrivalCost.put(PoolKind.DATAPROXY, c.cost(registry.name(), PoolKind.DATAPROXY));
             Map<PoolKind, float[]> shares = new EnumMap<>(PoolKind.class);
             shares.put(PoolKind.REGISTRY, requestShare);
             shares.put(PoolKind.DATAPROXY, byteShare);
             registries.add(new RegistryLoad(registry.name(), home, shares,
                     volatility(signals.reactiveSeries(registry.name() + "@" + region, ReactiveMetric.P99_LATENCY_MS, range)),
-                    max(series.requests()), max(series.bytes())));
+                    max(series.requests()), max(series.bytes()), arrivalCost));
         }
         return new PlanningInput(region, range.fromMinute(), stamps, registries, settings, sourceStamps);
     }
@@ -117,16 +122,6 @@ class PlanningInputFactory {
         return share;
     }
 
-    /** A share weighted by the registry's calibrated cost factor (its CPU is not in proportion to its traffic). */
-    private static float[] scaled(float[] share, double factor) {
-        if (factor == 1.0) {
-            return share;
-        }
-        for (int i = 0; i < share.length; i++) {
-            share[i] = (float) Math.min(1.0, share[i] * factor);
-        }
-        return share;
-    }
 
     /** Coefficient of variation of the p99 latency: how jumpy the registry's tail is. */
     static double volatility(double[] p99) {

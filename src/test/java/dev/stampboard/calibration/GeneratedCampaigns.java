@@ -49,7 +49,7 @@ final class GeneratedCampaigns {
 
     /** One campaign: its outcomes as the uncalibrated planner predicted them, and what is needed to predict again. */
     record Campaign(String name, List<MoveOutcome> outcomes, List<PoolHistory> histories, Input input,
-                    Map<String, String> destinations, Map<String, Double> measured) {
+                    Map<String, String> destinations, Map<String, Double> measured, Map<String, Double> unmoved) {
     }
 
     /** What the planner was given, kept so a calibrated input can be built from the same observations. */
@@ -100,7 +100,14 @@ final class GeneratedCampaigns {
                     perNode[i] /= nodes.get(s.name()).get(pool);
                     cpu[i] = hot.get(s.name()).get(pool)[i];
                 }
-                histories.add(new PoolHistory(name + "/" + s.name(), pool, perNode, cpu));
+                Map<String, double[]> byRegistry = new HashMap<>();
+                int column = pool == PoolKind.REGISTRY ? 0 : 1;
+                replicaTraffic.forEach((key, series) -> {
+                    if (key.endsWith("|" + s.name())) {
+                        byRegistry.put(key.substring(0, key.indexOf('|')), series[column]);
+                    }
+                });
+                histories.add(new PoolHistory(name + "/" + s.name(), pool, perNode, cpu, byRegistry));
             }
         }
         List<RegistryLoad> registries = new ArrayList<>();
@@ -146,18 +153,26 @@ final class GeneratedCampaigns {
                 .map(r -> destinations.containsKey(r.registry())
                         ? new ReplicaLayout(r.registry(), r.region(), destinations.get(r.registry()), START) : r)
                 .toList());
+        Map<String, Double> measured = afterP95(world, moved);
+        // the same window had nothing moved: what the pools would have done anyway (growth, weekday, noise)
+        Map<String, Double> unmoved = destinations.isEmpty() ? measured : afterP95(world, layout);
+        // a plan that moves nothing (the sources already under target) has no outcome to learn from or judge
+        List<MoveOutcome> outcomes = destinations.isEmpty() ? List.of() : outcomes(name, plan.predictions(), destinations, measured);
+        return new Campaign(name, outcomes, histories, input, destinations, measured, unmoved);
+    }
+
+    /** Every pool's hot-node P95 over the trailing 12 h a day after the cutover. */
+    private static Map<String, Double> afterP95(FleetTrafficModel world, FleetLayout layout) {
         Map<String, float[]> after = new HashMap<>();
         for (int i = 0; i < WINDOW; i++) {
-            for (NodeCpuSample n : world.minute(START + 12 * 60 + i, moved).nodeCpu()) {
+            for (NodeCpuSample n : world.minute(START + 12 * 60 + i, layout).nodeCpu()) {
                 float[] series = after.computeIfAbsent(n.stamp() + "/" + n.pool().name(), k -> new float[WINDOW]);
                 series[i] = Math.max(series[i], n.cpu());
             }
         }
-        Map<String, Double> measured = new HashMap<>();
-        after.forEach((k, v) -> measured.put(k, NearestRank.p95(v)));
-        // a plan that moves nothing (the sources already under target) has no outcome to learn from or judge
-        List<MoveOutcome> outcomes = destinations.isEmpty() ? List.of() : outcomes(name, plan.predictions(), destinations, measured);
-        return new Campaign(name, outcomes, histories, input, destinations, measured);
+        Map<String, Double> p95 = new HashMap<>();
+        after.forEach((k, v) -> p95.put(k, NearestRank.p95(v)));
+        return p95;
     }
 
     /** The same moves predicted by the planner given the calibration (b, gains, costs) instead of its defaults. */
@@ -192,20 +207,15 @@ final class GeneratedCampaigns {
             stamps.add(new StampLoad(stamp, true, true, false, loads));
         });
         stamps.sort(java.util.Comparator.comparing(StampLoad::name));
-        // each registry's share weighted by its calibrated cost, as PlanningInputFactory does in the console
+        // each registry's calibrated cost weighs what it brings to a destination, as PlanningInputFactory does
         List<RegistryLoad> registries = new ArrayList<>();
         for (RegistryLoad r : in.registries()) {
-            Map<PoolKind, float[]> share = new EnumMap<>(PoolKind.class);
-            r.share().forEach((pool, s) -> {
-                double k = c.cost(r.registry(), pool);
-                float[] scaled = s.clone();
-                for (int i = 0; i < scaled.length; i++) {
-                    scaled[i] = (float) Math.min(1.0, scaled[i] * k);
-                }
-                share.put(pool, scaled);
-            });
-            registries.add(new RegistryLoad(r.registry(), r.homeStamp(), share, r.latencyVolatility(),
-                    r.peakRequestsPerMinute(), r.peakBytesPerMinute()));
+            Map<PoolKind, Double> arrivalCost = new EnumMap<>(PoolKind.class);
+            for (PoolKind pool : PoolKind.values()) {
+                arrivalCost.put(pool, c.cost(r.registry(), pool));
+            }
+            registries.add(new RegistryLoad(r.registry(), r.homeStamp(), r.share(), r.latencyVolatility(),
+                    r.peakRequestsPerMinute(), r.peakBytesPerMinute(), arrivalCost));
         }
         return new PlanningInput("region", START - WINDOW, stamps, registries, PlanningSettings.defaults(),
                 Set.copyOf(in.sources()));
@@ -224,8 +234,12 @@ final class GeneratedCampaigns {
         if (Boolean.getBoolean("campaigns.debug")) {
             System.out.println(test.name() + ": " + fitted + "\n  outcomes " + test.outcomes() + "\n  again " + predictAgain(test, fitted));
         }
-        return new PredictionError[] {PredictionError.uncalibrated(test.outcomes()),
-                PredictionError.uncalibrated(predictAgain(test, fitted))};
+        List<MoveOutcome> again = predictAgain(test, fitted);
+        // compared on the same pools: the plan also lists pools nothing moved from, which the moves alone do not touch
+        Set<String> both = new java.util.HashSet<>();
+        again.forEach(o -> both.add(o.stamp() + "/" + o.pool()));
+        List<MoveOutcome> original = test.outcomes().stream().filter(o -> both.contains(o.stamp() + "/" + o.pool())).toList();
+        return new PredictionError[] {PredictionError.uncalibrated(original), PredictionError.uncalibrated(again)};
     }
 
     private static double max(double[] v) {

@@ -10,11 +10,13 @@ import dev.stampboard.fleet.PoolKind;
  * <ul>
  * <li>{@code idleBaseline}: b per pool ("stamp/POOL"), from its (traffic, CPU) history; pools without history use
  * the median of the fitted ones of their kind, or the planner's setting;</li>
- * <li>{@code sourceGain} / {@code destinationGain}: per pool kind, how much of the predicted change (with the fitted b)
- * a move really makes on its source and its destination — above 1 on the destination when a moved registry's hot
- * keys pile onto the hottest nodes (node skew);</li>
- * <li>{@code registryCost}: per registry and pool kind ("registry/POOL"), how much more (or less) CPU its traffic costs
- * than its share says, from its past moves as a source.</li>
+ * <li>{@code sourceGain} / {@code destinationGain}: per pool kind, a factor on what a move takes off its source and
+ * puts on its destination; the fitter leaves them empty (1), see {@link CalibrationFitter};</li>
+ * <li>{@code registryCost}: per registry and pool kind ("registry/POOL"), how much more (or less) CPU its traffic adds
+ * to its pool's hot node than its share says — its hidden cost per request or byte and where its hot keys land —
+ * from a regression of the hot node on each registry's own traffic ({@link RegistryCostFit}). It weighs what the
+ * registry brings to a destination; what leaves the source stays its share, as the source's hot node is a max over
+ * nodes and another node takes over when most of its load leaves.</li>
  * </ul>
  * {@link #NONE} is the planner's model as it is.
  */
@@ -51,14 +53,16 @@ public record Calibration(Map<String, Double> idleBaseline, Map<PoolKind, Double
 
     /**
      * The calibrated prediction of an outcome's pool: the planner's predicted change, rescaled from the planner's b to
-     * the fitted one (the model's change is proportional to hot − b), times the side's gain and the registry's cost.
+     * the fitted one (the model's change is proportional to hot − b), times the side's gain and, on the destination,
+     * the registry's cost.
      */
     public double predict(MoveOutcome o, double plannerBaseline) {
         return o.before() + calibratedChange(o, plannerBaseline);
     }
 
     double calibratedChange(MoveOutcome o, double plannerBaseline) {
-        return rescaled(o, plannerBaseline) * gain(o.pool(), o.destination()) * cost(o.registry(), o.pool());
+        return rescaled(o, plannerBaseline) * gain(o.pool(), o.destination())
+                * (o.destination() ? cost(o.registry(), o.pool()) : 1.0);
     }
 
     /** The predicted change with the fitted b instead of the planner's. */

@@ -35,11 +35,20 @@ final class FleetState {
                 .max().orElse(Double.NaN);
     }
 
-    /** The registry's load on its source, per pool (CPU points per minute in the source's terms). */
+    /**
+     * The load the registry brings to a destination, per pool (CPU points per minute in the source's terms): its
+     * share of the source's load, times its calibrated arrival cost.
+     */
     Map<PoolKind, float[]> loadOf(RegistryLoad registry) {
         Map<PoolKind, float[]> load = new EnumMap<>(PoolKind.class);
-        pools(registry.homeStamp()).forEach((kind, pool) ->
-                load.put(kind, pool.loadOf(registry.share().getOrDefault(kind, new float[0]))));
+        pools(registry.homeStamp()).forEach((kind, pool) -> {
+            float[] points = pool.loadOf(registry.share().getOrDefault(kind, new float[0]));
+            double cost = registry.arrivalCost().getOrDefault(kind, 1.0);
+            for (int t = 0; t < points.length; t++) {
+                points[t] = (float) (points[t] * cost);
+            }
+            load.put(kind, points);
+        });
         return load;
     }
 }
