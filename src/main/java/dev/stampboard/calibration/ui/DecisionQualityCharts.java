@@ -35,7 +35,7 @@ final class DecisionQualityCharts {
         LineSeries diagonal = LineSeries.of("measured = predicted",
                 List.of(LineSeries.Point.of(0, 0.0), LineSeries.Point.of(100, 100.0))).withColor("#868e96");
         return new ChartOption(null, Tooltip.item(), Legend.atTop(), X_NAME_ROOM,
-                Axis.value().withName("predicted %").withRange(0d, 100d),
+                Axis.value().withName("predicted").withRange(0d, 100d),
                 Axis.value().withName("measured %").withRange(0d, 100d), null, null,
                 List.of(diagonal, ScatterSeries.of("registry pools", registry).withColor("#1971c2"),
                         ScatterSeries.of("dataproxy pools", dataproxy).withColor("#e8590c")));
