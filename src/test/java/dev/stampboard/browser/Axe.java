@@ -63,7 +63,7 @@ final class Axe {
             Page page = browser.newPage(new com.microsoft.playwright.Browser.NewPageOptions().setBypassCSP(true).setViewportSize(
                     Integer.parseInt(System.getProperty("width", "1440")), 900));
             page.setDefaultTimeout(120_000);
-            BrowserSession.signIn(page, args[0], args[1]);
+            Chromium.signIn(page, args[0], args[1]);
             for (int i = 2; i < args.length; i++) {
                 page.navigate(args[0] + "/" + args[i]);
                 page.waitForTimeout(4000);

@@ -1,10 +1,7 @@
 package dev.stampboard.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -16,11 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 
 import dev.stampboard.SpringTest;
 import dev.stampboard.simulator.SimulatorService;
@@ -32,9 +25,7 @@ import dev.stampboard.simulator.SimulatorService;
  */
 class BrowserUxTest extends SpringTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static Playwright playwright;
-    private static Browser browser;
+    private static Chromium chromium;
 
     @LocalServerPort
     int port;
@@ -43,22 +34,13 @@ class BrowserUxTest extends SpringTest {
 
     @BeforeAll
     static void startBrowser() {
-        assumeTrue(Files.isExecutable(CHROMIUM), "Debian chromium is not installed (.ci/run installs it)");
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        chromium = Chromium.start();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -67,12 +49,7 @@ class BrowserUxTest extends SpringTest {
     }
 
     private Page as(String user) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900)
-                .setBypassCSP(true)); // axe is injected as a script the console's CSP rightly refuses
-        Page page = context.newPage();
-        page.setDefaultTimeout(90_000);
-        BrowserSession.signIn(page, base(), user);
-        return page;
+        return chromium.signedIn(base(), user, 1440, 900);
     }
 
     @Test
@@ -172,10 +149,8 @@ class BrowserUxTest extends SpringTest {
         carol.context().close();
     }
 
-    /** Keeps what the browser showed under target/screenshots, to look at after a run. */
     private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                .setPath(Path.of("target", "screenshots", name + ".png")));
+        Chromium.shot(page, name);
     }
 
     private static int leadingNumber(String text) {
@@ -191,17 +166,6 @@ class BrowserUxTest extends SpringTest {
     }
 
     private static int colours(Page page, String selector) {
-        Object colours = page.locator(selector).evaluate("""
-                el => {
-                  const canvas = (el.shadowRoot || el).querySelector('canvas');
-                  if (!canvas || canvas.width === 0 || canvas.height === 0) return 0;
-                  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-                  const seen = new Set();
-                  for (let i = 0; i < data.length && seen.size < 50; i += 4 * 97) {
-                    if (data[i + 3] > 0) seen.add(data[i] + ',' + data[i + 1] + ',' + data[i + 2]);
-                  }
-                  return seen.size;
-                }""");
-        return ((Number) colours).intValue();
+        return Chromium.colours(page, selector);
     }
 }

@@ -36,6 +36,7 @@ final class CampaignTimeline extends EChart {
         List<Double> done = new ArrayList<>();
         List<Double> running = new ArrayList<>();
         List<Double> ahead = new ArrayList<>();
+        List<String> said = new ArrayList<>();
         double cursor = 0;
         for (var e : batches.entrySet()) {
             List<MoveRunDetails> batch = e.getValue();
@@ -49,8 +50,11 @@ final class CampaignTimeline extends EChart {
             done.add(finished ? round(length) : null);
             running.add(!finished && cut != null ? round(elapsed) : null);
             ahead.add(round(length - elapsed) == 0 ? null : round(length - elapsed));
+            said.add(String.format(Locale.ROOT, "%s %s, from hour %.1f for %.0f h", e.getKey(),
+                    finished ? "validated" : cut != null ? "under way" : "ahead", start, length));
             cursor = start + length;
         }
+        setSummary("Campaign timeline in simulated hours since the start: " + String.join("; ", said));
         setOption(ChartOption.horizontalBar(labels,
                 BarSeries.of("hours before", offset).stacked("t").withColor("rgba(0,0,0,0)"),
                 BarSeries.of("validated", done).stacked("t").withColor("#2e7d32"),

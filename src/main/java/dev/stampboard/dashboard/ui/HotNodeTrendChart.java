@@ -53,6 +53,7 @@ class HotNodeTrendChart extends Composite<Div> {
                 .withGrid(dev.stampboard.base.ui.chart.GridBox.compact().withBottom("64")); // room for the zoom slider
         var chart = new EChart(option);
         chart.setId("trend-" + pool.name());
+        chart.setSummary(summary(pool, trend, cutovers(trend, stamp, moves)));
         chart.setHeight(DetailCharts.CHART_HEIGHT);
         getContent().add(DetailCharts.card(title, subtitle, chart));
     }
@@ -70,6 +71,46 @@ class HotNodeTrendChart extends Composite<Div> {
         var label = new dev.stampboard.base.ui.chart.Label(marks.size() <= 6, "insideEndTop", "{b}", DetailCharts.CUTOVER, null, null);
         var line = new MarkLine(true, "none", marks, label, dev.stampboard.base.ui.chart.LineStyle.dashed(DetailCharts.CUTOVER));
         return new LineSeries("Cutovers", java.util.List.of(), null, false, null, null, null, marks.isEmpty() ? null : line, null);
+    }
+
+    /** Now, the window's highest minute and where the rolling P95 stands against the threshold, in words. */
+    static String summary(PoolKind pool, HotNodeTrend trend, LineSeries cutovers) {
+        long lastAt = 0;
+        long peakAt = 0;
+        double last = Double.NaN;
+        double peak = Double.NaN;
+        Double lastP95 = null;
+        for (HotNodeTrend.Minute m : trend.minutes()) {
+            Double v = m.hotNode();
+            if (v != null) {
+                last = v;
+                lastAt = m.epochMinute();
+                lastP95 = m.rollingP95();
+                if (Double.isNaN(peak) || v > peak) {
+                    peak = v;
+                    peakAt = m.epochMinute();
+                }
+            }
+        }
+        var time = java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
+        StringBuilder text = new StringBuilder(StampHeader.label(pool) + " pool hot-node CPU over the " + trend.window() + ": ");
+        if (!Double.isNaN(last)) {
+            text.append(String.format(Locale.ROOT, "latest minute %.1f %% at %s UTC, highest %.1f %% at %s UTC", last,
+                    time.format(java.time.Instant.ofEpochSecond(lastAt * 60)), peak,
+                    time.format(java.time.Instant.ofEpochSecond(peakAt * 60))));
+            if (lastP95 != null) {
+                double p95 = lastP95;
+                String state = p95 > trend.hotThreshold() ? "HOT" : p95 >= trend.warnThreshold() ? "WARN" : "OK";
+                text.append(String.format(Locale.ROOT, "; rolling P95 %.1f %%, %s (HOT above %s %%)", p95, state,
+                        fmt(trend.hotThreshold())));
+            }
+        }
+        MarkLine markers = cutovers.markLine();
+        int marks = markers == null ? 0 : markers.data().size();
+        if (marks > 0) {
+            text.append("; ").append(marks).append(marks == 1 ? " cutover marked" : " cutovers marked");
+        }
+        return text.toString();
     }
 
     static String fmt(double value) {

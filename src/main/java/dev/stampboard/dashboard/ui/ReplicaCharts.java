@@ -73,8 +73,29 @@ class ReplicaCharts extends Div {
                 .withTooltip(Tooltip.axis().withValueSuffix(unit).withValueDecimals(decimals));
         var chart = new EChart(option);
         chart.setId(key + "-" + region);
+        chart.setSummary(summary(region, title, series, value, unit, decimals, limit));
         chart.setHeight("220px");
         return DetailCharts.card(title, subtitle, chart);
+    }
+
+    /** Latest and highest minute of the window, and the alert line, in words. */
+    private static String summary(String region, String title, ReplicaSeries series,
+                                  Function<ReplicaSeries.Minute, @Nullable Double> value, String unit, int decimals,
+                                  @Nullable Double limit) {
+        Double last = null;
+        Double peak = null;
+        for (ReplicaSeries.Minute m : series.minutes()) {
+            Double v = value.apply(m);
+            if (v != null) {
+                last = v;
+                peak = peak == null ? v : Math.max(peak, v);
+            }
+        }
+        String format = "%." + decimals + "f";
+        java.util.function.DoubleFunction<String> say = v -> String.format(java.util.Locale.ROOT, format, v) + unit;
+        String text = title + " in " + region + " over the " + series.window() + ": " + (last == null || peak == null
+                ? "no data" : "latest minute " + say.apply(last) + ", highest " + say.apply(peak));
+        return limit == null ? text : text + ", alert above " + say.apply(limit);
     }
 
     /** The alert threshold as a dashed red line; its value is in the card's subtitle, so no label covers the data. */

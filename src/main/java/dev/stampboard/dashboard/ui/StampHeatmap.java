@@ -91,8 +91,7 @@ class StampHeatmap extends Composite<Div> {
             chart.setOption(option(data));
             chart.setHeight((stamps.size() * ROW_HEIGHT_PX + 110) + "px");
         }
-        chart.getElement().setAttribute("role", "img");
-        chart.getElement().setAttribute("aria-label", summary(data));
+        chart.setSummary(summary(data));
         drawnFrom = data.fromMinute();
         drawnColumns = columns;
     }

@@ -41,6 +41,8 @@ class TrafficShareChart extends Composite<Div> {
                 .withTooltip(Tooltip.axis().withValueSuffix(" %").withValueDecimals(1));
         var chart = new EChart(option);
         chart.setId("share-" + pool.name());
+        chart.setSummary(title + " over the " + window + ": " + String.join(", ", slices.stream()
+                .map(s -> String.format(java.util.Locale.ROOT, "%s %.1f %%", s.label(), s.share() * 100)).toList()));
         chart.setHeight(Math.max(160, 30 * slices.size() + 30) + "px");
         getContent().add(DetailCharts.card(title, subtitle, chart));
     }

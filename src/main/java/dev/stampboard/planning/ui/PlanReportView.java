@@ -80,6 +80,9 @@ public class PlanReportView extends VerticalLayout implements BeforeEnterObserve
                         BarSeries.of("predicted", rows.stream().map(r -> round(r.predicted())).toList()).withColor("#2f9e44"))
                 .withYAxis(Axis.value().withUnit(" %").withRange(0d, 100d))
                 .withTooltip(Tooltip.axis().withValueSuffix(" %").withValueDecimals(1)));
+        chart.setSummary("Hot-node P95 before, after and predicted, per stamp pool: " + String.join("; ", rows.stream()
+                .map(r -> r.stamp() + " " + r.pool().toLowerCase() + " " + pct(r.before()) + " before, " + pct(r.after())
+                        + " after, " + pct(r.predicted()) + " predicted").toList()));
         grid.setItems(rows);
         add(chart, grid, dev.stampboard.base.ui.CsvExport.link("plan-" + id.substring(0, Math.min(8, id.length()))
                         + "-outcome.csv", List.of("stamp", "pool", "before_p95", "after_p95", "change_pp", "change_pct",

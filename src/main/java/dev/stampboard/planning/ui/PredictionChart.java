@@ -26,6 +26,9 @@ class PredictionChart extends EChart {
                 .withYAxis(Axis.value().withUnit(" %").withRange(0d, 100d))
                 .withTooltip(Tooltip.axis().withValueSuffix(" %").withValueDecimals(1)));
         setHeight("300px");
+        setSummary("Hot-node P95 before and predicted after the plan: " + String.join("; ", rows.stream()
+                .map(p -> String.format(java.util.Locale.ROOT, "%s %s %.1f %% to %.1f %%", p.stamp(),
+                        p.pool().toLowerCase(), p.beforeP95(), p.afterP95())).toList()));
     }
 
     private static Double round(double v) {

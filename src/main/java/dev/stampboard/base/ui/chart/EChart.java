@@ -64,6 +64,19 @@ public class EChart extends Component implements HasSize {
         }
     }
 
+    /**
+     * The chart's key values in words (an image with an accessible name): what a screen reader says, and
+     * what tells a reader who cannot tell the series' colours apart what the chart shows.
+     */
+    public void setSummary(String text) {
+        getElement().setAttribute("role", "img");
+        getElement().setAttribute("aria-label", text);
+    }
+
+    public @Nullable String getSummary() {
+        return getElement().getAttribute("aria-label");
+    }
+
     /** The JSON last sent to the client, or {@code null} before the first {@link #setOption}. */
     public @Nullable String getOptionJson() {
         return getElement().getProperty(OPTION_PROPERTY);

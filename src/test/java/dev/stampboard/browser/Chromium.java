@@ -1,0 +1,93 @@
+package dev.stampboard.browser;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+/**
+ * What every browser test needs: Debian's chromium driven by Playwright (flags from STACK.md), a page
+ * signed in through the real login form, a screenshot to look at afterwards, and a way to tell a chart
+ * that drew from a blank canvas. One per test class: {@code @BeforeAll start()}, {@code @AfterAll close()}.
+ */
+final class Chromium implements AutoCloseable {
+
+    private static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
+
+    private final Playwright playwright;
+    private final Browser browser;
+
+    private Chromium(Playwright playwright, Browser browser) {
+        this.playwright = playwright;
+        this.browser = browser;
+    }
+
+    /** Skips the test class (an assumption) when chromium is not installed; {@code .ci/run} installs it. */
+    static Chromium start() {
+        assumeTrue(Files.isExecutable(EXECUTABLE), "Debian chromium is not installed (.ci/run installs it)");
+        Playwright playwright = Playwright.create();
+        Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(EXECUTABLE)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        return new Chromium(playwright, browser);
+    }
+
+    /**
+     * A fresh browser context (own cookies) signed in as {@code user} with the demo password. CSP is
+     * bypassed only so axe can be injected as a script, which the console's CSP rightly refuses.
+     */
+    Page signedIn(String base, String user, int width, int height) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
+                .setBypassCSP(true));
+        Page page = context.newPage();
+        page.setDefaultTimeout(90_000);
+        signIn(page, base, user);
+        return page;
+    }
+
+    static void signIn(Page page, String base, String user) {
+        page.navigate(base + "/login");
+        page.waitForSelector("vaadin-login-form input[name='username']");
+        page.fill("input[name='username']", user);
+        page.fill("input[name='password']", user + "-pw");
+        page.click("vaadin-login-form vaadin-button");
+        page.waitForSelector("vaadin-app-layout");
+    }
+
+    /** Keeps what the browser showed under target/screenshots, to look at after a run. */
+    static void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(Path.of("target", "screenshots", name + ".png")));
+    }
+
+    /** Distinct colours on the chart's canvas (sampled); a blank or unrendered canvas has at most one. */
+    static int colours(Page page, String selector) {
+        Object colours = page.locator(selector).evaluate("""
+                el => {
+                  const canvas = (el.shadowRoot || el).querySelector('canvas') || el.querySelector('canvas');
+                  if (!canvas || canvas.width === 0 || canvas.height === 0) return 0;
+                  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                  const seen = new Set();
+                  for (let i = 0; i < data.length && seen.size < 50; i += 4 * 97) {
+                    if (data[i + 3] > 0) seen.add(data[i] + ',' + data[i + 1] + ',' + data[i + 2]);
+                  }
+                  return seen.size;
+                }""");
+        return ((Number) colours).intValue();
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}
