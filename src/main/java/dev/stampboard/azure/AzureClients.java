@@ -10,6 +10,7 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.policy.ExponentialBackoffOptions;
 import com.azure.core.http.policy.RetryOptions;
+import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
 import com.azure.core.http.policy.HttpLogOptions;
@@ -18,6 +19,8 @@ import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.http.policy.UserAgentPolicy;
 import com.azure.core.management.profile.AzureProfile;
 import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.azure.monitor.query.LogsQueryClient;
+import com.azure.monitor.query.LogsQueryClientBuilder;
 import com.azure.monitor.query.MetricsQueryClient;
 import com.azure.monitor.query.MetricsQueryClientBuilder;
 import com.azure.resourcemanager.compute.ComputeManager;
@@ -85,12 +88,27 @@ class AzureClients {
     @Bean
     MetricsQueryClient metricsQueryClient(TokenCredential credential, AzureProperties properties, RetryOptions retry,
                                           ObjectProvider<HttpClient> http) {
+        return new MetricsQueryClientBuilder().endpoint(properties.resourceManager())
+                .pipeline(pipeline(credential, AzureCloud.resourceManagerScope(properties), retry, http)).buildClient();
+    }
+
+    /** Log Analytics queries, on the cloud's Logs endpoint with tokens for its audience (see {@link AzureCloud#logsScope}). */
+    @Bean
+    LogsQueryClient logsQueryClient(TokenCredential credential, AzureProperties properties, RetryOptions retry,
+                                    ObjectProvider<HttpClient> http) {
+        return new LogsQueryClientBuilder().endpoint(AzureCloud.logsEndpoint(properties))
+                .pipeline(pipeline(credential, AzureCloud.logsScope(properties), retry, http)).buildClient();
+    }
+
+    /** The SDK's usual policies, with tokens asked for {@code scope} (the builders would derive it from the endpoint). */
+    private static HttpPipeline pipeline(TokenCredential credential, String scope, RetryOptions retry,
+                                         ObjectProvider<HttpClient> http) {
         HttpPipelineBuilder pipeline = new HttpPipelineBuilder().policies(
                 new UserAgentPolicy(), new RetryPolicy(retry),
-                new BearerTokenAuthenticationPolicy(credential, AzureCloud.resourceManagerScope(properties)),
+                new BearerTokenAuthenticationPolicy(credential, scope),
                 new HttpLoggingPolicy(new HttpLogOptions()));
         http.ifAvailable(pipeline::httpClient);
-        return new MetricsQueryClientBuilder().endpoint(properties.resourceManager()).pipeline(pipeline.build()).buildClient();
+        return pipeline.build();
     }
 
     private static <T extends AzureConfigurable<T>> T configure(T configurable, RetryOptions retry,

@@ -1,7 +1,9 @@
 package dev.stampboard.azure;
 
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import com.azure.core.management.AzureEnvironment;
 
@@ -36,6 +38,26 @@ final class AzureCloud {
      */
     static String resourceManagerScope(AzureProperties properties) {
         return environment(properties).getManagementEndpoint() + "/.default";
+    }
+
+    /**
+     * The Logs query endpoint: the configured one, else the cloud's Log Analytics endpoint with the API's {@code v1}
+     * (the SDK's own default is the public cloud's whatever the Resource Manager endpoint says).
+     */
+    static String logsEndpoint(AzureProperties properties) {
+        URI configured = Objects.requireNonNull(properties.logs()).endpoint();
+        String endpoint = configured != null ? configured.toString() : withSlash(environment(properties).getLogAnalyticsEndpoint()) + "v1";
+        return endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+    }
+
+    /** The scope of Logs query tokens: the configured audience, else the endpoint's scheme and host, plus {@code /.default}. */
+    static String logsScope(AzureProperties properties) {
+        URI audience = Objects.requireNonNull(properties.logs()).audience();
+        if (audience != null) {
+            return withSlash(audience.toString()) + ".default";
+        }
+        URI endpoint = URI.create(logsEndpoint(properties));
+        return endpoint.getScheme() + "://" + endpoint.getAuthority() + "/.default";
     }
 
     private static String audience(AzureProperties properties, AzureEnvironment base) {

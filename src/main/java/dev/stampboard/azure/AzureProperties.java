@@ -25,6 +25,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param provisioning       where and from which templates dedicated stamps are created
  * @param resourceManagerAudience the audience Resource Manager and Monitor metrics tokens are asked for; optional:
  *                           a known cloud's own when the endpoint is one of Azure's, else the endpoint itself
+ * @param logs               per-registry traffic from a Log Analytics workspace; off unless {@code logs.workspace-id} is set
  */
 @ConfigurationProperties("stampboard.azure")
 public record AzureProperties(@Nullable String subscriptionId, @Nullable String tenantId,
@@ -32,7 +33,8 @@ public record AzureProperties(@Nullable String subscriptionId, @Nullable String 
                               @Nullable URI authorityHost, @Nullable Duration inventoryInterval,
                               @Nullable Duration telemetryInterval, @Nullable Duration telemetryBackfill,
                               @Nullable Duration telemetryLag, @Nullable Retry retry, @Nullable Dns dns,
-                              @Nullable Provisioning provisioning, @Nullable URI resourceManagerAudience) {
+                              @Nullable Provisioning provisioning, @Nullable URI resourceManagerAudience,
+                              @Nullable Logs logs) {
 
     static final String PREFIX = "stampboard.azure.";
 
@@ -57,8 +59,64 @@ public record AzureProperties(@Nullable String subscriptionId, @Nullable String 
         if (resourceManagerAudience != null && !"https".equalsIgnoreCase(resourceManagerAudience.getScheme())) {
             throw new IllegalArgumentException(PREFIX + "resource-manager-audience must be an https:// URI: " + resourceManagerAudience);
         }
+        logs = logs == null ? new Logs(null, null, null, null, null, null, null, null, null) : logs;
         if (provisioning.resourceGroup() == null || provisioning.resourceGroup().isBlank()) {
             provisioning = new Provisioning(resourceGroups.get(0), provisioning.registryTemplate(), provisioning.dataproxyTemplate());
+        }
+    }
+
+    /**
+     * Where {@link AzureRegistryTraffic} reads per-registry traffic: a Log Analytics workspace and a KQL query
+     * that returns one row per registry, region, stamp and minute (README "Registry traffic from Log Analytics").
+     *
+     * @param workspaceId       the workspace (its GUID, "Workspace ID"); the adapter is off while this is blank
+     * @param endpoint          the Logs query endpoint; default: the configured cloud's ({@code https://api.loganalytics.io/v1} for the public cloud)
+     * @param audience          the audience of its tokens; default: the endpoint's scheme and host
+     * @param query             the KQL; {@code {start}} and {@code {end}} become the span's bounds; default {@link #DEFAULT_QUERY}
+     * @param interval          how often the workspace is read
+     * @param lag               minutes left for the logs to arrive: a minute is read once it is this old
+     * @param backfill          how far back the first read reaches
+     * @param maxSpan           the longest span one query covers (a query answers at most 500,000 rows)
+     * @param declareRegistries whether a registry (or a registry's replica in a region) seen in the logs but not in the
+     *                          inventory is declared, on the stamp that served it; off by default
+     */
+    public record Logs(@Nullable String workspaceId, @Nullable URI endpoint, @Nullable URI audience, @Nullable String query,
+                       @Nullable Duration interval, @Nullable Duration lag, @Nullable Duration backfill,
+                       @Nullable Duration maxSpan, @Nullable Boolean declareRegistries) {
+
+        /**
+         * For a table of request logs, one row per request, with columns {@code Registry}, {@code Region}, {@code Stamp},
+         * {@code StatusCode}, {@code ResponseBytes} and {@code DurationMs} (a custom table fed by the stamps' front ends
+         * through a data collection rule). Throttled means 429, errors means 5xx.
+         */
+        public static final String DEFAULT_QUERY = """
+                RegistryRequests_CL
+                | where TimeGenerated >= datetime({start}) and TimeGenerated < datetime({end})
+                | summarize requests = count(), bytes = sum(tolong(ResponseBytes)),
+                    throttled = countif(toint(StatusCode) == 429), errors = countif(toint(StatusCode) >= 500),
+                    p99Ms = percentile(todouble(DurationMs), 99)
+                    by registry = tostring(Registry), region = tostring(Region), stamp = tostring(Stamp),
+                    minute = bin(TimeGenerated, 1m)""";
+
+        public Logs {
+            workspaceId = workspaceId == null || workspaceId.isBlank() ? null : workspaceId.trim();
+            if (endpoint != null && !"https".equalsIgnoreCase(endpoint.getScheme())) {
+                throw new IllegalArgumentException(PREFIX + "logs.endpoint must be an https:// URL (the SDK sends bearer tokens "
+                        + "only over TLS): " + endpoint);
+            }
+            if (audience != null && !"https".equalsIgnoreCase(audience.getScheme())) {
+                throw new IllegalArgumentException(PREFIX + "logs.audience must be an https:// URI: " + audience);
+            }
+            query = query == null || query.isBlank() ? DEFAULT_QUERY : query;
+            interval = interval == null ? Duration.ofMinutes(1) : interval;
+            lag = lag == null ? Duration.ofMinutes(5) : lag;
+            backfill = backfill == null ? Duration.ofHours(12) : backfill;
+            maxSpan = maxSpan == null ? Duration.ofMinutes(10) : maxSpan;
+            if (lag.isNegative() || backfill.isNegative() || maxSpan.compareTo(Duration.ofMinutes(1)) < 0) {
+                throw new IllegalArgumentException(PREFIX + "logs.lag and logs.backfill must not be negative and logs.max-span "
+                        + "must be at least PT1M (got lag " + lag + ", backfill " + backfill + ", max-span " + maxSpan + ")");
+            }
+            declareRegistries = declareRegistries != null && declareRegistries;
         }
     }
 

@@ -133,53 +133,53 @@ public class CutoverExecutor {
 
     /** Takes the next step of the plan, if one is due; false when there is nothing to do until time passes. */
     private boolean step(PlanRun run, List<MoveRun> moves) {
-        if (run.status() == RunStatus.ROLLING_BACK) {
-            return rollBackStep(run, moves);
-        }
-        // a cutover in progress always finishes, paused plan or not: a replica is never left half-moved
-        for (MoveRun m : moves) {
-            if (m.state() == MoveState.CUTTING_OVER) {
-                finishCutover(m);
-                return true;
-            }
-        }
-        if (run.status() == RunStatus.PAUSED) {
-            for (MoveRun m : moves) {
-                if (m.state().isHeldByPause()) {
-                    write(m, null, () -> m.execution.pause(now()), null);
+        return act(run, NextStep.decide(run, moves, now()));
+    }
+
+    /** Carries out what {@link NextStep} decided; false when the step is not due yet and nothing changed. */
+    private boolean act(PlanRun run, NextStep.Step step) {
+        if (step instanceof NextStep.FinishCutover s) {
+            finishCutover(s.move());
+            return true;
+        } else if (step instanceof NextStep.HoldForPause s) {
+            write(s.move(), null, () -> s.move().execution.pause(now()), null);
+            return true;
+        } else if (step instanceof NextStep.Resume s) {
+            write(s.move(), null, () -> s.move().execution.resume(now()), null);
+            return true;
+        } else if (step instanceof NextStep.CompletePlan) {
+            completePlan(run);
+            return true;
+        } else if (step instanceof NextStep.StartBatch s) {
+            return startBatch(run, s.batch());
+        } else if (step instanceof NextStep.Tend s) {
+            for (NextStep.Step each : s.inTurn()) {
+                if (act(run, each)) {
                     return true;
                 }
             }
             return false;
-        }
-        for (MoveRun m : moves) {
-            if (m.state() == MoveState.PAUSED) {
-                write(m, null, () -> m.execution.resume(now()), null);
-                return true;
-            }
-        }
-        Optional<Long> stage = moves.stream().filter(m -> m.state() != MoveState.COMPLETED).map(MoveRun::stage)
-                .min(Comparator.naturalOrder());
-        if (stage.isEmpty()) {
-            completePlan(run);
+        } else if (step instanceof NextStep.Drain s) {
+            return drain(s.move());
+        } else if (step instanceof NextStep.Watch s) {
+            return watchAndJudge(run, s.move(), s.windowOver());
+        } else if (step instanceof NextStep.PauseForFailure s) {
+            return pauseForFailure(run, s.move());
+        } else if (step instanceof NextStep.RollBack s) {
+            MoveRun m = s.move();
+            hook.at(StepHook.Point.BEFORE_ROLLBACK, m);
+            pointHome(m, m.execution.fromStamp(), "rollback of plan " + m.planId);
+            hook.at(StepHook.Point.AFTER_ROLLBACK, m);
+            write(m, "ROLLED_BACK", () -> m.execution.finishRollback(now()), "MOVE_ROLLED_BACK");
+            return true;
+        } else if (step instanceof NextStep.StartRollback s) {
+            write(s.move(), null, () -> s.move().execution.startRollback(now()), null);
+            return true;
+        } else if (step instanceof NextStep.FinishRollback) {
+            finishRollback(run);
             return true;
         }
-        List<MoveRun> batch = moves.stream().filter(m -> m.stage() == stage.get()).toList();
-        if (batch.stream().anyMatch(m -> m.state() == MoveState.APPROVED)) {
-            return startBatch(run, batch);
-        }
-        for (MoveRun m : batch) {
-            boolean progressed = switch (m.state()) {
-                case DRAINING -> drain(m);
-                case VALIDATING -> watchAndJudge(run, m);
-                case FAILED -> pauseForFailure(run, m);
-                default -> false;
-            };
-            if (progressed) {
-                return true;
-            }
-        }
-        return false;
+        return false; // NextStep.Wait
     }
 
     // ---- the main path -----------------------------------------------------------------------
@@ -268,13 +268,13 @@ public class CutoverExecutor {
      * Every pass over a validating move stores the minutes it has not seen yet; a fail criterion sustained ends the
      * window early, otherwise the verdict comes at its end.
      */
-    private boolean watchAndJudge(PlanRun run, MoveRun m) {
+    private boolean watchAndJudge(PlanRun run, MoveRun m, boolean windowOver) {
         watch.record(m, now());
         Optional<String> failure = watch.sustainedFailure(m);
         if (failure.isPresent()) {
             return judge(run, m, failure.get());
         }
-        return !now().isBefore(m.validateUntil) && judge(run, m, null);
+        return windowOver && judge(run, m, null);
     }
 
     private boolean judge(PlanRun run, MoveRun m, @Nullable String sustainedFailure) {
@@ -369,29 +369,13 @@ public class CutoverExecutor {
 
     // ---- rollback ----------------------------------------------------------------------------
 
-    private boolean rollBackStep(PlanRun run, List<MoveRun> moves) {
-        List<MoveRun> reversed = new ArrayList<>(moves);
-        reversed.sort(Comparator.comparingInt((MoveRun m) -> m.seq).reversed());
-        for (MoveRun m : reversed) {
-            if (m.state() == MoveState.ROLLING_BACK) {
-                hook.at(StepHook.Point.BEFORE_ROLLBACK, m);
-                pointHome(m, m.execution.fromStamp(), "rollback of plan " + m.planId);
-                hook.at(StepHook.Point.AFTER_ROLLBACK, m);
-                write(m, "ROLLED_BACK", () -> m.execution.finishRollback(now()), "MOVE_ROLLED_BACK");
-                return true;
-            }
-            if (m.state() != MoveState.ROLLED_BACK) {
-                write(m, null, () -> m.execution.startRollback(now()), null);
-                return true;
-            }
-        }
+    private void finishRollback(PlanRun run) {
         tx.executeWithoutResult(status -> {
             run.finishRollback(now());
             saveRun(run);
             planning.finishExecution(run.planId, PlanStatus.ROLLED_BACK, actor(),
                     run.reason() == null ? "rolled back" : run.reason());
         });
-        return true;
     }
 
     // ---- helpers -----------------------------------------------------------------------------

@@ -117,14 +117,14 @@ public class IsolationService {
     // ---- intake ------------------------------------------------------------------------------
 
     /** The customers the caller may file for: a customer only its own, support and admin any. */
-    @Secured({"ROLE_SUPPORT", "ROLE_ADMIN", "ROLE_CUSTOMER"})
+    @Secured({Role.Authority.SUPPORT, Role.Authority.ADMIN, Role.Authority.CUSTOMER})
     public List<String> customersForFiling() {
         Optional<String> own = currentUser.restrictedToCustomer();
         return own.map(List::of).orElseGet(() -> fleet.customers().stream().map(c -> c.name()).toList());
     }
 
     /** The customer's registries, for the form's picker (a customer: only its own). */
-    @Secured({"ROLE_SUPPORT", "ROLE_ADMIN", "ROLE_CUSTOMER"})
+    @Secured({Role.Authority.SUPPORT, Role.Authority.ADMIN, Role.Authority.CUSTOMER})
     public List<String> registriesOf(String customer) {
         requireMayActFor(customer);
         return fleet.registriesOf(customer).stream().map(RegistryInfo::name).toList();
@@ -146,7 +146,7 @@ public class IsolationService {
     }
 
     /** A new request prefilled from a plan's isolation recommendation for these registries (the one-click path). */
-    @Secured({"ROLE_SUPPORT", "ROLE_ADMIN"})
+    @Secured({Role.Authority.SUPPORT, Role.Authority.ADMIN})
     public NewIsolationRequest prefillFromPlan(String planId, List<String> registries) {
         PlanDetails plan = planning.get(planId);
         String customer = registries.stream().map(fleet::registry).flatMap(Optional::stream).map(RegistryInfo::customer)
@@ -154,7 +154,7 @@ public class IsolationService {
         return PlanPrefill.of(plan, registries, customer);
     }
 
-    @Secured({"ROLE_SUPPORT", "ROLE_ADMIN", "ROLE_CUSTOMER"})
+    @Secured({Role.Authority.SUPPORT, Role.Authority.ADMIN, Role.Authority.CUSTOMER})
     @Transactional
     public IsolationRequestDetails file(NewIsolationRequest in) {
         Actor actor = currentUser.actor();
@@ -264,7 +264,7 @@ public class IsolationService {
     // ---- reads -------------------------------------------------------------------------------
 
     /** Newest first; a customer sees only its own requests. */
-    @Secured({"ROLE_VIEWER", "ROLE_CUSTOMER"})
+    @Secured({Role.Authority.VIEWER, Role.Authority.CUSTOMER})
     @Transactional(readOnly = true)
     public List<IsolationRequestDetails> list(@Nullable IsolationState state) {
         Optional<String> own = currentUser.restrictedToCustomer();
@@ -274,13 +274,13 @@ public class IsolationService {
                 .map(IsolationRequest::toView).toList();
     }
 
-    @Secured({"ROLE_VIEWER", "ROLE_CUSTOMER"})
+    @Secured({Role.Authority.VIEWER, Role.Authority.CUSTOMER})
     @Transactional(readOnly = true)
     public IsolationRequestDetails get(String id) {
         return load(id).toView();
     }
 
-    @Secured({"ROLE_VIEWER", "ROLE_CUSTOMER"})
+    @Secured({Role.Authority.VIEWER, Role.Authority.CUSTOMER})
     @Transactional(readOnly = true)
     public List<IsolationStateChange> history(String id) {
         load(id);
@@ -288,7 +288,7 @@ public class IsolationService {
     }
 
     /** The reviewer's context: the customer's stamps in the region with their signals, shares, and the planner's advice. */
-    @Secured("ROLE_VIEWER")
+    @Secured(Role.Authority.VIEWER)
     public IsolationContext context(String id) {
         IsolationRequestDetails r = get(id);
         Set<String> stamps = new LinkedHashSet<>();
@@ -319,13 +319,13 @@ public class IsolationService {
 
     // ---- review ------------------------------------------------------------------------------
 
-    @Secured({"ROLE_SUPPORT", "ROLE_ADMIN"})
+    @Secured({Role.Authority.SUPPORT, Role.Authority.ADMIN})
     @Transactional
     public IsolationRequestDetails startReview(String id) {
         return transition(id, null, (r, actor) -> r.startReview(actor));
     }
 
-    @Secured({"ROLE_SUPPORT", "ROLE_ADMIN"})
+    @Secured({Role.Authority.SUPPORT, Role.Authority.ADMIN})
     @Transactional
     public IsolationRequestDetails askForInformation(String id, @Nullable String question) {
         field("question", IsolationRules.text(question, "A question for the requester"));
@@ -333,14 +333,14 @@ public class IsolationService {
     }
 
     /** The requester (the customer, or support relaying the customer's answer) answers the open question. */
-    @Secured({"ROLE_SUPPORT", "ROLE_ADMIN", "ROLE_CUSTOMER"})
+    @Secured({Role.Authority.SUPPORT, Role.Authority.ADMIN, Role.Authority.CUSTOMER})
     @Transactional
     public IsolationRequestDetails answer(String id, @Nullable String answer) {
         field("answer", IsolationRules.text(answer, "The answer"));
         return transition(id, answer, (r, actor) -> r.answer(answer));
     }
 
-    @Secured({"ROLE_SUPPORT", "ROLE_ADMIN"})
+    @Secured({Role.Authority.SUPPORT, Role.Authority.ADMIN})
     @Transactional
     public IsolationRequestDetails reject(String id, @Nullable String reason) {
         field("reason", IsolationRules.text(reason, "A reason the requester can act on"));
@@ -348,7 +348,7 @@ public class IsolationService {
     }
 
     /** Approves, then provisions the dedicated stamp right away (retried by the progress check if it fails). */
-    @Secured({"ROLE_SUPPORT", "ROLE_ADMIN"})
+    @Secured({Role.Authority.SUPPORT, Role.Authority.ADMIN})
     public IsolationRequestDetails approve(String id) {
         tx.executeWithoutResult(s -> transition(id, null, (r, actor) -> {
             String isolated = alreadyIsolated(r.customer(), r.region(), r.registries());

@@ -90,7 +90,7 @@ public class SignalsService {
 
     @TransactionalEventListener(fallbackExecution = true)
     public void onStampDeclared(StampDeclared event) {
-        fleet.stamp(event.stamp()).ifPresent(this::declare);
+        fleet.freshStamp(event.stamp()).ifPresent(this::declare);
     }
 
     private void declare(StampInfo stamp) {

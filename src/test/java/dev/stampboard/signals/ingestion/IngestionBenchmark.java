@@ -54,6 +54,9 @@ public final class IngestionBenchmark {
                     fleet.declareRegistry(registryName(s, r), new RegistryDeclaration("bench-customer",
                             List.of(new RegistryDeclaration.ReplicaDeclaration("benchland", stamp))), Actor.system("bench"));
                 }
+                if ((s + 1) % 250 == 0) {
+                    System.out.printf("  %d stamps declared after %.1f s%n", s + 1, (System.nanoTime() - t0) / 1e9);
+                }
             }
             System.out.printf("declared %d stamps and %d registries in %.1f s%n", stamps, stamps * 25, (System.nanoTime() - t0) / 1e9);
             Thread.sleep(1500);   // let the metrics' pool rows catch up with the declarations
