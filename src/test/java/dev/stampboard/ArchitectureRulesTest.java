@@ -43,7 +43,7 @@ class ArchitectureRulesTest {
             Map.entry("region", "fleet"), Map.entry("stamp", "fleet"), Map.entry("stamp_pool", "fleet"),
             Map.entry("pool_node", "fleet"), Map.entry("storage_account", "fleet"), Map.entry("customer", "fleet"),
             Map.entry("registry", "fleet"), Map.entry("replica", "fleet"), Map.entry("home_stamp_change", "fleet"),
-            Map.entry("app_user", "security"), Map.entry("api_token", "security"),
+            Map.entry("app_user", "security"), Map.entry("api_token", "security"), Map.entry("security_setting", "security"),
             Map.entry("user_preference", "preferences"),
             Map.entry("notification", "notifications"), Map.entry("notification_audience", "notifications"),
             Map.entry("notification_read", "notifications"), Map.entry("webhook_delivery", "notifications"),

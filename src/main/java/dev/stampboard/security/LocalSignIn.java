@@ -37,8 +37,12 @@ public class LocalSignIn {
         try {
             auth = authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
         } catch (AuthenticationException refused) {
-            return java.util.Optional.of(refused instanceof SignInThrottled throttled ? throttled.getMessage()
-                    : "Incorrect username or password");
+            // a lock or the switch says what to do; anything else is never more precise than this
+            String told = "Incorrect username or password";
+            if ((refused instanceof SignInThrottled || refused instanceof LocalSignInOff) && refused.getMessage() != null) {
+                told = refused.getMessage();
+            }
+            return java.util.Optional.of(told);
         }
         request.changeSessionId();
         SecurityContext context = holder.createEmptyContext();

@@ -3,6 +3,7 @@ package dev.stampboard.security;
 import java.io.IOException;
 import java.time.Clock;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +15,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -21,7 +23,13 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -36,7 +44,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @Configuration
 @EnableWebSecurity
 @EnableMethodSecurity(securedEnabled = true, jsr250Enabled = true)
-@EnableConfigurationProperties({UsersProperties.class, SecurityProperties.class})
+@EnableConfigurationProperties({UsersProperties.class, SecurityProperties.class, SingleSignOnProperties.class})
 @org.springframework.context.annotation.Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfig {
 
@@ -79,12 +87,34 @@ class SecurityConfig {
                 .build();
     }
 
-    /** The JSON API: HTTP Basic, no session, problem+json on 401/403 so scripts get a readable answer. */
+    /**
+     * The JSON API: API tokens, the identity provider's JWTs where one is configured (OAuth2 resource server),
+     * HTTP Basic of local users; no session; problem+json on 401/403 so scripts get a readable answer. A caller
+     * needs a console role: a JWT that maps to none is refused.
+     */
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, SecurityProperties properties,
                                  AuthenticationManager authenticationManager, ApiTokens tokens,
-                                 SecurityContextHolderStrategy holder) throws Exception {
+                                 SecurityContextHolderStrategy holder, ObjectProvider<JwtDecoder> jwtDecoder,
+                                 TokenClaims claims, UserAccounts accounts) throws Exception {
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder != null) {
+            DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
+            // its own manager: the chain's is the local password check
+            JwtAuthenticationProvider jwts = new JwtAuthenticationProvider(decoder);
+            jwts.setJwtAuthenticationConverter(new ConsoleJwtUsers(claims, accounts));
+            http.oauth2ResourceServer(o -> o
+                    // the console's own API tokens are not JWTs: the API token filter answers for them
+                    .bearerTokenResolver(request -> {
+                        String token = bearer.resolve(request);
+                        return token == null || token.startsWith(ApiTokens.PREFIX) ? null : token;
+                    })
+                    .jwt(j -> j.authenticationManager(new ProviderManager(jwts)))
+                    .authenticationEntryPoint(SecurityConfig::unauthenticated)
+                    .accessDeniedHandler((req, res, ex) -> ProblemResponse.write(res, HttpStatus.FORBIDDEN,
+                            "Your role does not allow this action")));
+        }
         return http.securityMatcher("/api/**", "/v3/api-docs/**")
                 .authenticationManager(authenticationManager)
                 .addFilterBefore(new ApiTokenFilter(tokens, holder), BasicAuthenticationFilter.class)
@@ -92,7 +122,8 @@ class SecurityConfig {
                     if (properties.publicApiDocs()) {
                         a.requestMatchers("/v3/api-docs/**").permitAll();
                     }
-                    a.anyRequest().authenticated();
+                    a.anyRequest().hasAnyRole(java.util.Arrays.stream(Role.values()).map(Role::name)
+                            .toArray(String[]::new));
                 })
                 .httpBasic(b -> b.authenticationEntryPoint(SecurityConfig::unauthenticated))
                 .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> ProblemResponse.write(res,
@@ -111,8 +142,20 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain vaadinChain(HttpSecurity http, SecurityProperties properties, RequestUtil requestUtil,
-                                    AuthenticationManager authenticationManager) throws Exception {
-        http.authenticationManager(authenticationManager);
+                                    AuthenticationManager authenticationManager,
+                                    ObjectProvider<ClientRegistrationRepository> identityProviders, TokenClaims claims,
+                                    UserAccounts accounts, SingleSignOnProperties sso) throws Exception {
+        if (identityProviders.getIfAvailable() == null) {
+            http.authenticationManager(authenticationManager);
+        } else {
+            // the OpenID Connect providers that oauth2Login adds come first, the local password check after them
+            http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(authenticationManager);
+            // OpenID Connect: the login view links to /oauth2/authorization/{provider}; a refusal comes back to it
+            SimpleUrlAuthenticationFailureHandler failed = new SimpleUrlAuthenticationFailureHandler("/login?sso-failed");
+            http.oauth2Login(o -> o.loginPage("/login")
+                    .userInfoEndpoint(u -> u.oidcUserService(new ConsoleOidcUsers(claims, accounts, sso)))
+                    .failureHandler(failed));
+        }
         if (properties.publicApiDocs()) {
             http.authorizeHttpRequests(a -> a.requestMatchers("/swagger-ui/**", "/swagger-ui.html").permitAll());
         }
@@ -121,6 +164,11 @@ class SecurityConfig {
                 .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class)
                 .enableCsrfConfiguration(false)).build();
+    }
+
+    @Bean
+    TokenClaims tokenClaims(SingleSignOnProperties sso) {
+        return new TokenClaims(sso);
     }
 
     @Bean
@@ -139,10 +187,10 @@ class SecurityConfig {
     /** Every password check (login view, HTTP Basic) goes through the throttle. */
     @Bean
     AuthenticationManager authenticationManager(UserAccounts users, PasswordEncoder encoder, SignInThrottle throttle,
-                                                ApplicationEventPublisher events) {
+                                                ApplicationEventPublisher events, LocalSignInSetting localSignIn) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
-        return new ProviderManager(new ThrottledPasswordCheck(passwords, throttle, events));
+        return new ProviderManager(new LocalSignInGate(new ThrottledPasswordCheck(passwords, throttle, events), localSignIn));
     }
 
     /** 401 with a hint, or 429 with {@code Retry-After} while the sign-in is throttled. */
@@ -150,7 +198,16 @@ class SecurityConfig {
             throws IOException {
         if (ex instanceof SignInThrottled throttled) {
             res.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
-            ProblemResponse.write(res, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage());
+            ProblemResponse.write(res, HttpStatus.TOO_MANY_REQUESTS,
+                    java.util.Objects.requireNonNullElse(throttled.getMessage(), "Too many failed sign-ins"));
+        } else if (ex instanceof LocalSignInOff || ex instanceof SingleSignOnRefused) {
+            ProblemResponse.write(res, HttpStatus.UNAUTHORIZED,
+                    java.util.Objects.requireNonNullElse(ex.getMessage(), "Not signed in"));
+        } else if (ex instanceof OAuth2AuthenticationException) {
+            res.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+            ProblemResponse.write(res, HttpStatus.UNAUTHORIZED,
+                    "The bearer token is not a valid token of the configured identity provider (signature, issuer,"
+                            + " audience or expiry)");
         } else {
             ProblemResponse.write(res, HttpStatus.UNAUTHORIZED,
                     "Authentication required: send an API token (Authorization: Bearer sbt_…) or HTTP Basic credentials of a console user");

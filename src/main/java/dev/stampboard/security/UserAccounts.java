@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+
+import dev.stampboard.base.Actor;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -118,22 +120,70 @@ class UserAccounts implements UserDetailsService {
         log.info("Created the initial administrator '{}'", admin.username());
     }
 
-    private static String roleList(List<Role> roles) {
+    static String roleList(java.util.Collection<Role> roles) {
         return roles.stream().flatMap(r -> r.withImplied().stream()).distinct()
                 .map(Enum::name).sorted().collect(Collectors.joining(","));
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return jdbc.sql("select username, password_hash, roles from app_user where username = ?")
+        // single-sign-on users have no password here; a disabled user is refused after the password check
+        return jdbc.sql("select username, password_hash, roles, enabled from app_user"
+                        + " where username = ? and source = 'LOCAL' and password_hash is not null")
                 .param(username)
                 .query((rs, i) -> User.withUsername(rs.getString("username"))
                         .password(rs.getString("password_hash"))
                         .authorities(roles(rs.getString("roles")).stream()
                                 .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList())
+                        .disabled(!rs.getBoolean("enabled"))
                         .build())
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("No user " + username));
+    }
+
+    /**
+     * A person the identity provider signed in: listed as a single-sign-on user with the roles their token
+     * carried (which also bound their personal API tokens). Refused when an administrator disabled them, or when
+     * the name is a local user's (the provider must not take over a local account).
+     */
+    @Transactional
+    void recordSingleSignOn(String username, Set<Role> roles) {
+        if (username.length() > 64) {
+            throw new SingleSignOnRefused("The user name from the identity provider is longer than 64 characters");
+        }
+        record Row(String source, boolean enabled, String roles) {
+        }
+        Optional<Row> row = jdbc.sql("select source, enabled, roles from app_user where username = ?").param(username)
+                .query((rs, i) -> new Row(rs.getString("source"), rs.getBoolean("enabled"), rs.getString("roles")))
+                .optional();
+        String roleList = roleList(roles);
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        if (row.isEmpty()) {
+            jdbc.sql("insert into app_user (username, password_hash, roles, customer, enabled, source, last_sign_in_at)"
+                    + " values (?, null, ?, null, true, 'SSO', ?)").params(username, roleList, now).update();
+            events.publishEvent(new AccountChanged(Actor.user(username), "USER_CREATED", username,
+                    "first sign-in through single sign-on, roles " + roleList));
+            return;
+        }
+        if (!"SSO".equals(row.get().source())) {
+            throw new SingleSignOnRefused("'" + username + "' is a local console user; an administrator must rename or"
+                    + " remove that user before this identity can sign in");
+        }
+        if (!row.get().enabled()) {
+            throw new SingleSignOnRefused("An administrator has disabled " + username + " in the console");
+        }
+        jdbc.sql("update app_user set roles = ?, last_sign_in_at = ? where username = ?").params(roleList, now, username)
+                .update();
+        if (!roleList.equals(row.get().roles())) {
+            events.publishEvent(new AccountChanged(Actor.user(username), "USER_ROLES_CHANGED", username,
+                    row.get().roles() + " -> " + roleList + " (from the identity provider)"));
+        }
+    }
+
+    /** An administrator disabled this user (an unknown name is not disabled: its token's roles decide). */
+    boolean disabled(String username) {
+        return jdbc.sql("select enabled from app_user where username = ?").param(username).query(Boolean.class)
+                .optional().map(enabled -> !enabled).orElse(false);
     }
 
     @Nullable
@@ -146,13 +196,13 @@ class UserAccounts implements UserDetailsService {
         return jdbc.sql("select username from app_user order by username").query(String.class).list();
     }
 
-    /** The user's roles now; none when the user no longer exists. */
+    /** The user's roles now; none when the user no longer exists or is disabled. */
     Set<Role> rolesOf(String username) {
-        return jdbc.sql("select roles from app_user where username = ?").param(username).query(String.class)
+        return jdbc.sql("select roles from app_user where username = ? and enabled").param(username).query(String.class)
                 .optional().map(UserAccounts::roles).orElse(EnumSet.noneOf(Role.class));
     }
 
-    private static Set<Role> roles(String csv) {
+    static Set<Role> roles(String csv) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         Arrays.stream(csv.split(",")).filter(s -> !s.isBlank()).map(String::trim).map(Role::valueOf).forEach(roles::add);
         return roles;

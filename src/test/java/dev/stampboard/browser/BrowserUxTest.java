@@ -64,6 +64,8 @@ class BrowserUxTest extends SpringTest {
         String summary = alice.textContent("#summary");
         shot(alice, "wizard-submit-step");
         alice.waitForFunction("() => document.querySelector('vaadin-grid#moves').size > 0");
+        assertThat(alice.locator(".sizing-block").count()).as("one sizing block per dedicated stamp")
+                .isLessThanOrEqualTo(3).isEqualTo(alice.locator("#dedicated-sizing .sizing-block").count());
         int listed = ((Number) alice.evaluate("() => document.querySelector('vaadin-grid#moves').size")).intValue();
         int said = leadingNumber(summary);
         assertThat(listed).as("moves listed on the last step").isEqualTo(said);

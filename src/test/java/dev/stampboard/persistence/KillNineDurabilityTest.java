@@ -20,28 +20,36 @@ import java.util.Properties;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * An acknowledged action survives {@code kill -9}. The console runs as a child JVM on its H2 file
- * database with the very URL options of {@code application.yml}; right after a 200 (an approval, a
- * cutover step the API shows, a verdict the API shows, a resume) it is killed with SIGKILL, started
- * again on the same file, and the database must still hold the action and its audit entry. The
- * simulated clock, persisted ahead of the minutes it runs, never goes back across the crash.
+ * An acknowledged action survives {@code kill -9}. The console runs as a child JVM on its H2 file database with the
+ * very URL options of {@code application.yml}; right after a 200 (an approval, a cutover step the API shows, a resume,
+ * a verdict the API shows) it is killed with SIGKILL, and the database file itself (opened by this test, as the next
+ * start would) must still hold the action and its audit entry. The simulated clock, persisted ahead of the minutes it
+ * runs, never goes back across the crash. The consoles that continue after a kill are started on the same file, so
+ * each moment also shows that a console recovers from the one before.
+ *
+ * <p>Four console starts in all (one per moment; the last kill is only checked, not restarted). The seed plan's first
+ * batch waits for a dedicated stamp: the child provisions it in one simulated minute, so one short advance brings the
+ * first cutover. The whole test is bounded by {@link #BUDGET} (600 s); a console start is about 25 s on two idle
+ * cores.
  */
-@Tag("scenario") // several console starts in child JVMs: the verify phase runs it, not every unit run
 class KillNineDurabilityTest {
 
+    /** The whole test's time; a machine known to be slow may give more with -Dstampboard.kill-nine.budget-seconds. */
+    private static final Duration BUDGET = Duration.ofSeconds(Long.getLong("stampboard.kill-nine.budget-seconds", 600));
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private final Instant mustEnd = Instant.now().plus(BUDGET);
+    private static final Duration SHOWS_TIMEOUT = Duration.ofSeconds(90);
 
     @TempDir
     Path dir;
@@ -72,18 +80,19 @@ class KillNineDurabilityTest {
             port = free.getLocalPort();
         }
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-cp", System.getProperty("java.class.path"), "dev.stampboard.StampboardApplication",
+                "-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", // a short-lived JVM: start fast
+                "-cp", System.getProperty("java.class.path"), "dev.stampboard.StampboardApplication",
                 "--server.port=" + port, "--spring.datasource.url=" + configuredUrl(),
                 "--vaadin.productionMode=false", "--logging.level.root=WARN",
                 "--stampboard.simulator.speed=0",              // the clock moves only when the test advances it
                 "--stampboard.simulator.backfill-minutes=120",
+                "--stampboard.simulator.provisioning-minutes=1", // the seed plan's dedicated stamp is there at once
                 "--stampboard.cutover.poll-millis=200",
                 "--stampboard.cutover.lease-seconds=2"));       // the killed console's executor lease expires soon
         console = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("console.log").toFile())).start();
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(console.isAlive()).as("console died; see " + dir.resolve("console.log")).isTrue();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile())).start();
+        while (Instant.now().isBefore(mustEnd)) {
+            assertThat(console.isAlive()).as("console died; see " + log()).isTrue();
             try {
                 if (send("GET", "/api/v1/simulator", "dave", null).statusCode() == 200) {
                     return;
@@ -91,15 +100,41 @@ class KillNineDurabilityTest {
             } catch (IOException notYet) {
                 // not listening yet
             }
-            Thread.sleep(500);
+            Thread.sleep(250);
         }
-        throw new AssertionError("console did not start within " + START_TIMEOUT);
+        throw new AssertionError("the test's budget of " + BUDGET + " ran out while a console started; see " + log());
+    }
+
+    /** The child consoles' output, kept under target/ where a failed run can be read afterwards. */
+    private static Path log() {
+        Path log = Path.of("target", "kill-nine", "console.log");
+        try {
+            Files.createDirectories(log.getParent());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return log;
     }
 
     /** SIGKILL: no shutdown hook, no H2 close, nothing flushed on the way out. */
     private void killNine() throws Exception {
         console.destroyForcibly().waitFor();
         console = null;
+    }
+
+    /** The database file as the next start would find it, read without a console. */
+    private <T> T inDatabase(java.util.function.Function<JdbcClient, T> read) {
+        DriverManagerDataSource file = new DriverManagerDataSource(configuredUrl(), "sa", "");
+        return read.apply(JdbcClient.create(file)); // each query's connection closes, and with the last the file
+    }
+
+    private static String one(JdbcClient db, String sql, Object... params) {
+        return db.sql(sql).params(params).query(String.class).single();
+    }
+
+    private static boolean audited(JdbcClient db, String action, String subject) {
+        return db.sql("select count(*) from audit_event where action = ? and subject = ?").params(action, subject)
+                .query(Integer.class).single() > 0;
     }
 
     private HttpResponse<String> send(String method, String path, String user, String body) throws Exception {
@@ -122,39 +157,40 @@ class KillNineDurabilityTest {
 
     /** Moves simulated time; a console that has just started answers 409 until its back-fill is done. */
     private void advance(int minutes) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
         HttpResponse<String> res;
         do {
             res = send("POST", "/api/v1/simulator/advance", "alice", "{\"minutes\":" + minutes + "}");
             if (res.statusCode() == 409) {
-                Thread.sleep(500);
+                Thread.sleep(250);
             }
         } while (res.statusCode() == 409 && Instant.now().isBefore(deadline));
         assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
     }
 
-    private JsonNode awaitExecution(String planId, Predicate<JsonNode> shows) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5)); // a loaded CI machine is slow to step
+    /** Polls the execution until it shows what the test waits for (the executor steps every 200 ms). */
+    private JsonNode awaitExecution(String planId, Predicate<JsonNode> shows, String what) throws Exception {
+        Instant deadline = min(Instant.now().plus(SHOWS_TIMEOUT), mustEnd);
+        JsonNode execution = null;
         while (Instant.now().isBefore(deadline)) {
-            JsonNode execution = ok("GET", "/api/v1/plans/" + planId + "/execution", "dave", null);
+            execution = ok("GET", "/api/v1/plans/" + planId + "/execution", "dave", null);
             if (shows.test(execution)) {
                 return execution;
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("the execution of " + planId + " never showed what the test waits for");
+        throw new AssertionError("the execution of " + planId + " never showed " + what + ": " + execution);
     }
 
-    private boolean audited(String action, String subject) throws Exception {
-        JsonNode entries = ok("GET", "/api/v1/audit?action=" + action + "&limit=500", "dave", null);
-        return entries.findValuesAsText("subject").contains(subject);
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
-    private static List<String> movesWhere(JsonNode execution, Predicate<JsonNode> test) {
-        List<String> found = new ArrayList<>();
+    private static List<JsonNode> movesWhere(JsonNode execution, Predicate<JsonNode> test) {
+        List<JsonNode> found = new ArrayList<>();
         execution.get("moves").forEach(m -> {
             if (test.test(m)) {
-                found.add(m.get("seq").asInt() + ":" + m.get("state").asText() + ":" + m.get("verdict").asText());
+                found.add(m);
             }
         });
         return found;
@@ -165,9 +201,8 @@ class KillNineDurabilityTest {
     }
 
     @Test
-    @Disabled("red: after the first kill -9 and restart, the started plan's first cutover is not shown within 5 min"
-            + " (the approval step passes); to be investigated, see the security lane's report")
     void acknowledged_actions_survive_kill_9() throws Exception {
+        long began = System.nanoTime();
         startConsole();
         String id = ok("POST", "/api/v1/plans", "alice", "{\"region\":\"eastus\",\"stamps\":[\"eus-s01\"]}").get("id").asText();
         ok("POST", "/api/v1/plans/" + id + "/submit", "alice", null);
@@ -175,49 +210,81 @@ class KillNineDurabilityTest {
         // 1. an approval
         ok("POST", "/api/v1/plans/" + id + "/approve", "bob", null);
         killNine();
-        startConsole();
-        assertThat(ok("GET", "/api/v1/plans/" + id, "dave", null).get("status").asText()).isEqualTo("APPROVED");
-        assertThat(audited("PLAN_APPROVED", id)).isTrue();
+        inDatabase(db -> {
+            assertThat(one(db, "select status from plan where id = ?", id)).isEqualTo("APPROVED");
+            assertThat(audited(db, "PLAN_APPROVED", id)).as("the approval's audit entry").isTrue();
+            return null;
+        });
 
         // 2. a cutover step the API has shown
-        ok("POST", "/api/v1/plans/" + id + "/start", "alice", null);
-        advance(1);
-        JsonNode shown = awaitExecution(id, e -> !movesWhere(e, KillNineDurabilityTest::cutOver).isEmpty());
-        List<String> cutovers = movesWhere(shown, KillNineDurabilityTest::cutOver);
-        String clockBefore = ok("GET", "/api/v1/simulator", "dave", null).get("now").asText();
-        killNine();
         startConsole();
-        JsonNode after = ok("GET", "/api/v1/plans/" + id + "/execution", "dave", null);
-        for (String move : cutovers) {
-            String seq = move.substring(0, move.indexOf(':'));
-            assertThat(movesWhere(after, m -> m.get("seq").asText().equals(seq) && cutOver(m))).as(move).hasSize(1);
+        ok("POST", "/api/v1/plans/" + id + "/start", "alice", null);
+        // the executor asks for the dedicated stamp on its first pass; the minute after, it is there and cut over to
+        JsonNode shown = null;
+        Instant cutoverDeadline = min(Instant.now().plus(SHOWS_TIMEOUT), mustEnd);
+        while (shown == null && Instant.now().isBefore(cutoverDeadline)) {
+            advance(1);
+            Thread.sleep(300);
+            JsonNode execution = ok("GET", "/api/v1/plans/" + id + "/execution", "dave", null);
+            if (!movesWhere(execution, KillNineDurabilityTest::cutOver).isEmpty()) {
+                shown = execution;
+            }
         }
-        assertThat(Instant.parse(ok("GET", "/api/v1/simulator", "dave", null).get("now").asText()))
-                .as("the simulated clock never goes back").isAfterOrEqualTo(Instant.parse(clockBefore));
+        assertThat(shown).as("a cutover within " + SHOWS_TIMEOUT).isNotNull();
+        List<JsonNode> cutovers = movesWhere(shown, KillNineDurabilityTest::cutOver);
+        long clockShown = Instant.parse(ok("GET", "/api/v1/simulator", "dave", null).get("now").asText())
+                .getEpochSecond() / 60;
+        killNine();
+        inDatabase(db -> {
+            for (JsonNode move : cutovers) {
+                assertThat(one(db, "select state from move_run where plan_id = ? and seq = ?", id, move.get("seq").asInt()))
+                        .as("move " + move.get("seq") + " was shown " + move.get("state"))
+                        .isIn("DRAINING", "VALIDATING", "COMPLETED");
+            }
+            assertThat(audited(db, "MOVE_CUT_OVER", id)).isTrue();
+            assertThat(Long.parseLong(one(db, "select sim_minute from simulator_state where id = 1")))
+                    .as("the stored simulated clock is not behind what the API showed").isGreaterThanOrEqualTo(clockShown);
+            return null;
+        });
 
-        // 3. a resume
+        // 3. a resume (the console that continues picks the running plan up after the crash)
+        startConsole();
+        assertThat(Instant.parse(ok("GET", "/api/v1/simulator", "dave", null).get("now").asText()).getEpochSecond() / 60)
+                .as("the simulated clock never goes back").isGreaterThanOrEqualTo(clockShown);
         ok("POST", "/api/v1/plans/" + id + "/pause", "alice", "{\"reason\":\"checking the dashboards\"}");
         JsonNode resumed = ok("POST", "/api/v1/plans/" + id + "/resume", "alice", null);
         assertThat(resumed.get("status").asText()).isNotEqualTo("PAUSED");
         killNine();
-        startConsole();
-        assertThat(ok("GET", "/api/v1/plans/" + id + "/execution", "dave", null).get("plan").get("status").asText())
-                .isNotEqualTo("PAUSED");
-        assertThat(audited("PLAN_RESUMED", id)).isTrue();
-        // 4. a verdict the API has shown (the observation window passes in simulated time)
-        advance(1500);
-        JsonNode judged = awaitExecution(id, e -> !movesWhere(e, m -> !m.get("verdict").isNull()).isEmpty());
-        List<String> verdicts = movesWhere(judged, m -> !m.get("verdict").isNull());
-        killNine();
-        startConsole();
-        JsonNode afterVerdict = ok("GET", "/api/v1/plans/" + id + "/execution", "dave", null);
-        for (String move : verdicts) {
-            String seq = move.substring(0, move.indexOf(':'));
-            String verdict = move.substring(move.lastIndexOf(':') + 1);
-            assertThat(movesWhere(afterVerdict, m -> m.get("seq").asText().equals(seq)
-                    && m.get("verdict").asText().equals(verdict))).as(move).hasSize(1);
-        }
+        inDatabase(db -> {
+            assertThat(one(db, "select status from plan_run where plan_id = ?", id)).isNotEqualTo("PAUSED");
+            assertThat(audited(db, "PLAN_RESUMED", id)).as("the resume's audit entry").isTrue();
+            return null;
+        });
 
-        Files.deleteIfExists(dir.resolve("console.log"));
+        // 4. a verdict the API has shown (the observation window passes in simulated time)
+        startConsole();
+        JsonNode judged = null;
+        for (int hours = 0; hours < 26 && judged == null; hours += 4) {
+            advance(240);
+            JsonNode execution = ok("GET", "/api/v1/plans/" + id + "/execution", "dave", null);
+            if (!movesWhere(execution, m -> !m.get("verdict").isNull()).isEmpty()) {
+                judged = execution;
+            }
+        }
+        if (judged == null) {
+            judged = awaitExecution(id, e -> !movesWhere(e, m -> !m.get("verdict").isNull()).isEmpty(), "a verdict");
+        }
+        List<JsonNode> verdicts = movesWhere(judged, m -> !m.get("verdict").isNull());
+        killNine();
+        inDatabase(db -> {
+            for (JsonNode move : verdicts) {
+                assertThat(one(db, "select verdict from move_run where plan_id = ? and seq = ?", id, move.get("seq").asInt()))
+                        .as("move " + move.get("seq")).isEqualTo(move.get("verdict").asText());
+            }
+            assertThat(audited(db, "MOVE_VERDICT", id)).isTrue();
+            return null;
+        });
+        System.out.printf("KillNineDurabilityTest: 4 kills, 4 console starts, %d s%n",
+                (System.nanoTime() - began) / 1_000_000_000);
     }
 }

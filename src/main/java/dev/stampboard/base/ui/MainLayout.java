@@ -48,15 +48,20 @@ public class MainLayout extends AppLayout {
         bar.getElement().setAttribute("role", "banner");
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
-        bar.getStyle().set("padding-right", "var(--lumo-space-m)");
+        bar.getStyle().set("padding-right", "var(--lumo-space-m)").set("flex-wrap", "nowrap").set("min-width", "0")
+                .set("box-sizing", "border-box");
         clocks.orderedStream().flatMap(c -> c.text().stream()).findFirst().ifPresent(text -> {
             var icon = new Icon(VaadinIcon.CLOCK);
             icon.getStyle().set("width", "var(--lumo-icon-size-s)").set("height", "var(--lumo-icon-size-s)");
-            var badge = new Span(icon, new Span(text));
+            var words = new Span(text);
+            // on a phone the badge shrinks to what fits (ellipsis) instead of wrapping the top bar; the title has it all
+            words.getStyle().set("overflow", "hidden").set("text-overflow", "ellipsis").set("white-space", "nowrap");
+            var badge = new Span(icon, words);
             badge.setId("clock-badge");
             badge.getElement().getThemeList().add("badge contrast");
-            badge.getElement().setAttribute("title", "Times on these pages are simulated, not the wall clock");
-            badge.getStyle().set("gap", "var(--lumo-space-xs)");
+            badge.getElement().setAttribute("title", text + ". Times on these pages are simulated, not the wall clock");
+            badge.getStyle().set("gap", "var(--lumo-space-xs)").set("min-width", "0").set("overflow", "hidden")
+                    .set("flex-shrink", "1");
             bar.add(badge);
         });
         var spacer = new Span();

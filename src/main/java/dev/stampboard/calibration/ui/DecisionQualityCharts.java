@@ -19,6 +19,8 @@ import dev.stampboard.calibration.CalibrationReport.Point;
 final class DecisionQualityCharts {
 
     static final int BIN_PP = 2;
+    /** The x axis name sits right of the axis end: the grid leaves it room (the compact grid cut it off). */
+    private static final GridBox X_NAME_ROOM = GridBox.of("16", "72", "40", "16");
 
     private DecisionQualityCharts() {
     }
@@ -32,8 +34,8 @@ final class DecisionQualityCharts {
         }
         LineSeries diagonal = LineSeries.of("measured = predicted",
                 List.of(LineSeries.Point.of(0, 0.0), LineSeries.Point.of(100, 100.0))).withColor("#868e96");
-        return new ChartOption(null, Tooltip.item(), Legend.atTop(), GridBox.compact(),
-                Axis.value().withName("predicted hot-node P95 %").withRange(0d, 100d),
+        return new ChartOption(null, Tooltip.item(), Legend.atTop(), X_NAME_ROOM,
+                Axis.value().withName("predicted").withRange(0d, 100d),
                 Axis.value().withName("measured %").withRange(0d, 100d), null, null,
                 List.of(diagonal, ScatterSeries.of("registry pools", registry).withColor("#1971c2"),
                         ScatterSeries.of("dataproxy pools", dataproxy).withColor("#e8590c")));
@@ -61,6 +63,7 @@ final class DecisionQualityCharts {
         return ChartOption.bar(labels,
                 BarSeries.of("uncalibrated", bins.values().stream().map(c -> (Number) c[0]).toList()).withColor("#fa5252"),
                 BarSeries.of("calibrated (held out)", bins.values().stream().map(c -> (Number) c[1]).toList()).withColor("#2f9e44"))
+                .withGrid(X_NAME_ROOM)
                 .withXAxis(Axis.category(labels).withName("error pp"))
                 .withYAxis(Axis.value().withName("pools"));
     }

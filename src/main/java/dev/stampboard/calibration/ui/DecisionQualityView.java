@@ -52,7 +52,8 @@ public class DecisionQualityView extends VerticalLayout {
         }
 
         misses.setId("worst-misses");
-        misses.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        // the reason is the point of the table: it wraps rather than ending in an ellipsis
+        misses.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         misses.addColumn(m -> m.plan().substring(0, Math.min(8, m.plan().length()))).setHeader("Plan").setKey("plan").setAutoWidth(true);
         misses.addColumn(CalibrationReport.WorstMiss::registry).setHeader("Registry").setKey("registry").setAutoWidth(true);
         misses.addColumn(m -> m.stamp() + " " + m.pool().toLowerCase(Locale.ROOT)).setHeader("Pool").setKey("pool").setAutoWidth(true);
@@ -64,9 +65,20 @@ public class DecisionQualityView extends VerticalLayout {
         misses.setEmptyStateText("No move has been validated yet.");
         misses.setAllRowsVisible(true);
 
-        FlexLayout charts = new FlexLayout(scatter, histogram, overTime);
+        FlexLayout charts = new FlexLayout(captioned("Predicted vs measured hot-node P95, per pool", scatter),
+                captioned("How far each prediction missed (measured − predicted)", histogram),
+                captioned("Misses over time, by when the move was judged", overTime));
         charts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         add(new H2("Decision quality"), summary, charts, new H3("Worst miss per plan"), misses);
+    }
+
+    private static com.vaadin.flow.component.orderedlayout.VerticalLayout captioned(String caption, EChart chart) {
+        com.vaadin.flow.component.orderedlayout.VerticalLayout box = new com.vaadin.flow.component.orderedlayout.VerticalLayout(
+                new com.vaadin.flow.component.html.H4(caption), chart);
+        box.setPadding(false);
+        box.setSpacing(false);
+        box.setWidth(null);
+        return box;
     }
 
     static String summary(CalibrationReport r) {

@@ -182,7 +182,11 @@ public class MigrationWizardView extends VerticalLayout {
                             + " high-traffic ones one at a time (phase 3). A customer isolated on a dedicated stamp"
                             + " takes its low- and medium-traffic registries on the same stamps with it."));
             case 4 -> body.add(new PredictionChart(draft.predictions()), new PredictionGrid(draft.predictions()), effect());
-            default -> body.add(summary(), new MovesGrid(draft.moves()), effect());
+            default -> {
+                // the sizing of a dedicated stamp once, not on every move onto it (as the plan review shows it)
+                body.add(summary(), new MovesGrid(draft.moves(), m -> "PLANNED", java.util.Set.copyOf(draft.dedicatedStamps())), effect());
+                PhasedMoves.dedicatedSizing(draft.moves(), draft.dedicatedStamps()).ifPresent(body::add);
+            }
         }
     }
 

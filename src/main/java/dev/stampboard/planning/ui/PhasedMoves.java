@@ -57,21 +57,27 @@ class PhasedMoves extends VerticalLayout {
             add(details);
             first = false;
         }
+        dedicatedSizing(moves, dedicatedStamps).ifPresent(this::add);
+    }
+
+    /** One sizing block per dedicated stamp the moves go onto (the wizard's last step shows the same). */
+    static java.util.Optional<Div> dedicatedSizing(List<PlanMove> moves, List<String> dedicatedStamps) {
         List<String> sized = dedicatedStamps.stream().filter(s -> moves.stream().anyMatch(m -> m.toStamp().equals(s))).toList();
-        if (!sized.isEmpty()) {
-            var box = new Div(new H3("Dedicated stamps"));
-            box.setId("dedicated-sizing");
-            for (String stamp : sized) {
-                long onto = moves.stream().filter(m -> m.toStamp().equals(stamp)).count();
-                String sizing = moves.stream().filter(m -> m.toStamp().equals(stamp)).map(PlanMove::whyDestination)
-                        .findFirst().orElse("");
-                var block = new Paragraph(String.format(Locale.ROOT, "%s · %d registr%s move onto it. %s", stamp, onto,
-                        onto == 1 ? "y" : "ies", sizing));
-                block.addClassName("sizing-block");
-                block.getStyle().set("white-space", "pre-wrap").set("overflow-wrap", "anywhere");
-                box.add(block);
-            }
-            add(box);
+        if (sized.isEmpty()) {
+            return java.util.Optional.empty();
         }
+        var box = new Div(new H3("Dedicated stamps"));
+        box.setId("dedicated-sizing");
+        for (String stamp : sized) {
+            long onto = moves.stream().filter(m -> m.toStamp().equals(stamp)).count();
+            String sizing = moves.stream().filter(m -> m.toStamp().equals(stamp)).map(PlanMove::whyDestination)
+                    .findFirst().orElse("");
+            var block = new Paragraph(String.format(Locale.ROOT, "%s · %d registr%s move onto it. %s", stamp, onto,
+                    onto == 1 ? "y" : "ies", sizing));
+            block.addClassName("sizing-block");
+            block.getStyle().set("white-space", "pre-wrap").set("overflow-wrap", "anywhere");
+            box.add(block);
+        }
+        return java.util.Optional.of(box);
     }
 }

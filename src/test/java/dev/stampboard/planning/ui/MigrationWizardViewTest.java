@@ -1,6 +1,7 @@
 package dev.stampboard.planning.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,6 +88,8 @@ class MigrationWizardViewTest extends KaribuTest {
             shownRows.add(String.join("|", GridKt._getFormattedRow(shown, row)));
         }
         String effect = _get(Paragraph.class, spec -> spec.withId("effect")).getText();
+        List<String> sizingBlocks = _find(Paragraph.class, spec -> spec.withClasses("sizing-block")).stream()
+                .map(Paragraph::getText).toList();
         ButtonKt._click(wizard.next); // submit for approval
 
         String path = UI.getCurrent().getInternals().getActiveViewLocation().getPath();
@@ -96,7 +99,15 @@ class MigrationWizardViewTest extends KaribuTest {
         long dedicated = plan.moves().stream().map(m -> m.toStamp()).filter(s -> s.startsWith("ded-")).distinct().count();
         assertThat(summary).contains("onto " + dedicated + " dedicated stamp(s)");
         assertThat(shownMoves).isEqualTo(plan.moves().size());
-        MovesGrid stored = new MovesGrid(plan.moves());
+        List<String> dedicatedStamps = planning.dedicatedStamps(plan);
+        assertThat(sizingBlocks).as("one sizing block per dedicated stamp, not one per move").hasSize(dedicatedStamps.size());
+        for (String block : sizingBlocks) {
+            String arithmetic = block.substring(block.indexOf("move onto it. ") + "move onto it. ".length()).strip();
+            if (!arithmetic.isEmpty()) {
+                assertThat(shownRows).as("the rows point to the block").noneMatch(row -> row.contains(arithmetic));
+            }
+        }
+        MovesGrid stored = new MovesGrid(plan.moves(), m -> "PLANNED", java.util.Set.copyOf(dedicatedStamps));
         for (int row = 0; row < shownMoves; row++) {
             assertThat(shownRows.get(row)).isEqualTo(String.join("|", GridKt._getFormattedRow(stored, row)));
         }

@@ -1,0 +1,73 @@
+package dev.stampboard.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.microsoft.playwright.Page;
+
+import dev.stampboard.SpringTest;
+
+/**
+ * The API-token and Users screens in a real browser (Debian chromium): a token created in the console is shown
+ * once in a dialog and listed; the admin's user list renders with its actions. Screenshots land in
+ * target/screenshots for a person to look at.
+ */
+class SecurityScreensBrowserTest extends SpringTest {
+
+    private static Chromium chromium;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        chromium = Chromium.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    private Page as(String user) {
+        return chromium.signedIn("http://localhost:" + port, user, 1280, 800);
+    }
+
+    private static void shot(Page page, String name) {
+        Chromium.shot(page, name);
+    }
+
+    @Test
+    void a_token_is_created_and_shown_once_and_the_admin_sees_the_users() {
+        Page dave = as("dave");
+        dave.navigate("http://localhost:" + port + "/tokens");
+        dave.waitForSelector("#token-name input");
+        dave.fill("#token-name input", "browser check");
+        dave.click("#create-token");
+        dave.waitForSelector("vaadin-dialog-overlay[opened]");
+        String secret = (String) dave.evaluate("() => document.querySelector('#new-token-secret').value");
+        assertThat(secret).startsWith("sbt_");
+        shot(dave, "api-token-created");
+        dave.click("vaadin-button:has-text('I have copied it')");
+        dave.waitForSelector("vaadin-grid-cell-content:has-text('browser check')");
+        shot(dave, "api-tokens");
+        dave.context().close();
+
+        Page erin = as("erin");
+        erin.navigate("http://localhost:" + port + "/users");
+        erin.waitForSelector("vaadin-grid-cell-content:has-text('collector')");
+        assertThat(erin.locator("vaadin-button:has-text('Reset password')").count()).isGreaterThan(0);
+        shot(erin, "users");
+        erin.click("vaadin-button:has-text('Add user')");
+        erin.waitForSelector("vaadin-dialog-overlay[opened]");
+        shot(erin, "users-add");
+        erin.context().close();
+    }
+}
