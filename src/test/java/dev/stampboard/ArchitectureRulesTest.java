@@ -4,6 +4,17 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.stampboard.audit.AuditLog;
+import dev.stampboard.base.Actor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,21 +25,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaAccess;
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchCondition;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
-
-import dev.stampboard.audit.AuditLog;
-import dev.stampboard.base.Actor;
 
 /** The rules that keep one way of doing each thing (issue 11): who writes what, who audits, what views see. */
 class ArchitectureRulesTest {
@@ -40,28 +37,51 @@ class ArchitectureRulesTest {
     /** Which module owns (alone writes) each table. A new table gets its owner here. */
     private static final Map<String, String> OWNER = Map.ofEntries(
             Map.entry("audit_event", "audit"),
-            Map.entry("region", "fleet"), Map.entry("stamp", "fleet"), Map.entry("stamp_pool", "fleet"),
-            Map.entry("pool_node", "fleet"), Map.entry("storage_account", "fleet"), Map.entry("customer", "fleet"),
-            Map.entry("registry", "fleet"), Map.entry("replica", "fleet"), Map.entry("home_stamp_change", "fleet"),
-            Map.entry("app_user", "security"), Map.entry("api_token", "security"), Map.entry("security_setting", "security"),
+            Map.entry("region", "fleet"),
+            Map.entry("stamp", "fleet"),
+            Map.entry("stamp_pool", "fleet"),
+            Map.entry("pool_node", "fleet"),
+            Map.entry("storage_account", "fleet"),
+            Map.entry("customer", "fleet"),
+            Map.entry("registry", "fleet"),
+            Map.entry("replica", "fleet"),
+            Map.entry("home_stamp_change", "fleet"),
+            Map.entry("app_user", "security"),
+            Map.entry("api_token", "security"),
+            Map.entry("security_setting", "security"),
             Map.entry("user_preference", "preferences"),
-            Map.entry("notification", "notifications"), Map.entry("notification_audience", "notifications"),
-            Map.entry("notification_read", "notifications"), Map.entry("webhook_delivery", "notifications"),
+            Map.entry("notification", "notifications"),
+            Map.entry("notification_audience", "notifications"),
+            Map.entry("notification_read", "notifications"),
+            Map.entry("webhook_delivery", "notifications"),
             Map.entry("webhook_setting", "notifications"),
-            Map.entry("node_cpu_sample", "signals"), Map.entry("setting", "signals"),
+            Map.entry("node_cpu_sample", "signals"),
+            Map.entry("setting", "signals"),
             Map.entry("registry_traffic_sample", "signals"),
-            Map.entry("simulator_state", "simulator"), Map.entry("simulated_provisioning", "simulator"),
-            Map.entry("plan", "planning"), Map.entry("plan_move", "planning"), Map.entry("plan_isolation", "planning"),
-            Map.entry("plan_prediction", "planning"), Map.entry("plan_evidence", "planning"),
-            Map.entry("plan_status_change", "planning"), Map.entry("plan_outcome", "planning"),
-            Map.entry("routing_entry", "cutover"), Map.entry("executor_lease", "cutover"), Map.entry("plan_run", "cutover"),
-            Map.entry("move_run", "cutover"), Map.entry("move_step", "cutover"), Map.entry("move_prediction", "cutover"),
-            Map.entry("move_drain", "cutover"), Map.entry("validation_series", "cutover"),
-            Map.entry("isolation_request", "isolation"), Map.entry("isolation_state_change", "isolation"));
+            Map.entry("simulator_state", "simulator"),
+            Map.entry("simulated_provisioning", "simulator"),
+            Map.entry("plan", "planning"),
+            Map.entry("plan_move", "planning"),
+            Map.entry("plan_isolation", "planning"),
+            Map.entry("plan_prediction", "planning"),
+            Map.entry("plan_evidence", "planning"),
+            Map.entry("plan_status_change", "planning"),
+            Map.entry("plan_outcome", "planning"),
+            Map.entry("routing_entry", "cutover"),
+            Map.entry("executor_lease", "cutover"),
+            Map.entry("plan_run", "cutover"),
+            Map.entry("move_run", "cutover"),
+            Map.entry("move_step", "cutover"),
+            Map.entry("move_prediction", "cutover"),
+            Map.entry("move_drain", "cutover"),
+            Map.entry("validation_series", "cutover"),
+            Map.entry("isolation_request", "isolation"),
+            Map.entry("isolation_state_change", "isolation"));
 
     /** A write statement at the start of a Java string literal: {@code "insert into x"}, {@code "update x set"}. */
-    private static final Pattern WRITE = Pattern.compile("\"\\s*(?:insert\\s+into\\s+([a-z_]\\w*)\\s*\\("
-            + "|update\\s+([a-z_]\\w*)\\s+set\\s|delete\\s+from\\s+([a-z_]\\w*)|merge\\s+into\\s+([a-z_]\\w*))",
+    private static final Pattern WRITE = Pattern.compile(
+            "\"\\s*(?:insert\\s+into\\s+([a-z_]\\w*)\\s*\\("
+                    + "|update\\s+([a-z_]\\w*)\\s+set\\s|delete\\s+from\\s+([a-z_]\\w*)|merge\\s+into\\s+([a-z_]\\w*))",
             Pattern.CASE_INSENSITIVE);
 
     @Test
@@ -75,12 +95,17 @@ class ArchitectureRulesTest {
                 Matcher m = WRITE.matcher(Files.readString(file));
                 while (m.find()) {
                     String table = Stream.of(m.group(1), m.group(2), m.group(3), m.group(4))
-                            .filter(java.util.Objects::nonNull).findFirst().orElseThrow().toLowerCase(Locale.ROOT);
+                            .filter(java.util.Objects::nonNull)
+                            .findFirst()
+                            .orElseThrow()
+                            .toLowerCase(Locale.ROOT);
                     writes.add(table);
                     String owner = OWNER.get(table);
                     if (!module.equals(owner)) {
-                        violations.add(root.relativize(file) + " writes " + table + (owner == null
-                                ? ", a table with no owner in ArchitectureRulesTest.OWNER" : ", which belongs to " + owner));
+                        violations.add(root.relativize(file) + " writes " + table
+                                + (owner == null
+                                        ? ", a table with no owner in ArchitectureRulesTest.OWNER"
+                                        : ", which belongs to " + owner));
                     }
                 }
             }
@@ -91,37 +116,51 @@ class ArchitectureRulesTest {
 
     @Test
     void spring_data_repositories_are_used_only_inside_their_module() {
-        classes().that().areAssignableTo(org.springframework.data.repository.Repository.class)
-                .and().resideInAPackage("dev.stampboard..")
+        classes()
+                .that()
+                .areAssignableTo(org.springframework.data.repository.Repository.class)
+                .and()
+                .resideInAPackage("dev.stampboard..")
                 .should(beAccessedOnlyFromTheirOwnModule())
-                .because("an aggregate's tables are written by its own module; others ask its service or listen to its events")
+                .because(
+                        "an aggregate's tables are written by its own module; others ask its service or listen to its events")
                 .check(CLASSES);
     }
 
     @Test
     void the_audit_log_is_written_only_inside_audit() {
-        noClasses().that().resideOutsideOfPackage("dev.stampboard.audit")
-                .should().callMethod(AuditLog.class, "record", String.class, String.class, String.class, String.class)
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.stampboard.audit")
+                .should()
+                .callMethod(AuditLog.class, "record", String.class, String.class, String.class, String.class)
                 .because("modules publish Audited domain events; audit's listener records them in the same transaction")
                 .check(CLASSES);
     }
 
     @Test
     void views_and_the_api_never_act_as_the_system() {
-        noClasses().that().resideInAnyPackage("..ui..", "..api..")
-                .should().accessField(Actor.class, "SYSTEM")
-                .orShould().callMethod(Actor.class, "system", String.class)
+        noClasses()
+                .that()
+                .resideInAnyPackage("..ui..", "..api..")
+                .should()
+                .accessField(Actor.class, "SYSTEM")
+                .orShould()
+                .callMethod(Actor.class, "system", String.class)
                 .because("a system actor skips the services' role checks; a person acts as CurrentUser.actor()")
                 .check(CLASSES);
     }
 
     @Test
     void views_use_only_the_public_api_of_services() {
-        noClasses().that().resideInAPackage("..ui..")
+        noClasses()
+                .that()
+                .resideInAPackage("..ui..")
                 .should(accessNonPublicMembersOfServices())
-                .orShould().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.stampboard..")
-                        .and(com.tngtech.archunit.core.domain.properties.HasName.Predicates
-                                .nameMatching(".*(Store|History|Repository|Executor|ExecutorLease|SignalEngine)")))
+                .orShould()
+                .dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.stampboard..")
+                        .and(com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching(
+                                ".*(Store|History|Repository|Executor|ExecutorLease|SignalEngine)")))
                 .because("a view calls what a service offers everyone (its public methods), never the persistence,"
                         + " executor or engine state behind it")
                 .check(CLASSES);
@@ -147,16 +186,20 @@ class ArchitectureRulesTest {
     }
 
     private static ArchCondition<JavaClass> accessNonPublicMembersOfServices() {
-        DescribedPredicate<JavaAccess<?>> nonPublicServiceMember = new DescribedPredicate<>("a non-public member of a *Service") {
-            @Override
-            public boolean test(JavaAccess<?> access) {
-                JavaClass owner = access.getTargetOwner();
-                return owner.getSimpleName().endsWith("Service") && owner.getPackageName().startsWith("dev.stampboard")
-                        && access.getTarget().resolveMember()
-                        .map(m -> !m.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
-                        .orElse(false);
-            }
-        };
+        DescribedPredicate<JavaAccess<?>> nonPublicServiceMember =
+                new DescribedPredicate<>("a non-public member of a *Service") {
+                    @Override
+                    public boolean test(JavaAccess<?> access) {
+                        JavaClass owner = access.getTargetOwner();
+                        return owner.getSimpleName().endsWith("Service")
+                                && owner.getPackageName().startsWith("dev.stampboard")
+                                && access.getTarget()
+                                        .resolveMember()
+                                        .map(m -> !m.getModifiers()
+                                                .contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
+                                        .orElse(false);
+                    }
+                };
         return new ArchCondition<>("access non-public members of services") {
             @Override
             public void check(JavaClass view, ConditionEvents events) {

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** Small helpers for reading API answers in tests. */
 public final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     public static JsonNode findByName(JsonNode array, String name) {
         for (JsonNode n : array) {

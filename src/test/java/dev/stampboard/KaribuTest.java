@@ -1,5 +1,11 @@
 package dev.stampboard;
 
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,14 +17,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-import com.github.mvysny.fakeservlet.FakeRequest;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
-import com.vaadin.flow.component.UI;
-
-import kotlin.jvm.functions.Function0;
-
 /**
  * Base of the UI tests. Logging in goes through the real user store and password check, and the
  * fake servlet request answers {@code getUserPrincipal()} / {@code isUserInRole()} from Spring
@@ -28,6 +26,7 @@ public abstract class KaribuTest extends SpringTest {
 
     /** The console's own error views, not Karibu's throwing stand-in for "route not found", as in production. */
     private static final Routes ROUTES = consoleRoutes();
+
     private static final Function0<UI> UI_FACTORY = UI::new;
 
     private static Routes consoleRoutes() {
@@ -40,8 +39,10 @@ public abstract class KaribuTest extends SpringTest {
 
     @Autowired
     protected ApplicationContext ctx;
+
     @Autowired
     private UserDetailsService users;
+
     @Autowired
     private PasswordEncoder encoder;
 
@@ -51,8 +52,8 @@ public abstract class KaribuTest extends SpringTest {
             FakeRequest request = new FakeRequest(session);
             Authentication auth = SecurityContextHolder.getContext().getAuthentication();
             request.setUserPrincipalInt(auth);
-            request.setUserInRole((principal, role) -> auth != null && auth.getAuthorities().stream()
-                    .anyMatch(a -> ("ROLE_" + role).equals(a.getAuthority())));
+            request.setUserInRole((principal, role) -> auth != null
+                    && auth.getAuthorities().stream().anyMatch(a -> ("ROLE_" + role).equals(a.getAuthority())));
             return request;
         });
         MockVaadin.setup(UI_FACTORY, new MockSpringServlet(ROUTES, ctx, UI_FACTORY));

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -36,6 +35,8 @@ class ModuleDocumentationTest {
                     .contains("module-planning.puml", "module-isolation.puml", "module-cutover.puml");
         }
         assertThat(Files.readString(OUTPUT.resolve("components.puml")))
-                .as("the overview names the modules it drew").contains("Planning").contains("Cutover");
+                .as("the overview names the modules it drew")
+                .contains("Planning")
+                .contains("Cutover");
     }
 }

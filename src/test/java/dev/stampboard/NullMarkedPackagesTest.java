@@ -24,7 +24,9 @@ class NullMarkedPackagesTest {
                     .map(dir -> MAIN.relativize(dir).toString())
                     .toList();
         }
-        assertThat(unmarked).as("packages without @NullMarked in their package-info.java").isEmpty();
+        assertThat(unmarked)
+                .as("packages without @NullMarked in their package-info.java")
+                .isEmpty();
     }
 
     private static boolean holdsJava(Path dir) {

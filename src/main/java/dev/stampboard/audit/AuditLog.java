@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,11 +40,14 @@ public class AuditLog {
      * anywhere in the field; null or blank means "any".
      */
     @Transactional(readOnly = true)
-    public List<AuditEntry> search(@org.jspecify.annotations.Nullable String actor,
-                                   @org.jspecify.annotations.Nullable String action,
-                                   @org.jspecify.annotations.Nullable String text,
-                                   @org.jspecify.annotations.Nullable Instant since, int limit) {
-        StringBuilder sql = new StringBuilder("select id, at, actor, action, subject, detail from audit_event where 1 = 1");
+    public List<AuditEntry> search(
+            @org.jspecify.annotations.Nullable String actor,
+            @org.jspecify.annotations.Nullable String action,
+            @org.jspecify.annotations.Nullable String text,
+            @org.jspecify.annotations.Nullable Instant since,
+            int limit) {
+        StringBuilder sql =
+                new StringBuilder("select id, at, actor, action, subject, detail from audit_event where 1 = 1");
         List<Object> params = new java.util.ArrayList<>();
         if (actor != null && !actor.isBlank()) {
             sql.append(" and lower(actor) = ?");
@@ -67,25 +69,37 @@ public class AuditLog {
         }
         sql.append(" order by id desc limit ?");
         params.add(limit);
-        return jdbc.sql(sql.toString()).params(params)
-                .query((rs, i) -> new AuditEntry(rs.getLong("id"),
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query((rs, i) -> new AuditEntry(
+                        rs.getLong("id"),
                         rs.getObject("at", OffsetDateTime.class).toInstant(),
-                        rs.getString("actor"), rs.getString("action"), rs.getString("subject"), rs.getString("detail")))
+                        rs.getString("actor"),
+                        rs.getString("action"),
+                        rs.getString("subject"),
+                        rs.getString("detail")))
                 .list();
     }
 
     @Transactional(readOnly = true)
     public List<String> actions() {
-        return jdbc.sql("select distinct action from audit_event order by action").query(String.class).list();
+        return jdbc.sql("select distinct action from audit_event order by action")
+                .query(String.class)
+                .list();
     }
 
     @Transactional(readOnly = true)
     public List<AuditEntry> since(Instant since, int limit) {
-        return jdbc.sql("select id, at, actor, action, subject, detail from audit_event where at >= ? order by id desc limit ?")
+        return jdbc.sql(
+                        "select id, at, actor, action, subject, detail from audit_event where at >= ? order by id desc limit ?")
                 .params(OffsetDateTime.ofInstant(since, ZoneOffset.UTC), limit)
-                .query((rs, i) -> new AuditEntry(rs.getLong("id"),
+                .query((rs, i) -> new AuditEntry(
+                        rs.getLong("id"),
                         rs.getObject("at", OffsetDateTime.class).toInstant(),
-                        rs.getString("actor"), rs.getString("action"), rs.getString("subject"), rs.getString("detail")))
+                        rs.getString("actor"),
+                        rs.getString("action"),
+                        rs.getString("subject"),
+                        rs.getString("detail")))
                 .list();
     }
 }

@@ -1,15 +1,13 @@
 package dev.stampboard.azure;
 
+import com.azure.core.exception.HttpResponseException;
+import com.azure.core.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
-
-import com.azure.core.exception.HttpResponseException;
-import com.azure.core.http.HttpResponse;
 
 /**
  * An Azure call that failed, with a message an operator can act on: what was being done, the HTTP
@@ -41,19 +39,24 @@ public class AzureCallFailed extends RuntimeException {
     }
 
     private static int statusOf(Throwable e) {
-        return e instanceof HttpResponseException h && h.getResponse() != null ? h.getResponse().getStatusCode() : 0;
+        return e instanceof HttpResponseException h && h.getResponse() != null
+                ? h.getResponse().getStatusCode()
+                : 0;
     }
 
     private static String explain(int status) {
         return switch (status) {
             case 0 -> "no usable answer (unreachable, or an answer that is not what the API returns)";
             case 401 -> "HTTP 401 unauthorized (the credential was refused: check the identity and its tenant)";
-            case 403 -> "HTTP 403 forbidden (the identity lacks a role on the scope: Reader for inventory and metrics, "
-                    + "Contributor for scaling and provisioning, DNS Zone Contributor for routing)";
+            case 403 ->
+                "HTTP 403 forbidden (the identity lacks a role on the scope: Reader for inventory and metrics, "
+                        + "Contributor for scaling and provisioning, DNS Zone Contributor for routing)";
             case 404 -> "HTTP 404 not found (check the subscription, resource group and names in stampboard.azure.*)";
             case 429 -> "HTTP 429 throttled";
-            default -> status >= 200 && status < 300 ? "HTTP " + status + " with a body that could not be read (malformed or truncated)"
-                    : status >= 500 ? "HTTP " + status + " (Azure-side error; retried later)" : "HTTP " + status;
+            default ->
+                status >= 200 && status < 300
+                        ? "HTTP " + status + " with a body that could not be read (malformed or truncated)"
+                        : status >= 500 ? "HTTP " + status + " (Azure-side error; retried later)" : "HTTP " + status;
         };
     }
 
@@ -86,7 +89,8 @@ public class AzureCallFailed extends RuntimeException {
             return Optional.of(Duration.ofSeconds(Long.parseLong(v.trim())));
         }
         try {
-            Duration d = Duration.between(OffsetDateTime.now(), OffsetDateTime.parse(v.trim(), DateTimeFormatter.RFC_1123_DATE_TIME));
+            Duration d = Duration.between(
+                    OffsetDateTime.now(), OffsetDateTime.parse(v.trim(), DateTimeFormatter.RFC_1123_DATE_TIME));
             return Optional.of(d.isNegative() ? Duration.ZERO : d);
         } catch (DateTimeParseException notADate) {
             return Optional.empty();

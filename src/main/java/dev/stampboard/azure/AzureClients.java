@@ -1,20 +1,14 @@
 package dev.stampboard.azure;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
-
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
-import com.azure.core.http.policy.ExponentialBackoffOptions;
-import com.azure.core.http.policy.RetryOptions;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
+import com.azure.core.http.policy.ExponentialBackoffOptions;
 import com.azure.core.http.policy.HttpLogOptions;
 import com.azure.core.http.policy.HttpLoggingPolicy;
+import com.azure.core.http.policy.RetryOptions;
 import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.http.policy.UserAgentPolicy;
 import com.azure.core.management.profile.AzureProfile;
@@ -27,6 +21,11 @@ import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.dns.DnsZoneManager;
 import com.azure.resourcemanager.resources.fluentcore.arm.AzureConfigurable;
 import com.azure.resourcemanager.storage.StorageManager;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 
 /**
  * The SDK clients, built once (the first Resource Manager client in a JVM takes seconds). The
@@ -58,25 +57,27 @@ class AzureClients {
     @Bean
     RetryOptions azureRetryOptions(AzureProperties properties) {
         AzureProperties.Retry retry = properties.retry();
-        return new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(retry.maxRetries())
-                .setBaseDelay(retry.baseDelay()).setMaxDelay(retry.maxDelay()));
+        return new RetryOptions(new ExponentialBackoffOptions()
+                .setMaxRetries(retry.maxRetries())
+                .setBaseDelay(retry.baseDelay())
+                .setMaxDelay(retry.maxDelay()));
     }
 
     @Bean
-    ComputeManager computeManager(TokenCredential credential, AzureProfile profile, RetryOptions retry,
-                                  ObjectProvider<HttpClient> http) {
+    ComputeManager computeManager(
+            TokenCredential credential, AzureProfile profile, RetryOptions retry, ObjectProvider<HttpClient> http) {
         return configure(ComputeManager.configure(), retry, http).authenticate(credential, profile);
     }
 
     @Bean
-    StorageManager storageManager(TokenCredential credential, AzureProfile profile, RetryOptions retry,
-                                  ObjectProvider<HttpClient> http) {
+    StorageManager storageManager(
+            TokenCredential credential, AzureProfile profile, RetryOptions retry, ObjectProvider<HttpClient> http) {
         return configure(StorageManager.configure(), retry, http).authenticate(credential, profile);
     }
 
     @Bean
-    DnsZoneManager dnsZoneManager(TokenCredential credential, AzureProfile profile, RetryOptions retry,
-                                  ObjectProvider<HttpClient> http) {
+    DnsZoneManager dnsZoneManager(
+            TokenCredential credential, AzureProfile profile, RetryOptions retry, ObjectProvider<HttpClient> http) {
         return configure(DnsZoneManager.configure(), retry, http).authenticate(credential, profile);
     }
 
@@ -86,33 +87,45 @@ class AzureClients {
      * same audience as Resource Manager's.
      */
     @Bean
-    MetricsQueryClient metricsQueryClient(TokenCredential credential, AzureProperties properties, RetryOptions retry,
-                                          ObjectProvider<HttpClient> http) {
-        return new MetricsQueryClientBuilder().endpoint(properties.resourceManager())
-                .pipeline(pipeline(credential, AzureCloud.resourceManagerScope(properties), retry, http)).buildClient();
+    MetricsQueryClient metricsQueryClient(
+            TokenCredential credential,
+            AzureProperties properties,
+            RetryOptions retry,
+            ObjectProvider<HttpClient> http) {
+        return new MetricsQueryClientBuilder()
+                .endpoint(properties.resourceManager())
+                .pipeline(pipeline(credential, AzureCloud.resourceManagerScope(properties), retry, http))
+                .buildClient();
     }
 
     /** Log Analytics queries, on the cloud's Logs endpoint with tokens for its audience (see {@link AzureCloud#logsScope}). */
     @Bean
-    LogsQueryClient logsQueryClient(TokenCredential credential, AzureProperties properties, RetryOptions retry,
-                                    ObjectProvider<HttpClient> http) {
-        return new LogsQueryClientBuilder().endpoint(AzureCloud.logsEndpoint(properties))
-                .pipeline(pipeline(credential, AzureCloud.logsScope(properties), retry, http)).buildClient();
+    LogsQueryClient logsQueryClient(
+            TokenCredential credential,
+            AzureProperties properties,
+            RetryOptions retry,
+            ObjectProvider<HttpClient> http) {
+        return new LogsQueryClientBuilder()
+                .endpoint(AzureCloud.logsEndpoint(properties))
+                .pipeline(pipeline(credential, AzureCloud.logsScope(properties), retry, http))
+                .buildClient();
     }
 
     /** The SDK's usual policies, with tokens asked for {@code scope} (the builders would derive it from the endpoint). */
-    private static HttpPipeline pipeline(TokenCredential credential, String scope, RetryOptions retry,
-                                         ObjectProvider<HttpClient> http) {
-        HttpPipelineBuilder pipeline = new HttpPipelineBuilder().policies(
-                new UserAgentPolicy(), new RetryPolicy(retry),
-                new BearerTokenAuthenticationPolicy(credential, scope),
-                new HttpLoggingPolicy(new HttpLogOptions()));
+    private static HttpPipeline pipeline(
+            TokenCredential credential, String scope, RetryOptions retry, ObjectProvider<HttpClient> http) {
+        HttpPipelineBuilder pipeline = new HttpPipelineBuilder()
+                .policies(
+                        new UserAgentPolicy(),
+                        new RetryPolicy(retry),
+                        new BearerTokenAuthenticationPolicy(credential, scope),
+                        new HttpLoggingPolicy(new HttpLogOptions()));
         http.ifAvailable(pipeline::httpClient);
         return pipeline.build();
     }
 
-    private static <T extends AzureConfigurable<T>> T configure(T configurable, RetryOptions retry,
-                                                               ObjectProvider<HttpClient> http) {
+    private static <T extends AzureConfigurable<T>> T configure(
+            T configurable, RetryOptions retry, ObjectProvider<HttpClient> http) {
         T configured = configurable.withRetryOptions(retry);
         HttpClient client = http.getIfAvailable();
         return client == null ? configured : configured.withHttpClient(client);

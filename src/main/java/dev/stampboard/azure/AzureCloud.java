@@ -1,11 +1,10 @@
 package dev.stampboard.azure;
 
+import com.azure.core.management.AzureEnvironment;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-
-import com.azure.core.management.AzureEnvironment;
 
 /**
  * The cloud the console talks to, built from the configured Resource Manager endpoint. Tokens for
@@ -15,15 +14,15 @@ import com.azure.core.management.AzureEnvironment;
  */
 final class AzureCloud {
 
-    private AzureCloud() {
-    }
+    private AzureCloud() {}
 
     /** A known Azure cloud whose Resource Manager endpoint is the configured one, with every endpoint of it; else the public cloud's with the configured endpoint. */
     static AzureEnvironment environment(AzureProperties properties) {
         String endpoint = withSlash(properties.resourceManager());
         AzureEnvironment base = AzureEnvironment.knownEnvironments().stream()
                 .filter(e -> withSlash(e.getResourceManagerEndpoint()).equalsIgnoreCase(endpoint))
-                .findFirst().orElse(AzureEnvironment.AZURE);
+                .findFirst()
+                .orElse(AzureEnvironment.AZURE);
         Map<String, String> endpoints = new HashMap<>(base.getEndpoints());
         endpoints.put("resourceManagerEndpointUrl", endpoint);
         endpoints.put("activeDirectoryEndpointUrl", properties.authorityHost().toString());
@@ -46,7 +45,9 @@ final class AzureCloud {
      */
     static String logsEndpoint(AzureProperties properties) {
         URI configured = Objects.requireNonNull(properties.logs()).endpoint();
-        String endpoint = configured != null ? configured.toString() : withSlash(environment(properties).getLogAnalyticsEndpoint()) + "v1";
+        String endpoint = configured != null
+                ? configured.toString()
+                : withSlash(environment(properties).getLogAnalyticsEndpoint()) + "v1";
         return endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
     }
 
@@ -64,7 +65,8 @@ final class AzureCloud {
         if (properties.resourceManagerAudience() != null) {
             return withSlash(properties.resourceManagerAudience().toString());
         }
-        boolean known = withSlash(base.getResourceManagerEndpoint()).equalsIgnoreCase(withSlash(properties.resourceManager()));
+        boolean known =
+                withSlash(base.getResourceManagerEndpoint()).equalsIgnoreCase(withSlash(properties.resourceManager()));
         return known ? base.getManagementEndpoint() : withSlash(properties.resourceManager());
     }
 

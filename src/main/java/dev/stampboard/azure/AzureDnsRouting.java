@@ -1,23 +1,20 @@
 package dev.stampboard.azure;
 
-import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Profile;
-import org.springframework.stereotype.Component;
-
 import com.azure.core.management.exception.ManagementException;
 import com.azure.resourcemanager.dns.DnsZoneManager;
 import com.azure.resourcemanager.dns.fluent.models.RecordSetInner;
 import com.azure.resourcemanager.dns.models.CnameRecord;
 import com.azure.resourcemanager.dns.models.RecordType;
-
 import dev.stampboard.cutover.Routing;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
 
 /**
  * The cutover's routing as DNS: a registry's data endpoint in a region is a CNAME record in the
@@ -46,11 +43,16 @@ class AzureDnsRouting implements Routing {
         if (current.isPresent() && sameHost(current.get(), target)) {
             return false;
         }
-        RecordSetInner wanted = new RecordSetInner().withTtl(zone.ttl()).withCnameRecord(new CnameRecord().withCname(target))
-                .withMetadata(Map.of("stampboardRegistry", registry, "stampboardRegion", region, "stampboardStamp", stamp));
-        AzureInventory.call("Pointing DNS record " + record + "." + zone.zone() + " at " + target,
-                () -> dns.serviceClient().getRecordSets().createOrUpdate(zone.resourceGroup(), zone.zone(), record,
-                        RecordType.CNAME, wanted));
+        RecordSetInner wanted = new RecordSetInner()
+                .withTtl(zone.ttl())
+                .withCnameRecord(new CnameRecord().withCname(target))
+                .withMetadata(
+                        Map.of("stampboardRegistry", registry, "stampboardRegion", region, "stampboardStamp", stamp));
+        AzureInventory.call(
+                "Pointing DNS record " + record + "." + zone.zone() + " at " + target,
+                () -> dns.serviceClient()
+                        .getRecordSets()
+                        .createOrUpdate(zone.resourceGroup(), zone.zone(), record, RecordType.CNAME, wanted));
         log.info("DNS {}.{} -> {} (was {})", record, zone.zone(), target, current.orElse("absent"));
         return true;
     }
@@ -73,7 +75,9 @@ class AzureDnsRouting implements Routing {
         } catch (RuntimeException e) {
             throw new AzureCallFailed("Reading DNS record " + record + "." + zone.zone(), e);
         }
-        return set == null || set.cnameRecord() == null ? Optional.empty() : Optional.ofNullable(set.cnameRecord().cname());
+        return set == null || set.cnameRecord() == null
+                ? Optional.empty()
+                : Optional.ofNullable(set.cnameRecord().cname());
     }
 
     String recordName(String registry, String region) {

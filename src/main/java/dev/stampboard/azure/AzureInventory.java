@@ -1,5 +1,21 @@
 package dev.stampboard.azure;
 
+import com.azure.resourcemanager.compute.ComputeManager;
+import com.azure.resourcemanager.compute.fluent.models.VirtualMachineScaleSetInner;
+import com.azure.resourcemanager.compute.fluent.models.VirtualMachineScaleSetVMInner;
+import com.azure.resourcemanager.storage.StorageManager;
+import com.azure.resourcemanager.storage.fluent.models.StorageAccountInner;
+import dev.stampboard.azure.ObservedFleet.ObservedScaleSet;
+import dev.stampboard.azure.ObservedFleet.ObservedStamp;
+import dev.stampboard.base.Actor;
+import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.fleet.FleetService;
+import dev.stampboard.fleet.PoolInfo;
+import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.fleet.StampDeclaration;
+import dev.stampboard.fleet.StampInfo;
+import dev.stampboard.fleet.StampKind;
+import dev.stampboard.fleet.StampStatus;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -9,30 +25,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import com.azure.resourcemanager.compute.ComputeManager;
-import com.azure.resourcemanager.compute.fluent.models.VirtualMachineScaleSetInner;
-import com.azure.resourcemanager.compute.fluent.models.VirtualMachineScaleSetVMInner;
-import com.azure.resourcemanager.storage.StorageManager;
-import com.azure.resourcemanager.storage.fluent.models.StorageAccountInner;
-
-import dev.stampboard.base.Actor;
-import dev.stampboard.azure.ObservedFleet.ObservedScaleSet;
-import dev.stampboard.azure.ObservedFleet.ObservedStamp;
-import dev.stampboard.base.InvalidInputException;
-import dev.stampboard.fleet.FleetService;
-import dev.stampboard.fleet.PoolInfo;
-import dev.stampboard.fleet.PoolKind;
-import dev.stampboard.fleet.StampDeclaration;
-import dev.stampboard.fleet.StampInfo;
-import dev.stampboard.fleet.StampKind;
-import dev.stampboard.fleet.StampStatus;
 
 /**
  * The inventory from Resource Manager: scale sets tagged {@code stampboard-stamp}, {@code stampboard-pool}
@@ -55,10 +52,15 @@ public class AzureInventory implements dev.stampboard.operations.ReadinessCheck 
     private volatile ObservedFleet latest = ObservedFleet.EMPTY;
     /** The console is not ready before the first inventory: it would plan and show an empty fleet. */
     private volatile boolean readOnce;
+
     private final AzurePollMetrics metrics;
 
-    AzureInventory(ComputeManager compute, StorageManager storage, FleetService fleet, AzureProperties properties,
-                   AzurePollMetrics metrics) {
+    AzureInventory(
+            ComputeManager compute,
+            StorageManager storage,
+            FleetService fleet,
+            AzureProperties properties,
+            AzurePollMetrics metrics) {
         this.metrics = metrics;
         this.compute = compute;
         this.storage = storage;
@@ -71,13 +73,17 @@ public class AzureInventory implements dev.stampboard.operations.ReadinessCheck 
         return latest;
     }
 
-    @Scheduled(initialDelayString = "${stampboard.azure.initial-delay:PT0S}",
+    @Scheduled(
+            initialDelayString = "${stampboard.azure.initial-delay:PT0S}",
             fixedDelayString = "${stampboard.azure.inventory-interval:PT5M}")
     void scheduledRefresh() {
         try {
             refresh();
         } catch (AzureCallFailed e) {
-            log.warn("{}; the inventory is unchanged and is read again in {}", e.getMessage(), properties.inventoryInterval());
+            log.warn(
+                    "{}; the inventory is unchanged and is read again in {}",
+                    e.getMessage(),
+                    properties.inventoryInterval());
         }
     }
 
@@ -105,38 +111,72 @@ public class AzureInventory implements dev.stampboard.operations.ReadinessCheck 
     private ObservedFleet read() {
         Map<String, StampBuilder> stamps = new LinkedHashMap<>();
         for (String group : properties.resourceGroups()) {
-            List<VirtualMachineScaleSetInner> scaleSets = call("Listing the scale sets of resource group " + group,
-                    () -> compute.serviceClient().getVirtualMachineScaleSets().listByResourceGroup(group).stream().toList());
+            List<VirtualMachineScaleSetInner> scaleSets = call(
+                    "Listing the scale sets of resource group " + group,
+                    () -> compute.serviceClient().getVirtualMachineScaleSets().listByResourceGroup(group).stream()
+                            .toList());
             for (VirtualMachineScaleSetInner scaleSet : scaleSets) {
                 Optional<String> stamp = ScaleSetTags.tag(scaleSet.tags(), ScaleSetTags.STAMP);
                 Optional<PoolKind> pool = ScaleSetTags.pool(scaleSet.tags());
                 if (stamp.isEmpty() || pool.isEmpty()) {
-                    log.debug("Scale set {} has no {}/{} tags: not a stamp pool", scaleSet.name(), ScaleSetTags.STAMP, ScaleSetTags.POOL);
+                    log.debug(
+                            "Scale set {} has no {}/{} tags: not a stamp pool",
+                            scaleSet.name(),
+                            ScaleSetTags.STAMP,
+                            ScaleSetTags.POOL);
                     continue;
                 }
-                String region = ScaleSetTags.tag(scaleSet.tags(), ScaleSetTags.REGION).orElse(scaleSet.location() == null ? "" : scaleSet.location().toLowerCase(java.util.Locale.ROOT));
-                List<VirtualMachineScaleSetVMInner> vms = call("Listing the instances of scale set " + scaleSet.name(),
-                        () -> compute.serviceClient().getVirtualMachineScaleSetVMs().list(group, scaleSet.name()).stream().toList());
+                String region = ScaleSetTags.tag(scaleSet.tags(), ScaleSetTags.REGION)
+                        .orElse(
+                                scaleSet.location() == null
+                                        ? ""
+                                        : scaleSet.location().toLowerCase(java.util.Locale.ROOT));
+                List<VirtualMachineScaleSetVMInner> vms = call(
+                        "Listing the instances of scale set " + scaleSet.name(),
+                        () ->
+                                compute
+                                        .serviceClient()
+                                        .getVirtualMachineScaleSetVMs()
+                                        .list(group, scaleSet.name())
+                                        .stream()
+                                        .toList());
                 Map<String, String> nodeByVm = new LinkedHashMap<>();
                 for (VirtualMachineScaleSetVMInner vm : vms) {
-                    ScaleSetTags.nodeName(vm.name()).ifPresentOrElse(node -> nodeByVm.put(vm.name().toLowerCase(), node),
-                            () -> log.warn("Instance '{}' of scale set {} cannot be a node name; skipped", vm.name(), scaleSet.name()));
+                    ScaleSetTags.nodeName(vm.name())
+                            .ifPresentOrElse(
+                                    node -> nodeByVm.put(vm.name().toLowerCase(), node),
+                                    () -> log.warn(
+                                            "Instance '{}' of scale set {} cannot be a node name; skipped",
+                                            vm.name(),
+                                            scaleSet.name()));
                 }
-                ObservedScaleSet observed = new ObservedScaleSet(scaleSet.id(), group, scaleSet.name(),
+                ObservedScaleSet observed = new ObservedScaleSet(
+                        scaleSet.id(),
+                        group,
+                        scaleSet.name(),
                         scaleSet.sku() == null ? null : scaleSet.sku().name(),
                         scaleSet.sku() == null ? null : scaleSet.sku().tier(),
-                        scaleSet.sku() == null || scaleSet.sku().capacity() == null ? nodeByVm.size() : scaleSet.sku().capacity(),
-                        scaleSet.provisioningState(), Map.copyOf(nodeByVm));
-                stamps.computeIfAbsent(stamp.get(), name -> new StampBuilder(name, region, ScaleSetTags.kind(scaleSet.tags())))
+                        scaleSet.sku() == null || scaleSet.sku().capacity() == null
+                                ? nodeByVm.size()
+                                : scaleSet.sku().capacity(),
+                        scaleSet.provisioningState(),
+                        Map.copyOf(nodeByVm));
+                stamps.computeIfAbsent(
+                                stamp.get(), name -> new StampBuilder(name, region, ScaleSetTags.kind(scaleSet.tags())))
                         .add(pool.get(), region, observed);
             }
-            List<StorageAccountInner> accounts = call("Listing the storage accounts of resource group " + group,
-                    () -> storage.serviceClient().getStorageAccounts().listByResourceGroup(group).stream().toList());
+            List<StorageAccountInner> accounts = call(
+                    "Listing the storage accounts of resource group " + group,
+                    () -> storage.serviceClient().getStorageAccounts().listByResourceGroup(group).stream()
+                            .toList());
             for (StorageAccountInner account : accounts) {
                 ScaleSetTags.tag(account.tags(), ScaleSetTags.STAMP).ifPresent(stamp -> {
                     StampBuilder builder = stamps.get(stamp);
                     if (builder == null) {
-                        log.warn("Storage account {} is tagged with stamp {}, which has no scale set; ignored", account.name(), stamp);
+                        log.warn(
+                                "Storage account {} is tagged with stamp {}, which has no scale set; ignored",
+                                account.name(),
+                                stamp);
                     } else {
                         builder.storageAccounts.add(account.name());
                     }
@@ -144,8 +184,8 @@ public class AzureInventory implements dev.stampboard.operations.ReadinessCheck 
             }
         }
         Map<String, ObservedStamp> result = new LinkedHashMap<>();
-        stamps.forEach((name, b) -> result.put(name, new ObservedStamp(name, b.region, b.kind, Map.copyOf(b.pools),
-                List.copyOf(b.storageAccounts))));
+        stamps.forEach((name, b) -> result.put(
+                name, new ObservedStamp(name, b.region, b.kind, Map.copyOf(b.pools), List.copyOf(b.storageAccounts))));
         return new ObservedFleet(Map.copyOf(result));
     }
 
@@ -172,10 +212,19 @@ public class AzureInventory implements dev.stampboard.operations.ReadinessCheck 
 
         void add(PoolKind pool, String region, ObservedScaleSet scaleSet) {
             if (!region.equals(this.region)) {
-                log.warn("Scale set {} says stamp {} is in {}, another says {}; ignored", scaleSet.name(), name, region, this.region);
+                log.warn(
+                        "Scale set {} says stamp {} is in {}, another says {}; ignored",
+                        scaleSet.name(),
+                        name,
+                        region,
+                        this.region);
             } else if (pools.containsKey(pool)) {
-                log.warn("Scale sets {} and {} both claim pool {} of stamp {}; the first is used",
-                        pools.get(pool).name(), scaleSet.name(), pool, name);
+                log.warn(
+                        "Scale sets {} and {} both claim pool {} of stamp {}; the first is used",
+                        pools.get(pool).name(),
+                        scaleSet.name(),
+                        pool,
+                        name);
             } else {
                 pools.put(pool, scaleSet);
             }
@@ -194,13 +243,15 @@ public class AzureInventory implements dev.stampboard.operations.ReadinessCheck 
         }
         for (StampInfo stamp : fleet.stamps()) {
             if (stamp.status() == StampStatus.PROVISIONING) {
-                continue;   // its scale sets are being created
+                continue; // its scale sets are being created
             }
             for (PoolInfo pool : stamp.pools()) {
                 if (observed.scaleSet(stamp.name(), pool.kind()).isEmpty() && pool.scaleSetMissingSince() == null) {
                     fleet.reportScaleSet(stamp.name(), pool.kind(), false, ACTOR);
-                    log.warn("The scale set of {} {} is gone; the pool is marked, its nodes and history are kept",
-                            stamp.name(), pool.kind());
+                    log.warn(
+                            "The scale set of {} {} is gone; the pool is marked, its nodes and history are kept",
+                            stamp.name(),
+                            pool.kind());
                 }
             }
         }
@@ -210,12 +261,21 @@ public class AzureInventory implements dev.stampboard.operations.ReadinessCheck 
         Optional<StampInfo> existing = fleet.stamp(observed.name());
         if (existing.isEmpty() || changes(existing.get(), observed)) {
             List<StampDeclaration.PoolDeclaration> pools = new ArrayList<>();
-            observed.pools().forEach((kind, scaleSet) ->
-                    pools.add(new StampDeclaration.PoolDeclaration(kind, scaleSet.nodes(), null)));
-            StampStatus status = existing.isPresent() ? null
+            observed.pools()
+                    .forEach((kind, scaleSet) ->
+                            pools.add(new StampDeclaration.PoolDeclaration(kind, scaleSet.nodes(), null)));
+            StampStatus status = existing.isPresent()
+                    ? null
                     : observed.allSucceeded() ? StampStatus.ACTIVE : StampStatus.PROVISIONING;
-            fleet.declareStamp(observed.name(), new StampDeclaration(observed.region(),
-                    existing.isPresent() ? null : observed.kind(), status, pools, observed.storageAccounts()), ACTOR);
+            fleet.declareStamp(
+                    observed.name(),
+                    new StampDeclaration(
+                            observed.region(),
+                            existing.isPresent() ? null : observed.kind(),
+                            status,
+                            pools,
+                            observed.storageAccounts()),
+                    ACTOR);
         }
         StampInfo stamp = fleet.requireStamp(observed.name());
         for (PoolInfo pool : stamp.pools()) {
@@ -236,7 +296,9 @@ public class AzureInventory implements dev.stampboard.operations.ReadinessCheck 
         }
         for (Map.Entry<PoolKind, ObservedScaleSet> pool : observed.pools().entrySet()) {
             Optional<PoolInfo> knownPool = known.pool(pool.getKey());
-            if (knownPool.isEmpty() || !new HashSet<>(knownPool.get().nodes()).containsAll(pool.getValue().nodes())) {
+            if (knownPool.isEmpty()
+                    || !new HashSet<>(knownPool.get().nodes())
+                            .containsAll(pool.getValue().nodes())) {
                 return true;
             }
         }

@@ -1,22 +1,5 @@
 package dev.stampboard.azure;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Profile;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-
 import com.azure.core.http.rest.Response;
 import com.azure.core.util.Context;
 import com.azure.monitor.query.MetricsQueryClient;
@@ -27,14 +10,28 @@ import com.azure.monitor.query.models.MetricsQueryOptions;
 import com.azure.monitor.query.models.MetricsQueryResult;
 import com.azure.monitor.query.models.QueryTimeInterval;
 import com.azure.monitor.query.models.TimeSeriesElement;
-
-import dev.stampboard.base.Actor;
 import dev.stampboard.azure.ObservedFleet.ObservedScaleSet;
 import dev.stampboard.azure.ObservedFleet.ObservedStamp;
+import dev.stampboard.base.Actor;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.signals.ingestion.CpuSampleInput;
 import dev.stampboard.signals.ingestion.IngestReport;
 import dev.stampboard.signals.ingestion.NodeCpuIngestion;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
 
 /**
  * Per-instance {@code Percentage CPU} of every stamp scale set from Azure Monitor, one-minute average,
@@ -54,6 +51,7 @@ public class AzureMonitorTelemetry {
     static final Actor ACTOR = Actor.system("azure-monitor");
     /** Monitor's own default; never ask for fewer. */
     private static final int MIN_SERIES = 10;
+
     private static final Duration DEFAULT_BACKOFF = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(AzureMonitorTelemetry.class);
 
@@ -65,10 +63,16 @@ public class AzureMonitorTelemetry {
     private final AzurePollMetrics pollMetrics;
     /** Per scale set id: the first minute not yet fetched. */
     private final Map<String, Instant> nextMinute = new ConcurrentHashMap<>();
+
     private volatile Instant pausedUntil = Instant.MIN;
 
-    AzureMonitorTelemetry(MetricsQueryClient metrics, AzureInventory inventory, NodeCpuIngestion ingestion,
-                          AzureProperties properties, Clock clock, AzurePollMetrics pollMetrics) {
+    AzureMonitorTelemetry(
+            MetricsQueryClient metrics,
+            AzureInventory inventory,
+            NodeCpuIngestion ingestion,
+            AzureProperties properties,
+            Clock clock,
+            AzurePollMetrics pollMetrics) {
         this.pollMetrics = pollMetrics;
         this.metrics = metrics;
         this.inventory = inventory;
@@ -78,10 +82,10 @@ public class AzureMonitorTelemetry {
     }
 
     /** What one poll did: samples accepted, rejected by the engine (duplicates, …), and each scale set that failed. */
-    public record PollReport(int accepted, int rejected, List<String> failures, boolean paused) {
-    }
+    public record PollReport(int accepted, int rejected, List<String> failures, boolean paused) {}
 
-    @Scheduled(initialDelayString = "${stampboard.azure.initial-delay:PT0S}",
+    @Scheduled(
+            initialDelayString = "${stampboard.azure.initial-delay:PT0S}",
             fixedDelayString = "${stampboard.azure.telemetry-interval:PT1M}")
     void scheduledPoll() {
         PollReport report = poll();
@@ -127,31 +131,47 @@ public class AzureMonitorTelemetry {
         return new PollReport(accepted, rejected, List.copyOf(failures), false);
     }
 
-    private List<CpuSampleInput> fetch(String stamp, PoolKind pool, ObservedScaleSet scaleSet, Instant start, Instant end) {
-        String doing = "Reading " + METRIC + " of scale set " + scaleSet.name() + " (" + stamp + " " + pool + ") from Azure Monitor";
+    private List<CpuSampleInput> fetch(
+            String stamp, PoolKind pool, ObservedScaleSet scaleSet, Instant start, Instant end) {
+        String doing = "Reading " + METRIC + " of scale set " + scaleSet.name() + " (" + stamp + " " + pool
+                + ") from Azure Monitor";
         MetricsQueryOptions options = new MetricsQueryOptions()
                 .setTimeInterval(new QueryTimeInterval(utc(start), utc(end)))
                 .setGranularity(Duration.ofMinutes(1))
                 .setAggregations(List.of(AggregationType.AVERAGE))
                 .setFilter(SPLIT_BY_INSTANCE)
                 .setTop(seriesAskedFor(scaleSet));
-        Response<MetricsQueryResult> response = pollMetrics.time(AzurePollMetrics.METRICS, () -> AzureInventory.call(doing,
-                () -> metrics.queryResourceWithResponse(scaleSet.id(), List.of(METRIC), options, Context.NONE)));
+        Response<MetricsQueryResult> response = pollMetrics.time(
+                AzurePollMetrics.METRICS,
+                () -> AzureInventory.call(
+                        doing,
+                        () -> metrics.queryResourceWithResponse(
+                                scaleSet.id(), List.of(METRIC), options, Context.NONE)));
         MetricsQueryResult result = response.getValue();
-        MetricResult cpu = result == null || result.getMetrics() == null ? null
-                : result.getMetrics().stream().filter(m -> METRIC.equalsIgnoreCase(m.getMetricName())).findFirst().orElse(null);
+        MetricResult cpu = result == null || result.getMetrics() == null
+                ? null
+                : result.getMetrics().stream()
+                        .filter(m -> METRIC.equalsIgnoreCase(m.getMetricName()))
+                        .findFirst()
+                        .orElse(null);
         if (cpu == null) {
             throw new AzureCallFailed(doing, new IllegalStateException("the answer has no '" + METRIC + "' metric"));
         }
-        if (cpu.getError() != null && cpu.getError().getCode() != null && !"Success".equalsIgnoreCase(cpu.getError().getCode())) {
-            throw new AzureCallFailed(doing, new IllegalStateException("the metric came back with error "
-                    + cpu.getError().getCode() + ": " + cpu.getError().getMessage()));
+        if (cpu.getError() != null
+                && cpu.getError().getCode() != null
+                && !"Success".equalsIgnoreCase(cpu.getError().getCode())) {
+            throw new AzureCallFailed(
+                    doing,
+                    new IllegalStateException("the metric came back with error "
+                            + cpu.getError().getCode() + ": " + cpu.getError().getMessage()));
         }
         List<TimeSeriesElement> allSeries = cpu.getTimeSeries() == null ? List.of() : cpu.getTimeSeries();
         if (allSeries.size() >= seriesAskedFor(scaleSet)) {
-            throw new AzureCallFailed(doing, new IllegalStateException("the answer holds " + allSeries.size()
-                    + " time series, as many as asked for: instances may be missing (the scale set grew since the inventory "
-                    + "was read)"));
+            throw new AzureCallFailed(
+                    doing,
+                    new IllegalStateException("the answer holds " + allSeries.size()
+                            + " time series, as many as asked for: instances may be missing (the scale set grew since the inventory "
+                            + "was read)"));
         }
         List<CpuSampleInput> samples = new ArrayList<>();
         int unknownInstances = 0;
@@ -163,7 +183,7 @@ public class AzureMonitorTelemetry {
             }
             for (MetricValue value : series.getValues() == null ? List.<MetricValue>of() : series.getValues()) {
                 if (value.getAverage() == null || value.getTimeStamp() == null) {
-                    continue;   // a gap: the minute has no value
+                    continue; // a gap: the minute has no value
                 }
                 Instant minute = value.getTimeStamp().toInstant();
                 if (minute.isBefore(start) || !minute.isBefore(end)) {
@@ -173,8 +193,10 @@ public class AzureMonitorTelemetry {
             }
         }
         if (unknownInstances > 0) {
-            log.info("{}: {} time series for instances the inventory does not know yet (next refresh adds them)",
-                    scaleSet.name(), unknownInstances);
+            log.info(
+                    "{}: {} time series for instances the inventory does not know yet (next refresh adds them)",
+                    scaleSet.name(),
+                    unknownInstances);
         }
         return samples;
     }
@@ -195,9 +217,14 @@ public class AzureMonitorTelemetry {
         if (series.getMetadata() == null) {
             return null;
         }
-        return series.getMetadata().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("VMName"))
-                .map(e -> e.getValue() == null ? null : scaleSet.nodeByVmName().get(e.getValue().toLowerCase()))
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        return series.getMetadata().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase("VMName"))
+                .map(e -> e.getValue() == null
+                        ? null
+                        : scaleSet.nodeByVmName().get(e.getValue().toLowerCase()))
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
     private static OffsetDateTime utc(Instant instant) {

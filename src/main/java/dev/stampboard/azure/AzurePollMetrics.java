@@ -1,13 +1,11 @@
 package dev.stampboard.azure;
 
-import java.util.function.Supplier;
-
-import org.springframework.context.annotation.Profile;
-import org.springframework.stereotype.Component;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.function.Supplier;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
 
 /**
  * Latency and failures of the console's calls to Azure, for Prometheus:
@@ -37,14 +35,21 @@ class AzurePollMetrics {
             return result;
         } catch (AzureCallFailed e) {
             sample.stop(timer(source, "failure"));
-            Counter.builder("stampboard.azure.poll.errors").description("Failed calls to Azure by source and HTTP status")
-                    .tag("source", source).tag("status", String.valueOf(e.status())).register(registry).increment();
+            Counter.builder("stampboard.azure.poll.errors")
+                    .description("Failed calls to Azure by source and HTTP status")
+                    .tag("source", source)
+                    .tag("status", String.valueOf(e.status()))
+                    .register(registry)
+                    .increment();
             throw e;
         }
     }
 
     private Timer timer(String source, String outcome) {
-        return Timer.builder("stampboard.azure.poll").description("Duration of calls to Azure by source")
-                .tag("source", source).tag("outcome", outcome).register(registry);
+        return Timer.builder("stampboard.azure.poll")
+                .description("Duration of calls to Azure by source")
+                .tag("source", source)
+                .tag("outcome", outcome)
+                .register(registry);
     }
 }

@@ -3,7 +3,6 @@ package dev.stampboard.azure;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -28,24 +27,36 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param logs               per-registry traffic from a Log Analytics workspace; off unless {@code logs.workspace-id} is set
  */
 @ConfigurationProperties("stampboard.azure")
-public record AzureProperties(@Nullable String subscriptionId, @Nullable String tenantId,
-                              @Nullable List<String> resourceGroups, @Nullable URI resourceManagerEndpoint,
-                              @Nullable URI authorityHost, @Nullable Duration inventoryInterval,
-                              @Nullable Duration telemetryInterval, @Nullable Duration telemetryBackfill,
-                              @Nullable Duration telemetryLag, @Nullable Retry retry, @Nullable Dns dns,
-                              @Nullable Provisioning provisioning, @Nullable URI resourceManagerAudience,
-                              @Nullable Logs logs) {
+public record AzureProperties(
+        @Nullable String subscriptionId,
+        @Nullable String tenantId,
+        @Nullable List<String> resourceGroups,
+        @Nullable URI resourceManagerEndpoint,
+        @Nullable URI authorityHost,
+        @Nullable Duration inventoryInterval,
+        @Nullable Duration telemetryInterval,
+        @Nullable Duration telemetryBackfill,
+        @Nullable Duration telemetryLag,
+        @Nullable Retry retry,
+        @Nullable Dns dns,
+        @Nullable Provisioning provisioning,
+        @Nullable URI resourceManagerAudience,
+        @Nullable Logs logs) {
 
     static final String PREFIX = "stampboard.azure.";
 
     public AzureProperties {
         subscriptionId = required(subscriptionId, "subscription-id", "the subscription that holds the stamps");
         tenantId = tenantId == null || tenantId.isBlank() ? null : tenantId.trim();
-        if (resourceGroups == null || resourceGroups.isEmpty() || resourceGroups.stream().anyMatch(String::isBlank)) {
-            throw missing("resource-groups", "the resource groups to scan for tagged scale sets, e.g. [rg-stamps-eastus]");
+        if (resourceGroups == null
+                || resourceGroups.isEmpty()
+                || resourceGroups.stream().anyMatch(String::isBlank)) {
+            throw missing(
+                    "resource-groups", "the resource groups to scan for tagged scale sets, e.g. [rg-stamps-eastus]");
         }
         resourceGroups = List.copyOf(resourceGroups);
-        resourceManagerEndpoint = httpsOrDefault(resourceManagerEndpoint, "resource-manager-endpoint", "https://management.azure.com/");
+        resourceManagerEndpoint =
+                httpsOrDefault(resourceManagerEndpoint, "resource-manager-endpoint", "https://management.azure.com/");
         authorityHost = httpsOrDefault(authorityHost, "authority-host", "https://login.microsoftonline.com/");
         inventoryInterval = inventoryInterval == null ? Duration.ofMinutes(5) : inventoryInterval;
         telemetryInterval = telemetryInterval == null ? Duration.ofMinutes(1) : telemetryInterval;
@@ -53,15 +64,18 @@ public record AzureProperties(@Nullable String subscriptionId, @Nullable String 
         telemetryLag = telemetryLag == null ? Duration.ofMinutes(3) : telemetryLag;
         retry = retry == null ? new Retry(null, null, null) : retry;
         if (dns == null) {
-            throw missing("dns.resource-group / dns.zone", "the DNS zone whose CNAME records route registries to stamps");
+            throw missing(
+                    "dns.resource-group / dns.zone", "the DNS zone whose CNAME records route registries to stamps");
         }
         provisioning = provisioning == null ? new Provisioning(null, null, null) : provisioning;
         if (resourceManagerAudience != null && !"https".equalsIgnoreCase(resourceManagerAudience.getScheme())) {
-            throw new IllegalArgumentException(PREFIX + "resource-manager-audience must be an https:// URI: " + resourceManagerAudience);
+            throw new IllegalArgumentException(
+                    PREFIX + "resource-manager-audience must be an https:// URI: " + resourceManagerAudience);
         }
         logs = logs == null ? new Logs(null, null, null, null, null, null, null, null, null) : logs;
         if (provisioning.resourceGroup() == null || provisioning.resourceGroup().isBlank()) {
-            provisioning = new Provisioning(resourceGroups.get(0), provisioning.registryTemplate(), provisioning.dataproxyTemplate());
+            provisioning = new Provisioning(
+                    resourceGroups.get(0), provisioning.registryTemplate(), provisioning.dataproxyTemplate());
         }
     }
 
@@ -80,9 +94,16 @@ public record AzureProperties(@Nullable String subscriptionId, @Nullable String 
      * @param declareRegistries whether a registry (or a registry's replica in a region) seen in the logs but not in the
      *                          inventory is declared, on the stamp that served it; off by default
      */
-    public record Logs(@Nullable String workspaceId, @Nullable URI endpoint, @Nullable URI audience, @Nullable String query,
-                       @Nullable Duration interval, @Nullable Duration lag, @Nullable Duration backfill,
-                       @Nullable Duration maxSpan, @Nullable Boolean declareRegistries) {
+    public record Logs(
+            @Nullable String workspaceId,
+            @Nullable URI endpoint,
+            @Nullable URI audience,
+            @Nullable String query,
+            @Nullable Duration interval,
+            @Nullable Duration lag,
+            @Nullable Duration backfill,
+            @Nullable Duration maxSpan,
+            @Nullable Boolean declareRegistries) {
 
         /**
          * For a table of request logs, one row per request, with columns {@code Registry}, {@code Region}, {@code Stamp},
@@ -101,8 +122,9 @@ public record AzureProperties(@Nullable String subscriptionId, @Nullable String 
         public Logs {
             workspaceId = workspaceId == null || workspaceId.isBlank() ? null : workspaceId.trim();
             if (endpoint != null && !"https".equalsIgnoreCase(endpoint.getScheme())) {
-                throw new IllegalArgumentException(PREFIX + "logs.endpoint must be an https:// URL (the SDK sends bearer tokens "
-                        + "only over TLS): " + endpoint);
+                throw new IllegalArgumentException(
+                        PREFIX + "logs.endpoint must be an https:// URL (the SDK sends bearer tokens "
+                                + "only over TLS): " + endpoint);
             }
             if (audience != null && !"https".equalsIgnoreCase(audience.getScheme())) {
                 throw new IllegalArgumentException(PREFIX + "logs.audience must be an https:// URI: " + audience);
@@ -113,15 +135,20 @@ public record AzureProperties(@Nullable String subscriptionId, @Nullable String 
             backfill = backfill == null ? Duration.ofHours(12) : backfill;
             maxSpan = maxSpan == null ? Duration.ofMinutes(10) : maxSpan;
             if (lag.isNegative() || backfill.isNegative() || maxSpan.compareTo(Duration.ofMinutes(1)) < 0) {
-                throw new IllegalArgumentException(PREFIX + "logs.lag and logs.backfill must not be negative and logs.max-span "
-                        + "must be at least PT1M (got lag " + lag + ", backfill " + backfill + ", max-span " + maxSpan + ")");
+                throw new IllegalArgumentException(
+                        PREFIX + "logs.lag and logs.backfill must not be negative and logs.max-span "
+                                + "must be at least PT1M (got lag " + lag + ", backfill " + backfill + ", max-span "
+                                + maxSpan + ")");
             }
             declareRegistries = declareRegistries != null && declareRegistries;
         }
     }
 
     /** The retry policy of every client: attempts after the first, and the exponential back-off between them. */
-    public record Retry(@Nullable Integer maxRetries, @Nullable Duration baseDelay, @Nullable Duration maxDelay) {
+    public record Retry(
+            @Nullable Integer maxRetries,
+            @Nullable Duration baseDelay,
+            @Nullable Duration maxDelay) {
         public Retry {
             maxRetries = maxRetries == null ? 3 : maxRetries;
             baseDelay = baseDelay == null ? Duration.ofMillis(800) : baseDelay;
@@ -133,8 +160,12 @@ public record AzureProperties(@Nullable String subscriptionId, @Nullable String 
      * The zone holding one CNAME per registry and region. {@code recordName} and {@code target} are
      * templates with {@code {registry}}, {@code {region}}, {@code {stamp}} and {@code {zone}}.
      */
-    public record Dns(@Nullable String resourceGroup, @Nullable String zone, @Nullable String recordName,
-                      @Nullable String target, @Nullable Long ttl) {
+    public record Dns(
+            @Nullable String resourceGroup,
+            @Nullable String zone,
+            @Nullable String recordName,
+            @Nullable String target,
+            @Nullable Long ttl) {
         public Dns {
             resourceGroup = required(resourceGroup, "dns.resource-group", "the resource group of the DNS zone");
             zone = required(zone, "dns.zone", "the DNS zone of the registry data endpoints, e.g. data.example.net");
@@ -151,9 +182,10 @@ public record AzureProperties(@Nullable String subscriptionId, @Nullable String 
      * Dedicated stamps are copies of two template scale sets (one per pool kind: image, size, network,
      * admin profile), created in {@code resourceGroup} with the stamp's tags and the sized capacity.
      */
-    public record Provisioning(@Nullable String resourceGroup, @Nullable String registryTemplate,
-                               @Nullable String dataproxyTemplate) {
-    }
+    public record Provisioning(
+            @Nullable String resourceGroup,
+            @Nullable String registryTemplate,
+            @Nullable String dataproxyTemplate) {}
 
     private static String required(@Nullable String value, String property, String meaning) {
         if (value == null || value.isBlank()) {
@@ -163,14 +195,15 @@ public record AzureProperties(@Nullable String subscriptionId, @Nullable String 
     }
 
     private static IllegalArgumentException missing(String property, String meaning) {
-        return new IllegalArgumentException("Missing property " + PREFIX + property + " (" + meaning
-                + "); the azure profile needs it");
+        return new IllegalArgumentException(
+                "Missing property " + PREFIX + property + " (" + meaning + "); the azure profile needs it");
     }
 
     private static URI httpsOrDefault(@Nullable URI value, String property, String fallback) {
         URI uri = value == null ? URI.create(fallback) : value;
         if (!"https".equalsIgnoreCase(uri.getScheme())) {
-            throw new IllegalArgumentException(PREFIX + property + " must be an https:// URL (the SDK sends bearer tokens only over TLS): " + uri);
+            throw new IllegalArgumentException(
+                    PREFIX + property + " must be an https:// URL (the SDK sends bearer tokens only over TLS): " + uri);
         }
         return uri;
     }

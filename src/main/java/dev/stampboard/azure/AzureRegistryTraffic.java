@@ -1,5 +1,24 @@
 package dev.stampboard.azure;
 
+import com.azure.core.http.rest.Response;
+import com.azure.core.models.ResponseError;
+import com.azure.core.util.Context;
+import com.azure.monitor.query.LogsQueryClient;
+import com.azure.monitor.query.models.LogsQueryOptions;
+import com.azure.monitor.query.models.LogsQueryResult;
+import com.azure.monitor.query.models.LogsQueryResultStatus;
+import com.azure.monitor.query.models.LogsTable;
+import com.azure.monitor.query.models.LogsTableCell;
+import com.azure.monitor.query.models.LogsTableRow;
+import com.azure.monitor.query.models.QueryTimeInterval;
+import dev.stampboard.base.Actor;
+import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.fleet.FleetService;
+import dev.stampboard.fleet.RegistryDeclaration;
+import dev.stampboard.fleet.RegistryInfo;
+import dev.stampboard.signals.ingestion.IngestReport;
+import dev.stampboard.signals.ingestion.RegistryTrafficIngestion;
+import dev.stampboard.signals.ingestion.RegistryTrafficInput;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,27 +39,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Profile;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import com.azure.core.http.rest.Response;
-import com.azure.core.models.ResponseError;
-import com.azure.core.util.Context;
-import com.azure.monitor.query.LogsQueryClient;
-import com.azure.monitor.query.models.LogsQueryOptions;
-import com.azure.monitor.query.models.LogsQueryResult;
-import com.azure.monitor.query.models.LogsQueryResultStatus;
-import com.azure.monitor.query.models.LogsTable;
-import com.azure.monitor.query.models.LogsTableCell;
-import com.azure.monitor.query.models.LogsTableRow;
-import com.azure.monitor.query.models.QueryTimeInterval;
-
-import dev.stampboard.base.Actor;
-import dev.stampboard.base.InvalidInputException;
-import dev.stampboard.fleet.FleetService;
-import dev.stampboard.fleet.RegistryDeclaration;
-import dev.stampboard.fleet.RegistryInfo;
-import dev.stampboard.signals.ingestion.IngestReport;
-import dev.stampboard.signals.ingestion.RegistryTrafficIngestion;
-import dev.stampboard.signals.ingestion.RegistryTrafficInput;
 
 /**
  * Per-registry per-minute traffic from a Log Analytics workspace, fed through the same ingestion as
@@ -57,10 +54,11 @@ import dev.stampboard.signals.ingestion.RegistryTrafficInput;
 public class AzureRegistryTraffic {
 
     static final Actor ACTOR = Actor.system("azure-logs");
-    static final List<String> COLUMNS = List.of("registry", "region", "stamp", "minute", "requests", "bytes",
-            "throttled", "errors", "p99Ms");
+    static final List<String> COLUMNS =
+            List.of("registry", "region", "stamp", "minute", "requests", "bytes", "throttled", "errors", "p99Ms");
     /** Optional column: the customer of a registry declared from the logs. */
     static final String CUSTOMER = "customer";
+
     private static final Duration DEFAULT_BACKOFF = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(AzureRegistryTraffic.class);
 
@@ -69,6 +67,7 @@ public class AzureRegistryTraffic {
     private final FleetService fleet;
     /** The workspace; null when none is configured (the reader is off). */
     private final @Nullable String workspaceId;
+
     private final String query;
     private final Duration lag;
     private final Duration backfill;
@@ -78,17 +77,28 @@ public class AzureRegistryTraffic {
     private final AzurePollMetrics pollMetrics;
     /** The first minute not yet read; null before the first successful read. */
     private volatile @Nullable Instant nextMinute;
+
     private volatile Instant pausedUntil = Instant.MIN;
 
     @Autowired
-    AzureRegistryTraffic(LogsQueryClient logs, RegistryTrafficIngestion ingestion, FleetService fleet,
-                         AzureProperties properties, Clock clock, AzurePollMetrics pollMetrics) {
+    AzureRegistryTraffic(
+            LogsQueryClient logs,
+            RegistryTrafficIngestion ingestion,
+            FleetService fleet,
+            AzureProperties properties,
+            Clock clock,
+            AzurePollMetrics pollMetrics) {
         this(logs, ingestion, fleet, Objects.requireNonNull(properties.logs()), clock, pollMetrics);
     }
 
     /** One reader of the given workspace and query (tests build several, each starting from nothing read). */
-    AzureRegistryTraffic(LogsQueryClient logs, RegistryTrafficIngestion ingestion, FleetService fleet,
-                         AzureProperties.Logs properties, Clock clock, AzurePollMetrics pollMetrics) {
+    AzureRegistryTraffic(
+            LogsQueryClient logs,
+            RegistryTrafficIngestion ingestion,
+            FleetService fleet,
+            AzureProperties.Logs properties,
+            Clock clock,
+            AzurePollMetrics pollMetrics) {
         this.logs = logs;
         this.ingestion = ingestion;
         this.fleet = fleet;
@@ -107,11 +117,16 @@ public class AzureRegistryTraffic {
      * What one poll did: rows accepted and rejected by the ingestion, registries declared from the logs, the
      * spans read, and each failure; {@code paused} while a 429's Retry-After runs.
      */
-    public record PollReport(int accepted, int rejected, List<String> declared, List<String> spans, List<String> failures,
-                             boolean paused) {
-    }
+    public record PollReport(
+            int accepted,
+            int rejected,
+            List<String> declared,
+            List<String> spans,
+            List<String> failures,
+            boolean paused) {}
 
-    @Scheduled(initialDelayString = "${stampboard.azure.initial-delay:PT0S}",
+    @Scheduled(
+            initialDelayString = "${stampboard.azure.initial-delay:PT0S}",
             fixedDelayString = "${stampboard.azure.logs.interval:PT1M}")
     void scheduledPoll() {
         if (workspaceId == null) {
@@ -125,8 +140,14 @@ public class AzureRegistryTraffic {
     public synchronized PollReport poll() {
         String workspace = workspaceId;
         if (workspace == null) {
-            return new PollReport(0, 0, List.of(), List.of(), List.of("stampboard.azure.logs.workspace-id is not set: "
-                    + "registry traffic is not read from Log Analytics"), false);
+            return new PollReport(
+                    0,
+                    0,
+                    List.of(),
+                    List.of(),
+                    List.of("stampboard.azure.logs.workspace-id is not set: "
+                            + "registry traffic is not read from Log Analytics"),
+                    false);
         }
         Instant now = clock.instant();
         if (now.isBefore(pausedUntil)) {
@@ -172,33 +193,47 @@ public class AzureRegistryTraffic {
 
     /** Runs the query over [start, end) and turns its rows into ingestion rows; throws {@link AzureCallFailed} before anything is stored. */
     private Span read(String workspace, Instant start, Instant end) {
-        String doing = "Reading registry traffic from " + start + " to " + end + " from Log Analytics workspace "
-                + workspace;
+        String doing =
+                "Reading registry traffic from " + start + " to " + end + " from Log Analytics workspace " + workspace;
         String kql = query.replace("{start}", start.toString()).replace("{end}", end.toString());
         // partial answers are judged here, whatever the SDK version does with them
         LogsQueryOptions options = new LogsQueryOptions().setAllowPartialErrors(true);
-        Response<LogsQueryResult> response = pollMetrics.time(AzurePollMetrics.LOGS, () -> AzureInventory.call(doing,
-                () -> logs.queryWorkspaceWithResponse(workspace, kql,
-                        new QueryTimeInterval(utc(start), utc(end)), options, Context.NONE)));
+        Response<LogsQueryResult> response = pollMetrics.time(
+                AzurePollMetrics.LOGS,
+                () -> AzureInventory.call(
+                        doing,
+                        () -> logs.queryWorkspaceWithResponse(
+                                workspace, kql, new QueryTimeInterval(utc(start), utc(end)), options, Context.NONE)));
         LogsQueryResult result = response.getValue();
-        if (result == null || result.getAllTables() == null || result.getAllTables().isEmpty()) {
+        if (result == null
+                || result.getAllTables() == null
+                || result.getAllTables().isEmpty()) {
             throw failed(doing, "the answer holds no table");
         }
-        if (result.getQueryResultStatus() == LogsQueryResultStatus.PARTIAL_FAILURE || result.getQueryResultStatus() == LogsQueryResultStatus.FAILURE) {
+        if (result.getQueryResultStatus() == LogsQueryResultStatus.PARTIAL_FAILURE
+                || result.getQueryResultStatus() == LogsQueryResultStatus.FAILURE) {
             ResponseError error = result.getError();
-            throw failed(doing, "the answer is partial (" + (error == null ? "no error given" : error.getCode() + ": "
-                    + error.getMessage()) + "); if the span holds too many rows, lower stampboard.azure.logs.max-span");
+            throw failed(
+                    doing,
+                    "the answer is partial ("
+                            + (error == null ? "no error given" : error.getCode() + ": " + error.getMessage())
+                            + "); if the span holds too many rows, lower stampboard.azure.logs.max-span");
         }
         LogsTable table = result.getAllTables().get(0);
         if (table.getRows().isEmpty()) {
             return new Span(List.of(), Map.of());
         }
         // the SDK (1.5.2) leaves LogsTable's column list empty: the names come from the cells, which carry them
-        List<String> names = table.getRows().get(0).getRow().stream().map(LogsTableCell::getColumnName).toList();
-        List<String> missing = COLUMNS.stream().filter(c -> indexOf(names, c) < 0).toList();
+        List<String> names = table.getRows().get(0).getRow().stream()
+                .map(LogsTableCell::getColumnName)
+                .toList();
+        List<String> missing =
+                COLUMNS.stream().filter(c -> indexOf(names, c) < 0).toList();
         if (!missing.isEmpty()) {
-            throw failed(doing, "the query's result has no column " + String.join(", ", missing) + " (it has " + names
-                    + "); stampboard.azure.logs.query must return " + COLUMNS);
+            throw failed(
+                    doing,
+                    "the query's result has no column " + String.join(", ", missing) + " (it has " + names
+                            + "); stampboard.azure.logs.query must return " + COLUMNS);
         }
         Columns c = new Columns(names, doing);
         Map<String, String> customers = new LinkedHashMap<>();
@@ -208,7 +243,7 @@ public class AzureRegistryTraffic {
             @Nullable Instant at = instant(minute);
             if (at != null) {
                 if (at.isBefore(start) || !at.isBefore(end)) {
-                    continue;   // a query that ignores {start}/{end}: outside the span is another read's
+                    continue; // a query that ignores {start}/{end}: outside the span is another read's
                 }
                 minute = at.toString();
             }
@@ -216,16 +251,22 @@ public class AzureRegistryTraffic {
             if (customer != null && !customer.isBlank() && c.text(row, "registry") != null) {
                 customers.putIfAbsent(c.text(row, "registry"), customer.trim());
             }
-            rows.add(new RegistryTrafficInput(c.text(row, "registry"), c.text(row, "region"), c.text(row, "stamp"), minute,
-                    c.number(row, "requests"), c.number(row, "bytes"), c.number(row, "throttled"), c.number(row, "errors"),
+            rows.add(new RegistryTrafficInput(
+                    c.text(row, "registry"),
+                    c.text(row, "region"),
+                    c.text(row, "stamp"),
+                    minute,
+                    c.number(row, "requests"),
+                    c.number(row, "bytes"),
+                    c.number(row, "throttled"),
+                    c.number(row, "errors"),
                     c.number(row, "p99Ms")));
         }
         return new Span(rows, customers);
     }
 
     /** One span's rows, and each registry's customer when the query's result names one. */
-    private record Span(List<RegistryTrafficInput> rows, Map<String, String> customers) {
-    }
+    private record Span(List<RegistryTrafficInput> rows, Map<String, String> customers) {}
 
     /**
      * Declares each registry, or a registry's replica in a region, that the rows show and the inventory lacks, on the
@@ -233,7 +274,8 @@ public class AzureRegistryTraffic {
      * registry is its own customer. A declaration the inventory refuses is a failure of that registry only.
      */
     private List<String> declareUnknown(Span span, List<String> failures) {
-        Map<String, Map<String, Map<String, BigDecimal>>> requestsByStamp = new LinkedHashMap<>();   // registry -> region -> stamp
+        Map<String, Map<String, Map<String, BigDecimal>>> requestsByStamp =
+                new LinkedHashMap<>(); // registry -> region -> stamp
         Map<String, String> customers = new LinkedHashMap<>();
         for (RegistryTrafficInput row : span.rows()) {
             if (row.registry() == null || row.region() == null || row.stamp() == null) {
@@ -244,17 +286,24 @@ public class AzureRegistryTraffic {
                 continue;
             }
             // looked up before the first declaration: each one drops the inventory's snapshot
-            customers.putIfAbsent(row.registry(), known.map(RegistryInfo::customer)
-                    .orElse(span.customers().getOrDefault(row.registry(), row.registry())));
-            requestsByStamp.computeIfAbsent(row.registry(), r -> new LinkedHashMap<>())
+            customers.putIfAbsent(
+                    row.registry(),
+                    known.map(RegistryInfo::customer)
+                            .orElse(span.customers().getOrDefault(row.registry(), row.registry())));
+            requestsByStamp
+                    .computeIfAbsent(row.registry(), r -> new LinkedHashMap<>())
                     .computeIfAbsent(row.region(), r -> new LinkedHashMap<>())
                     .merge(row.stamp(), row.requests() == null ? BigDecimal.ZERO : row.requests(), BigDecimal::add);
         }
         List<String> declared = new ArrayList<>();
         requestsByStamp.forEach((registry, byRegion) -> {
             List<RegistryDeclaration.ReplicaDeclaration> replicas = new ArrayList<>();
-            byRegion.forEach((region, byStamp) -> replicas.add(new RegistryDeclaration.ReplicaDeclaration(region,
-                    byStamp.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey())));
+            byRegion.forEach((region, byStamp) -> replicas.add(new RegistryDeclaration.ReplicaDeclaration(
+                    region,
+                    byStamp.entrySet().stream()
+                            .max(Map.Entry.comparingByValue())
+                            .orElseThrow()
+                            .getKey())));
             String customer = customers.getOrDefault(registry, registry);
             try {
                 fleet.declareRegistry(registry, new RegistryDeclaration(customer, replicas), ACTOR);
@@ -272,8 +321,13 @@ public class AzureRegistryTraffic {
         }
         Map<String, Long> byReason = new LinkedHashMap<>();
         report.rejected().forEach(r -> byReason.merge(r.reason().replaceAll("'[^']*'", "'…'"), 1L, Long::sum));
-        log.info("Registry traffic {}/{} from Log Analytics: {} accepted, {} rejected: {}", start, end, report.accepted(),
-                report.rejected().size(), byReason);
+        log.info(
+                "Registry traffic {}/{} from Log Analytics: {} accepted, {} rejected: {}",
+                start,
+                end,
+                report.accepted(),
+                report.rejected().size(),
+                byReason);
     }
 
     private static int indexOf(List<String> names, String name) {
@@ -296,16 +350,20 @@ public class AzureRegistryTraffic {
             index.put(CUSTOMER, indexOf(names, CUSTOMER));
         }
 
-        @Nullable String text(LogsTableRow row, String column) {
+        @Nullable
+        String text(LogsTableRow row, String column) {
             int i = index.getOrDefault(column, -1);
-            return i < 0 || i >= row.getRow().size() ? null : row.getRow().get(i).getValueAsString();
+            return i < 0 || i >= row.getRow().size()
+                    ? null
+                    : row.getRow().get(i).getValueAsString();
         }
 
         /**
          * A count or a real as the ingestion's decimal (which judges fractions and negatives per row; the service may
          * send numbers as strings). A value that is no number means the query is wrong, not the row: the span fails.
          */
-        @Nullable BigDecimal number(LogsTableRow row, String column) {
+        @Nullable
+        BigDecimal number(LogsTableRow row, String column) {
             String value = text(row, column);
             if (value == null || value.isBlank()) {
                 return null;
@@ -313,8 +371,10 @@ public class AzureRegistryTraffic {
             try {
                 return new BigDecimal(value.trim());
             } catch (NumberFormatException e) {
-                throw failed(doing, "column " + column + " holds '" + value + "' in row " + row.getRowIndex()
-                        + ", not a number: check stampboard.azure.logs.query");
+                throw failed(
+                        doing,
+                        "column " + column + " holds '" + value + "' in row " + row.getRowIndex()
+                                + ", not a number: check stampboard.azure.logs.query");
             }
         }
     }

@@ -1,16 +1,5 @@
 package dev.stampboard.azure;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Profile;
-import org.springframework.stereotype.Component;
-
 import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.compute.fluent.models.VirtualMachineScaleSetInner;
 import com.azure.resourcemanager.compute.models.Sku;
@@ -18,7 +7,6 @@ import com.azure.resourcemanager.storage.StorageManager;
 import com.azure.resourcemanager.storage.models.Kind;
 import com.azure.resourcemanager.storage.models.SkuName;
 import com.azure.resourcemanager.storage.models.StorageAccountCreateParameters;
-
 import dev.stampboard.base.Actor;
 import dev.stampboard.fleet.DedicatedStampSpec;
 import dev.stampboard.fleet.FleetService;
@@ -27,6 +15,15 @@ import dev.stampboard.fleet.StampDeclaration;
 import dev.stampboard.fleet.StampKind;
 import dev.stampboard.fleet.StampProvisioner;
 import dev.stampboard.fleet.StampStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
 
 /**
  * A dedicated stamp on Azure: two scale sets copied from the configured templates (image, size,
@@ -47,7 +44,8 @@ class AzureStampProvisioner implements StampProvisioner {
     private final FleetService fleet;
     private final AzureProperties.Provisioning settings;
 
-    AzureStampProvisioner(ComputeManager compute, StorageManager storage, FleetService fleet, AzureProperties properties) {
+    AzureStampProvisioner(
+            ComputeManager compute, StorageManager storage, FleetService fleet, AzureProperties properties) {
         this.compute = compute;
         this.storage = storage;
         this.fleet = fleet;
@@ -68,17 +66,35 @@ class AzureStampProvisioner implements StampProvisioner {
             String name = storageAccountName(spec.stamp(), i);
             StorageAccountCreateParameters parameters = new StorageAccountCreateParameters()
                     .withSku(new com.azure.resourcemanager.storage.models.Sku().withName(SkuName.STANDARD_ZRS))
-                    .withKind(Kind.STORAGE_V2).withLocation(spec.region()).withTags(tags(spec, null));
-            AzureInventory.call("Creating storage account " + name,
-                    () -> storage.serviceClient().getStorageAccounts().beginCreate(settings.resourceGroup(), name, parameters));
+                    .withKind(Kind.STORAGE_V2)
+                    .withLocation(spec.region())
+                    .withTags(tags(spec, null));
+            AzureInventory.call(
+                    "Creating storage account " + name,
+                    () -> storage.serviceClient()
+                            .getStorageAccounts()
+                            .beginCreate(settings.resourceGroup(), name, parameters));
             accounts.add(name);
         }
-        fleet.declareStamp(spec.stamp(), new StampDeclaration(spec.region(), StampKind.DEDICATED, StampStatus.PROVISIONING,
-                List.of(new StampDeclaration.PoolDeclaration(PoolKind.REGISTRY, List.of(), spec.registryNodes()),
-                        new StampDeclaration.PoolDeclaration(PoolKind.DATAPROXY, List.of(), spec.dataproxyNodes())),
-                accounts), Actor.system(spec.requestedBy()));
-        log.info("Dedicated stamp {} for {}: scale sets and {} storage accounts requested in {}", spec.stamp(),
-                spec.customer(), accounts.size(), settings.resourceGroup());
+        fleet.declareStamp(
+                spec.stamp(),
+                new StampDeclaration(
+                        spec.region(),
+                        StampKind.DEDICATED,
+                        StampStatus.PROVISIONING,
+                        List.of(
+                                new StampDeclaration.PoolDeclaration(
+                                        PoolKind.REGISTRY, List.of(), spec.registryNodes()),
+                                new StampDeclaration.PoolDeclaration(
+                                        PoolKind.DATAPROXY, List.of(), spec.dataproxyNodes())),
+                        accounts),
+                Actor.system(spec.requestedBy()));
+        log.info(
+                "Dedicated stamp {} for {}: scale sets and {} storage accounts requested in {}",
+                spec.stamp(),
+                spec.customer(),
+                accounts.size(),
+                settings.resourceGroup());
     }
 
     static String scaleSetName(String stamp, PoolKind pool) {
@@ -91,32 +107,44 @@ class AzureStampProvisioner implements StampProvisioner {
         return base.substring(0, Math.min(base.length(), 22)) + String.format("%02d", index);
     }
 
-    private void createScaleSet(DedicatedStampSpec spec, PoolKind pool, VirtualMachineScaleSetInner template, int capacity) {
+    private void createScaleSet(
+            DedicatedStampSpec spec, PoolKind pool, VirtualMachineScaleSetInner template, int capacity) {
         String name = scaleSetName(spec.stamp(), pool);
         var profile = template.virtualMachineProfile();
         if (profile != null && profile.osProfile() != null) {
             profile.osProfile().withComputerNamePrefix(name.length() > 15 ? name.substring(0, 15) : name);
         }
         VirtualMachineScaleSetInner wanted = new VirtualMachineScaleSetInner()
-                .withSku(new Sku().withName(template.sku() == null ? null : template.sku().name())
-                        .withTier(template.sku() == null ? null : template.sku().tier()).withCapacity((long) capacity))
-                .withVirtualMachineProfile(profile).withUpgradePolicy(template.upgradePolicy())
-                .withOverprovision(template.overprovision()).withSinglePlacementGroup(template.singlePlacementGroup())
-                .withPlatformFaultDomainCount(template.platformFaultDomainCount()).withZones(template.zones())
+                .withSku(new Sku()
+                        .withName(template.sku() == null ? null : template.sku().name())
+                        .withTier(template.sku() == null ? null : template.sku().tier())
+                        .withCapacity((long) capacity))
+                .withVirtualMachineProfile(profile)
+                .withUpgradePolicy(template.upgradePolicy())
+                .withOverprovision(template.overprovision())
+                .withSinglePlacementGroup(template.singlePlacementGroup())
+                .withPlatformFaultDomainCount(template.platformFaultDomainCount())
+                .withZones(template.zones())
                 .withOrchestrationMode(template.orchestrationMode());
         wanted.withLocation(spec.region()).withTags(tags(spec, pool));
-        AzureInventory.call("Creating scale set " + name + " from its template",
-                () -> compute.serviceClient().getVirtualMachineScaleSets().beginCreateOrUpdate(settings.resourceGroup(), name, wanted));
+        AzureInventory.call(
+                "Creating scale set " + name + " from its template",
+                () -> compute.serviceClient()
+                        .getVirtualMachineScaleSets()
+                        .beginCreateOrUpdate(settings.resourceGroup(), name, wanted));
     }
 
     private VirtualMachineScaleSetInner template(@Nullable String reference, String property) {
         if (reference == null || reference.isBlank()) {
-            throw new IllegalStateException("Dedicated stamps cannot be provisioned on Azure: set "
-                    + AzureProperties.PREFIX + "provisioning." + property + " to a template scale set ([resource-group/]name)");
+            throw new IllegalStateException(
+                    "Dedicated stamps cannot be provisioned on Azure: set " + AzureProperties.PREFIX + "provisioning."
+                            + property + " to a template scale set ([resource-group/]name)");
         }
-        String group = reference.contains("/") ? reference.substring(0, reference.indexOf('/')) : settings.resourceGroup();
+        String group =
+                reference.contains("/") ? reference.substring(0, reference.indexOf('/')) : settings.resourceGroup();
         String name = reference.substring(reference.indexOf('/') + 1);
-        return AzureInventory.call("Reading template scale set " + reference,
+        return AzureInventory.call(
+                "Reading template scale set " + reference,
                 () -> compute.serviceClient().getVirtualMachineScaleSets().getByResourceGroup(group, name));
     }
 

@@ -1,21 +1,23 @@
 package dev.stampboard.azure;
 
+import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.fleet.StampKind;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
-
-import dev.stampboard.fleet.PoolKind;
-import dev.stampboard.fleet.StampKind;
 
 /** What one inventory refresh read from Resource Manager, before anything is written. */
 record ObservedFleet(Map<String, ObservedStamp> stamps) {
 
     static final ObservedFleet EMPTY = new ObservedFleet(Map.of());
 
-    record ObservedStamp(String name, String region, StampKind kind, Map<PoolKind, ObservedScaleSet> pools,
-                         List<String> storageAccounts) {
+    record ObservedStamp(
+            String name,
+            String region,
+            StampKind kind,
+            Map<PoolKind, ObservedScaleSet> pools,
+            List<String> storageAccounts) {
 
         boolean allSucceeded() {
             return pools.size() == PoolKind.values().length
@@ -24,9 +26,15 @@ record ObservedFleet(Map<String, ObservedStamp> stamps) {
     }
 
     /** One scale set with its instances' node names (and the VM names Monitor reports for them). */
-    record ObservedScaleSet(String id, String resourceGroup, String name, @Nullable String skuName,
-                            @Nullable String skuTier, long capacity, @Nullable String provisioningState,
-                            Map<String, String> nodeByVmName) {
+    record ObservedScaleSet(
+            String id,
+            String resourceGroup,
+            String name,
+            @Nullable String skuName,
+            @Nullable String skuTier,
+            long capacity,
+            @Nullable String provisioningState,
+            Map<String, String> nodeByVmName) {
 
         boolean succeeded() {
             return "succeeded".equalsIgnoreCase(provisioningState);

@@ -1,14 +1,12 @@
 package dev.stampboard.azure;
 
+import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.fleet.StampKind;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
-
-import dev.stampboard.fleet.PoolKind;
-import dev.stampboard.fleet.StampKind;
 
 /**
  * How Azure resources name their stamp: tags on scale sets and storage accounts, and the node name
@@ -24,16 +22,18 @@ final class ScaleSetTags {
 
     private static final Pattern NODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
-    private ScaleSetTags() {
-    }
+    private ScaleSetTags() {}
 
     static Optional<String> tag(@Nullable Map<String, String> tags, String name) {
         if (tags == null) {
             return Optional.empty();
         }
-        return tags.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue).filter(v -> v != null && !v.isBlank())
-                .map(v -> v.trim().toLowerCase(Locale.ROOT)).findFirst();
+        return tags.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .filter(v -> v != null && !v.isBlank())
+                .map(v -> v.trim().toLowerCase(Locale.ROOT))
+                .findFirst();
     }
 
     /** {@code registry} / {@code dataproxy} (any case); empty for anything else. */
@@ -46,7 +46,8 @@ final class ScaleSetTags {
     }
 
     static StampKind kind(@Nullable Map<String, String> tags) {
-        return tag(tags, KIND).map(v -> v.equals("dedicated") ? StampKind.DEDICATED : StampKind.SHARED)
+        return tag(tags, KIND)
+                .map(v -> v.equals("dedicated") ? StampKind.DEDICATED : StampKind.SHARED)
                 .orElse(StampKind.SHARED);
     }
 

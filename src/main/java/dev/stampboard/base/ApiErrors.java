@@ -37,22 +37,28 @@ class ApiErrors {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         if (e.getMostSpecificCause() instanceof BodyTooLargeException tooLarge) {
-            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Content Too Large", "The request body is larger than "
-                    + tooLarge.cap() / 1024 + " KB, the most this endpoint accepts; send it in smaller parts."
-                    + " Nothing was stored");
+            return problem(
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "Content Too Large",
+                    "The request body is larger than "
+                            + tooLarge.cap() / 1024 + " KB, the most this endpoint accepts; send it in smaller parts."
+                            + " Nothing was stored");
         }
         Throwable cause = e.getCause() == null ? e : e.getCause();
-        return problem(HttpStatus.BAD_REQUEST, "Malformed request body", JsonShape.explain(cause)
-                + "; nothing was stored");
+        return problem(
+                HttpStatus.BAD_REQUEST, "Malformed request body", JsonShape.explain(cause) + "; nothing was stored");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid parameter",
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "Invalid parameter",
                 "Parameter '" + e.getName() + "' has an invalid value '" + e.getValue() + "'");
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, @org.jspecify.annotations.Nullable String detail) {
+    private static ProblemDetail problem(
+            HttpStatus status, String title, @org.jspecify.annotations.Nullable String detail) {
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
         pd.setTitle(title);
         return pd;

@@ -2,7 +2,6 @@ package dev.stampboard.base;
 
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -35,7 +34,9 @@ class ApiFallbackErrors {
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ProblemDetail invalidBody(MethodArgumentNotValidException e) {
         String fields = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> f.getField() + ": " + f.getDefaultMessage()).sorted().distinct()
+                .map(f -> f.getField() + ": " + f.getDefaultMessage())
+                .sorted()
+                .distinct()
                 .collect(Collectors.joining("; "));
         return problem(HttpStatus.BAD_REQUEST, "Invalid input", fields + ". Nothing was stored");
     }
@@ -46,15 +47,21 @@ class ApiFallbackErrors {
         if (e instanceof DuplicateKeyException) {
             return race(e);
         }
-        log.warn("A value reached the database unchecked: {}", e.getMostSpecificCause().toString());
-        return problem(HttpStatus.BAD_REQUEST, "Invalid input",
+        log.warn(
+                "A value reached the database unchecked: {}",
+                e.getMostSpecificCause().toString());
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "Invalid input",
                 "A value in the request is too long or missing; nothing was stored");
     }
 
     @ExceptionHandler({ConcurrencyFailureException.class, DuplicateKeyException.class})
     ProblemDetail race(RuntimeException e) {
         log.info("Refused a change that lost a race: {}", e.toString());
-        return problem(HttpStatus.CONFLICT, "Changed a moment ago",
+        return problem(
+                HttpStatus.CONFLICT,
+                "Changed a moment ago",
                 "Someone else changed this at the same moment and their change won; nothing of yours was stored."
                         + " Reload it and try again if it still makes sense");
     }
@@ -70,9 +77,12 @@ class ApiFallbackErrors {
         }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected error answered as 500, reference {}", reference, e);
-        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error",
-                "The console could not complete the request; nothing was stored. Report reference " + reference
-                        + " to an administrator"));
+        return ResponseEntity.internalServerError()
+                .body(problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "Unexpected error",
+                        "The console could not complete the request; nothing was stored. Report reference " + reference
+                                + " to an administrator"));
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -1,8 +1,14 @@
 package dev.stampboard.base;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -11,14 +17,6 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Caps every request body before anything parses it: a declared {@code Content-Length} above the
@@ -34,9 +32,10 @@ class BodySizeLimit extends OncePerRequestFilter {
     private final long api;
     private final long console;
 
-    BodySizeLimit(@Value("${stampboard.limits.ingestion-body:16MB}") DataSize ingestion,
-                  @Value("${stampboard.limits.api-body:256KB}") DataSize api,
-                  @Value("${stampboard.limits.console-body:8MB}") DataSize console) {
+    BodySizeLimit(
+            @Value("${stampboard.limits.ingestion-body:16MB}") DataSize ingestion,
+            @Value("${stampboard.limits.api-body:256KB}") DataSize api,
+            @Value("${stampboard.limits.console-body:8MB}") DataSize console) {
         this.ingestion = ingestion.toBytes();
         this.api = api.toBytes();
         this.console = console.toBytes();
@@ -45,7 +44,8 @@ class BodySizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long cap = capFor(request.getRequestURI().substring(request.getContextPath().length()));
+        long cap = capFor(
+                request.getRequestURI().substring(request.getContextPath().length()));
         long declared = request.getContentLengthLong();
         if (declared > cap) {
             tooLarge(response, cap);
@@ -66,10 +66,12 @@ class BodySizeLimit extends OncePerRequestFilter {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setHeader("Connection", "close"); // do not read the rest of a body we refuse
-        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-                + "\"detail\":\"The request body is larger than " + DataSize.ofBytes(cap).toKilobytes()
-                + " KB, the most this endpoint accepts; send it in smaller parts. Nothing was stored\"}")
-                .getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream()
+                .write(("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
+                                + "\"detail\":\"The request body is larger than "
+                                + DataSize.ofBytes(cap).toKilobytes()
+                                + " KB, the most this endpoint accepts; send it in smaller parts. Nothing was stored\"}")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     /** The body stops with {@link BodyTooLargeException} once more than {@code cap} bytes were read. */

@@ -20,6 +20,5 @@ public final class InputLimits {
     /** Registries, stamps or storage accounts one request may name. */
     public static final int LIST = 100;
 
-    private InputLimits() {
-    }
+    private InputLimits() {}
 }

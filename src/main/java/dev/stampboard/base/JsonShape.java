@@ -1,12 +1,11 @@
 package dev.stampboard.base;
 
-import java.time.temporal.Temporal;
-import java.util.Collection;
-import java.util.stream.Collectors;
-
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.time.temporal.Temporal;
+import java.util.Collection;
+import java.util.stream.Collectors;
 
 /**
  * Says what was wrong with a request body in the API's own words: the JSON field and the kind of
@@ -14,20 +13,22 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
  */
 final class JsonShape {
 
-    private JsonShape() {
-    }
+    private JsonShape() {}
 
     static String explain(Throwable cause) {
         if (cause instanceof JsonParseException parse) {
-            return "The request body is not valid JSON (line " + parse.getLocation().getLineNr() + ", column "
+            return "The request body is not valid JSON (line "
+                    + parse.getLocation().getLineNr() + ", column "
                     + parse.getLocation().getColumnNr() + ")";
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
             String kind = mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
-                    ? kind(mismatch.getTargetType()) : "a value of another kind";
+                    ? kind(mismatch.getTargetType())
+                    : "a value of another kind";
             return "'" + field + "' must be " + kind;
         }
         return "The request body is not JSON of the expected shape";

@@ -1,14 +1,13 @@
 package dev.stampboard.base;
 
-import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The API stores what was sent or refuses it: {@code 1.5} is not an integer 1, {@code 123} is not
@@ -20,12 +19,13 @@ class StrictJson {
 
     @Bean
     Jackson2ObjectMapperBuilderCustomizer noCoercion() {
-        return builder -> builder
-                .featuresToDisable(DeserializationFeature.ACCEPT_FLOAT_AS_INT, MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        return builder -> builder.featuresToDisable(
+                        DeserializationFeature.ACCEPT_FLOAT_AS_INT, MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .featuresToEnable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .postConfigurer(mapper -> {
-                    for (CoercionInputShape scalar : new CoercionInputShape[] {CoercionInputShape.Integer,
-                            CoercionInputShape.Float, CoercionInputShape.Boolean}) {
+                    for (CoercionInputShape scalar : new CoercionInputShape[] {
+                        CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean
+                    }) {
                         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(scalar, CoercionAction.Fail);
                     }
                 });

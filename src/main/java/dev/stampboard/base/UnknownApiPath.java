@@ -1,9 +1,8 @@
 package dev.stampboard.base;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Every {@code /api/**} path no endpoint serves: a 404 problem, instead of falling through to the

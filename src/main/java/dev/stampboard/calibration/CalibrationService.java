@@ -1,20 +1,5 @@
 package dev.stampboard.calibration;
 
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-
 import dev.stampboard.calibration.engine.Calibration;
 import dev.stampboard.calibration.engine.CalibrationFitter;
 import dev.stampboard.calibration.engine.MoveOutcome;
@@ -27,6 +12,19 @@ import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.engine.MinuteRange;
 import dev.stampboard.signals.engine.TrafficSeries;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
 
 /**
  * Reads every validated move's predicted and measured pools ({@code move_prediction}, written by the cutover engine)
@@ -43,10 +41,14 @@ public class CalibrationService {
     private final Map<PoolKind, Double> plannerBaseline;
     private final int minMoves;
 
-    CalibrationService(JdbcClient jdbc, FleetService fleet, SignalsService signals, ObjectProvider<MissExplainer> explainer,
-                       @Value("${stampboard.planning.idle-baseline-registry:7.0}") double registryBaseline,
-                       @Value("${stampboard.planning.idle-baseline-dataproxy:6.0}") double dataproxyBaseline,
-                       @Value("${stampboard.calibration.min-moves:10}") int minMoves) {
+    CalibrationService(
+            JdbcClient jdbc,
+            FleetService fleet,
+            SignalsService signals,
+            ObjectProvider<MissExplainer> explainer,
+            @Value("${stampboard.planning.idle-baseline-registry:7.0}") double registryBaseline,
+            @Value("${stampboard.planning.idle-baseline-dataproxy:6.0}") double dataproxyBaseline,
+            @Value("${stampboard.calibration.min-moves:10}") int minMoves) {
         this.jdbc = jdbc;
         this.fleet = fleet;
         this.signals = signals;
@@ -60,8 +62,7 @@ public class CalibrationService {
 
     private volatile @org.jspecify.annotations.Nullable Cached cached;
 
-    private record Cached(long minute, int outcomes, Calibration calibration) {
-    }
+    private record Cached(long minute, int outcomes, Calibration calibration) {}
 
     /**
      * The calibration the planner predicts with: fitted from every outcome once at least {@code min-moves} moves have
@@ -84,8 +85,12 @@ public class CalibrationService {
             return "Predictions calibrated from " + c.moves() + " moves (fitted idle baselines, cost factors of "
                     + c.registryCost().size() + " registry pools).";
         }
-        long measured = outcomes().stream().map(o -> o.campaign() + "#" + o.seq()).distinct().count();
-        return "Predictions uncalibrated: " + measured + " moves measured so far, calibration starts at " + minMoves + ".";
+        long measured = outcomes().stream()
+                .map(o -> o.campaign() + "#" + o.seq())
+                .distinct()
+                .count();
+        return "Predictions uncalibrated: " + measured + " moves measured so far, calibration starts at " + minMoves
+                + ".";
     }
 
     public int minMoves() {
@@ -98,7 +103,8 @@ public class CalibrationService {
         Calibration current = CalibrationFitter.fit(all, histories, plannerBaseline);
         // campaigns in the order they were judged; the latest is held out
         Map<String, Long> firstJudged = new LinkedHashMap<>();
-        all.stream().sorted(Comparator.comparingLong(MoveOutcome::atMinute))
+        all.stream()
+                .sorted(Comparator.comparingLong(MoveOutcome::atMinute))
                 .forEach(o -> firstJudged.putIfAbsent(o.campaign(), o.atMinute()));
         List<String> campaigns = new ArrayList<>(firstJudged.keySet());
         List<MoveOutcome> test;
@@ -106,7 +112,8 @@ public class CalibrationService {
         String evaluatedOn;
         if (campaigns.size() >= 2) {
             String latest = campaigns.get(campaigns.size() - 1);
-            List<MoveOutcome> train = all.stream().filter(o -> !o.campaign().equals(latest)).toList();
+            List<MoveOutcome> train =
+                    all.stream().filter(o -> !o.campaign().equals(latest)).toList();
             test = all.stream().filter(o -> o.campaign().equals(latest)).toList();
             fitted = CalibrationFitter.fit(train, histories, plannerBaseline);
             evaluatedOn = "plan " + latest + " (" + test.size() + " pools), fitted on the " + (campaigns.size() - 1)
@@ -114,17 +121,26 @@ public class CalibrationService {
         } else {
             test = all;
             fitted = current;
-            evaluatedOn = all.isEmpty() ? "nothing yet: no move has been validated"
+            evaluatedOn = all.isEmpty()
+                    ? "nothing yet: no move has been validated"
                     : "in sample: only one plan has been validated, so none is held out";
         }
         List<CalibrationReport.Point> points = new ArrayList<>();
         java.util.Set<MoveOutcome> held = new java.util.HashSet<>(test);
         for (MoveOutcome o : all) {
-            points.add(CalibrationReport.Point.of(o, held.contains(o) ? fitted.predict(o, plannerBaseline.get(o.pool())) : null));
+            points.add(CalibrationReport.Point.of(
+                    o, held.contains(o) ? fitted.predict(o, plannerBaseline.get(o.pool())) : null));
         }
-        return new CalibrationReport(fitted.moves(), PredictionError.uncalibrated(test),
-                PredictionError.calibrated(test, fitted, plannerBaseline), evaluatedOn, points, worstMisses(all), current,
-                current.moves() >= minMoves, minMoves);
+        return new CalibrationReport(
+                fitted.moves(),
+                PredictionError.uncalibrated(test),
+                PredictionError.calibrated(test, fitted, plannerBaseline),
+                evaluatedOn,
+                points,
+                worstMisses(all),
+                current,
+                current.moves() >= minMoves,
+                minMoves);
     }
 
     private List<CalibrationReport.WorstMiss> worstMisses(List<MoveOutcome> all) {
@@ -136,21 +152,38 @@ public class CalibrationService {
         List<CalibrationReport.WorstMiss> out = new ArrayList<>();
         worst.values().forEach(o -> {
             long cutover = cutoverMinute(o.campaign(), o.seq()).orElse(o.atMinute());
-            String reason = world == null ? "the fleet gives no reason"
-                    : world.explain(o.registry(), o.stamp(), o.pool(), o.destination(), o.errorPp(), cutover, o.atMinute())
+            String reason = world == null
+                    ? "the fleet gives no reason"
+                    : world.explain(
+                                    o.registry(),
+                                    o.stamp(),
+                                    o.pool(),
+                                    o.destination(),
+                                    o.errorPp(),
+                                    cutover,
+                                    o.atMinute())
                             .orElse("no single cause stands out");
-            out.add(new CalibrationReport.WorstMiss(o.campaign(), o.registry(), o.stamp(), o.pool().name(), o.predicted(),
-                    o.measured(), o.errorPp(), reason));
+            out.add(new CalibrationReport.WorstMiss(
+                    o.campaign(),
+                    o.registry(),
+                    o.stamp(),
+                    o.pool().name(),
+                    o.predicted(),
+                    o.measured(),
+                    o.errorPp(),
+                    reason));
         });
         return out;
     }
 
     private Optional<Long> cutoverMinute(String plan, int seq) {
-        return jdbc.sql("select cutover_at from move_run where plan_id = ? and seq = ?").params(plan, seq)
+        return jdbc.sql("select cutover_at from move_run where plan_id = ? and seq = ?")
+                .params(plan, seq)
                 .query((rs, i) -> {
                     OffsetDateTime at = rs.getObject(1, OffsetDateTime.class);
                     return at == null ? null : at.toEpochSecond() / 60;
-                }).optional();
+                })
+                .optional();
     }
 
     /** Every pool a validated move touched with all three values; a batch's moves each carry the batch's pools. */
@@ -161,10 +194,16 @@ public class CalibrationService {
                         from move_prediction p join move_run r on r.plan_id = p.plan_id and r.seq = p.seq
                         where p.before_p95 is not null and p.predicted_p95 is not null and p.measured_p95 is not null
                         order by r.state_since, p.plan_id, p.seq, p.stamp, p.pool""")
-                .query((rs, i) -> new MoveOutcome(rs.getString("plan_id"), rs.getInt("seq"), rs.getString("registry"),
-                        rs.getString("stamp"), PoolKind.valueOf(rs.getString("pool")),
-                        rs.getString("stamp").equals(rs.getString("to_stamp")), rs.getDouble("before_p95"),
-                        rs.getDouble("predicted_p95"), rs.getDouble("measured_p95"),
+                .query((rs, i) -> new MoveOutcome(
+                        rs.getString("plan_id"),
+                        rs.getInt("seq"),
+                        rs.getString("registry"),
+                        rs.getString("stamp"),
+                        PoolKind.valueOf(rs.getString("pool")),
+                        rs.getString("stamp").equals(rs.getString("to_stamp")),
+                        rs.getDouble("before_p95"),
+                        rs.getDouble("predicted_p95"),
+                        rs.getDouble("measured_p95"),
                         rs.getObject("state_since", OffsetDateTime.class).toEpochSecond() / 60))
                 .list();
     }
@@ -187,9 +226,11 @@ public class CalibrationService {
                         requests.computeIfAbsent(stamp, s -> new double[n])[i] += nonNaN(series.requests()[i]);
                         bytes.computeIfAbsent(stamp, s -> new double[n])[i] += nonNaN(series.bytes()[i]);
                         ownRequests.computeIfAbsent(stamp, s -> new HashMap<>())
-                                .computeIfAbsent(registry.name(), r -> new double[n])[i] += nonNaN(series.requests()[i]);
+                                        .computeIfAbsent(registry.name(), r -> new double[n])[i] +=
+                                nonNaN(series.requests()[i]);
                         ownBytes.computeIfAbsent(stamp, s -> new HashMap<>())
-                                .computeIfAbsent(registry.name(), r -> new double[n])[i] += nonNaN(series.bytes()[i]);
+                                        .computeIfAbsent(registry.name(), r -> new double[n])[i] +=
+                                nonNaN(series.bytes()[i]);
                     }
                 }
             }
@@ -209,7 +250,11 @@ public class CalibrationService {
                         perNode[i] = traffic[i] / pool.nodes().size();
                         cpu[i] = i < hot.length ? hot[i] : Double.NaN;
                     }
-                    out.add(new PoolHistory(stamp.name(), kind, perNode, cpu,
+                    out.add(new PoolHistory(
+                            stamp.name(),
+                            kind,
+                            perNode,
+                            cpu,
                             (kind == PoolKind.REGISTRY ? ownRequests : ownBytes).getOrDefault(stamp.name(), Map.of())));
                 });
             }
@@ -220,5 +265,4 @@ public class CalibrationService {
     private static double nonNaN(double v) {
         return Double.isNaN(v) ? 0 : v;
     }
-
 }

@@ -1,8 +1,7 @@
 package dev.stampboard.calibration;
 
-import java.util.Optional;
-
 import dev.stampboard.fleet.PoolKind;
+import java.util.Optional;
 
 /**
  * Why a prediction missed, as the fleet can tell: an adapter that knows the fleet's inner workings (the embedded
@@ -10,6 +9,12 @@ import dev.stampboard.fleet.PoolKind;
  */
 public interface MissExplainer {
 
-    Optional<String> explain(String registry, String stamp, PoolKind pool, boolean destination, double errorPp,
-                             long cutoverMinute, long judgedMinute);
+    Optional<String> explain(
+            String registry,
+            String stamp,
+            PoolKind pool,
+            boolean destination,
+            double errorPp,
+            long cutoverMinute,
+            long judgedMinute);
 }

@@ -3,7 +3,6 @@ package dev.stampboard.cutover;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.UUID;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

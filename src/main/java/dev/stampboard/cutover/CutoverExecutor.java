@@ -1,5 +1,14 @@
 package dev.stampboard.cutover;
 
+import dev.stampboard.base.Actor;
+import dev.stampboard.fleet.DedicatedStampSpec;
+import dev.stampboard.fleet.FleetService;
+import dev.stampboard.fleet.StampInfo;
+import dev.stampboard.fleet.StampProvisioner;
+import dev.stampboard.fleet.StampStatus;
+import dev.stampboard.planning.PlanPrediction;
+import dev.stampboard.planning.PlanStatus;
+import dev.stampboard.planning.PlanningService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,23 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import dev.stampboard.fleet.DedicatedStampSpec;
-import dev.stampboard.fleet.FleetService;
-import dev.stampboard.fleet.StampInfo;
-import dev.stampboard.fleet.StampProvisioner;
-import dev.stampboard.fleet.StampStatus;
-import dev.stampboard.planning.PlanPrediction;
-import dev.stampboard.planning.PlanStatus;
-import dev.stampboard.planning.PlanningService;
-import dev.stampboard.base.Actor;
 
 /**
  * Runs approved plans (DESIGN §5): batch after batch in phase order, each move cut over, drained,
@@ -56,11 +54,19 @@ public class CutoverExecutor {
     private final ValidationWatch watch;
     private volatile StepHook hook = StepHook.NONE;
 
-    CutoverExecutor(ExecutionStore store, PlanningService planning, FleetService fleet,
-                    org.springframework.beans.factory.ObjectProvider<StampProvisioner> provisioner,
-                    EvidenceCollector evidence, ApplicationEventPublisher events, Clock clock, CutoverProperties properties,
-                    TransactionTemplate tx, ExecutorLease lease,
-                    org.springframework.beans.factory.ObjectProvider<SourceInFlight> inFlight, ValidationWatch watch) {
+    CutoverExecutor(
+            ExecutionStore store,
+            PlanningService planning,
+            FleetService fleet,
+            org.springframework.beans.factory.ObjectProvider<StampProvisioner> provisioner,
+            EvidenceCollector evidence,
+            ApplicationEventPublisher events,
+            Clock clock,
+            CutoverProperties properties,
+            TransactionTemplate tx,
+            ExecutorLease lease,
+            org.springframework.beans.factory.ObjectProvider<SourceInFlight> inFlight,
+            ValidationWatch watch) {
         this.inFlight = inFlight;
         this.watch = watch;
         this.store = store;
@@ -198,8 +204,10 @@ public class CutoverExecutor {
                 return provision(run, m);
             }
             if (destination.get().status() != StampStatus.ACTIVE) {
-                return note(m, "Waiting for " + m.execution.toStamp() + " to become ACTIVE (it is "
-                        + destination.get().status() + ")");
+                return note(
+                        m,
+                        "Waiting for " + m.execution.toStamp() + " to become ACTIVE (it is "
+                                + destination.get().status() + ")");
             }
         }
         List<PlanPrediction> predicted = predict(run, batch);
@@ -215,16 +223,21 @@ public class CutoverExecutor {
         Double p99 = evidence.p99Ms(m.registry(), m.execution.region());
         Double requests = evidence.requestsPerMinute(m.registry(), m.execution.region());
         List<MovePrediction> predictions = batchPrediction.stream()
-                .filter(p -> p.stamp().equals(m.execution.fromStamp()) || p.stamp().equals(m.execution.toStamp()))
+                .filter(p ->
+                        p.stamp().equals(m.execution.fromStamp()) || p.stamp().equals(m.execution.toStamp()))
                 .map(p -> new MovePrediction(p.stamp(), p.pool(), p.beforeP95(), p.afterP95(), null))
                 .toList();
-        write(m, "CUTOVER_STARTED", () -> {
-            m.execution.startCutover(now());
-            m.baselineP99Ms = p99;
-            m.baselineRequests = requests;
-            m.note = null;
-            predictions.forEach(p -> store.savePrediction(m.planId, m.seq, p));
-        }, "MOVE_CUTOVER_STARTED");
+        write(
+                m,
+                "CUTOVER_STARTED",
+                () -> {
+                    m.execution.startCutover(now());
+                    m.baselineP99Ms = p99;
+                    m.baselineRequests = requests;
+                    m.note = null;
+                    predictions.forEach(p -> store.savePrediction(m.planId, m.seq, p));
+                },
+                "MOVE_CUTOVER_STARTED");
         finishCutover(store.moves(m.planId).get(m.seq));
     }
 
@@ -234,19 +247,28 @@ public class CutoverExecutor {
         pointHome(m, m.execution.toStamp(), "cutover of plan " + m.planId);
         hook.at(StepHook.Point.AFTER_CUTOVER, m);
         Instant now = now();
-        write(m, "CUT_OVER", () -> {
-            m.execution.startDraining(now);
-            m.cutoverAt = now;
-            m.drainUntil = now.plusSeconds(properties.drainSeconds());
-        }, "MOVE_CUT_OVER");
+        write(
+                m,
+                "CUT_OVER",
+                () -> {
+                    m.execution.startDraining(now);
+                    m.cutoverAt = now;
+                    m.drainUntil = now.plusSeconds(properties.drainSeconds());
+                },
+                "MOVE_CUT_OVER");
     }
 
     private boolean startValidation(MoveRun m) {
-        write(m, "VALIDATION_STARTED", () -> {
-            m.execution.startValidating(now());
-            // the window ends at the time of day the cutover happened, so its peak window and the baseline's align
-            m.validateUntil = m.cutoverAt.plus(Duration.ofHours(m.observationHours));
-        }, "MOVE_VALIDATING");
+        write(
+                m,
+                "VALIDATION_STARTED",
+                () -> {
+                    m.execution.startValidating(now());
+                    // the window ends at the time of day the cutover happened, so its peak window and the baseline's
+                    // align
+                    m.validateUntil = m.cutoverAt.plus(Duration.ofHours(m.observationHours));
+                },
+                "MOVE_VALIDATING");
         return true;
     }
 
@@ -254,8 +276,12 @@ public class CutoverExecutor {
     private boolean drain(MoveRun m) {
         Instant cutoverAt = m.cutoverAt == null ? now() : m.cutoverAt;
         SourceInFlight reporter = inFlight.getIfAvailable();
-        DrainWatch.Drain drained = DrainWatch.observe(cutoverAt, now(), at -> reporter == null ? OptionalLong.empty()
-                : reporter.inFlight(m.registry(), m.execution.region(), m.execution.fromStamp(), cutoverAt, at),
+        DrainWatch.Drain drained = DrainWatch.observe(
+                cutoverAt,
+                now(),
+                at -> reporter == null
+                        ? OptionalLong.empty()
+                        : reporter.inFlight(m.registry(), m.execution.region(), m.execution.fromStamp(), cutoverAt, at),
                 properties.drainSeconds());
         if (drained == null) {
             return false;
@@ -279,20 +305,28 @@ public class CutoverExecutor {
 
     private boolean judge(PlanRun run, MoveRun m, @Nullable String sustainedFailure) {
         hook.at(StepHook.Point.BEFORE_VERDICT, m);
-        ValidationEvidence e = evidence.at(m, store.predictions(m.planId, m.seq), watch.window(m.planId, m.seq),
-                watch.drain(m.planId, m.seq), sustainedFailure);
+        ValidationEvidence e = evidence.at(
+                m,
+                store.predictions(m.planId, m.seq),
+                watch.window(m.planId, m.seq),
+                watch.drain(m.planId, m.seq),
+                sustainedFailure);
         VerdictRules.Judgement judgement = VerdictRules.judge(e, properties.validation());
         Instant now = now();
         MoveState judged = m.state();
         tx.executeWithoutResult(status -> {
             List<MovePrediction> all = new ArrayList<>(e.sourcePools());
             all.addAll(e.destinationPools());
-            all.stream().filter(p -> p.predicted() != null || p.before() != null)
+            all.stream()
+                    .filter(p -> p.predicted() != null || p.before() != null)
                     .forEach(p -> store.savePrediction(m.planId, m.seq, p));
             m.verdict = judgement.verdict();
             m.evidence = judgement.text();
-            m.predictionErrorPp = all.stream().map(MovePrediction::errorPp).filter(x -> x != null)
-                    .max(Comparator.comparingDouble(Math::abs)).orElse(null);
+            m.predictionErrorPp = all.stream()
+                    .map(MovePrediction::errorPp)
+                    .filter(x -> x != null)
+                    .max(Comparator.comparingDouble(Math::abs))
+                    .orElse(null);
             String who = m.describe();
             switch (judgement.verdict()) {
                 case PASS -> m.execution.complete(now);
@@ -301,7 +335,8 @@ public class CutoverExecutor {
                     run.pause("Marginal verdict on " + who + ": resume to accept it and go on, or roll back");
                 }
                 case FAIL -> {
-                    m.execution.fail(sustainedFailure != null ? "failed early: " + sustainedFailure : "validation failed", now);
+                    m.execution.fail(
+                            sustainedFailure != null ? "failed early: " + sustainedFailure : "validation failed", now);
                     if (run.autoRollback) {
                         run.startRollback("Automatic rollback (plan policy): validation of " + who + " failed");
                     } else {
@@ -311,7 +346,13 @@ public class CutoverExecutor {
             }
             save(m);
             saveRun(run);
-            store.journal(m.planId, m.seq, "VERDICT", now, executorId(), judgement.verdict().name());
+            store.journal(
+                    m.planId,
+                    m.seq,
+                    "VERDICT",
+                    now,
+                    executorId(),
+                    judgement.verdict().name());
             events.publishEvent(new MoveStateChanged(m.planId, m.seq, m.registry(), judged, m.state()));
             events.publishEvent(new MoveJudged(m.planId, actor(), who, judgement.verdict()));
             if (run.status() != RunStatus.RUNNING) {
@@ -356,14 +397,18 @@ public class CutoverExecutor {
         StampProvisioner available = provisioner.getIfAvailable();
         if (available == null) {
             // bring-your-own inventory: an operator builds the stamp and declares it through the inventory API
-            return note(m, "Waiting for dedicated stamp " + to + " (" + spec.get().registryNodes() + " registry nodes, "
-                    + spec.get().dataproxyNodes() + " dataproxy nodes): no provisioner is configured, declare it with"
-                    + " PUT /api/v1/stamps/" + to);
+            return note(
+                    m,
+                    "Waiting for dedicated stamp " + to + " (" + spec.get().registryNodes() + " registry nodes, "
+                            + spec.get().dataproxyNodes()
+                            + " dataproxy nodes): no provisioner is configured, declare it with"
+                            + " PUT /api/v1/stamps/" + to);
         }
         hook.at(StepHook.Point.BEFORE_PROVISION, m);
         available.provision(spec.get());
         store.journal(m.planId, m.seq, "PROVISION_REQUESTED", now(), executorId(), to);
-        tx.executeWithoutResult(status -> events.publishEvent(new DedicatedStampRequested(run.planId, actor(), spec.get())));
+        tx.executeWithoutResult(
+                status -> events.publishEvent(new DedicatedStampRequested(run.planId, actor(), spec.get())));
         return note(m, "Provisioning dedicated stamp " + to);
     }
 
@@ -373,8 +418,8 @@ public class CutoverExecutor {
         tx.executeWithoutResult(status -> {
             run.finishRollback(now());
             saveRun(run);
-            planning.finishExecution(run.planId, PlanStatus.ROLLED_BACK, actor(),
-                    run.reason() == null ? "rolled back" : run.reason());
+            planning.finishExecution(
+                    run.planId, PlanStatus.ROLLED_BACK, actor(), run.reason() == null ? "rolled back" : run.reason());
         });
     }
 
@@ -387,7 +432,8 @@ public class CutoverExecutor {
     /** Predicted effect of the whole batch on every pool it touches (its moves act together). */
     private List<PlanPrediction> predict(PlanRun run, List<MoveRun> batch) {
         Map<String, String> destinations = new LinkedHashMap<>();
-        batch.stream().filter(b -> b.state() == MoveState.APPROVED)
+        batch.stream()
+                .filter(b -> b.state() == MoveState.APPROVED)
                 .forEach(b -> destinations.put(b.registry(), b.execution.toStamp()));
         return planning.predictMoves(run.region, destinations);
     }

@@ -1,14 +1,12 @@
 package dev.stampboard.cutover;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.Map;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The cutover engine for Prometheus: {@code stampboard_moves{state}} (moves of every plan per state, read from
@@ -31,19 +29,21 @@ class CutoverMetrics {
         this.lease = lease;
         for (MoveState state : MoveState.values()) {
             Gauge.builder("stampboard.moves", () -> counts().getOrDefault(state, 0L))
-                    .description("Moves of all plans by state").tag("state", state.name()).register(registry);
+                    .description("Moves of all plans by state")
+                    .tag("state", state.name())
+                    .register(registry);
         }
         Gauge.builder("stampboard.executor.lease.held", () -> holdsLease() ? 1 : 0)
-                .description("1 when this console instance holds the cutover executor lease").register(registry);
+                .description("1 when this console instance holds the cutover executor lease")
+                .register(registry);
     }
 
     private Map<MoveState, Long> counts() {
         if (System.nanoTime() - countedAt >= COUNTS_TTL_NANOS) {
             Map<MoveState, Long> fresh = new EnumMap<>(MoveState.class);
-            jdbc.sql("select state, count(*) as n from move_run group by state")
-                    .query(rs -> {
-                        fresh.put(MoveState.valueOf(rs.getString("state")), rs.getLong("n"));
-                    });
+            jdbc.sql("select state, count(*) as n from move_run group by state").query(rs -> {
+                fresh.put(MoveState.valueOf(rs.getString("state")), rs.getLong("n"));
+            });
             counts = fresh;
             countedAt = System.nanoTime();
         }
@@ -52,8 +52,11 @@ class CutoverMetrics {
 
     private boolean holdsLease() {
         // the table holds one row per lease name (the single-instance jobs' too), each with this instance as owner
-        return jdbc.sql("select expires_at from executor_lease where name = ? and owner = ?").params(lease.name(), lease.owner())
-                .query(OffsetDateTime.class).optional()
-                .map(until -> until.toInstant().isAfter(java.time.Instant.now())).orElse(false);
+        return jdbc.sql("select expires_at from executor_lease where name = ? and owner = ?")
+                .params(lease.name(), lease.owner())
+                .query(OffsetDateTime.class)
+                .optional()
+                .map(until -> until.toInstant().isAfter(java.time.Instant.now()))
+                .orElse(false);
     }
 }

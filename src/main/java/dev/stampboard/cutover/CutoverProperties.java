@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param validation      verdict criteria
  */
 @ConfigurationProperties("stampboard.cutover")
-public record CutoverProperties(boolean executorEnabled, long pollMillis, int leaseSeconds, int drainSeconds,
-                                ValidationCriteria validation) {
+public record CutoverProperties(
+        boolean executorEnabled, long pollMillis, int leaseSeconds, int drainSeconds, ValidationCriteria validation) {
 
     public CutoverProperties {
         if (pollMillis <= 0) {
@@ -23,7 +23,8 @@ public record CutoverProperties(boolean executorEnabled, long pollMillis, int le
             leaseSeconds = 30;
         }
         if (drainSeconds < 30 || drainSeconds > 60) {
-            throw new IllegalArgumentException("stampboard.cutover.drain-seconds must be between 30 and 60, not " + drainSeconds);
+            throw new IllegalArgumentException(
+                    "stampboard.cutover.drain-seconds must be between 30 and 60, not " + drainSeconds);
         }
         if (validation == null) {
             validation = ValidationCriteria.defaults();

@@ -1,19 +1,6 @@
 package dev.stampboard.cutover;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.security.access.annotation.Secured;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-
+import dev.stampboard.base.Actor;
 import dev.stampboard.base.ConflictException;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
@@ -22,9 +9,20 @@ import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanMove;
 import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.planning.PlanningService;
-import dev.stampboard.base.Actor;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What engineers do with an approved plan (DESIGN §5, §9): start, pause, resume, roll back, and what
@@ -41,8 +39,14 @@ public class CutoverService {
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    CutoverService(ExecutionStore store, PlanningService planning, CutoverExecutor executor, ApplicationEventPublisher events,
-                   CurrentUser currentUser, Clock clock, TransactionTemplate tx) {
+    CutoverService(
+            ExecutionStore store,
+            PlanningService planning,
+            CutoverExecutor executor,
+            ApplicationEventPublisher events,
+            CurrentUser currentUser,
+            Clock clock,
+            TransactionTemplate tx) {
         this.store = store;
         this.planning = planning;
         this.executor = executor;
@@ -61,7 +65,8 @@ public class CutoverService {
             throw startedMeanwhile(won);
         });
         if (plan.status() != PlanStatus.APPROVED) {
-            throw new TransitionRefused("Plan " + planId + " is " + plan.status() + ": only an APPROVED plan can be started");
+            throw new TransitionRefused(
+                    "Plan " + planId + " is " + plan.status() + ": only an APPROVED plan can be started");
         }
         if (plan.moves().isEmpty()) {
             throw new TransitionRefused("Plan " + planId + " has no moves to execute");
@@ -76,8 +81,17 @@ public class CutoverService {
                 List<MoveRun> moves = new ArrayList<>();
                 for (int seq = 0; seq < plan.moves().size(); seq++) {
                     PlanMove m = plan.moves().get(seq);
-                    moves.add(MoveRun.approved(planId, seq, m.phase(), m.batch(), m.observationHours(), m.registry(),
-                            m.region(), m.fromStamp(), m.toStamp(), now));
+                    moves.add(MoveRun.approved(
+                            planId,
+                            seq,
+                            m.phase(),
+                            m.batch(),
+                            m.observationHours(),
+                            m.registry(),
+                            m.region(),
+                            m.fromStamp(),
+                            m.toStamp(),
+                            now));
                 }
                 try {
                     store.insert(PlanRun.start(planId, plan.region(), autoRollback, actor.name(), now), moves);
@@ -113,13 +127,18 @@ public class CutoverService {
     @Secured(Role.Authority.ENGINEER)
     public PlanRunDetails resume(String planId) {
         List<MoveRun> moves = store.moves(planId);
-        Optional<MoveRun> failed = moves.stream().filter(m -> m.state() == MoveState.FAILED).findFirst();
+        Optional<MoveRun> failed =
+                moves.stream().filter(m -> m.state() == MoveState.FAILED).findFirst();
         if (failed.isPresent()) {
             throw new TransitionRefused("The move " + failed.get().describe()
                     + " failed validation; roll the plan back instead of resuming");
         }
-        String accepted = moves.stream().filter(m -> m.verdict == Verdict.MARGINAL).map(MoveRun::describe)
-                .reduce((a, b) -> a + ", " + b).map(s -> "; marginal verdicts accepted: " + s).orElse("");
+        String accepted = moves.stream()
+                .filter(m -> m.verdict == Verdict.MARGINAL)
+                .map(MoveRun::describe)
+                .reduce((a, b) -> a + ", " + b)
+                .map(s -> "; marginal verdicts accepted: " + s)
+                .orElse("");
         return change(planId, "resumed" + accepted, run -> {
             run.resume();
             for (MoveRun m : store.moves(planId)) {
@@ -153,7 +172,8 @@ public class CutoverService {
         Instant now = clock.instant();
         var predictions = store.predictions(planId);
         return store.moves(planId).stream()
-                .map(m -> view(m, now, predictions.getOrDefault(m.seq, List.of()))).toList();
+                .map(m -> view(m, now, predictions.getOrDefault(m.seq, List.of())))
+                .toList();
     }
 
     public List<MoveStep> steps(String planId) {
@@ -171,8 +191,8 @@ public class CutoverService {
                 PlanRun run = load(planId);
                 change.apply(run);
                 if (!store.update(run)) {
-                    throw new ConflictException("Plan " + planId + " was changed by someone else a moment ago;"
-                            + " look again and retry");
+                    throw new ConflictException(
+                            "Plan " + planId + " was changed by someone else a moment ago;" + " look again and retry");
                 }
                 events.publishEvent(new RunStatusChanged(planId, actor, run.status(), detail));
             });
@@ -181,14 +201,14 @@ public class CutoverService {
     }
 
     private static ConflictException startedMeanwhile(PlanRun run) {
-        return new ConflictException("Plan " + run.planId + " was started by " + run.startedBy + " at "
-                + run.startedAt + "; it is " + run.status() + ". Open its migration to follow it");
+        return new ConflictException("Plan " + run.planId + " was started by " + run.startedBy + " at " + run.startedAt
+                + "; it is " + run.status() + ". Open its migration to follow it");
     }
 
     private void saveMove(MoveRun m, MoveState from) {
         if (!store.update(m)) {
-            throw new ConflictException("Move " + m.describe() + " was changed by someone else a moment ago;"
-                    + " look again and retry");
+            throw new ConflictException(
+                    "Move " + m.describe() + " was changed by someone else a moment ago;" + " look again and retry");
         }
         events.publishEvent(new MoveStateChanged(m.planId, m.seq, m.registry(), from, m.state()));
     }
@@ -199,10 +219,22 @@ public class CutoverService {
 
     private PlanRunDetails view(PlanRun run) {
         List<MoveRun> moves = store.moves(run.planId);
-        return new PlanRunDetails(run.planId, run.region, run.status(), run.autoRollback, run.startedBy, run.startedAt,
-                run.finishedAt(), run.reason(), moves.size(),
-                (int) moves.stream().filter(m -> m.state() == MoveState.COMPLETED).count(),
-                (int) moves.stream().filter(m -> m.state() == MoveState.ROLLED_BACK).count(),
+        return new PlanRunDetails(
+                run.planId,
+                run.region,
+                run.status(),
+                run.autoRollback,
+                run.startedBy,
+                run.startedAt,
+                run.finishedAt(),
+                run.reason(),
+                moves.size(),
+                (int) moves.stream()
+                        .filter(m -> m.state() == MoveState.COMPLETED)
+                        .count(),
+                (int) moves.stream()
+                        .filter(m -> m.state() == MoveState.ROLLED_BACK)
+                        .count(),
                 (int) moves.stream().filter(m -> m.state() == MoveState.FAILED).count());
     }
 
@@ -218,15 +250,37 @@ public class CutoverService {
             progress = fraction(m.cutoverAt, m.validateUntil, now);
             left = remaining(m.validateUntil, now);
         }
-        return new MoveRunDetails(m.seq, e.registry(), e.region(), e.fromStamp(), e.toStamp(), m.phase, m.batch,
-                m.observationHours, e.state(), e.pausedFrom(), e.stateSince(), m.cutoverAt, m.drainUntil,
-                m.validateUntil, progress, left, m.baselineP99Ms, m.baselineRequests, m.verdict, m.evidence,
-                m.predictionErrorPp, m.note, predictions);
+        return new MoveRunDetails(
+                m.seq,
+                e.registry(),
+                e.region(),
+                e.fromStamp(),
+                e.toStamp(),
+                m.phase,
+                m.batch,
+                m.observationHours,
+                e.state(),
+                e.pausedFrom(),
+                e.stateSince(),
+                m.cutoverAt,
+                m.drainUntil,
+                m.validateUntil,
+                progress,
+                left,
+                m.baselineP99Ms,
+                m.baselineRequests,
+                m.verdict,
+                m.evidence,
+                m.predictionErrorPp,
+                m.note,
+                predictions);
     }
 
     private static double fraction(Instant from, Instant to, Instant now) {
         double total = Duration.between(from, to).toMillis();
-        return total <= 0 ? 1 : Math.max(0, Math.min(1, Duration.between(from, now).toMillis() / total));
+        return total <= 0
+                ? 1
+                : Math.max(0, Math.min(1, Duration.between(from, now).toMillis() / total));
     }
 
     private static Duration remaining(Instant until, Instant now) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,10 +31,12 @@ class DatabaseRouting implements Routing {
         }
         OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         int updated = jdbc.sql("update routing_entry set stamp = ?, updated_at = ? where registry = ? and region = ?")
-                .params(stamp, at, registry, region).update();
+                .params(stamp, at, registry, region)
+                .update();
         if (updated == 0) {
             jdbc.sql("insert into routing_entry (registry, region, stamp, updated_at) values (?, ?, ?, ?)")
-                    .params(registry, region, stamp, at).update();
+                    .params(registry, region, stamp, at)
+                    .update();
         }
         return true;
     }
@@ -43,6 +44,8 @@ class DatabaseRouting implements Routing {
     @Override
     public Optional<String> current(String registry, String region) {
         return jdbc.sql("select stamp from routing_entry where registry = ? and region = ?")
-                .params(registry, region).query(String.class).optional();
+                .params(registry, region)
+                .query(String.class)
+                .optional();
     }
 }

@@ -1,10 +1,9 @@
 package dev.stampboard.cutover;
 
-import java.util.Locale;
-
 import dev.stampboard.audit.Audited;
-import dev.stampboard.fleet.DedicatedStampSpec;
 import dev.stampboard.base.Actor;
+import dev.stampboard.fleet.DedicatedStampSpec;
+import java.util.Locale;
 
 /** The executor asked the provisioner for the dedicated stamp a move of the plan goes to. */
 public record DedicatedStampRequested(String planId, Actor actor, DedicatedStampSpec spec) implements Audited {
@@ -21,7 +20,13 @@ public record DedicatedStampRequested(String planId, Actor actor, DedicatedStamp
 
     @Override
     public String auditDetail() {
-        return String.format(Locale.ROOT, "%s for %s: %d registry nodes, %d dataproxy nodes, %d storage accounts",
-                spec.stamp(), spec.customer(), spec.registryNodes(), spec.dataproxyNodes(), spec.storageAccounts());
+        return String.format(
+                Locale.ROOT,
+                "%s for %s: %d registry nodes, %d dataproxy nodes, %d storage accounts",
+                spec.stamp(),
+                spec.customer(),
+                spec.registryNodes(),
+                spec.dataproxyNodes(),
+                spec.storageAccounts());
     }
 }

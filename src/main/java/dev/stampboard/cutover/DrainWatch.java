@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,9 +24,11 @@ final class DrainWatch {
 
         String describe() {
             if (!reported) {
-                return "drain: the fleet reports no in-flight requests; waited the configured " + endedAfterSeconds + " s";
+                return "drain: the fleet reports no in-flight requests; waited the configured " + endedAfterSeconds
+                        + " s";
             }
-            StringBuilder curve = new StringBuilder("drain: in-flight requests on the source every " + STEP_SECONDS + " s: ");
+            StringBuilder curve =
+                    new StringBuilder("drain: in-flight requests on the source every " + STEP_SECONDS + " s: ");
             for (int i = 0; i < readings.size(); i++) {
                 curve.append(i == 0 ? "" : " → ").append(readings.get(i));
             }
@@ -43,8 +44,7 @@ final class DrainWatch {
         OptionalLong at(Instant at);
     }
 
-    private DrainWatch() {
-    }
+    private DrainWatch() {}
 
     /** The drain as far as {@code now} lets it be seen; null while it is still running. */
     static @Nullable Drain observe(Instant cutoverAt, Instant now, Reader reader, int fallbackSeconds) {
@@ -56,7 +56,8 @@ final class DrainWatch {
             }
             OptionalLong inFlight = reader.at(at);
             if (inFlight.isEmpty()) {
-                return now.isBefore(cutoverAt.plusSeconds(fallbackSeconds)) ? null
+                return now.isBefore(cutoverAt.plusSeconds(fallbackSeconds))
+                        ? null
                         : new Drain(fallbackSeconds, List.of(), 0, false);
             }
             readings.add(inFlight.getAsLong());

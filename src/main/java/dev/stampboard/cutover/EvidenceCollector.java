@@ -1,19 +1,17 @@
 package dev.stampboard.cutover;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.OptionalDouble;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.engine.MinuteRange;
 import dev.stampboard.signals.engine.ReactiveMetric;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
 /**
  * Reads what validation needs from the signals engine. The baseline is the peak window before the
@@ -42,8 +40,8 @@ class EvidenceCollector {
         List<MovePrediction> source = new ArrayList<>();
         List<MovePrediction> destination = new ArrayList<>();
         for (MovePrediction p : predicted) {
-            MovePrediction measured = new MovePrediction(p.stamp(), p.pool(), p.before(), p.predicted(),
-                    p95(p.stamp(), PoolKind.valueOf(p.pool())));
+            MovePrediction measured = new MovePrediction(
+                    p.stamp(), p.pool(), p.before(), p.predicted(), p95(p.stamp(), PoolKind.valueOf(p.pool())));
             (p.stamp().equals(to) ? destination : source).add(measured);
         }
         for (PoolKind pool : PoolKind.values()) {
@@ -51,8 +49,14 @@ class EvidenceCollector {
                 destination.add(new MovePrediction(to, pool.name(), null, null, p95(to, pool)));
             }
         }
-        return new ValidationEvidence(m.baselineP99Ms, p99Ms(m.registry(), region), m.baselineRequests,
-                requestsPerMinute(m.registry(), region), source, destination, threshold(),
+        return new ValidationEvidence(
+                m.baselineP99Ms,
+                p99Ms(m.registry(), region),
+                m.baselineRequests,
+                requestsPerMinute(m.registry(), region),
+                source,
+                destination,
+                threshold(),
                 alertsFor(m.registry(), region, to));
     }
 
@@ -60,25 +64,48 @@ class EvidenceCollector {
      * As {@link #at(MoveRun, List)}, but latency and throughput judged over the whole watched window, the
      * destination's pools over it too, with how the source drained and any fail criterion found sustained.
      */
-    ValidationEvidence at(MoveRun m, List<MovePrediction> predicted, Map<String, double[]> window,
-                          @Nullable String drain, @Nullable String sustainedFailure) {
+    ValidationEvidence at(
+            MoveRun m,
+            List<MovePrediction> predicted,
+            Map<String, double[]> window,
+            @Nullable String drain,
+            @Nullable String sustainedFailure) {
         ValidationEvidence now = at(m, predicted);
         double threshold = now.threshold();
         List<ValidationEvidence.WindowPool> pools = new ArrayList<>();
         for (PoolKind pool : PoolKind.values()) {
             double[] values = window.get(ValidationWatch.poolSeries(m.execution.toStamp(), pool));
-            double[] present = values == null ? new double[0] : Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+            double[] present = values == null
+                    ? new double[0]
+                    : Arrays.stream(values)
+                            .filter(v -> !Double.isNaN(v))
+                            .sorted()
+                            .toArray();
             if (present.length > 0) {
-                int above = (int) Arrays.stream(present).filter(v -> v > threshold).count();
-                pools.add(new ValidationEvidence.WindowPool(m.execution.toStamp(), pool.name(),
-                        present[(int) Math.ceil(0.95 * present.length) - 1], present.length, above));
+                int above =
+                        (int) Arrays.stream(present).filter(v -> v > threshold).count();
+                pools.add(new ValidationEvidence.WindowPool(
+                        m.execution.toStamp(),
+                        pool.name(),
+                        present[(int) Math.ceil(0.95 * present.length) - 1],
+                        present.length,
+                        above));
             }
         }
         Double p99 = median(window.getOrDefault(ValidationWatch.P99, new double[0]));
         Double requests = mean(window.getOrDefault(ValidationWatch.REQUESTS, new double[0]));
-        return new ValidationEvidence(now.baselineP99Ms(), p99 != null ? p99 : now.measuredP99Ms(), now.baselineRequests(),
-                requests != null ? requests : now.measuredRequests(), now.sourcePools(), now.destinationPools(), threshold,
-                now.reactiveAlerts(), pools, drain, sustainedFailure);
+        return new ValidationEvidence(
+                now.baselineP99Ms(),
+                p99 != null ? p99 : now.measuredP99Ms(),
+                now.baselineRequests(),
+                requests != null ? requests : now.measuredRequests(),
+                now.sourcePools(),
+                now.destinationPools(),
+                threshold,
+                now.reactiveAlerts(),
+                pools,
+                drain,
+                sustainedFailure);
     }
 
     private static @Nullable Double mean(double[] values) {
@@ -87,13 +114,16 @@ class EvidenceCollector {
     }
 
     /** Median p99 latency of the replica over the current window (robust to a few spiky minutes). */
-    @Nullable Double p99Ms(String registry, String region) {
-        double[] values = signals.reactiveSeries(registry + "@" + region, ReactiveMetric.P99_LATENCY_MS, signals.peakRange());
+    @Nullable
+    Double p99Ms(String registry, String region) {
+        double[] values =
+                signals.reactiveSeries(registry + "@" + region, ReactiveMetric.P99_LATENCY_MS, signals.peakRange());
         return median(values);
     }
 
     /** Mean requests per minute of the replica over the current window, wherever it was served. */
-    @Nullable Double requestsPerMinute(String registry, String region) {
+    @Nullable
+    Double requestsPerMinute(String registry, String region) {
         MinuteRange range = signals.peakRange();
         double[] requests = signals.replicaTraffic(registry, region, range).requests();
         double sum = 0;
@@ -107,7 +137,8 @@ class EvidenceCollector {
         return n == 0 ? null : sum / n;
     }
 
-    @Nullable Double p95(String stamp, PoolKind pool) {
+    @Nullable
+    Double p95(String stamp, PoolKind pool) {
         if (fleet.stamp(stamp).isEmpty()) {
             return null;
         }
@@ -122,13 +153,15 @@ class EvidenceCollector {
     List<String> alertsFor(String registry, String region, String destination) {
         List<String> out = new ArrayList<>();
         signals.activeAlerts().stream()
-                .filter(a -> a.subject().equals(registry + "@" + region) || a.subject().equals(destination))
+                .filter(a -> a.subject().equals(registry + "@" + region)
+                        || a.subject().equals(destination))
                 .forEach(a -> out.add(a.subject() + ": " + a.rule().name() + " (now " + a.latestValue() + ")"));
         return out;
     }
 
     private static @Nullable Double median(double[] values) {
-        double[] present = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        double[] present =
+                Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
         if (present.length == 0) {
             return null;
         }

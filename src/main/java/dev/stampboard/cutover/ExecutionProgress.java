@@ -1,11 +1,9 @@
 package dev.stampboard.cutover;
 
+import dev.stampboard.planning.MoveProgress;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.stereotype.Component;
-
-import dev.stampboard.planning.MoveProgress;
 
 /** Planning's window onto the moves' execution state: read from the engine's own tables, never copied. */
 @Component

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,51 +38,86 @@ class ExecutionStore {
                 .update();
         for (MoveRun m : moves) {
             MoveExecution e = m.execution;
-            jdbc.sql("insert into move_run (plan_id, seq, registry, region, from_stamp, to_stamp, phase, batch, "
-                            + "observation_hours, state, state_since, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
-                    .params(m.planId, m.seq, e.registry(), e.region(), e.fromStamp(), e.toStamp(), m.phase, m.batch,
-                            m.observationHours, e.state().name(), at(e.stateSince()))
+            jdbc.sql(
+                            "insert into move_run (plan_id, seq, registry, region, from_stamp, to_stamp, phase, batch, "
+                                    + "observation_hours, state, state_since, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
+                    .params(
+                            m.planId,
+                            m.seq,
+                            e.registry(),
+                            e.region(),
+                            e.fromStamp(),
+                            e.toStamp(),
+                            m.phase,
+                            m.batch,
+                            m.observationHours,
+                            e.state().name(),
+                            at(e.stateSince()))
                     .update();
         }
     }
 
     boolean update(PlanRun run) {
         return jdbc.sql("update plan_run set status = ?, finished_at = ?, reason = ?, version = version + 1 "
-                        + "where plan_id = ? and version = ?")
-                .params(run.status().name(), at(run.finishedAt()), run.reason(), run.planId, run.version)
-                .update() == 1;
+                                + "where plan_id = ? and version = ?")
+                        .params(run.status().name(), at(run.finishedAt()), run.reason(), run.planId, run.version)
+                        .update()
+                == 1;
     }
 
     Optional<PlanRun> run(String planId) {
-        return jdbc.sql("select * from plan_run where plan_id = ?").param(planId).query(this::planRun).optional();
+        return jdbc.sql("select * from plan_run where plan_id = ?")
+                .param(planId)
+                .query(this::planRun)
+                .optional();
     }
 
     List<PlanRun> runs() {
-        return jdbc.sql("select * from plan_run order by started_at desc").query(this::planRun).list();
+        return jdbc.sql("select * from plan_run order by started_at desc")
+                .query(this::planRun)
+                .list();
     }
 
     List<PlanRun> active() {
-        return jdbc.sql("select * from plan_run where status in ('RUNNING', 'PAUSED', 'ROLLING_BACK') order by started_at")
-                .query(this::planRun).list();
+        return jdbc.sql(
+                        "select * from plan_run where status in ('RUNNING', 'PAUSED', 'ROLLING_BACK') order by started_at")
+                .query(this::planRun)
+                .list();
     }
 
     // ---- move runs -----------------------------------------------------------------------------
 
     List<MoveRun> moves(String planId) {
-        return jdbc.sql("select * from move_run where plan_id = ? order by seq").param(planId).query(this::moveRun).list();
+        return jdbc.sql("select * from move_run where plan_id = ? order by seq")
+                .param(planId)
+                .query(this::moveRun)
+                .list();
     }
 
     boolean update(MoveRun m) {
         MoveExecution e = m.execution;
         return jdbc.sql("update move_run set state = ?, paused_from = ?, state_since = ?, cutover_at = ?, "
-                        + "drain_until = ?, validate_until = ?, baseline_p99_ms = ?, baseline_requests = ?, verdict = ?, "
-                        + "evidence = ?, prediction_error_pp = ?, note = ?, version = version + 1 "
-                        + "where plan_id = ? and seq = ? and version = ?")
-                .params(e.state().name(), e.pausedFrom() == null ? null : e.pausedFrom().name(), at(e.stateSince()),
-                        at(m.cutoverAt), at(m.drainUntil), at(m.validateUntil), m.baselineP99Ms, m.baselineRequests,
-                        m.verdict == null ? null : m.verdict.name(), m.evidence, m.predictionErrorPp, m.note,
-                        m.planId, m.seq, m.version)
-                .update() == 1;
+                                + "drain_until = ?, validate_until = ?, baseline_p99_ms = ?, baseline_requests = ?, verdict = ?, "
+                                + "evidence = ?, prediction_error_pp = ?, note = ?, version = version + 1 "
+                                + "where plan_id = ? and seq = ? and version = ?")
+                        .params(
+                                e.state().name(),
+                                e.pausedFrom() == null ? null : e.pausedFrom().name(),
+                                at(e.stateSince()),
+                                at(m.cutoverAt),
+                                at(m.drainUntil),
+                                at(m.validateUntil),
+                                m.baselineP99Ms,
+                                m.baselineRequests,
+                                m.verdict == null ? null : m.verdict.name(),
+                                m.evidence,
+                                m.predictionErrorPp,
+                                m.note,
+                                m.planId,
+                                m.seq,
+                                m.version)
+                        .update()
+                == 1;
     }
 
     // ---- step journal and predictions -----------------------------------------------------------
@@ -91,8 +125,11 @@ class ExecutionStore {
     /** Records that a move went through a step; false when it already had (the step is not run again). */
     boolean journal(String planId, int seq, String step, Instant at, String executor, @Nullable String detail) {
         try {
-            return jdbc.sql("insert into move_step (plan_id, seq, step, at, executor, detail) values (?, ?, ?, ?, ?, ?)")
-                    .params(planId, seq, step, at(at), executor, detail).update() == 1;
+            return jdbc.sql(
+                                    "insert into move_step (plan_id, seq, step, at, executor, detail) values (?, ?, ?, ?, ?, ?)")
+                            .params(planId, seq, step, at(at), executor, detail)
+                            .update()
+                    == 1;
         } catch (DuplicateKeyException already) {
             return false;
         }
@@ -101,17 +138,23 @@ class ExecutionStore {
     List<MoveStep> steps(String planId) {
         return jdbc.sql("select * from move_step where plan_id = ? order by id")
                 .param(planId)
-                .query((rs, i) -> new MoveStep(rs.getInt("seq"), rs.getString("step"), instant(rs, "at"),
-                        rs.getString("executor"), rs.getString("detail")))
+                .query((rs, i) -> new MoveStep(
+                        rs.getInt("seq"),
+                        rs.getString("step"),
+                        instant(rs, "at"),
+                        rs.getString("executor"),
+                        rs.getString("detail")))
                 .list();
     }
 
     void savePrediction(String planId, int seq, MovePrediction p) {
         jdbc.sql("delete from move_prediction where plan_id = ? and seq = ? and stamp = ? and pool = ?")
-                .params(planId, seq, p.stamp(), p.pool()).update();
+                .params(planId, seq, p.stamp(), p.pool())
+                .update();
         jdbc.sql("insert into move_prediction (plan_id, seq, stamp, pool, before_p95, predicted_p95, measured_p95) "
                         + "values (?, ?, ?, ?, ?, ?, ?)")
-                .params(planId, seq, p.stamp(), p.pool(), p.before(), p.predicted(), p.measured()).update();
+                .params(planId, seq, p.stamp(), p.pool(), p.before(), p.predicted(), p.measured())
+                .update();
     }
 
     List<MovePrediction> predictions(String planId, int seq) {
@@ -124,9 +167,13 @@ class ExecutionStore {
         jdbc.sql("select * from move_prediction where plan_id = ? order by seq, stamp, pool")
                 .param(planId)
                 .query(rs -> {
-                    bySeq.computeIfAbsent(rs.getInt("seq"), k -> new ArrayList<>()).add(new MovePrediction(
-                            rs.getString("stamp"), rs.getString("pool"), nullableDouble(rs, "before_p95"),
-                            nullableDouble(rs, "predicted_p95"), nullableDouble(rs, "measured_p95")));
+                    bySeq.computeIfAbsent(rs.getInt("seq"), k -> new ArrayList<>())
+                            .add(new MovePrediction(
+                                    rs.getString("stamp"),
+                                    rs.getString("pool"),
+                                    nullableDouble(rs, "before_p95"),
+                                    nullableDouble(rs, "predicted_p95"),
+                                    nullableDouble(rs, "measured_p95")));
                 });
         return bySeq;
     }
@@ -134,22 +181,46 @@ class ExecutionStore {
     // ---- mapping -------------------------------------------------------------------------------
 
     private PlanRun planRun(ResultSet rs, int row) throws SQLException {
-        return new PlanRun(rs.getString("plan_id"), rs.getString("region"), RunStatus.valueOf(rs.getString("status")),
-                rs.getBoolean("auto_rollback"), rs.getString("started_by"), instant(rs, "started_at"),
-                instant(rs, "finished_at"), rs.getString("reason"), rs.getInt("version"));
+        return new PlanRun(
+                rs.getString("plan_id"),
+                rs.getString("region"),
+                RunStatus.valueOf(rs.getString("status")),
+                rs.getBoolean("auto_rollback"),
+                rs.getString("started_by"),
+                instant(rs, "started_at"),
+                instant(rs, "finished_at"),
+                rs.getString("reason"),
+                rs.getInt("version"));
     }
 
     private MoveRun moveRun(ResultSet rs, int row) throws SQLException {
         String pausedFrom = rs.getString("paused_from");
         String verdict = rs.getString("verdict");
-        MoveExecution execution = new MoveExecution(rs.getString("registry"), rs.getString("region"),
-                rs.getString("from_stamp"), rs.getString("to_stamp"), MoveState.valueOf(rs.getString("state")),
-                pausedFrom == null ? null : MoveState.valueOf(pausedFrom), null, instant(rs, "state_since"));
-        return new MoveRun(rs.getString("plan_id"), rs.getInt("seq"), rs.getInt("phase"), rs.getInt("batch"),
-                rs.getInt("observation_hours"), execution, instant(rs, "cutover_at"), instant(rs, "drain_until"),
-                instant(rs, "validate_until"), nullableDouble(rs, "baseline_p99_ms"),
-                nullableDouble(rs, "baseline_requests"), verdict == null ? null : Verdict.valueOf(verdict),
-                rs.getString("evidence"), nullableDouble(rs, "prediction_error_pp"), rs.getString("note"),
+        MoveExecution execution = new MoveExecution(
+                rs.getString("registry"),
+                rs.getString("region"),
+                rs.getString("from_stamp"),
+                rs.getString("to_stamp"),
+                MoveState.valueOf(rs.getString("state")),
+                pausedFrom == null ? null : MoveState.valueOf(pausedFrom),
+                null,
+                instant(rs, "state_since"));
+        return new MoveRun(
+                rs.getString("plan_id"),
+                rs.getInt("seq"),
+                rs.getInt("phase"),
+                rs.getInt("batch"),
+                rs.getInt("observation_hours"),
+                execution,
+                instant(rs, "cutover_at"),
+                instant(rs, "drain_until"),
+                instant(rs, "validate_until"),
+                nullableDouble(rs, "baseline_p99_ms"),
+                nullableDouble(rs, "baseline_requests"),
+                verdict == null ? null : Verdict.valueOf(verdict),
+                rs.getString("evidence"),
+                nullableDouble(rs, "prediction_error_pp"),
+                rs.getString("note"),
                 rs.getInt("version"));
     }
 
@@ -166,5 +237,4 @@ class ExecutionStore {
         double v = rs.getDouble(column);
         return rs.wasNull() ? null : v;
     }
-
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -34,13 +33,16 @@ public final class ExecutorLease {
         OffsetDateTime until = OffsetDateTime.ofInstant(now.plus(ttl), ZoneOffset.UTC);
         int updated = jdbc.sql("update executor_lease set owner = ?, expires_at = ? "
                         + "where name = ? and (owner = ? or expires_at < ?)")
-                .params(owner, until, name, owner, at).update();
+                .params(owner, until, name, owner, at)
+                .update();
         if (updated == 1) {
             return true;
         }
         try {
             return jdbc.sql("insert into executor_lease (name, owner, expires_at) values (?, ?, ?)")
-                    .params(name, owner, until).update() == 1;
+                            .params(name, owner, until)
+                            .update()
+                    == 1;
         } catch (DuplicateKeyException held) {
             return false; // another instance holds a lease that has not expired
         }
@@ -48,7 +50,9 @@ public final class ExecutorLease {
 
     /** Gives the lease up at once, e.g. on shutdown, so another instance need not wait for expiry. */
     public void release() {
-        jdbc.sql("delete from executor_lease where name = ? and owner = ?").params(name, owner).update();
+        jdbc.sql("delete from executor_lease where name = ? and owner = ?")
+                .params(name, owner)
+                .update();
     }
 
     public String name() {

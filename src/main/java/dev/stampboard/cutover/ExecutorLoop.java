@@ -3,7 +3,6 @@ package dev.stampboard.cutover;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -39,7 +38,8 @@ class ExecutorLoop {
             t.setDaemon(true);
             return t;
         });
-        scheduler.scheduleWithFixedDelay(this::pass, properties.pollMillis(), properties.pollMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                this::pass, properties.pollMillis(), properties.pollMillis(), TimeUnit.MILLISECONDS);
         log.info("Cutover executor {} running every {} ms", executor.executorId(), properties.pollMillis());
     }
 

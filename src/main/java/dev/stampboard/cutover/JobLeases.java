@@ -1,14 +1,12 @@
 package dev.stampboard.cutover;
 
+import dev.stampboard.base.SingleInstanceJobs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import dev.stampboard.base.SingleInstanceJobs;
 
 /**
  * One {@link ExecutorLease} per periodic job, held under the same owner name as this instance's
@@ -30,6 +28,7 @@ class JobLeases implements SingleInstanceJobs {
 
     @Override
     public boolean holdsLease(String job) {
-        return leases.computeIfAbsent(job, name -> new ExecutorLease(jdbc, name, owner, ttl)).tryAcquire(Instant.now());
+        return leases.computeIfAbsent(job, name -> new ExecutorLease(jdbc, name, owner, ttl))
+                .tryAcquire(Instant.now());
     }
 }

@@ -2,7 +2,6 @@ package dev.stampboard.cutover;
 
 import dev.stampboard.base.TransitionRefused;
 import java.time.Instant;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,8 +24,15 @@ public final class MoveExecution {
         this(registry, region, fromStamp, toStamp, MoveState.PLANNED, null, null, null);
     }
 
-    MoveExecution(String registry, String region, String fromStamp, String toStamp, MoveState state,
-                  @Nullable MoveState pausedFrom, @Nullable String failure, @Nullable Instant stateSince) {
+    MoveExecution(
+            String registry,
+            String region,
+            String fromStamp,
+            String toStamp,
+            MoveState state,
+            @Nullable MoveState pausedFrom,
+            @Nullable String failure,
+            @Nullable Instant stateSince) {
         if (fromStamp.equals(toStamp)) {
             throw new IllegalArgumentException("A move needs two different stamps, not " + fromStamp + " twice");
         }

@@ -1,7 +1,6 @@
 package dev.stampboard.cutover;
 
 import java.time.Instant;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,21 +16,53 @@ final class MoveRun {
     final int batch;
     final int observationHours;
     final MoveExecution execution;
-    @Nullable Instant cutoverAt;
-    @Nullable Instant drainUntil;
-    @Nullable Instant validateUntil;
-    @Nullable Double baselineP99Ms;
-    @Nullable Double baselineRequests;
-    @Nullable Verdict verdict;
-    @Nullable String evidence;
-    @Nullable Double predictionErrorPp;
-    @Nullable String note;
+
+    @Nullable
+    Instant cutoverAt;
+
+    @Nullable
+    Instant drainUntil;
+
+    @Nullable
+    Instant validateUntil;
+
+    @Nullable
+    Double baselineP99Ms;
+
+    @Nullable
+    Double baselineRequests;
+
+    @Nullable
+    Verdict verdict;
+
+    @Nullable
+    String evidence;
+
+    @Nullable
+    Double predictionErrorPp;
+
+    @Nullable
+    String note;
+
     final int version;
 
-    MoveRun(String planId, int seq, int phase, int batch, int observationHours, MoveExecution execution,
-            @Nullable Instant cutoverAt, @Nullable Instant drainUntil, @Nullable Instant validateUntil,
-            @Nullable Double baselineP99Ms, @Nullable Double baselineRequests, @Nullable Verdict verdict,
-            @Nullable String evidence, @Nullable Double predictionErrorPp, @Nullable String note, int version) {
+    MoveRun(
+            String planId,
+            int seq,
+            int phase,
+            int batch,
+            int observationHours,
+            MoveExecution execution,
+            @Nullable Instant cutoverAt,
+            @Nullable Instant drainUntil,
+            @Nullable Instant validateUntil,
+            @Nullable Double baselineP99Ms,
+            @Nullable Double baselineRequests,
+            @Nullable Verdict verdict,
+            @Nullable String evidence,
+            @Nullable Double predictionErrorPp,
+            @Nullable String note,
+            int version) {
         this.planId = planId;
         this.seq = seq;
         this.phase = phase;
@@ -50,12 +81,36 @@ final class MoveRun {
         this.version = version;
     }
 
-    static MoveRun approved(String planId, int seq, int phase, int batch, int observationHours, String registry,
-                            String region, String from, String to, Instant now) {
+    static MoveRun approved(
+            String planId,
+            int seq,
+            int phase,
+            int batch,
+            int observationHours,
+            String registry,
+            String region,
+            String from,
+            String to,
+            Instant now) {
         MoveExecution execution = new MoveExecution(registry, region, from, to);
         execution.approve(now);
-        return new MoveRun(planId, seq, phase, batch, observationHours, execution, null, null, null, null, null, null,
-                null, null, null, 0);
+        return new MoveRun(
+                planId,
+                seq,
+                phase,
+                batch,
+                observationHours,
+                execution,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0);
     }
 
     MoveState state() {

@@ -2,7 +2,6 @@ package dev.stampboard.cutover;
 
 import dev.stampboard.base.TransitionRefused;
 import java.time.Instant;
-
 import org.jspecify.annotations.Nullable;
 
 /** The execution of one approved plan; its status changes only through these guarded methods. */
@@ -18,8 +17,16 @@ final class PlanRun {
     private @Nullable String reason;
     final int version;
 
-    PlanRun(String planId, String region, RunStatus status, boolean autoRollback, String startedBy, Instant startedAt,
-            @Nullable Instant finishedAt, @Nullable String reason, int version) {
+    PlanRun(
+            String planId,
+            String region,
+            RunStatus status,
+            boolean autoRollback,
+            String startedBy,
+            Instant startedAt,
+            @Nullable Instant finishedAt,
+            @Nullable String reason,
+            int version) {
         this.planId = planId;
         this.region = region;
         this.status = status;
@@ -48,8 +55,7 @@ final class PlanRun {
     }
 
     void startRollback(String why) {
-        require(RunStatus.ROLLING_BACK, "roll back",
-                "only a running or paused plan can be rolled back");
+        require(RunStatus.ROLLING_BACK, "roll back", "only a running or paused plan can be rolled back");
         status = RunStatus.ROLLING_BACK;
         reason = why;
     }
@@ -77,11 +83,13 @@ final class PlanRun {
         return status;
     }
 
-    @Nullable Instant finishedAt() {
+    @Nullable
+    Instant finishedAt() {
         return finishedAt;
     }
 
-    @Nullable String reason() {
+    @Nullable
+    String reason() {
         return reason;
     }
 }

@@ -1,14 +1,13 @@
 package dev.stampboard.cutover;
 
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
-
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.HomeStampChanged;
 import dev.stampboard.fleet.RegistryInfo;
 import dev.stampboard.fleet.ReplicaInfo;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
 
 /**
  * Keeps each endpoint's routing entry on the replica's home stamp. The change of home stamp and the

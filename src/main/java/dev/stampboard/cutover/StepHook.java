@@ -8,10 +8,15 @@ package dev.stampboard.cutover;
 interface StepHook {
 
     enum Point {
-        BEFORE_CUTOVER, AFTER_CUTOVER, BEFORE_ROLLBACK, AFTER_ROLLBACK, BEFORE_VERDICT, BEFORE_PROVISION
+        BEFORE_CUTOVER,
+        AFTER_CUTOVER,
+        BEFORE_ROLLBACK,
+        AFTER_ROLLBACK,
+        BEFORE_VERDICT,
+        BEFORE_PROVISION
     }
 
     void at(Point point, MoveRun move);
 
-    StepHook NONE = (point, move) -> { };
+    StepHook NONE = (point, move) -> {};
 }

@@ -12,15 +12,23 @@ package dev.stampboard.cutover;
  * @param predictionMarginalPp   measured P95 above the prediction by more than this → marginal
  * @param marginPp               target = hot threshold − margin; a destination above target → marginal
  */
-public record ValidationCriteria(double latencyMarginalRatio, double latencyFailRatio, double throughputMarginalRatio,
-                                 double throughputFailRatio, double predictionMarginalPp, double marginPp) {
+public record ValidationCriteria(
+        double latencyMarginalRatio,
+        double latencyFailRatio,
+        double throughputMarginalRatio,
+        double throughputFailRatio,
+        double predictionMarginalPp,
+        double marginPp) {
 
     public ValidationCriteria {
         if (!(latencyFailRatio >= latencyMarginalRatio && latencyMarginalRatio >= 1)) {
             throw new IllegalArgumentException("Validation needs 1 <= latency-marginal-ratio <= latency-fail-ratio");
         }
-        if (!(throughputFailRatio <= throughputMarginalRatio && throughputMarginalRatio <= 1 && throughputFailRatio >= 0)) {
-            throw new IllegalArgumentException("Validation needs 0 <= throughput-fail-ratio <= throughput-marginal-ratio <= 1");
+        if (!(throughputFailRatio <= throughputMarginalRatio
+                && throughputMarginalRatio <= 1
+                && throughputFailRatio >= 0)) {
+            throw new IllegalArgumentException(
+                    "Validation needs 0 <= throughput-fail-ratio <= throughput-marginal-ratio <= 1");
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.stampboard.cutover;
 
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,21 +15,42 @@ import org.jspecify.annotations.Nullable;
  * @param drain            how the source drained, in words (null when not recorded)
  * @param sustainedFailure a fail criterion found sustained during the window (null when none was)
  */
-record ValidationEvidence(@Nullable Double baselineP99Ms, @Nullable Double measuredP99Ms,
-                          @Nullable Double baselineRequests, @Nullable Double measuredRequests,
-                          List<MovePrediction> sourcePools, List<MovePrediction> destinationPools,
-                          double threshold, List<String> reactiveAlerts, List<WindowPool> windowPools,
-                          @Nullable String drain, @Nullable String sustainedFailure) {
+record ValidationEvidence(
+        @Nullable Double baselineP99Ms,
+        @Nullable Double measuredP99Ms,
+        @Nullable Double baselineRequests,
+        @Nullable Double measuredRequests,
+        List<MovePrediction> sourcePools,
+        List<MovePrediction> destinationPools,
+        double threshold,
+        List<String> reactiveAlerts,
+        List<WindowPool> windowPools,
+        @Nullable String drain,
+        @Nullable String sustainedFailure) {
 
-    ValidationEvidence(@Nullable Double baselineP99Ms, @Nullable Double measuredP99Ms,
-                       @Nullable Double baselineRequests, @Nullable Double measuredRequests,
-                       List<MovePrediction> sourcePools, List<MovePrediction> destinationPools,
-                       double threshold, List<String> reactiveAlerts) {
-        this(baselineP99Ms, measuredP99Ms, baselineRequests, measuredRequests, sourcePools, destinationPools, threshold,
-                reactiveAlerts, List.of(), null, null);
+    ValidationEvidence(
+            @Nullable Double baselineP99Ms,
+            @Nullable Double measuredP99Ms,
+            @Nullable Double baselineRequests,
+            @Nullable Double measuredRequests,
+            List<MovePrediction> sourcePools,
+            List<MovePrediction> destinationPools,
+            double threshold,
+            List<String> reactiveAlerts) {
+        this(
+                baselineP99Ms,
+                measuredP99Ms,
+                baselineRequests,
+                measuredRequests,
+                sourcePools,
+                destinationPools,
+                threshold,
+                reactiveAlerts,
+                List.of(),
+                null,
+                null);
     }
 
     /** A destination pool over the whole window: its P95 and how many minutes were above the threshold. */
-    record WindowPool(String stamp, String pool, double p95, int minutes, int minutesAboveThreshold) {
-    }
+    record WindowPool(String stamp, String pool, double p95, int minutes, int minutesAboveThreshold) {}
 }

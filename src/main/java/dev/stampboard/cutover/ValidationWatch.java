@@ -1,5 +1,11 @@
 package dev.stampboard.cutover;
 
+import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.signals.SignalsService;
+import dev.stampboard.signals.StateSince;
+import dev.stampboard.signals.engine.MinuteRange;
+import dev.stampboard.signals.engine.PoolState;
+import dev.stampboard.signals.engine.ReactiveMetric;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,16 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import dev.stampboard.fleet.PoolKind;
-import dev.stampboard.signals.SignalsService;
-import dev.stampboard.signals.StateSince;
-import dev.stampboard.signals.engine.MinuteRange;
-import dev.stampboard.signals.engine.PoolState;
-import dev.stampboard.signals.engine.ReactiveMetric;
 
 /**
  * Watches a validating move through its whole window (DESIGN §5, issue 12): each executor pass appends the minutes
@@ -52,7 +50,8 @@ class ValidationWatch {
             return;
         }
         long first = m.cutoverAt.getEpochSecond() / 60;
-        long last = Math.min(signals.nowMinute(), (m.validateUntil == null ? now : m.validateUntil).getEpochSecond() / 60);
+        long last =
+                Math.min(signals.nowMinute(), (m.validateUntil == null ? now : m.validateUntil).getEpochSecond() / 60);
         long until = storedUntil(m);
         long from = until == Long.MIN_VALUE ? first : Math.max(first, until + 1);
         // older minutes are no longer held by the signals engine: start where it still has data
@@ -74,16 +73,23 @@ class ValidationWatch {
             }
         }
         String replica = m.registry() + "@" + m.execution.region();
-        chunk.put(REQUESTS, signals.replicaTraffic(m.registry(), m.execution.region(), range).requests());
+        chunk.put(
+                REQUESTS,
+                signals.replicaTraffic(m.registry(), m.execution.region(), range)
+                        .requests());
         chunk.put(P99, signals.reactiveSeries(replica, ReactiveMetric.P99_LATENCY_MS, range));
         chunk.put(THROTTLING, signals.reactiveSeries(replica, ReactiveMetric.THROTTLING_RATE, range));
-        chunk.forEach((series, values) -> jdbc.sql("insert into validation_series (plan_id, seq, series, from_minute, minute_values)"
-                + " values (?, ?, ?, ?, ?)").params(m.planId, m.seq, series, range.fromMinute(), encode(values)).update());
+        chunk.forEach((series, values) -> jdbc.sql(
+                        "insert into validation_series (plan_id, seq, series, from_minute, minute_values)"
+                                + " values (?, ?, ?, ?, ?)")
+                .params(m.planId, m.seq, series, range.fromMinute(), encode(values))
+                .update());
     }
 
     private long storedUntil(MoveRun m) {
         long[] until = {Long.MIN_VALUE};
-        jdbc.sql("select from_minute, minute_values from validation_series where plan_id = ? and seq = ? and series = ?")
+        jdbc.sql(
+                        "select from_minute, minute_values from validation_series where plan_id = ? and seq = ? and series = ?")
                 .params(m.planId, m.seq, REQUESTS)
                 .query(rs -> {
                     int n = rs.getString("minute_values").split(",", -1).length;
@@ -96,9 +102,11 @@ class ValidationWatch {
     Map<String, double[]> window(String planId, int seq) {
         Map<String, List<double[]>> chunks = new LinkedHashMap<>();
         jdbc.sql("select series, from_minute, minute_values from validation_series where plan_id = ? and seq = ?"
-                        + " order by series, from_minute").params(planId, seq)
+                        + " order by series, from_minute")
+                .params(planId, seq)
                 .query(rs -> {
-                    chunks.computeIfAbsent(rs.getString("series"), k -> new ArrayList<>()).add(decode(rs.getString("minute_values")));
+                    chunks.computeIfAbsent(rs.getString("series"), k -> new ArrayList<>())
+                            .add(decode(rs.getString("minute_values")));
                 });
         Map<String, double[]> out = new LinkedHashMap<>();
         chunks.forEach((series, parts) -> {
@@ -121,9 +129,15 @@ class ValidationWatch {
         for (PoolKind pool : PoolKind.values()) {
             StateSince state = signals.stateSince(to, pool);
             if (state.state() == PoolState.HOT && now - state.sinceMinute() >= HOT_SUSTAINED_MINUTES) {
-                return Optional.of(String.format(Locale.ROOT, "destination %s %s HOT for %d min (hot-node P95 %.1f %% above"
-                                + " the %.1f %% threshold since %s)", to, pool, now - state.sinceMinute(),
-                        signals.hotNodeP95(to, pool).orElse(Double.NaN), signals.settings().hotThreshold(),
+                return Optional.of(String.format(
+                        Locale.ROOT,
+                        "destination %s %s HOT for %d min (hot-node P95 %.1f %% above"
+                                + " the %.1f %% threshold since %s)",
+                        to,
+                        pool,
+                        now - state.sinceMinute(),
+                        signals.hotNodeP95(to, pool).orElse(Double.NaN),
+                        signals.settings().hotThreshold(),
                         Instant.ofEpochSecond(state.sinceMinute() * 60)));
             }
         }
@@ -133,21 +147,36 @@ class ValidationWatch {
                 .filter(a -> a.rule().metric() == ReactiveMetric.THROTTLING_RATE)
                 .filter(a -> a.subject().equals(to) || (a.subject().equals(replica) && a.sinceMinute() >= arrived))
                 .findFirst()
-                .map(a -> String.format(Locale.ROOT, "throttling sustained on %s since %s (%.1f %% of requests now)",
-                        a.subject(), Instant.ofEpochSecond(a.sinceMinute() * 60), 100 * a.latestValue()));
+                .map(a -> String.format(
+                        Locale.ROOT,
+                        "throttling sustained on %s since %s (%.1f %% of requests now)",
+                        a.subject(),
+                        Instant.ofEpochSecond(a.sinceMinute() * 60),
+                        100 * a.latestValue()));
     }
 
     void saveDrain(MoveRun m, Instant cutoverAt, DrainWatch.Drain drain) {
-        jdbc.sql("delete from move_drain where plan_id = ? and seq = ?").params(m.planId, m.seq).update();
+        jdbc.sql("delete from move_drain where plan_id = ? and seq = ?")
+                .params(m.planId, m.seq)
+                .update();
         jdbc.sql("insert into move_drain (plan_id, seq, cutover_at, ended_after_s, curve) values (?, ?, ?, ?, ?)")
-                .params(m.planId, m.seq, java.time.OffsetDateTime.ofInstant(cutoverAt, java.time.ZoneOffset.UTC),
-                        drain.endedAfterSeconds(), drain.describe()).update();
+                .params(
+                        m.planId,
+                        m.seq,
+                        java.time.OffsetDateTime.ofInstant(cutoverAt, java.time.ZoneOffset.UTC),
+                        drain.endedAfterSeconds(),
+                        drain.describe())
+                .update();
     }
 
     /** How the move's source drained, in words; null before it has. */
-    @org.jspecify.annotations.Nullable String drain(String planId, int seq) {
-        return jdbc.sql("select curve from move_drain where plan_id = ? and seq = ?").params(planId, seq)
-                .query(String.class).optional().orElse(null);
+    @org.jspecify.annotations.Nullable
+    String drain(String planId, int seq) {
+        return jdbc.sql("select curve from move_drain where plan_id = ? and seq = ?")
+                .params(planId, seq)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     static String encode(double[] values) {

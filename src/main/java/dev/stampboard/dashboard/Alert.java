@@ -5,8 +5,8 @@ package dev.stampboard.dashboard;
  * a trigger's latest value), so the worst comes first within a severity. {@code sinceAtLeast}: the state
  * predates what the console has observed.
  */
-public record Alert(Severity severity, String subject, String message, double value, long sinceMinute,
-                    boolean sinceAtLeast) {
+public record Alert(
+        Severity severity, String subject, String message, double value, long sinceMinute, boolean sinceAtLeast) {
 
     /** In display order: most severe first. */
     public enum Severity {

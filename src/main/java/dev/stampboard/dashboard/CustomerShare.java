@@ -8,8 +8,7 @@ import java.util.List;
  */
 public record CustomerShare(String customer, double registryShare, double dataproxyShare, List<Registry> registries) {
 
-    public record Registry(String registry, double registryShare, double dataproxyShare) {
-    }
+    public record Registry(String registry, double registryShare, double dataproxyShare) {}
 
     /** The larger of the two pools' shares: what orders customers (the hotter pool decides). */
     public double worst() {

@@ -1,12 +1,5 @@
 package dev.stampboard.dashboard;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
-
-import org.springframework.stereotype.Service;
-
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.RegionInfo;
@@ -19,6 +12,11 @@ import dev.stampboard.signals.StateSince;
 import dev.stampboard.signals.engine.MinuteRange;
 import dev.stampboard.signals.engine.PoolState;
 import dev.stampboard.signals.engine.ReactiveAlert;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
 
 /**
  * Everything the fleet dashboard shows, computed in one place so the view only lays it out and
@@ -43,23 +41,39 @@ public class DashboardService {
      * only the rows on screen.
      */
     public String topTenant(StampSignals stamp) {
-        PoolKind hotter = stamp.pools().stream().filter(p -> p.hotNodeP95() != null)
-                .max(Comparator.comparingDouble(p -> p.hotNodeP95())).map(PoolSignal::pool).orElse(PoolKind.DATAPROXY);
+        PoolKind hotter = stamp.pools().stream()
+                .filter(p -> p.hotNodeP95() != null)
+                .max(Comparator.comparingDouble(p -> p.hotNodeP95()))
+                .map(PoolSignal::pool)
+                .orElse(PoolKind.DATAPROXY);
         java.util.Map<String, Double> byCustomer = new java.util.HashMap<>();
         for (var share : signals.trafficShare(stamp.stamp().name(), hotter)) {
-            byCustomer.merge(fleet.registry(share.registry()).map(r -> r.customer()).orElse("unknown"), share.share(), Double::sum);
+            byCustomer.merge(
+                    fleet.registry(share.registry()).map(r -> r.customer()).orElse("unknown"),
+                    share.share(),
+                    Double::sum);
         }
-        return byCustomer.entrySet().stream().max(java.util.Map.Entry.comparingByValue())
-                .map(e -> String.format(java.util.Locale.ROOT, "%s %.0f %%", e.getKey(), e.getValue() * 100)).orElse("");
+        return byCustomer.entrySet().stream()
+                .max(java.util.Map.Entry.comparingByValue())
+                .map(e -> String.format(java.util.Locale.ROOT, "%s %.0f %%", e.getKey(), e.getValue() * 100))
+                .orElse("");
     }
 
     /** The region's plans that wait for someone: pending approval first, then approved, then running; newest first. */
     public List<OpenPlan> openPlans(String region) {
         List<OpenPlan> out = new ArrayList<>();
         for (PlanStatus status : List.of(PlanStatus.PENDING_APPROVAL, PlanStatus.APPROVED, PlanStatus.IN_PROGRESS)) {
-            planning.list(status).stream().filter(p -> p.region().equals(region))
-                    .map(p -> new OpenPlan(p.id(), p.status(), p.stale(), p.createdBy(), p.submittedBy(), p.createdAt(),
-                            p.moves().size(), planning.dedicatedStamps(p).size()))
+            planning.list(status).stream()
+                    .filter(p -> p.region().equals(region))
+                    .map(p -> new OpenPlan(
+                            p.id(),
+                            p.status(),
+                            p.stale(),
+                            p.createdBy(),
+                            p.submittedBy(),
+                            p.createdAt(),
+                            p.moves().size(),
+                            planning.dedicatedStamps(p).size()))
                     .forEach(out::add);
         }
         return out;
@@ -71,7 +85,10 @@ public class DashboardService {
 
     /** The region shown when none is chosen: the first one that has stamps. */
     public Optional<String> defaultRegion() {
-        return fleet.regions().stream().map(RegionInfo::name).filter(r -> !fleet.stamps(r).isEmpty()).findFirst()
+        return fleet.regions().stream()
+                .map(RegionInfo::name)
+                .filter(r -> !fleet.stamps(r).isEmpty())
+                .findFirst()
                 .or(() -> fleet.regions().stream().map(RegionInfo::name).findFirst());
     }
 
@@ -95,16 +112,20 @@ public class DashboardService {
                 .toList();
     }
 
-    public static final Comparator<StampSignals> HOTTEST_FIRST = Comparator
-            .comparingInt((StampSignals s) -> StampSignals.severity(s.worstState())).reversed()
+    public static final Comparator<StampSignals> HOTTEST_FIRST = Comparator.comparingInt(
+                    (StampSignals s) -> StampSignals.severity(s.worstState()))
+            .reversed()
             .thenComparing(Comparator.comparingDouble(DashboardService::maxP95).reversed())
             .thenComparing(s -> s.stamp().name());
 
     static double maxP95(StampSignals s) {
-        return s.pools().stream().map(PoolSignal::hotNodeP95).filter(v -> v != null)
-                .mapToDouble(Double::doubleValue).max().orElse(-1);
+        return s.pools().stream()
+                .map(PoolSignal::hotNodeP95)
+                .filter(v -> v != null)
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElse(-1);
     }
-
 
     /**
      * Hot-node minute values of one pool for the given stamps over the peak window: one row per
@@ -132,35 +153,60 @@ public class DashboardService {
             for (PoolSignal p : s.pools()) {
                 if (p.state() == PoolState.WARN || p.state() == PoolState.HOT) {
                     StateSince since = signals.stateSince(s.stamp().name(), p.pool());
-                    alerts.add(new Alert(p.state() == PoolState.HOT ? Alert.Severity.HOT : Alert.Severity.WARN,
-                            s.stamp().name(), p.pool() + " hot-node P95 " + String.format(java.util.Locale.ROOT, "%.1f %%", p.hotNodeP95())
-                                    + (p.state() == PoolState.HOT ? " above " + p.threshold() + " %" : " near the threshold"),
-                            p.hotNodeP95() == null ? 0 : p.hotNodeP95(), since.sinceMinute(), since.atLeast()));
+                    alerts.add(new Alert(
+                            p.state() == PoolState.HOT ? Alert.Severity.HOT : Alert.Severity.WARN,
+                            s.stamp().name(),
+                            p.pool() + " hot-node P95 "
+                                    + String.format(java.util.Locale.ROOT, "%.1f %%", p.hotNodeP95())
+                                    + (p.state() == PoolState.HOT
+                                            ? " above " + p.threshold() + " %"
+                                            : " near the threshold"),
+                            p.hotNodeP95() == null ? 0 : p.hotNodeP95(),
+                            since.sinceMinute(),
+                            since.atLeast()));
                 }
             }
         }
-        List<String> regionStamps = fleet.stamps(region).stream().map(st -> st.name()).toList();
+        List<String> regionStamps =
+                fleet.stamps(region).stream().map(st -> st.name()).toList();
         for (ReactiveAlert a : signals.activeAlerts()) {
             String subject = a.subject();
             boolean inRegion = regionStamps.contains(subject) || subject.endsWith("@" + region);
             if (inRegion) {
-                alerts.add(new Alert(Alert.Severity.TRIGGER, subject, describe(a), a.latestValue(), a.sinceMinute(), false));
+                alerts.add(new Alert(
+                        Alert.Severity.TRIGGER, subject, describe(a), a.latestValue(), a.sinceMinute(), false));
             }
         }
         // the worst first: by severity, then by how far it is (the 100 % stamp before the 46 % one), then the oldest
-        alerts.sort(Comparator.comparing(Alert::severity).thenComparing(Comparator.comparingDouble(Alert::value).reversed())
+        alerts.sort(Comparator.comparing(Alert::severity)
+                .thenComparing(Comparator.comparingDouble(Alert::value).reversed())
                 .thenComparingLong(Alert::sinceMinute));
         return alerts;
     }
 
     private static String describe(ReactiveAlert a) {
         return switch (a.rule().metric()) {
-            case THROTTLING_RATE -> String.format(java.util.Locale.ROOT, "throttling %.1f %% (rule: > %.1f %% for %d min)",
-                    a.latestValue() * 100, a.rule().threshold() * 100, a.rule().sustainedMinutes());
-            case ERROR_RATE -> String.format(java.util.Locale.ROOT, "5xx %.1f %% (rule: > %.1f %% for %d min)",
-                    a.latestValue() * 100, a.rule().threshold() * 100, a.rule().sustainedMinutes());
-            case P99_LATENCY_MS -> String.format(java.util.Locale.ROOT, "p99 latency %.0f ms (rule: > %.0f ms for %d min)",
-                    a.latestValue(), a.rule().threshold(), a.rule().sustainedMinutes());
+            case THROTTLING_RATE ->
+                String.format(
+                        java.util.Locale.ROOT,
+                        "throttling %.1f %% (rule: > %.1f %% for %d min)",
+                        a.latestValue() * 100,
+                        a.rule().threshold() * 100,
+                        a.rule().sustainedMinutes());
+            case ERROR_RATE ->
+                String.format(
+                        java.util.Locale.ROOT,
+                        "5xx %.1f %% (rule: > %.1f %% for %d min)",
+                        a.latestValue() * 100,
+                        a.rule().threshold() * 100,
+                        a.rule().sustainedMinutes());
+            case P99_LATENCY_MS ->
+                String.format(
+                        java.util.Locale.ROOT,
+                        "p99 latency %.0f ms (rule: > %.0f ms for %d min)",
+                        a.latestValue(),
+                        a.rule().threshold(),
+                        a.rule().sustainedMinutes());
         };
     }
 }

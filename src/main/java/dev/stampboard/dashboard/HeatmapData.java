@@ -1,8 +1,7 @@
 package dev.stampboard.dashboard;
 
-import java.util.List;
-
 import dev.stampboard.fleet.PoolKind;
+import java.util.List;
 
 /** Hot-node minute values: {@code rows.get(i)[j]} is stamp i at minute {@code fromMinute + j}; NaN = no sample. */
 public record HeatmapData(PoolKind pool, long fromMinute, List<String> stamps, List<float[]> rows) {

@@ -1,7 +1,6 @@
 package dev.stampboard.dashboard;
 
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,8 +9,10 @@ import org.jspecify.annotations.Nullable;
  */
 public record HotNodeTrend(List<Minute> minutes, double hotThreshold, double warnThreshold, String window) {
 
-    public record Minute(long epochMinute, @Nullable Double hotNode, @Nullable Double rollingP95) {
-    }
+    public record Minute(
+            long epochMinute,
+            @Nullable Double hotNode,
+            @Nullable Double rollingP95) {}
 
     public boolean hasData() {
         return minutes.stream().anyMatch(m -> m.hotNode() != null);

@@ -1,9 +1,7 @@
 package dev.stampboard.dashboard;
 
+import dev.stampboard.fleet.PoolKind;
 import org.jspecify.annotations.Nullable;
 
-import dev.stampboard.fleet.PoolKind;
-
 /** A node's CPU % in its newest retained minute; {@code null} when it has not reported. */
-public record NodeCpu(String node, PoolKind pool, @Nullable Double cpu) {
-}
+public record NodeCpu(String node, PoolKind pool, @Nullable Double cpu) {}

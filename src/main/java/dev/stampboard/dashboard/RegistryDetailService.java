@@ -1,15 +1,5 @@
 package dev.stampboard.dashboard;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Service;
-
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.HomeStampChange;
 import dev.stampboard.fleet.RegistryInfo;
@@ -20,6 +10,14 @@ import dev.stampboard.signals.engine.MinuteRange;
 import dev.stampboard.signals.engine.ReactiveMetric;
 import dev.stampboard.signals.engine.ReactiveRule;
 import dev.stampboard.signals.engine.TrafficSeries;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
 
 /**
  * What the registry detail screen shows. Visibility is decided here, not in the view: a customer user sees
@@ -41,7 +39,8 @@ public class RegistryDetailService {
     /** The registry if it exists and the signed-in user may see it. */
     public Optional<RegistryInfo> visibleRegistry(String name) {
         Optional<String> onlyCustomer = user.restrictedToCustomer();
-        return fleet.registry(name).filter(r -> onlyCustomer.map(r.customer()::equals).orElse(true));
+        return fleet.registry(name)
+                .filter(r -> onlyCustomer.map(r.customer()::equals).orElse(true));
     }
 
     /** Whether the user may follow links to stamps (staff); customers see stamp names only. */
@@ -66,8 +65,8 @@ public class RegistryDetailService {
         fleet.homeStampHistory(registry.name()).forEach(c -> order.add(c.region()));
         List<String> regions = new ArrayList<>(order);
         return registry.replicas().stream()
-                .sorted(Comparator.comparingInt((ReplicaInfo r) -> regions.contains(r.region())
-                                ? regions.indexOf(r.region()) : Integer.MAX_VALUE)
+                .sorted(Comparator.comparingInt((ReplicaInfo r) ->
+                                regions.contains(r.region()) ? regions.indexOf(r.region()) : Integer.MAX_VALUE)
                         .thenComparing(ReplicaInfo::region))
                 .toList();
     }
@@ -81,18 +80,30 @@ public class RegistryDetailService {
         double[] throttling = signals.reactiveSeries(subject, ReactiveMetric.THROTTLING_RATE, range);
         List<ReplicaSeries.Minute> minutes = new ArrayList<>(traffic.size());
         for (int i = 0; i < traffic.size(); i++) {
-            minutes.add(new ReplicaSeries.Minute(traffic.minutes()[i], orNull(traffic.requests()[i]),
-                    orNull(traffic.bytes()[i] / 1e9), orNull(p99[i]), orNull(throttling[i] * 100)));
+            minutes.add(new ReplicaSeries.Minute(
+                    traffic.minutes()[i],
+                    orNull(traffic.requests()[i]),
+                    orNull(traffic.bytes()[i] / 1e9),
+                    orNull(p99[i]),
+                    orNull(throttling[i] * 100)));
         }
-        return new ReplicaSeries(replica.region(), replica.homeStamp(),
-                StampDetailService.describe(signals.settings().peakWindow()), minutes,
-                limit(ReactiveMetric.THROTTLING_RATE, 100), limit(ReactiveMetric.P99_LATENCY_MS, 1));
+        return new ReplicaSeries(
+                replica.region(),
+                replica.homeStamp(),
+                StampDetailService.describe(signals.settings().peakWindow()),
+                minutes,
+                limit(ReactiveMetric.THROTTLING_RATE, 100),
+                limit(ReactiveMetric.P99_LATENCY_MS, 1));
     }
 
     /** The first reactive rule's threshold for the metric, scaled to the chart's unit. */
     private @Nullable Double limit(ReactiveMetric metric, double scale) {
-        return signals.settings().reactiveRules().stream().filter(r -> r.metric() == metric)
-                .map(ReactiveRule::threshold).map(t -> t * scale).findFirst().orElse(null);
+        return signals.settings().reactiveRules().stream()
+                .filter(r -> r.metric() == metric)
+                .map(ReactiveRule::threshold)
+                .map(t -> t * scale)
+                .findFirst()
+                .orElse(null);
     }
 
     private static @Nullable Double orNull(double value) {

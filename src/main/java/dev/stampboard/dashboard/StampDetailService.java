@@ -1,16 +1,5 @@
 package dev.stampboard.dashboard;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Service;
-
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.HomeStampChange;
 import dev.stampboard.fleet.PoolKind;
@@ -25,6 +14,15 @@ import dev.stampboard.signals.engine.ReactiveMetric;
 import dev.stampboard.signals.engine.RollingP95;
 import dev.stampboard.signals.engine.TrafficSeries;
 import dev.stampboard.signals.engine.TrafficShare;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
 
 /** What the stamp detail screen shows, combined from the inventory and the signals engine. */
 @Service
@@ -68,9 +66,11 @@ public class StampDetailService {
     }
 
     private HotNodeTrend hotNodeTrend(String stamp, PoolKind pool, MinuteRange range) {
-        int window = Math.toIntExact(signals.settings().peakWindow().rangeAt(signals.nowMinute()).lengthMinutes());
+        int window = Math.toIntExact(
+                signals.settings().peakWindow().rangeAt(signals.nowMinute()).lengthMinutes());
         HotNodeSeries series = signals.hotNodeSeries(stamp, pool, range.fromMinute() - window + 1, range.toMinute());
-        double[] rolling = RollingP95.of(series.minutes(), series.values(), range.fromMinute(), range.toMinute(), window);
+        double[] rolling =
+                RollingP95.of(series.minutes(), series.values(), range.fromMinute(), range.toMinute(), window);
         Map<Long, Double> byMinute = new java.util.HashMap<>();
         for (int i = 0; i < series.size(); i++) {
             byMinute.put(series.minutes()[i], series.values()[i]);
@@ -81,7 +81,8 @@ public class StampDetailService {
             minutes.add(new HotNodeTrend.Minute(m, byMinute.get(m), Double.isNaN(rolling[i]) ? null : rolling[i]));
         }
         var settings = signals.settings();
-        return new HotNodeTrend(minutes, settings.hotThreshold(), settings.warnThreshold(), describe(settings.peakWindow()));
+        return new HotNodeTrend(
+                minutes, settings.hotThreshold(), settings.warnThreshold(), describe(settings.peakWindow()));
     }
 
     /** The top {@value #TOP_N} registries by share of the pool's traffic, then "others" if any remain. */
@@ -98,15 +99,25 @@ public class StampDetailService {
             }
         }
         Map<String, List<CustomerShare.Registry>> byCustomer = new java.util.HashMap<>();
-        byRegistry.forEach((registry, share) -> byCustomer.computeIfAbsent(
+        byRegistry.forEach((registry, share) -> byCustomer
+                .computeIfAbsent(
                         fleet.registry(registry).map(r -> r.customer()).orElse("unknown"), k -> new ArrayList<>())
-                .add(new CustomerShare.Registry(registry, share[PoolKind.REGISTRY.ordinal()], share[PoolKind.DATAPROXY.ordinal()])));
+                .add(new CustomerShare.Registry(
+                        registry, share[PoolKind.REGISTRY.ordinal()], share[PoolKind.DATAPROXY.ordinal()])));
         List<CustomerShare> out = new ArrayList<>();
         byCustomer.forEach((customer, registries) -> {
-            registries.sort(Comparator.comparingDouble((CustomerShare.Registry r) -> Math.max(r.registryShare(), r.dataproxyShare()))
+            registries.sort(Comparator.comparingDouble(
+                            (CustomerShare.Registry r) -> Math.max(r.registryShare(), r.dataproxyShare()))
                     .reversed());
-            out.add(new CustomerShare(customer, registries.stream().mapToDouble(CustomerShare.Registry::registryShare).sum(),
-                    registries.stream().mapToDouble(CustomerShare.Registry::dataproxyShare).sum(), registries));
+            out.add(new CustomerShare(
+                    customer,
+                    registries.stream()
+                            .mapToDouble(CustomerShare.Registry::registryShare)
+                            .sum(),
+                    registries.stream()
+                            .mapToDouble(CustomerShare.Registry::dataproxyShare)
+                            .sum(),
+                    registries));
         });
         out.sort(Comparator.comparingDouble(CustomerShare::worst).reversed().thenComparing(CustomerShare::customer));
         return out;
@@ -114,12 +125,16 @@ public class StampDetailService {
 
     static List<ShareSlice> topN(List<TrafficShare> shares, int n) {
         List<TrafficShare> sorted = shares.stream()
-                .sorted(Comparator.comparingDouble(TrafficShare::share).reversed().thenComparing(TrafficShare::registry))
+                .sorted(Comparator.comparingDouble(TrafficShare::share)
+                        .reversed()
+                        .thenComparing(TrafficShare::registry))
                 .toList();
         List<ShareSlice> slices = new ArrayList<>();
         sorted.stream().limit(n).forEach(s -> slices.add(new ShareSlice(s.registry(), s.share(), false)));
         if (sorted.size() > n) {
-            double rest = sorted.subList(n, sorted.size()).stream().mapToDouble(TrafficShare::share).sum();
+            double rest = sorted.subList(n, sorted.size()).stream()
+                    .mapToDouble(TrafficShare::share)
+                    .sum();
             slices.add(new ShareSlice("others (" + (sorted.size() - n) + ")", rest, true));
         }
         return slices;
@@ -131,11 +146,13 @@ public class StampDetailService {
         List<NodeCpu> nodes = new ArrayList<>();
         for (PoolKind pool : PoolKind.values()) {
             if (info.pool(pool).isPresent()) {
-                signals.latestNodeCpu(stamp, pool).forEach((node, cpu) ->
-                        nodes.add(new NodeCpu(node, pool, cpu == null || cpu.isNaN() ? null : cpu.doubleValue())));
+                signals.latestNodeCpu(stamp, pool)
+                        .forEach((node, cpu) -> nodes.add(
+                                new NodeCpu(node, pool, cpu == null || cpu.isNaN() ? null : cpu.doubleValue())));
             }
         }
-        nodes.sort(Comparator.comparing((NodeCpu n) -> n.cpu() == null ? Double.NEGATIVE_INFINITY : n.cpu()).reversed()
+        nodes.sort(Comparator.comparing((NodeCpu n) -> n.cpu() == null ? Double.NEGATIVE_INFINITY : n.cpu())
+                .reversed()
                 .thenComparing(NodeCpu::node));
         return nodes;
     }
@@ -147,20 +164,26 @@ public class StampDetailService {
         long totalRequests = shares.stream().mapToLong(TrafficShare::requests).sum();
         long totalBytes = shares.stream().mapToLong(TrafficShare::bytes).sum();
         String region = fleet.requireStamp(stamp).region();
-        Map<String, TrafficShare> byRegistry = shares.stream().filter(s -> s.region().equals(region))
+        Map<String, TrafficShare> byRegistry = shares.stream()
+                .filter(s -> s.region().equals(region))
                 .collect(Collectors.toMap(TrafficShare::registry, Function.identity(), (a, b) -> a));
         List<RegistryOnStamp> rows = new ArrayList<>();
         for (RegistryInfo registry : fleet.registriesOn(stamp)) {
             TrafficShare share = byRegistry.get(registry.name());
             String subject = registry.name() + "@" + region;
-            rows.add(new RegistryOnStamp(registry.name(), registry.customer(),
+            rows.add(new RegistryOnStamp(
+                    registry.name(),
+                    registry.customer(),
                     share == null || totalRequests == 0 ? 0 : (double) share.requests() / totalRequests,
                     share == null || totalBytes == 0 ? 0 : (double) share.bytes() / totalBytes,
-                    latest(signals.reactiveSeries(subject, ReactiveMetric.P99_LATENCY_MS,
+                    latest(signals.reactiveSeries(
+                            subject,
+                            ReactiveMetric.P99_LATENCY_MS,
                             new MinuteRange(peak.toMinute() - LATEST_MINUTES + 1, peak.toMinute()))),
                     throttlingRate(registry.name(), region, stamp, peak)));
         }
-        rows.sort(Comparator.comparingDouble(RegistryOnStamp::requestShare).reversed()
+        rows.sort(Comparator.comparingDouble(RegistryOnStamp::requestShare)
+                .reversed()
                 .thenComparing(RegistryOnStamp::registry));
         return rows;
     }
@@ -192,7 +215,8 @@ public class StampDetailService {
     /** Cutovers into or out of the stamp, newest first; a registry's first placement is not a move. */
     public List<HomeStampChange> moves(String stamp) {
         List<HomeStampChange> moves = new ArrayList<>(fleet.homeStampChangesOf(stamp).stream()
-                .filter(c -> c.fromStamp() != null).toList());
+                .filter(c -> c.fromStamp() != null)
+                .toList());
         moves.sort(Comparator.comparing(HomeStampChange::changedAt).reversed());
         return moves;
     }

@@ -1,4 +1,3 @@
 package dev.stampboard.fleet;
 
-public record CustomerInfo(String name, String displayName) {
-}
+public record CustomerInfo(String name, String displayName) {}

@@ -1,30 +1,28 @@
 package dev.stampboard.fleet;
 
+import dev.stampboard.base.Actor;
+import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.base.NotFoundException;
+import dev.stampboard.security.CurrentUser;
+import dev.stampboard.security.Role;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import dev.stampboard.base.InvalidInputException;
-import dev.stampboard.base.NotFoundException;
-import dev.stampboard.base.Actor;
-import dev.stampboard.security.CurrentUser;
-import dev.stampboard.security.Role;
 
 /**
  * The inventory's application service. Reads come from an immutable snapshot rebuilt after each
@@ -51,9 +49,15 @@ public class FleetService {
     private volatile @Nullable FleetSnapshot snapshot;
     private volatile long snapshotLoadedAt;
 
-    FleetService(StampRepository stamps, RegionRepository regions, CustomerRepository customers,
-                 RegistryRepository registries, HomeStampChangeRepository history, CurrentUser currentUser,
-                 ApplicationEventPublisher events, Clock clock) {
+    FleetService(
+            StampRepository stamps,
+            RegionRepository regions,
+            CustomerRepository customers,
+            RegistryRepository registries,
+            HomeStampChangeRepository history,
+            CurrentUser currentUser,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.stamps = stamps;
         this.regions = regions;
         this.customers = customers;
@@ -75,7 +79,9 @@ public class FleetService {
     }
 
     public List<StampInfo> stamps(String region) {
-        return snapshot().stamps().stream().filter(s -> s.region().equals(region)).toList();
+        return snapshot().stamps().stream()
+                .filter(s -> s.region().equals(region))
+                .toList();
     }
 
     public Optional<StampInfo> stamp(String name) {
@@ -101,7 +107,9 @@ public class FleetService {
     }
 
     public List<RegistryInfo> registriesOf(String customer) {
-        return snapshot().registries().stream().filter(r -> r.customer().equals(customer)).toList();
+        return snapshot().registries().stream()
+                .filter(r -> r.customer().equals(customer))
+                .toList();
     }
 
     public Optional<RegistryInfo> registry(String name) {
@@ -112,7 +120,8 @@ public class FleetService {
     public List<RegistryInfo> registriesOn(String stamp) {
         StampInfo info = requireStamp(stamp);
         return snapshot().registries().stream()
-                .filter(r -> r.homeStamp(info.region()).map(stamp::equals).orElse(false)).toList();
+                .filter(r -> r.homeStamp(info.region()).map(stamp::equals).orElse(false))
+                .toList();
     }
 
     public List<CustomerInfo> customers() {
@@ -120,7 +129,9 @@ public class FleetService {
     }
 
     public Optional<CustomerInfo> customer(String name) {
-        return snapshot().customers().stream().filter(c -> c.name().equals(name)).findFirst();
+        return snapshot().customers().stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst();
     }
 
     public boolean isEmpty() {
@@ -170,8 +181,8 @@ public class FleetService {
         validatePools(declaration);
         if (!regions.existsById(declaration.region())) {
             regions.save(Region.create(declaration.region(), "UTC"));
-            events.publishEvent(new FleetChanged(actor, "REGION_ADDED", declaration.region(),
-                    "zone UTC (first stamp declared in it)"));
+            events.publishEvent(new FleetChanged(
+                    actor, "REGION_ADDED", declaration.region(), "zone UTC (first stamp declared in it)"));
         }
         Optional<Stamp> existing = stamps.findByName(name);
         Stamp stamp;
@@ -195,8 +206,8 @@ public class FleetService {
         }
         declaration.storageAccounts().forEach(stamp::addStorageAccount);
         stamps.save(stamp);
-        events.publishEvent(new FleetChanged(actor, existing.isPresent() ? "STAMP_UPDATED" : "STAMP_DECLARED", name,
-                describe(declaration)));
+        events.publishEvent(new FleetChanged(
+                actor, existing.isPresent() ? "STAMP_UPDATED" : "STAMP_DECLARED", name, describe(declaration)));
         invalidate();
         events.publishEvent(new StampDeclared(name));
         return stamp.toInfo();
@@ -229,7 +240,10 @@ public class FleetService {
             return false;
         }
         stamps.save(stamp);
-        events.publishEvent(new FleetChanged(actor, present ? "SCALE_SET_FOUND" : "SCALE_SET_MISSING", stampName,
+        events.publishEvent(new FleetChanged(
+                actor,
+                present ? "SCALE_SET_FOUND" : "SCALE_SET_MISSING",
+                stampName,
                 kind + (present ? ": scale set is back" : ": scale set no longer exists; pool and history kept")));
         invalidate();
         return true;
@@ -252,7 +266,8 @@ public class FleetService {
     public void addRegistry(String name, String customer, Map<String, String> homeStampByRegion, Actor actor) {
         currentUser.requireRole(actor, Role.ENGINEER, Role.INGEST);
         if (!REGISTRY_NAME.matcher(name).matches()) {
-            throw new InvalidInputException("Registry name '" + name + "' must be lower-case letters, digits, dots and dashes");
+            throw new InvalidInputException(
+                    "Registry name '" + name + "' must be lower-case letters, digits, dots and dashes");
         }
         if (customers.findByName(customer).isEmpty()) {
             throw new InvalidInputException("Unknown customer '" + customer + "'");
@@ -270,8 +285,8 @@ public class FleetService {
             placeReplica(registry, region, stampName, "registry created");
         });
         registries.save(registry);
-        events.publishEvent(new FleetChanged(actor, "REGISTRY_ADDED", name,
-                "customer " + customer + ", home stamps " + homeStampByRegion));
+        events.publishEvent(new FleetChanged(
+                actor, "REGISTRY_ADDED", name, "customer " + customer + ", home stamps " + homeStampByRegion));
         invalidate();
     }
 
@@ -285,17 +300,20 @@ public class FleetService {
     public RegistryInfo declareRegistry(String name, RegistryDeclaration declaration, Actor actor) {
         currentUser.requireRole(actor, Role.ENGINEER, Role.INGEST);
         if (!REGISTRY_NAME.matcher(name).matches()) {
-            throw new InvalidInputException("Registry name '" + name + "' must be lower-case letters, digits, dots and dashes");
+            throw new InvalidInputException(
+                    "Registry name '" + name + "' must be lower-case letters, digits, dots and dashes");
         }
         requireName(declaration.customer(), "customer");
         Map<String, String> homes = new LinkedHashMap<>();
         for (RegistryDeclaration.ReplicaDeclaration replica : declaration.replicas()) {
             if (homes.putIfAbsent(replica.region(), replica.homeStamp()) != null) {
-                throw new InvalidInputException("Region " + replica.region() + " is listed twice; a registry has one replica per region");
+                throw new InvalidInputException(
+                        "Region " + replica.region() + " is listed twice; a registry has one replica per region");
             }
-            Stamp stamp = stamps.findByName(replica.homeStamp()).orElseThrow(() -> new InvalidInputException(
-                    "Unknown home stamp '" + replica.homeStamp() + "' for " + name + " in " + replica.region()
-                            + ": declare it first with PUT /api/v1/stamps/" + replica.homeStamp()));
+            Stamp stamp = stamps.findByName(replica.homeStamp())
+                    .orElseThrow(() -> new InvalidInputException(
+                            "Unknown home stamp '" + replica.homeStamp() + "' for " + name + " in " + replica.region()
+                                    + ": declare it first with PUT /api/v1/stamps/" + replica.homeStamp()));
             if (!stamp.region().equals(replica.region())) {
                 throw new InvalidInputException("Stamp " + replica.homeStamp() + " is in region " + stamp.region()
                         + ", not " + replica.region());
@@ -303,8 +321,8 @@ public class FleetService {
         }
         if (customers.findByName(declaration.customer()).isEmpty()) {
             customers.save(new Customer(null, declaration.customer(), declaration.customer()));
-            events.publishEvent(new FleetChanged(actor, "CUSTOMER_ADDED", declaration.customer(),
-                    "first named by registry " + name));
+            events.publishEvent(new FleetChanged(
+                    actor, "CUSTOMER_ADDED", declaration.customer(), "first named by registry " + name));
         }
         Optional<Registry> existing = registries.findByName(name);
         Registry registry = existing.orElseGet(() -> Registry.create(name, declaration.customer()));
@@ -326,8 +344,12 @@ public class FleetService {
         });
         if (existing.isEmpty() || !changes.isEmpty()) {
             registries.save(registry);
-            events.publishEvent(new FleetChanged(actor, existing.isPresent() ? "REGISTRY_UPDATED" : "REGISTRY_DECLARED", name,
-                    "customer " + declaration.customer() + (changes.isEmpty() ? "" : "; " + String.join(", ", changes))));
+            events.publishEvent(new FleetChanged(
+                    actor,
+                    existing.isPresent() ? "REGISTRY_UPDATED" : "REGISTRY_DECLARED",
+                    name,
+                    "customer " + declaration.customer()
+                            + (changes.isEmpty() ? "" : "; " + String.join(", ", changes))));
             invalidate();
         }
         return registry.toInfo();
@@ -346,7 +368,8 @@ public class FleetService {
      */
     @Transactional
     public boolean rehomeIfNeeded(String registryName, String region, String toStamp, String reason, Actor actor) {
-        Registry registry = registries.findByName(registryName)
+        Registry registry = registries
+                .findByName(registryName)
                 .orElseThrow(() -> new NotFoundException("No registry named '" + registryName + "'"));
         if (registry.toInfo().homeStamp(region).orElse("").equals(toStamp)) {
             return false;
@@ -359,10 +382,11 @@ public class FleetService {
     @Transactional
     public void rehome(String registryName, String region, String toStamp, String reason, Actor actor) {
         currentUser.requireRole(actor, Role.ENGINEER);
-        Registry registry = registries.findByName(registryName)
+        Registry registry = registries
+                .findByName(registryName)
                 .orElseThrow(() -> new NotFoundException("No registry named '" + registryName + "'"));
-        Stamp destination = stamps.findByName(toStamp)
-                .orElseThrow(() -> new NotFoundException("No stamp named '" + toStamp + "'"));
+        Stamp destination =
+                stamps.findByName(toStamp).orElseThrow(() -> new NotFoundException("No stamp named '" + toStamp + "'"));
         if (!destination.region().equals(region)) {
             throw new InvalidInputException("Stamp " + toStamp + " is in " + destination.region() + ", not " + region
                     + ": moves never leave a region");
@@ -371,7 +395,10 @@ public class FleetService {
         registries.save(registry);
         history.save(new HomeStampChange(null, registryName, region, from, toStamp, clock.instant(), reason));
         invalidate();
-        events.publishEvent(new FleetChanged(actor, "HOME_STAMP_CHANGED", registryName,
+        events.publishEvent(new FleetChanged(
+                actor,
+                "HOME_STAMP_CHANGED",
+                registryName,
                 region + ": " + from + " -> " + toStamp + " (" + reason + ")"));
         events.publishEvent(new HomeStampChanged(registryName, region, from, toStamp));
     }
@@ -406,7 +433,12 @@ public class FleetService {
 
     private static String describe(StampDeclaration d) {
         StringBuilder sb = new StringBuilder("region ").append(d.region());
-        d.pools().forEach(p -> sb.append(", ").append(p.pool()).append(": ").append(p.nodes().size()).append(" nodes"));
+        d.pools()
+                .forEach(p -> sb.append(", ")
+                        .append(p.pool())
+                        .append(": ")
+                        .append(p.nodes().size())
+                        .append(" nodes"));
         return sb.toString();
     }
 
@@ -435,23 +467,37 @@ public class FleetService {
     }
 
     private synchronized FleetSnapshot load() {
-        List<StampInfo> stampInfos = new ArrayList<>(stamps.findAll().stream().map(Stamp::toInfo).toList());
+        List<StampInfo> stampInfos =
+                new ArrayList<>(stamps.findAll().stream().map(Stamp::toInfo).toList());
         stampInfos.sort(Comparator.comparing(StampInfo::region).thenComparing(StampInfo::name));
         Map<String, StampInfo> byName = new LinkedHashMap<>();
         stampInfos.forEach(s -> byName.put(s.name(), s));
-        List<RegistryInfo> registryInfos = registries.findAll().stream().map(Registry::toInfo)
-                .sorted(Comparator.comparing(RegistryInfo::name)).toList();
+        List<RegistryInfo> registryInfos = registries.findAll().stream()
+                .map(Registry::toInfo)
+                .sorted(Comparator.comparing(RegistryInfo::name))
+                .toList();
         Map<String, RegistryInfo> registriesByName = new HashMap<>();
         registryInfos.forEach(r -> registriesByName.put(r.name(), r));
         return new FleetSnapshot(
-                regions.findAll().stream().map(Region::toInfo).sorted(Comparator.comparing(RegionInfo::name)).toList(),
-                List.copyOf(stampInfos), Map.copyOf(byName),
-                customers.findAll().stream().map(Customer::toInfo).sorted(Comparator.comparing(CustomerInfo::name)).toList(),
-                registryInfos, Map.copyOf(registriesByName));
+                regions.findAll().stream()
+                        .map(Region::toInfo)
+                        .sorted(Comparator.comparing(RegionInfo::name))
+                        .toList(),
+                List.copyOf(stampInfos),
+                Map.copyOf(byName),
+                customers.findAll().stream()
+                        .map(Customer::toInfo)
+                        .sorted(Comparator.comparing(CustomerInfo::name))
+                        .toList(),
+                registryInfos,
+                Map.copyOf(registriesByName));
     }
 
-    private record FleetSnapshot(List<RegionInfo> regions, List<StampInfo> stamps, Map<String, StampInfo> stampsByName,
-                                 List<CustomerInfo> customers, List<RegistryInfo> registries,
-                                 Map<String, RegistryInfo> registriesByName) {
-    }
+    private record FleetSnapshot(
+            List<RegionInfo> regions,
+            List<StampInfo> stamps,
+            Map<String, StampInfo> stampsByName,
+            List<CustomerInfo> customers,
+            List<RegistryInfo> registries,
+            Map<String, RegistryInfo> registriesByName) {}
 }

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,10 +27,14 @@ public final class HomeStampTimeline {
 
     HomeStampTimeline(Collection<HomeStampChange> changes) {
         for (HomeStampChange change : changes) {
-            byReplica.computeIfAbsent(key(change.registry(), change.region()), k -> new ArrayList<>()).add(change);
+            byReplica
+                    .computeIfAbsent(key(change.registry(), change.region()), k -> new ArrayList<>())
+                    .add(change);
         }
-        byReplica.values().forEach(list -> list.sort(Comparator.comparing(HomeStampChange::changedAt)
-                .thenComparing(c -> c.id() == null ? Long.MAX_VALUE : c.id())));
+        byReplica
+                .values()
+                .forEach(list -> list.sort(Comparator.comparing(HomeStampChange::changedAt)
+                        .thenComparing(c -> c.id() == null ? Long.MAX_VALUE : c.id())));
     }
 
     /**

@@ -1,4 +1,3 @@
 package dev.stampboard.fleet;
 
-record PoolNode(String name) {
-}
+record PoolNode(String name) {}

@@ -9,7 +9,9 @@ class Region implements Persistable<String> {
 
     @Id
     private final String name;
+
     private final String zoneId;
+
     @Transient
     private final boolean isNew;
 

@@ -2,5 +2,4 @@ package dev.stampboard.fleet;
 
 import java.time.ZoneId;
 
-public record RegionInfo(String name, ZoneId zone) {
-}
+public record RegionInfo(String name, ZoneId zone) {}

@@ -4,7 +4,6 @@ import dev.stampboard.base.TransitionRefused;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -16,10 +15,13 @@ class Registry {
 
     @Id
     private @Nullable Long id;
+
     private final String name;
     private String customer;
+
     @Version
     private int version;
+
     @MappedCollection(idColumn = "registry_id")
     private final Set<Replica> replicas;
 
@@ -62,8 +64,8 @@ class Registry {
 
     /** A cutover: the replica in {@code region} is served by {@code stamp} from now on. Returns the previous home. */
     String rehome(String region, String stamp) {
-        Replica current = replica(region)
-                .orElseThrow(() -> new TransitionRefused(name + " has no replica in " + region));
+        Replica current =
+                replica(region).orElseThrow(() -> new TransitionRefused(name + " has no replica in " + region));
         if (current.homeStamp().equals(stamp)) {
             throw new TransitionRefused(name + " in " + region + " is already served by " + stamp);
         }
@@ -73,8 +75,12 @@ class Registry {
     }
 
     RegistryInfo toInfo() {
-        return new RegistryInfo(name, customer,
-                replicas.stream().map(r -> new ReplicaInfo(r.region(), r.homeStamp()))
-                        .sorted((a, b) -> a.region().compareTo(b.region())).toList());
+        return new RegistryInfo(
+                name,
+                customer,
+                replicas.stream()
+                        .map(r -> new ReplicaInfo(r.region(), r.homeStamp()))
+                        .sorted((a, b) -> a.region().compareTo(b.region()))
+                        .toList());
     }
 }

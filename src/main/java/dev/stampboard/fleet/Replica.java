@@ -1,4 +1,3 @@
 package dev.stampboard.fleet;
 
-record Replica(String region, String homeStamp) {
-}
+record Replica(String region, String homeStamp) {}

@@ -1,4 +1,3 @@
 package dev.stampboard.fleet;
 
-public record ReplicaInfo(String region, String homeStamp) {
-}
+public record ReplicaInfo(String region, String homeStamp) {}

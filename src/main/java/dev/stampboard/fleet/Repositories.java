@@ -2,15 +2,13 @@ package dev.stampboard.fleet;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.data.repository.ListCrudRepository;
 
 interface StampRepository extends ListCrudRepository<Stamp, Long> {
     Optional<Stamp> findByName(String name);
 }
 
-interface RegionRepository extends ListCrudRepository<Region, String> {
-}
+interface RegionRepository extends ListCrudRepository<Region, String> {}
 
 interface CustomerRepository extends ListCrudRepository<Customer, Long> {
     Optional<Customer> findByName(String name);

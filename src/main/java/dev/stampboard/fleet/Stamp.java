@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -18,21 +17,33 @@ class Stamp {
 
     @Id
     private @Nullable Long id;
+
     private final String name;
     private final String region;
     private final StampKind kind;
     private StampStatus status;
     private final Instant createdAt;
+
     @Version
     private int version;
+
     @MappedCollection(idColumn = "stamp_id")
     private final Set<StampPool> pools;
+
     @MappedCollection(idColumn = "stamp_id")
     private final Set<StorageAccount> storageAccounts;
 
     @PersistenceCreator
-    Stamp(@Nullable Long id, String name, String region, StampKind kind, StampStatus status, Instant createdAt,
-          int version, Set<StampPool> pools, Set<StorageAccount> storageAccounts) {
+    Stamp(
+            @Nullable Long id,
+            String name,
+            String region,
+            StampKind kind,
+            StampStatus status,
+            Instant createdAt,
+            int version,
+            Set<StampPool> pools,
+            Set<StorageAccount> storageAccounts) {
         this.id = id;
         this.name = name;
         this.region = region;
@@ -107,8 +118,15 @@ class Stamp {
     }
 
     StampInfo toInfo() {
-        return new StampInfo(name, region, kind, status,
-                pools.stream().map(StampPool::toInfo).sorted((a, b) -> a.kind().compareTo(b.kind())).toList(),
+        return new StampInfo(
+                name,
+                region,
+                kind,
+                status,
+                pools.stream()
+                        .map(StampPool::toInfo)
+                        .sorted((a, b) -> a.kind().compareTo(b.kind()))
+                        .toList(),
                 storageAccounts.stream().map(StorageAccount::name).sorted().toList());
     }
 }

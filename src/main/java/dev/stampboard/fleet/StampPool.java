@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -16,16 +15,23 @@ class StampPool {
 
     @Id
     private @Nullable Long id;
+
     private final PoolKind kind;
     private int currentInstances;
     private int minInstances;
     private @Nullable Instant scaleSetMissingSince;
+
     @MappedCollection(idColumn = "pool_id")
     private final Set<PoolNode> nodes;
 
     @PersistenceCreator
-    StampPool(@Nullable Long id, PoolKind kind, int currentInstances, int minInstances,
-              @Nullable Instant scaleSetMissingSince, Set<PoolNode> nodes) {
+    StampPool(
+            @Nullable Long id,
+            PoolKind kind,
+            int currentInstances,
+            int minInstances,
+            @Nullable Instant scaleSetMissingSince,
+            Set<PoolNode> nodes) {
         this.id = id;
         this.kind = kind;
         this.currentInstances = currentInstances;
@@ -64,7 +70,11 @@ class StampPool {
     }
 
     PoolInfo toInfo() {
-        return new PoolInfo(kind, currentInstances, minInstances, nodes.stream().map(PoolNode::name).sorted().toList(),
+        return new PoolInfo(
+                kind,
+                currentInstances,
+                minInstances,
+                nodes.stream().map(PoolNode::name).sorted().toList(),
                 scaleSetMissingSince);
     }
 }

@@ -1,4 +1,3 @@
 package dev.stampboard.fleet;
 
-record StorageAccount(String name) {
-}
+record StorageAccount(String name) {}

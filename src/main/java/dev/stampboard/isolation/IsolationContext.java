@@ -1,9 +1,8 @@
 package dev.stampboard.isolation;
 
-import java.util.List;
-
 import dev.stampboard.planning.IsolationAdvice;
 import dev.stampboard.signals.StampSignals;
+import java.util.List;
 
 /**
  * What a reviewer weighs beside a request: the customer's current stamps in the region with their
@@ -12,6 +11,5 @@ import dev.stampboard.signals.StampSignals;
 public record IsolationContext(List<StampSignals> stamps, List<RegistryShare> shares, List<IsolationAdvice> advice) {
 
     /** A registry's share of its home stamp's registry-pool requests and dataproxy-pool bytes (0..1). */
-    public record RegistryShare(String registry, String homeStamp, double requestShare, double byteShare) {
-    }
+    public record RegistryShare(String registry, String homeStamp, double requestShare, double byteShare) {}
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,21 +18,35 @@ class IsolationHistory {
         this.jdbc = jdbc;
     }
 
-    void append(String requestId, Instant at, String actor, @Nullable IsolationState from, IsolationState to,
-                @Nullable String note) {
-        jdbc.sql("insert into isolation_state_change (request_id, at, actor, from_state, to_state, note) values (?, ?, ?, ?, ?, ?)")
-                .params(requestId, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), actor, from == null ? null : from.name(),
-                        to.name(), note)
+    void append(
+            String requestId,
+            Instant at,
+            String actor,
+            @Nullable IsolationState from,
+            IsolationState to,
+            @Nullable String note) {
+        jdbc.sql(
+                        "insert into isolation_state_change (request_id, at, actor, from_state, to_state, note) values (?, ?, ?, ?, ?, ?)")
+                .params(
+                        requestId,
+                        OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
+                        actor,
+                        from == null ? null : from.name(),
+                        to.name(),
+                        note)
                 .update();
     }
 
     List<IsolationStateChange> of(String requestId) {
-        return jdbc.sql("select at, actor, from_state, to_state, note from isolation_state_change where request_id = ? order by id")
+        return jdbc.sql(
+                        "select at, actor, from_state, to_state, note from isolation_state_change where request_id = ? order by id")
                 .param(requestId)
-                .query((rs, i) -> new IsolationStateChange(rs.getObject("at", OffsetDateTime.class).toInstant(),
+                .query((rs, i) -> new IsolationStateChange(
+                        rs.getObject("at", OffsetDateTime.class).toInstant(),
                         rs.getString("actor"),
                         rs.getString("from_state") == null ? null : IsolationState.valueOf(rs.getString("from_state")),
-                        IsolationState.valueOf(rs.getString("to_state")), rs.getString("note")))
+                        IsolationState.valueOf(rs.getString("to_state")),
+                        rs.getString("note")))
                 .list();
     }
 }

@@ -1,8 +1,8 @@
 package dev.stampboard.isolation;
 
 import dev.stampboard.audit.Audited;
-import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.base.Actor;
+import dev.stampboard.planning.PlanStatus;
 
 /** The migration plan of a request finished without completing (rolled back); the request waits. */
 public record IsolationMigrationEnded(String requestId, String planId, PlanStatus status) implements Audited {

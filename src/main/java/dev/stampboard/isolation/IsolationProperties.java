@@ -1,9 +1,8 @@
 package dev.stampboard.isolation;
 
+import dev.stampboard.planning.engine.SizingSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-
-import dev.stampboard.planning.engine.SizingSettings;
 
 /**
  * {@code stampboard.isolation.*}: the sizing figures per node (capacity at 100 % CPU), the utilisation
@@ -11,8 +10,13 @@ import dev.stampboard.planning.engine.SizingSettings;
  * Unset figures take the planner's own defaults, so a plan's isolation advice and a request agree.
  */
 @ConfigurationProperties("stampboard.isolation")
-record IsolationProperties(double registryNodeQps, double dataproxyNodeGbps, double storageAccountTb,
-                           double targetUtilisation, @Nullable Double headroom, long checkMillis) {
+record IsolationProperties(
+        double registryNodeQps,
+        double dataproxyNodeGbps,
+        double storageAccountTb,
+        double targetUtilisation,
+        @Nullable Double headroom,
+        long checkMillis) {
 
     IsolationProperties {
         SizingSettings d = SizingSettings.defaults();

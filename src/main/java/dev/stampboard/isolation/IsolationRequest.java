@@ -1,11 +1,11 @@
 package dev.stampboard.isolation;
 
 import dev.stampboard.base.TransitionRefused;
+import dev.stampboard.planning.engine.Sizing;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -13,8 +13,6 @@ import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.domain.Persistable;
 import org.springframework.data.relational.core.mapping.Table;
-
-import dev.stampboard.planning.engine.Sizing;
 
 /**
  * Aggregate root of an isolation request. The state changes only through the intention-revealing
@@ -26,6 +24,7 @@ class IsolationRequest implements Persistable<String> {
 
     @Id
     private final String id;
+
     private final String customer;
     private final String region;
     private final String registries;
@@ -47,18 +46,38 @@ class IsolationRequest implements Persistable<String> {
     private @Nullable String decisionReason;
     private @Nullable String dedicatedStamp;
     private @Nullable String planId;
+
     @Version
     private @Nullable Integer version;
+
     @Transient
     private boolean isNew;
 
     @PersistenceCreator
-    IsolationRequest(String id, String customer, String region, String registries, long expectedPeakQps,
-                     double peakThroughputGbps, double dataVolumeTb, String justification, LocalDate wantedBy,
-                     String requestedBy, Instant requestedAt, IsolationState state, int registryNodes,
-                     int dataproxyNodes, int storageAccounts, String sizingArithmetic, @Nullable String question,
-                     @Nullable String answer, @Nullable String decidedBy, @Nullable String decisionReason,
-                     @Nullable String dedicatedStamp, @Nullable String planId, @Nullable Integer version) {
+    IsolationRequest(
+            String id,
+            String customer,
+            String region,
+            String registries,
+            long expectedPeakQps,
+            double peakThroughputGbps,
+            double dataVolumeTb,
+            String justification,
+            LocalDate wantedBy,
+            String requestedBy,
+            Instant requestedAt,
+            IsolationState state,
+            int registryNodes,
+            int dataproxyNodes,
+            int storageAccounts,
+            String sizingArithmetic,
+            @Nullable String question,
+            @Nullable String answer,
+            @Nullable String decidedBy,
+            @Nullable String decisionReason,
+            @Nullable String dedicatedStamp,
+            @Nullable String planId,
+            @Nullable Integer version) {
         this.id = id;
         this.customer = customer;
         this.region = region;
@@ -85,13 +104,43 @@ class IsolationRequest implements Persistable<String> {
     }
 
     /** A new, validated request as SUBMITTED, with the sizing computed when it was filed. */
-    static IsolationRequest submit(String id, String customer, String region, List<String> registries, long qps,
-                                   double gbps, double tb, String justification, LocalDate wantedBy,
-                                   String requestedBy, Instant now, Sizing sizing) {
-        IsolationRequest r = new IsolationRequest(id, customer, region, String.join(",", registries), qps, gbps, tb,
-                justification.strip(), wantedBy, requestedBy, now, IsolationState.SUBMITTED, sizing.registryNodes(),
-                sizing.dataproxyNodes(), sizing.storageAccounts(), sizing.arithmetic(), null, null, null, null, null,
-                null, null);
+    static IsolationRequest submit(
+            String id,
+            String customer,
+            String region,
+            List<String> registries,
+            long qps,
+            double gbps,
+            double tb,
+            String justification,
+            LocalDate wantedBy,
+            String requestedBy,
+            Instant now,
+            Sizing sizing) {
+        IsolationRequest r = new IsolationRequest(
+                id,
+                customer,
+                region,
+                String.join(",", registries),
+                qps,
+                gbps,
+                tb,
+                justification.strip(),
+                wantedBy,
+                requestedBy,
+                now,
+                IsolationState.SUBMITTED,
+                sizing.registryNodes(),
+                sizing.dataproxyNodes(),
+                sizing.storageAccounts(),
+                sizing.arithmetic(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         r.isNew = true;
         return r;
     }
@@ -177,8 +226,12 @@ class IsolationRequest implements Persistable<String> {
     }
 
     private String next() {
-        return String.join(" or ", java.util.Arrays.stream(IsolationState.values()).filter(state::canMoveTo)
-                .map(Enum::name).toList());
+        return String.join(
+                " or ",
+                java.util.Arrays.stream(IsolationState.values())
+                        .filter(state::canMoveTo)
+                        .map(Enum::name)
+                        .toList());
     }
 
     // ---- reads -------------------------------------------------------------------------------
@@ -217,11 +270,13 @@ class IsolationRequest implements Persistable<String> {
         return requestedBy;
     }
 
-    @Nullable String dedicatedStamp() {
+    @Nullable
+    String dedicatedStamp() {
         return dedicatedStamp;
     }
 
-    @Nullable String planId() {
+    @Nullable
+    String planId() {
         return planId;
     }
 
@@ -230,8 +285,25 @@ class IsolationRequest implements Persistable<String> {
     }
 
     IsolationRequestDetails toView() {
-        return new IsolationRequestDetails(id, customer, region, registries(), expectedPeakQps, peakThroughputGbps,
-                dataVolumeTb, justification, wantedBy, requestedBy, requestedAt, state, sizing(), question, answer,
-                decidedBy, decisionReason, dedicatedStamp, planId);
+        return new IsolationRequestDetails(
+                id,
+                customer,
+                region,
+                registries(),
+                expectedPeakQps,
+                peakThroughputGbps,
+                dataVolumeTb,
+                justification,
+                wantedBy,
+                requestedBy,
+                requestedAt,
+                state,
+                sizing(),
+                question,
+                answer,
+                decidedBy,
+                decisionReason,
+                dedicatedStamp,
+                planId);
     }
 }

@@ -1,7 +1,6 @@
 package dev.stampboard.isolation;
 
 import java.util.List;
-
 import org.springframework.data.repository.ListCrudRepository;
 
 interface IsolationRequestRepository extends ListCrudRepository<IsolationRequest, String> {

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,8 +19,7 @@ public final class IsolationRules {
     public static final int MAX_TEXT = 2000;
     public static final int MAX_WANTED_BY_DAYS = 730;
 
-    private IsolationRules() {
-    }
+    private IsolationRules() {}
 
     public static @Nullable String registries(@Nullable List<String> registries) {
         if (registries == null || registries.isEmpty()) {
@@ -48,7 +46,8 @@ public final class IsolationRules {
             return "Enter the peak throughput in Gbit/s (e.g. 40)";
         }
         if (!(gbps > 0) || gbps > MAX_GBPS) {
-            return String.format(Locale.ROOT, "Peak throughput must be above 0 and at most %,.0f Gbit/s (got %s)", MAX_GBPS, gbps);
+            return String.format(
+                    Locale.ROOT, "Peak throughput must be above 0 and at most %,.0f Gbit/s (got %s)", MAX_GBPS, gbps);
         }
         return null;
     }

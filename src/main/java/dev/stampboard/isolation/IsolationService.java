@@ -1,33 +1,6 @@
 package dev.stampboard.isolation;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.function.BiConsumer;
-
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.annotation.Secured;
-import org.springframework.modulith.events.ApplicationModuleListener;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
-
+import dev.stampboard.base.Actor;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
 import dev.stampboard.base.SingleInstanceJobs;
@@ -40,18 +13,43 @@ import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.fleet.StampProvisioner;
 import dev.stampboard.fleet.StampStatus;
 import dev.stampboard.planning.IsolationMigrationPlans;
+import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanFinished;
 import dev.stampboard.planning.PlanStatus;
-import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.engine.SizingCalculator;
 import dev.stampboard.planning.engine.SizingSettings;
-import dev.stampboard.base.Actor;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.StampSignals;
 import dev.stampboard.signals.engine.TrafficShare;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The isolation-request workflow. Every entry point checks the caller's role (the browser and the
@@ -79,11 +77,20 @@ public class IsolationService {
     private final TransactionTemplate tx;
     private final ObjectProvider<SingleInstanceJobs> jobs;
 
-    IsolationService(IsolationRequestRepository requests, IsolationHistory history, FleetService fleet,
-                     SignalsService signals, IsolationMigrationPlans migrationPlans, PlanningService planning,
-                     ObjectProvider<StampProvisioner> provisioner, ApplicationEventPublisher events, CurrentUser currentUser,
-                     IsolationProperties properties, Clock clock, PlatformTransactionManager transactions,
-                     ObjectProvider<SingleInstanceJobs> jobs) {
+    IsolationService(
+            IsolationRequestRepository requests,
+            IsolationHistory history,
+            FleetService fleet,
+            SignalsService signals,
+            IsolationMigrationPlans migrationPlans,
+            PlanningService planning,
+            ObjectProvider<StampProvisioner> provisioner,
+            ApplicationEventPublisher events,
+            CurrentUser currentUser,
+            IsolationProperties properties,
+            Clock clock,
+            PlatformTransactionManager transactions,
+            ObjectProvider<SingleInstanceJobs> jobs) {
         this.requests = requests;
         this.history = history;
         this.fleet = fleet;
@@ -120,7 +127,8 @@ public class IsolationService {
     @Secured({Role.Authority.SUPPORT, Role.Authority.ADMIN, Role.Authority.CUSTOMER})
     public List<String> customersForFiling() {
         Optional<String> own = currentUser.restrictedToCustomer();
-        return own.map(List::of).orElseGet(() -> fleet.customers().stream().map(c -> c.name()).toList());
+        return own.map(List::of)
+                .orElseGet(() -> fleet.customers().stream().map(c -> c.name()).toList());
     }
 
     /** The customer's registries, for the form's picker (a customer: only its own). */
@@ -134,8 +142,9 @@ public class IsolationService {
     public List<String> commonRegions(List<String> registries) {
         Set<String> common = null;
         for (String name : registries) {
-            Set<String> regions = new LinkedHashSet<>(fleet.registry(name).map(r -> r.replicas().stream()
-                    .map(ReplicaInfo::region).toList()).orElse(List.of()));
+            Set<String> regions = new LinkedHashSet<>(fleet.registry(name)
+                    .map(r -> r.replicas().stream().map(ReplicaInfo::region).toList())
+                    .orElse(List.of()));
             if (common == null) {
                 common = regions;
             } else {
@@ -149,8 +158,12 @@ public class IsolationService {
     @Secured({Role.Authority.SUPPORT, Role.Authority.ADMIN})
     public NewIsolationRequest prefillFromPlan(String planId, List<String> registries) {
         PlanDetails plan = planning.get(planId);
-        String customer = registries.stream().map(fleet::registry).flatMap(Optional::stream).map(RegistryInfo::customer)
-                .findFirst().orElse(null);
+        String customer = registries.stream()
+                .map(fleet::registry)
+                .flatMap(Optional::stream)
+                .map(RegistryInfo::customer)
+                .findFirst()
+                .orElse(null);
         return PlanPrefill.of(plan, registries, customer);
     }
 
@@ -163,8 +176,8 @@ public class IsolationService {
         field("registries", IsolationRules.registries(in.registries()));
         List<String> registries = in.registries().stream().map(String::strip).toList();
         for (String registry : registries) {
-            RegistryInfo info = fleet.registry(registry).orElseThrow(() -> new InvalidInputException(
-                    "registries: no registry named '" + registry + "'"));
+            RegistryInfo info = fleet.registry(registry)
+                    .orElseThrow(() -> new InvalidInputException("registries: no registry named '" + registry + "'"));
             if (!info.customer().equals(customer)) {
                 throw new InvalidInputException("registries: " + registry + " does not belong to customer " + customer
                         + "; a request covers only the customer's own registries");
@@ -177,18 +190,44 @@ public class IsolationService {
         field("dataVolumeTb", IsolationRules.dataVolumeTb(in.dataVolumeTb()));
         field("justification", IsolationRules.justification(in.justification()));
         field("wantedBy", IsolationRules.wantedBy(in.wantedBy(), today()));
-        var sizing = SizingCalculator.size(in.expectedPeakQps(), in.peakThroughputGbps(), in.dataVolumeTb(),
-                properties.sizing());
-        IsolationRequest request = IsolationRequest.submit(UUID.randomUUID().toString(), customer, region, registries,
-                in.expectedPeakQps(), in.peakThroughputGbps(), in.dataVolumeTb(), in.justification(), in.wantedBy(),
-                actor.name(), clock.instant(), sizing);
+        var sizing = SizingCalculator.size(
+                in.expectedPeakQps(), in.peakThroughputGbps(), in.dataVolumeTb(), properties.sizing());
+        IsolationRequest request = IsolationRequest.submit(
+                UUID.randomUUID().toString(),
+                customer,
+                region,
+                registries,
+                in.expectedPeakQps(),
+                in.peakThroughputGbps(),
+                in.dataVolumeTb(),
+                in.justification(),
+                in.wantedBy(),
+                actor.name(),
+                clock.instant(),
+                sizing);
         requests.save(request);
-        history.append(request.getId(), clock.instant(), actor.name(), null, IsolationState.SUBMITTED,
+        history.append(
+                request.getId(),
+                clock.instant(),
+                actor.name(),
+                null,
+                IsolationState.SUBMITTED,
                 "filed for " + customer + " (" + registries(registries.size()) + " in " + region + ")");
-        events.publishEvent(new IsolationRequested(request.getId(), actor, String.format(Locale.ROOT,
-                "customer %s, region %s, registries %s; %d QPS, %.1f Gbps, %.1f TB; sized %d registry / %d dataproxy nodes, %d storage accounts",
-                customer, region, registries, in.expectedPeakQps(), in.peakThroughputGbps(), in.dataVolumeTb(),
-                sizing.registryNodes(), sizing.dataproxyNodes(), sizing.storageAccounts())));
+        events.publishEvent(new IsolationRequested(
+                request.getId(),
+                actor,
+                String.format(
+                        Locale.ROOT,
+                        "customer %s, region %s, registries %s; %d QPS, %.1f Gbps, %.1f TB; sized %d registry / %d dataproxy nodes, %d storage accounts",
+                        customer,
+                        region,
+                        registries,
+                        in.expectedPeakQps(),
+                        in.peakThroughputGbps(),
+                        in.dataVolumeTb(),
+                        sizing.registryNodes(),
+                        sizing.dataproxyNodes(),
+                        sizing.storageAccounts())));
         return request.toView();
     }
 
@@ -204,8 +243,9 @@ public class IsolationService {
         }
         return String.join(", ", there) + (there.size() == 1 ? " is" : " are") + " already isolated on " + stamp
                 + " (" + (there.size() == 1 ? "its" : "their") + " home stamp in " + region + ")"
-                + (there.size() < registries.size() ? "; leave " + (there.size() == 1 ? "it" : "them") + " out of the request"
-                : "; there is nothing to isolate");
+                + (there.size() < registries.size()
+                        ? "; leave " + (there.size() == 1 ? "it" : "them") + " out of the request"
+                        : "; there is nothing to isolate");
     }
 
     private static String registries(int n) {
@@ -221,8 +261,8 @@ public class IsolationService {
     private String customerFor(@Nullable String given) {
         Optional<String> own = currentUser.restrictedToCustomer();
         if (given == null || given.isBlank()) {
-            return own.orElseThrow(() -> new InvalidInputException(
-                    "customer: name the customer the request is for (e.g. \"openmind-ai\")"));
+            return own.orElseThrow(() ->
+                    new InvalidInputException("customer: name the customer the request is for (e.g. \"openmind-ai\")"));
         }
         if (fleet.customer(given.strip()).isEmpty()) {
             throw new InvalidInputException("customer: no customer named '" + given.strip() + "'");
@@ -271,7 +311,8 @@ public class IsolationService {
         return requests.findAllByOrderByRequestedAtDesc().stream()
                 .filter(r -> own.isEmpty() || own.get().equals(r.customer()))
                 .filter(r -> state == null || r.state() == state)
-                .map(IsolationRequest::toView).toList();
+                .map(IsolationRequest::toView)
+                .toList();
     }
 
     @Secured({Role.Authority.VIEWER, Role.Authority.CUSTOMER})
@@ -292,13 +333,20 @@ public class IsolationService {
     public IsolationContext context(String id) {
         IsolationRequestDetails r = get(id);
         Set<String> stamps = new LinkedHashSet<>();
-        fleet.registriesOf(r.customer()).forEach(reg -> reg.homeStamp(r.region()).ifPresent(stamps::add));
-        List<StampSignals> stampSignals = stamps.stream().filter(s -> fleet.stamp(s).isPresent())
-                .map(signals::stampSignals).toList();
+        fleet.registriesOf(r.customer())
+                .forEach(reg -> reg.homeStamp(r.region()).ifPresent(stamps::add));
+        List<StampSignals> stampSignals = stamps.stream()
+                .filter(s -> fleet.stamp(s).isPresent())
+                .map(signals::stampSignals)
+                .toList();
         List<IsolationContext.RegistryShare> shares = new ArrayList<>();
         for (String registry : r.registries()) {
-            fleet.registry(registry).flatMap(reg -> reg.homeStamp(r.region())).ifPresent(home -> shares.add(
-                    new IsolationContext.RegistryShare(registry, home, share(home, PoolKind.REGISTRY, registry, r.region()),
+            fleet.registry(registry)
+                    .flatMap(reg -> reg.homeStamp(r.region()))
+                    .ifPresent(home -> shares.add(new IsolationContext.RegistryShare(
+                            registry,
+                            home,
+                            share(home, PoolKind.REGISTRY, registry, r.region()),
                             share(home, PoolKind.DATAPROXY, registry, r.region()))));
         }
         return new IsolationContext(stampSignals, shares, migrationPlans.advise(r.region(), r.registries()));
@@ -307,7 +355,9 @@ public class IsolationService {
     private double share(String stamp, PoolKind pool, String registry, String region) {
         return signals.trafficShare(stamp, pool).stream()
                 .filter(s -> s.registry().equals(registry) && s.region().equals(region))
-                .mapToDouble(TrafficShare::share).findFirst().orElse(0);
+                .mapToDouble(TrafficShare::share)
+                .findFirst()
+                .orElse(0);
     }
 
     /** Whether the signed-in user may decide on this request (support or admin, and not its requester). */
@@ -352,8 +402,11 @@ public class IsolationService {
     public IsolationRequestDetails approve(String id) {
         tx.executeWithoutResult(s -> transition(id, null, (r, actor) -> {
             String isolated = alreadyIsolated(r.customer(), r.region(), r.registries());
-            if (isolated != null && migrationPlans.alreadyOn(r.region(), r.registries(), dedicatedStampName(r)).size()
-                    == r.registries().size()) {
+            if (isolated != null
+                    && migrationPlans
+                                    .alreadyOn(r.region(), r.registries(), dedicatedStampName(r))
+                                    .size()
+                            == r.registries().size()) {
                 throw new IllegalStateException("Cannot approve: " + isolated + ". Reject the request instead.");
             }
             r.approve(actor, dedicatedStampName(r), answeredOnBehalf(id));
@@ -366,7 +419,8 @@ public class IsolationService {
     private Set<String> answeredOnBehalf(String id) {
         return history.of(id).stream()
                 .filter(c -> c.from() == IsolationState.NEEDS_INFO && c.to() == IsolationState.IN_REVIEW)
-                .map(IsolationStateChange::actor).collect(java.util.stream.Collectors.toSet());
+                .map(IsolationStateChange::actor)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     /** One dedicated stamp per customer and region (the name the planner's isolations use too), so a second request reuses it. */
@@ -374,8 +428,8 @@ public class IsolationService {
         return IsolationMigrationPlans.dedicatedStampFor(r.customer(), r.region());
     }
 
-    private IsolationRequestDetails transition(String id, @Nullable String note,
-                                            BiConsumer<IsolationRequest, String> step) {
+    private IsolationRequestDetails transition(
+            String id, @Nullable String note, BiConsumer<IsolationRequest, String> step) {
         IsolationRequest request = load(id);
         Actor actor = currentUser.actor();
         IsolationState from = request.state();
@@ -406,8 +460,11 @@ public class IsolationService {
         if (single != null && !single.holdsLease("isolation-progress")) {
             return; // another console instance advances the requests
         }
-        for (IsolationRequest r : requests.findByStateIn(List.of(IsolationState.APPROVED, IsolationState.PROVISIONING,
-                IsolationState.READY, IsolationState.MIGRATING))) {
+        for (IsolationRequest r : requests.findByStateIn(List.of(
+                IsolationState.APPROVED,
+                IsolationState.PROVISIONING,
+                IsolationState.READY,
+                IsolationState.MIGRATING))) {
             try {
                 progress(r.getId());
             } catch (RuntimeException e) {
@@ -432,8 +489,12 @@ public class IsolationService {
                             new IsolationMigrationEnded(r.getId(), event.planId(), event.status())));
                 }
             } catch (RuntimeException e) {
-                log.warn("Isolation request {}: could not follow plan {} finishing {}", r.getId(), event.planId(),
-                        event.status(), e);
+                log.warn(
+                        "Isolation request {}: could not follow plan {} finishing {}",
+                        r.getId(),
+                        event.planId(),
+                        event.status(),
+                        e);
             }
         }
     }
@@ -471,14 +532,23 @@ public class IsolationService {
                 var observed = migrationPlans.observedSizing(r.region(), r.registries());
                 int registryNodes = Math.max(size.registryNodes(), observed.registryNodes());
                 int dataproxyNodes = Math.max(size.dataproxyNodes(), observed.dataproxyNodes());
-                port.provision(new DedicatedStampSpec(stamp, r.region(), r.customer(), registryNodes, dataproxyNodes,
-                        size.storageAccounts(), r.requestedBy()));
+                port.provision(new DedicatedStampSpec(
+                        stamp,
+                        r.region(),
+                        r.customer(),
+                        registryNodes,
+                        dataproxyNodes,
+                        size.storageAccounts(),
+                        r.requestedBy()));
                 r.startProvisioning();
                 note = "provisioning dedicated stamp " + stamp + " in " + r.region() + " (" + registryNodes
                         + " registry, " + dataproxyNodes + " dataproxy nodes, " + size.storageAccounts()
-                        + " storage accounts)" + (registryNodes > size.registryNodes() || dataproxyNodes > size.dataproxyNodes()
-                        ? "; raised from the request's " + size.registryNodes() + " / " + size.dataproxyNodes()
-                        + " to what the registries measurably carry at peak (" + observed.arithmetic() + ")" : "");
+                        + " storage accounts)"
+                        + (registryNodes > size.registryNodes() || dataproxyNodes > size.dataproxyNodes()
+                                ? "; raised from the request's " + size.registryNodes() + " / " + size.dataproxyNodes()
+                                        + " to what the registries measurably carry at peak (" + observed.arithmetic()
+                                        + ")"
+                                : "");
             }
             case PROVISIONING -> {
                 if (fleet.stamp(stamp).map(StampInfo::status).orElse(null) != StampStatus.ACTIVE) {
@@ -489,15 +559,21 @@ public class IsolationService {
             }
             case READY -> {
                 List<String> there = migrationPlans.alreadyOn(r.region(), r.registries(), stamp);
-                List<String> toMove = r.registries().stream().filter(reg -> !there.contains(reg)).toList();
+                List<String> toMove = r.registries().stream()
+                        .filter(reg -> !there.contains(reg))
+                        .toList();
                 if (toMove.isEmpty()) {
                     // a plan that proposes nothing could never be approved: the request is simply done
                     r.complete();
                     note = "every registry already runs on " + stamp + ": nothing to migrate";
                 } else {
-                    PlanDetails plan = migrationPlans.proposeOnto(r.region(), toMove, stamp, "Isolation request "
-                            + r.shortId() + " of " + r.customer() + ": move " + registries(toMove.size())
-                            + " onto dedicated stamp " + stamp + ".");
+                    PlanDetails plan = migrationPlans.proposeOnto(
+                            r.region(),
+                            toMove,
+                            stamp,
+                            "Isolation request "
+                                    + r.shortId() + " of " + r.customer() + ": move " + registries(toMove.size())
+                                    + " onto dedicated stamp " + stamp + ".");
                     r.startMigration(plan.id());
                     note = "migration plan " + plan.id() + " opened, pending an engineer's approval"
                             + (there.isEmpty() ? "" : "; " + String.join(", ", there) + " already on " + stamp);

@@ -1,20 +1,18 @@
 package dev.stampboard.notifications;
 
+import dev.stampboard.base.NotFoundException;
+import dev.stampboard.security.CurrentUser;
+import dev.stampboard.security.Role;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import dev.stampboard.base.NotFoundException;
-import dev.stampboard.security.CurrentUser;
-import dev.stampboard.security.Role;
 
 /**
  * The notification centre: publishes notifications (the other modules' events do, through this
@@ -44,9 +42,16 @@ public class Notifications {
     @Transactional
     public long publish(NewNotification n) {
         var key = new GeneratedKeyHolder();
-        jdbc.sql("insert into notification (at, kind, except_user, subject, title, detail, link) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(now(), n.kind().name(), n.exceptUser(), cut(n.subject(), 255), cut(n.title(), 255),
-                        cut(n.detail(), 2000), cut(n.link(), 255))
+        jdbc.sql(
+                        "insert into notification (at, kind, except_user, subject, title, detail, link) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        now(),
+                        n.kind().name(),
+                        n.exceptUser(),
+                        cut(n.subject(), 255),
+                        cut(n.title(), 255),
+                        cut(n.detail(), 2000),
+                        cut(n.link(), 255))
                 .update(key, "id");
         Number generated = key.getKey();
         if (generated == null) {
@@ -55,7 +60,8 @@ public class Notifications {
         long id = generated.longValue();
         for (Audience audience : n.audiences()) {
             jdbc.sql("insert into notification_audience (notification_id, audience) values (?, ?)")
-                    .params(id, audience.key()).update();
+                    .params(id, audience.key())
+                    .update();
         }
         outbox.enqueue(id);
         return id;
@@ -67,8 +73,12 @@ public class Notifications {
      */
     @Transactional
     public boolean publishUnlessOpen(NewNotification n) {
-        boolean open = jdbc.sql("select count(*) from notification where kind = ? and subject = ? and resolved_at is null")
-                .params(n.kind().name(), n.subject()).query(Long.class).single() > 0;
+        boolean open =
+                jdbc.sql("select count(*) from notification where kind = ? and subject = ? and resolved_at is null")
+                                .params(n.kind().name(), n.subject())
+                                .query(Long.class)
+                                .single()
+                        > 0;
         if (open) {
             return false;
         }
@@ -79,8 +89,10 @@ public class Notifications {
     /** What was asked for has happened (e.g. the plan was decided): the notifications stop counting as unread. */
     @Transactional
     public int resolve(NotificationKind kind, String subject) {
-        return jdbc.sql("update notification set resolved_at = ? where kind = ? and subject = ? and resolved_at is null")
-                .params(now(), kind.name(), subject).update();
+        return jdbc.sql(
+                        "update notification set resolved_at = ? where kind = ? and subject = ? and resolved_at is null")
+                .params(now(), kind.name(), subject)
+                .update();
     }
 
     /** The signed-in user's notifications, newest first. */
@@ -89,41 +101,60 @@ public class Notifications {
         return jdbc.sql("select n.*, (select count(*) from notification_read r where r.notification_id = n.id"
                         + " and r.username = :user) as is_read from notification n where " + VISIBLE
                         + " order by n.id desc limit :limit")
-                .params(visibility()).param("limit", limit)
-                .query((rs, i) -> new Notification(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
-                        NotificationKind.valueOf(rs.getString("kind")), rs.getString("subject"), rs.getString("title"),
-                        rs.getString("detail"), rs.getString("link"), rs.getLong("is_read") > 0,
+                .params(visibility())
+                .param("limit", limit)
+                .query((rs, i) -> new Notification(
+                        rs.getLong("id"),
+                        rs.getObject("at", OffsetDateTime.class).toInstant(),
+                        NotificationKind.valueOf(rs.getString("kind")),
+                        rs.getString("subject"),
+                        rs.getString("title"),
+                        rs.getString("detail"),
+                        rs.getString("link"),
+                        rs.getLong("is_read") > 0,
                         rs.getObject("resolved_at") != null))
                 .list();
     }
 
     @Transactional(readOnly = true)
     public long unreadCount() {
-        return jdbc.sql("select count(*) from notification n where n.resolved_at is null and " + VISIBLE
-                        + " and not exists (select 1 from notification_read r where r.notification_id = n.id and r.username = :user)")
-                .params(visibility()).query(Long.class).single();
+        return jdbc.sql(
+                        "select count(*) from notification n where n.resolved_at is null and " + VISIBLE
+                                + " and not exists (select 1 from notification_read r where r.notification_id = n.id and r.username = :user)")
+                .params(visibility())
+                .query(Long.class)
+                .single();
     }
 
     @Transactional
     public void markRead(long id) {
         Map<String, Object> params = visibility();
         boolean visible = jdbc.sql("select count(*) from notification n where n.id = :id and " + VISIBLE)
-                .params(params).param("id", id).query(Long.class).single() > 0;
+                        .params(params)
+                        .param("id", id)
+                        .query(Long.class)
+                        .single()
+                > 0;
         if (!visible) {
             throw new NotFoundException("No notification " + id + " for you");
         }
         jdbc.sql("insert into notification_read (notification_id, username) select :id, :user from notification n"
                         + " where n.id = :id and not exists (select 1 from notification_read r where r.notification_id = :id"
                         + " and r.username = :user)")
-                .params(params).param("id", id).update();
+                .params(params)
+                .param("id", id)
+                .update();
     }
 
     @Transactional
     public int markAllRead() {
-        return jdbc.sql("insert into notification_read (notification_id, username) select n.id, :user from notification n where "
-                        + VISIBLE + " and not exists (select 1 from notification_read r where r.notification_id = n.id"
-                        + " and r.username = :user)")
-                .params(visibility()).update();
+        return jdbc.sql(
+                        "insert into notification_read (notification_id, username) select n.id, :user from notification n where "
+                                + VISIBLE
+                                + " and not exists (select 1 from notification_read r where r.notification_id = n.id"
+                                + " and r.username = :user)")
+                .params(visibility())
+                .update();
     }
 
     /** The user's name and every audience they belong to: themselves, their roles, their customer. */
@@ -135,7 +166,9 @@ public class Notifications {
             audiences.add(Audience.role(role).key());
         }
         if (currentUser.has(Role.CUSTOMER)) {
-            currentUser.restrictedToCustomer().ifPresent(c -> audiences.add(Audience.customer(c).key()));
+            currentUser
+                    .restrictedToCustomer()
+                    .ifPresent(c -> audiences.add(Audience.customer(c).key()));
         }
         return Map.of("user", user, "audiences", audiences);
     }

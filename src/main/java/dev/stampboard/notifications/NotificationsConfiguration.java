@@ -5,5 +5,4 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration
 @EnableConfigurationProperties(NotificationsProperties.class)
-class NotificationsConfiguration {
-}
+class NotificationsConfiguration {}

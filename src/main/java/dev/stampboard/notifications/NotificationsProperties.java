@@ -1,7 +1,6 @@
 package dev.stampboard.notifications;
 
 import java.time.Duration;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -10,11 +9,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * (e.g. {@code https://stampboard.example.com}); without it they are the console's relative routes.
  */
 @ConfigurationProperties("stampboard.notifications")
-record NotificationsProperties(@Nullable String consoleUrl, @Nullable Webhook webhook) {
+record NotificationsProperties(
+        @Nullable String consoleUrl, @Nullable Webhook webhook) {
 
     /** Delivery: attempts in all, the first retry's delay (doubling after), one request's timeout. */
-    record Webhook(int maxAttempts, @Nullable Duration backoff, @Nullable Duration timeout) {
-    }
+    record Webhook(
+            int maxAttempts,
+            @Nullable Duration backoff,
+            @Nullable Duration timeout) {}
 
     int maxAttempts() {
         return webhook == null || webhook.maxAttempts() <= 0 ? 5 : webhook.maxAttempts();

@@ -10,13 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 
 /**
  * The webhook's persisted outbox. A delivery is queued in the transaction that publishes its
@@ -28,8 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 class WebhookOutbox {
 
     /** A delivery claimed for one attempt. */
-    record Claimed(long id, long notificationId, String url, int attempts) {
-    }
+    record Claimed(long id, long notificationId, String url, int attempts) {}
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -46,32 +43,41 @@ class WebhookOutbox {
     @Transactional(readOnly = true)
     Optional<Webhook> webhook() {
         return jdbc.sql("select url, enabled, changed_by, changed_at from webhook_setting where id = 1")
-                .query((rs, i) -> new Webhook(rs.getString("url"), rs.getBoolean("enabled"), rs.getString("changed_by"),
+                .query((rs, i) -> new Webhook(
+                        rs.getString("url"),
+                        rs.getBoolean("enabled"),
+                        rs.getString("changed_by"),
                         rs.getObject("changed_at", OffsetDateTime.class).toInstant()))
                 .optional();
     }
 
     @Transactional
     void enqueue(long notificationId) {
-        webhook().filter(Webhook::enabled).ifPresent(hook -> jdbc.sql(
-                        "insert into webhook_delivery (notification_id, url, state, attempts, next_attempt_at) values (?, ?, 'PENDING', 0, ?)")
-                .params(notificationId, hook.url(), at(wall.instant())).update());
+        webhook()
+                .filter(Webhook::enabled)
+                .ifPresent(hook -> jdbc.sql(
+                                "insert into webhook_delivery (notification_id, url, state, attempts, next_attempt_at) values (?, ?, 'PENDING', 0, ?)")
+                        .params(notificationId, hook.url(), at(wall.instant()))
+                        .update());
     }
 
     /** Claims up to {@code limit} deliveries that are due; each claim holds for two request timeouts. */
     @Transactional
     List<Claimed> claimDue(int limit) {
         Instant now = wall.instant();
-        List<Claimed> due = jdbc.sql("select id, notification_id, url, attempts from webhook_delivery where state = 'PENDING'"
-                        + " and next_attempt_at <= ? and (claimed_until is null or claimed_until < ?) order by id limit ?")
+        List<Claimed> due = jdbc.sql(
+                        "select id, notification_id, url, attempts from webhook_delivery where state = 'PENDING'"
+                                + " and next_attempt_at <= ? and (claimed_until is null or claimed_until < ?) order by id limit ?")
                 .params(at(now), at(now), limit)
-                .query((rs, i) -> new Claimed(rs.getLong("id"), rs.getLong("notification_id"), rs.getString("url"), rs.getInt("attempts")))
+                .query((rs, i) -> new Claimed(
+                        rs.getLong("id"), rs.getLong("notification_id"), rs.getString("url"), rs.getInt("attempts")))
                 .list();
         List<Claimed> claimed = new ArrayList<>();
         for (Claimed c : due) {
             int won = jdbc.sql("update webhook_delivery set claimed_until = ? where id = ? and state = 'PENDING'"
                             + " and (claimed_until is null or claimed_until < ?)")
-                    .params(at(now.plus(properties.timeout().multipliedBy(2))), c.id(), at(now)).update();
+                    .params(at(now.plus(properties.timeout().multipliedBy(2))), c.id(), at(now))
+                    .update();
             if (won == 1) {
                 claimed.add(c);
             }
@@ -93,7 +99,9 @@ class WebhookOutbox {
                     body.put("detail", rs.getString("detail"));
                     body.put("subject", rs.getString("subject"));
                     body.put("link", link);
-                    body.put("at", rs.getObject("at", OffsetDateTime.class).toInstant().toString());
+                    body.put(
+                            "at",
+                            rs.getObject("at", OffsetDateTime.class).toInstant().toString());
                     body.put("text", rs.getString("title") + " — " + rs.getString("detail") + " (" + link + ")");
                     return body;
                 })
@@ -115,19 +123,28 @@ class WebhookOutbox {
         int attempts = c.attempts() + 1;
         String target = Webhook.mask(c.url());
         if (error == null) {
-            jdbc.sql("update webhook_delivery set state = 'DELIVERED', attempts = ?, claimed_until = null, last_error = null,"
-                    + " finished_at = ? where id = ?").params(attempts, at(now), c.id()).update();
-            events.publishEvent(WebhookAudited.delivered(c.notificationId(),
-                    "to " + target + " after " + attempts + " attempt(s)"));
+            jdbc.sql(
+                            "update webhook_delivery set state = 'DELIVERED', attempts = ?, claimed_until = null, last_error = null,"
+                                    + " finished_at = ? where id = ?")
+                    .params(attempts, at(now), c.id())
+                    .update();
+            events.publishEvent(WebhookAudited.delivered(
+                    c.notificationId(), "to " + target + " after " + attempts + " attempt(s)"));
         } else if (attempts >= properties.maxAttempts()) {
             jdbc.sql("update webhook_delivery set state = 'FAILED', attempts = ?, claimed_until = null, last_error = ?,"
-                    + " finished_at = ? where id = ?").params(attempts, cut(error), at(now), c.id()).update();
-            events.publishEvent(WebhookAudited.failed(c.notificationId(),
+                            + " finished_at = ? where id = ?")
+                    .params(attempts, cut(error), at(now), c.id())
+                    .update();
+            events.publishEvent(WebhookAudited.failed(
+                    c.notificationId(),
                     "to " + target + ": gave up after " + attempts + " attempts; last error: " + cut(error)));
         } else {
             Duration delay = properties.backoff().multipliedBy(1L << Math.min(attempts - 1, 16));
-            jdbc.sql("update webhook_delivery set attempts = ?, claimed_until = null, last_error = ?, next_attempt_at = ?"
-                    + " where id = ?").params(attempts, cut(error), at(now.plus(delay)), c.id()).update();
+            jdbc.sql(
+                            "update webhook_delivery set attempts = ?, claimed_until = null, last_error = ?, next_attempt_at = ?"
+                                    + " where id = ?")
+                    .params(attempts, cut(error), at(now.plus(delay)), c.id())
+                    .update();
         }
     }
 
@@ -138,7 +155,8 @@ class WebhookOutbox {
 
     @Transactional(readOnly = true)
     Optional<WebhookDelivery> deliveryOf(long notificationId) {
-        return deliveries("where d.notification_id = ?", List.of(notificationId, 1)).stream().findFirst();
+        return deliveries("where d.notification_id = ?", List.of(notificationId, 1)).stream()
+                .findFirst();
     }
 
     private List<WebhookDelivery> deliveries(String where, List<Object> params) {
@@ -147,9 +165,15 @@ class WebhookOutbox {
                 .params(params)
                 .query((rs, i) -> {
                     OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
-                    return new WebhookDelivery(rs.getLong("id"), rs.getLong("notification_id"), rs.getString("title"),
-                            rs.getString("state"), rs.getInt("attempts"),
-                            rs.getObject("next_attempt_at", OffsetDateTime.class).toInstant(), rs.getString("last_error"),
+                    return new WebhookDelivery(
+                            rs.getLong("id"),
+                            rs.getLong("notification_id"),
+                            rs.getString("title"),
+                            rs.getString("state"),
+                            rs.getInt("attempts"),
+                            rs.getObject("next_attempt_at", OffsetDateTime.class)
+                                    .toInstant(),
+                            rs.getString("last_error"),
                             finished == null ? null : finished.toInstant());
                 })
                 .list();

@@ -1,5 +1,8 @@
 package dev.stampboard.notifications;
 
+import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.security.CurrentUser;
+import dev.stampboard.security.Role;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -8,16 +11,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import dev.stampboard.base.InvalidInputException;
-import dev.stampboard.security.CurrentUser;
-import dev.stampboard.security.Role;
 
 /** The admin's side of the webhook: where it points, whether it is on, a test message, recent deliveries. */
 @Service
@@ -30,8 +28,13 @@ public class WebhookSettings {
     private final WebhookOutbox outbox;
     private final Notifications notifications;
 
-    WebhookSettings(JdbcClient jdbc, Clock clock, CurrentUser currentUser, ApplicationEventPublisher events, WebhookOutbox outbox,
-                    Notifications notifications) {
+    WebhookSettings(
+            JdbcClient jdbc,
+            Clock clock,
+            CurrentUser currentUser,
+            ApplicationEventPublisher events,
+            WebhookOutbox outbox,
+            Notifications notifications) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.currentUser = currentUser;
@@ -52,14 +55,18 @@ public class WebhookSettings {
         validate(address);
         var now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         String who = currentUser.name();
-        int updated = jdbc.sql("update webhook_setting set url = ?, enabled = ?, changed_by = ?, changed_at = ? where id = 1")
-                .params(address, enabled, who, now).update();
+        int updated = jdbc.sql(
+                        "update webhook_setting set url = ?, enabled = ?, changed_by = ?, changed_at = ? where id = 1")
+                .params(address, enabled, who, now)
+                .update();
         if (updated == 0) {
             jdbc.sql("insert into webhook_setting (id, url, enabled, changed_by, changed_at) values (1, ?, ?, ?, ?)")
-                    .params(address, enabled, who, now).update();
+                    .params(address, enabled, who, now)
+                    .update();
         }
         Webhook hook = new Webhook(address, enabled, who, now.toInstant());
-        events.publishEvent(WebhookAudited.configured(currentUser.actor(), hook.maskedUrl() + (enabled ? " on" : " off")));
+        events.publishEvent(
+                WebhookAudited.configured(currentUser.actor(), hook.maskedUrl() + (enabled ? " on" : " off")));
         return hook;
     }
 
@@ -67,11 +74,17 @@ public class WebhookSettings {
     @Transactional
     public long sendTest() {
         requireAdmin();
-        Webhook hook = current().filter(Webhook::enabled)
+        Webhook hook = current()
+                .filter(Webhook::enabled)
                 .orElseThrow(() -> new InvalidInputException("Turn the webhook on and save it before sending a test"));
-        return notifications.publish(new NewNotification(NotificationKind.WEBHOOK_TEST,
-                Set.of(Audience.user(currentUser.name())), null, "webhook", "Webhook test",
-                "Sent by " + currentUser.name() + " to " + hook.maskedUrl(), "settings/webhook"));
+        return notifications.publish(new NewNotification(
+                NotificationKind.WEBHOOK_TEST,
+                Set.of(Audience.user(currentUser.name())),
+                null,
+                "webhook",
+                "Webhook test",
+                "Sent by " + currentUser.name() + " to " + hook.maskedUrl(),
+                "settings/webhook"));
     }
 
     public List<WebhookDelivery> recentDeliveries(int limit) {
@@ -91,15 +104,19 @@ public class WebhookSettings {
     }
 
     private static void validate(String url) {
-        String hint = "The webhook address must be a full http:// or https:// URL, e.g. https://chat.example.com/hooks/…";
+        String hint =
+                "The webhook address must be a full http:// or https:// URL, e.g. https://chat.example.com/hooks/…";
         if (url.isEmpty() || url.length() > 2000) {
-            throw new InvalidInputException(url.isEmpty() ? hint : "The webhook address is longer than 2,000 characters");
+            throw new InvalidInputException(
+                    url.isEmpty() ? hint : "The webhook address is longer than 2,000 characters");
         }
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme();
-            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-                    || uri.getHost() == null || uri.getRawUserInfo() != null) {
+            if (scheme == null
+                    || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                    || uri.getHost() == null
+                    || uri.getRawUserInfo() != null) {
                 throw new InvalidInputException(hint);
             }
         } catch (URISyntaxException e) {

@@ -1,10 +1,5 @@
 package dev.stampboard.notifications;
 
-import java.util.Set;
-
-import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
-
 import dev.stampboard.cutover.MoveState;
 import dev.stampboard.cutover.MoveStateChanged;
 import dev.stampboard.cutover.RunStatus;
@@ -16,6 +11,9 @@ import dev.stampboard.isolation.IsolationStateChanged;
 import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.planning.PlanStatusChanged;
 import dev.stampboard.security.Role;
+import java.util.Set;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
 
 /**
  * Turns the other modules' domain events into notifications. Plain (synchronous) listeners, like the
@@ -37,8 +35,11 @@ class WorkflowNotifications {
     @EventListener
     void on(PlanStatusChanged event) {
         if (event.to() == PlanStatus.PENDING_APPROVAL) {
-            notifications.publishUnlessOpen(new NewNotification(NotificationKind.APPROVAL_NEEDED,
-                    Set.of(Audience.role(Role.ENGINEER)), event.actor().name(), event.planId(),
+            notifications.publishUnlessOpen(new NewNotification(
+                    NotificationKind.APPROVAL_NEEDED,
+                    Set.of(Audience.role(Role.ENGINEER)),
+                    event.actor().name(),
+                    event.planId(),
                     "Plan " + shortId(event.planId()) + " awaits your approval",
                     "Submitted by " + event.actor().name() + (blank(event.reason()) ? "" : ": " + event.reason()),
                     "plans/" + event.planId()));
@@ -51,8 +52,11 @@ class WorkflowNotifications {
     @EventListener
     void on(RunStatusChanged event) {
         if (event.to() == RunStatus.PAUSED) {
-            notifications.publishUnlessOpen(new NewNotification(NotificationKind.MIGRATION_PAUSED,
-                    Set.of(Audience.role(Role.ENGINEER)), null, event.planId(),
+            notifications.publishUnlessOpen(new NewNotification(
+                    NotificationKind.MIGRATION_PAUSED,
+                    Set.of(Audience.role(Role.ENGINEER)),
+                    null,
+                    event.planId(),
                     "Migration of plan " + shortId(event.planId()) + " paused",
                     "By " + event.actor().name() + (blank(event.reason()) ? "" : ": " + event.reason()),
                     "migrations/" + event.planId()));
@@ -64,8 +68,11 @@ class WorkflowNotifications {
     @EventListener
     void on(MoveStateChanged event) {
         if (event.to() == MoveState.FAILED) {
-            notifications.publish(new NewNotification(NotificationKind.MIGRATION_FAILED,
-                    Set.of(Audience.role(Role.ENGINEER)), null, event.planId() + "#" + event.seq(),
+            notifications.publish(new NewNotification(
+                    NotificationKind.MIGRATION_FAILED,
+                    Set.of(Audience.role(Role.ENGINEER)),
+                    null,
+                    event.planId() + "#" + event.seq(),
                     "Move of " + event.registry() + " failed",
                     "Plan " + shortId(event.planId()) + ", move " + event.seq() + ": " + event.from() + " → FAILED",
                     "migrations/" + event.planId()));
@@ -77,9 +84,12 @@ class WorkflowNotifications {
     void on(IsolationStateChanged event) {
         if (event.to() == IsolationState.NEEDS_INFO) {
             IsolationRequestDetails request = isolation.get(event.requestId());
-            notifications.publish(new NewNotification(NotificationKind.ANSWER_NEEDED,
-                    Set.of(Audience.customer(request.customer()), Audience.user(request.requestedBy())), event.actor().name(),
-                    event.requestId(), "Request " + request.shortId() + " needs your answer",
+            notifications.publish(new NewNotification(
+                    NotificationKind.ANSWER_NEEDED,
+                    Set.of(Audience.customer(request.customer()), Audience.user(request.requestedBy())),
+                    event.actor().name(),
+                    event.requestId(),
+                    "Request " + request.shortId() + " needs your answer",
                     event.actor().name() + " asks: " + (event.note() == null ? "(no question given)" : event.note()),
                     "isolation-requests/" + event.requestId()));
         } else if (event.from() == IsolationState.NEEDS_INFO) {

@@ -1,18 +1,16 @@
 package dev.stampboard.operations;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The web server accepts connections before the console is ready (users not yet written: 401; back-fill
@@ -50,8 +48,10 @@ class NotReadyGate extends OncePerRequestFilter {
         response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         String awaiting = String.join("; ", readiness.awaiting()).replace("\"", "'");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-                + "\"detail\":\"The console is starting and not ready yet (awaiting: " + awaiting + "); retry after "
-                + RETRY_AFTER_SECONDS + " s\"}");
+        response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
+                        + "\"detail\":\"The console is starting and not ready yet (awaiting: " + awaiting
+                        + "); retry after "
+                        + RETRY_AFTER_SECONDS + " s\"}");
     }
 }

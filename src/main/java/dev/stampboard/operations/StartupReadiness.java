@@ -1,7 +1,6 @@
 package dev.stampboard.operations;
 
 import java.util.List;
-
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.availability.ApplicationAvailability;
@@ -42,6 +41,8 @@ public class StartupReadiness implements HealthIndicator {
     @Override
     public Health health() {
         List<String> awaiting = awaiting();
-        return awaiting.isEmpty() ? Health.up().build() : Health.outOfService().withDetail("awaiting", awaiting).build();
+        return awaiting.isEmpty()
+                ? Health.up().build()
+                : Health.outOfService().withDetail("awaiting", awaiting).build();
     }
 }

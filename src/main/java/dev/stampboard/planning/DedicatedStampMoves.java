@@ -1,5 +1,11 @@
 package dev.stampboard.planning;
 
+import dev.stampboard.fleet.DedicatedStampSpec;
+import dev.stampboard.fleet.FleetService;
+import dev.stampboard.fleet.RegistryInfo;
+import dev.stampboard.planning.engine.Candidate;
+import dev.stampboard.planning.engine.PlanningSettings;
+import dev.stampboard.planning.engine.Sizing;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,13 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import dev.stampboard.fleet.DedicatedStampSpec;
-import dev.stampboard.fleet.FleetService;
-import dev.stampboard.fleet.RegistryInfo;
-import dev.stampboard.planning.engine.Candidate;
-import dev.stampboard.planning.engine.PlanningSettings;
-import dev.stampboard.planning.engine.Sizing;
-
 /**
  * A plan's isolation recommendations as executable moves: each isolated customer gets one dedicated
  * stamp in the region — an existing one of that customer, or one the cutover engine provisions (sized
@@ -26,8 +25,7 @@ import dev.stampboard.planning.engine.Sizing;
  */
 final class DedicatedStampMoves {
 
-    private DedicatedStampMoves() {
-    }
+    private DedicatedStampMoves() {}
 
     /**
      * The isolated registries, one at a time in phase 3, and — because the stamp is the customer's — its
@@ -35,9 +33,14 @@ final class DedicatedStampMoves {
      * together in phase 1, medium ones in sub-batches in phase 2). Batches continue after the plan's
      * moves to shared stamps in the same phase.
      */
-    static List<PlanMove> of(String region, List<PlanIsolation> isolations, List<PlanMove> moves,
-                             List<Candidate> candidates, PlanningSettings settings, FleetService fleet,
-                             Function<Set<String>, Sizing> sizer) {
+    static List<PlanMove> of(
+            String region,
+            List<PlanIsolation> isolations,
+            List<PlanMove> moves,
+            List<Candidate> candidates,
+            PlanningSettings settings,
+            FleetService fleet,
+            Function<Set<String>, Sizing> sizer) {
         List<PlanMove> out = new ArrayList<>();
         if (isolations.isEmpty()) {
             return out;
@@ -65,39 +68,67 @@ final class DedicatedStampMoves {
         Map<String, Set<String>> onto = new HashMap<>();
         moving.forEach(c -> onto.computeIfAbsent(stampFor(customer(c.registry(), fleet), region), k -> new HashSet<>())
                 .add(c.registry()));
-        customerOf.forEach((registry, customer) -> onto.computeIfAbsent(stampFor(customer, region), k -> new HashSet<>())
-                .add(registry));
+        customerOf.forEach(
+                (registry, customer) -> onto.computeIfAbsent(stampFor(customer, region), k -> new HashSet<>())
+                        .add(registry));
         Map<String, String> whyDestination = new HashMap<>();
         onto.forEach((stamp, registries) -> whyDestination.put(stamp, destinationWhy(stamp, registries, fleet, sizer)));
         for (Candidate c : moving) {
             String customer = customer(c.registry(), fleet);
             String stamp = stampFor(customer, region);
-            String why = String.format(Locale.ROOT, "Follows %s onto its dedicated stamp: %.2f %% of %s %s in peak minutes",
-                    customer, c.contribution() * 100, c.stamp(), c.pool());
+            String why = String.format(
+                    Locale.ROOT,
+                    "Follows %s onto its dedicated stamp: %.2f %% of %s %s in peak minutes",
+                    customer,
+                    c.contribution() * 100,
+                    c.stamp(),
+                    c.pool());
             boolean low = c.contribution() < settings.lowShareMax();
-            out.add(new PlanMove(c.registry(), region, c.stamp(), stamp, low ? 1 : 2,
+            out.add(new PlanMove(
+                    c.registry(),
+                    region,
+                    c.stamp(),
+                    stamp,
+                    low ? 1 : 2,
                     low ? lowBatch : nextBatch[2] + 1 + mediumIndex++ / settings.mediumBatchSize(),
-                    settings.mediumObservationHours(), why, whyDestination.get(stamp), ""));
+                    settings.mediumObservationHours(),
+                    why,
+                    whyDestination.get(stamp),
+                    ""));
         }
         int highBatch = nextBatch[3];
         for (PlanIsolation isolation : isolations) {
             String stamp = stampFor(customerOf.get(isolation.registry()), region);
-            out.add(new PlanMove(isolation.registry(), region, isolation.fromStamp(), stamp, 3, ++highBatch,
-                    settings.highObservationHours(), "Isolation: " + isolation.reason(),
-                    whyDestination.get(stamp), ""));
+            out.add(new PlanMove(
+                    isolation.registry(),
+                    region,
+                    isolation.fromStamp(),
+                    stamp,
+                    3,
+                    ++highBatch,
+                    settings.highObservationHours(),
+                    "Isolation: " + isolation.reason(),
+                    whyDestination.get(stamp),
+                    ""));
         }
         return out;
     }
 
-    private static String destinationWhy(String stamp, Set<String> registries, FleetService fleet,
-                                         Function<Set<String>, Sizing> sizer) {
+    private static String destinationWhy(
+            String stamp, Set<String> registries, FleetService fleet, Function<Set<String>, Sizing> sizer) {
         if (fleet.stamp(stamp).isPresent()) {
             return "The customer's dedicated stamp " + stamp + " already exists";
         }
         Sizing size = sizer.apply(registries);
-        return String.format(Locale.ROOT, "Dedicated stamp %s, provisioned before its first move and sized for the "
-                + "%d registries moving onto it: %d registry nodes, %d dataproxy nodes, %d storage accounts (%s)",
-                stamp, registries.size(), size.registryNodes(), size.dataproxyNodes(), size.storageAccounts(),
+        return String.format(
+                Locale.ROOT,
+                "Dedicated stamp %s, provisioned before its first move and sized for the "
+                        + "%d registries moving onto it: %d registry nodes, %d dataproxy nodes, %d storage accounts (%s)",
+                stamp,
+                registries.size(),
+                size.registryNodes(),
+                size.dataproxyNodes(),
+                size.storageAccounts(),
                 size.arithmetic());
     }
 
@@ -107,7 +138,11 @@ final class DedicatedStampMoves {
 
     /** The distinct dedicated stamps these isolations go to: one per isolated customer of the region. */
     static List<String> stampsOf(String region, List<PlanIsolation> isolations, FleetService fleet) {
-        return isolations.stream().map(i -> stampFor(customer(i.registry(), fleet), region)).distinct().sorted().toList();
+        return isolations.stream()
+                .map(i -> stampFor(customer(i.registry(), fleet), region))
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /** One dedicated stamp per customer and region, named so that a later plan finds it again. */
@@ -120,19 +155,32 @@ final class DedicatedStampMoves {
      * What to provision for a dedicated destination of this plan, if {@code stamp} is one: sized for the
      * peak traffic of every registry the plan moves onto it, with the storage the isolations need.
      */
-    static Optional<DedicatedStampSpec> spec(PlanDetails plan, String stamp, String requestedBy, FleetService fleet,
-                                             Function<Set<String>, Sizing> sizer) {
+    static Optional<DedicatedStampSpec> spec(
+            PlanDetails plan,
+            String stamp,
+            String requestedBy,
+            FleetService fleet,
+            Function<Set<String>, Sizing> sizer) {
         List<PlanIsolation> isolated = plan.isolations().stream()
-                .filter(i -> stampFor(customer(i.registry(), fleet), plan.region()).equals(stamp)).toList();
+                .filter(i ->
+                        stampFor(customer(i.registry(), fleet), plan.region()).equals(stamp))
+                .toList();
         if (isolated.isEmpty()) {
             return Optional.empty();
         }
         Set<String> registries = new HashSet<>();
         plan.moves().stream().filter(m -> m.toStamp().equals(stamp)).forEach(m -> registries.add(m.registry()));
         Sizing size = sizer.apply(registries);
-        int storage = Math.max(size.storageAccounts(), isolated.stream().mapToInt(PlanIsolation::storageAccounts).sum());
-        return Optional.of(new DedicatedStampSpec(stamp, plan.region(), customer(isolated.get(0).registry(), fleet),
-                size.registryNodes(), size.dataproxyNodes(), storage, requestedBy));
+        int storage = Math.max(
+                size.storageAccounts(),
+                isolated.stream().mapToInt(PlanIsolation::storageAccounts).sum());
+        return Optional.of(new DedicatedStampSpec(
+                stamp,
+                plan.region(),
+                customer(isolated.get(0).registry(), fleet),
+                size.registryNodes(),
+                size.dataproxyNodes(),
+                storage,
+                requestedBy));
     }
-
 }

@@ -1,16 +1,5 @@
 package dev.stampboard.planning;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import dev.stampboard.base.Actor;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.fleet.FleetService;
@@ -21,6 +10,15 @@ import dev.stampboard.planning.engine.Plan;
 import dev.stampboard.planning.engine.PlanChoices;
 import dev.stampboard.planning.engine.Planner;
 import dev.stampboard.planning.engine.PlanningSettings;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The planning side of isolation requests (DESIGN §6): the planner's advice on a request's registries,
@@ -38,8 +36,13 @@ public class IsolationMigrationPlans {
     private final FleetService fleet;
     private final Clock clock;
 
-    IsolationMigrationPlans(PlanRepository plans, PlanHistory history, PlanningInputFactory inputs,
-                            PlanningService planning, FleetService fleet, Clock clock) {
+    IsolationMigrationPlans(
+            PlanRepository plans,
+            PlanHistory history,
+            PlanningInputFactory inputs,
+            PlanningService planning,
+            FleetService fleet,
+            Clock clock) {
         this.plans = plans;
         this.history = history;
         this.inputs = inputs;
@@ -62,7 +65,9 @@ public class IsolationMigrationPlans {
         if (!fleet.stamp(dedicatedStamp).map(s -> s.region().equals(region)).orElse(false)) {
             throw new InvalidInputException("Stamp " + dedicatedStamp + " is not a stamp of region " + region);
         }
-        List<String> sources = homeStamps(region, registries).stream().filter(s -> !s.equals(dedicatedStamp)).toList();
+        List<String> sources = homeStamps(region, registries).stream()
+                .filter(s -> !s.equals(dedicatedStamp))
+                .toList();
         PlanningSettings settings = planning.defaultSettings();
         var input = inputs.build(region, new LinkedHashSet<>(sources), settings);
         Plan plan = DedicatedStampMigration.onto(input, new LinkedHashSet<>(registries), dedicatedStamp);
@@ -72,16 +77,31 @@ public class IsolationMigrationPlans {
         if (!computed.notes().isBlank()) {
             notes.add(computed.notes());
         }
-        RebalancePlan draft = RebalancePlan.draft(UUID.randomUUID().toString(), region, sources, Actor.SYSTEM,
-                clock.instant(), new RebalancePlan.Computation(computed.minute(), computed.settings(),
-                        String.join("\n", notes), computed.moves(), computed.isolations(), computed.predictions(),
+        RebalancePlan draft = RebalancePlan.draft(
+                UUID.randomUUID().toString(),
+                region,
+                sources,
+                Actor.SYSTEM,
+                clock.instant(),
+                new RebalancePlan.Computation(
+                        computed.minute(),
+                        computed.settings(),
+                        String.join("\n", notes),
+                        computed.moves(),
+                        computed.isolations(),
+                        computed.predictions(),
                         computed.evidence()),
-                "onto dedicated stamp " + dedicatedStamp + " in " + region + ": " + computed.moves().size() + " moves ("
-                        + why + ")");
+                "onto dedicated stamp " + dedicatedStamp + " in " + region + ": "
+                        + computed.moves().size() + " moves (" + why + ")");
         draft.submit(Actor.SYSTEM);
         plans.save(draft);
         history.append(draft.getId(), clock.instant(), Actor.SYSTEM.name(), null, PlanStatus.DRAFT, why);
-        history.append(draft.getId(), clock.instant(), Actor.SYSTEM.name(), PlanStatus.DRAFT, PlanStatus.PENDING_APPROVAL,
+        history.append(
+                draft.getId(),
+                clock.instant(),
+                Actor.SYSTEM.name(),
+                PlanStatus.DRAFT,
+                PlanStatus.PENDING_APPROVAL,
                 "submitted for an engineer's approval");
         return draft.toView(false);
     }
@@ -92,7 +112,8 @@ public class IsolationMigrationPlans {
         List<IsolationAdvice> advice = new ArrayList<>();
         List<String> registries = new ArrayList<>();
         for (String registry : requested) {
-            String home = fleet.registry(registry).flatMap(r -> r.homeStamp(region)).orElse("");
+            String home =
+                    fleet.registry(registry).flatMap(r -> r.homeStamp(region)).orElse("");
             if (isDedicated(home)) {
                 advice.add(IsolationAdvice.isolatedOn(registry, home));
             } else {
@@ -108,16 +129,37 @@ public class IsolationMigrationPlans {
         Plan plan = planner.plan(input, new PlanChoices(Set.copyOf(registries), Map.of()));
         List<Candidate> candidates = planner.candidates(input);
         for (String registry : registries) {
-            double contribution = candidates.stream().filter(c -> c.registry().equals(registry))
-                    .mapToDouble(Candidate::contribution).findFirst().orElse(0);
-            String home = fleet.registry(registry).flatMap(r -> r.homeStamp(region)).orElse("");
-            plan.isolation().stream().filter(i -> i.registry().equals(registry)).findFirst().ifPresentOrElse(
-                    i -> advice.add(new IsolationAdvice(registry, home, contribution, true, null, i.reason())),
-                    () -> plan.moves().stream().filter(m -> m.registry().equals(registry)).findFirst().ifPresentOrElse(
-                            m -> advice.add(new IsolationAdvice(registry, home, contribution, false, m.to(),
-                                    m.explanation().whyRegistry() + " " + m.explanation().whyDestination())),
-                            () -> advice.add(new IsolationAdvice(registry, home, contribution, false, null,
-                                    "No move proposed: " + String.join(" ", plan.notes())))));
+            double contribution = candidates.stream()
+                    .filter(c -> c.registry().equals(registry))
+                    .mapToDouble(Candidate::contribution)
+                    .findFirst()
+                    .orElse(0);
+            String home =
+                    fleet.registry(registry).flatMap(r -> r.homeStamp(region)).orElse("");
+            plan.isolation().stream()
+                    .filter(i -> i.registry().equals(registry))
+                    .findFirst()
+                    .ifPresentOrElse(
+                            i -> advice.add(new IsolationAdvice(registry, home, contribution, true, null, i.reason())),
+                            () -> plan.moves().stream()
+                                    .filter(m -> m.registry().equals(registry))
+                                    .findFirst()
+                                    .ifPresentOrElse(
+                                            m -> advice.add(new IsolationAdvice(
+                                                    registry,
+                                                    home,
+                                                    contribution,
+                                                    false,
+                                                    m.to(),
+                                                    m.explanation().whyRegistry() + " "
+                                                            + m.explanation().whyDestination())),
+                                            () -> advice.add(new IsolationAdvice(
+                                                    registry,
+                                                    home,
+                                                    contribution,
+                                                    false,
+                                                    null,
+                                                    "No move proposed: " + String.join(" ", plan.notes())))));
         }
         return advice;
     }
@@ -134,20 +176,28 @@ public class IsolationMigrationPlans {
     }
 
     private boolean isDedicated(String stamp) {
-        return fleet.stamp(stamp).map(s -> s.kind() == dev.stampboard.fleet.StampKind.DEDICATED).orElse(false);
+        return fleet.stamp(stamp)
+                .map(s -> s.kind() == dev.stampboard.fleet.StampKind.DEDICATED)
+                .orElse(false);
     }
 
     /** The registries whose home stamp in the region is already {@code dedicatedStamp}: nothing to move for them. */
     @Transactional(readOnly = true)
     public List<String> alreadyOn(String region, List<String> registries, String dedicatedStamp) {
-        return registries.stream().filter(r -> fleet.registry(r).flatMap(info -> info.homeStamp(region))
-                .map(dedicatedStamp::equals).orElse(false)).toList();
+        return registries.stream()
+                .filter(r -> fleet.registry(r)
+                        .flatMap(info -> info.homeStamp(region))
+                        .map(dedicatedStamp::equals)
+                        .orElse(false))
+                .toList();
     }
 
     private Set<String> homeStamps(String region, List<String> registries) {
         Set<String> homes = new LinkedHashSet<>();
         for (String name : registries) {
-            fleet.registry(name).flatMap((RegistryInfo r) -> r.homeStamp(region)).ifPresent(homes::add);
+            fleet.registry(name)
+                    .flatMap((RegistryInfo r) -> r.homeStamp(region))
+                    .ifPresent(homes::add);
         }
         return homes;
     }

@@ -2,13 +2,24 @@ package dev.stampboard.planning;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /** Read model of a plan for views and the API; {@code stale} is computed against current signals. */
-public record PlanDetails(String id, String region, PlanStatus status, List<String> sourceStamps, String createdBy,
-                       Instant createdAt, long computedAtMinute, @Nullable String submittedBy,
-                       @Nullable String decidedBy, @Nullable String decisionReason, String settings, String notes,
-                       List<PlanMove> moves, List<PlanIsolation> isolations, List<PlanPrediction> predictions,
-                       List<PlanEvidence> evidence, boolean stale) {
-}
+public record PlanDetails(
+        String id,
+        String region,
+        PlanStatus status,
+        List<String> sourceStamps,
+        String createdBy,
+        Instant createdAt,
+        long computedAtMinute,
+        @Nullable String submittedBy,
+        @Nullable String decidedBy,
+        @Nullable String decisionReason,
+        String settings,
+        String notes,
+        List<PlanMove> moves,
+        List<PlanIsolation> isolations,
+        List<PlanPrediction> predictions,
+        List<PlanEvidence> evidence,
+        boolean stale) {}

@@ -1,10 +1,9 @@
 package dev.stampboard.planning;
 
-import java.util.List;
-
 import dev.stampboard.planning.engine.Plan;
-import dev.stampboard.planning.engine.Relief;
 import dev.stampboard.planning.engine.PlanningSettings;
+import dev.stampboard.planning.engine.Relief;
+import java.util.List;
 
 /**
  * What the wizard shows and submits: the plan exactly as it would be stored (every move, the dedicated
@@ -21,8 +20,13 @@ public final class PlanDraft {
     private final RebalancePlan.Computation computation;
     private final List<String> dedicatedStamps;
 
-    PlanDraft(String region, List<String> sourceStamps, PlanningSettings settings, Plan engine,
-              RebalancePlan.Computation computation, List<String> dedicatedStamps) {
+    PlanDraft(
+            String region,
+            List<String> sourceStamps,
+            PlanningSettings settings,
+            Plan engine,
+            RebalancePlan.Computation computation,
+            List<String> dedicatedStamps) {
         this.dedicatedStamps = List.copyOf(dedicatedStamps);
         this.region = region;
         this.sourceStamps = List.copyOf(sourceStamps);
@@ -68,7 +72,9 @@ public final class PlanDraft {
 
     /** The relief per source stamp, as the notes say it (worst pool before and after). */
     public List<Relief> reliefs() {
-        return Reliefs.of(computation.predictions(), sourceStampsOf(computation.moves(), computation.isolations()),
+        return Reliefs.of(
+                computation.predictions(),
+                sourceStampsOf(computation.moves(), computation.isolations()),
                 settings.target());
     }
 

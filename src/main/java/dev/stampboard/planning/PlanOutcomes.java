@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,8 +13,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PlanOutcomes {
 
-    record Measured(@Nullable Double p95, Instant at) {
-    }
+    record Measured(@Nullable Double p95, Instant at) {}
 
     private final JdbcClient jdbc;
 
@@ -24,20 +22,28 @@ class PlanOutcomes {
     }
 
     void record(String planId, String stamp, String pool, @Nullable Double p95, Instant at) {
-        jdbc.sql("delete from plan_outcome where plan_id = ? and stamp = ? and pool = ?").params(planId, stamp, pool).update();
+        jdbc.sql("delete from plan_outcome where plan_id = ? and stamp = ? and pool = ?")
+                .params(planId, stamp, pool)
+                .update();
         jdbc.sql("insert into plan_outcome (plan_id, stamp, pool, after_p95, measured_at) values (?, ?, ?, ?, ?)")
-                .params(planId, stamp, pool, p95, OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).update();
+                .params(planId, stamp, pool, p95, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .update();
     }
 
     /** Keyed by "stamp/POOL"; empty until the plan has finished. */
     Map<String, Measured> of(String planId) {
         Map<String, Measured> out = new HashMap<>();
-        jdbc.sql("select stamp, pool, after_p95, measured_at from plan_outcome where plan_id = ?").param(planId)
+        jdbc.sql("select stamp, pool, after_p95, measured_at from plan_outcome where plan_id = ?")
+                .param(planId)
                 .query(rs -> {
                     double v = rs.getDouble("after_p95");
                     Double p95 = rs.wasNull() ? null : v;
-                    out.put(rs.getString("stamp") + "/" + rs.getString("pool"),
-                            new Measured(p95, rs.getObject("measured_at", OffsetDateTime.class).toInstant()));
+                    out.put(
+                            rs.getString("stamp") + "/" + rs.getString("pool"),
+                            new Measured(
+                                    p95,
+                                    rs.getObject("measured_at", OffsetDateTime.class)
+                                            .toInstant()));
                 });
         return out;
     }

@@ -1,7 +1,6 @@
 package dev.stampboard.planning;
 
 import java.util.List;
-
 import org.springframework.data.repository.ListCrudRepository;
 
 interface PlanRepository extends ListCrudRepository<RebalancePlan, String> {

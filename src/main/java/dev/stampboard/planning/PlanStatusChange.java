@@ -1,8 +1,11 @@
 package dev.stampboard.planning;
 
 import java.time.Instant;
-
 import org.jspecify.annotations.Nullable;
 
-public record PlanStatusChange(Instant at, String actor, @Nullable PlanStatus from, PlanStatus to, @Nullable String reason) {
-}
+public record PlanStatusChange(
+        Instant at,
+        String actor,
+        @Nullable PlanStatus from,
+        PlanStatus to,
+        @Nullable String reason) {}

@@ -1,13 +1,16 @@
 package dev.stampboard.planning;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.stampboard.audit.Audited;
 import dev.stampboard.base.Actor;
+import org.jspecify.annotations.Nullable;
 
 /** A plan took one step of its state machine ({@link PlanStatus}); registered by the plan itself. */
-public record PlanStatusChanged(String planId, Actor actor, PlanStatus from, PlanStatus to, @Nullable String reason)
-        implements Audited {
+public record PlanStatusChanged(
+        String planId,
+        Actor actor,
+        PlanStatus from,
+        PlanStatus to,
+        @Nullable String reason) implements Audited {
 
     @Override
     public String action() {

@@ -1,14 +1,5 @@
 package dev.stampboard.planning;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import org.springframework.stereotype.Component;
-
 import dev.stampboard.calibration.CalibrationService;
 import dev.stampboard.calibration.engine.Calibration;
 import dev.stampboard.fleet.FleetService;
@@ -26,6 +17,13 @@ import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.engine.MinuteRange;
 import dev.stampboard.signals.engine.ReactiveMetric;
 import dev.stampboard.signals.engine.TrafficSeries;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
 
 /**
  * Turns a region's live signals into the planner's input: each pool's hot-node minute series and
@@ -40,8 +38,8 @@ class PlanningInputFactory {
     private final PlanningProperties properties;
     private final CalibrationService calibration;
 
-    PlanningInputFactory(FleetService fleet, SignalsService signals, PlanningProperties properties,
-                         CalibrationService calibration) {
+    PlanningInputFactory(
+            FleetService fleet, SignalsService signals, PlanningProperties properties, CalibrationService calibration) {
         this.fleet = fleet;
         this.signals = signals;
         this.properties = properties;
@@ -62,12 +60,22 @@ class PlanningInputFactory {
         for (StampInfo stamp : fleet.stamps(region)) {
             Map<PoolKind, PoolLoad> pools = new EnumMap<>(PoolKind.class);
             for (PoolKind kind : PoolKind.values()) {
-                stamp.pool(kind).ifPresent(pool -> pools.put(kind, new PoolLoad(pool.nodes().size(),
-                        c.baseline(stamp.name(), kind, properties.idleBaseline(kind)),
-                        signals.hotNodeMinutes(stamp.name(), kind, range), c.gain(kind, false), c.gain(kind, true))));
+                stamp.pool(kind)
+                        .ifPresent(pool -> pools.put(
+                                kind,
+                                new PoolLoad(
+                                        pool.nodes().size(),
+                                        c.baseline(stamp.name(), kind, properties.idleBaseline(kind)),
+                                        signals.hotNodeMinutes(stamp.name(), kind, range),
+                                        c.gain(kind, false),
+                                        c.gain(kind, true))));
             }
-            stamps.add(new StampLoad(stamp.name(), stamp.kind() == StampKind.SHARED,
-                    stamp.status() == StampStatus.ACTIVE, false, pools));
+            stamps.add(new StampLoad(
+                    stamp.name(),
+                    stamp.kind() == StampKind.SHARED,
+                    stamp.status() == StampStatus.ACTIVE,
+                    false,
+                    pools));
         }
 
         Map<String, TrafficSeries> traffic = new HashMap<>();
@@ -104,9 +112,15 @@ class PlanningInputFactory {
             Map<PoolKind, float[]> shares = new EnumMap<>(PoolKind.class);
             shares.put(PoolKind.REGISTRY, requestShare);
             shares.put(PoolKind.DATAPROXY, byteShare);
-            registries.add(new RegistryLoad(registry.name(), home, shares,
-                    volatility(signals.reactiveSeries(registry.name() + "@" + region, ReactiveMetric.P99_LATENCY_MS, range)),
-                    max(series.requests()), max(series.bytes()), arrivalCost));
+            registries.add(new RegistryLoad(
+                    registry.name(),
+                    home,
+                    shares,
+                    volatility(signals.reactiveSeries(
+                            registry.name() + "@" + region, ReactiveMetric.P99_LATENCY_MS, range)),
+                    max(series.requests()),
+                    max(series.bytes()),
+                    arrivalCost));
         }
         return new PlanningInput(region, range.fromMinute(), stamps, registries, settings, sourceStamps);
     }
@@ -121,7 +135,6 @@ class PlanningInputFactory {
         }
         return share;
     }
-
 
     /** Coefficient of variation of the p99 latency: how jumpy the registry's tail is. */
     static double volatility(double[] p99) {

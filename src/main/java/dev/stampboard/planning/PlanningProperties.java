@@ -1,9 +1,8 @@
 package dev.stampboard.planning;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.planning.engine.PlanningSettings;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code stampboard.planning.*}: the model's idle baselines (DESIGN §3's b), how long a plan may
@@ -11,10 +10,18 @@ import dev.stampboard.planning.engine.PlanningSettings;
  * margin, phase cut-offs, batch size and observation windows (the threshold is the signals' own).
  */
 @ConfigurationProperties("stampboard.planning")
-record PlanningProperties(double idleBaselineRegistry, double idleBaselineDataproxy, int approvalExpiryHours,
-                          double stalenessPp, double margin, double lowShareMax, double highShareMin,
-                          int mediumBatchSize, int mediumObservationHours, int highObservationHours,
-                          double maxShareOfSharedStamp) {
+record PlanningProperties(
+        double idleBaselineRegistry,
+        double idleBaselineDataproxy,
+        int approvalExpiryHours,
+        double stalenessPp,
+        double margin,
+        double lowShareMax,
+        double highShareMin,
+        int mediumBatchSize,
+        int mediumObservationHours,
+        int highObservationHours,
+        double maxShareOfSharedStamp) {
 
     PlanningProperties {
         PlanningSettings d = PlanningSettings.defaults();

@@ -1,23 +1,6 @@
 package dev.stampboard.planning;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.UUID;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.security.access.annotation.Secured;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
+import dev.stampboard.base.Actor;
 import dev.stampboard.base.ConflictException;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
@@ -27,20 +10,35 @@ import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.planning.engine.Candidate;
 import dev.stampboard.planning.engine.Plan;
-import dev.stampboard.planning.engine.Relief;
 import dev.stampboard.planning.engine.PlanChoices;
 import dev.stampboard.planning.engine.Planner;
 import dev.stampboard.planning.engine.PlanningInput;
 import dev.stampboard.planning.engine.PlanningSettings;
 import dev.stampboard.planning.engine.RegistryLoad;
+import dev.stampboard.planning.engine.Relief;
 import dev.stampboard.planning.engine.Sizing;
 import dev.stampboard.planning.engine.SizingCalculator;
-import dev.stampboard.base.Actor;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
 import dev.stampboard.signals.PoolSignal;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.StampSignals;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The plan workflow. Every entry point checks the caller's role (so the browser and the API obey
@@ -64,11 +62,19 @@ public class PlanningService {
     private final org.springframework.beans.factory.ObjectProvider<SingleInstanceJobs> jobs;
     private final Planner planner = new Planner();
 
-    PlanningService(PlanRepository plans, PlanHistory history, PlanningInputFactory inputs, FleetService fleet,
-                    SignalsService signals, CurrentUser currentUser, PlanningProperties properties,
-                    Clock clock, ApplicationEventPublisher events, PlanOutcomes outcomes,
-                    org.springframework.beans.factory.ObjectProvider<MoveProgress> progress,
-                    org.springframework.beans.factory.ObjectProvider<SingleInstanceJobs> jobs) {
+    PlanningService(
+            PlanRepository plans,
+            PlanHistory history,
+            PlanningInputFactory inputs,
+            FleetService fleet,
+            SignalsService signals,
+            CurrentUser currentUser,
+            PlanningProperties properties,
+            Clock clock,
+            ApplicationEventPublisher events,
+            PlanOutcomes outcomes,
+            org.springframework.beans.factory.ObjectProvider<MoveProgress> progress,
+            org.springframework.beans.factory.ObjectProvider<SingleInstanceJobs> jobs) {
         this.plans = plans;
         this.history = history;
         this.inputs = inputs;
@@ -86,8 +92,15 @@ public class PlanningService {
     /** The planner's settings: the signals' current hot threshold, the rest from {@code stampboard.planning.*}. */
     public PlanningSettings defaultSettings() {
         PlanningProperties p = properties;
-        return new PlanningSettings(signals.settings().hotThreshold(), p.margin(), p.lowShareMax(), p.highShareMin(),
-                p.mediumBatchSize(), p.mediumObservationHours(), p.highObservationHours(), p.maxShareOfSharedStamp(),
+        return new PlanningSettings(
+                signals.settings().hotThreshold(),
+                p.margin(),
+                p.lowShareMax(),
+                p.highShareMin(),
+                p.mediumBatchSize(),
+                p.mediumObservationHours(),
+                p.highObservationHours(),
+                p.maxShareOfSharedStamp(),
                 PlanningSettings.defaults().sizing());
     }
 
@@ -100,7 +113,8 @@ public class PlanningService {
 
     /** The wizard's preview: what the planner makes of these choices (nothing is stored). */
     @Secured(Role.Authority.ENGINEER)
-    public Plan preview(String region, List<String> sourceStamps, @Nullable PlanChoices choices, PlanningSettings settings) {
+    public Plan preview(
+            String region, List<String> sourceStamps, @Nullable PlanChoices choices, PlanningSettings settings) {
         validate(region, sourceStamps);
         return planner.plan(inputs.build(region, new LinkedHashSet<>(sourceStamps), settings), choices);
     }
@@ -110,12 +124,18 @@ public class PlanningService {
      * move (a dedicated stamp's followers included), phase, batch, prediction and note (nothing is stored).
      */
     @Secured(Role.Authority.ENGINEER)
-    public PlanDraft draft(String region, List<String> sourceStamps, @Nullable PlanChoices choices, PlanningSettings settings) {
+    public PlanDraft draft(
+            String region, List<String> sourceStamps, @Nullable PlanChoices choices, PlanningSettings settings) {
         validate(region, sourceStamps);
         PlanningInput input = inputs.build(region, new LinkedHashSet<>(sourceStamps), settings);
         Plan plan = planner.plan(input, choices);
         RebalancePlan.Computation computation = computation(region, settings, input, plan);
-        return new PlanDraft(region, sourceStamps, settings, plan, computation,
+        return new PlanDraft(
+                region,
+                sourceStamps,
+                settings,
+                plan,
+                computation,
                 DedicatedStampMoves.stampsOf(region, computation.isolations(), fleet));
     }
 
@@ -127,7 +147,9 @@ public class PlanningService {
 
     /** The relief per source stamp of a stored plan (worst pool before and after), as its notes say it. */
     public List<Relief> reliefs(PlanDetails plan) {
-        return Reliefs.of(plan.predictions(), PlanDraft.sourceStampsOf(plan.moves(), plan.isolations()),
+        return Reliefs.of(
+                plan.predictions(),
+                PlanDraft.sourceStampsOf(plan.moves(), plan.isolations()),
                 defaultSettings().target());
     }
 
@@ -152,8 +174,8 @@ public class PlanningService {
     /** The wizard's last step: the plan as the engineer shaped it, stored and submitted for approval. */
     @Secured(Role.Authority.ENGINEER)
     @Transactional
-    public PlanDetails proposeAndSubmit(String region, List<String> sourceStamps, PlanningSettings settings,
-                                     PlanChoices choices) {
+    public PlanDetails proposeAndSubmit(
+            String region, List<String> sourceStamps, PlanningSettings settings, PlanChoices choices) {
         PlanDetails draft = propose(region, sourceStamps, settings, choices);
         return submit(draft.id());
     }
@@ -163,7 +185,8 @@ public class PlanningService {
             throw new InvalidInputException("Unknown region '" + region + "'");
         }
         for (String stamp : sourceStamps) {
-            StampInfo info = fleet.stamp(stamp).orElseThrow(() -> new InvalidInputException("Unknown stamp '" + stamp + "'"));
+            StampInfo info =
+                    fleet.stamp(stamp).orElseThrow(() -> new InvalidInputException("Unknown stamp '" + stamp + "'"));
             if (!info.region().equals(region)) {
                 throw new InvalidInputException("Stamp " + stamp + " is in " + info.region() + ", not " + region
                         + ": a plan never leaves its region");
@@ -171,19 +194,31 @@ public class PlanningService {
         }
     }
 
-    private PlanDetails propose(String region, List<String> sourceStamps, @Nullable PlanningSettings settings,
-                             @Nullable PlanChoices choices) {
+    private PlanDetails propose(
+            String region,
+            List<String> sourceStamps,
+            @Nullable PlanningSettings settings,
+            @Nullable PlanChoices choices) {
         validate(region, sourceStamps);
-        return store(region, sourceStamps, compute(region, sourceStamps, settings == null ? defaultSettings() : settings,
-                choices));
+        return store(
+                region,
+                sourceStamps,
+                compute(region, sourceStamps, settings == null ? defaultSettings() : settings, choices));
     }
 
     private PlanDetails store(String region, List<String> sourceStamps, RebalancePlan.Computation computation) {
         Actor actor = currentUser.actor();
-        RebalancePlan plan = RebalancePlan.draft(UUID.randomUUID().toString(), region, sourceStamps, actor,
-                clock.instant(), computation, "region " + region + ", sources "
+        RebalancePlan plan = RebalancePlan.draft(
+                UUID.randomUUID().toString(),
+                region,
+                sourceStamps,
+                actor,
+                clock.instant(),
+                computation,
+                "region " + region + ", sources "
                         + (sourceStamps.isEmpty() ? "every triggered stamp" : sourceStamps) + ": "
-                        + computation.moves().size() + " moves, " + computation.isolations().size() + " isolations");
+                        + computation.moves().size() + " moves, "
+                        + computation.isolations().size() + " isolations");
         plans.save(plan);
         history.append(plan.getId(), clock.instant(), actor.name(), null, PlanStatus.DRAFT, "proposed by the planner");
         return plan.toView(false);
@@ -226,9 +261,11 @@ public class PlanningService {
 
     @Transactional(readOnly = true)
     public List<PlanDetails> list(@Nullable PlanStatus status) {
-        List<RebalancePlan> found = status == null ? plans.findAllByOrderByCreatedAtDesc()
-                : plans.findByStatusOrderByCreatedAtDesc(status);
-        return found.stream().map(p -> p.toView(p.status().isOpen() && isStale(p))).toList();
+        List<RebalancePlan> found =
+                status == null ? plans.findAllByOrderByCreatedAtDesc() : plans.findByStatusOrderByCreatedAtDesc(status);
+        return found.stream()
+                .map(p -> p.toView(p.status().isOpen() && isStale(p)))
+                .toList();
     }
 
     /**
@@ -244,20 +281,24 @@ public class PlanningService {
         for (PlanPrediction p : plan.predictions()) {
             Double before = plan.evidence().stream()
                     .filter(e -> e.stamp().equals(p.stamp()) && e.pool().equals(p.pool()))
-                    .map(PlanEvidence::p95).filter(Objects::nonNull).findFirst().orElse(null);
+                    .map(PlanEvidence::p95)
+                    .filter(Objects::nonNull)
+                    .findFirst()
+                    .orElse(null);
             PlanOutcomes.Measured outcome = measured.get(p.stamp() + "/" + p.pool());
             Double after = outcome != null ? outcome.p95() : currentP95(p.stamp(), p.pool());
             Double pp = before == null || after == null ? null : after - before;
             Double pct = pp == null || before == 0 ? null : pp / before * 100;
-            rows.add(new ReportRow(p.stamp(), p.pool(), before, after, pp, pct, p.afterP95(),
-                    outcome == null ? null : outcome.at()));
+            rows.add(new ReportRow(
+                    p.stamp(), p.pool(), before, after, pp, pct, p.afterP95(), outcome == null ? null : outcome.at()));
         }
         return rows;
     }
 
     private @Nullable Double currentP95(String stamp, String pool) {
         var now = fleet.stamp(stamp).isPresent()
-                ? signals.hotNodeP95(stamp, PoolKind.valueOf(pool)) : java.util.OptionalDouble.empty();
+                ? signals.hotNodeP95(stamp, PoolKind.valueOf(pool))
+                : java.util.OptionalDouble.empty();
         return now.isPresent() ? now.getAsDouble() : null;
     }
 
@@ -288,8 +329,11 @@ public class PlanningService {
     public List<String> moveStates(PlanDetails plan) {
         MoveProgress engine = progress.getIfAvailable();
         Map<Integer, String> started = engine == null ? Map.of() : engine.statesOf(plan.id());
-        String notStarted = plan.status() == PlanStatus.APPROVED || plan.status() == PlanStatus.IN_PROGRESS
-                || plan.status().isFinished() ? "APPROVED" : "PLANNED";
+        String notStarted = plan.status() == PlanStatus.APPROVED
+                        || plan.status() == PlanStatus.IN_PROGRESS
+                        || plan.status().isFinished()
+                ? "APPROVED"
+                : "PLANNED";
         List<String> states = new ArrayList<>();
         for (int seq = 0; seq < plan.moves().size(); seq++) {
             states.add(started.getOrDefault(seq, notStarted));
@@ -302,18 +346,22 @@ public class PlanningService {
      * signals: what the cutover engine compares a validated move with.
      */
     public List<PlanPrediction> predictMoves(String region, Map<String, String> destinationByRegistry) {
-        return planner.predictMoves(inputs.build(region, new LinkedHashSet<>(), defaultSettings()), destinationByRegistry)
-                .stream().map(p -> new PlanPrediction(p.stamp(), p.pool().name(), p.before(), p.after())).toList();
+        return planner
+                .predictMoves(inputs.build(region, new LinkedHashSet<>(), defaultSettings()), destinationByRegistry)
+                .stream()
+                .map(p -> new PlanPrediction(p.stamp(), p.pool().name(), p.before(), p.after()))
+                .toList();
     }
 
     /** What to provision when a move of this plan goes to a dedicated stamp that does not exist yet. */
     @Transactional(readOnly = true)
-    public java.util.Optional<dev.stampboard.fleet.DedicatedStampSpec> dedicatedStampSpec(String id, String stamp,
-                                                                                       String requestedBy) {
+    public java.util.Optional<dev.stampboard.fleet.DedicatedStampSpec> dedicatedStampSpec(
+            String id, String stamp, String requestedBy) {
         PlanDetails plan = get(id);
         PlanningSettings settings = defaultSettings();
         PlanningInput input = inputs.build(plan.region(), new LinkedHashSet<>(), settings);
-        return DedicatedStampMoves.spec(plan, stamp, requestedBy, fleet, registries -> sizeFor(input, registries, settings));
+        return DedicatedStampMoves.spec(
+                plan, stamp, requestedBy, fleet, registries -> sizeFor(input, registries, settings));
     }
 
     /** DESIGN §6 sizing for the summed peaks of these registries (peaks add up: sized for the worst case). */
@@ -329,8 +377,8 @@ public class PlanningService {
         return SizingCalculator.size(requestsPerMinute / 60.0, bytesPerMinute * 8 / 60.0 / 1e9, 0, settings.sizing());
     }
 
-    private PlanDetails systemTransition(String id, Actor actor, String reason,
-                                      java.util.function.Consumer<RebalancePlan> step) {
+    private PlanDetails systemTransition(
+            String id, Actor actor, String reason, java.util.function.Consumer<RebalancePlan> step) {
         RebalancePlan plan = load(id);
         PlanStatus from = plan.status();
         step.accept(plan);
@@ -358,8 +406,13 @@ public class PlanningService {
             if (plan.createdAt().plus(limit).isBefore(clock.instant())) {
                 plan.expire(Actor.SYSTEM, "not approved within " + properties.approvalExpiryHours() + " h");
                 plans.save(plan);
-                history.append(plan.getId(), clock.instant(), Actor.SYSTEM.name(), PlanStatus.PENDING_APPROVAL,
-                        PlanStatus.EXPIRED, "pending longer than " + properties.approvalExpiryHours() + " h");
+                history.append(
+                        plan.getId(),
+                        clock.instant(),
+                        Actor.SYSTEM.name(),
+                        PlanStatus.PENDING_APPROVAL,
+                        PlanStatus.EXPIRED,
+                        "pending longer than " + properties.approvalExpiryHours() + " h");
             }
         }
     }
@@ -376,7 +429,9 @@ public class PlanningService {
             if (!state.equals(e.state())) {
                 return true;
             }
-            if (now.isPresent() && e.p95() != null && Math.abs(now.getAsDouble() - e.p95()) > properties.stalenessPp()) {
+            if (now.isPresent()
+                    && e.p95() != null
+                    && Math.abs(now.getAsDouble() - e.p95()) > properties.stalenessPp()) {
                 return true;
             }
         }
@@ -404,7 +459,9 @@ public class PlanningService {
 
     /** Who created, submitted or refreshed the plan while it was open (four eyes bars them all from approving). */
     private java.util.Set<String> shapedBy(String id) {
-        return history.of(id).stream().filter(c -> c.to().isOpen()).map(PlanStatusChange::actor)
+        return history.of(id).stream()
+                .filter(c -> c.to().isOpen())
+                .map(PlanStatusChange::actor)
                 .collect(java.util.stream.Collectors.toSet());
     }
 
@@ -431,42 +488,82 @@ public class PlanningService {
         return plans.findById(id).orElseThrow(() -> new NotFoundException("No plan with id '" + id + "'"));
     }
 
-    private RebalancePlan.Computation compute(String region, List<String> sourceStamps, PlanningSettings settings,
-                                              @Nullable PlanChoices choices) {
+    private RebalancePlan.Computation compute(
+            String region, List<String> sourceStamps, PlanningSettings settings, @Nullable PlanChoices choices) {
         PlanningInput input = inputs.build(region, new LinkedHashSet<>(sourceStamps), settings);
         return computation(region, settings, input, planner.plan(input, choices));
     }
 
     /** An engine plan as stored: moves (the dedicated stamps' included), isolations, predictions, the region's signals as evidence. */
     RebalancePlan.Computation computation(String region, PlanningSettings settings, PlanningInput input, Plan plan) {
-        List<PlanMove> moves = plan.moves().stream().map(m -> new PlanMove(m.registry(), region, m.from(), m.to(),
-                m.phase(), m.batch(), m.observationHours(), m.explanation().whyRegistry(),
-                m.explanation().whyDestination(), String.join("\n", m.explanation().rejected().stream()
-                        .map(r -> r.stamp() + ": " + r.reason()).toList()))).toList();
-        List<PlanIsolation> isolations = plan.isolation().stream().map(i -> new PlanIsolation(i.registry(), i.from(),
-                i.reason(), i.sizing().registryNodes(), i.sizing().dataproxyNodes(), i.sizing().storageAccounts(),
-                i.sizing().arithmetic())).toList();
+        List<PlanMove> moves = plan.moves().stream()
+                .map(m -> new PlanMove(
+                        m.registry(),
+                        region,
+                        m.from(),
+                        m.to(),
+                        m.phase(),
+                        m.batch(),
+                        m.observationHours(),
+                        m.explanation().whyRegistry(),
+                        m.explanation().whyDestination(),
+                        String.join(
+                                "\n",
+                                m.explanation().rejected().stream()
+                                        .map(r -> r.stamp() + ": " + r.reason())
+                                        .toList())))
+                .toList();
+        List<PlanIsolation> isolations = plan.isolation().stream()
+                .map(i -> new PlanIsolation(
+                        i.registry(),
+                        i.from(),
+                        i.reason(),
+                        i.sizing().registryNodes(),
+                        i.sizing().dataproxyNodes(),
+                        i.sizing().storageAccounts(),
+                        i.sizing().arithmetic()))
+                .toList();
         moves = new ArrayList<>(moves);
-        List<PlanMove> dedicated = DedicatedStampMoves.of(region, isolations, moves, planner.candidates(input), settings,
-                fleet, registries -> sizeFor(input, registries, settings));
+        List<PlanMove> dedicated = DedicatedStampMoves.of(
+                region,
+                isolations,
+                moves,
+                planner.candidates(input),
+                settings,
+                fleet,
+                registries -> sizeFor(input, registries, settings));
         moves.addAll(dedicated);
         moves.sort(java.util.Comparator.comparingInt(PlanMove::phase).thenComparingInt(PlanMove::batch));
         // the prediction of exactly the moves the plan makes, followers of an isolated customer included
         Map<String, String> destinations = new java.util.LinkedHashMap<>();
         moves.forEach(m -> destinations.put(m.registry(), m.toStamp()));
-        List<PlanPrediction> predictions = (dedicated.isEmpty() ? plan.predictions()
-                : planner.predictMoves(input, destinations)).stream()
-                .map(p -> new PlanPrediction(p.stamp(), p.pool().name(), p.before(), p.after())).toList();
+        List<PlanPrediction> predictions = (dedicated.isEmpty()
+                        ? plan.predictions()
+                        : planner.predictMoves(input, destinations))
+                .stream()
+                        .map(p -> new PlanPrediction(p.stamp(), p.pool().name(), p.before(), p.after()))
+                        .toList();
         List<PlanEvidence> evidence = new ArrayList<>();
         for (StampSignals s : signals.stampSignalsIn(region)) {
             for (PoolSignal p : s.pools()) {
-                evidence.add(new PlanEvidence(s.stamp().name(), p.pool().name(), p.hotNodeP95(), p.state().name()));
+                evidence.add(new PlanEvidence(
+                        s.stamp().name(),
+                        p.pool().name(),
+                        p.hotNodeP95(),
+                        p.state().name()));
             }
         }
-        List<String> notes = new ArrayList<>(dedicated.isEmpty() ? plan.notes() : agreeingNotes(plan, predictions, settings));
+        List<String> notes =
+                new ArrayList<>(dedicated.isEmpty() ? plan.notes() : agreeingNotes(plan, predictions, settings));
         notes.add(inputs.calibrationNote());
-        return new RebalancePlan.Computation(signals.nowMinute(), Objects.toString(settings),
-                String.join("\n", notes), moves, isolations, predictions, evidence);
+        return new RebalancePlan.Computation(
+                signals.nowMinute(),
+                Objects.toString(settings),
+                String.join("\n", notes),
+                moves,
+                isolations,
+                predictions,
+                evidence);
     }
 
     /**
@@ -474,15 +571,21 @@ public class PlanningService {
      * is rewritten from the final predictions, so notes and prediction table agree. A note is recognised
      * by being exactly what the engine wrote from its own predictions, not by its wording.
      */
-    private static List<String> agreeingNotes(Plan plan, List<PlanPrediction> finalPredictions, PlanningSettings settings) {
+    private static List<String> agreeingNotes(
+            Plan plan, List<PlanPrediction> finalPredictions, PlanningSettings settings) {
         List<PlanPrediction> enginePredictions = plan.predictions().stream()
-                .map(p -> new PlanPrediction(p.stamp(), p.pool().name(), p.before(), p.after())).toList();
-        List<String> stamps = enginePredictions.stream().map(PlanPrediction::stamp).distinct().toList();
+                .map(p -> new PlanPrediction(p.stamp(), p.pool().name(), p.before(), p.after()))
+                .toList();
+        List<String> stamps =
+                enginePredictions.stream().map(PlanPrediction::stamp).distinct().toList();
         Map<String, String> rewritten = new java.util.HashMap<>();
         List<Relief> fresh = Reliefs.of(finalPredictions, stamps, settings.target());
         for (Relief old : Reliefs.of(enginePredictions, stamps, settings.target())) {
-            fresh.stream().filter(r -> r.stamp().equals(old.stamp())).findFirst()
-                    .ifPresent(r -> rewritten.put(Reliefs.note(old, settings.target()), Reliefs.note(r, settings.target())));
+            fresh.stream()
+                    .filter(r -> r.stamp().equals(old.stamp()))
+                    .findFirst()
+                    .ifPresent(r ->
+                            rewritten.put(Reliefs.note(old, settings.target()), Reliefs.note(r, settings.target())));
         }
         return plan.notes().stream().map(n -> rewritten.getOrDefault(n, n)).toList();
     }

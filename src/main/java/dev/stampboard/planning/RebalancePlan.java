@@ -1,12 +1,13 @@
 package dev.stampboard.planning;
 
 import dev.stampboard.base.Actor;
+import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.base.TransitionRefused;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -16,9 +17,6 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.domain.Persistable;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
-
-import dev.stampboard.base.InvalidInputException;
-import dev.stampboard.base.TransitionRefused;
 
 /**
  * Aggregate root of a rebalancing plan. The status changes only through the guarded transitions;
@@ -30,6 +28,7 @@ class RebalancePlan extends AbstractAggregateRoot<RebalancePlan> implements Pers
 
     @Id
     private final String id;
+
     private final String region;
     private PlanStatus status;
     private final String sourceStamps;
@@ -41,25 +40,44 @@ class RebalancePlan extends AbstractAggregateRoot<RebalancePlan> implements Pers
     private @Nullable String decisionReason;
     private String settings;
     private String notes;
+
     @Version
     private @Nullable Integer version;
+
     @MappedCollection(idColumn = "plan_id", keyColumn = "seq")
     private List<PlanMove> moves;
+
     @MappedCollection(idColumn = "plan_id", keyColumn = "seq")
     private List<PlanIsolation> isolations;
+
     @MappedCollection(idColumn = "plan_id")
     private Set<PlanPrediction> predictions;
+
     @MappedCollection(idColumn = "plan_id")
     private Set<PlanEvidence> evidence;
+
     @Transient
     private boolean isNew;
 
     @PersistenceCreator
-    RebalancePlan(String id, String region, PlanStatus status, String sourceStamps, String createdBy, Instant createdAt,
-                  long computedAtMinute, @Nullable String submittedBy, @Nullable String decidedBy,
-                  @Nullable String decisionReason, String settings, String notes, @Nullable Integer version,
-                  List<PlanMove> moves, List<PlanIsolation> isolations, Set<PlanPrediction> predictions,
-                  Set<PlanEvidence> evidence) {
+    RebalancePlan(
+            String id,
+            String region,
+            PlanStatus status,
+            String sourceStamps,
+            String createdBy,
+            Instant createdAt,
+            long computedAtMinute,
+            @Nullable String submittedBy,
+            @Nullable String decidedBy,
+            @Nullable String decisionReason,
+            String settings,
+            String notes,
+            @Nullable Integer version,
+            List<PlanMove> moves,
+            List<PlanIsolation> isolations,
+            Set<PlanPrediction> predictions,
+            Set<PlanEvidence> evidence) {
         this.id = id;
         this.region = region;
         this.status = status;
@@ -80,11 +98,31 @@ class RebalancePlan extends AbstractAggregateRoot<RebalancePlan> implements Pers
     }
 
     /** A new DRAFT; {@code description} is what the proposal event (and so the audit log) says it proposes. */
-    static RebalancePlan draft(String id, String region, List<String> sourceStamps, Actor createdBy, Instant now,
-                               Computation computation, String description) {
-        RebalancePlan plan = new RebalancePlan(id, region, PlanStatus.DRAFT, String.join(",", sourceStamps), createdBy.name(),
-                now, computation.minute(), null, null, null, computation.settings(), computation.notes(), null,
-                computation.moves(), computation.isolations(), Set.copyOf(computation.predictions()),
+    static RebalancePlan draft(
+            String id,
+            String region,
+            List<String> sourceStamps,
+            Actor createdBy,
+            Instant now,
+            Computation computation,
+            String description) {
+        RebalancePlan plan = new RebalancePlan(
+                id,
+                region,
+                PlanStatus.DRAFT,
+                String.join(",", sourceStamps),
+                createdBy.name(),
+                now,
+                computation.minute(),
+                null,
+                null,
+                null,
+                computation.settings(),
+                computation.notes(),
+                null,
+                computation.moves(),
+                computation.isolations(),
+                Set.copyOf(computation.predictions()),
                 Set.copyOf(computation.evidence()));
         plan.isNew = true;
         plan.registerEvent(new PlanProposed(id, createdBy, description));
@@ -92,9 +130,14 @@ class RebalancePlan extends AbstractAggregateRoot<RebalancePlan> implements Pers
     }
 
     /** What the planner produced for this plan at one minute. */
-    record Computation(long minute, String settings, String notes, List<PlanMove> moves, List<PlanIsolation> isolations,
-                       List<PlanPrediction> predictions, List<PlanEvidence> evidence) {
-    }
+    record Computation(
+            long minute,
+            String settings,
+            String notes,
+            List<PlanMove> moves,
+            List<PlanIsolation> isolations,
+            List<PlanPrediction> predictions,
+            List<PlanEvidence> evidence) {}
 
     // ---- transitions -------------------------------------------------------------------------
 
@@ -119,8 +162,9 @@ class RebalancePlan extends AbstractAggregateRoot<RebalancePlan> implements Pers
     void approve(Actor actor, boolean stale, Set<String> changedBy) {
         require(PlanStatus.APPROVED, "approve", "only a plan pending approval can be approved");
         String name = actor.name();
-        String role = name.equals(createdBy) ? "created" : name.equals(submittedBy) ? "submitted"
-                : changedBy.contains(name) ? "changed" : null;
+        String role = name.equals(createdBy)
+                ? "created"
+                : name.equals(submittedBy) ? "submitted" : changedBy.contains(name) ? "changed" : null;
         if (role != null) {
             throw new TransitionRefused("Four eyes: " + actor + " " + role + " plan " + id
                     + " and cannot approve it; another engineer must");
@@ -238,11 +282,27 @@ class RebalancePlan extends AbstractAggregateRoot<RebalancePlan> implements Pers
     }
 
     PlanDetails toView(boolean stale) {
-        return new PlanDetails(id, region, status, List.of(sourceStamps.isEmpty() ? new String[0] : sourceStamps.split(",")),
-                createdBy, createdAt, computedAtMinute, submittedBy, decidedBy, decisionReason, settings, notes,
-                List.copyOf(moves), List.copyOf(isolations),
-                predictions.stream().sorted((a, b) -> (a.stamp() + a.pool()).compareTo(b.stamp() + b.pool())).toList(),
-                evidence.stream().sorted((a, b) -> (a.stamp() + a.pool()).compareTo(b.stamp() + b.pool())).toList(),
+        return new PlanDetails(
+                id,
+                region,
+                status,
+                List.of(sourceStamps.isEmpty() ? new String[0] : sourceStamps.split(",")),
+                createdBy,
+                createdAt,
+                computedAtMinute,
+                submittedBy,
+                decidedBy,
+                decisionReason,
+                settings,
+                notes,
+                List.copyOf(moves),
+                List.copyOf(isolations),
+                predictions.stream()
+                        .sorted((a, b) -> (a.stamp() + a.pool()).compareTo(b.stamp() + b.pool()))
+                        .toList(),
+                evidence.stream()
+                        .sorted((a, b) -> (a.stamp() + a.pool()).compareTo(b.stamp() + b.pool()))
+                        .toList(),
                 stale);
     }
 }

@@ -1,10 +1,9 @@
 package dev.stampboard.planning;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.stampboard.planning.engine.Planner;
 import dev.stampboard.planning.engine.Relief;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The engine's {@link Relief} for a stored or drafted plan, read from the predictions of exactly the moves
@@ -12,8 +11,7 @@ import dev.stampboard.planning.engine.Relief;
  */
 final class Reliefs {
 
-    private Reliefs() {
-    }
+    private Reliefs() {}
 
     /** One relief per source stamp with predictions: its worst pool before and after, against the target. */
     static List<Relief> of(List<PlanPrediction> predictions, List<String> sourceStamps, double target) {
@@ -34,8 +32,11 @@ final class Reliefs {
     }
 
     private static double worst(List<PlanPrediction> predictions, String stamp, boolean before) {
-        return predictions.stream().filter(p -> p.stamp().equals(stamp))
+        return predictions.stream()
+                .filter(p -> p.stamp().equals(stamp))
                 .mapToDouble(p -> before ? p.beforeP95() : p.afterP95())
-                .filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
+                .filter(v -> !Double.isNaN(v))
+                .max()
+                .orElse(Double.NaN);
     }
 }

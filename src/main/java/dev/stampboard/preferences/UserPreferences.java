@@ -1,10 +1,9 @@
 package dev.stampboard.preferences;
 
+import dev.stampboard.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import dev.stampboard.security.CurrentUser;
 
 /** The signed-in user's console preferences; a user only ever reads and changes their own. */
 @Service
@@ -20,16 +19,23 @@ public class UserPreferences {
 
     @Transactional(readOnly = true)
     public boolean darkTheme() {
-        return jdbc.sql("SELECT dark_theme FROM user_preference WHERE username = ?").param(currentUser.name())
-                .query(Boolean.class).optional().orElse(false);
+        return jdbc.sql("SELECT dark_theme FROM user_preference WHERE username = ?")
+                .param(currentUser.name())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
     }
 
     @Transactional
     public void setDarkTheme(boolean dark) {
         String user = currentUser.name();
-        int updated = jdbc.sql("UPDATE user_preference SET dark_theme = ? WHERE username = ?").params(dark, user).update();
+        int updated = jdbc.sql("UPDATE user_preference SET dark_theme = ? WHERE username = ?")
+                .params(dark, user)
+                .update();
         if (updated == 0) {
-            jdbc.sql("INSERT INTO user_preference (username, dark_theme) VALUES (?, ?)").params(user, dark).update();
+            jdbc.sql("INSERT INTO user_preference (username, dark_theme) VALUES (?, ?)")
+                    .params(user, dark)
+                    .update();
         }
     }
 }

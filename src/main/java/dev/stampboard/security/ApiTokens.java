@@ -1,5 +1,7 @@
 package dev.stampboard.security;
 
+import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.base.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,9 +26,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import dev.stampboard.base.InvalidInputException;
-import dev.stampboard.base.NotFoundException;
 
 /**
  * API tokens for scripts: created by a signed-in user, shown once, stored as a SHA-256 of the
@@ -40,23 +38,32 @@ public class ApiTokens {
 
     /** What every token starts with, so a leaked one is recognisable (and a scanner can find it). */
     static final String PREFIX = "sbt_";
+
     static final Duration MAX_VALIDITY = Duration.ofDays(365);
     private static final Duration LAST_USED_GRAIN = Duration.ofMinutes(1);
 
-    public enum Kind { PERSONAL, SERVICE }
+    public enum Kind {
+        PERSONAL,
+        SERVICE
+    }
 
     /** A token as listed: never its secret. */
-    public record TokenInfo(String id, String name, Kind kind, String owner, Set<Role> roles, Instant createdAt,
-                            Instant expiresAt, @Nullable Instant revokedAt, @Nullable Instant lastUsedAt) {
-    }
+    public record TokenInfo(
+            String id,
+            String name,
+            Kind kind,
+            String owner,
+            Set<Role> roles,
+            Instant createdAt,
+            Instant expiresAt,
+            @Nullable Instant revokedAt,
+            @Nullable Instant lastUsedAt) {}
 
     /** The one moment the secret is shown. */
-    public record NewToken(TokenInfo token, String secret) {
-    }
+    public record NewToken(TokenInfo token, String secret) {}
 
     /** Who a presented token acts as. */
-    record Bearer(String principal, Set<Role> roles) {
-    }
+    record Bearer(String principal, Set<Role> roles) {}
 
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
@@ -107,9 +114,12 @@ public class ApiTokens {
         Instant expires = now.plus(validFor);
         jdbc.sql("insert into api_token (id, name, kind, owner, token_hash, roles, created_at, expires_at)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(id, name.strip(), kind.name(), owner, hash(secret), csv(granted), utc(now), utc(expires)).update();
-        events.publishEvent(AccountChanged.tokenCreated(currentUser.actor(),
-                kind.name().toLowerCase() + " token " + name.strip(), "roles " + csv(granted) + ", expires " + expires));
+                .params(id, name.strip(), kind.name(), owner, hash(secret), csv(granted), utc(now), utc(expires))
+                .update();
+        events.publishEvent(AccountChanged.tokenCreated(
+                currentUser.actor(),
+                kind.name().toLowerCase() + " token " + name.strip(),
+                "roles " + csv(granted) + ", expires " + expires));
         return new NewToken(new TokenInfo(id, name.strip(), kind, owner, granted, now, expires, null, null), secret);
     }
 
@@ -123,12 +133,17 @@ public class ApiTokens {
         if (!currentUser.has(Role.ADMIN)) {
             query = query.param(currentUser.name());
         }
-        return query.query((rs, i) -> new TokenInfo(rs.getString("id"), rs.getString("name"),
-                Kind.valueOf(rs.getString("kind")), rs.getString("owner"), roles(rs.getString("roles")),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
-                instant(rs.getObject("revoked_at", OffsetDateTime.class)),
-                instant(rs.getObject("last_used_at", OffsetDateTime.class)))).list();
+        return query.query((rs, i) -> new TokenInfo(
+                        rs.getString("id"),
+                        rs.getString("name"),
+                        Kind.valueOf(rs.getString("kind")),
+                        rs.getString("owner"),
+                        roles(rs.getString("roles")),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
+                        instant(rs.getObject("revoked_at", OffsetDateTime.class)),
+                        instant(rs.getObject("last_used_at", OffsetDateTime.class))))
+                .list();
     }
 
     /** Revokes a token at once: its owner or an admin. */
@@ -136,15 +151,20 @@ public class ApiTokens {
     @Transactional
     public void revoke(String id) {
         String actor = currentUser.name();
-        TokenInfo token = list().stream().filter(t -> t.id().equals(id)).findFirst()
+        TokenInfo token = list().stream()
+                .filter(t -> t.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("No API token with id '" + id + "'"));
         if (token.revokedAt() != null) {
             return;
         }
         jdbc.sql("update api_token set revoked_at = ?, revoked_by = ? where id = ?")
-                .params(utc(wallClock.instant()), actor, id).update();
-        events.publishEvent(AccountChanged.tokenRevoked(currentUser.actor(),
-                token.kind().name().toLowerCase() + " token " + token.name(), "owner " + token.owner()));
+                .params(utc(wallClock.instant()), actor, id)
+                .update();
+        events.publishEvent(AccountChanged.tokenRevoked(
+                currentUser.actor(),
+                token.kind().name().toLowerCase() + " token " + token.name(),
+                "owner " + token.owner()));
     }
 
     /** Who a presented secret acts as, if it is a live token (not revoked, not expired, owner still there). */
@@ -154,15 +174,27 @@ public class ApiTokens {
             return Optional.empty();
         }
         Instant now = wallClock.instant();
-        record Row(String id, String name, Kind kind, String owner, Set<Role> roles, Instant expires,
-                   @Nullable Instant revoked, @Nullable Instant lastUsed) {
-        }
-        Optional<Row> row = jdbc.sql("select * from api_token where token_hash = ?").param(hash(secret))
-                .query((rs, i) -> new Row(rs.getString("id"), rs.getString("name"), Kind.valueOf(rs.getString("kind")),
-                        rs.getString("owner"), roles(rs.getString("roles")),
+        record Row(
+                String id,
+                String name,
+                Kind kind,
+                String owner,
+                Set<Role> roles,
+                Instant expires,
+                @Nullable Instant revoked,
+                @Nullable Instant lastUsed) {}
+        Optional<Row> row = jdbc.sql("select * from api_token where token_hash = ?")
+                .param(hash(secret))
+                .query((rs, i) -> new Row(
+                        rs.getString("id"),
+                        rs.getString("name"),
+                        Kind.valueOf(rs.getString("kind")),
+                        rs.getString("owner"),
+                        roles(rs.getString("roles")),
                         rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
                         instant(rs.getObject("revoked_at", OffsetDateTime.class)),
-                        instant(rs.getObject("last_used_at", OffsetDateTime.class)))).optional();
+                        instant(rs.getObject("last_used_at", OffsetDateTime.class))))
+                .optional();
         if (row.isEmpty() || row.get().revoked() != null || !row.get().expires().isAfter(now)) {
             return Optional.empty();
         }
@@ -182,7 +214,9 @@ public class ApiTokens {
             return Optional.empty();
         }
         if (t.lastUsed() == null || t.lastUsed().plus(LAST_USED_GRAIN).isBefore(now)) {
-            jdbc.sql("update api_token set last_used_at = ? where id = ?").params(utc(now), t.id()).update();
+            jdbc.sql("update api_token set last_used_at = ? where id = ?")
+                    .params(utc(now), t.id())
+                    .update();
         }
         return Optional.of(new Bearer(principal, roles));
     }
@@ -195,8 +229,8 @@ public class ApiTokens {
 
     static String hash(String secret) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

@@ -1,7 +1,6 @@
 package dev.stampboard.security;
 
 import java.util.Set;
-
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -31,7 +30,11 @@ class ConsoleJwtUsers implements Converter<Jwt, AbstractAuthenticationToken> {
             throw new SingleSignOnRefused("An administrator has disabled " + name + " in the console");
         }
         Set<Role> roles = claims.roles(jwt.getClaims());
-        return new JwtAuthenticationToken(jwt, roles.stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name()))
-                .toList(), name);
+        return new JwtAuthenticationToken(
+                jwt,
+                roles.stream()
+                        .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name()))
+                        .toList(),
+                name);
     }
 }

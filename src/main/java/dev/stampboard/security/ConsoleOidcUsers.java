@@ -3,7 +3,6 @@ package dev.stampboard.security;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -40,13 +39,18 @@ class ConsoleOidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
         String name = claims.username(user.getClaims());
         Set<Role> roles = claims.roles(user.getClaims());
         if (roles.isEmpty()) {
-            throw new OAuth2AuthenticationException(new OAuth2Error("access_denied"),
+            throw new OAuth2AuthenticationException(
+                    new OAuth2Error("access_denied"),
                     name + " has no Stampboard role: the identity provider's '" + roleClaim + "' claim names none the"
                             + " console maps; ask for an app role or group");
         }
         accounts.recordSingleSignOn(name, roles);
-        return new ConsoleUser(user, name, roles.stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority(
-                "ROLE_" + r.name())).toList());
+        return new ConsoleUser(
+                user,
+                name,
+                roles.stream()
+                        .map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r.name()))
+                        .toList());
     }
 
     /** The provider's user under the console's name for it and with console roles as its authorities. */

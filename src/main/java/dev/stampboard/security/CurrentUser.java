@@ -1,11 +1,9 @@
 package dev.stampboard.security;
 
 import dev.stampboard.base.Actor;
-
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -62,8 +60,8 @@ public class CurrentUser {
         }
         Set<Role> held = roles();
         if (!actor.name().equals(name()) || java.util.Arrays.stream(anyOf).noneMatch(held::contains)) {
-            throw new AccessDeniedException(actor.name() + " may not do this; it needs one of the roles "
-                    + java.util.Arrays.toString(anyOf));
+            throw new AccessDeniedException(
+                    actor.name() + " may not do this; it needs one of the roles " + java.util.Arrays.toString(anyOf));
         }
     }
 

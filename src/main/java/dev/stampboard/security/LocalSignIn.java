@@ -1,5 +1,7 @@
 package dev.stampboard.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -9,9 +11,6 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Service;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Signs a console user in from the login view, inside a Vaadin request that Vaadin's CSRF token
@@ -31,15 +30,16 @@ public class LocalSignIn {
     }
 
     /** The outcome a person sees: empty when signed in, else why not. */
-    public java.util.Optional<String> signIn(String username, String password, HttpServletRequest request,
-                                             HttpServletResponse response) {
+    public java.util.Optional<String> signIn(
+            String username, String password, HttpServletRequest request, HttpServletResponse response) {
         Authentication auth;
         try {
             auth = authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
         } catch (AuthenticationException refused) {
             // a lock or the switch says what to do; anything else is never more precise than this
             String told = "Incorrect username or password";
-            if ((refused instanceof SignInThrottled || refused instanceof LocalSignInOff) && refused.getMessage() != null) {
+            if ((refused instanceof SignInThrottled || refused instanceof LocalSignInOff)
+                    && refused.getMessage() != null) {
                 told = refused.getMessage();
             }
             return java.util.Optional.of(told);

@@ -19,7 +19,11 @@ class LocalSignInSetting {
     }
 
     boolean enabled() {
-        return jdbc.sql("select setting_value from security_setting where name = ?").param(NAME)
-                .query(String.class).optional().map(Boolean::parseBoolean).orElse(true);
+        return jdbc.sql("select setting_value from security_setting where name = ?")
+                .param(NAME)
+                .query(String.class)
+                .optional()
+                .map(Boolean::parseBoolean)
+                .orElse(true);
     }
 }

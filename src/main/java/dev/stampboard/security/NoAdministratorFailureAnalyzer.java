@@ -8,10 +8,12 @@ class NoAdministratorFailureAnalyzer extends AbstractFailureAnalyzer<NoAdministr
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, NoAdministrator cause) {
-        return new FailureAnalysis(cause.getMessage(),
+        return new FailureAnalysis(
+                cause.getMessage(),
                 "Set the initial administrator's password from a secret, e.g. the environment variable"
                         + " STAMPBOARD_ADMIN_PASSWORD (at least 12 characters; the user name is 'admin' unless"
                         + " STAMPBOARD_ADMIN_USERNAME says otherwise), and start again. Later administrators are"
-                        + " managed in the console.", cause);
+                        + " managed in the console.",
+                cause);
     }
 }

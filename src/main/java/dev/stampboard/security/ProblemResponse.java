@@ -1,16 +1,13 @@
 package dev.stampboard.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * RFC 9457 problem bodies written by the security filters, which answer before any controller
@@ -20,8 +17,7 @@ final class ProblemResponse {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ProblemResponse() {
-    }
+    private ProblemResponse() {}
 
     static void write(HttpServletResponse res, HttpStatus status, String detail) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -15,6 +15,7 @@ public enum Role {
 
     /** Names for {@code @RolesAllowed}, which needs compile-time constants. */
     public static final String VIEWER_NAME = "VIEWER";
+
     public static final String ENGINEER_NAME = "ENGINEER";
     public static final String SUPPORT_NAME = "SUPPORT";
     public static final String ADMIN_NAME = "ADMIN";
@@ -30,8 +31,7 @@ public enum Role {
         public static final String CUSTOMER = "ROLE_" + CUSTOMER_NAME;
         public static final String INGEST = "ROLE_" + INGEST_NAME;
 
-        private Authority() {
-        }
+        private Authority() {}
     }
 
     /** The role itself and what it implies: every staff role may read everything. */

@@ -1,8 +1,13 @@
 package dev.stampboard.security;
 
+import com.vaadin.flow.spring.security.RequestUtil;
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import dev.stampboard.security.ui.LoginView;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -14,15 +19,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -32,14 +37,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-
-import com.vaadin.flow.spring.security.RequestUtil;
-import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
-import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
-
-import dev.stampboard.security.ui.LoginView;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 @Configuration
 @EnableWebSecurity
@@ -66,9 +63,12 @@ class SecurityConfig {
      */
     @Bean
     @Order(0)
-    SecurityFilterChain actuatorChain(HttpSecurity http, AuthenticationManager authenticationManager,
-                                      @org.springframework.beans.factory.annotation.Value("${stampboard.metrics.anonymous:false}")
-                                      boolean anonymousMetrics) throws Exception {
+    SecurityFilterChain actuatorChain(
+            HttpSecurity http,
+            AuthenticationManager authenticationManager,
+            @org.springframework.beans.factory.annotation.Value("${stampboard.metrics.anonymous:false}")
+                    boolean anonymousMetrics)
+            throws Exception {
         return http.securityMatcher("/actuator/**")
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> {
@@ -79,8 +79,8 @@ class SecurityConfig {
                     a.anyRequest().hasRole(Role.VIEWER_NAME);
                 })
                 .httpBasic(b -> b.authenticationEntryPoint(SecurityConfig::unauthenticated))
-                .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> ProblemResponse.write(res,
-                        HttpStatus.FORBIDDEN, "Your role does not allow reading the console's metrics")))
+                .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> ProblemResponse.write(
+                        res, HttpStatus.FORBIDDEN, "Your role does not allow reading the console's metrics")))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(API_CSP)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
@@ -94,10 +94,16 @@ class SecurityConfig {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, SecurityProperties properties,
-                                 AuthenticationManager authenticationManager, ApiTokens tokens,
-                                 SecurityContextHolderStrategy holder, ObjectProvider<JwtDecoder> jwtDecoder,
-                                 TokenClaims claims, UserAccounts accounts) throws Exception {
+    SecurityFilterChain apiChain(
+            HttpSecurity http,
+            SecurityProperties properties,
+            AuthenticationManager authenticationManager,
+            ApiTokens tokens,
+            SecurityContextHolderStrategy holder,
+            ObjectProvider<JwtDecoder> jwtDecoder,
+            TokenClaims claims,
+            UserAccounts accounts)
+            throws Exception {
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
         if (decoder != null) {
             DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
@@ -112,8 +118,8 @@ class SecurityConfig {
                     })
                     .jwt(j -> j.authenticationManager(new ProviderManager(jwts)))
                     .authenticationEntryPoint(SecurityConfig::unauthenticated)
-                    .accessDeniedHandler((req, res, ex) -> ProblemResponse.write(res, HttpStatus.FORBIDDEN,
-                            "Your role does not allow this action")));
+                    .accessDeniedHandler((req, res, ex) ->
+                            ProblemResponse.write(res, HttpStatus.FORBIDDEN, "Your role does not allow this action")));
         }
         return http.securityMatcher("/api/**", "/v3/api-docs/**")
                 .authenticationManager(authenticationManager)
@@ -122,12 +128,14 @@ class SecurityConfig {
                     if (properties.publicApiDocs()) {
                         a.requestMatchers("/v3/api-docs/**").permitAll();
                     }
-                    a.anyRequest().hasAnyRole(java.util.Arrays.stream(Role.values()).map(Role::name)
-                            .toArray(String[]::new));
+                    a.anyRequest()
+                            .hasAnyRole(java.util.Arrays.stream(Role.values())
+                                    .map(Role::name)
+                                    .toArray(String[]::new));
                 })
                 .httpBasic(b -> b.authenticationEntryPoint(SecurityConfig::unauthenticated))
-                .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> ProblemResponse.write(res,
-                        HttpStatus.FORBIDDEN, "Your role does not allow this action")))
+                .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) ->
+                        ProblemResponse.write(res, HttpStatus.FORBIDDEN, "Your role does not allow this action")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(API_CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
@@ -141,29 +149,39 @@ class SecurityConfig {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain vaadinChain(HttpSecurity http, SecurityProperties properties, RequestUtil requestUtil,
-                                    AuthenticationManager authenticationManager,
-                                    ObjectProvider<ClientRegistrationRepository> identityProviders, TokenClaims claims,
-                                    UserAccounts accounts, SingleSignOnProperties sso) throws Exception {
+    SecurityFilterChain vaadinChain(
+            HttpSecurity http,
+            SecurityProperties properties,
+            RequestUtil requestUtil,
+            AuthenticationManager authenticationManager,
+            ObjectProvider<ClientRegistrationRepository> identityProviders,
+            TokenClaims claims,
+            UserAccounts accounts,
+            SingleSignOnProperties sso)
+            throws Exception {
         if (identityProviders.getIfAvailable() == null) {
             http.authenticationManager(authenticationManager);
         } else {
             // the OpenID Connect providers that oauth2Login adds come first, the local password check after them
             http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(authenticationManager);
             // OpenID Connect: the login view links to /oauth2/authorization/{provider}; a refusal comes back to it
-            SimpleUrlAuthenticationFailureHandler failed = new SimpleUrlAuthenticationFailureHandler("/login?sso-failed");
+            SimpleUrlAuthenticationFailureHandler failed =
+                    new SimpleUrlAuthenticationFailureHandler("/login?sso-failed");
             http.oauth2Login(o -> o.loginPage("/login")
                     .userInfoEndpoint(u -> u.oidcUserService(new ConsoleOidcUsers(claims, accounts, sso)))
                     .failureHandler(failed));
         }
         if (properties.publicApiDocs()) {
-            http.authorizeHttpRequests(a -> a.requestMatchers("/swagger-ui/**", "/swagger-ui.html").permitAll());
+            http.authorizeHttpRequests(
+                    a -> a.requestMatchers("/swagger-ui/**", "/swagger-ui.html").permitAll());
         }
         http.csrf(c -> c.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
         http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONSOLE_CSP))
                 .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
-        return http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class)
-                .enableCsrfConfiguration(false)).build();
+        return http.with(
+                        VaadinSecurityConfigurer.vaadin(),
+                        c -> c.loginView(LoginView.class).enableCsrfConfiguration(false))
+                .build();
     }
 
     @Bean
@@ -179,18 +197,24 @@ class SecurityConfig {
     @Bean
     SignInThrottle signInThrottle(SecurityProperties properties) {
         SecurityProperties.SignIn s = properties.signIn();
-        return new SignInThrottle(new SignInThrottle.Policy(s.freeFailuresPerUser(), s.firstLock(), s.maxLock()),
+        return new SignInThrottle(
+                new SignInThrottle.Policy(s.freeFailuresPerUser(), s.firstLock(), s.maxLock()),
                 new SignInThrottle.Policy(s.freeFailuresPerAddress(), s.firstLock(), s.maxLock()),
                 Clock.systemUTC()); // locks run on the wall clock, never the simulated one
     }
 
     /** Every password check (login view, HTTP Basic) goes through the throttle. */
     @Bean
-    AuthenticationManager authenticationManager(UserAccounts users, PasswordEncoder encoder, SignInThrottle throttle,
-                                                ApplicationEventPublisher events, LocalSignInSetting localSignIn) {
+    AuthenticationManager authenticationManager(
+            UserAccounts users,
+            PasswordEncoder encoder,
+            SignInThrottle throttle,
+            ApplicationEventPublisher events,
+            LocalSignInSetting localSignIn) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
-        return new ProviderManager(new LocalSignInGate(new ThrottledPasswordCheck(passwords, throttle, events), localSignIn));
+        return new ProviderManager(
+                new LocalSignInGate(new ThrottledPasswordCheck(passwords, throttle, events), localSignIn));
     }
 
     /** 401 with a hint, or 429 with {@code Retry-After} while the sign-in is throttled. */
@@ -198,18 +222,26 @@ class SecurityConfig {
             throws IOException {
         if (ex instanceof SignInThrottled throttled) {
             res.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
-            ProblemResponse.write(res, HttpStatus.TOO_MANY_REQUESTS,
+            ProblemResponse.write(
+                    res,
+                    HttpStatus.TOO_MANY_REQUESTS,
                     java.util.Objects.requireNonNullElse(throttled.getMessage(), "Too many failed sign-ins"));
         } else if (ex instanceof LocalSignInOff || ex instanceof SingleSignOnRefused) {
-            ProblemResponse.write(res, HttpStatus.UNAUTHORIZED,
+            ProblemResponse.write(
+                    res,
+                    HttpStatus.UNAUTHORIZED,
                     java.util.Objects.requireNonNullElse(ex.getMessage(), "Not signed in"));
         } else if (ex instanceof OAuth2AuthenticationException) {
             res.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-            ProblemResponse.write(res, HttpStatus.UNAUTHORIZED,
+            ProblemResponse.write(
+                    res,
+                    HttpStatus.UNAUTHORIZED,
                     "The bearer token is not a valid token of the configured identity provider (signature, issuer,"
                             + " audience or expiry)");
         } else {
-            ProblemResponse.write(res, HttpStatus.UNAUTHORIZED,
+            ProblemResponse.write(
+                    res,
+                    HttpStatus.UNAUTHORIZED,
                     "Authentication required: send an API token (Authorization: Bearer sbt_…) or HTTP Basic credentials of a console user");
         }
     }

@@ -1,7 +1,6 @@
 package dev.stampboard.security;
 
 import java.time.Duration;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -20,8 +19,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("stampboard.security")
 record SecurityProperties(boolean publicApiDocs, Boolean demoUsers, InitialAdmin initialAdmin, SignIn signIn) {
 
-    SecurityProperties(boolean publicApiDocs, @Nullable Boolean demoUsers, @Nullable InitialAdmin initialAdmin,
-                       @Nullable SignIn signIn) {
+    SecurityProperties(
+            boolean publicApiDocs,
+            @Nullable Boolean demoUsers,
+            @Nullable InitialAdmin initialAdmin,
+            @Nullable SignIn signIn) {
         this.publicApiDocs = publicApiDocs;
         this.demoUsers = demoUsers == null || demoUsers;
         this.initialAdmin = initialAdmin == null ? new InitialAdmin(null, null) : initialAdmin;
@@ -42,8 +44,11 @@ record SecurityProperties(boolean publicApiDocs, Boolean demoUsers, InitialAdmin
      */
     record SignIn(Integer freeFailuresPerUser, Integer freeFailuresPerAddress, Duration firstLock, Duration maxLock) {
 
-        SignIn(@Nullable Integer freeFailuresPerUser, @Nullable Integer freeFailuresPerAddress,
-               @Nullable Duration firstLock, @Nullable Duration maxLock) {
+        SignIn(
+                @Nullable Integer freeFailuresPerUser,
+                @Nullable Integer freeFailuresPerAddress,
+                @Nullable Duration firstLock,
+                @Nullable Duration maxLock) {
             this.freeFailuresPerUser = freeFailuresPerUser == null ? 5 : freeFailuresPerUser;
             this.freeFailuresPerAddress = freeFailuresPerAddress == null ? 20 : freeFailuresPerAddress;
             this.firstLock = firstLock == null ? Duration.ofSeconds(5) : firstLock;

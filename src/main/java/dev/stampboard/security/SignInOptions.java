@@ -2,7 +2,6 @@ package dev.stampboard.security;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -13,8 +12,7 @@ import org.springframework.stereotype.Service;
 public class SignInOptions {
 
     /** An identity provider as the login view links to it. */
-    public record Provider(String name, String path) {
-    }
+    public record Provider(String name, String path) {}
 
     private final ObjectProvider<ClientRegistrationRepository> registrations;
     private final LocalSignInSetting localSignIn;
@@ -29,8 +27,8 @@ public class SignInOptions {
         if (registrations.getIfAvailable() instanceof Iterable<?> all) {
             for (Object r : all) {
                 if (r instanceof ClientRegistration registration) {
-                    providers.add(new Provider(registration.getClientName(),
-                            "oauth2/authorization/" + registration.getRegistrationId()));
+                    providers.add(new Provider(
+                            registration.getClientName(), "oauth2/authorization/" + registration.getRegistrationId()));
                 }
             }
         }

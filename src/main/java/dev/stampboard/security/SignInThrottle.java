@@ -1,13 +1,12 @@
 package dev.stampboard.security;
 
+import io.github.resilience4j.core.IntervalFunction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
-import io.github.resilience4j.core.IntervalFunction;
 
 /**
  * Failed sign-ins counted per user name and per source address. After a few free failures each
@@ -18,11 +17,9 @@ import io.github.resilience4j.core.IntervalFunction;
 class SignInThrottle {
 
     /** How many failures a key gets before it is locked, and how the locks grow. */
-    record Policy(int freeFailures, Duration firstLock, Duration maxLock) {
-    }
+    record Policy(int freeFailures, Duration firstLock, Duration maxLock) {}
 
-    private record Failures(int count, Instant lockedUntil, Instant last) {
-    }
+    private record Failures(int count, Instant lockedUntil, Instant last) {}
 
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private final Policy perUser;
@@ -69,7 +66,8 @@ class SignInThrottle {
             // failures a whole maximum lock ago are forgotten
             int count = old == null || old.last().plus(policy.maxLock()).isBefore(now) ? 1 : old.count() + 1;
             Instant until = count > policy.freeFailures()
-                    ? now.plusMillis(backoff.apply(count - policy.freeFailures())) : Instant.MIN;
+                    ? now.plusMillis(backoff.apply(count - policy.freeFailures()))
+                    : Instant.MIN;
             return new Failures(count, until, now);
         });
         return next.lockedUntil().isAfter(now) ? Duration.between(now, next.lockedUntil()) : Duration.ZERO;

@@ -1,7 +1,6 @@
 package dev.stampboard.security;
 
 import java.time.Duration;
-
 import org.springframework.security.core.AuthenticationException;
 
 /** A sign-in refused without checking the password, because too many failed just before. */

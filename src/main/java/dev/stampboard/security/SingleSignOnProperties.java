@@ -1,7 +1,6 @@
 package dev.stampboard.security;
 
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -21,10 +20,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("stampboard.security.sso")
 record SingleSignOnProperties(String roleClaim, Map<String, Role> roleMapping, String usernameClaim) {
 
-    SingleSignOnProperties(@Nullable String roleClaim, @Nullable Map<String, Role> roleMapping,
-                           @Nullable String usernameClaim) {
+    SingleSignOnProperties(
+            @Nullable String roleClaim, @Nullable Map<String, Role> roleMapping, @Nullable String usernameClaim) {
         this.roleClaim = roleClaim == null || roleClaim.isBlank() ? "roles" : roleClaim.strip();
         this.roleMapping = roleMapping == null ? Map.of() : Map.copyOf(roleMapping);
-        this.usernameClaim = usernameClaim == null || usernameClaim.isBlank() ? "preferred_username" : usernameClaim.strip();
+        this.usernameClaim =
+                usernameClaim == null || usernameClaim.isBlank() ? "preferred_username" : usernameClaim.strip();
     }
 }

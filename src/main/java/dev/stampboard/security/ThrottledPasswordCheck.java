@@ -2,7 +2,7 @@ package dev.stampboard.security;
 
 import java.time.Duration;
 import java.util.Optional;
-
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -11,8 +11,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-
-import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * The password check of local users (login view and HTTP Basic) behind the {@link SignInThrottle}:
@@ -24,7 +22,8 @@ class ThrottledPasswordCheck implements AuthenticationProvider {
     private final SignInThrottle throttle;
     private final ApplicationEventPublisher events;
 
-    ThrottledPasswordCheck(DaoAuthenticationProvider passwords, SignInThrottle throttle, ApplicationEventPublisher events) {
+    ThrottledPasswordCheck(
+            DaoAuthenticationProvider passwords, SignInThrottle throttle, ApplicationEventPublisher events) {
         this.passwords = passwords;
         this.throttle = throttle;
         this.events = events;
@@ -43,8 +42,9 @@ class ThrottledPasswordCheck implements AuthenticationProvider {
             throttle.succeeded(username);
             return ok;
         } catch (BadCredentialsException wrong) {
-            throttle.failed(username, address).ifPresent(lock -> events.publishEvent(
-                    new SignInLocked(abbreviate(username), address, lock.toSeconds())));
+            throttle.failed(username, address)
+                    .ifPresent(lock ->
+                            events.publishEvent(new SignInLocked(abbreviate(username), address, lock.toSeconds())));
             throw wrong;
         }
     }
@@ -56,7 +56,8 @@ class ThrottledPasswordCheck implements AuthenticationProvider {
 
     private static String sourceAddress() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
-                ? request.getRequest().getRemoteAddr() : "unknown";
+                ? request.getRequest().getRemoteAddr()
+                : "unknown";
     }
 
     private static String abbreviate(String username) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,7 +20,9 @@ final class TokenClaims {
 
     TokenClaims(SingleSignOnProperties properties) {
         this.properties = properties;
-        properties.roleMapping().forEach((value, role) -> mapping.put(value.strip().toLowerCase(Locale.ROOT), role));
+        properties
+                .roleMapping()
+                .forEach((value, role) -> mapping.put(value.strip().toLowerCase(Locale.ROOT), role));
     }
 
     /**
@@ -31,7 +32,9 @@ final class TokenClaims {
     Set<Role> roles(Map<String, Object> claims) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String value : values(claims.get(properties.roleClaim()))) {
-            Role role = mapping.isEmpty() ? roleNamed(value) : mapping.get(value.strip().toLowerCase(Locale.ROOT));
+            Role role = mapping.isEmpty()
+                    ? roleNamed(value)
+                    : mapping.get(value.strip().toLowerCase(Locale.ROOT));
             if (role != null) {
                 roles.addAll(role.withImplied());
             }

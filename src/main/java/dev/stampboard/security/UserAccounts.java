@@ -1,19 +1,17 @@
 package dev.stampboard.security;
 
+import dev.stampboard.base.Actor;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
-
-import dev.stampboard.base.Actor;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -24,7 +22,6 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
 
 /**
  * The user store. Configured users are written at start-up with a BCrypt hash; a changed
@@ -44,8 +41,12 @@ class UserAccounts implements UserDetailsService {
     private final SecurityProperties security;
     private final ApplicationEventPublisher events;
 
-    UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, UsersProperties properties, SecurityProperties security,
-                 ApplicationEventPublisher events) {
+    UserAccounts(
+            JdbcClient jdbc,
+            PasswordEncoder encoder,
+            UsersProperties properties,
+            SecurityProperties security,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.properties = properties;
@@ -72,29 +73,42 @@ class UserAccounts implements UserDetailsService {
     private void syncConfiguredUsers() {
         properties.users().forEach((name, user) -> {
             Optional<String> storedHash = jdbc.sql("select password_hash from app_user where username = ?")
-                    .param(name).query(String.class).optional();
+                    .param(name)
+                    .query(String.class)
+                    .optional();
             String roles = roleList(user.roles());
             if (storedHash.isEmpty()) {
                 jdbc.sql("insert into app_user (username, password_hash, roles, customer) values (?, ?, ?, ?)")
-                        .params(name, encoder.encode(user.password()), roles, user.customer()).update();
+                        .params(name, encoder.encode(user.password()), roles, user.customer())
+                        .update();
             } else {
-                String hash = encoder.matches(user.password(), storedHash.get()) ? storedHash.get() : encoder.encode(user.password());
+                String hash = encoder.matches(user.password(), storedHash.get())
+                        ? storedHash.get()
+                        : encoder.encode(user.password());
                 jdbc.sql("update app_user set password_hash = ?, roles = ?, customer = ? where username = ?")
-                        .params(hash, roles, user.customer(), name).update();
+                        .params(hash, roles, user.customer(), name)
+                        .update();
             }
         });
         log.info("User store holds {} configured demo users", properties.users().size());
     }
 
     private void retireDemoUsers() {
-        properties.users().forEach((name, user) -> jdbc.sql("select password_hash from app_user where username = ?")
-                .param(name).query(String.class).optional()
-                .filter(hash -> encoder.matches(user.password(), hash))
-                .ifPresent(hash -> {
-                    jdbc.sql("delete from app_user where username = ?").param(name).update();
-                    events.publishEvent(AccountChanged.userRemoved(name, "a demo user with its demo password in a production profile"));
-                    log.warn("Removed demo user {}: it still had its demo password", name);
-                }));
+        properties
+                .users()
+                .forEach((name, user) -> jdbc.sql("select password_hash from app_user where username = ?")
+                        .param(name)
+                        .query(String.class)
+                        .optional()
+                        .filter(hash -> encoder.matches(user.password(), hash))
+                        .ifPresent(hash -> {
+                            jdbc.sql("delete from app_user where username = ?")
+                                    .param(name)
+                                    .update();
+                            events.publishEvent(AccountChanged.userRemoved(
+                                    name, "a demo user with its demo password in a production profile"));
+                            log.warn("Removed demo user {}: it still had its demo password", name);
+                        }));
     }
 
     private void ensureAnAdministrator() {
@@ -110,19 +124,27 @@ class UserAccounts implements UserDetailsService {
                     + " (stampboard.security.initial-admin.password, from STAMPBOARD_ADMIN_PASSWORD).");
         }
         if (password.length() < MIN_ADMIN_PASSWORD) {
-            throw new NoAdministrator("The initial administrator's password is shorter than " + MIN_ADMIN_PASSWORD
-                    + " characters.");
+            throw new NoAdministrator(
+                    "The initial administrator's password is shorter than " + MIN_ADMIN_PASSWORD + " characters.");
         }
-        jdbc.sql("delete from app_user where username = ?").param(admin.username()).update();
+        jdbc.sql("delete from app_user where username = ?")
+                .param(admin.username())
+                .update();
         jdbc.sql("insert into app_user (username, password_hash, roles, customer) values (?, ?, ?, null)")
-                .params(admin.username(), encoder.encode(password), roleList(List.of(Role.ADMIN))).update();
-        events.publishEvent(AccountChanged.userCreated(admin.username(), "initial administrator, password from the environment"));
+                .params(admin.username(), encoder.encode(password), roleList(List.of(Role.ADMIN)))
+                .update();
+        events.publishEvent(
+                AccountChanged.userCreated(admin.username(), "initial administrator, password from the environment"));
         log.info("Created the initial administrator '{}'", admin.username());
     }
 
     static String roleList(java.util.Collection<Role> roles) {
-        return roles.stream().flatMap(r -> r.withImplied().stream()).distinct()
-                .map(Enum::name).sorted().collect(Collectors.joining(","));
+        return roles.stream()
+                .flatMap(r -> r.withImplied().stream())
+                .distinct()
+                .map(Enum::name)
+                .sorted()
+                .collect(Collectors.joining(","));
     }
 
     @Override
@@ -134,7 +156,8 @@ class UserAccounts implements UserDetailsService {
                 .query((rs, i) -> User.withUsername(rs.getString("username"))
                         .password(rs.getString("password_hash"))
                         .authorities(roles(rs.getString("roles")).stream()
-                                .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList())
+                                .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name()))
+                                .toList())
                         .disabled(!rs.getBoolean("enabled"))
                         .build())
                 .optional()
@@ -151,17 +174,22 @@ class UserAccounts implements UserDetailsService {
         if (username.length() > 64) {
             throw new SingleSignOnRefused("The user name from the identity provider is longer than 64 characters");
         }
-        record Row(String source, boolean enabled, String roles) {
-        }
-        Optional<Row> row = jdbc.sql("select source, enabled, roles from app_user where username = ?").param(username)
+        record Row(String source, boolean enabled, String roles) {}
+        Optional<Row> row = jdbc.sql("select source, enabled, roles from app_user where username = ?")
+                .param(username)
                 .query((rs, i) -> new Row(rs.getString("source"), rs.getBoolean("enabled"), rs.getString("roles")))
                 .optional();
         String roleList = roleList(roles);
         java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
         if (row.isEmpty()) {
             jdbc.sql("insert into app_user (username, password_hash, roles, customer, enabled, source, last_sign_in_at)"
-                    + " values (?, null, ?, null, true, 'SSO', ?)").params(username, roleList, now).update();
-            events.publishEvent(new AccountChanged(Actor.user(username), "USER_CREATED", username,
+                            + " values (?, null, ?, null, true, 'SSO', ?)")
+                    .params(username, roleList, now)
+                    .update();
+            events.publishEvent(new AccountChanged(
+                    Actor.user(username),
+                    "USER_CREATED",
+                    username,
                     "first sign-in through single sign-on, roles " + roleList));
             return;
         }
@@ -172,39 +200,60 @@ class UserAccounts implements UserDetailsService {
         if (!row.get().enabled()) {
             throw new SingleSignOnRefused("An administrator has disabled " + username + " in the console");
         }
-        jdbc.sql("update app_user set roles = ?, last_sign_in_at = ? where username = ?").params(roleList, now, username)
+        jdbc.sql("update app_user set roles = ?, last_sign_in_at = ? where username = ?")
+                .params(roleList, now, username)
                 .update();
         if (!roleList.equals(row.get().roles())) {
-            events.publishEvent(new AccountChanged(Actor.user(username), "USER_ROLES_CHANGED", username,
+            events.publishEvent(new AccountChanged(
+                    Actor.user(username),
+                    "USER_ROLES_CHANGED",
+                    username,
                     row.get().roles() + " -> " + roleList + " (from the identity provider)"));
         }
     }
 
     /** An administrator disabled this user (an unknown name is not disabled: its token's roles decide). */
     boolean disabled(String username) {
-        return jdbc.sql("select enabled from app_user where username = ?").param(username).query(Boolean.class)
-                .optional().map(enabled -> !enabled).orElse(false);
+        return jdbc.sql("select enabled from app_user where username = ?")
+                .param(username)
+                .query(Boolean.class)
+                .optional()
+                .map(enabled -> !enabled)
+                .orElse(false);
     }
 
     @Nullable
     String customerOf(String username) {
-        return jdbc.sql("select customer from app_user where username = ?").param(username)
-                .query(String.class).optional().orElse(null);
+        return jdbc.sql("select customer from app_user where username = ?")
+                .param(username)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     List<String> usernames() {
-        return jdbc.sql("select username from app_user order by username").query(String.class).list();
+        return jdbc.sql("select username from app_user order by username")
+                .query(String.class)
+                .list();
     }
 
     /** The user's roles now; none when the user no longer exists or is disabled. */
     Set<Role> rolesOf(String username) {
-        return jdbc.sql("select roles from app_user where username = ? and enabled").param(username).query(String.class)
-                .optional().map(UserAccounts::roles).orElse(EnumSet.noneOf(Role.class));
+        return jdbc.sql("select roles from app_user where username = ? and enabled")
+                .param(username)
+                .query(String.class)
+                .optional()
+                .map(UserAccounts::roles)
+                .orElse(EnumSet.noneOf(Role.class));
     }
 
     static Set<Role> roles(String csv) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        Arrays.stream(csv.split(",")).filter(s -> !s.isBlank()).map(String::trim).map(Role::valueOf).forEach(roles::add);
+        Arrays.stream(csv.split(","))
+                .filter(s -> !s.isBlank())
+                .map(String::trim)
+                .map(Role::valueOf)
+                .forEach(roles::add);
         return roles;
     }
 }

@@ -1,5 +1,8 @@
 package dev.stampboard.security;
 
+import dev.stampboard.base.ConflictException;
+import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.base.NotFoundException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -7,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,11 +18,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import dev.stampboard.base.Actor;
-import dev.stampboard.base.ConflictException;
-import dev.stampboard.base.InvalidInputException;
-import dev.stampboard.base.NotFoundException;
 
 /**
  * What an administrator does with users in the console (DESIGN §9): list, add, disable and enable, reset a
@@ -33,15 +30,23 @@ public class UserAdministration {
 
     /** Passwords set in the console are at least this long; the demo's short ones come from configuration. */
     public static final int MIN_PASSWORD = 12;
+
     private static final String LOCAL_SIGN_IN_SETTING = LocalSignInSetting.NAME;
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
 
-    public enum Source { LOCAL, SSO }
+    public enum Source {
+        LOCAL,
+        SSO
+    }
 
     /** A user as an admin sees it: never its password hash. */
-    public record UserInfo(String username, Source source, Set<Role> roles, @Nullable String customer, boolean enabled,
-                           @Nullable Instant lastSignInAt) {
-    }
+    public record UserInfo(
+            String username,
+            Source source,
+            Set<Role> roles,
+            @Nullable String customer,
+            boolean enabled,
+            @Nullable Instant lastSignInAt) {}
 
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
@@ -50,9 +55,13 @@ public class UserAdministration {
     private final ObjectProvider<ClientRegistrationRepository> identityProviders;
     private final LocalSignInSetting localSignIn;
 
-    UserAdministration(JdbcClient jdbc, PasswordEncoder encoder, CurrentUser currentUser,
-                       org.springframework.context.ApplicationEventPublisher events,
-                       ObjectProvider<ClientRegistrationRepository> identityProviders, LocalSignInSetting localSignIn) {
+    UserAdministration(
+            JdbcClient jdbc,
+            PasswordEncoder encoder,
+            CurrentUser currentUser,
+            org.springframework.context.ApplicationEventPublisher events,
+            ObjectProvider<ClientRegistrationRepository> identityProviders,
+            LocalSignInSetting localSignIn) {
         this.localSignIn = localSignIn;
         this.jdbc = jdbc;
         this.encoder = encoder;
@@ -64,11 +73,17 @@ public class UserAdministration {
     @Secured(Role.Authority.ADMIN)
     @Transactional(readOnly = true)
     public List<UserInfo> list() {
-        return jdbc.sql("select * from app_user order by username").query((rs, i) -> new UserInfo(
-                rs.getString("username"), Source.valueOf(rs.getString("source")), UserAccounts.roles(rs.getString("roles")),
-                rs.getString("customer"), rs.getBoolean("enabled"),
-                Optional.ofNullable(rs.getObject("last_sign_in_at", OffsetDateTime.class))
-                        .map(OffsetDateTime::toInstant).orElse(null))).list();
+        return jdbc.sql("select * from app_user order by username")
+                .query((rs, i) -> new UserInfo(
+                        rs.getString("username"),
+                        Source.valueOf(rs.getString("source")),
+                        UserAccounts.roles(rs.getString("roles")),
+                        rs.getString("customer"),
+                        rs.getBoolean("enabled"),
+                        Optional.ofNullable(rs.getObject("last_sign_in_at", OffsetDateTime.class))
+                                .map(OffsetDateTime::toInstant)
+                                .orElse(null)))
+                .list();
     }
 
     /** A new local user; a CUSTOMER needs the customer it acts for, staff have none. */
@@ -77,7 +92,8 @@ public class UserAdministration {
     public UserInfo add(String username, String password, Set<Role> roles, @Nullable String customer) {
         String name = username == null ? "" : username.strip();
         if (!USERNAME.matcher(name).matches()) {
-            throw new InvalidInputException("User name: 1–64 letters, digits or . _ @ -, starting with a letter or digit");
+            throw new InvalidInputException(
+                    "User name: 1–64 letters, digits or . _ @ -, starting with a letter or digit");
         }
         checkPassword(password);
         String forCustomer = customerFor(roles, customer);
@@ -86,9 +102,12 @@ public class UserAdministration {
         }
         jdbc.sql("insert into app_user (username, password_hash, roles, customer, enabled, source)"
                         + " values (?, ?, ?, ?, true, 'LOCAL')")
-                .params(name, encoder.encode(password), UserAccounts.roleList(roles), forCustomer).update();
-        audited("USER_CREATED", name, "roles " + UserAccounts.roleList(roles)
-                + (forCustomer == null ? "" : ", customer " + forCustomer));
+                .params(name, encoder.encode(password), UserAccounts.roleList(roles), forCustomer)
+                .update();
+        audited(
+                "USER_CREATED",
+                name,
+                "roles " + UserAccounts.roleList(roles) + (forCustomer == null ? "" : ", customer " + forCustomer));
         return find(name).orElseThrow();
     }
 
@@ -106,8 +125,12 @@ public class UserAdministration {
             }
             keepAnAdministrator(user, false);
         }
-        jdbc.sql("update app_user set enabled = ? where username = ?").params(enabled, username).update();
-        audited(enabled ? "USER_ENABLED" : "USER_DISABLED", username,
+        jdbc.sql("update app_user set enabled = ? where username = ?")
+                .params(enabled, username)
+                .update();
+        audited(
+                enabled ? "USER_ENABLED" : "USER_DISABLED",
+                username,
                 enabled ? "may sign in again" : "can no longer sign in; personal API tokens stop working");
         return existing(username);
     }
@@ -118,10 +141,12 @@ public class UserAdministration {
     public void resetPassword(String username, String password) {
         UserInfo user = existing(username);
         if (user.source() != Source.LOCAL) {
-            throw new InvalidInputException(username + " signs in through the identity provider and has no password here");
+            throw new InvalidInputException(
+                    username + " signs in through the identity provider and has no password here");
         }
         checkPassword(password);
-        jdbc.sql("update app_user set password_hash = ? where username = ?").params(encoder.encode(password), username)
+        jdbc.sql("update app_user set password_hash = ? where username = ?")
+                .params(encoder.encode(password), username)
                 .update();
         audited("USER_PASSWORD_RESET", username, "a new password set by an administrator");
     }
@@ -140,9 +165,13 @@ public class UserAdministration {
         String forCustomer = customerFor(roles, customer);
         keepAnAdministrator(user, roles.contains(Role.ADMIN));
         jdbc.sql("update app_user set roles = ?, customer = ? where username = ?")
-                .params(UserAccounts.roleList(roles), forCustomer, username).update();
-        audited("USER_ROLES_CHANGED", username, UserAccounts.roleList(user.roles()) + " -> "
-                + UserAccounts.roleList(roles) + (forCustomer == null ? "" : ", customer " + forCustomer));
+                .params(UserAccounts.roleList(roles), forCustomer, username)
+                .update();
+        audited(
+                "USER_ROLES_CHANGED",
+                username,
+                UserAccounts.roleList(user.roles()) + " -> " + UserAccounts.roleList(roles)
+                        + (forCustomer == null ? "" : ", customer " + forCustomer));
         return existing(username);
     }
 
@@ -177,12 +206,19 @@ public class UserAdministration {
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         if (jdbc.sql("update security_setting set setting_value = ?, updated_at = ?, updated_by = ? where name = ?")
-                .params(Boolean.toString(enabled), now, currentUser.name(), LOCAL_SIGN_IN_SETTING).update() == 0) {
+                        .params(Boolean.toString(enabled), now, currentUser.name(), LOCAL_SIGN_IN_SETTING)
+                        .update()
+                == 0) {
             jdbc.sql("insert into security_setting (name, setting_value, updated_at, updated_by) values (?, ?, ?, ?)")
-                    .params(LOCAL_SIGN_IN_SETTING, Boolean.toString(enabled), now, currentUser.name()).update();
+                    .params(LOCAL_SIGN_IN_SETTING, Boolean.toString(enabled), now, currentUser.name())
+                    .update();
         }
-        audited("SETTING_CHANGED", LOCAL_SIGN_IN_SETTING,
-                enabled ? "local users may sign in with a password again" : "only single sign-on and API tokens sign in");
+        audited(
+                "SETTING_CHANGED",
+                LOCAL_SIGN_IN_SETTING,
+                enabled
+                        ? "local users may sign in with a password again"
+                        : "only single sign-on and API tokens sign in");
     }
 
     /** The audit log records it, in this transaction (security never writes the log itself). */
@@ -194,8 +230,11 @@ public class UserAdministration {
         if (staysAdministrator || !user.enabled() || !user.roles().contains(Role.ADMIN)) {
             return;
         }
-        long otherAdmins = list().stream().filter(u -> u.enabled() && u.roles().contains(Role.ADMIN)
-                && !u.username().equals(user.username())).count();
+        long otherAdmins = list().stream()
+                .filter(u -> u.enabled()
+                        && u.roles().contains(Role.ADMIN)
+                        && !u.username().equals(user.username()))
+                .count();
         if (otherAdmins == 0) {
             throw new ConflictException(user.username() + " is the last enabled administrator; make another one first");
         }
@@ -217,7 +256,8 @@ public class UserAdministration {
                 throw new InvalidInputException("Roles: a customer user has the CUSTOMER role only");
             }
             if (c == null || c.length() > 64) {
-                throw new InvalidInputException("Customer: name the customer this user acts for (at most 64 characters)");
+                throw new InvalidInputException(
+                        "Customer: name the customer this user acts for (at most 64 characters)");
             }
             return c;
         }
@@ -225,11 +265,18 @@ public class UserAdministration {
     }
 
     private Optional<UserInfo> find(String username) {
-        return jdbc.sql("select * from app_user where username = ?").param(username).query((rs, i) -> new UserInfo(
-                rs.getString("username"), Source.valueOf(rs.getString("source")), UserAccounts.roles(rs.getString("roles")),
-                rs.getString("customer"), rs.getBoolean("enabled"),
-                Optional.ofNullable(rs.getObject("last_sign_in_at", OffsetDateTime.class))
-                        .map(OffsetDateTime::toInstant).orElse(null))).optional();
+        return jdbc.sql("select * from app_user where username = ?")
+                .param(username)
+                .query((rs, i) -> new UserInfo(
+                        rs.getString("username"),
+                        Source.valueOf(rs.getString("source")),
+                        UserAccounts.roles(rs.getString("roles")),
+                        rs.getString("customer"),
+                        rs.getBoolean("enabled"),
+                        Optional.ofNullable(rs.getObject("last_sign_in_at", OffsetDateTime.class))
+                                .map(OffsetDateTime::toInstant)
+                                .orElse(null)))
+                .optional();
     }
 
     private UserInfo existing(String username) {

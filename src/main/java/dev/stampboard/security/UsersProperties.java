@@ -2,7 +2,6 @@ package dev.stampboard.security;
 
 import java.util.List;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -14,6 +13,6 @@ record UsersProperties(Map<String, ConfiguredUser> users) {
         users = users == null ? Map.of() : users;
     }
 
-    record ConfiguredUser(String password, List<Role> roles, @Nullable String customer) {
-    }
+    record ConfiguredUser(
+            String password, List<Role> roles, @Nullable String customer) {}
 }

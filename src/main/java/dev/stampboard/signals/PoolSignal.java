@@ -1,10 +1,8 @@
 package dev.stampboard.signals;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.signals.engine.PoolState;
+import org.jspecify.annotations.Nullable;
 
 /** One pool's current signal: hot-node P95 over the peak window (null without data) and its state. */
-public record PoolSignal(PoolKind pool, int nodes, @Nullable Double hotNodeP95, double threshold, PoolState state) {
-}
+public record PoolSignal(PoolKind pool, int nodes, @Nullable Double hotNodeP95, double threshold, PoolState state) {}

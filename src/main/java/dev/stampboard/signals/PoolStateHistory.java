@@ -1,10 +1,9 @@
 package dev.stampboard.signals;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.signals.engine.PoolState;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Remembers since which minute each pool has been in its current state, so an alert can say
@@ -13,11 +12,9 @@ import dev.stampboard.signals.engine.PoolState;
  */
 final class PoolStateHistory {
 
-    record Since(PoolState state, long sinceMinute, boolean sinceObservationStart) {
-    }
+    record Since(PoolState state, long sinceMinute, boolean sinceObservationStart) {}
 
-    private record Key(String stamp, PoolKind pool) {
-    }
+    private record Key(String stamp, PoolKind pool) {}
 
     private final Map<Key, Since> current = new ConcurrentHashMap<>();
     private volatile long firstObservedMinute = Long.MIN_VALUE;
@@ -26,9 +23,11 @@ final class PoolStateHistory {
         if (firstObservedMinute == Long.MIN_VALUE) {
             firstObservedMinute = minute;
         }
-        current.compute(new Key(stamp, pool), (k, previous) -> previous != null && previous.state() == state
-                ? previous
-                : new Since(state, minute, previous == null));
+        current.compute(
+                new Key(stamp, pool),
+                (k, previous) -> previous != null && previous.state() == state
+                        ? previous
+                        : new Since(state, minute, previous == null));
     }
 
     Since since(String stamp, PoolKind pool, PoolState state, long now) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,17 +36,22 @@ class SettingsStore {
     }
 
     private Optional<Double> read(String name) {
-        return jdbc.sql("select setting_value from setting where name = ?").param(name)
-                .query(String.class).optional().map(Double::valueOf);
+        return jdbc.sql("select setting_value from setting where name = ?")
+                .param(name)
+                .query(String.class)
+                .optional()
+                .map(Double::valueOf);
     }
 
     private void write(String name, double value, String actor) {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         int updated = jdbc.sql("update setting set setting_value = ?, updated_at = ?, updated_by = ? where name = ?")
-                .params(Double.toString(value), now, actor, name).update();
+                .params(Double.toString(value), now, actor, name)
+                .update();
         if (updated == 0) {
             jdbc.sql("insert into setting (name, setting_value, updated_at, updated_by) values (?, ?, ?, ?)")
-                    .params(name, Double.toString(value), now, actor).update();
+                    .params(name, Double.toString(value), now, actor)
+                    .update();
         }
     }
 }

@@ -1,13 +1,5 @@
 package dev.stampboard.signals;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.OptionalDouble;
-
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
-
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.StampDeclared;
@@ -16,6 +8,12 @@ import dev.stampboard.signals.engine.PoolState;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Every pool's signals for Prometheus, read from the engine at scrape time:
@@ -35,10 +33,13 @@ class SignalMetrics {
     SignalMetrics(SignalsService signals, FleetService fleet, MeterRegistry registry) {
         this.signals = signals;
         this.fleet = fleet;
-        this.p95 = MultiGauge.builder("stampboard.hot.node.p95").baseUnit("percent")
-                .description("Hot-node P95 of the pool over its peak window (DESIGN §2)").register(registry);
+        this.p95 = MultiGauge.builder("stampboard.hot.node.p95")
+                .baseUnit("percent")
+                .description("Hot-node P95 of the pool over its peak window (DESIGN §2)")
+                .register(registry);
         this.state = MultiGauge.builder("stampboard.pool.state")
-                .description("Pool state: 0 no data, 1 OK, 2 WARN, 3 HOT").register(registry);
+                .description("Pool state: 0 no data, 1 OK, 2 WARN, 3 HOT")
+                .register(registry);
         refreshPools();
     }
 

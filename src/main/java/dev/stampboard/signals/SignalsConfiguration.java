@@ -5,5 +5,4 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration
 @EnableConfigurationProperties(SignalsProperties.class)
-class SignalsConfiguration {
-}
+class SignalsConfiguration {}

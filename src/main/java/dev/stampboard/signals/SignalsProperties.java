@@ -1,15 +1,18 @@
 package dev.stampboard.signals;
 
 import java.time.LocalTime;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** {@code stampboard.signals.*}: defaults for thresholds and the peak window (admins may change thresholds at runtime). */
 @ConfigurationProperties("stampboard.signals")
-record SignalsProperties(double hotThreshold, double warnThreshold, int windowMinutes,
-                         @Nullable LocalTime dailyWindowStart, @Nullable LocalTime dailyWindowEnd,
-                         @Nullable String dailyWindowZone) {
+record SignalsProperties(
+        double hotThreshold,
+        double warnThreshold,
+        int windowMinutes,
+        @Nullable LocalTime dailyWindowStart,
+        @Nullable LocalTime dailyWindowEnd,
+        @Nullable String dailyWindowZone) {
 
     SignalsProperties {
         if (hotThreshold <= 0) {

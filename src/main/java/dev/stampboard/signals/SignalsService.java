@@ -1,28 +1,11 @@
 package dev.stampboard.signals;
 
-import java.time.Clock;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.OptionalDouble;
-
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
-
+import dev.stampboard.base.Actor;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.StampDeclared;
 import dev.stampboard.fleet.StampInfo;
-import dev.stampboard.base.Actor;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
 import dev.stampboard.signals.engine.HotNodeSeries;
@@ -36,6 +19,21 @@ import dev.stampboard.signals.engine.SignalEngine;
 import dev.stampboard.signals.engine.SignalSettings;
 import dev.stampboard.signals.engine.TrafficSeries;
 import dev.stampboard.signals.engine.TrafficShare;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Feeds the signal engine and answers questions about it. The engine holds every pool's window
@@ -54,11 +52,16 @@ public class SignalsService {
     private final Clock clock;
     private final SignalEngine engine;
     private final PoolStateHistory stateHistory = new PoolStateHistory();
-    private final List<java.util.function.LongConsumer> advanceListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.LongConsumer> advanceListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    SignalsService(FleetService fleet, SettingsStore settingsStore,
-                   org.springframework.context.ApplicationEventPublisher events, CurrentUser currentUser, Clock clock,
-                   SignalsProperties properties) {
+    SignalsService(
+            FleetService fleet,
+            SettingsStore settingsStore,
+            org.springframework.context.ApplicationEventPublisher events,
+            CurrentUser currentUser,
+            Clock clock,
+            SignalsProperties properties) {
         this.fleet = fleet;
         this.settingsStore = settingsStore;
         this.events = events;
@@ -70,11 +73,16 @@ public class SignalsService {
     private SignalSettings initialSettings(SignalsProperties p) {
         SignalSettings defaults = SignalSettings.defaults();
         PeakWindow window = p.dailyWindowStart() != null && p.dailyWindowEnd() != null
-                ? new PeakWindow.DailyFixed(p.dailyWindowStart(), p.dailyWindowEnd(),
+                ? new PeakWindow.DailyFixed(
+                        p.dailyWindowStart(),
+                        p.dailyWindowEnd(),
                         ZoneId.of(p.dailyWindowZone() == null ? "UTC" : p.dailyWindowZone()))
                 : new PeakWindow.Trailing(p.windowMinutes());
-        return new SignalSettings(settingsStore.hotThreshold().orElse(p.hotThreshold()),
-                settingsStore.warnThreshold().orElse(p.warnThreshold()), window, defaults.reactiveRules());
+        return new SignalSettings(
+                settingsStore.hotThreshold().orElse(p.hotThreshold()),
+                settingsStore.warnThreshold().orElse(p.warnThreshold()),
+                window,
+                defaults.reactiveRules());
     }
 
     /**
@@ -130,8 +138,12 @@ public class SignalsService {
         for (PoolKind kind : PoolKind.values()) {
             stamp.pool(kind).ifPresent(pool -> {
                 OptionalDouble p95 = engine.hotNodeP95(stamp.name(), kind);
-                pools.add(new PoolSignal(kind, pool.nodes().size(), p95.isPresent() ? p95.getAsDouble() : null,
-                        threshold, engine.poolState(stamp.name(), kind)));
+                pools.add(new PoolSignal(
+                        kind,
+                        pool.nodes().size(),
+                        p95.isPresent() ? p95.getAsDouble() : null,
+                        threshold,
+                        engine.poolState(stamp.name(), kind)));
             });
         }
         return new StampSignals(stamp, pools);
@@ -146,7 +158,8 @@ public class SignalsService {
     }
 
     /** The hot-node minute series of a pool; without bounds, the current peak window. */
-    public HotNodeSeries hotNodeSeries(String stamp, PoolKind pool, @Nullable Long fromMinute, @Nullable Long toMinute) {
+    public HotNodeSeries hotNodeSeries(
+            String stamp, PoolKind pool, @Nullable Long fromMinute, @Nullable Long toMinute) {
         StampInfo info = fleet.requireStamp(stamp);
         if (info.pool(pool).isEmpty()) {
             throw new dev.stampboard.base.NotFoundException("Stamp " + stamp + " has no " + pool + " pool");
@@ -189,8 +202,16 @@ public class SignalsService {
     }
 
     /** One replica-minute of traffic served by {@code stamp}; the engine's verdict says why a record was refused. */
-    public SampleVerdict recordTraffic(String registry, String region, String stamp, long minute, long requests, long bytes,
-                                       long throttled, long errors, double p99Ms) {
+    public SampleVerdict recordTraffic(
+            String registry,
+            String region,
+            String stamp,
+            long minute,
+            long requests,
+            long bytes,
+            long throttled,
+            long errors,
+            double p99Ms) {
         return engine.recordTraffic(registry, region, stamp, minute, requests, bytes, throttled, errors, p99Ms);
     }
 
@@ -235,7 +256,8 @@ public class SignalsService {
             throw new InvalidInputException("Thresholds must be between 0 and 100 %");
         }
         if (warn > hot) {
-            throw new InvalidInputException("The warning threshold (" + warn + " %) must not be above the hot threshold (" + hot + " %)");
+            throw new InvalidInputException(
+                    "The warning threshold (" + warn + " %) must not be above the hot threshold (" + hot + " %)");
         }
         SignalSettings old = engine.settings();
         engine.updateSettings(new SignalSettings(hot, warn, old.peakWindow(), old.reactiveRules()));

@@ -1,11 +1,10 @@
 package dev.stampboard.signals;
 
-import java.util.List;
-import java.util.Optional;
-
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.signals.engine.PoolState;
+import java.util.List;
+import java.util.Optional;
 
 public record StampSignals(StampInfo stamp, List<PoolSignal> pools) {
 
@@ -15,8 +14,10 @@ public record StampSignals(StampInfo stamp, List<PoolSignal> pools) {
 
     /** The worst state of the stamp's pools, for sorting and filtering. */
     public PoolState worstState() {
-        return pools.stream().map(PoolSignal::state)
-                .max((a, b) -> Integer.compare(severity(a), severity(b))).orElse(PoolState.NO_DATA);
+        return pools.stream()
+                .map(PoolSignal::state)
+                .max((a, b) -> Integer.compare(severity(a), severity(b)))
+                .orElse(PoolState.NO_DATA);
     }
 
     /** NO_DATA < OK < WARN < HOT, for sorting and filtering. */

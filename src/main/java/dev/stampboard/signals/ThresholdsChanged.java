@@ -4,7 +4,8 @@ import dev.stampboard.audit.Audited;
 import dev.stampboard.base.Actor;
 
 /** An administrator changed the hot and warning thresholds (in %). */
-public record ThresholdsChanged(Actor actor, double oldHot, double hot, double oldWarn, double warn) implements Audited {
+public record ThresholdsChanged(Actor actor, double oldHot, double hot, double oldWarn, double warn)
+        implements Audited {
 
     @Override
     public String action() {

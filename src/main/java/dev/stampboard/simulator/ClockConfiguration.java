@@ -1,7 +1,6 @@
 package dev.stampboard.simulator;
 
 import java.time.Clock;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +21,9 @@ class ClockConfiguration {
                 : System.currentTimeMillis() / 60_000;
         // simulated time runs ahead of the wall clock; after a restart it continues, never jumps back
         long persisted = jdbc.sql("select sim_minute from simulator_state where id = 1")
-                .query(Long.class).optional().orElse(now);
+                .query(Long.class)
+                .optional()
+                .orElse(now);
         // the back-fill replays the last window up to that minute, so the clock starts one window earlier
         return new SimulatedClock(Math.max(now, persisted) - properties.backfillMinutes() + 1);
     }

@@ -1,12 +1,10 @@
 package dev.stampboard.simulator;
 
+import dev.stampboard.base.ui.ClockBadge;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
-
-import dev.stampboard.base.ui.ClockBadge;
 
 /** The simulator's clock, with its speed, for the badge on every page. */
 @Component
@@ -25,8 +23,8 @@ class SimulatedClockBadge implements ClockBadge {
         if (speed <= 0) {
             return Optional.of("Simulated clock · stopped (moves only when advanced)");
         }
-        return Optional.of(String.format(Locale.ROOT, "Simulated clock · %s× (%s simulated min per second)",
-                trim(speed * 60), trim(speed)));
+        return Optional.of(String.format(
+                Locale.ROOT, "Simulated clock · %s× (%s simulated min per second)", trim(speed * 60), trim(speed)));
     }
 
     private static String trim(double v) {

@@ -1,12 +1,10 @@
 package dev.stampboard.simulator;
 
-import java.util.Optional;
-
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
-
 import dev.stampboard.calibration.MissExplainer;
 import dev.stampboard.fleet.PoolKind;
+import java.util.Optional;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
 
 /** The embedded world names the cause of a miss from its own physics (it is the only fleet that can). */
 @Component
@@ -20,8 +18,14 @@ class SimulatedMissExplainer implements MissExplainer {
     }
 
     @Override
-    public Optional<String> explain(String registry, String stamp, PoolKind pool, boolean destination, double errorPp,
-                                    long cutoverMinute, long judgedMinute) {
+    public Optional<String> explain(
+            String registry,
+            String stamp,
+            PoolKind pool,
+            boolean destination,
+            double errorPp,
+            long cutoverMinute,
+            long judgedMinute) {
         return Optional.of(simulator.explainMiss(registry, stamp, pool, destination, cutoverMinute, judgedMinute));
     }
 }

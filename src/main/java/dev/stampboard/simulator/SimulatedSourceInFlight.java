@@ -1,14 +1,12 @@
 package dev.stampboard.simulator;
 
-import java.time.Instant;
-import java.util.OptionalLong;
-
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
-
 import dev.stampboard.cutover.SourceInFlight;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.engine.MinuteRange;
+import java.time.Instant;
+import java.util.OptionalLong;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
 
 /**
  * The simulated fleet's in-flight report for a source stamp after a cutover: the world's drain curve
@@ -30,7 +28,8 @@ class SimulatedSourceInFlight implements SourceInFlight {
     @Override
     public OptionalLong inFlight(String registry, String region, String source, Instant cutoverAt, Instant at) {
         long before = cutoverAt.getEpochSecond() / 60 - 1;
-        double[] requests = signals.replicaTraffic(registry, region, new MinuteRange(before, before)).requests();
+        double[] requests = signals.replicaTraffic(registry, region, new MinuteRange(before, before))
+                .requests();
         double perMinute = requests.length == 0 || Double.isNaN(requests[0]) ? 0 : requests[0];
         double seconds = (at.toEpochMilli() - cutoverAt.toEpochMilli()) / 1000.0;
         return OptionalLong.of(simulator.inFlightAfterCutover(registry, perMinute, seconds));

@@ -1,14 +1,5 @@
 package dev.stampboard.simulator;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.IntStream;
-
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
 import dev.stampboard.base.Actor;
 import dev.stampboard.fleet.DedicatedStampSpec;
 import dev.stampboard.fleet.FleetService;
@@ -18,6 +9,13 @@ import dev.stampboard.fleet.StampKind;
 import dev.stampboard.fleet.StampProvisioner;
 import dev.stampboard.fleet.StampStatus;
 import dev.stampboard.simulator.model.NodeNames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The embedded {@link StampProvisioner}: declares the dedicated stamp {@code PROVISIONING} at once and
@@ -35,7 +33,8 @@ class SimulatedStampProvisioner implements StampProvisioner {
     private final SimulatedClock clock;
     private final SimulatorProperties properties;
 
-    SimulatedStampProvisioner(FleetService fleet, JdbcClient jdbc, java.time.Clock clock, SimulatorProperties properties) {
+    SimulatedStampProvisioner(
+            FleetService fleet, JdbcClient jdbc, java.time.Clock clock, SimulatorProperties properties) {
         this.fleet = fleet;
         this.jdbc = jdbc;
         this.clock = (SimulatedClock) clock;
@@ -49,28 +48,35 @@ class SimulatedStampProvisioner implements StampProvisioner {
             return;
         }
         List<StampDeclaration.PoolDeclaration> pools = new ArrayList<>();
-        pools.add(new StampDeclaration.PoolDeclaration(PoolKind.REGISTRY,
-                NodeNames.nodes(PoolKind.REGISTRY, spec.registryNodes()), spec.registryNodes()));
-        pools.add(new StampDeclaration.PoolDeclaration(PoolKind.DATAPROXY,
-                NodeNames.nodes(PoolKind.DATAPROXY, spec.dataproxyNodes()), spec.dataproxyNodes()));
+        pools.add(new StampDeclaration.PoolDeclaration(
+                PoolKind.REGISTRY, NodeNames.nodes(PoolKind.REGISTRY, spec.registryNodes()), spec.registryNodes()));
+        pools.add(new StampDeclaration.PoolDeclaration(
+                PoolKind.DATAPROXY, NodeNames.nodes(PoolKind.DATAPROXY, spec.dataproxyNodes()), spec.dataproxyNodes()));
         List<String> accounts = IntStream.rangeClosed(1, spec.storageAccounts())
                 .mapToObj(i -> spec.stamp().replace("-", "") + "sa" + String.format("%02d", i))
                 .map(a -> a.length() <= 24 ? a : a.substring(a.length() - 24))
                 .toList();
-        fleet.declareStamp(spec.stamp(), new StampDeclaration(spec.region(), StampKind.DEDICATED,
-                StampStatus.PROVISIONING, pools, accounts), Actor.system(spec.requestedBy()));
+        fleet.declareStamp(
+                spec.stamp(),
+                new StampDeclaration(spec.region(), StampKind.DEDICATED, StampStatus.PROVISIONING, pools, accounts),
+                Actor.system(spec.requestedBy()));
         jdbc.sql("insert into simulated_provisioning (stamp, ready_minute) values (?, ?)")
-                .params(spec.stamp(), clock.minute() + properties.provisioningMinutes()).update();
+                .params(spec.stamp(), clock.minute() + properties.provisioningMinutes())
+                .update();
     }
 
     /** Called by the simulator every minute: stamps whose time has come become ACTIVE. */
     @Transactional
     void activateReady(long minute) {
         List<String> ready = jdbc.sql("select stamp from simulated_provisioning where ready_minute <= ?")
-                .param(minute).query(String.class).list();
+                .param(minute)
+                .query(String.class)
+                .list();
         for (String stamp : ready) {
             fleet.activateStamp(stamp, ACTOR);
-            jdbc.sql("delete from simulated_provisioning where stamp = ?").param(stamp).update();
+            jdbc.sql("delete from simulated_provisioning where stamp = ?")
+                    .param(stamp)
+                    .update();
         }
     }
 }

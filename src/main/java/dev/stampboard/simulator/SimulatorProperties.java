@@ -11,14 +11,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * a dedicated stamp takes to become ACTIVE (simulated; default 30).
  */
 @ConfigurationProperties("stampboard.simulator")
-public record SimulatorProperties(boolean enabled, long seed, double speed, int backfillMinutes,
-                                  java.time.@org.jspecify.annotations.Nullable Instant start,
-                                  @org.jspecify.annotations.Nullable String scenario,
-                                  @org.jspecify.annotations.Nullable Integer provisioningMinutes) {
+public record SimulatorProperties(
+        boolean enabled,
+        long seed,
+        double speed,
+        int backfillMinutes,
+        java.time.@org.jspecify.annotations.Nullable Instant start,
+        @org.jspecify.annotations.Nullable String scenario,
+        @org.jspecify.annotations.Nullable Integer provisioningMinutes) {
 
     public SimulatorProperties {
         if (speed < 0) {
-            throw new IllegalArgumentException("stampboard.simulator.speed must be >= 0 (simulated minutes per second)");
+            throw new IllegalArgumentException(
+                    "stampboard.simulator.speed must be >= 0 (simulated minutes per second)");
         }
         if (backfillMinutes <= 0) {
             backfillMinutes = 720;
@@ -33,9 +38,8 @@ public record SimulatorProperties(boolean enabled, long seed, double speed, int 
             scenario = "seed";
         }
         if (!scenario.equals("seed") && !scenario.matches("large-[1-9][0-9]{0,3}")) {
-            throw new IllegalArgumentException("stampboard.simulator.scenario must be 'seed' or 'large-N' (N stamps), not '"
-                    + scenario + "'");
+            throw new IllegalArgumentException(
+                    "stampboard.simulator.scenario must be 'seed' or 'large-N' (N stamps), not '" + scenario + "'");
         }
     }
 }
-

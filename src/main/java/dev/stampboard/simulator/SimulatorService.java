@@ -1,20 +1,5 @@
 package dev.stampboard.simulator;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-
 import dev.stampboard.base.Actor;
 import dev.stampboard.base.ConflictException;
 import dev.stampboard.base.InvalidInputException;
@@ -29,6 +14,19 @@ import dev.stampboard.simulator.model.ReplicaLayout;
 import dev.stampboard.simulator.model.Scenario;
 import dev.stampboard.simulator.model.Scenarios;
 import dev.stampboard.simulator.model.StampLayout;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
 
 /**
  * Drives the simulated fleet: loads the seed scenario into an empty inventory, back-fills the
@@ -58,11 +56,17 @@ public class SimulatorService {
      * caches after a cutover (held in memory: after a restart every replica counts as warm).
      */
     private final java.util.Map<String, String> homes = new java.util.HashMap<>();
+
     private final java.util.Map<String, Long> arrivals = new java.util.HashMap<>();
     private ScheduledExecutorService ticker;
 
-    SimulatorService(SimulatorProperties properties, java.time.Clock clock, FleetService fleet, SignalsService signals,
-                     JdbcClient jdbc, SimulatedStampProvisioner provisioner) {
+    SimulatorService(
+            SimulatorProperties properties,
+            java.time.Clock clock,
+            FleetService fleet,
+            SignalsService signals,
+            JdbcClient jdbc,
+            SimulatedStampProvisioner provisioner) {
         this.properties = properties;
         this.clock = (SimulatedClock) clock;
         this.fleet = fleet;
@@ -102,8 +106,12 @@ public class SimulatorService {
             persistClock(clock.minute());
             ready = true;
         }
-        log.info("Simulator back-filled {} minutes of {} stamps in {} ms; clock at {}", properties.backfillMinutes(),
-                fleet.stamps().size(), (System.nanoTime() - started) / 1_000_000, clock.instant());
+        log.info(
+                "Simulator back-filled {} minutes of {} stamps in {} ms; clock at {}",
+                properties.backfillMinutes(),
+                fleet.stamps().size(),
+                (System.nanoTime() - started) / 1_000_000,
+                clock.instant());
         if (properties.speed() > 0) {
             ticker = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "simulator-clock");
@@ -155,8 +163,14 @@ public class SimulatorService {
     }
 
     public SimulatorStatus status() {
-        return new SimulatorStatus(true, clock.instant(), properties.speed(), scenario.name(), properties.seed(),
-                fleet.stamps().size(), fleet.registries().size());
+        return new SimulatorStatus(
+                true,
+                clock.instant(),
+                properties.speed(),
+                scenario.name(),
+                properties.seed(),
+                fleet.stamps().size(),
+                fleet.registries().size());
     }
 
     /** The world's in-flight requests of a replica on the stamp it left, {@code seconds} after its cutover. */
@@ -165,8 +179,13 @@ public class SimulatorService {
     }
 
     /** The world's reason for a missed prediction (see {@code FleetTrafficModel.explainMiss}). */
-    public String explainMiss(String registry, String stamp, dev.stampboard.fleet.PoolKind pool, boolean destination,
-                              long cutoverMinute, long judgedMinute) {
+    public String explainMiss(
+            String registry,
+            String stamp,
+            dev.stampboard.fleet.PoolKind pool,
+            boolean destination,
+            long cutoverMinute,
+            long judgedMinute) {
         return model.explainMiss(registry, stamp, pool, destination, cutoverMinute, judgedMinute);
     }
 
@@ -175,16 +194,27 @@ public class SimulatorService {
     }
 
     private void feed(MinuteSnapshot snapshot) {
-        snapshot.nodeCpu().forEach(s -> signals.recordSimulatedCpu(s.stamp(), s.pool(), s.node(), snapshot.minute(), s.cpu()));
-        snapshot.traffic().forEach(t -> signals.recordTraffic(t.registry(), t.region(), t.stamp(), snapshot.minute(),
-                t.requests(), t.bytes(), t.throttled(), t.errors(), t.p99LatencyMs()));
+        snapshot.nodeCpu()
+                .forEach(s -> signals.recordSimulatedCpu(s.stamp(), s.pool(), s.node(), snapshot.minute(), s.cpu()));
+        snapshot.traffic()
+                .forEach(t -> signals.recordTraffic(
+                        t.registry(),
+                        t.region(),
+                        t.stamp(),
+                        snapshot.minute(),
+                        t.requests(),
+                        t.bytes(),
+                        t.throttled(),
+                        t.errors(),
+                        t.p99LatencyMs()));
     }
 
     /** Only stamps that serve traffic report telemetry: a provisioning or retired stamp is silent. */
     private FleetLayout layout() {
         List<StampLayout> stamps = fleet.stamps().stream()
                 .filter(s -> s.status() == StampStatus.ACTIVE || s.status() == StampStatus.DRAINING)
-                .map(this::stampLayout).toList();
+                .map(this::stampLayout)
+                .toList();
         long now = clock.minute();
         List<ReplicaLayout> replicas = fleet.registries().stream()
                 .flatMap(r -> r.replicas().stream().map(rep -> {
@@ -193,26 +223,37 @@ public class SimulatorService {
                     if (before != null && !before.equals(rep.homeStamp())) {
                         arrivals.put(key, now);
                     }
-                    return new ReplicaLayout(r.name(), rep.region(), rep.homeStamp(),
-                            arrivals.getOrDefault(key, ReplicaLayout.ALWAYS));
+                    return new ReplicaLayout(
+                            r.name(), rep.region(), rep.homeStamp(), arrivals.getOrDefault(key, ReplicaLayout.ALWAYS));
                 }))
                 .toList();
         return new FleetLayout(stamps, replicas);
     }
 
     private StampLayout stampLayout(StampInfo s) {
-        var zone = fleet.regions().stream().filter(r -> r.name().equals(s.region())).findFirst()
-                .map(dev.stampboard.fleet.RegionInfo::zone).orElse(java.time.ZoneOffset.UTC);
-        return new StampLayout(s.name(), s.region(), zone, s.kind(), s.status(),
-                s.nodes(dev.stampboard.fleet.PoolKind.REGISTRY), s.nodes(dev.stampboard.fleet.PoolKind.DATAPROXY));
+        var zone = fleet.regions().stream()
+                .filter(r -> r.name().equals(s.region()))
+                .findFirst()
+                .map(dev.stampboard.fleet.RegionInfo::zone)
+                .orElse(java.time.ZoneOffset.UTC);
+        return new StampLayout(
+                s.name(),
+                s.region(),
+                zone,
+                s.kind(),
+                s.status(),
+                s.nodes(dev.stampboard.fleet.PoolKind.REGISTRY),
+                s.nodes(dev.stampboard.fleet.PoolKind.DATAPROXY));
     }
 
     private void persistClock(long minute) {
         int updated = jdbc.sql("update simulator_state set sim_minute = ?, seed = ? where id = 1")
-                .params(minute, properties.seed()).update();
+                .params(minute, properties.seed())
+                .update();
         if (updated == 0) {
             jdbc.sql("insert into simulator_state (id, sim_minute, seed) values (1, ?, ?)")
-                    .params(minute, properties.seed()).update();
+                    .params(minute, properties.seed())
+                    .update();
         }
     }
 }

@@ -2,6 +2,5 @@ package dev.stampboard.simulator;
 
 import java.time.Instant;
 
-public record SimulatorStatus(boolean enabled, Instant now, double speed, String scenario, long seed,
-                              int stamps, int registries) {
-}
+public record SimulatorStatus(
+        boolean enabled, Instant now, double speed, String scenario, long seed, int stamps, int registries) {}

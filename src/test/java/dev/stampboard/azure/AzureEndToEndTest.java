@@ -8,6 +8,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.stampboard.Json;
+import io.netty.handler.ssl.SslContextBuilder;
 import java.io.InputStream;
 import java.security.KeyStore;
 import java.time.Duration;
@@ -18,11 +26,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,16 +43,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import com.azure.core.credential.AccessToken;
-import com.azure.core.credential.TokenCredential;
-import com.azure.core.http.HttpClient;
-import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import dev.stampboard.Json;
-import io.netty.handler.ssl.SslContextBuilder;
 import reactor.core.publisher.Mono;
 
 /**
@@ -55,27 +51,31 @@ import reactor.core.publisher.Mono;
  * own, and the mocked fleet's hot-node P95 shows through the JSON API. The SDK's own Netty transport
  * is used; only this test's client trusts the mock's self-signed certificate.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:stampboard-azure-e2e;DB_CLOSE_DELAY=-1",
-        "stampboard.security.demo-users=true", // the tests sign in as the demo users; production has none
-        "stampboard.azure.subscription-id=" + AzureEndToEndTest.SUBSCRIPTION,
-        "stampboard.azure.resource-groups=" + AzureEndToEndTest.GROUP,
-        "stampboard.azure.dns.resource-group=rg-dns",
-        "stampboard.azure.dns.zone=data.example.net",
-        "stampboard.azure.initial-delay=PT0S",
-        "stampboard.azure.telemetry-interval=PT1S",
-        "stampboard.azure.retry.max-retries=0"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:stampboard-azure-e2e;DB_CLOSE_DELAY=-1",
+            "stampboard.security.demo-users=true", // the tests sign in as the demo users; production has none
+            "stampboard.azure.subscription-id=" + AzureEndToEndTest.SUBSCRIPTION,
+            "stampboard.azure.resource-groups=" + AzureEndToEndTest.GROUP,
+            "stampboard.azure.dns.resource-group=rg-dns",
+            "stampboard.azure.dns.zone=data.example.net",
+            "stampboard.azure.initial-delay=PT0S",
+            "stampboard.azure.telemetry-interval=PT1S",
+            "stampboard.azure.retry.max-retries=0"
+        })
 @ActiveProfiles({"test", "azure"})
-@ExtendWith(SecurityStrategyRestored.class)   // this second console context must not keep the JVM-wide security strategy
+@ExtendWith(SecurityStrategyRestored.class) // this second console context must not keep the JVM-wide security strategy
 @Import(AzureEndToEndTest.MockTrust.class)
-@DirtiesContext   // its pollers would keep calling the stopped mock
+@DirtiesContext // its pollers would keep calling the stopped mock
 class AzureEndToEndTest {
 
     static final String SUBSCRIPTION = "e2e00000-0000-0000-0000-000000000001";
     static final String GROUP = "rg-e2e";
     static final String VMSS = "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/" + GROUP
             + "/providers/Microsoft.Compute/virtualMachineScaleSets";
-    static final WireMockServer MOCK = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().dynamicHttpsPort());
+    static final WireMockServer MOCK =
+            new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().dynamicHttpsPort());
     /** Per pool, the hot-node (highest instance) value of each minute the mock serves. */
     static final Map<String, double[]> HOT = new LinkedHashMap<>();
 
@@ -84,10 +84,12 @@ class AzureEndToEndTest {
         Instant last = Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.MINUTES);
         serve("e2e-s01-reg", "registry", 2, last, 11);
         serve("e2e-s01-dp", "dataproxy", 3, last, 29);
-        MOCK.stubFor(get(urlPathEqualTo(VMSS)).willReturn(json(AzureFixtures.text(listOf(
-                scaleSet("e2e-s01-reg", "registry", 2), scaleSet("e2e-s01-dp", "dataproxy", 3))))));
+        MOCK.stubFor(get(urlPathEqualTo(VMSS))
+                .willReturn(json(AzureFixtures.text(
+                        listOf(scaleSet("e2e-s01-reg", "registry", 2), scaleSet("e2e-s01-dp", "dataproxy", 3))))));
         MOCK.stubFor(get(urlPathEqualTo("/subscriptions/" + SUBSCRIPTION + "/resourceGroups/" + GROUP
-                + "/providers/Microsoft.Storage/storageAccounts")).willReturn(json(AzureFixtures.storageAccounts())));
+                        + "/providers/Microsoft.Storage/storageAccounts"))
+                .willReturn(json(AzureFixtures.storageAccounts())));
     }
 
     @DynamicPropertySource
@@ -104,17 +106,24 @@ class AzureEndToEndTest {
     TestRestTemplate rest;
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 
     private static com.fasterxml.jackson.databind.node.ObjectNode scaleSet(String name, String pool, int capacity) {
-        var vmss = AzureFixtures.scaleSet(name, Map.of(ScaleSetTags.STAMP, "e2e-s01", ScaleSetTags.POOL, pool,
-                ScaleSetTags.REGION, "westus3"), capacity, "Succeeded");
+        var vmss = AzureFixtures.scaleSet(
+                name,
+                Map.of(ScaleSetTags.STAMP, "e2e-s01", ScaleSetTags.POOL, pool, ScaleSetTags.REGION, "westus3"),
+                capacity,
+                "Succeeded");
         vmss.put("id", VMSS + "/" + name);
         return vmss;
     }
 
-    private static com.fasterxml.jackson.databind.node.ObjectNode listOf(com.fasterxml.jackson.databind.node.ObjectNode... scaleSets) {
+    private static com.fasterxml.jackson.databind.node.ObjectNode listOf(
+            com.fasterxml.jackson.databind.node.ObjectNode... scaleSets) {
         var list = AzureFixtures.JSON.createObjectNode();
         var value = list.putArray("value");
         Arrays.stream(scaleSets).forEach(value::add);
@@ -155,7 +164,8 @@ class AzureEndToEndTest {
         while (System.nanoTime() < deadline) {
             JsonNode stamps = dave.getForObject("/api/v1/stamps?region=westus3", JsonNode.class);
             stamp = stamps.size() == 1 ? Json.findByName(stamps, "e2e-s01") : null;
-            if (stamp != null && !stamp.get("pools").get(0).get("hotNodeP95").isNull()
+            if (stamp != null
+                    && !stamp.get("pools").get(0).get("hotNodeP95").isNull()
                     && !stamp.get("pools").get(1).get("hotNodeP95").isNull()) {
                 break;
             }
@@ -175,7 +185,8 @@ class AzureEndToEndTest {
 
         // the metrics request went over TLS to the mock, with the bearer token and the per-instance split
         MOCK.verify(getRequestedFor(urlPathMatching(".*/e2e-s01-dp/providers/Microsoft.Insights/metrics"))
-                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer e2e-token"))
+                .withHeader(
+                        "Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer e2e-token"))
                 .withQueryParam("$filter", com.github.tomakehurst.wiremock.client.WireMock.equalTo("VMName eq '*'"))
                 .withQueryParam("interval", com.github.tomakehurst.wiremock.client.WireMock.equalTo("PT1M")));
     }
@@ -185,7 +196,8 @@ class AzureEndToEndTest {
         @Bean
         @Primary
         TokenCredential e2eCredential() {
-            return request -> Mono.just(new AccessToken("e2e-token", OffsetDateTime.now().plusHours(1)));
+            return request ->
+                    Mono.just(new AccessToken("e2e-token", OffsetDateTime.now().plusHours(1)));
         }
 
         /** The SDK's Netty transport, trusting WireMock's bundled self-signed certificate (this test's client only). */
@@ -198,8 +210,8 @@ class AzureEndToEndTest {
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(keystore);
             var ssl = SslContextBuilder.forClient().trustManager(trust).build();
-            var netty = reactor.netty.http.client.HttpClient.create().secure(spec -> spec.sslContext(ssl)
-                    .handlerConfigurator(handler -> {
+            var netty = reactor.netty.http.client.HttpClient.create()
+                    .secure(spec -> spec.sslContext(ssl).handlerConfigurator(handler -> {
                         // the bundled certificate is not issued for "localhost"
                         SSLEngine engine = handler.engine();
                         SSLParameters parameters = engine.getSSLParameters();

@@ -1,14 +1,13 @@
 package dev.stampboard.azure;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * Azure's own REST examples ({@code src/test/resources/azure}, see SOURCES.md there): the response
@@ -18,15 +17,18 @@ final class AzureFixtures {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private AzureFixtures() {
-    }
+    private AzureFixtures() {}
 
     static ObjectNode body(String fixture, int status) {
         try (InputStream in = AzureFixtures.class.getResourceAsStream("/azure/" + fixture + ".json")) {
             if (in == null) {
                 throw new IllegalArgumentException("No fixture " + fixture);
             }
-            return (ObjectNode) JSON.readTree(in).get("responses").get(String.valueOf(status)).get("body").deepCopy();
+            return (ObjectNode) JSON.readTree(in)
+                    .get("responses")
+                    .get(String.valueOf(status))
+                    .get("body")
+                    .deepCopy();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -44,7 +46,9 @@ final class AzureFixtures {
     /** One scale set in the shape of the ListBySubscription example, renamed and tagged. */
     static ObjectNode scaleSet(String name, Map<String, String> tags, int capacity, String provisioningState) {
         ObjectNode vmss = (ObjectNode) body("compute-VirtualMachineScaleSet_ListBySubscription_ByLocation", 200)
-                .get("value").get(0).deepCopy();
+                .get("value")
+                .get(0)
+                .deepCopy();
         vmss.put("name", name).put("id", scaleSetId(AzureTestSupport.GROUP, name));
         ObjectNode t = vmss.putObject("tags");
         tags.forEach(t::put);
@@ -72,10 +76,14 @@ final class AzureFixtures {
         for (int i = 0; i < count; i++) {
             ObjectNode vm = template.deepCopy();
             String vmName = scaleSet + "_" + i;
-            vm.put("name", vmName).put("instanceId", String.valueOf(i))
+            vm.put("name", vmName)
+                    .put("instanceId", String.valueOf(i))
                     .put("id", scaleSetId(AzureTestSupport.GROUP, scaleSet) + "/virtualMachines/" + i)
-                    .put("virtualMachineResourceId", "/subscriptions/" + AzureTestSupport.SUBSCRIPTION + "/resourceGroups/"
-                            + AzureTestSupport.GROUP + "/providers/Microsoft.Compute/virtualMachines/" + vmName);
+                    .put(
+                            "virtualMachineResourceId",
+                            "/subscriptions/" + AzureTestSupport.SUBSCRIPTION + "/resourceGroups/"
+                                    + AzureTestSupport.GROUP + "/providers/Microsoft.Compute/virtualMachines/"
+                                    + vmName);
             value.add(vm);
         }
         return text(list);
@@ -92,6 +100,10 @@ final class AzureFixtures {
     }
 
     static String storageAccountName(int index) {
-        return body("storage-StorageAccountList", 200).get("value").get(index).get("name").asText();
+        return body("storage-StorageAccountList", 200)
+                .get("value")
+                .get(index)
+                .get("name")
+                .asText();
     }
 }

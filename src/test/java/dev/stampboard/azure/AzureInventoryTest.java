@@ -3,20 +3,18 @@ package dev.stampboard.azure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolInfo;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.fleet.StampKind;
 import dev.stampboard.fleet.StampStatus;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Resource Manager's scale sets, instances and storage accounts become stamps, pools, nodes and storage. */
 class AzureInventoryTest extends AzureTestSupport {
@@ -28,6 +26,7 @@ class AzureInventoryTest extends AzureTestSupport {
 
     @Autowired
     AzureInventory inventory;
+
     @Autowired
     FleetService fleet;
 
@@ -39,10 +38,15 @@ class AzureInventoryTest extends AzureTestSupport {
     void serveStamp(String stamp, int rg, int dp, String state, boolean withDataproxy, String... storageTags) {
         String reg = stamp + "-reg";
         String dpx = stamp + "-dp";
-        azure.on("GET", VMSS, 200, withDataproxy
-                ? AzureFixtures.scaleSetList(AzureFixtures.scaleSet(reg, tags(stamp, "registry"), rg, state),
-                        AzureFixtures.scaleSet(dpx, tags(stamp, "DataProxy"), dp, state))
-                : AzureFixtures.scaleSetList(AzureFixtures.scaleSet(reg, tags(stamp, "registry"), rg, state)));
+        azure.on(
+                "GET",
+                VMSS,
+                200,
+                withDataproxy
+                        ? AzureFixtures.scaleSetList(
+                                AzureFixtures.scaleSet(reg, tags(stamp, "registry"), rg, state),
+                                AzureFixtures.scaleSet(dpx, tags(stamp, "DataProxy"), dp, state))
+                        : AzureFixtures.scaleSetList(AzureFixtures.scaleSet(reg, tags(stamp, "registry"), rg, state)));
         azure.on("GET", VMSS + "/" + reg + "/virtualMachines", 200, AzureFixtures.instanceList(reg, rg));
         azure.on("GET", VMSS + "/" + dpx + "/virtualMachines", 200, AzureFixtures.instanceList(dpx, dp));
         azure.on("GET", STORAGE, 200, AzureFixtures.storageAccounts(storageTags));
@@ -55,14 +59,18 @@ class AzureInventoryTest extends AzureTestSupport {
         inventory.refresh();
 
         // the requests the SDK built: scale sets of the configured group, then each tagged one's instances
-        assertThat(azure.requests("GET", VMSS)).singleElement()
+        assertThat(azure.requests("GET", VMSS))
+                .singleElement()
                 .satisfies(r -> assertThat(r.query()).containsEntry("api-version", "2025-04-01"));
-        assertThat(azure.requests("GET", VMSS + "/inv-s01-(reg|dp)/virtualMachines")).hasSize(2)
+        assertThat(azure.requests("GET", VMSS + "/inv-s01-(reg|dp)/virtualMachines"))
+                .hasSize(2)
                 .allSatisfy(r -> assertThat(r.query()).containsEntry("api-version", "2025-04-01"));
-        assertThat(azure.requests("GET", STORAGE)).singleElement()
+        assertThat(azure.requests("GET", STORAGE))
+                .singleElement()
                 .satisfies(r -> assertThat(r.query()).containsKey("api-version"));
         // the fixture's two untagged scale sets are no stamp: their instances are never listed
-        assertThat(azure.requests("GET", VMSS + "/\\{virtualMachineScaleSetName\\}.*")).isEmpty();
+        assertThat(azure.requests("GET", VMSS + "/\\{virtualMachineScaleSetName\\}.*"))
+                .isEmpty();
 
         StampInfo stamp = fleet.requireStamp("inv-s01");
         assertThat(stamp.region()).isEqualTo("eastus");
@@ -71,7 +79,8 @@ class AzureInventoryTest extends AzureTestSupport {
         assertThat(stamp.nodes(PoolKind.REGISTRY)).containsExactly("inv-s01-reg-0", "inv-s01-reg-1");
         assertThat(stamp.nodes(PoolKind.DATAPROXY)).containsExactly("inv-s01-dp-0", "inv-s01-dp-1", "inv-s01-dp-2");
         assertThat(stamp.storageAccounts()).containsExactly(AzureFixtures.storageAccountName(0));
-        assertThat(inventory.latest().scaleSet("inv-s01", PoolKind.DATAPROXY)).get()
+        assertThat(inventory.latest().scaleSet("inv-s01", PoolKind.DATAPROXY))
+                .get()
                 .satisfies(s -> {
                     assertThat(s.capacity()).isEqualTo(3);
                     assertThat(s.skuName()).isEqualTo("Standard_D2s_v3");
@@ -105,13 +114,24 @@ class AzureInventoryTest extends AzureTestSupport {
         PoolInfo gone = fleet.requireStamp("inv-s03").pool(PoolKind.DATAPROXY).orElseThrow();
         assertThat(gone.scaleSetMissingSince()).isEqualTo(clock.instant());
         assertThat(gone.nodes()).containsExactly("inv-s03-dp-0", "inv-s03-dp-1");
-        assertThat(fleet.requireStamp("inv-s03").pool(PoolKind.REGISTRY).orElseThrow().scaleSetMissingSince()).isNull();
-        assertThat(jdbc.sql("select count(*) from audit_event where action = 'SCALE_SET_MISSING' and subject = 'inv-s03'")
-                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(fleet.requireStamp("inv-s03")
+                        .pool(PoolKind.REGISTRY)
+                        .orElseThrow()
+                        .scaleSetMissingSince())
+                .isNull();
+        assertThat(jdbc.sql(
+                                "select count(*) from audit_event where action = 'SCALE_SET_MISSING' and subject = 'inv-s03'")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
 
         serveStamp("inv-s03", 2, 2, "succeeded", true);
         inventory.refresh();
-        assertThat(fleet.requireStamp("inv-s03").pool(PoolKind.DATAPROXY).orElseThrow().scaleSetMissingSince()).isNull();
+        assertThat(fleet.requireStamp("inv-s03")
+                        .pool(PoolKind.DATAPROXY)
+                        .orElseThrow()
+                        .scaleSetMissingSince())
+                .isNull();
     }
 
     @Test
@@ -127,26 +147,32 @@ class AzureInventoryTest extends AzureTestSupport {
 
     @ParameterizedTest(name = "HTTP {0} on the instance list")
     @CsvSource({
-            "401, '{\"error\":{\"code\":\"InvalidAuthenticationToken\",\"message\":\"The access token is invalid.\"}}', 401 unauthorized",
-            "404, '{\"error\":{\"code\":\"ResourceGroupNotFound\",\"message\":\"Resource group rg-stamps could not be found.\"}}', 404 not found",
-            "429, '{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"Rate limit exceeded.\"}}', 429 throttled",
-            "500, '{\"error\":{\"code\":\"InternalServerError\",\"message\":\"Something went wrong.\"}}', HTTP 500",
-            "200, '{\"value\":[{\"name\":', body that could not be read"})
+        "401, '{\"error\":{\"code\":\"InvalidAuthenticationToken\",\"message\":\"The access token is invalid.\"}}', 401 unauthorized",
+        "404, '{\"error\":{\"code\":\"ResourceGroupNotFound\",\"message\":\"Resource group rg-stamps could not be found.\"}}', 404 not found",
+        "429, '{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"Rate limit exceeded.\"}}', 429 throttled",
+        "500, '{\"error\":{\"code\":\"InternalServerError\",\"message\":\"Something went wrong.\"}}', HTTP 500",
+        "200, '{\"value\":[{\"name\":', body that could not be read"
+    })
     void a_failed_read_names_the_call_and_leaves_the_inventory_untouched(int status, String body, String expected) {
         serveStamp("inv-s05", 1, 1, "succeeded", true);
         inventory.refresh();
         // now the dataproxy scale set grew and a new stamp appeared, but its instances cannot be read
-        azure.on("GET", VMSS, 200, AzureFixtures.scaleSetList(
-                AzureFixtures.scaleSet("inv-s05-reg", tags("inv-s05", "registry"), 1, "succeeded"),
-                AzureFixtures.scaleSet("inv-s05-dp", tags("inv-s05", "dataproxy"), 4, "succeeded"),
-                AzureFixtures.scaleSet("inv-s06-reg", tags("inv-s06", "registry"), 2, "succeeded")));
+        azure.on(
+                "GET",
+                VMSS,
+                200,
+                AzureFixtures.scaleSetList(
+                        AzureFixtures.scaleSet("inv-s05-reg", tags("inv-s05", "registry"), 1, "succeeded"),
+                        AzureFixtures.scaleSet("inv-s05-dp", tags("inv-s05", "dataproxy"), 4, "succeeded"),
+                        AzureFixtures.scaleSet("inv-s06-reg", tags("inv-s06", "registry"), 2, "succeeded")));
         azure.on("GET", VMSS + "/inv-s05-dp/virtualMachines", 200, AzureFixtures.instanceList("inv-s05-dp", 4));
         azure.on("GET", VMSS + "/inv-s06-reg/virtualMachines", status, body);
         List<StampInfo> before = fleet.stamps();
         int audited = auditCount();
         ObservedFleet seen = inventory.latest();
 
-        assertThatThrownBy(() -> inventory.refresh()).isInstanceOf(AzureCallFailed.class)
+        assertThatThrownBy(() -> inventory.refresh())
+                .isInstanceOf(AzureCallFailed.class)
                 .hasMessageContaining("Listing the instances of scale set inv-s06-reg failed")
                 .hasMessageContaining(expected);
 

@@ -2,6 +2,11 @@ package dev.stampboard.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.signals.SignalsService;
+import dev.stampboard.signals.engine.HotNodeSeries;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,18 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import dev.stampboard.fleet.PoolKind;
-import dev.stampboard.signals.SignalsService;
-import dev.stampboard.signals.engine.HotNodeSeries;
 
 /** Azure Monitor's per-instance CPU reaches the signals engine: requests, mapping, gaps, increments, throttling, errors. */
 class AzureMonitorTelemetryTest extends AzureTestSupport {
@@ -30,18 +27,34 @@ class AzureMonitorTelemetryTest extends AzureTestSupport {
 
     @Autowired
     AzureInventory inventory;
+
     @Autowired
     AzureMonitorTelemetry telemetry;
+
     @Autowired
     SignalsService signals;
 
     /** A stamp whose dataproxy scale set has {@code instances} instances; the registry one has one. */
     void stamp(String stamp, int instances) {
-        azure.on("GET", AzureInventoryTest.VMSS, 200, AzureFixtures.scaleSetList(
-                AzureFixtures.scaleSet(stamp + "-reg", AzureInventoryTest.tags(stamp, "registry"), 1, "succeeded"),
-                AzureFixtures.scaleSet(stamp + "-dp", AzureInventoryTest.tags(stamp, "dataproxy"), instances, "succeeded")));
-        azure.on("GET", AzureInventoryTest.VMSS + "/" + stamp + "-reg/virtualMachines", 200, AzureFixtures.instanceList(stamp + "-reg", 1));
-        azure.on("GET", AzureInventoryTest.VMSS + "/" + stamp + "-dp/virtualMachines", 200, AzureFixtures.instanceList(stamp + "-dp", instances));
+        azure.on(
+                "GET",
+                AzureInventoryTest.VMSS,
+                200,
+                AzureFixtures.scaleSetList(
+                        AzureFixtures.scaleSet(
+                                stamp + "-reg", AzureInventoryTest.tags(stamp, "registry"), 1, "succeeded"),
+                        AzureFixtures.scaleSet(
+                                stamp + "-dp", AzureInventoryTest.tags(stamp, "dataproxy"), instances, "succeeded")));
+        azure.on(
+                "GET",
+                AzureInventoryTest.VMSS + "/" + stamp + "-reg/virtualMachines",
+                200,
+                AzureFixtures.instanceList(stamp + "-reg", 1));
+        azure.on(
+                "GET",
+                AzureInventoryTest.VMSS + "/" + stamp + "-dp/virtualMachines",
+                200,
+                AzureFixtures.instanceList(stamp + "-dp", instances));
         azure.on("GET", AzureInventoryTest.STORAGE, 200, AzureFixtures.storageAccounts());
         inventory.refresh();
         azure.on("GET", String.format(METRICS, stamp + "-reg"), 200, metrics(stamp + "-reg", Map.of()));
@@ -53,12 +66,18 @@ class AzureMonitorTelemetryTest extends AzureTestSupport {
      */
     static String metrics(String scaleSet, Map<String, Map<Instant, Double>> byVm) {
         ObjectNode body = AzureFixtures.body("monitor-GetMetric", 200);
-        body.put("interval", "PT1M").put("namespace", "microsoft.compute/virtualmachinescalesets").put("resourceregion", "eastus");
+        body.put("interval", "PT1M")
+                .put("namespace", "microsoft.compute/virtualmachinescalesets")
+                .put("resourceregion", "eastus");
         ArrayNode value = (ArrayNode) body.get("value");
         ObjectNode metric = (ObjectNode) value.get(0).deepCopy();
         value.removeAll();
-        metric.put("id", AzureFixtures.scaleSetId(GROUP, scaleSet) + "/providers/Microsoft.Insights/metrics/Percentage CPU")
-                .put("unit", "Percent").put("displayDescription", "The percentage of allocated compute units in use")
+        metric.put(
+                        "id",
+                        AzureFixtures.scaleSetId(GROUP, scaleSet)
+                                + "/providers/Microsoft.Insights/metrics/Percentage CPU")
+                .put("unit", "Percent")
+                .put("displayDescription", "The percentage of allocated compute units in use")
                 .put("errorCode", "Success");
         ((ObjectNode) metric.get("name")).put("value", "Percentage CPU").put("localizedValue", "Percentage CPU");
         ArrayNode series = metric.putArray("timeseries");
@@ -95,7 +114,9 @@ class AzureMonitorTelemetryTest extends AzureTestSupport {
 
     static List<Instant> timespan(FakeAzure.Seen request) {
         String[] parts = request.query().get("timespan").split("/");
-        return List.of(OffsetDateTime.parse(parts[0]).toInstant(), OffsetDateTime.parse(parts[1]).toInstant());
+        return List.of(
+                OffsetDateTime.parse(parts[0]).toInstant(),
+                OffsetDateTime.parse(parts[1]).toInstant());
     }
 
     @Test
@@ -127,11 +148,17 @@ class AzureMonitorTelemetryTest extends AzureTestSupport {
 
         assertThat(report.failures()).isEmpty();
         assertThat(report.accepted()).isEqualTo(expectedSamples);
-        FakeAzure.Seen request = azure.requests("GET", String.format(METRICS, "tel-s01-dp")).get(0);
-        assertThat(request.path()).startsWith("//subscriptions/" + SUBSCRIPTION + "/resourceGroups/" + GROUP
-                + "/providers/Microsoft.Compute/virtualMachineScaleSets/tel-s01-dp/providers/Microsoft.Insights/metrics");
-        assertThat(request.query()).containsEntry("metricnames", "Percentage CPU").containsEntry("interval", "PT1M")
-                .containsEntry("aggregation", "Average").containsEntry("$filter", "VMName eq '*'")
+        FakeAzure.Seen request =
+                azure.requests("GET", String.format(METRICS, "tel-s01-dp")).get(0);
+        assertThat(request.path())
+                .startsWith(
+                        "//subscriptions/" + SUBSCRIPTION + "/resourceGroups/" + GROUP
+                                + "/providers/Microsoft.Compute/virtualMachineScaleSets/tel-s01-dp/providers/Microsoft.Insights/metrics");
+        assertThat(request.query())
+                .containsEntry("metricnames", "Percentage CPU")
+                .containsEntry("interval", "PT1M")
+                .containsEntry("aggregation", "Average")
+                .containsEntry("$filter", "VMName eq '*'")
                 .containsEntry("api-version", "2024-02-01");
         assertThat(timespan(request)).containsExactly(end.minus(Duration.ofHours(12)), end);
 
@@ -143,26 +170,45 @@ class AzureMonitorTelemetryTest extends AzureTestSupport {
             minutes.add(series.minutes()[i]);
             values.add(series.values()[i]);
         }
-        assertThat(minutes).containsExactlyElementsOf(hot.keySet().stream().map(i -> i.getEpochSecond() / 60).toList());
-        assertThat(values).containsExactlyElementsOf(hot.values().stream().map(v -> (double) v.floatValue()).toList());
-        assertThat(signals.latestNodeCpu("tel-s01", PoolKind.DATAPROXY)).containsOnlyKeys("tel-s01-dp-0", "tel-s01-dp-1", "tel-s01-dp-2");
+        assertThat(minutes)
+                .containsExactlyElementsOf(
+                        hot.keySet().stream().map(i -> i.getEpochSecond() / 60).toList());
+        assertThat(values)
+                .containsExactlyElementsOf(
+                        hot.values().stream().map(v -> (double) v.floatValue()).toList());
+        assertThat(signals.latestNodeCpu("tel-s01", PoolKind.DATAPROXY))
+                .containsOnlyKeys("tel-s01-dp-0", "tel-s01-dp-1", "tel-s01-dp-2");
     }
 
     @Test
     void polling_is_incremental_and_resends_nothing() {
         stamp("tel-s02", 1);
         Instant firstEnd = end();
-        azure.on("GET", String.format(METRICS, "tel-s02-dp"), 200,
+        azure.on(
+                "GET",
+                String.format(METRICS, "tel-s02-dp"),
+                200,
                 metrics("tel-s02-dp", Map.of("tel-s02-dp_0", Map.of(firstEnd.minus(Duration.ofMinutes(1)), 30.0))));
         assertThat(telemetry.poll().accepted()).isEqualTo(1);
 
         assertThat(telemetry.poll().accepted()).isZero();
-        assertThat(azure.requests("GET", String.format(METRICS, "tel-s02-dp"))).hasSize(1);   // nothing new to ask yet
+        assertThat(azure.requests("GET", String.format(METRICS, "tel-s02-dp"))).hasSize(1); // nothing new to ask yet
 
         advance(Duration.ofMinutes(5));
         Instant secondEnd = end();
-        azure.on("GET", String.format(METRICS, "tel-s02-dp"), 200, metrics("tel-s02-dp", Map.of("tel-s02-dp_0",
-                Map.of(secondEnd.minus(Duration.ofMinutes(2)), 41.0, secondEnd.minus(Duration.ofMinutes(1)), 42.0))));
+        azure.on(
+                "GET",
+                String.format(METRICS, "tel-s02-dp"),
+                200,
+                metrics(
+                        "tel-s02-dp",
+                        Map.of(
+                                "tel-s02-dp_0",
+                                Map.of(
+                                        secondEnd.minus(Duration.ofMinutes(2)),
+                                        41.0,
+                                        secondEnd.minus(Duration.ofMinutes(1)),
+                                        42.0))));
         AzureMonitorTelemetry.PollReport second = telemetry.poll();
 
         assertThat(second.accepted()).isEqualTo(2);
@@ -179,14 +225,19 @@ class AzureMonitorTelemetryTest extends AzureTestSupport {
         telemetry.poll();
         Instant fetchedUpTo = end();
         advance(Duration.ofMinutes(5));
-        azure.on("GET", String.format(METRICS, "tel-s03-dp"), r -> new FakeAzure.Answer(429,
-                Map.of("Content-Type", "application/json", "Retry-After", "120"),
-                "{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"Rate limit exceeded\"}}"));
+        azure.on(
+                "GET",
+                String.format(METRICS, "tel-s03-dp"),
+                r -> new FakeAzure.Answer(
+                        429,
+                        Map.of("Content-Type", "application/json", "Retry-After", "120"),
+                        "{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"Rate limit exceeded\"}}"));
 
         AzureMonitorTelemetry.PollReport throttled = telemetry.poll();
 
         assertThat(throttled.paused()).isTrue();
-        assertThat(throttled.failures()).anySatisfy(f -> assertThat(f).contains("429").contains("tel-s03-dp"));
+        assertThat(throttled.failures())
+                .anySatisfy(f -> assertThat(f).contains("429").contains("tel-s03-dp"));
         assertThat(throttled.failures()).anySatisfy(f -> assertThat(f).contains("pauses for PT2M"));
         assertThat(hotMinutes("tel-s03")).isZero();
         int asked = azure.requests().size();
@@ -197,7 +248,10 @@ class AzureMonitorTelemetryTest extends AzureTestSupport {
 
         advance(Duration.ofSeconds(61));
         Instant end = end();
-        azure.on("GET", String.format(METRICS, "tel-s03-dp"), 200,
+        azure.on(
+                "GET",
+                String.format(METRICS, "tel-s03-dp"),
+                200,
                 metrics("tel-s03-dp", Map.of("tel-s03-dp_0", Map.of(end.minus(Duration.ofMinutes(1)), 55.0))));
         AzureMonitorTelemetry.PollReport resumed = telemetry.poll();
         assertThat(resumed.paused()).isFalse();
@@ -207,13 +261,17 @@ class AzureMonitorTelemetryTest extends AzureTestSupport {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "401 | 401 | '{\"error\":{\"code\":\"InvalidAuthenticationToken\",\"message\":\"The access token is invalid.\"}}' | 401 unauthorized",
-            "404 | 404 | '{\"error\":{\"code\":\"ResourceNotFound\",\"message\":\"The resource was not found.\"}}' | 404 not found",
-            "500 | 500 | '{\"error\":{\"code\":\"InternalServerError\",\"message\":\"Backend failure\"}}' | HTTP 500",
-            "malformed | 200 | '{\"cost\":0,\"value\":[{\"timeseries\":' | body that could not be read",
-            "partial answer | 200 | PARTIAL | InvalidSamplingType"})
-    void a_failed_or_partial_answer_stores_nothing_and_is_asked_again(String name, int status, String body, String expected) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "401 | 401 | '{\"error\":{\"code\":\"InvalidAuthenticationToken\",\"message\":\"The access token is invalid.\"}}' | 401 unauthorized",
+                "404 | 404 | '{\"error\":{\"code\":\"ResourceNotFound\",\"message\":\"The resource was not found.\"}}' | 404 not found",
+                "500 | 500 | '{\"error\":{\"code\":\"InternalServerError\",\"message\":\"Backend failure\"}}' | HTTP 500",
+                "malformed | 200 | '{\"cost\":0,\"value\":[{\"timeseries\":' | body that could not be read",
+                "partial answer | 200 | PARTIAL | InvalidSamplingType"
+            })
+    void a_failed_or_partial_answer_stores_nothing_and_is_asked_again(
+            String name, int status, String body, String expected) {
         stamp("tel-e" + status + name.length(), 2);
         String scaleSet = "tel-e" + status + name.length() + "-dp";
         if (body.equals("PARTIAL")) {
@@ -223,13 +281,22 @@ class AzureMonitorTelemetryTest extends AzureTestSupport {
             body = partial.toString();
         }
         azure.on("GET", String.format(METRICS, scaleSet), status, body);
-        int stored = jdbc.sql("select count(*) from node_cpu_sample").query(Integer.class).single();
+        int stored = jdbc.sql("select count(*) from node_cpu_sample")
+                .query(Integer.class)
+                .single();
 
         AzureMonitorTelemetry.PollReport report = telemetry.poll();
 
-        assertThat(report.failures()).singleElement().satisfies(f -> assertThat(f)
-                .contains("Reading Percentage CPU of scale set " + scaleSet).contains(expected).contains("asked again"));
-        assertThat(jdbc.sql("select count(*) from node_cpu_sample").query(Integer.class).single()).isEqualTo(stored);
+        assertThat(report.failures())
+                .singleElement()
+                .satisfies(f -> assertThat(f)
+                        .contains("Reading Percentage CPU of scale set " + scaleSet)
+                        .contains(expected)
+                        .contains("asked again"));
+        assertThat(jdbc.sql("select count(*) from node_cpu_sample")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(stored);
         assertThat(hotMinutes(scaleSet.replace("-dp", ""))).isZero();
 
         telemetry.poll();
@@ -269,12 +336,21 @@ class AzureMonitorTelemetryTest extends AzureTestSupport {
 
         assertThat(report.failures()).isEmpty();
         assertThat(report.accepted()).isEqualTo(160);
-        FakeAzure.Seen request = azure.requests("GET", String.format(METRICS, "tel-big-dp")).get(0);
+        FakeAzure.Seen request =
+                azure.requests("GET", String.format(METRICS, "tel-big-dp")).get(0);
         assertThat(Integer.parseInt(request.query().get("top"))).isGreaterThanOrEqualTo(16);
-        assertThat(signals.latestNodeCpu("tel-big", PoolKind.DATAPROXY)).hasSize(16).containsEntry("tel-big-dp-13", 99.0f);
+        assertThat(signals.latestNodeCpu("tel-big", PoolKind.DATAPROXY))
+                .hasSize(16)
+                .containsEntry("tel-big-dp-13", 99.0f);
         // nearest rank ceil(0.95 × 10) = 10: the largest minute value, 99 % from the 14th instance
-        assertThat(signals.hotNodeSeries("tel-big", PoolKind.DATAPROXY, end.minus(Duration.ofMinutes(10)).getEpochSecond() / 60,
-                end.getEpochSecond() / 60).p95().orElseThrow()).isEqualTo(99.0);
+        assertThat(signals.hotNodeSeries(
+                                "tel-big",
+                                PoolKind.DATAPROXY,
+                                end.minus(Duration.ofMinutes(10)).getEpochSecond() / 60,
+                                end.getEpochSecond() / 60)
+                        .p95()
+                        .orElseThrow())
+                .isEqualTo(99.0);
     }
 
     @Test
@@ -282,14 +358,16 @@ class AzureMonitorTelemetryTest extends AzureTestSupport {
         stamp("tel-full", 3);
         Instant end = end();
         Map<String, Map<Instant, Double>> byVm = new java.util.LinkedHashMap<>();
-        for (int vm = 0; vm < 10; vm++) {   // 3 known instances: asked for 10 series, and 10 came back
+        for (int vm = 0; vm < 10; vm++) { // 3 known instances: asked for 10 series, and 10 came back
             byVm.put("tel-full-dp_" + vm, Map.of(end.minus(Duration.ofMinutes(1)), 30.0));
         }
         azure.on("GET", String.format(METRICS, "tel-full-dp"), 200, metrics("tel-full-dp", byVm));
 
         AzureMonitorTelemetry.PollReport report = telemetry.poll();
 
-        assertThat(report.failures()).singleElement().satisfies(f -> assertThat(f).contains("as many as asked for"));
+        assertThat(report.failures())
+                .singleElement()
+                .satisfies(f -> assertThat(f).contains("as many as asked for"));
         assertThat(report.accepted()).isZero();
     }
 }

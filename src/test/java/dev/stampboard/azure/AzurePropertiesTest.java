@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,14 +16,14 @@ class AzurePropertiesTest {
 
     @Configuration
     @EnableConfigurationProperties(AzureProperties.class)
-    static class Bind {
-    }
+    static class Bind {}
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Bind.class);
 
     private static final String[] COMPLETE = {
-            "stampboard.azure.subscription-id=sub-1", "stampboard.azure.resource-groups=rg-a,rg-b",
-            "stampboard.azure.dns.resource-group=rg-dns", "stampboard.azure.dns.zone=data.example.net"};
+        "stampboard.azure.subscription-id=sub-1", "stampboard.azure.resource-groups=rg-a,rg-b",
+        "stampboard.azure.dns.resource-group=rg-dns", "stampboard.azure.dns.zone=data.example.net"
+    };
 
     @Test
     void a_complete_configuration_gets_defaults_for_the_rest() {
@@ -42,19 +41,25 @@ class AzurePropertiesTest {
 
     @ParameterizedTest(name = "without {0}")
     @CsvSource({
-            "stampboard.azure.subscription-id, Missing property stampboard.azure.subscription-id",
-            "stampboard.azure.resource-groups, Missing property stampboard.azure.resource-groups",
-            "stampboard.azure.dns.zone, Missing property stampboard.azure.dns.zone"})
+        "stampboard.azure.subscription-id, Missing property stampboard.azure.subscription-id",
+        "stampboard.azure.resource-groups, Missing property stampboard.azure.resource-groups",
+        "stampboard.azure.dns.zone, Missing property stampboard.azure.dns.zone"
+    })
     void a_missing_property_is_named(String left, String message) {
-        String[] without = java.util.Arrays.stream(COMPLETE).filter(p -> !p.startsWith(left + "=")).toArray(String[]::new);
-        runner.withPropertyValues(without).run(context ->
-                assertThat(context).getFailure().rootCause().hasMessageContaining(message));
+        String[] without = java.util.Arrays.stream(COMPLETE)
+                .filter(p -> !p.startsWith(left + "="))
+                .toArray(String[]::new);
+        runner.withPropertyValues(without)
+                .run(context -> assertThat(context).getFailure().rootCause().hasMessageContaining(message));
     }
 
     @Test
     void a_plain_http_endpoint_is_refused() {
-        runner.withPropertyValues(COMPLETE).withPropertyValues("stampboard.azure.resource-manager-endpoint=http://localhost:8443")
-                .run(context -> assertThat(context).getFailure().rootCause()
+        runner.withPropertyValues(COMPLETE)
+                .withPropertyValues("stampboard.azure.resource-manager-endpoint=http://localhost:8443")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
                         .hasMessageContaining("stampboard.azure.resource-manager-endpoint must be an https:// URL"));
     }
 }

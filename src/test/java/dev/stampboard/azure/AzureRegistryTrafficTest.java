@@ -2,24 +2,10 @@ package dev.stampboard.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.azure.monitor.query.LogsQueryClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import dev.stampboard.base.Actor;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
@@ -29,6 +15,17 @@ import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.engine.MinuteRange;
 import dev.stampboard.signals.engine.TrafficSeries;
 import dev.stampboard.signals.ingestion.RegistryTrafficIngestion;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Registry traffic from Log Analytics through the real {@link LogsQueryClient} over {@link FakeAzure}, answered in the
@@ -38,48 +35,85 @@ import dev.stampboard.signals.ingestion.RegistryTrafficIngestion;
  */
 class AzureRegistryTrafficTest extends AzureTestSupport {
 
-    static final String WORKSPACE = "63613592-b6f7-4c3d-a390-22ba13102111";   // the example's
+    static final String WORKSPACE = "63613592-b6f7-4c3d-a390-22ba13102111"; // the example's
     static final String QUERY_PATH = "/v1/workspaces/" + WORKSPACE + "/query";
     static final String REGION = "logland";
 
     @Autowired
     LogsQueryClient logsClient;
+
     @Autowired
     RegistryTrafficIngestion ingestion;
+
     @Autowired
     FleetService fleet;
+
     @Autowired
     SignalsService signals;
+
     @Autowired
     Clock appClock;
+
     @Autowired
     AzurePollMetrics pollMetrics;
+
     @Autowired
     AzureRegistryTraffic configured;
 
     /** Declaring a registry points its routing entry: Azure DNS answers as in its CreateOrUpdate example. */
     @org.junit.jupiter.api.BeforeEach
     void dnsAnswers() {
-        azure.on("PUT", ".*/dnsZones/.*/CNAME/.*", 200, AzureFixtures.text(AzureFixtures.body("dns-RecordSet_CreateOrUpdate_CNAME", 200)));
+        azure.on(
+                "PUT",
+                ".*/dnsZones/.*/CNAME/.*",
+                200,
+                AzureFixtures.text(AzureFixtures.body("dns-RecordSet_CreateOrUpdate_CNAME", 200)));
     }
 
     /** A reader with a 30-minute back-fill in 10-minute spans and a 5-minute lag. */
     AzureRegistryTraffic reader(boolean declareRegistries) {
-        return new AzureRegistryTraffic(logsClient, ingestion, fleet, new AzureProperties.Logs(WORKSPACE, null, null, null,
-                null, Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofMinutes(10), declareRegistries),
-                appClock, pollMetrics);
+        return new AzureRegistryTraffic(
+                logsClient,
+                ingestion,
+                fleet,
+                new AzureProperties.Logs(
+                        WORKSPACE,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Duration.ofMinutes(5),
+                        Duration.ofMinutes(30),
+                        Duration.ofMinutes(10),
+                        declareRegistries),
+                appClock,
+                pollMetrics);
     }
 
     /** Two stamps in {@value #REGION}; the registries given are declared on the first. */
     void fleetOf(String prefix, String... registries) {
         for (String stamp : List.of(prefix + "-s1", prefix + "-s2")) {
-            fleet.declareStamp(stamp, new StampDeclaration(REGION, null, null, List.of(
-                    new StampDeclaration.PoolDeclaration(PoolKind.REGISTRY, List.of(stamp + "-rg-0"), null),
-                    new StampDeclaration.PoolDeclaration(PoolKind.DATAPROXY, List.of(stamp + "-dp-0"), null)), List.of()), Actor.system("test"));
+            fleet.declareStamp(
+                    stamp,
+                    new StampDeclaration(
+                            REGION,
+                            null,
+                            null,
+                            List.of(
+                                    new StampDeclaration.PoolDeclaration(
+                                            PoolKind.REGISTRY, List.of(stamp + "-rg-0"), null),
+                                    new StampDeclaration.PoolDeclaration(
+                                            PoolKind.DATAPROXY, List.of(stamp + "-dp-0"), null)),
+                            List.of()),
+                    Actor.system("test"));
         }
         for (String registry : registries) {
-            fleet.declareRegistry(registry, new RegistryDeclaration("logs-customer",
-                    List.of(new RegistryDeclaration.ReplicaDeclaration(REGION, prefix + "-s1"))), Actor.system("test"));
+            fleet.declareRegistry(
+                    registry,
+                    new RegistryDeclaration(
+                            "logs-customer",
+                            List.of(new RegistryDeclaration.ReplicaDeclaration(REGION, prefix + "-s1"))),
+                    Actor.system("test"));
         }
     }
 
@@ -102,12 +136,16 @@ class AzureRegistryTrafficTest extends AzureTestSupport {
         ObjectNode table = (ObjectNode) body.get("tables").get(0);
         ArrayNode cols = table.putArray("columns");
         for (String c : columns) {
-            cols.addObject().put("name", c).put("type", switch (c) {
-                case "minute" -> "datetime";
-                case "requests", "bytes", "throttled", "errors" -> "long";
-                case "p99Ms" -> "real";
-                default -> "string";
-            });
+            cols.addObject()
+                    .put("name", c)
+                    .put(
+                            "type",
+                            switch (c) {
+                                case "minute" -> "datetime";
+                                case "requests", "bytes", "throttled", "errors" -> "long";
+                                case "p99Ms" -> "real";
+                                default -> "string";
+                            });
         }
         ArrayNode rs = table.putArray("rows");
         for (List<Object> row : rows) {
@@ -123,8 +161,15 @@ class AzureRegistryTrafficTest extends AzureTestSupport {
         return body.toString();
     }
 
-    static List<Object> row(String registry, String stamp, Instant minute, long requests, long bytes, long throttled,
-                            long errors, double p99) {
+    static List<Object> row(
+            String registry,
+            String stamp,
+            Instant minute,
+            long requests,
+            long bytes,
+            long throttled,
+            long errors,
+            double p99) {
         return List.of(registry, REGION, stamp, minute, requests, bytes, throttled, errors, p99);
     }
 
@@ -135,7 +180,9 @@ class AzureRegistryTrafficTest extends AzureTestSupport {
     /** The span a query asked for, from the {@code timespan} of its body. */
     static List<Instant> timespan(FakeAzure.Seen request) {
         String[] parts = json(request.body()).get("timespan").asText().split("/");
-        return List.of(java.time.OffsetDateTime.parse(parts[0]).toInstant(), java.time.OffsetDateTime.parse(parts[1]).toInstant());
+        return List.of(
+                java.time.OffsetDateTime.parse(parts[0]).toInstant(),
+                java.time.OffsetDateTime.parse(parts[1]).toInstant());
     }
 
     List<List<String>> spansAsked() {
@@ -156,21 +203,32 @@ class AzureRegistryTrafficTest extends AzureTestSupport {
     }
 
     int storedRows(String registryPrefix) {
-        return jdbc.sql("select count(*) from registry_traffic_sample where registry like ?").param(registryPrefix + "%")
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from registry_traffic_sample where registry like ?")
+                .param(registryPrefix + "%")
+                .query(Integer.class)
+                .single();
     }
 
     @Test
     void the_examples_own_answer_lacks_the_columns_and_stores_nothing() {
         azure.on("POST", QUERY_PATH, 200, AzureFixtures.text(AzureFixtures.body("loganalytics-oms-post-example", 200)));
-        int before = jdbc.sql("select count(*) from registry_traffic_sample").query(Integer.class).single();
+        int before = jdbc.sql("select count(*) from registry_traffic_sample")
+                .query(Integer.class)
+                .single();
 
         AzureRegistryTraffic.PollReport report = reader(false).poll();
 
-        assertThat(report.failures()).singleElement().satisfies(f -> assertThat(f)
-                .contains("has no column registry, region, stamp, minute, requests, bytes, throttled, errors, p99Ms")
-                .contains("TenantId").contains("read again next time"));
-        assertThat(jdbc.sql("select count(*) from registry_traffic_sample").query(Integer.class).single()).isEqualTo(before);
+        assertThat(report.failures())
+                .singleElement()
+                .satisfies(f -> assertThat(f)
+                        .contains(
+                                "has no column registry, region, stamp, minute, requests, bytes, throttled, errors, p99Ms")
+                        .contains("TenantId")
+                        .contains("read again next time"));
+        assertThat(jdbc.sql("select count(*) from registry_traffic_sample")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(before);
     }
 
     @Test
@@ -182,11 +240,14 @@ class AzureRegistryTrafficTest extends AzureTestSupport {
         Instant m2 = end.minus(Duration.ofMinutes(2));
         azure.on("POST", QUERY_PATH, r -> {
             // every span is asked for; only the last holds rows (the others answer an empty table)
-            return FakeAzure.Answer.json(200, timespan(r).get(1).equals(end)
-                    ? answer(List.of(row("lg1-a.example.io", "lg1-s1", m1, 1200, 3_400_000, 7, 2, 180.5),
-                            row("lg1-a.example.io", "lg1-s1", m2, 1300, 3_500_000, 0, 0, 95.25),
-                            row("lg1-b.example.io", "lg1-s1", m2, 40, 9_000, 0, 1, 30.0)))
-                    : answer(List.of()));
+            return FakeAzure.Answer.json(
+                    200,
+                    timespan(r).get(1).equals(end)
+                            ? answer(List.of(
+                                    row("lg1-a.example.io", "lg1-s1", m1, 1200, 3_400_000, 7, 2, 180.5),
+                                    row("lg1-a.example.io", "lg1-s1", m2, 1300, 3_500_000, 0, 0, 95.25),
+                                    row("lg1-b.example.io", "lg1-s1", m2, 40, 9_000, 0, 1, 30.0)))
+                            : answer(List.of()));
         });
 
         AzureRegistryTraffic.PollReport report = reader(false).poll();
@@ -196,24 +257,32 @@ class AzureRegistryTrafficTest extends AzureTestSupport {
         assertThat(report.rejected()).isZero();
         // 30 minutes back-filled in three 10-minute spans, each a POST with the query's bounds filled in
         Instant start = end.minus(Duration.ofMinutes(30));
-        assertThat(report.spans()).containsExactly(start + "/" + start.plus(Duration.ofMinutes(10)),
-                start.plus(Duration.ofMinutes(10)) + "/" + start.plus(Duration.ofMinutes(20)),
-                start.plus(Duration.ofMinutes(20)) + "/" + end);
+        assertThat(report.spans())
+                .containsExactly(
+                        start + "/" + start.plus(Duration.ofMinutes(10)),
+                        start.plus(Duration.ofMinutes(10)) + "/" + start.plus(Duration.ofMinutes(20)),
+                        start.plus(Duration.ofMinutes(20)) + "/" + end);
         List<List<String>> asked = spansAsked();
         assertThat(asked).hasSize(3);
-        assertThat(asked.get(2).get(1)).startsWith("RegistryRequests_CL")
+        assertThat(asked.get(2).get(1))
+                .startsWith("RegistryRequests_CL")
                 .contains("TimeGenerated >= datetime(" + start.plus(Duration.ofMinutes(20)) + ")")
-                .contains("TimeGenerated < datetime(" + end + ")").contains("bin(TimeGenerated, 1m)");
-        assertThat(timespan(azure.requests("POST", QUERY_PATH).get(2))).containsExactly(start.plus(Duration.ofMinutes(20)), end);
+                .contains("TimeGenerated < datetime(" + end + ")")
+                .contains("bin(TimeGenerated, 1m)");
+        assertThat(timespan(azure.requests("POST", QUERY_PATH).get(2)))
+                .containsExactly(start.plus(Duration.ofMinutes(20)), end);
 
-        TrafficSeries a = signals.replicaTraffic("lg1-a.example.io", REGION, new MinuteRange(m1.getEpochSecond() / 60,
-                m2.getEpochSecond() / 60));
+        TrafficSeries a = signals.replicaTraffic(
+                "lg1-a.example.io", REGION, new MinuteRange(m1.getEpochSecond() / 60, m2.getEpochSecond() / 60));
         assertThat(a.requests()).containsExactly(1200.0, 1300.0);
         assertThat(a.bytes()).containsExactly(3_400_000.0, 3_500_000.0);
         assertThat(a.servedBy()).containsExactly("lg1-s1", "lg1-s1");
-        assertThat(jdbc.sql("select throttled, errors, p99_ms from registry_traffic_sample where registry = ? and minute_at = ?")
-                .param("lg1-a.example.io").param(java.sql.Timestamp.from(m1))
-                .query((rs, i) -> List.of(rs.getLong(1), rs.getLong(2), rs.getDouble(3))).single())
+        assertThat(jdbc.sql(
+                                "select throttled, errors, p99_ms from registry_traffic_sample where registry = ? and minute_at = ?")
+                        .param("lg1-a.example.io")
+                        .param(java.sql.Timestamp.from(m1))
+                        .query((rs, i) -> List.of(rs.getLong(1), rs.getLong(2), rs.getDouble(3)))
+                        .single())
                 .containsExactly(7L, 2L, 180.5);
         assertThat(storedRows("lg1-")).isEqualTo(3);
     }
@@ -229,12 +298,16 @@ class AzureRegistryTrafficTest extends AzureTestSupport {
         int asked = azure.requests("POST", QUERY_PATH).size();
 
         assertThat(reader.poll().spans()).isEmpty();
-        assertThat(azure.requests("POST", QUERY_PATH)).hasSize(asked);   // nothing due yet
+        assertThat(azure.requests("POST", QUERY_PATH)).hasSize(asked); // nothing due yet
 
         advance(Duration.ofMinutes(3));
         Instant end = due();
-        azure.on("POST", QUERY_PATH, 200, answer(List.of(row("lg2-a.example.io", "lg2-s1", end.minus(Duration.ofMinutes(1)),
-                10, 1000, 0, 0, 12.0))));
+        azure.on(
+                "POST",
+                QUERY_PATH,
+                200,
+                answer(List.of(
+                        row("lg2-a.example.io", "lg2-s1", end.minus(Duration.ofMinutes(1)), 10, 1000, 0, 0, 12.0))));
         AzureRegistryTraffic.PollReport second = reader.poll();
 
         assertThat(second.spans()).containsExactly(readUpTo + "/" + end);
@@ -251,13 +324,19 @@ class AzureRegistryTrafficTest extends AzureTestSupport {
         reader.poll();
         Instant readUpTo = due();
         advance(Duration.ofMinutes(2));
-        azure.on("POST", QUERY_PATH, r -> new FakeAzure.Answer(429, Map.of("Content-Type", "application/json", "Retry-After", "90"),
-                "{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"Rate limit exceeded\"}}"));
+        azure.on(
+                "POST",
+                QUERY_PATH,
+                r -> new FakeAzure.Answer(
+                        429,
+                        Map.of("Content-Type", "application/json", "Retry-After", "90"),
+                        "{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"Rate limit exceeded\"}}"));
 
         AzureRegistryTraffic.PollReport throttled = reader.poll();
 
         assertThat(throttled.paused()).isTrue();
-        assertThat(throttled.failures()).anySatisfy(f -> assertThat(f).contains("429").contains("Log Analytics workspace " + WORKSPACE));
+        assertThat(throttled.failures())
+                .anySatisfy(f -> assertThat(f).contains("429").contains("Log Analytics workspace " + WORKSPACE));
         assertThat(throttled.failures()).anySatisfy(f -> assertThat(f).contains("pauses for PT1M30S"));
         int asked = azure.requests().size();
         advance(Duration.ofSeconds(60));
@@ -266,7 +345,11 @@ class AzureRegistryTrafficTest extends AzureTestSupport {
 
         advance(Duration.ofSeconds(31));
         Instant end = due();
-        azure.on("POST", QUERY_PATH, 200, answer(List.of(row("lg3-a.example.io", "lg3-s1", readUpTo, 5, 500, 0, 0, 9.0))));
+        azure.on(
+                "POST",
+                QUERY_PATH,
+                200,
+                answer(List.of(row("lg3-a.example.io", "lg3-s1", readUpTo, 5, 500, 0, 0, 9.0))));
         AzureRegistryTraffic.PollReport resumed = reader.poll();
 
         assertThat(resumed.paused()).isFalse();
@@ -275,30 +358,46 @@ class AzureRegistryTrafficTest extends AzureTestSupport {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "500 | 500 | '{\"error\":{\"code\":\"InternalServerError\",\"message\":\"Backend failure\"}}' | HTTP 500",
-            "403 | 403 | '{\"error\":{\"code\":\"InsufficientAccessError\",\"message\":\"The provided credentials have insufficient access.\"}}' | 403 forbidden",
-            "malformed | 200 | '{\"tables\":[{\"name\":\"PrimaryResult\",\"columns\":' | body that could not be read",
-            "partial answer | 200 | PARTIAL | PartialError",
-            "not a number | 200 | NAN | column requests holds 'many'"})
-    void a_failed_or_partial_answer_stores_nothing_and_is_read_again(String name, int status, String body, String expected) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "500 | 500 | '{\"error\":{\"code\":\"InternalServerError\",\"message\":\"Backend failure\"}}' | HTTP 500",
+                "403 | 403 | '{\"error\":{\"code\":\"InsufficientAccessError\",\"message\":\"The provided credentials have insufficient access.\"}}' | 403 forbidden",
+                "malformed | 200 | '{\"tables\":[{\"name\":\"PrimaryResult\",\"columns\":' | body that could not be read",
+                "partial answer | 200 | PARTIAL | PartialError",
+                "not a number | 200 | NAN | column requests holds 'many'"
+            })
+    void a_failed_or_partial_answer_stores_nothing_and_is_read_again(
+            String name, int status, String body, String expected) {
         advance(Duration.ofHours(1));
         String prefix = "lge" + status + name.length();
         fleetOf(prefix, prefix + "-a.example.io");
         Instant end = due();
-        List<List<Object>> rows = List.of(row(prefix + "-a.example.io", prefix + "-s1", end.minus(Duration.ofMinutes(1)), 10, 100, 0, 0, 5.0));
+        List<List<Object>> rows = List.of(
+                row(prefix + "-a.example.io", prefix + "-s1", end.minus(Duration.ofMinutes(1)), 10, 100, 0, 0, 5.0));
         if (body.equals("PARTIAL")) {
             // the API's errorInfo next to the tables: rows came back, but not all of them
             ObjectNode partial = (ObjectNode) json(answer(rows));
-            ObjectNode error = partial.putObject("error").put("code", "PartialError")
+            ObjectNode error = partial.putObject("error")
+                    .put("code", "PartialError")
                     .put("message", "There were some errors when processing your query.");
-            error.putArray("details").addObject().put("code", "EngineError")
+            error.putArray("details")
+                    .addObject()
+                    .put("code", "EngineError")
                     .put("message", "Query result set has exceeded the internal data size limit");
             body = partial.toString();
         } else if (body.equals("NAN")) {
             // in the first span, so that no span is read past it
-            body = answer(List.of(List.of(prefix + "-a.example.io", REGION, prefix + "-s1", end.minus(Duration.ofMinutes(30)),
-                    "many", 100, 0, 0, 5.0)));
+            body = answer(List.of(List.of(
+                    prefix + "-a.example.io",
+                    REGION,
+                    prefix + "-s1",
+                    end.minus(Duration.ofMinutes(30)),
+                    "many",
+                    100,
+                    0,
+                    0,
+                    5.0)));
         }
         azure.on("POST", QUERY_PATH, status, body);
         AzureRegistryTraffic reader = reader(false);
@@ -306,15 +405,21 @@ class AzureRegistryTrafficTest extends AzureTestSupport {
         AzureRegistryTraffic.PollReport report = reader.poll();
 
         assertThat(report.spans()).isEmpty();
-        assertThat(report.failures()).singleElement().satisfies(f -> assertThat(f)
-                .contains("Reading registry traffic from " + end.minus(Duration.ofMinutes(30))).contains(expected)
-                .contains("read again next time"));
+        assertThat(report.failures())
+                .singleElement()
+                .satisfies(f -> assertThat(f)
+                        .contains("Reading registry traffic from " + end.minus(Duration.ofMinutes(30)))
+                        .contains(expected)
+                        .contains("read again next time"));
         assertThat(storedRows(prefix)).isZero();
 
         azure.on("POST", QUERY_PATH, 200, answer(rows));
         AzureRegistryTraffic.PollReport retried = reader.poll();
         assertThat(retried.failures()).isEmpty();
-        assertThat(retried.spans()).first().asString().startsWith(end.minus(Duration.ofMinutes(30)).toString());
+        assertThat(retried.spans())
+                .first()
+                .asString()
+                .startsWith(end.minus(Duration.ofMinutes(30)).toString());
         // the fake answers every span alike: each span keeps only its own minutes, so the row counts once
         assertThat(retried.accepted()).isEqualTo(1);
         assertThat(retried.rejected()).isZero();
@@ -330,10 +435,22 @@ class AzureRegistryTrafficTest extends AzureTestSupport {
         List<String> columns = new ArrayList<>(AzureRegistryTraffic.COLUMNS);
         columns.add("customer");
         // new.example.io: mostly on s2 (its home then), a little on s1; known.example.io lives on s1 and is not moved
-        String body = answer(columns, List.of(
-                List.of("lg4-new.example.io", REGION, "lg4-s2", m, 900, 9000, 0, 0, 20.0, "cust-lg4"),
-                List.of("lg4-new.example.io", REGION, "lg4-s1", m.minus(Duration.ofMinutes(1)), 100, 1000, 0, 0, 20.0, "cust-lg4"),
-                List.of("lg4-known.example.io", REGION, "lg4-s2", m, 50, 500, 0, 0, 10.0, "other")));
+        String body = answer(
+                columns,
+                List.of(
+                        List.of("lg4-new.example.io", REGION, "lg4-s2", m, 900, 9000, 0, 0, 20.0, "cust-lg4"),
+                        List.of(
+                                "lg4-new.example.io",
+                                REGION,
+                                "lg4-s1",
+                                m.minus(Duration.ofMinutes(1)),
+                                100,
+                                1000,
+                                0,
+                                0,
+                                20.0,
+                                "cust-lg4"),
+                        List.of("lg4-known.example.io", REGION, "lg4-s2", m, 50, 500, 0, 0, 10.0, "other")));
         azure.on("POST", QUERY_PATH, 200, body);
 
         AzureRegistryTraffic.PollReport off = reader(false).poll();
@@ -341,7 +458,8 @@ class AzureRegistryTrafficTest extends AzureTestSupport {
         assertThat(off.declared()).isEmpty();
         assertThat(fleet.registry("lg4-new.example.io")).isEmpty();
         assertThat(off.accepted()).isZero();
-        assertThat(off.rejected()).isEqualTo(3);   // the fake answers every span alike; only the last span keeps these minutes
+        assertThat(off.rejected())
+                .isEqualTo(3); // the fake answers every span alike; only the last span keeps these minutes
 
         AzureRegistryTraffic.PollReport on = reader(true).poll();
 
@@ -353,10 +471,13 @@ class AzureRegistryTrafficTest extends AzureTestSupport {
             assertThat(r.customer()).isEqualTo("cust-lg4");
             assertThat(r.homeStamp(REGION)).contains("lg4-s2");
         });
-        assertThat(fleet.registry("lg4-known.example.io").orElseThrow().homeStamp(REGION)).contains("lg4-s1");
+        assertThat(fleet.registry("lg4-known.example.io").orElseThrow().homeStamp(REGION))
+                .contains("lg4-s1");
         // new.example.io's row on s2 is stored; its row on s1 is refused (s1 never served it), as is known's on s2
         assertThat(jdbc.sql("select registry || '@' || stamp from registry_traffic_sample where registry like 'lg4-%'")
-                .query(String.class).list()).containsExactly("lg4-new.example.io@lg4-s2");
+                        .query(String.class)
+                        .list())
+                .containsExactly("lg4-new.example.io@lg4-s2");
     }
 
     @Test
@@ -365,7 +486,10 @@ class AzureRegistryTrafficTest extends AzureTestSupport {
 
         AzureRegistryTraffic.PollReport report = configured.poll();
 
-        assertThat(report.failures()).singleElement().asString().contains("stampboard.azure.logs.workspace-id is not set");
+        assertThat(report.failures())
+                .singleElement()
+                .asString()
+                .contains("stampboard.azure.logs.workspace-id is not set");
         assertThat(azure.requests()).hasSize(asked);
     }
 }

@@ -1,12 +1,13 @@
 package dev.stampboard.azure;
 
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.TokenCredential;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,10 +18,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
-
-import com.azure.core.credential.AccessToken;
-import com.azure.core.credential.TokenCredential;
-
 import reactor.core.publisher.Mono;
 
 /**
@@ -28,21 +25,24 @@ import reactor.core.publisher.Mono;
  * {@link FakeAzure} (no socket), a static credential, no retries, scheduled polling held off (tests
  * call refresh and poll themselves) and a clock the tests move. Its own in-memory database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
-        "spring.datasource.url=jdbc:h2:mem:stampboard-azure-fake;DB_CLOSE_DELAY=-1",
-        "stampboard.security.demo-users=true", // the tests sign in as the demo users; production has none
-        "stampboard.azure.subscription-id=" + AzureTestSupport.SUBSCRIPTION,
-        "stampboard.azure.resource-groups=" + AzureTestSupport.GROUP,
-        "stampboard.azure.dns.resource-group=rg-dns",
-        "stampboard.azure.dns.zone=data.example.net",
-        "stampboard.azure.dns.target={stamp}.stamps.example.net",
-        "stampboard.azure.provisioning.registry-template=tpl-registry",
-        "stampboard.azure.provisioning.dataproxy-template=rg-templates/tpl-dataproxy",
-        "stampboard.azure.initial-delay=PT24H",
-        "stampboard.azure.retry.max-retries=0",
-        "stampboard.azure.retry.base-delay=PT0.001S"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.MOCK,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:stampboard-azure-fake;DB_CLOSE_DELAY=-1",
+            "stampboard.security.demo-users=true", // the tests sign in as the demo users; production has none
+            "stampboard.azure.subscription-id=" + AzureTestSupport.SUBSCRIPTION,
+            "stampboard.azure.resource-groups=" + AzureTestSupport.GROUP,
+            "stampboard.azure.dns.resource-group=rg-dns",
+            "stampboard.azure.dns.zone=data.example.net",
+            "stampboard.azure.dns.target={stamp}.stamps.example.net",
+            "stampboard.azure.provisioning.registry-template=tpl-registry",
+            "stampboard.azure.provisioning.dataproxy-template=rg-templates/tpl-dataproxy",
+            "stampboard.azure.initial-delay=PT24H",
+            "stampboard.azure.retry.max-retries=0",
+            "stampboard.azure.retry.base-delay=PT0.001S"
+        })
 @ActiveProfiles({"test", "azure"})
-@ExtendWith(SecurityStrategyRestored.class)   // this second console context must not keep the JVM-wide security strategy
+@ExtendWith(SecurityStrategyRestored.class) // this second console context must not keep the JVM-wide security strategy
 @Import(AzureTestSupport.Fakes.class)
 abstract class AzureTestSupport {
 
@@ -52,8 +52,10 @@ abstract class AzureTestSupport {
 
     @Autowired
     FakeAzure azure;
+
     @Autowired
     MovableClock clock;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -76,7 +78,8 @@ abstract class AzureTestSupport {
         @Bean
         @Primary
         TokenCredential staticCredential() {
-            return request -> Mono.just(new AccessToken("test-token", OffsetDateTime.now().plusHours(1)));
+            return request ->
+                    Mono.just(new AccessToken("test-token", OffsetDateTime.now().plusHours(1)));
         }
 
         @Bean

@@ -1,5 +1,10 @@
 package dev.stampboard.azure;
 
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.HttpHeaders;
+import com.azure.core.http.HttpRequest;
+import com.azure.core.http.HttpResponse;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
@@ -10,13 +15,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-
-import com.azure.core.http.HttpClient;
-import com.azure.core.http.HttpHeaderName;
-import com.azure.core.http.HttpHeaders;
-import com.azure.core.http.HttpRequest;
-import com.azure.core.http.HttpResponse;
-
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -28,8 +26,7 @@ import reactor.core.publisher.Mono;
 final class FakeAzure implements HttpClient {
 
     /** One request as the SDK built it: path as sent (double slashes kept), decoded query parameters, body. */
-    record Seen(String method, String path, Map<String, String> query, String body) {
-    }
+    record Seen(String method, String path, Map<String, String> query, String body) {}
 
     record Answer(int status, Map<String, String> headers, String body) {
         static Answer json(int status, String body) {
@@ -37,8 +34,7 @@ final class FakeAzure implements HttpClient {
         }
     }
 
-    private record Route(String method, Pattern path, Function<Seen, Answer> answer) {
-    }
+    private record Route(String method, Pattern path, Function<Seen, Answer> answer) {}
 
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
@@ -64,19 +60,33 @@ final class FakeAzure implements HttpClient {
 
     List<Seen> requests(String method, String pathRegex) {
         Pattern p = Pattern.compile(pathRegex, Pattern.CASE_INSENSITIVE);
-        return seen.stream().filter(s -> s.method().equals(method) && p.matcher(s.path().replaceAll("/+", "/")).matches()).toList();
+        return seen.stream()
+                .filter(s -> s.method().equals(method)
+                        && p.matcher(s.path().replaceAll("/+", "/")).matches())
+                .toList();
     }
 
     @Override
     public Mono<HttpResponse> send(HttpRequest request) {
-        String body = request.getBodyAsBinaryData() == null ? "" : request.getBodyAsBinaryData().toString();
-        Seen s = new Seen(request.getHttpMethod().name(), request.getUrl().getPath(), query(request.getUrl().getQuery()), body);
+        String body = request.getBodyAsBinaryData() == null
+                ? ""
+                : request.getBodyAsBinaryData().toString();
+        Seen s = new Seen(
+                request.getHttpMethod().name(),
+                request.getUrl().getPath(),
+                query(request.getUrl().getQuery()),
+                body);
         seen.add(s);
         String collapsed = s.path().replaceAll("/+", "/");
-        Answer answer = routes.stream().filter(r -> r.method().equals(s.method()) && r.path().matcher(collapsed).matches())
-                .findFirst().map(r -> r.answer().apply(s))
-                .orElse(Answer.json(404, "{\"error\":{\"code\":\"ResourceNotFound\",\"message\":\"The fake has no route for "
-                        + s.method() + " " + s.path() + "\"}}"));
+        Answer answer = routes.stream()
+                .filter(r -> r.method().equals(s.method())
+                        && r.path().matcher(collapsed).matches())
+                .findFirst()
+                .map(r -> r.answer().apply(s))
+                .orElse(Answer.json(
+                        404,
+                        "{\"error\":{\"code\":\"ResourceNotFound\",\"message\":\"The fake has no route for "
+                                + s.method() + " " + s.path() + "\"}}"));
         return Mono.just(new Canned(request, answer));
     }
 

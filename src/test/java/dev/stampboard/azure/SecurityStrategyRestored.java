@@ -14,7 +14,8 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  */
 final class SecurityStrategyRestored implements BeforeAllCallback, AfterAllCallback {
 
-    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(SecurityStrategyRestored.class);
+    private static final ExtensionContext.Namespace NS =
+            ExtensionContext.Namespace.create(SecurityStrategyRestored.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -23,7 +24,8 @@ final class SecurityStrategyRestored implements BeforeAllCallback, AfterAllCallb
 
     @Override
     public void afterAll(ExtensionContext context) {
-        SecurityContextHolderStrategy before = context.getStore(NS).get("strategy", SecurityContextHolderStrategy.class);
+        SecurityContextHolderStrategy before =
+                context.getStore(NS).get("strategy", SecurityContextHolderStrategy.class);
         if (before != null) {
             SecurityContextHolder.setContextHolderStrategy(before);
         }

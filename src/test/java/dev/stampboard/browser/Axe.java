@@ -1,5 +1,6 @@
 package dev.stampboard.browser;
 
+import com.microsoft.playwright.Page;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,15 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.microsoft.playwright.Page;
-
 /** Runs axe-core (test resource, see axe/SOURCE.md) in the page and returns its violations of moderate impact or worse. */
 final class Axe {
 
     private static String script;
 
-    private Axe() {
-    }
+    private Axe() {}
 
     static synchronized String script() {
         if (script == null) {
@@ -57,11 +55,15 @@ final class Axe {
     /** Probe a running console by hand: {@code java -cp … dev.stampboard.browser.Axe http://localhost:8096 user path…}. */
     public static void main(String[] args) {
         try (var playwright = com.microsoft.playwright.Playwright.create();
-             var browser = playwright.chromium().launch(new com.microsoft.playwright.BrowserType.LaunchOptions()
-                     .setExecutablePath(java.nio.file.Path.of("/usr/bin/chromium")).setHeadless(true)
-                     .setArgs(List.of("--no-sandbox", "--disable-gpu")))) {
-            Page page = browser.newPage(new com.microsoft.playwright.Browser.NewPageOptions().setBypassCSP(true).setViewportSize(
-                    Integer.parseInt(System.getProperty("width", "1440")), 900));
+                var browser = playwright
+                        .chromium()
+                        .launch(new com.microsoft.playwright.BrowserType.LaunchOptions()
+                                .setExecutablePath(java.nio.file.Path.of("/usr/bin/chromium"))
+                                .setHeadless(true)
+                                .setArgs(List.of("--no-sandbox", "--disable-gpu")))) {
+            Page page = browser.newPage(new com.microsoft.playwright.Browser.NewPageOptions()
+                    .setBypassCSP(true)
+                    .setViewportSize(Integer.parseInt(System.getProperty("width", "1440")), 900));
             page.setDefaultTimeout(120_000);
             Chromium.signIn(page, args[0], args[1]);
             for (int i = 2; i < args.length; i++) {
@@ -70,8 +72,10 @@ final class Axe {
                 System.out.println("== /" + args[i]);
                 moderateOrWorse(page).forEach(v -> System.out.println("  " + v));
                 if (System.getProperty("shots") != null) {
-                    page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                            .setPath(java.nio.file.Path.of(System.getProperty("shots"), args[i].replaceAll("[^a-z0-9]+", "_") + ".png")));
+                    page.screenshot(new Page.ScreenshotOptions()
+                            .setFullPage(true)
+                            .setPath(java.nio.file.Path.of(
+                                    System.getProperty("shots"), args[i].replaceAll("[^a-z0-9]+", "_") + ".png")));
                 }
             }
         }

@@ -2,14 +2,12 @@ package dev.stampboard.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Page;
+import dev.stampboard.SpringTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import com.microsoft.playwright.Page;
-
-import dev.stampboard.SpringTest;
 
 /**
  * The one test in a real browser (Debian's chromium, driven by Playwright): sign in, open the
@@ -58,6 +56,8 @@ class BrowserChartsTest extends SpringTest {
     private static void assertDrew(Page page, String selector) {
         page.locator(selector).scrollIntoViewIfNeeded();
         page.waitForTimeout(800);
-        assertThat(Chromium.colours(page, selector)).as("distinct colours drawn in %s", selector).isGreaterThan(5);
+        assertThat(Chromium.colours(page, selector))
+                .as("distinct colours drawn in %s", selector)
+                .isGreaterThan(5);
     }
 }

@@ -2,21 +2,18 @@ package dev.stampboard.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Page;
+import dev.stampboard.SpringTest;
+import dev.stampboard.simulator.SimulatorService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import com.microsoft.playwright.Page;
-
-import dev.stampboard.SpringTest;
-import dev.stampboard.simulator.SimulatorService;
 
 /**
  * Issue 15 in a real browser (Debian chromium through Playwright): the wizard's last step lists the
@@ -29,6 +26,7 @@ class BrowserUxTest extends SpringTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SimulatorService simulator;
 
@@ -64,8 +62,10 @@ class BrowserUxTest extends SpringTest {
         String summary = alice.textContent("#summary");
         shot(alice, "wizard-submit-step");
         alice.waitForFunction("() => document.querySelector('vaadin-grid#moves').size > 0");
-        assertThat(alice.locator(".sizing-block").count()).as("one sizing block per dedicated stamp")
-                .isLessThanOrEqualTo(3).isEqualTo(alice.locator("#dedicated-sizing .sizing-block").count());
+        assertThat(alice.locator(".sizing-block").count())
+                .as("one sizing block per dedicated stamp")
+                .isLessThanOrEqualTo(3)
+                .isEqualTo(alice.locator("#dedicated-sizing .sizing-block").count());
         int listed = ((Number) alice.evaluate("() => document.querySelector('vaadin-grid#moves').size")).intValue();
         int said = leadingNumber(summary);
         assertThat(listed).as("moves listed on the last step").isEqualTo(said);
@@ -76,7 +76,8 @@ class BrowserUxTest extends SpringTest {
         alice.waitForSelector("vaadin-grid[id^=moves-phase]");
         alice.waitForTimeout(1500);
         int submitted = ((Number) alice.evaluate("() => [...document.querySelectorAll('vaadin-grid[id^=moves-phase]')]"
-                + ".reduce((sum, g) => sum + g.size, 0)")).intValue();
+                        + ".reduce((sum, g) => sum + g.size, 0)"))
+                .intValue();
         assertThat(submitted).as("moves of the submitted plan").isEqualTo(listed);
         assertThat(leadingNumber(alice.textContent("p:has-text('move(s),')"))).isEqualTo(listed);
         shot(alice, "plan-review");
@@ -108,7 +109,9 @@ class BrowserUxTest extends SpringTest {
         dave.waitForTimeout(300);
         samples.add(colours(dave, "#heatmap-DATAPROXY"));
         assertThat(lastColumn(dave)).as("the 5 s refresh moved the window on").isNotEqualTo(lastBefore);
-        assertThat(samples).as("distinct colours drawn, sampled through the refresh").allSatisfy(c -> assertThat(c).isGreaterThan(5));
+        assertThat(samples)
+                .as("distinct colours drawn, sampled through the refresh")
+                .allSatisfy(c -> assertThat(c).isGreaterThan(5));
         dave.context().close();
     }
 
@@ -162,8 +165,9 @@ class BrowserUxTest extends SpringTest {
     }
 
     private static String lastColumn(Page page) {
-        Object label = page.locator("#heatmap-DATAPROXY").evaluate(
-                "el => { const m = el._parsedModel && el._parsedModel(); if (!m) return ''; const x = Array.isArray(m.xAxis) ? m.xAxis[0] : m.xAxis; return x.data[x.data.length - 1]; }");
+        Object label = page.locator("#heatmap-DATAPROXY")
+                .evaluate(
+                        "el => { const m = el._parsedModel && el._parsedModel(); if (!m) return ''; const x = Array.isArray(m.xAxis) ? m.xAxis[0] : m.xAxis; return x.data[x.data.length - 1]; }");
         return String.valueOf(label);
     }
 

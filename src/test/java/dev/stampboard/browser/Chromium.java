@@ -2,15 +2,14 @@ package dev.stampboard.browser;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What every browser test needs: Debian's chromium driven by Playwright (flags from STACK.md), a page
@@ -33,11 +32,19 @@ final class Chromium implements AutoCloseable {
     static Chromium start() {
         assumeTrue(Files.isExecutable(EXECUTABLE), "Debian chromium is not installed (.ci/run installs it)");
         Playwright playwright = Playwright.create();
-        Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(EXECUTABLE)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        Browser browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(EXECUTABLE)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync")));
         return new Chromium(playwright, browser);
     }
 
@@ -46,8 +53,8 @@ final class Chromium implements AutoCloseable {
      * bypassed only so axe can be injected as a script, which the console's CSP rightly refuses.
      */
     Page signedIn(String base, String user, int width, int height) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
-                .setBypassCSP(true));
+        BrowserContext context = browser.newContext(
+                new Browser.NewContextOptions().setViewportSize(width, height).setBypassCSP(true));
         Page page = context.newPage();
         page.setDefaultTimeout(90_000);
         signIn(page, base, user);
@@ -65,7 +72,8 @@ final class Chromium implements AutoCloseable {
 
     /** Keeps what the browser showed under target/screenshots, to look at after a run. */
     static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+        page.screenshot(new Page.ScreenshotOptions()
+                .setFullPage(true)
                 .setPath(Path.of("target", "screenshots", name + ".png")));
     }
 

@@ -2,15 +2,12 @@ package dev.stampboard.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-
+import com.microsoft.playwright.Page;
+import dev.stampboard.SpringTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import com.microsoft.playwright.Page;
-
-import dev.stampboard.SpringTest;
 
 /**
  * The API-token and Users screens in a real browser (Debian chromium): a token created in the console is shown
@@ -63,7 +60,8 @@ class SecurityScreensBrowserTest extends SpringTest {
         Page erin = as("erin");
         erin.navigate("http://localhost:" + port + "/users");
         erin.waitForSelector("vaadin-grid-cell-content:has-text('collector')");
-        assertThat(erin.locator("vaadin-button:has-text('Reset password')").count()).isGreaterThan(0);
+        assertThat(erin.locator("vaadin-button:has-text('Reset password')").count())
+                .isGreaterThan(0);
         shot(erin, "users");
         erin.click("vaadin-button:has-text('Add user')");
         erin.waitForSelector("vaadin-dialog-overlay[opened]");

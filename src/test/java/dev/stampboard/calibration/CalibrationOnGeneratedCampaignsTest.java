@@ -2,12 +2,10 @@ package dev.stampboard.calibration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stampboard.calibration.engine.PredictionError;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
-import dev.stampboard.calibration.engine.PredictionError;
 
 /**
  * Issue 12, item 5: calibration lowers out-of-sample error on a set of generated campaigns. Each campaign runs in the

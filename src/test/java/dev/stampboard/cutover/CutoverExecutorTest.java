@@ -6,25 +6,22 @@ import static dev.stampboard.cutover.Executions.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stampboard.ScenarioTest;
+import dev.stampboard.SpringTest;
+import dev.stampboard.fleet.FleetService;
+import dev.stampboard.planning.PlanDetails;
+import dev.stampboard.planning.PlanMove;
+import dev.stampboard.planning.PlanStatus;
+import dev.stampboard.planning.PlanningService;
+import dev.stampboard.signals.SignalsService;
+import dev.stampboard.simulator.SimulatorService;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
-
-import dev.stampboard.ScenarioTest;
-import dev.stampboard.SpringTest;
-
-import dev.stampboard.fleet.FleetService;
-import dev.stampboard.planning.PlanMove;
-import dev.stampboard.planning.PlanStatus;
-import dev.stampboard.planning.PlanDetails;
-import dev.stampboard.planning.PlanningService;
-import dev.stampboard.signals.SignalsService;
-import dev.stampboard.simulator.SimulatorService;
 
 /**
  * The executor's rules on the seed fleet. A scenario test: these tests really move registries, which
@@ -36,16 +33,22 @@ class CutoverExecutorTest extends SpringTest {
 
     @Autowired
     PlanningService planning;
+
     @Autowired
     CutoverService cutover;
+
     @Autowired
     CutoverExecutor executor;
+
     @Autowired
     SimulatorService simulator;
+
     @Autowired
     FleetService fleet;
+
     @Autowired
     SignalsService signals;
+
     @Autowired
     Routing routing;
 
@@ -61,8 +64,8 @@ class CutoverExecutorTest extends SpringTest {
 
     @Test
     void batches_run_in_order_and_a_batch_starts_only_after_the_previous_one_passed() {
-        PlanDetails plan = approvedPlan(planning, List.of("eus-s01"),
-                Set.of("openmindexp01.azurecr.io", "openmindapi01.azurecr.io"), Map.of());
+        PlanDetails plan = approvedPlan(
+                planning, List.of("eus-s01"), Set.of("openmindexp01.azurecr.io", "openmindapi01.azurecr.io"), Map.of());
         assertThat(plan.moves()).extracting(PlanMove::phase).containsExactly(1, 2);
         as("alice");
         cutover.start(plan.id(), false);
@@ -71,13 +74,17 @@ class CutoverExecutorTest extends SpringTest {
         List<MoveRunDetails> moves = cutover.moves(plan.id());
         assertThat(moves.get(0).state()).isEqualTo(MoveState.DRAINING);
         assertThat(moves.get(1).state()).as("gated behind phase 1").isEqualTo(MoveState.APPROVED);
-        assertThat(home("openmindexp01.azurecr.io")).isEqualTo(plan.moves().get(0).toStamp());
-        assertThat(routing.current("openmindexp01.azurecr.io", "eastus")).contains(plan.moves().get(0).toStamp());
+        assertThat(home("openmindexp01.azurecr.io"))
+                .isEqualTo(plan.moves().get(0).toStamp());
+        assertThat(routing.current("openmindexp01.azurecr.io", "eastus"))
+                .contains(plan.moves().get(0).toStamp());
 
         run(simulator, executor, 1, 1);
         assertThat(cutover.moves(plan.id()).get(0).state()).isEqualTo(MoveState.VALIDATING);
         run(simulator, executor, 24 * 60 - 2, 60);
-        assertThat(cutover.moves(plan.id()).get(0).state()).as("one minute before the window ends").isEqualTo(MoveState.VALIDATING);
+        assertThat(cutover.moves(plan.id()).get(0).state())
+                .as("one minute before the window ends")
+                .isEqualTo(MoveState.VALIDATING);
         assertThat(cutover.moves(plan.id()).get(1).state()).isEqualTo(MoveState.APPROVED);
 
         run(simulator, executor, 1, 1); // the window ends 24 h after the cutover, to the minute
@@ -90,11 +97,24 @@ class CutoverExecutorTest extends SpringTest {
         assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(planning.get(plan.id()).status()).isEqualTo(PlanStatus.COMPLETED);
         assertThat(planning.moveStates(planning.get(plan.id()))).containsOnly("COMPLETED");
-        assertThat(first.evidence()).contains("p99 latency").contains("throughput").contains("destination");
-        assertThat(first.predictions()).isNotEmpty().allSatisfy(p -> assertThat(p.measured()).isNotNull());
-        assertThat(cutover.steps(plan.id())).extracting(MoveStep::step).containsExactly(
-                "CUTOVER_STARTED", "CUT_OVER", "VALIDATION_STARTED", "VERDICT",
-                "CUTOVER_STARTED", "CUT_OVER", "VALIDATION_STARTED", "VERDICT");
+        assertThat(first.evidence())
+                .contains("p99 latency")
+                .contains("throughput")
+                .contains("destination");
+        assertThat(first.predictions())
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(p.measured()).isNotNull());
+        assertThat(cutover.steps(plan.id()))
+                .extracting(MoveStep::step)
+                .containsExactly(
+                        "CUTOVER_STARTED",
+                        "CUT_OVER",
+                        "VALIDATION_STARTED",
+                        "VERDICT",
+                        "CUTOVER_STARTED",
+                        "CUT_OVER",
+                        "VALIDATION_STARTED",
+                        "VERDICT");
     }
 
     @Test
@@ -111,7 +131,9 @@ class CutoverExecutorTest extends SpringTest {
         assertThat(paused.state()).isEqualTo(MoveState.PAUSED);
         assertThat(paused.pausedFrom()).isEqualTo(MoveState.VALIDATING);
         run(simulator, executor, 25 * 60, 120);
-        assertThat(cutover.moves(plan.id()).get(0).state()).as("nothing moves while paused").isEqualTo(MoveState.PAUSED);
+        assertThat(cutover.moves(plan.id()).get(0).state())
+                .as("nothing moves while paused")
+                .isEqualTo(MoveState.PAUSED);
         assertThat(cutover.run(plan.id()).orElseThrow().reason()).isEqualTo("change freeze");
 
         cutover.resume(plan.id());
@@ -128,7 +150,8 @@ class CutoverExecutorTest extends SpringTest {
         as("alice");
         cutover.start(plan.id(), false);
         run(simulator, executor, 24 * 60 + 5, 60);
-        assertThat(cutover.moves(plan.id())).extracting(MoveRunDetails::state)
+        assertThat(cutover.moves(plan.id()))
+                .extracting(MoveRunDetails::state)
                 .containsExactly(MoveState.COMPLETED, MoveState.VALIDATING);
         assertThat(home(medium)).isNotEqualTo("eus-s01");
 
@@ -141,9 +164,12 @@ class CutoverExecutorTest extends SpringTest {
         assertThat(routing.current(low, "eastus")).contains("eus-s01");
         assertThat(routing.current(medium, "eastus")).contains("eus-s01");
         assertThat(planning.get(plan.id()).status()).isEqualTo(PlanStatus.ROLLED_BACK);
-        List<MoveStep> rollbacks = cutover.steps(plan.id()).stream().filter(s -> s.step().equals("ROLLED_BACK")).toList();
+        List<MoveStep> rollbacks = cutover.steps(plan.id()).stream()
+                .filter(s -> s.step().equals("ROLLED_BACK"))
+                .toList();
         assertThat(rollbacks).extracting(MoveStep::seq).containsExactly(1, 0);
-        assertThat(fleet.homeStampHistory(low)).extracting(h -> h.reason().split(" ")[0])
+        assertThat(fleet.homeStampHistory(low))
+                .extracting(h -> h.reason().split(" ")[0])
                 .containsExactly("registry", "cutover", "rollback");
     }
 
@@ -154,7 +180,8 @@ class CutoverExecutorTest extends SpringTest {
         as("alice");
         cutover.start(plan.id(), false);
         run(simulator, executor, 24 * 60 - 1, 60);
-        signals.changeThresholds(5, 4, dev.stampboard.base.Actor.SYSTEM); // every destination is now far over the threshold
+        signals.changeThresholds(
+                5, 4, dev.stampboard.base.Actor.SYSTEM); // every destination is now far over the threshold
         run(simulator, executor, 1, 1);
 
         MoveRunDetails failed = cutover.moves(plan.id()).get(0);
@@ -165,7 +192,8 @@ class CutoverExecutorTest extends SpringTest {
         assertThat(run.status()).isEqualTo(RunStatus.PAUSED);
         assertThat(run.reason()).contains("failed").contains("roll");
         assertThat(home(registry)).as("nothing rolled back unasked").isNotEqualTo("eus-s01");
-        assertThatThrownBy(() -> cutover.resume(plan.id())).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> cutover.resume(plan.id()))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("roll the plan back");
 
         cutover.rollback(plan.id(), "validation failed");
@@ -193,19 +221,24 @@ class CutoverExecutorTest extends SpringTest {
 
     @Test
     void a_marginal_verdict_waits_for_an_engineer_to_accept_it() {
-        PlanDetails plan = approvedPlan(planning, List.of("eus-s01"),
-                Set.of("openmindexp11.azurecr.io", "openmindapi05.azurecr.io"), Map.of());
+        PlanDetails plan = approvedPlan(
+                planning, List.of("eus-s01"), Set.of("openmindexp11.azurecr.io", "openmindapi05.azurecr.io"), Map.of());
         as("alice");
         cutover.start(plan.id(), false);
         run(simulator, executor, 24 * 60 - 1, 60);
         String destination = plan.moves().get(0).toStamp();
-        double hottest = Math.max(signals.hotNodeP95(destination, dev.stampboard.fleet.PoolKind.REGISTRY).orElseThrow(),
-                signals.hotNodeP95(destination, dev.stampboard.fleet.PoolKind.DATAPROXY).orElseThrow());
+        double hottest = Math.max(
+                signals.hotNodeP95(destination, dev.stampboard.fleet.PoolKind.REGISTRY)
+                        .orElseThrow(),
+                signals.hotNodeP95(destination, dev.stampboard.fleet.PoolKind.DATAPROXY)
+                        .orElseThrow());
         // above target (threshold − 5) but under the threshold: marginal
         signals.changeThresholds(hottest + 2, hottest + 1, dev.stampboard.base.Actor.SYSTEM);
         run(simulator, executor, 1, 1);
 
-        assertThat(cutover.moves(plan.id())).extracting(MoveRunDetails::verdict).containsExactly(Verdict.MARGINAL, null);
+        assertThat(cutover.moves(plan.id()))
+                .extracting(MoveRunDetails::verdict)
+                .containsExactly(Verdict.MARGINAL, null);
         assertThat(cutover.moves(plan.id()).get(1).state()).as("gated").isEqualTo(MoveState.APPROVED);
         assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.PAUSED);
         signals.changeThresholds(45, 40, dev.stampboard.base.Actor.SYSTEM);
@@ -228,8 +261,12 @@ class CutoverExecutorTest extends SpringTest {
     void the_world_overloads_a_destination_the_model_accepted_and_the_move_fails_early_and_rolls_back() {
         String registry = "fabrikam.azurecr.io";
         PlanDetails plan = approvedPlan(planning, List.of("eus-s01"), Set.of(registry), Map.of(registry, "eus-s05"));
-        assertThat(plan.predictions()).filteredOn(p -> p.stamp().equals("eus-s05")).isNotEmpty()
-                .allSatisfy(p -> assertThat(p.afterP95()).as("predicted " + p.pool()).isLessThan(signals.settings().hotThreshold()));
+        assertThat(plan.predictions())
+                .filteredOn(p -> p.stamp().equals("eus-s05"))
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(p.afterP95())
+                        .as("predicted " + p.pool())
+                        .isLessThan(signals.settings().hotThreshold()));
         as("alice");
         cutover.start(plan.id(), true);
         java.time.Instant started = simulator.now();
@@ -239,10 +276,13 @@ class CutoverExecutorTest extends SpringTest {
 
         MoveRunDetails move = cutover.moves(plan.id()).get(0);
         assertThat(move.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(move.evidence()).contains("failed early: destination eus-s05").contains("HOT for");
+        assertThat(move.evidence())
+                .contains("failed early: destination eus-s05")
+                .contains("HOT for");
         assertThat(move.state()).isEqualTo(MoveState.ROLLED_BACK);
         assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.ROLLED_BACK);
-        assertThat(java.time.Duration.between(started, simulator.now())).as("failed before the 24 h window ended")
+        assertThat(java.time.Duration.between(started, simulator.now()))
+                .as("failed before the 24 h window ended")
                 .isLessThan(java.time.Duration.ofHours(12));
         assertThat(home(registry)).isEqualTo("eus-s01");
         assertThat(signals.settings().hotThreshold()).isEqualTo(45.0);
@@ -263,7 +303,9 @@ class CutoverExecutorTest extends SpringTest {
         assertThat(move.state()).isEqualTo(MoveState.FAILED);
         assertThat(move.evidence()).contains("failed early").contains("drain: in-flight requests on the source");
         assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.PAUSED);
-        assertThat(home(registry)).as("still on the destination until an engineer decides").isEqualTo("eus-s05");
+        assertThat(home(registry))
+                .as("still on the destination until an engineer decides")
+                .isEqualTo("eus-s05");
         cutover.rollback(plan.id(), "end of test");
         run(simulator, executor, 2, 1);
         assertThat(home(registry)).isEqualTo("eus-s01");

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.ArrayList;
-import java.util.List;
-
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,11 @@ class ExecutorLeaseTest {
     @BeforeEach
     void database() {
         String url = "jdbc:h2:mem:lease-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(url, "sa", "")
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         a = JdbcClient.create(new DriverManagerDataSource(url, "sa", ""));
         b = JdbcClient.create(new DriverManagerDataSource(url, "sa", ""));
     }
@@ -40,11 +43,15 @@ class ExecutorLeaseTest {
         assertThat(one.tryAcquire(T0)).isTrue();
         assertThat(two.tryAcquire(T0.plusSeconds(1))).isFalse();
         assertThat(one.tryAcquire(T0.plusSeconds(20))).as("renewal").isTrue();
-        assertThat(two.tryAcquire(T0.plusSeconds(45))).as("still held after renewal").isFalse();
+        assertThat(two.tryAcquire(T0.plusSeconds(45)))
+                .as("still held after renewal")
+                .isFalse();
         assertThat(two.tryAcquire(T0.plusSeconds(51))).as("expired: taken over").isTrue();
         assertThat(one.tryAcquire(T0.plusSeconds(52))).isFalse();
         two.release();
-        assertThat(one.tryAcquire(T0.plusSeconds(53))).as("released: free at once").isTrue();
+        assertThat(one.tryAcquire(T0.plusSeconds(53)))
+                .as("released: free at once")
+                .isTrue();
     }
 
     @Test
@@ -56,7 +63,8 @@ class ExecutorLeaseTest {
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<Boolean>> results = new ArrayList<>();
                 for (JdbcClient db : new JdbcClient[] {a, b}) {
-                    ExecutorLease lease = new ExecutorLease(db, name, db == a ? "instance-1" : "instance-2", Duration.ofSeconds(30));
+                    ExecutorLease lease =
+                            new ExecutorLease(db, name, db == a ? "instance-1" : "instance-2", Duration.ofSeconds(30));
                     results.add(pool.submit(() -> {
                         start.await();
                         return lease.tryAcquire(T0);

@@ -8,7 +8,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -22,9 +21,12 @@ class MoveStateTest {
             MoveState.PLANNED, EnumSet.of(MoveState.APPROVED),
             MoveState.APPROVED, EnumSet.of(MoveState.CUTTING_OVER, MoveState.PAUSED, MoveState.ROLLING_BACK),
             MoveState.CUTTING_OVER, EnumSet.of(MoveState.DRAINING, MoveState.ROLLING_BACK, MoveState.FAILED),
-            MoveState.DRAINING, EnumSet.of(MoveState.VALIDATING, MoveState.PAUSED, MoveState.ROLLING_BACK, MoveState.FAILED),
-            MoveState.VALIDATING, EnumSet.of(MoveState.COMPLETED, MoveState.PAUSED, MoveState.ROLLING_BACK, MoveState.FAILED),
-            MoveState.PAUSED, EnumSet.of(MoveState.APPROVED, MoveState.DRAINING, MoveState.VALIDATING, MoveState.ROLLING_BACK),
+            MoveState.DRAINING,
+                    EnumSet.of(MoveState.VALIDATING, MoveState.PAUSED, MoveState.ROLLING_BACK, MoveState.FAILED),
+            MoveState.VALIDATING,
+                    EnumSet.of(MoveState.COMPLETED, MoveState.PAUSED, MoveState.ROLLING_BACK, MoveState.FAILED),
+            MoveState.PAUSED,
+                    EnumSet.of(MoveState.APPROVED, MoveState.DRAINING, MoveState.VALIDATING, MoveState.ROLLING_BACK),
             MoveState.FAILED, EnumSet.of(MoveState.ROLLING_BACK),
             MoveState.ROLLING_BACK, EnumSet.of(MoveState.ROLLED_BACK, MoveState.FAILED),
             MoveState.COMPLETED, EnumSet.of(MoveState.ROLLING_BACK),
@@ -34,7 +36,8 @@ class MoveStateTest {
     void every_pair_matches_the_table() {
         for (MoveState from : MoveState.values()) {
             for (MoveState to : MoveState.values()) {
-                assertThat(from.canMoveTo(to)).as("%s -> %s", from, to)
+                assertThat(from.canMoveTo(to))
+                        .as("%s -> %s", from, to)
                         .isEqualTo(EXPECTED.get(from).contains(to));
             }
         }
@@ -87,7 +90,8 @@ class MoveStateTest {
 
     @Test
     void a_cutover_in_progress_cannot_be_paused_half_way() {
-        assertThatThrownBy(() -> in(MoveState.CUTTING_OVER).pause(NOW)).hasMessageContaining("cannot go from CUTTING_OVER to PAUSED");
+        assertThatThrownBy(() -> in(MoveState.CUTTING_OVER).pause(NOW))
+                .hasMessageContaining("cannot go from CUTTING_OVER to PAUSED");
     }
 
     @Test
@@ -100,19 +104,52 @@ class MoveStateTest {
     static MoveExecution in(MoveState state) {
         MoveExecution m = new MoveExecution("a.azurecr.io", "eastus", "eus-s01", "eus-s05");
         switch (state) {
-            case PLANNED -> { }
+            case PLANNED -> {}
             case APPROVED -> m.approve(NOW);
-            case CUTTING_OVER -> { m.approve(NOW); m.startCutover(NOW); }
-            case DRAINING -> { m.approve(NOW); m.startCutover(NOW); m.startDraining(NOW); }
-            case VALIDATING -> { m.approve(NOW); m.startCutover(NOW); m.startDraining(NOW); m.startValidating(NOW); }
-            case COMPLETED -> { m.approve(NOW); m.startCutover(NOW); m.startDraining(NOW); m.startValidating(NOW); m.complete(NOW); }
-            case PAUSED -> { m.approve(NOW); m.pause(NOW); }
-            case ROLLING_BACK -> { m.approve(NOW); m.startCutover(NOW); m.startRollback(NOW); }
-            case ROLLED_BACK -> { m.approve(NOW); m.startCutover(NOW); m.startRollback(NOW); m.finishRollback(NOW); }
-            case FAILED -> { m.approve(NOW); m.startCutover(NOW); m.fail("boom", NOW); }
+            case CUTTING_OVER -> {
+                m.approve(NOW);
+                m.startCutover(NOW);
+            }
+            case DRAINING -> {
+                m.approve(NOW);
+                m.startCutover(NOW);
+                m.startDraining(NOW);
+            }
+            case VALIDATING -> {
+                m.approve(NOW);
+                m.startCutover(NOW);
+                m.startDraining(NOW);
+                m.startValidating(NOW);
+            }
+            case COMPLETED -> {
+                m.approve(NOW);
+                m.startCutover(NOW);
+                m.startDraining(NOW);
+                m.startValidating(NOW);
+                m.complete(NOW);
+            }
+            case PAUSED -> {
+                m.approve(NOW);
+                m.pause(NOW);
+            }
+            case ROLLING_BACK -> {
+                m.approve(NOW);
+                m.startCutover(NOW);
+                m.startRollback(NOW);
+            }
+            case ROLLED_BACK -> {
+                m.approve(NOW);
+                m.startCutover(NOW);
+                m.startRollback(NOW);
+                m.finishRollback(NOW);
+            }
+            case FAILED -> {
+                m.approve(NOW);
+                m.startCutover(NOW);
+                m.fail("boom", NOW);
+            }
         }
         assertThat(m.state()).isEqualTo(state);
         return m;
     }
-
 }

@@ -2,12 +2,6 @@ package dev.stampboard.cutover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import dev.stampboard.cutover.NextStep.CompletePlan;
 import dev.stampboard.cutover.NextStep.Drain;
 import dev.stampboard.cutover.NextStep.FinishCutover;
@@ -21,6 +15,10 @@ import dev.stampboard.cutover.NextStep.StartRollback;
 import dev.stampboard.cutover.NextStep.Tend;
 import dev.stampboard.cutover.NextStep.Wait;
 import dev.stampboard.cutover.NextStep.Watch;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Every kind of step the executor can be told to take, each from a named situation (DESIGN §5's order). */
 class NextStepTest {
@@ -30,7 +28,8 @@ class NextStepTest {
     // ---- fixtures: moves in phase.batch order, each brought to its state through its own guarded methods ----
 
     private static MoveRun approved(int seq, int phase, int batch) {
-        return MoveRun.approved("p1", seq, phase, batch, 24, "r" + seq + ".azurecr.io", "eastus", "eus-s01", "eus-s05", T0);
+        return MoveRun.approved(
+                "p1", seq, phase, batch, 24, "r" + seq + ".azurecr.io", "eastus", "eus-s01", "eus-s05", T0);
     }
 
     private static MoveRun cuttingOver(int seq, int phase, int batch) {
@@ -107,8 +106,9 @@ class NextStepTest {
         MoveRun sameBatch = approved(1, 1, 1);
         MoveRun later = approved(2, 2, 1);
         NextStep.Step step = NextStep.decide(running(), List.of(later, first, sameBatch), T0);
-        assertThat(step).isInstanceOfSatisfying(StartBatch.class,
-                s -> assertThat(s.batch()).containsExactlyInAnyOrder(first, sameBatch));
+        assertThat(step)
+                .isInstanceOfSatisfying(
+                        StartBatch.class, s -> assertThat(s.batch()).containsExactlyInAnyOrder(first, sameBatch));
     }
 
     @Test
@@ -131,7 +131,8 @@ class NextStepTest {
     void a_validation_window_is_over_at_its_end_not_before() {
         Instant end = T0.plus(Duration.ofHours(24));
         MoveRun m = validatingUntil(0, 1, 1, end);
-        assertThat(NextStep.decide(running(), List.of(m), end.minusSeconds(1))).isEqualTo(new Tend(List.of(new Watch(m, false))));
+        assertThat(NextStep.decide(running(), List.of(m), end.minusSeconds(1)))
+                .isEqualTo(new Tend(List.of(new Watch(m, false))));
         assertThat(NextStep.decide(running(), List.of(m), end)).isEqualTo(new Tend(List.of(new Watch(m, true))));
     }
 
@@ -160,12 +161,14 @@ class NextStepTest {
     @Test
     void a_paused_plan_holds_a_draining_or_validating_move() {
         MoveRun m = validatingUntil(0, 1, 1, T0.plusSeconds(60));
-        assertThat(NextStep.decide(paused(), List.of(completed(1, 1, 1), m), T0)).isEqualTo(new HoldForPause(m));
+        assertThat(NextStep.decide(paused(), List.of(completed(1, 1, 1), m), T0))
+                .isEqualTo(new HoldForPause(m));
     }
 
     @Test
     void a_paused_plan_with_everything_held_waits() {
-        assertThat(NextStep.decide(paused(), List.of(held(0, 1, 1), approved(1, 2, 1)), T0)).isEqualTo(new Wait());
+        assertThat(NextStep.decide(paused(), List.of(held(0, 1, 1), approved(1, 2, 1)), T0))
+                .isEqualTo(new Wait());
     }
 
     @Test
@@ -186,17 +189,20 @@ class NextStepTest {
     @Test
     void a_move_rolling_back_is_pointed_home_before_the_next_one_starts() {
         MoveRun m = rollingBack(1);
-        assertThat(NextStep.decide(rollingBackRun(), List.of(completed(0, 1, 1), m), T0)).isEqualTo(new RollBack(m));
+        assertThat(NextStep.decide(rollingBackRun(), List.of(completed(0, 1, 1), m), T0))
+                .isEqualTo(new RollBack(m));
     }
 
     @Test
     void a_rollback_goes_on_to_moves_not_yet_rolled_back() {
         MoveRun first = completed(0, 1, 1);
-        assertThat(NextStep.decide(rollingBackRun(), List.of(first, rolledBack(1)), T0)).isEqualTo(new StartRollback(first));
+        assertThat(NextStep.decide(rollingBackRun(), List.of(first, rolledBack(1)), T0))
+                .isEqualTo(new StartRollback(first));
     }
 
     @Test
     void every_move_rolled_back_finishes_the_rollback() {
-        assertThat(NextStep.decide(rollingBackRun(), List.of(rolledBack(0), rolledBack(1)), T0)).isEqualTo(new FinishRollback());
+        assertThat(NextStep.decide(rollingBackRun(), List.of(rolledBack(0), rolledBack(1)), T0))
+                .isEqualTo(new FinishRollback());
     }
 }

@@ -3,17 +3,15 @@ package dev.stampboard.cutover;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stampboard.base.TransitionRefused;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import dev.stampboard.base.TransitionRefused;
 
 class PlanRunTest {
 
@@ -31,7 +29,9 @@ class PlanRunTest {
     void every_pair_matches_the_table() {
         for (RunStatus from : RunStatus.values()) {
             for (RunStatus to : RunStatus.values()) {
-                assertThat(from.canMoveTo(to)).as("%s -> %s", from, to).isEqualTo(EXPECTED.get(from).contains(to));
+                assertThat(from.canMoveTo(to))
+                        .as("%s -> %s", from, to)
+                        .isEqualTo(EXPECTED.get(from).contains(to));
             }
         }
     }
@@ -52,7 +52,8 @@ class PlanRunTest {
                 step.get(to).accept(run);
                 assertThat(run.status()).isEqualTo(to);
             } else {
-                assertThatThrownBy(() -> step.get(to).accept(run)).isInstanceOf(TransitionRefused.class)
+                assertThatThrownBy(() -> step.get(to).accept(run))
+                        .isInstanceOf(TransitionRefused.class)
                         .hasMessageContaining(from.name());
                 assertThat(run.status()).isEqualTo(from);
             }
@@ -62,11 +63,14 @@ class PlanRunTest {
     private static PlanRun in(RunStatus status) {
         PlanRun run = PlanRun.start("p-1", "eastus", false, "alice", NOW);
         switch (status) {
-            case RUNNING -> { }
+            case RUNNING -> {}
             case PAUSED -> run.pause("x");
             case ROLLING_BACK -> run.startRollback("x");
             case COMPLETED -> run.complete(NOW);
-            case ROLLED_BACK -> { run.startRollback("x"); run.finishRollback(NOW); }
+            case ROLLED_BACK -> {
+                run.startRollback("x");
+                run.finishRollback(NOW);
+            }
         }
         assertThat(run.status()).isEqualTo(status);
         return run;

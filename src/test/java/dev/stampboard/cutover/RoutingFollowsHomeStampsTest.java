@@ -2,50 +2,68 @@ package dev.stampboard.cutover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import dev.stampboard.SpringTest;
-import java.util.List;
-
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.RegistryDeclaration;
 import dev.stampboard.fleet.RegistryInfo;
 import dev.stampboard.fleet.StampDeclaration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class RoutingFollowsHomeStampsTest extends SpringTest {
 
     @Autowired
     Routing routing;
+
     @Autowired
     FleetService fleet;
 
     @Test
     void every_seed_replica_is_routed_to_its_home_stamp() {
         for (RegistryInfo registry : fleet.registries()) {
-            registry.replicas().forEach(r -> assertThat(routing.current(registry.name(), r.region()))
-                    .as(registry.name() + "@" + r.region()).contains(r.homeStamp()));
+            registry.replicas()
+                    .forEach(r -> assertThat(routing.current(registry.name(), r.region()))
+                            .as(registry.name() + "@" + r.region())
+                            .contains(r.homeStamp()));
         }
     }
 
     @Test
     void a_home_stamp_change_moves_the_routing_entry_in_the_same_transaction() {
         RegistryInfo registry = fleet.registries().stream()
-                .filter(r -> r.homeStamp("westeurope").isPresent()).reduce((a, b) -> b).orElseThrow();
+                .filter(r -> r.homeStamp("westeurope").isPresent())
+                .reduce((a, b) -> b)
+                .orElseThrow();
         String from = registry.homeStamp("westeurope").orElseThrow();
-        String to = fleet.stamps("westeurope").stream().map(s -> s.name()).filter(n -> !n.equals(from)).findFirst().orElseThrow();
+        String to = fleet.stamps("westeurope").stream()
+                .map(s -> s.name())
+                .filter(n -> !n.equals(from))
+                .findFirst()
+                .orElseThrow();
         fleet.rehome(registry.name(), "westeurope", to, "routing test", dev.stampboard.base.Actor.SYSTEM);
         assertThat(routing.current(registry.name(), "westeurope")).contains(to);
     }
 
     @Test
     void a_registry_declared_through_the_inventory_is_routed_to_its_first_home_stamp() {
-        fleet.declareStamp("rt-s01", new StampDeclaration("routeland", null, null, List.of(
-                new StampDeclaration.PoolDeclaration(PoolKind.REGISTRY, List.of("rg-000"), null),
-                new StampDeclaration.PoolDeclaration(PoolKind.DATAPROXY, List.of("dp-000"), null)), List.of()), dev.stampboard.base.Actor.SYSTEM);
-        fleet.declareRegistry("routed.example.io", new RegistryDeclaration("routed-co",
-                List.of(new RegistryDeclaration.ReplicaDeclaration("routeland", "rt-s01"))), dev.stampboard.base.Actor.SYSTEM);
+        fleet.declareStamp(
+                "rt-s01",
+                new StampDeclaration(
+                        "routeland",
+                        null,
+                        null,
+                        List.of(
+                                new StampDeclaration.PoolDeclaration(PoolKind.REGISTRY, List.of("rg-000"), null),
+                                new StampDeclaration.PoolDeclaration(PoolKind.DATAPROXY, List.of("dp-000"), null)),
+                        List.of()),
+                dev.stampboard.base.Actor.SYSTEM);
+        fleet.declareRegistry(
+                "routed.example.io",
+                new RegistryDeclaration(
+                        "routed-co", List.of(new RegistryDeclaration.ReplicaDeclaration("routeland", "rt-s01"))),
+                dev.stampboard.base.Actor.SYSTEM);
         assertThat(routing.current("routed.example.io", "routeland")).contains("rt-s01");
     }
 }

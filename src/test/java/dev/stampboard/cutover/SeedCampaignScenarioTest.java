@@ -5,28 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.context.SecurityContextHolder;
-
 import dev.stampboard.ScenarioTest;
-import dev.stampboard.base.TransitionRefused;
 import dev.stampboard.SpringTest;
-
+import dev.stampboard.base.TransitionRefused;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanMove;
 import dev.stampboard.planning.PlanStatus;
-import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.ReportRow;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.simulator.SimulatorService;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The seed case end to end on the accelerated clock (issue 5's scenario): the planner's plan for
@@ -38,12 +35,23 @@ import dev.stampboard.simulator.SimulatorService;
 @org.junit.jupiter.api.Order(8)
 class SeedCampaignScenarioTest extends SpringTest {
 
-    @Autowired PlanningService planning;
-    @Autowired CutoverService cutover;
-    @Autowired CutoverExecutor executor;
-    @Autowired SimulatorService simulator;
-    @Autowired SignalsService signals;
-    @Autowired FleetService fleet;
+    @Autowired
+    PlanningService planning;
+
+    @Autowired
+    CutoverService cutover;
+
+    @Autowired
+    CutoverExecutor executor;
+
+    @Autowired
+    SimulatorService simulator;
+
+    @Autowired
+    SignalsService signals;
+
+    @Autowired
+    FleetService fleet;
 
     @AfterEach
     void clear() {
@@ -66,17 +74,27 @@ class SeedCampaignScenarioTest extends SpringTest {
     void the_seed_plan_executed_relieves_stamp_a_and_the_report_matches_the_measurements() {
         atTheSeedsTimeOfDay();
         as("alice");
-        PlanDetails plan = planning.submit(planning.propose("eastus", List.of(), null).id());
+        PlanDetails plan =
+                planning.submit(planning.propose("eastus", List.of(), null).id());
         Map<String, Double> measuredBefore = p95s(plan);
         as("bob");
         planning.approve(plan.id());
         // the seed's playbook: low registries together, medium ones in sub-batches (24 h), high ones alone (48 h);
         // relieving A and the second hot stamp takes high-traffic registries (all three phases: SeedTableScenarioTest)
         assertThat(plan.moves()).isNotEmpty();
-        assertThat(plan.moves()).filteredOn(m -> m.phase() == 3).extracting(PlanMove::observationHours).containsOnly(48);
+        assertThat(plan.moves())
+                .filteredOn(m -> m.phase() == 3)
+                .extracting(PlanMove::observationHours)
+                .containsOnly(48);
         assertThat(plan.moves()).filteredOn(m -> m.phase() < 3).allMatch(m -> m.observationHours() == 24);
-        assertThat(plan.moves()).filteredOn(m -> m.phase() == 3).extracting(PlanMove::batch).doesNotHaveDuplicates();
-        long batches = plan.moves().stream().map(m -> m.phase() * 1000 + m.batch()).distinct().count();
+        assertThat(plan.moves())
+                .filteredOn(m -> m.phase() == 3)
+                .extracting(PlanMove::batch)
+                .doesNotHaveDuplicates();
+        long batches = plan.moves().stream()
+                .map(m -> m.phase() * 1000 + m.batch())
+                .distinct()
+                .count();
 
         as("alice");
         cutover.start(plan.id(), false);
@@ -93,7 +111,10 @@ class SeedCampaignScenarioTest extends SpringTest {
             }
             // since issue 12 the world can disagree with a prediction: a marginal verdict pauses the plan and an
             // engineer accepts it, as in operation; a move the world fails stops the plan (judged below)
-            failed = cutover.moves(plan.id()).stream().filter(m -> m.verdict() == Verdict.FAIL).findFirst().orElse(null);
+            failed = cutover.moves(plan.id()).stream()
+                    .filter(m -> m.verdict() == Verdict.FAIL)
+                    .findFirst()
+                    .orElse(null);
             if (failed != null) {
                 break;
             }
@@ -101,8 +122,12 @@ class SeedCampaignScenarioTest extends SpringTest {
                 marginal++;
                 cutover.resume(plan.id());
             } else {
-                assertThat(run.status()).as(run.reason() + "\n" + cutover.moves(plan.id()).stream()
-                        .map(m -> m.registry() + " " + m.state() + " " + m.evidence()).toList()).isEqualTo(RunStatus.RUNNING);
+                assertThat(run.status())
+                        .as(run.reason() + "\n"
+                                + cutover.moves(plan.id()).stream()
+                                        .map(m -> m.registry() + " " + m.state() + " " + m.evidence())
+                                        .toList())
+                        .isEqualTo(RunStatus.RUNNING);
             }
             simulator.advance(30);
             halfHours++;
@@ -111,17 +136,23 @@ class SeedCampaignScenarioTest extends SpringTest {
             aFailedMoveStopsThePlanAndRollsBackCleanly(plan, failed);
             return;
         }
-        assertThat(measuredAfter).as("the plan completed within 30 simulated days (%d batches)", batches).isNotNull();
+        assertThat(measuredAfter)
+                .as("the plan completed within 30 simulated days (%d batches)", batches)
+                .isNotNull();
         assertThat(planning.get(plan.id()).status()).isEqualTo(PlanStatus.COMPLETED);
         assertThat(cutover.moves(plan.id())).allSatisfy(m -> {
             assertThat(m.state()).isEqualTo(MoveState.COMPLETED);
             assertThat(m.verdict()).isIn(Verdict.PASS, Verdict.MARGINAL);
         });
-        assertThat(cutover.moves(plan.id())).filteredOn(m -> m.verdict() == Verdict.MARGINAL).hasSize(marginal);
+        assertThat(cutover.moves(plan.id()))
+                .filteredOn(m -> m.verdict() == Verdict.MARGINAL)
+                .hasSize(marginal);
 
         List<ReportRow> report = planning.report(plan.id());
-        ReportRow stampA = report.stream().filter(r -> r.stamp().equals("eus-s01") && r.pool().equals("DATAPROXY"))
-                .findFirst().orElseThrow();
+        ReportRow stampA = report.stream()
+                .filter(r -> r.stamp().equals("eus-s01") && r.pool().equals("DATAPROXY"))
+                .findFirst()
+                .orElseThrow();
         assertThat(stampA.before()).isGreaterThan(90.0);
         assertThat(stampA.after()).as("stamp A's dataproxy under the threshold").isLessThan(45.0);
         for (ReportRow row : report) {
@@ -131,7 +162,8 @@ class SeedCampaignScenarioTest extends SpringTest {
             assertThat(row.changePp()).isCloseTo(row.after() - row.before(), within(1e-9));
         }
         for (PlanMove move : planning.get(plan.id()).moves()) {
-            assertThat(fleet.registry(move.registry()).orElseThrow().homeStamp("eastus")).contains(move.toStamp());
+            assertThat(fleet.registry(move.registry()).orElseThrow().homeStamp("eastus"))
+                    .contains(move.toStamp());
         }
     }
 
@@ -141,17 +173,22 @@ class SeedCampaignScenarioTest extends SpringTest {
      * and a rollback must put every replica back on the stamp it came from.
      */
     private void aFailedMoveStopsThePlanAndRollsBackCleanly(PlanDetails plan, MoveRunDetails failed) {
-        assertThat(cutover.run(plan.id()).orElseThrow().status()).as(failed.registry() + " failed").isEqualTo(RunStatus.PAUSED);
+        assertThat(cutover.run(plan.id()).orElseThrow().status())
+                .as(failed.registry() + " failed")
+                .isEqualTo(RunStatus.PAUSED);
         assertThat(failed.state()).isEqualTo(MoveState.FAILED);
         assertThatThrownBy(() -> cutover.resume(plan.id())).isInstanceOf(TransitionRefused.class);
         cutover.rollback(plan.id(), "the world failed " + failed.registry() + " on " + failed.toStamp());
-        for (int pass = 0; pass < 200 && cutover.run(plan.id()).orElseThrow().status() != RunStatus.ROLLED_BACK; pass++) {
+        for (int pass = 0;
+                pass < 200 && cutover.run(plan.id()).orElseThrow().status() != RunStatus.ROLLED_BACK;
+                pass++) {
             executor.runOnce();
             simulator.advance(1);
         }
         assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.ROLLED_BACK);
         for (PlanMove move : planning.get(plan.id()).moves()) {
-            assertThat(fleet.registry(move.registry()).orElseThrow().homeStamp("eastus")).as(move.registry())
+            assertThat(fleet.registry(move.registry()).orElseThrow().homeStamp("eastus"))
+                    .as(move.registry())
                     .contains(move.fromStamp());
         }
     }
@@ -159,8 +196,12 @@ class SeedCampaignScenarioTest extends SpringTest {
     private Map<String, Double> p95s(PlanDetails plan) {
         Map<String, Double> out = new HashMap<>();
         for (var p : plan.predictions()) {
-            out.put(p.stamp() + "/" + p.pool(), fleet.stamp(p.stamp()).isPresent()
-                    ? signals.hotNodeP95(p.stamp(), PoolKind.valueOf(p.pool())).orElse(Double.NaN) : null);
+            out.put(
+                    p.stamp() + "/" + p.pool(),
+                    fleet.stamp(p.stamp()).isPresent()
+                            ? signals.hotNodeP95(p.stamp(), PoolKind.valueOf(p.pool()))
+                                    .orElse(Double.NaN)
+                            : null);
         }
         return out;
     }

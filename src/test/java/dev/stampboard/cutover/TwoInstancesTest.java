@@ -4,6 +4,12 @@ import static dev.stampboard.cutover.Executions.approvedPlan;
 import static dev.stampboard.cutover.Executions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stampboard.ScenarioTest;
+import dev.stampboard.SpringTest;
+import dev.stampboard.fleet.FleetService;
+import dev.stampboard.planning.PlanDetails;
+import dev.stampboard.planning.PlanningService;
+import dev.stampboard.simulator.SimulatorService;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -12,20 +18,12 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
-
-import dev.stampboard.ScenarioTest;
-import dev.stampboard.SpringTest;
-import dev.stampboard.fleet.FleetService;
-import dev.stampboard.planning.PlanDetails;
-import dev.stampboard.planning.PlanningService;
-import dev.stampboard.simulator.SimulatorService;
 
 /**
  * Two console instances on one database, both trying to execute the same plan at the same moments:
@@ -37,13 +35,26 @@ import dev.stampboard.simulator.SimulatorService;
 @org.junit.jupiter.api.Order(3)
 class TwoInstancesTest extends SpringTest {
 
-    @Autowired ApplicationContext context;
-    @Autowired PlanningService planning;
-    @Autowired CutoverService cutover;
-    @Autowired CutoverExecutor contextExecutor;
-    @Autowired FleetService fleet;
-    @Autowired JdbcClient jdbc;
-    @Autowired SimulatorService simulator;
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    PlanningService planning;
+
+    @Autowired
+    CutoverService cutover;
+
+    @Autowired
+    CutoverExecutor contextExecutor;
+
+    @Autowired
+    FleetService fleet;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    SimulatorService simulator;
 
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
     private CutoverExecutor a;
@@ -79,7 +90,8 @@ class TwoInstancesTest extends SpringTest {
         b = instance("instance-b");
 
         // two low registries (one batch) and a medium one (the next phase), none moved by an earlier scenario
-        Set<String> registries = Set.of("openmindexp19.azurecr.io", "openmindexp21.azurecr.io", "openmindapi07.azurecr.io");
+        Set<String> registries =
+                Set.of("openmindexp19.azurecr.io", "openmindexp21.azurecr.io", "openmindapi07.azurecr.io");
         Map<String, Integer> changesBefore = new HashMap<>();
         registries.forEach(r -> changesBefore.put(r, fleet.homeStampHistory(r).size()));
         PlanDetails plan = approvedPlan(planning, List.of("eus-s01"), registries, Map.of());
@@ -90,13 +102,16 @@ class TwoInstancesTest extends SpringTest {
         List<Boolean> executed = List.of();
         for (int hour = 0; hour < 25; hour++) {
             executed = round(List.of(a, b), 60);
-            assertThat(executed).as("exactly one instance ran the pass in hour %d", hour).containsOnlyOnce(true);
+            assertThat(executed)
+                    .as("exactly one instance ran the pass in hour %d", hour)
+                    .containsOnlyOnce(true);
         }
         CutoverExecutor holder = executed.get(0) ? a : b;
         CutoverExecutor other = holder == a ? b : a;
         String first = holder.executorId();
         String second = other.executorId();
-        assertThat(cutover.moves(plan.id())).extracting(MoveRunDetails::state)
+        assertThat(cutover.moves(plan.id()))
+                .extracting(MoveRunDetails::state)
                 .containsExactly(MoveState.COMPLETED, MoveState.COMPLETED, MoveState.DRAINING);
 
         // the holder stops (a clean shutdown gives the lease up); the other instance takes over and finishes
@@ -107,12 +122,22 @@ class TwoInstancesTest extends SpringTest {
 
         assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
         List<MoveStep> steps = cutover.steps(plan.id());
-        assertThat(steps).extracting(s -> s.seq() + ":" + s.step()).doesNotHaveDuplicates().hasSize(12);
-        assertThat(steps.stream().filter(s -> s.seq() < 2)).extracting(MoveStep::executor).containsOnly(first);
-        assertThat(steps.stream().filter(s -> s.seq() == 2 && !s.step().equals("CUTOVER_STARTED")
-                && !s.step().equals("CUT_OVER"))).extracting(MoveStep::executor).containsOnly(second);
+        assertThat(steps)
+                .extracting(s -> s.seq() + ":" + s.step())
+                .doesNotHaveDuplicates()
+                .hasSize(12);
+        assertThat(steps.stream().filter(s -> s.seq() < 2))
+                .extracting(MoveStep::executor)
+                .containsOnly(first);
+        assertThat(steps.stream()
+                        .filter(s -> s.seq() == 2
+                                && !s.step().equals("CUTOVER_STARTED")
+                                && !s.step().equals("CUT_OVER")))
+                .extracting(MoveStep::executor)
+                .containsOnly(second);
         for (String registry : registries) {
-            assertThat(fleet.homeStampHistory(registry)).as(registry + " moved exactly once")
+            assertThat(fleet.homeStampHistory(registry))
+                    .as(registry + " moved exactly once")
                     .hasSize(changesBefore.get(registry) + 1);
         }
     }

@@ -1,25 +1,22 @@
 package dev.stampboard.dashboard;
 
-import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-
 import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
-
 import dev.stampboard.StampboardApplication;
 import dev.stampboard.dashboard.ui.FleetView;
 import dev.stampboard.fleet.PoolKind;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Server time and session memory of the fleet dashboard for a 500-stamp region (issue 3).
@@ -37,13 +34,17 @@ public final class DashboardBenchmark {
     public static void main(String[] args) {
         int stamps = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         long started = System.nanoTime();
-        ConfigurableApplicationContext ctx = new SpringApplication(StampboardApplication.class).run(
-                "--spring.datasource.url=jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1",
-                "--server.port=0", "--vaadin.productionMode=false", "--logging.level.root=WARN",
-                "--stampboard.simulator.scenario=large-" + stamps, "--stampboard.simulator.speed=0",
-                "--stampboard.simulator.start=2026-11-26T18:00:00Z");
-        System.out.printf("context with %d stamps and 12 h back-filled in %.1f s%n", stamps,
-                (System.nanoTime() - started) / 1e9);
+        ConfigurableApplicationContext ctx = new SpringApplication(StampboardApplication.class)
+                .run(
+                        "--spring.datasource.url=jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1",
+                        "--server.port=0",
+                        "--vaadin.productionMode=false",
+                        "--logging.level.root=WARN",
+                        "--stampboard.simulator.scenario=large-" + stamps,
+                        "--stampboard.simulator.speed=0",
+                        "--stampboard.simulator.start=2026-11-26T18:00:00Z");
+        System.out.printf(
+                "context with %d stamps and 12 h back-filled in %.1f s%n", stamps, (System.nanoTime() - started) / 1e9);
         DashboardService dashboard = ctx.getBean(DashboardService.class);
         String region = dashboard.defaultRegion().orElseThrow();
 
@@ -52,7 +53,9 @@ public final class DashboardBenchmark {
             long t = System.nanoTime();
             var rows = dashboard.stamps(region, false);
             dashboard.alerts(region);
-            var page = rows.subList(0, Math.min(20, rows.size())).stream().map(s -> s.stamp().name()).toList();
+            var page = rows.subList(0, Math.min(20, rows.size())).stream()
+                    .map(s -> s.stamp().name())
+                    .toList();
             dashboard.heatmap(page, PoolKind.REGISTRY);
             dashboard.heatmap(page, PoolKind.DATAPROXY);
             service[i] = System.nanoTime() - t;
@@ -60,8 +63,8 @@ public final class DashboardBenchmark {
         report("service calls (table + alerts + 2 heatmap pages)", service);
 
         Routes routes = new Routes().autoDiscoverViews("dev.stampboard");
-        var auth = new UsernamePasswordAuthenticationToken("dave", null,
-                List.of(new SimpleGrantedAuthority("ROLE_VIEWER")));
+        var auth = new UsernamePasswordAuthenticationToken(
+                "dave", null, List.of(new SimpleGrantedAuthority("ROLE_VIEWER")));
         SecurityContextHolder.getContext().setAuthentication(auth);
         MockVaadin.setMockRequestFactory(session -> {
             FakeRequest request = new FakeRequest(session);
@@ -90,7 +93,8 @@ public final class DashboardBenchmark {
             alive.add(UI.getCurrent());
         }
         long after = usedAfterGc();
-        System.out.printf("session memory: %.2f MB per dashboard session (%d sessions held, %d objects kept)%n",
+        System.out.printf(
+                "session memory: %.2f MB per dashboard session (%d sessions held, %d objects kept)%n",
                 (after - before) / 1e6 / sessions, sessions, alive.size());
         ctx.close();
         System.exit(0);
@@ -99,8 +103,9 @@ public final class DashboardBenchmark {
     private static void report(String what, long[] nanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        System.out.printf("%s: median %.1f ms, max %.1f ms (n=%d)%n", what, sorted[sorted.length / 2] / 1e6,
-                sorted[sorted.length - 1] / 1e6, sorted.length);
+        System.out.printf(
+                "%s: median %.1f ms, max %.1f ms (n=%d)%n",
+                what, sorted[sorted.length / 2] / 1e6, sorted[sorted.length - 1] / 1e6, sorted.length);
     }
 
     private static long usedAfterGc() {

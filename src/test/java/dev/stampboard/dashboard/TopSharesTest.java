@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import dev.stampboard.signals.engine.TrafficShare;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class TopSharesTest {
 
@@ -18,10 +16,11 @@ class TopSharesTest {
 
     @Test
     void keeps_the_biggest_n_and_sums_the_rest_into_others() {
-        var slices = StampDetailService.topN(List.of(share("c", 0.1), share("a", 0.5), share("d", 0.05),
-                share("b", 0.3), share("e", 0.05)), 2);
+        var slices = StampDetailService.topN(
+                List.of(share("c", 0.1), share("a", 0.5), share("d", 0.05), share("b", 0.3), share("e", 0.05)), 2);
 
-        assertThat(slices).extracting(ShareSlice::label, ShareSlice::others)
+        assertThat(slices)
+                .extracting(ShareSlice::label, ShareSlice::others)
                 .containsExactly(tuple("a", false), tuple("b", false), tuple("others (3)", true));
         assertThat(slices.get(2).share()).isCloseTo(0.2, within(1e-9));
     }
@@ -29,6 +28,7 @@ class TopSharesTest {
     @Test
     void no_others_bar_when_everything_fits() {
         assertThat(StampDetailService.topN(List.of(share("a", 0.6), share("b", 0.4)), 8))
-                .extracting(ShareSlice::label).containsExactly("a", "b");
+                .extracting(ShareSlice::label)
+                .containsExactly("a", "b");
     }
 }

@@ -21,9 +21,11 @@ class RegistryTest {
     void rehome_to_the_same_stamp_or_a_region_without_replica_is_refused() {
         Registry registry = Registry.create("contoso.azurecr.io", "contoso");
         registry.addReplica("eastus", "eus-s01");
-        assertThatThrownBy(() -> registry.rehome("eastus", "eus-s01")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> registry.rehome("eastus", "eus-s01"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("already served by");
-        assertThatThrownBy(() -> registry.rehome("westeurope", "weu-s01")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> registry.rehome("westeurope", "weu-s01"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no replica in westeurope");
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class StampTest {
@@ -28,11 +27,14 @@ class StampTest {
     @Test
     void refuses_transitions_out_of_order() {
         Stamp stamp = provisioning();
-        assertThatThrownBy(stamp::startDraining).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(stamp::startDraining)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("PROVISIONING");
         assertThatThrownBy(stamp::retire).isInstanceOf(IllegalStateException.class);
         stamp.activate();
-        assertThatThrownBy(stamp::activate).isInstanceOf(IllegalStateException.class).hasMessageContaining("ACTIVE");
+        assertThatThrownBy(stamp::activate)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ACTIVE");
     }
 
     @Test

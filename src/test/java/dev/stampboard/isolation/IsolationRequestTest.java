@@ -9,7 +9,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -20,7 +19,8 @@ class IsolationRequestTest {
     /** DESIGN §6 written out independently of the production table. */
     private static final Map<IsolationState, Set<IsolationState>> EXPECTED = Map.of(
             IsolationState.SUBMITTED, EnumSet.of(IsolationState.IN_REVIEW),
-            IsolationState.IN_REVIEW, EnumSet.of(IsolationState.NEEDS_INFO, IsolationState.APPROVED, IsolationState.REJECTED),
+            IsolationState.IN_REVIEW,
+                    EnumSet.of(IsolationState.NEEDS_INFO, IsolationState.APPROVED, IsolationState.REJECTED),
             IsolationState.NEEDS_INFO, EnumSet.of(IsolationState.IN_REVIEW),
             IsolationState.APPROVED, EnumSet.of(IsolationState.PROVISIONING),
             IsolationState.REJECTED, EnumSet.noneOf(IsolationState.class),
@@ -32,29 +32,60 @@ class IsolationRequestTest {
     /** The one transition method that leads to each state (IN_REVIEW: the answer from NEEDS_INFO, the review start otherwise). */
     private static Map<IsolationState, Consumer<IsolationRequest>> steps(IsolationState from) {
         return Map.of(
-                IsolationState.IN_REVIEW, from == IsolationState.NEEDS_INFO ? r -> r.answer("30 TB more next month")
+                IsolationState.IN_REVIEW,
+                from == IsolationState.NEEDS_INFO
+                        ? r -> r.answer("30 TB more next month")
                         : r -> r.startReview("carol"),
-                IsolationState.NEEDS_INFO, r -> r.askForInformation("carol", "What is the growth rate?"),
-                IsolationState.APPROVED, r -> r.approve("carol", "ded-openmind-ai-abcdef"),
-                IsolationState.REJECTED, r -> r.reject("carol", "shared capacity suffices"),
-                IsolationState.PROVISIONING, IsolationRequest::startProvisioning,
-                IsolationState.READY, IsolationRequest::markReady,
-                IsolationState.MIGRATING, r -> r.startMigration("plan-1"),
-                IsolationState.DONE, IsolationRequest::complete);
+                IsolationState.NEEDS_INFO,
+                r -> r.askForInformation("carol", "What is the growth rate?"),
+                IsolationState.APPROVED,
+                r -> r.approve("carol", "ded-openmind-ai-abcdef"),
+                IsolationState.REJECTED,
+                r -> r.reject("carol", "shared capacity suffices"),
+                IsolationState.PROVISIONING,
+                IsolationRequest::startProvisioning,
+                IsolationState.READY,
+                IsolationRequest::markReady,
+                IsolationState.MIGRATING,
+                r -> r.startMigration("plan-1"),
+                IsolationState.DONE,
+                IsolationRequest::complete);
     }
 
     static IsolationRequest in(IsolationState state, String requestedBy) {
-        return new IsolationRequest("0123456789abcdef", "openmind-ai", "eastus", "a.azurecr.io,b.azurecr.io", 20000,
-                40, 300, "training fleet doubles in December", LocalDate.parse("2026-12-15"), requestedBy,
-                Instant.parse("2026-11-26T12:00:00Z"), state, 120, 20, 3, "…", null, null, null, null,
-                "ded-openmind-ai-012345", null, 0);
+        return new IsolationRequest(
+                "0123456789abcdef",
+                "openmind-ai",
+                "eastus",
+                "a.azurecr.io,b.azurecr.io",
+                20000,
+                40,
+                300,
+                "training fleet doubles in December",
+                LocalDate.parse("2026-12-15"),
+                requestedBy,
+                Instant.parse("2026-11-26T12:00:00Z"),
+                state,
+                120,
+                20,
+                3,
+                "…",
+                null,
+                null,
+                null,
+                null,
+                "ded-openmind-ai-012345",
+                null,
+                0);
     }
 
     @Test
     void the_table_matches_design() {
         for (IsolationState from : IsolationState.values()) {
             for (IsolationState to : IsolationState.values()) {
-                assertThat(from.canMoveTo(to)).as("%s -> %s", from, to).isEqualTo(EXPECTED.get(from).contains(to));
+                assertThat(from.canMoveTo(to))
+                        .as("%s -> %s", from, to)
+                        .isEqualTo(EXPECTED.get(from).contains(to));
             }
         }
     }
@@ -71,8 +102,10 @@ class IsolationRequestTest {
                 steps(from).get(to).accept(request);
                 assertThat(request.state()).as("%s -> %s", from, to).isEqualTo(to);
             } else {
-                assertThatThrownBy(() -> steps(from).get(to).accept(request)).as("%s -> %s", from, to)
-                        .isInstanceOf(IllegalStateException.class).hasMessageContaining("while it is " + from);
+                assertThatThrownBy(() -> steps(from).get(to).accept(request))
+                        .as("%s -> %s", from, to)
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("while it is " + from);
                 assertThat(request.state()).isEqualTo(from);
             }
         }
@@ -81,7 +114,8 @@ class IsolationRequestTest {
     @Test
     void nobody_decides_on_a_request_they_filed() {
         IsolationRequest own = in(IsolationState.IN_REVIEW, "carol");
-        assertThatThrownBy(() -> own.approve("carol", "ded-x")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> own.approve("carol", "ded-x"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("filed request 01234567 yourself");
         assertThatThrownBy(() -> own.reject("carol", "no")).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> own.askForInformation("carol", "?")).isInstanceOf(IllegalStateException.class);
@@ -98,7 +132,8 @@ class IsolationRequestTest {
     void whoever_answered_for_the_customer_cannot_approve() {
         IsolationRequest r = in(IsolationState.IN_REVIEW, "frank");
         assertThatThrownBy(() -> r.approve("carol", "ded-x", java.util.Set.of("carol")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("on the customer's behalf");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("on the customer's behalf");
         assertThat(r.state()).isEqualTo(IsolationState.IN_REVIEW);
         r.approve("erin", "ded-x", java.util.Set.of("carol"));
         assertThat(r.state()).isEqualTo(IsolationState.APPROVED);
@@ -107,7 +142,8 @@ class IsolationRequestTest {
     @Test
     void a_refusal_says_where_the_request_can_go() {
         assertThatThrownBy(() -> in(IsolationState.SUBMITTED, "frank").approve("carol", "ded-x"))
-                .hasMessage("Cannot approve request 01234567 while it is SUBMITTED; from SUBMITTED it can only go to IN_REVIEW");
+                .hasMessage(
+                        "Cannot approve request 01234567 while it is SUBMITTED; from SUBMITTED it can only go to IN_REVIEW");
         assertThatThrownBy(() -> in(IsolationState.REJECTED, "frank").startReview("carol"))
                 .hasMessageContaining("(final)");
     }

@@ -2,14 +2,6 @@ package dev.stampboard.isolation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
-
 import dev.stampboard.ScenarioTest;
 import dev.stampboard.SpringTest;
 import dev.stampboard.audit.AuditLog;
@@ -20,11 +12,17 @@ import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.fleet.StampKind;
 import dev.stampboard.fleet.StampStatus;
+import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanMove;
 import dev.stampboard.planning.PlanStatus;
-import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.simulator.SimulatorService;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * DESIGN §6 end to end on the accelerated clock (the test profile's simulator only moves when told):
@@ -40,18 +38,25 @@ class IsolationScenarioTest extends SpringTest {
 
     @Autowired
     IsolationService isolation;
+
     @Autowired
     PlanningService planning;
+
     @Autowired
     FleetService fleet;
+
     @Autowired
     SimulatorService simulator;
+
     @Autowired
     UserDetailsService users;
+
     @Autowired
     AuditLog audit;
+
     @Autowired
     CutoverService cutover;
+
     @Autowired
     CutoverExecutor executor;
 
@@ -66,10 +71,12 @@ class IsolationScenarioTest extends SpringTest {
         // 1. support files for A. Datum: two registries on the seed's warm eus-s04 and cool eus-s06 (the hot stamps are
         //    left alone: other tests expect them hot; no other test moves these or isolates A. Datum)
         Requests.as(users, "carol");
-        IsolationRequestDetails filed = isolation.file(Requests.valid("adatum",
-                List.of("adatumml.azurecr.io", "adatum.azurecr.io")));
+        IsolationRequestDetails filed =
+                isolation.file(Requests.valid("adatum", List.of("adatumml.azurecr.io", "adatum.azurecr.io")));
         List<String> homes = filed.registries().stream()
-                .map(r -> fleet.registry(r).orElseThrow().homeStamp("eastus").orElseThrow()).distinct().toList();
+                .map(r -> fleet.registry(r).orElseThrow().homeStamp("eastus").orElseThrow())
+                .distinct()
+                .toList();
 
         // 2. another support engineer (here the admin) reviews and approves: the dedicated stamp is asked for at once
         Requests.as(users, "erin");
@@ -81,7 +88,9 @@ class IsolationScenarioTest extends SpringTest {
 
         // 3. simulated time passes until the stamp is ACTIVE; the request becomes READY and opens its plan
         Requests.as(users, "dave"); // a viewer watches; the automatic steps run as the system
-        for (int minute = 0; minute < 120 && isolation.get(filed.id()).state() != IsolationState.MIGRATING; minute += 5) {
+        for (int minute = 0;
+                minute < 120 && isolation.get(filed.id()).state() != IsolationState.MIGRATING;
+                minute += 5) {
             simulator.advance(5);
             isolation.progress(filed.id());
         }
@@ -106,10 +115,17 @@ class IsolationScenarioTest extends SpringTest {
             assertThat(p.afterP95()).isLessThan(p.beforeP95());
         });
         assertThat(plan.predictions()).anySatisfy(p -> assertThat(p.stamp()).isEqualTo(stamp));
-        assertThat(isolation.history(filed.id())).extracting(IsolationStateChange::to).containsExactly(
-                IsolationState.SUBMITTED, IsolationState.IN_REVIEW, IsolationState.APPROVED, IsolationState.PROVISIONING,
-                IsolationState.READY, IsolationState.MIGRATING);
-        assertThat(audit.search("system", "ISOLATION_MIGRATING", filed.id(), null, 5)).hasSize(1);
+        assertThat(isolation.history(filed.id()))
+                .extracting(IsolationStateChange::to)
+                .containsExactly(
+                        IsolationState.SUBMITTED,
+                        IsolationState.IN_REVIEW,
+                        IsolationState.APPROVED,
+                        IsolationState.PROVISIONING,
+                        IsolationState.READY,
+                        IsolationState.MIGRATING);
+        assertThat(audit.search("system", "ISOLATION_MIGRATING", filed.id(), null, 5))
+                .hasSize(1);
 
         // 5. an engineer approves the plan (four eyes: the system submitted it)
         Requests.as(users, "bob");
@@ -121,11 +137,14 @@ class IsolationScenarioTest extends SpringTest {
         for (int hour = 0; hour < 10 * 24 && !planning.get(plan.id()).status().isFinished(); hour++) {
             simulator.advance(60);
             executor.runOnce();
-            if (cutover.run(plan.id()).map(run -> run.status() == RunStatus.PAUSED).orElse(false)) {
+            if (cutover.run(plan.id())
+                    .map(run -> run.status() == RunStatus.PAUSED)
+                    .orElse(false)) {
                 cutover.resume(plan.id()); // an engineer accepts a marginal verdict
             }
         }
-        assertThat(planning.get(plan.id()).status()).as(String.valueOf(cutover.moves(plan.id())))
+        assertThat(planning.get(plan.id()).status())
+                .as(String.valueOf(cutover.moves(plan.id())))
                 .isEqualTo(PlanStatus.COMPLETED);
 
         // 7. the plan's completion (PlanFinished) takes the request to DONE; the registries are served by the
@@ -136,12 +155,15 @@ class IsolationScenarioTest extends SpringTest {
             Thread.sleep(50);
         }
         assertThat(isolation.get(filed.id()).state()).isEqualTo(IsolationState.DONE);
-        assertThat(filed.registries()).allSatisfy(r ->
-                assertThat(fleet.registry(r).orElseThrow().homeStamp("eastus")).contains(stamp));
-        assertThat(planning.report(plan.id())).filteredOn(row -> homes.contains(row.stamp()))
+        assertThat(filed.registries())
+                .allSatisfy(r -> assertThat(fleet.registry(r).orElseThrow().homeStamp("eastus"))
+                        .contains(stamp));
+        assertThat(planning.report(plan.id()))
+                .filteredOn(row -> homes.contains(row.stamp()))
                 .isNotEmpty()
                 .anySatisfy(row -> assertThat(row.after()).isLessThan(row.before()));
-        assertThat(audit.search("system", "ISOLATION_DONE", filed.id(), null, 5)).hasSize(1);
+        assertThat(audit.search("system", "ISOLATION_DONE", filed.id(), null, 5))
+                .hasSize(1);
 
         // leave the shared clock at the time of day it was found: other tests expect the seed's busy hours
         long pastDay = java.time.Duration.between(started, simulator.now()).toMinutes() % 1440;
@@ -154,14 +176,15 @@ class IsolationScenarioTest extends SpringTest {
     void a_dedicated_stamp_is_never_built_smaller_than_what_its_registries_measurably_carry() {
         // OpenMind's two biggest registries carry about 30 Gbit/s at peak on eus-s01; the ticket says 10
         Requests.as(users, "carol");
-        IsolationRequestDetails filed = isolation.file(new NewIsolationRequest(Requests.CUSTOMER, Requests.BIG_TWO, 20000L,
-                10.0, 300.0, Requests.WHY, Requests.WANTED_BY, null));
+        IsolationRequestDetails filed = isolation.file(new NewIsolationRequest(
+                Requests.CUSTOMER, Requests.BIG_TWO, 20000L, 10.0, 300.0, Requests.WHY, Requests.WANTED_BY, null));
         Requests.as(users, "erin");
         isolation.startReview(filed.id());
         IsolationRequestDetails approved = isolation.approve(filed.id());
 
         StampInfo stamp = fleet.stamp(approved.dedicatedStamp()).orElseThrow();
-        assertThat(stamp.nodes(dev.stampboard.fleet.PoolKind.DATAPROXY)).hasSizeGreaterThan(filed.sizing().dataproxyNodes());
+        assertThat(stamp.nodes(dev.stampboard.fleet.PoolKind.DATAPROXY))
+                .hasSizeGreaterThan(filed.sizing().dataproxyNodes());
         assertThat(isolation.history(filed.id())).anySatisfy(change -> {
             assertThat(change.to()).isEqualTo(IsolationState.PROVISIONING);
             assertThat(change.note()).contains("raised from the request's");

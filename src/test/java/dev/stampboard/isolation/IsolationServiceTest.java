@@ -7,9 +7,12 @@ import static dev.stampboard.isolation.Requests.WHY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stampboard.SpringTest;
+import dev.stampboard.audit.AuditLog;
+import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.base.NotFoundException;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,18 +20,15 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
-import dev.stampboard.SpringTest;
-import dev.stampboard.audit.AuditLog;
-import dev.stampboard.base.InvalidInputException;
-import dev.stampboard.base.NotFoundException;
-
 /** Intake, role rules and the review workflow through the service (the API and the views call the same methods). */
 class IsolationServiceTest extends SpringTest {
 
     @Autowired
     IsolationService isolation;
+
     @Autowired
     UserDetailsService users;
+
     @Autowired
     AuditLog audit;
 
@@ -54,21 +54,26 @@ class IsolationServiceTest extends SpringTest {
         assertThat(r.sizing().dataproxyNodes()).isEqualTo(20);
         assertThat(r.sizing().storageAccounts()).isEqualTo(3);
         assertThat(r.sizing().arithmetic()).contains("20000 QPS ÷ (500 QPS/node × 40 %) × 1.20) = 120");
-        assertThat(isolation.history(r.id())).extracting(IsolationStateChange::to).containsExactly(IsolationState.SUBMITTED);
-        assertThat(audit.search("carol", "ISOLATION_REQUESTED", r.id(), null, 5)).singleElement()
+        assertThat(isolation.history(r.id()))
+                .extracting(IsolationStateChange::to)
+                .containsExactly(IsolationState.SUBMITTED);
+        assertThat(audit.search("carol", "ISOLATION_REQUESTED", r.id(), null, 5))
+                .singleElement()
                 .satisfies(e -> assertThat(e.detail()).contains("120 registry / 20 dataproxy nodes"));
     }
 
     @Test
     void a_customer_files_for_its_own_customer_by_default_and_only_its_own_registries() {
         as("frank");
-        IsolationRequestDetails own = isolation.file(new NewIsolationRequest(null, BIG_TWO, 20000L, 40.0, 300.0, WHY, WANTED_BY, null));
+        IsolationRequestDetails own =
+                isolation.file(new NewIsolationRequest(null, BIG_TWO, 20000L, 40.0, 300.0, WHY, WANTED_BY, null));
         assertThat(own.customer()).isEqualTo(CUSTOMER);
         assertThat(own.requestedBy()).isEqualTo("frank");
 
         assertThatThrownBy(() -> isolation.file(Requests.valid("contoso", List.of("contosodev.azurecr.io"))))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> isolation.file(Requests.valid(null, List.of("openmindmodels.azurecr.io", "fabrikam.azurecr.io"))))
+        assertThatThrownBy(() -> isolation.file(
+                        Requests.valid(null, List.of("openmindmodels.azurecr.io", "fabrikam.azurecr.io"))))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("registries: fabrikam.azurecr.io does not belong to customer openmind-ai; a request covers"
                         + " only the customer's own registries");
@@ -79,32 +84,78 @@ class IsolationServiceTest extends SpringTest {
     @Test
     void every_field_is_checked_and_the_message_names_it() {
         as("carol");
-        record Case(NewIsolationRequest in, String message) {
-        }
+        record Case(NewIsolationRequest in, String message) {}
         List<Case> cases = List.of(
-                new Case(new NewIsolationRequest(null, BIG_TWO, 20000L, 40.0, 300.0, WHY, WANTED_BY, null), "customer: name the customer"),
-                new Case(new NewIsolationRequest("nobody", BIG_TWO, 20000L, 40.0, 300.0, WHY, WANTED_BY, null), "customer: no customer named 'nobody'"),
-                new Case(new NewIsolationRequest(CUSTOMER, List.of(), 20000L, 40.0, 300.0, WHY, WANTED_BY, null), "registries: Choose at least one"),
-                new Case(new NewIsolationRequest(CUSTOMER, List.of("nope.azurecr.io"), 20000L, 40.0, 300.0, WHY, WANTED_BY, null), "registries: no registry named 'nope.azurecr.io'"),
-                new Case(new NewIsolationRequest(CUSTOMER, BIG_TWO, null, 40.0, 300.0, WHY, WANTED_BY, null), "expectedPeakQps: Enter the expected peak"),
-                new Case(new NewIsolationRequest(CUSTOMER, BIG_TWO, -5L, 40.0, 300.0, WHY, WANTED_BY, null), "expectedPeakQps: Expected peak QPS must be between 1"),
-                new Case(new NewIsolationRequest(CUSTOMER, BIG_TWO, 20000L, null, 300.0, WHY, WANTED_BY, null), "peakThroughputGbps: Enter the peak throughput"),
-                new Case(new NewIsolationRequest(CUSTOMER, BIG_TWO, 20000L, 0.0, 300.0, WHY, WANTED_BY, null), "peakThroughputGbps: Peak throughput must be above 0"),
-                new Case(new NewIsolationRequest(CUSTOMER, BIG_TWO, 20000L, 40.0, null, WHY, WANTED_BY, null), "dataVolumeTb: Enter the data volume"),
-                new Case(new NewIsolationRequest(CUSTOMER, BIG_TWO, 20000L, 40.0, -1.0, WHY, WANTED_BY, null), "dataVolumeTb: Data volume must be above 0"),
-                new Case(new NewIsolationRequest(CUSTOMER, BIG_TWO, 20000L, 40.0, 300.0, "  ", WANTED_BY, null), "justification: Say why"),
-                new Case(new NewIsolationRequest(CUSTOMER, BIG_TWO, 20000L, 40.0, 300.0, "faster", WANTED_BY, null), "justification: The justification is too short"),
-                new Case(new NewIsolationRequest(CUSTOMER, BIG_TWO, 20000L, 40.0, 300.0, WHY, null, null), "wantedBy: Enter the date"),
-                new Case(new NewIsolationRequest(CUSTOMER, BIG_TWO, 20000L, 40.0, 300.0, WHY, LocalDate.parse("2026-01-01"), null), "wantedBy: The wanted-by date 2026-01-01 is in the past"),
-                new Case(new NewIsolationRequest(CUSTOMER, BIG_TWO, 20000L, 40.0, 300.0, WHY, WANTED_BY, "westeurope"), "region: every registry must be replicated to westeurope"),
+                new Case(
+                        new NewIsolationRequest(null, BIG_TWO, 20000L, 40.0, 300.0, WHY, WANTED_BY, null),
+                        "customer: name the customer"),
+                new Case(
+                        new NewIsolationRequest("nobody", BIG_TWO, 20000L, 40.0, 300.0, WHY, WANTED_BY, null),
+                        "customer: no customer named 'nobody'"),
+                new Case(
+                        new NewIsolationRequest(CUSTOMER, List.of(), 20000L, 40.0, 300.0, WHY, WANTED_BY, null),
+                        "registries: Choose at least one"),
+                new Case(
+                        new NewIsolationRequest(
+                                CUSTOMER, List.of("nope.azurecr.io"), 20000L, 40.0, 300.0, WHY, WANTED_BY, null),
+                        "registries: no registry named 'nope.azurecr.io'"),
+                new Case(
+                        new NewIsolationRequest(CUSTOMER, BIG_TWO, null, 40.0, 300.0, WHY, WANTED_BY, null),
+                        "expectedPeakQps: Enter the expected peak"),
+                new Case(
+                        new NewIsolationRequest(CUSTOMER, BIG_TWO, -5L, 40.0, 300.0, WHY, WANTED_BY, null),
+                        "expectedPeakQps: Expected peak QPS must be between 1"),
+                new Case(
+                        new NewIsolationRequest(CUSTOMER, BIG_TWO, 20000L, null, 300.0, WHY, WANTED_BY, null),
+                        "peakThroughputGbps: Enter the peak throughput"),
+                new Case(
+                        new NewIsolationRequest(CUSTOMER, BIG_TWO, 20000L, 0.0, 300.0, WHY, WANTED_BY, null),
+                        "peakThroughputGbps: Peak throughput must be above 0"),
+                new Case(
+                        new NewIsolationRequest(CUSTOMER, BIG_TWO, 20000L, 40.0, null, WHY, WANTED_BY, null),
+                        "dataVolumeTb: Enter the data volume"),
+                new Case(
+                        new NewIsolationRequest(CUSTOMER, BIG_TWO, 20000L, 40.0, -1.0, WHY, WANTED_BY, null),
+                        "dataVolumeTb: Data volume must be above 0"),
+                new Case(
+                        new NewIsolationRequest(CUSTOMER, BIG_TWO, 20000L, 40.0, 300.0, "  ", WANTED_BY, null),
+                        "justification: Say why"),
+                new Case(
+                        new NewIsolationRequest(CUSTOMER, BIG_TWO, 20000L, 40.0, 300.0, "faster", WANTED_BY, null),
+                        "justification: The justification is too short"),
+                new Case(
+                        new NewIsolationRequest(CUSTOMER, BIG_TWO, 20000L, 40.0, 300.0, WHY, null, null),
+                        "wantedBy: Enter the date"),
+                new Case(
+                        new NewIsolationRequest(
+                                CUSTOMER, BIG_TWO, 20000L, 40.0, 300.0, WHY, LocalDate.parse("2026-01-01"), null),
+                        "wantedBy: The wanted-by date 2026-01-01 is in the past"),
+                new Case(
+                        new NewIsolationRequest(CUSTOMER, BIG_TWO, 20000L, 40.0, 300.0, WHY, WANTED_BY, "westeurope"),
+                        "region: every registry must be replicated to westeurope"),
                 // contoso.azurecr.io is geo-replicated to eastus and westeurope: the region must be named
-                new Case(new NewIsolationRequest("contoso", List.of("contoso.azurecr.io"), 20000L, 40.0, 300.0, WHY, WANTED_BY, null), "region: the registries are replicated to [eastus, westeurope]"));
+                new Case(
+                        new NewIsolationRequest(
+                                "contoso", List.of("contoso.azurecr.io"), 20000L, 40.0, 300.0, WHY, WANTED_BY, null),
+                        "region: the registries are replicated to [eastus, westeurope]"));
         for (Case c : cases) {
-            assertThatThrownBy(() -> isolation.file(c.in())).as(c.message()).isInstanceOf(InvalidInputException.class)
+            assertThatThrownBy(() -> isolation.file(c.in()))
+                    .as(c.message())
+                    .isInstanceOf(InvalidInputException.class)
                     .hasMessageStartingWith(c.message());
         }
-        assertThat(isolation.file(new NewIsolationRequest("contoso", List.of("contoso.azurecr.io"), 20000L, 40.0, 300.0,
-                WHY, WANTED_BY, "westeurope")).region()).isEqualTo("westeurope");
+        assertThat(isolation
+                        .file(new NewIsolationRequest(
+                                "contoso",
+                                List.of("contoso.azurecr.io"),
+                                20000L,
+                                40.0,
+                                300.0,
+                                WHY,
+                                WANTED_BY,
+                                "westeurope"))
+                        .region())
+                .isEqualTo("westeurope");
     }
 
     @Test
@@ -113,24 +164,34 @@ class IsolationServiceTest extends SpringTest {
         IsolationRequestDetails contoso = isolation.file(Requests.valid("contoso", List.of("contosodev.azurecr.io")));
         IsolationRequestDetails openmind = isolation.file(Requests.valid());
         as("frank");
-        assertThat(isolation.list(null)).extracting(IsolationRequestDetails::customer).containsOnly(CUSTOMER);
+        assertThat(isolation.list(null))
+                .extracting(IsolationRequestDetails::customer)
+                .containsOnly(CUSTOMER);
         assertThat(isolation.list(null)).extracting(IsolationRequestDetails::id).contains(openmind.id());
         assertThatThrownBy(() -> isolation.get(contoso.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> isolation.history(contoso.id())).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> isolation.context(openmind.id())).as("customers never see stamps")
+        assertThatThrownBy(() -> isolation.context(openmind.id()))
+                .as("customers never see stamps")
                 .isInstanceOf(AccessDeniedException.class);
         as("dave");
         assertThat(isolation.list(null)).extracting(IsolationRequestDetails::id).contains(contoso.id(), openmind.id());
-        assertThat(isolation.list(IsolationState.SUBMITTED)).extracting(IsolationRequestDetails::id).contains(contoso.id(), openmind.id());
-        assertThat(isolation.list(IsolationState.SUBMITTED)).extracting(IsolationRequestDetails::state).containsOnly(IsolationState.SUBMITTED);
-        assertThat(isolation.list(IsolationState.REJECTED)).extracting(IsolationRequestDetails::id).doesNotContain(contoso.id());
+        assertThat(isolation.list(IsolationState.SUBMITTED))
+                .extracting(IsolationRequestDetails::id)
+                .contains(contoso.id(), openmind.id());
+        assertThat(isolation.list(IsolationState.SUBMITTED))
+                .extracting(IsolationRequestDetails::state)
+                .containsOnly(IsolationState.SUBMITTED);
+        assertThat(isolation.list(IsolationState.REJECTED))
+                .extracting(IsolationRequestDetails::id)
+                .doesNotContain(contoso.id());
     }
 
     @Test
     void only_support_and_admin_decide_and_never_on_their_own_request() {
         as("carol");
         IsolationRequestDetails r = isolation.file(Requests.valid());
-        assertThatThrownBy(() -> isolation.startReview(r.id())).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> isolation.startReview(r.id()))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("yourself");
         for (String user : List.of("alice", "dave", "frank")) {
             as(user);
@@ -139,12 +200,16 @@ class IsolationServiceTest extends SpringTest {
             assertThatThrownBy(() -> isolation.reject(r.id(), "no")).as(user).isInstanceOf(AccessDeniedException.class);
         }
         as("alice");
-        assertThatThrownBy(() -> isolation.file(Requests.valid())).as("engineers do not file").isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> isolation.file(Requests.valid()))
+                .as("engineers do not file")
+                .isInstanceOf(AccessDeniedException.class);
         as("erin");
         assertThat(isolation.startReview(r.id()).state()).isEqualTo(IsolationState.IN_REVIEW);
-        assertThatThrownBy(() -> isolation.reject(r.id(), " ")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> isolation.reject(r.id(), " "))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("reason: A reason the requester can act on is required");
-        IsolationRequestDetails rejected = isolation.reject(r.id(), "Shared capacity suffices after the planned rebalance");
+        IsolationRequestDetails rejected =
+                isolation.reject(r.id(), "Shared capacity suffices after the planned rebalance");
         assertThat(rejected.state()).isEqualTo(IsolationState.REJECTED);
         assertThat(rejected.decidedBy()).isEqualTo("erin");
         assertThat(audit.search("erin", "ISOLATION_REJECTED", r.id(), null, 5)).hasSize(1);
@@ -156,21 +221,31 @@ class IsolationServiceTest extends SpringTest {
         IsolationRequestDetails r = isolation.file(Requests.valid());
         as("carol");
         isolation.startReview(r.id());
-        assertThatThrownBy(() -> isolation.askForInformation(r.id(), "")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> isolation.askForInformation(r.id(), ""))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("question:");
-        assertThat(isolation.askForInformation(r.id(), "How fast does the data volume grow?").state())
+        assertThat(isolation
+                        .askForInformation(r.id(), "How fast does the data volume grow?")
+                        .state())
                 .isEqualTo(IsolationState.NEEDS_INFO);
         as("frank");
         assertThat(isolation.get(r.id()).question()).isEqualTo("How fast does the data volume grow?");
-        assertThatThrownBy(() -> isolation.answer(r.id(), null)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> isolation.answer(r.id(), null))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("answer:");
         IsolationRequestDetails answered = isolation.answer(r.id(), "About 20 TB a month");
         assertThat(answered.state()).isEqualTo(IsolationState.IN_REVIEW);
         assertThat(answered.answer()).isEqualTo("About 20 TB a month");
-        assertThat(isolation.history(r.id())).extracting(IsolationStateChange::to).containsExactly(
-                IsolationState.SUBMITTED, IsolationState.IN_REVIEW, IsolationState.NEEDS_INFO, IsolationState.IN_REVIEW);
-        assertThat(isolation.history(r.id())).extracting(IsolationStateChange::actor).containsExactly(
-                "frank", "carol", "carol", "frank");
+        assertThat(isolation.history(r.id()))
+                .extracting(IsolationStateChange::to)
+                .containsExactly(
+                        IsolationState.SUBMITTED,
+                        IsolationState.IN_REVIEW,
+                        IsolationState.NEEDS_INFO,
+                        IsolationState.IN_REVIEW);
+        assertThat(isolation.history(r.id()))
+                .extracting(IsolationStateChange::actor)
+                .containsExactly("frank", "carol", "carol", "frank");
     }
 
     @Test
@@ -183,8 +258,10 @@ class IsolationServiceTest extends SpringTest {
         as("erin"); // support relays what the customer said on the phone
         isolation.answer(r.id(), "About 20 TB a month");
         assertThat(isolation.mayDecide(isolation.get(r.id()))).isFalse();
-        assertThatThrownBy(() -> isolation.approve(r.id())).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("answered request").hasMessageContaining("on the customer's behalf");
+        assertThatThrownBy(() -> isolation.approve(r.id()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("answered request")
+                .hasMessageContaining("on the customer's behalf");
         assertThat(isolation.get(r.id()).state()).isEqualTo(IsolationState.IN_REVIEW);
         as("carol");
         assertThat(isolation.mayDecide(isolation.get(r.id()))).isTrue();

@@ -2,15 +2,14 @@ package dev.stampboard.isolation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stampboard.SpringTest;
+import dev.stampboard.planning.PlanFinished;
+import dev.stampboard.planning.PlanStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import dev.stampboard.SpringTest;
-import dev.stampboard.planning.PlanFinished;
-import dev.stampboard.planning.PlanStatus;
 
 /**
  * PlanFinished reaches isolation through Modulith's publication registry: the publication is stored
@@ -18,12 +17,18 @@ import dev.stampboard.planning.PlanStatus;
  */
 class PlanFinishedDeliveryTest extends SpringTest {
 
-    @Autowired ApplicationEventPublisher events;
-    @Autowired JdbcClient jdbc;
-    @Autowired TransactionTemplate tx;
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate tx;
 
     @Test
-    void the_publication_is_stored_with_the_transaction_and_gone_once_isolation_handled_it() throws InterruptedException {
+    void the_publication_is_stored_with_the_transaction_and_gone_once_isolation_handled_it()
+            throws InterruptedException {
         long before = outstanding();
         long during = tx.execute(status -> {
             events.publishEvent(new PlanFinished("no-such-plan", PlanStatus.COMPLETED));
@@ -49,6 +54,7 @@ class PlanFinishedDeliveryTest extends SpringTest {
 
     private long outstanding() {
         return jdbc.sql("select count(*) from event_publication where event_type like '%PlanFinished'")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 }

@@ -3,14 +3,6 @@ package dev.stampboard.isolation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.List;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
-
 import dev.stampboard.SpringTest;
 import dev.stampboard.cutover.CutoverExecutor;
 import dev.stampboard.cutover.CutoverService;
@@ -25,6 +17,12 @@ import dev.stampboard.planning.ReportRow;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.engine.PoolState;
 import dev.stampboard.simulator.SimulatorService;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * The seed's own case through the console's normal path (DESIGN §12, issue 12): OpenMind AI asks for isolation of
@@ -43,14 +41,29 @@ import dev.stampboard.simulator.SimulatorService;
 @org.springframework.test.annotation.DirtiesContext
 class SeedTableScenarioTest extends SpringTest {
 
-    @Autowired IsolationService isolation;
-    @Autowired PlanningService planning;
-    @Autowired FleetService fleet;
-    @Autowired SimulatorService simulator;
-    @Autowired UserDetailsService users;
-    @Autowired CutoverService cutover;
-    @Autowired CutoverExecutor executor;
-    @Autowired SignalsService signals;
+    @Autowired
+    IsolationService isolation;
+
+    @Autowired
+    PlanningService planning;
+
+    @Autowired
+    FleetService fleet;
+
+    @Autowired
+    SimulatorService simulator;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    CutoverService cutover;
+
+    @Autowired
+    CutoverExecutor executor;
+
+    @Autowired
+    SignalsService signals;
 
     @AfterEach
     void signOut() {
@@ -59,29 +72,38 @@ class SeedTableScenarioTest extends SpringTest {
 
     @Test
     void isolating_the_ai_customer_reproduces_the_seeds_table_and_a_stays_hot() {
-        List<String> ai = fleet.registriesOf(Requests.CUSTOMER).stream().map(RegistryInfo::name).toList();
+        List<String> ai = fleet.registriesOf(Requests.CUSTOMER).stream()
+                .map(RegistryInfo::name)
+                .toList();
         assertThat(ai).hasSize(40);
         assertThat(signals.poolState("eus-s01", PoolKind.DATAPROXY)).isEqualTo(PoolState.HOT);
 
         // the customer files, support reviews and approves; the dedicated stamp is provisioned on the simulated clock
         Requests.as(users, "frank");
         // the customer asks for room to grow: 80 Gbit/s of pulls at peak, twice what A's dataproxy serves it today
-        IsolationRequestDetails filed = isolation.file(new NewIsolationRequest(Requests.CUSTOMER, ai, 40000L, 80.0, 600.0,
-                Requests.WHY, Requests.WANTED_BY, null));
+        IsolationRequestDetails filed = isolation.file(new NewIsolationRequest(
+                Requests.CUSTOMER, ai, 40000L, 80.0, 600.0, Requests.WHY, Requests.WANTED_BY, null));
         Requests.as(users, "erin");
         isolation.startReview(filed.id());
         isolation.approve(filed.id());
         Requests.as(users, "dave");
-        for (int minute = 0; minute < 180 && isolation.get(filed.id()).state() != IsolationState.MIGRATING; minute += 5) {
+        for (int minute = 0;
+                minute < 180 && isolation.get(filed.id()).state() != IsolationState.MIGRATING;
+                minute += 5) {
             simulator.advance(5);
             isolation.progress(filed.id());
         }
         PlanDetails plan = planning.get(isolation.get(filed.id()).planId());
         assertThat(plan.moves()).hasSize(40);
         // the seed's playbook: 24 low registries together, medium ones in sub-batches (24 h), the big four alone (48 h)
-        assertThat(plan.moves()).extracting(dev.stampboard.planning.PlanMove::phase).contains(1, 2, 3);
-        assertThat(plan.moves()).filteredOn(m -> m.phase() == 3).isNotEmpty()
-                .extracting(dev.stampboard.planning.PlanMove::observationHours).containsOnly(48);
+        assertThat(plan.moves())
+                .extracting(dev.stampboard.planning.PlanMove::phase)
+                .contains(1, 2, 3);
+        assertThat(plan.moves())
+                .filteredOn(m -> m.phase() == 3)
+                .isNotEmpty()
+                .extracting(dev.stampboard.planning.PlanMove::observationHours)
+                .containsOnly(48);
 
         // an engineer approves and starts it; marginal verdicts are accepted by an engineer, as an operator would
         Requests.as(users, "bob");
@@ -91,11 +113,15 @@ class SeedTableScenarioTest extends SpringTest {
         for (int hour = 0; hour < 20 * 24 && !planning.get(plan.id()).status().isFinished(); hour++) {
             simulator.advance(60);
             executor.runOnce();
-            if (cutover.run(plan.id()).map(run -> run.status() == RunStatus.PAUSED).orElse(false)) {
+            if (cutover.run(plan.id())
+                    .map(run -> run.status() == RunStatus.PAUSED)
+                    .orElse(false)) {
                 cutover.resume(plan.id());
             }
         }
-        assertThat(planning.get(plan.id()).status()).as(String.valueOf(cutover.moves(plan.id()))).isEqualTo(PlanStatus.COMPLETED);
+        assertThat(planning.get(plan.id()).status())
+                .as(String.valueOf(cutover.moves(plan.id())))
+                .isEqualTo(PlanStatus.COMPLETED);
 
         List<ReportRow> report = planning.report(plan.id());
         ReportRow aRegistry = row(report, "eus-s01", "REGISTRY");
@@ -120,6 +146,9 @@ class SeedTableScenarioTest extends SpringTest {
     }
 
     private static ReportRow row(List<ReportRow> report, String stamp, String pool) {
-        return report.stream().filter(r -> r.stamp().equals(stamp) && r.pool().equals(pool)).findFirst().orElseThrow();
+        return report.stream()
+                .filter(r -> r.stamp().equals(stamp) && r.pool().equals(pool))
+                .findFirst()
+                .orElseThrow();
     }
 }

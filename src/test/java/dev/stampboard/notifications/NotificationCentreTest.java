@@ -3,15 +3,13 @@ package dev.stampboard.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Set;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import dev.stampboard.KaribuTest;
 import dev.stampboard.base.NotFoundException;
 import dev.stampboard.security.Role;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Issue 15 item 13: notifications reach their audience, and each user reads them on their own. */
 class NotificationCentreTest extends KaribuTest {
@@ -26,12 +24,21 @@ class NotificationCentreTest extends KaribuTest {
     }
 
     private static NewNotification toEngineersExcept(String except, String subject) {
-        return new NewNotification(NotificationKind.APPROVAL_NEEDED, Set.of(Audience.role(Role.ENGINEER)), except,
-                subject, "Plan " + subject + " awaits your approval", "submitted by " + except, "plans/" + subject);
+        return new NewNotification(
+                NotificationKind.APPROVAL_NEEDED,
+                Set.of(Audience.role(Role.ENGINEER)),
+                except,
+                subject,
+                "Plan " + subject + " awaits your approval",
+                "submitted by " + except,
+                "plans/" + subject);
     }
 
     private Notification mineAbout(String subject) {
-        return notifications.mine(100).stream().filter(n -> n.subject().equals(subject)).findFirst().orElseThrow();
+        return notifications.mine(100).stream()
+                .filter(n -> n.subject().equals(subject))
+                .findFirst()
+                .orElseThrow();
     }
 
     private boolean seesAbout(String subject) {
@@ -45,7 +52,9 @@ class NotificationCentreTest extends KaribuTest {
         String subject = UUID.randomUUID().toString();
         long id = publishAsSystem(toEngineersExcept("alice", subject));
 
-        assertThat(seesAbout(subject)).as("the submitter is not asked to approve their own plan").isFalse();
+        assertThat(seesAbout(subject))
+                .as("the submitter is not asked to approve their own plan")
+                .isFalse();
         login("dave");
         assertThat(seesAbout(subject)).as("a viewer is no engineer").isFalse();
         login("frank");
@@ -70,27 +79,40 @@ class NotificationCentreTest extends KaribuTest {
         String subject = UUID.randomUUID().toString();
         login("bob");
         long before = notifications.unreadCount();
-        assertThat(notifications.publishUnlessOpen(toEngineersExcept("alice", subject))).isTrue();
-        assertThat(notifications.publishUnlessOpen(toEngineersExcept("alice", subject))).as("still open").isFalse();
+        assertThat(notifications.publishUnlessOpen(toEngineersExcept("alice", subject)))
+                .isTrue();
+        assertThat(notifications.publishUnlessOpen(toEngineersExcept("alice", subject)))
+                .as("still open")
+                .isFalse();
         assertThat(notifications.unreadCount()).isEqualTo(before + 1);
 
-        assertThat(notifications.resolve(NotificationKind.APPROVAL_NEEDED, subject)).isEqualTo(1);
+        assertThat(notifications.resolve(NotificationKind.APPROVAL_NEEDED, subject))
+                .isEqualTo(1);
         assertThat(notifications.unreadCount()).isEqualTo(before);
         assertThat(mineAbout(subject).resolved()).isTrue();
-        assertThat(notifications.publishUnlessOpen(toEngineersExcept("alice", subject))).as("a new episode").isTrue();
+        assertThat(notifications.publishUnlessOpen(toEngineersExcept("alice", subject)))
+                .as("a new episode")
+                .isTrue();
     }
 
     @Test
     void a_question_to_a_customer_reaches_that_customers_users_only() {
         String subject = UUID.randomUUID().toString();
-        publishAsSystem(new NewNotification(NotificationKind.ANSWER_NEEDED, Set.of(Audience.customer("openmind-ai")), null,
-                subject, "Request needs your answer", "carol asks: what is the peak QPS?", "isolation-requests/" + subject));
+        publishAsSystem(new NewNotification(
+                NotificationKind.ANSWER_NEEDED,
+                Set.of(Audience.customer("openmind-ai")),
+                null,
+                subject,
+                "Request needs your answer",
+                "carol asks: what is the peak QPS?",
+                "isolation-requests/" + subject));
         login("frank");
         assertThat(mineAbout(subject).kind()).isEqualTo(NotificationKind.ANSWER_NEEDED);
         login("carol");
         assertThat(seesAbout(subject)).as("support staff are not the customer").isFalse();
         assertThatThrownBy(() -> notifications.markRead(findId(subject)))
-                .as("nobody marks another's notification").isInstanceOf(NotFoundException.class);
+                .as("nobody marks another's notification")
+                .isInstanceOf(NotFoundException.class);
         login("bob");
         assertThat(seesAbout(subject)).isFalse();
     }
@@ -98,7 +120,10 @@ class NotificationCentreTest extends KaribuTest {
     /** The id is no secret (the webhook's JSON carries it): knowing it grants nothing. */
     private long findId(String subject) {
         return ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
-                .sql("select id from notification where subject = ?").param(subject).query(Long.class).single();
+                .sql("select id from notification where subject = ?")
+                .param(subject)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -109,6 +134,8 @@ class NotificationCentreTest extends KaribuTest {
         notifications.markAllRead();
         assertThat(notifications.unreadCount()).isZero();
         login("alice");
-        assertThat(mineAbout(subject).unread()).as("bob reading it reads nothing for alice").isTrue();
+        assertThat(mineAbout(subject).unread())
+                .as("bob reading it reads nothing for alice")
+                .isTrue();
     }
 }

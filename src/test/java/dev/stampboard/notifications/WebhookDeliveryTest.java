@@ -3,6 +3,12 @@ package dev.stampboard.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import dev.stampboard.KaribuTest;
+import dev.stampboard.audit.AuditEntry;
+import dev.stampboard.audit.AuditLog;
+import dev.stampboard.base.InvalidInputException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -13,20 +19,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
-
-import dev.stampboard.KaribuTest;
-import dev.stampboard.audit.AuditEntry;
-import dev.stampboard.audit.AuditLog;
-import dev.stampboard.base.InvalidInputException;
 
 /**
  * Issue 15 item 13: the admin's webhook against a real HTTP server (the JDK's) on this machine — the
@@ -35,15 +32,17 @@ import dev.stampboard.base.InvalidInputException;
 class WebhookDeliveryTest extends KaribuTest {
 
     /** What the server saw of one notification: arrival times and bodies. */
-    record Received(Instant at, Map<String, Object> body) {
-    }
+    record Received(Instant at, Map<String, Object> body) {}
 
     @Autowired
     WebhookSettings webhook;
+
     @Autowired
     Notifications notifications;
+
     @Autowired
     AuditLog audit;
+
     @Autowired
     ObjectMapper json;
 
@@ -83,9 +82,14 @@ class WebhookDeliveryTest extends KaribuTest {
 
     private long publish(String about) {
         subject = about;
-        return notifications.publish(new NewNotification(NotificationKind.MIGRATION_PAUSED,
-                Set.of(dev.stampboard.notifications.Audience.role(dev.stampboard.security.Role.ENGINEER)), null, about,
-                "Migration paused", "plan " + about + ": move 3 failed validation", "plans/" + about + "/monitor"));
+        return notifications.publish(new NewNotification(
+                NotificationKind.MIGRATION_PAUSED,
+                Set.of(dev.stampboard.notifications.Audience.role(dev.stampboard.security.Role.ENGINEER)),
+                null,
+                about,
+                "Migration paused",
+                "plan " + about + ": move 3 failed validation",
+                "plans/" + about + "/monitor"));
     }
 
     private WebhookDelivery awaitFinished(long notificationId) throws InterruptedException {
@@ -98,12 +102,14 @@ class WebhookDeliveryTest extends KaribuTest {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("delivery of notification " + notificationId + " did not finish: " + webhook.deliveryOf(notificationId));
+        throw new AssertionError("delivery of notification " + notificationId + " did not finish: "
+                + webhook.deliveryOf(notificationId));
     }
 
     private List<AuditEntry> auditAbout(long notificationId) {
         return audit.search(null, null, "notification " + notificationId, null, 10).stream()
-                .filter(e -> e.subject().equals("notification " + notificationId)).toList();
+                .filter(e -> e.subject().equals("notification " + notificationId))
+                .toList();
     }
 
     @Test
@@ -118,19 +124,29 @@ class WebhookDeliveryTest extends KaribuTest {
         assertThat(delivery.attempts()).isEqualTo(3);
         assertThat(received).hasSize(3);
         Map<String, Object> body = received.get(2).body();
-        assertThat(body).containsEntry("id", (int) id).containsEntry("kind", "MIGRATION_PAUSED")
-                .containsEntry("title", "Migration paused").containsEntry("link", "/plans/" + subject + "/monitor");
+        assertThat(body)
+                .containsEntry("id", (int) id)
+                .containsEntry("kind", "MIGRATION_PAUSED")
+                .containsEntry("title", "Migration paused")
+                .containsEntry("link", "/plans/" + subject + "/monitor");
         assertThat((String) body.get("text")).startsWith("Migration paused — plan " + subject);
         // the configured first delay is 0.2 s, doubled for the second retry: lower bounds hold on any machine
-        assertThat(Duration.between(received.get(0).at(), received.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(190));
-        assertThat(Duration.between(received.get(1).at(), received.get(2).at())).isGreaterThanOrEqualTo(Duration.ofMillis(390));
+        assertThat(Duration.between(received.get(0).at(), received.get(1).at()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(190));
+        assertThat(Duration.between(received.get(1).at(), received.get(2).at()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(390));
 
         assertThat(auditAbout(id)).singleElement().satisfies(e -> {
             assertThat(e.action()).isEqualTo("WEBHOOK_DELIVERED");
-            assertThat(e.detail()).contains("after 3 attempt(s)").contains("127.0.0.1").doesNotContain("secret-token");
+            assertThat(e.detail())
+                    .contains("after 3 attempt(s)")
+                    .contains("127.0.0.1")
+                    .doesNotContain("secret-token");
         });
-        assertThat(audit.search(null, "WEBHOOK_CONFIGURED", null, null, 1)).singleElement()
-                .satisfies(e -> assertThat(e.detail()).doesNotContain("secret-token").endsWith("on"));
+        assertThat(audit.search(null, "WEBHOOK_CONFIGURED", null, null, 1))
+                .singleElement()
+                .satisfies(e ->
+                        assertThat(e.detail()).doesNotContain("secret-token").endsWith("on"));
     }
 
     @Test
@@ -166,9 +182,16 @@ class WebhookDeliveryTest extends KaribuTest {
         login("alice");
         assertThatThrownBy(() -> webhook.configure(url(), true)).isInstanceOf(AccessDeniedException.class);
         login("erin");
-        for (String bad : List.of("", "chat.example.com/hook", "ftp://chat.example.com/x", "file:///etc/passwd",
-                "https://user:pw@chat.example.com/x", "http://")) {
-            assertThatThrownBy(() -> webhook.configure(bad, true)).as(bad).isInstanceOf(InvalidInputException.class)
+        for (String bad : List.of(
+                "",
+                "chat.example.com/hook",
+                "ftp://chat.example.com/x",
+                "file:///etc/passwd",
+                "https://user:pw@chat.example.com/x",
+                "http://")) {
+            assertThatThrownBy(() -> webhook.configure(bad, true))
+                    .as(bad)
+                    .isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("http");
         }
     }

@@ -2,14 +2,6 @@ package dev.stampboard.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import dev.stampboard.KaribuTest;
 import dev.stampboard.isolation.IsolationRequestDetails;
 import dev.stampboard.isolation.IsolationService;
@@ -17,27 +9,42 @@ import dev.stampboard.isolation.Requests;
 import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.engine.PlanChoices;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Issue 15 item 13: the real workflows notify the people who must act, and the notice goes when they have. */
 class WorkflowNotificationsTest extends KaribuTest {
 
     @Autowired
     Notifications notifications;
+
     @Autowired
     PlanningService planning;
+
     @Autowired
     IsolationService isolation;
 
     private Optional<Notification> mine(NotificationKind kind, String subject) {
-        return notifications.mine(200).stream().filter(n -> n.kind() == kind && n.subject().equals(subject)).findFirst();
+        return notifications.mine(200).stream()
+                .filter(n -> n.kind() == kind && n.subject().equals(subject))
+                .findFirst();
     }
 
     @Test
     void a_submitted_plan_asks_the_other_engineers_and_its_approval_resolves_the_notice() {
         login("alice");
-        PlanDetails plan = planning.proposeAndSubmit("eastus", List.of("eus-s01"), planning.defaultSettings(),
+        PlanDetails plan = planning.proposeAndSubmit(
+                "eastus",
+                List.of("eus-s01"),
+                planning.defaultSettings(),
                 new PlanChoices(Set.of("openmindexp23.azurecr.io"), Map.of()));
-        assertThat(mine(NotificationKind.APPROVAL_NEEDED, plan.id())).as("not the submitter").isEmpty();
+        assertThat(mine(NotificationKind.APPROVAL_NEEDED, plan.id()))
+                .as("not the submitter")
+                .isEmpty();
 
         login("bob");
         Notification asked = mine(NotificationKind.APPROVAL_NEEDED, plan.id()).orElseThrow();
@@ -47,7 +54,10 @@ class WorkflowNotificationsTest extends KaribuTest {
         long unread = notifications.unreadCount();
 
         planning.approve(plan.id());
-        assertThat(mine(NotificationKind.APPROVAL_NEEDED, plan.id()).orElseThrow().resolved()).isTrue();
+        assertThat(mine(NotificationKind.APPROVAL_NEEDED, plan.id())
+                        .orElseThrow()
+                        .resolved())
+                .isTrue();
         assertThat(notifications.unreadCount()).isEqualTo(unread - 1);
     }
 
@@ -58,15 +68,22 @@ class WorkflowNotificationsTest extends KaribuTest {
         login("carol");
         isolation.startReview(request.id());
         isolation.askForInformation(request.id(), "How fast does the data volume grow?");
-        assertThat(mine(NotificationKind.ANSWER_NEEDED, request.id())).as("the one who asked").isEmpty();
+        assertThat(mine(NotificationKind.ANSWER_NEEDED, request.id()))
+                .as("the one who asked")
+                .isEmpty();
         login("bob");
-        assertThat(mine(NotificationKind.ANSWER_NEEDED, request.id())).as("an engineer").isEmpty();
+        assertThat(mine(NotificationKind.ANSWER_NEEDED, request.id()))
+                .as("an engineer")
+                .isEmpty();
 
         login("frank");
         Notification asked = mine(NotificationKind.ANSWER_NEEDED, request.id()).orElseThrow();
         assertThat(asked.detail()).isEqualTo("carol asks: How fast does the data volume grow?");
         assertThat(asked.unread()).isTrue();
         isolation.answer(request.id(), "About 20 TB a month");
-        assertThat(mine(NotificationKind.ANSWER_NEEDED, request.id()).orElseThrow().resolved()).isTrue();
+        assertThat(mine(NotificationKind.ANSWER_NEEDED, request.id())
+                        .orElseThrow()
+                        .resolved())
+                .isTrue();
     }
 }

@@ -2,22 +2,19 @@ package dev.stampboard.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stampboard.SpringTest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.stampboard.SpringTest;
 
 /** The actuator as a load balancer and Prometheus see it: open probes, a protected scrape that agrees with the JSON API. */
 class HealthAndMetricsEndpointsTest extends SpringTest {
@@ -26,6 +23,7 @@ class HealthAndMetricsEndpointsTest extends SpringTest {
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -37,17 +35,28 @@ class HealthAndMetricsEndpointsTest extends SpringTest {
             assertThat(res.getBody().get("status").asText()).as(probe).isEqualTo("UP");
         }
         JsonNode readiness = rest.getForObject("/actuator/health/readiness", JsonNode.class);
-        assertThat(readiness.get("components").get("startup").get("status").asText()).isEqualTo("UP");
-        assertThat(readiness.get("components").get("readinessState").get("status").asText()).isEqualTo("UP");
+        assertThat(readiness.get("components").get("startup").get("status").asText())
+                .isEqualTo("UP");
+        assertThat(readiness
+                        .get("components")
+                        .get("readinessState")
+                        .get("status")
+                        .asText())
+                .isEqualTo("UP");
     }
 
     @Test
     void the_scrape_needs_a_viewer() {
-        assertThat(rest.getForEntity("/actuator/prometheus", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(rest.withBasicAuth("collector", "collector-pw").getForEntity("/actuator/prometheus", String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(rest.withBasicAuth("carol", "carol-pw").getForEntity("/actuator/prometheus", String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(rest.getForEntity("/actuator/prometheus", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rest.withBasicAuth("collector", "collector-pw")
+                        .getForEntity("/actuator/prometheus", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rest.withBasicAuth("carol", "carol-pw")
+                        .getForEntity("/actuator/prometheus", String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     @Test
@@ -71,7 +80,7 @@ class HealthAndMetricsEndpointsTest extends SpringTest {
             switch (m.group(1)) {
                 case "stampboard_hot_node_p95_percent" -> p95.put(key, Double.parseDouble(m.group(3)));
                 case "stampboard_pool_state" -> state.put(key, Double.parseDouble(m.group(3)));
-                default -> { }
+                default -> {}
             }
         }
         JsonNode stamps = rest.withBasicAuth("dave", "dave-pw").getForObject("/api/v1/stamps", JsonNode.class);
@@ -79,7 +88,8 @@ class HealthAndMetricsEndpointsTest extends SpringTest {
         int withData = 0;
         for (JsonNode stamp : stamps) {
             for (JsonNode pool : stamp.get("pools")) {
-                String key = stamp.get("region").asText() + "/" + stamp.get("name").asText() + "/" + pool.get("pool").asText();
+                String key = stamp.get("region").asText() + "/"
+                        + stamp.get("name").asText() + "/" + pool.get("pool").asText();
                 pools++;
                 assertThat(p95).as(key).containsKey(key);
                 if (pool.get("hotNodeP95").isNull()) {
@@ -87,7 +97,8 @@ class HealthAndMetricsEndpointsTest extends SpringTest {
                 } else {
                     withData++;
                     // the API prints the float's shortest decimal, the scrape the double it widens to
-                    assertThat((float) p95.get(key).doubleValue()).as(key).isEqualTo((float) pool.get("hotNodeP95").asDouble());
+                    assertThat((float) p95.get(key).doubleValue()).as(key).isEqualTo((float)
+                            pool.get("hotNodeP95").asDouble());
                 }
                 double expectedState = switch (pool.get("state").asText()) {
                     case "OK" -> 1;
@@ -100,12 +111,13 @@ class HealthAndMetricsEndpointsTest extends SpringTest {
         }
         assertThat(pools).isEqualTo(p95.size());
         assertThat(withData).as("the seed fleet has data").isPositive();
-        assertThat(state).containsValue(3.0);   // the seed's source stamp is hot
+        assertThat(state).containsValue(3.0); // the seed's source stamp is hot
 
-        assertThat(scrape).contains("stampboard_executor_lease_held 0.0");   // the executor is off in tests
+        assertThat(scrape).contains("stampboard_executor_lease_held 0.0"); // the executor is off in tests
         long moves = jdbc.sql("select count(*) from move_run").query(Long.class).single();
         double scrapedMoves = 0;
-        Matcher mv = Pattern.compile("^stampboard_moves\\{state=\"[A-Z_]+\"\\} (\\S+)$", Pattern.MULTILINE).matcher(scrape);
+        Matcher mv = Pattern.compile("^stampboard_moves\\{state=\"[A-Z_]+\"\\} (\\S+)$", Pattern.MULTILINE)
+                .matcher(scrape);
         int states = 0;
         while (mv.find()) {
             scrapedMoves += Double.parseDouble(mv.group(1));
@@ -118,25 +130,41 @@ class HealthAndMetricsEndpointsTest extends SpringTest {
     @Test
     void ingestion_is_counted_per_endpoint_and_reason() {
         double acceptedBefore = value(scrape(), "stampboard_ingestion_accepted_total", "endpoint=\"registry-traffic\"");
-        double unknownBefore = value(scrape(), "stampboard_ingestion_rejected_total", "endpoint=\"node-cpu\",reason=\"unknown_stamp\"");
-        var rows = List.of(Map.of("stamp", "no-such-stamp", "pool", "REGISTRY", "node", "rg-000",
-                "minute", "2026-11-26T11:00:00Z", "cpu", 10));
-        rest.withBasicAuth("collector", "collector-pw").postForObject("/api/v1/telemetry/node-cpu", Map.of("samples", rows), JsonNode.class);
-        rest.withBasicAuth("collector", "collector-pw").postForObject("/api/v1/telemetry/node-cpu", Map.of("samples", rows), JsonNode.class);
+        double unknownBefore = value(
+                scrape(), "stampboard_ingestion_rejected_total", "endpoint=\"node-cpu\",reason=\"unknown_stamp\"");
+        var rows = List.of(Map.of(
+                "stamp",
+                "no-such-stamp",
+                "pool",
+                "REGISTRY",
+                "node",
+                "rg-000",
+                "minute",
+                "2026-11-26T11:00:00Z",
+                "cpu",
+                10));
+        rest.withBasicAuth("collector", "collector-pw")
+                .postForObject("/api/v1/telemetry/node-cpu", Map.of("samples", rows), JsonNode.class);
+        rest.withBasicAuth("collector", "collector-pw")
+                .postForObject("/api/v1/telemetry/node-cpu", Map.of("samples", rows), JsonNode.class);
         String after = scrape();
-        assertThat(value(after, "stampboard_ingestion_rejected_total", "endpoint=\"node-cpu\",reason=\"unknown_stamp\""))
+        assertThat(value(
+                        after, "stampboard_ingestion_rejected_total", "endpoint=\"node-cpu\",reason=\"unknown_stamp\""))
                 .isEqualTo(unknownBefore + 2);
-        assertThat(value(after, "stampboard_ingestion_accepted_total", "endpoint=\"registry-traffic\"")).isEqualTo(acceptedBefore);
+        assertThat(value(after, "stampboard_ingestion_accepted_total", "endpoint=\"registry-traffic\""))
+                .isEqualTo(acceptedBefore);
     }
 
     private String scrape() {
-        ResponseEntity<String> res = rest.withBasicAuth("dave", "dave-pw").getForEntity("/actuator/prometheus", String.class);
+        ResponseEntity<String> res =
+                rest.withBasicAuth("dave", "dave-pw").getForEntity("/actuator/prometheus", String.class);
         assertThat(res.getStatusCode()).isEqualTo(HttpStatus.OK);
         return res.getBody();
     }
 
     private static double value(String scrape, String metric, String labels) {
-        Matcher m = Pattern.compile("^" + metric + "\\{" + Pattern.quote(labels) + "\\} (\\S+)$", Pattern.MULTILINE).matcher(scrape);
+        Matcher m = Pattern.compile("^" + metric + "\\{" + Pattern.quote(labels) + "\\} (\\S+)$", Pattern.MULTILINE)
+                .matcher(scrape);
         return m.find() ? Double.parseDouble(m.group(1)) : 0.0;
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.availability.ApplicationAvailability;
@@ -34,7 +33,8 @@ class NotReadyGateTest {
         }
 
         @Override
-        public <S extends AvailabilityState> org.springframework.boot.availability.AvailabilityChangeEvent<S> getLastChangeEvent(Class<S> type) {
+        public <S extends AvailabilityState>
+                org.springframework.boot.availability.AvailabilityChangeEvent<S> getLastChangeEvent(Class<S> type) {
             return null;
         }
     };
@@ -59,7 +59,7 @@ class NotReadyGateTest {
         MockFilterChain chain = new MockFilterChain();
         gate.doFilter(new MockHttpServletRequest("GET", path), response, chain);
         if (chain.getRequest() != null) {
-            response.setStatus(200);   // passed on to the console
+            response.setStatus(200); // passed on to the console
         }
         return response;
     }

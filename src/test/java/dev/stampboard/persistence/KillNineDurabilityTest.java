@@ -2,6 +2,8 @@ package dev.stampboard.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -18,7 +20,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Predicate;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,9 +27,6 @@ import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * An acknowledged action survives {@code kill -9}. The console runs as a child JVM on its H2 file database with the
@@ -47,6 +45,7 @@ class KillNineDurabilityTest {
 
     /** The whole test's time; a machine known to be slow may give more with -Dstampboard.kill-nine.budget-seconds. */
     private static final Duration BUDGET = Duration.ofSeconds(Long.getLong("stampboard.kill-nine.budget-seconds", 600));
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Instant mustEnd = Instant.now().plus(BUDGET);
     private static final Duration SHOWS_TIMEOUT = Duration.ofSeconds(90);
@@ -79,18 +78,27 @@ class KillNineDurabilityTest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", // a short-lived JVM: start fast
-                "-cp", System.getProperty("java.class.path"), "dev.stampboard.StampboardApplication",
-                "--server.port=" + port, "--spring.datasource.url=" + configuredUrl(),
-                "--vaadin.productionMode=false", "--logging.level.root=WARN",
-                "--stampboard.simulator.speed=0",              // the clock moves only when the test advances it
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", // a short-lived JVM: start fast
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.stampboard.StampboardApplication",
+                "--server.port=" + port,
+                "--spring.datasource.url=" + configuredUrl(),
+                "--vaadin.productionMode=false",
+                "--logging.level.root=WARN",
+                "--stampboard.simulator.speed=0", // the clock moves only when the test advances it
                 "--stampboard.simulator.backfill-minutes=120",
                 "--stampboard.simulator.provisioning-minutes=1", // the seed plan's dedicated stamp is there at once
                 "--stampboard.cutover.poll-millis=200",
-                "--stampboard.cutover.lease-seconds=2"));       // the killed console's executor lease expires soon
-        console = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile())).start();
+                "--stampboard.cutover.lease-seconds=2")); // the killed console's executor lease expires soon
+        console = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
+                .start();
         while (Instant.now().isBefore(mustEnd)) {
             assertThat(console.isAlive()).as("console died; see " + log()).isTrue();
             try {
@@ -133,16 +141,24 @@ class KillNineDurabilityTest {
     }
 
     private static boolean audited(JdbcClient db, String action, String subject) {
-        return db.sql("select count(*) from audit_event where action = ? and subject = ?").params(action, subject)
-                .query(Integer.class).single() > 0;
+        return db.sql("select count(*) from audit_event where action = ? and subject = ?")
+                        .params(action, subject)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     private HttpResponse<String> send(String method, String path, String user, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8)))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8)))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             b.header("Content-Type", "application/json");
         }
@@ -197,14 +213,17 @@ class KillNineDurabilityTest {
     }
 
     private static boolean cutOver(JsonNode move) {
-        return List.of("DRAINING", "VALIDATING", "COMPLETED").contains(move.get("state").asText());
+        return List.of("DRAINING", "VALIDATING", "COMPLETED")
+                .contains(move.get("state").asText());
     }
 
     @Test
     void acknowledged_actions_survive_kill_9() throws Exception {
         long began = System.nanoTime();
         startConsole();
-        String id = ok("POST", "/api/v1/plans", "alice", "{\"region\":\"eastus\",\"stamps\":[\"eus-s01\"]}").get("id").asText();
+        String id = ok("POST", "/api/v1/plans", "alice", "{\"region\":\"eastus\",\"stamps\":[\"eus-s01\"]}")
+                .get("id")
+                .asText();
         ok("POST", "/api/v1/plans/" + id + "/submit", "alice", null);
 
         // 1. an approval
@@ -212,7 +231,9 @@ class KillNineDurabilityTest {
         killNine();
         inDatabase(db -> {
             assertThat(one(db, "select status from plan where id = ?", id)).isEqualTo("APPROVED");
-            assertThat(audited(db, "PLAN_APPROVED", id)).as("the approval's audit entry").isTrue();
+            assertThat(audited(db, "PLAN_APPROVED", id))
+                    .as("the approval's audit entry")
+                    .isTrue();
             return null;
         });
 
@@ -232,32 +253,48 @@ class KillNineDurabilityTest {
         }
         assertThat(shown).as("a cutover within " + SHOWS_TIMEOUT).isNotNull();
         List<JsonNode> cutovers = movesWhere(shown, KillNineDurabilityTest::cutOver);
-        long clockShown = Instant.parse(ok("GET", "/api/v1/simulator", "dave", null).get("now").asText())
-                .getEpochSecond() / 60;
+        long clockShown = Instant.parse(ok("GET", "/api/v1/simulator", "dave", null)
+                                .get("now")
+                                .asText())
+                        .getEpochSecond()
+                / 60;
         killNine();
         inDatabase(db -> {
             for (JsonNode move : cutovers) {
-                assertThat(one(db, "select state from move_run where plan_id = ? and seq = ?", id, move.get("seq").asInt()))
+                assertThat(one(
+                                db,
+                                "select state from move_run where plan_id = ? and seq = ?",
+                                id,
+                                move.get("seq").asInt()))
                         .as("move " + move.get("seq") + " was shown " + move.get("state"))
                         .isIn("DRAINING", "VALIDATING", "COMPLETED");
             }
             assertThat(audited(db, "MOVE_CUT_OVER", id)).isTrue();
             assertThat(Long.parseLong(one(db, "select sim_minute from simulator_state where id = 1")))
-                    .as("the stored simulated clock is not behind what the API showed").isGreaterThanOrEqualTo(clockShown);
+                    .as("the stored simulated clock is not behind what the API showed")
+                    .isGreaterThanOrEqualTo(clockShown);
             return null;
         });
 
         // 3. a resume (the console that continues picks the running plan up after the crash)
         startConsole();
-        assertThat(Instant.parse(ok("GET", "/api/v1/simulator", "dave", null).get("now").asText()).getEpochSecond() / 60)
-                .as("the simulated clock never goes back").isGreaterThanOrEqualTo(clockShown);
+        assertThat(Instant.parse(ok("GET", "/api/v1/simulator", "dave", null)
+                                        .get("now")
+                                        .asText())
+                                .getEpochSecond()
+                        / 60)
+                .as("the simulated clock never goes back")
+                .isGreaterThanOrEqualTo(clockShown);
         ok("POST", "/api/v1/plans/" + id + "/pause", "alice", "{\"reason\":\"checking the dashboards\"}");
         JsonNode resumed = ok("POST", "/api/v1/plans/" + id + "/resume", "alice", null);
         assertThat(resumed.get("status").asText()).isNotEqualTo("PAUSED");
         killNine();
         inDatabase(db -> {
-            assertThat(one(db, "select status from plan_run where plan_id = ?", id)).isNotEqualTo("PAUSED");
-            assertThat(audited(db, "PLAN_RESUMED", id)).as("the resume's audit entry").isTrue();
+            assertThat(one(db, "select status from plan_run where plan_id = ?", id))
+                    .isNotEqualTo("PAUSED");
+            assertThat(audited(db, "PLAN_RESUMED", id))
+                    .as("the resume's audit entry")
+                    .isTrue();
             return null;
         });
 
@@ -272,19 +309,26 @@ class KillNineDurabilityTest {
             }
         }
         if (judged == null) {
-            judged = awaitExecution(id, e -> !movesWhere(e, m -> !m.get("verdict").isNull()).isEmpty(), "a verdict");
+            judged = awaitExecution(
+                    id, e -> !movesWhere(e, m -> !m.get("verdict").isNull()).isEmpty(), "a verdict");
         }
         List<JsonNode> verdicts = movesWhere(judged, m -> !m.get("verdict").isNull());
         killNine();
         inDatabase(db -> {
             for (JsonNode move : verdicts) {
-                assertThat(one(db, "select verdict from move_run where plan_id = ? and seq = ?", id, move.get("seq").asInt()))
-                        .as("move " + move.get("seq")).isEqualTo(move.get("verdict").asText());
+                assertThat(one(
+                                db,
+                                "select verdict from move_run where plan_id = ? and seq = ?",
+                                id,
+                                move.get("seq").asInt()))
+                        .as("move " + move.get("seq"))
+                        .isEqualTo(move.get("verdict").asText());
             }
             assertThat(audited(db, "MOVE_VERDICT", id)).isTrue();
             return null;
         });
-        System.out.printf("KillNineDurabilityTest: 4 kills, 4 console starts, %d s%n",
+        System.out.printf(
+                "KillNineDurabilityTest: 4 kills, 4 console starts, %d s%n",
                 (System.nanoTime() - began) / 1_000_000_000);
     }
 }

@@ -3,8 +3,10 @@ package dev.stampboard.planning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stampboard.SpringTest;
+import dev.stampboard.signals.SignalsService;
+import dev.stampboard.simulator.SimulatorService;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,23 +14,26 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import dev.stampboard.SpringTest;
-import dev.stampboard.signals.SignalsService;
-import dev.stampboard.simulator.SimulatorService;
-
 /** Staleness and expiry against live signals and the simulated clock. */
 class PlanWorkflowTest extends SpringTest {
 
     @Autowired
     PlanningService planning;
+
     @Autowired
     SignalsService signals;
+
     @Autowired
     SimulatorService simulator;
 
     private static void as(String user) {
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(user, null,
-                List.of(new SimpleGrantedAuthority("ROLE_ENGINEER"), new SimpleGrantedAuthority("ROLE_VIEWER"))));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new UsernamePasswordAuthenticationToken(
+                        user,
+                        null,
+                        List.of(
+                                new SimpleGrantedAuthority("ROLE_ENGINEER"),
+                                new SimpleGrantedAuthority("ROLE_VIEWER"))));
     }
 
     @AfterEach
@@ -40,14 +45,16 @@ class PlanWorkflowTest extends SpringTest {
     @Test
     void a_plan_whose_signals_changed_materially_must_be_refreshed_before_approval() {
         as("alice");
-        PlanDetails plan = planning.submit(planning.propose("eastus", List.of(), null).id());
+        PlanDetails plan =
+                planning.submit(planning.propose("eastus", List.of(), null).id());
         assertThat(planning.get(plan.id()).stale()).isFalse();
 
         // the thresholds move so far that pool states change: the evidence no longer holds
         signals.changeThresholds(99, 98, dev.stampboard.base.Actor.SYSTEM);
         as("bob");
         assertThat(planning.get(plan.id()).stale()).isTrue();
-        assertThatThrownBy(() -> planning.approve(plan.id())).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> planning.approve(plan.id()))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("stale");
 
         planning.refresh(plan.id());
@@ -56,8 +63,13 @@ class PlanWorkflowTest extends SpringTest {
         assertThatThrownBy(() -> planning.approve(plan.id())).hasMessageContaining("bob changed plan");
         as("grace");
         assertThat(planning.approve(plan.id()).status()).isEqualTo(PlanStatus.APPROVED);
-        assertThat(planning.history(plan.id())).extracting(PlanStatusChange::to)
-                .containsExactly(PlanStatus.DRAFT, PlanStatus.PENDING_APPROVAL, PlanStatus.PENDING_APPROVAL, PlanStatus.APPROVED);
+        assertThat(planning.history(plan.id()))
+                .extracting(PlanStatusChange::to)
+                .containsExactly(
+                        PlanStatus.DRAFT,
+                        PlanStatus.PENDING_APPROVAL,
+                        PlanStatus.PENDING_APPROVAL,
+                        PlanStatus.APPROVED);
     }
 
     @Test
@@ -67,7 +79,8 @@ class PlanWorkflowTest extends SpringTest {
         as("bob");
         planning.submit(plan.id());
         as("alice");
-        assertThatThrownBy(() -> planning.approve(plan.id())).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> planning.approve(plan.id()))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Four eyes: alice created plan");
         assertThat(planning.get(plan.id()).status()).isEqualTo(PlanStatus.PENDING_APPROVAL);
         as("grace");
@@ -77,11 +90,14 @@ class PlanWorkflowTest extends SpringTest {
     @Test
     void a_plan_left_pending_beyond_the_approval_window_expires() {
         as("alice");
-        PlanDetails plan = planning.submit(planning.propose("eastus", List.of(), null).id());
+        PlanDetails plan =
+                planning.submit(planning.propose("eastus", List.of(), null).id());
         simulator.advance(24 * 60 + 5);
         planning.expireOverdue();
         PlanDetails expired = planning.get(plan.id());
         assertThat(expired.status()).isEqualTo(PlanStatus.EXPIRED);
-        assertThat(planning.history(plan.id())).last().satisfies(c -> assertThat(c.actor()).isEqualTo("system"));
+        assertThat(planning.history(plan.id()))
+                .last()
+                .satisfies(c -> assertThat(c.actor()).isEqualTo("system"));
     }
 }

@@ -2,6 +2,9 @@ package dev.stampboard.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stampboard.SpringTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,17 +12,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.stampboard.SpringTest;
 
 /**
  * What a client sees at the edge, over real HTTP: headers, the session cookie, CSRF on the login
@@ -29,12 +26,15 @@ import dev.stampboard.SpringTest;
 class HttpEdgeTest extends SpringTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @LocalServerPort
     int port;
+
     @Autowired
     SignInThrottle throttle;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -46,12 +46,17 @@ class HttpEdgeTest extends SpringTest {
     private HttpResponse<String> send(String method, String path, String user, String body, String... headers)
             throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (user != null) {
             String password = user.contains(":") ? user.substring(user.indexOf(':') + 1) : user + "-pw";
             String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
-            b.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            b.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         if (body != null) {
             b.header("Content-Type", "application/json");
@@ -75,7 +80,9 @@ class HttpEdgeTest extends SpringTest {
     void an_unknown_api_path_is_a_404_problem_not_the_console_page() throws Exception {
         HttpResponse<String> res = send("GET", "/api/v1/no-such-thing", "dave", null);
         assertProblem(res, 404);
-        assertThat(res.body()).contains("No API endpoint GET /api/v1/no-such-thing").doesNotContain("<html");
+        assertThat(res.body())
+                .contains("No API endpoint GET /api/v1/no-such-thing")
+                .doesNotContain("<html");
         assertProblem(send("POST", "/api/v1/plans/x/no-such-action", "alice", "{}"), 404);
     }
 
@@ -101,11 +108,16 @@ class HttpEdgeTest extends SpringTest {
         HttpResponse<String> page = send("GET", "/login", null, null);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
-                .contains("default-src 'self'").contains("frame-ancestors 'none'").contains("object-src 'none'");
+                .contains("default-src 'self'")
+                .contains("frame-ancestors 'none'")
+                .contains("object-src 'none'");
         assertThat(page.headers().firstValue("Referrer-Policy").orElseThrow()).isEqualTo("same-origin");
         List<String> cookies = page.headers().allValues("Set-Cookie");
-        assertThat(cookies).anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=").contains("SameSite=Lax")
-                .contains("HttpOnly"));
+        assertThat(cookies)
+                .anySatisfy(c -> assertThat(c)
+                        .startsWith("JSESSIONID=")
+                        .contains("SameSite=Lax")
+                        .contains("HttpOnly"));
     }
 
     @Test
@@ -113,23 +125,30 @@ class HttpEdgeTest extends SpringTest {
         HttpResponse<String> res = send("GET", "/api/v1/regions", "dave", null);
         assertThat(res.statusCode()).isEqualTo(200);
         assertThat(res.headers().allValues("Set-Cookie")).isEmpty();
-        assertThat(res.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'none'");
+        assertThat(res.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("default-src 'none'");
         assertThat(res.headers().firstValue("Referrer-Policy").orElseThrow()).isEqualTo("no-referrer");
     }
 
     @Test
     void a_login_post_without_csrf_token_signs_nobody_in() throws Exception {
         // the bare form POST the login form used to make, with erin's right password, as a forged cross-site form would
-        HttpResponse<String> forged = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=erin&password=erin-pw")).build(),
+        HttpResponse<String> forged = client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=erin&password=erin-pw"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).isIn(302, 403);
-        assertThat(forged.headers().firstValue("Location").orElse("/login")).as("not sent on as signed in")
+        assertThat(forged.headers().firstValue("Location").orElse("/login"))
+                .as("not sent on as signed in")
                 .contains("/login");
         // whatever session the answer set up is still anonymous: the console sends it to the login view
-        String cookie = forged.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse("JSESSIONID=none");
+        String cookie = forged.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .findFirst()
+                .orElse("JSESSIONID=none");
         HttpResponse<String> home = send("GET", "/", null, null, "Cookie", cookie);
         assertThat(home.statusCode()).isEqualTo(302);
         assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/login");
@@ -137,8 +156,13 @@ class HttpEdgeTest extends SpringTest {
 
     @Test
     void the_admin_gets_settings_and_users_not_operations() throws Exception {
-        assertProblem(send("PUT", "/api/v1/stamps/eus-s99", "erin",
-                "{\"region\":\"eastus\",\"kind\":\"SHARED\",\"pools\":[]}"), 403);
+        assertProblem(
+                send(
+                        "PUT",
+                        "/api/v1/stamps/eus-s99",
+                        "erin",
+                        "{\"region\":\"eastus\",\"kind\":\"SHARED\",\"pools\":[]}"),
+                403);
         assertProblem(send("POST", "/api/v1/telemetry/node-cpu", "erin", "{\"samples\":[]}"), 403);
     }
 
@@ -151,10 +175,14 @@ class HttpEdgeTest extends SpringTest {
         assertProblem(sixth, 401); // this failure starts the first lock
         HttpResponse<String> locked = send("GET", "/api/v1/regions", "alice:alice-pw", null);
         assertProblem(locked, 429);
-        assertThat(Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 5L);
+        assertThat(Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow()))
+                .isBetween(1L, 5L);
         assertThat(JSON.readTree(locked.body()).get("detail").asText()).contains("Too many failed sign-ins");
-        assertThat(jdbc.sql("select count(*) from audit_event where action = 'SIGN_IN_LOCKED' and subject = 'user alice'")
-                .query(Integer.class).single()).isPositive();
+        assertThat(jdbc.sql(
+                                "select count(*) from audit_event where action = 'SIGN_IN_LOCKED' and subject = 'user alice'")
+                        .query(Integer.class)
+                        .single())
+                .isPositive();
         // another user from the same address is not locked yet (the address has more free failures)
         assertThat(send("GET", "/api/v1/regions", "dave", null).statusCode()).isEqualTo(200);
     }

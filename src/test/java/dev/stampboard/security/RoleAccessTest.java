@@ -6,23 +6,20 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.security.authentication.BadCredentialsException;
-
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-
 import dev.stampboard.KaribuTest;
 import dev.stampboard.base.ui.AccessDeniedView;
 import dev.stampboard.dashboard.ui.FleetView;
 import dev.stampboard.fleet.ui.MyRegistriesView;
 import dev.stampboard.security.ui.LoginView;
 import dev.stampboard.signals.ui.SignalSettingsView;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.security.authentication.BadCredentialsException;
 
 class RoleAccessTest extends KaribuTest {
 
@@ -34,8 +31,14 @@ class RoleAccessTest extends KaribuTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"alice, true, false", "bob, true, false", "carol, true, false", "dave, true, false", "erin, true, true",
-            "frank, false, false"})
+    @CsvSource({
+        "alice, true, false",
+        "bob, true, false",
+        "carol, true, false",
+        "dave, true, false",
+        "erin, true, true",
+        "frank, false, false"
+    })
     void each_role_sees_what_it_may(String user, boolean seesFleet, boolean seesSettings) {
         login(user);
         UI.getCurrent().navigate("");
@@ -45,7 +48,9 @@ class RoleAccessTest extends KaribuTest {
             _assertNone(FleetView.class);
             _assertOne(MyRegistriesView.class); // a customer lands on its own registries
         }
-        List<String> menu = _get(SideNav.class).getItems().stream().map(SideNavItem::getLabel).toList();
+        List<String> menu = _get(SideNav.class).getItems().stream()
+                .map(SideNavItem::getLabel)
+                .toList();
         assertThat(menu.contains("Fleet")).as("Fleet in %s's menu", user).isEqualTo(seesFleet);
         assertThat(menu.contains("Settings")).as("Settings in %s's menu", user).isEqualTo(seesSettings);
     }
@@ -63,10 +68,11 @@ class RoleAccessTest extends KaribuTest {
         login("frank");
         UI.getCurrent().navigate(MyRegistriesView.class);
         @SuppressWarnings("unchecked")
-        var grid = (com.vaadin.flow.component.grid.Grid<dev.stampboard.fleet.RegistryInfo>) _get(
-                com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("my-registries"));
+        var grid = (com.vaadin.flow.component.grid.Grid<dev.stampboard.fleet.RegistryInfo>)
+                _get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("my-registries"));
         assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(grid)).isEqualTo(40);
-        assertThat(com.github.mvysny.kaributesting.v10.GridKt._get(grid, 0).customer()).isEqualTo("openmind-ai");
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._get(grid, 0).customer())
+                .isEqualTo("openmind-ai");
     }
 
     @Test

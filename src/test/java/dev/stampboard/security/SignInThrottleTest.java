@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
 import org.junit.jupiter.api.Test;
 
 class SignInThrottleTest {
@@ -30,7 +29,8 @@ class SignInThrottleTest {
     };
     private final SignInThrottle throttle = new SignInThrottle(
             new SignInThrottle.Policy(3, Duration.ofSeconds(5), Duration.ofMinutes(15)),
-            new SignInThrottle.Policy(10, Duration.ofSeconds(5), Duration.ofMinutes(15)), clock);
+            new SignInThrottle.Policy(10, Duration.ofSeconds(5), Duration.ofMinutes(15)),
+            clock);
 
     @Test
     void free_failures_then_locks_that_double_up_to_the_cap() {

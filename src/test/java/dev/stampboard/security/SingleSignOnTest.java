@@ -2,6 +2,8 @@ package dev.stampboard.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stampboard.StampboardApplication;
 import java.net.CookieManager;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -17,7 +19,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,11 +31,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.stampboard.StampboardApplication;
 
 /**
  * Single sign-on end to end against a real OpenID provider ({@link TestIdentityProvider}, Spring Authorization
@@ -67,28 +63,34 @@ class SingleSignOnTest {
         String providerConfig = "--spring.security.oauth2.client.provider.contoso.";
         // The console first, with the provider's endpoints named (no discovery at start); the provider after it, so
         // both share the security-context strategy the console installs JVM-wide (one JVM holds both here).
-        console = new SpringApplication(StampboardApplication.class).run(
-                "--spring.profiles.active=postgres", "--spring.datasource.url=jdbc:h2:mem:sso;DB_CLOSE_DELAY=-1",
-                "--spring.datasource.username=sa", "--spring.datasource.password=", "--server.port=" + consolePort,
-                "--logging.level.root=WARN", "--vaadin.productionMode=false", "--stampboard.cutover.executor-enabled=false",
-                "--stampboard.security.initial-admin.password=" + ADMIN_SECRET,
-                registration + "client-id=" + TestIdentityProvider.CONSOLE_CLIENT,
-                registration + "client-secret=" + TestIdentityProvider.CONSOLE_SECRET,
-                registration + "client-name=Contoso",
-                registration + "scope=openid",
-                registration + "authorization-grant-type=authorization_code",
-                registration + "redirect-uri={baseUrl}/login/oauth2/code/{registrationId}",
-                registration + "provider=contoso",
-                providerConfig + "authorization-uri=" + providerUrl + "/oauth2/authorize",
-                providerConfig + "token-uri=" + providerUrl + "/oauth2/token",
-                providerConfig + "jwk-set-uri=" + providerUrl + "/oauth2/jwks",
-                providerConfig + "user-name-attribute=sub",
-                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + providerUrl + "/oauth2/jwks",
-                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + providerUrl,
-                "--stampboard.security.sso.role-claim=roles",
-                "--stampboard.security.sso.role-mapping[Stampboard.Admin]=ADMIN",
-                "--stampboard.security.sso.role-mapping[Stampboard.Engineer]=ENGINEER",
-                "--stampboard.security.sso.role-mapping[stampboard.viewer]=VIEWER");
+        console = new SpringApplication(StampboardApplication.class)
+                .run(
+                        "--spring.profiles.active=postgres",
+                        "--spring.datasource.url=jdbc:h2:mem:sso;DB_CLOSE_DELAY=-1",
+                        "--spring.datasource.username=sa",
+                        "--spring.datasource.password=",
+                        "--server.port=" + consolePort,
+                        "--logging.level.root=WARN",
+                        "--vaadin.productionMode=false",
+                        "--stampboard.cutover.executor-enabled=false",
+                        "--stampboard.security.initial-admin.password=" + ADMIN_SECRET,
+                        registration + "client-id=" + TestIdentityProvider.CONSOLE_CLIENT,
+                        registration + "client-secret=" + TestIdentityProvider.CONSOLE_SECRET,
+                        registration + "client-name=Contoso",
+                        registration + "scope=openid",
+                        registration + "authorization-grant-type=authorization_code",
+                        registration + "redirect-uri={baseUrl}/login/oauth2/code/{registrationId}",
+                        registration + "provider=contoso",
+                        providerConfig + "authorization-uri=" + providerUrl + "/oauth2/authorize",
+                        providerConfig + "token-uri=" + providerUrl + "/oauth2/token",
+                        providerConfig + "jwk-set-uri=" + providerUrl + "/oauth2/jwks",
+                        providerConfig + "user-name-attribute=sub",
+                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + providerUrl + "/oauth2/jwks",
+                        "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + providerUrl,
+                        "--stampboard.security.sso.role-claim=roles",
+                        "--stampboard.security.sso.role-mapping[Stampboard.Admin]=ADMIN",
+                        "--stampboard.security.sso.role-mapping[Stampboard.Engineer]=ENGINEER",
+                        "--stampboard.security.sso.role-mapping[stampboard.viewer]=VIEWER");
         provider = TestIdentityProvider.start(consoleUrl, providerPort);
     }
 
@@ -115,20 +117,26 @@ class SingleSignOnTest {
 
     /** A browser: its own cookie jar, follows no redirect by itself. */
     private static HttpClient browser() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        return HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     private static HttpResponse<String> get(HttpClient browser, String url) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return browser.send(
+                HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> postForm(HttpClient browser, String url, Map<String, String> form,
-                                                 String... headers) throws Exception {
-        String body = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(),
-                StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type",
-                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body));
+    private static HttpResponse<String> postForm(
+            HttpClient browser, String url, Map<String, String> form, String... headers) throws Exception {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
@@ -136,14 +144,16 @@ class SingleSignOnTest {
     }
 
     private static String location(HttpResponse<String> res) {
-        assertThat(res.statusCode()).as(res.uri() + " answered " + res.headers().map() + " " + res.body())
+        assertThat(res.statusCode())
+                .as(res.uri() + " answered " + res.headers().map() + " " + res.body())
                 .isBetween(301, 303);
         String location = res.headers().firstValue("Location").orElseThrow();
         return location.startsWith("/") ? res.uri().resolve(location).toString() : location;
     }
 
     /** Follows redirects until one leads to a URL that does not start with {@code until} (or the chain ends). */
-    private static HttpResponse<String> follow(HttpClient browser, HttpResponse<String> res, String until) throws Exception {
+    private static HttpResponse<String> follow(HttpClient browser, HttpResponse<String> res, String until)
+            throws Exception {
         for (int hops = 0; hops < 10 && res.statusCode() / 100 == 3; hops++) {
             String next = location(res);
             if (!next.startsWith(until)) {
@@ -164,8 +174,10 @@ class SingleSignOnTest {
         assertThat(res.uri().getPath()).isEqualTo("/login");
         Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(res.body());
         assertThat(csrf.find()).as(res.body()).isTrue();
-        HttpResponse<String> signedIn = postForm(browser, providerUrl + "/login", Map.of("username", person,
-                "password", TestIdentityProvider.PASSWORD, "_csrf", csrf.group(1)));
+        HttpResponse<String> signedIn = postForm(
+                browser,
+                providerUrl + "/login",
+                Map.of("username", person, "password", TestIdentityProvider.PASSWORD, "_csrf", csrf.group(1)));
         return follow(browser, signedIn, providerUrl);
     }
 
@@ -185,8 +197,11 @@ class SingleSignOnTest {
 
     private static HttpResponse<String> api(String method, String path, String authorization, String body)
             throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(consoleUrl + path)).header("Authorization", authorization)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(consoleUrl + path))
+                .header("Authorization", authorization)
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             b.header("Content-Type", "application/json");
         }
@@ -199,8 +214,12 @@ class SingleSignOnTest {
 
     /** An application's own access token (client credentials), as a nightly script would get it. */
     private static String appToken(String client, String secret) throws Exception {
-        HttpResponse<String> res = postForm(HttpClient.newHttpClient(), providerUrl + "/oauth2/token",
-                Map.of("grant_type", "client_credentials", "scope", "api"), "Authorization", basic(client, secret));
+        HttpResponse<String> res = postForm(
+                HttpClient.newHttpClient(),
+                providerUrl + "/oauth2/token",
+                Map.of("grant_type", "client_credentials", "scope", "api"),
+                "Authorization",
+                basic(client, secret));
         assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
         return JSON.readTree(res.body()).get("access_token").asText();
     }
@@ -208,17 +227,26 @@ class SingleSignOnTest {
     /** A person's own access token through a command-line client's authorization-code flow. */
     private static String personToken(String person) throws Exception {
         HttpClient cli = browser();
-        String authorize = providerUrl + "/oauth2/authorize?response_type=code&client_id=" + TestIdentityProvider.CLI_CLIENT
-                + "&scope=openid&state=s1&redirect_uri=" + URLEncoder.encode(TestIdentityProvider.CLI_REDIRECT,
-                StandardCharsets.UTF_8);
+        String authorize =
+                providerUrl + "/oauth2/authorize?response_type=code&client_id=" + TestIdentityProvider.CLI_CLIENT
+                        + "&scope=openid&state=s1&redirect_uri="
+                        + URLEncoder.encode(TestIdentityProvider.CLI_REDIRECT, StandardCharsets.UTF_8);
         String callback = location(signInAtProvider(cli, authorize, person));
         assertThat(callback).startsWith(TestIdentityProvider.CLI_REDIRECT + "?code=");
-        String code = URLEncoder.encode(URI.create(callback).getQuery().replaceAll(".*code=([^&]+).*", "$1"),
-                StandardCharsets.UTF_8);
-        HttpResponse<String> res = postForm(cli, providerUrl + "/oauth2/token", Map.of("grant_type",
-                        "authorization_code", "code", java.net.URLDecoder.decode(code, StandardCharsets.UTF_8),
-                        "redirect_uri", TestIdentityProvider.CLI_REDIRECT),
-                "Authorization", basic(TestIdentityProvider.CLI_CLIENT, TestIdentityProvider.CLI_SECRET));
+        String code = URLEncoder.encode(
+                URI.create(callback).getQuery().replaceAll(".*code=([^&]+).*", "$1"), StandardCharsets.UTF_8);
+        HttpResponse<String> res = postForm(
+                cli,
+                providerUrl + "/oauth2/token",
+                Map.of(
+                        "grant_type",
+                        "authorization_code",
+                        "code",
+                        java.net.URLDecoder.decode(code, StandardCharsets.UTF_8),
+                        "redirect_uri",
+                        TestIdentityProvider.CLI_REDIRECT),
+                "Authorization",
+                basic(TestIdentityProvider.CLI_CLIENT, TestIdentityProvider.CLI_SECRET));
         assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
         return JSON.readTree(res.body()).get("access_token").asText();
     }
@@ -227,20 +255,30 @@ class SingleSignOnTest {
     @Order(1)
     void a_person_signs_in_through_the_provider_with_the_roles_of_their_app_roles() throws Exception {
         HttpClient browser = browser();
-        assertThat(location(get(browser, consoleUrl + "/"))).as("anonymous: to the login view").endsWith("/login");
+        assertThat(location(get(browser, consoleUrl + "/")))
+                .as("anonymous: to the login view")
+                .endsWith("/login");
         assertThat(get(browser, consoleUrl + "/login").body()).contains("Stampboard");
 
         HttpResponse<String> landed = browserSignIn(browser, "ivan@contoso.example");
-        assertThat(location(landed)).as("after the code exchange, into the console").startsWith(consoleUrl + "/")
+        assertThat(location(landed))
+                .as("after the code exchange, into the console")
+                .startsWith(consoleUrl + "/")
                 .doesNotContain("login");
         HttpResponse<String> home = get(browser, consoleUrl + "/");
         assertThat(home.statusCode()).as("the session is signed in").isEqualTo(200);
 
         // the console lists the person, with the console roles their app roles map to ("Unrelated.Role" grants none)
         assertThat(db().sql("select source || ' ' || roles || ' ' || enabled from app_user where username = ?")
-                .param("ivan@contoso.example").query(String.class).single()).isEqualTo("SSO ENGINEER,VIEWER TRUE");
+                        .param("ivan@contoso.example")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("SSO ENGINEER,VIEWER TRUE");
         assertThat(db().sql("select count(*) from audit_event where action = 'USER_CREATED' and subject = ?")
-                .param("ivan@contoso.example").query(Integer.class).single()).isEqualTo(1);
+                        .param("ivan@contoso.example")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -249,9 +287,13 @@ class SingleSignOnTest {
         HttpClient browser = browser();
         HttpResponse<String> refused = browserSignIn(browser, "nora@contoso.example");
         assertThat(location(refused)).isEqualTo(consoleUrl + "/login?sso-failed");
-        assertThat(location(get(browser, consoleUrl + "/"))).as("still anonymous").endsWith("/login");
+        assertThat(location(get(browser, consoleUrl + "/")))
+                .as("still anonymous")
+                .endsWith("/login");
         assertThat(db().sql("select count(*) from app_user where username = 'nora@contoso.example'")
-                .query(Integer.class).single()).isZero();
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -259,30 +301,41 @@ class SingleSignOnTest {
     void the_api_accepts_the_providers_access_tokens_with_mapped_roles_and_refuses_others() throws Exception {
         String viewerApp = appToken(TestIdentityProvider.SCRIPT_CLIENT, TestIdentityProvider.SCRIPT_SECRET);
         HttpResponse<String> read = api("GET", "/api/v1/plans", "Bearer " + viewerApp, null);
-        assertThat(read.statusCode()).as(read.headers().map() + " " + read.body()).isEqualTo(200);
-        assertThat(read.headers().firstValue("Set-Cookie")).as("no session for API calls").isEmpty();
-        HttpResponse<String> write = api("POST", "/api/v1/plans", "Bearer " + viewerApp,
-                "{\"region\":\"eastus\",\"stamps\":[\"eus-s01\"]}");
-        assertThat(write.statusCode()).as("a viewer may not plan: " + write.body()).isEqualTo(403);
+        assertThat(read.statusCode())
+                .as(read.headers().map() + " " + read.body())
+                .isEqualTo(200);
+        assertThat(read.headers().firstValue("Set-Cookie"))
+                .as("no session for API calls")
+                .isEmpty();
+        HttpResponse<String> write =
+                api("POST", "/api/v1/plans", "Bearer " + viewerApp, "{\"region\":\"eastus\",\"stamps\":[\"eus-s01\"]}");
+        assertThat(write.statusCode())
+                .as("a viewer may not plan: " + write.body())
+                .isEqualTo(403);
 
         String roleless = appToken(TestIdentityProvider.ROLELESS_CLIENT, TestIdentityProvider.SCRIPT_SECRET + "-2");
-        assertThat(api("GET", "/api/v1/plans", "Bearer " + roleless, null).statusCode()).isEqualTo(403);
+        assertThat(api("GET", "/api/v1/plans", "Bearer " + roleless, null).statusCode())
+                .isEqualTo(403);
 
         // a token whose signature is not the provider's: the payload of a real one under a made-up signature
         String[] parts = viewerApp.split("\\.");
-        String forged = parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(new byte[256]);
+        String forged = parts[0] + "." + parts[1] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[256]);
         HttpResponse<String> bad = api("GET", "/api/v1/plans", "Bearer " + forged, null);
         assertThat(bad.statusCode()).isEqualTo(401);
         assertThat(bad.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(bad.body()).contains("identity provider");
 
         // the console's own API tokens still work next to the provider's
-        HttpResponse<String> created = api("POST", "/api/v1/tokens", basic("admin", ADMIN_SECRET),
+        HttpResponse<String> created = api(
+                "POST",
+                "/api/v1/tokens",
+                basic("admin", ADMIN_SECRET),
                 "{\"name\":\"report\",\"kind\":\"SERVICE\",\"roles\":[\"VIEWER\"],\"days\":1}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String secret = JSON.readTree(created.body()).get("secret").asText();
-        assertThat(api("GET", "/api/v1/plans", "Bearer " + secret, null).statusCode()).isEqualTo(200);
+        assertThat(api("GET", "/api/v1/plans", "Bearer " + secret, null).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -303,14 +356,20 @@ class SingleSignOnTest {
         // a person disabled in the console: no browser sign-in and no API call with the provider's token
         String ivan = "Bearer " + personToken("ivan@contoso.example");
         assertThat(api("GET", "/api/v1/plans", ivan, null).statusCode()).isEqualTo(200);
-        assertThat(api("POST", "/api/v1/users/ivan@contoso.example/disable", grace, null).statusCode()).isEqualTo(200);
+        assertThat(api("POST", "/api/v1/users/ivan@contoso.example/disable", grace, null)
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(api("GET", "/api/v1/plans", ivan, null).statusCode()).isEqualTo(401);
         assertThat(location(browserSignIn(browser(), "ivan@contoso.example"))).endsWith("/login?sso-failed");
 
-        assertThat(api("PUT", "/api/v1/users/local-sign-in", grace, "{\"enabled\":true}").statusCode()).isEqualTo(200);
+        assertThat(api("PUT", "/api/v1/users/local-sign-in", grace, "{\"enabled\":true}")
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(api("GET", "/api/v1/users", localAdmin, null).statusCode()).isEqualTo(200);
-        List<String> audited = db().sql("select action from audit_event where actor = 'grace@contoso.example' order by id")
-                .query(String.class).list();
+        List<String> audited = db().sql(
+                        "select action from audit_event where actor = 'grace@contoso.example' order by id")
+                .query(String.class)
+                .list();
         assertThat(audited).contains("SETTING_CHANGED", "USER_DISABLED");
     }
 }

@@ -1,5 +1,10 @@
 package dev.stampboard.security;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
@@ -7,7 +12,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
@@ -27,10 +31,10 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -43,12 +47,6 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
 
 /**
  * A real OpenID provider for the single-sign-on test: Spring Authorization Server in its own small Spring
@@ -65,37 +63,57 @@ final class TestIdentityProvider {
     static final String ROLELESS_CLIENT = "unassigned-app";
     /** A command-line client a person signs in with to get their own access token for the API. */
     static final String CLI_CLIENT = "stampboard-cli";
+
     static final String CLI_REDIRECT = "http://127.0.0.1:9/cli-callback";
     static final String CLI_SECRET = "cli-client-secret";
     static final String PASSWORD = "correct-horse-sso";
 
     /** Entra-style app roles per person or application. */
     static final Map<String, List<String>> APP_ROLES = Map.of(
-            "grace@contoso.example", List.of("Stampboard.Admin"),
-            "ivan@contoso.example", List.of("Stampboard.Engineer", "Unrelated.Role"),
-            "nora@contoso.example", List.of(),
-            SCRIPT_CLIENT, List.of("Stampboard.Viewer"),
-            ROLELESS_CLIENT, List.of());
+            "grace@contoso.example",
+            List.of("Stampboard.Admin"),
+            "ivan@contoso.example",
+            List.of("Stampboard.Engineer", "Unrelated.Role"),
+            "nora@contoso.example",
+            List.of(),
+            SCRIPT_CLIENT,
+            List.of("Stampboard.Viewer"),
+            ROLELESS_CLIENT,
+            List.of());
 
-    private TestIdentityProvider() {
-    }
+    private TestIdentityProvider() {}
 
     /** Starts the provider on {@code port}; the console will send people back to {@code consoleBaseUrl}. */
     static ConfigurableApplicationContext start(String consoleBaseUrl, int port) {
-        return new SpringApplicationBuilder(Provider.class).web(WebApplicationType.SERVLET)
-                .properties(Map.of("server.port", Integer.toString(port), "spring.config.name", "test-identity-provider",
-                        "spring.main.banner-mode", "off", "logging.level.root", "WARN",
-                        "console.base-url", consoleBaseUrl,
+        return new SpringApplicationBuilder(Provider.class)
+                .web(WebApplicationType.SERVLET)
+                .properties(Map.of(
+                        "server.port",
+                        Integer.toString(port),
+                        "spring.config.name",
+                        "test-identity-provider",
+                        "spring.main.banner-mode",
+                        "off",
+                        "logging.level.root",
+                        "WARN",
+                        "console.base-url",
+                        consoleBaseUrl,
                         // a cookie of its own name: the console's session must never be overwritten by it
-                        "server.servlet.session.cookie.name", "IDPSESSION"))
+                        "server.servlet.session.cookie.name",
+                        "IDPSESSION"))
                 .run();
     }
 
     // not a @Configuration: the console's component scan must never find this provider
     @EnableWebSecurity
-    @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, ServletWebServerFactoryAutoConfiguration.class,
-            DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class, JacksonAutoConfiguration.class,
-            HttpMessageConvertersAutoConfiguration.class})
+    @ImportAutoConfiguration({
+        PropertyPlaceholderAutoConfiguration.class,
+        ServletWebServerFactoryAutoConfiguration.class,
+        DispatcherServletAutoConfiguration.class,
+        WebMvcAutoConfiguration.class,
+        JacksonAutoConfiguration.class,
+        HttpMessageConvertersAutoConfiguration.class
+    })
     static class Provider {
 
         @Bean
@@ -113,36 +131,52 @@ final class TestIdentityProvider {
         @Bean
         @Order(2)
         SecurityFilterChain signIn(HttpSecurity http) throws Exception {
-            return http.authorizeHttpRequests(a -> a.anyRequest().authenticated()).formLogin(Customizer.withDefaults())
+            return http.authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                    .formLogin(Customizer.withDefaults())
                     .build();
         }
 
         @Bean
         UserDetailsService people() {
-            return new InMemoryUserDetailsManager(APP_ROLES.keySet().stream().filter(n -> n.contains("@"))
-                    .map(n -> User.withUsername(n).password("{noop}" + PASSWORD).roles("EMPLOYEE").build()).toList());
+            return new InMemoryUserDetailsManager(APP_ROLES.keySet().stream()
+                    .filter(n -> n.contains("@"))
+                    .map(n -> User.withUsername(n)
+                            .password("{noop}" + PASSWORD)
+                            .roles("EMPLOYEE")
+                            .build())
+                    .toList());
         }
 
         @Bean
         RegisteredClientRepository clients(org.springframework.core.env.Environment env) {
-            ClientSettings noConsent = ClientSettings.builder().requireAuthorizationConsent(false).build();
-            RegisteredClient console = RegisteredClient.withId(UUID.randomUUID().toString()).clientId(CONSOLE_CLIENT)
+            ClientSettings noConsent =
+                    ClientSettings.builder().requireAuthorizationConsent(false).build();
+            RegisteredClient console = RegisteredClient.withId(UUID.randomUUID().toString())
+                    .clientId(CONSOLE_CLIENT)
                     .clientSecret("{noop}" + CONSOLE_SECRET)
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                     .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                     .redirectUri(env.getRequiredProperty("console.base-url") + "/login/oauth2/code/contoso")
-                    .scope(OidcScopes.OPENID).clientSettings(noConsent).build();
-            RegisteredClient cli = RegisteredClient.withId(UUID.randomUUID().toString()).clientId(CLI_CLIENT)
+                    .scope(OidcScopes.OPENID)
+                    .clientSettings(noConsent)
+                    .build();
+            RegisteredClient cli = RegisteredClient.withId(UUID.randomUUID().toString())
+                    .clientId(CLI_CLIENT)
                     .clientSecret("{noop}" + CLI_SECRET)
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                     .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                    .redirectUri(CLI_REDIRECT).scope(OidcScopes.OPENID).clientSettings(noConsent).build();
+                    .redirectUri(CLI_REDIRECT)
+                    .scope(OidcScopes.OPENID)
+                    .clientSettings(noConsent)
+                    .build();
             List<RegisteredClient> apps = List.of(SCRIPT_CLIENT, ROLELESS_CLIENT).stream()
-                    .map(id -> RegisteredClient.withId(UUID.randomUUID().toString()).clientId(id)
+                    .map(id -> RegisteredClient.withId(UUID.randomUUID().toString())
+                            .clientId(id)
                             .clientSecret("{noop}" + (id.equals(SCRIPT_CLIENT) ? SCRIPT_SECRET : SCRIPT_SECRET + "-2"))
                             .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                             .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-                            .scope("api").build())
+                            .scope("api")
+                            .build())
                     .toList();
             List<RegisteredClient> all = new java.util.ArrayList<>(List.of(console, cli));
             all.addAll(apps);
@@ -154,7 +188,8 @@ final class TestIdentityProvider {
         OAuth2TokenCustomizer<JwtEncodingContext> appRoles() {
             return context -> {
                 String who = context.getPrincipal().getName();
-                boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
+                boolean idToken = OidcParameterNames.ID_TOKEN.equals(
+                        context.getTokenType().getValue());
                 if (idToken || OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                     context.getClaims().claim("roles", APP_ROLES.getOrDefault(who, List.of()));
                     if (who.contains("@")) {
@@ -171,8 +206,10 @@ final class TestIdentityProvider {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
-            RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
-                    .keyID(UUID.randomUUID().toString()).build();
+            RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic())
+                    .privateKey((RSAPrivateKey) pair.getPrivate())
+                    .keyID(UUID.randomUUID().toString())
+                    .build();
             return new ImmutableJWKSet<>(new JWKSet(key));
         }
 
@@ -183,7 +220,8 @@ final class TestIdentityProvider {
 
         @Bean
         AuthorizationServerSettings settings(org.springframework.core.env.Environment env) {
-            return AuthorizationServerSettings.builder().issuer("http://localhost:" + env.getRequiredProperty("server.port"))
+            return AuthorizationServerSettings.builder()
+                    .issuer("http://localhost:" + env.getRequiredProperty("server.port"))
                     .build();
         }
     }

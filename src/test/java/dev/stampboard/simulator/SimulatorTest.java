@@ -2,29 +2,28 @@ package dev.stampboard.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.stampboard.SpringTest;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.RegistryInfo;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.engine.TrafficShare;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 class SimulatorTest extends SpringTest {
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     FleetService fleet;
+
     @Autowired
     SignalsService signals;
 
@@ -34,40 +33,58 @@ class SimulatorTest extends SpringTest {
         ResponseEntity<JsonNode> after = rest.withBasicAuth("alice", "alice-pw")
                 .postForEntity("/api/v1/simulator/advance", Map.of("minutes", 15), JsonNode.class);
         assertThat(after.getStatusCode()).isEqualTo(HttpStatus.OK);
-        long delta = java.time.Duration.between(java.time.Instant.parse(before.get("now").asText()),
-                java.time.Instant.parse(after.getBody().get("now").asText())).toMinutes();
+        long delta = java.time.Duration.between(
+                        java.time.Instant.parse(before.get("now").asText()),
+                        java.time.Instant.parse(after.getBody().get("now").asText()))
+                .toMinutes();
         assertThat(delta).isEqualTo(15);
-        assertThat(signals.nowMinute() * 60).isEqualTo(java.time.Instant.parse(after.getBody().get("now").asText()).getEpochSecond());
+        assertThat(signals.nowMinute() * 60)
+                .isEqualTo(java.time.Instant.parse(after.getBody().get("now").asText())
+                        .getEpochSecond());
     }
 
     @Test
     void advance_refuses_nonsense_and_viewers() {
-        assertThat(rest.withBasicAuth("alice", "alice-pw").postForEntity("/api/v1/simulator/advance",
-                Map.of("minutes", 0), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(rest.withBasicAuth("dave", "dave-pw").postForEntity("/api/v1/simulator/advance",
-                Map.of("minutes", 5), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rest.withBasicAuth("alice", "alice-pw")
+                        .postForEntity("/api/v1/simulator/advance", Map.of("minutes", 0), JsonNode.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(rest.withBasicAuth("dave", "dave-pw")
+                        .postForEntity("/api/v1/simulator/advance", Map.of("minutes", 5), JsonNode.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test
     void a_moved_registry_brings_its_load_to_the_new_stamp() {
         // a westeurope replica, so the seed region's calibrated stamps stay untouched for other tests
         RegistryInfo registry = fleet.registries().stream()
-                .filter(r -> r.homeStamp("westeurope").isPresent()).findFirst().orElseThrow();
+                .filter(r -> r.homeStamp("westeurope").isPresent())
+                .findFirst()
+                .orElseThrow();
         String from = registry.homeStamp("westeurope").orElseThrow();
-        String to = fleet.stamps("westeurope").stream().map(s -> s.name()).filter(n -> !n.equals(from)).findFirst().orElseThrow();
+        String to = fleet.stamps("westeurope").stream()
+                .map(s -> s.name())
+                .filter(n -> !n.equals(from))
+                .findFirst()
+                .orElseThrow();
         assertThat(shareOf(registry.name(), to)).isZero();
 
         fleet.rehome(registry.name(), "westeurope", to, "test cutover", dev.stampboard.base.Actor.SYSTEM);
-        rest.withBasicAuth("alice", "alice-pw").postForEntity("/api/v1/simulator/advance", Map.of("minutes", 30), JsonNode.class);
+        rest.withBasicAuth("alice", "alice-pw")
+                .postForEntity("/api/v1/simulator/advance", Map.of("minutes", 30), JsonNode.class);
 
         assertThat(shareOf(registry.name(), to)).isPositive();
-        assertThat(fleet.homeStampHistory(registry.name())).last()
+        assertThat(fleet.homeStampHistory(registry.name()))
+                .last()
                 .satisfies(c -> assertThat(c.toStamp()).isEqualTo(to))
                 .satisfies(c -> assertThat(c.fromStamp()).isEqualTo(from));
     }
 
     private double shareOf(String registry, String stamp) {
         return signals.trafficShare(stamp, PoolKind.REGISTRY).stream()
-                .filter(s -> s.registry().equals(registry)).mapToDouble(TrafficShare::share).sum();
+                .filter(s -> s.registry().equals(registry))
+                .mapToDouble(TrafficShare::share)
+                .sum();
     }
 }

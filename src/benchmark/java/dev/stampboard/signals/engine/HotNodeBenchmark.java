@@ -1,9 +1,6 @@
 package dev.stampboard.signals.engine;
 
 import dev.stampboard.fleet.PoolKind;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
-
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -16,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.Random;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 
 /**
  * Hand-run benchmark of the signals engine (not part of the test suite; surefire excludes *Benchmark*).
@@ -47,8 +46,12 @@ public final class HotNodeBenchmark {
 
     public static void main(String[] args) throws Exception {
         List<String> sections = args.length == 0 ? List.of("full", "minute") : List.of(args);
-        System.out.printf(Locale.ROOT, "JVM %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(
+                Locale.ROOT,
+                "JVM %s, %d cores, max heap %d MB%n",
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
         System.out.println("system load average at start: " + loadAverage()
                 + " (other processes on this machine share the cores and the caches; figures are wall-clock)");
         if (sections.contains("full")) {
@@ -65,8 +68,13 @@ public final class HotNodeBenchmark {
 
     private static void fullRecompute(int stamps) throws Exception {
         int pools = stamps * 2;
-        System.out.printf(Locale.ROOT, "%n== 1. Full recompute: %d stamps x 2 pools x %d nodes x %d minutes = %.1f M samples%n",
-                stamps, NODES, MINUTES, pools * (double) NODES * MINUTES / 1e6);
+        System.out.printf(
+                Locale.ROOT,
+                "%n== 1. Full recompute: %d stamps x 2 pools x %d nodes x %d minutes = %.1f M samples%n",
+                stamps,
+                NODES,
+                MINUTES,
+                pools * (double) NODES * MINUTES / 1e6);
         // data[pool][minute][node], NO_SAMPLE where a node did not report
         float[] data = generate(pools, 42);
         long present = 0;
@@ -75,7 +83,11 @@ public final class HotNodeBenchmark {
                 present++;
             }
         }
-        System.out.printf(Locale.ROOT, "generated: %d samples present (%.2f %% missing)%n", present, 100.0 * (data.length - present) / data.length);
+        System.out.printf(
+                Locale.ROOT,
+                "generated: %d samples present (%.2f %% missing)%n",
+                present,
+                100.0 * (data.length - present) / data.length);
 
         long now = T0 + MINUTES - 1;
         SignalEngine engine = new SignalEngine(SignalSettings.defaults(), now);
@@ -97,7 +109,8 @@ public final class HotNodeBenchmark {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "engine load via recordCpu: %.0f ms (not timed below)%n", (System.nanoTime() - t) / 1e6);
+        System.out.printf(
+                Locale.ROOT, "engine load via recordCpu: %.0f ms (not timed below)%n", (System.nanoTime() - t) / 1e6);
 
         double[] naive = naiveP95(data, pools);
         double[] engineSingle = engine.recomputeAllP95FromSamples(false);
@@ -106,7 +119,10 @@ public final class HotNodeBenchmark {
         requireSame("engine (parallel) vs naive sort", engineParallel, naive);
         for (int p = 0; p < pools; p++) {
             OptionalDouble incremental = engine.hotNodeP95(stamp(p), KINDS[p % 2]);
-            requireSame("engine incremental vs naive sort", new double[] {incremental.orElse(Double.NaN)}, new double[] {naive[p]});
+            requireSame(
+                    "engine incremental vs naive sort",
+                    new double[] {incremental.orElse(Double.NaN)},
+                    new double[] {naive[p]});
         }
 
         double[] sink = new double[1];
@@ -117,7 +133,7 @@ public final class HotNodeBenchmark {
         double duckMs;
         double duckLoadMs;
         try (DuckDBConnection duck = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
-             Statement sql = duck.createStatement()) {
+                Statement sql = duck.createStatement()) {
             sql.execute("CREATE TABLE samples (pool INTEGER, minute INTEGER, cpu FLOAT)");
             t = System.nanoTime();
             try (DuckDBAppender appender = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "samples")) {
@@ -127,7 +143,11 @@ public final class HotNodeBenchmark {
                         for (int n = 0; n < NODES; n++) {
                             float v = data[base + n];
                             if (v >= 0) {
-                                appender.beginRow().append(p).append((int) (T0 + m)).append(v).endRow();
+                                appender.beginRow()
+                                        .append(p)
+                                        .append((int) (T0 + m))
+                                        .append(v)
+                                        .endRow();
                             }
                         }
                     }
@@ -155,8 +175,12 @@ public final class HotNodeBenchmark {
                     discMismatches++;
                 }
             }
-            System.out.printf(Locale.ROOT, "DuckDB quantile_disc(0.95) vs nearest-rank ceil(0.95 n): %s%n",
-                    discMismatches == 0 ? "identical for all pools" : discMismatches + " of " + pools + " pools differ (not used)");
+            System.out.printf(
+                    Locale.ROOT,
+                    "DuckDB quantile_disc(0.95) vs nearest-rank ceil(0.95 n): %s%n",
+                    discMismatches == 0
+                            ? "identical for all pools"
+                            : discMismatches + " of " + pools + " pools differ (not used)");
             duckMs = medianMs(2, 7, () -> {
                 try {
                     sink[0] += query(sql, nearestRank, pools)[0];
@@ -165,12 +189,27 @@ public final class HotNodeBenchmark {
                 }
             });
         }
-        System.out.printf(Locale.ROOT, "values identical: engine (1 thread, parallel, incremental) = DuckDB = naive sort, %d pools%n", pools);
+        System.out.printf(
+                Locale.ROOT,
+                "values identical: engine (1 thread, parallel, incremental) = DuckDB = naive sort, %d pools%n",
+                pools);
         System.out.printf(Locale.ROOT, "plain sum over float[%d]:        %8.1f ms (median)%n", data.length, sumMs);
-        System.out.printf(Locale.ROOT, "engine full recompute, 1 thread:  %8.1f ms  = %.2fx the sum  (target <= 3x)%n", engineMs, engineMs / sumMs);
-        System.out.printf(Locale.ROOT, "engine full recompute, parallel:  %8.1f ms  = %.2fx the sum%n", engineParMs, engineParMs / sumMs);
-        System.out.printf(Locale.ROOT, "DuckDB SQL (query only):          %8.1f ms  -> engine 1 thread %.1fx faster, parallel %.1fx (target >= 20x)%n",
-                duckMs, duckMs / engineMs, duckMs / engineParMs);
+        System.out.printf(
+                Locale.ROOT,
+                "engine full recompute, 1 thread:  %8.1f ms  = %.2fx the sum  (target <= 3x)%n",
+                engineMs,
+                engineMs / sumMs);
+        System.out.printf(
+                Locale.ROOT,
+                "engine full recompute, parallel:  %8.1f ms  = %.2fx the sum%n",
+                engineParMs,
+                engineParMs / sumMs);
+        System.out.printf(
+                Locale.ROOT,
+                "DuckDB SQL (query only):          %8.1f ms  -> engine 1 thread %.1fx faster, parallel %.1fx (target >= 20x)%n",
+                duckMs,
+                duckMs / engineMs,
+                duckMs / engineParMs);
         if (sink[0] == 42) {
             System.out.println();
         }
@@ -183,10 +222,12 @@ public final class HotNodeBenchmark {
             float base = 10 + random.nextFloat() * 35;
             for (int m = 0; m < MINUTES; m++) {
                 int row = (p * MINUTES + m) * NODES;
-                boolean silentMinute = random.nextInt(500) == 0;   // nobody reported
+                boolean silentMinute = random.nextInt(500) == 0; // nobody reported
                 float minuteLoad = base + (float) random.nextGaussian() * 4;
                 for (int n = 0; n < NODES; n++) {
-                    float v = Math.round(Math.max(0f, Math.min(100f, minuteLoad + (float) random.nextGaussian() * 8)) * 100) / 100f;
+                    float v = Math.round(Math.max(0f, Math.min(100f, minuteLoad + (float) random.nextGaussian() * 8))
+                                    * 100)
+                            / 100f;
                     data[row + n] = silentMinute || random.nextInt(200) == 0 ? PoolSeries.NO_SAMPLE : v;
                 }
             }
@@ -226,7 +267,10 @@ public final class HotNodeBenchmark {
                 continue;
             }
             hot.sort(null);
-            int rank = new BigDecimal("0.95").multiply(BigDecimal.valueOf(hot.size())).setScale(0, RoundingMode.CEILING).intValueExact();
+            int rank = new BigDecimal("0.95")
+                    .multiply(BigDecimal.valueOf(hot.size()))
+                    .setScale(0, RoundingMode.CEILING)
+                    .intValueExact();
             result[p] = hot.get(rank - 1);
         }
         return result;
@@ -246,7 +290,8 @@ public final class HotNodeBenchmark {
     private static void requireSame(String what, double[] actual, double[] expected) {
         for (int i = 0; i < expected.length; i++) {
             if (Double.compare(actual[i], expected[i]) != 0) {
-                throw new AssertionError("MISMATCH " + what + " at pool " + i + ": " + actual[i] + " != " + expected[i]);
+                throw new AssertionError(
+                        "MISMATCH " + what + " at pool " + i + ": " + actual[i] + " != " + expected[i]);
             }
         }
     }
@@ -255,8 +300,12 @@ public final class HotNodeBenchmark {
 
     private static void oneNewMinuteAndMemory(int stamps) {
         int pools = stamps * 2;
-        System.out.printf(Locale.ROOT, "%n== 2+3. One new minute and memory: %d stamps x 2 pools x %d nodes (%d samples per minute), 12 h kept%n",
-                stamps, NODES, pools * NODES);
+        System.out.printf(
+                Locale.ROOT,
+                "%n== 2+3. One new minute and memory: %d stamps x 2 pools x %d nodes (%d samples per minute), 12 h kept%n",
+                stamps,
+                NODES,
+                pools * NODES);
         long before = usedHeapAfterGc();
         SignalEngine engine = new SignalEngine(SignalSettings.defaults(), T0);
         List<String> nodeNames = nodeNames();
@@ -273,13 +322,22 @@ public final class HotNodeBenchmark {
             engine.advanceTo(T0 + m);
             recordMinute(engine, stampNames, nodes, T0 + m, rng);
         }
-        System.out.printf(Locale.ROOT, "filled 12 h (%d M recordCpu calls): %.1f s%n", (long) pools * NODES * MINUTES / 1_000_000,
+        System.out.printf(
+                Locale.ROOT,
+                "filled 12 h (%d M recordCpu calls): %.1f s%n",
+                (long) pools * NODES * MINUTES / 1_000_000,
                 (System.nanoTime() - t) / 1e9);
         long after = usedHeapAfterGc();
         long rawBytes = (long) pools * NODES * MINUTES * Float.BYTES;
-        System.out.printf(Locale.ROOT, "heap used after GC: before %.1f MB, after %.1f MB -> engine holds %.1f MB "
+        System.out.printf(
+                Locale.ROOT,
+                "heap used after GC: before %.1f MB, after %.1f MB -> engine holds %.1f MB "
                         + "(raw float samples alone: %.1f MB); target <= 1024 MB, JVM max heap %d MB%n",
-                before / 1e6, after / 1e6, (after - before) / 1e6, rawBytes / 1e6, Runtime.getRuntime().maxMemory() >> 20);
+                before / 1e6,
+                after / 1e6,
+                (after - before) / 1e6,
+                rawBytes / 1e6,
+                Runtime.getRuntime().maxMemory() >> 20);
 
         int measured = 200;
         double[] recordMs = new double[measured];
@@ -290,7 +348,7 @@ public final class HotNodeBenchmark {
         for (int i = 0; i < measured; i++) {
             minute++;
             long a = System.nanoTime();
-            engine.advanceTo(minute);   // applies the previous minute's hot values, expires minute - 720
+            engine.advanceTo(minute); // applies the previous minute's hot values, expires minute - 720
             long b = System.nanoTime();
             recordMinute(engine, stampNames, nodes, minute, rng);
             long c = System.nanoTime();
@@ -337,18 +395,40 @@ public final class HotNodeBenchmark {
                 throw new AssertionError("MISMATCH incremental " + incremental + " vs full " + full + " for pool " + p);
             }
         }
-        System.out.printf(Locale.ROOT, "record 160,000 samples (recordCpu, incl. hot-value upkeep): median %.2f ms, p99 %.2f ms%n",
-                median(recordMs), percentile99(recordMs));
-        System.out.printf(Locale.ROOT, "advanceTo = update every pool's P95 (insert new minute + expire oldest, %d pools): "
-                + "median %.3f ms, p99 %.3f ms (target median <= 2 ms)%n", pools, median(updateMs), percentile99(updateMs));
-        System.out.printf(Locale.ROOT, "  same on 1 thread (parallel split off): median %.3f ms, p99 %.3f ms; "
+        System.out.printf(
+                Locale.ROOT,
+                "record 160,000 samples (recordCpu, incl. hot-value upkeep): median %.2f ms, p99 %.2f ms%n",
+                median(recordMs),
+                percentile99(recordMs));
+        System.out.printf(
+                Locale.ROOT,
+                "advanceTo = update every pool's P95 (insert new minute + expire oldest, %d pools): "
+                        + "median %.3f ms, p99 %.3f ms (target median <= 2 ms)%n",
+                pools,
+                median(updateMs),
+                percentile99(updateMs));
+        System.out.printf(
+                Locale.ROOT,
+                "  same on 1 thread (parallel split off): median %.3f ms, p99 %.3f ms; "
                         + "CPU time of that thread: median %.3f ms (excludes time the OS gave the core to others)%n",
-                median(updateSingleMs), percentile99(updateSingleMs), median(updateSingleCpuMs));
-        System.out.printf(Locale.ROOT, "  of which expiry alone (new minute already applied by reads): median %.3f ms, p99 %.3f ms%n",
-                median(advanceMs), percentile99(advanceMs));
-        System.out.printf(Locale.ROOT, "read all %d P95s through hotNodeP95 (first read applies the new minute): median %.3f ms, p99 %.3f ms%n",
-                pools, median(readMs), percentile99(readMs));
-        System.out.printf(Locale.ROOT, "incremental P95 = full recompute for sampled pools; heap still used: %.1f MB%n", usedHeapAfterGc() / 1e6);
+                median(updateSingleMs),
+                percentile99(updateSingleMs),
+                median(updateSingleCpuMs));
+        System.out.printf(
+                Locale.ROOT,
+                "  of which expiry alone (new minute already applied by reads): median %.3f ms, p99 %.3f ms%n",
+                median(advanceMs),
+                percentile99(advanceMs));
+        System.out.printf(
+                Locale.ROOT,
+                "read all %d P95s through hotNodeP95 (first read applies the new minute): median %.3f ms, p99 %.3f ms%n",
+                pools,
+                median(readMs),
+                percentile99(readMs));
+        System.out.printf(
+                Locale.ROOT,
+                "incremental P95 = full recompute for sampled pools; heap still used: %.1f MB%n",
+                usedHeapAfterGc() / 1e6);
         if (sink[0] == 42) {
             System.out.println();
         }
@@ -415,7 +495,10 @@ public final class HotNodeBenchmark {
     }
 
     private static String loadAverage() {
-        return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        return String.format(
+                Locale.ROOT,
+                "%.2f",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static long usedHeapAfterGc() {

@@ -1,19 +1,17 @@
 package dev.stampboard.audit.api;
 
+import dev.stampboard.audit.AuditEntry;
+import dev.stampboard.audit.AuditLog;
+import dev.stampboard.base.InvalidInputException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.stampboard.audit.AuditEntry;
-import dev.stampboard.audit.AuditLog;
-import dev.stampboard.base.InvalidInputException;
 
 /** DESIGN §11: {@code GET /api/v1/audit?since=} — the audit log, newest first. */
 @RestController
@@ -28,10 +26,11 @@ class AuditApi {
 
     @GetMapping
     @Secured("ROLE_VIEWER")
-    List<AuditEntry> audit(@RequestParam(required = false) @Nullable String since,
-                           @RequestParam(required = false) @Nullable String actor,
-                           @RequestParam(required = false) @Nullable String action,
-                           @RequestParam(defaultValue = "500") int limit) {
+    List<AuditEntry> audit(
+            @RequestParam(required = false) @Nullable String since,
+            @RequestParam(required = false) @Nullable String actor,
+            @RequestParam(required = false) @Nullable String action,
+            @RequestParam(defaultValue = "500") int limit) {
         Instant from = null;
         if (since != null) {
             try {

@@ -1,10 +1,5 @@
 package dev.stampboard.audit.ui;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -19,10 +14,13 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
 import dev.stampboard.audit.AuditEntry;
 import dev.stampboard.audit.AuditLog;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /** The append-only audit log with filters by actor, action, text and date. Read-only by design. */
 @Route("audit")
@@ -32,7 +30,8 @@ import jakarta.annotation.security.RolesAllowed;
 public class AuditView extends VerticalLayout {
 
     static final int LIMIT = 500;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     final TextField actor = new TextField("Actor");
     final ComboBox<String> action = new ComboBox<>("Action");
@@ -55,17 +54,42 @@ public class AuditView extends VerticalLayout {
         action.addValueChangeListener(e -> refresh());
         since.setClearButtonVisible(true);
         since.addValueChangeListener(e -> refresh());
-        var filters = new HorizontalLayout(actor, action, text, since, count,
-                dev.stampboard.base.ui.CsvExport.link("audit-log.csv", java.util.List.of("at", "actor", "action", "subject", "detail"),
-                        () -> shown, e -> java.util.List.of(e.at(), e.actor(), e.action(), e.subject(), e.detail())));
+        var filters = new HorizontalLayout(
+                actor,
+                action,
+                text,
+                since,
+                count,
+                dev.stampboard.base.ui.CsvExport.link(
+                        "audit-log.csv",
+                        java.util.List.of("at", "actor", "action", "subject", "detail"),
+                        () -> shown,
+                        e -> java.util.List.of(e.at(), e.actor(), e.action(), e.subject(), e.detail())));
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         grid.setId("audit");
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(e -> WHEN.format(e.at())).setHeader("When (UTC)").setKey("at").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditEntry::actor).setHeader("Actor").setKey("actor").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditEntry::action).setHeader("Action").setKey("action").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditEntry::subject).setHeader("Subject").setKey("subject").setWidth("16em").setFlexGrow(0);
+        grid.addThemeVariants(
+                GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(e -> WHEN.format(e.at()))
+                .setHeader("When (UTC)")
+                .setKey("at")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(AuditEntry::actor)
+                .setHeader("Actor")
+                .setKey("actor")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(AuditEntry::action)
+                .setHeader("Action")
+                .setKey("action")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(AuditEntry::subject)
+                .setHeader("Subject")
+                .setKey("subject")
+                .setWidth("16em")
+                .setFlexGrow(0);
         grid.addColumn(AuditEntry::detail).setHeader("Detail").setKey("detail").setFlexGrow(1);
         grid.setEmptyStateText("No audit entries match these filters.");
 

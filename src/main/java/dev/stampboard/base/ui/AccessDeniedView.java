@@ -9,7 +9,6 @@ import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -18,7 +17,8 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @ParentLayout(MainLayout.class)
 @AnonymousAllowed
-public class AccessDeniedView extends com.vaadin.flow.component.orderedlayout.VerticalLayout implements HasErrorParameter<AccessDeniedException> {
+public class AccessDeniedView extends com.vaadin.flow.component.orderedlayout.VerticalLayout
+        implements HasErrorParameter<AccessDeniedException> {
 
     private final AuthenticationContext auth;
 
@@ -33,7 +33,8 @@ public class AccessDeniedView extends com.vaadin.flow.component.orderedlayout.Ve
             return HttpServletResponse.SC_FORBIDDEN;
         }
         removeAll();
-        add(new H1("Not for your role"),
+        add(
+                new H1("Not for your role"),
                 new Paragraph("You are signed in as " + auth.getPrincipalName().orElse("?")
                         + ", whose role may not open /" + event.getLocation().getPath()
                         + ". Ask an admin if you need it."));

@@ -1,9 +1,8 @@
 package dev.stampboard.base.ui;
 
-import java.util.function.Supplier;
-
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import java.util.function.Supplier;
 
 /**
  * The one way a view runs a user's action: on success a short confirmation; when the service refuses
@@ -12,15 +11,17 @@ import com.vaadin.flow.component.notification.NotificationVariant;
  */
 public final class Actions {
 
-    private Actions() {
-    }
+    private Actions() {}
 
     /** Runs the action; true when it went through (the caller then moves on or redraws). */
     public static boolean run(Runnable action, String doneMessage) {
-        return call(() -> {
-            action.run();
-            return Boolean.TRUE;
-        }, doneMessage) != null;
+        return call(
+                        () -> {
+                            action.run();
+                            return Boolean.TRUE;
+                        },
+                        doneMessage)
+                != null;
     }
 
     /** Runs the action and returns its result, or null when the service refused it (the message is shown). */
@@ -39,7 +40,8 @@ public final class Actions {
     }
 
     static void done(String message) {
-        Notification.show(message, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Notification.show(message, 3000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
     static void refused(String message) {

@@ -1,16 +1,15 @@
 package dev.stampboard.base.ui;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.function.Function;
-import java.util.function.Supplier;
-
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * "Download CSV" for what a screen lists: RFC 4180 quoting, UTF-8, one header line. The rows are read
@@ -18,15 +17,17 @@ import com.vaadin.flow.server.streams.DownloadResponse;
  */
 public final class CsvExport {
 
-    private CsvExport() {
-    }
+    private CsvExport() {}
 
-    public static <T> Anchor link(String fileName, List<String> header, Supplier<List<T>> rows,
-                                  Function<T, List<?>> columns) {
-        var link = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = csv(header, rows.get(), columns).getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, "text/csv", bytes.length);
-        }), AttachmentType.DOWNLOAD, "");
+    public static <T> Anchor link(
+            String fileName, List<String> header, Supplier<List<T>> rows, Function<T, List<?>> columns) {
+        var link = new Anchor(
+                DownloadHandler.fromInputStream(event -> {
+                    byte[] bytes = csv(header, rows.get(), columns).getBytes(StandardCharsets.UTF_8);
+                    return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, "text/csv", bytes.length);
+                }),
+                AttachmentType.DOWNLOAD,
+                "");
         link.add(VaadinIcon.DOWNLOAD_ALT.create(), new com.vaadin.flow.component.html.Span(" Download CSV"));
         link.getElement().setAttribute("aria-label", "Download " + fileName);
         link.addClassName("csv-export");

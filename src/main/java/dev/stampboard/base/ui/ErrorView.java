@@ -1,8 +1,5 @@
 package dev.stampboard.base.ui;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -12,9 +9,10 @@ import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-
 import dev.stampboard.base.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A page that failed while it was opened, inside the console's frame: a thing that does not exist
@@ -37,13 +35,16 @@ public class ErrorView extends VerticalLayout implements HasErrorParameter<Excep
             return HttpServletResponse.SC_NOT_FOUND;
         }
         if (UserFacing.isRefusal(cause)) {
-            add(new H1("This page cannot be shown"), new Paragraph(UserFacing.message(cause)),
+            add(
+                    new H1("This page cannot be shown"),
+                    new Paragraph(UserFacing.message(cause)),
                     new Anchor("", "Go to the fleet dashboard"));
             return HttpServletResponse.SC_BAD_REQUEST;
         }
         String ref = MainErrorHandler.reference();
         log.error("Page {} failed to open (ref {})", path, ref, parameter.getCaughtException());
-        add(new H1("This page failed to open"),
+        add(
+                new H1("This page failed to open"),
                 new Paragraph("Something went wrong while opening " + path + ". It has been logged as " + ref
                         + "; reload to try again, or give that reference to an admin."),
                 new Anchor("", "Go to the fleet dashboard"));

@@ -1,16 +1,14 @@
 package dev.stampboard.base.ui;
 
-import java.util.UUID;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The console's one error handler for anything a view did not expect (as in Vaadin's walking skeleton):
@@ -24,8 +22,8 @@ class MainErrorHandler {
 
     @Bean
     VaadinServiceInitListener errorHandlerInitializer() {
-        return event -> event.getSource().addSessionInitListener(
-                init -> init.getSession().setErrorHandler(MainErrorHandler::handle));
+        return event -> event.getSource()
+                .addSessionInitListener(init -> init.getSession().setErrorHandler(MainErrorHandler::handle));
     }
 
     static void handle(ErrorEvent event) {

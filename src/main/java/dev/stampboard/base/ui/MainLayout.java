@@ -28,11 +28,17 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 @AnonymousAllowed
 public class MainLayout extends AppLayout {
 
-    public MainLayout(AuthenticationContext auth, org.springframework.beans.factory.ObjectProvider<ClockBadge> clocks,
-                      org.springframework.beans.factory.ObjectProvider<NavbarItem> items) {
+    public MainLayout(
+            AuthenticationContext auth,
+            org.springframework.beans.factory.ObjectProvider<ClockBadge> clocks,
+            org.springframework.beans.factory.ObjectProvider<NavbarItem> items) {
         setPrimarySection(Section.DRAWER);
         var brand = new Span("Stampboard");
-        brand.addClassNames("stampboard-brand", LumoUtility.FontWeight.BOLD, LumoUtility.FontSize.LARGE, LumoUtility.Padding.MEDIUM);
+        brand.addClassNames(
+                "stampboard-brand",
+                LumoUtility.FontWeight.BOLD,
+                LumoUtility.FontSize.LARGE,
+                LumoUtility.Padding.MEDIUM);
         var nav = new SideNav();
         MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(item(entry)));
         var drawer = new VerticalLayout(brand, nav, userBox(auth));
@@ -48,19 +54,29 @@ public class MainLayout extends AppLayout {
         bar.getElement().setAttribute("role", "banner");
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
-        bar.getStyle().set("padding-right", "var(--lumo-space-m)").set("flex-wrap", "nowrap").set("min-width", "0")
+        bar.getStyle()
+                .set("padding-right", "var(--lumo-space-m)")
+                .set("flex-wrap", "nowrap")
+                .set("min-width", "0")
                 .set("box-sizing", "border-box");
         clocks.orderedStream().flatMap(c -> c.text().stream()).findFirst().ifPresent(text -> {
             var icon = new Icon(VaadinIcon.CLOCK);
             icon.getStyle().set("width", "var(--lumo-icon-size-s)").set("height", "var(--lumo-icon-size-s)");
             var words = new Span(text);
-            // on a phone the badge shrinks to what fits (ellipsis) instead of wrapping the top bar; the title has it all
-            words.getStyle().set("overflow", "hidden").set("text-overflow", "ellipsis").set("white-space", "nowrap");
+            // on a phone the badge shrinks to what fits (ellipsis) instead of wrapping the top bar; the title has it
+            // all
+            words.getStyle()
+                    .set("overflow", "hidden")
+                    .set("text-overflow", "ellipsis")
+                    .set("white-space", "nowrap");
             var badge = new Span(icon, words);
             badge.setId("clock-badge");
             badge.getElement().getThemeList().add("badge contrast");
             badge.getElement().setAttribute("title", text + ". Times on these pages are simulated, not the wall clock");
-            badge.getStyle().set("gap", "var(--lumo-space-xs)").set("min-width", "0").set("overflow", "hidden")
+            badge.getStyle()
+                    .set("gap", "var(--lumo-space-xs)")
+                    .set("min-width", "0")
+                    .set("overflow", "hidden")
                     .set("flex-shrink", "1");
             bar.add(badge);
         });
@@ -93,7 +109,9 @@ public class MainLayout extends AppLayout {
         String name = auth.getPrincipalName().orElse("anonymous");
         var who = new Span(name);
         who.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
-        String roles = String.join(", ", auth.getGrantedRoles().stream().sorted().toList()).toLowerCase();
+        String roles = String.join(
+                        ", ", auth.getGrantedRoles().stream().sorted().toList())
+                .toLowerCase();
         var role = new Span(roles);
         role.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY);
         var logout = new Button(new Icon(VaadinIcon.SIGN_OUT), e -> auth.logout());
@@ -108,7 +126,11 @@ public class MainLayout extends AppLayout {
         row.setWidthFull();
         row.expand(text);
         var box = new Div(row);
-        box.addClassNames(LumoUtility.Padding.Vertical.SMALL, LumoUtility.Padding.Horizontal.MEDIUM, LumoUtility.Border.TOP, LumoUtility.BorderColor.CONTRAST_10);
+        box.addClassNames(
+                LumoUtility.Padding.Vertical.SMALL,
+                LumoUtility.Padding.Horizontal.MEDIUM,
+                LumoUtility.Border.TOP,
+                LumoUtility.BorderColor.CONTRAST_10);
         box.setWidthFull();
         box.getStyle().set("box-sizing", "border-box");
         return box;

@@ -10,7 +10,6 @@ import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-
 import jakarta.servlet.http.HttpServletResponse;
 
 /** An unknown address, inside the console's frame (instead of Vaadin's development route list). */
@@ -22,7 +21,8 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         removeAll();
         setId("not-found");
-        add(new H1("Page not found"),
+        add(
+                new H1("Page not found"),
                 new Paragraph("There is no page at /" + event.getLocation().getPath() + ". It may have been renamed,"
                         + " or the link is mistyped."),
                 new Anchor("", "Go to the fleet dashboard"));

@@ -10,8 +10,7 @@ import com.vaadin.flow.shared.Registration;
  */
 public final class Polling {
 
-    private Polling() {
-    }
+    private Polling() {}
 
     public static void whileAttached(Component view, int millis, Runnable refresh) {
         view.addAttachListener(attach -> {

@@ -1,13 +1,11 @@
 package dev.stampboard.base.ui;
 
-import java.util.function.Predicate;
-
-import org.jspecify.annotations.Nullable;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.textfield.TextArea;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A confirmation that needs a text (a question, a reason). A required text left empty is said on the
@@ -23,8 +21,15 @@ public final class TextPrompt extends Dialog {
      * @param required message shown when the text is empty, or null when the text is optional
      * @param action   runs with the text; true when it went through (see {@link Actions#run})
      */
-    public TextPrompt(String header, String label, String placeholder, String confirmText, boolean danger,
-                      int maxLength, @Nullable String required, Predicate<String> action) {
+    public TextPrompt(
+            String header,
+            String label,
+            String placeholder,
+            String confirmText,
+            boolean danger,
+            int maxLength,
+            @Nullable String required,
+            Predicate<String> action) {
         setHeaderTitle(header);
         text.setLabel(label);
         text.setPlaceholder(placeholder);

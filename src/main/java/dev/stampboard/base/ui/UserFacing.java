@@ -1,10 +1,9 @@
 package dev.stampboard.base.ui;
 
-import org.springframework.security.access.AccessDeniedException;
-
 import dev.stampboard.base.ConflictException;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Which exceptions are the service saying no, with a message written for the user, rather than a bug.
@@ -12,19 +11,23 @@ import dev.stampboard.base.NotFoundException;
  */
 final class UserFacing {
 
-    private UserFacing() {
-    }
+    private UserFacing() {}
 
     static boolean isRefusal(Throwable e) {
-        return e instanceof InvalidInputException || e instanceof NotFoundException || e instanceof IllegalStateException
-                || e instanceof ConflictException || e instanceof AccessDeniedException;
+        return e instanceof InvalidInputException
+                || e instanceof NotFoundException
+                || e instanceof IllegalStateException
+                || e instanceof ConflictException
+                || e instanceof AccessDeniedException;
     }
 
     static String message(Throwable e) {
         if (e instanceof AccessDeniedException) {
             return "Your role may not do this. Ask an admin if you need it.";
         }
-        return e.getMessage() == null || e.getMessage().isBlank() ? "That did not work; nothing was changed." : e.getMessage();
+        return e.getMessage() == null || e.getMessage().isBlank()
+                ? "That did not work; nothing was changed."
+                : e.getMessage();
     }
 
     /** The refusal behind a wrapped exception (Vaadin wraps listener exceptions), if there is one. */

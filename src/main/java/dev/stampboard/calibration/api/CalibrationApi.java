@@ -1,17 +1,15 @@
 package dev.stampboard.calibration.api;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import org.springframework.security.access.annotation.Secured;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
-
 import dev.stampboard.calibration.CalibrationReport;
 import dev.stampboard.calibration.CalibrationService;
 import dev.stampboard.calibration.engine.Calibration;
 import dev.stampboard.calibration.engine.PredictionError;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/v1/calibration}: how wrong predictions were, before and after calibration (DESIGN §11). */
 @RestController
@@ -36,8 +34,21 @@ class CalibrationApi {
         Calibration c = r.current();
         out.put("plannerUsesCalibration", r.plannerUsesIt());
         out.put("minMoves", r.minMoves());
-        out.put("current", Map.of("moves", c.moves(), "idleBaseline", c.idleBaseline(), "idleBaselineByPool", c.baselineByKind(),
-                "sourceGain", c.sourceGain(), "destinationGain", c.destinationGain(), "registryCost", c.registryCost()));
+        out.put(
+                "current",
+                Map.of(
+                        "moves",
+                        c.moves(),
+                        "idleBaseline",
+                        c.idleBaseline(),
+                        "idleBaselineByPool",
+                        c.baselineByKind(),
+                        "sourceGain",
+                        c.sourceGain(),
+                        "destinationGain",
+                        c.destinationGain(),
+                        "registryCost",
+                        c.registryCost()));
         out.put("worstMisses", r.worstMisses());
         return out;
     }

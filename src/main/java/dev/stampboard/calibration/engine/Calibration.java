@@ -1,9 +1,8 @@
 package dev.stampboard.calibration.engine;
 
+import dev.stampboard.fleet.PoolKind;
 import java.util.EnumMap;
 import java.util.Map;
-
-import dev.stampboard.fleet.PoolKind;
 
 /**
  * The fitted parameters of the prediction model (DESIGN §3) and how a prediction uses them:
@@ -20,9 +19,13 @@ import dev.stampboard.fleet.PoolKind;
  * </ul>
  * {@link #NONE} is the planner's model as it is.
  */
-public record Calibration(Map<String, Double> idleBaseline, Map<PoolKind, Double> baselineByKind,
-                          Map<PoolKind, Double> sourceGain, Map<PoolKind, Double> destinationGain,
-                          Map<String, Double> registryCost, int moves) {
+public record Calibration(
+        Map<String, Double> idleBaseline,
+        Map<PoolKind, Double> baselineByKind,
+        Map<PoolKind, Double> sourceGain,
+        Map<PoolKind, Double> destinationGain,
+        Map<String, Double> registryCost,
+        int moves) {
 
     public static final Calibration NONE = new Calibration(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), 0);
 
@@ -61,7 +64,8 @@ public record Calibration(Map<String, Double> idleBaseline, Map<PoolKind, Double
     }
 
     double calibratedChange(MoveOutcome o, double plannerBaseline) {
-        return rescaled(o, plannerBaseline) * gain(o.pool(), o.destination())
+        return rescaled(o, plannerBaseline)
+                * gain(o.pool(), o.destination())
                 * (o.destination() ? cost(o.registry(), o.pool()) : 1.0);
     }
 
@@ -69,7 +73,8 @@ public record Calibration(Map<String, Double> idleBaseline, Map<PoolKind, Double
     double rescaled(MoveOutcome o, double plannerBaseline) {
         // on the destination the added load came from the source, whose b is not stored with the outcome: the pool
         // kind's fitted b stands in for it
-        double b = o.destination() ? baselineByKind.getOrDefault(o.pool(), plannerBaseline)
+        double b = o.destination()
+                ? baselineByKind.getOrDefault(o.pool(), plannerBaseline)
                 : baseline(o.stamp(), o.pool(), plannerBaseline);
         double reference = o.destination() ? Math.max(o.before(), o.predicted()) : o.before();
         double denominator = reference - plannerBaseline;

@@ -1,12 +1,11 @@
 package dev.stampboard.calibration.engine;
 
+import dev.stampboard.fleet.PoolKind;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import dev.stampboard.fleet.PoolKind;
 
 /** Fits a {@link Calibration} from outcomes and pool histories; plain Java, robust fits by {@link RobustLine}. */
 public final class CalibrationFitter {
@@ -15,13 +14,13 @@ public final class CalibrationFitter {
     static final int MIN_HISTORY_MINUTES = 60;
     /** Cost factors stay within sane bounds: a fit outside them says more about the data than the fleet. */
     static final double MIN_FACTOR = 0.3;
+
     static final double MAX_FACTOR = 3.0;
 
-    private CalibrationFitter() {
-    }
+    private CalibrationFitter() {}
 
-    public static Calibration fit(List<MoveOutcome> outcomes, List<PoolHistory> histories,
-                                  Map<PoolKind, Double> plannerBaseline) {
+    public static Calibration fit(
+            List<MoveOutcome> outcomes, List<PoolHistory> histories, Map<PoolKind, Double> plannerBaseline) {
         Map<String, Double> baselines = new HashMap<>();
         Map<PoolKind, List<Double>> byKind = new EnumMap<>(PoolKind.class);
         for (PoolHistory h : histories) {
@@ -34,15 +33,19 @@ public final class CalibrationFitter {
             if (points.size() < MIN_HISTORY_MINUTES || spread(points) == 0) {
                 continue;
             }
-            RobustLine.Fit line = RobustLine.fit(points.stream().mapToDouble(p -> p[0]).toArray(),
-                    points.stream().mapToDouble(p -> p[1]).toArray(), true);
+            RobustLine.Fit line = RobustLine.fit(
+                    points.stream().mapToDouble(p -> p[0]).toArray(),
+                    points.stream().mapToDouble(p -> p[1]).toArray(),
+                    true);
             double b = Math.max(0, Math.min(50, line.intercept()));
             baselines.put(h.stamp() + "/" + h.pool().name(), b);
             byKind.computeIfAbsent(h.pool(), k -> new ArrayList<>()).add(b);
         }
         Map<PoolKind, Double> kindBaseline = new EnumMap<>(PoolKind.class);
-        byKind.forEach((kind, values) -> kindBaseline.put(kind,
-                RobustLine.median(values.stream().mapToDouble(Double::doubleValue).toArray())));
+        byKind.forEach((kind, values) -> kindBaseline.put(
+                kind,
+                RobustLine.median(
+                        values.stream().mapToDouble(Double::doubleValue).toArray())));
         // no gains per pool kind and side: fitted on outcomes the planner predicted without the cost factors, they
         // count the same miss twice, and on generated campaigns they raised the held-out error (1.26 → 1.63 pp MAE)
         Map<String, Double> cost = new HashMap<>();
@@ -53,7 +56,10 @@ public final class CalibrationFitter {
                 RegistryCostFit.fit(h, b).forEach(cost::putIfAbsent);
             }
         }
-        long moves = outcomes.stream().map(o -> o.campaign() + "#" + o.seq()).distinct().count();
+        long moves = outcomes.stream()
+                .map(o -> o.campaign() + "#" + o.seq())
+                .distinct()
+                .count();
         return new Calibration(baselines, kindBaseline, Map.of(), Map.of(), cost, (int) moves);
     }
 

@@ -9,8 +9,17 @@ import dev.stampboard.fleet.PoolKind;
  * @param destination whether the pool is the move's destination (else its source)
  * @param atMinute    when the move was judged (epoch minute)
  */
-public record MoveOutcome(String campaign, int seq, String registry, String stamp, PoolKind pool, boolean destination,
-                          double before, double predicted, double measured, long atMinute) {
+public record MoveOutcome(
+        String campaign,
+        int seq,
+        String registry,
+        String stamp,
+        PoolKind pool,
+        boolean destination,
+        double before,
+        double predicted,
+        double measured,
+        long atMinute) {
 
     public double errorPp() {
         return measured - predicted;

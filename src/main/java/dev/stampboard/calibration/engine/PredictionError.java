@@ -1,10 +1,9 @@
 package dev.stampboard.calibration.engine;
 
+import dev.stampboard.fleet.PoolKind;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
-
-import dev.stampboard.fleet.PoolKind;
 
 /** Mean absolute error and bias (mean of measured − predicted) in percentage points over a set of outcomes. */
 public record PredictionError(int outcomes, double meanAbsErrorPp, double biasPp) {
@@ -27,7 +26,8 @@ public record PredictionError(int outcomes, double meanAbsErrorPp, double biasPp
         return of(outcomes, MoveOutcome::predicted);
     }
 
-    public static PredictionError calibrated(List<MoveOutcome> outcomes, Calibration c, Map<PoolKind, Double> plannerBaseline) {
+    public static PredictionError calibrated(
+            List<MoveOutcome> outcomes, Calibration c, Map<PoolKind, Double> plannerBaseline) {
         return of(outcomes, o -> c.predict(o, plannerBaseline.get(o.pool())));
     }
 }

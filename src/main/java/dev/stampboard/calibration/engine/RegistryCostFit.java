@@ -18,13 +18,14 @@ final class RegistryCostFit {
 
     /** A registry needs this share of the pool's traffic to get its own column. */
     static final double MIN_SHARE = 0.03;
+
     static final int MAX_COLUMNS = 12;
     /** A coefficient is trusted when its standard error is at most this part of it. */
     static final double MAX_RELATIVE_ERROR = 0.2;
+
     static final double SATURATED = 99.0;
 
-    private RegistryCostFit() {
-    }
+    private RegistryCostFit() {}
 
     /** Cost factors by {@link Calibration#costKey}; empty when the history has no per-registry traffic. */
     static Map<String, Double> fit(PoolHistory h, double baseline) {
@@ -41,9 +42,12 @@ final class RegistryCostFit {
         }
         List<String> big = h.registryTraffic().entrySet().stream()
                 .filter(e -> sum(e.getValue()) / grand >= MIN_SHARE)
-                .sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> sum(e.getValue())).reversed()
+                .sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> sum(e.getValue()))
+                        .reversed()
                         .thenComparing(Map.Entry::getKey))
-                .limit(MAX_COLUMNS).map(Map.Entry::getKey).toList();
+                .limit(MAX_COLUMNS)
+                .map(Map.Entry::getKey)
+                .toList();
         if (big.isEmpty()) {
             return Map.of();
         }

@@ -13,8 +13,7 @@ public final class RobustLine {
         }
     }
 
-    private RobustLine() {
-    }
+    private RobustLine() {}
 
     public static Fit fit(double[] x, double[] y, boolean withIntercept) {
         double[][] column = new double[x.length][];

@@ -1,7 +1,6 @@
 package dev.stampboard.calibration.engine;
 
 import java.util.Arrays;
-
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 
 /**
@@ -17,11 +16,9 @@ final class RobustRegression {
     private static final int PASSES = 20;
 
     /** {@code coefficients[0]} is the intercept when one was fitted (else 0); then one per column of x. */
-    record Fit(double[] coefficients, double[] standardErrors) {
-    }
+    record Fit(double[] coefficients, double[] standardErrors) {}
 
-    private RobustRegression() {
-    }
+    private RobustRegression() {}
 
     static Fit fit(double[][] x, double[] y, boolean withIntercept) {
         int n = y.length;

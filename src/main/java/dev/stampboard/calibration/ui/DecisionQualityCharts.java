@@ -1,10 +1,5 @@
 package dev.stampboard.calibration.ui;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
 import dev.stampboard.base.ui.chart.Axis;
 import dev.stampboard.base.ui.chart.BarSeries;
 import dev.stampboard.base.ui.chart.ChartOption;
@@ -14,6 +9,10 @@ import dev.stampboard.base.ui.chart.LineSeries;
 import dev.stampboard.base.ui.chart.ScatterSeries;
 import dev.stampboard.base.ui.chart.Tooltip;
 import dev.stampboard.calibration.CalibrationReport.Point;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The three charts of the decision-quality page, as ECharts options built from the measured outcomes. */
 final class DecisionQualityCharts {
@@ -22,22 +21,31 @@ final class DecisionQualityCharts {
     /** The x axis name sits right of the axis end: the grid leaves it room (the compact grid cut it off). */
     private static final GridBox X_NAME_ROOM = GridBox.of("16", "72", "40", "16");
 
-    private DecisionQualityCharts() {
-    }
+    private DecisionQualityCharts() {}
 
     /** Predicted (x) against measured (y) per pool kind, with the diagonal where a perfect prediction lands. */
     static ChartOption scatter(List<Point> points) {
         List<LineSeries.Point> registry = new ArrayList<>();
         List<LineSeries.Point> dataproxy = new ArrayList<>();
         for (Point p : points) {
-            (p.pool().equals("REGISTRY") ? registry : dataproxy).add(LineSeries.Point.of(round(p.predicted()), round(p.measured())));
+            (p.pool().equals("REGISTRY") ? registry : dataproxy)
+                    .add(LineSeries.Point.of(round(p.predicted()), round(p.measured())));
         }
-        LineSeries diagonal = LineSeries.of("measured = predicted",
-                List.of(LineSeries.Point.of(0, 0.0), LineSeries.Point.of(100, 100.0))).withColor("#868e96");
-        return new ChartOption(null, Tooltip.item(), Legend.atTop(), X_NAME_ROOM,
+        LineSeries diagonal = LineSeries.of(
+                        "measured = predicted", List.of(LineSeries.Point.of(0, 0.0), LineSeries.Point.of(100, 100.0)))
+                .withColor("#868e96");
+        return new ChartOption(
+                null,
+                Tooltip.item(),
+                Legend.atTop(),
+                X_NAME_ROOM,
                 Axis.value().withName("predicted").withRange(0d, 100d),
-                Axis.value().withName("measured %").withRange(0d, 100d), null, null,
-                List.of(diagonal, ScatterSeries.of("registry pools", registry).withColor("#1971c2"),
+                Axis.value().withName("measured %").withRange(0d, 100d),
+                null,
+                null,
+                List.of(
+                        diagonal,
+                        ScatterSeries.of("registry pools", registry).withColor("#1971c2"),
                         ScatterSeries.of("dataproxy pools", dataproxy).withColor("#e8590c")));
     }
 
@@ -59,10 +67,23 @@ final class DecisionQualityCharts {
                 bins.putIfAbsent(b, new int[2]);
             }
         }
-        List<String> labels = bins.keySet().stream().map(b -> String.format("%+d…%+d", b, b + BIN_PP)).toList();
-        return ChartOption.bar(labels,
-                BarSeries.of("uncalibrated", bins.values().stream().map(c -> (Number) c[0]).toList()).withColor("#fa5252"),
-                BarSeries.of("calibrated (held out)", bins.values().stream().map(c -> (Number) c[1]).toList()).withColor("#2f9e44"))
+        List<String> labels = bins.keySet().stream()
+                .map(b -> String.format("%+d…%+d", b, b + BIN_PP))
+                .toList();
+        return ChartOption.bar(
+                        labels,
+                        BarSeries.of(
+                                        "uncalibrated",
+                                        bins.values().stream()
+                                                .map(c -> (Number) c[0])
+                                                .toList())
+                                .withColor("#fa5252"),
+                        BarSeries.of(
+                                        "calibrated (held out)",
+                                        bins.values().stream()
+                                                .map(c -> (Number) c[1])
+                                                .toList())
+                                .withColor("#2f9e44"))
                 .withGrid(X_NAME_ROOM)
                 .withXAxis(Axis.category(labels).withName("error pp"))
                 .withYAxis(Axis.value().withName("pools"));
@@ -78,9 +99,17 @@ final class DecisionQualityCharts {
                 calibrated.add(LineSeries.Point.of(p.at(), round(p.measured() - p.calibrated())));
             }
         }
-        return new ChartOption(null, Tooltip.item(), Legend.atTop(), GridBox.compact(), Axis.time(),
-                Axis.value().withName("error pp"), null, null,
-                List.of(ScatterSeries.of("uncalibrated", raw).withColor("#fa5252"),
+        return new ChartOption(
+                null,
+                Tooltip.item(),
+                Legend.atTop(),
+                GridBox.compact(),
+                Axis.time(),
+                Axis.value().withName("error pp"),
+                null,
+                null,
+                List.of(
+                        ScatterSeries.of("uncalibrated", raw).withColor("#fa5252"),
                         ScatterSeries.of("calibrated (held out)", calibrated).withColor("#2f9e44")));
     }
 

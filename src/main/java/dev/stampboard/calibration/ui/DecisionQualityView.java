@@ -1,7 +1,5 @@
 package dev.stampboard.calibration.ui;
 
-import java.util.Locale;
-
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -12,12 +10,12 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
 import dev.stampboard.base.ui.chart.EChart;
 import dev.stampboard.calibration.CalibrationReport;
 import dev.stampboard.calibration.CalibrationService;
 import dev.stampboard.calibration.engine.PredictionError;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Locale;
 
 /**
  * Decision quality (issue 12): how far each validated move's measured hot-node P95 landed from the prediction,
@@ -53,19 +51,39 @@ public class DecisionQualityView extends VerticalLayout {
 
         misses.setId("worst-misses");
         // the reason is the point of the table: it wraps rather than ending in an ellipsis
-        misses.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        misses.addColumn(m -> m.plan().substring(0, Math.min(8, m.plan().length()))).setHeader("Plan").setKey("plan").setAutoWidth(true);
-        misses.addColumn(CalibrationReport.WorstMiss::registry).setHeader("Registry").setKey("registry").setAutoWidth(true);
-        misses.addColumn(m -> m.stamp() + " " + m.pool().toLowerCase(Locale.ROOT)).setHeader("Pool").setKey("pool").setAutoWidth(true);
-        misses.addColumn(m -> String.format(Locale.ROOT, "%.1f %%", m.predicted())).setHeader("Predicted").setKey("predicted");
-        misses.addColumn(m -> String.format(Locale.ROOT, "%.1f %%", m.measured())).setHeader("Measured").setKey("measured");
-        misses.addColumn(m -> String.format(Locale.ROOT, "%+.1f pp", m.errorPp())).setHeader("Miss").setKey("miss");
-        misses.addColumn(CalibrationReport.WorstMiss::reason).setHeader("Why, as the fleet tells it").setKey("reason").setFlexGrow(3);
+        misses.addThemeVariants(
+                GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        misses.addColumn(m -> m.plan().substring(0, Math.min(8, m.plan().length())))
+                .setHeader("Plan")
+                .setKey("plan")
+                .setAutoWidth(true);
+        misses.addColumn(CalibrationReport.WorstMiss::registry)
+                .setHeader("Registry")
+                .setKey("registry")
+                .setAutoWidth(true);
+        misses.addColumn(m -> m.stamp() + " " + m.pool().toLowerCase(Locale.ROOT))
+                .setHeader("Pool")
+                .setKey("pool")
+                .setAutoWidth(true);
+        misses.addColumn(m -> String.format(Locale.ROOT, "%.1f %%", m.predicted()))
+                .setHeader("Predicted")
+                .setKey("predicted");
+        misses.addColumn(m -> String.format(Locale.ROOT, "%.1f %%", m.measured()))
+                .setHeader("Measured")
+                .setKey("measured");
+        misses.addColumn(m -> String.format(Locale.ROOT, "%+.1f pp", m.errorPp()))
+                .setHeader("Miss")
+                .setKey("miss");
+        misses.addColumn(CalibrationReport.WorstMiss::reason)
+                .setHeader("Why, as the fleet tells it")
+                .setKey("reason")
+                .setFlexGrow(3);
         misses.setItems(report.worstMisses());
         misses.setEmptyStateText("No move has been validated yet.");
         misses.setAllRowsVisible(true);
 
-        FlexLayout charts = new FlexLayout(captioned("Predicted vs measured hot-node P95, per pool", scatter),
+        FlexLayout charts = new FlexLayout(
+                captioned("Predicted vs measured hot-node P95, per pool", scatter),
                 captioned("How far each prediction missed (measured − predicted)", histogram),
                 captioned("Misses over time, by when the move was judged", overTime));
         charts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
@@ -73,8 +91,9 @@ public class DecisionQualityView extends VerticalLayout {
     }
 
     private static com.vaadin.flow.component.orderedlayout.VerticalLayout captioned(String caption, EChart chart) {
-        com.vaadin.flow.component.orderedlayout.VerticalLayout box = new com.vaadin.flow.component.orderedlayout.VerticalLayout(
-                new com.vaadin.flow.component.html.H4(caption), chart);
+        com.vaadin.flow.component.orderedlayout.VerticalLayout box =
+                new com.vaadin.flow.component.orderedlayout.VerticalLayout(
+                        new com.vaadin.flow.component.html.H4(caption), chart);
         box.setPadding(false);
         box.setSpacing(false);
         box.setWidth(null);
@@ -85,15 +104,25 @@ public class DecisionQualityView extends VerticalLayout {
         if (r.outcomes().isEmpty()) {
             return "No move has been validated yet: nothing to measure.";
         }
-        return String.format(Locale.ROOT, "%d pools measured. Evaluated on %s. Uncalibrated: %s. Calibrated (fitted from"
-                        + " %d moves): %s. The planner %s.", r.outcomes().size(), r.evaluatedOn(), error(r.uncalibrated()),
-                r.moves(), error(r.calibrated()), r.plannerUsesIt()
-                        ? "predicts with the calibration fitted from all " + r.current().moves() + " moves"
+        return String.format(
+                Locale.ROOT,
+                "%d pools measured. Evaluated on %s. Uncalibrated: %s. Calibrated (fitted from"
+                        + " %d moves): %s. The planner %s.",
+                r.outcomes().size(),
+                r.evaluatedOn(),
+                error(r.uncalibrated()),
+                r.moves(),
+                error(r.calibrated()),
+                r.plannerUsesIt()
+                        ? "predicts with the calibration fitted from all "
+                                + r.current().moves() + " moves"
                         : "predicts uncalibrated until " + r.minMoves() + " moves are measured");
     }
 
     private static String error(PredictionError e) {
-        return Double.isNaN(e.meanAbsErrorPp()) ? "n/a"
-                : String.format(Locale.ROOT, "mean absolute error %.1f pp, bias %+.1f pp", e.meanAbsErrorPp(), e.biasPp());
+        return Double.isNaN(e.meanAbsErrorPp())
+                ? "n/a"
+                : String.format(
+                        Locale.ROOT, "mean absolute error %.1f pp, bias %+.1f pp", e.meanAbsErrorPp(), e.biasPp());
     }
 }

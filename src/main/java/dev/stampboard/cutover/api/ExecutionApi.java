@@ -1,7 +1,14 @@
 package dev.stampboard.cutover.api;
 
+import dev.stampboard.base.InputLimits;
+import dev.stampboard.base.NotFoundException;
+import dev.stampboard.cutover.CutoverService;
+import dev.stampboard.cutover.MoveRunDetails;
+import dev.stampboard.cutover.MoveStep;
+import dev.stampboard.cutover.PlanRunDetails;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,16 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.stampboard.base.InputLimits;
-import dev.stampboard.base.NotFoundException;
-import dev.stampboard.cutover.CutoverService;
-import dev.stampboard.cutover.MoveRunDetails;
-import dev.stampboard.cutover.MoveStep;
-import dev.stampboard.cutover.PlanRunDetails;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 
 /**
  * DESIGN §11: a plan's execution — start, pause, resume, roll back — and the migration monitor's
@@ -50,14 +47,16 @@ class ExecutionApi {
     }
 
     @PostMapping("/api/v1/plans/{id}/rollback")
-    PlanRunDetails rollback(@PathVariable String id, @RequestBody(required = false) @Valid @Nullable ReasonRequest body) {
+    PlanRunDetails rollback(
+            @PathVariable String id, @RequestBody(required = false) @Valid @Nullable ReasonRequest body) {
         return cutover.rollback(id, body == null ? null : body.reason());
     }
 
     @GetMapping("/api/v1/plans/{id}/execution")
     @Secured("ROLE_VIEWER")
     ExecutionJson execution(@PathVariable String id) {
-        PlanRunDetails run = cutover.run(id).orElseThrow(() -> new NotFoundException("Plan " + id + " has not been started"));
+        PlanRunDetails run =
+                cutover.run(id).orElseThrow(() -> new NotFoundException("Plan " + id + " has not been started"));
         return new ExecutionJson(run, cutover.moves(id), cutover.steps(id));
     }
 
@@ -67,12 +66,11 @@ class ExecutionApi {
         return cutover.runs();
     }
 
-    record StartRequest(@Nullable Boolean autoRollback) {
-    }
+    record StartRequest(@Nullable Boolean autoRollback) {}
 
-    record ReasonRequest(@Size(max = InputLimits.TEXT, message = "at most {max} characters") @Nullable String reason) {
-    }
+    record ReasonRequest(
+            @Size(max = InputLimits.TEXT, message = "at most {max} characters") @Nullable
+            String reason) {}
 
-    record ExecutionJson(PlanRunDetails plan, List<MoveRunDetails> moves, List<MoveStep> steps) {
-    }
+    record ExecutionJson(PlanRunDetails plan, List<MoveRunDetails> moves, List<MoveStep> steps) {}
 }

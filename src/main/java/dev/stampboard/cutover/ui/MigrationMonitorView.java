@@ -1,9 +1,5 @@
 package dev.stampboard.cutover.ui;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Locale;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -25,7 +21,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
 import dev.stampboard.base.ui.Actions;
 import dev.stampboard.base.ui.Polling;
 import dev.stampboard.cutover.CutoverService;
@@ -37,6 +32,9 @@ import dev.stampboard.cutover.RunStatus;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
 
 /**
  * One plan's execution live (DESIGN §8 migration monitor): every move's state, drain and validation
@@ -71,15 +69,29 @@ public class MigrationMonitorView extends VerticalLayout implements BeforeEnterO
         this.engineer = user.has(Role.ENGINEER);
         title.getStyle().set("margin", "0");
         banner.setId("banner");
-        banner.getStyle().set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
-                .set("border-radius", "var(--lumo-border-radius-m)").set("background", "var(--lumo-warning-color-10pct)");
-        pause.addClickListener(e -> confirm("Pause this plan?", "Moves being drained or validated stop where they are;"
-                + " a cutover in progress finishes first.", "Pause", false, () -> cutover.pause(planId, reason.getValue())));
-        resume.addClickListener(e -> confirm("Resume this plan?", "A marginal verdict is accepted under your name and"
-                + " the next batch may start.", "Resume", false, () -> cutover.resume(planId)));
+        banner.getStyle()
+                .set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+                .set("border-radius", "var(--lumo-border-radius-m)")
+                .set("background", "var(--lumo-warning-color-10pct)");
+        pause.addClickListener(e -> confirm(
+                "Pause this plan?",
+                "Moves being drained or validated stop where they are;" + " a cutover in progress finishes first.",
+                "Pause",
+                false,
+                () -> cutover.pause(planId, reason.getValue())));
+        resume.addClickListener(e -> confirm(
+                "Resume this plan?",
+                "A marginal verdict is accepted under your name and" + " the next batch may start.",
+                "Resume",
+                false,
+                () -> cutover.resume(planId)));
         rollback.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        rollback.addClickListener(e -> confirm("Roll back the whole plan?", "Every move that has cut over goes back"
-                + " to its source stamp, newest first: home stamps and routing as before the plan.", "Roll back", true,
+        rollback.addClickListener(e -> confirm(
+                "Roll back the whole plan?",
+                "Every move that has cut over goes back"
+                        + " to its source stamp, newest first: home stamps and routing as before the plan.",
+                "Roll back",
+                true,
                 () -> cutover.rollback(planId, reason.getValue())));
         var actions = new HorizontalLayout(pause, resume, rollback);
         var header = new HorizontalLayout(title, status, links);
@@ -87,24 +99,59 @@ public class MigrationMonitorView extends VerticalLayout implements BeforeEnterO
 
         moves.setId("moves");
         // long registry names, verdicts and notes wrap (and show whole on hover) instead of "openmindcheckpoints.a…"
-        moves.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        moves.addColumn(m -> "P" + m.phase() + " · B" + m.batch()).setHeader("Batch").setKey("batch").setAutoWidth(true).setFlexGrow(0);
-        moves.addColumn(MoveRunDetails::registry).setHeader("Registry").setKey("registry").setAutoWidth(true)
+        moves.addThemeVariants(
+                GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        moves.addColumn(m -> "P" + m.phase() + " · B" + m.batch())
+                .setHeader("Batch")
+                .setKey("batch")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        moves.addColumn(MoveRunDetails::registry)
+                .setHeader("Registry")
+                .setKey("registry")
+                .setAutoWidth(true)
                 .setTooltipGenerator(MoveRunDetails::registry);
-        moves.addColumn(m -> m.fromStamp() + " → " + m.toStamp()).setHeader("Move").setKey("move").setAutoWidth(true);
-        moves.addComponentColumn(m -> ExecutionBadges.move(m.state())).setHeader("State").setKey("state").setAutoWidth(true);
-        moves.addComponentColumn(this::progress).setHeader("Progress (simulated time left)").setKey("progress").setWidth("240px").setFlexGrow(0);
+        moves.addColumn(m -> m.fromStamp() + " → " + m.toStamp())
+                .setHeader("Move")
+                .setKey("move")
+                .setAutoWidth(true);
+        moves.addComponentColumn(m -> ExecutionBadges.move(m.state()))
+                .setHeader("State")
+                .setKey("state")
+                .setAutoWidth(true);
+        moves.addComponentColumn(this::progress)
+                .setHeader("Progress (simulated time left)")
+                .setKey("progress")
+                .setWidth("240px")
+                .setFlexGrow(0);
         moves.addComponentColumn(m -> m.verdict() == null ? new Span() : ExecutionBadges.verdict(m.verdict()))
-                .setHeader("Verdict").setKey("verdict").setAutoWidth(true).setFlexGrow(0);
-        moves.addColumn(m -> m.predictionErrorPp() == null ? "" : String.format(Locale.ROOT, "%+.1f pp", m.predictionErrorPp()))
-                .setHeader("Prediction error").setKey("error").setAutoWidth(true);
-        moves.addColumn(m -> m.note() == null ? "" : m.note()).setHeader("Note").setKey("note").setFlexGrow(2)
-                .setWidth("16em").setTooltipGenerator(m -> m.note() == null ? "" : m.note());
+                .setHeader("Verdict")
+                .setKey("verdict")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        moves.addColumn(m -> m.predictionErrorPp() == null
+                        ? ""
+                        : String.format(Locale.ROOT, "%+.1f pp", m.predictionErrorPp()))
+                .setHeader("Prediction error")
+                .setKey("error")
+                .setAutoWidth(true);
+        moves.addColumn(m -> m.note() == null ? "" : m.note())
+                .setHeader("Note")
+                .setKey("note")
+                .setFlexGrow(2)
+                .setWidth("16em")
+                .setTooltipGenerator(m -> m.note() == null ? "" : m.note());
         moves.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(this::details));
         moves.setEmptyStateText("This plan has no moves.");
 
-        add(header, banner, actions, new H2("Campaign timeline (simulated hours since the start)"), timeline,
-                new H2("Moves"), moves);
+        add(
+                header,
+                banner,
+                actions,
+                new H2("Campaign timeline (simulated hours since the start)"),
+                timeline,
+                new H2("Moves"),
+                moves);
         setSizeFull();
         Polling.whileAttached(this, REFRESH_MS, this::refresh);
     }
@@ -167,18 +214,26 @@ public class MigrationMonitorView extends VerticalLayout implements BeforeEnterO
             return "";
         }
         long minutes = d.toMinutes();
-        return minutes >= 60 ? String.format(Locale.ROOT, "%d h %02d min left", minutes / 60, minutes % 60)
+        return minutes >= 60
+                ? String.format(Locale.ROOT, "%d h %02d min left", minutes / 60, minutes % 60)
                 : d.toSeconds() >= 60 ? minutes + " min left" : d.toSeconds() + " s left";
     }
 
     private com.vaadin.flow.component.Component details(MoveRunDetails m) {
         var box = new VerticalLayout();
         box.setPadding(false);
-        box.add(new Span("Baseline before the cutover: p99 " + (m.baselineP99Ms() == null ? "n/a" : Math.round(m.baselineP99Ms()) + " ms")
-                + ", " + (m.baselineRequests() == null ? "n/a" : Math.round(m.baselineRequests()) + " requests/min")));
+        box.add(new Span("Baseline before the cutover: p99 "
+                + (m.baselineP99Ms() == null ? "n/a" : Math.round(m.baselineP99Ms()) + " ms") + ", "
+                + (m.baselineRequests() == null ? "n/a" : Math.round(m.baselineRequests()) + " requests/min")));
         for (MovePrediction p : m.predictions()) {
-            box.add(new Span(String.format(Locale.ROOT, "%s %s: before %s, predicted %s, measured %s", p.stamp(), p.pool(),
-                    pct(p.before()), pct(p.predicted()), pct(p.measured()))));
+            box.add(new Span(String.format(
+                    Locale.ROOT,
+                    "%s %s: before %s, predicted %s, measured %s",
+                    p.stamp(),
+                    p.pool(),
+                    pct(p.before()),
+                    pct(p.predicted()),
+                    pct(p.measured()))));
         }
         if (m.evidence() != null) {
             box.add(new Pre(m.evidence()));

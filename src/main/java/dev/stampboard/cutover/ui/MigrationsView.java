@@ -1,8 +1,5 @@
 package dev.stampboard.cutover.ui;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -19,17 +16,18 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-
 import dev.stampboard.base.ui.Actions;
 import dev.stampboard.base.ui.Polling;
 import dev.stampboard.cutover.CutoverService;
 import dev.stampboard.cutover.PlanRunDetails;
-import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.planning.PlanDetails;
+import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * The migration monitor's front page: approved plans waiting to be started, and every execution with
@@ -41,7 +39,8 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed("VIEWER")
 public class MigrationsView extends VerticalLayout {
 
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final int REFRESH_MS = 2000;
 
     final Grid<PlanDetails> ready = new Grid<>();
@@ -59,23 +58,46 @@ public class MigrationsView extends VerticalLayout {
         ready.setId("ready");
         ready.addThemeVariants(GridVariant.LUMO_COMPACT);
         ready.setAllRowsVisible(true);
-        ready.addColumn(p -> p.id().substring(0, 8)).setHeader("Plan").setAutoWidth(true).setFlexGrow(0);
+        ready.addColumn(p -> p.id().substring(0, 8))
+                .setHeader("Plan")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         ready.addColumn(PlanDetails::region).setHeader("Region").setAutoWidth(true);
         ready.addColumn(p -> p.moves().size()).setHeader("Moves").setAutoWidth(true);
-        ready.addColumn(p -> p.decidedBy() == null ? "" : p.decidedBy()).setHeader("Approved by").setAutoWidth(true);
-        ready.addComponentColumn(this::startButton).setHeader("").setKey("start").setAutoWidth(true);
+        ready.addColumn(p -> p.decidedBy() == null ? "" : p.decidedBy())
+                .setHeader("Approved by")
+                .setAutoWidth(true);
+        ready.addComponentColumn(this::startButton)
+                .setHeader("")
+                .setKey("start")
+                .setAutoWidth(true);
         ready.setEmptyStateText("No approved plan is waiting to be started.");
 
         runs.setId("runs");
         runs.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        runs.addComponentColumn(r -> new RouterLink(r.planId().substring(0, 8), MigrationMonitorView.class,
-                new RouteParameters("id", r.planId()))).setHeader("Plan").setKey("plan").setAutoWidth(true).setFlexGrow(0);
-        runs.addComponentColumn(r -> ExecutionBadges.run(r.status())).setHeader("Status").setKey("status").setAutoWidth(true);
+        runs.addComponentColumn(r -> new RouterLink(
+                        r.planId().substring(0, 8), MigrationMonitorView.class, new RouteParameters("id", r.planId())))
+                .setHeader("Plan")
+                .setKey("plan")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        runs.addComponentColumn(r -> ExecutionBadges.run(r.status()))
+                .setHeader("Status")
+                .setKey("status")
+                .setAutoWidth(true);
         runs.addColumn(PlanRunDetails::region).setHeader("Region").setAutoWidth(true);
-        runs.addColumn(r -> r.completed() + " / " + r.moves() + (r.rolledBack() > 0 ? " · " + r.rolledBack() + " rolled back" : ""))
-                .setHeader("Moves done").setKey("progress").setAutoWidth(true);
-        runs.addColumn(r -> r.startedBy() + " · " + WHEN.format(r.startedAt())).setHeader("Started (UTC, simulated)").setAutoWidth(true);
-        runs.addColumn(r -> r.reason() == null ? "" : r.reason()).setHeader("Why it waits").setKey("reason").setFlexGrow(3);
+        runs.addColumn(r -> r.completed() + " / " + r.moves()
+                        + (r.rolledBack() > 0 ? " · " + r.rolledBack() + " rolled back" : ""))
+                .setHeader("Moves done")
+                .setKey("progress")
+                .setAutoWidth(true);
+        runs.addColumn(r -> r.startedBy() + " · " + WHEN.format(r.startedAt()))
+                .setHeader("Started (UTC, simulated)")
+                .setAutoWidth(true);
+        runs.addColumn(r -> r.reason() == null ? "" : r.reason())
+                .setHeader("Why it waits")
+                .setKey("reason")
+                .setFlexGrow(3);
         runs.setEmptyStateText("Nothing has been executed yet.");
 
         var title = new H1("Migrations");
@@ -98,8 +120,10 @@ public class MigrationsView extends VerticalLayout {
         autoRollback.setValue(false);
         var dialog = new ConfirmDialog();
         dialog.setHeader("Start executing plan " + plan.id().substring(0, 8) + "?");
-        dialog.add(new Paragraph(plan.moves().size() + " moves in phase order; each batch starts only when the previous"
-                + " one passed validation. Customers' endpoints do not change."), autoRollback);
+        dialog.add(
+                new Paragraph(plan.moves().size() + " moves in phase order; each batch starts only when the previous"
+                        + " one passed validation. Customers' endpoints do not change."),
+                autoRollback);
         dialog.setCancelable(true);
         dialog.setConfirmText("Start");
         dialog.addConfirmListener(e -> {

@@ -1,31 +1,41 @@
 package dev.stampboard.dashboard.ui;
 
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Span;
+import dev.stampboard.dashboard.Alert;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Span;
-
-import dev.stampboard.dashboard.Alert;
-
 /** Active alerts: pools at WARN/HOT and sustained reactive triggers, with since-when. */
 class AlertList extends Grid<Alert> {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     AlertList() {
         setId("alerts");
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        addComponentColumn(AlertList::severity).setHeader("").setKey("severity").setAutoWidth(true).setFlexGrow(0);
-        addColumn(a -> a.subject().replace(".azurecr.io@", " @ ")).setHeader("Where").setKey("subject")
-                .setWidth("12em").setFlexGrow(0);
+        addComponentColumn(AlertList::severity)
+                .setHeader("")
+                .setKey("severity")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        addColumn(a -> a.subject().replace(".azurecr.io@", " @ "))
+                .setHeader("Where")
+                .setKey("subject")
+                .setWidth("12em")
+                .setFlexGrow(0);
         addColumn(Alert::message).setHeader("What").setKey("message").setFlexGrow(1);
         addColumn(a -> (a.sinceAtLeast() ? "≤ " : "") + WHEN.format(Instant.ofEpochSecond(a.sinceMinute() * 60)))
-                .setHeader("Since (UTC)").setKey("since").setAutoWidth(true).setFlexGrow(0)
-                .setTooltipGenerator(a -> a.sinceAtLeast() ? "Already in this state when the console started observing" : null);
+                .setHeader("Since (UTC)")
+                .setKey("since")
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setTooltipGenerator(
+                        a -> a.sinceAtLeast() ? "Already in this state when the console started observing" : null);
         setEmptyStateText("No alerts: every pool is below the warning level and no reactive trigger fires.");
     }
 
@@ -35,11 +45,14 @@ class AlertList extends Grid<Alert> {
 
     private static Span severity(Alert a) {
         var badge = new Span(a.severity().name());
-        badge.getElement().getThemeList().add("badge small " + switch (a.severity()) {
-            case HOT -> "error primary";
-            case TRIGGER -> "error";
-            case WARN -> "warning";
-        });
+        badge.getElement()
+                .getThemeList()
+                .add("badge small "
+                        + switch (a.severity()) {
+                            case HOT -> "error primary";
+                            case TRIGGER -> "error";
+                            case WARN -> "warning";
+                        });
         return badge;
     }
 }

@@ -1,19 +1,16 @@
 package dev.stampboard.dashboard.ui;
 
-import java.util.List;
-import java.util.function.Consumer;
-
-import org.jspecify.annotations.Nullable;
-
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
-
 import dev.stampboard.fleet.RegionInfo;
+import java.util.List;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** Region picker, a stamp-name filter and the "hot only" filter. */
 class DashboardToolbar extends HorizontalLayout {
@@ -22,8 +19,11 @@ class DashboardToolbar extends HorizontalLayout {
     final Checkbox hotOnly = new Checkbox("Hot only (WARN/HOT)");
     final TextField filter = new TextField();
 
-    DashboardToolbar(List<RegionInfo> regions, Consumer<String> onRegion, Consumer<Boolean> onHotOnly,
-                     Consumer<String> onFilter) {
+    DashboardToolbar(
+            List<RegionInfo> regions,
+            Consumer<String> onRegion,
+            Consumer<Boolean> onHotOnly,
+            Consumer<String> onFilter) {
         region.setId("region");
         region.setAriaLabel("Region");
         region.setItems(regions.stream().map(RegionInfo::name).toList());

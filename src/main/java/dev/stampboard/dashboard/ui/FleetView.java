@@ -1,11 +1,5 @@
 package dev.stampboard.dashboard.ui;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Locale;
-
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -19,7 +13,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-
 import dev.stampboard.base.ui.Polling;
 import dev.stampboard.dashboard.DashboardService;
 import dev.stampboard.fleet.PoolKind;
@@ -27,6 +20,11 @@ import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
 import dev.stampboard.signals.StampSignals;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * The fleet dashboard: pick a region, see its stamps' hot-node P95, a heatmap of every pool's
@@ -40,8 +38,8 @@ import jakarta.annotation.security.RolesAllowed;
 public class FleetView extends VerticalLayout implements BeforeEnterObserver {
 
     static final int REFRESH_MS = 5_000;
-    private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter AS_OF =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final DashboardService dashboard;
     final DashboardToolbar toolbar;
@@ -65,7 +63,8 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
         Polling.whileAttached(this, REFRESH_MS, () -> refresh(false));
         registryHeatmap = new StampHeatmap(PoolKind.REGISTRY, this::openStamp);
         dataproxyHeatmap = new StampHeatmap(PoolKind.DATAPROXY, this::openStamp);
-        toolbar = new DashboardToolbar(dashboard.regions(), this::openRegion, hotOnly -> changed(), filter -> changed());
+        toolbar =
+                new DashboardToolbar(dashboard.regions(), this::openRegion, hotOnly -> changed(), filter -> changed());
         pager = new HeatmapPager(() -> {
             showHeatmaps();
             rememberInUrl();
@@ -83,11 +82,29 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
         alertsBox.setPadding(false);
         alertsBox.setSpacing(false);
         alerts.setHeight("300px");
-        var tableHeader = new HorizontalLayout(new H2("Stamps"), dev.stampboard.base.ui.CsvExport.link("stamps.csv",
-                List.of("stamp", "region", "kind", "status", "registry_p95", "registry_state", "dataproxy_p95", "dataproxy_state"),
-                () -> shown, s -> List.of(s.stamp().name(), s.stamp().region(), s.stamp().kind(), s.stamp().status(),
-                        csv(s, PoolKind.REGISTRY, true), csv(s, PoolKind.REGISTRY, false),
-                        csv(s, PoolKind.DATAPROXY, true), csv(s, PoolKind.DATAPROXY, false))));
+        var tableHeader = new HorizontalLayout(
+                new H2("Stamps"),
+                dev.stampboard.base.ui.CsvExport.link(
+                        "stamps.csv",
+                        List.of(
+                                "stamp",
+                                "region",
+                                "kind",
+                                "status",
+                                "registry_p95",
+                                "registry_state",
+                                "dataproxy_p95",
+                                "dataproxy_state"),
+                        () -> shown,
+                        s -> List.of(
+                                s.stamp().name(),
+                                s.stamp().region(),
+                                s.stamp().kind(),
+                                s.stamp().status(),
+                                csv(s, PoolKind.REGISTRY, true),
+                                csv(s, PoolKind.REGISTRY, false),
+                                csv(s, PoolKind.DATAPROXY, true),
+                                csv(s, PoolKind.DATAPROXY, false))));
         tableHeader.setAlignItems(FlexComponent.Alignment.BASELINE);
         var tableBox = new VerticalLayout(tableHeader, table);
         tableBox.setPadding(false);
@@ -109,7 +126,8 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var q = event.getLocation().getQueryParameters();
-        String region = q.getSingleParameter("region").orElseGet(() -> dashboard.defaultRegion().orElse(null));
+        String region = q.getSingleParameter("region")
+                .orElseGet(() -> dashboard.defaultRegion().orElse(null));
         toolbar.select(region);
         toolbar.hotOnly.setValue(q.getSingleParameter("hot").map("1"::equals).orElse(false));
         toolbar.filter.setValue(q.getSingleParameter("q").orElse(""));
@@ -122,7 +140,8 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /** The dashboard's state as query parameters; defaults are left out so plain links stay plain. */
-    static QueryParameters query(@org.jspecify.annotations.Nullable String region, boolean hotOnly, String filter, int page) {
+    static QueryParameters query(
+            @org.jspecify.annotations.Nullable String region, boolean hotOnly, String filter, int page) {
         java.util.Map<String, String> q = new java.util.LinkedHashMap<>();
         if (region != null) {
             q.put("region", region);
@@ -159,29 +178,45 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
 
     /** Keeps the address bar in step with region, filters and page (no navigation, no history entry). */
     private void rememberInUrl() {
-        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
-                new com.vaadin.flow.router.Location("", query(toolbar.region(), toolbar.hotOnly(), toolbar.filter(), pager.page()))));
+        getUI().ifPresent(ui -> ui.getPage()
+                .getHistory()
+                .replaceState(
+                        null,
+                        new com.vaadin.flow.router.Location(
+                                "", query(toolbar.region(), toolbar.hotOnly(), toolbar.filter(), pager.page()))));
     }
 
     /** Re-reads the signals; the heatmaps are rebuilt only when the clock moved or the selection changed. */
     void refresh(boolean selectionChanged) {
         String region = toolbar.region();
         long now = dashboard.nowMinute();
-        asOf.setText("as of " + AS_OF.format(Instant.ofEpochSecond(now * 60)) + String.format(Locale.ROOT,
-                " · WARN ≥ %.0f %%, HOT > %.0f %%", dashboard.warnThreshold(), dashboard.hotThreshold()));
-        if (region == null || dashboard.regions().stream().noneMatch(r -> r.name().equals(region))) {
-            showEmpty(region == null ? "No regions yet. Declare stamps with PUT /api/v1/stamps/{stamp} or enable the simulator."
-                    : "Region '" + region + "' is not known. Pick one above.");
+        asOf.setText("as of " + AS_OF.format(Instant.ofEpochSecond(now * 60))
+                + String.format(
+                        Locale.ROOT,
+                        " · WARN ≥ %.0f %%, HOT > %.0f %%",
+                        dashboard.warnThreshold(),
+                        dashboard.hotThreshold()));
+        if (region == null
+                || dashboard.regions().stream().noneMatch(r -> r.name().equals(region))) {
+            showEmpty(
+                    region == null
+                            ? "No regions yet. Declare stamps with PUT /api/v1/stamps/{stamp} or enable the simulator."
+                            : "Region '" + region + "' is not known. Pick one above.");
             return;
         }
         String filter = toolbar.filter();
         shown = dashboard.stamps(region, toolbar.hotOnly()).stream()
-                .filter(s -> filter.isEmpty() || s.stamp().name().toLowerCase(Locale.ROOT).contains(filter)).toList();
+                .filter(s -> filter.isEmpty()
+                        || s.stamp().name().toLowerCase(Locale.ROOT).contains(filter))
+                .toList();
         if (shown.isEmpty()) {
-            showEmpty(!filter.isEmpty() ? "No stamp of " + region + (toolbar.hotOnly() ? " at WARN or HOT" : "")
-                    + " has “" + filter + "” in its name."
-                    : toolbar.hotOnly() ? "No stamp in " + region + " is at WARN or HOT. Clear “Hot only” to see all."
-                    : "Region " + region + " has no stamps yet.");
+            showEmpty(
+                    !filter.isEmpty()
+                            ? "No stamp of " + region + (toolbar.hotOnly() ? " at WARN or HOT" : "") + " has “" + filter
+                                    + "” in its name."
+                            : toolbar.hotOnly()
+                                    ? "No stamp in " + region + " is at WARN or HOT. Clear “Hot only” to see all."
+                                    : "Region " + region + " has no stamps yet.");
         } else {
             emptyRegion.setVisible(false);
         }
@@ -206,13 +241,16 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void showHeatmaps() {
-        List<String> page = pager.page(shown).stream().map(s -> s.stamp().name()).toList();
+        List<String> page =
+                pager.page(shown).stream().map(s -> s.stamp().name()).toList();
         registryHeatmap.show(dashboard.heatmap(page, PoolKind.REGISTRY));
         dataproxyHeatmap.show(dashboard.heatmap(page, PoolKind.DATAPROXY));
     }
 
     private static Object csv(StampSignals s, PoolKind kind, boolean p95) {
-        return s.pool(kind).map(p -> p95 ? (Object) (p.hotNodeP95() == null ? "" : p.hotNodeP95()) : p.state()).orElse("");
+        return s.pool(kind)
+                .map(p -> p95 ? (Object) (p.hotNodeP95() == null ? "" : p.hotNodeP95()) : p.state())
+                .orElse("");
     }
 
     private void openStamp(String stamp) {

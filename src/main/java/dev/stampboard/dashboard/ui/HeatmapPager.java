@@ -1,13 +1,12 @@
 package dev.stampboard.dashboard.ui;
 
-import java.util.List;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import java.util.List;
 
 /**
  * Pages the heatmap rows: a 500-stamp region stays readable as pages of {@value #PAGE_SIZE}

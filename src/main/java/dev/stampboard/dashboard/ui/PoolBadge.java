@@ -1,11 +1,9 @@
 package dev.stampboard.dashboard.ui;
 
-import java.util.Locale;
-
 import com.vaadin.flow.component.html.Span;
-
 import dev.stampboard.signals.PoolSignal;
 import dev.stampboard.signals.engine.PoolState;
+import java.util.Locale;
 
 /** A pool's hot-node P95 as a coloured badge: green OK, amber WARN, red HOT, grey without data. */
 final class PoolBadge extends Span {
@@ -15,7 +13,10 @@ final class PoolBadge extends Span {
         getElement().getThemeList().add("badge " + theme(signal.state()));
         getElement().setAttribute("title", tooltip(signal));
         getElement().setAttribute("data-state", signal.state().name());
-        getStyle().set("min-width", "6.5em").set("justify-content", "center").set("font-variant-numeric", "tabular-nums");
+        getStyle()
+                .set("min-width", "6.5em")
+                .set("justify-content", "center")
+                .set("font-variant-numeric", "tabular-nums");
     }
 
     static String format(PoolSignal signal) {
@@ -32,7 +33,7 @@ final class PoolBadge extends Span {
     }
 
     private static String tooltip(PoolSignal signal) {
-        return signal.pool() + " hot-node P95 " + format(signal) + " — " + signal.state()
-                + " (threshold " + signal.threshold() + " %)";
+        return signal.pool() + " hot-node P95 " + format(signal) + " — " + signal.state() + " (threshold "
+                + signal.threshold() + " %)";
     }
 }

@@ -1,7 +1,5 @@
 package dev.stampboard.dashboard.ui;
 
-import java.util.List;
-
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
@@ -16,11 +14,11 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-
 import dev.stampboard.dashboard.RegistryDetailService;
 import dev.stampboard.fleet.RegistryInfo;
 import dev.stampboard.fleet.ReplicaInfo;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 
 /**
  * One registry: its customer, replicas and their home stamps, home-stamp history, and per replica the
@@ -45,8 +43,10 @@ public class RegistryDetailView extends VerticalLayout implements BeforeEnterObs
         detail.visibleRegistry(name).ifPresentOrElse(this::show, () -> {
             title = "Registry not found · Stampboard";
             boolean staff = detail.mayOpenStamps();
-            add(new NotFound("Registry '" + name + "' not found",
-                    staff ? "Back to the fleet" : "Back to my registries", staff ? "" : "my-registries"));
+            add(new NotFound(
+                    "Registry '" + name + "' not found",
+                    staff ? "Back to the fleet" : "Back to my registries",
+                    staff ? "" : "my-registries"));
         });
     }
 
@@ -69,7 +69,8 @@ public class RegistryDetailView extends VerticalLayout implements BeforeEnterObs
         add(section("Replicas"), replicasGrid(replicas, staff));
         if (staff) {
             // DESIGN §1: customers never see a move; their endpoint is all they need
-            add(section("Home-stamp history"),
+            add(
+                    section("Home-stamp history"),
                     new Paragraph("The endpoint never changes when a replica moves between stamps."),
                     new HomeStampChangesGrid("history", detail.history(registry), false));
         }
@@ -84,9 +85,12 @@ public class RegistryDetailView extends VerticalLayout implements BeforeEnterObs
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(ReplicaInfo::region).setHeader("Region").setKey("region").setAutoWidth(true);
         grid.addComponentColumn(r -> linkStamps
-                        ? new RouterLink(r.homeStamp(), StampDetailView.class, new RouteParameters("name", r.homeStamp()))
+                        ? new RouterLink(
+                                r.homeStamp(), StampDetailView.class, new RouteParameters("name", r.homeStamp()))
                         : new Span(r.homeStamp()))
-                .setHeader("Home stamp").setKey("homeStamp").setFlexGrow(1);
+                .setHeader("Home stamp")
+                .setKey("homeStamp")
+                .setFlexGrow(1);
         grid.setItems(replicas);
         grid.setAllRowsVisible(true);
         grid.setMaxWidth("640px");

@@ -1,26 +1,24 @@
 package dev.stampboard.dashboard.ui;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-
 import dev.stampboard.dashboard.StampDetailService;
 import dev.stampboard.fleet.HomeStampChange;
 import dev.stampboard.fleet.PoolKind;
-import dev.stampboard.signals.StampSignals;
 import dev.stampboard.signals.SignalsService;
+import dev.stampboard.signals.StampSignals;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** One stamp: its pools' hot-node trend, who makes the load, its nodes, registries and moves. */
 @Route("stamps/:name")
@@ -52,8 +50,11 @@ public class StampDetailView extends VerticalLayout implements BeforeEnterObserv
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String name = event.getRouteParameters().get("name").orElse("");
-        hours = event.getLocation().getQueryParameters().getSingleParameter("range")
-                .map(r -> RANGES.get(r.replace("h", " h").replace("d", " d"))).orElse(null);
+        hours = event.getLocation()
+                .getQueryParameters()
+                .getSingleParameter("range")
+                .map(r -> RANGES.get(r.replace("h", " h").replace("d", " d")))
+                .orElse(null);
         removeAll();
         detail.stamp(name).ifPresentOrElse(this::show, () -> {
             title = "Stamp not found · Stampboard";
@@ -78,8 +79,11 @@ public class StampDetailView extends VerticalLayout implements BeforeEnterObserv
         List<Component> shares = new ArrayList<>();
         for (PoolKind pool : PoolKind.values()) {
             if (stamp.pool(pool).isPresent()) {
-                trends.add(new HotNodeTrendChart(pool, hours == null ? detail.hotNodeTrend(name, pool)
-                        : detail.hotNodeTrend(name, pool, hours), name, stampMoves));
+                trends.add(new HotNodeTrendChart(
+                        pool,
+                        hours == null ? detail.hotNodeTrend(name, pool) : detail.hotNodeTrend(name, pool, hours),
+                        name,
+                        stampMoves));
                 shares.add(new TrafficShareChart(pool, detail.trafficShare(name, pool), window));
             }
         }
@@ -87,27 +91,40 @@ public class StampDetailView extends VerticalLayout implements BeforeEnterObserv
         range.setId("time-range");
         range.setAriaLabel("Time range of the trend charts");
         range.setItems(RANGES.keySet());
-        range.setValue(RANGES.entrySet().stream().filter(e -> e.getValue().equals(hours == null ? 12 : hours))
-                .map(java.util.Map.Entry::getKey).findFirst().orElse("12 h"));
+        range.setValue(RANGES.entrySet().stream()
+                .filter(e -> e.getValue().equals(hours == null ? 12 : hours))
+                .map(java.util.Map.Entry::getKey)
+                .findFirst()
+                .orElse("12 h"));
         range.addValueChangeListener(e -> {
             if (e.isFromClient()) {
-                getUI().ifPresent(ui -> ui.navigate("stamps/" + name, com.vaadin.flow.router.QueryParameters.of("range",
-                        e.getValue().replace(" ", ""))));
+                getUI().ifPresent(ui -> ui.navigate(
+                        "stamps/" + name,
+                        com.vaadin.flow.router.QueryParameters.of(
+                                "range", e.getValue().replace(" ", ""))));
             }
         });
-        var trendHeader = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(section("Hot-node P95 trend"), range,
+        var trendHeader = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(
+                section("Hot-node P95 trend"),
+                range,
                 new com.vaadin.flow.component.html.Span("Drag or scroll on a chart to zoom"));
         trendHeader.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
         trendHeader.getStyle().set("flex-wrap", "wrap");
         add(trendHeader, DetailCharts.cardGrid("480px", trends.toArray(Component[]::new)));
-        add(section("Traffic share per customer"), DetailCharts.card("Who makes the heat",
-                "Each customer's share of the pools' traffic over the " + window + ", its registries beneath",
-                new CustomerShareGrid(detail.customerShare(name))));
+        add(
+                section("Traffic share per customer"),
+                DetailCharts.card(
+                        "Who makes the heat",
+                        "Each customer's share of the pools' traffic over the " + window + ", its registries beneath",
+                        new CustomerShareGrid(detail.customerShare(name))));
         add(section("Traffic share per registry"), DetailCharts.cardGrid("480px", shares.toArray(Component[]::new)));
 
-        var nodes = DetailCharts.card("Nodes", "Newest minute's CPU, hottest first",
+        var nodes = DetailCharts.card(
+                "Nodes",
+                "Newest minute's CPU, hottest first",
                 new NodesGrid(detail.nodes(name), settings.warnThreshold(), settings.hotThreshold()));
-        var registries = DetailCharts.card("Registries on this stamp",
+        var registries = DetailCharts.card(
+                "Registries on this stamp",
                 "Share of requests and bytes and throttled requests over the " + window
                         + "; p99 latency of the newest minute with requests",
                 new StampRegistriesGrid(detail.registries(name)));

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.signals.StampSignals;
@@ -17,7 +16,11 @@ class StampHeader extends HorizontalLayout {
         StampInfo stamp = signals.stamp();
         var name = new H1(stamp.name());
         name.addClassNames(LumoUtility.Margin.NONE);
-        add(name, fact("Region", stamp.region()), fact("Kind", stamp.kind().name()), fact("Status", stamp.status().name()));
+        add(
+                name,
+                fact("Region", stamp.region()),
+                fact("Kind", stamp.kind().name()),
+                fact("Status", stamp.status().name()));
         for (PoolKind kind : PoolKind.values()) {
             signals.pool(kind).ifPresent(pool -> {
                 var badge = new PoolBadge(pool);

@@ -1,17 +1,9 @@
 package dev.stampboard.dashboard.ui;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Consumer;
-
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-
 import dev.stampboard.base.ui.chart.Axis;
 import dev.stampboard.base.ui.chart.AxisLabel;
 import dev.stampboard.base.ui.chart.ChartOption;
@@ -22,6 +14,12 @@ import dev.stampboard.base.ui.chart.Tooltip;
 import dev.stampboard.base.ui.chart.VisualMap;
 import dev.stampboard.dashboard.HeatmapData;
 import dev.stampboard.fleet.PoolKind;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One pool's hot-node CPU as a heatmap: a row per stamp, a column per minute of the window, one
@@ -30,14 +28,19 @@ import dev.stampboard.fleet.PoolKind;
 class StampHeatmap extends Composite<Div> {
 
     static final int ROW_HEIGHT_PX = 22;
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MINUTE =
+            DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
     /** Greens up to 30 %, yellow at the warning level, orange to red above the threshold. */
-    private static final String[] SCALE = {"#ebfbee", "#b2f2bb", "#69db7c", "#40c057", "#ffd43b", "#ff922b",
-            "#f76707", "#fa5252", "#e03131", "#c92a2a", "#862e2e"};
+    private static final String[] SCALE = {
+        "#ebfbee", "#b2f2bb", "#69db7c", "#40c057", "#ffd43b", "#ff922b", "#f76707", "#fa5252", "#e03131", "#c92a2a",
+        "#862e2e"
+    };
 
     /** Minutes re-sent at the right edge on each step, so a sample that arrived late is drawn too. */
     static final int LATE_MINUTES = 3;
-    private static final DateTimeFormatter COLUMN = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter COLUMN =
+            DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final EChart chart = new EChart();
     private final Paragraph empty = new Paragraph();
@@ -45,11 +48,13 @@ class StampHeatmap extends Composite<Div> {
     private List<String> stamps = List.of();
     /** What the client draws now (its window), to send only what changed. */
     private long drawnFrom = Long.MIN_VALUE;
+
     private int drawnColumns = -1;
 
     StampHeatmap(PoolKind pool, Consumer<String> onStampClicked) {
         this.pool = pool;
-        var title = new H3((pool == PoolKind.REGISTRY ? "Registry" : "Dataproxy") + " pool · hot-node CPU per minute (UTC)");
+        var title = new H3(
+                (pool == PoolKind.REGISTRY ? "Registry" : "Dataproxy") + " pool · hot-node CPU per minute (UTC)");
         title.getStyle().set("margin", "var(--lumo-space-s) 0 0 0");
         chart.setId("heatmap-" + pool.name());
         chart.addItemClickListener(e -> {
@@ -98,10 +103,15 @@ class StampHeatmap extends Composite<Div> {
 
     ChartOption option(HeatmapData data) {
         int longest = data.stamps().stream().mapToInt(String::length).max().orElse(8);
-        return ChartOption.heatmap(labels(data, 0, data.columns()), data.stamps(),
-                        VisualMap.continuous(0, 100, SCALE).withValueSuffix(" %").withValueDecimals(0),
+        return ChartOption.heatmap(
+                        labels(data, 0, data.columns()),
+                        data.stamps(),
+                        VisualMap.continuous(0, 100, SCALE)
+                                .withValueSuffix(" %")
+                                .withValueDecimals(0),
                         HeatmapSeries.of("hot-node CPU", cells(data, 0, data.columns())))
-                .withXAxis(Axis.category(labels(data, 0, data.columns())).withSplitArea()
+                .withXAxis(Axis.category(labels(data, 0, data.columns()))
+                        .withSplitArea()
                         .withLabel(AxisLabel.named("hourTicks").withLineHeight(16)))
                 // stamp · minute and the exact reported value (no rounding), with its unit
                 .withTooltip(Tooltip.heatmapCell().withValueSuffix(" %"))
@@ -148,8 +158,12 @@ class StampHeatmap extends Composite<Div> {
                     peak = Float.isNaN(peak) ? v : Math.max(peak, v);
                 }
             }
-            text.append(i == 0 ? "" : "; ").append(data.stamps().get(i)).append(Float.isNaN(last) ? " no data"
-                    : String.format(java.util.Locale.ROOT, " now %.0f %%, peak %.0f %%", last, peak));
+            text.append(i == 0 ? "" : "; ")
+                    .append(data.stamps().get(i))
+                    .append(
+                            Float.isNaN(last)
+                                    ? " no data"
+                                    : String.format(java.util.Locale.ROOT, " now %.0f %%, peak %.0f %%", last, peak));
         }
         return text.toString();
     }

@@ -1,10 +1,7 @@
 package dev.stampboard.dashboard.ui;
 
-import java.util.List;
-
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Div;
-
 import dev.stampboard.base.ui.chart.Axis;
 import dev.stampboard.base.ui.chart.BarSeries;
 import dev.stampboard.base.ui.chart.ChartOption;
@@ -16,6 +13,7 @@ import dev.stampboard.base.ui.chart.Tooltip;
 import dev.stampboard.dashboard.ShareSlice;
 import dev.stampboard.dashboard.StampDetailService;
 import dev.stampboard.fleet.PoolKind;
+import java.util.List;
 
 /** Who makes a pool's load: the top registries' share of its requests (REGISTRY) or bytes (DATAPROXY), then the rest. */
 class TrafficShareChart extends Composite<Div> {
@@ -31,8 +29,11 @@ class TrafficShareChart extends Composite<Div> {
             return;
         }
         List<String> labels = slices.stream().map(ShareSlice::label).toList();
-        List<Double> percent = slices.stream().map(s -> Math.round(s.share() * 1000) / 10.0).toList();
-        var bars = BarSeries.of("Share of " + measure, percent).withColor(DetailCharts.TEAL).withMaxWidth(18)
+        List<Double> percent =
+                slices.stream().map(s -> Math.round(s.share() * 1000) / 10.0).toList();
+        var bars = BarSeries.of("Share of " + measure, percent)
+                .withColor(DetailCharts.TEAL)
+                .withMaxWidth(18)
                 .withLabel(new Label(true, "right", null, null, " %", 1));
         var option = ChartOption.horizontalBar(labels, bars)
                 .withLegend(Legend.hidden())
@@ -41,8 +42,13 @@ class TrafficShareChart extends Composite<Div> {
                 .withTooltip(Tooltip.axis().withValueSuffix(" %").withValueDecimals(1));
         var chart = new EChart(option);
         chart.setId("share-" + pool.name());
-        chart.setSummary(title + " over the " + window + ": " + String.join(", ", slices.stream()
-                .map(s -> String.format(java.util.Locale.ROOT, "%s %.1f %%", s.label(), s.share() * 100)).toList()));
+        chart.setSummary(title + " over the " + window + ": "
+                + String.join(
+                        ", ",
+                        slices.stream()
+                                .map(s ->
+                                        String.format(java.util.Locale.ROOT, "%s %.1f %%", s.label(), s.share() * 100))
+                                .toList()));
         chart.setHeight(Math.max(160, 30 * slices.size() + 30) + "px");
         getContent().add(DetailCharts.card(title, subtitle, chart));
     }

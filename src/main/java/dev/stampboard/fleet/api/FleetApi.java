@@ -1,17 +1,5 @@
 package dev.stampboard.fleet.api;
 
-import java.security.Principal;
-import java.util.List;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.annotation.Secured;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
-
 import dev.stampboard.base.Actor;
 import dev.stampboard.base.InputLimits;
 import dev.stampboard.base.InvalidInputException;
@@ -26,12 +14,21 @@ import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.fleet.StampKind;
 import dev.stampboard.fleet.StampStatus;
 import dev.stampboard.security.CurrentUser;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.security.Principal;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /** DESIGN §11: regions, the inventory {@code PUT}, and registries (a customer sees only its own). */
 @RestController
@@ -54,9 +51,11 @@ class FleetApi {
 
     @PutMapping("/stamps/{stamp}")
     @Secured({"ROLE_ENGINEER", "ROLE_INGEST"}) // DESIGN §9: the admin's are settings and users, not the inventory
-    StampInfo declare(@PathVariable String stamp, @RequestBody @Valid @Nullable DeclareStampRequest body, Principal principal) {
+    StampInfo declare(
+            @PathVariable String stamp, @RequestBody @Valid @Nullable DeclareStampRequest body, Principal principal) {
         if (body == null) {
-            throw new InvalidInputException("The body must be {\"region\":…, \"kind\":…, \"pools\":[{\"pool\":…, \"nodes\":[…]}]}");
+            throw new InvalidInputException(
+                    "The body must be {\"region\":…, \"kind\":…, \"pools\":[{\"pool\":…, \"nodes\":[…]}]}");
         }
         return fleet.declareStamp(stamp, body.toDeclaration(), Actor.user(principal.getName()));
     }
@@ -70,77 +69,119 @@ class FleetApi {
     @GetMapping("/registries/{name}")
     @Secured({"ROLE_VIEWER", "ROLE_CUSTOMER"})
     RegistryInfo registry(@PathVariable String name) {
-        RegistryInfo registry = fleet.registry(name).orElseThrow(() -> new NotFoundException("No registry named '" + name + "'"));
+        RegistryInfo registry =
+                fleet.registry(name).orElseThrow(() -> new NotFoundException("No registry named '" + name + "'"));
         // a customer asking for another customer's registry learns nothing, not even that it exists
-        currentUser.restrictedToCustomer().filter(c -> !c.equals(registry.customer())).ifPresent(c -> {
-            throw new NotFoundException("No registry named '" + name + "'");
-        });
+        currentUser
+                .restrictedToCustomer()
+                .filter(c -> !c.equals(registry.customer()))
+                .ifPresent(c -> {
+                    throw new NotFoundException("No registry named '" + name + "'");
+                });
         return registry;
     }
 
     /** Declares or updates a registry; a changed home stamp is refused (moves go through a plan). */
     @PutMapping("/registries/{name}")
     @Secured({"ROLE_ENGINEER", "ROLE_INGEST"}) // not the admin: DESIGN §9
-    RegistryInfo declareRegistry(@PathVariable String name, @RequestBody @Valid @Nullable DeclareRegistryRequest body,
-                                 Principal principal) {
+    RegistryInfo declareRegistry(
+            @PathVariable String name, @RequestBody @Valid @Nullable DeclareRegistryRequest body, Principal principal) {
         if (body == null) {
-            throw new InvalidInputException("The body must be {\"customer\":…, \"replicas\":[{\"region\":…, \"homeStamp\":…}]}");
+            throw new InvalidInputException(
+                    "The body must be {\"customer\":…, \"replicas\":[{\"region\":…, \"homeStamp\":…}]}");
         }
         return fleet.declareRegistry(name, body.toDeclaration(), Actor.user(principal.getName()));
     }
 
     record DeclareRegistryRequest(
-            @Size(max = InputLimits.NAME, message = "at most {max} characters") @Nullable String customer,
-            @Size(max = InputLimits.LIST, message = "at most {max} replicas")
-            @Nullable List<@NotNull(message = "a replica, not null") @Valid ReplicaRequest> replicas) {
+            @Size(max = InputLimits.NAME, message = "at most {max} characters") @Nullable
+            String customer,
+
+            @Size(max = InputLimits.LIST, message = "at most {max} replicas") @Nullable
+            List<@NotNull(message = "a replica, not null") @Valid ReplicaRequest> replicas) {
 
         RegistryDeclaration toDeclaration() {
             if (customer == null || customer.isBlank()) {
                 throw new InvalidInputException("'customer' is required");
             }
-            List<RegistryDeclaration.ReplicaDeclaration> declared = replicas == null ? List.of() : replicas.stream().map(r -> {
-                if (r == null || r.region() == null || r.region().isBlank() || r.homeStamp() == null || r.homeStamp().isBlank()) {
-                    throw new InvalidInputException("Each entry of 'replicas' needs \"region\" and \"homeStamp\"");
-                }
-                return new RegistryDeclaration.ReplicaDeclaration(r.region(), r.homeStamp());
-            }).toList();
+            List<RegistryDeclaration.ReplicaDeclaration> declared = replicas == null
+                    ? List.of()
+                    : replicas.stream()
+                            .map(r -> {
+                                if (r == null
+                                        || r.region() == null
+                                        || r.region().isBlank()
+                                        || r.homeStamp() == null
+                                        || r.homeStamp().isBlank()) {
+                                    throw new InvalidInputException(
+                                            "Each entry of 'replicas' needs \"region\" and \"homeStamp\"");
+                                }
+                                return new RegistryDeclaration.ReplicaDeclaration(r.region(), r.homeStamp());
+                            })
+                            .toList();
             return new RegistryDeclaration(customer, declared);
         }
     }
 
-    record ReplicaRequest(@Size(max = InputLimits.NAME, message = "at most {max} characters") @Nullable String region,
-                          @Size(max = InputLimits.NAME, message = "at most {max} characters") @Nullable String homeStamp) {
-    }
+    record ReplicaRequest(
+            @Size(max = InputLimits.NAME, message = "at most {max} characters") @Nullable
+            String region,
+
+            @Size(max = InputLimits.NAME, message = "at most {max} characters") @Nullable
+            String homeStamp) {}
 
     record DeclareStampRequest(
-            @Size(max = InputLimits.NAME, message = "at most {max} characters") @Nullable String region,
-            @Nullable StampKind kind, @Nullable StampStatus status,
-            @Size(max = 2, message = "at most one REGISTRY and one DATAPROXY pool")
-            @Nullable List<@NotNull(message = "a pool, not null") @Valid PoolRequest> pools,
-            @Size(max = InputLimits.LIST, message = "at most {max} storage accounts")
-            @Nullable List<@NotNull(message = "a storage account name, not null") @Size(min = 3,
-                    max = InputLimits.STORAGE_ACCOUNT, message = "a storage account name has {min}–{max} characters")
-                    String> storageAccounts) {
+            @Size(max = InputLimits.NAME, message = "at most {max} characters") @Nullable
+            String region,
+
+            @Nullable StampKind kind,
+            @Nullable StampStatus status,
+
+            @Size(max = 2, message = "at most one REGISTRY and one DATAPROXY pool") @Nullable
+            List<@NotNull(message = "a pool, not null") @Valid PoolRequest> pools,
+
+            @Size(max = InputLimits.LIST, message = "at most {max} storage accounts") @Nullable
+            List<
+                            @NotNull(message = "a storage account name, not null")
+                            @Size(
+                                    min = 3,
+                                    max = InputLimits.STORAGE_ACCOUNT,
+                                    message = "a storage account name has {min}–{max} characters")
+                            String>
+                    storageAccounts) {
 
         StampDeclaration toDeclaration() {
             if (region == null || region.isBlank()) {
                 throw new InvalidInputException("'region' is required");
             }
-            List<StampDeclaration.PoolDeclaration> declared = pools == null ? List.of() : pools.stream().map(p -> {
-                if (p == null || p.pool() == null) {
-                    throw new InvalidInputException("Each entry of 'pools' needs \"pool\": REGISTRY or DATAPROXY");
-                }
-                return new StampDeclaration.PoolDeclaration(p.pool(), p.nodes() == null ? List.of() : p.nodes(), p.minInstances());
-            }).toList();
-            return new StampDeclaration(region, kind, status, declared, storageAccounts == null ? List.of() : storageAccounts);
+            List<StampDeclaration.PoolDeclaration> declared = pools == null
+                    ? List.of()
+                    : pools.stream()
+                            .map(p -> {
+                                if (p == null || p.pool() == null) {
+                                    throw new InvalidInputException(
+                                            "Each entry of 'pools' needs \"pool\": REGISTRY or DATAPROXY");
+                                }
+                                return new StampDeclaration.PoolDeclaration(
+                                        p.pool(), p.nodes() == null ? List.of() : p.nodes(), p.minInstances());
+                            })
+                            .toList();
+            return new StampDeclaration(
+                    region, kind, status, declared, storageAccounts == null ? List.of() : storageAccounts);
         }
     }
 
-    record PoolRequest(@Nullable PoolKind pool,
-                       @Size(max = InputLimits.NODES_PER_POOL, message = "at most {max} nodes per pool")
-                       @Nullable List<@NotNull(message = "a node name, not null") @Size(max = InputLimits.NAME,
-                               message = "at most {max} characters") String> nodes,
-                       @Min(value = 0, message = "at least {value}")
-                       @Max(value = InputLimits.NODES_PER_POOL, message = "at most {value}") @Nullable Integer minInstances) {
-    }
+    record PoolRequest(
+            @Nullable PoolKind pool,
+
+            @Size(max = InputLimits.NODES_PER_POOL, message = "at most {max} nodes per pool") @Nullable
+            List<
+                            @NotNull(message = "a node name, not null")
+                            @Size(max = InputLimits.NAME, message = "at most {max} characters") String>
+                    nodes,
+
+            @Min(value = 0, message = "at least {value}")
+            @Max(value = InputLimits.NODES_PER_POOL, message = "at most {value}")
+            @Nullable
+            Integer minInstances) {}
 }

@@ -1,9 +1,18 @@
 package dev.stampboard.isolation.api;
 
+import dev.stampboard.base.InputLimits;
+import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.isolation.DedicatedSizing;
+import dev.stampboard.isolation.IsolationRequestDetails;
+import dev.stampboard.isolation.IsolationService;
+import dev.stampboard.isolation.IsolationState;
+import dev.stampboard.isolation.IsolationStateChange;
+import dev.stampboard.isolation.NewIsolationRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,18 +23,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.stampboard.base.InputLimits;
-import dev.stampboard.base.InvalidInputException;
-import dev.stampboard.isolation.DedicatedSizing;
-import dev.stampboard.isolation.IsolationRequestDetails;
-import dev.stampboard.isolation.IsolationService;
-import dev.stampboard.isolation.IsolationState;
-import dev.stampboard.isolation.IsolationStateChange;
-import dev.stampboard.isolation.NewIsolationRequest;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 
 /**
  * DESIGN §11: isolation tickets — file, list, read, and the review workflow — through the same
@@ -92,31 +89,63 @@ class IsolationRequestsApi {
         return RequestJson.of(isolation.reject(id, body == null ? null : body.reason()));
     }
 
-    record QuestionJson(@Size(max = InputLimits.TEXT, message = "at most {max} characters") @Nullable String question) {
-    }
+    record QuestionJson(
+            @Size(max = InputLimits.TEXT, message = "at most {max} characters") @Nullable
+            String question) {}
 
-    record AnswerJson(@Size(max = InputLimits.TEXT, message = "at most {max} characters") @Nullable String answer) {
-    }
+    record AnswerJson(
+            @Size(max = InputLimits.TEXT, message = "at most {max} characters") @Nullable
+            String answer) {}
 
-    record ReasonJson(@Size(max = InputLimits.TEXT, message = "at most {max} characters") @Nullable String reason) {
-    }
+    record ReasonJson(
+            @Size(max = InputLimits.TEXT, message = "at most {max} characters") @Nullable
+            String reason) {}
 
-    record RequestJson(String id, String state, String customer, String region, List<String> registries,
-                       long expectedPeakQps, double peakThroughputGbps, double dataVolumeTb, String justification,
-                       LocalDate wantedBy, String requestedBy, Instant requestedAt, SizingJson sizing,
-                       @Nullable String question, @Nullable String answer, @Nullable String decidedBy,
-                       @Nullable String decisionReason, @Nullable String dedicatedStamp, @Nullable String planId) {
+    record RequestJson(
+            String id,
+            String state,
+            String customer,
+            String region,
+            List<String> registries,
+            long expectedPeakQps,
+            double peakThroughputGbps,
+            double dataVolumeTb,
+            String justification,
+            LocalDate wantedBy,
+            String requestedBy,
+            Instant requestedAt,
+            SizingJson sizing,
+            @Nullable String question,
+            @Nullable String answer,
+            @Nullable String decidedBy,
+            @Nullable String decisionReason,
+            @Nullable String dedicatedStamp,
+            @Nullable String planId) {
 
         static RequestJson of(IsolationRequestDetails r) {
             DedicatedSizing s = r.sizing();
-            return new RequestJson(r.id(), r.state().name(), r.customer(), r.region(), r.registries(),
-                    r.expectedPeakQps(), r.peakThroughputGbps(), r.dataVolumeTb(), r.justification(), r.wantedBy(),
-                    r.requestedBy(), r.requestedAt(),
+            return new RequestJson(
+                    r.id(),
+                    r.state().name(),
+                    r.customer(),
+                    r.region(),
+                    r.registries(),
+                    r.expectedPeakQps(),
+                    r.peakThroughputGbps(),
+                    r.dataVolumeTb(),
+                    r.justification(),
+                    r.wantedBy(),
+                    r.requestedBy(),
+                    r.requestedAt(),
                     new SizingJson(s.registryNodes(), s.dataproxyNodes(), s.storageAccounts(), s.arithmetic()),
-                    r.question(), r.answer(), r.decidedBy(), r.decisionReason(), r.dedicatedStamp(), r.planId());
+                    r.question(),
+                    r.answer(),
+                    r.decidedBy(),
+                    r.decisionReason(),
+                    r.dedicatedStamp(),
+                    r.planId());
         }
     }
 
-    record SizingJson(int registryNodes, int dataproxyNodes, int storageAccounts, String arithmetic) {
-    }
+    record SizingJson(int registryNodes, int dataproxyNodes, int storageAccounts, String arithmetic) {}
 }

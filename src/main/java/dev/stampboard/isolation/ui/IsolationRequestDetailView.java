@@ -1,9 +1,5 @@
 package dev.stampboard.isolation.ui;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -18,7 +14,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-
 import dev.stampboard.base.NotFoundException;
 import dev.stampboard.isolation.IsolationRequestDetails;
 import dev.stampboard.isolation.IsolationService;
@@ -26,6 +21,9 @@ import dev.stampboard.isolation.IsolationState;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * One request: what was asked, the sizing and its arithmetic, the open question, the decisions, what
@@ -37,7 +35,8 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed({"VIEWER", "CUSTOMER"})
 public class IsolationRequestDetailView extends VerticalLayout implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final IsolationService isolation;
     private final CurrentUser user;
@@ -78,9 +77,16 @@ public class IsolationRequestDetailView extends VerticalLayout implements Before
         title.getStyle().set("margin", "0");
         var header = new HorizontalLayout(title, IsolationBadges.state(r.state()));
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(header, new Paragraph(String.format(Locale.ROOT, "Filed by %s on %s UTC · wanted by %s · region %s%s",
-                r.requestedBy(), WHEN.format(r.requestedAt()), r.wantedBy(), r.region(),
-                r.decidedBy() == null ? "" : " · decided by " + r.decidedBy())));
+        add(
+                header,
+                new Paragraph(String.format(
+                        Locale.ROOT,
+                        "Filed by %s on %s UTC · wanted by %s · region %s%s",
+                        r.requestedBy(),
+                        WHEN.format(r.requestedAt()),
+                        r.wantedBy(),
+                        r.region(),
+                        r.decidedBy() == null ? "" : " · decided by " + r.decidedBy())));
         add(progress(r, customer));
         if (stuck != null) {
             var warning = new Paragraph(stuck);
@@ -92,11 +98,15 @@ public class IsolationRequestDetailView extends VerticalLayout implements Before
         if (r.question() != null) {
             add(questionBox(r));
         }
-        actions = new RequestActions(isolation, user, r, customer || user.has(Role.SUPPORT) || user.has(Role.ADMIN),
-                this::render);
+        actions = new RequestActions(
+                isolation, user, r, customer || user.has(Role.SUPPORT) || user.has(Role.ADMIN), this::render);
         add(actions);
-        var facts = new Div(fact("Registries", String.join(", ", r.registries())),
-                fact("Expected peak", String.format(Locale.ROOT, "%,d QPS · %.1f Gbit/s", r.expectedPeakQps(), r.peakThroughputGbps())),
+        var facts = new Div(
+                fact("Registries", String.join(", ", r.registries())),
+                fact(
+                        "Expected peak",
+                        String.format(
+                                Locale.ROOT, "%,d QPS · %.1f Gbit/s", r.expectedPeakQps(), r.peakThroughputGbps())),
                 fact("Data volume", String.format(Locale.ROOT, "%.1f TB", r.dataVolumeTb())),
                 fact("Justification", r.justification()));
         var sizing = new SizingPanel(isolation.sizingSettings());
@@ -119,36 +129,49 @@ public class IsolationRequestDetailView extends VerticalLayout implements Before
         if (r.state() == IsolationState.REJECTED) {
             p.setText("Rejected: " + r.decisionReason());
         } else if (r.dedicatedStamp() != null && !customer) {
-            p.add(new Span("Dedicated stamp "), new Anchor("stamps/" + r.dedicatedStamp(), r.dedicatedStamp()),
-                    new Span(switch (r.state()) {
-                        case APPROVED -> " is about to be provisioned.";
-                        case PROVISIONING -> " is being provisioned; the request is ready once it reports ACTIVE.";
-                        case READY -> " is active; the migration plan opens next.";
-                        default -> " is active.";
-                    }));
+            p.add(
+                    new Span("Dedicated stamp "),
+                    new Anchor("stamps/" + r.dedicatedStamp(), r.dedicatedStamp()),
+                    new Span(
+                            switch (r.state()) {
+                                case APPROVED -> " is about to be provisioned.";
+                                case PROVISIONING ->
+                                    " is being provisioned; the request is ready once it reports ACTIVE.";
+                                case READY -> " is active; the migration plan opens next.";
+                                default -> " is active.";
+                            }));
             if (r.planId() != null) {
-                p.add(new Span(" Migration plan: "), new Anchor("plans/" + r.planId(), r.planId().substring(0, 8)),
-                        new Span(r.state() == IsolationState.DONE ? " (completed)." : " — an engineer approves and runs it."));
+                p.add(
+                        new Span(" Migration plan: "),
+                        new Anchor("plans/" + r.planId(), r.planId().substring(0, 8)),
+                        new Span(
+                                r.state() == IsolationState.DONE
+                                        ? " (completed)."
+                                        : " — an engineer approves and runs it."));
             }
         } else {
-            p.setText(switch (r.state()) {
-                case SUBMITTED -> "Waiting for support to start the review.";
-                case IN_REVIEW -> "Support is reviewing the request.";
-                case NEEDS_INFO -> "Support needs more information from the requester (below).";
-                case APPROVED, PROVISIONING, READY -> "Approved: the dedicated capacity is being prepared.";
-                case MIGRATING -> "The registries are moving onto their dedicated capacity; endpoints do not change.";
-                case DONE -> "Done: the registries are served by their dedicated capacity.";
-                case REJECTED -> "";
-            });
+            p.setText(
+                    switch (r.state()) {
+                        case SUBMITTED -> "Waiting for support to start the review.";
+                        case IN_REVIEW -> "Support is reviewing the request.";
+                        case NEEDS_INFO -> "Support needs more information from the requester (below).";
+                        case APPROVED, PROVISIONING, READY -> "Approved: the dedicated capacity is being prepared.";
+                        case MIGRATING ->
+                            "The registries are moving onto their dedicated capacity; endpoints do not change.";
+                        case DONE -> "Done: the registries are served by their dedicated capacity.";
+                        case REJECTED -> "";
+                    });
         }
         return p;
     }
 
     private static Div questionBox(IsolationRequestDetails r) {
-        var box = new Div(fact("Question from support", r.question()),
+        var box = new Div(
+                fact("Question from support", r.question()),
                 fact("Answer", r.answer() == null ? "(not answered yet)" : r.answer()));
         box.setId("question");
-        box.addClassNames(LumoUtility.Padding.SMALL, LumoUtility.Background.CONTRAST_5, LumoUtility.BorderRadius.MEDIUM);
+        box.addClassNames(
+                LumoUtility.Padding.SMALL, LumoUtility.Background.CONTRAST_5, LumoUtility.BorderRadius.MEDIUM);
         box.setWidthFull();
         box.getStyle().set("box-sizing", "border-box");
         return box;

@@ -1,13 +1,5 @@
 package dev.stampboard.isolation.ui;
 
-import java.time.LocalDate;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
-
-import org.jspecify.annotations.Nullable;
-
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -19,9 +11,14 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.data.binder.Validator;
-
 import dev.stampboard.isolation.IsolationRules;
 import dev.stampboard.isolation.NewIsolationRequest;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The intake fields with their rules (the service's own, {@link IsolationRules}), bound to a draft.
@@ -32,19 +29,39 @@ class IsolationRequestForm extends FormLayout {
 
     /** The editable copy behind the binder. */
     static final class Draft {
-        @Nullable String customer;
+        @Nullable
+        String customer;
+
         Set<String> registries = new LinkedHashSet<>();
-        @Nullable Integer expectedPeakQps;
-        @Nullable Double peakThroughputGbps;
-        @Nullable Double dataVolumeTb;
-        @Nullable String justification;
-        @Nullable LocalDate wantedBy;
-        @Nullable String region;
+
+        @Nullable
+        Integer expectedPeakQps;
+
+        @Nullable
+        Double peakThroughputGbps;
+
+        @Nullable
+        Double dataVolumeTb;
+
+        @Nullable
+        String justification;
+
+        @Nullable
+        LocalDate wantedBy;
+
+        @Nullable
+        String region;
 
         NewIsolationRequest toRequest() {
-            return new NewIsolationRequest(customer, List.copyOf(registries),
-                    expectedPeakQps == null ? null : expectedPeakQps.longValue(), peakThroughputGbps, dataVolumeTb,
-                    justification, wantedBy, region);
+            return new NewIsolationRequest(
+                    customer,
+                    List.copyOf(registries),
+                    expectedPeakQps == null ? null : expectedPeakQps.longValue(),
+                    peakThroughputGbps,
+                    dataVolumeTb,
+                    justification,
+                    wantedBy,
+                    region);
         }
     }
 
@@ -61,13 +78,18 @@ class IsolationRequestForm extends FormLayout {
 
     /** What the service says about registries that already run on the customer's dedicated stamp (null: none). */
     interface IsolationCheck {
-        @Nullable String alreadyIsolated(String customer, String region, List<String> registries);
+        @Nullable
+        String alreadyIsolated(String customer, String region, List<String> registries);
     }
 
     private final Binder.Binding<Draft, Set<String>> registriesBinding;
 
-    IsolationRequestForm(List<String> customers, Function<String, List<String>> registriesOf,
-                         Function<List<String>, List<String>> commonRegions, IsolationCheck isolated, LocalDate today) {
+    IsolationRequestForm(
+            List<String> customers,
+            Function<String, List<String>> registriesOf,
+            Function<List<String>, List<String>> commonRegions,
+            IsolationCheck isolated,
+            LocalDate today) {
         customer.setItems(customers);
         customer.setHelperText("Whose registries move onto the dedicated stamp");
         customer.addValueChangeListener(e -> {
@@ -88,19 +110,22 @@ class IsolationRequestForm extends FormLayout {
         expectedPeakQps.setStepButtonsVisible(false);
         peakThroughputGbps.setHelperText("Blob bytes served at the busiest minute");
         dataVolumeTb.setHelperText("Stored image and artifact data");
-        justification.setHelperText("Workload, compliance, noisy neighbours… (" + IsolationRules.MIN_JUSTIFICATION
-                + "–" + IsolationRules.MAX_TEXT + " characters)");
+        justification.setHelperText("Workload, compliance, noisy neighbours… (" + IsolationRules.MIN_JUSTIFICATION + "–"
+                + IsolationRules.MAX_TEXT + " characters)");
         justification.setMaxLength(IsolationRules.MAX_TEXT);
         wantedBy.setI18n(WantedByFormats.i18n(wantedBy.getLocale()));
         wantedBy.setHelperText("When the customer needs it running: " + WantedByFormats.hint(wantedBy.getLocale()));
         wantedBy.setPlaceholder("yyyy-mm-dd");
 
-        binder.forField(customer).withValidator(rule(c -> c == null || c.isBlank() ? "Choose the customer" : null))
+        binder.forField(customer)
+                .withValidator(rule(c -> c == null || c.isBlank() ? "Choose the customer" : null))
                 .bind(d -> d.customer, (d, v) -> d.customer = v);
         registriesBinding = binder.forField(registries)
                 .withValidator(rule(v -> IsolationRules.registries(v == null ? null : List.copyOf(v))))
-                .withValidator(rule(v -> v == null || v.isEmpty() || customer.getValue() == null || region.getValue() == null
-                        ? null : isolated.alreadyIsolated(customer.getValue(), region.getValue(), List.copyOf(v))))
+                .withValidator(
+                        rule(v -> v == null || v.isEmpty() || customer.getValue() == null || region.getValue() == null
+                                ? null
+                                : isolated.alreadyIsolated(customer.getValue(), region.getValue(), List.copyOf(v))))
                 .bind(d -> d.registries, (d, v) -> d.registries = new LinkedHashSet<>(v));
         // said as soon as the registries and region are known, not only on submit
         region.addValueChangeListener(e -> {
@@ -108,20 +133,27 @@ class IsolationRequestForm extends FormLayout {
                 registriesBinding.validate();
             }
         });
-        binder.forField(region).withValidator(rule(v -> v == null && !registries.isEmpty()
-                        ? "Choose the region the dedicated stamp is for" : null))
+        binder.forField(region)
+                .withValidator(rule(v ->
+                        v == null && !registries.isEmpty() ? "Choose the region the dedicated stamp is for" : null))
                 .bind(d -> d.region, (d, v) -> d.region = v);
-        binder.forField(expectedPeakQps).withValidator(rule(v -> IsolationRules.expectedPeakQps(v == null ? null : v.longValue())))
+        binder.forField(expectedPeakQps)
+                .withValidator(rule(v -> IsolationRules.expectedPeakQps(v == null ? null : v.longValue())))
                 .bind(d -> d.expectedPeakQps, (d, v) -> d.expectedPeakQps = v);
-        binder.forField(peakThroughputGbps).withValidator(rule(IsolationRules::peakThroughputGbps))
+        binder.forField(peakThroughputGbps)
+                .withValidator(rule(IsolationRules::peakThroughputGbps))
                 .bind(d -> d.peakThroughputGbps, (d, v) -> d.peakThroughputGbps = v);
-        binder.forField(dataVolumeTb).withValidator(rule(IsolationRules::dataVolumeTb))
+        binder.forField(dataVolumeTb)
+                .withValidator(rule(IsolationRules::dataVolumeTb))
                 .bind(d -> d.dataVolumeTb, (d, v) -> d.dataVolumeTb = v);
-        binder.forField(justification).withValidator(rule(IsolationRules::justification))
+        binder.forField(justification)
+                .withValidator(rule(IsolationRules::justification))
                 .bind(d -> d.justification, (d, v) -> d.justification = v);
         // text the browser could not read arrives as no value: say so rather than "enter the date"
-        binder.forField(wantedBy).withValidator(rule(v -> v == null && wantedBy.getElement().getProperty("_hasInputValue", false)
-                        ? wantedBy.getI18n().getBadInputErrorMessage() : IsolationRules.wantedBy(v, today)))
+        binder.forField(wantedBy)
+                .withValidator(rule(v -> v == null && wantedBy.getElement().getProperty("_hasInputValue", false)
+                        ? wantedBy.getI18n().getBadInputErrorMessage()
+                        : IsolationRules.wantedBy(v, today)))
                 .bind(d -> d.wantedBy, (d, v) -> d.wantedBy = v);
         binder.setBean(draft);
 
@@ -140,7 +172,8 @@ class IsolationRequestForm extends FormLayout {
     }
 
     /** The request if every field is valid (each invalid field shows its message), otherwise null. */
-    @Nullable NewIsolationRequest validRequest() {
+    @Nullable
+    NewIsolationRequest validRequest() {
         return binder.validate().isOk() ? draft.toRequest() : null;
     }
 
@@ -153,15 +186,20 @@ class IsolationRequestForm extends FormLayout {
     }
 
     /** The three figures sizing needs, as entered. */
-    record Figures(long qps, double gbps, double tb) {
-    }
+    record Figures(long qps, double gbps, double tb) {}
 
     /** The figures as entered, for the live sizing (null until all three are valid). */
-    @Nullable Figures figures() {
-        Long qps = expectedPeakQps.getValue() == null ? null : expectedPeakQps.getValue().longValue();
+    @Nullable
+    Figures figures() {
+        Long qps = expectedPeakQps.getValue() == null
+                ? null
+                : expectedPeakQps.getValue().longValue();
         Double gbps = peakThroughputGbps.getValue();
         Double tb = dataVolumeTb.getValue();
-        return IsolationRules.expectedPeakQps(qps) == null && IsolationRules.peakThroughputGbps(gbps) == null
-                && IsolationRules.dataVolumeTb(tb) == null ? new Figures(qps, gbps, tb) : null;
+        return IsolationRules.expectedPeakQps(qps) == null
+                        && IsolationRules.peakThroughputGbps(gbps) == null
+                        && IsolationRules.dataVolumeTb(tb) == null
+                ? new Figures(qps, gbps, tb)
+                : null;
     }
 }

@@ -1,12 +1,5 @@
 package dev.stampboard.isolation.ui;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Locale;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -22,13 +15,18 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-
 import dev.stampboard.isolation.IsolationRequestDetails;
 import dev.stampboard.isolation.IsolationService;
 import dev.stampboard.isolation.IsolationState;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 
 /** The review queue: every request (a customer: its own), newest first, filtered by state and age. */
 @Route("isolation-requests")
@@ -37,7 +35,8 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed({"VIEWER", "CUSTOMER"})
 public class IsolationRequestsView extends VerticalLayout {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     /** How long a request has been waiting since it was filed. */
     enum Age {
@@ -67,7 +66,8 @@ public class IsolationRequestsView extends VerticalLayout {
         this.clock = clock;
         state.setLabel("State");
         state.setItems(IsolationState.values());
-        state.setItemLabelGenerator(s -> s == null ? "any" : s.name().replace('_', ' ').toLowerCase(Locale.ROOT));
+        state.setItemLabelGenerator(
+                s -> s == null ? "any" : s.name().replace('_', ' ').toLowerCase(Locale.ROOT));
         state.setEmptySelectionAllowed(true);
         state.setEmptySelectionCaption("any");
         state.addValueChangeListener(e -> refresh());
@@ -85,19 +85,53 @@ public class IsolationRequestsView extends VerticalLayout {
         boolean staff = !user.has(Role.CUSTOMER);
         grid.setId("isolation-requests");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addComponentColumn(r -> new RouterLink(r.shortId(), IsolationRequestDetailView.class,
-                new RouteParameters("id", r.id()))).setHeader("Request").setKey("id").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(r -> IsolationBadges.state(r.state())).setHeader("State").setKey("state").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(IsolationRequestDetails::customer).setHeader("Customer").setKey("customer").setAutoWidth(true).setVisible(staff);
-        grid.addColumn(r -> r.registries().size() == 1 ? r.registries().get(0) : r.registries().size() + " registries")
-                .setHeader("Registries").setKey("registries").setAutoWidth(true);
-        grid.addColumn(IsolationRequestDetails::region).setHeader("Region").setKey("region").setAutoWidth(true);
+        grid.addComponentColumn(r -> new RouterLink(
+                        r.shortId(), IsolationRequestDetailView.class, new RouteParameters("id", r.id())))
+                .setHeader("Request")
+                .setKey("id")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addComponentColumn(r -> IsolationBadges.state(r.state()))
+                .setHeader("State")
+                .setKey("state")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(IsolationRequestDetails::customer)
+                .setHeader("Customer")
+                .setKey("customer")
+                .setAutoWidth(true)
+                .setVisible(staff);
+        grid.addColumn(r -> r.registries().size() == 1
+                        ? r.registries().get(0)
+                        : r.registries().size() + " registries")
+                .setHeader("Registries")
+                .setKey("registries")
+                .setAutoWidth(true);
+        grid.addColumn(IsolationRequestDetails::region)
+                .setHeader("Region")
+                .setKey("region")
+                .setAutoWidth(true);
         grid.addColumn(r -> r.sizing().registryNodes() + " / " + r.sizing().dataproxyNodes() + " nodes, "
-                + r.sizing().storageAccounts() + " SA").setHeader("Sized (registry / dataproxy)").setKey("sizing").setAutoWidth(true);
-        grid.addColumn(IsolationRequestDetails::requestedBy).setHeader("Filed by").setKey("requestedBy").setAutoWidth(true);
-        grid.addColumn(r -> WHEN.format(r.requestedAt())).setHeader("Filed (UTC)").setKey("requestedAt").setAutoWidth(true);
-        grid.addColumn(r -> waiting(Duration.between(r.requestedAt(), clock.instant()))).setHeader("Age").setKey("age").setAutoWidth(true);
-        grid.addColumn(r -> r.wantedBy().toString()).setHeader("Wanted by").setKey("wantedBy").setAutoWidth(true);
+                        + r.sizing().storageAccounts() + " SA")
+                .setHeader("Sized (registry / dataproxy)")
+                .setKey("sizing")
+                .setAutoWidth(true);
+        grid.addColumn(IsolationRequestDetails::requestedBy)
+                .setHeader("Filed by")
+                .setKey("requestedBy")
+                .setAutoWidth(true);
+        grid.addColumn(r -> WHEN.format(r.requestedAt()))
+                .setHeader("Filed (UTC)")
+                .setKey("requestedAt")
+                .setAutoWidth(true);
+        grid.addColumn(r -> waiting(Duration.between(r.requestedAt(), clock.instant())))
+                .setHeader("Age")
+                .setKey("age")
+                .setAutoWidth(true);
+        grid.addColumn(r -> r.wantedBy().toString())
+                .setHeader("Wanted by")
+                .setKey("wantedBy")
+                .setAutoWidth(true);
         grid.setEmptyStateText("No isolation requests match. Support and customers file them with “New request”.");
 
         var title = new H1("Isolation requests");
@@ -111,7 +145,9 @@ public class IsolationRequestsView extends VerticalLayout {
     void refresh() {
         Age minimum = age.getValue() == null ? Age.ANY : age.getValue();
         List<IsolationRequestDetails> shown = isolation.list(state.getValue()).stream()
-                .filter(r -> !Duration.between(r.requestedAt(), clock.instant()).minus(minimum.atLeast).isNegative()
+                .filter(r -> !Duration.between(r.requestedAt(), clock.instant())
+                                .minus(minimum.atLeast)
+                                .isNegative()
                         || minimum == Age.ANY)
                 .toList();
         grid.setItems(shown);
@@ -121,6 +157,8 @@ public class IsolationRequestsView extends VerticalLayout {
         if (d.toDays() >= 1) {
             return d.toDays() + " d " + d.toHoursPart() + " h";
         }
-        return d.toHours() >= 1 ? d.toHours() + " h " + d.toMinutesPart() + " min" : Math.max(0, d.toMinutes()) + " min";
+        return d.toHours() >= 1
+                ? d.toHours() + " h " + d.toMinutesPart() + " min"
+                : Math.max(0, d.toMinutes()) + " min";
     }
 }

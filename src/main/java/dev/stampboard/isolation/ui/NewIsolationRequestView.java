@@ -1,12 +1,5 @@
 package dev.stampboard.isolation.ui;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
@@ -22,11 +15,16 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.isolation.IsolationRequestDetails;
 import dev.stampboard.isolation.IsolationService;
 import dev.stampboard.isolation.NewIsolationRequest;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Files a request: support for any customer, a customer for itself. The sizing follows the figures
@@ -48,8 +46,12 @@ public class NewIsolationRequestView extends VerticalLayout implements BeforeEnt
     public NewIsolationRequestView(IsolationService isolation, Clock clock) {
         this.isolation = isolation;
         List<String> customers = isolation.customersForFiling();
-        form = new IsolationRequestForm(customers, isolation::registriesOf, isolation::commonRegions,
-                isolation::alreadyIsolated, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        form = new IsolationRequestForm(
+                customers,
+                isolation::registriesOf,
+                isolation::commonRegions,
+                isolation::alreadyIsolated,
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         if (customers.size() == 1) {
             form.customer.setValue(customers.get(0));
             form.customer.setReadOnly(true);
@@ -66,12 +68,16 @@ public class NewIsolationRequestView extends VerticalLayout implements BeforeEnt
         error.setVisible(false);
         var title = new H1("New isolation request");
         title.getStyle().set("margin", "0");
-        var intro = new Paragraph("A dedicated stamp gives the customer's registries their own capacity, fault domain and"
-                + " update domain. Support reviews the request; once approved the stamp is provisioned and an engineer"
-                + " approves the migration plan onto it. Endpoints never change.");
+        var intro =
+                new Paragraph("A dedicated stamp gives the customer's registries their own capacity, fault domain and"
+                        + " update domain. Support reviews the request; once approved the stamp is provisioned and an engineer"
+                        + " approves the migration plan onto it. Endpoints never change.");
         intro.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.Margin.NONE);
-        var actions = new HorizontalLayout(submit, new Button("Cancel", e -> e.getSource().getUI()
-                .ifPresent(ui -> ui.navigate(IsolationRequestsView.class))));
+        var actions = new HorizontalLayout(
+                submit,
+                new Button(
+                        "Cancel",
+                        e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(IsolationRequestsView.class))));
         add(title, intro, form, sizing, error, actions);
         setMaxWidth("70em");
     }
@@ -82,9 +88,17 @@ public class NewIsolationRequestView extends VerticalLayout implements BeforeEnt
         List<String> registries = q.getOrDefault("registry", List.of());
         NewIsolationRequest prefill = first(q, "plan") != null && !registries.isEmpty()
                 ? isolation.prefillFromPlan(first(q, "plan"), registries)
-                : new NewIsolationRequest(first(q, "customer"), registries, number(first(q, "qps")) == null ? null
-                        : number(first(q, "qps")).longValue(), number(first(q, "gbps")), number(first(q, "tb")),
-                        first(q, "justification"), null, first(q, "region"));
+                : new NewIsolationRequest(
+                        first(q, "customer"),
+                        registries,
+                        number(first(q, "qps")) == null
+                                ? null
+                                : number(first(q, "qps")).longValue(),
+                        number(first(q, "gbps")),
+                        number(first(q, "tb")),
+                        first(q, "justification"),
+                        null,
+                        first(q, "region"));
         apply(prefill);
     }
 
@@ -94,7 +108,9 @@ public class NewIsolationRequestView extends VerticalLayout implements BeforeEnt
         }
         if (p.registries() != null && !p.registries().isEmpty() && form.customer.getValue() != null) {
             form.registries.setValue(new LinkedHashSet<>(p.registries().stream()
-                    .filter(r -> isolation.registriesOf(form.customer.getValue()).contains(r)).toList()));
+                    .filter(r ->
+                            isolation.registriesOf(form.customer.getValue()).contains(r))
+                    .toList()));
         }
         if (p.region() != null && form.region.getListDataView().contains(p.region())) {
             form.region.setValue(p.region());
@@ -129,9 +145,13 @@ public class NewIsolationRequestView extends VerticalLayout implements BeforeEnt
         }
         try {
             IsolationRequestDetails filed = isolation.file(request);
-            Notification.show("Request " + filed.shortId() + " submitted for review", 4000, Notification.Position.BOTTOM_START)
+            Notification.show(
+                            "Request " + filed.shortId() + " submitted for review",
+                            4000,
+                            Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            getUI().ifPresent(ui -> ui.navigate(IsolationRequestDetailView.class, new RouteParameters("id", filed.id())));
+            getUI().ifPresent(
+                            ui -> ui.navigate(IsolationRequestDetailView.class, new RouteParameters("id", filed.id())));
         } catch (InvalidInputException e) {
             // the service's rules are the form's rules; this is what a field could not know (e.g. a race)
             error.setText(e.getMessage());

@@ -1,14 +1,11 @@
 package dev.stampboard.isolation.ui;
 
-import java.util.function.Supplier;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
-
 import dev.stampboard.base.ui.Actions;
 import dev.stampboard.base.ui.TextPrompt;
 import dev.stampboard.isolation.IsolationRequestDetails;
@@ -17,6 +14,7 @@ import dev.stampboard.isolation.IsolationService;
 import dev.stampboard.isolation.IsolationState;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
+import java.util.function.Supplier;
 
 /**
  * The decisions on a request: start review, ask for information, approve, reject (support and admin,
@@ -30,14 +28,19 @@ class RequestActions extends VerticalLayout {
     final Button reject = new Button("Reject…");
     /** The open question / reason dialog, if any. */
     TextPrompt dialog;
+
     final TextArea answer = new TextArea("Your answer");
     final Button sendAnswer = new Button("Send answer");
     private final IsolationService isolation;
     private final String id;
     private final Runnable rerender;
 
-    RequestActions(IsolationService isolation, CurrentUser user, IsolationRequestDetails request, boolean mayAnswer,
-                   Runnable rerender) {
+    RequestActions(
+            IsolationService isolation,
+            CurrentUser user,
+            IsolationRequestDetails request,
+            boolean mayAnswer,
+            Runnable rerender) {
         this.isolation = isolation;
         this.id = request.id();
         this.rerender = rerender;
@@ -59,11 +62,23 @@ class RequestActions extends VerticalLayout {
         approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
         reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
         startReview.addClickListener(e -> act(() -> isolation.startReview(id), "Review started"));
-        askForInfo.addClickListener(e -> prompt("Ask the requester", "Question", "What do you need to know to decide?",
-                "Send question", false, "Write the question the requester should answer",
-                text -> isolation.askForInformation(id, text), "Question sent"));
-        reject.addClickListener(e -> prompt("Reject this request?", "Reason", "What should the requester know or change?",
-                "Reject", true, "Say why, so the requester knows what to change", text -> isolation.reject(id, text),
+        askForInfo.addClickListener(e -> prompt(
+                "Ask the requester",
+                "Question",
+                "What do you need to know to decide?",
+                "Send question",
+                false,
+                "Write the question the requester should answer",
+                text -> isolation.askForInformation(id, text),
+                "Question sent"));
+        reject.addClickListener(e -> prompt(
+                "Reject this request?",
+                "Reason",
+                "What should the requester know or change?",
+                "Reject",
+                true,
+                "Say why, so the requester knows what to change",
+                text -> isolation.reject(id, text),
                 "Request rejected"));
         approve.addClickListener(e -> confirmApprove(request));
         var decisions = new HorizontalLayout(startReview, askForInfo, approve, reject);
@@ -75,39 +90,56 @@ class RequestActions extends VerticalLayout {
             answer.setMaxLength(IsolationRules.MAX_TEXT);
             answer.setPlaceholder("Answer the reviewer's question");
             sendAnswer.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            sendAnswer.addClickListener(e -> act(() -> isolation.answer(id, answer.getValue()), "Answer sent; the review goes on"));
+            sendAnswer.addClickListener(
+                    e -> act(() -> isolation.answer(id, answer.getValue()), "Answer sent; the review goes on"));
             add(answer, sendAnswer);
         }
     }
 
     private void confirmApprove(IsolationRequestDetails r) {
-        var dialog = new ConfirmDialog("Approve this request?", "Approving provisions a dedicated stamp in " + r.region()
-                + " (" + r.sizing().registryNodes() + " registry nodes, " + r.sizing().dataproxyNodes()
-                + " dataproxy nodes, " + r.sizing().storageAccounts() + " storage accounts) for " + r.customer()
-                + "; once it is active a migration plan is opened for an engineer's approval. Your name is recorded.",
-                "Approve", e -> act(() -> isolation.approve(id), "Approved: provisioning the dedicated stamp"));
+        var dialog = new ConfirmDialog(
+                "Approve this request?",
+                "Approving provisions a dedicated stamp in " + r.region()
+                        + " (" + r.sizing().registryNodes() + " registry nodes, "
+                        + r.sizing().dataproxyNodes()
+                        + " dataproxy nodes, " + r.sizing().storageAccounts() + " storage accounts) for " + r.customer()
+                        + "; once it is active a migration plan is opened for an engineer's approval. Your name is recorded.",
+                "Approve",
+                e -> act(() -> isolation.approve(id), "Approved: provisioning the dedicated stamp"));
         dialog.setCancelable(true);
         dialog.open();
     }
 
-    private void prompt(String header, String label, String placeholder, String confirm, boolean danger, String required,
-                        java.util.function.Function<String, ?> action, String done) {
-        dialog = new TextPrompt(header, label, placeholder, confirm, danger, IsolationRules.MAX_TEXT, required, text -> {
-            boolean went = Actions.run(() -> {
-                var unused = action.apply(text); // the notification tells the outcome
-            }, done);
-            if (went) {
-                rerender.run();
-            }
-            return went;
-        });
+    private void prompt(
+            String header,
+            String label,
+            String placeholder,
+            String confirm,
+            boolean danger,
+            String required,
+            java.util.function.Function<String, ?> action,
+            String done) {
+        dialog =
+                new TextPrompt(header, label, placeholder, confirm, danger, IsolationRules.MAX_TEXT, required, text -> {
+                    boolean went = Actions.run(
+                            () -> {
+                                var unused = action.apply(text); // the notification tells the outcome
+                            },
+                            done);
+                    if (went) {
+                        rerender.run();
+                    }
+                    return went;
+                });
         dialog.open();
     }
 
     private void act(Supplier<?> action, String done) {
-        Actions.run(() -> {
-            var unused = action.get(); // the notification tells the outcome
-        }, done);
+        Actions.run(
+                () -> {
+                    var unused = action.get(); // the notification tells the outcome
+                },
+                done);
         rerender.run();
     }
 }

@@ -1,5 +1,6 @@
 package dev.stampboard.isolation.ui;
 
+import com.vaadin.flow.component.datepicker.DatePicker;
 import java.time.LocalDate;
 import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
@@ -8,8 +9,6 @@ import java.time.format.FormatStyle;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
-
-import com.vaadin.flow.component.datepicker.DatePicker;
 
 /**
  * The wanted-by date accepts ISO ({@code 2026-12-30}, shown and preferred) and the browser locale's
@@ -20,8 +19,7 @@ final class WantedByFormats {
     static final String ISO = "yyyy-MM-dd";
     static final String BAD_INPUT = "Not a date: type it as 2026-12-30";
 
-    private WantedByFormats() {
-    }
+    private WantedByFormats() {}
 
     static DatePicker.DatePickerI18n i18n(Locale locale) {
         Set<String> more = new LinkedHashSet<>();
@@ -42,8 +40,8 @@ final class WantedByFormats {
 
     /** The locale's short date pattern in the date picker's terms (letters y, M, d only). */
     static String localPattern(Locale locale) {
-        String pattern = DateTimeFormatterBuilder.getLocalizedDateTimePattern(FormatStyle.SHORT, null,
-                IsoChronology.INSTANCE, locale);
+        String pattern = DateTimeFormatterBuilder.getLocalizedDateTimePattern(
+                FormatStyle.SHORT, null, IsoChronology.INSTANCE, locale);
         return pattern.replaceAll("[^yMd./\\- ]", "").replace("'", "").strip();
     }
 

@@ -1,9 +1,5 @@
 package dev.stampboard.notifications.ui;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -19,10 +15,12 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-
 import dev.stampboard.notifications.Notification;
 import dev.stampboard.notifications.Notifications;
 import jakarta.annotation.security.PermitAll;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * The signed-in user's notifications, newest first. Unread ones say "New" in words, decided ones
@@ -34,7 +32,8 @@ import jakarta.annotation.security.PermitAll;
 public class NotificationsView extends VerticalLayout {
 
     static final int LIMIT = 100;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     final Paragraph summary = new Paragraph();
     final Button markAll = new Button("Mark all as read");
@@ -63,9 +62,12 @@ public class NotificationsView extends VerticalLayout {
     void refresh() {
         List<Notification> mine = notifications.mine(LIMIT);
         long unread = mine.stream().filter(Notification::unread).count();
-        summary.setText(mine.isEmpty() ? "Nothing yet: plans awaiting your approval, requests needing your answer,"
-                + " paused or failed migrations and HOT stamps appear here."
-                : unread + " unread of " + mine.size() + (mine.size() >= LIMIT ? " (the newest " + LIMIT + ")" : ""));
+        summary.setText(
+                mine.isEmpty()
+                        ? "Nothing yet: plans awaiting your approval, requests needing your answer,"
+                                + " paused or failed migrations and HOT stamps appear here."
+                        : unread + " unread of " + mine.size()
+                                + (mine.size() >= LIMIT ? " (the newest " + LIMIT + ")" : ""));
         markAll.setEnabled(unread > 0);
         list.removeAll();
         mine.forEach(n -> list.add(item(n)));
@@ -75,7 +77,9 @@ public class NotificationsView extends VerticalLayout {
         var kind = new Span(n.kind().label());
         kind.getElement().getThemeList().add("badge contrast small");
         var state = new Span(n.resolved() ? "Done" : n.read() ? "Read" : "New");
-        state.getElement().getThemeList().add(n.resolved() ? "badge success small" : n.read() ? "badge small" : "badge primary small");
+        state.getElement()
+                .getThemeList()
+                .add(n.resolved() ? "badge success small" : n.read() ? "badge small" : "badge primary small");
         var when = new Span(WHEN.format(n.at()) + " UTC");
         when.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
         var top = new HorizontalLayout(state, kind, when);
@@ -90,12 +94,16 @@ public class NotificationsView extends VerticalLayout {
             UI.getCurrent().navigate(n.link());
         });
         open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-        open.addClassNames("notification-title", n.unread() ? LumoUtility.FontWeight.BOLD : LumoUtility.FontWeight.NORMAL);
+        open.addClassNames(
+                "notification-title", n.unread() ? LumoUtility.FontWeight.BOLD : LumoUtility.FontWeight.NORMAL);
         open.getStyle().set("white-space", "normal").set("text-align", "start").set("height", "auto");
         var detail = new Div(n.detail());
         detail.addClassNames(LumoUtility.FontSize.SMALL);
         var item = new ListItem(top, open, detail);
-        item.addClassNames("notification", LumoUtility.Padding.Vertical.SMALL, LumoUtility.Border.BOTTOM,
+        item.addClassNames(
+                "notification",
+                LumoUtility.Padding.Vertical.SMALL,
+                LumoUtility.Border.BOTTOM,
                 LumoUtility.BorderColor.CONTRAST_10);
         item.getElement().setAttribute("data-kind", n.kind().name());
         item.getElement().setAttribute("data-state", state.getText());

@@ -1,8 +1,5 @@
 package dev.stampboard.notifications.ui;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -18,12 +15,13 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
 import dev.stampboard.base.ui.Actions;
 import dev.stampboard.base.ui.Polling;
 import dev.stampboard.notifications.WebhookDelivery;
 import dev.stampboard.notifications.WebhookSettings;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Admin-only: the outgoing webhook every notification is POSTed to as JSON (a chat tool's incoming
@@ -35,7 +33,8 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed("ADMIN")
 public class WebhookView extends VerticalLayout {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     final TextField url = new TextField("Webhook URL");
     final Checkbox enabled = new Checkbox("Send every notification to this address");
@@ -50,8 +49,9 @@ public class WebhookView extends VerticalLayout {
         url.setId("webhook-url");
         url.setWidth("min(100%, 40em)");
         url.setPlaceholder("https://chat.example.com/hooks/…");
-        url.setHelperText("Each notification is POSTed as JSON (id, kind, title, detail, link, at, text); failures are retried with"
-                + " doubling delays and the outcome is audited.");
+        url.setHelperText(
+                "Each notification is POSTed as JSON (id, kind, title, detail, link, at, text); failures are retried with"
+                        + " doubling delays and the outcome is audited.");
         enabled.setId("webhook-enabled");
         webhook.current().ifPresent(h -> {
             url.setValue(h.url());
@@ -63,7 +63,8 @@ public class WebhookView extends VerticalLayout {
             try {
                 webhook.configure(url.getValue(), enabled.getValue());
                 com.vaadin.flow.component.notification.Notification.show(
-                        enabled.getValue() ? "Webhook saved and on" : "Webhook saved and off", 3000,
+                        enabled.getValue() ? "Webhook saved and on" : "Webhook saved and off",
+                        3000,
                         com.vaadin.flow.component.notification.Notification.Position.BOTTOM_START);
                 refresh();
             } catch (dev.stampboard.base.InvalidInputException ex) {
@@ -82,11 +83,29 @@ public class WebhookView extends VerticalLayout {
         deliveries.setId("webhook-deliveries");
         deliveries.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         deliveries.addColumn(WebhookDelivery::title).setHeader("Notification").setFlexGrow(1);
-        deliveries.addColumn(WebhookDelivery::state).setHeader("State").setKey("state").setAutoWidth(true).setFlexGrow(0);
-        deliveries.addColumn(WebhookDelivery::attempts).setHeader("Attempts").setKey("attempts").setAutoWidth(true).setFlexGrow(0);
-        deliveries.addColumn(d -> d.finishedAt() != null ? "done " + WHEN.format(d.finishedAt())
-                : "next try " + WHEN.format(d.nextAttemptAt())).setHeader("When (UTC, wall clock)").setAutoWidth(true).setFlexGrow(0);
-        deliveries.addColumn(d -> d.lastError() == null ? "" : d.lastError()).setHeader("Last error").setFlexGrow(1);
+        deliveries
+                .addColumn(WebhookDelivery::state)
+                .setHeader("State")
+                .setKey("state")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        deliveries
+                .addColumn(WebhookDelivery::attempts)
+                .setHeader("Attempts")
+                .setKey("attempts")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        deliveries
+                .addColumn(d -> d.finishedAt() != null
+                        ? "done " + WHEN.format(d.finishedAt())
+                        : "next try " + WHEN.format(d.nextAttemptAt()))
+                .setHeader("When (UTC, wall clock)")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        deliveries
+                .addColumn(d -> d.lastError() == null ? "" : d.lastError())
+                .setHeader("Last error")
+                .setFlexGrow(1);
         deliveries.setEmptyStateText("Nothing sent yet.");
         deliveries.setAllRowsVisible(true);
 
@@ -96,8 +115,10 @@ public class WebhookView extends VerticalLayout {
     }
 
     void refresh() {
-        status.setText(webhook.current().map(h -> (h.enabled() ? "On" : "Off") + ": " + h.maskedUrl() + ", set by "
-                + h.changedBy() + " at " + WHEN.format(h.changedAt()) + " UTC").orElse("No webhook configured: notifications stay in the console."));
+        status.setText(webhook.current()
+                .map(h -> (h.enabled() ? "On" : "Off") + ": " + h.maskedUrl() + ", set by " + h.changedBy() + " at "
+                        + WHEN.format(h.changedAt()) + " UTC")
+                .orElse("No webhook configured: notifications stay in the console."));
         test.setEnabled(webhook.current().map(h -> h.enabled()).orElse(false));
         deliveries.setItems(webhook.recentDeliveries(20));
     }

@@ -1,7 +1,17 @@
 package dev.stampboard.planning.api;
 
+import dev.stampboard.base.InputLimits;
+import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.planning.PlanDetails;
+import dev.stampboard.planning.PlanMove;
+import dev.stampboard.planning.PlanStatus;
+import dev.stampboard.planning.PlanStatusChange;
+import dev.stampboard.planning.PlanningService;
+import dev.stampboard.security.Role;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.annotation.Secured;
@@ -13,19 +23,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.stampboard.base.InputLimits;
-import dev.stampboard.base.InvalidInputException;
-import dev.stampboard.planning.PlanMove;
-import dev.stampboard.planning.PlanStatus;
-import dev.stampboard.planning.PlanStatusChange;
-import dev.stampboard.planning.PlanDetails;
-import dev.stampboard.planning.PlanningService;
-import dev.stampboard.security.Role;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 /** DESIGN §11: plans — create, read, submit, approve, reject — through the same service and rules as the UI. */
 @RestController
@@ -42,7 +39,8 @@ class PlansApi {
     @ResponseStatus(HttpStatus.CREATED)
     PlanJson create(@RequestBody @Valid @Nullable CreatePlanRequest body) {
         if (body == null || body.region() == null || body.region().isBlank()) {
-            throw new InvalidInputException("The body must name a region: {\"region\":\"eastus\"} (optional \"stamps\":[…])");
+            throw new InvalidInputException(
+                    "The body must name a region: {\"region\":\"eastus\"} (optional \"stamps\":[…])");
         }
         return json(planning.propose(body.region(), body.stamps() == null ? List.of() : body.stamps(), null));
     }
@@ -77,8 +75,7 @@ class PlansApi {
         return new ReportJson(planning.report(id));
     }
 
-    record ReportJson(List<dev.stampboard.planning.ReportRow> rows) {
-    }
+    record ReportJson(List<dev.stampboard.planning.ReportRow> rows) {}
 
     @PostMapping("/{id}/submit")
     PlanJson submit(@PathVariable String id) {
@@ -106,51 +103,104 @@ class PlansApi {
     }
 
     record CreatePlanRequest(
-            @Size(max = InputLimits.NAME, message = "at most {max} characters") @Nullable String region,
-            @Size(max = InputLimits.LIST, message = "at most {max} stamps")
-            @Nullable List<@NotNull(message = "a stamp name, not null") @Size(max = InputLimits.NAME,
-                    message = "at most {max} characters") String> stamps) {
-    }
+            @Size(max = InputLimits.NAME, message = "at most {max} characters") @Nullable
+            String region,
 
-    record ReasonRequest(@Size(max = InputLimits.TEXT, message = "at most {max} characters") @Nullable String reason) {
-    }
+            @Size(max = InputLimits.LIST, message = "at most {max} stamps") @Nullable
+            List<
+                            @NotNull(message = "a stamp name, not null")
+                            @Size(max = InputLimits.NAME, message = "at most {max} characters") String>
+                    stamps) {}
 
-    record PlanJson(String id, String status, String region, List<String> stamps, String createdBy,
-                    @Nullable String submittedBy, @Nullable String decidedBy, @Nullable String decisionReason,
-                    boolean stale, List<MoveJson> moves, List<IsolationJson> isolation, List<PredictionJson> predictions,
-                    List<EvidenceJson> evidence, String notes) {
+    record ReasonRequest(
+            @Size(max = InputLimits.TEXT, message = "at most {max} characters") @Nullable
+            String reason) {}
+
+    record PlanJson(
+            String id,
+            String status,
+            String region,
+            List<String> stamps,
+            String createdBy,
+            @Nullable String submittedBy,
+            @Nullable String decidedBy,
+            @Nullable String decisionReason,
+            boolean stale,
+            List<MoveJson> moves,
+            List<IsolationJson> isolation,
+            List<PredictionJson> predictions,
+            List<EvidenceJson> evidence,
+            String notes) {
 
         static PlanJson of(PlanDetails p, List<String> moveStates) {
-            return new PlanJson(p.id(), p.status().name(), p.region(), p.sourceStamps(), p.createdBy(), p.submittedBy(),
-                    p.decidedBy(), p.decisionReason(), p.stale(),
+            return new PlanJson(
+                    p.id(),
+                    p.status().name(),
+                    p.region(),
+                    p.sourceStamps(),
+                    p.createdBy(),
+                    p.submittedBy(),
+                    p.decidedBy(),
+                    p.decisionReason(),
+                    p.stale(),
                     java.util.stream.IntStream.range(0, p.moves().size())
-                            .mapToObj(i -> MoveJson.of(p.moves().get(i), moveStates.get(i))).toList(),
-                    p.isolations().stream().map(i -> new IsolationJson(i.registry(), i.fromStamp(), i.reason(),
-                            new SizingJson(i.registryNodes(), i.dataproxyNodes(), i.storageAccounts(), i.arithmetic()))).toList(),
-                    p.predictions().stream().map(x -> new PredictionJson(x.stamp(), x.pool(), x.beforeP95(), x.afterP95())).toList(),
-                    p.evidence().stream().map(e -> new EvidenceJson(e.stamp(), e.pool(), e.p95(), e.state())).toList(),
+                            .mapToObj(i -> MoveJson.of(p.moves().get(i), moveStates.get(i)))
+                            .toList(),
+                    p.isolations().stream()
+                            .map(i -> new IsolationJson(
+                                    i.registry(),
+                                    i.fromStamp(),
+                                    i.reason(),
+                                    new SizingJson(
+                                            i.registryNodes(),
+                                            i.dataproxyNodes(),
+                                            i.storageAccounts(),
+                                            i.arithmetic())))
+                            .toList(),
+                    p.predictions().stream()
+                            .map(x -> new PredictionJson(x.stamp(), x.pool(), x.beforeP95(), x.afterP95()))
+                            .toList(),
+                    p.evidence().stream()
+                            .map(e -> new EvidenceJson(e.stamp(), e.pool(), e.p95(), e.state()))
+                            .toList(),
                     p.notes());
         }
 
-        record MoveJson(String registry, String region, String from, String to, int phase, int batch,
-                        int observationHours, String state, String explanation, List<String> rejectedAlternatives) {
+        record MoveJson(
+                String registry,
+                String region,
+                String from,
+                String to,
+                int phase,
+                int batch,
+                int observationHours,
+                String state,
+                String explanation,
+                List<String> rejectedAlternatives) {
             static MoveJson of(PlanMove m, String state) {
-                return new MoveJson(m.registry(), m.region(), m.fromStamp(), m.toStamp(), m.phase(), m.batch(),
-                        m.observationHours(), state, m.whyRegistry() + " " + m.whyDestination(),
-                        m.rejected().isBlank() ? List.of() : List.of(m.rejected().split("\n")));
+                return new MoveJson(
+                        m.registry(),
+                        m.region(),
+                        m.fromStamp(),
+                        m.toStamp(),
+                        m.phase(),
+                        m.batch(),
+                        m.observationHours(),
+                        state,
+                        m.whyRegistry() + " " + m.whyDestination(),
+                        m.rejected().isBlank()
+                                ? List.of()
+                                : List.of(m.rejected().split("\n")));
             }
         }
 
-        record IsolationJson(String registry, String from, String reason, SizingJson sizing) {
-        }
+        record IsolationJson(String registry, String from, String reason, SizingJson sizing) {}
 
-        record SizingJson(int registryNodes, int dataproxyNodes, int storageAccounts, String arithmetic) {
-        }
+        record SizingJson(int registryNodes, int dataproxyNodes, int storageAccounts, String arithmetic) {}
 
-        record PredictionJson(String stamp, String pool, double before, double after) {
-        }
+        record PredictionJson(String stamp, String pool, double before, double after) {}
 
-        record EvidenceJson(String stamp, String pool, @Nullable Double p95, String state) {
-        }
+        record EvidenceJson(
+                String stamp, String pool, @Nullable Double p95, String state) {}
     }
 }

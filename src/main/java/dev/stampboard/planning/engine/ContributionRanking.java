@@ -1,11 +1,10 @@
 package dev.stampboard.planning.engine;
 
+import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.signals.engine.NearestRank;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-
-import dev.stampboard.fleet.PoolKind;
-import dev.stampboard.signals.engine.NearestRank;
 
 /**
  * Rule 1 of DESIGN §4: registries on a hot stamp are ranked by their contribution — their mean
@@ -14,21 +13,27 @@ import dev.stampboard.signals.engine.NearestRank;
  */
 final class ContributionRanking {
 
-    record Ranked(RegistryLoad registry, double contribution, PoolKind pool, int rank) {
-    }
+    record Ranked(RegistryLoad registry, double contribution, PoolKind pool, int rank) {}
 
-    private ContributionRanking() {
-    }
+    private ContributionRanking() {}
 
     static List<Ranked> rank(StampLoad source, List<RegistryLoad> onSource, double target) {
-        List<Ranked> unranked = onSource.stream().map(r -> contribution(source, r, target)).toList();
+        List<Ranked> unranked =
+                onSource.stream().map(r -> contribution(source, r, target)).toList();
         List<Ranked> sorted = unranked.stream()
-                .sorted(Comparator.comparingDouble(Ranked::contribution).reversed()
-                        .thenComparing(Comparator.comparingDouble((Ranked r) -> r.registry().latencyVolatility()).reversed())
+                .sorted(Comparator.comparingDouble(Ranked::contribution)
+                        .reversed()
+                        .thenComparing(Comparator.comparingDouble(
+                                        (Ranked r) -> r.registry().latencyVolatility())
+                                .reversed())
                         .thenComparing(r -> r.registry().registry()))
                 .toList();
         return java.util.stream.IntStream.range(0, sorted.size())
-                .mapToObj(i -> new Ranked(sorted.get(i).registry(), sorted.get(i).contribution(), sorted.get(i).pool(), i + 1))
+                .mapToObj(i -> new Ranked(
+                        sorted.get(i).registry(),
+                        sorted.get(i).contribution(),
+                        sorted.get(i).pool(),
+                        i + 1))
                 .toList();
     }
 
@@ -36,7 +41,8 @@ final class ContributionRanking {
         double best = 0;
         PoolKind bestPool = PoolKind.DATAPROXY;
         for (Map.Entry<PoolKind, PoolLoad> e : source.pools().entrySet()) {
-            double mean = meanShareInPeakMinutes(e.getValue().hotNodeMinutes(), registry.share().get(e.getKey()));
+            double mean = meanShareInPeakMinutes(
+                    e.getValue().hotNodeMinutes(), registry.share().get(e.getKey()));
             // a pool already below target does not need relief: weigh it only as a tie-breaker
             double weight = NearestRank.p95(e.getValue().hotNodeMinutes()) > target ? 1.0 : 0.001;
             if (mean * weight > best) {
@@ -44,7 +50,8 @@ final class ContributionRanking {
                 bestPool = e.getKey();
             }
         }
-        double share = meanShareInPeakMinutes(source.pools().get(bestPool).hotNodeMinutes(), registry.share().get(bestPool));
+        double share = meanShareInPeakMinutes(
+                source.pools().get(bestPool).hotNodeMinutes(), registry.share().get(bestPool));
         return new Ranked(registry, share, bestPool, 0);
     }
 

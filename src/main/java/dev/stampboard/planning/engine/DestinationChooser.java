@@ -1,14 +1,12 @@
 package dev.stampboard.planning.engine;
 
+import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.planning.engine.RejectedAlternative.Kind;
-
+import dev.stampboard.signals.engine.NearestRank;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import dev.stampboard.fleet.PoolKind;
-import dev.stampboard.signals.engine.NearestRank;
 
 /**
  * Rule 2 and 3 of DESIGN §4: a destination is a shared, active stamp of the region, not in a
@@ -26,8 +24,7 @@ final class DestinationChooser {
 
     static final int MAX_FITS_EVALUATED = 8;
 
-    private DestinationChooser() {
-    }
+    private DestinationChooser() {}
 
     private static double nanLast(double v) {
         return Double.isNaN(v) ? Double.MAX_VALUE : v;
@@ -42,8 +39,10 @@ final class DestinationChooser {
         String bestWhy = null;
         int fits = 0;
         // coolest first; after a few that fit, a hotter stamp cannot be left less utilised by much
-        List<StampLoad> candidates = fleet.stamps.values().stream().filter(c -> !c.name().equals(source))
-                .sorted(java.util.Comparator.comparingDouble(c -> nanLast(fleet.worstPredictedP95(c.name())))).toList();
+        List<StampLoad> candidates = fleet.stamps.values().stream()
+                .filter(c -> !c.name().equals(source))
+                .sorted(java.util.Comparator.comparingDouble(c -> nanLast(fleet.worstPredictedP95(c.name()))))
+                .toList();
         for (StampLoad candidate : candidates) {
             if (fits >= MAX_FITS_EVALUATED) {
                 break;
@@ -68,27 +67,42 @@ final class DestinationChooser {
                 double before = pool.predictedP95();
                 double after = NearestRank.p95(pool.predicted(load.get(kind), scale(from, pool)));
                 worst = Math.max(worst, after);
-                why.append(String.format(Locale.ROOT, "%s %s %.1f → %.1f %%", why.length() == 0 ? "" : ",", kind, before, after));
+                why.append(String.format(
+                        Locale.ROOT, "%s %s %.1f → %.1f %%", why.length() == 0 ? "" : ",", kind, before, after));
             }
             if (worst < bestWorst) {
                 if (best != null) {
-                    rejected.add(new RejectedAlternative(best, Kind.FITS_LESS_WELL,
-                            "fits, but would be left hotter than " + candidate.name()));
+                    rejected.add(new RejectedAlternative(
+                            best, Kind.FITS_LESS_WELL, "fits, but would be left hotter than " + candidate.name()));
                 }
                 best = candidate.name();
                 bestWorst = worst;
                 bestWhy = why.toString().trim();
             } else {
-                rejected.add(new RejectedAlternative(candidate.name(), Kind.FITS_LESS_WELL, String.format(Locale.ROOT,
-                        "fits, but would be left hotter (%.1f %%) than %s", worst, best)));
+                rejected.add(new RejectedAlternative(
+                        candidate.name(),
+                        Kind.FITS_LESS_WELL,
+                        String.format(Locale.ROOT, "fits, but would be left hotter (%.1f %%) than %s", worst, best)));
             }
         }
         if (best == null) {
-            return new Choice(null, null, rejected, "no shared stamp in the region can take it without becoming"
-                    + " hot itself (" + summary(rejected) + ")");
+            return new Choice(
+                    null,
+                    null,
+                    rejected,
+                    "no shared stamp in the region can take it without becoming" + " hot itself (" + summary(rejected)
+                            + ")");
         }
-        return new Choice(best, String.format(Locale.ROOT, "%s stays at or below the %.1f %% target in both pools: %s.",
-                best, settings.target(), bestWhy), rejected, null);
+        return new Choice(
+                best,
+                String.format(
+                        Locale.ROOT,
+                        "%s stays at or below the %.1f %% target in both pools: %s.",
+                        best,
+                        settings.target(),
+                        bestWhy),
+                rejected,
+                null);
     }
 
     /**
@@ -103,17 +117,24 @@ final class DestinationChooser {
         if (wanted.equals(suggested.destination())) {
             return suggested;
         }
-        boolean fits = suggested.rejected().stream()
-                .anyMatch(r -> r.stamp().equals(wanted) && r.fits());
+        boolean fits = suggested.rejected().stream().anyMatch(r -> r.stamp().equals(wanted) && r.fits());
         if (!fits) {
-            String why = suggested.rejected().stream().filter(r -> r.stamp().equals(wanted)).map(RejectedAlternative::reason)
-                    .findFirst().orElse("not a destination in this region");
+            String why = suggested.rejected().stream()
+                    .filter(r -> r.stamp().equals(wanted))
+                    .map(RejectedAlternative::reason)
+                    .findFirst()
+                    .orElse("not a destination in this region");
             notes.add(registry + ": " + wanted + " cannot take it (" + why + "); kept "
                     + (suggested.isolate() ? "a dedicated stamp" : suggested.destination()) + ".");
             return suggested;
         }
-        return new Choice(wanted, wanted + " chosen by the engineer; it stays at or below target in both pools.",
-                suggested.rejected().stream().filter(r -> !r.stamp().equals(wanted)).toList(), null);
+        return new Choice(
+                wanted,
+                wanted + " chosen by the engineer; it stays at or below target in both pools.",
+                suggested.rejected().stream()
+                        .filter(r -> !r.stamp().equals(wanted))
+                        .toList(),
+                null);
     }
 
     /** nodes_s / nodes_d: the same work spread over more or fewer nodes. */
@@ -121,7 +142,8 @@ final class DestinationChooser {
         return (double) from.load.nodes() / Math.max(1, to.load.nodes());
     }
 
-    private static RejectedAlternative structuralRefusal(FleetState fleet, StampLoad candidate, PlanningSettings settings) {
+    private static RejectedAlternative structuralRefusal(
+            FleetState fleet, StampLoad candidate, PlanningSettings settings) {
         String name = candidate.name();
         if (!candidate.shared()) {
             return new RejectedAlternative(name, Kind.DEDICATED_STAMP, "dedicated stamp");
@@ -132,27 +154,41 @@ final class DestinationChooser {
         if (candidate.inRollout()) {
             return new RejectedAlternative(name, Kind.IN_UPDATE_ROLLOUT, "in an update rollout");
         }
-        for (Map.Entry<PoolKind, PredictedPool> e : fleet.pools(candidate.name()).entrySet()) {
+        for (Map.Entry<PoolKind, PredictedPool> e :
+                fleet.pools(candidate.name()).entrySet()) {
             // a stamp hot now is relieved by the plan, never a destination: its relief may come in a later
             // phase (a dedicated stamp), and a move in before then would land on a hot stamp
             double now = e.getValue().originalP95();
             if (now > settings.threshold()) {
-                return new RejectedAlternative(name, Kind.HOT_NOW,
-                        String.format(Locale.ROOT, "hot now (%s %.1f %%): it is to be relieved, not loaded", e.getKey(), now));
+                return new RejectedAlternative(
+                        name,
+                        Kind.HOT_NOW,
+                        String.format(
+                                Locale.ROOT,
+                                "hot now (%s %.1f %%): it is to be relieved, not loaded",
+                                e.getKey(),
+                                now));
             }
         }
-        for (Map.Entry<PoolKind, PredictedPool> e : fleet.pools(candidate.name()).entrySet()) {
+        for (Map.Entry<PoolKind, PredictedPool> e :
+                fleet.pools(candidate.name()).entrySet()) {
             double p95 = e.getValue().predictedP95();
             if (p95 > settings.target()) {
-                return new RejectedAlternative(name, Kind.ALREADY_ABOVE_TARGET,
+                return new RejectedAlternative(
+                        name,
+                        Kind.ALREADY_ABOVE_TARGET,
                         String.format(Locale.ROOT, "already above target (%s %.1f %%)", e.getKey(), p95));
             }
         }
         return null;
     }
 
-    private static RejectedAlternative capacityRefusal(FleetState fleet, StampLoad candidate, RegistryLoad registry,
-                                          Map<PoolKind, float[]> load, PlanningSettings settings) {
+    private static RejectedAlternative capacityRefusal(
+            FleetState fleet,
+            StampLoad candidate,
+            RegistryLoad registry,
+            Map<PoolKind, float[]> load,
+            PlanningSettings settings) {
         for (PoolKind kind : PoolKind.values()) {
             PredictedPool pool = fleet.pools(candidate.name()).get(kind);
             PredictedPool from = fleet.pools(registry.homeStamp()).get(kind);
@@ -166,22 +202,41 @@ final class DestinationChooser {
             }
             double takes = NearestRank.p95(alone) / (100 - pool.load.idleBaseline());
             if (takes > settings.maxShareOfSharedStamp()) {
-                return new RejectedAlternative(candidate.name(), Kind.SHARE_TOO_LARGE, String.format(Locale.ROOT,
-                        "%s: it alone would take %.0f %% of the pool's capacity (limit %.0f %%)",
-                        kind, takes * 100, settings.maxShareOfSharedStamp() * 100));
+                return new RejectedAlternative(
+                        candidate.name(),
+                        Kind.SHARE_TOO_LARGE,
+                        String.format(
+                                Locale.ROOT,
+                                "%s: it alone would take %.0f %% of the pool's capacity (limit %.0f %%)",
+                                kind,
+                                takes * 100,
+                                settings.maxShareOfSharedStamp() * 100));
             }
             double after = NearestRank.p95(pool.predicted(load.get(kind), scale));
             if (after > settings.target()) {
-                return new RejectedAlternative(candidate.name(), Kind.WOULD_EXCEED_TARGET, String.format(Locale.ROOT,
-                        "%s would reach %.1f %% > %.1f %% target", kind, after, settings.target()));
+                return new RejectedAlternative(
+                        candidate.name(),
+                        Kind.WOULD_EXCEED_TARGET,
+                        String.format(
+                                Locale.ROOT,
+                                "%s would reach %.1f %% > %.1f %% target",
+                                kind,
+                                after,
+                                settings.target()));
             }
         }
         return null;
     }
 
     private static String summary(List<RejectedAlternative> rejected) {
-        return rejected.isEmpty() ? "no other stamp in the region"
-                : String.join("; ", rejected.stream().limit(4).map(r -> r.stamp() + ": " + r.reason()).toList())
-                + (rejected.size() > 4 ? "; …" : "");
+        return rejected.isEmpty()
+                ? "no other stamp in the region"
+                : String.join(
+                                "; ",
+                                rejected.stream()
+                                        .limit(4)
+                                        .map(r -> r.stamp() + ": " + r.reason())
+                                        .toList())
+                        + (rejected.size() > 4 ? "; …" : "");
     }
 }

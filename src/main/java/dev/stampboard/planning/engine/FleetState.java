@@ -1,10 +1,9 @@
 package dev.stampboard.planning.engine;
 
+import dev.stampboard.fleet.PoolKind;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import dev.stampboard.fleet.PoolKind;
 
 /** Every stamp pool of the region under prediction, as moves are added to the plan. */
 final class FleetState {
@@ -26,13 +25,19 @@ final class FleetState {
     }
 
     double worstOriginalP95(String stamp) {
-        return pools(stamp).values().stream().mapToDouble(PredictedPool::originalP95).filter(v -> !Double.isNaN(v))
-                .max().orElse(Double.NaN);
+        return pools(stamp).values().stream()
+                .mapToDouble(PredictedPool::originalP95)
+                .filter(v -> !Double.isNaN(v))
+                .max()
+                .orElse(Double.NaN);
     }
 
     double worstPredictedP95(String stamp) {
-        return pools(stamp).values().stream().mapToDouble(PredictedPool::predictedP95).filter(v -> !Double.isNaN(v))
-                .max().orElse(Double.NaN);
+        return pools(stamp).values().stream()
+                .mapToDouble(PredictedPool::predictedP95)
+                .filter(v -> !Double.isNaN(v))
+                .max()
+                .orElse(Double.NaN);
     }
 
     /**

@@ -1,4 +1,3 @@
 package dev.stampboard.planning.engine;
 
-public record IsolationRecommendation(String registry, String from, String reason, Sizing sizing) {
-}
+public record IsolationRecommendation(String registry, String from, String reason, Sizing sizing) {}

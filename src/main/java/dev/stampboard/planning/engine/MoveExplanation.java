@@ -2,5 +2,4 @@ package dev.stampboard.planning.engine;
 
 import java.util.List;
 
-public record MoveExplanation(String whyRegistry, String whyDestination, List<RejectedAlternative> rejected) {
-}
+public record MoveExplanation(String whyRegistry, String whyDestination, List<RejectedAlternative> rejected) {}

@@ -11,12 +11,12 @@ import java.util.List;
  */
 final class Phasing {
 
-    private Phasing() {
-    }
+    private Phasing() {}
 
     static List<PlannedMove> assign(List<Planner.Selected> selected, PlanningSettings settings) {
         List<Planner.Selected> ordered = selected.stream()
-                .sorted(Comparator.comparingDouble(Planner.Selected::contribution)).toList();
+                .sorted(Comparator.comparingDouble(Planner.Selected::contribution))
+                .toList();
         List<PlannedMove> moves = new ArrayList<>();
         int mediumIndex = 0;
         int highIndex = 0;
@@ -24,7 +24,8 @@ final class Phasing {
             if (s.contribution() < settings.lowShareMax()) {
                 moves.add(move(s, 1, 1, settings.mediumObservationHours()));
             } else if (s.contribution() < settings.highShareMin()) {
-                moves.add(move(s, 2, mediumIndex++ / settings.mediumBatchSize() + 1, settings.mediumObservationHours()));
+                moves.add(
+                        move(s, 2, mediumIndex++ / settings.mediumBatchSize() + 1, settings.mediumObservationHours()));
             } else {
                 moves.add(move(s, 3, ++highIndex, settings.highObservationHours()));
             }
@@ -34,7 +35,13 @@ final class Phasing {
     }
 
     private static PlannedMove move(Planner.Selected s, int phase, int batch, int hours) {
-        return new PlannedMove(s.registry().registry(), s.registry().homeStamp(), s.destination(), phase, batch, hours,
+        return new PlannedMove(
+                s.registry().registry(),
+                s.registry().homeStamp(),
+                s.destination(),
+                phase,
+                batch,
+                hours,
                 s.explanation());
     }
 }

@@ -1,5 +1,10 @@
 package dev.stampboard.planning.engine;
 
-public record PlannedMove(String registry, String from, String to, int phase, int batch, int observationHours,
-                          MoveExplanation explanation) {
-}
+public record PlannedMove(
+        String registry,
+        String from,
+        String to,
+        int phase,
+        int batch,
+        int observationHours,
+        MoveExplanation explanation) {}

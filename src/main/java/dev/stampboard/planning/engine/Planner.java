@@ -1,5 +1,6 @@
 package dev.stampboard.planning.engine;
 
+import dev.stampboard.fleet.PoolKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -7,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
-import dev.stampboard.fleet.PoolKind;
 
 /**
  * DESIGN §4 as a pure function: for each triggered stamp (hottest first), take its registries in
@@ -39,10 +38,12 @@ public final class Planner {
         for (StampLoad source : TriggeredStamps.of(fleet, input)) {
             touched.add(source.name());
             List<RegistryLoad> onSource = input.registries().stream()
-                    .filter(r -> r.homeStamp().equals(source.name())).toList();
+                    .filter(r -> r.homeStamp().equals(source.name()))
+                    .toList();
             for (ContributionRanking.Ranked ranked : ContributionRanking.rank(source, onSource, settings.target())) {
                 RegistryLoad registry = ranked.registry();
-                if (choices != null ? !choices.registries().contains(registry.registry())
+                if (choices != null
+                        ? !choices.registries().contains(registry.registry())
                         : fleet.worstPredictedP95(source.name()) <= settings.target()) {
                     if (choices == null) {
                         break;
@@ -51,55 +52,92 @@ public final class Planner {
                 }
                 DestinationChooser.Choice choice = DestinationChooser.choose(fleet, registry, settings);
                 if (choices != null && choices.destinations().containsKey(registry.registry())) {
-                    choice = DestinationChooser.honour(choice, choices.destinations().get(registry.registry()), notes,
-                            registry.registry());
+                    choice = DestinationChooser.honour(
+                            choice, choices.destinations().get(registry.registry()), notes, registry.registry());
                 }
                 relieve(fleet, registry, choice.isolate() ? null : choice.destination());
-                String whyRegistry = String.format(Locale.ROOT,
+                String whyRegistry = String.format(
+                        Locale.ROOT,
                         "%s makes %.1f %% of %s's %s traffic in its peak minutes (rank %d of %d; p99 volatility %.2f).",
-                        registry.registry(), ranked.contribution() * 100, source.name(), ranked.pool(), ranked.rank(),
-                        onSource.size(), registry.latencyVolatility());
+                        registry.registry(),
+                        ranked.contribution() * 100,
+                        source.name(),
+                        ranked.pool(),
+                        ranked.rank(),
+                        onSource.size(),
+                        registry.latencyVolatility());
                 if (choice.isolate()) {
-                    isolation.add(new IsolationRecommendation(registry.registry(), source.name(),
+                    isolation.add(new IsolationRecommendation(
+                            registry.registry(),
+                            source.name(),
                             whyRegistry + " A dedicated stamp is recommended: " + choice.isolationReason()
                                     + ". Sized from its peak traffic; its data volume is not known here, so one storage"
-                                    + " account is the minimum.", sizing(registry, settings)));
+                                    + " account is the minimum.",
+                            sizing(registry, settings)));
                 } else {
                     touched.add(choice.destination());
-                    selected.add(new Selected(registry, choice.destination(), ranked.contribution(),
+                    selected.add(new Selected(
+                            registry,
+                            choice.destination(),
+                            ranked.contribution(),
                             new MoveExplanation(whyRegistry, choice.why(), choice.rejected())));
                 }
             }
             double after = fleet.worstPredictedP95(source.name());
-            reliefs.add(new Relief(source.name(), fleet.worstOriginalP95(source.name()), after, after <= settings.target()));
+            reliefs.add(new Relief(
+                    source.name(), fleet.worstOriginalP95(source.name()), after, after <= settings.target()));
             notes.add(reliefNote(source.name(), fleet.worstOriginalP95(source.name()), after, settings.target()));
         }
         if (touched.isEmpty()) {
-            notes.add(String.format(Locale.ROOT, "No stamp of %s is above the %.1f %% threshold: nothing to rebalance.",
-                    input.region(), settings.threshold()));
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "No stamp of %s is above the %.1f %% threshold: nothing to rebalance.",
+                    input.region(),
+                    settings.threshold()));
         }
-        return new Plan(input.region(), Phasing.assign(selected, settings), isolation, predictions(fleet, touched), reliefs, notes);
+        return new Plan(
+                input.region(),
+                Phasing.assign(selected, settings),
+                isolation,
+                predictions(fleet, touched),
+                reliefs,
+                notes);
     }
 
     /** The note on one relieved stamp: its worst pool's P95 before → after, against the target. */
     public static String reliefNote(String stamp, double before, double after, double target) {
-        return String.format(Locale.ROOT, after <= target
+        return String.format(
+                Locale.ROOT,
+                after <= target
                         ? "%s: predicted hot-node P95 %.1f → %.1f %% (target %.1f %%)."
                         : "%s: predicted hot-node P95 %.1f → %.1f %% — still above the %.1f %% target; no registry left to move.",
-                stamp, before, after, target);
+                stamp,
+                before,
+                after,
+                target);
     }
 
     /** The registries of the given stamps (or of every triggered stamp), ranked as the planner ranks them. */
     public List<Candidate> candidates(PlanningInput input) {
         FleetState fleet = new FleetState(input.stamps());
-        List<StampLoad> sources = input.sourceStamps().isEmpty() ? TriggeredStamps.of(fleet, input)
-                : input.stamps().stream().filter(s -> input.sourceStamps().contains(s.name())).toList();
+        List<StampLoad> sources = input.sourceStamps().isEmpty()
+                ? TriggeredStamps.of(fleet, input)
+                : input.stamps().stream()
+                        .filter(s -> input.sourceStamps().contains(s.name()))
+                        .toList();
         List<Candidate> out = new ArrayList<>();
         for (StampLoad source : sources) {
             List<RegistryLoad> onSource = input.registries().stream()
-                    .filter(r -> r.homeStamp().equals(source.name())).toList();
-            for (ContributionRanking.Ranked r : ContributionRanking.rank(source, onSource, input.settings().target())) {
-                out.add(new Candidate(r.registry().registry(), source.name(), r.contribution(), r.pool(), r.rank(),
+                    .filter(r -> r.homeStamp().equals(source.name()))
+                    .toList();
+            for (ContributionRanking.Ranked r :
+                    ContributionRanking.rank(source, onSource, input.settings().target())) {
+                out.add(new Candidate(
+                        r.registry().registry(),
+                        source.name(),
+                        r.contribution(),
+                        r.pool(),
+                        r.rank(),
                         r.registry().latencyVolatility()));
             }
         }
@@ -128,8 +166,7 @@ public final class Planner {
         return predictions(fleet, touched);
     }
 
-    record Selected(RegistryLoad registry, String destination, double contribution, MoveExplanation explanation) {
-    }
+    record Selected(RegistryLoad registry, String destination, double contribution, MoveExplanation explanation) {}
 
     static void relieve(FleetState fleet, RegistryLoad registry, String destination) {
         Map<PoolKind, float[]> load = fleet.loadOf(registry);
@@ -153,8 +190,9 @@ public final class Planner {
     static List<Prediction> predictions(FleetState fleet, Set<String> touched) {
         List<Prediction> out = new ArrayList<>();
         for (String stamp : touched) {
-            fleet.pools(stamp).forEach((kind, pool) ->
-                    out.add(new Prediction(stamp, kind, pool.originalP95(), pool.predictedP95())));
+            fleet.pools(stamp)
+                    .forEach((kind, pool) ->
+                            out.add(new Prediction(stamp, kind, pool.originalP95(), pool.predictedP95())));
         }
         out.sort(Comparator.comparing(Prediction::stamp).thenComparing(Prediction::pool));
         return out;

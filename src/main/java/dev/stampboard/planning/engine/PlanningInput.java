@@ -4,6 +4,10 @@ import java.util.List;
 import java.util.Set;
 
 /** A region's signals over the peak window starting at {@code fromMinute}; empty {@code sourceStamps} = every triggered stamp. */
-public record PlanningInput(String region, long fromMinute, List<StampLoad> stamps, List<RegistryLoad> registries,
-                            PlanningSettings settings, Set<String> sourceStamps) {
-}
+public record PlanningInput(
+        String region,
+        long fromMinute,
+        List<StampLoad> stamps,
+        List<RegistryLoad> registries,
+        PlanningSettings settings,
+        Set<String> sourceStamps) {}

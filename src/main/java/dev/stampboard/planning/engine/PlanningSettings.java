@@ -6,9 +6,16 @@ package dev.stampboard.planning.engine;
  * one at a time); {@code maxShareOfSharedStamp} is the most of a destination pool's capacity one
  * registry may take before a dedicated stamp is the better home.
  */
-public record PlanningSettings(double threshold, double margin, double lowShareMax, double highShareMin,
-                               int mediumBatchSize, int mediumObservationHours, int highObservationHours,
-                               double maxShareOfSharedStamp, SizingSettings sizing) {
+public record PlanningSettings(
+        double threshold,
+        double margin,
+        double lowShareMax,
+        double highShareMin,
+        int mediumBatchSize,
+        int mediumObservationHours,
+        int highObservationHours,
+        double maxShareOfSharedStamp,
+        SizingSettings sizing) {
 
     public PlanningSettings {
         if (margin < 0 || threshold <= margin) {

@@ -5,7 +5,8 @@ package dev.stampboard.planning.engine;
  * {@code removalGain} and {@code additionGain} scale the load a move takes off or puts on this pool; 1 is DESIGN §3's
  * model as it is, other values come from calibration against measured outcomes.
  */
-public record PoolLoad(int nodes, double idleBaseline, float[] hotNodeMinutes, double removalGain, double additionGain) {
+public record PoolLoad(
+        int nodes, double idleBaseline, float[] hotNodeMinutes, double removalGain, double additionGain) {
 
     public PoolLoad(int nodes, double idleBaseline, float[] hotNodeMinutes) {
         this(nodes, idleBaseline, hotNodeMinutes, 1.0, 1.0);

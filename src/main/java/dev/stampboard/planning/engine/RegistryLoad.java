@@ -1,8 +1,7 @@
 package dev.stampboard.planning.engine;
 
-import java.util.Map;
-
 import dev.stampboard.fleet.PoolKind;
+import java.util.Map;
 
 /**
  * One registry replica on its home stamp: per minute its share (0..1) of each pool's traffic —
@@ -10,15 +9,26 @@ import dev.stampboard.fleet.PoolKind;
  * {@code arrivalCost} scales the load it brings to a destination, per pool kind: 1 (or absent) is DESIGN §3's model
  * as it is, other values come from calibration (its requests or bytes cost more or less than the pool's average).
  */
-public record RegistryLoad(String registry, String homeStamp, Map<PoolKind, float[]> share, double latencyVolatility,
-                           double peakRequestsPerMinute, double peakBytesPerMinute, Map<PoolKind, Double> arrivalCost) {
+public record RegistryLoad(
+        String registry,
+        String homeStamp,
+        Map<PoolKind, float[]> share,
+        double latencyVolatility,
+        double peakRequestsPerMinute,
+        double peakBytesPerMinute,
+        Map<PoolKind, Double> arrivalCost) {
 
     public RegistryLoad {
         arrivalCost = Map.copyOf(arrivalCost);
     }
 
-    public RegistryLoad(String registry, String homeStamp, Map<PoolKind, float[]> share, double latencyVolatility,
-                        double peakRequestsPerMinute, double peakBytesPerMinute) {
+    public RegistryLoad(
+            String registry,
+            String homeStamp,
+            Map<PoolKind, float[]> share,
+            double latencyVolatility,
+            double peakRequestsPerMinute,
+            double peakBytesPerMinute) {
         this(registry, homeStamp, share, latencyVolatility, peakRequestsPerMinute, peakBytesPerMinute, Map.of());
     }
 }

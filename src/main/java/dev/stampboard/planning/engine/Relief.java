@@ -5,5 +5,4 @@ package dev.stampboard.planning.engine;
  * and as predicted after, and whether that reaches the target. Views colour and word it from these
  * figures; nothing parses the planner's notes.
  */
-public record Relief(String stamp, double before, double after, boolean reachedTarget) {
-}
+public record Relief(String stamp, double before, double after, boolean reachedTarget) {}

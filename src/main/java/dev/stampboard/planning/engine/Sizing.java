@@ -1,4 +1,3 @@
 package dev.stampboard.planning.engine;
 
-public record Sizing(int registryNodes, int dataproxyNodes, int storageAccounts, String arithmetic) {
-}
+public record Sizing(int registryNodes, int dataproxyNodes, int storageAccounts, String arithmetic) {}

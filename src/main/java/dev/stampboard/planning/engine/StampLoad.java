@@ -1,8 +1,7 @@
 package dev.stampboard.planning.engine;
 
+import dev.stampboard.fleet.PoolKind;
 import java.util.Map;
 
-import dev.stampboard.fleet.PoolKind;
-
-public record StampLoad(String name, boolean shared, boolean active, boolean inRollout, Map<PoolKind, PoolLoad> pools) {
-}
+public record StampLoad(
+        String name, boolean shared, boolean active, boolean inRollout, Map<PoolKind, PoolLoad> pools) {}

@@ -6,15 +6,17 @@ import java.util.List;
 /** A stamp needs relief when a pool's hot-node P95 is above the threshold (limited to the chosen sources, if any). */
 final class TriggeredStamps {
 
-    private TriggeredStamps() {
-    }
+    private TriggeredStamps() {}
 
     static List<StampLoad> of(FleetState fleet, PlanningInput input) {
         return fleet.stamps.values().stream()
-                .filter(s -> input.sourceStamps().isEmpty() || input.sourceStamps().contains(s.name()))
+                .filter(s ->
+                        input.sourceStamps().isEmpty() || input.sourceStamps().contains(s.name()))
                 // a stamp chosen explicitly is relieved even below the threshold (an engineer's call)
-                .filter(s -> !input.sourceStamps().isEmpty() || fleet.worstOriginalP95(s.name()) > input.settings().threshold())
-                .sorted(Comparator.comparingDouble((StampLoad s) -> fleet.worstOriginalP95(s.name())).reversed())
+                .filter(s -> !input.sourceStamps().isEmpty()
+                        || fleet.worstOriginalP95(s.name()) > input.settings().threshold())
+                .sorted(Comparator.comparingDouble((StampLoad s) -> fleet.worstOriginalP95(s.name()))
+                        .reversed())
                 .toList();
     }
 }

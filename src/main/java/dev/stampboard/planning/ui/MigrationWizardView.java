@@ -1,12 +1,5 @@
 package dev.stampboard.planning.ui;
 
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -25,11 +18,10 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
-
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.RegionInfo;
-import dev.stampboard.planning.PlanDraft;
 import dev.stampboard.planning.PlanDetails;
+import dev.stampboard.planning.PlanDraft;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.engine.Candidate;
 import dev.stampboard.planning.engine.Plan;
@@ -38,6 +30,12 @@ import dev.stampboard.planning.engine.PlanningSettings;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.engine.PoolState;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The migration wizard: stamps → candidate registries → destinations → phases → predicted effect
@@ -50,7 +48,8 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed("ENGINEER")
 public class MigrationWizardView extends VerticalLayout {
 
-    static final String[] STEPS = {"1 Stamps", "2 Candidates", "3 Destinations", "4 Phases", "5 Prediction", "6 Submit"};
+    static final String[] STEPS = {"1 Stamps", "2 Candidates", "3 Destinations", "4 Phases", "5 Prediction", "6 Submit"
+    };
 
     private final PlanningService planning;
     final Select<String> region = new Select<>();
@@ -68,6 +67,7 @@ public class MigrationWizardView extends VerticalLayout {
     private List<Candidate> candidates = List.of();
     /** What the planner makes of the choices so far, exactly as it would be submitted. */
     PlanDraft draft;
+
     int step;
 
     public MigrationWizardView(PlanningService planning, FleetService fleet, SignalsService signals) {
@@ -75,9 +75,12 @@ public class MigrationWizardView extends VerticalLayout {
         region.setLabel("Region");
         region.setItems(fleet.regions().stream().map(RegionInfo::name).toList());
         region.addValueChangeListener(e -> {
-            stamps.setItems(fleet.stamps(e.getValue()).stream().map(s -> s.name()).toList());
+            stamps.setItems(
+                    fleet.stamps(e.getValue()).stream().map(s -> s.name()).toList());
             stamps.setValue(signals.stampSignalsIn(e.getValue()).stream()
-                    .filter(s -> s.worstState() == PoolState.HOT).map(s -> s.stamp().name()).toList());
+                    .filter(s -> s.worstState() == PoolState.HOT)
+                    .map(s -> s.stamp().name())
+                    .toList());
         });
         fleet.regions().stream().findFirst().ifPresent(r -> region.setValue(r.name()));
         PlanningSettings d = planning.defaultSettings();
@@ -110,7 +113,8 @@ public class MigrationWizardView extends VerticalLayout {
         }
         if (step == 0 && target == 1) {
             candidates = planning.candidates(region.getValue(), List.copyOf(stamps.getValue()));
-            Plan automatic = planning.draft(region.getValue(), List.copyOf(stamps.getValue()), null, settings()).engine();
+            Plan automatic = planning.draft(region.getValue(), List.copyOf(stamps.getValue()), null, settings())
+                    .engine();
             included.clear();
             destinations.clear();
             automatic.moves().forEach(m -> included.add(m.registry()));
@@ -140,9 +144,16 @@ public class MigrationWizardView extends VerticalLayout {
 
     PlanningSettings settings() {
         PlanningSettings d = planning.defaultSettings();
-        return new PlanningSettings(d.threshold(), d.margin(), d.lowShareMax(), d.highShareMin(),
-                value(batchSize, d.mediumBatchSize()), Math.max(24, value(mediumHours, 24)),
-                Math.max(48, value(highHours, 48)), d.maxShareOfSharedStamp(), d.sizing());
+        return new PlanningSettings(
+                d.threshold(),
+                d.margin(),
+                d.lowShareMax(),
+                d.highShareMin(),
+                value(batchSize, d.mediumBatchSize()),
+                Math.max(24, value(mediumHours, 24)),
+                Math.max(48, value(highHours, 48)),
+                d.maxShareOfSharedStamp(),
+                d.sizing());
     }
 
     private static int value(IntegerField f, int fallback) {
@@ -162,7 +173,8 @@ public class MigrationWizardView extends VerticalLayout {
         stepTitle.removeAll();
         for (int i = 0; i < STEPS.length; i++) {
             var label = new com.vaadin.flow.component.html.Span(STEPS[i]);
-            label.getStyle().set("margin-right", "var(--lumo-space-l)")
+            label.getStyle()
+                    .set("margin-right", "var(--lumo-space-l)")
                     .set("font-weight", i == step ? "700" : "400")
                     .set("color", i == step ? "var(--lumo-primary-text-color)" : "var(--lumo-secondary-text-color)");
             stepTitle.add(label);
@@ -172,20 +184,31 @@ public class MigrationWizardView extends VerticalLayout {
             draft = planning.draft(region.getValue(), List.copyOf(stamps.getValue()), choices(), settings());
         }
         switch (step) {
-            case 0 -> body.add(new HorizontalLayout(region, stamps),
-                    new Paragraph("HOT stamps of the region are preselected. Moves never leave the region."));
+            case 0 ->
+                body.add(
+                        new HorizontalLayout(region, stamps),
+                        new Paragraph("HOT stamps of the region are preselected. Moves never leave the region."));
             case 1 -> body.add(candidateGrid(), effect());
             case 2 -> body.add(WizardDestinations.grid(draft.engine(), destinations, this::show), effect());
-            case 3 -> body.add(new HorizontalLayout(batchSize, mediumHours, highHours), summary(),
-                    new MovesGrid(draft.moves()),
-                    new Paragraph("Low-traffic registries move together in phase 1, medium ones in batches (phase 2),"
-                            + " high-traffic ones one at a time (phase 3). A customer isolated on a dedicated stamp"
-                            + " takes its low- and medium-traffic registries on the same stamps with it."));
-            case 4 -> body.add(new PredictionChart(draft.predictions()), new PredictionGrid(draft.predictions()), effect());
+            case 3 ->
+                body.add(
+                        new HorizontalLayout(batchSize, mediumHours, highHours),
+                        summary(),
+                        new MovesGrid(draft.moves()),
+                        new Paragraph(
+                                "Low-traffic registries move together in phase 1, medium ones in batches (phase 2),"
+                                        + " high-traffic ones one at a time (phase 3). A customer isolated on a dedicated stamp"
+                                        + " takes its low- and medium-traffic registries on the same stamps with it."));
+            case 4 ->
+                body.add(new PredictionChart(draft.predictions()), new PredictionGrid(draft.predictions()), effect());
             default -> {
                 // the sizing of a dedicated stamp once, not on every move onto it (as the plan review shows it)
-                body.add(summary(), new MovesGrid(draft.moves(), m -> "PLANNED", java.util.Set.copyOf(draft.dedicatedStamps())), effect());
-                PhasedMoves.dedicatedSizing(draft.moves(), draft.dedicatedStamps()).ifPresent(body::add);
+                body.add(
+                        summary(),
+                        new MovesGrid(draft.moves(), m -> "PLANNED", java.util.Set.copyOf(draft.dedicatedStamps())),
+                        effect());
+                PhasedMoves.dedicatedSizing(draft.moves(), draft.dedicatedStamps())
+                        .ifPresent(body::add);
             }
         }
     }
@@ -195,25 +218,36 @@ public class MigrationWizardView extends VerticalLayout {
         grid.setId("candidates");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addComponentColumn(c -> {
-            var box = new Checkbox(included.contains(c.registry()));
-            box.setAriaLabel("Include " + c.registry());
-            box.addValueChangeListener(e -> {
-                if (e.getValue()) {
-                    included.add(c.registry());
-                } else {
-                    included.remove(c.registry());
-                    destinations.remove(c.registry());
-                }
-                show();
-            });
-            return box;
-        }).setHeader("Move").setKey("include").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Candidate::registry).setHeader("Registry").setKey("registry").setAutoWidth(true);
+                    var box = new Checkbox(included.contains(c.registry()));
+                    box.setAriaLabel("Include " + c.registry());
+                    box.addValueChangeListener(e -> {
+                        if (e.getValue()) {
+                            included.add(c.registry());
+                        } else {
+                            included.remove(c.registry());
+                            destinations.remove(c.registry());
+                        }
+                        show();
+                    });
+                    return box;
+                })
+                .setHeader("Move")
+                .setKey("include")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(Candidate::registry)
+                .setHeader("Registry")
+                .setKey("registry")
+                .setAutoWidth(true);
         grid.addColumn(Candidate::stamp).setHeader("On").setKey("stamp").setAutoWidth(true);
         grid.addColumn(c -> String.format(Locale.ROOT, "%.2f %% of %s", c.contribution() * 100, c.pool()))
-                .setHeader("Contribution in peak minutes").setKey("contribution").setAutoWidth(true);
-        grid.addColumn(c -> String.format(Locale.ROOT, "%.2f", c.volatility())).setHeader("p99 volatility")
-                .setKey("volatility").setAutoWidth(true);
+                .setHeader("Contribution in peak minutes")
+                .setKey("contribution")
+                .setAutoWidth(true);
+        grid.addColumn(c -> String.format(Locale.ROOT, "%.2f", c.volatility()))
+                .setHeader("p99 volatility")
+                .setKey("volatility")
+                .setAutoWidth(true);
         grid.setItems(candidates);
         grid.setHeight("420px");
         return grid;
@@ -222,12 +256,24 @@ public class MigrationWizardView extends VerticalLayout {
     /** How many moves, phases and batches, and which dedicated stamps: counted from the draft that is submitted. */
     private Component summary() {
         List<String> dedicated = draft.dedicatedStamps();
-        long batches = draft.moves().stream().map(m -> m.phase() + "/" + m.batch()).distinct().count();
+        long batches = draft.moves().stream()
+                .map(m -> m.phase() + "/" + m.batch())
+                .distinct()
+                .count();
         long phases = draft.moves().stream().mapToInt(m -> m.phase()).distinct().count();
-        var text = new Paragraph(String.format(Locale.ROOT,
-                "%d move(s) in %d phase(s) and %d batch(es)%s%s.", draft.moves().size(), phases, batches,
-                dedicated.isEmpty() ? "" : String.format(Locale.ROOT, ", onto %d dedicated stamp(s): %s",
-                        dedicated.size(), String.join(", ", dedicated)),
+        var text = new Paragraph(String.format(
+                Locale.ROOT,
+                "%d move(s) in %d phase(s) and %d batch(es)%s%s.",
+                draft.moves().size(),
+                phases,
+                batches,
+                dedicated.isEmpty()
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                ", onto %d dedicated stamp(s): %s",
+                                dedicated.size(),
+                                String.join(", ", dedicated)),
                 step == STEPS.length - 1 ? " They go to another engineer for approval" : ""));
         text.setId("summary");
         return text;

@@ -1,8 +1,5 @@
 package dev.stampboard.planning.ui;
 
-import java.util.List;
-import java.util.Locale;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -18,17 +15,17 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-
-import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
 import dev.stampboard.base.ui.Actions;
+import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanMove;
 import dev.stampboard.planning.PlanStatus;
-import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * One plan: the prediction, each move's explanation, the signal snapshot it was computed from,
@@ -79,14 +76,22 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
         title.getStyle().set("margin", "0");
         var header = new HorizontalLayout(title, PlanBadges.status(plan.status(), plan.stale()));
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(header, new Paragraph(describe(plan, planning.dedicatedStamps(plan).size())),
-                new com.vaadin.flow.router.RouterLink("Outcome report", PlanReportView.class,
+        add(
+                header,
+                new Paragraph(describe(plan, planning.dedicatedStamps(plan).size())),
+                new com.vaadin.flow.router.RouterLink(
+                        "Outcome report",
+                        PlanReportView.class,
                         new com.vaadin.flow.router.RouteParameters("id", plan.id())));
-        if (plan.status() == PlanStatus.APPROVED || plan.status() == PlanStatus.IN_PROGRESS || plan.status().isFinished()) {
+        if (plan.status() == PlanStatus.APPROVED
+                || plan.status() == PlanStatus.IN_PROGRESS
+                || plan.status().isFinished()) {
             // by route, not by class: the cutover module builds on planning, not the other way round
-            var monitor = new com.vaadin.flow.component.html.Anchor("migrations" + (plan.status() == PlanStatus.APPROVED
-                    ? "" : "/" + plan.id()), plan.status() == PlanStatus.APPROVED ? "Start it from Migrations"
-                    : "Follow its execution in the migration monitor");
+            var monitor = new com.vaadin.flow.component.html.Anchor(
+                    "migrations" + (plan.status() == PlanStatus.APPROVED ? "" : "/" + plan.id()),
+                    plan.status() == PlanStatus.APPROVED
+                            ? "Start it from Migrations"
+                            : "Follow its execution in the migration monitor");
             monitor.setId("monitor-link");
             add(monitor);
         }
@@ -103,21 +108,50 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
         for (int i = 0; i < plan.moves().size(); i++) {
             stateOf.put(plan.moves().get(i), states.get(i));
         }
-        var movesHeader = new HorizontalLayout(new H2("Moves"), dev.stampboard.base.ui.CsvExport.link(
-                "plan-" + plan.id().substring(0, 8) + "-moves.csv",
-                java.util.List.of("phase", "batch", "registry", "region", "from", "to", "observe_hours", "state", "why_registry",
-                        "why_destination"), plan::moves,
-                m -> java.util.List.of(m.phase(), m.batch(), m.registry(), m.region(), m.fromStamp(), m.toStamp(),
-                        m.observationHours(), stateOf.getOrDefault(m, ""), m.whyRegistry(), m.whyDestination())));
+        var movesHeader = new HorizontalLayout(
+                new H2("Moves"),
+                dev.stampboard.base.ui.CsvExport.link(
+                        "plan-" + plan.id().substring(0, 8) + "-moves.csv",
+                        java.util.List.of(
+                                "phase",
+                                "batch",
+                                "registry",
+                                "region",
+                                "from",
+                                "to",
+                                "observe_hours",
+                                "state",
+                                "why_registry",
+                                "why_destination"),
+                        plan::moves,
+                        m -> java.util.List.of(
+                                m.phase(),
+                                m.batch(),
+                                m.registry(),
+                                m.region(),
+                                m.fromStamp(),
+                                m.toStamp(),
+                                m.observationHours(),
+                                stateOf.getOrDefault(m, ""),
+                                m.whyRegistry(),
+                                m.whyDestination())));
         movesHeader.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(movesHeader, new PhasedMoves(plan.moves(), states, planning.dedicatedStamps(plan)));
         if (!plan.isolations().isEmpty()) {
             var isolations = new IsolationGrid(plan.isolations());
             if (user.has(Role.SUPPORT) || user.has(Role.ADMIN)) {
                 // by route, not by type: planning does not depend on the isolation module
-                isolations.addComponentColumn(i -> new Button("Request isolation", e -> getUI().ifPresent(ui -> ui.navigate(
-                        "isolation-requests/new", QueryParameters.simple(java.util.Map.of("plan", plan.id(), "registry", i.registry()))))))
-                        .setHeader("").setKey("request").setAutoWidth(true).setFlexGrow(0);
+                isolations
+                        .addComponentColumn(i -> new Button(
+                                "Request isolation",
+                                e -> getUI().ifPresent(ui -> ui.navigate(
+                                        "isolation-requests/new",
+                                        QueryParameters.simple(
+                                                java.util.Map.of("plan", plan.id(), "registry", i.registry()))))))
+                        .setHeader("")
+                        .setKey("request")
+                        .setAutoWidth(true)
+                        .setFlexGrow(0);
             }
             add(new H2("Dedicated stamp recommended"), isolations);
         }
@@ -136,14 +170,18 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
         refresh.setVisible(engineer && plan.status().isOpen());
         boolean ownPlan = user.name().equals(plan.createdBy()) || user.name().equals(plan.submittedBy());
         approve.setEnabled(!ownPlan && !plan.stale());
-        approve.setTooltipText(ownPlan ? "Four eyes: another engineer must approve a plan you created or submitted"
-                : plan.stale() ? "Refresh the stale plan first" : null);
+        approve.setTooltipText(
+                ownPlan
+                        ? "Four eyes: another engineer must approve a plan you created or submitted"
+                        : plan.stale() ? "Refresh the stale plan first" : null);
         return new HorizontalLayout(submit, approve, reject, refresh);
     }
 
     private void confirmApprove() {
-        var dialog = new ConfirmDialog("Approve this plan?",
-                "Approving lets the executor start the moves in phase order. Your name is recorded.", "Approve",
+        var dialog = new ConfirmDialog(
+                "Approve this plan?",
+                "Approving lets the executor start the moves in phase order. Your name is recorded.",
+                "Approve",
                 e -> act(() -> planning.approve(id), "Plan approved"));
         dialog.setCancelable(true);
         dialog.open();
@@ -169,11 +207,17 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private static String describe(PlanDetails p, int dedicatedStamps) {
-        return String.format(Locale.ROOT, "%d move(s), %d dedicated stamp(s) · proposed by %s%s%s · sources: %s",
-                p.moves().size(), dedicatedStamps, p.createdBy(), p.submittedBy() == null ? "" : ", submitted by " + p.submittedBy(),
-                p.decidedBy() == null ? "" : ", decided by " + p.decidedBy()
-                        + (p.decisionReason() == null ? "" : " (" + p.decisionReason() + ")"),
+        return String.format(
+                Locale.ROOT,
+                "%d move(s), %d dedicated stamp(s) · proposed by %s%s%s · sources: %s",
+                p.moves().size(),
+                dedicatedStamps,
+                p.createdBy(),
+                p.submittedBy() == null ? "" : ", submitted by " + p.submittedBy(),
+                p.decidedBy() == null
+                        ? ""
+                        : ", decided by " + p.decidedBy()
+                                + (p.decisionReason() == null ? "" : " (" + p.decisionReason() + ")"),
                 p.sourceStamps().isEmpty() ? "every triggered stamp" : String.join(", ", p.sourceStamps()));
     }
-
 }

@@ -1,8 +1,5 @@
 package dev.stampboard.planning.ui;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -20,15 +17,16 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.RegionInfo;
-import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.planning.PlanDetails;
+import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /** Every plan with its status; engineers ask the planner for a new one here. */
 @Route("plans")
@@ -37,7 +35,8 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed("VIEWER")
 public class PlansView extends VerticalLayout {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     final Select<PlanStatus> status = new Select<>();
     final Select<String> region = new Select<>();
@@ -59,8 +58,12 @@ public class PlansView extends VerticalLayout {
         propose.setVisible(user.has(Role.ENGINEER));
         propose.addClickListener(e -> {
             PlanDetails plan = planning.propose(region.getValue(), java.util.List.of(), null);
-            Notification.show("Plan proposed: " + plan.moves().size() + " moves, " + plan.isolations().size()
-                    + " isolations", 4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notification.show(
+                            "Plan proposed: " + plan.moves().size() + " moves, "
+                                    + plan.isolations().size() + " isolations",
+                            4000,
+                            Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             getUI().ifPresent(ui -> ui.navigate(PlanReviewView.class, new RouteParameters("id", plan.id())));
         });
         var bar = new HorizontalLayout(status, region, propose);
@@ -68,15 +71,34 @@ public class PlansView extends VerticalLayout {
 
         grid.setId("plans");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addComponentColumn(p -> new RouterLink(p.id().substring(0, 8), PlanReviewView.class, new RouteParameters("id", p.id())))
-                .setHeader("Plan").setKey("id").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(p -> PlanBadges.status(p.status(), p.stale())).setHeader("Status").setKey("status").setAutoWidth(true);
+        grid.addComponentColumn(p ->
+                        new RouterLink(p.id().substring(0, 8), PlanReviewView.class, new RouteParameters("id", p.id())))
+                .setHeader("Plan")
+                .setKey("id")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addComponentColumn(p -> PlanBadges.status(p.status(), p.stale()))
+                .setHeader("Status")
+                .setKey("status")
+                .setAutoWidth(true);
         grid.addColumn(PlanDetails::region).setHeader("Region").setKey("region").setAutoWidth(true);
         grid.addColumn(p -> p.moves().size()).setHeader("Moves").setKey("moves").setAutoWidth(true);
-        grid.addColumn(p -> p.isolations().size()).setHeader("Isolations").setKey("isolations").setAutoWidth(true);
-        grid.addColumn(PlanDetails::createdBy).setHeader("Proposed by").setKey("createdBy").setAutoWidth(true);
-        grid.addColumn(p -> WHEN.format(p.createdAt())).setHeader("Created (UTC)").setKey("created").setAutoWidth(true);
-        grid.addColumn(p -> p.decidedBy() == null ? "" : p.decidedBy()).setHeader("Decided by").setKey("decidedBy").setAutoWidth(true);
+        grid.addColumn(p -> p.isolations().size())
+                .setHeader("Isolations")
+                .setKey("isolations")
+                .setAutoWidth(true);
+        grid.addColumn(PlanDetails::createdBy)
+                .setHeader("Proposed by")
+                .setKey("createdBy")
+                .setAutoWidth(true);
+        grid.addColumn(p -> WHEN.format(p.createdAt()))
+                .setHeader("Created (UTC)")
+                .setKey("created")
+                .setAutoWidth(true);
+        grid.addColumn(p -> p.decidedBy() == null ? "" : p.decidedBy())
+                .setHeader("Decided by")
+                .setKey("decidedBy")
+                .setAutoWidth(true);
         grid.setEmptyStateText("No plans yet. An engineer can ask the planner for one.");
 
         var title = new H1("Plans");
@@ -90,5 +112,4 @@ public class PlansView extends VerticalLayout {
     void refresh() {
         grid.setItems(planning.list(status.getValue()));
     }
-
 }

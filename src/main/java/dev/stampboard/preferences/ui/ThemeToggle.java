@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.theme.lumo.Lumo;
-
 import dev.stampboard.base.ui.NavbarItem;
 import dev.stampboard.preferences.UserPreferences;
 

@@ -1,10 +1,16 @@
 package dev.stampboard.security.api;
 
+import dev.stampboard.base.InputLimits;
+import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.security.Role;
+import dev.stampboard.security.UserAdministration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,14 +21,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.stampboard.base.InputLimits;
-import dev.stampboard.base.InvalidInputException;
-import dev.stampboard.security.Role;
-import dev.stampboard.security.UserAdministration;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 /** User management for administrators, as in the console's Users screen, for scripts and automation. */
 @RestController
@@ -70,9 +68,11 @@ class UsersApi {
     }
 
     @PutMapping("/{username}/roles")
-    UserAdministration.UserInfo changeRoles(@PathVariable String username, @RequestBody @Valid @Nullable NewRoles body) {
+    UserAdministration.UserInfo changeRoles(
+            @PathVariable String username, @RequestBody @Valid @Nullable NewRoles body) {
         if (body == null || body.roles() == null) {
-            throw new InvalidInputException("The body must be {\"roles\":[\"SUPPORT\"]} (\"customer\" for a CUSTOMER user)");
+            throw new InvalidInputException(
+                    "The body must be {\"roles\":[\"SUPPORT\"]} (\"customer\" for a CUSTOMER user)");
         }
         return users.changeRoles(username, roles(body.roles()), body.customer());
     }
@@ -95,19 +95,29 @@ class UsersApi {
         return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
     }
 
-    record NewUser(@Size(max = InputLimits.NAME, message = "at most {max} characters") @Nullable String username,
-                   @Size(max = 128, message = "at most {max} characters") @Nullable String password,
-                   @Size(max = 10, message = "at most {max} roles") @Nullable List<@NotNull(message = "a role, not null") Role> roles,
-                   @Size(max = InputLimits.NAME, message = "at most {max} characters") @Nullable String customer) {
-    }
+    record NewUser(
+            @Size(max = InputLimits.NAME, message = "at most {max} characters") @Nullable
+            String username,
 
-    record NewPassword(@Size(max = 128, message = "at most {max} characters") @Nullable String password) {
-    }
+            @Size(max = 128, message = "at most {max} characters") @Nullable
+            String password,
 
-    record NewRoles(@Size(max = 10, message = "at most {max} roles") @Nullable List<@NotNull(message = "a role, not null") Role> roles,
-                    @Size(max = InputLimits.NAME, message = "at most {max} characters") @Nullable String customer) {
-    }
+            @Size(max = 10, message = "at most {max} roles") @Nullable
+            List<@NotNull(message = "a role, not null") Role> roles,
 
-    record Switch(@Nullable Boolean enabled) {
-    }
+            @Size(max = InputLimits.NAME, message = "at most {max} characters") @Nullable
+            String customer) {}
+
+    record NewPassword(
+            @Size(max = 128, message = "at most {max} characters") @Nullable
+            String password) {}
+
+    record NewRoles(
+            @Size(max = 10, message = "at most {max} roles") @Nullable
+            List<@NotNull(message = "a role, not null") Role> roles,
+
+            @Size(max = InputLimits.NAME, message = "at most {max} characters") @Nullable
+            String customer) {}
+
+    record Switch(@Nullable Boolean enabled) {}
 }

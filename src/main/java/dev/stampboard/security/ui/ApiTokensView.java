@@ -1,15 +1,5 @@
 package dev.stampboard.security.ui;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.EnumSet;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import org.jspecify.annotations.Nullable;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -29,12 +19,19 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
 import dev.stampboard.base.ui.Actions;
 import dev.stampboard.security.ApiTokens;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
 import jakarta.annotation.security.PermitAll;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * API tokens for scripts: create one (its secret is shown once, in a dialog, never again), see yours (an admin
@@ -47,8 +44,8 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class ApiTokensView extends VerticalLayout {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     final TextField name = new TextField("Name");
     final IntegerField days = new IntegerField("Valid for (days)");
@@ -57,7 +54,8 @@ public class ApiTokensView extends VerticalLayout {
     final Button create = new Button("Create token");
     final Grid<ApiTokens.TokenInfo> grid = new Grid<>();
     /** The dialog that shows a new token's secret, while open. */
-    @Nullable Dialog shown;
+    @Nullable
+    Dialog shown;
 
     private final ApiTokens tokens;
 
@@ -77,7 +75,8 @@ public class ApiTokensView extends VerticalLayout {
         days.setHelperText("1–365 days; it stops working then");
         kind.setItems(ApiTokens.Kind.PERSONAL, ApiTokens.Kind.SERVICE);
         kind.setValue(ApiTokens.Kind.PERSONAL);
-        kind.setItemLabelGenerator(k -> k == ApiTokens.Kind.PERSONAL ? "Personal (acts as you)"
+        kind.setItemLabelGenerator(k -> k == ApiTokens.Kind.PERSONAL
+                ? "Personal (acts as you)"
                 : "Service (a named client with its own roles)");
         kind.setVisible(admin);
         kind.addValueChangeListener(e -> roleChoices(own));
@@ -90,21 +89,36 @@ public class ApiTokensView extends VerticalLayout {
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
 
-        grid.addColumn(ApiTokens.TokenInfo::name).setHeader("Name").setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(t -> t.kind().name().toLowerCase(java.util.Locale.ROOT)).setHeader("Kind").setAutoWidth(true);
+        grid.addColumn(ApiTokens.TokenInfo::name)
+                .setHeader("Name")
+                .setAutoWidth(true)
+                .setFlexGrow(1);
+        grid.addColumn(t -> t.kind().name().toLowerCase(java.util.Locale.ROOT))
+                .setHeader("Kind")
+                .setAutoWidth(true);
         grid.addColumn(ApiTokens.TokenInfo::owner).setHeader("Owner").setAutoWidth(true);
         grid.addColumn(t -> t.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")))
-                .setHeader("Roles").setAutoWidth(true);
+                .setHeader("Roles")
+                .setAutoWidth(true);
         grid.addColumn(t -> WHEN.format(t.expiresAt())).setHeader("Expires").setAutoWidth(true);
-        grid.addColumn(t -> t.lastUsedAt() == null ? "never" : WHEN.format(t.lastUsedAt())).setHeader("Last used")
+        grid.addColumn(t -> t.lastUsedAt() == null ? "never" : WHEN.format(t.lastUsedAt()))
+                .setHeader("Last used")
                 .setAutoWidth(true);
         grid.addComponentColumn(t -> status(t)).setHeader("Status").setAutoWidth(true);
-        grid.addComponentColumn(this::revokeButton).setHeader("").setKey("revoke").setAutoWidth(true);
+        grid.addComponentColumn(this::revokeButton)
+                .setHeader("")
+                .setKey("revoke")
+                .setAutoWidth(true);
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText("No API tokens yet");
 
-        add(new H1("API tokens"), new Paragraph("Scripts call the API with Authorization: Bearer <token>. The token is"
-                + " shown once when it is created; only a hash of it is stored."), form, new H2("Tokens"), grid);
+        add(
+                new H1("API tokens"),
+                new Paragraph("Scripts call the API with Authorization: Bearer <token>. The token is"
+                        + " shown once when it is created; only a hash of it is stored."),
+                form,
+                new H2("Tokens"),
+                grid);
         refresh();
     }
 
@@ -123,8 +137,9 @@ public class ApiTokensView extends VerticalLayout {
     private void create() {
         Set<Role> chosen = roles.getValue().isEmpty() ? Set.of() : EnumSet.copyOf(roles.getValue());
         int validDays = days.getValue() == null ? 0 : days.getValue();
-        ApiTokens.NewToken token = Actions.call(() -> tokens.create(name.getValue(), kind.getValue(), chosen,
-                Duration.ofDays(validDays)), "Token created");
+        ApiTokens.NewToken token = Actions.call(
+                () -> tokens.create(name.getValue(), kind.getValue(), chosen, Duration.ofDays(validDays)),
+                "Token created");
         if (token == null) {
             return;
         }
@@ -145,9 +160,13 @@ public class ApiTokensView extends VerticalLayout {
         secret.getElement().executeJs("this.inputElement.select()");
         var dialog = new Dialog();
         dialog.setHeaderTitle("Copy your new token now");
-        dialog.add(new Paragraph("It is shown only this once. Anyone who has it acts as '" + token.token().owner()
-                + "' with roles " + token.token().roles() + " until " + WHEN.format(token.token().expiresAt())
-                + " or until it is revoked."), secret);
+        dialog.add(
+                new Paragraph("It is shown only this once. Anyone who has it acts as '"
+                        + token.token().owner()
+                        + "' with roles " + token.token().roles() + " until "
+                        + WHEN.format(token.token().expiresAt())
+                        + " or until it is revoked."),
+                secret);
         dialog.setWidth("min(40em, 95vw)");
         var close = new Button("I have copied it", e -> dialog.close());
         close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -181,8 +200,8 @@ public class ApiTokensView extends VerticalLayout {
         revoke.setAriaLabel("Revoke token " + t.name());
         revoke.setEnabled(t.revokedAt() == null && t.expiresAt().isAfter(Instant.now()));
         revoke.addClickListener(e -> {
-            var confirm = new ConfirmDialog("Revoke '" + t.name() + "'?", "Scripts that use it get 401 from now on.",
-                    "Revoke", ok -> {
+            var confirm = new ConfirmDialog(
+                    "Revoke '" + t.name() + "'?", "Scripts that use it get 401 from now on.", "Revoke", ok -> {
                         if (Actions.run(() -> tokens.revoke(t.id()), "Token revoked")) {
                             refresh();
                         }

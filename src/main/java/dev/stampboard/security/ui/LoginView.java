@@ -1,7 +1,5 @@
 package dev.stampboard.security.ui;
 
-import org.springframework.security.web.WebAttributes;
-
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
@@ -17,9 +15,9 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-
 import dev.stampboard.security.LocalSignIn;
 import dev.stampboard.security.SignInOptions;
+import org.springframework.security.web.WebAttributes;
 
 /**
  * Sign-in with a console user. The form is checked on the server inside Vaadin's own (CSRF-protected)
@@ -36,15 +34,20 @@ public class LoginView extends Main implements BeforeEnterObserver {
     final Paragraph ssoError = new Paragraph();
 
     public LoginView(LocalSignIn signIn, SignInOptions options) {
-        addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN,
-                LumoUtility.JustifyContent.CENTER, LumoUtility.AlignItems.CENTER);
+        addClassNames(
+                LumoUtility.Display.FLEX,
+                LumoUtility.FlexDirection.COLUMN,
+                LumoUtility.JustifyContent.CENTER,
+                LumoUtility.AlignItems.CENTER);
         setSizeFull();
         login.setForgotPasswordButtonVisible(false);
         login.addLoginListener(e -> signIn(signIn, e));
         var title = new com.vaadin.flow.component.html.H1("Stampboard");
         title.addClassNames(LumoUtility.FontSize.XXLARGE, LumoUtility.Margin.Bottom.NONE);
-        var hint = new Paragraph(options.localSignIn() ? "Operator console for registry stamps. Demo users are listed in the README."
-                : "Operator console for registry stamps. Sign in with your company account.");
+        var hint = new Paragraph(
+                options.localSignIn()
+                        ? "Operator console for registry stamps. Demo users are listed in the README."
+                        : "Operator console for registry stamps. Sign in with your company account.");
         hint.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
         add(title, hint);
         ssoError.setVisible(false);
@@ -57,13 +60,20 @@ public class LoginView extends Main implements BeforeEnterObserver {
             var link = new Anchor(provider.path(), "Sign in with " + provider.name());
             link.setRouterIgnore(true);
             link.getElement().setAttribute("theme", "primary");
-            link.addClassNames(LumoUtility.Padding.Vertical.SMALL, LumoUtility.Padding.Horizontal.LARGE,
-                    LumoUtility.Background.PRIMARY, LumoUtility.TextColor.PRIMARY_CONTRAST, LumoUtility.BorderRadius.MEDIUM,
+            link.addClassNames(
+                    LumoUtility.Padding.Vertical.SMALL,
+                    LumoUtility.Padding.Horizontal.LARGE,
+                    LumoUtility.Background.PRIMARY,
+                    LumoUtility.TextColor.PRIMARY_CONTRAST,
+                    LumoUtility.BorderRadius.MEDIUM,
                     LumoUtility.FontWeight.SEMIBOLD);
             singleSignOn.add(link);
         }
         if (!options.providers().isEmpty()) {
-            singleSignOn.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.SMALL,
+            singleSignOn.addClassNames(
+                    LumoUtility.Display.FLEX,
+                    LumoUtility.FlexDirection.COLUMN,
+                    LumoUtility.Gap.SMALL,
                     LumoUtility.Margin.Vertical.MEDIUM);
             add(singleSignOn);
         }
@@ -77,17 +87,21 @@ public class LoginView extends Main implements BeforeEnterObserver {
         if (!event.getLocation().getQueryParameters().getParameters().containsKey("sso-failed")) {
             return;
         }
-        var session = VaadinServletRequest.getCurrent() == null ? null
+        var session = VaadinServletRequest.getCurrent() == null
+                ? null
                 : VaadinServletRequest.getCurrent().getHttpServletRequest().getSession(false);
         Object refusal = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-        ssoError.setText("Single sign-on did not sign you in" + (refusal instanceof Exception e && e.getMessage() != null
-                ? ": " + e.getMessage() : "."));
+        ssoError.setText("Single sign-on did not sign you in"
+                + (refusal instanceof Exception e && e.getMessage() != null ? ": " + e.getMessage() : "."));
         ssoError.setVisible(true);
     }
 
     private void signIn(LocalSignIn signIn, AbstractLogin.LoginEvent e) {
         var request = VaadinServletRequest.getCurrent().getHttpServletRequest();
-        var refused = signIn.signIn(e.getUsername(), e.getPassword(), request,
+        var refused = signIn.signIn(
+                e.getUsername(),
+                e.getPassword(),
+                request,
                 VaadinServletResponse.getCurrent().getHttpServletResponse());
         if (refused.isEmpty()) {
             getUI().ifPresent(ui -> ui.getPage().setLocation(request.getContextPath() + "/"));

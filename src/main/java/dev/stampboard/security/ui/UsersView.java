@@ -1,14 +1,5 @@
 package dev.stampboard.security.ui;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import org.jspecify.annotations.Nullable;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -25,12 +16,18 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
 import dev.stampboard.base.ui.Actions;
 import dev.stampboard.security.Role;
 import dev.stampboard.security.UserAdministration;
 import dev.stampboard.security.UserAdministration.UserInfo;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Admin-only: the console's users. Add a local user, disable or enable one, set a new password, change roles;
@@ -43,14 +40,15 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Role.ADMIN_NAME)
 public class UsersView extends VerticalLayout {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     final Grid<UserInfo> grid = new Grid<>();
     final Button add = new Button("Add user");
     final Checkbox localSignIn = new Checkbox("Local users may sign in with a password");
     /** The open add, password or roles dialog, for tests and screenshots. */
-    @Nullable UserDialog dialog;
+    @Nullable
+    UserDialog dialog;
 
     private final UserAdministration users;
 
@@ -59,15 +57,17 @@ public class UsersView extends VerticalLayout {
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.addClickListener(e -> openAdd());
         localSignIn.setValue(users.localSignInEnabled());
-        localSignIn.setHelperText(users.singleSignOnConfigured()
-                ? "Off: only single sign-on and API tokens sign in (switch it off signed in through single sign-on)"
-                : "Single sign-on is not configured, so local sign-in stays on (README, \"Single sign-on\")");
+        localSignIn.setHelperText(
+                users.singleSignOnConfigured()
+                        ? "Off: only single sign-on and API tokens sign in (switch it off signed in through single sign-on)"
+                        : "Single sign-on is not configured, so local sign-in stays on (README, \"Single sign-on\")");
         localSignIn.setEnabled(users.singleSignOnConfigured() || !users.localSignInEnabled());
         localSignIn.addValueChangeListener(e -> {
             if (!e.isFromClient()) {
                 return;
             }
-            if (!Actions.run(() -> users.setLocalSignIn(e.getValue()),
+            if (!Actions.run(
+                    () -> users.setLocalSignIn(e.getValue()),
                     e.getValue() ? "Local sign-in switched on" : "Local sign-in switched off")) {
                 localSignIn.setValue(e.getOldValue());
             }
@@ -75,25 +75,36 @@ public class UsersView extends VerticalLayout {
 
         grid.addColumn(UserInfo::username).setHeader("User").setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(u -> u.source() == UserAdministration.Source.SSO ? "single sign-on" : "local")
-                .setHeader("Signs in with").setAutoWidth(true);
+                .setHeader("Signs in with")
+                .setAutoWidth(true);
         grid.addColumn(u -> roleText(u.roles())).setHeader("Roles").setAutoWidth(true);
-        grid.addColumn(u -> u.customer() == null ? "" : u.customer()).setHeader("Customer").setAutoWidth(true);
+        grid.addColumn(u -> u.customer() == null ? "" : u.customer())
+                .setHeader("Customer")
+                .setAutoWidth(true);
         grid.addComponentColumn(UsersView::status).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(u -> u.lastSignInAt() == null ? "" : WHEN.format(u.lastSignInAt())).setHeader("Last single sign-on")
+        grid.addColumn(u -> u.lastSignInAt() == null ? "" : WHEN.format(u.lastSignInAt()))
+                .setHeader("Last single sign-on")
                 .setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true);
         grid.setAllRowsVisible(true);
 
-        add(new H1("Users"), new Paragraph("Who may use the console and with which roles. Engineers plan and run"
-                + " migrations, support answers isolation requests, admins manage settings and users."),
-                new HorizontalLayout(add), localSignIn, grid);
+        add(
+                new H1("Users"),
+                new Paragraph("Who may use the console and with which roles. Engineers plan and run"
+                        + " migrations, support answers isolation requests, admins manage settings and users."),
+                new HorizontalLayout(add),
+                localSignIn,
+                grid);
         refresh();
     }
 
     private static String roleText(Set<Role> roles) {
         // VIEWER is implied by every staff role: show it only where it is the whole grant
         Set<Role> shown = roles.size() > 1 ? UserDialog.withoutViewer(roles) : roles;
-        return shown.stream().map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).sorted().collect(Collectors.joining(", "));
+        return shown.stream()
+                .map(r -> r.name().toLowerCase(java.util.Locale.ROOT))
+                .sorted()
+                .collect(Collectors.joining(", "));
     }
 
     private static Span status(UserInfo u) {
@@ -104,13 +115,15 @@ public class UsersView extends VerticalLayout {
 
     private HorizontalLayout actions(UserInfo u) {
         var toggle = new Button(u.enabled() ? "Disable" : "Enable", e -> {
-            if (Actions.run(() -> users.setEnabled(u.username(), !u.enabled()),
+            if (Actions.run(
+                    () -> users.setEnabled(u.username(), !u.enabled()),
                     u.username() + (u.enabled() ? " disabled" : " enabled"))) {
                 refresh();
             }
         });
         toggle.setAriaLabel((u.enabled() ? "Disable " : "Enable ") + u.username());
-        toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, u.enabled() ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_SUCCESS);
+        toggle.addThemeVariants(
+                ButtonVariant.LUMO_SMALL, u.enabled() ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_SUCCESS);
         var row = new HorizontalLayout(toggle);
         row.setSpacing(true);
         if (u.source() == UserAdministration.Source.LOCAL) {
@@ -129,7 +142,8 @@ public class UsersView extends VerticalLayout {
         UserDialog d = new UserDialog("Add a local user", null);
         d.save.addClickListener(e -> {
             Set<Role> roles = d.chosenRoles();
-            if (Actions.run(() -> users.add(d.username.getValue(), d.password.getValue(), roles, d.customer.getValue()),
+            if (Actions.run(
+                    () -> users.add(d.username.getValue(), d.password.getValue(), roles, d.customer.getValue()),
                     "User " + d.username.getValue().strip() + " added")) {
                 d.close();
                 refresh();
@@ -143,7 +157,8 @@ public class UsersView extends VerticalLayout {
         d.roles.setVisible(false);
         d.customer.setVisible(false);
         d.save.addClickListener(e -> {
-            if (Actions.run(() -> users.resetPassword(u.username(), d.password.getValue()),
+            if (Actions.run(
+                    () -> users.resetPassword(u.username(), d.password.getValue()),
                     "Password of " + u.username() + " reset")) {
                 d.close();
             }
@@ -156,7 +171,8 @@ public class UsersView extends VerticalLayout {
         d.password.setVisible(false);
         d.save.addClickListener(e -> {
             Set<Role> roles = d.chosenRoles();
-            if (Actions.run(() -> users.changeRoles(u.username(), roles, d.customer.getValue()),
+            if (Actions.run(
+                    () -> users.changeRoles(u.username(), roles, d.customer.getValue()),
                     "Roles of " + u.username() + " changed")) {
                 d.close();
                 refresh();

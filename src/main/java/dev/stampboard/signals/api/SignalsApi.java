@@ -1,10 +1,14 @@
 package dev.stampboard.signals.api;
 
+import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.signals.SignalsService;
+import dev.stampboard.signals.StampSignals;
+import dev.stampboard.signals.engine.HotNodeSeries;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,13 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.stampboard.base.Actor;
-import dev.stampboard.base.InvalidInputException;
-import dev.stampboard.fleet.PoolKind;
-import dev.stampboard.signals.SignalsService;
-import dev.stampboard.signals.StampSignals;
-import dev.stampboard.signals.engine.HotNodeSeries;
 
 /** DESIGN §11: stamps with their pools' signals, hot-node series, and traffic shares (ingestion is {@link TelemetryApi}). */
 @RestController
@@ -45,27 +42,45 @@ class SignalsApi {
 
     @GetMapping("/stamps/{stamp}/pools/{pool}/hot-node")
     @Secured("ROLE_VIEWER")
-    HotNodeJson hotNode(@PathVariable String stamp, @PathVariable String pool,
-                        @RequestParam(required = false) @Nullable String from,
-                        @RequestParam(required = false) @Nullable String to) {
+    HotNodeJson hotNode(
+            @PathVariable String stamp,
+            @PathVariable String pool,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to) {
         PoolKind kind = poolKind(pool);
         HotNodeSeries series = signals.hotNodeSeries(stamp, kind, minuteParam("from", from), minuteParam("to", to));
         var range = signals.settings().peakWindow().rangeAt(signals.nowMinute());
         Instant fromInstant = from == null ? minuteInstant(range.fromMinute()) : Instant.parse(from);
         Instant toInstant = to == null ? minuteInstant(range.toMinute()) : Instant.parse(to);
-        List<Instant> minutes = Arrays.stream(series.minutes()).mapToObj(SignalsApi::minuteInstant).toList();
-        List<Double> values = Arrays.stream(series.values()).map(SignalsApi::asWritten).boxed().toList();
-        return new HotNodeJson(stamp, kind, fromInstant, toInstant, minutes, values,
-                series.p95().isPresent() ? asWritten(series.p95().getAsDouble()) : null, signals.settings().hotThreshold());
+        List<Instant> minutes = Arrays.stream(series.minutes())
+                .mapToObj(SignalsApi::minuteInstant)
+                .toList();
+        List<Double> values = Arrays.stream(series.values())
+                .map(SignalsApi::asWritten)
+                .boxed()
+                .toList();
+        return new HotNodeJson(
+                stamp,
+                kind,
+                fromInstant,
+                toInstant,
+                minutes,
+                values,
+                series.p95().isPresent() ? asWritten(series.p95().getAsDouble()) : null,
+                signals.settings().hotThreshold());
     }
 
     @GetMapping("/stamps/{stamp}/traffic-share")
     @Secured("ROLE_VIEWER")
     TrafficShareJson trafficShare(@PathVariable String stamp, @RequestParam(defaultValue = "DATAPROXY") String pool) {
         PoolKind kind = poolKind(pool);
-        return new TrafficShareJson(stamp, kind, signals.trafficShare(stamp, kind).stream()
-                .map(s -> new TrafficShareJson.Share(s.registry(), s.region(), s.share(), s.requests(), s.bytes()))
-                .toList());
+        return new TrafficShareJson(
+                stamp,
+                kind,
+                signals.trafficShare(stamp, kind).stream()
+                        .map(s -> new TrafficShareJson.Share(
+                                s.registry(), s.region(), s.share(), s.requests(), s.bytes()))
+                        .toList());
     }
 
     private static PoolKind poolKind(String pool) {
@@ -83,7 +98,8 @@ class SignalsApi {
         try {
             return Instant.parse(value).getEpochSecond() / 60;
         } catch (DateTimeException e) {
-            throw new InvalidInputException("'" + name + "' must be an ISO-8601 UTC instant such as 2026-11-26T00:00:00Z");
+            throw new InvalidInputException(
+                    "'" + name + "' must be an ISO-8601 UTC instant such as 2026-11-26T00:00:00Z");
         }
     }
 
@@ -93,22 +109,36 @@ class SignalsApi {
 
     record StampJson(String name, String region, String kind, String status, List<PoolJson> pools) {
         static StampJson of(StampSignals s) {
-            return new StampJson(s.stamp().name(), s.stamp().region(), s.stamp().kind().name(), s.stamp().status().name(),
-                    s.pools().stream().map(p -> new PoolJson(p.pool(), p.nodes(),
-                            p.hotNodeP95() == null ? null : asWritten(p.hotNodeP95()), p.threshold(), p.state().name())).toList());
+            return new StampJson(
+                    s.stamp().name(),
+                    s.stamp().region(),
+                    s.stamp().kind().name(),
+                    s.stamp().status().name(),
+                    s.pools().stream()
+                            .map(p -> new PoolJson(
+                                    p.pool(),
+                                    p.nodes(),
+                                    p.hotNodeP95() == null ? null : asWritten(p.hotNodeP95()),
+                                    p.threshold(),
+                                    p.state().name()))
+                            .toList());
         }
     }
 
-    record PoolJson(PoolKind pool, int nodes, @Nullable Double hotNodeP95, double threshold, String state) {
-    }
+    record PoolJson(PoolKind pool, int nodes, @Nullable Double hotNodeP95, double threshold, String state) {}
 
-    record HotNodeJson(String stamp, PoolKind pool, Instant from, Instant to, List<Instant> minutes, List<Double> values,
-                       @Nullable Double p95, double threshold) {
-    }
+    record HotNodeJson(
+            String stamp,
+            PoolKind pool,
+            Instant from,
+            Instant to,
+            List<Instant> minutes,
+            List<Double> values,
+            @Nullable Double p95,
+            double threshold) {}
 
     record TrafficShareJson(String stamp, PoolKind pool, List<Share> registries) {
-        record Share(String registry, String region, double share, long requests, long bytes) {
-        }
+        record Share(String registry, String region, double share, long requests, long bytes) {}
     }
 
     /**

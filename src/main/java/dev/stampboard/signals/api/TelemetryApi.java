@@ -1,23 +1,20 @@
 package dev.stampboard.signals.api;
 
-import java.security.Principal;
-import java.util.List;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.annotation.Secured;
-
 import dev.stampboard.base.Actor;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
-
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.signals.ingestion.CpuSampleInput;
 import dev.stampboard.signals.ingestion.IngestReport;
 import dev.stampboard.signals.ingestion.NodeCpuIngestion;
-import dev.stampboard.signals.ingestion.RegistryTrafficInput;
 import dev.stampboard.signals.ingestion.RegistryTrafficIngestion;
+import dev.stampboard.signals.ingestion.RegistryTrafficInput;
+import java.security.Principal;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * DESIGN §11: telemetry from fleets the simulator does not drive. Engineers and machine accounts with
@@ -40,7 +37,8 @@ class TelemetryApi {
     @Secured({"ROLE_ENGINEER", "ROLE_INGEST"}) // not the admin: DESIGN §9 gives it settings and users
     IngestReport nodeCpu(@RequestBody @Nullable NodeCpuRequest body, Principal principal) {
         if (body == null || body.samples() == null) {
-            throw new InvalidInputException("The body must be {\"samples\":[{\"stamp\",\"pool\",\"node\",\"minute\",\"cpu\"}, …]}");
+            throw new InvalidInputException(
+                    "The body must be {\"samples\":[{\"stamp\",\"pool\",\"node\",\"minute\",\"cpu\"}, …]}");
         }
         return nodeCpu.ingest(body.samples(), Actor.user(principal.getName()));
     }
@@ -55,9 +53,7 @@ class TelemetryApi {
         return registryTraffic.ingest(body.rows(), Actor.user(principal.getName()));
     }
 
-    record NodeCpuRequest(@Nullable List<@Nullable CpuSampleInput> samples) {
-    }
+    record NodeCpuRequest(@Nullable List<@Nullable CpuSampleInput> samples) {}
 
-    record RegistryTrafficRequest(@Nullable List<@Nullable RegistryTrafficInput> rows) {
-    }
+    record RegistryTrafficRequest(@Nullable List<@Nullable RegistryTrafficInput> rows) {}
 }

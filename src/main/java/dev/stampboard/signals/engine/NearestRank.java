@@ -7,8 +7,7 @@ package dev.stampboard.signals.engine;
  */
 public final class NearestRank {
 
-    private NearestRank() {
-    }
+    private NearestRank() {}
 
     /**
      * 1-based rank of the P95 among n values: ceil(0.95 × n), computed in integers because

@@ -58,7 +58,8 @@ public sealed interface PeakWindow permits PeakWindow.Trailing, PeakWindow.Daily
                 throw new IllegalArgumentException("daily window times must be whole minutes: " + start + "–" + end);
             }
             if (start.equals(end)) {
-                throw new IllegalArgumentException("daily window start and end are both " + start + "; use a trailing window for 24 h");
+                throw new IllegalArgumentException(
+                        "daily window start and end are both " + start + "; use a trailing window for 24 h");
             }
         }
 
@@ -69,7 +70,8 @@ public sealed interface PeakWindow permits PeakWindow.Trailing, PeakWindow.Daily
             for (LocalDate day : new LocalDate[] {today, today.minusDays(1)}) {
                 long from = epochMinute(ZonedDateTime.of(day, start, zone));
                 if (from <= nowMinute) {
-                    long endExclusive = epochMinute(ZonedDateTime.of(crossesMidnight() ? day.plusDays(1) : day, end, zone));
+                    long endExclusive =
+                            epochMinute(ZonedDateTime.of(crossesMidnight() ? day.plusDays(1) : day, end, zone));
                     return new MinuteRange(from, Math.min(nowMinute, endExclusive - 1));
                 }
             }

@@ -1,7 +1,6 @@
 package dev.stampboard.signals.engine;
 
 import dev.stampboard.fleet.PoolKind;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -57,6 +56,7 @@ final class PoolSeries {
     private final TrailingP95Window window;
     /** Queued slots: slot in the high 32 bits, float bits of the value the window holds (or NO_SAMPLE) low. */
     private long[] dirty = new long[2];
+
     private int dirtyCount;
     boolean queuedForFlush;
 

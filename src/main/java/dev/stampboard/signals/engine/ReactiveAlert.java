@@ -7,5 +7,4 @@ package dev.stampboard.signals.engine;
  * @param sinceMinute first minute of the current streak (bounded by retention: older minutes are gone)
  * @param latestValue the metric's value in the current minute
  */
-public record ReactiveAlert(String subject, ReactiveRule rule, long sinceMinute, double latestValue) {
-}
+public record ReactiveAlert(String subject, ReactiveRule rule, long sinceMinute, double latestValue) {}

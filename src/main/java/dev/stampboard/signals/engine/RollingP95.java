@@ -12,8 +12,7 @@ import java.util.List;
  */
 public final class RollingP95 {
 
-    private RollingP95() {
-    }
+    private RollingP95() {}
 
     /**
      * @param minutes ascending minutes that have a value, {@code values[i]} belonging to {@code minutes[i]}

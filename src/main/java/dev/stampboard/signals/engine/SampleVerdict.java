@@ -8,7 +8,15 @@ public record SampleVerdict(boolean accepted, String reason, Cause cause) {
 
     /** Why a sample was refused; {@link #NONE} when it was accepted. */
     public enum Cause {
-        NONE, UNKNOWN_STAMP, UNKNOWN_POOL, UNKNOWN_NODE, OUT_OF_RANGE, INVALID_VALUES, FUTURE, TOO_OLD, DUPLICATE
+        NONE,
+        UNKNOWN_STAMP,
+        UNKNOWN_POOL,
+        UNKNOWN_NODE,
+        OUT_OF_RANGE,
+        INVALID_VALUES,
+        FUTURE,
+        TOO_OLD,
+        DUPLICATE
     }
 
     private static final SampleVerdict ACCEPTED = new SampleVerdict(true, null, Cause.NONE);

@@ -1,7 +1,6 @@
 package dev.stampboard.signals.engine;
 
 import dev.stampboard.fleet.PoolKind;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -110,33 +109,45 @@ public final class SignalEngine {
         try {
             StampEntry entry = stamps.get(stamp);
             if (entry == null) {
-                return SampleVerdict.reject(SampleVerdict.Cause.UNKNOWN_STAMP, "unknown stamp '" + stamp + "': declare its pools (declarePool) before sending samples");
+                return SampleVerdict.reject(
+                        SampleVerdict.Cause.UNKNOWN_STAMP,
+                        "unknown stamp '" + stamp + "': declare its pools (declarePool) before sending samples");
             }
             PoolSeries series = entry.pools[pool.ordinal()];
             if (series == null) {
-                return SampleVerdict.reject(SampleVerdict.Cause.UNKNOWN_POOL, "stamp '" + stamp + "' has no " + pool + " pool declared");
+                return SampleVerdict.reject(
+                        SampleVerdict.Cause.UNKNOWN_POOL, "stamp '" + stamp + "' has no " + pool + " pool declared");
             }
             int nodeIndex = series.nodeIndex(node);
             if (nodeIndex < 0) {
-                return SampleVerdict.reject(SampleVerdict.Cause.UNKNOWN_NODE, "unknown node '" + node + "' in " + stamp + "/" + pool
-                        + ": add it with declarePool (known nodes: " + series.nodeCount() + ")");
+                return SampleVerdict.reject(
+                        SampleVerdict.Cause.UNKNOWN_NODE,
+                        "unknown node '" + node + "' in " + stamp + "/" + pool
+                                + ": add it with declarePool (known nodes: " + series.nodeCount() + ")");
             }
             if (!Double.isFinite(cpu)) {
-                return SampleVerdict.reject(SampleVerdict.Cause.OUT_OF_RANGE, "cpu must be a finite number between 0 and 100 (got " + cpu + " for node '" + node + "')");
+                return SampleVerdict.reject(
+                        SampleVerdict.Cause.OUT_OF_RANGE,
+                        "cpu must be a finite number between 0 and 100 (got " + cpu + " for node '" + node + "')");
             }
             if (cpu < 0 || cpu > 100) {
-                return SampleVerdict.reject(SampleVerdict.Cause.OUT_OF_RANGE, "cpu must be between 0 and 100 (got " + cpu + " for node '" + node + "')");
+                return SampleVerdict.reject(
+                        SampleVerdict.Cause.OUT_OF_RANGE,
+                        "cpu must be between 0 and 100 (got " + cpu + " for node '" + node + "')");
             }
             if (minute > now) {
-                return SampleVerdict.reject(SampleVerdict.Cause.FUTURE, inFuture(minute) + "; check the collector's clock");
+                return SampleVerdict.reject(
+                        SampleVerdict.Cause.FUTURE, inFuture(minute) + "; check the collector's clock");
             }
             if (minute < oldestRetained()) {
                 return SampleVerdict.reject(SampleVerdict.Cause.TOO_OLD, olderThanRetention(minute));
             }
             float existing = series.sample(nodeIndex, minute);
             if (existing != PoolSeries.NO_SAMPLE) {
-                return SampleVerdict.reject(SampleVerdict.Cause.DUPLICATE, "duplicate sample for node '" + node + "' at minute " + instant(minute)
-                        + "; the first value " + existing + " is kept");
+                return SampleVerdict.reject(
+                        SampleVerdict.Cause.DUPLICATE,
+                        "duplicate sample for node '" + node + "' at minute " + instant(minute) + "; the first value "
+                                + existing + " is kept");
             }
             // + 0f turns -0.0 into 0.0: row maxima compare bit patterns, where -0.0 would look like "no sample"
             if (series.record(nodeIndex, minute, (float) cpu + 0f, now, windowMinutes())) {
@@ -154,7 +165,8 @@ public final class SignalEngine {
         lock.writeLock().lock();
         try {
             if (nowMinute < now) {
-                throw new IllegalArgumentException("time never goes backwards: now is " + now + ", asked for " + nowMinute);
+                throw new IllegalArgumentException(
+                        "time never goes backwards: now is " + now + ", asked for " + nowMinute);
             }
             if (nowMinute == now) {
                 return;
@@ -225,7 +237,8 @@ public final class SignalEngine {
                     n++;
                 }
             }
-            OptionalDouble p95 = n == 0 ? OptionalDouble.empty() : OptionalDouble.of(NearestRank.p95ByQuickselect(forSelection, n));
+            OptionalDouble p95 =
+                    n == 0 ? OptionalDouble.empty() : OptionalDouble.of(NearestRank.p95ByQuickselect(forSelection, n));
             return new HotNodeSeries(Arrays.copyOf(minutes, n), Arrays.copyOf(values, n), p95);
         } finally {
             lock.readLock().unlock();
@@ -271,13 +284,23 @@ public final class SignalEngine {
      * non-negative number when there were requests (ignored otherwise). Same time checks as CPU; a second
      * record for the same replica and minute is rejected and the first kept.
      */
-    public SampleVerdict recordTraffic(String registry, String region, String stamp, long minute,
-                                       long requests, long bytes, long throttled, long errors, double p99Ms) {
+    public SampleVerdict recordTraffic(
+            String registry,
+            String region,
+            String stamp,
+            long minute,
+            long requests,
+            long bytes,
+            long throttled,
+            long errors,
+            double p99Ms) {
         lock.writeLock().lock();
         try {
             StampEntry entry = stamps.get(stamp);
             if (entry == null) {
-                return SampleVerdict.reject(SampleVerdict.Cause.UNKNOWN_STAMP, "unknown stamp '" + stamp + "': declare its pools (declarePool) before sending traffic");
+                return SampleVerdict.reject(
+                        SampleVerdict.Cause.UNKNOWN_STAMP,
+                        "unknown stamp '" + stamp + "': declare its pools (declarePool) before sending traffic");
             }
             String problem = TrafficLedger.problem(registry, region, requests, bytes, throttled, errors, p99Ms);
             if (problem != null) {
@@ -289,11 +312,22 @@ public final class SignalEngine {
             if (minute < oldestRetained()) {
                 return SampleVerdict.reject(SampleVerdict.Cause.TOO_OLD, olderThanRetention(minute));
             }
-            String duplicateOf = traffic.record(registry, region, entry.index, minute, requests, bytes, throttled,
-                    errors, p99Ms, settings.retentionMinutes());
+            String duplicateOf = traffic.record(
+                    registry,
+                    region,
+                    entry.index,
+                    minute,
+                    requests,
+                    bytes,
+                    throttled,
+                    errors,
+                    p99Ms,
+                    settings.retentionMinutes());
             if (duplicateOf != null) {
-                return SampleVerdict.reject(SampleVerdict.Cause.DUPLICATE, "duplicate traffic for " + registry + "@" + region + " at minute "
-                        + instant(minute) + " (served by '" + duplicateOf + "'); the first record is kept");
+                return SampleVerdict.reject(
+                        SampleVerdict.Cause.DUPLICATE,
+                        "duplicate traffic for " + registry + "@" + region + " at minute " + instant(minute)
+                                + " (served by '" + duplicateOf + "'); the first record is kept");
             }
             return SampleVerdict.accept();
         } finally {
@@ -493,8 +527,10 @@ public final class SignalEngine {
             return;
         }
         int chunks = Math.min(count / (PARALLEL_THRESHOLD / 4), 4 * ForkJoinPool.getCommonPoolParallelism() + 4);
-        IntStream.range(0, chunks).parallel().forEach(chunk ->
-                action.run((int) ((long) count * chunk / chunks), (int) ((long) count * (chunk + 1) / chunks)));
+        IntStream.range(0, chunks)
+                .parallel()
+                .forEach(chunk ->
+                        action.run((int) ((long) count * chunk / chunks), (int) ((long) count * (chunk + 1) / chunks)));
     }
 
     @FunctionalInterface

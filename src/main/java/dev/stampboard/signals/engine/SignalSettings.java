@@ -11,8 +11,12 @@ import java.util.Objects;
  * @param retentionMinutes minutes of CPU and traffic history kept; must cover the peak window and the longest
  *                         reactive rule. The 4-argument constructor picks the smallest value that does.
  */
-public record SignalSettings(double hotThreshold, double warnThreshold, PeakWindow peakWindow,
-                             List<ReactiveRule> reactiveRules, int retentionMinutes) {
+public record SignalSettings(
+        double hotThreshold,
+        double warnThreshold,
+        PeakWindow peakWindow,
+        List<ReactiveRule> reactiveRules,
+        int retentionMinutes) {
 
     public static final double DEFAULT_HOT_THRESHOLD = 45.0;
     public static final double DEFAULT_WARN_THRESHOLD = 40.0;
@@ -22,25 +26,28 @@ public record SignalSettings(double hotThreshold, double warnThreshold, PeakWind
             throw new IllegalArgumentException("thresholds must be finite numbers");
         }
         if (warnThreshold > hotThreshold) {
-            throw new IllegalArgumentException("warnThreshold " + warnThreshold + " is above hotThreshold " + hotThreshold);
+            throw new IllegalArgumentException(
+                    "warnThreshold " + warnThreshold + " is above hotThreshold " + hotThreshold);
         }
         Objects.requireNonNull(peakWindow, "peakWindow");
         reactiveRules = List.copyOf(reactiveRules);
         int needed = requiredRetention(peakWindow, reactiveRules);
         if (retentionMinutes < needed) {
-            throw new IllegalArgumentException("retentionMinutes " + retentionMinutes + " is too short: the peak window "
-                    + "and reactive rules need at least " + needed);
+            throw new IllegalArgumentException("retentionMinutes " + retentionMinutes
+                    + " is too short: the peak window " + "and reactive rules need at least " + needed);
         }
     }
 
     /** Retention chosen automatically: just enough for the peak window and the longest reactive rule. */
-    public SignalSettings(double hotThreshold, double warnThreshold, PeakWindow peakWindow, List<ReactiveRule> reactiveRules) {
+    public SignalSettings(
+            double hotThreshold, double warnThreshold, PeakWindow peakWindow, List<ReactiveRule> reactiveRules) {
         this(hotThreshold, warnThreshold, peakWindow, reactiveRules, requiredRetention(peakWindow, reactiveRules));
     }
 
     /** 45 % / 40 %, trailing 12 h, throttling &gt; 2 % for 10 min, 5xx &gt; 5 % for 5 min, p99 &gt; 2000 ms for 10 min. */
     public static SignalSettings defaults() {
-        return new SignalSettings(DEFAULT_HOT_THRESHOLD, DEFAULT_WARN_THRESHOLD, PeakWindow.trailing12Hours(), defaultReactiveRules());
+        return new SignalSettings(
+                DEFAULT_HOT_THRESHOLD, DEFAULT_WARN_THRESHOLD, PeakWindow.trailing12Hours(), defaultReactiveRules());
     }
 
     public static List<ReactiveRule> defaultReactiveRules() {
@@ -60,7 +67,11 @@ public record SignalSettings(double hotThreshold, double warnThreshold, PeakWind
     }
 
     public SignalSettings withReactiveRules(List<ReactiveRule> rules) {
-        return new SignalSettings(hotThreshold, warnThreshold, peakWindow, rules,
+        return new SignalSettings(
+                hotThreshold,
+                warnThreshold,
+                peakWindow,
+                rules,
                 Math.max(retentionMinutes, requiredRetention(peakWindow, rules)));
     }
 

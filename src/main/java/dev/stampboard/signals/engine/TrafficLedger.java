@@ -1,5 +1,6 @@
 package dev.stampboard.signals.engine;
 
+import dev.stampboard.fleet.PoolKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -8,8 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import dev.stampboard.fleet.PoolKind;
 
 /**
  * The traffic half of the engine: per replica and per stamp, one minute ring of requests, bytes,
@@ -23,6 +22,7 @@ final class TrafficLedger {
     private final List<TrafficRing> stampRings = new ArrayList<>();
     /** Per stamp index: replicas it has served within retention (stale ones only cost a scan). */
     private final List<Set<Replica>> served = new ArrayList<>();
+
     private final Map<String, Replica> replicas = new LinkedHashMap<>();
     private final Map<String, Integer> stampIndex = new LinkedHashMap<>();
 
@@ -49,8 +49,8 @@ final class TrafficLedger {
     }
 
     /** The traffic-specific checks; null when the record is acceptable. */
-    static String problem(String registry, String region, long requests, long bytes, long throttled, long errors,
-                          double p99Ms) {
+    static String problem(
+            String registry, String region, long requests, long bytes, long throttled, long errors, double p99Ms) {
         if (registry == null || registry.isBlank() || region == null || region.isBlank()) {
             return "registry and region are both required";
         }
@@ -58,7 +58,8 @@ final class TrafficLedger {
             return "traffic counts must not be negative";
         }
         if (throttled > requests || errors > requests) {
-            return "throttled (" + throttled + ") and errors (" + errors + ") cannot exceed requests (" + requests + ")";
+            return "throttled (" + throttled + ") and errors (" + errors + ") cannot exceed requests (" + requests
+                    + ")";
         }
         if (requests > 0 && (!Double.isFinite(p99Ms) || p99Ms < 0)) {
             return "p99 latency " + p99Ms + " ms must be a finite number >= 0 when there were requests";
@@ -67,8 +68,17 @@ final class TrafficLedger {
     }
 
     /** Returns the stamp that already served this replica minute (a duplicate), or null when recorded. */
-    String record(String registry, String region, int stamp, long minute, long requests, long bytes, long throttled,
-                  long errors, double p99Ms, int retention) {
+    String record(
+            String registry,
+            String region,
+            int stamp,
+            long minute,
+            long requests,
+            long bytes,
+            long throttled,
+            long errors,
+            double p99Ms,
+            int retention) {
         String subject = registry + "@" + region;
         Replica replica = replicas.computeIfAbsent(subject, key -> new Replica(registry, region, key, retention));
         if (replica.ring.has(minute)) {
@@ -109,8 +119,10 @@ final class TrafficLedger {
             Replica r = present.get(i);
             shares.add(new TrafficShare(r.registry, r.region, share, t[0], t[1]));
         }
-        shares.sort(Comparator.comparingDouble(TrafficShare::share).reversed()
-                .thenComparing(TrafficShare::registry).thenComparing(TrafficShare::region));
+        shares.sort(Comparator.comparingDouble(TrafficShare::share)
+                .reversed()
+                .thenComparing(TrafficShare::registry)
+                .thenComparing(TrafficShare::region));
         return shares;
     }
 
@@ -126,8 +138,13 @@ final class TrafficLedger {
         return alerts;
     }
 
-    private static void collectAlerts(String subject, TrafficRing ring, List<ReactiveRule> rules, long now, long oldest,
-                                      List<ReactiveAlert> into) {
+    private static void collectAlerts(
+            String subject,
+            TrafficRing ring,
+            List<ReactiveRule> rules,
+            long now,
+            long oldest,
+            List<ReactiveAlert> into) {
         for (ReactiveRule rule : rules) {
             long m = now;
             while (m >= oldest && ring.value(rule.metric(), m) > rule.threshold()) {
@@ -140,7 +157,8 @@ final class TrafficLedger {
         }
     }
 
-    double[] series(String stampOrReplica, ReactiveMetric metric, long fromMinute, long toMinute, long now, long oldest) {
+    double[] series(
+            String stampOrReplica, ReactiveMetric metric, long fromMinute, long toMinute, long now, long oldest) {
         TrafficRing ring = ringOf(stampOrReplica);
         double[] series = new double[Math.toIntExact(toMinute - fromMinute + 1)];
         for (int i = 0; i < series.length; i++) {
@@ -150,7 +168,8 @@ final class TrafficLedger {
         return series;
     }
 
-    TrafficSeries replicaTraffic(String registry, String region, long fromMinute, long toMinute, long now, long oldest) {
+    TrafficSeries replicaTraffic(
+            String registry, String region, long fromMinute, long toMinute, long now, long oldest) {
         int length = Math.toIntExact(toMinute - fromMinute + 1);
         long[] minutes = new long[length];
         double[] requests = new double[length];

@@ -29,6 +29,7 @@ final class TrailingP95Window {
     private float floor;
     /** Top part grown past this size since the last rebuild triggers a rebuild (keeps shifts short). */
     private int topLimit;
+
     private final SortedPercentages top = new SortedPercentages(16);
     private final int slack;
 

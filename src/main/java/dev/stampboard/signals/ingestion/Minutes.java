@@ -2,14 +2,12 @@ package dev.stampboard.signals.ingestion;
 
 import java.time.DateTimeException;
 import java.time.Instant;
-
 import org.jspecify.annotations.Nullable;
 
 /** The ingestion edge's one rule for a row's minute: an ISO-8601 UTC instant at the start of a minute. */
 final class Minutes {
 
-    private Minutes() {
-    }
+    private Minutes() {}
 
     /** What is wrong with the minute as sent; null when it is a well-formed, aligned minute. */
     static @Nullable String problem(@Nullable String minute) {

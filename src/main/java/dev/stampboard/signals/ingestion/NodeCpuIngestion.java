@@ -1,14 +1,5 @@
 package dev.stampboard.signals.ingestion;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import dev.stampboard.base.Actor;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.fleet.PoolKind;
@@ -16,6 +7,13 @@ import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.engine.SampleVerdict;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Per-node per-minute CPU from outside (the JSON API, Azure Monitor): checked, recorded, stored. */
 @Service
@@ -29,7 +27,12 @@ public class NodeCpuIngestion {
     private final CurrentUser currentUser;
     private final IngestionMetrics metrics;
 
-    NodeCpuIngestion(SignalsService signals, CpuSampleStore store, ApplicationEventPublisher events, CurrentUser currentUser, IngestionMetrics metrics) {
+    NodeCpuIngestion(
+            SignalsService signals,
+            CpuSampleStore store,
+            ApplicationEventPublisher events,
+            CurrentUser currentUser,
+            IngestionMetrics metrics) {
         this.signals = signals;
         this.store = store;
         this.events = events;
@@ -47,7 +50,8 @@ public class NodeCpuIngestion {
     public IngestReport ingest(List<@Nullable CpuSampleInput> samples, Actor actor) {
         currentUser.requireRole(actor, Role.ENGINEER, Role.INGEST);
         if (samples.size() > MAX_SAMPLES_PER_REQUEST) {
-            throw new InvalidInputException("At most " + MAX_SAMPLES_PER_REQUEST + " samples per request; split the batch");
+            throw new InvalidInputException(
+                    "At most " + MAX_SAMPLES_PER_REQUEST + " samples per request; split the batch");
         }
         Rejections rejections = new Rejections();
         List<CpuSampleStore.StoredSample> accepted = new ArrayList<>();
@@ -62,7 +66,8 @@ public class NodeCpuIngestion {
             long minute = Instant.parse(in.minute()).getEpochSecond() / 60;
             SampleVerdict verdict = signals.recordCpu(in.stamp(), pool, in.node(), minute, in.cpu());
             if (verdict.accepted()) {
-                accepted.add(new CpuSampleStore.StoredSample(in.stamp(), pool, in.node(), minute, in.cpu().floatValue()));
+                accepted.add(new CpuSampleStore.StoredSample(
+                        in.stamp(), pool, in.node(), minute, in.cpu().floatValue()));
             } else {
                 rejections.add(i, verdict);
             }
@@ -70,7 +75,8 @@ public class NodeCpuIngestion {
         if (!accepted.isEmpty()) {
             store.insertAll(accepted);
         }
-        events.publishEvent(new TelemetryIngested(actor, IngestionMetrics.NODE_CPU, accepted.size(), rejections.size()));
+        events.publishEvent(
+                new TelemetryIngested(actor, IngestionMetrics.NODE_CPU, accepted.size(), rejections.size()));
         metrics.count(IngestionMetrics.NODE_CPU, accepted.size(), rejections);
         return new IngestReport(accepted.size(), rejections.rows());
     }

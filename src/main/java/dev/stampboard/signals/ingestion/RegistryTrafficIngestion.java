@@ -1,19 +1,5 @@
 package dev.stampboard.signals.ingestion;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import dev.stampboard.base.Actor;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.fleet.FleetService;
@@ -25,6 +11,18 @@ import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.engine.SampleVerdict;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Per-registry per-minute traffic from outside (the JSON API, Log Analytics): each row is checked
@@ -43,8 +41,13 @@ public class RegistryTrafficIngestion {
     private final CurrentUser currentUser;
     private final IngestionMetrics metrics;
 
-    RegistryTrafficIngestion(SignalsService signals, FleetService fleet, TrafficSampleStore store, ApplicationEventPublisher events, CurrentUser currentUser,
-                             IngestionMetrics metrics) {
+    RegistryTrafficIngestion(
+            SignalsService signals,
+            FleetService fleet,
+            TrafficSampleStore store,
+            ApplicationEventPublisher events,
+            CurrentUser currentUser,
+            IngestionMetrics metrics) {
         this.signals = signals;
         this.fleet = fleet;
         this.store = store;
@@ -81,11 +84,27 @@ public class RegistryTrafficIngestion {
                 rejections.add(i, inventory.lastCause, inventoryProblem);
                 continue;
             }
-            SampleVerdict verdict = signals.recordTraffic(row.registry, row.region, row.stamp, row.minute, row.requests,
-                    row.bytes, row.throttled, row.errors, row.p99Ms);
+            SampleVerdict verdict = signals.recordTraffic(
+                    row.registry,
+                    row.region,
+                    row.stamp,
+                    row.minute,
+                    row.requests,
+                    row.bytes,
+                    row.throttled,
+                    row.errors,
+                    row.p99Ms);
             if (verdict.accepted()) {
-                accepted.add(new TrafficSampleStore.StoredTraffic(row.registry, row.region, row.stamp, row.minute,
-                        row.requests, row.bytes, row.throttled, row.errors, row.p99Ms));
+                accepted.add(new TrafficSampleStore.StoredTraffic(
+                        row.registry,
+                        row.region,
+                        row.stamp,
+                        row.minute,
+                        row.requests,
+                        row.bytes,
+                        row.throttled,
+                        row.errors,
+                        row.p99Ms));
             } else {
                 rejections.add(i, verdict);
             }
@@ -93,14 +112,23 @@ public class RegistryTrafficIngestion {
         if (!accepted.isEmpty()) {
             store.insertAll(accepted);
         }
-        events.publishEvent(new TelemetryIngested(actor, IngestionMetrics.REGISTRY_TRAFFIC, accepted.size(), rejections.size()));
+        events.publishEvent(
+                new TelemetryIngested(actor, IngestionMetrics.REGISTRY_TRAFFIC, accepted.size(), rejections.size()));
         metrics.count(IngestionMetrics.REGISTRY_TRAFFIC, accepted.size(), rejections);
         return new IngestReport(accepted.size(), rejections.rows());
     }
 
     /** A row whose fields are all present and well-formed. */
-    private record Row(String registry, String region, String stamp, long minute, long requests, long bytes,
-                       long throttled, long errors, double p99Ms) {
+    private record Row(
+            String registry,
+            String region,
+            String stamp,
+            long minute,
+            long requests,
+            long bytes,
+            long throttled,
+            long errors,
+            double p99Ms) {
 
         static Row parse(RegistryTrafficInput in) {
             String registry = required(in.registry(), "registry");
@@ -115,20 +143,25 @@ public class RegistryTrafficIngestion {
             long throttled = count(in.throttled(), "throttled", 0L);
             long errors = count(in.errors(), "errors", 0L);
             if (throttled > requests || errors > requests) {
-                throw new RowRefused(SampleVerdict.Cause.INVALID_VALUES.name(), "throttled (" + throttled + ") and errors ("
-                        + errors + ") cannot exceed requests (" + requests + ")");
+                throw new RowRefused(
+                        SampleVerdict.Cause.INVALID_VALUES.name(),
+                        "throttled (" + throttled + ") and errors (" + errors + ") cannot exceed requests (" + requests
+                                + ")");
             }
             double p99 = 0;
             if (in.p99Ms() != null) {
                 p99 = in.p99Ms().doubleValue();
                 if (in.p99Ms().signum() < 0 || !Double.isFinite(p99)) {
-                    throw new RowRefused(SampleVerdict.Cause.INVALID_VALUES.name(),
-                            "p99Ms must be a number of milliseconds >= 0 (got " + in.p99Ms().toPlainString() + ")");
+                    throw new RowRefused(
+                            SampleVerdict.Cause.INVALID_VALUES.name(),
+                            "p99Ms must be a number of milliseconds >= 0 (got "
+                                    + in.p99Ms().toPlainString() + ")");
                 }
             } else if (requests > 0) {
                 throw new RowRefused(Rejections.MALFORMED, "p99Ms is missing (needed when there were requests)");
             }
-            return new Row(registry, region, stamp, Minutes.epochMinute(in.minute()), requests, bytes, throttled, errors, p99);
+            return new Row(
+                    registry, region, stamp, Minutes.epochMinute(in.minute()), requests, bytes, throttled, errors, p99);
         }
 
         private static String required(@Nullable String value, String field) {
@@ -146,14 +179,18 @@ public class RegistryTrafficIngestion {
                 throw new RowRefused(Rejections.MALFORMED, field + " is missing");
             }
             if (value.signum() < 0) {
-                throw new RowRefused(SampleVerdict.Cause.INVALID_VALUES.name(),
+                throw new RowRefused(
+                        SampleVerdict.Cause.INVALID_VALUES.name(),
                         field + " must not be negative (got " + value.toPlainString() + ")");
             }
             try {
                 return value.longValueExact();
             } catch (ArithmeticException e) {
-                throw new RowRefused(SampleVerdict.Cause.INVALID_VALUES.name(), field + " must be a whole number"
-                        + (value.stripTrailingZeros().scale() > 0 ? "" : " below 2^63") + " (got " + value.toPlainString() + ")");
+                throw new RowRefused(
+                        SampleVerdict.Cause.INVALID_VALUES.name(),
+                        field + " must be a whole number"
+                                + (value.stripTrailingZeros().scale() > 0 ? "" : " below 2^63") + " (got "
+                                + value.toPlainString() + ")");
             }
         }
     }
@@ -182,37 +219,47 @@ public class RegistryTrafficIngestion {
             timeline = fleet.homeStampTimeline();
         }
 
-        @Nullable String problem(Row row) {
+        @Nullable
+        String problem(Row row) {
             RegistryInfo registry = registries.get(row.registry);
             if (registry == null) {
-                return refuse(Rejections.UNKNOWN_REGISTRY, "unknown registry '" + row.registry
-                        + "': declare it with PUT /api/v1/registries/" + row.registry);
+                return refuse(
+                        Rejections.UNKNOWN_REGISTRY,
+                        "unknown registry '" + row.registry + "': declare it with PUT /api/v1/registries/"
+                                + row.registry);
             }
             if (!regions.contains(row.region)) {
                 return refuse(Rejections.UNKNOWN_REGION, "unknown region '" + row.region + "'");
             }
             if (registry.homeStamp(row.region).isEmpty()) {
-                return refuse(Rejections.UNKNOWN_REGION, "registry " + row.registry + " has no replica in " + row.region
-                        + ": add it with PUT /api/v1/registries/" + row.registry);
+                return refuse(
+                        Rejections.UNKNOWN_REGION,
+                        "registry " + row.registry + " has no replica in " + row.region
+                                + ": add it with PUT /api/v1/registries/" + row.registry);
             }
             StampInfo stamp = stamps.get(row.stamp);
             if (stamp == null) {
-                return refuse(SampleVerdict.Cause.UNKNOWN_STAMP.name(), "unknown stamp '" + row.stamp
-                        + "': declare it with PUT /api/v1/stamps/" + row.stamp);
+                return refuse(
+                        SampleVerdict.Cause.UNKNOWN_STAMP.name(),
+                        "unknown stamp '" + row.stamp + "': declare it with PUT /api/v1/stamps/" + row.stamp);
             }
             if (!stamp.region().equals(row.region)) {
-                return refuse(Rejections.NOT_HOME_STAMP, "stamp " + row.stamp + " is in region " + stamp.region()
-                        + ", not " + row.region);
+                return refuse(
+                        Rejections.NOT_HOME_STAMP,
+                        "stamp " + row.stamp + " is in region " + stamp.region() + ", not " + row.region);
             }
             Instant minuteStart = Instant.ofEpochSecond(row.minute * 60);
             HomeStampTimeline.Homes homes = timeline.during(row.registry, row.region, minuteStart);
-            if (homes == null) {   // no recorded history: only today's home is known
-                homes = new HomeStampTimeline.Homes(registry.homeStamp(row.region).orElseThrow(), null);
+            if (homes == null) { // no recorded history: only today's home is known
+                homes = new HomeStampTimeline.Homes(
+                        registry.homeStamp(row.region).orElseThrow(), null);
             }
             if (!homes.includes(row.stamp)) {
-                return refuse(Rejections.NOT_HOME_STAMP, "stamp " + row.stamp + " did not serve " + row.registry + " in "
-                        + row.region + " at " + minuteStart + ": its home stamp then was " + homes.current()
-                        + (homes.previous() == null ? "" : " (draining from " + homes.previous() + ")"));
+                return refuse(
+                        Rejections.NOT_HOME_STAMP,
+                        "stamp " + row.stamp + " did not serve " + row.registry + " in "
+                                + row.region + " at " + minuteStart + ": its home stamp then was " + homes.current()
+                                + (homes.previous() == null ? "" : " (draining from " + homes.previous() + ")"));
             }
             return null;
         }

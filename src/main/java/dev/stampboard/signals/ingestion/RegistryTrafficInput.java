@@ -1,7 +1,6 @@
 package dev.stampboard.signals.ingestion;
 
 import java.math.BigDecimal;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,8 +8,13 @@ import org.jspecify.annotations.Nullable;
  * fractional or out-of-range count is reported for that row instead of failing the whole body.
  * {@code throttled} and {@code errors} default to 0; {@code p99Ms} is needed when there were requests.
  */
-public record RegistryTrafficInput(@Nullable String registry, @Nullable String region, @Nullable String stamp,
-                                   @Nullable String minute, @Nullable BigDecimal requests, @Nullable BigDecimal bytes,
-                                   @Nullable BigDecimal throttled, @Nullable BigDecimal errors,
-                                   @Nullable BigDecimal p99Ms) {
-}
+public record RegistryTrafficInput(
+        @Nullable String registry,
+        @Nullable String region,
+        @Nullable String stamp,
+        @Nullable String minute,
+        @Nullable BigDecimal requests,
+        @Nullable BigDecimal bytes,
+        @Nullable BigDecimal throttled,
+        @Nullable BigDecimal errors,
+        @Nullable BigDecimal p99Ms) {}

@@ -1,15 +1,15 @@
 package dev.stampboard.signals.ingestion;
 
+import dev.stampboard.signals.engine.SampleVerdict;
 import java.util.ArrayList;
 import java.util.List;
-
-import dev.stampboard.signals.engine.SampleVerdict;
 
 /** The refused rows of one request: index and reason for the caller, a bounded cause for the counters. */
 final class Rejections {
 
     /** Causes found at the edge, before the engine sees a row; the engine's own come from {@link SampleVerdict.Cause}. */
     static final String MALFORMED = "MALFORMED";
+
     static final String UNKNOWN_REGISTRY = "UNKNOWN_REGISTRY";
     static final String UNKNOWN_REGION = "UNKNOWN_REGION";
     static final String NOT_HOME_STAMP = "NOT_HOME_STAMP";

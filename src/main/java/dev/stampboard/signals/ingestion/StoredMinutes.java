@@ -7,8 +7,7 @@ import java.time.ZoneOffset;
 /** Epoch minutes as the stores keep them: {@code timestamp with time zone} in UTC. */
 final class StoredMinutes {
 
-    private StoredMinutes() {
-    }
+    private StoredMinutes() {}
 
     static OffsetDateTime at(long epochMinute) {
         return OffsetDateTime.ofInstant(Instant.ofEpochSecond(epochMinute * 60), ZoneOffset.UTC);

@@ -1,9 +1,9 @@
 package dev.stampboard.signals.ingestion;
 
+import dev.stampboard.signals.SignalsService;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -11,8 +11,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import dev.stampboard.signals.SignalsService;
 
 /**
  * Puts the stored telemetry back into the engine after a restart. Minutes up to the engine's current one
@@ -32,6 +30,7 @@ class StoredTelemetryReload {
     private final JdbcClient jdbc;
     /** The newest stored minute not yet replayed; NOTHING_DEFERRED once everything is in the engine. */
     private final AtomicLong deferredUntil = new AtomicLong(NOTHING_DEFERRED);
+
     private volatile long replayedUpTo;
 
     StoredTelemetryReload(SignalsService signals, CpuSampleStore cpu, TrafficSampleStore traffic, JdbcClient jdbc) {
@@ -54,8 +53,14 @@ class StoredTelemetryReload {
             deferredUntil.set(newest);
             signals.onAdvance(this::catchUp);
         }
-        log.info("Stored telemetry reloaded: {} CPU samples, {} traffic rows{}", counts[0], counts[1],
-                newest > now ? "; minutes after " + java.time.Instant.ofEpochSecond(now * 60) + " follow as the clock reaches them" : "");
+        log.info(
+                "Stored telemetry reloaded: {} CPU samples, {} traffic rows{}",
+                counts[0],
+                counts[1],
+                newest > now
+                        ? "; minutes after " + java.time.Instant.ofEpochSecond(now * 60)
+                                + " follow as the clock reaches them"
+                        : "");
     }
 
     /** Called with each new current minute; replays the stored minutes the clock has just reached. */
@@ -75,13 +80,23 @@ class StoredTelemetryReload {
     private int[] replay(long fromMinute, long toMinute) {
         int[] counts = {0, 0};
         cpu.forEachBetween(fromMinute, toMinute, s -> {
-            if (signals.recordCpu(s.stamp(), s.pool(), s.node(), s.minute(), s.cpu()).accepted()) {
+            if (signals.recordCpu(s.stamp(), s.pool(), s.node(), s.minute(), s.cpu())
+                    .accepted()) {
                 counts[0]++;
             }
         });
         traffic.forEachBetween(fromMinute, toMinute, t -> {
-            if (signals.recordTraffic(t.registry(), t.region(), t.stamp(), t.minute(), t.requests(), t.bytes(),
-                    t.throttled(), t.errors(), t.p99Ms()).accepted()) {
+            if (signals.recordTraffic(
+                            t.registry(),
+                            t.region(),
+                            t.stamp(),
+                            t.minute(),
+                            t.requests(),
+                            t.bytes(),
+                            t.throttled(),
+                            t.errors(),
+                            t.p99Ms())
+                    .accepted()) {
                 counts[1]++;
             }
         });
@@ -92,7 +107,8 @@ class StoredTelemetryReload {
         long newest = NOTHING_DEFERRED;
         for (String table : new String[] {"node_cpu_sample", "registry_traffic_sample"}) {
             Optional<OffsetDateTime> max = jdbc.sql("select max(minute_at) from " + table)
-                    .query(OffsetDateTime.class).optional();
+                    .query(OffsetDateTime.class)
+                    .optional();
             if (max.isPresent()) {
                 newest = Math.max(newest, StoredMinutes.of(max.get()));
             }

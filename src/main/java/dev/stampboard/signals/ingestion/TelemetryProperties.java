@@ -1,7 +1,6 @@
 package dev.stampboard.signals.ingestion;
 
 import java.time.Duration;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -14,18 +13,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pruneBatchSize rows deleted per statement, each its own short transaction (default 5,000)
  */
 @ConfigurationProperties("stampboard.telemetry")
-record TelemetryProperties(@Nullable Duration retention, @Nullable Duration pruneInterval,
-                           @Nullable Integer pruneBatchSize) {
+record TelemetryProperties(
+        @Nullable Duration retention,
+        @Nullable Duration pruneInterval,
+        @Nullable Integer pruneBatchSize) {
 
     TelemetryProperties {
         retention = retention == null ? Duration.ofDays(14) : retention;
         if (retention.toMinutes() < 1) {
-            throw new IllegalArgumentException("stampboard.telemetry.retention must be at least a minute: " + retention);
+            throw new IllegalArgumentException(
+                    "stampboard.telemetry.retention must be at least a minute: " + retention);
         }
         pruneInterval = pruneInterval == null ? Duration.ofMinutes(10) : pruneInterval;
         pruneBatchSize = pruneBatchSize == null ? 5_000 : pruneBatchSize;
         if (pruneBatchSize < 1) {
-            throw new IllegalArgumentException("stampboard.telemetry.prune-batch-size must be positive: " + pruneBatchSize);
+            throw new IllegalArgumentException(
+                    "stampboard.telemetry.prune-batch-size must be positive: " + pruneBatchSize);
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.stampboard.signals.ingestion;
 import java.sql.DatabaseMetaData;
 import java.time.Clock;
 import java.util.Locale;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -38,16 +37,19 @@ public class TelemetryRetention {
     }
 
     /** What one pruning pass deleted, per table. */
-    public record Pruned(long cpuSamples, long trafficRows) {
-    }
+    public record Pruned(long cpuSamples, long trafficRows) {}
 
-    @Scheduled(initialDelayString = "${stampboard.telemetry.prune-initial-delay:PT1M}",
+    @Scheduled(
+            initialDelayString = "${stampboard.telemetry.prune-initial-delay:PT1M}",
             fixedDelayString = "${stampboard.telemetry.prune-interval:PT10M}")
     void scheduledPrune() {
         Pruned pruned = prune();
         if (pruned.cpuSamples() + pruned.trafficRows() > 0) {
-            log.info("Telemetry retention {}: pruned {} CPU samples and {} traffic rows", properties.retention(),
-                    pruned.cpuSamples(), pruned.trafficRows());
+            log.info(
+                    "Telemetry retention {}: pruned {} CPU samples and {} traffic rows",
+                    properties.retention(),
+                    pruned.cpuSamples(),
+                    pruned.trafficRows());
         }
     }
 
@@ -73,7 +75,8 @@ public class TelemetryRetention {
 
     private static String databaseProduct(JdbcTemplate jdbc) {
         try {
-            String name = JdbcUtils.extractDatabaseMetaData(jdbc.getDataSource(), DatabaseMetaData::getDatabaseProductName);
+            String name =
+                    JdbcUtils.extractDatabaseMetaData(jdbc.getDataSource(), DatabaseMetaData::getDatabaseProductName);
             return name == null ? "" : name.toLowerCase(Locale.ROOT);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot tell which database holds the telemetry", e);

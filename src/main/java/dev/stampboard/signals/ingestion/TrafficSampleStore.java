@@ -3,7 +3,6 @@ package dev.stampboard.signals.ingestion;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Consumer;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -12,11 +11,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TrafficSampleStore {
 
-    record StoredTraffic(String registry, String region, String stamp, long minute, long requests, long bytes,
-                         long throttled, long errors, double p99Ms) {
-    }
+    record StoredTraffic(
+            String registry,
+            String region,
+            String stamp,
+            long minute,
+            long requests,
+            long bytes,
+            long throttled,
+            long errors,
+            double p99Ms) {}
 
-    private static final String COLUMNS = "registry, region, stamp, minute_at, requests, bytes, throttled, errors, p99_ms";
+    private static final String COLUMNS =
+            "registry, region, stamp, minute_at, requests, bytes, throttled, errors, p99_ms";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -27,8 +34,11 @@ class TrafficSampleStore {
     }
 
     void insertAll(List<StoredTraffic> rows) {
-        template.batchUpdate("insert into registry_traffic_sample (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows, 1000, (ps, r) -> {
+        template.batchUpdate(
+                "insert into registry_traffic_sample (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+                1000,
+                (ps, r) -> {
                     ps.setString(1, r.registry());
                     ps.setString(2, r.region());
                     ps.setString(3, r.stamp());
@@ -43,12 +53,20 @@ class TrafficSampleStore {
 
     /** Rows of minutes {@code [fromMinute, toMinute]}, oldest first. */
     void forEachBetween(long fromMinute, long toMinute, Consumer<StoredTraffic> consumer) {
-        jdbc.sql("select " + COLUMNS + " from registry_traffic_sample where minute_at >= ? and minute_at <= ? order by minute_at")
+        jdbc.sql("select " + COLUMNS
+                        + " from registry_traffic_sample where minute_at >= ? and minute_at <= ? order by minute_at")
                 .params(StoredMinutes.at(fromMinute), StoredMinutes.at(toMinute))
                 .query(rs -> {
-                    consumer.accept(new StoredTraffic(rs.getString("registry"), rs.getString("region"), rs.getString("stamp"),
-                            StoredMinutes.of(rs.getObject("minute_at", OffsetDateTime.class)), rs.getLong("requests"),
-                            rs.getLong("bytes"), rs.getLong("throttled"), rs.getLong("errors"), rs.getDouble("p99_ms")));
+                    consumer.accept(new StoredTraffic(
+                            rs.getString("registry"),
+                            rs.getString("region"),
+                            rs.getString("stamp"),
+                            StoredMinutes.of(rs.getObject("minute_at", OffsetDateTime.class)),
+                            rs.getLong("requests"),
+                            rs.getLong("bytes"),
+                            rs.getLong("throttled"),
+                            rs.getLong("errors"),
+                            rs.getDouble("p99_ms")));
                 });
     }
 }

@@ -11,7 +11,6 @@ import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.signals.SignalsService;

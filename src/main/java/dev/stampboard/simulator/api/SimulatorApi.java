@@ -1,5 +1,9 @@
 package dev.stampboard.simulator.api;
 
+import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.base.NotFoundException;
+import dev.stampboard.simulator.SimulatorService;
+import dev.stampboard.simulator.SimulatorStatus;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.annotation.Secured;
@@ -8,11 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.stampboard.base.InvalidInputException;
-import dev.stampboard.base.NotFoundException;
-import dev.stampboard.simulator.SimulatorService;
-import dev.stampboard.simulator.SimulatorStatus;
 
 /** DESIGN §11: the embedded simulator's clock, and advancing it deterministically. */
 @RestController
@@ -48,6 +47,5 @@ class SimulatorApi {
         return service;
     }
 
-    record AdvanceRequest(@Nullable Integer minutes) {
-    }
+    record AdvanceRequest(@Nullable Integer minutes) {}
 }

@@ -13,8 +13,7 @@ final class CacheWarmup {
     /** The registry pool warms faster and suffers less: manifests are small. */
     static final double REGISTRY_SHARE_OF_EXTRA = 0.3;
 
-    private CacheWarmup() {
-    }
+    private CacheWarmup() {}
 
     /**
      * Multiplier of a registry's work on the stamp it arrived on {@code ageMinutes} ago; 1 for a replica that has

@@ -17,18 +17,24 @@ import java.time.ZonedDateTime;
  * @param burstsPerMonth expected bursts per 30 days (0 = never)
  * @param burstFactor   traffic multiplier during a burst
  */
-public record CustomerRhythm(@org.jspecify.annotations.Nullable ZoneId zone, double weekendLevel, double weeklyGrowth, double burstsPerMonth,
-                             double burstFactor) {
+public record CustomerRhythm(
+        @org.jspecify.annotations.Nullable ZoneId zone,
+        double weekendLevel,
+        double weeklyGrowth,
+        double burstsPerMonth,
+        double burstFactor) {
 
     /** Growth is counted from this Monday on; before it the customer's traffic was flat. */
     public static final Instant GROWTH_FROM = Instant.parse("2026-11-23T00:00:00Z");
     /** A burst lasts this many minutes. */
     static final int BURST_MINUTES = 3 * 60;
+
     public static final CustomerRhythm STEADY = new CustomerRhythm(null, 1.0, 0.0, 0.0, 1.0);
 
     public CustomerRhythm {
         if (weekendLevel <= 0 || weekendLevel > 1 || weeklyGrowth < -0.5 || burstsPerMonth < 0 || burstFactor < 1) {
-            throw new IllegalArgumentException("weekendLevel in (0, 1], weeklyGrowth >= -0.5, burstsPerMonth >= 0, burstFactor >= 1");
+            throw new IllegalArgumentException(
+                    "weekendLevel in (0, 1], weeklyGrowth >= -0.5, burstsPerMonth >= 0, burstFactor >= 1");
         }
     }
 
@@ -41,7 +47,8 @@ public record CustomerRhythm(@org.jspecify.annotations.Nullable ZoneId zone, dou
         if (weekendLevel >= 1) {
             return 1.0;
         }
-        DayOfWeek day = ZonedDateTime.ofInstant(Instant.ofEpochSecond(epochMinute * 60), zoneOr(regionZone)).getDayOfWeek();
+        DayOfWeek day = ZonedDateTime.ofInstant(Instant.ofEpochSecond(epochMinute * 60), zoneOr(regionZone))
+                .getDayOfWeek();
         return day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY ? weekendLevel : 1.0;
     }
 

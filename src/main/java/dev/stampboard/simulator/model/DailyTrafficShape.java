@@ -14,8 +14,7 @@ final class DailyTrafficShape {
     static final int QUIET_FROM = 1 * 60;
     static final int QUIET_UNTIL = 5 * 60;
 
-    private DailyTrafficShape() {
-    }
+    private DailyTrafficShape() {}
 
     /** 1 in busy hours, 0 in quiet hours, a cosine ramp in between. */
     static double busyness(int localMinuteOfDay) {

@@ -7,8 +7,7 @@ package dev.stampboard.simulator.model;
  */
 final class DeterministicNoise {
 
-    private DeterministicNoise() {
-    }
+    private DeterministicNoise() {}
 
     /** A well-mixed 64-bit hash of the seed, some names and a number (SplitMix64 finaliser over FNV-1a). */
     static long hash(long seed, String a, String b, long n) {

@@ -25,8 +25,8 @@ public record FleetLayout(List<StampLayout> stamps, List<ReplicaLayout> replicas
         Set<String> replicaKeys = new HashSet<>();
         for (ReplicaLayout r : replicas) {
             if (!replicaKeys.add(r.registry() + '@' + r.region())) {
-                throw new IllegalArgumentException("replica of " + r.registry() + " in " + r.region()
-                        + " has more than one home stamp");
+                throw new IllegalArgumentException(
+                        "replica of " + r.registry() + " in " + r.region() + " has more than one home stamp");
             }
         }
     }

@@ -74,15 +74,28 @@ public final class FleetTrafficModel {
         List<Demand> demands = demands(epochMinute, layout, stampByName);
         Map<String, double[][]> workByStamp = new HashMap<>();
         for (StampLayout s : layout.stamps()) {
-            workByStamp.put(s.name(), new double[][] {new double[s.registryNodes().size()], new double[s.dataproxyNodes().size()]});
+            workByStamp.put(s.name(), new double[][] {
+                new double[s.registryNodes().size()],
+                new double[s.dataproxyNodes().size()]
+            });
         }
         for (Demand d : demands) {
             double[][] work = workByStamp.get(d.stamp.name());
             long age = d.replica.arrivedMinute() == ReplicaLayout.ALWAYS ? -1 : epochMinute - d.replica.arrivedMinute();
             RegistryCost cost = costByRegistry.get(d.replica.registry());
-            NodeAffinity.spread(work[0], d.stamp.registryNodes(), d.stamp.name(), "REGISTRY", d.replica.registry(),
+            NodeAffinity.spread(
+                    work[0],
+                    d.stamp.registryNodes(),
+                    d.stamp.name(),
+                    "REGISTRY",
+                    d.replica.registry(),
                     d.requests * cost.perRequest() * CacheWarmup.factor(physics, PoolKind.REGISTRY, age));
-            NodeAffinity.spread(work[1], d.stamp.dataproxyNodes(), d.stamp.name(), "DATAPROXY", d.replica.registry(),
+            NodeAffinity.spread(
+                    work[1],
+                    d.stamp.dataproxyNodes(),
+                    d.stamp.name(),
+                    "DATAPROXY",
+                    d.replica.registry(),
                     d.bytes * cost.perByte() * CacheWarmup.factor(physics, PoolKind.DATAPROXY, age));
         }
 
@@ -90,8 +103,10 @@ public final class FleetTrafficModel {
         Map<String, Double> hottestByStamp = new HashMap<>();
         for (StampLayout stamp : layout.stamps()) {
             double[][] work = workByStamp.get(stamp.name());
-            double hotRegistry = poolCpu(epochMinute, stamp, PoolKind.REGISTRY, stamp.registryNodes(), work[0], samples);
-            double hotDataproxy = poolCpu(epochMinute, stamp, PoolKind.DATAPROXY, stamp.dataproxyNodes(), work[1], samples);
+            double hotRegistry =
+                    poolCpu(epochMinute, stamp, PoolKind.REGISTRY, stamp.registryNodes(), work[0], samples);
+            double hotDataproxy =
+                    poolCpu(epochMinute, stamp, PoolKind.DATAPROXY, stamp.dataproxyNodes(), work[1], samples);
             hottestByStamp.put(stamp.name(), Math.max(hotRegistry, hotDataproxy));
         }
 
@@ -115,28 +130,39 @@ public final class FleetTrafficModel {
             CustomerRhythm rhythm = rhythmByRegistry.get(replica.registry());
             ZoneId zone = rhythm.zoneOr(stamp.regionZone());
             double busyness = busynessByZone.computeIfAbsent(zone, z -> busyness(epochMinute, z));
-            double expected = profile.peakRequestsPerMinute() * DailyTrafficShape.level(busyness, profile.dailyAmplitude())
-                    * rhythm.weekly(epochMinute, stamp.regionZone()) * rhythm.growth(epochMinute)
+            double expected = profile.peakRequestsPerMinute()
+                    * DailyTrafficShape.level(busyness, profile.dailyAmplitude())
+                    * rhythm.weekly(epochMinute, stamp.regionZone())
+                    * rhythm.growth(epochMinute)
                     * rhythm.burst(seed, customerByRegistry.get(replica.registry()), epochMinute);
             double requestNoise = DeterministicNoise.gaussian(seed, replica.registry(), replica.region(), epochMinute);
             double requests = Math.max(0.0, expected * (1.0 + profile.noise() * requestNoise));
             // the mix of small manifests and big layers varies too, a bit less than the request count
-            double sizeNoise = DeterministicNoise.gaussian(seed, replica.registry(), replica.region() + "/bytes", epochMinute);
-            double bytes = Math.max(0.0, requests * profile.bytesPerRequest() * (1.0 + 0.5 * profile.noise() * sizeNoise));
+            double sizeNoise =
+                    DeterministicNoise.gaussian(seed, replica.registry(), replica.region() + "/bytes", epochMinute);
+            double bytes =
+                    Math.max(0.0, requests * profile.bytesPerRequest() * (1.0 + 0.5 * profile.noise() * sizeNoise));
             demands.add(new Demand(replica, stamp, profile, Math.round(requests), Math.round(bytes)));
         }
         return demands;
     }
 
     private static double busyness(long epochMinute, ZoneId zone) {
-        int offsetSeconds = zone.getRules().getOffset(Instant.ofEpochSecond(epochMinute * 60)).getTotalSeconds();
+        int offsetSeconds = zone.getRules()
+                .getOffset(Instant.ofEpochSecond(epochMinute * 60))
+                .getTotalSeconds();
         int localMinuteOfDay = (int) Math.floorMod(epochMinute + offsetSeconds / 60, 24 * 60);
         return DailyTrafficShape.busyness(localMinuteOfDay);
     }
 
     /** Adds one sample per node and returns the pool's hot-node CPU (0 for a pool without nodes). */
-    private double poolCpu(long epochMinute, StampLayout stamp, PoolKind pool, List<String> nodes, double[] work,
-                           List<NodeCpuSample> samples) {
+    private double poolCpu(
+            long epochMinute,
+            StampLayout stamp,
+            PoolKind pool,
+            List<String> nodes,
+            double[] work,
+            List<NodeCpuSample> samples) {
         String prefix = pool.name() + '/';
         double hottest = 0.0;
         for (int i = 0; i < nodes.size(); i++) {
@@ -160,9 +186,12 @@ public final class FleetTrafficModel {
         // a fractional expected count becomes 0 or 1 deterministically, so small registries still see rare errors
         double expectedErrors = (d.requests - throttled) * Math.min(1.0, errorRate);
         long errors = (long) expectedErrors
-                + (DeterministicNoise.uniform(seed, registry, region + "/5xx", epochMinute) < expectedErrors % 1 ? 1 : 0);
+                + (DeterministicNoise.uniform(seed, registry, region + "/5xx", epochMinute) < expectedErrors % 1
+                        ? 1
+                        : 0);
         double latencyNoise = DeterministicNoise.gaussian(seed, registry, region + "/p99", epochMinute);
-        double p99 = d.profile.baseP99LatencyMs() * ServiceResponse.latencyFactor(stampHotCpu)
+        double p99 = d.profile.baseP99LatencyMs()
+                * ServiceResponse.latencyFactor(stampHotCpu)
                 * Math.max(0.5, 1.0 + 0.05 * latencyNoise);
         if (d.requests == 0) {
             p99 = 0.0;
@@ -179,7 +208,8 @@ public final class FleetTrafficModel {
         if (profile == null) {
             return 0;
         }
-        return SourceDrain.inFlight(registry, requestsPerMinuteAtCutover, profile.bytesPerRequest(), secondsAfterCutover);
+        return SourceDrain.inFlight(
+                registry, requestsPerMinuteAtCutover, profile.bytesPerRequest(), secondsAfterCutover);
     }
 
     /**
@@ -187,13 +217,16 @@ public final class FleetTrafficModel {
      * largest of the effects the planner's model leaves out, in words (its hidden cost against the fleet's average,
      * its hot keys piling onto a third of the nodes, the destination's cache still warming up when judged).
      */
-    public String explainMiss(String registry, String stamp, PoolKind pool, boolean destination, long cutoverMinute,
-                              long judgedMinute) {
+    public String explainMiss(
+            String registry, String stamp, PoolKind pool, boolean destination, long cutoverMinute, long judgedMinute) {
         RegistryCost cost = costByRegistry.get(registry);
         if (cost == null) {
             return "unknown registry " + registry;
         }
-        double average = costByRegistry.values().stream().mapToDouble(c -> c.per(pool)).average().orElse(1.0);
+        double average = costByRegistry.values().stream()
+                .mapToDouble(c -> c.per(pool))
+                .average()
+                .orElse(1.0);
         double costEffect = cost.per(pool) / average - 1;
         double hotKeys = NodeAffinity.concentration(registry);
         // a 12 h P95 judged at the end still sees the first hours when the window is that short
@@ -204,20 +237,31 @@ public final class FleetTrafficModel {
             return "cache warm-up on " + stamp + " " + poolName;
         }
         if (Math.abs(costEffect) >= hotKeys) {
-            return String.format(java.util.Locale.ROOT, "%s costs %.0f %% %s CPU per %s than the fleet's average (%s)", registry,
-                    100 * Math.abs(costEffect), costEffect > 0 ? "more" : "less",
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "%s costs %.0f %% %s CPU per %s than the fleet's average (%s)",
+                    registry,
+                    100 * Math.abs(costEffect),
+                    costEffect > 0 ? "more" : "less",
                     pool == PoolKind.REGISTRY ? "request" : "byte",
-                    pool == PoolKind.REGISTRY ? (cost.manifestFraction() > 0.5 ? "mostly manifest calls" : "mostly blob redirects")
-                            : String.format(java.util.Locale.ROOT, "%.0f %% cache misses", 100 * cost.cacheMissRatio()));
+                    pool == PoolKind.REGISTRY
+                            ? (cost.manifestFraction() > 0.5 ? "mostly manifest calls" : "mostly blob redirects")
+                            : String.format(
+                                    java.util.Locale.ROOT, "%.0f %% cache misses", 100 * cost.cacheMissRatio()));
         }
-        return String.format(java.util.Locale.ROOT, "hot keys of %s on a third of %s's %s nodes (%.0f %% of its load)",
-                registry, stamp, poolName, 100 * NodeAffinity.concentration(registry));
+        return String.format(
+                java.util.Locale.ROOT,
+                "hot keys of %s on a third of %s's %s nodes (%.0f %% of its load)",
+                registry,
+                stamp,
+                poolName,
+                100 * NodeAffinity.concentration(registry));
     }
 
     private static double clamp(double cpu) {
         return Math.max(0.0, Math.min(100.0, cpu));
     }
 
-    private record Demand(ReplicaLayout replica, StampLayout stamp, TrafficProfile profile, long requests, long bytes) {
-    }
+    private record Demand(
+            ReplicaLayout replica, StampLayout stamp, TrafficProfile profile, long requests, long bytes) {}
 }

@@ -16,8 +16,7 @@ final class NodeAffinity {
         return Math.min(nodes, Math.max(2, (int) Math.ceil(nodes / 3.0)));
     }
 
-    private NodeAffinity() {
-    }
+    private NodeAffinity() {}
 
     /** Share of a registry's work that goes to its hot-key subset: 15–35 %, by name. */
     static double concentration(String registry) {
@@ -28,7 +27,8 @@ final class NodeAffinity {
      * Adds {@code work} to {@code nodeWork} (one entry per node of the pool, in the order of {@code nodes}):
      * evenly, except the concentrated part which goes to the registry's subset.
      */
-    static void spread(double[] nodeWork, List<String> nodes, String stamp, String poolName, String registry, double work) {
+    static void spread(
+            double[] nodeWork, List<String> nodes, String stamp, String poolName, String registry, double work) {
         int n = nodes.size();
         if (n == 0 || work == 0) {
             return;

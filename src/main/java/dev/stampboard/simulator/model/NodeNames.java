@@ -7,8 +7,7 @@ import java.util.List;
 /** Node names as the simulator writes them: {@code rg-000}, {@code rg-001}, … and {@code dp-000}, …; unique within a pool. */
 public final class NodeNames {
 
-    private NodeNames() {
-    }
+    private NodeNames() {}
 
     public static String node(PoolKind pool, int index) {
         return String.format("%s-%03d", pool == PoolKind.REGISTRY ? "rg" : "dp", index);

@@ -10,8 +10,12 @@ import java.util.Map;
  * What a simulation starts from: the initial fleet and every registry's traffic profile.
  * The fleet then changes (cutovers, new stamps); the caller passes each minute's {@link FleetLayout}.
  */
-public record Scenario(String name, List<ScenarioRegion> regions, List<ScenarioStamp> stamps,
-                       List<ScenarioCustomer> customers, List<ScenarioRegistry> registries) {
+public record Scenario(
+        String name,
+        List<ScenarioRegion> regions,
+        List<ScenarioStamp> stamps,
+        List<ScenarioCustomer> customers,
+        List<ScenarioRegistry> registries) {
 
     public Scenario {
         regions = List.copyOf(regions);
@@ -30,7 +34,11 @@ public record Scenario(String name, List<ScenarioRegion> regions, List<ScenarioS
             if (region == null) {
                 throw new IllegalStateException("stamp " + s.name() + " is in unknown region " + s.region());
             }
-            stampLayouts.add(new StampLayout(s.name(), s.region(), region.zone(), s.kind(),
+            stampLayouts.add(new StampLayout(
+                    s.name(),
+                    s.region(),
+                    region.zone(),
+                    s.kind(),
                     NodeNames.nodes(PoolKind.REGISTRY, s.registryNodes()),
                     NodeNames.nodes(PoolKind.DATAPROXY, s.dataproxyNodes())));
         }

@@ -19,11 +19,22 @@ import java.util.Map;
 final class ScenarioBuilder {
 
     /** A registry to place on a stamp being filled, with its weight in that stamp's requests and bytes. */
-    record Tenant(String registry, String customer, double requestWeight, double bytesWeight,
-                  double dailyAmplitude, double noise, Map<String, String> otherHomes) {
+    record Tenant(
+            String registry,
+            String customer,
+            double requestWeight,
+            double bytesWeight,
+            double dailyAmplitude,
+            double noise,
+            Map<String, String> otherHomes) {
 
-        Tenant(String registry, String customer, double requestWeight, double bytesWeight,
-               double dailyAmplitude, double noise) {
+        Tenant(
+                String registry,
+                String customer,
+                double requestWeight,
+                double bytesWeight,
+                double dailyAmplitude,
+                double noise) {
             this(registry, customer, requestWeight, bytesWeight, dailyAmplitude, noise, Map.of());
         }
 
@@ -53,13 +64,28 @@ final class ScenarioBuilder {
         return this;
     }
 
-    ScenarioBuilder sharedStamp(String stamp, String region, int registryNodes, int dataproxyNodes,
-                                int minRegistryNodes, int minDataproxyNodes, int storageAccounts) {
+    ScenarioBuilder sharedStamp(
+            String stamp,
+            String region,
+            int registryNodes,
+            int dataproxyNodes,
+            int minRegistryNodes,
+            int minDataproxyNodes,
+            int storageAccounts) {
         if (!regions.containsKey(region)) {
             throw new IllegalArgumentException("unknown region " + region);
         }
-        stamps.put(stamp, new ScenarioStamp(stamp, region, StampKind.SHARED, registryNodes, dataproxyNodes,
-                minRegistryNodes, minDataproxyNodes, storageAccounts));
+        stamps.put(
+                stamp,
+                new ScenarioStamp(
+                        stamp,
+                        region,
+                        StampKind.SHARED,
+                        registryNodes,
+                        dataproxyNodes,
+                        minRegistryNodes,
+                        minDataproxyNodes,
+                        storageAccounts));
         return this;
     }
 
@@ -81,8 +107,8 @@ final class ScenarioBuilder {
     }
 
     /** Adds a registry with an explicit profile. */
-    ScenarioBuilder registry(String registry, String customer, Map<String, String> homeStampByRegion,
-                             TrafficProfile profile) {
+    ScenarioBuilder registry(
+            String registry, String customer, Map<String, String> homeStampByRegion, TrafficProfile profile) {
         if (!customers.containsKey(customer)) {
             throw new IllegalArgumentException("unknown customer " + customer + " of " + registry);
         }
@@ -96,7 +122,11 @@ final class ScenarioBuilder {
         });
         ScenarioRegistry r = new ScenarioRegistry(registry, customer, homeStampByRegion, profile);
         registries.put(registry, r);
-        homeStampByRegion.values().forEach(s -> registriesByStamp.computeIfAbsent(s, k -> new ArrayList<>()).add(r));
+        homeStampByRegion
+                .values()
+                .forEach(s -> registriesByStamp
+                        .computeIfAbsent(s, k -> new ArrayList<>())
+                        .add(r));
         return this;
     }
 
@@ -115,7 +145,10 @@ final class ScenarioBuilder {
             double bytes = bytesScale * t.bytesWeight();
             Map<String, String> homes = new HashMap<>(t.otherHomes());
             homes.put(s.region(), stamp);
-            registry(t.registry(), t.customer(), homes,
+            registry(
+                    t.registry(),
+                    t.customer(),
+                    homes,
                     new TrafficProfile(requests, bytes / requests, t.dailyAmplitude(), t.noise()));
         }
         return this;
@@ -130,21 +163,34 @@ final class ScenarioBuilder {
         List<String> nodes = NodeNames.nodes(pool, pool == PoolKind.REGISTRY ? s.registryNodes() : s.dataproxyNodes());
         double[] existing = new double[nodes.size()];
         for (ScenarioRegistry r : registriesByStamp.getOrDefault(s.name(), List.of())) {
-            double traffic = pool == PoolKind.REGISTRY ? r.profile().peakRequestsPerMinute()
+            double traffic = pool == PoolKind.REGISTRY
+                    ? r.profile().peakRequestsPerMinute()
                     : r.profile().peakRequestsPerMinute() * r.profile().bytesPerRequest();
-            NodeAffinity.spread(existing, nodes, s.name(), pool.name(), r.name(), traffic * RegistryCost.of(r.name()).per(pool));
+            NodeAffinity.spread(
+                    existing,
+                    nodes,
+                    s.name(),
+                    pool.name(),
+                    r.name(),
+                    traffic * RegistryCost.of(r.name()).per(pool));
         }
         double[] perUnit = new double[nodes.size()];
         for (Tenant t : tenants) {
             double weight = pool == PoolKind.REGISTRY ? t.requestWeight() : t.bytesWeight();
-            NodeAffinity.spread(perUnit, nodes, s.name(), pool.name(), t.registry(), weight * RegistryCost.of(t.registry()).per(pool));
+            NodeAffinity.spread(
+                    perUnit,
+                    nodes,
+                    s.name(),
+                    pool.name(),
+                    t.registry(),
+                    weight * RegistryCost.of(t.registry()).per(pool));
         }
         double target = physics.work(pool, hotCpu);
         double x = Double.MAX_VALUE;
         for (int i = 0; i < nodes.size(); i++) {
             if (existing[i] >= target) {
-                throw new IllegalStateException(s.name() + " " + pool + " is already above " + hotCpu
-                        + " % with the registries homed there");
+                throw new IllegalStateException(
+                        s.name() + " " + pool + " is already above " + hotCpu + " % with the registries homed there");
             }
             if (perUnit[i] > 0) {
                 x = Math.min(x, (target - existing[i]) / perUnit[i]);
@@ -158,7 +204,11 @@ final class ScenarioBuilder {
     }
 
     Scenario build() {
-        return new Scenario(name, List.copyOf(regions.values()), List.copyOf(stamps.values()),
-                List.copyOf(customers.values()), List.copyOf(registries.values()));
+        return new Scenario(
+                name,
+                List.copyOf(regions.values()),
+                List.copyOf(stamps.values()),
+                List.copyOf(customers.values()),
+                List.copyOf(registries.values()));
     }
 }

@@ -3,5 +3,4 @@ package dev.stampboard.simulator.model;
 import java.time.ZoneId;
 
 /** A region and its time zone: traffic peaks during the region's local business hours. */
-public record ScenarioRegion(String name, ZoneId zone) {
-}
+public record ScenarioRegion(String name, ZoneId zone) {}

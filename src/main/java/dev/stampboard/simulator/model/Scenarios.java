@@ -15,6 +15,7 @@ public final class Scenarios {
     public static final String STAMP_B = "eus-s02";
     /** The seed's second hot stamp (dataproxy above the threshold), for stories that need two. */
     public static final String SECOND_HOT_STAMP = "eus-s04";
+
     public static final String AI_CUSTOMER = "openmind-ai";
     /** The four registries that make 96.7 % of OpenMind's requests and of its bytes. */
     public static final List<String> AI_BIG_REGISTRIES = List.of(
@@ -25,8 +26,7 @@ public final class Scenarios {
     /** AI pulls (training jobs, inference fleets scaling) follow the day less than CI does. */
     private static final double AI_DAILY_AMPLITUDE = 0.35;
 
-    private Scenarios() {
-    }
+    private Scenarios() {}
 
     /**
      * The seed case (DESIGN §10, §12). eastus: seven shared stamps — A ({@code eus-s01}) hot, B ({@code eus-s02}) cool,
@@ -66,52 +66,91 @@ public final class Scenarios {
                 // model releases: about once a month, three hours at 1.6 times the traffic
                 .customer("adatum", "A. Datum Corporation", null, new CustomerRhythm(null, 1.0, 0.0, 1.0, 1.6))
                 // a London team on US stamps
-                .customer("litware", "Litware Inc", null, new CustomerRhythm(java.time.ZoneId.of("Europe/London"), 1.0, 0.0, 0, 1))
+                .customer(
+                        "litware",
+                        "Litware Inc",
+                        null,
+                        new CustomerRhythm(java.time.ZoneId.of("Europe/London"), 1.0, 0.0, 0, 1))
                 .customer("wingtip", "Wingtip Toys", null);
 
         // hot-node CPU targets in busy hours (registry pool, dataproxy pool); the 12 h P95 reads 1–2 points higher
-        b.fill(STAMP_A, 51.0, 62.0, List.of(                                 // A without OpenMind: still hot
-                tenant("fabrikam.azurecr.io", "fabrikam", 3, 3),
-                tenant("fabrikamcdn.azurecr.io", "fabrikam", 2, 3),
-                tenant("woodgrovepay.azurecr.io", "woodgrove", 2, 2),
-                tenant("woodgrovetrading.azurecr.io", "woodgrove", 2, 2),
-                tenant("tailspinbuild.azurecr.io", "tailspin", 1, 1)));
-        b.fill(STAMP_B, 4.6, 5.0, List.of(                                   // B without OpenMind: nearly idle
-                tenant("wingtipweb.azurecr.io", "wingtip", 1, 1)));
+        b.fill(
+                STAMP_A,
+                51.0,
+                62.0,
+                List.of( // A without OpenMind: still hot
+                        tenant("fabrikam.azurecr.io", "fabrikam", 3, 3),
+                        tenant("fabrikamcdn.azurecr.io", "fabrikam", 2, 3),
+                        tenant("woodgrovepay.azurecr.io", "woodgrove", 2, 2),
+                        tenant("woodgrovetrading.azurecr.io", "woodgrove", 2, 2),
+                        tenant("tailspinbuild.azurecr.io", "tailspin", 1, 1)));
+        b.fill(
+                STAMP_B,
+                4.6,
+                5.0,
+                List.of( // B without OpenMind: nearly idle
+                        tenant("wingtipweb.azurecr.io", "wingtip", 1, 1)));
         openMind(b, 55.0, 93.6, 7.8, 10.2);
 
-        b.fill("eus-s03", 34, 33, List.of(                                   // warm
-                tenant("contoso.azurecr.io", "contoso", 6, 5).alsoIn(WESTEUROPE, "weu-s01"),
-                tenant("contosodev.azurecr.io", "contoso", 1, 1),
-                tenant("northwindapps.azurecr.io", "northwind", 3, 4),
-                tenant("litwaredocs.azurecr.io", "litware", 1, 1)));
-        b.fill(SECOND_HOT_STAMP, 41, 52, List.of(                            // the second hot stamp
-                tenant("fabrikamglobal.azurecr.io", "fabrikam", 4, 5).alsoIn(WESTEUROPE, "weu-s02"),
-                tenant("fabrikamedge.azurecr.io", "fabrikam", 2, 2),
-                tenant("adatumprod.azurecr.io", "adatum", 3, 3),
-                tenant("tailspinweb.azurecr.io", "tailspin", 2, 1),
-                tenant("contosoml.azurecr.io", "contoso", 3, 3)));
-        b.fill("eus-s05", 17, 14, List.of(                                   // cool
-                tenant("northwind.azurecr.io", "northwind", 3, 2).alsoIn(WESTEUROPE, "weu-s01"),
-                tenant("litware.azurecr.io", "litware", 1, 1),
-                tenant("woodgrove.azurecr.io", "woodgrove", 2, 2)));
-        b.fill("eus-s06", 13, 18, List.of(                                   // cool
-                tenant("woodgroveapps.azurecr.io", "woodgrove", 2, 2).alsoIn(WESTEUROPE, "weu-s03"),
-                tenant("tailspin.azurecr.io", "tailspin", 1, 1),
-                tenant("adatum.azurecr.io", "adatum", 2, 3),
-                tenant("contosoqa.azurecr.io", "contoso", 1, 1)));
-        b.fill("eus-s07", 30, 36, List.of(                                   // warm
-                tenant("adatumml.azurecr.io", "adatum", 3, 4),
-                tenant("wingtipapps.azurecr.io", "wingtip", 2, 2)));
+        b.fill(
+                "eus-s03",
+                34,
+                33,
+                List.of( // warm
+                        tenant("contoso.azurecr.io", "contoso", 6, 5).alsoIn(WESTEUROPE, "weu-s01"),
+                        tenant("contosodev.azurecr.io", "contoso", 1, 1),
+                        tenant("northwindapps.azurecr.io", "northwind", 3, 4),
+                        tenant("litwaredocs.azurecr.io", "litware", 1, 1)));
+        b.fill(
+                SECOND_HOT_STAMP,
+                41,
+                52,
+                List.of( // the second hot stamp
+                        tenant("fabrikamglobal.azurecr.io", "fabrikam", 4, 5).alsoIn(WESTEUROPE, "weu-s02"),
+                        tenant("fabrikamedge.azurecr.io", "fabrikam", 2, 2),
+                        tenant("adatumprod.azurecr.io", "adatum", 3, 3),
+                        tenant("tailspinweb.azurecr.io", "tailspin", 2, 1),
+                        tenant("contosoml.azurecr.io", "contoso", 3, 3)));
+        b.fill(
+                "eus-s05",
+                17,
+                14,
+                List.of( // cool
+                        tenant("northwind.azurecr.io", "northwind", 3, 2).alsoIn(WESTEUROPE, "weu-s01"),
+                        tenant("litware.azurecr.io", "litware", 1, 1),
+                        tenant("woodgrove.azurecr.io", "woodgrove", 2, 2)));
+        b.fill(
+                "eus-s06",
+                13,
+                18,
+                List.of( // cool
+                        tenant("woodgroveapps.azurecr.io", "woodgrove", 2, 2).alsoIn(WESTEUROPE, "weu-s03"),
+                        tenant("tailspin.azurecr.io", "tailspin", 1, 1),
+                        tenant("adatum.azurecr.io", "adatum", 2, 3),
+                        tenant("contosoqa.azurecr.io", "contoso", 1, 1)));
+        b.fill(
+                "eus-s07",
+                30,
+                36,
+                List.of( // warm
+                        tenant("adatumml.azurecr.io", "adatum", 3, 4),
+                        tenant("wingtipapps.azurecr.io", "wingtip", 2, 2)));
         // westeurope: the geo-replicated registries above are already homed here and count toward the targets
-        b.fill("weu-s01", 36, 33, List.of(
-                tenant("fabrikameu.azurecr.io", "fabrikam", 3, 3),
-                tenant("litwareeu.azurecr.io", "litware", 1, 1)));
-        b.fill("weu-s02", 24, 27, List.of(
-                tenant("adatumeu.azurecr.io", "adatum", 2, 2),
-                tenant("contosoeu.azurecr.io", "contoso", 2, 2)));
-        b.fill("weu-s03", 13, 15, List.of(
-                tenant("tailspineu.azurecr.io", "tailspin", 1, 1)));
+        b.fill(
+                "weu-s01",
+                36,
+                33,
+                List.of(
+                        tenant("fabrikameu.azurecr.io", "fabrikam", 3, 3),
+                        tenant("litwareeu.azurecr.io", "litware", 1, 1)));
+        b.fill(
+                "weu-s02",
+                24,
+                27,
+                List.of(
+                        tenant("adatumeu.azurecr.io", "adatum", 2, 2),
+                        tenant("contosoeu.azurecr.io", "contoso", 2, 2)));
+        b.fill("weu-s03", 13, 15, List.of(tenant("tailspineu.azurecr.io", "tailspin", 1, 1)));
         return b.build();
     }
 
@@ -121,7 +160,8 @@ public final class Scenarios {
      * 24 low registries share the rest (a medium one makes about eight times the traffic of a low one). All share
      * one daily shape, so the split holds over any whole day. Their sizes follow from the stamps' targets.
      */
-    private static void openMind(ScenarioBuilder b, double aRegistry, double aDataproxy, double bRegistry, double bDataproxy) {
+    private static void openMind(
+            ScenarioBuilder b, double aRegistry, double aDataproxy, double bRegistry, double bDataproxy) {
         List<Tenant> onA = new ArrayList<>();
         List<Tenant> onB = new ArrayList<>();
         // big ones: weights within their stamp's big share (requests, bytes)
@@ -148,11 +188,15 @@ public final class Scenarios {
                 bytes += rest.get(i)[1];
             }
             List<Tenant> stamp = side == 0 ? onA : onB;
-            double bigRequests = stamp.stream().mapToDouble(Tenant::requestWeight).sum();
+            double bigRequests =
+                    stamp.stream().mapToDouble(Tenant::requestWeight).sum();
             double bigBytes = stamp.stream().mapToDouble(Tenant::bytesWeight).sum();
             for (int i = side; i < names.size(); i += 2) {
-                stamp.add(ai(names.get(i), bigRequests * (1 - AI_BIG_SHARE) / AI_BIG_SHARE * rest.get(i)[0] / requests,
-                        bigBytes * (1 - AI_BIG_SHARE) / AI_BIG_SHARE * rest.get(i)[1] / bytes, 0.10));
+                stamp.add(ai(
+                        names.get(i),
+                        bigRequests * (1 - AI_BIG_SHARE) / AI_BIG_SHARE * rest.get(i)[0] / requests,
+                        bigBytes * (1 - AI_BIG_SHARE) / AI_BIG_SHARE * rest.get(i)[1] / bytes,
+                        0.10));
             }
         }
         b.fill(STAMP_A, aRegistry, aDataproxy, onA);
@@ -170,9 +214,15 @@ public final class Scenarios {
     }
 
     private static final String[][] GENERATED_REGIONS = {
-            {"eastus", "America/New_York"}, {"westeurope", "Europe/Amsterdam"}, {"japaneast", "Asia/Tokyo"},
-            {"westus2", "America/Los_Angeles"}, {"australiaeast", "Australia/Sydney"},
-            {"southeastasia", "Asia/Singapore"}, {"uksouth", "Europe/London"}, {"brazilsouth", "America/Sao_Paulo"}};
+        {"eastus", "America/New_York"},
+        {"westeurope", "Europe/Amsterdam"},
+        {"japaneast", "Asia/Tokyo"},
+        {"westus2", "America/Los_Angeles"},
+        {"australiaeast", "Australia/Sydney"},
+        {"southeastasia", "Asia/Singapore"},
+        {"uksouth", "Europe/London"},
+        {"brazilsouth", "America/Sao_Paulo"}
+    };
 
     /**
      * A synthetic fleet for scale tests: {@code regions × stampsPerRegion} shared stamps with 10–20 nodes per pool,
@@ -183,8 +233,9 @@ public final class Scenarios {
         if (regions < 1 || stampsPerRegion < 1 || registriesPerStamp < 1) {
             throw new IllegalArgumentException("need at least one region, stamp and registry per stamp");
         }
-        ScenarioBuilder b = new ScenarioBuilder("generated-" + regions + "x" + stampsPerRegion + "x"
-                + registriesPerStamp + "-" + seed, WorldPhysics.DEFAULT);
+        ScenarioBuilder b = new ScenarioBuilder(
+                "generated-" + regions + "x" + stampsPerRegion + "x" + registriesPerStamp + "-" + seed,
+                WorldPhysics.DEFAULT);
         int customerCount = 0;
         for (int r = 0; r < regions; r++) {
             String[] known = GENERATED_REGIONS[r % GENERATED_REGIONS.length];
@@ -198,24 +249,34 @@ public final class Scenarios {
                 b.sharedStamp(stamp, region, rg, dp, Math.max(3, rg / 2), Math.max(3, dp / 2), storage);
 
                 double heat = DeterministicNoise.uniform(seed, stamp, "heat", 0);
-                double base = heat < 0.7 ? 12 + 23 * heat / 0.7 : heat < 0.9 ? 35 + 10 * (heat - 0.7) / 0.2
-                        : 45 + 45 * (heat - 0.9) / 0.1;
-                double registryTarget = Math.max(10, base * (0.7 + 0.3 * DeterministicNoise.uniform(seed, stamp, "mix", 0)));
+                double base = heat < 0.7
+                        ? 12 + 23 * heat / 0.7
+                        : heat < 0.9 ? 35 + 10 * (heat - 0.7) / 0.2 : 45 + 45 * (heat - 0.9) / 0.1;
+                double registryTarget =
+                        Math.max(10, base * (0.7 + 0.3 * DeterministicNoise.uniform(seed, stamp, "mix", 0)));
 
                 List<Tenant> tenants = new ArrayList<>(registriesPerStamp);
                 for (int t = 0; t < registriesPerStamp; t++) {
                     if (t % 10 == 0) {
                         customerCount++;
-                        b.customer(String.format("cust%05d", customerCount),
-                                String.format("Customer %05d", customerCount), null);
+                        b.customer(
+                                String.format("cust%05d", customerCount),
+                                String.format("Customer %05d", customerCount),
+                                null);
                     }
                     String registry = String.format("g%03ds%04dr%03d.azurecr.io", r, s, t);
                     // heavy-tailed weights: a few tenants make most of a stamp's traffic, as in real fleets
                     double requestWeight = Math.exp(1.5 * DeterministicNoise.gaussian(seed, registry, "rq", 0));
-                    double bytesWeight = requestWeight * Math.exp(0.7 * DeterministicNoise.gaussian(seed, registry, "by", 0));
+                    double bytesWeight =
+                            requestWeight * Math.exp(0.7 * DeterministicNoise.gaussian(seed, registry, "by", 0));
                     double u = DeterministicNoise.uniform(seed, registry, "profile", 0);
-                    tenants.add(new Tenant(registry, String.format("cust%05d", customerCount), requestWeight,
-                            bytesWeight, 0.4 + 0.3 * u, 0.04 + 0.06 * u));
+                    tenants.add(new Tenant(
+                            registry,
+                            String.format("cust%05d", customerCount),
+                            requestWeight,
+                            bytesWeight,
+                            0.4 + 0.3 * u,
+                            0.04 + 0.06 * u));
                 }
                 b.fill(stamp, registryTarget, base, tenants);
             }

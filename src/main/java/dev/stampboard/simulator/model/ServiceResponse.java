@@ -16,8 +16,7 @@ final class ServiceResponse {
     /** …and hits a replica about once every two weeks. */
     static final double BURST_PROBABILITY = 1.0 / (14 * 24 * 60 / BURST_MINUTES);
 
-    private ServiceResponse() {
-    }
+    private ServiceResponse() {}
 
     /** Share of requests throttled: 0 up to the knee, 2.8 % at 90 %, 25 % at 100 %. */
     static double throttledFraction(double hotCpu) {

@@ -8,8 +8,7 @@ package dev.stampboard.simulator.model;
  */
 public final class SourceDrain {
 
-    private SourceDrain() {
-    }
+    private SourceDrain() {}
 
     /** Seconds until the last in-flight request of {@code registry} finishes. */
     public static int drainSeconds(String registry) {
@@ -20,7 +19,8 @@ public final class SourceDrain {
      * In-flight requests {@code secondsAfterCutover} seconds after the cutover of a replica that was serving
      * {@code requestsPerMinute} with pulls of {@code bytesPerRequest} on average.
      */
-    public static long inFlight(String registry, double requestsPerMinute, double bytesPerRequest, double secondsAfterCutover) {
+    public static long inFlight(
+            String registry, double requestsPerMinute, double bytesPerRequest, double secondsAfterCutover) {
         if (secondsAfterCutover < 0) {
             secondsAfterCutover = 0;
         }

@@ -11,8 +11,14 @@ import java.util.List;
  * its status and the nodes of its two pools. Only an {@link StampStatus#ACTIVE} stamp serves traffic;
  * the nodes of any stamp in the layout report CPU (an idle pool still reports its baseline).
  */
-public record StampLayout(String name, String region, ZoneId regionZone, StampKind kind, StampStatus status,
-                          List<String> registryNodes, List<String> dataproxyNodes) {
+public record StampLayout(
+        String name,
+        String region,
+        ZoneId regionZone,
+        StampKind kind,
+        StampStatus status,
+        List<String> registryNodes,
+        List<String> dataproxyNodes) {
 
     public StampLayout {
         registryNodes = List.copyOf(registryNodes);
@@ -25,8 +31,13 @@ public record StampLayout(String name, String region, ZoneId regionZone, StampKi
     }
 
     /** An {@link StampStatus#ACTIVE} stamp. */
-    public StampLayout(String name, String region, ZoneId regionZone, StampKind kind,
-                       List<String> registryNodes, List<String> dataproxyNodes) {
+    public StampLayout(
+            String name,
+            String region,
+            ZoneId regionZone,
+            StampKind kind,
+            List<String> registryNodes,
+            List<String> dataproxyNodes) {
         this(name, region, regionZone, kind, StampStatus.ACTIVE, registryNodes, dataproxyNodes);
     }
 

@@ -10,8 +10,13 @@ package dev.stampboard.simulator.model;
  * @param errorRate             steady share of requests answered with 5xx (0.001 = 0.1 %)
  * @param baseP99LatencyMs      p99 pull latency on an unloaded stamp
  */
-public record TrafficProfile(double peakRequestsPerMinute, double bytesPerRequest, double dailyAmplitude,
-                             double noise, double errorRate, double baseP99LatencyMs) {
+public record TrafficProfile(
+        double peakRequestsPerMinute,
+        double bytesPerRequest,
+        double dailyAmplitude,
+        double noise,
+        double errorRate,
+        double baseP99LatencyMs) {
 
     public static final double DEFAULT_ERROR_RATE = 0.001;
 
@@ -29,7 +34,12 @@ public record TrafficProfile(double peakRequestsPerMinute, double bytesPerReques
 
     /** A profile with the default error rate and a p99 latency that grows with the size of what is pulled. */
     public TrafficProfile(double peakRequestsPerMinute, double bytesPerRequest, double dailyAmplitude, double noise) {
-        this(peakRequestsPerMinute, bytesPerRequest, dailyAmplitude, noise, DEFAULT_ERROR_RATE,
+        this(
+                peakRequestsPerMinute,
+                bytesPerRequest,
+                dailyAmplitude,
+                noise,
+                DEFAULT_ERROR_RATE,
                 defaultP99LatencyMs(bytesPerRequest));
     }
 

@@ -14,8 +14,13 @@ import dev.stampboard.fleet.PoolKind;
  * @param warmupExtra             extra work per byte on a stamp whose cache holds none of a registry's layers
  * @param warmupHalfLifeMinutes   how fast that extra decays (half-life) after the registry arrives
  */
-public record WorldPhysics(double registryIdleCpu, double dataproxyIdleCpu, double workPerRegistryNode,
-                           double workPerDataproxyNode, double warmupExtra, double warmupHalfLifeMinutes) {
+public record WorldPhysics(
+        double registryIdleCpu,
+        double dataproxyIdleCpu,
+        double workPerRegistryNode,
+        double workPerDataproxyNode,
+        double warmupExtra,
+        double warmupHalfLifeMinutes) {
 
     /** 30k manifest-equivalents/min (500 rps) per registry node; 45 GB/min (6 Gbit/s) of warm bytes per dataproxy node. */
     public static final WorldPhysics DEFAULT = new WorldPhysics(4.0, 4.5, 30_000, 45e9, 0.5, 90);

@@ -3,20 +3,17 @@ package dev.stampboard.base.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Locale;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.vaadin.flow.component.UI;
-
 import dev.stampboard.KaribuTest;
 import dev.stampboard.base.ui.chart.EChart;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.signals.SignalsService;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Issue 15 item 12: every chart says its key values in words (an image with an accessible name), on every
@@ -26,6 +23,7 @@ class ChartSummariesTest extends KaribuTest {
 
     @Autowired
     PlanningService planning;
+
     @Autowired
     SignalsService signals;
 
@@ -41,7 +39,11 @@ class ChartSummariesTest extends KaribuTest {
     }
 
     private static String summaryOf(List<EChart> charts, String id) {
-        return charts.stream().filter(c -> c.getId().orElse("").equals(id)).findFirst().orElseThrow().getSummary();
+        return charts.stream()
+                .filter(c -> c.getId().orElse("").equals(id))
+                .findFirst()
+                .orElseThrow()
+                .getSummary();
     }
 
     @Test
@@ -54,14 +56,18 @@ class ChartSummariesTest extends KaribuTest {
         double p95 = signals.hotNodeP95("eus-s01", PoolKind.DATAPROXY).orElseThrow();
         assertThat(summaryOf(stamp, "trend-DATAPROXY"))
                 .contains(String.format(Locale.ROOT, "rolling P95 %.1f %%, HOT", p95));
-        assertThat(summaryOf(stamp, "share-DATAPROXY")).startsWith("Dataproxy pool · share of bytes served").contains(" %");
+        assertThat(summaryOf(stamp, "share-DATAPROXY"))
+                .startsWith("Dataproxy pool · share of bytes served")
+                .contains(" %");
     }
 
     @Test
     void registry_charts_say_latest_and_highest_minute() {
         login("alice");
         assertThat(summaryOf(chartsAt("registries/openmindmodels.azurecr.io"), "p99-eastus"))
-                .startsWith("p99 pull latency in eastus over the ").contains("latest minute").contains(" ms");
+                .startsWith("p99 pull latency in eastus over the ")
+                .contains("latest minute")
+                .contains(" ms");
     }
 
     @Test
@@ -69,9 +75,15 @@ class ChartSummariesTest extends KaribuTest {
         login("alice");
         PlanDetails plan = planning.propose("eastus", List.of(), null);
         var before = plan.predictions().get(0);
-        String expected = String.format(Locale.ROOT, "%s %s %.1f %% to %.1f %%", before.stamp(), before.pool().toLowerCase(),
-                before.beforeP95(), before.afterP95());
-        assertThat(summaryOf(chartsAt("plans/" + plan.id()), "prediction-chart")).contains(expected);
+        String expected = String.format(
+                Locale.ROOT,
+                "%s %s %.1f %% to %.1f %%",
+                before.stamp(),
+                before.pool().toLowerCase(),
+                before.beforeP95(),
+                before.afterP95());
+        assertThat(summaryOf(chartsAt("plans/" + plan.id()), "prediction-chart"))
+                .contains(expected);
         assertThat(summaryOf(chartsAt("plans/" + plan.id() + "/report"), "report-chart"))
                 .contains(before.stamp() + " " + before.pool().toLowerCase());
     }

@@ -3,15 +3,16 @@ package dev.stampboard.base.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class CsvExportTest {
 
     @Test
     void quotes_what_needs_quoting_and_leaves_the_rest() {
-        String csv = CsvExport.csv(List.of("stamp", "note"), List.of(List.of("eus-s01", "hot, \"very\""),
-                List.of("eus-s02", "two\nlines")), row -> row);
+        String csv = CsvExport.csv(
+                List.of("stamp", "note"),
+                List.of(List.of("eus-s01", "hot, \"very\""), List.of("eus-s02", "two\nlines")),
+                row -> row);
         assertThat(csv).isEqualTo("stamp,note\r\neus-s01,\"hot, \"\"very\"\"\"\r\neus-s02,\"two\nlines\"\r\n");
     }
 

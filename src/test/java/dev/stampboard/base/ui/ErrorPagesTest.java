@@ -3,18 +3,15 @@ package dev.stampboard.base.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.server.ErrorEvent;
-
 import dev.stampboard.KaribuTest;
 import dev.stampboard.base.InvalidInputException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Issue 15 item 5: unknown addresses and unexpected errors stay inside the console, in words. */
 class ErrorPagesTest extends KaribuTest {
@@ -24,12 +21,18 @@ class ErrorPagesTest extends KaribuTest {
         login("dave");
         // UI.navigate hands unknown paths to the browser's router, which asks the server: do what the server then does
         UI ui = UI.getCurrent();
-        ui.getInternals().getRouter().navigate(ui, new com.vaadin.flow.router.Location("no-such-page"),
-                com.vaadin.flow.router.NavigationTrigger.PAGE_LOAD);
+        ui.getInternals()
+                .getRouter()
+                .navigate(
+                        ui,
+                        new com.vaadin.flow.router.Location("no-such-page"),
+                        com.vaadin.flow.router.NavigationTrigger.PAGE_LOAD);
         NotFoundView view = _get(NotFoundView.class);
         assertThat(_get(MainLayout.class)).as("inside the app frame").isNotNull();
         assertThat(_get(view, H1.class).getText()).isEqualTo("Page not found");
-        assertThat(view.getElement().getTextRecursively()).contains("/no-such-page").contains("fleet dashboard");
+        assertThat(view.getElement().getTextRecursively())
+                .contains("/no-such-page")
+                .contains("fleet dashboard");
     }
 
     /** Issue 15 items 10 and 12: every page says when its clock is simulated, and the view is the main landmark. */
@@ -38,8 +41,12 @@ class ErrorPagesTest extends KaribuTest {
         login("dave");
         UI.getCurrent().navigate("");
         var badge = _get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("clock-badge"));
-        assertThat(badge.getElement().getTextRecursively()).isEqualTo("Simulated clock · stopped (moves only when advanced)");
-        assertThat(_get(dev.stampboard.dashboard.ui.FleetView.class).getElement().getAttribute("role")).isEqualTo("main");
+        assertThat(badge.getElement().getTextRecursively())
+                .isEqualTo("Simulated clock · stopped (moves only when advanced)");
+        assertThat(_get(dev.stampboard.dashboard.ui.FleetView.class)
+                        .getElement()
+                        .getAttribute("role"))
+                .isEqualTo("main");
         assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(H1.class)).hasSize(1);
     }
 
@@ -51,8 +58,10 @@ class ErrorPagesTest extends KaribuTest {
         List<Notification> shown = NotificationsKt.getNotifications();
         assertThat(shown).hasSize(1);
         String text = text(shown.get(0));
-        assertThat(text).startsWith("Something went wrong and nothing was changed. It has been logged as ")
-                .doesNotContain("NullPointerException").doesNotContain("String.length");
+        assertThat(text)
+                .startsWith("Something went wrong and nothing was changed. It has been logged as ")
+                .doesNotContain("NullPointerException")
+                .doesNotContain("String.length");
     }
 
     @Test
@@ -67,16 +76,23 @@ class ErrorPagesTest extends KaribuTest {
     void actions_say_done_or_the_refusal_and_let_bugs_through() {
         login("dave");
         UI.getCurrent().navigate("");
-        assertThat(Actions.run(() -> { }, "Saved")).isTrue();
+        assertThat(Actions.run(() -> {}, "Saved")).isTrue();
         assertThat(text(NotificationsKt.getNotifications().get(0))).isEqualTo("Saved");
-        assertThat(Actions.run(() -> {
-            throw new IllegalStateException("only a DRAFT plan can be submitted");
-        }, "Submitted")).isFalse();
+        assertThat(Actions.run(
+                        () -> {
+                            throw new IllegalStateException("only a DRAFT plan can be submitted");
+                        },
+                        "Submitted"))
+                .isFalse();
         assertThat(NotificationsKt.getNotifications().stream().map(ErrorPagesTest::text))
-                .contains("only a DRAFT plan can be submitted").doesNotContain("Submitted");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Actions.run(() -> {
-            throw new NullPointerException("bug");
-        }, "Done")).isInstanceOf(NullPointerException.class);
+                .contains("only a DRAFT plan can be submitted")
+                .doesNotContain("Submitted");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Actions.run(
+                        () -> {
+                            throw new NullPointerException("bug");
+                        },
+                        "Done"))
+                .isInstanceOf(NullPointerException.class);
     }
 
     private static String text(Notification n) {

@@ -3,12 +3,10 @@ package dev.stampboard.calibration.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.stampboard.fleet.PoolKind;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import dev.stampboard.fleet.PoolKind;
 
 class CalibrationFitterTest {
 
@@ -25,7 +23,8 @@ class CalibrationFitterTest {
             cpu[i] = 3 + 0.5 * traffic[i];
         }
         List<PoolHistory> history = List.of(new PoolHistory("s1", PoolKind.DATAPROXY, traffic, cpu));
-        List<MoveOutcome> outcomes = List.of(new MoveOutcome("p1", 1, "r1", "s1", PoolKind.DATAPROXY, false, 50, 40, 41, 0));
+        List<MoveOutcome> outcomes =
+                List.of(new MoveOutcome("p1", 1, "r1", "s1", PoolKind.DATAPROXY, false, 50, 40, 41, 0));
 
         Calibration c = CalibrationFitter.fit(outcomes, history, PLANNER_B);
 

@@ -23,7 +23,8 @@ class RobustLineTest {
         assertThat(robust.intercept()).isCloseTo(5.0, within(0.5));
         assertThat(robust.slope()).isCloseTo(2.0, within(0.02));
         // ordinary least squares on the same points is pulled far off (the reason for the robust fit)
-        org.apache.commons.math3.stat.regression.SimpleRegression ols = new org.apache.commons.math3.stat.regression.SimpleRegression();
+        org.apache.commons.math3.stat.regression.SimpleRegression ols =
+                new org.apache.commons.math3.stat.regression.SimpleRegression();
         for (int i = 0; i < n; i++) {
             ols.addData(x[i], y[i]);
         }

@@ -4,9 +4,12 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import dev.stampboard.KaribuTest;
 import java.time.OffsetDateTime;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,12 +19,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.github.mvysny.kaributesting.v10.GridKt;
-import com.vaadin.flow.component.UI;
-
-import dev.stampboard.KaribuTest;
-
 /**
  * The decision-quality page and {@code GET /api/v1/calibration} over two validated plans written the way the cutover
  * engine writes them: plan 1 (three moves) judged before plan 2 (two moves), so plan 2 is held out. Fewer moves than
@@ -29,32 +26,42 @@ import dev.stampboard.KaribuTest;
  */
 class DecisionQualityViewTest extends KaribuTest {
 
-    @Autowired JdbcClient jdbc;
-    @Autowired TestRestTemplate rest;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestRestTemplate rest;
 
     /** plan, seq, registry, from, to, pool, before, predicted, measured (stamp = from for the source rows). */
     private static final Object[][] ROWS = {
-            {"dq-plan-1", 1, "contoso.azurecr.io", "eus-s03", "eus-s05", "DATAPROXY", 33.0, 28.0, 30.5},
-            {"dq-plan-1", 2, "contosodev.azurecr.io", "eus-s03", "eus-s06", "DATAPROXY", 33.0, 31.0, 31.6},
-            {"dq-plan-1", 3, "litwaredocs.azurecr.io", "eus-s03", "eus-s06", "REGISTRY", 34.0, 33.0, 32.2},
-            {"dq-plan-2", 1, "northwindapps.azurecr.io", "eus-s03", "eus-s05", "DATAPROXY", 32.0, 27.0, 30.0},
-            {"dq-plan-2", 2, "woodgrove.azurecr.io", "eus-s05", "eus-s06", "REGISTRY", 17.0, 14.0, 13.0},
+        {"dq-plan-1", 1, "contoso.azurecr.io", "eus-s03", "eus-s05", "DATAPROXY", 33.0, 28.0, 30.5},
+        {"dq-plan-1", 2, "contosodev.azurecr.io", "eus-s03", "eus-s06", "DATAPROXY", 33.0, 31.0, 31.6},
+        {"dq-plan-1", 3, "litwaredocs.azurecr.io", "eus-s03", "eus-s06", "REGISTRY", 34.0, 33.0, 32.2},
+        {"dq-plan-2", 1, "northwindapps.azurecr.io", "eus-s03", "eus-s05", "DATAPROXY", 32.0, 27.0, 30.0},
+        {"dq-plan-2", 2, "woodgrove.azurecr.io", "eus-s05", "eus-s06", "REGISTRY", 17.0, 14.0, 13.0},
     };
 
     @BeforeEach
     void twoValidatedPlans() {
         for (String plan : List.of("dq-plan-1", "dq-plan-2")) {
             jdbc.sql("insert into plan_run (plan_id, region, status, auto_rollback, started_by, started_at, version)"
-                    + " values (?, 'eastus', 'COMPLETED', false, 'alice', ?, 0)").params(plan, OffsetDateTime.parse("2030-01-01T00:00:00Z")).update();
+                            + " values (?, 'eastus', 'COMPLETED', false, 'alice', ?, 0)")
+                    .params(plan, OffsetDateTime.parse("2030-01-01T00:00:00Z"))
+                    .update();
         }
         for (Object[] r : ROWS) {
             // plan 2 is judged a week after plan 1: it is the later campaign
-            OffsetDateTime judged = OffsetDateTime.parse(r[0].equals("dq-plan-1") ? "2030-01-02T00:00:00Z" : "2030-01-09T00:00:00Z");
-            jdbc.sql("insert into move_run (plan_id, seq, registry, region, from_stamp, to_stamp, phase, batch, observation_hours,"
-                            + " state, state_since, cutover_at, version) values (?, ?, ?, 'eastus', ?, ?, 1, 1, 24, 'COMPLETED', ?, ?, 0)")
-                    .params(r[0], r[1], r[2], r[3], r[4], judged, judged.minusHours(24)).update();
+            OffsetDateTime judged =
+                    OffsetDateTime.parse(r[0].equals("dq-plan-1") ? "2030-01-02T00:00:00Z" : "2030-01-09T00:00:00Z");
+            jdbc.sql(
+                            "insert into move_run (plan_id, seq, registry, region, from_stamp, to_stamp, phase, batch, observation_hours,"
+                                    + " state, state_since, cutover_at, version) values (?, ?, ?, 'eastus', ?, ?, 1, 1, 24, 'COMPLETED', ?, ?, 0)")
+                    .params(r[0], r[1], r[2], r[3], r[4], judged, judged.minusHours(24))
+                    .update();
             jdbc.sql("insert into move_prediction (plan_id, seq, stamp, pool, before_p95, predicted_p95, measured_p95)"
-                    + " values (?, ?, ?, ?, ?, ?, ?)").params(r[0], r[1], r[3], r[5], r[6], r[7], r[8]).update();
+                            + " values (?, ?, ?, ?, ?, ?, ?)")
+                    .params(r[0], r[1], r[3], r[5], r[6], r[7], r[8])
+                    .update();
         }
     }
 
@@ -71,8 +78,12 @@ class DecisionQualityViewTest extends KaribuTest {
         UI.getCurrent().navigate(DecisionQualityView.class);
         DecisionQualityView view = _get(DecisionQualityView.class);
 
-        assertThat(view.summary.getText()).contains("Evaluated on plan dq-plan-2").contains("mean absolute error");
-        assertThat(view.scatter.getOptionJson()).contains("\"scatter\"").contains("measured = predicted")
+        assertThat(view.summary.getText())
+                .contains("Evaluated on plan dq-plan-2")
+                .contains("mean absolute error");
+        assertThat(view.scatter.getOptionJson())
+                .contains("\"scatter\"")
+                .contains("measured = predicted")
                 .contains("[27.0,30.0]");
         assertThat(view.histogram.getOptionJson()).contains("\"uncalibrated\"").contains("calibrated (held out)");
         assertThat(view.overTime.getOptionJson()).contains("\"time\"");
@@ -91,7 +102,8 @@ class DecisionQualityViewTest extends KaribuTest {
 
     @Test
     void the_api_answers_with_the_contracts_field_names_and_the_held_out_error() {
-        ResponseEntity<JsonNode> answer = rest.withBasicAuth("dave", "dave-pw").getForEntity("/api/v1/calibration", JsonNode.class);
+        ResponseEntity<JsonNode> answer =
+                rest.withBasicAuth("dave", "dave-pw").getForEntity("/api/v1/calibration", JsonNode.class);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode body = answer.getBody();
         assertThat(body.get("moves").asInt()).isGreaterThanOrEqualTo(3);

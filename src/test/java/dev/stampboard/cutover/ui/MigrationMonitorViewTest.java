@@ -3,22 +3,14 @@ package dev.stampboard.cutover.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.router.RouteParameters;
-
-import dev.stampboard.ScenarioTest;
 import dev.stampboard.KaribuTest;
+import dev.stampboard.ScenarioTest;
 import dev.stampboard.cutover.CutoverExecutor;
 import dev.stampboard.cutover.CutoverService;
 import dev.stampboard.cutover.MoveRunDetails;
@@ -28,21 +20,33 @@ import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.engine.PlanChoices;
 import dev.stampboard.simulator.SimulatorService;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The migration monitor; a scenario test (these tests really move registries, ones the executor tests rolled back or left alone). */
 @ScenarioTest
 @org.junit.jupiter.api.Order(4)
 class MigrationMonitorViewTest extends KaribuTest {
 
-    @Autowired PlanningService planning;
-    @Autowired CutoverService cutover;
-    @Autowired CutoverExecutor executor;
-    @Autowired SimulatorService simulator;
+    @Autowired
+    PlanningService planning;
+
+    @Autowired
+    CutoverService cutover;
+
+    @Autowired
+    CutoverExecutor executor;
+
+    @Autowired
+    SimulatorService simulator;
 
     private PlanDetails approved(String registry) {
         login("alice");
-        PlanDetails plan = planning.proposeAndSubmit("eastus", List.of("eus-s01"), planning.defaultSettings(),
-                new PlanChoices(Set.of(registry), Map.of()));
+        PlanDetails plan = planning.proposeAndSubmit(
+                "eastus", List.of("eus-s01"), planning.defaultSettings(), new PlanChoices(Set.of(registry), Map.of()));
         login("bob");
         return planning.approve(plan.id());
     }
@@ -68,14 +72,16 @@ class MigrationMonitorViewTest extends KaribuTest {
         login("dave");
         UI.getCurrent().navigate(MigrationsView.class);
         MigrationsView list = _get(MigrationsView.class);
-        assertThat(GridKt._getCellComponent(list.ready, rowOf(list, plan.id()), "start").isVisible())
-                .as("a viewer cannot start").isFalse();
+        assertThat(GridKt._getCellComponent(list.ready, rowOf(list, plan.id()), "start")
+                        .isVisible())
+                .as("a viewer cannot start")
+                .isFalse();
 
         login("alice");
         UI.getCurrent().navigate(MigrationsView.class);
         list = _get(MigrationsView.class);
-        ButtonKt._click((com.vaadin.flow.component.button.Button) GridKt._getCellComponent(list.ready,
-                rowOf(list, plan.id()), "start"));
+        ButtonKt._click((com.vaadin.flow.component.button.Button)
+                GridKt._getCellComponent(list.ready, rowOf(list, plan.id()), "start"));
         list.autoRollback.setValue(true);
         confirm();
         assertThat(cutover.run(plan.id()).orElseThrow().autoRollback()).isTrue();
@@ -88,9 +94,12 @@ class MigrationMonitorViewTest extends KaribuTest {
         MoveRunDetails move = GridKt._get(monitor.moves, 0);
         assertThat(move.state()).isEqualTo(MoveState.VALIDATING);
         assertThat(GridKt._getFormattedRow(monitor.moves, 0)).anyMatch(cell -> cell.contains("openmindexp23"));
-        assertThat(monitor.timeline.getOptionJson()).contains("under way").contains("P1 · B1")
+        assertThat(monitor.timeline.getOptionJson())
+                .contains("under way")
+                .contains("P1 · B1")
                 // issue 15 item 9: the invisible spacer series is no legend entry
-                .contains("\"legend\":{\"show\":true,\"top\":\"0\",\"left\":\"right\",\"data\":[\"validated\",\"under way\",\"ahead\"]}");
+                .contains(
+                        "\"legend\":{\"show\":true,\"top\":\"0\",\"left\":\"right\",\"data\":[\"validated\",\"under way\",\"ahead\"]}");
         assertThat(monitor.pause.isVisible()).isTrue();
 
         simulator.advance(24 * 60);

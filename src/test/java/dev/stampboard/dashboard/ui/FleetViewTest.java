@@ -3,34 +3,34 @@ package dev.stampboard.dashboard.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
-
 import dev.stampboard.KaribuTest;
 import dev.stampboard.dashboard.Alert;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.StampSignals;
 import dev.stampboard.simulator.SimulatorService;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class FleetViewTest extends KaribuTest {
 
     @Autowired
     SignalsService signals;
+
     @Autowired
     SimulatorService simulator;
+
     @Autowired
     dev.stampboard.planning.PlanningService planning;
+
     @Autowired
     dev.stampboard.fleet.FleetService fleet;
 
@@ -45,7 +45,9 @@ class FleetViewTest extends KaribuTest {
         FleetView view = open("dave");
         assertThat(view.toolbar.region()).isEqualTo("eastus");
         StampTable grid = view.table;
-        assertThat(GridKt._size(grid)).isEqualTo(signals.stampSignalsIn("eastus").size()).isGreaterThanOrEqualTo(5);
+        assertThat(GridKt._size(grid))
+                .isEqualTo(signals.stampSignalsIn("eastus").size())
+                .isGreaterThanOrEqualTo(5);
         for (int row = 0; row < GridKt._size(grid); row++) {
             StampSignals item = GridKt._get(grid, row);
             for (PoolKind pool : PoolKind.values()) {
@@ -54,7 +56,8 @@ class FleetViewTest extends KaribuTest {
                 }
                 double expected = independentP95(item.stamp().name(), pool);
                 String shown = ((PoolBadge) GridKt._getCellComponent(grid, row, pool.name())).getText();
-                assertThat(shown).as("%s %s", item.stamp().name(), pool)
+                assertThat(shown)
+                        .as("%s %s", item.stamp().name(), pool)
                         .isEqualTo(String.format(Locale.ROOT, "%.1f %%", expected));
             }
         }
@@ -92,18 +95,24 @@ class FleetViewTest extends KaribuTest {
     @Test
     void heatmap_rows_are_the_stamps_and_cells_the_exact_minute_values() throws Exception {
         FleetView view = open("dave");
-        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(view.dataproxyHeatmap.chart().getOptionJson());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(view.dataproxyHeatmap.chart().getOptionJson());
         assertThat(json.at("/yAxis/data/0").asText()).isEqualTo("eus-s01");
         assertThat(json.at("/xAxis/data").size()).isEqualTo(720);
         var cell = json.at("/series/0/data/0");
-        long minute = signals.settings().peakWindow().rangeAt(signals.nowMinute()).fromMinute() + cell.get(0).asInt();
+        long minute =
+                signals.settings().peakWindow().rangeAt(signals.nowMinute()).fromMinute()
+                        + cell.get(0).asInt();
         String stamp = json.at("/yAxis/data/" + cell.get(1).asInt()).asText();
-        double exact = signals.hotNodeSeries(stamp, PoolKind.DATAPROXY, minute, minute).values()[0];
+        double exact =
+                signals.hotNodeSeries(stamp, PoolKind.DATAPROXY, minute, minute).values()[0];
         assertThat(cell.get(2).asDouble()).isEqualTo(Double.parseDouble(Float.toString((float) exact)));
         assertThat(json.at("/visualMap/max").asDouble()).isEqualTo(100.0);
         assertThat(json.at("/tooltip/formatter").asText()).isEqualTo("@heatmapCell");
         assertThat(json.at("/tooltip/valueSuffix").asText()).isEqualTo(" %");
-        assertThat(json.at("/tooltip/valueDecimals").isMissingNode()).as("exact values, not rounded").isTrue();
+        assertThat(json.at("/tooltip/valueDecimals").isMissingNode())
+                .as("exact values, not rounded")
+                .isTrue();
     }
 
     @Test
@@ -122,8 +131,11 @@ class FleetViewTest extends KaribuTest {
         UI.getCurrent().navigate(FleetView.class, com.vaadin.flow.router.QueryParameters.of("region", "atlantis"));
         FleetView view = _get(FleetView.class);
         assertThat(GridKt._size(view.table)).isZero();
-        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withText(
-                "Region 'atlantis' is not known. Pick one above.")).isVisible()).isTrue();
+        assertThat(_get(
+                                com.vaadin.flow.component.html.Paragraph.class,
+                                spec -> spec.withText("Region 'atlantis' is not known. Pick one above."))
+                        .isVisible())
+                .isTrue();
     }
 
     @Test
@@ -147,24 +159,38 @@ class FleetViewTest extends KaribuTest {
         login("alice");
         var plan = planning.proposeAndSubmit("eastus", java.util.List.of("eus-s01"), planning.defaultSettings(), null);
         FleetView view = open("bob");
-        var row = _get(view.plans, com.vaadin.flow.component.html.Div.class,
+        var row = _get(
+                view.plans,
+                com.vaadin.flow.component.html.Div.class,
                 spec -> spec.withClasses("open-plan").withAttribute("data-plan", plan.id()));
-        var link = _get(row, com.vaadin.flow.component.html.Anchor.class, spec -> spec.withText("Plan " + plan.id().substring(0, 8)));
+        var link = _get(
+                row,
+                com.vaadin.flow.component.html.Anchor.class,
+                spec -> spec.withText("Plan " + plan.id().substring(0, 8)));
         assertThat(link.getHref()).isEqualTo("plans/" + plan.id());
-        assertThat(_get(row, com.vaadin.flow.component.html.Span.class, spec -> spec.withAttribute("data-status", "PENDING_APPROVAL"))
-                .getText()).startsWith("pending approval");
-        assertThat(_get(row, com.vaadin.flow.component.html.Span.class, spec -> spec.withClasses("awaits-you")).getText())
+        assertThat(_get(
+                                row,
+                                com.vaadin.flow.component.html.Span.class,
+                                spec -> spec.withAttribute("data-status", "PENDING_APPROVAL"))
+                        .getText())
+                .startsWith("pending approval");
+        assertThat(_get(row, com.vaadin.flow.component.html.Span.class, spec -> spec.withClasses("awaits-you"))
+                        .getText())
                 .startsWith("awaits your approval");
 
         // the submitter is not asked to approve her own plan, and another region does not list it
         FleetView own = open("alice");
-        var ownRow = _get(own.plans, com.vaadin.flow.component.html.Div.class,
+        var ownRow = _get(
+                own.plans,
+                com.vaadin.flow.component.html.Div.class,
                 spec -> spec.withClasses("open-plan").withAttribute("data-plan", plan.id()));
-        com.github.mvysny.kaributesting.v10.LocatorJ._assertNone(ownRow, com.vaadin.flow.component.html.Span.class,
-                spec -> spec.withClasses("awaits-you"));
+        com.github.mvysny.kaributesting.v10.LocatorJ._assertNone(
+                ownRow, com.vaadin.flow.component.html.Span.class, spec -> spec.withClasses("awaits-you"));
         UI.getCurrent().navigate(FleetView.class, com.vaadin.flow.router.QueryParameters.of("region", "westeurope"));
-        com.github.mvysny.kaributesting.v10.LocatorJ._assertNone(_get(FleetView.class).plans,
-                com.vaadin.flow.component.html.Div.class, spec -> spec.withAttribute("data-plan", plan.id()));
+        com.github.mvysny.kaributesting.v10.LocatorJ._assertNone(
+                _get(FleetView.class).plans,
+                com.vaadin.flow.component.html.Div.class,
+                spec -> spec.withAttribute("data-plan", plan.id()));
         planning.reject(plan.id(), "test done");
     }
 
@@ -178,7 +204,9 @@ class FleetViewTest extends KaribuTest {
         for (var t : signals.trafficShare("eus-s01", PoolKind.DATAPROXY)) {
             byCustomer.merge(fleet.registry(t.registry()).orElseThrow().customer(), t.share(), Double::sum);
         }
-        var top = byCustomer.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow();
+        var top = byCustomer.entrySet().stream()
+                .max(java.util.Map.Entry.comparingByValue())
+                .orElseThrow();
         assertThat(GridKt._getFormattedRow(view.table, 0))
                 .contains(String.format(Locale.ROOT, "%s %.0f %%", top.getKey(), top.getValue() * 100));
     }
@@ -196,12 +224,17 @@ class FleetViewTest extends KaribuTest {
             Alert after = shown.get(i);
             assertThat(before.severity().compareTo(after.severity())).isLessThanOrEqualTo(0);
             if (before.severity() == after.severity()) {
-                assertThat(before.value()).as("%s before %s", before.subject(), after.subject())
+                assertThat(before.value())
+                        .as("%s before %s", before.subject(), after.subject())
                         .isGreaterThanOrEqualTo(after.value());
             }
         }
-        double hottest = signals.stampSignalsIn("eastus").stream().flatMap(st -> st.pools().stream())
-                .filter(p -> p.hotNodeP95() != null).mapToDouble(p -> p.hotNodeP95()).max().orElseThrow();
+        double hottest = signals.stampSignalsIn("eastus").stream()
+                .flatMap(st -> st.pools().stream())
+                .filter(p -> p.hotNodeP95() != null)
+                .mapToDouble(p -> p.hotNodeP95())
+                .max()
+                .orElseThrow();
         assertThat(shown.get(0).value()).isEqualTo(hottest);
     }
 
@@ -209,8 +242,11 @@ class FleetViewTest extends KaribuTest {
     @Test
     void the_filter_narrows_the_stamps_and_the_address_keeps_it() {
         login("dave");
-        UI.getCurrent().navigate(FleetView.class, com.vaadin.flow.router.QueryParameters.simple(
-                java.util.Map.of("region", "eastus", "q", "S01", "hot", "1")));
+        UI.getCurrent()
+                .navigate(
+                        FleetView.class,
+                        com.vaadin.flow.router.QueryParameters.simple(
+                                java.util.Map.of("region", "eastus", "q", "S01", "hot", "1")));
         FleetView view = _get(FleetView.class);
         assertThat(view.toolbar.filter.getValue()).isEqualTo("S01");
         assertThat(view.toolbar.hotOnly.getValue()).isTrue();
@@ -220,8 +256,9 @@ class FleetViewTest extends KaribuTest {
 
         view.toolbar.filter.setValue("no-such-stamp");
         assertThat(GridKt._size(view.table)).isZero();
-        assertThat(FleetView.query("eastus", true, "eus", 2).getParameters()).isEqualTo(java.util.Map.of(
-                "region", List.of("eastus"), "hot", List.of("1"), "q", List.of("eus"), "page", List.of("3")));
+        assertThat(FleetView.query("eastus", true, "eus", 2).getParameters())
+                .isEqualTo(java.util.Map.of(
+                        "region", List.of("eastus"), "hot", List.of("1"), "q", List.of("eus"), "page", List.of("3")));
         assertThat(FleetView.query("eastus", false, "", 0).getQueryString()).isEqualTo("region=eastus");
     }
 
@@ -236,8 +273,11 @@ class FleetViewTest extends KaribuTest {
         ComponentUtil.fireEvent(ui, new PollEvent(ui, true));
         ui.getInternals().getStateTree().runExecutionsBeforeClientResponse(); // where callJsFunction queues its call
         var patches = ui.getInternals().dumpPendingJavaScriptInvocations().stream()
-                .filter(js -> js.getInvocation().getExpression().contains("patchHeatmap")).toList();
-        assertThat(view.dataproxyHeatmap.chart().getOptionJson()).as("the full option is not sent again").isEqualTo(full);
+                .filter(js -> js.getInvocation().getExpression().contains("patchHeatmap"))
+                .toList();
+        assertThat(view.dataproxyHeatmap.chart().getOptionJson())
+                .as("the full option is not sent again")
+                .isEqualTo(full);
         assertThat(patches).hasSize(2); // one per pool
         String delta = patches.get(0).getInvocation().getParameters().get(1).toString();
         assertThat(delta.length()).isLessThan(full.length() / 50);
@@ -249,7 +289,8 @@ class FleetViewTest extends KaribuTest {
 
     /** Nearest-rank P95 from the hot-node minute values, computed here rather than by the engine. */
     private double independentP95(String stamp, PoolKind pool) {
-        double[] values = signals.hotNodeSeries(stamp, pool, null, null).values().clone();
+        double[] values =
+                signals.hotNodeSeries(stamp, pool, null, null).values().clone();
         Arrays.sort(values);
         return values[(int) Math.ceil(0.95 * values.length) - 1];
     }

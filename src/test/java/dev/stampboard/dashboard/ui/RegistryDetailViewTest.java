@@ -6,9 +6,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -18,13 +15,14 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLink;
-
 import dev.stampboard.KaribuTest;
 import dev.stampboard.base.ui.chart.EChart;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.HomeStampChange;
 import dev.stampboard.fleet.RegistryInfo;
 import dev.stampboard.fleet.ReplicaInfo;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class RegistryDetailViewTest extends KaribuTest {
 
@@ -50,7 +48,9 @@ class RegistryDetailViewTest extends KaribuTest {
         assertThat(GridKt._getCellComponent(replicas, 0, "homeStamp")).isInstanceOf(RouterLink.class);
         @SuppressWarnings("unchecked")
         Grid<HomeStampChange> history = _get(Grid.class, spec -> spec.withId("history"));
-        assertThat(GridKt._size(history)).isEqualTo(fleet.homeStampHistory(CONTOSO).size()).isPositive();
+        assertThat(GridKt._size(history))
+                .isEqualTo(fleet.homeStampHistory(CONTOSO).size())
+                .isPositive();
     }
 
     @Test
@@ -61,14 +61,19 @@ class RegistryDetailViewTest extends KaribuTest {
         for (String chart : new String[] {"requests-eastus", "bytes-eastus", "p99-eastus", "throttling-eastus"}) {
             _assertOne(EChart.class, spec -> spec.withId(chart));
         }
-        JsonNode p99 = new ObjectMapper().readTree(_get(EChart.class, spec -> spec.withId("p99-eastus")).getOptionJson());
+        JsonNode p99 = new ObjectMapper()
+                .readTree(_get(EChart.class, spec -> spec.withId("p99-eastus")).getOptionJson());
         assertThat(p99.at("/yAxis/axisLabel/valueSuffix").asText()).isEqualTo(" ms");
         assertThat(p99.at("/series/0/data").size()).isGreaterThan(600);
-        JsonNode throttling = new ObjectMapper().readTree(
-                _get(EChart.class, spec -> spec.withId("throttling-eastus")).getOptionJson());
-        assertThat(throttling.at("/series/0/markLine/data/0/yAxis").asDouble()).as("2 %% alert rule").isEqualTo(2.0);
-        JsonNode requests = new ObjectMapper().readTree(
-                _get(EChart.class, spec -> spec.withId("requests-eastus")).getOptionJson());
+        JsonNode throttling = new ObjectMapper()
+                .readTree(_get(EChart.class, spec -> spec.withId("throttling-eastus"))
+                        .getOptionJson());
+        assertThat(throttling.at("/series/0/markLine/data/0/yAxis").asDouble())
+                .as("2 %% alert rule")
+                .isEqualTo(2.0);
+        JsonNode requests = new ObjectMapper()
+                .readTree(_get(EChart.class, spec -> spec.withId("requests-eastus"))
+                        .getOptionJson());
         long withValues = 0;
         for (JsonNode point : requests.at("/series/0/data")) {
             if (!point.get(1).isNull()) {
@@ -90,7 +95,9 @@ class RegistryDetailViewTest extends KaribuTest {
         assertThat(GridKt._getCellComponent(replicas, 0, "homeStamp")).isNotInstanceOf(RouterLink.class);
         _assertOne(EChart.class, spec -> spec.withId("requests-eastus"));
         assertThat(_find(RouterLink.class)).noneMatch(link -> link.getHref().startsWith("stamps/"));
-        assertThat(_find(Grid.class, spec -> spec.withId("history"))).as("customers never see a move").isEmpty();
+        assertThat(_find(Grid.class, spec -> spec.withId("history")))
+                .as("customers never see a move")
+                .isEmpty();
     }
 
     @Test
@@ -100,7 +107,9 @@ class RegistryDetailViewTest extends KaribuTest {
 
         _assertOne(RegistryDetailView.class);
         assertThat(_get(H1.class).getText()).isEqualTo("Registry '" + CONTOSO + "' not found");
-        assertThat(_get(Anchor.class, spec -> spec.withText("Back to my registries")).getHref()).isEqualTo("my-registries");
+        assertThat(_get(Anchor.class, spec -> spec.withText("Back to my registries"))
+                        .getHref())
+                .isEqualTo("my-registries");
         _assertNone(Grid.class);
         _assertNone(EChart.class);
     }

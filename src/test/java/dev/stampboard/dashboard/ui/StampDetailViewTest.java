@@ -6,13 +6,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -20,7 +13,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
-
 import dev.stampboard.KaribuTest;
 import dev.stampboard.base.ui.AccessDeniedView;
 import dev.stampboard.base.ui.chart.EChart;
@@ -33,6 +25,11 @@ import dev.stampboard.fleet.StampDeclaration;
 import dev.stampboard.fleet.StampKind;
 import dev.stampboard.fleet.StampStatus;
 import dev.stampboard.signals.SignalsService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class StampDetailViewTest extends KaribuTest {
 
@@ -41,6 +38,7 @@ class StampDetailViewTest extends KaribuTest {
 
     @Autowired
     FleetService fleet;
+
     @Autowired
     SignalsService signals;
 
@@ -53,7 +51,8 @@ class StampDetailViewTest extends KaribuTest {
     void the_time_range_picker_sets_the_trend_charts_range_and_they_zoom() throws Exception {
         login("dave");
         UI.getCurrent().navigate("stamps/" + STAMP_A, com.vaadin.flow.router.QueryParameters.of("range", "6h"));
-        assertThat(_get(com.vaadin.flow.component.select.Select.class, spec -> spec.withId("time-range")).getValue())
+        assertThat(_get(com.vaadin.flow.component.select.Select.class, spec -> spec.withId("time-range"))
+                        .getValue())
                 .isEqualTo("6 h");
         JsonNode trend = option("trend-DATAPROXY");
         assertThat(trend.at("/series/0/data").size()).isEqualTo(6 * 60);
@@ -77,8 +76,10 @@ class StampDetailViewTest extends KaribuTest {
             registryPool.merge(fleet.registry(t.registry()).orElseThrow().customer(), t.share(), Double::sum);
         }
         // customers come largest first by the larger of their two pool shares
-        String top = expected.keySet().stream().max(java.util.Comparator.comparingDouble(
-                c -> Math.max(expected.get(c), registryPool.getOrDefault(c, 0.0)))).orElseThrow();
+        String top = expected.keySet().stream()
+                .max(java.util.Comparator.comparingDouble(
+                        c -> Math.max(expected.get(c), registryPool.getOrDefault(c, 0.0))))
+                .orElseThrow();
         var first = com.github.mvysny.kaributesting.v10.GridKt._get(grid, 0);
         assertThat(first.customer()).isTrue();
         assertThat(first.name()).isEqualTo(top);
@@ -124,7 +125,8 @@ class StampDetailViewTest extends KaribuTest {
         JsonNode data = p95.get("data");
         assertThat(data.size()).isEqualTo(signals.peakRange().lengthMinutes());
         double last = data.get(data.size() - 1).get(1).asDouble();
-        assertThat(last).as("the rolling P95 at the newest minute is the pool's P95")
+        assertThat(last)
+                .as("the rolling P95 at the newest minute is the pool's P95")
                 .isCloseTo(signals.hotNodeP95(STAMP_A, PoolKind.DATAPROXY).orElseThrow(), within(0.01));
         assertThat(root.at("/series/0/data").size()).isEqualTo(data.size());
     }
@@ -138,11 +140,18 @@ class StampDetailViewTest extends KaribuTest {
             JsonNode root = option(chart);
             List<String> labels = new ArrayList<>();
             root.at("/yAxis/data").forEach(n -> labels.add(n.asText()));
-            assertThat(labels).as(chart).hasSizeLessThanOrEqualTo(9)
-                    .contains("openmindmodels.azurecr.io", "openminddatasets.azurecr.io", "openmindcheckpoints.azurecr.io");
+            assertThat(labels)
+                    .as(chart)
+                    .hasSizeLessThanOrEqualTo(9)
+                    .contains(
+                            "openmindmodels.azurecr.io",
+                            "openminddatasets.azurecr.io",
+                            "openmindcheckpoints.azurecr.io");
             if (chart.equals("share-DATAPROXY")) {
                 // by bytes the AI customer's big registries lead; by requests (issue 12's world) A's other tenants do
-                assertThat(labels.indexOf("openmindmodels.azurecr.io")).as(chart).isLessThan(3);
+                assertThat(labels.indexOf("openmindmodels.azurecr.io"))
+                        .as(chart)
+                        .isLessThan(3);
             }
             assertThat(labels.get(labels.size() - 1)).as(chart).startsWith("others");
             double sum = 0;
@@ -162,12 +171,14 @@ class StampDetailViewTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Grid<NodeCpu> grid = _get(Grid.class, spec -> spec.withId("nodes"));
         var stamp = fleet.requireStamp(STAMP_A);
-        int nodes = stamp.nodes(PoolKind.REGISTRY).size() + stamp.nodes(PoolKind.DATAPROXY).size();
+        int nodes = stamp.nodes(PoolKind.REGISTRY).size()
+                + stamp.nodes(PoolKind.DATAPROXY).size();
         assertThat(GridKt._size(grid)).isEqualTo(nodes).isPositive();
         NodeCpu hottest = GridKt._get(grid, 0);
         assertThat(hottest.pool()).isEqualTo(PoolKind.DATAPROXY);
         for (int i = 1; i < nodes; i++) {
-            assertThat(GridKt._get(grid, i).cpu()).isLessThanOrEqualTo(GridKt._get(grid, i - 1).cpu());
+            assertThat(GridKt._get(grid, i).cpu())
+                    .isLessThanOrEqualTo(GridKt._get(grid, i - 1).cpu());
         }
     }
 
@@ -182,10 +193,13 @@ class StampDetailViewTest extends KaribuTest {
         for (int i = 0; i < GridKt._size(grid); i++) {
             shown.add(GridKt._get(grid, i).registry());
         }
-        assertThat(shown).containsExactlyInAnyOrderElementsOf(
-                fleet.registriesOn(STAMP_A).stream().map(RegistryInfo::name).toList());
+        assertThat(shown)
+                .containsExactlyInAnyOrderElementsOf(fleet.registriesOn(STAMP_A).stream()
+                        .map(RegistryInfo::name)
+                        .toList());
         for (int i = 1; i < shown.size(); i++) {
-            assertThat(GridKt._get(grid, i).requestShare()).as("ordered by request share, row " + i)
+            assertThat(GridKt._get(grid, i).requestShare())
+                    .as("ordered by request share, row " + i)
                     .isLessThanOrEqualTo(GridKt._get(grid, i - 1).requestShare());
         }
         RegistryOnStamp first = GridKt._get(grid, 0);
@@ -199,7 +213,8 @@ class StampDetailViewTest extends KaribuTest {
         login("dave");
         UI.getCurrent().navigate("stamps/" + STAMP_A);
 
-        assertThat(_get(Paragraph.class, spec -> spec.withId("moves-empty")).getText()).isEqualTo("No moves yet");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("moves-empty")).getText())
+                .isEqualTo("No moves yet");
     }
 
     @Test
@@ -215,15 +230,23 @@ class StampDetailViewTest extends KaribuTest {
 
     @Test
     void stamp_without_telemetry_says_so_instead_of_an_empty_chart() {
-        fleet.declareStamp("detail-empty-01", new StampDeclaration("detailtest", StampKind.SHARED, StampStatus.ACTIVE,
-                List.of(new StampDeclaration.PoolDeclaration(PoolKind.REGISTRY, List.of("r0"), 1),
-                        new StampDeclaration.PoolDeclaration(PoolKind.DATAPROXY, List.of("d0"), 1)),
-                List.of()), dev.stampboard.base.Actor.SYSTEM);
+        fleet.declareStamp(
+                "detail-empty-01",
+                new StampDeclaration(
+                        "detailtest",
+                        StampKind.SHARED,
+                        StampStatus.ACTIVE,
+                        List.of(
+                                new StampDeclaration.PoolDeclaration(PoolKind.REGISTRY, List.of("r0"), 1),
+                                new StampDeclaration.PoolDeclaration(PoolKind.DATAPROXY, List.of("d0"), 1)),
+                        List.of()),
+                dev.stampboard.base.Actor.SYSTEM);
         login("dave");
         UI.getCurrent().navigate("stamps/detail-empty-01");
 
         for (PoolKind pool : PoolKind.values()) {
-            assertThat(_get(Paragraph.class, spec -> spec.withId("trend-" + pool.name() + "-empty")).getText())
+            assertThat(_get(Paragraph.class, spec -> spec.withId("trend-" + pool.name() + "-empty"))
+                            .getText())
                     .isEqualTo("No telemetry yet for this pool");
         }
         _assertNone(EChart.class);
@@ -246,6 +269,7 @@ class StampDetailViewTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Grid<dev.stampboard.signals.StampSignals> grid = _get(Grid.class, spec -> spec.withId("stamps"));
         var link = (com.vaadin.flow.router.RouterLink) GridKt._getCellComponent(grid, 0, "stamp");
-        assertThat(link.getHref()).isEqualTo("stamps/" + GridKt._get(grid, 0).stamp().name());
+        assertThat(link.getHref())
+                .isEqualTo("stamps/" + GridKt._get(grid, 0).stamp().name());
     }
 }

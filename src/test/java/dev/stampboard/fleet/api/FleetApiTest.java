@@ -2,10 +2,11 @@ package dev.stampboard.fleet.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stampboard.SpringTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -13,10 +14,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.stampboard.SpringTest;
 
 class FleetApiTest extends SpringTest {
 
@@ -29,8 +26,13 @@ class FleetApiTest extends SpringTest {
 
     @Test
     void regions_of_the_seed_scenario() {
-        List<String> regions = as("dave").exchange("/api/v1/regions", HttpMethod.GET, null,
-                new org.springframework.core.ParameterizedTypeReference<List<String>>() { }).getBody();
+        List<String> regions = as("dave")
+                .exchange(
+                        "/api/v1/regions",
+                        HttpMethod.GET,
+                        null,
+                        new org.springframework.core.ParameterizedTypeReference<List<String>>() {})
+                .getBody();
         assertThat(regions).contains("eastus", "westeurope");
     }
 
@@ -57,13 +59,19 @@ class FleetApiTest extends SpringTest {
     @Test
     void put_refuses_a_region_change_and_bad_names() {
         put("hx-move", List.of("rg-000"), 200);
-        var body = Map.of("region", "elsewhere", "pools", List.of(Map.of("pool", "REGISTRY", "nodes", List.of("rg-000"))));
-        ResponseEntity<JsonNode> res = as("alice").exchange("/api/v1/stamps/hx-move", HttpMethod.PUT, new HttpEntity<>(body), JsonNode.class);
+        var body =
+                Map.of("region", "elsewhere", "pools", List.of(Map.of("pool", "REGISTRY", "nodes", List.of("rg-000"))));
+        ResponseEntity<JsonNode> res =
+                as("alice").exchange("/api/v1/stamps/hx-move", HttpMethod.PUT, new HttpEntity<>(body), JsonNode.class);
         assertThat(res.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(res.getBody().get("detail").asText()).contains("cannot change region");
 
-        ResponseEntity<JsonNode> bad = as("alice").exchange("/api/v1/stamps/Bad_Name", HttpMethod.PUT,
-                new HttpEntity<>(Map.of("region", "testland", "pools", List.of())), JsonNode.class);
+        ResponseEntity<JsonNode> bad = as("alice")
+                .exchange(
+                        "/api/v1/stamps/Bad_Name",
+                        HttpMethod.PUT,
+                        new HttpEntity<>(Map.of("region", "testland", "pools", List.of())),
+                        JsonNode.class);
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(bad.getBody().get("detail").asText()).contains("lower-case");
     }
@@ -82,15 +90,22 @@ class FleetApiTest extends SpringTest {
                 break;
             }
         }
-        assertThat(as("frank").getForEntity("/api/v1/registries/" + someoneElses, JsonNode.class).getStatusCode())
+        assertThat(as("frank")
+                        .getForEntity("/api/v1/registries/" + someoneElses, JsonNode.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         JsonNode one = as("dave").getForObject("/api/v1/registries/" + someoneElses, JsonNode.class);
         assertThat(one.get("replicas").get(0).get("homeStamp").asText()).isNotBlank();
     }
 
     private JsonNode put(String stamp, List<String> registryNodes, int status) {
-        var body = Map.of("region", "testland", "pools", List.of(Map.of("pool", "REGISTRY", "nodes", new ArrayList<>(registryNodes))));
-        ResponseEntity<JsonNode> res = as("alice").exchange("/api/v1/stamps/" + stamp, HttpMethod.PUT, new HttpEntity<>(body), JsonNode.class);
+        var body = Map.of(
+                "region",
+                "testland",
+                "pools",
+                List.of(Map.of("pool", "REGISTRY", "nodes", new ArrayList<>(registryNodes))));
+        ResponseEntity<JsonNode> res =
+                as("alice").exchange("/api/v1/stamps/" + stamp, HttpMethod.PUT, new HttpEntity<>(body), JsonNode.class);
         assertThat(res.getStatusCode().value()).isEqualTo(status);
         return res.getBody();
     }

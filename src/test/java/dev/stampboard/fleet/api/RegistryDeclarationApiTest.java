@@ -2,9 +2,10 @@ package dev.stampboard.fleet.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stampboard.SpringTest;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -13,10 +14,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.stampboard.SpringTest;
-
 /** {@code PUT /api/v1/registries/{name}}: declare, add a replica, never move one silently. */
 class RegistryDeclarationApiTest extends SpringTest {
 
@@ -24,12 +21,21 @@ class RegistryDeclarationApiTest extends SpringTest {
     TestRestTemplate rest;
 
     private ResponseEntity<JsonNode> put(String user, String path, Object body) {
-        return rest.withBasicAuth(user, user + "-pw").exchange(path, HttpMethod.PUT, new HttpEntity<>(body), JsonNode.class);
+        return rest.withBasicAuth(user, user + "-pw")
+                .exchange(path, HttpMethod.PUT, new HttpEntity<>(body), JsonNode.class);
     }
 
     private void stamp(String name, String region) {
-        assertThat(put("alice", "/api/v1/stamps/" + name, Map.of("region", region, "pools",
-                List.of(Map.of("pool", "REGISTRY", "nodes", List.of("rg-000"))))).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(put(
+                                "alice",
+                                "/api/v1/stamps/" + name,
+                                Map.of(
+                                        "region",
+                                        region,
+                                        "pools",
+                                        List.of(Map.of("pool", "REGISTRY", "nodes", List.of("rg-000")))))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     private static Map<String, Object> declaration(String customer, String... regionAndStamp) {
@@ -53,13 +59,18 @@ class RegistryDeclarationApiTest extends SpringTest {
         assertThat(created.getBody().get("replicas")).hasSize(1);
 
         // same declaration again: nothing changes; a second region is added
-        assertThat(put("alice", path, declaration("rd-customer", "rd-north", "rd-a01")).getStatusCode()).isEqualTo(HttpStatus.OK);
-        ResponseEntity<JsonNode> added = put("alice", path, declaration("rd-customer", "rd-north", "rd-a01", "rd-south", "rd-b01"));
+        assertThat(put("alice", path, declaration("rd-customer", "rd-north", "rd-a01"))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        ResponseEntity<JsonNode> added =
+                put("alice", path, declaration("rd-customer", "rd-north", "rd-a01", "rd-south", "rd-b01"));
         assertThat(added.getBody().get("replicas")).hasSize(2);
 
         ResponseEntity<JsonNode> moved = put("alice", path, declaration("rd-customer", "rd-north", "rd-a02"));
         assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(moved.getBody().get("detail").asText()).contains("served by rd-a01").contains("POST /api/v1/plans");
+        assertThat(moved.getBody().get("detail").asText())
+                .contains("served by rd-a01")
+                .contains("POST /api/v1/plans");
 
         JsonNode read = rest.withBasicAuth("dave", "dave-pw").getForObject(path, JsonNode.class);
         assertThat(read.get("replicas").get(0).get("homeStamp").asText()).isEqualTo("rd-a01");
@@ -70,15 +81,32 @@ class RegistryDeclarationApiTest extends SpringTest {
     void refuses_unknown_or_foreign_stamps_and_viewers() {
         stamp("rd-c01", "rd-east");
         String path = "/api/v1/registries/rd-bad.example.io";
-        assertThat(put("alice", path, declaration("rd-customer", "rd-east", "rd-zz9")).getBody().get("detail").asText())
+        assertThat(put("alice", path, declaration("rd-customer", "rd-east", "rd-zz9"))
+                        .getBody()
+                        .get("detail")
+                        .asText())
                 .contains("Unknown home stamp 'rd-zz9'");
-        assertThat(put("alice", path, declaration("rd-customer", "rd-west", "rd-c01")).getBody().get("detail").asText())
+        assertThat(put("alice", path, declaration("rd-customer", "rd-west", "rd-c01"))
+                        .getBody()
+                        .get("detail")
+                        .asText())
                 .contains("is in region rd-east");
         assertThat(put("alice", path, declaration("rd-customer", "rd-east", "rd-c01", "rd-east", "rd-c01"))
-                .getBody().get("detail").asText()).contains("listed twice");
-        assertThat(put("alice", path, Map.of("replicas", List.of())).getBody().get("detail").asText()).contains("customer");
-        assertThat(put("dave", path, declaration("rd-customer", "rd-east", "rd-c01")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(rest.withBasicAuth("dave", "dave-pw").getForEntity(path, JsonNode.class).getStatusCode())
+                        .getBody()
+                        .get("detail")
+                        .asText())
+                .contains("listed twice");
+        assertThat(put("alice", path, Map.of("replicas", List.of()))
+                        .getBody()
+                        .get("detail")
+                        .asText())
+                .contains("customer");
+        assertThat(put("dave", path, declaration("rd-customer", "rd-east", "rd-c01"))
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rest.withBasicAuth("dave", "dave-pw")
+                        .getForEntity(path, JsonNode.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 }

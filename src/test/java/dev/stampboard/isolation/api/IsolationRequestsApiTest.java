@@ -2,10 +2,11 @@ package dev.stampboard.isolation.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stampboard.SpringTest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -15,10 +16,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.stampboard.SpringTest;
 
 /** The isolation-request API: DESIGN §11's shapes, the same rules and audit entries as the console. */
 class IsolationRequestsApiTest extends SpringTest {
@@ -59,7 +56,8 @@ class IsolationRequestsApiTest extends SpringTest {
         assertThat(r.get("region").asText()).isEqualTo("eastus");
         assertThat(r.get("wantedBy").asText()).isEqualTo("2026-12-15");
 
-        JsonNode read = as("dave").getForObject("/api/v1/isolation-requests/" + r.get("id").asText(), JsonNode.class);
+        JsonNode read = as("dave")
+                .getForObject("/api/v1/isolation-requests/" + r.get("id").asText(), JsonNode.class);
         assertThat(read.get("requestedBy").asText()).isEqualTo("carol");
         JsonNode listed = as("dave").getForObject("/api/v1/isolation-requests?state=SUBMITTED", JsonNode.class);
         assertThat(listed.findValuesAsText("id")).contains(r.get("id").asText());
@@ -102,7 +100,8 @@ class IsolationRequestsApiTest extends SpringTest {
         body.put("wantedBy", "15/12/2026");
         ResponseEntity<JsonNode> unreadable = post("carol", "", body);
         assertThat(unreadable.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(unreadable.getBody().get("detail").asText()).startsWith("'wantedBy' must be a date or time in ISO-8601");
+        assertThat(unreadable.getBody().get("detail").asText())
+                .startsWith("'wantedBy' must be a date or time in ISO-8601");
     }
 
     @Test
@@ -110,29 +109,47 @@ class IsolationRequestsApiTest extends SpringTest {
         String id = post("frank", "", body()).getBody().get("id").asText();
         assertThat(post("alice", "/" + id + "/review", null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(post("frank", "/" + id + "/review", null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(post("carol", "/" + id + "/review", null).getBody().get("state").asText()).isEqualTo("IN_REVIEW");
+        assertThat(post("carol", "/" + id + "/review", null)
+                        .getBody()
+                        .get("state")
+                        .asText())
+                .isEqualTo("IN_REVIEW");
 
         ResponseEntity<JsonNode> noQuestion = post("carol", "/" + id + "/needs-info", Map.of());
         assertThat(noQuestion.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(noQuestion.getBody().get("detail").asText()).startsWith("question:");
-        assertThat(post("carol", "/" + id + "/needs-info", Map.of("question", "Which regions?")).getBody()
-                .get("state").asText()).isEqualTo("NEEDS_INFO");
-        assertThat(post("carol", "/" + id + "/approve", null).getStatusCode()).as("not in review")
+        assertThat(post("carol", "/" + id + "/needs-info", Map.of("question", "Which regions?"))
+                        .getBody()
+                        .get("state")
+                        .asText())
+                .isEqualTo("NEEDS_INFO");
+        assertThat(post("carol", "/" + id + "/approve", null).getStatusCode())
+                .as("not in review")
                 .isEqualTo(HttpStatus.CONFLICT);
-        assertThat(post("frank", "/" + id + "/answer", Map.of("answer", "eastus only")).getBody()
-                .get("state").asText()).isEqualTo("IN_REVIEW");
+        assertThat(post("frank", "/" + id + "/answer", Map.of("answer", "eastus only"))
+                        .getBody()
+                        .get("state")
+                        .asText())
+                .isEqualTo("IN_REVIEW");
 
         ResponseEntity<JsonNode> noReason = post("carol", "/" + id + "/reject", Map.of("reason", ""));
         assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        JsonNode rejected = post("carol", "/" + id + "/reject", Map.of("reason", "Rebalancing relieves the stamp")).getBody();
+        JsonNode rejected = post("carol", "/" + id + "/reject", Map.of("reason", "Rebalancing relieves the stamp"))
+                .getBody();
         assertThat(rejected.get("state").asText()).isEqualTo("REJECTED");
         assertThat(rejected.get("decisionReason").asText()).isEqualTo("Rebalancing relieves the stamp");
 
         JsonNode history = as("frank").getForObject("/api/v1/isolation-requests/" + id + "/history", JsonNode.class);
-        assertThat(history.findValuesAsText("to")).containsExactly("SUBMITTED", "IN_REVIEW", "NEEDS_INFO", "IN_REVIEW", "REJECTED");
+        assertThat(history.findValuesAsText("to"))
+                .containsExactly("SUBMITTED", "IN_REVIEW", "NEEDS_INFO", "IN_REVIEW", "REJECTED");
         JsonNode audit = as("dave").getForObject("/api/v1/audit?text=" + id, JsonNode.class);
-        assertThat(audit.findValuesAsText("action")).contains("ISOLATION_REQUESTED", "ISOLATION_REVIEW_STARTED",
-                "ISOLATION_INFO_REQUESTED", "ISOLATION_INFO_ANSWERED", "ISOLATION_REJECTED");
+        assertThat(audit.findValuesAsText("action"))
+                .contains(
+                        "ISOLATION_REQUESTED",
+                        "ISOLATION_REVIEW_STARTED",
+                        "ISOLATION_INFO_REQUESTED",
+                        "ISOLATION_INFO_ANSWERED",
+                        "ISOLATION_REJECTED");
     }
 
     @Test
@@ -143,10 +160,15 @@ class IsolationRequestsApiTest extends SpringTest {
         String id = post("carol", "", contoso).getBody().get("id").asText();
         JsonNode mine = as("frank").getForObject("/api/v1/isolation-requests", JsonNode.class);
         assertThat(mine.findValuesAsText("customer")).containsOnly("openmind-ai");
-        ResponseEntity<JsonNode> other = as("frank").exchange("/api/v1/isolation-requests/" + id, HttpMethod.GET,
-                new HttpEntity<>(jsonHeaders()), JsonNode.class);
+        ResponseEntity<JsonNode> other = as("frank")
+                .exchange(
+                        "/api/v1/isolation-requests/" + id,
+                        HttpMethod.GET,
+                        new HttpEntity<>(jsonHeaders()),
+                        JsonNode.class);
         assertThat(other.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(rest.getForEntity("/api/v1/isolation-requests", JsonNode.class).getStatusCode())
+        assertThat(rest.getForEntity("/api/v1/isolation-requests", JsonNode.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 

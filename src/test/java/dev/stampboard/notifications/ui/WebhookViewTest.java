@@ -3,14 +3,12 @@ package dev.stampboard.notifications.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.HasValueUtilsKt;
 import com.vaadin.flow.component.UI;
-
 import dev.stampboard.KaribuTest;
 import dev.stampboard.base.ui.AccessDeniedView;
+import org.junit.jupiter.api.Test;
 
 /** Issue 15 item 13: an admin points the webhook somewhere; a wrong address gets a message at the field. */
 class WebhookViewTest extends KaribuTest {

@@ -1,13 +1,12 @@
 package dev.stampboard.planning.engine;
 
+import dev.stampboard.fleet.PoolKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import dev.stampboard.fleet.PoolKind;
 
 /**
  * Named planning fixtures. Every stamp has both pools with 10 nodes and an idle baseline of 5 %;
@@ -31,8 +30,14 @@ final class Fleets {
         return stamp(name, level, level, true, true, false, 10);
     }
 
-    Fleets stamp(String name, double registryLevel, double dataproxyLevel, boolean shared, boolean active,
-                 boolean inRollout, int nodes) {
+    Fleets stamp(
+            String name,
+            double registryLevel,
+            double dataproxyLevel,
+            boolean shared,
+            boolean active,
+            boolean inRollout,
+            int nodes) {
         Map<PoolKind, PoolLoad> pools = new EnumMap<>(PoolKind.class);
         pools.put(PoolKind.REGISTRY, new PoolLoad(nodes, B, flat(registryLevel)));
         pools.put(PoolKind.DATAPROXY, new PoolLoad(nodes, B, flat(dataproxyLevel)));
@@ -76,8 +81,12 @@ final class Fleets {
 
     /** eus-hot at 80 % with registries of 40, 20, 10, 5 % share; two cool stamps at 10 %. */
     static Fleets oneHotStampTwoCoolOnes() {
-        return region().stamp("hot", 80).stamp("cool-a", 10).stamp("cool-b", 12)
-                .registry("big.azurecr.io", "hot", 0.40).registry("mid.azurecr.io", "hot", 0.20)
-                .registry("small.azurecr.io", "hot", 0.10).registry("tiny.azurecr.io", "hot", 0.005);
+        return region().stamp("hot", 80)
+                .stamp("cool-a", 10)
+                .stamp("cool-b", 12)
+                .registry("big.azurecr.io", "hot", 0.40)
+                .registry("mid.azurecr.io", "hot", 0.20)
+                .registry("small.azurecr.io", "hot", 0.10)
+                .registry("tiny.azurecr.io", "hot", 0.005);
     }
 }

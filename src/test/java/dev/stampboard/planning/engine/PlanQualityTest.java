@@ -2,16 +2,14 @@ package dev.stampboard.planning.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stampboard.fleet.PoolKind;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
-
-import dev.stampboard.fleet.PoolKind;
 
 /**
  * On instances small enough to solve exactly, the planner relieves the hot stamp with at most one
@@ -36,15 +34,23 @@ class PlanQualityTest {
             solved++;
             Plan plan = new Planner().plan(input);
             int relocations = plan.moves().size() + plan.isolation().size();
-            assertThat(relocations).as("seed %d: planner %d vs optimum %d", seed, relocations, optimum)
+            assertThat(relocations)
+                    .as("seed %d: planner %d vs optimum %d", seed, relocations, optimum)
                     .isLessThanOrEqualTo(optimum + 1);
-            double after = plan.predictions().stream().filter(p -> p.stamp().equals("hot"))
-                    .mapToDouble(Prediction::after).max().orElseThrow();
-            assertThat(after).as("seed %d: source relieved", seed).isLessThanOrEqualTo(input.settings().target() + 1e-6);
+            double after = plan.predictions().stream()
+                    .filter(p -> p.stamp().equals("hot"))
+                    .mapToDouble(Prediction::after)
+                    .max()
+                    .orElseThrow();
+            assertThat(after)
+                    .as("seed %d: source relieved", seed)
+                    .isLessThanOrEqualTo(input.settings().target() + 1e-6);
             long instance = seed;
             for (PlannedMove m : plan.moves()) {
-                plan.predictions().stream().filter(p -> p.stamp().equals(m.to()))
-                        .forEach(p -> assertThat(p.after()).as("seed %d: %s on %s", instance, p.pool(), m.to())
+                plan.predictions().stream()
+                        .filter(p -> p.stamp().equals(m.to()))
+                        .forEach(p -> assertThat(p.after())
+                                .as("seed %d: %s on %s", instance, p.pool(), m.to())
                                 .isLessThanOrEqualTo(input.settings().target() + 1e-6));
             }
         }

@@ -1,5 +1,6 @@
 package dev.stampboard.planning.engine;
 
+import dev.stampboard.fleet.PoolKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -7,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-
-import dev.stampboard.fleet.PoolKind;
 
 /**
  * Issue 4's speed target: a region of 500 stamps and 50,000 registries (720 minutes) planned in
@@ -54,8 +53,8 @@ public final class PlannerBenchmark {
                     Arrays.fill(sh, (float) (weights[r] / sum));
                     share.put(kind, sh);
                 }
-                registries.add(new RegistryLoad(name + "-r" + r + ".azurecr.io", name, share, random.nextDouble(),
-                        1000, 1e9));
+                registries.add(
+                        new RegistryLoad(name + "-r" + r + ".azurecr.io", name, share, random.nextDouble(), 1000, 1e9));
             }
         }
         PlanningInput input = new PlanningInput("bench", 0, stamps, registries, PlanningSettings.defaults(), Set.of());
@@ -68,9 +67,11 @@ public final class PlannerBenchmark {
             times[i] = System.nanoTime() - t;
         }
         Arrays.sort(times);
-        System.out.printf("plan: %d moves, %d isolations, %d predictions%n", plan.moves().size(), plan.isolation().size(),
-                plan.predictions().size());
-        System.out.printf("planning time: median %.0f ms, min %.0f ms, max %.0f ms (n=%d; target < 2000 ms)%n",
+        System.out.printf(
+                "plan: %d moves, %d isolations, %d predictions%n",
+                plan.moves().size(), plan.isolation().size(), plan.predictions().size());
+        System.out.printf(
+                "planning time: median %.0f ms, min %.0f ms, max %.0f ms (n=%d; target < 2000 ms)%n",
                 times[times.length / 2] / 1e6, times[0] / 1e6, times[times.length - 1] / 1e6, times.length);
     }
 }

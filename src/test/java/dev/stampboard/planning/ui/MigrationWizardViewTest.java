@@ -5,24 +5,21 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Set;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
-
 import dev.stampboard.KaribuTest;
-import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.planning.PlanDetails;
+import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.engine.PlanChoices;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class MigrationWizardViewTest extends KaribuTest {
 
@@ -54,7 +51,8 @@ class MigrationWizardViewTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Select<String> select = (Select<String>) GridKt._getCellComponent(destinations, 0, "destination");
         select.setValue(PlanChoices.DEDICATED);
-        assertThat(wizard.draft.engine().isolation()).anySatisfy(i -> assertThat(i.registry()).isEqualTo(moved));
+        assertThat(wizard.draft.engine().isolation())
+                .anySatisfy(i -> assertThat(i.registry()).isEqualTo(moved));
 
         ButtonKt._click(wizard.next); // → phases
         wizard.batchSize.setValue(2);
@@ -70,7 +68,9 @@ class MigrationWizardViewTest extends KaribuTest {
         assertThat(plan.status()).isEqualTo(PlanStatus.PENDING_APPROVAL);
         assertThat(plan.submittedBy()).isEqualTo("alice");
         assertThat(plan.isolations()).anySatisfy(i -> assertThat(i.registry()).isEqualTo(moved));
-        assertThat(review.approve.isEnabled()).as("alice cannot approve her own plan").isFalse();
+        assertThat(review.approve.isEnabled())
+                .as("alice cannot approve her own plan")
+                .isFalse();
     }
 
     /** Issue 15 item 1: the phases and submit steps showed "1 move(s) and 3 dedicated stamp(s)" for a 40-move plan. */
@@ -89,20 +89,28 @@ class MigrationWizardViewTest extends KaribuTest {
         }
         String effect = _get(Paragraph.class, spec -> spec.withId("effect")).getText();
         List<String> sizingBlocks = _find(Paragraph.class, spec -> spec.withClasses("sizing-block")).stream()
-                .map(Paragraph::getText).toList();
+                .map(Paragraph::getText)
+                .toList();
         ButtonKt._click(wizard.next); // submit for approval
 
         String path = UI.getCurrent().getInternals().getActiveViewLocation().getPath();
         PlanDetails plan = planning.get(path.substring("plans/".length()));
         assertThat(plan.moves()).hasSizeGreaterThan(1);
         assertThat(summary).startsWith(plan.moves().size() + " move(s)");
-        long dedicated = plan.moves().stream().map(m -> m.toStamp()).filter(s -> s.startsWith("ded-")).distinct().count();
+        long dedicated = plan.moves().stream()
+                .map(m -> m.toStamp())
+                .filter(s -> s.startsWith("ded-"))
+                .distinct()
+                .count();
         assertThat(summary).contains("onto " + dedicated + " dedicated stamp(s)");
         assertThat(shownMoves).isEqualTo(plan.moves().size());
         List<String> dedicatedStamps = planning.dedicatedStamps(plan);
-        assertThat(sizingBlocks).as("one sizing block per dedicated stamp, not one per move").hasSize(dedicatedStamps.size());
+        assertThat(sizingBlocks)
+                .as("one sizing block per dedicated stamp, not one per move")
+                .hasSize(dedicatedStamps.size());
         for (String block : sizingBlocks) {
-            String arithmetic = block.substring(block.indexOf("move onto it. ") + "move onto it. ".length()).strip();
+            String arithmetic = block.substring(block.indexOf("move onto it. ") + "move onto it. ".length())
+                    .strip();
             if (!arithmetic.isEmpty()) {
                 assertThat(shownRows).as("the rows point to the block").noneMatch(row -> row.contains(arithmetic));
             }
@@ -114,9 +122,13 @@ class MigrationWizardViewTest extends KaribuTest {
         // the notes agree with the prediction table: each relieved stamp's worst pool after the moves
         assertThat(effect).isEqualTo(plan.notes().replace('\n', ' '));
         for (String stamp : plan.sourceStamps()) {
-            double after = plan.predictions().stream().filter(p -> p.stamp().equals(stamp))
-                    .mapToDouble(p -> p.afterP95()).max().orElseThrow();
-            assertThat(plan.notes()).contains(String.format(java.util.Locale.ROOT, "%s: predicted hot-node P95", stamp))
+            double after = plan.predictions().stream()
+                    .filter(p -> p.stamp().equals(stamp))
+                    .mapToDouble(p -> p.afterP95())
+                    .max()
+                    .orElseThrow();
+            assertThat(plan.notes())
+                    .contains(String.format(java.util.Locale.ROOT, "%s: predicted hot-node P95", stamp))
                     .contains(String.format(java.util.Locale.ROOT, "→ %.1f %%", after));
         }
     }
@@ -140,7 +152,8 @@ class MigrationWizardViewTest extends KaribuTest {
         // moving only the smallest registry leaves stamp A hot: the step says so
         wizard.included.add("openmindexp01.azurecr.io");
         ButtonKt._click(wizard.next);
-        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("effect")).getText())
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("effect"))
+                        .getText())
                 .contains("still above");
     }
 

@@ -3,18 +3,15 @@ package dev.stampboard.planning.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.RouteParameters;
-
 import dev.stampboard.KaribuTest;
 import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class PlanReportViewTest extends KaribuTest {
 

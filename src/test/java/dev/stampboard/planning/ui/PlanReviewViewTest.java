@@ -4,21 +4,18 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
-import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.ButtonKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.router.RouteParameters;
-
 import dev.stampboard.KaribuTest;
-import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.planning.PlanDetails;
+import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.planning.PlanningService;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class PlanReviewViewTest extends KaribuTest {
 
@@ -41,9 +38,11 @@ class PlanReviewViewTest extends KaribuTest {
         PlanDetails plan = proposedAndSubmittedBy("alice");
         login("dave");
         PlanReviewView view = open(plan.id());
-        int listed = _get(PhasedMoves.class).grids.stream().mapToInt(GridKt::_size).sum();
+        int listed =
+                _get(PhasedMoves.class).grids.stream().mapToInt(GridKt::_size).sum();
         assertThat(listed).isEqualTo(plan.moves().size());
-        assertThat(GridKt._size(_get(EvidenceGrid.class))).isEqualTo(plan.evidence().size());
+        assertThat(GridKt._size(_get(EvidenceGrid.class)))
+                .isEqualTo(plan.evidence().size());
         assertThat(GridKt._size(_get(HistoryGrid.class))).isEqualTo(2);
         assertThat(_get(PredictionChart.class).getOptionJson()).contains("after (predicted)");
         // a viewer sees no workflow buttons
@@ -55,18 +54,26 @@ class PlanReviewViewTest extends KaribuTest {
     @Test
     void moves_are_grouped_by_phase_with_one_sizing_block_per_dedicated_stamp() {
         login("alice");
-        PlanDetails plan = planning.proposeAndSubmit("eastus", List.of("eus-s01", "eus-s02"), planning.defaultSettings(), null);
-        List<String> dedicated = plan.moves().stream().map(m -> m.toStamp()).filter(s -> s.startsWith("ded-")).distinct().toList();
+        PlanDetails plan =
+                planning.proposeAndSubmit("eastus", List.of("eus-s01", "eus-s02"), planning.defaultSettings(), null);
+        List<String> dedicated = plan.moves().stream()
+                .map(m -> m.toStamp())
+                .filter(s -> s.startsWith("ded-"))
+                .distinct()
+                .toList();
         org.junit.jupiter.api.Assumptions.assumeFalse(dedicated.isEmpty(), "the seed's plan isolates a customer");
         login("dave");
         open(plan.id());
         PhasedMoves moves = _get(PhasedMoves.class);
-        var phases = com.github.mvysny.kaributesting.v10.LocatorJ._find(moves, com.vaadin.flow.component.details.Details.class);
-        assertThat(phases).hasSize((int) plan.moves().stream().mapToInt(m -> m.phase()).distinct().count());
+        var phases = com.github.mvysny.kaributesting.v10.LocatorJ._find(
+                moves, com.vaadin.flow.component.details.Details.class);
+        assertThat(phases).hasSize((int)
+                plan.moves().stream().mapToInt(m -> m.phase()).distinct().count());
         assertThat(phases.get(0).isOpened()).isTrue();
-        assertThat(moves.grids.stream().mapToInt(GridKt::_size).sum()).isEqualTo(plan.moves().size());
-        var blocks = com.github.mvysny.kaributesting.v10.LocatorJ._find(moves, com.vaadin.flow.component.html.Paragraph.class,
-                spec -> spec.withClasses("sizing-block"));
+        assertThat(moves.grids.stream().mapToInt(GridKt::_size).sum())
+                .isEqualTo(plan.moves().size());
+        var blocks = com.github.mvysny.kaributesting.v10.LocatorJ._find(
+                moves, com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withClasses("sizing-block"));
         assertThat(blocks).hasSize(dedicated.size());
         for (MovesGrid grid : moves.grids) {
             for (int row = 0; row < GridKt._size(grid); row++) {

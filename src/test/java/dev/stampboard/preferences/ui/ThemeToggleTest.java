@@ -3,14 +3,12 @@ package dev.stampboard.preferences.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.theme.lumo.Lumo;
-
 import dev.stampboard.KaribuTest;
+import org.junit.jupiter.api.Test;
 
 /** Issue 15 item 16: a dark theme, remembered per user. */
 class ThemeToggleTest extends KaribuTest {

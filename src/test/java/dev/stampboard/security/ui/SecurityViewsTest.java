@@ -4,22 +4,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.IntStream;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.GrantedAuthority;
-
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.ComponentUtil;
@@ -27,11 +11,24 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.TextField;
-
 import dev.stampboard.KaribuTest;
 import dev.stampboard.security.ApiTokens;
 import dev.stampboard.security.Role;
 import dev.stampboard.security.UserAdministration;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
 
 /**
  * The API-token screen (create: the secret shown once and working against the real API; list; revoke: the API
@@ -42,21 +39,33 @@ class SecurityViewsTest extends KaribuTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     AuthenticationManager authentication;
 
     private int api(String bearer) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/plans"))
-                .header("Authorization", "Bearer " + bearer).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/plans"))
+                                .header("Authorization", "Bearer " + bearer)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     private static <T> List<T> rows(Grid<T> grid) {
-        return IntStream.range(0, GridKt._size(grid)).mapToObj(i -> GridKt._get(grid, i)).toList();
+        return IntStream.range(0, GridKt._size(grid))
+                .mapToObj(i -> GridKt._get(grid, i))
+                .toList();
     }
 
     private Set<String> signIn(String user, String password) {
-        return authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(user, password))
-                .getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(java.util.stream.Collectors.toSet());
+        return authentication
+                .authenticate(UsernamePasswordAuthenticationToken.unauthenticated(user, password))
+                .getAuthorities()
+                .stream()
+                .map(GrantedAuthority::getAuthority)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     @Test
@@ -70,16 +79,21 @@ class SecurityViewsTest extends KaribuTest {
         ButtonKt._click(view.create);
 
         assertThat(view.shown).as("the secret is shown in a dialog").isNotNull();
-        String secret = _get(TextField.class, spec -> spec.withId("new-token-secret")).getValue();
+        String secret =
+                _get(TextField.class, spec -> spec.withId("new-token-secret")).getValue();
         assertThat(secret).startsWith("sbt_");
         assertThat(api(secret)).isEqualTo(200);
         view.shown.close();
 
-        ApiTokens.TokenInfo listed = rows(view.grid).stream().filter(t -> t.name().equals("dave's dashboard export"))
-                .findFirst().orElseThrow();
+        ApiTokens.TokenInfo listed = rows(view.grid).stream()
+                .filter(t -> t.name().equals("dave's dashboard export"))
+                .findFirst()
+                .orElseThrow();
         assertThat(listed.owner()).isEqualTo("dave");
         assertThat(listed.roles()).containsExactly(Role.VIEWER);
-        assertThat(java.time.Duration.between(listed.createdAt(), listed.expiresAt()).toDays()).isEqualTo(7);
+        assertThat(java.time.Duration.between(listed.createdAt(), listed.expiresAt())
+                        .toDays())
+                .isEqualTo(7);
         assertThat(rows(view.grid)).extracting(ApiTokens.TokenInfo::owner).containsOnly("dave");
 
         // the list never holds the secret again; revoking (after a confirmation) stops it at once
@@ -90,7 +104,8 @@ class SecurityViewsTest extends KaribuTest {
         ComponentUtil.fireEvent(confirm, new ConfirmDialog.ConfirmEvent(confirm, true));
         confirm.close();
         assertThat(api(secret)).isEqualTo(401);
-        assertThat(rows(view.grid)).filteredOn(t -> t.id().equals(listed.id()))
+        assertThat(rows(view.grid))
+                .filteredOn(t -> t.id().equals(listed.id()))
                 .allSatisfy(t -> assertThat(t.revokedAt()).isNotNull());
     }
 
@@ -114,10 +129,13 @@ class SecurityViewsTest extends KaribuTest {
         login("erin");
         UI.getCurrent().navigate(UsersView.class);
         UsersView view = _get(UsersView.class);
-        assertThat(rows(view.grid)).extracting(UserAdministration.UserInfo::username)
+        assertThat(rows(view.grid))
+                .extracting(UserAdministration.UserInfo::username)
                 .contains("alice", "bob", "carol", "dave", "erin", "frank", "collector");
         assertThat(view.localSignIn.getValue()).isTrue();
-        assertThat(view.localSignIn.isEnabled()).as("no single sign-on configured: it stays on").isFalse();
+        assertThat(view.localSignIn.isEnabled())
+                .as("no single sign-on configured: it stays on")
+                .isFalse();
 
         String name = "ivy-ops-" + System.nanoTime() % 100000;
         ButtonKt._click(view.add);
@@ -125,33 +143,42 @@ class SecurityViewsTest extends KaribuTest {
         view.dialog.password.setValue("short");
         view.dialog.roles.setValue(Set.of(Role.SUPPORT));
         ButtonKt._click(view.dialog.save);
-        assertThat(rows(view.grid)).extracting(UserAdministration.UserInfo::username).as("too short a password")
+        assertThat(rows(view.grid))
+                .extracting(UserAdministration.UserInfo::username)
+                .as("too short a password")
                 .doesNotContain(name);
         view.dialog.password.setValue("a long enough password");
         ButtonKt._click(view.dialog.save);
         assertThat(view.dialog).as("closed on success").isNull();
-        UserAdministration.UserInfo added = rows(view.grid).stream().filter(u -> u.username().equals(name)).findFirst()
+        UserAdministration.UserInfo added = rows(view.grid).stream()
+                .filter(u -> u.username().equals(name))
+                .findFirst()
                 .orElseThrow();
         assertThat(added.roles()).containsExactlyInAnyOrder(Role.SUPPORT, Role.VIEWER);
         assertThat(signIn(name, "a long enough password")).contains("ROLE_SUPPORT", "ROLE_VIEWER");
 
         // roles
         int row = rows(view.grid).indexOf(added);
-        var actions = (com.vaadin.flow.component.orderedlayout.HorizontalLayout) GridKt._getCellComponent(view.grid, row, "actions");
+        var actions = (com.vaadin.flow.component.orderedlayout.HorizontalLayout)
+                GridKt._getCellComponent(view.grid, row, "actions");
         ButtonKt._click((com.vaadin.flow.component.button.Button) actions.getComponentAt(2));
         view.dialog.roles.setValue(Set.of(Role.ENGINEER));
         ButtonKt._click(view.dialog.save);
-        assertThat(signIn(name, "a long enough password")).contains("ROLE_ENGINEER").doesNotContain("ROLE_SUPPORT");
+        assertThat(signIn(name, "a long enough password"))
+                .contains("ROLE_ENGINEER")
+                .doesNotContain("ROLE_SUPPORT");
 
         // password
-        actions = (com.vaadin.flow.component.orderedlayout.HorizontalLayout) GridKt._getCellComponent(view.grid, row, "actions");
+        actions = (com.vaadin.flow.component.orderedlayout.HorizontalLayout)
+                GridKt._getCellComponent(view.grid, row, "actions");
         ButtonKt._click((com.vaadin.flow.component.button.Button) actions.getComponentAt(1));
         view.dialog.password.setValue("another long password");
         ButtonKt._click(view.dialog.save);
         assertThat(signIn(name, "another long password")).contains("ROLE_ENGINEER");
 
         // disable: no sign-in, even with the right password
-        actions = (com.vaadin.flow.component.orderedlayout.HorizontalLayout) GridKt._getCellComponent(view.grid, row, "actions");
+        actions = (com.vaadin.flow.component.orderedlayout.HorizontalLayout)
+                GridKt._getCellComponent(view.grid, row, "actions");
         ButtonKt._click((com.vaadin.flow.component.button.Button) actions.getComponentAt(0));
         assertThatThrownBy(() -> signIn(name, "another long password")).isInstanceOf(DisabledException.class);
         assertThat(rows(view.grid).get(row).enabled()).isFalse();
@@ -162,14 +189,20 @@ class SecurityViewsTest extends KaribuTest {
         login("erin");
         UI.getCurrent().navigate(UsersView.class);
         UsersView view = _get(UsersView.class);
-        int erin = rows(view.grid).stream().map(UserAdministration.UserInfo::username).toList().indexOf("erin");
-        var actions = (com.vaadin.flow.component.orderedlayout.HorizontalLayout) GridKt._getCellComponent(view.grid, erin, "actions");
+        int erin = rows(view.grid).stream()
+                .map(UserAdministration.UserInfo::username)
+                .toList()
+                .indexOf("erin");
+        var actions = (com.vaadin.flow.component.orderedlayout.HorizontalLayout)
+                GridKt._getCellComponent(view.grid, erin, "actions");
         ButtonKt._click((com.vaadin.flow.component.button.Button) actions.getComponentAt(0));
         assertThat(rows(view.grid).get(erin).enabled()).isTrue();
         ButtonKt._click((com.vaadin.flow.component.button.Button) actions.getComponentAt(2));
         view.dialog.roles.setValue(Set.of(Role.ENGINEER));
         ButtonKt._click(view.dialog.save);
-        assertThat(rows(view.grid).get(erin).roles()).as("erin is the only administrator").contains(Role.ADMIN);
+        assertThat(rows(view.grid).get(erin).roles())
+                .as("erin is the only administrator")
+                .contains(Role.ADMIN);
         assertThat(signIn("erin", "erin-pw")).contains("ROLE_ADMIN");
     }
 
@@ -177,6 +210,7 @@ class SecurityViewsTest extends KaribuTest {
     void only_admins_open_the_users_screen() {
         login("alice");
         UI.getCurrent().navigate(UsersView.class);
-        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(UsersView.class)).isEmpty();
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(UsersView.class))
+                .isEmpty();
     }
 }

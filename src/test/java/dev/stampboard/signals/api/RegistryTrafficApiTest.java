@@ -2,13 +2,15 @@ package dev.stampboard.signals.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stampboard.SpringTest;
+import dev.stampboard.fleet.FleetService;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -20,11 +22,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.stampboard.SpringTest;
-import dev.stampboard.fleet.FleetService;
-
 /**
  * {@code POST /api/v1/telemetry/registry-traffic}: every refused row with its index and reason, valid rows
  * stored and visible in the traffic share, a malformed body refused whole.
@@ -33,8 +30,10 @@ class RegistryTrafficApiTest extends SpringTest {
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     FleetService fleet;
 
@@ -43,21 +42,40 @@ class RegistryTrafficApiTest extends SpringTest {
     }
 
     private Instant now() {
-        return Instant.parse(as("dave").getForObject("/api/v1/simulator", JsonNode.class).get("now").asText());
+        return Instant.parse(as("dave")
+                .getForObject("/api/v1/simulator", JsonNode.class)
+                .get("now")
+                .asText());
     }
 
     private void put(String path, Object body) {
-        ResponseEntity<JsonNode> res = as("alice").exchange(path, HttpMethod.PUT, new HttpEntity<>(body), JsonNode.class);
+        ResponseEntity<JsonNode> res =
+                as("alice").exchange(path, HttpMethod.PUT, new HttpEntity<>(body), JsonNode.class);
         assertThat(res.getStatusCode()).as(String.valueOf(res.getBody())).isEqualTo(HttpStatus.OK);
     }
 
     private void stamp(String name, String region) {
-        put("/api/v1/stamps/" + name, Map.of("region", region, "pools", List.of(
-                Map.of("pool", "REGISTRY", "nodes", List.of("rg-000")), Map.of("pool", "DATAPROXY", "nodes", List.of("dp-000")))));
+        put(
+                "/api/v1/stamps/" + name,
+                Map.of(
+                        "region",
+                        region,
+                        "pools",
+                        List.of(
+                                Map.of("pool", "REGISTRY", "nodes", List.of("rg-000")),
+                                Map.of("pool", "DATAPROXY", "nodes", List.of("dp-000")))));
     }
 
-    private static Map<String, Object> row(String registry, String region, String stamp, Instant minute, Object requests,
-                                           Object bytes, Object throttled, Object errors, Object p99) {
+    private static Map<String, Object> row(
+            String registry,
+            String region,
+            String stamp,
+            Instant minute,
+            Object requests,
+            Object bytes,
+            Object throttled,
+            Object errors,
+            Object p99) {
         Map<String, Object> m = new HashMap<>();
         m.put("registry", registry);
         m.put("region", region);
@@ -77,10 +95,20 @@ class RegistryTrafficApiTest extends SpringTest {
         stamp("tr-s02", "trafficland");
         stamp("tr-s03", "trafficland");
         stamp("tr-x01", "otherland");
-        put("/api/v1/registries/tr-one.example.io", Map.of("customer", "tr-customer",
-                "replicas", List.of(Map.of("region", "trafficland", "homeStamp", "tr-s01"))));
-        put("/api/v1/registries/tr-two.example.io", Map.of("customer", "tr-customer",
-                "replicas", List.of(Map.of("region", "trafficland", "homeStamp", "tr-s01"))));
+        put(
+                "/api/v1/registries/tr-one.example.io",
+                Map.of(
+                        "customer",
+                        "tr-customer",
+                        "replicas",
+                        List.of(Map.of("region", "trafficland", "homeStamp", "tr-s01"))));
+        put(
+                "/api/v1/registries/tr-two.example.io",
+                Map.of(
+                        "customer",
+                        "tr-customer",
+                        "replicas",
+                        List.of(Map.of("region", "trafficland", "homeStamp", "tr-s01"))));
         // tr-one moves s01 -> s02 -> s03 now: in the current minute s03 serves it and s02 still drains
         fleet.rehome("tr-one.example.io", "trafficland", "tr-s02", "test", dev.stampboard.base.Actor.SYSTEM);
         fleet.rehome("tr-one.example.io", "trafficland", "tr-s03", "test", dev.stampboard.base.Actor.SYSTEM);
@@ -88,35 +116,107 @@ class RegistryTrafficApiTest extends SpringTest {
         Instant before = now.minusSeconds(600);
 
         List<Map<String, Object>> rows = new ArrayList<>();
-        rows.add(row("tr-two.example.io", "trafficland", "tr-s01", before, 1000, 5000, 10, 5, 120.5));       // 0 ok
-        rows.add(row("tr-two.example.io", "trafficland", "tr-s01", before.plusSeconds(60), 3000, 15000, 0, 0, 80)); // 1 ok
-        rows.add(row("tr-one.example.io", "trafficland", "tr-s01", before, 1000, 2000, 0, 0, 90));           // 2 ok: its home then
-        rows.add(row("tr-one.example.io", "trafficland", "tr-s03", now, 500, 700, 0, 0, 90));                // 3 ok: home now
-        rows.add(row("tr-one.example.io", "trafficland", "tr-s02", now, 100, 100, 0, 0, 90));                // 4 duplicate replica-minute
-        rows.add(row("nobody.example.io", "trafficland", "tr-s01", before, 1, 1, 0, 0, 1));                  // 5 unknown registry
-        rows.add(row("tr-two.example.io", "atlantis", "tr-s01", before, 1, 1, 0, 0, 1));                     // 6 unknown region
-        rows.add(row("tr-two.example.io", "otherland", "tr-x01", before, 1, 1, 0, 0, 1));                    // 7 no replica there
-        rows.add(row("tr-two.example.io", "trafficland", "tr-s99", before.plusSeconds(120), 1, 1, 0, 0, 1)); // 8 unknown stamp
-        rows.add(row("tr-one.example.io", "trafficland", "tr-s02", before.plusSeconds(60), 1, 1, 0, 0, 1));  // 9 not its home then
-        rows.add(row("tr-one.example.io", "trafficland", "tr-s01", now.minusSeconds(0), 1, 1, 0, 0, 1));     // 10 left two moves ago
-        rows.add(row("tr-two.example.io", "trafficland", "tr-s01", before.plusSeconds(180), -1, 1, 0, 0, 1)); // 11 negative
-        rows.add(row("tr-two.example.io", "trafficland", "tr-s01", before.plusSeconds(240), new BigDecimal("10.5"), 1, 0, 0, 1)); // 12 fraction
-        rows.add(row("tr-two.example.io", "trafficland", "tr-s01", before.plusSeconds(300), 10, 1, 11, 0, 1)); // 13 throttled > requests
-        rows.add(row("tr-two.example.io", "trafficland", "tr-s01", before.plusSeconds(300), 10, 1, 0, 11, 1)); // 14 errors > requests
-        rows.add(row("tr-two.example.io", "trafficland", "tr-s01", before.plusSeconds(330), 10, 1, 0, 0, 1)); // 15 not aligned
-        rows.add(row("tr-two.example.io", "trafficland", "tr-s01", now.plusSeconds(120), 10, 1, 0, 0, 1));   // 16 future
-        rows.add(row("tr-two.example.io", "trafficland", "tr-s01", before, 7, 7, 0, 0, 7));                  // 17 duplicate of row 0
-        rows.add(null);                                                                                      // 18 null row
+        rows.add(row("tr-two.example.io", "trafficland", "tr-s01", before, 1000, 5000, 10, 5, 120.5)); // 0 ok
+        rows.add(row(
+                "tr-two.example.io", "trafficland", "tr-s01", before.plusSeconds(60), 3000, 15000, 0, 0, 80)); // 1 ok
+        rows.add(
+                row("tr-one.example.io", "trafficland", "tr-s01", before, 1000, 2000, 0, 0, 90)); // 2 ok: its home then
+        rows.add(row("tr-one.example.io", "trafficland", "tr-s03", now, 500, 700, 0, 0, 90)); // 3 ok: home now
+        rows.add(row(
+                "tr-one.example.io", "trafficland", "tr-s02", now, 100, 100, 0, 0, 90)); // 4 duplicate replica-minute
+        rows.add(row("nobody.example.io", "trafficland", "tr-s01", before, 1, 1, 0, 0, 1)); // 5 unknown registry
+        rows.add(row("tr-two.example.io", "atlantis", "tr-s01", before, 1, 1, 0, 0, 1)); // 6 unknown region
+        rows.add(row("tr-two.example.io", "otherland", "tr-x01", before, 1, 1, 0, 0, 1)); // 7 no replica there
+        rows.add(row(
+                "tr-two.example.io",
+                "trafficland",
+                "tr-s99",
+                before.plusSeconds(120),
+                1,
+                1,
+                0,
+                0,
+                1)); // 8 unknown stamp
+        rows.add(row(
+                "tr-one.example.io",
+                "trafficland",
+                "tr-s02",
+                before.plusSeconds(60),
+                1,
+                1,
+                0,
+                0,
+                1)); // 9 not its home then
+        rows.add(row(
+                "tr-one.example.io",
+                "trafficland",
+                "tr-s01",
+                now.minusSeconds(0),
+                1,
+                1,
+                0,
+                0,
+                1)); // 10 left two moves ago
+        rows.add(row(
+                "tr-two.example.io", "trafficland", "tr-s01", before.plusSeconds(180), -1, 1, 0, 0, 1)); // 11 negative
+        rows.add(row(
+                "tr-two.example.io",
+                "trafficland",
+                "tr-s01",
+                before.plusSeconds(240),
+                new BigDecimal("10.5"),
+                1,
+                0,
+                0,
+                1)); // 12 fraction
+        rows.add(row(
+                "tr-two.example.io",
+                "trafficland",
+                "tr-s01",
+                before.plusSeconds(300),
+                10,
+                1,
+                11,
+                0,
+                1)); // 13 throttled > requests
+        rows.add(row(
+                "tr-two.example.io",
+                "trafficland",
+                "tr-s01",
+                before.plusSeconds(300),
+                10,
+                1,
+                0,
+                11,
+                1)); // 14 errors > requests
+        rows.add(row(
+                "tr-two.example.io",
+                "trafficland",
+                "tr-s01",
+                before.plusSeconds(330),
+                10,
+                1,
+                0,
+                0,
+                1)); // 15 not aligned
+        rows.add(row("tr-two.example.io", "trafficland", "tr-s01", now.plusSeconds(120), 10, 1, 0, 0, 1)); // 16 future
+        rows.add(row("tr-two.example.io", "trafficland", "tr-s01", before, 7, 7, 0, 0, 7)); // 17 duplicate of row 0
+        rows.add(null); // 18 null row
 
-        ResponseEntity<JsonNode> res = as("collector").postForEntity("/api/v1/telemetry/registry-traffic",
-                Map.of("rows", rows), JsonNode.class);
+        ResponseEntity<JsonNode> res = as("collector")
+                .postForEntity("/api/v1/telemetry/registry-traffic", Map.of("rows", rows), JsonNode.class);
         assertThat(res.getStatusCode()).as(String.valueOf(res.getBody())).isEqualTo(HttpStatus.OK);
         assertThat(res.getBody().get("accepted").asInt()).isEqualTo(4);
         Map<Integer, String> reasons = new HashMap<>();
-        res.getBody().get("rejected").forEach(r -> reasons.put(r.get("index").asInt(), r.get("reason").asText()));
+        res.getBody()
+                .get("rejected")
+                .forEach(
+                        r -> reasons.put(r.get("index").asInt(), r.get("reason").asText()));
         assertThat(reasons).containsOnlyKeys(4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18);
         assertThat(reasons.get(4)).containsIgnoringCase("duplicate");
-        assertThat(reasons.get(5)).contains("unknown registry 'nobody.example.io'").contains("PUT /api/v1/registries/");
+        assertThat(reasons.get(5))
+                .contains("unknown registry 'nobody.example.io'")
+                .contains("PUT /api/v1/registries/");
         assertThat(reasons.get(6)).contains("unknown region 'atlantis'");
         assertThat(reasons.get(7)).contains("has no replica in otherland");
         assertThat(reasons.get(8)).contains("unknown stamp 'tr-s99'");
@@ -131,11 +231,16 @@ class RegistryTrafficApiTest extends SpringTest {
         assertThat(reasons.get(17)).containsIgnoringCase("duplicate").contains("first record is kept");
         assertThat(reasons.get(18)).contains("null");
 
-        assertThat(jdbc.sql("select count(*) from registry_traffic_sample where registry like 'tr-%'").query(Integer.class)
-                .single()).isEqualTo(4);
+        assertThat(jdbc.sql("select count(*) from registry_traffic_sample where registry like 'tr-%'")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(4);
         // the first of the duplicate rows is the one kept
-        assertThat(jdbc.sql("select requests from registry_traffic_sample where registry = 'tr-two.example.io' and minute_at = ?")
-                .param(java.time.OffsetDateTime.ofInstant(before, java.time.ZoneOffset.UTC)).query(Long.class).single())
+        assertThat(jdbc.sql(
+                                "select requests from registry_traffic_sample where registry = 'tr-two.example.io' and minute_at = ?")
+                        .param(java.time.OffsetDateTime.ofInstant(before, java.time.ZoneOffset.UTC))
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1000L);
 
         // tr-s01's registry pool served 1000 + 3000 requests of tr-two and 1000 of tr-one: shares 0.8 and 0.2
@@ -149,32 +254,47 @@ class RegistryTrafficApiTest extends SpringTest {
 
     @Test
     void malformed_body_is_a_problem_and_stores_nothing() {
-        int before = jdbc.sql("select count(*) from registry_traffic_sample").query(Integer.class).single();
+        int before = jdbc.sql("select count(*) from registry_traffic_sample")
+                .query(Integer.class)
+                .single();
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         String typo = "{\"rows\":[{\"registry\":\"tr-two.example.io\",\"region\":\"trafficland\",\"stamp\":\"tr-s01\","
                 + "\"minute\":\"" + now() + "\",\"requests\":\"many\",\"bytes\":1,\"p99Ms\":1}]}";
         for (String body : List.of(typo, "{\"rows\":[{\"registry\":", "{\"rows\":\"none\"}")) {
-            ResponseEntity<JsonNode> res = as("alice").postForEntity("/api/v1/telemetry/registry-traffic",
-                    new HttpEntity<>(body, headers), JsonNode.class);
+            ResponseEntity<JsonNode> res = as("alice")
+                    .postForEntity(
+                            "/api/v1/telemetry/registry-traffic", new HttpEntity<>(body, headers), JsonNode.class);
             assertThat(res.getStatusCode()).as(body).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(res.getHeaders().getContentType().toString()).startsWith("application/problem+json");
         }
-        ResponseEntity<JsonNode> noRows = as("alice").postForEntity("/api/v1/telemetry/registry-traffic",
-                Map.of("samples", List.of()), JsonNode.class);
+        ResponseEntity<JsonNode> noRows = as("alice")
+                .postForEntity("/api/v1/telemetry/registry-traffic", Map.of("samples", List.of()), JsonNode.class);
         assertThat(noRows.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(noRows.getBody().get("detail").asText()).contains("rows");
-        assertThat(jdbc.sql("select count(*) from registry_traffic_sample").query(Integer.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from registry_traffic_sample")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(before);
     }
 
     @Test
     void machine_accounts_may_feed_but_not_read_and_viewers_may_not_feed() {
-        assertThat(as("dave").postForEntity("/api/v1/telemetry/registry-traffic", Map.of("rows", List.of()), JsonNode.class)
-                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(as("carol").postForEntity("/api/v1/telemetry/node-cpu", Map.of("samples", List.of()), JsonNode.class)
-                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(as("collector").postForEntity("/api/v1/telemetry/node-cpu", Map.of("samples", List.of()), JsonNode.class)
-                .getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(as("collector").getForEntity("/api/v1/stamps", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("dave")
+                        .postForEntity("/api/v1/telemetry/registry-traffic", Map.of("rows", List.of()), JsonNode.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("carol")
+                        .postForEntity("/api/v1/telemetry/node-cpu", Map.of("samples", List.of()), JsonNode.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("collector")
+                        .postForEntity("/api/v1/telemetry/node-cpu", Map.of("samples", List.of()), JsonNode.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(as("collector")
+                        .getForEntity("/api/v1/stamps", JsonNode.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
     }
 }

@@ -1,23 +1,23 @@
 package dev.stampboard.signals.engine;
 
-import dev.stampboard.fleet.PoolKind;
-import org.junit.jupiter.api.Test;
+import static dev.stampboard.signals.engine.EngineFixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stampboard.fleet.PoolKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static dev.stampboard.signals.engine.EngineFixtures.T0;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ConcurrentAccessTest {
 
     @Test
     void readers_running_alongside_writers_see_consistent_p95s() throws Exception {
-        SignalEngine engine = new SignalEngine(SignalSettings.defaults().withPeakWindow(new PeakWindow.Trailing(30)), T0);
+        SignalEngine engine =
+                new SignalEngine(SignalSettings.defaults().withPeakWindow(new PeakWindow.Trailing(30)), T0);
         List<String> nodes = List.of("a", "b", "c", "d");
         for (int s = 0; s < 20; s++) {
             engine.declarePool("st" + s, PoolKind.REGISTRY, nodes);
@@ -30,7 +30,8 @@ class ConcurrentAccessTest {
                     engine.advanceTo(m);
                     for (int s = 0; s < 20; s++) {
                         for (String node : nodes) {
-                            engine.recordCpu("st" + s, PoolKind.REGISTRY, node, m, (m * 31 + s * 7 + node.charAt(0)) % 101);
+                            engine.recordCpu(
+                                    "st" + s, PoolKind.REGISTRY, node, m, (m * 31 + s * 7 + node.charAt(0)) % 101);
                         }
                     }
                 }
@@ -46,7 +47,7 @@ class ConcurrentAccessTest {
                 }));
             }
             for (Future<?> f : work) {
-                f.get(60, TimeUnit.SECONDS);   // rethrows anything a thread hit
+                f.get(60, TimeUnit.SECONDS); // rethrows anything a thread hit
             }
         } finally {
             pool.shutdownNow();

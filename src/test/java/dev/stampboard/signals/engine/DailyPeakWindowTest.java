@@ -1,12 +1,5 @@
 package dev.stampboard.signals.engine;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-
 import static dev.stampboard.signals.engine.EngineFixtures.POOL;
 import static dev.stampboard.signals.engine.EngineFixtures.STAMP;
 import static dev.stampboard.signals.engine.EngineFixtures.engineWithPool;
@@ -14,11 +7,18 @@ import static dev.stampboard.signals.engine.EngineFixtures.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import org.junit.jupiter.api.Test;
+
 class DailyPeakWindowTest {
 
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-    private static final PeakWindow.DailyFixed AMS_8_TO_20 = new PeakWindow.DailyFixed(LocalTime.of(8, 0), LocalTime.of(20, 0), AMSTERDAM);
+    private static final PeakWindow.DailyFixed AMS_8_TO_20 =
+            new PeakWindow.DailyFixed(LocalTime.of(8, 0), LocalTime.of(20, 0), AMSTERDAM);
 
     private static long minute(String isoInstant) {
         return ZonedDateTime.parse(isoInstant).toEpochSecond() / 60;
@@ -91,7 +91,8 @@ class DailyPeakWindowTest {
         SignalSettings settings = SignalSettings.defaults().withPeakWindow(AMS_8_TO_20);
         assertThat(settings.retentionMinutes()).isEqualTo(1500);
         assertThatThrownBy(() -> settings.withRetentionMinutes(1440))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1500");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 1500");
     }
 
     @Test
@@ -99,15 +100,15 @@ class DailyPeakWindowTest {
         var utc8to20 = new PeakWindow.DailyFixed(LocalTime.of(8, 0), LocalTime.of(20, 0), ZoneOffset.UTC);
         long nine = minute("2025-01-15T21:00:00Z");
         SignalEngine engine = engineWithPool(SignalSettings.defaults().withPeakWindow(utc8to20), nine);
-        record(engine, "n1", minute("2025-01-15T07:59:00Z"), 99.0);  // before the window
+        record(engine, "n1", minute("2025-01-15T07:59:00Z"), 99.0); // before the window
         record(engine, "n1", minute("2025-01-15T08:00:00Z"), 30.0);
         record(engine, "n2", minute("2025-01-15T19:59:00Z"), 41.0);
-        record(engine, "n1", minute("2025-01-15T20:00:00Z"), 95.0);  // end is exclusive
+        record(engine, "n1", minute("2025-01-15T20:00:00Z"), 95.0); // end is exclusive
         // n = 2 -> rank 2 -> 41
         assertThat(engine.hotNodeP95(STAMP, POOL)).hasValue(41.0);
         assertThat(engine.poolState(STAMP, POOL)).isEqualTo(PoolState.WARN);
 
-        engine.advanceTo(minute("2025-01-16T08:30:00Z"));            // inside the next day's window, no data yet
+        engine.advanceTo(minute("2025-01-16T08:30:00Z")); // inside the next day's window, no data yet
         assertThat(engine.hotNodeP95(STAMP, POOL)).isEmpty();
         record(engine, "n3", minute("2025-01-16T08:10:00Z"), 12.0);
         assertThat(engine.hotNodeP95(STAMP, POOL)).hasValue(12.0);
@@ -117,12 +118,12 @@ class DailyPeakWindowTest {
     void switching_between_trailing_and_daily_windows_keeps_the_data() {
         long now = minute("2025-01-15T21:00:00Z");
         SignalEngine engine = engineWithPool(SignalSettings.defaults(), now);
-        record(engine, "n1", minute("2025-01-15T10:00:00Z"), 70.0);  // inside 08-20 UTC and inside trailing 12 h
-        record(engine, "n1", minute("2025-01-15T20:30:00Z"), 20.0);  // trailing only
+        record(engine, "n1", minute("2025-01-15T10:00:00Z"), 70.0); // inside 08-20 UTC and inside trailing 12 h
+        record(engine, "n1", minute("2025-01-15T20:30:00Z"), 20.0); // trailing only
         assertThat(engine.hotNodeP95(STAMP, POOL)).hasValue(70.0);
 
-        engine.updateSettings(engine.settings().withPeakWindow(
-                new PeakWindow.DailyFixed(LocalTime.of(8, 0), LocalTime.of(20, 0), ZoneOffset.UTC)));
+        engine.updateSettings(engine.settings()
+                .withPeakWindow(new PeakWindow.DailyFixed(LocalTime.of(8, 0), LocalTime.of(20, 0), ZoneOffset.UTC)));
         assertThat(engine.settings().retentionMinutes()).isEqualTo(1500);
         assertThat(engine.hotNodeP95(STAMP, POOL)).hasValue(70.0);
         record(engine, "n2", minute("2025-01-15T09:00:00Z"), 75.0);

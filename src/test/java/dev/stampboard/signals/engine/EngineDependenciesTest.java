@@ -1,14 +1,14 @@
 package dev.stampboard.signals.engine;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.stampboard.fleet.PoolKind;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
 class EngineDependenciesTest {
 
@@ -18,9 +18,13 @@ class EngineDependenciesTest {
 
     @Test
     void engine_depends_only_on_the_jdk_and_pool_kind() {
-        classes().that().resideInAPackage("dev.stampboard.signals.engine")
-                .and().doNotHaveSimpleName("package-info") // carries only Modulith's NamedInterface marker
-                .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "dev.stampboard.signals.engine")
+        classes()
+                .that()
+                .resideInAPackage("dev.stampboard.signals.engine")
+                .and()
+                .doNotHaveSimpleName("package-info") // carries only Modulith's NamedInterface marker
+                .should()
+                .onlyDependOnClassesThat(resideInAnyPackage("java..", "dev.stampboard.signals.engine")
                         .or(type(PoolKind.class)))
                 .check(engine);
     }

@@ -1,12 +1,5 @@
 package dev.stampboard.signals.engine;
 
-import dev.stampboard.fleet.PoolKind;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-import java.util.OptionalDouble;
-
 import static dev.stampboard.signals.engine.EngineFixtures.POOL;
 import static dev.stampboard.signals.engine.EngineFixtures.STAMP;
 import static dev.stampboard.signals.engine.EngineFixtures.T0;
@@ -14,6 +7,12 @@ import static dev.stampboard.signals.engine.EngineFixtures.engineWithPool;
 import static dev.stampboard.signals.engine.EngineFixtures.record;
 import static dev.stampboard.signals.engine.EngineFixtures.recordSeriesEndingNow;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stampboard.fleet.PoolKind;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
 
 class HotNodeP95Test {
 
@@ -34,7 +33,7 @@ class HotNodeP95Test {
     void skips_minutes_without_any_node() {
         SignalEngine engine = engineWithPool(defaults, T0);
         record(engine, "n1", T0 - 2, 10.0);
-        record(engine, "n2", T0, 20.0);      // T0 - 1: nobody reported
+        record(engine, "n2", T0, 20.0); // T0 - 1: nobody reported
 
         assertThat(engine.hotNodeMinuteValue(STAMP, POOL, T0 - 1)).isEmpty();
         HotNodeSeries series = engine.hotNodeSeries(STAMP, POOL, T0 - 2, T0);
@@ -82,7 +81,7 @@ class HotNodeP95Test {
         SignalEngine engine = engineWithPool(defaults, T0);
         double[] values = new double[720];
         for (int i = 0; i < 720; i++) {
-            values[i] = ((i * 7) % 720 + 1) / 10.0;   // a permutation of 0.1 .. 72.0
+            values[i] = ((i * 7) % 720 + 1) / 10.0; // a permutation of 0.1 .. 72.0
         }
         recordSeriesEndingNow(engine, values);
         assertThat(engine.hotNodeP95(STAMP, POOL)).hasValue((double) (float) 68.4);
@@ -91,7 +90,7 @@ class HotNodeP95Test {
     @Test
     void window_not_yet_full_uses_the_minutes_it_has() {
         SignalEngine engine = engineWithPool(defaults, T0);
-        recordSeriesEndingNow(engine, 10, 50, 30, 40, 20);  // n = 5 -> rank 5
+        recordSeriesEndingNow(engine, 10, 50, 30, 40, 20); // n = 5 -> rank 5
         assertThat(engine.hotNodeP95(STAMP, POOL)).hasValue(50.0);
     }
 
@@ -105,15 +104,15 @@ class HotNodeP95Test {
     @Test
     void sliding_window_expires_minutes_older_than_720() {
         SignalEngine engine = engineWithPool(defaults, T0);
-        record(engine, "n1", T0 - 719, 90.0);   // first minute of the window [T0-719, T0]
+        record(engine, "n1", T0 - 719, 90.0); // first minute of the window [T0-719, T0]
         record(engine, "n1", T0, 10.0);
         assertThat(engine.hotNodeP95(STAMP, POOL)).hasValue(90.0);
 
-        engine.advanceTo(T0 + 1);               // T0-719 leaves the window
+        engine.advanceTo(T0 + 1); // T0-719 leaves the window
         assertThat(engine.hotNodeP95(STAMP, POOL)).hasValue(10.0);
         assertThat(engine.hotNodeMinuteValue(STAMP, POOL, T0 - 719)).isEmpty();
 
-        engine.advanceTo(T0 + 720);             // T0 leaves as well
+        engine.advanceTo(T0 + 720); // T0 leaves as well
         assertThat(engine.hotNodeP95(STAMP, POOL)).isEmpty();
     }
 
@@ -130,14 +129,14 @@ class HotNodeP95Test {
     @Test
     void late_sample_raises_a_past_minute() {
         SignalEngine engine = engineWithPool(defaults, T0);
-        recordSeriesEndingNow(engine, 10, 20, 30, 40);           // minutes T0-3 .. T0
+        recordSeriesEndingNow(engine, 10, 20, 30, 40); // minutes T0-3 .. T0
         assertThat(engine.hotNodeP95(STAMP, POOL)).hasValue(40.0);
 
-        record(engine, "n2", T0 - 3, 55.0);                      // minute T0-3: 10 -> 55
+        record(engine, "n2", T0 - 3, 55.0); // minute T0-3: 10 -> 55
         assertThat(engine.hotNodeMinuteValue(STAMP, POOL, T0 - 3)).hasValue(55.0);
         assertThat(engine.hotNodeP95(STAMP, POOL)).hasValue(55.0);
 
-        record(engine, "n3", T0 - 2, 5.0);                       // lower than 20: minute stays 20
+        record(engine, "n3", T0 - 2, 5.0); // lower than 20: minute stays 20
         assertThat(engine.hotNodeMinuteValue(STAMP, POOL, T0 - 2)).hasValue(20.0);
     }
 
@@ -145,10 +144,10 @@ class HotNodeP95Test {
     void many_late_samples_before_any_read_are_all_counted() {
         SignalEngine engine = engineWithPool(defaults, T0);
         for (int i = 1; i <= 100; i++) {
-            record(engine, "n1", T0 - 100 + i, i * 0.5);          // 0.5 .. 50.0
+            record(engine, "n1", T0 - 100 + i, i * 0.5); // 0.5 .. 50.0
         }
         for (int i = 1; i <= 50; i++) {
-            record(engine, "n2", T0 - 100 + i, 50.0 + i * 0.5);   // first 50 minutes raised to 50.5 .. 75.0
+            record(engine, "n2", T0 - 100 + i, 50.0 + i * 0.5); // first 50 minutes raised to 50.5 .. 75.0
         }
         // minute values: 25.5 .. 50.0 and 50.5 .. 75.0, n = 100 -> rank 95 -> 45th of the raised ones = 72.5
         assertThat(engine.hotNodeP95(STAMP, POOL)).hasValue(72.5);
@@ -185,30 +184,36 @@ class HotNodeP95Test {
         record(engine, "n1", T0 - 1, 41.0);
         record(engine, "n2", T0, 22.0);
 
-        engine.declarePool(STAMP, POOL, List.of("n2", "n3", "n4"));   // n2 known, n3 and n4 new
+        engine.declarePool(STAMP, POOL, List.of("n2", "n3", "n4")); // n2 known, n3 and n4 new
         assertThat(engine.hotNodeMinuteValue(STAMP, POOL, T0 - 1)).hasValue(41.0);
         assertThat(engine.hotNodeMinuteValue(STAMP, POOL, T0)).hasValue(22.0);
-        assertThat(engine.recordCpu(STAMP, POOL, "n2", T0, 99.0).accepted()).as("n2's sample survived growth").isFalse();
+        assertThat(engine.recordCpu(STAMP, POOL, "n2", T0, 99.0).accepted())
+                .as("n2's sample survived growth")
+                .isFalse();
 
         record(engine, "n4", T0, 47.5);
         assertThat(engine.hotNodeMinuteValue(STAMP, POOL, T0)).hasValue(47.5);
         assertThat(engine.hotNodeP95(STAMP, POOL)).hasValue(47.5);
-        assertThat(engine.latestNodeCpu(STAMP, POOL)).containsExactly(
-                Map.entry("n1", 41.0f), Map.entry("n2", 22.0f), Map.entry("n3", Float.NaN), Map.entry("n4", 47.5f));
+        assertThat(engine.latestNodeCpu(STAMP, POOL))
+                .containsExactly(
+                        Map.entry("n1", 41.0f),
+                        Map.entry("n2", 22.0f),
+                        Map.entry("n3", Float.NaN),
+                        Map.entry("n4", 47.5f));
     }
 
     @Test
     void latest_node_cpu_is_the_newest_minute_not_the_last_recorded() {
         SignalEngine engine = engineWithPool(defaults, T0);
         record(engine, "n1", T0, 15.0);
-        record(engine, "n1", T0 - 5, 95.0);   // late, older
+        record(engine, "n1", T0 - 5, 95.0); // late, older
         assertThat(engine.latestNodeCpu(STAMP, POOL)).containsEntry("n1", 15.0f).containsEntry("n2", Float.NaN);
     }
 
     @Test
     void hot_node_series_p95_covers_exactly_the_requested_range() {
         SignalEngine engine = engineWithPool(defaults, T0);
-        recordSeriesEndingNow(engine, 90, 10, 20, 30);   // T0-3 .. T0
+        recordSeriesEndingNow(engine, 90, 10, 20, 30); // T0-3 .. T0
         HotNodeSeries series = engine.hotNodeSeries(STAMP, POOL, T0 - 2, T0);
         assertThat(series.values()).containsExactly(10.0, 20.0, 30.0);
         assertThat(series.p95()).hasValue(30.0);
@@ -219,7 +224,8 @@ class HotNodeP95Test {
     void time_never_goes_backwards() {
         SignalEngine engine = engineWithPool(defaults, T0);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.advanceTo(T0 - 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("backwards");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("backwards");
         assertThat(engine.nowMinute()).isEqualTo(T0);
     }
 }

@@ -1,8 +1,9 @@
 package dev.stampboard.signals.engine;
 
-import dev.stampboard.fleet.PoolKind;
-import org.junit.jupiter.api.Test;
+import static dev.stampboard.signals.engine.EngineFixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stampboard.fleet.PoolKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -10,9 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Random;
-
-import static dev.stampboard.signals.engine.EngineFixtures.T0;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Random workloads (fixed seeds): the incrementally maintained P95 must equal both the engine's full
@@ -33,10 +32,14 @@ class IncrementalP95PropertyTest {
                     .filter(e -> e.getKey() >= from && e.getKey() <= to)
                     .map(Map.Entry::getValue)
                     .collect(ArrayList<Float>::new, ArrayList::add, ArrayList::addAll)
-                    .stream().collect(() -> new float[][] {new float[0]}, (acc, v) -> {
-                        acc[0] = Arrays.copyOf(acc[0], acc[0].length + 1);
-                        acc[0][acc[0].length - 1] = v;
-                    }, (a, b) -> { })[0];
+                    .stream()
+                    .collect(
+                            () -> new float[][] {new float[0]},
+                            (acc, v) -> {
+                                acc[0] = Arrays.copyOf(acc[0], acc[0].length + 1);
+                                acc[0][acc[0].length - 1] = v;
+                            },
+                            (a, b) -> {})[0];
             if (values.length == 0) {
                 return OptionalDouble.empty();
             }
@@ -56,8 +59,9 @@ class IncrementalP95PropertyTest {
     @Test
     void parallel_advance_of_a_large_fleet_matches_full_recompute() {
         Random random = new Random(99);
-        SignalEngine engine = new SignalEngine(SignalSettings.defaults().withPeakWindow(new PeakWindow.Trailing(30)), T0);
-        int stamps = 400;   // 800 pools: above the threshold for splitting advanceTo over threads
+        SignalEngine engine =
+                new SignalEngine(SignalSettings.defaults().withPeakWindow(new PeakWindow.Trailing(30)), T0);
+        int stamps = 400; // 800 pools: above the threshold for splitting advanceTo over threads
         for (int s = 0; s < stamps; s++) {
             for (PoolKind kind : PoolKind.values()) {
                 engine.declarePool("st" + s, kind, nodeNames(3));
@@ -68,7 +72,8 @@ class IncrementalP95PropertyTest {
             for (int s = 0; s < stamps; s++) {
                 for (PoolKind kind : PoolKind.values()) {
                     if (random.nextInt(10) > 0) {
-                        engine.recordCpu("st" + s, kind, "n" + random.nextInt(3), now - random.nextInt(2), random.nextInt(100));
+                        engine.recordCpu(
+                                "st" + s, kind, "n" + random.nextInt(3), now - random.nextInt(2), random.nextInt(100));
                     }
                 }
             }
@@ -78,7 +83,9 @@ class IncrementalP95PropertyTest {
         List<String> labels = engine.poolLabels();
         for (int i = 0; i < labels.size(); i++) {
             String[] parts = labels.get(i).split("/");
-            assertThat(engine.hotNodeP95(parts[0], PoolKind.valueOf(parts[1]))).as(labels.get(i)).hasValue(full[i]);
+            assertThat(engine.hotNodeP95(parts[0], PoolKind.valueOf(parts[1])))
+                    .as(labels.get(i))
+                    .hasValue(full[i]);
         }
     }
 
@@ -100,35 +107,44 @@ class IncrementalP95PropertyTest {
             int t = (int) (now - T0);
             for (int p = 0; p < shapes; p++) {
                 double cpu = switch (p) {
-                    case 0 -> Math.min(100, t / 16.0);                       // rising: every value a new top
-                    case 1 -> Math.max(0, 100 - t / 16.0);                   // falling: every value a new bottom
-                    case 2 -> 50.0;                                          // all ties
-                    case 3 -> (t / 300) % 2 == 0 ? 20.0 + random.nextInt(3) : 80.0 + random.nextInt(3);  // plateaus
-                    case 4 -> (t % 900) < 150 ? -1 : random.nextDouble() * 100;  // gaps
+                    case 0 -> Math.min(100, t / 16.0); // rising: every value a new top
+                    case 1 -> Math.max(0, 100 - t / 16.0); // falling: every value a new bottom
+                    case 2 -> 50.0; // all ties
+                    case 3 -> (t / 300) % 2 == 0 ? 20.0 + random.nextInt(3) : 80.0 + random.nextInt(3); // plateaus
+                    case 4 -> (t % 900) < 150 ? -1 : random.nextDouble() * 100; // gaps
                     default -> 40 + 30 * Math.sin(t / 60.0) + random.nextDouble();
                 };
                 if (cpu >= 0) {
                     engine.recordCpu("ramp" + p, PoolKind.REGISTRY, "n" + random.nextInt(3), now, cpu);
                 }
-                if (random.nextInt(8) == 0) {   // late sample, often raising a past minute
-                    engine.recordCpu("ramp" + p, PoolKind.REGISTRY, "n" + random.nextInt(3), now - random.nextInt(720),
+                if (random.nextInt(8) == 0) { // late sample, often raising a past minute
+                    engine.recordCpu(
+                            "ramp" + p,
+                            PoolKind.REGISTRY,
+                            "n" + random.nextInt(3),
+                            now - random.nextInt(720),
                             random.nextDouble() * 100);
                 }
             }
-            if (t == 1_000) {   // a collector backfills: far more late samples than one flush queue holds
+            if (t == 1_000) { // a collector backfills: far more late samples than one flush queue holds
                 for (int k = 1; k < 700; k++) {
-                    engine.recordCpu("ramp" + (k % shapes), PoolKind.REGISTRY, "n" + random.nextInt(3), now - k,
+                    engine.recordCpu(
+                            "ramp" + (k % shapes),
+                            PoolKind.REGISTRY,
+                            "n" + random.nextInt(3),
+                            now - k,
                             random.nextDouble() * 100);
                 }
             }
             if (t % 5 == 0 || t > 1_560) {
                 for (int p = 0; p < shapes; p++) {
-                    assertThat(engine.hotNodeP95("ramp" + p, PoolKind.REGISTRY)).as("shape %d at minute %d", p, t)
+                    assertThat(engine.hotNodeP95("ramp" + p, PoolKind.REGISTRY))
+                            .as("shape %d at minute %d", p, t)
                             .isEqualTo(engine.recomputeP95FromSamples("ramp" + p, PoolKind.REGISTRY));
                 }
             }
         }
-        engine.advanceTo(T0 + 1_600 + 700);   // a jump: most of the window leaves at once
+        engine.advanceTo(T0 + 1_600 + 700); // a jump: most of the window leaves at once
         for (int p = 0; p < shapes; p++) {
             assertThat(engine.hotNodeP95("ramp" + p, PoolKind.REGISTRY))
                     .isEqualTo(engine.recomputeP95FromSamples("ramp" + p, PoolKind.REGISTRY));
@@ -170,7 +186,10 @@ class IncrementalP95PropertyTest {
                 PoolKind kind = PoolKind.values()[random.nextInt(2)];
                 int nodes = nodesPerPool.get(stamp + "/" + kind);
                 String node = "n" + random.nextInt(nodes);
-                long minute = now - (random.nextInt(10) < 7 ? random.nextInt(3) : random.nextInt(settings.retentionMinutes() + 5));
+                long minute = now
+                        - (random.nextInt(10) < 7
+                                ? random.nextInt(3)
+                                : random.nextInt(settings.retentionMinutes() + 5));
                 // coarse values make ties (equal hot values in several minutes) common
                 double cpu = random.nextBoolean() ? random.nextInt(20) * 5.0 : random.nextDouble() * 100;
                 SampleVerdict verdict = engine.recordCpu(stamp, kind, node, minute, cpu);
@@ -183,9 +202,11 @@ class IncrementalP95PropertyTest {
                     for (PoolKind kind : PoolKind.values()) {
                         String pool = "st" + s + "/" + kind;
                         OptionalDouble incremental = engine.hotNodeP95("st" + s, kind);
-                        assertThat(incremental).as("seed %d step %d %s vs full recompute", seed, step, pool)
+                        assertThat(incremental)
+                                .as("seed %d step %d %s vs full recompute", seed, step, pool)
                                 .isEqualTo(engine.recomputeP95FromSamples("st" + s, kind));
-                        assertThat(incremental).as("seed %d step %d %s vs model", seed, step, pool)
+                        assertThat(incremental)
+                                .as("seed %d step %d %s vs model", seed, step, pool)
                                 .isEqualTo(model.p95(pool, now - window + 1, now));
                     }
                 }
@@ -196,7 +217,8 @@ class IncrementalP95PropertyTest {
         for (int i = 0; i < labels.size(); i++) {
             String[] parts = labels.get(i).split("/");
             OptionalDouble incremental = engine.hotNodeP95(parts[0], PoolKind.valueOf(parts[1]));
-            assertThat(Double.isNaN(all[i]) ? OptionalDouble.empty() : OptionalDouble.of(all[i])).isEqualTo(incremental);
+            assertThat(Double.isNaN(all[i]) ? OptionalDouble.empty() : OptionalDouble.of(all[i]))
+                    .isEqualTo(incremental);
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.stampboard.signals.engine;
 
-import org.junit.jupiter.api.Test;
-
 import static dev.stampboard.signals.engine.EngineFixtures.POOL;
 import static dev.stampboard.signals.engine.EngineFixtures.STAMP;
 import static dev.stampboard.signals.engine.EngineFixtures.T0;
@@ -9,6 +7,8 @@ import static dev.stampboard.signals.engine.EngineFixtures.engineWithPool;
 import static dev.stampboard.signals.engine.EngineFixtures.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class PoolStateTest {
 
@@ -54,6 +54,7 @@ class PoolStateTest {
     @Test
     void warn_above_hot_is_refused() {
         assertThatThrownBy(() -> SignalSettings.defaults().withThresholds(40.0, 45.0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("warnThreshold");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("warnThreshold");
     }
 }

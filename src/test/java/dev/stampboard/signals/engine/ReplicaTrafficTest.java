@@ -4,11 +4,9 @@ import static dev.stampboard.signals.engine.EngineFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import dev.stampboard.fleet.PoolKind;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class ReplicaTrafficTest {
 
@@ -21,7 +19,9 @@ class ReplicaTrafficTest {
     }
 
     private void traffic(String registry, String region, String stamp, long minute, long requests, long bytes) {
-        assertThat(engine.recordTraffic(registry, region, stamp, minute, requests, bytes, 0, 0, 10).accepted()).isTrue();
+        assertThat(engine.recordTraffic(registry, region, stamp, minute, requests, bytes, 0, 0, 10)
+                        .accepted())
+                .isTrue();
     }
 
     @Test

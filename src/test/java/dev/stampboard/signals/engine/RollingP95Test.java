@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 
 class RollingP95Test {
@@ -52,7 +51,9 @@ class RollingP95Test {
         for (long t = 0; t <= m; t++) {
             final long end = t;
             double[] in = java.util.stream.IntStream.range(0, n)
-                    .filter(i -> minutes[i] <= end && minutes[i] > end - window).mapToDouble(i -> values[i]).toArray();
+                    .filter(i -> minutes[i] <= end && minutes[i] > end - window)
+                    .mapToDouble(i -> values[i])
+                    .toArray();
             Arrays.sort(in);
             double expected = in.length == 0 ? Double.NaN : in[(int) Math.ceil(0.95 * in.length) - 1];
             assertThat(Double.valueOf(rolling[(int) t])).as("minute %d", t).isEqualTo(Double.valueOf(expected));

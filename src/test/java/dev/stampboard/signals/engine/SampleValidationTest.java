@@ -1,16 +1,15 @@
 package dev.stampboard.signals.engine;
 
-import dev.stampboard.fleet.PoolKind;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static dev.stampboard.signals.engine.EngineFixtures.POOL;
 import static dev.stampboard.signals.engine.EngineFixtures.STAMP;
 import static dev.stampboard.signals.engine.EngineFixtures.T0;
 import static dev.stampboard.signals.engine.EngineFixtures.engineWithPool;
 import static dev.stampboard.signals.engine.EngineFixtures.record;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stampboard.fleet.PoolKind;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class SampleValidationTest {
 
@@ -58,7 +57,8 @@ class SampleValidationTest {
 
     @Test
     void rejects_cpu_outside_0_to_100_but_accepts_both_ends() {
-        assertThat(cpu(STAMP, POOL, "n1", T0, -1).reason()).isEqualTo("cpu must be between 0 and 100 (got -1.0 for node 'n1')");
+        assertThat(cpu(STAMP, POOL, "n1", T0, -1).reason())
+                .isEqualTo("cpu must be between 0 and 100 (got -1.0 for node 'n1')");
         assertRejected(cpu(STAMP, POOL, "n1", T0, -0.5), "between 0 and 100", "-0.5");
         assertRejected(cpu(STAMP, POOL, "n1", T0, 100.01), "between 0 and 100", "100.01");
         assertThat(cpu(STAMP, POOL, "n1", T0, 0.0).accepted()).isTrue();
@@ -90,8 +90,11 @@ class SampleValidationTest {
 
     @Test
     void rejects_a_minute_older_than_retention_and_accepts_the_oldest_kept() {
-        assertRejected(cpu(STAMP, POOL, "n1", T0 - 720, 1), "minute 2024-12-31T12:00:00Z is older than the retention",
-                "720 minutes", "oldest kept: 2024-12-31T12:01:00Z");
+        assertRejected(
+                cpu(STAMP, POOL, "n1", T0 - 720, 1),
+                "minute 2024-12-31T12:00:00Z is older than the retention",
+                "720 minutes",
+                "oldest kept: 2024-12-31T12:01:00Z");
         assertThat(cpu(STAMP, POOL, "n1", T0 - 719, 1).accepted()).isTrue();
     }
 
@@ -135,15 +138,23 @@ class SampleValidationTest {
         assertRejected(engine.recordTraffic("reg", "weu", STAMP, T0, -1, 1, 0, 0, 10), "negative");
         assertRejected(engine.recordTraffic("reg", "weu", STAMP, T0, 10, 1, 11, 0, 10), "cannot exceed");
         assertRejected(engine.recordTraffic("reg", "weu", STAMP, T0, 10, 1, 0, 0, Double.NaN), "p99");
-        assertRejected(engine.recordTraffic("reg", "weu", STAMP, T0 + 1, 10, 1, 0, 0, 10),
+        assertRejected(
+                engine.recordTraffic("reg", "weu", STAMP, T0 + 1, 10, 1, 0, 0, 10),
                 "minute 2025-01-01T00:01:00Z is in the future (now is 2025-01-01T00:00:00Z)");
-        assertRejected(engine.recordTraffic("reg", "weu", STAMP, T0 - 720, 10, 1, 0, 0, 10), "older",
-                "2024-12-31T12:00:00Z");
-        assertThat(engine.recordTraffic("reg", "weu", STAMP, T0, 100, 1, 3, 0, 10).accepted()).isTrue();
-        assertRejected(engine.recordTraffic("reg", "weu", STAMP, T0, 100, 1, 50, 0, 10), "duplicate", "reg@weu",
+        assertRejected(
+                engine.recordTraffic("reg", "weu", STAMP, T0 - 720, 10, 1, 0, 0, 10), "older", "2024-12-31T12:00:00Z");
+        assertThat(engine.recordTraffic("reg", "weu", STAMP, T0, 100, 1, 3, 0, 10)
+                        .accepted())
+                .isTrue();
+        assertRejected(
+                engine.recordTraffic("reg", "weu", STAMP, T0, 100, 1, 50, 0, 10),
+                "duplicate",
+                "reg@weu",
                 "2025-01-01T00:00:00Z");
-        assertThat(engine.reactiveSeries("reg@weu", ReactiveMetric.THROTTLING_RATE, T0, T0)).containsExactly(0.03);
-        assertThat(engine.reactiveSeries(STAMP, ReactiveMetric.THROTTLING_RATE, T0, T0)).containsExactly(0.03);
+        assertThat(engine.reactiveSeries("reg@weu", ReactiveMetric.THROTTLING_RATE, T0, T0))
+                .containsExactly(0.03);
+        assertThat(engine.reactiveSeries(STAMP, ReactiveMetric.THROTTLING_RATE, T0, T0))
+                .containsExactly(0.03);
     }
 
     @Test

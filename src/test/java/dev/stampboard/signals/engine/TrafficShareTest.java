@@ -1,13 +1,12 @@
 package dev.stampboard.signals.engine;
 
-import dev.stampboard.fleet.PoolKind;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static dev.stampboard.signals.engine.EngineFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+
+import dev.stampboard.fleet.PoolKind;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class TrafficShareTest {
 
@@ -21,7 +20,9 @@ class TrafficShareTest {
     }
 
     private void traffic(String registry, String stamp, long minute, long requests, long bytes) {
-        assertThat(engine.recordTraffic(registry, "weu", stamp, minute, requests, bytes, 0, 0, 10).accepted()).isTrue();
+        assertThat(engine.recordTraffic(registry, "weu", stamp, minute, requests, bytes, 0, 0, 10)
+                        .accepted())
+                .isTrue();
     }
 
     @Test
@@ -44,7 +45,7 @@ class TrafficShareTest {
     void after_a_home_stamp_change_each_minute_counts_for_the_stamp_that_served_it() {
         traffic("a", "s1", T0 - 2, 100, 0);
         traffic("b", "s1", T0 - 2, 100, 0);
-        traffic("a", "s2", T0 - 1, 300, 0);          // a moved to s2
+        traffic("a", "s2", T0 - 1, 300, 0); // a moved to s2
         traffic("b", "s1", T0 - 1, 100, 0);
         traffic("c", "s2", T0, 100, 0);
         traffic("a", "s2", T0, 100, 0);
@@ -63,7 +64,7 @@ class TrafficShareTest {
     @Test
     void minutes_outside_the_peak_window_do_not_count() {
         traffic("old", "s1", T0 - 700, 1_000, 0);
-        engine.advanceTo(T0 + 100);                  // T0-700 is now 800 minutes back, outside 12 h
+        engine.advanceTo(T0 + 100); // T0-700 is now 800 minutes back, outside 12 h
         traffic("new", "s1", T0 + 100, 10, 0);
         assertThat(engine.trafficShare("s1", PoolKind.REGISTRY))
                 .extracting(TrafficShare::registry, TrafficShare::share)

@@ -2,6 +2,8 @@ package dev.stampboard.signals.ingestion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stampboard.StampboardApplication;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,10 +25,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.stampboard.StampboardApplication;
 
 /**
  * A fleet the simulator does not drive, built and fed only through the JSON API (PUT stamps and
@@ -49,10 +46,14 @@ class BringYourOwnFleetApiTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplication(StampboardApplication.class).run(
-                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=FALSE",
-                "--server.port=0", "--stampboard.simulator.enabled=false", "--logging.level.root=WARN",
-                "--stampboard.cutover.executor-enabled=false", "--vaadin.productionMode=false");
+        return new SpringApplication(StampboardApplication.class)
+                .run(
+                        "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=FALSE",
+                        "--server.port=0",
+                        "--stampboard.simulator.enabled=false",
+                        "--logging.level.root=WARN",
+                        "--stampboard.cutover.executor-enabled=false",
+                        "--vaadin.productionMode=false");
     }
 
     private static TestRestTemplate rest(ConfigurableApplicationContext ctx, String user) {
@@ -94,14 +95,43 @@ class BringYourOwnFleetApiTest {
         try (ConfigurableApplicationContext ctx = start()) {
             TestRestTemplate alice = rest(ctx, "alice");
             TestRestTemplate collector = rest(ctx, "collector");
-            put(collector, "/api/v1/stamps/byo-s01", Map.of("region", "byoland", "pools", List.of(
-                    Map.of("pool", "REGISTRY", "nodes", nodes("rg", 4)), Map.of("pool", "DATAPROXY", "nodes", nodes("dp", 4)))));
-            put(collector, "/api/v1/stamps/byo-s02", Map.of("region", "byoland", "pools", List.of(
-                    Map.of("pool", "REGISTRY", "nodes", nodes("rg", 8)), Map.of("pool", "DATAPROXY", "nodes", nodes("dp", 8)))));
-            onHot.keySet().forEach(r -> put(collector, "/api/v1/registries/" + r, Map.of("customer", "byo-customer",
-                    "replicas", List.of(Map.of("region", "byoland", "homeStamp", "byo-s01")))));
-            put(collector, "/api/v1/registries/byo-other.example.io", Map.of("customer", "byo-other",
-                    "replicas", List.of(Map.of("region", "byoland", "homeStamp", "byo-s02"))));
+            put(
+                    collector,
+                    "/api/v1/stamps/byo-s01",
+                    Map.of(
+                            "region",
+                            "byoland",
+                            "pools",
+                            List.of(
+                                    Map.of("pool", "REGISTRY", "nodes", nodes("rg", 4)),
+                                    Map.of("pool", "DATAPROXY", "nodes", nodes("dp", 4)))));
+            put(
+                    collector,
+                    "/api/v1/stamps/byo-s02",
+                    Map.of(
+                            "region",
+                            "byoland",
+                            "pools",
+                            List.of(
+                                    Map.of("pool", "REGISTRY", "nodes", nodes("rg", 8)),
+                                    Map.of("pool", "DATAPROXY", "nodes", nodes("dp", 8)))));
+            onHot.keySet()
+                    .forEach(r -> put(
+                            collector,
+                            "/api/v1/registries/" + r,
+                            Map.of(
+                                    "customer",
+                                    "byo-customer",
+                                    "replicas",
+                                    List.of(Map.of("region", "byoland", "homeStamp", "byo-s01")))));
+            put(
+                    collector,
+                    "/api/v1/registries/byo-other.example.io",
+                    Map.of(
+                            "customer",
+                            "byo-other",
+                            "replicas",
+                            List.of(Map.of("region", "byoland", "homeStamp", "byo-s02"))));
 
             List<Map<String, Object>> samples = new ArrayList<>();
             List<Map<String, Object>> traffic = new ArrayList<>();
@@ -123,10 +153,14 @@ class BringYourOwnFleetApiTest {
                 }
                 traffic.add(traffic("byo-other.example.io", "byo-s02", minute, 2000, 2_000_000_000L));
             }
-            JsonNode cpuReport = collector.postForObject("/api/v1/telemetry/node-cpu", Map.of("samples", samples), JsonNode.class);
+            JsonNode cpuReport =
+                    collector.postForObject("/api/v1/telemetry/node-cpu", Map.of("samples", samples), JsonNode.class);
             assertThat(cpuReport.get("rejected")).as(cpuReport.toString()).isEmpty();
-            JsonNode trafficReport = collector.postForObject("/api/v1/telemetry/registry-traffic", Map.of("rows", traffic), JsonNode.class);
-            assertThat(trafficReport.get("rejected")).as(trafficReport.toString()).isEmpty();
+            JsonNode trafficReport = collector.postForObject(
+                    "/api/v1/telemetry/registry-traffic", Map.of("rows", traffic), JsonNode.class);
+            assertThat(trafficReport.get("rejected"))
+                    .as(trafficReport.toString())
+                    .isEmpty();
             assertThat(trafficReport.get("accepted").asInt()).isEqualTo(MINUTES * (onHot.size() + 1));
 
             double expectedP95 = nearestRankP95(hotMinuteValues);
@@ -137,7 +171,8 @@ class BringYourOwnFleetApiTest {
             assertThat(share.get("registries").get(0).get("registry").asText()).isEqualTo("byo-big.example.io");
             assertThat(share.get("registries").get(0).get("share").asDouble()).isEqualTo(0.5);
 
-            ResponseEntity<JsonNode> plan = alice.postForEntity("/api/v1/plans", Map.of("region", "byoland"), JsonNode.class);
+            ResponseEntity<JsonNode> plan =
+                    alice.postForEntity("/api/v1/plans", Map.of("region", "byoland"), JsonNode.class);
             assertThat(plan.getStatusCode()).as(String.valueOf(plan.getBody())).isEqualTo(HttpStatus.CREATED);
             JsonNode moves = plan.getBody().get("moves");
             assertThat(moves).as(plan.getBody().toString()).isNotEmpty();
@@ -148,7 +183,8 @@ class BringYourOwnFleetApiTest {
         try (ConfigurableApplicationContext ctx = start()) {
             TestRestTemplate dave = rest(ctx, "dave");
             JsonNode stamp = dave.getForObject("/api/v1/stamps/byo-s01", JsonNode.class);
-            assertThat(stamp.get("pools").get(1).get("hotNodeP95").asDouble()).isEqualTo(nearestRankP95(hotMinuteValues));
+            assertThat(stamp.get("pools").get(1).get("hotNodeP95").asDouble())
+                    .isEqualTo(nearestRankP95(hotMinuteValues));
             JsonNode share = dave.getForObject("/api/v1/stamps/byo-s01/traffic-share?pool=DATAPROXY", JsonNode.class);
             assertThat(share.get("registries")).hasSize(onHot.size());
             assertThat(share.get("registries").get(0).get("share").asDouble()).isEqualTo(0.5);
@@ -172,7 +208,8 @@ class BringYourOwnFleetApiTest {
         return m;
     }
 
-    private static Map<String, Object> traffic(String registry, String stamp, String minute, long requests, long bytes) {
+    private static Map<String, Object> traffic(
+            String registry, String stamp, String minute, long requests, long bytes) {
         Map<String, Object> m = new HashMap<>();
         m.put("registry", registry);
         m.put("region", "byoland");

@@ -1,5 +1,11 @@
 package dev.stampboard.signals.ingestion;
 
+import dev.stampboard.StampboardApplication;
+import dev.stampboard.base.Actor;
+import dev.stampboard.fleet.FleetService;
+import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.fleet.RegistryDeclaration;
+import dev.stampboard.fleet.StampDeclaration;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -9,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,13 +22,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestTemplate;
-
-import dev.stampboard.StampboardApplication;
-import dev.stampboard.base.Actor;
-import dev.stampboard.fleet.FleetService;
-import dev.stampboard.fleet.PoolKind;
-import dev.stampboard.fleet.RegistryDeclaration;
-import dev.stampboard.fleet.StampDeclaration;
 
 /**
  * Issue 13's speed figures, not a test: one minute of 2,000 stamps (80 nodes each: 160,000 node samples;
@@ -38,52 +36,97 @@ public final class IngestionBenchmark {
     public static void main(String[] args) throws Exception {
         int stamps = Integer.getInteger("stamps", 2000);
         Path dir = Files.createTempDirectory("stampboard-bench");
-        ConfigurableApplicationContext ctx = new SpringApplication(StampboardApplication.class).run(
-                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=FALSE", "--server.port=0",
-                "--stampboard.simulator.enabled=false", "--stampboard.cutover.executor-enabled=false",
-                "--logging.level.root=WARN", "--vaadin.productionMode=false");
+        ConfigurableApplicationContext ctx = new SpringApplication(StampboardApplication.class)
+                .run(
+                        "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=FALSE",
+                        "--server.port=0",
+                        "--stampboard.simulator.enabled=false",
+                        "--stampboard.cutover.executor-enabled=false",
+                        "--logging.level.root=WARN",
+                        "--vaadin.productionMode=false");
         try {
             FleetService fleet = ctx.getBean(FleetService.class);
             long t0 = System.nanoTime();
             for (int s = 0; s < stamps; s++) {
                 String stamp = stampName(s);
-                fleet.declareStamp(stamp, new StampDeclaration("benchland", null, null, List.of(
-                        new StampDeclaration.PoolDeclaration(PoolKind.REGISTRY, nodes("rg", 40), null),
-                        new StampDeclaration.PoolDeclaration(PoolKind.DATAPROXY, nodes("dp", 40), null)), List.of()), Actor.system("bench"));
+                fleet.declareStamp(
+                        stamp,
+                        new StampDeclaration(
+                                "benchland",
+                                null,
+                                null,
+                                List.of(
+                                        new StampDeclaration.PoolDeclaration(PoolKind.REGISTRY, nodes("rg", 40), null),
+                                        new StampDeclaration.PoolDeclaration(
+                                                PoolKind.DATAPROXY, nodes("dp", 40), null)),
+                                List.of()),
+                        Actor.system("bench"));
                 for (int r = 0; r < 25; r++) {
-                    fleet.declareRegistry(registryName(s, r), new RegistryDeclaration("bench-customer",
-                            List.of(new RegistryDeclaration.ReplicaDeclaration("benchland", stamp))), Actor.system("bench"));
+                    fleet.declareRegistry(
+                            registryName(s, r),
+                            new RegistryDeclaration(
+                                    "bench-customer",
+                                    List.of(new RegistryDeclaration.ReplicaDeclaration("benchland", stamp))),
+                            Actor.system("bench"));
                 }
                 if ((s + 1) % 250 == 0) {
                     System.out.printf("  %d stamps declared after %.1f s%n", s + 1, (System.nanoTime() - t0) / 1e9);
                 }
             }
-            System.out.printf("declared %d stamps and %d registries in %.1f s%n", stamps, stamps * 25, (System.nanoTime() - t0) / 1e9);
-            Thread.sleep(1500);   // let the metrics' pool rows catch up with the declarations
+            System.out.printf(
+                    "declared %d stamps and %d registries in %.1f s%n",
+                    stamps, stamps * 25, (System.nanoTime() - t0) / 1e9);
+            Thread.sleep(1500); // let the metrics' pool rows catch up with the declarations
 
-            String minute = Instant.ofEpochSecond(Instant.now().getEpochSecond() / 60 * 60 - 60).toString();
+            String minute = Instant.ofEpochSecond(Instant.now().getEpochSecond() / 60 * 60 - 60)
+                    .toString();
             StringBuilder cpu = new StringBuilder(stamps * 80 * 90).append("{\"samples\":[");
             StringBuilder traffic = new StringBuilder(stamps * 25 * 200).append("{\"rows\":[");
             for (int s = 0; s < stamps; s++) {
                 for (int n = 0; n < 80; n++) {
                     String pool = n < 40 ? "REGISTRY" : "DATAPROXY";
                     String node = (n < 40 ? "rg-" : "dp-") + String.format("%03d", n % 40);
-                    cpu.append(s + n == 0 ? "" : ",").append("{\"stamp\":\"").append(stampName(s)).append("\",\"pool\":\"").append(pool)
-                            .append("\",\"node\":\"").append(node).append("\",\"minute\":\"").append(minute)
-                            .append("\",\"cpu\":").append((s * 7 + n * 13) % 90 + 5).append('}');
+                    cpu.append(s + n == 0 ? "" : ",")
+                            .append("{\"stamp\":\"")
+                            .append(stampName(s))
+                            .append("\",\"pool\":\"")
+                            .append(pool)
+                            .append("\",\"node\":\"")
+                            .append(node)
+                            .append("\",\"minute\":\"")
+                            .append(minute)
+                            .append("\",\"cpu\":")
+                            .append((s * 7 + n * 13) % 90 + 5)
+                            .append('}');
                 }
                 for (int r = 0; r < 25; r++) {
-                    traffic.append(s + r == 0 ? "" : ",").append("{\"registry\":\"").append(registryName(s, r))
-                            .append("\",\"region\":\"benchland\",\"stamp\":\"").append(stampName(s)).append("\",\"minute\":\"")
-                            .append(minute).append("\",\"requests\":").append(1000 + r).append(",\"bytes\":").append(100_000L * (r + 1))
-                            .append(",\"throttled\":1,\"errors\":0,\"p99Ms\":").append(80 + r).append('}');
+                    traffic.append(s + r == 0 ? "" : ",")
+                            .append("{\"registry\":\"")
+                            .append(registryName(s, r))
+                            .append("\",\"region\":\"benchland\",\"stamp\":\"")
+                            .append(stampName(s))
+                            .append("\",\"minute\":\"")
+                            .append(minute)
+                            .append("\",\"requests\":")
+                            .append(1000 + r)
+                            .append(",\"bytes\":")
+                            .append(100_000L * (r + 1))
+                            .append(",\"throttled\":1,\"errors\":0,\"p99Ms\":")
+                            .append(80 + r)
+                            .append('}');
                 }
             }
             cpu.append("]}");
             traffic.append("]}");
             String port = ctx.getEnvironment().getProperty("local.server.port");
-            RestTemplate rest = new RestTemplateBuilder().rootUri("http://localhost:" + port).basicAuthentication("collector", "collector-pw").build();
-            RestTemplate viewer = new RestTemplateBuilder().rootUri("http://localhost:" + port).basicAuthentication("dave", "dave-pw").build();
+            RestTemplate rest = new RestTemplateBuilder()
+                    .rootUri("http://localhost:" + port)
+                    .basicAuthentication("collector", "collector-pw")
+                    .build();
+            RestTemplate viewer = new RestTemplateBuilder()
+                    .rootUri("http://localhost:" + port)
+                    .basicAuthentication("dave", "dave-pw")
+                    .build();
 
             post(rest, "/api/v1/telemetry/node-cpu", cpu.toString(), stamps * 80);
             post(rest, "/api/v1/telemetry/registry-traffic", traffic.toString(), stamps * 25);
@@ -91,9 +134,12 @@ public final class IngestionBenchmark {
             for (int i = 0; i < 6; i++) {
                 long s0 = System.nanoTime();
                 String body = viewer.getForObject("/actuator/prometheus", String.class);
-                long lines = body.lines().filter(l -> l.startsWith("stampboard_hot_node_p95_percent{")).count();
-                System.out.printf("prometheus scrape %d: %.0f ms, %d kB, %d hot-node P95 series%n", i,
-                        (System.nanoTime() - s0) / 1e6, body.length() / 1024, lines);
+                long lines = body.lines()
+                        .filter(l -> l.startsWith("stampboard_hot_node_p95_percent{"))
+                        .count();
+                System.out.printf(
+                        "prometheus scrape %d: %.0f ms, %d kB, %d hot-node P95 series%n",
+                        i, (System.nanoTime() - s0) / 1e6, body.length() / 1024, lines);
             }
         } finally {
             ctx.close();
@@ -110,9 +156,17 @@ public final class IngestionBenchmark {
         @SuppressWarnings("unchecked")
         Map<String, Object> answer = rest.postForObject(path, new HttpEntity<>(body, headers), Map.class);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("%s: %d rows (%d MB JSON) in %.2f s (%.0f rows/s), accepted %s, rejected %d; heap used before %d MB, peak %d MB%n",
-                path, rows, body.length() >> 20, seconds, rows / seconds, answer.get("accepted"),
-                ((List<?>) answer.get("rejected")).size(), heapBefore >> 20, peakHeap() >> 20);
+        System.out.printf(
+                "%s: %d rows (%d MB JSON) in %.2f s (%.0f rows/s), accepted %s, rejected %d; heap used before %d MB, peak %d MB%n",
+                path,
+                rows,
+                body.length() >> 20,
+                seconds,
+                rows / seconds,
+                answer.get("accepted"),
+                ((List<?>) answer.get("rejected")).size(),
+                heapBefore >> 20,
+                peakHeap() >> 20);
     }
 
     private static void resetPeaks() {
@@ -125,8 +179,10 @@ public final class IngestionBenchmark {
 
     /** Sum of the heap pools' peaks since the reset: an upper bound of what the call needed at once. */
     private static long peakHeap() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed())
+                .sum();
     }
 
     private static String stampName(int s) {

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,22 +21,30 @@ class TelemetryRetentionPostgresTest {
         String url = System.getenv("STAMPBOARD_TEST_PG_URL");
         assumeTrue(url != null && !url.isBlank(), "no PostgreSQL given in STAMPBOARD_TEST_PG_URL");
         var dataSource = new DriverManagerDataSource(url, "stampboard", "stampboard");
-        Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").cleanDisabled(false).load();
+        Flyway flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .cleanDisabled(false)
+                .load();
         flyway.clean();
         flyway.migrate();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         Instant now = Instant.parse("2026-11-26T12:00:00Z");
         for (int i = 0; i < 9; i++) {
-            jdbc.update("insert into node_cpu_sample (stamp, pool, node, minute_at, cpu) values ('pg-s01', 'REGISTRY', 'rg-000', ?, 1)",
+            jdbc.update(
+                    "insert into node_cpu_sample (stamp, pool, node, minute_at, cpu) values ('pg-s01', 'REGISTRY', 'rg-000', ?, 1)",
                     OffsetDateTime.ofInstant(now.minus(Duration.ofDays(15)).plusSeconds(60L * i), ZoneOffset.UTC));
-            jdbc.update("insert into registry_traffic_sample (registry, region, stamp, minute_at, requests, bytes, throttled, errors, "
-                    + "p99_ms) values ('pg.example.io', 'r', 'pg-s01', ?, 1, 1, 0, 0, 1)",
-                    OffsetDateTime.ofInstant(now.minus(Duration.ofDays(i < 5 ? 15 : 1)).plusSeconds(60L * i), ZoneOffset.UTC));
+            jdbc.update(
+                    "insert into registry_traffic_sample (registry, region, stamp, minute_at, requests, bytes, throttled, errors, "
+                            + "p99_ms) values ('pg.example.io', 'r', 'pg-s01', ?, 1, 1, 0, 0, 1)",
+                    OffsetDateTime.ofInstant(
+                            now.minus(Duration.ofDays(i < 5 ? 15 : 1)).plusSeconds(60L * i), ZoneOffset.UTC));
         }
-        TelemetryRetention retention = new TelemetryRetention(jdbc, new TelemetryProperties(Duration.ofDays(14), null, 2),
-                Clock.fixed(now, ZoneOffset.UTC));
+        TelemetryRetention retention = new TelemetryRetention(
+                jdbc, new TelemetryProperties(Duration.ofDays(14), null, 2), Clock.fixed(now, ZoneOffset.UTC));
 
         assertThat(retention.prune()).isEqualTo(new TelemetryRetention.Pruned(9, 5));
-        assertThat(jdbc.queryForObject("select count(*) from registry_traffic_sample", Integer.class)).isEqualTo(4);
+        assertThat(jdbc.queryForObject("select count(*) from registry_traffic_sample", Integer.class))
+                .isEqualTo(4);
     }
 }

@@ -49,28 +49,43 @@ public final class FailProbe {
                         int ns = nodes(seed, from, pool), nd = nodes(seed, to, pool);
                         predicted.add(hd + (hs - b) * own / total * ns / nd);
                     }
-                    FleetLayout moved = new FleetLayout(layout.stamps(), layout.replicas().stream().map(x ->
-                            x.registry().equals(r.name()) && x.region().equals("eastus")
-                                    ? new ReplicaLayout(x.registry(), "eastus", to, end) : x).toList());
+                    FleetLayout moved = new FleetLayout(
+                            layout.stamps(),
+                            layout.replicas().stream()
+                                    .map(x -> x.registry().equals(r.name())
+                                                    && x.region().equals("eastus")
+                                            ? new ReplicaLayout(x.registry(), "eastus", to, end)
+                                            : x)
+                                    .toList());
                     List<Double> steady = new ArrayList<>();
                     for (long m = end; m < end + 180; m++) {
-                        measured.add(Measurements.hotNode(model.minute(m, moved)).get(new StampPool(to, pool)));
+                        measured.add(
+                                Measurements.hotNode(model.minute(m, moved)).get(new StampPool(to, pool)));
                     }
                     for (long m = end + 720; m < end + 1440; m += 2) {
                         steady.add(Measurements.hotNode(model.minute(m, moved)).get(new StampPool(to, pool)));
                     }
                     double p = Measurements.p95(predicted);
-                    double mx = measured.stream().sorted().skip(measured.size() / 2).findFirst().orElseThrow();
+                    double mx = measured.stream()
+                            .sorted()
+                            .skip(measured.size() / 2)
+                            .findFirst()
+                            .orElseThrow();
                     predictedWorst = Math.max(predictedWorst, p);
                     worst = Math.max(worst, mx);
-                    System.out.printf("%-28s %s->%s %-9s predicted %5.1f  world median first 3h %5.1f  steady p95 %5.1f%n", r.name(), from, to, pool, p, mx, Measurements.p95(steady));
+                    System.out.printf(
+                            "%-28s %s->%s %-9s predicted %5.1f  world median first 3h %5.1f  steady p95 %5.1f%n",
+                            r.name(), from, to, pool, p, mx, Measurements.p95(steady));
                 }
             }
         }
     }
 
     private static int nodes(Scenario s, String stamp, PoolKind pool) {
-        ScenarioStamp x = s.stamps().stream().filter(t -> t.name().equals(stamp)).findFirst().orElseThrow();
+        ScenarioStamp x = s.stamps().stream()
+                .filter(t -> t.name().equals(stamp))
+                .findFirst()
+                .orElseThrow();
         return pool == PoolKind.REGISTRY ? x.registryNodes() : x.dataproxyNodes();
     }
 }

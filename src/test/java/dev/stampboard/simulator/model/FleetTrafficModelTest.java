@@ -20,6 +20,7 @@ class FleetTrafficModelTest {
     private static final long BUSY = Measurements.epochMinute("2026-11-26T17:00:00Z");
     /** 08:00 UTC = 03:00 in New York: the quiet night. */
     private static final long NIGHT = Measurements.epochMinute("2026-11-26T08:00:00Z");
+
     private static final String MODELS = "openmindmodels.azurecr.io";
 
     private final Scenario seed = Scenarios.seed();
@@ -31,7 +32,8 @@ class FleetTrafficModelTest {
         MinuteSnapshot first = model.minute(BUSY, layout);
         assertThat(first.minute()).isEqualTo(BUSY);
         assertThat(model.minute(BUSY, layout)).isEqualTo(first);
-        assertThat(new FleetTrafficModel(Scenarios.seed(), SEED).minute(BUSY, Scenarios.seed().initialLayout()))
+        assertThat(new FleetTrafficModel(Scenarios.seed(), SEED)
+                        .minute(BUSY, Scenarios.seed().initialLayout()))
                 .isEqualTo(first);
     }
 
@@ -60,35 +62,53 @@ class FleetTrafficModelTest {
     @Test
     void every_node_of_every_stamp_reports_once_per_minute() {
         MinuteSnapshot snapshot = model.minute(BUSY, layout);
-        int nodes = layout.stamps().stream().mapToInt(s -> s.registryNodes().size() + s.dataproxyNodes().size()).sum();
+        int nodes = layout.stamps().stream()
+                .mapToInt(s -> s.registryNodes().size() + s.dataproxyNodes().size())
+                .sum();
         assertThat(snapshot.nodeCpu()).hasSize(nodes);
-        assertThat(snapshot.nodeCpu()).filteredOn(s -> s.stamp().equals("eus-s01") && s.pool() == PoolKind.DATAPROXY)
-                .extracting(NodeCpuSample::node).containsExactlyElementsOf(layout.stamps().get(0).dataproxyNodes());
+        assertThat(snapshot.nodeCpu())
+                .filteredOn(s -> s.stamp().equals("eus-s01") && s.pool() == PoolKind.DATAPROXY)
+                .extracting(NodeCpuSample::node)
+                .containsExactlyElementsOf(layout.stamps().get(0).dataproxyNodes());
         assertThat(snapshot.traffic()).hasSize(layout.replicas().size());
     }
 
     @Test
     void cpu_stays_within_0_and_100_all_day_even_on_overloaded_stamps() {
         // squeeze stamp A onto two nodes per pool: far beyond capacity
-        FleetLayout overloaded = withStamp(layout, "eus-s01", s -> new StampLayout(s.name(), s.region(), s.regionZone(),
-                s.kind(), List.of("rg-000", "rg-001"), List.of("dp-000", "dp-001")));
+        FleetLayout overloaded = withStamp(
+                layout,
+                "eus-s01",
+                s -> new StampLayout(
+                        s.name(),
+                        s.region(),
+                        s.regionZone(),
+                        s.kind(),
+                        List.of("rg-000", "rg-001"),
+                        List.of("dp-000", "dp-001")));
         long start = Measurements.epochMinute("2026-11-26T00:00:00Z");
         for (long m = start; m < start + 24 * 60; m += 7) {
             for (FleetLayout l : List.of(layout, overloaded)) {
-                assertThat(model.minute(m, l).nodeCpu()).allSatisfy(s -> assertThat(s.cpu()).isBetween(0f, 100f));
+                assertThat(model.minute(m, l).nodeCpu())
+                        .allSatisfy(s -> assertThat(s.cpu()).isBetween(0f, 100f));
             }
         }
-        assertThat(Measurements.hotNode(model.minute(BUSY, overloaded)).get(new StampPool("eus-s01", PoolKind.DATAPROXY)))
+        assertThat(Measurements.hotNode(model.minute(BUSY, overloaded))
+                        .get(new StampPool("eus-s01", PoolKind.DATAPROXY)))
                 .isEqualTo(100.0);
     }
 
     @Test
     void traffic_peaks_in_local_business_hours_and_drops_at_night() {
-        ReplicaTraffic busy = traffic(model.minute(BUSY, layout), MODELS, "eastus").orElseThrow();
-        ReplicaTraffic night = traffic(model.minute(NIGHT, layout), MODELS, "eastus").orElseThrow();
+        ReplicaTraffic busy =
+                traffic(model.minute(BUSY, layout), MODELS, "eastus").orElseThrow();
+        ReplicaTraffic night =
+                traffic(model.minute(NIGHT, layout), MODELS, "eastus").orElseThrow();
         assertThat(night.requests()).isLessThan((long) (busy.requests() * 0.8));
         assertThat(Measurements.hotNode(model.minute(NIGHT, layout)).get(new StampPool("eus-s01", PoolKind.DATAPROXY)))
-                .isLessThan(Measurements.hotNode(model.minute(BUSY, layout)).get(new StampPool("eus-s01", PoolKind.DATAPROXY)) - 20);
+                .isLessThan(Measurements.hotNode(model.minute(BUSY, layout))
+                                .get(new StampPool("eus-s01", PoolKind.DATAPROXY))
+                        - 20);
     }
 
     @Test
@@ -122,15 +142,30 @@ class FleetTrafficModelTest {
 
     @Test
     void more_nodes_means_lower_cpu_for_the_same_traffic() {
-        FleetLayout scaledOut = withStamp(layout, "eus-s04", s -> new StampLayout(s.name(), s.region(), s.regionZone(),
-                s.kind(), NodeNames.nodes(PoolKind.REGISTRY, 36), NodeNames.nodes(PoolKind.DATAPROXY, 24)));
+        FleetLayout scaledOut = withStamp(
+                layout,
+                "eus-s04",
+                s -> new StampLayout(
+                        s.name(),
+                        s.region(),
+                        s.regionZone(),
+                        s.kind(),
+                        NodeNames.nodes(PoolKind.REGISTRY, 36),
+                        NodeNames.nodes(PoolKind.DATAPROXY, 24)));
         MinuteSnapshot before = model.minute(BUSY, layout);
         MinuteSnapshot after = model.minute(BUSY, scaledOut);
-        assertThat(after.traffic().stream().filter(t -> t.stamp().equals("eus-s04")).mapToLong(ReplicaTraffic::requests).sum())
-                .isEqualTo(before.traffic().stream().filter(t -> t.stamp().equals("eus-s04")).mapToLong(ReplicaTraffic::requests).sum());
+        assertThat(after.traffic().stream()
+                        .filter(t -> t.stamp().equals("eus-s04"))
+                        .mapToLong(ReplicaTraffic::requests)
+                        .sum())
+                .isEqualTo(before.traffic().stream()
+                        .filter(t -> t.stamp().equals("eus-s04"))
+                        .mapToLong(ReplicaTraffic::requests)
+                        .sum());
         for (PoolKind pool : PoolKind.values()) {
             StampPool key = new StampPool("eus-s04", pool);
-            assertThat(Measurements.hotNode(after).get(key)).isLessThan(Measurements.hotNode(before).get(key) - 10);
+            assertThat(Measurements.hotNode(after).get(key))
+                    .isLessThan(Measurements.hotNode(before).get(key) - 10);
             assertThat(average(after, key)).isLessThan(average(before, key));
         }
     }
@@ -146,21 +181,38 @@ class FleetTrafficModelTest {
 
     @Test
     void a_stamp_that_is_not_active_serves_nothing_but_its_nodes_still_report_idle_cpu() {
-        FleetLayout draining = withStamp(layout, "eus-s05", s -> new StampLayout(s.name(), s.region(), s.regionZone(),
-                s.kind(), StampStatus.DRAINING, s.registryNodes(), s.dataproxyNodes()));
+        FleetLayout draining = withStamp(
+                layout,
+                "eus-s05",
+                s -> new StampLayout(
+                        s.name(),
+                        s.region(),
+                        s.regionZone(),
+                        s.kind(),
+                        StampStatus.DRAINING,
+                        s.registryNodes(),
+                        s.dataproxyNodes()));
         MinuteSnapshot snapshot = model.minute(BUSY, draining);
         assertThat(snapshot.traffic()).noneMatch(t -> t.stamp().equals("eus-s05"));
-        assertThat(snapshot.nodeCpu()).filteredOn(s -> s.stamp().equals("eus-s05")).isNotEmpty()
+        assertThat(snapshot.nodeCpu())
+                .filteredOn(s -> s.stamp().equals("eus-s05"))
+                .isNotEmpty()
                 .allSatisfy(s -> assertThat(s.cpu()).isLessThan(10f));
     }
 
     @Test
     void a_new_empty_stamp_in_the_layout_reports_idle_nodes_and_receives_moved_traffic() {
         List<StampLayout> stamps = new ArrayList<>(layout.stamps());
-        stamps.add(new StampLayout("eus-d01", "eastus", ZoneId.of("America/New_York"), StampKind.DEDICATED,
-                NodeNames.nodes(PoolKind.REGISTRY, 12), NodeNames.nodes(PoolKind.DATAPROXY, 24)));
+        stamps.add(new StampLayout(
+                "eus-d01",
+                "eastus",
+                ZoneId.of("America/New_York"),
+                StampKind.DEDICATED,
+                NodeNames.nodes(PoolKind.REGISTRY, 12),
+                NodeNames.nodes(PoolKind.DATAPROXY, 24)));
         FleetLayout withDedicated = new FleetLayout(stamps, layout.replicas());
-        assertThat(Measurements.hotNode(model.minute(BUSY, withDedicated)).get(new StampPool("eus-d01", PoolKind.DATAPROXY)))
+        assertThat(Measurements.hotNode(model.minute(BUSY, withDedicated))
+                        .get(new StampPool("eus-d01", PoolKind.DATAPROXY)))
                 .isLessThan(10.0);
         FleetLayout moved = withHome(withDedicated, MODELS, "eastus", "eus-d01");
         assertThat(Measurements.hotNode(model.minute(BUSY, moved)).get(new StampPool("eus-d01", PoolKind.DATAPROXY)))
@@ -181,14 +233,19 @@ class FleetTrafficModelTest {
                 }
                 if (t.stamp().equals("eus-s05")) {
                     throttledOnCool += t.throttled();
-                    p99OnCool = Math.max(p99OnCool, t.p99LatencyMs() / TrafficProfile.defaultP99LatencyMs(
-                            profile(t.registry()).bytesPerRequest()));
+                    p99OnCool = Math.max(
+                            p99OnCool,
+                            t.p99LatencyMs()
+                                    / TrafficProfile.defaultP99LatencyMs(
+                                            profile(t.registry()).bytesPerRequest()));
                 }
             }
         }
         assertThat((double) throttledOnA / requestsOnA).isGreaterThan(0.02);
         assertThat(throttledOnCool).isZero();
-        assertThat(p99OnA).isGreaterThan(3 * TrafficProfile.defaultP99LatencyMs(profile(MODELS).bytesPerRequest()));
+        assertThat(p99OnA)
+                .isGreaterThan(
+                        3 * TrafficProfile.defaultP99LatencyMs(profile(MODELS).bytesPerRequest()));
         assertThat(p99OnCool).isLessThan(1.5);
     }
 
@@ -221,26 +278,43 @@ class FleetTrafficModelTest {
     }
 
     private TrafficProfile profile(String registry) {
-        return seed.registries().stream().filter(r -> r.name().equals(registry)).findFirst().orElseThrow().profile();
+        return seed.registries().stream()
+                .filter(r -> r.name().equals(registry))
+                .findFirst()
+                .orElseThrow()
+                .profile();
     }
 
     private static double average(MinuteSnapshot snapshot, StampPool key) {
-        return snapshot.nodeCpu().stream().filter(s -> s.stamp().equals(key.stamp()) && s.pool() == key.pool())
-                .mapToDouble(NodeCpuSample::cpu).average().orElseThrow();
+        return snapshot.nodeCpu().stream()
+                .filter(s -> s.stamp().equals(key.stamp()) && s.pool() == key.pool())
+                .mapToDouble(NodeCpuSample::cpu)
+                .average()
+                .orElseThrow();
     }
 
     private static Optional<ReplicaTraffic> traffic(MinuteSnapshot snapshot, String registry, String region) {
-        return snapshot.traffic().stream().filter(t -> t.registry().equals(registry) && t.region().equals(region)).findFirst();
+        return snapshot.traffic().stream()
+                .filter(t -> t.registry().equals(registry) && t.region().equals(region))
+                .findFirst();
     }
 
     static FleetLayout withHome(FleetLayout layout, String registry, String region, String stamp) {
-        return new FleetLayout(layout.stamps(), layout.replicas().stream()
-                .map(r -> r.registry().equals(registry) && r.region().equals(region) ? new ReplicaLayout(registry, region, stamp) : r)
-                .toList());
+        return new FleetLayout(
+                layout.stamps(),
+                layout.replicas().stream()
+                        .map(r -> r.registry().equals(registry) && r.region().equals(region)
+                                ? new ReplicaLayout(registry, region, stamp)
+                                : r)
+                        .toList());
     }
 
-    static FleetLayout withStamp(FleetLayout layout, String stamp, java.util.function.UnaryOperator<StampLayout> change) {
-        return new FleetLayout(layout.stamps().stream().map(s -> s.name().equals(stamp) ? change.apply(s) : s).toList(),
+    static FleetLayout withStamp(
+            FleetLayout layout, String stamp, java.util.function.UnaryOperator<StampLayout> change) {
+        return new FleetLayout(
+                layout.stamps().stream()
+                        .map(s -> s.name().equals(stamp) ? change.apply(s) : s)
+                        .toList(),
                 layout.replicas());
     }
 }

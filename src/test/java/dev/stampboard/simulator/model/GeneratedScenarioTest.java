@@ -23,7 +23,10 @@ class GeneratedScenarioTest {
         Set<String> names = new HashSet<>();
         s.registries().forEach(r -> assertThat(names.add(r.name())).isTrue());
         assertThat(s.registries()).allSatisfy(r -> assertThat(r.name()).matches("[a-z0-9]{5,50}\\.azurecr\\.io"));
-        assertThat(s.registries()).allSatisfy(r -> assertThat(s.customers()).extracting(ScenarioCustomer::name).contains(r.customer()));
+        assertThat(s.registries())
+                .allSatisfy(r -> assertThat(s.customers())
+                        .extracting(ScenarioCustomer::name)
+                        .contains(r.customer()));
     }
 
     @Test
@@ -45,9 +48,13 @@ class GeneratedScenarioTest {
         assertThat(scenario.stamps()).hasSize(500);
         assertThat(first.traffic()).hasSize(50_000);
         assertThat(first.nodeCpu()).allSatisfy(s -> assertThat(s.cpu()).isBetween(0f, 100f));
-        System.out.printf("generated 500 stamps x 100 registries: scenario + layout %d ms, first minute %d ms,"
+        System.out.printf(
+                "generated 500 stamps x 100 registries: scenario + layout %d ms, first minute %d ms,"
                         + " then %.1f ms per minute (%d node samples, %d replicas)%n",
-                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1e6 / repeats,
-                first.nodeCpu().size(), first.traffic().size());
+                (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000,
+                (t3 - t2) / 1e6 / repeats,
+                first.nodeCpu().size(),
+                first.traffic().size());
     }
 }

@@ -14,11 +14,9 @@ import java.util.Map;
  */
 final class Measurements {
 
-    record StampPool(String stamp, PoolKind pool) {
-    }
+    record StampPool(String stamp, PoolKind pool) {}
 
-    private Measurements() {
-    }
+    private Measurements() {}
 
     static long epochMinute(String instant) {
         return Instant.parse(instant).getEpochSecond() / 60;
@@ -37,7 +35,9 @@ final class Measurements {
     static Map<StampPool, List<Double>> hotNodeSeries(FleetTrafficModel model, FleetLayout layout, long from, long to) {
         Map<StampPool, List<Double>> series = new HashMap<>();
         for (long m = from; m < to; m++) {
-            hotNode(model.minute(m, layout)).forEach((k, v) -> series.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+            hotNode(model.minute(m, layout))
+                    .forEach((k, v) ->
+                            series.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
         }
         return series;
     }

@@ -12,7 +12,8 @@ class SeedCalibrationReport {
         Scenario seed = Scenarios.seed();
         FleetTrafficModel model = new FleetTrafficModel(seed, SeedScenarioTest.SEED);
         FleetLayout layout = seed.initialLayout();
-        String[] ends = {"2026-11-26T00:00:00Z", "2026-11-26T06:00:00Z", "2026-11-26T12:00:00Z", "2026-11-26T18:00:00Z"};
+        String[] ends = {"2026-11-26T00:00:00Z", "2026-11-26T06:00:00Z", "2026-11-26T12:00:00Z", "2026-11-26T18:00:00Z"
+        };
         StringBuilder out = new StringBuilder(String.format("%-9s %-9s", "stamp", "pool"));
         Map<?, Double>[] tables = new Map[ends.length];
         for (int i = 0; i < ends.length; i++) {

@@ -22,13 +22,20 @@ public final class SeedTableProbe {
             Map<StampPool, Double> b = Measurements.trailing12hP95(model, before, e);
             Map<StampPool, Double> a = Measurements.trailing12hP95(model, after, e);
             System.out.println("window ending " + end);
-            for (String stamp : List.of("eus-s01", "eus-s02", "eus-s03", "eus-s04", "eus-s05", "eus-s06", "eus-s07", "eus-ded")) {
+            for (String stamp :
+                    List.of("eus-s01", "eus-s02", "eus-s03", "eus-s04", "eus-s05", "eus-s06", "eus-s07", "eus-ded")) {
                 for (PoolKind pool : PoolKind.values()) {
                     StampPool k = new StampPool(stamp, pool);
                     Double x = b.get(k);
                     Double y = a.get(k);
-                    System.out.printf("  %s %-9s %6.1f -> %6.1f  %+6.1f pp %+6.1f %%%n", stamp, pool, x == null ? Double.NaN : x,
-                            y, y - (x == null ? 0 : x), x == null ? Double.NaN : 100 * (y - x) / x);
+                    System.out.printf(
+                            "  %s %-9s %6.1f -> %6.1f  %+6.1f pp %+6.1f %%%n",
+                            stamp,
+                            pool,
+                            x == null ? Double.NaN : x,
+                            y,
+                            y - (x == null ? 0 : x),
+                            x == null ? Double.NaN : 100 * (y - x) / x);
                 }
             }
         }
@@ -36,11 +43,20 @@ public final class SeedTableProbe {
 
     static FleetLayout isolated(Scenario seed, FleetLayout layout) {
         List<StampLayout> stamps = new ArrayList<>(layout.stamps());
-        stamps.add(new StampLayout("eus-ded", "eastus", ZoneId.of("America/New_York"), StampKind.DEDICATED,
-                NodeNames.nodes(PoolKind.REGISTRY, 16), NodeNames.nodes(PoolKind.DATAPROXY, 40)));
-        List<ReplicaLayout> replicas = layout.replicas().stream().map(r -> seed.registries().stream()
-                .anyMatch(x -> x.name().equals(r.registry()) && x.customer().equals(Scenarios.AI_CUSTOMER))
-                ? new ReplicaLayout(r.registry(), r.region(), "eus-ded") : r).toList();
+        stamps.add(new StampLayout(
+                "eus-ded",
+                "eastus",
+                ZoneId.of("America/New_York"),
+                StampKind.DEDICATED,
+                NodeNames.nodes(PoolKind.REGISTRY, 16),
+                NodeNames.nodes(PoolKind.DATAPROXY, 40)));
+        List<ReplicaLayout> replicas = layout.replicas().stream()
+                .map(r -> seed.registries().stream()
+                                .anyMatch(x -> x.name().equals(r.registry())
+                                        && x.customer().equals(Scenarios.AI_CUSTOMER))
+                        ? new ReplicaLayout(r.registry(), r.region(), "eus-ded")
+                        : r)
+                .toList();
         return new FleetLayout(stamps, replicas);
     }
 }

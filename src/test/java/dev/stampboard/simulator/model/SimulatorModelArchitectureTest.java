@@ -12,20 +12,29 @@ class SimulatorModelArchitectureTest {
 
     @Test
     void the_model_depends_only_on_the_jdk_and_the_fleet_enums() {
-        JavaClasses model = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses model = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.stampboard.simulator.model");
-        classes().should().onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "org.jspecify..", "dev.stampboard.fleet..", "dev.stampboard.simulator.model..")
+        classes()
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "java..", "org.jspecify..", "dev.stampboard.fleet..", "dev.stampboard.simulator.model..")
                 .check(model);
     }
 
     /** DESIGN §12: the planner predicts with its own model and learns from outcomes, never from the world's physics. */
     @Test
     void the_planner_and_calibration_never_see_the_worlds_physics() {
-        JavaClasses app = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses app = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.stampboard");
-        noClasses().that().resideInAnyPackage("dev.stampboard.planning..", "dev.stampboard.calibration..")
-                .should().dependOnClassesThat().resideInAPackage("dev.stampboard.simulator..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.stampboard.planning..", "dev.stampboard.calibration..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.stampboard.simulator..")
                 .check(app);
     }
 }

@@ -20,6 +20,7 @@ class WorldPhysicsTest {
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     /** 17:00 UTC on a Thursday = 12:00 in New York. */
     private static final long BUSY = Measurements.epochMinute("2026-11-26T17:00:00Z");
+
     private static final WorldPhysics W = WorldPhysics.DEFAULT;
 
     @Test
@@ -35,10 +36,12 @@ class WorldPhysicsTest {
         double[] aboveIdle = new double[2];
         for (int i = 0; i < 2; i++) {
             Scenario one = oneStamp(names.get(i), new TrafficProfile(60_000, 5e6, 0, 0, 0, 100), CustomerRhythm.STEADY);
-            aboveIdle[i] = averageCpu(new FleetTrafficModel(one, 1).minute(BUSY, one.initialLayout()), PoolKind.REGISTRY)
-                    - W.registryIdleCpu();
+            aboveIdle[i] =
+                    averageCpu(new FleetTrafficModel(one, 1).minute(BUSY, one.initialLayout()), PoolKind.REGISTRY)
+                            - W.registryIdleCpu();
         }
-        double ratio = RegistryCost.of(names.get(0)).perRequest() / RegistryCost.of(names.get(1)).perRequest();
+        double ratio = RegistryCost.of(names.get(0)).perRequest()
+                / RegistryCost.of(names.get(1)).perRequest();
         assertThat(Math.abs(ratio - 1)).as("the two names have different costs").isGreaterThan(0.05);
         assertThat(aboveIdle[0] / aboveIdle[1]).isCloseTo(ratio, within(0.05 * ratio));
     }
@@ -75,15 +78,18 @@ class WorldPhysicsTest {
         long half = (long) W.warmupHalfLifeMinutes();
         long[] ages = {0, half, 2 * half, 12 * 60};
         for (int i = 0; i < ages.length; i++) {
-            FleetLayout arrived = new FleetLayout(one.initialLayout().stamps(),
-                    List.of(new ReplicaLayout(registry, "r", "s1", BUSY - ages[i])));
+            FleetLayout arrived = new FleetLayout(
+                    one.initialLayout().stamps(), List.of(new ReplicaLayout(registry, "r", "s1", BUSY - ages[i])));
             extra[i] = (averageCpu(model.minute(BUSY, arrived), PoolKind.DATAPROXY) - W.dataproxyIdleCpu()) / warm - 1;
         }
         assertThat(extra[0]).isCloseTo(W.warmupExtra(), within(0.02));
         assertThat(extra[1]).isCloseTo(W.warmupExtra() / 2, within(0.02));
         assertThat(extra[2]).isCloseTo(W.warmupExtra() / 4, within(0.02));
-        assertThat(extra[3]).as("12 h later").isCloseTo(W.warmupExtra() * Math.pow(0.5, 720 / W.warmupHalfLifeMinutes()), within(0.02));
-        assertThat(CacheWarmup.factor(W, PoolKind.REGISTRY, 0)).isLessThan(CacheWarmup.factor(W, PoolKind.DATAPROXY, 0));
+        assertThat(extra[3])
+                .as("12 h later")
+                .isCloseTo(W.warmupExtra() * Math.pow(0.5, 720 / W.warmupHalfLifeMinutes()), within(0.02));
+        assertThat(CacheWarmup.factor(W, PoolKind.REGISTRY, 0))
+                .isLessThan(CacheWarmup.factor(W, PoolKind.DATAPROXY, 0));
     }
 
     @Test
@@ -158,7 +164,10 @@ class WorldPhysicsTest {
             assertThat(r).isIn(10_000L, 16_000L);
             if (r == 16_000L) {
                 burstBlocks++;
-                assertThat(model.minute(m + CustomerRhythm.BURST_MINUTES - 1, one.initialLayout()).traffic().get(0).requests())
+                assertThat(model.minute(m + CustomerRhythm.BURST_MINUTES - 1, one.initialLayout())
+                                .traffic()
+                                .get(0)
+                                .requests())
                         .isEqualTo(16_000L);
             }
         }
@@ -178,38 +187,56 @@ class WorldPhysicsTest {
         double sumError = 0;
         for (long m = BUSY; m < BUSY + 30; m++) {
             MinuteSnapshot before = model.minute(m, layout);
-            double share = (double) before.traffic().stream().filter(t -> t.registry().equals(models)).findFirst()
-                    .orElseThrow().bytes() / before.traffic().stream().filter(t -> t.stamp().equals("eus-s01"))
-                    .mapToLong(ReplicaTraffic::bytes).sum();
+            double share = (double) before.traffic().stream()
+                            .filter(t -> t.registry().equals(models))
+                            .findFirst()
+                            .orElseThrow()
+                            .bytes()
+                    / before.traffic().stream()
+                            .filter(t -> t.stamp().equals("eus-s01"))
+                            .mapToLong(ReplicaTraffic::bytes)
+                            .sum();
             double hot = Measurements.hotNode(before).get(new StampPool("eus-s01", PoolKind.DATAPROXY));
             double predicted = b + (hot - b) * (1 - share);
-            sumError += Measurements.hotNode(model.minute(m, moved)).get(new StampPool("eus-s01", PoolKind.DATAPROXY)) - predicted;
+            sumError += Measurements.hotNode(model.minute(m, moved)).get(new StampPool("eus-s01", PoolKind.DATAPROXY))
+                    - predicted;
         }
-        assertThat(Math.abs(sumError / 30)).as("mean miss of the linear model, pp").isGreaterThan(1.5);
+        assertThat(Math.abs(sumError / 30))
+                .as("mean miss of the linear model, pp")
+                .isGreaterThan(1.5);
     }
 
     private static Scenario oneStamp(String registry, TrafficProfile profile, CustomerRhythm rhythm) {
-        return new Scenario("one", List.of(new ScenarioRegion("r", NEW_YORK)),
+        return new Scenario(
+                "one",
+                List.of(new ScenarioRegion("r", NEW_YORK)),
                 List.of(new ScenarioStamp("s1", "r", StampKind.SHARED, 12, 12, 6, 6, 1)),
                 List.of(new ScenarioCustomer("c", "C", null, rhythm)),
                 List.of(new ScenarioRegistry(registry, "c", Map.of("r", "s1"), profile)));
     }
 
     private static long requests(FleetTrafficModel model, Scenario one, String at) {
-        return model.minute(Measurements.epochMinute(at), one.initialLayout()).traffic().get(0).requests();
+        return model.minute(Measurements.epochMinute(at), one.initialLayout())
+                .traffic()
+                .get(0)
+                .requests();
     }
 
     private static double averageCpu(MinuteSnapshot minute, PoolKind pool) {
-        return minute.nodeCpu().stream().filter(s -> s.pool() == pool).mapToDouble(NodeCpuSample::cpu).average().orElseThrow();
+        return minute.nodeCpu().stream()
+                .filter(s -> s.pool() == pool)
+                .mapToDouble(NodeCpuSample::cpu)
+                .average()
+                .orElseThrow();
     }
 
     private static float[] cpuOf(MinuteSnapshot minute, PoolKind pool) {
-        List<NodeCpuSample> samples = minute.nodeCpu().stream().filter(s -> s.pool() == pool).toList();
+        List<NodeCpuSample> samples =
+                minute.nodeCpu().stream().filter(s -> s.pool() == pool).toList();
         float[] out = new float[samples.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = samples.get(i).cpu();
         }
         return out;
     }
-
 }

@@ -10,14 +10,19 @@ import org.jspecify.annotations.Nullable;
  * {@link AxisLabel#suffix(String)}, see {@link #withUnit(String)}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Axis(String type, @Nullable String name, @Nullable Double min, @Nullable Double max,
-                   @Nullable List<String> data, @Nullable Boolean inverse,
-                   @Nullable Boolean boundaryGap, @Nullable AxisLabel axisLabel,
-                   @Nullable SplitArea splitArea) {
+public record Axis(
+        String type,
+        @Nullable String name,
+        @Nullable Double min,
+        @Nullable Double max,
+        @Nullable List<String> data,
+        @Nullable Boolean inverse,
+        @Nullable Boolean boundaryGap,
+        @Nullable AxisLabel axisLabel,
+        @Nullable SplitArea splitArea) {
 
     /** ECharts {@code splitArea}: alternating stripes, the usual background of a heatmap. */
-    public record SplitArea(boolean show) {
-    }
+    public record SplitArea(boolean show) {}
 
     public static Axis category(List<String> labels) {
         return new Axis("category", null, null, null, List.copyOf(labels), null, null, null, null);

@@ -9,12 +9,20 @@ import org.jspecify.annotations.Nullable;
  * package's formatter convention and only touch numeric labels.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AxisLabel(@Nullable String formatter, @Nullable String valueSuffix,
-                        @Nullable Integer valueDecimals, @Nullable Integer rotate,
-                        @Nullable Integer interval, @Nullable Integer lineHeight) {
+public record AxisLabel(
+        @Nullable String formatter,
+        @Nullable String valueSuffix,
+        @Nullable Integer valueDecimals,
+        @Nullable Integer rotate,
+        @Nullable Integer interval,
+        @Nullable Integer lineHeight) {
 
-    public AxisLabel(@Nullable String formatter, @Nullable String valueSuffix, @Nullable Integer valueDecimals,
-                     @Nullable Integer rotate, @Nullable Integer interval) {
+    public AxisLabel(
+            @Nullable String formatter,
+            @Nullable String valueSuffix,
+            @Nullable Integer valueDecimals,
+            @Nullable Integer rotate,
+            @Nullable Integer interval) {
         this(formatter, valueSuffix, valueDecimals, rotate, interval, null);
     }
 

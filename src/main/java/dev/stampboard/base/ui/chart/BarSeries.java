@@ -10,14 +10,24 @@ import org.jspecify.annotations.Nullable;
  * same {@code stack} id are stacked.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BarSeries(String name, List<? extends Number> data, @Nullable String stack,
-                        @Nullable Label label, @Nullable ItemStyle itemStyle,
-                        @Nullable Integer barMaxWidth) implements Series {
+public record BarSeries(
+        String name,
+        List<? extends Number> data,
+        @Nullable String stack,
+        @Nullable Label label,
+        @Nullable ItemStyle itemStyle,
+        @Nullable Integer barMaxWidth)
+        implements Series {
 
     /** A null value draws no bar (ECharts' "no data"), so a pool without data is not shown as 0. */
     public static BarSeries of(String name, List<? extends Number> values) {
-        return new BarSeries(name, java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values)), null, null,
-                null, null);
+        return new BarSeries(
+                name,
+                java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values)),
+                null,
+                null,
+                null,
+                null);
     }
 
     public BarSeries stacked(String stackId) {

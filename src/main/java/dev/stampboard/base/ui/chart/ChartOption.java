@@ -17,12 +17,16 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ChartOption(@Nullable Title title, @Nullable Tooltip tooltip,
-                          @Nullable Legend legend, @Nullable GridBox grid,
-                          @JsonProperty("xAxis") @Nullable Axis xAxis,
-                          @JsonProperty("yAxis") @Nullable Axis yAxis,
-                          @Nullable VisualMap visualMap, @Nullable List<DataZoom> dataZoom,
-                          List<Series> series) {
+public record ChartOption(
+        @Nullable Title title,
+        @Nullable Tooltip tooltip,
+        @Nullable Legend legend,
+        @Nullable GridBox grid,
+        @JsonProperty("xAxis") @Nullable Axis xAxis,
+        @JsonProperty("yAxis") @Nullable Axis yAxis,
+        @Nullable VisualMap visualMap,
+        @Nullable List<DataZoom> dataZoom,
+        List<Series> series) {
 
     public ChartOption {
         series = List.copyOf(series);
@@ -31,8 +35,8 @@ public record ChartOption(@Nullable Title title, @Nullable Tooltip tooltip,
 
     /** Lines over any x axis (time, value or category), axis tooltip, legend on top. */
     public static ChartOption line(Axis xAxis, Axis yAxis, LineSeries... series) {
-        return new ChartOption(null, Tooltip.axis(), Legend.atTop(), GridBox.compact(), xAxis, yAxis,
-                null, null, List.of(series));
+        return new ChartOption(
+                null, Tooltip.axis(), Legend.atTop(), GridBox.compact(), xAxis, yAxis, null, null, List.of(series));
     }
 
     /**
@@ -40,29 +44,51 @@ public record ChartOption(@Nullable Title title, @Nullable Tooltip tooltip,
      * {@code visualMap} (drawn under the plot). Rows are listed top to bottom
      * (cell {@code y} index 0 is the top row).
      */
-    public static ChartOption heatmap(List<String> columns, List<String> rows, VisualMap visualMap,
-                                      HeatmapSeries series) {
-        return new ChartOption(null, Tooltip.heatmapCell(), null, GridBox.compact().withBottom("64"),
-                Axis.category(columns).withSplitArea(), Axis.category(rows).withInverse().withSplitArea(),
-                visualMap, null, List.of(series));
+    public static ChartOption heatmap(
+            List<String> columns, List<String> rows, VisualMap visualMap, HeatmapSeries series) {
+        return new ChartOption(
+                null,
+                Tooltip.heatmapCell(),
+                null,
+                GridBox.compact().withBottom("64"),
+                Axis.category(columns).withSplitArea(),
+                Axis.category(rows).withInverse().withSplitArea(),
+                visualMap,
+                null,
+                List.of(series));
     }
 
     /** Vertical bars: categories along x, values up y. */
     public static ChartOption bar(List<String> categories, BarSeries... series) {
-        return new ChartOption(null, Tooltip.axis(), Legend.atTop(), GridBox.compact(),
-                Axis.category(categories), Axis.value(), null, null, List.of(series));
+        return new ChartOption(
+                null,
+                Tooltip.axis(),
+                Legend.atTop(),
+                GridBox.compact(),
+                Axis.category(categories),
+                Axis.value(),
+                null,
+                null,
+                List.of(series));
     }
 
     /** Horizontal bars: categories down y (first category on top), values along x. */
     public static ChartOption horizontalBar(List<String> categories, BarSeries... series) {
-        return new ChartOption(null, Tooltip.axis(), Legend.atTop(), GridBox.compact(),
-                Axis.value(), Axis.category(categories).withInverse(), null, null, List.of(series));
+        return new ChartOption(
+                null,
+                Tooltip.axis(),
+                Legend.atTop(),
+                GridBox.compact(),
+                Axis.value(),
+                Axis.category(categories).withInverse(),
+                null,
+                null,
+                List.of(series));
     }
 
     /** A pie (or donut, see {@link PieSeries#donut()}) with item tooltip and legend at the bottom. */
     public static ChartOption pie(PieSeries series) {
-        return new ChartOption(null, Tooltip.item(), Legend.atBottom(), null, null, null, null, null,
-                List.of(series));
+        return new ChartOption(null, Tooltip.item(), Legend.atBottom(), null, null, null, null, null, List.of(series));
     }
 
     public ChartOption withTitle(Title title) {

@@ -8,8 +8,12 @@ import org.jspecify.annotations.Nullable;
  * under the plot). {@code start}/{@code end} are percentages of the axis.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DataZoom(String type, @Nullable Integer xAxisIndex, @Nullable Integer yAxisIndex,
-                       @Nullable Double start, @Nullable Double end) {
+public record DataZoom(
+        String type,
+        @Nullable Integer xAxisIndex,
+        @Nullable Integer yAxisIndex,
+        @Nullable Double start,
+        @Nullable Double end) {
 
     public static DataZoom insideX() {
         return new DataZoom("inside", 0, null, null, null);

@@ -30,8 +30,7 @@ public class EChart extends Component implements HasSize {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public EChart() {
-    }
+    public EChart() {}
 
     public EChart(ChartOption option) {
         setOption(option);
@@ -51,7 +50,8 @@ public class EChart extends Component implements HasSize {
      * the new columns). Only these travel; the chart keeps its rows drawn. {@link #getOptionJson()} stays
      * the option last set in full.
      */
-    public void patchHeatmap(int drop, int keep, java.util.List<String> labels, java.util.List<HeatmapSeries.Cell> cells) {
+    public void patchHeatmap(
+            int drop, int keep, java.util.List<String> labels, java.util.List<HeatmapSeries.Cell> cells) {
         java.util.Map<String, Object> delta = new java.util.LinkedHashMap<>();
         delta.put("drop", drop);
         delta.put("keep", keep);

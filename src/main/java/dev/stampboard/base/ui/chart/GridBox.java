@@ -8,8 +8,12 @@ import org.jspecify.annotations.Nullable;
  * percentages ({@code "10%"}). With {@code containLabel} the axis labels fit inside the box.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GridBox(@Nullable String left, @Nullable String right, @Nullable String top,
-                      @Nullable String bottom, @Nullable Boolean containLabel) {
+public record GridBox(
+        @Nullable String left,
+        @Nullable String right,
+        @Nullable String top,
+        @Nullable String bottom,
+        @Nullable Boolean containLabel) {
 
     /** A compact default: 16px sides, room for a legend on top and labels inside. */
     public static GridBox compact() {

@@ -10,9 +10,12 @@ import org.jspecify.annotations.Nullable;
  * {@link VisualMap}. Each {@link Cell} is {@code [xIndex, yIndex, value]}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record HeatmapSeries(String name, List<Cell> data, @Nullable Label label,
-                            @Nullable Emphasis emphasis, @Nullable Integer progressive)
-        implements Series {
+public record HeatmapSeries(
+        String name,
+        List<Cell> data,
+        @Nullable Label label,
+        @Nullable Emphasis emphasis,
+        @Nullable Integer progressive) implements Series {
 
     /** {@code [xIndex, yIndex, value]}; a {@code null} value is an empty cell ({@code "-"}). */
     public record Cell(int x, int y, @Nullable Double value) {
@@ -22,13 +25,11 @@ public record HeatmapSeries(String name, List<Cell> data, @Nullable Label label,
         }
     }
 
-    public record Emphasis(ItemStyle itemStyle) {
-    }
+    public record Emphasis(ItemStyle itemStyle) {}
 
     /** Cells unlabelled, a shadow on hover. */
     public static HeatmapSeries of(String name, List<Cell> cells) {
-        return new HeatmapSeries(name, List.copyOf(cells), Label.hidden(),
-                new Emphasis(ItemStyle.shadow()), null);
+        return new HeatmapSeries(name, List.copyOf(cells), Label.hidden(), new Emphasis(ItemStyle.shadow()), null);
     }
 
     public HeatmapSeries withCellLabels() {

@@ -18,11 +18,13 @@ public class ItemClickEvent extends ComponentEvent<EChart> {
     private final int dataIndex;
     private final String valueJson;
 
-    public ItemClickEvent(EChart source, boolean fromClient,
-                          @EventData("event.detail.name") String name,
-                          @EventData("event.detail.seriesName") String seriesName,
-                          @EventData("event.detail.dataIndex") int dataIndex,
-                          @EventData("event.detail.valueJson") String valueJson) {
+    public ItemClickEvent(
+            EChart source,
+            boolean fromClient,
+            @EventData("event.detail.name") String name,
+            @EventData("event.detail.seriesName") String seriesName,
+            @EventData("event.detail.dataIndex") int dataIndex,
+            @EventData("event.detail.valueJson") String valueJson) {
         super(source, fromClient);
         this.name = name;
         this.seriesName = seriesName;

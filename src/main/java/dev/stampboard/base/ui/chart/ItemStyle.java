@@ -5,9 +5,13 @@ import org.jspecify.annotations.Nullable;
 
 /** ECharts {@code itemStyle} (bars, slices, heatmap cells, mark areas). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ItemStyle(@Nullable String color, @Nullable String borderColor,
-                        @Nullable Integer borderWidth, @Nullable Integer borderRadius,
-                        @Nullable Integer shadowBlur, @Nullable String shadowColor) {
+public record ItemStyle(
+        @Nullable String color,
+        @Nullable String borderColor,
+        @Nullable Integer borderWidth,
+        @Nullable Integer borderRadius,
+        @Nullable Integer shadowBlur,
+        @Nullable String shadowColor) {
 
     public static ItemStyle color(String color) {
         return new ItemStyle(color, null, null, null, null, null);

@@ -8,9 +8,13 @@ import org.jspecify.annotations.Nullable;
  * {@code valueSuffix}/{@code valueDecimals} follow the formatter convention (value only).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Label(@Nullable Boolean show, @Nullable String position, @Nullable String formatter,
-                    @Nullable String color, @Nullable String valueSuffix,
-                    @Nullable Integer valueDecimals) {
+public record Label(
+        @Nullable Boolean show,
+        @Nullable String position,
+        @Nullable String formatter,
+        @Nullable String color,
+        @Nullable String valueSuffix,
+        @Nullable Integer valueDecimals) {
 
     public static Label shown() {
         return new Label(true, null, null, null, null, null);

@@ -5,8 +5,12 @@ import org.jspecify.annotations.Nullable;
 
 /** ECharts {@code legend}; entries default to the series names. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Legend(@Nullable Boolean show, @Nullable String top, @Nullable String left,
-                     @Nullable String orient, java.util.@Nullable List<String> data) {
+public record Legend(
+        @Nullable Boolean show,
+        @Nullable String top,
+        @Nullable String left,
+        @Nullable String orient,
+        java.util.@Nullable List<String> data) {
 
     public Legend(@Nullable Boolean show, @Nullable String top, @Nullable String left, @Nullable String orient) {
         this(show, top, left, orient, null);

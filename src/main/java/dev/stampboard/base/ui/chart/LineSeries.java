@@ -13,10 +13,16 @@ import org.jspecify.annotations.Nullable;
  * warning band a {@link MarkArea}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record LineSeries(String name, List<?> data, @Nullable Boolean smooth,
-                         @Nullable Boolean showSymbol, @Nullable String stack,
-                         @Nullable ItemStyle itemStyle, @Nullable LineStyle lineStyle,
-                         @Nullable MarkLine markLine, @Nullable MarkArea markArea)
+public record LineSeries(
+        String name,
+        List<?> data,
+        @Nullable Boolean smooth,
+        @Nullable Boolean showSymbol,
+        @Nullable String stack,
+        @Nullable ItemStyle itemStyle,
+        @Nullable LineStyle lineStyle,
+        @Nullable MarkLine markLine,
+        @Nullable MarkArea markArea)
         implements Series {
 
     /** An {@code [x, y]} pair; a {@code null} y is a gap. Time x values are epoch millis. */
@@ -53,17 +59,33 @@ public record LineSeries(String name, List<?> data, @Nullable Boolean smooth,
     }
 
     public LineSeries withColor(String color) {
-        return new LineSeries(name, data, smooth, showSymbol, stack, ItemStyle.color(color),
-                lineStyle, markLine, markArea);
+        return new LineSeries(
+                name, data, smooth, showSymbol, stack, ItemStyle.color(color), lineStyle, markLine, markArea);
     }
 
     public LineSeries withThreshold(double y, String label, String color) {
-        return new LineSeries(name, data, smooth, showSymbol, stack, itemStyle, lineStyle,
-                MarkLine.threshold(y, label, color), markArea);
+        return new LineSeries(
+                name,
+                data,
+                smooth,
+                showSymbol,
+                stack,
+                itemStyle,
+                lineStyle,
+                MarkLine.threshold(y, label, color),
+                markArea);
     }
 
     public LineSeries withBand(double fromY, double toY, String label, String color) {
-        return new LineSeries(name, data, smooth, showSymbol, stack, itemStyle, lineStyle, markLine,
+        return new LineSeries(
+                name,
+                data,
+                smooth,
+                showSymbol,
+                stack,
+                itemStyle,
+                lineStyle,
+                markLine,
                 MarkArea.band(fromY, toY, label, color));
     }
 }

@@ -10,8 +10,11 @@ import org.jspecify.annotations.Nullable;
  * <pre>{"silent":true,"itemStyle":{"color":..},"data":[[{"name":"warning","yAxis":40},{"yAxis":45}]]}</pre>
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MarkArea(@Nullable Boolean silent, @Nullable ItemStyle itemStyle,
-                       @Nullable Label label, List<List<MarkLine.Mark>> data) {
+public record MarkArea(
+        @Nullable Boolean silent,
+        @Nullable ItemStyle itemStyle,
+        @Nullable Label label,
+        List<List<MarkLine.Mark>> data) {
 
     /**
      * A full-width band from {@code fromY} to {@code toY} in {@code color} (use some alpha);
@@ -20,7 +23,10 @@ public record MarkArea(@Nullable Boolean silent, @Nullable ItemStyle itemStyle,
     public static MarkArea band(double fromY, double toY, String label, String color) {
         var from = new MarkLine.Mark(label, null, fromY);
         var to = new MarkLine.Mark(null, null, toY);
-        return new MarkArea(true, ItemStyle.color(color),
-                new Label(true, "insideTopLeft", null, "#5c5f66", null, null), List.of(List.of(from, to)));
+        return new MarkArea(
+                true,
+                ItemStyle.color(color),
+                new Label(true, "insideTopLeft", null, "#5c5f66", null, null),
+                List.of(List.of(from, to)));
     }
 }

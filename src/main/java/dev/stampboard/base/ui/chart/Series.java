@@ -9,11 +9,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = LineSeries.class, name = "line"),
-        @JsonSubTypes.Type(value = HeatmapSeries.class, name = "heatmap"),
-        @JsonSubTypes.Type(value = BarSeries.class, name = "bar"),
-        @JsonSubTypes.Type(value = PieSeries.class, name = "pie"),
-        @JsonSubTypes.Type(value = ScatterSeries.class, name = "scatter")})
+    @JsonSubTypes.Type(value = LineSeries.class, name = "line"),
+    @JsonSubTypes.Type(value = HeatmapSeries.class, name = "heatmap"),
+    @JsonSubTypes.Type(value = BarSeries.class, name = "bar"),
+    @JsonSubTypes.Type(value = PieSeries.class, name = "pie"),
+    @JsonSubTypes.Type(value = ScatterSeries.class, name = "scatter")
+})
 public sealed interface Series permits LineSeries, HeatmapSeries, BarSeries, PieSeries, ScatterSeries {
 
     String name();

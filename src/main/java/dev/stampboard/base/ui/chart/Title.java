@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /** ECharts {@code title}. {@code left} is e.g. {@code "center"}, {@code "left"} or {@code "10"}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Title(String text, @Nullable String subtext, @Nullable String left) {
+public record Title(
+        String text, @Nullable String subtext, @Nullable String left) {
 
     public static Title of(String text) {
         return new Title(text, null, null);

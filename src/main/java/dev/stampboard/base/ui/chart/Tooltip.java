@@ -9,8 +9,11 @@ import org.jspecify.annotations.Nullable;
  * convention (the client installs {@code tooltip.valueFormatter}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Tooltip(String trigger, @Nullable String formatter,
-                      @Nullable String valueSuffix, @Nullable Integer valueDecimals) {
+public record Tooltip(
+        String trigger,
+        @Nullable String formatter,
+        @Nullable String valueSuffix,
+        @Nullable Integer valueDecimals) {
 
     public static Tooltip axis() {
         return new Tooltip("axis", null, null, null);

@@ -10,18 +10,24 @@ import org.jspecify.annotations.Nullable;
  * {@code valueDecimals} follow the formatter convention (handle/end labels).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record VisualMap(String type, double min, double max, @Nullable Boolean calculable,
-                        @Nullable String orient, @Nullable String left, @Nullable String bottom,
-                        InRange inRange, @Nullable String valueSuffix,
-                        @Nullable Integer valueDecimals) {
+public record VisualMap(
+        String type,
+        double min,
+        double max,
+        @Nullable Boolean calculable,
+        @Nullable String orient,
+        @Nullable String left,
+        @Nullable String bottom,
+        InRange inRange,
+        @Nullable String valueSuffix,
+        @Nullable Integer valueDecimals) {
 
-    public record InRange(List<String> color) {
-    }
+    public record InRange(List<String> color) {}
 
     /** Horizontal, centred under the plot, draggable handles. */
     public static VisualMap continuous(double min, double max, String... colours) {
-        return new VisualMap("continuous", min, max, true, "horizontal", "center", "0",
-                new InRange(List.of(colours)), null, null);
+        return new VisualMap(
+                "continuous", min, max, true, "horizontal", "center", "0", new InRange(List.of(colours)), null, null);
     }
 
     /** Green to amber to red, for utilisation-like values. */
@@ -30,12 +36,10 @@ public record VisualMap(String type, double min, double max, @Nullable Boolean c
     }
 
     public VisualMap withValueSuffix(String suffix) {
-        return new VisualMap(type, min, max, calculable, orient, left, bottom, inRange, suffix,
-                valueDecimals);
+        return new VisualMap(type, min, max, calculable, orient, left, bottom, inRange, suffix, valueDecimals);
     }
 
     public VisualMap withValueDecimals(int decimals) {
-        return new VisualMap(type, min, max, calculable, orient, left, bottom, inRange,
-                valueSuffix, decimals);
+        return new VisualMap(type, min, max, calculable, orient, left, bottom, inRange, valueSuffix, decimals);
     }
 }

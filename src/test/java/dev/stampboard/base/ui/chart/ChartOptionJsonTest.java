@@ -19,9 +19,14 @@ class ChartOptionJsonTest {
     @Test
     void lineChartWithThresholdLineAndWarningBand() throws Exception {
         Instant t0 = Instant.parse("2026-11-26T10:00:00Z");
-        var option = ChartOption.line(Axis.time(), Axis.value().withUnit(" %").withRange(0d, 100d),
-                        LineSeries.of("cpu", List.of(LineSeries.Point.of(t0, 41.5),
-                                        LineSeries.Point.of(t0.plusSeconds(60), null)))
+        var option = ChartOption.line(
+                        Axis.time(),
+                        Axis.value().withUnit(" %").withRange(0d, 100d),
+                        LineSeries.of(
+                                        "cpu",
+                                        List.of(
+                                                LineSeries.Point.of(t0, 41.5),
+                                                LineSeries.Point.of(t0.plusSeconds(60), null)))
                                 .smoothed()
                                 .withThreshold(45, "limit 45 %", "#e03131")
                                 .withBand(40, 45, "warning", "rgba(250,176,5,0.2)"))
@@ -31,7 +36,8 @@ class ChartOptionJsonTest {
 
         JsonNode root = json(option);
 
-        assertThat(root.fieldNames()).toIterable()
+        assertThat(root.fieldNames())
+                .toIterable()
                 .containsExactly("title", "tooltip", "legend", "grid", "xAxis", "yAxis", "dataZoom", "series");
         assertThat(root.at("/title/text").asText()).isEqualTo("CPU");
         assertThat(root.at("/tooltip/trigger").asText()).isEqualTo("axis");
@@ -81,11 +87,12 @@ class ChartOptionJsonTest {
 
     @Test
     void heatmapWithContinuousVisualMap() throws Exception {
-        var option = ChartOption.heatmap(List.of("10:00", "10:01"), List.of("stamp-a", "stamp-b"),
+        var option = ChartOption.heatmap(
+                List.of("10:00", "10:01"),
+                List.of("stamp-a", "stamp-b"),
                 VisualMap.continuous(0, 100, "#2f9e44", "#e03131").withValueSuffix(" %"),
-                HeatmapSeries.of("cpu", List.of(
-                        new HeatmapSeries.Cell(0, 0, 12.5),
-                        new HeatmapSeries.Cell(1, 1, null))));
+                HeatmapSeries.of(
+                        "cpu", List.of(new HeatmapSeries.Cell(0, 0, 12.5), new HeatmapSeries.Cell(1, 1, null))));
 
         JsonNode root = json(option);
 
@@ -114,9 +121,11 @@ class ChartOptionJsonTest {
 
     @Test
     void horizontalStackedBar() throws Exception {
-        var option = ChartOption.horizontalBar(List.of("weu-01", "neu-01"),
+        var option = ChartOption.horizontalBar(
+                List.of("weu-01", "neu-01"),
                 BarSeries.of("healthy", List.of(12, 7)).stacked("nodes").withColor("#2f9e44"),
-                BarSeries.of("failed", List.of(1, 0)).stacked("nodes")
+                BarSeries.of("failed", List.of(1, 0))
+                        .stacked("nodes")
                         .withLabel(Label.shown().at("insideRight")));
 
         JsonNode root = json(option);
@@ -145,8 +154,9 @@ class ChartOptionJsonTest {
 
     @Test
     void donutPie() throws Exception {
-        var option = ChartOption.pie(PieSeries.of("pools", List.of(
-                new PieSeries.Slice("system", 6), new PieSeries.Slice("general", 18))).donut());
+        var option = ChartOption.pie(
+                PieSeries.of("pools", List.of(new PieSeries.Slice("system", 6), new PieSeries.Slice("general", 18)))
+                        .donut());
 
         JsonNode root = json(option);
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.dom.DomEvent;
 import elemental.json.Json;
 import elemental.json.JsonObject;
-import com.vaadin.flow.dom.DomEvent;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -71,7 +71,9 @@ class EChartTest {
         data.put("event.detail.seriesName", "cpu");
         data.put("event.detail.dataIndex", 42);
         data.put("event.detail.valueJson", "[2,3,71.5]");
-        chart.getElement().getNode().getFeature(com.vaadin.flow.internal.nodefeature.ElementListenerMap.class)
+        chart.getElement()
+                .getNode()
+                .getFeature(com.vaadin.flow.internal.nodefeature.ElementListenerMap.class)
                 .fireEvent(new DomEvent(chart.getElement(), "stampboard-item-click", data));
 
         assertThat(events).singleElement().satisfies(e -> {
