@@ -11,6 +11,8 @@ import dev.stampboard.isolation.IsolationStateChanged;
 import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.planning.PlanStatusChanged;
 import dev.stampboard.security.Role;
+import dev.stampboard.signals.PoolStateChanged;
+import dev.stampboard.signals.engine.PoolState;
 import java.util.Set;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -94,6 +96,26 @@ class WorkflowNotifications {
                     "isolation-requests/" + event.requestId()));
         } else if (event.from() == IsolationState.NEEDS_INFO) {
             notifications.resolve(NotificationKind.ANSWER_NEEDED, event.requestId());
+        }
+    }
+
+    /** A pool turned HOT: the engineers plan relief. Once it is no longer HOT the notice is done. */
+    @EventListener
+    void on(PoolStateChanged event) {
+        String subject = event.stamp() + "/" + event.pool().name().toLowerCase(java.util.Locale.ROOT);
+        if (event.to() == PoolState.HOT) {
+            notifications.publishUnlessOpen(new NewNotification(
+                    NotificationKind.STAMP_HOT,
+                    Set.of(Audience.role(Role.ENGINEER)),
+                    null,
+                    subject,
+                    "Stamp " + event.stamp() + " is HOT",
+                    "The " + event.pool().name().toLowerCase(java.util.Locale.ROOT)
+                            + " pool's hot-node P95 crossed the hot" + " threshold (was " + event.from() + ") in "
+                            + event.region(),
+                    "stamps/" + event.stamp()));
+        } else if (event.from() == PoolState.HOT) {
+            notifications.resolve(NotificationKind.STAMP_HOT, subject);
         }
     }
 

@@ -19,15 +19,22 @@ final class PoolStateHistory {
     private final Map<Key, Since> current = new ConcurrentHashMap<>();
     private volatile long firstObservedMinute = Long.MIN_VALUE;
 
-    void observe(String stamp, PoolKind pool, PoolState state, long minute) {
+    /** Records the pool's state at {@code minute}; returns the state it left, if it was observed before in another. */
+    java.util.Optional<PoolState> observe(String stamp, PoolKind pool, PoolState state, long minute) {
         if (firstObservedMinute == Long.MIN_VALUE) {
             firstObservedMinute = minute;
         }
-        current.compute(
-                new Key(stamp, pool),
-                (k, previous) -> previous != null && previous.state() == state
-                        ? previous
-                        : new Since(state, minute, previous == null));
+        PoolState[] left = new PoolState[1];
+        current.compute(new Key(stamp, pool), (k, previous) -> {
+            if (previous != null && previous.state() == state) {
+                return previous;
+            }
+            if (previous != null) {
+                left[0] = previous.state();
+            }
+            return new Since(state, minute, previous == null);
+        });
+        return java.util.Optional.ofNullable(left[0]);
     }
 
     Since since(String stamp, PoolKind pool, PoolState state, long now) {

@@ -236,7 +236,11 @@ public class SignalsService {
         for (StampInfo stamp : fleet.stamps()) {
             for (PoolKind kind : PoolKind.values()) {
                 if (engine.hasPool(stamp.name(), kind)) {
-                    stateHistory.observe(stamp.name(), kind, engine.poolState(stamp.name(), kind), minute);
+                    PoolState state = engine.poolState(stamp.name(), kind);
+                    stateHistory
+                            .observe(stamp.name(), kind, state, minute)
+                            .ifPresent(from -> events.publishEvent(
+                                    new PoolStateChanged(stamp.region(), stamp.name(), kind, from, state, minute)));
                 }
             }
         }

@@ -3,18 +3,22 @@ package dev.stampboard.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stampboard.KaribuTest;
+import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.isolation.IsolationRequestDetails;
 import dev.stampboard.isolation.IsolationService;
 import dev.stampboard.isolation.Requests;
 import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.engine.PlanChoices;
+import dev.stampboard.signals.PoolStateChanged;
+import dev.stampboard.signals.engine.PoolState;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 
 /** Issue 15 item 13: the real workflows notify the people who must act, and the notice goes when they have. */
 class WorkflowNotificationsTest extends KaribuTest {
@@ -27,6 +31,9 @@ class WorkflowNotificationsTest extends KaribuTest {
 
     @Autowired
     IsolationService isolation;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     private Optional<Notification> mine(NotificationKind kind, String subject) {
         return notifications.mine(200).stream()
@@ -84,6 +91,35 @@ class WorkflowNotificationsTest extends KaribuTest {
         assertThat(mine(NotificationKind.ANSWER_NEEDED, request.id())
                         .orElseThrow()
                         .resolved())
+                .isTrue();
+    }
+
+    @Test
+    void a_pool_turning_hot_tells_the_engineers_once_and_cooling_resolves_it() {
+        String subject = "eus-s99/dataproxy";
+        events.publishEvent(
+                new PoolStateChanged("eastus", "eus-s99", PoolKind.DATAPROXY, PoolState.WARN, PoolState.HOT, 1000));
+        events.publishEvent(
+                new PoolStateChanged("eastus", "eus-s99", PoolKind.DATAPROXY, PoolState.NO_DATA, PoolState.HOT, 1001));
+        login("bob");
+        assertThat(notifications.mine(200).stream()
+                        .filter(n -> n.kind() == NotificationKind.STAMP_HOT
+                                && n.subject().equals(subject)))
+                .as("one open notice per pool, however often it is announced")
+                .hasSize(1);
+        Notification hot = mine(NotificationKind.STAMP_HOT, subject).orElseThrow();
+        assertThat(hot.title()).isEqualTo("Stamp eus-s99 is HOT");
+        assertThat(hot.link()).isEqualTo("stamps/eus-s99");
+        assertThat(hot.unread()).isTrue();
+        login("frank");
+        assertThat(mine(NotificationKind.STAMP_HOT, subject))
+                .as("a customer is not told")
+                .isEmpty();
+
+        events.publishEvent(
+                new PoolStateChanged("eastus", "eus-s99", PoolKind.DATAPROXY, PoolState.HOT, PoolState.WARN, 1030));
+        login("bob");
+        assertThat(mine(NotificationKind.STAMP_HOT, subject).orElseThrow().resolved())
                 .isTrue();
     }
 }
