@@ -301,7 +301,9 @@ class KillNineDurabilityTest {
         // 4. a verdict the API has shown (the observation window passes in simulated time)
         startConsole();
         JsonNode judged = null;
-        for (int hours = 0; hours < 26 && judged == null; hours += 4) {
+        // a move is observed 24 h or 48 h (DESIGN §5, by phase): which one the plan starts depends on the
+        // minute the child console started at (its simulated clock starts at wall time), so go past 48 h
+        for (int hours = 0; hours < 52 && judged == null; hours += 4) {
             advance(240);
             JsonNode execution = ok("GET", "/api/v1/plans/" + id + "/execution", "dave", null);
             if (!movesWhere(execution, m -> !m.get("verdict").isNull()).isEmpty()) {
