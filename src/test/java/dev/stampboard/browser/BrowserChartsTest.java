@@ -3,35 +3,14 @@ package dev.stampboard.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import dev.stampboard.SpringTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The one test in a real browser (Debian's chromium, driven by Playwright): sign in, open the
  * dashboard and a stamp detail, and check that every chart really drew — its canvas has pixels
  * of several colours, not a blank rectangle. {@code .ci/run} installs chromium when missing.
  */
-class BrowserChartsTest extends SpringTest {
-
-    private static Chromium chromium;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class BrowserChartsTest extends BrowserTest {
 
     @Test
     void dashboard_and_stamp_detail_charts_draw() {

@@ -3,44 +3,23 @@ package dev.stampboard.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import dev.stampboard.SpringTest;
 import dev.stampboard.simulator.SimulatorService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 15 in a real browser (Debian chromium through Playwright): the wizard's last step lists the
  * moves the submitted plan has, the dashboard shows that plan pending to another engineer, heatmap
  * rows stay drawn across a refresh, and axe-core finds nothing of moderate impact or worse.
  */
-class BrowserUxTest extends SpringTest {
-
-    private static Chromium chromium;
-
-    @LocalServerPort
-    int port;
+class BrowserUxTest extends BrowserTest {
 
     @Autowired
     SimulatorService simulator;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     private String base() {
         return "http://localhost:" + port;

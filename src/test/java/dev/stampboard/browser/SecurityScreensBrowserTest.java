@@ -3,35 +3,14 @@ package dev.stampboard.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import dev.stampboard.SpringTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The API-token and Users screens in a real browser (Debian chromium): a token created in the console is shown
  * once in a dialog and listed; the admin's user list renders with its actions. Screenshots land in
  * target/screenshots for a person to look at.
  */
-class SecurityScreensBrowserTest extends SpringTest {
-
-    private static Chromium chromium;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class SecurityScreensBrowserTest extends BrowserTest {
 
     private Page as(String user) {
         return chromium.signedIn("http://localhost:" + port, user, 1280, 800);
