@@ -295,12 +295,15 @@ public class CutoverExecutor {
      * window early, otherwise the verdict comes at its end.
      */
     private boolean watchAndJudge(PlanRun run, MoveRun m, boolean windowOver) {
-        watch.record(m, now());
+        watch.record(m, now(), properties.telemetryLag());
         Optional<String> failure = watch.sustainedFailure(m);
         if (failure.isPresent()) {
             return judge(run, m, failure.get());
         }
-        return windowOver && judge(run, m, null);
+        // minutes at the window's end may still be on their way from the fleet's collectors: judge once they are in
+        boolean settled = m.validateUntil != null
+                && !now().minus(properties.telemetryLag()).isBefore(m.validateUntil);
+        return windowOver && settled && judge(run, m, null);
     }
 
     private boolean judge(PlanRun run, MoveRun m, @Nullable String sustainedFailure) {

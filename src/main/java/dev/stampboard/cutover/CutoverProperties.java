@@ -10,10 +10,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param leaseSeconds    how long an instance holds the executor lease without renewing it
  * @param drainSeconds    simulated seconds the source drains in-flight requests after a cutover (30–60)
  * @param validation      verdict criteria
+ * @param telemetryLag    how late a minute's telemetry may still arrive (collectors post a minute after it ended,
+ *                        Azure Monitor answers minutes late): validation records a minute only this long after it,
+ *                        and judges a window only when its last minute is this old. The embedded simulator delivers
+ *                        each minute as it happens, so zero suits it; default 5 minutes.
  */
 @ConfigurationProperties("stampboard.cutover")
 public record CutoverProperties(
-        boolean executorEnabled, long pollMillis, int leaseSeconds, int drainSeconds, ValidationCriteria validation) {
+        boolean executorEnabled,
+        long pollMillis,
+        int leaseSeconds,
+        int drainSeconds,
+        ValidationCriteria validation,
+        java.time.Duration telemetryLag) {
 
     public CutoverProperties {
         if (pollMillis <= 0) {
@@ -28,6 +37,12 @@ public record CutoverProperties(
         }
         if (validation == null) {
             validation = ValidationCriteria.defaults();
+        }
+        if (telemetryLag == null) {
+            telemetryLag = java.time.Duration.ofMinutes(5);
+        }
+        if (telemetryLag.isNegative()) {
+            throw new IllegalArgumentException("stampboard.cutover.telemetry-lag must not be negative");
         }
     }
 }

@@ -44,14 +44,17 @@ class ValidationWatch {
         return stamp + "/" + pool.name();
     }
 
-    /** Appends the minutes not yet stored, from the cutover up to now (or the window's end). */
-    void record(MoveRun m, Instant now) {
+    /**
+     * Appends the minutes not yet stored, from the cutover up to the window's end, each once it is {@code lag} old:
+     * a minute is stored once and never read again, so it must wait for telemetry that arrives late.
+     */
+    void record(MoveRun m, Instant now, java.time.Duration lag) {
         if (m.cutoverAt == null) {
             return;
         }
         long first = m.cutoverAt.getEpochSecond() / 60;
-        long last =
-                Math.min(signals.nowMinute(), (m.validateUntil == null ? now : m.validateUntil).getEpochSecond() / 60);
+        long settled = Math.min(signals.nowMinute(), now.getEpochSecond() / 60) - lag.toMinutes();
+        long last = Math.min(settled, (m.validateUntil == null ? now : m.validateUntil).getEpochSecond() / 60);
         long until = storedUntil(m);
         long from = until == Long.MIN_VALUE ? first : Math.max(first, until + 1);
         // older minutes are no longer held by the signals engine: start where it still has data

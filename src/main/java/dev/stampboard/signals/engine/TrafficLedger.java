@@ -126,6 +126,9 @@ final class TrafficLedger {
         return shares;
     }
 
+    /** How many of the latest minutes may still be unreported when a reactive rule is judged (late collectors). */
+    static final int REPORTING_DELAY_MINUTES = 5;
+
     /** Stamps (declaration order) first, then replicas; rules in settings order. */
     List<ReactiveAlert> alerts(List<ReactiveRule> rules, long now, long oldest) {
         List<ReactiveAlert> alerts = new ArrayList<>();
@@ -145,14 +148,20 @@ final class TrafficLedger {
             long now,
             long oldest,
             List<ReactiveAlert> into) {
+        // the streak ends at the latest minute reported: telemetry from outside arrives minutes late, so the current
+        // minute is usually still empty; a subject silent for longer than the delay allowed has nothing firing
+        long latest = now;
+        while (latest > now - REPORTING_DELAY_MINUTES && latest > oldest && !ring.has(latest)) {
+            latest--;
+        }
         for (ReactiveRule rule : rules) {
-            long m = now;
+            long m = latest;
             while (m >= oldest && ring.value(rule.metric(), m) > rule.threshold()) {
                 m--;
             }
-            long streak = now - m;
+            long streak = latest - m;
             if (streak >= rule.sustainedMinutes()) {
-                into.add(new ReactiveAlert(subject, rule, m + 1, ring.value(rule.metric(), now)));
+                into.add(new ReactiveAlert(subject, rule, m + 1, ring.value(rule.metric(), latest)));
             }
         }
     }

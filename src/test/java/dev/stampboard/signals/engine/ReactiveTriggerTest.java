@@ -70,11 +70,19 @@ class ReactiveTriggerTest {
     }
 
     @Test
-    void the_current_minute_must_be_above_threshold() {
-        throttledMinutes(T0 - 12, T0 - 1, 5); // 12 minutes, but nothing yet in the current minute
-        assertThat(alerts("throttling")).isEmpty();
-        throttledMinutes(T0, T0, 5);
+    void the_latest_reported_minute_must_be_above_threshold() {
+        throttledMinutes(T0 - 12, T0 - 3, 5); // 10 minutes; the last two minutes not reported yet (a late collector)
         assertThat(alerts("throttling")).extracting(ReactiveAlert::sinceMinute).containsOnly(T0 - 12);
+        throttledMinutes(T0 - 2, T0 - 2, 1); // a late minute below the threshold ends the streak
+        assertThat(alerts("throttling")).isEmpty();
+    }
+
+    @Test
+    void a_subject_silent_for_longer_than_the_reporting_delay_has_nothing_firing() {
+        throttledMinutes(T0 - 20, T0 - TrafficLedger.REPORTING_DELAY_MINUTES, 5);
+        assertThat(alerts("throttling")).hasSize(2); // the stamp and the replica
+        engine.advanceTo(T0 + 1);
+        assertThat(alerts("throttling")).isEmpty();
     }
 
     @Test

@@ -1,5 +1,10 @@
 package dev.stampboard.signals.ingestion;
 
+import static dev.stampboard.signals.ingestion.ApiFleetFeed.cpu;
+import static dev.stampboard.signals.ingestion.ApiFleetFeed.nearestRankP95;
+import static dev.stampboard.signals.ingestion.ApiFleetFeed.nodes;
+import static dev.stampboard.signals.ingestion.ApiFleetFeed.put;
+import static dev.stampboard.signals.ingestion.ApiFleetFeed.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,8 +12,6 @@ import dev.stampboard.StampboardApplication;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -56,25 +56,6 @@ class BringYourOwnFleetApiTest {
                         "--vaadin.productionMode=false");
     }
 
-    private static TestRestTemplate rest(ConfigurableApplicationContext ctx, String user) {
-        String port = ctx.getEnvironment().getProperty("local.server.port");
-        return new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port))
-                .withBasicAuth(user, user + "-pw");
-    }
-
-    private static void put(TestRestTemplate rest, String path, Object body) {
-        ResponseEntity<JsonNode> res = rest.exchange(path, HttpMethod.PUT, new HttpEntity<>(body), JsonNode.class);
-        assertThat(res.getStatusCode()).as(path + ": " + res.getBody()).isEqualTo(HttpStatus.OK);
-    }
-
-    private static List<String> nodes(String prefix, int n) {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            names.add(String.format("%s-%03d", prefix, i));
-        }
-        return names;
-    }
-
     /** The hot stamp's dataproxy node {@code n} at minute {@code m}: node 0 runs hottest, values vary by minute. */
     private static double hotCpu(int m, int n) {
         return n == 0 ? 60 + (m * 7) % 11 : 30 + (m + n) % 5;
@@ -82,8 +63,6 @@ class BringYourOwnFleetApiTest {
 
     @Test
     void a_fleet_fed_only_through_the_api_is_planned_and_survives_a_restart() {
-        Instant now = Instant.ofEpochSecond(Instant.now().getEpochSecond() / 60 * 60);
-        Instant first = now.minusSeconds(60L * (MINUTES + 1));
         // shares of the hot stamp's traffic: one registry makes half of it
         Map<String, Integer> onHot = new LinkedHashMap<>();
         onHot.put("byo-big.example.io", 50);
@@ -93,6 +72,9 @@ class BringYourOwnFleetApiTest {
         }
         double[] hotMinuteValues = new double[MINUTES];
         try (ConfigurableApplicationContext ctx = start()) {
+            // after the start: the minutes sent are the latest ones when the reactive trigger is checked
+            Instant now = Instant.ofEpochSecond(Instant.now().getEpochSecond() / 60 * 60);
+            Instant first = now.minusSeconds(60L * (MINUTES + 1));
             TestRestTemplate alice = rest(ctx, "alice");
             TestRestTemplate collector = rest(ctx, "collector");
             put(
@@ -149,7 +131,12 @@ class BringYourOwnFleetApiTest {
                     samples.add(cpu("byo-s02", "REGISTRY", String.format("rg-%03d", n), minute, 12.0));
                 }
                 for (Map.Entry<String, Integer> r : onHot.entrySet()) {
-                    traffic.add(traffic(r.getKey(), "byo-s01", minute, r.getValue() * 100L, r.getValue() * 1_000_000L));
+                    Map<String, Object> row =
+                            traffic(r.getKey(), "byo-s01", minute, r.getValue() * 100L, r.getValue() * 1_000_000L);
+                    if (r.getKey().equals("byo-mid.example.io") && m >= MINUTES - 12) {
+                        row.put("throttled", 100); // 5 % of its 2,000 requests for the last 12 minutes
+                    }
+                    traffic.add(row);
                 }
                 traffic.add(traffic("byo-other.example.io", "byo-s02", minute, 2000, 2_000_000_000L));
             }
@@ -162,6 +149,12 @@ class BringYourOwnFleetApiTest {
                     .as(trafficReport.toString())
                     .isEmpty();
             assertThat(trafficReport.get("accepted").asInt()).isEqualTo(MINUTES * (onHot.size() + 1));
+
+            // reactive triggers from ingested traffic: throttling above 2 % for 10 minutes fires (the last minutes are
+            // still on their way) for the replica only: its stamp throttled 100 of 10,000 requests a minute, 1 %
+            assertThat(ctx.getBean(dev.stampboard.signals.SignalsService.class).activeAlerts())
+                    .extracting(a -> a.subject() + " " + a.rule().metric())
+                    .containsExactly("byo-mid.example.io@byoland THROTTLING_RATE");
 
             double expectedP95 = nearestRankP95(hotMinuteValues);
             JsonNode stamp = alice.getForObject("/api/v1/stamps/byo-s01", JsonNode.class);
@@ -192,34 +185,8 @@ class BringYourOwnFleetApiTest {
         }
     }
 
-    private static double nearestRankP95(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[(int) Math.ceil(0.95 * sorted.length) - 1];
-    }
-
-    private static Map<String, Object> cpu(String stamp, String pool, String node, String minute, double cpu) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("stamp", stamp);
-        m.put("pool", pool);
-        m.put("node", node);
-        m.put("minute", minute);
-        m.put("cpu", cpu);
-        return m;
-    }
-
     private static Map<String, Object> traffic(
             String registry, String stamp, String minute, long requests, long bytes) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("registry", registry);
-        m.put("region", "byoland");
-        m.put("stamp", stamp);
-        m.put("minute", minute);
-        m.put("requests", requests);
-        m.put("bytes", bytes);
-        m.put("throttled", 0);
-        m.put("errors", 0);
-        m.put("p99Ms", 80.0 + requests % 7);
-        return m;
+        return ApiFleetFeed.traffic(registry, "byoland", stamp, minute, requests, bytes, 80.0 + requests % 7);
     }
 }
