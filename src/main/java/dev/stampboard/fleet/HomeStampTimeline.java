@@ -23,18 +23,33 @@ public final class HomeStampTimeline {
         }
     }
 
-    private final Map<String, List<HomeStampChange>> byReplica = new HashMap<>();
+    private static final Comparator<HomeStampChange> IN_ORDER = Comparator.comparing(HomeStampChange::changedAt)
+            .thenComparing(c -> c.id() == null ? Long.MAX_VALUE : c.id());
+
+    /** Never changed once built: a new timeline is made for new changes, so readers need no lock. */
+    private final Map<String, List<HomeStampChange>> byReplica;
 
     HomeStampTimeline(Collection<HomeStampChange> changes) {
+        this(new HashMap<>(), changes);
+    }
+
+    private HomeStampTimeline(Map<String, List<HomeStampChange>> byReplica, Collection<HomeStampChange> changes) {
+        this.byReplica = byReplica;
+        Map<String, List<HomeStampChange>> touched = new HashMap<>();
         for (HomeStampChange change : changes) {
-            byReplica
-                    .computeIfAbsent(key(change.registry(), change.region()), k -> new ArrayList<>())
+            String key = key(change.registry(), change.region());
+            touched.computeIfAbsent(key, k -> new ArrayList<>(byReplica.getOrDefault(k, List.of())))
                     .add(change);
         }
-        byReplica
-                .values()
-                .forEach(list -> list.sort(Comparator.comparing(HomeStampChange::changedAt)
-                        .thenComparing(c -> c.id() == null ? Long.MAX_VALUE : c.id())));
+        touched.forEach((key, list) -> {
+            list.sort(IN_ORDER);
+            byReplica.put(key, List.copyOf(list));
+        });
+    }
+
+    /** This timeline and {@code changes} (rows not in it yet): only the replicas they touch are copied. */
+    HomeStampTimeline with(Collection<HomeStampChange> changes) {
+        return new HomeStampTimeline(new HashMap<>(byReplica), changes);
     }
 
     /**

@@ -22,4 +22,6 @@ interface HomeStampChangeRepository extends ListCrudRepository<HomeStampChange, 
     List<HomeStampChange> findByRegistryOrderByChangedAtAsc(String registry);
 
     List<HomeStampChange> findByFromStampOrToStampOrderByChangedAtAsc(String fromStamp, String toStamp);
+
+    List<HomeStampChange> findByIdGreaterThanOrderByIdAsc(long id);
 }

@@ -93,6 +93,53 @@ class FleetApi {
         return fleet.declareRegistry(name, body.toDeclaration(), Actor.user(principal.getName()));
     }
 
+    /**
+     * Declares or updates many registries in one call and one transaction (a collector declaring a whole fleet):
+     * all are stored, or none when one is refused (the message names its index).
+     */
+    @PutMapping("/registries")
+    @Secured({"ROLE_ENGINEER", "ROLE_INGEST"})
+    DeclaredRegistries declareRegistries(
+            @RequestBody @Valid @Nullable DeclareRegistriesRequest body, Principal principal) {
+        if (body == null || body.registries() == null) {
+            throw new InvalidInputException("The body must be {\"registries\":[{\"name\":…, \"customer\":…,"
+                    + " \"replicas\":[{\"region\":…, \"homeStamp\":…}]}]}");
+        }
+        List<FleetService.NamedRegistryDeclaration> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < body.registries().size(); i++) {
+            NamedRegistryRequest each = body.registries().get(i);
+            if (each == null || each.name() == null || each.name().isBlank()) {
+                throw new InvalidInputException("registries[" + i + "] needs a \"name\"");
+            }
+            try {
+                batch.add(new FleetService.NamedRegistryDeclaration(
+                        each.name(), new DeclareRegistryRequest(each.customer(), each.replicas()).toDeclaration()));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("registries[" + i + "] (" + each.name() + "): " + e.getMessage());
+            }
+        }
+        return new DeclaredRegistries(
+                fleet.declareRegistries(batch, Actor.user(principal.getName())).size());
+    }
+
+    record DeclareRegistriesRequest(
+            @Size(max = FleetService.MAX_REGISTRIES_PER_BATCH, message = "at most {max} registries per request")
+            @Nullable
+            List<@NotNull(message = "a registry, not null") @Valid NamedRegistryRequest> registries) {}
+
+    record NamedRegistryRequest(
+            @Size(max = InputLimits.REGISTRY, message = "at most {max} characters") @Nullable
+            String name,
+
+            @Size(max = InputLimits.NAME, message = "at most {max} characters") @Nullable
+            String customer,
+
+            @Size(max = InputLimits.LIST, message = "at most {max} replicas") @Nullable
+            List<@NotNull(message = "a replica, not null") @Valid ReplicaRequest> replicas) {}
+
+    /** How many registries the call declared or confirmed. */
+    record DeclaredRegistries(int declared) {}
+
     record DeclareRegistryRequest(
             @Size(max = InputLimits.NAME, message = "at most {max} characters") @Nullable
             String customer,

@@ -46,6 +46,63 @@ class RegistryDeclarationApiTest extends SpringTest {
         return Map.of("customer", customer, "replicas", replicas);
     }
 
+    private static Map<String, Object> named(String name, String customer, String region, String stamp) {
+        return Map.of(
+                "name", name, "customer", customer, "replicas", List.of(Map.of("region", region, "homeStamp", stamp)));
+    }
+
+    @Test
+    void a_batch_declares_every_registry_or_none() {
+        stamp("rb-a01", "rb-north");
+        stamp("rb-a02", "rb-north");
+        ResponseEntity<JsonNode> refused = put(
+                "collector",
+                "/api/v1/registries",
+                Map.of(
+                        "registries",
+                        List.of(
+                                named("rb-1.example.io", "rb-customer", "rb-north", "rb-a01"),
+                                named("rb-2.example.io", "rb-customer", "rb-north", "rb-nowhere"))));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("detail").asText())
+                .contains("registries[1] (rb-2.example.io)")
+                .contains("Unknown home stamp 'rb-nowhere'");
+        assertThat(rest.withBasicAuth("dave", "dave-pw")
+                        .getForEntity("/api/v1/registries/rb-1.example.io", JsonNode.class)
+                        .getStatusCode())
+                .as("nothing of a refused batch is stored")
+                .isEqualTo(HttpStatus.NOT_FOUND);
+
+        ResponseEntity<JsonNode> declared = put(
+                "collector",
+                "/api/v1/registries",
+                Map.of(
+                        "registries",
+                        List.of(
+                                named("rb-1.example.io", "rb-customer", "rb-north", "rb-a01"),
+                                named("rb-2.example.io", "rb-customer", "rb-north", "rb-a02"),
+                                named("rb-3.example.io", "rb-other", "rb-north", "rb-a01"))));
+        assertThat(declared.getStatusCode())
+                .as(String.valueOf(declared.getBody()))
+                .isEqualTo(HttpStatus.OK);
+        assertThat(declared.getBody().get("declared").asInt()).isEqualTo(3);
+        JsonNode two = rest.withBasicAuth("dave", "dave-pw")
+                .getForObject("/api/v1/registries/rb-2.example.io", JsonNode.class);
+        assertThat(two.get("replicas").get(0).get("homeStamp").asText()).isEqualTo("rb-a02");
+
+        // the same rules as one by one: a batch cannot move a replica either
+        ResponseEntity<JsonNode> moved = put(
+                "alice",
+                "/api/v1/registries",
+                Map.of("registries", List.of(named("rb-3.example.io", "rb-other", "rb-north", "rb-a02"))));
+        assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(moved.getBody().get("detail").asText()).contains("served by rb-a01");
+        assertThat(put("dave", "/api/v1/registries", Map.of("registries", List.of()))
+                        .getStatusCode())
+                .as("a viewer declares nothing")
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
     @Test
     void declares_adds_replicas_and_refuses_to_move_one() {
         stamp("rd-a01", "rd-north");

@@ -4,7 +4,6 @@ import dev.stampboard.StampboardApplication;
 import dev.stampboard.base.Actor;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
-import dev.stampboard.fleet.RegistryDeclaration;
 import dev.stampboard.fleet.StampDeclaration;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -20,6 +19,7 @@ import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestTemplate;
 
@@ -46,11 +46,20 @@ public final class IngestionBenchmark {
                         "--vaadin.productionMode=false");
         try {
             FleetService fleet = ctx.getBean(FleetService.class);
+            String port = ctx.getEnvironment().getProperty("local.server.port");
+            RestTemplate rest = new RestTemplateBuilder()
+                    .rootUri("http://localhost:" + port)
+                    .basicAuthentication("collector", "collector-pw")
+                    .build();
+            System.out.printf(
+                    "%d stamps; max heap %d MB, %d processors%n",
+                    stamps,
+                    Runtime.getRuntime().maxMemory() >> 20,
+                    Runtime.getRuntime().availableProcessors());
             long t0 = System.nanoTime();
             for (int s = 0; s < stamps; s++) {
-                String stamp = stampName(s);
                 fleet.declareStamp(
-                        stamp,
+                        stampName(s),
                         new StampDeclaration(
                                 "benchland",
                                 null,
@@ -61,21 +70,47 @@ public final class IngestionBenchmark {
                                                 PoolKind.DATAPROXY, nodes("dp", 40), null)),
                                 List.of()),
                         Actor.system("bench"));
-                for (int r = 0; r < 25; r++) {
-                    fleet.declareRegistry(
-                            registryName(s, r),
-                            new RegistryDeclaration(
-                                    "bench-customer",
-                                    List.of(new RegistryDeclaration.ReplicaDeclaration("benchland", stamp))),
-                            Actor.system("bench"));
-                }
-                if ((s + 1) % 250 == 0) {
+                if ((s + 1) % 500 == 0) {
                     System.out.printf("  %d stamps declared after %.1f s%n", s + 1, (System.nanoTime() - t0) / 1e9);
                 }
             }
+            double stampSeconds = (System.nanoTime() - t0) / 1e9;
+            // registries through the batch PUT, as a collector declaring a whole fleet would: 200 stamps' worth a call
+            long t1 = System.nanoTime();
+            int calls = 0;
+            for (int from = 0; from < stamps; from += 200) {
+                List<Map<String, Object>> batch = new ArrayList<>();
+                for (int s = from; s < Math.min(stamps, from + 200); s++) {
+                    for (int r = 0; r < 25; r++) {
+                        batch.add(Map.of(
+                                "name",
+                                registryName(s, r),
+                                "customer",
+                                "bench-customer",
+                                "replicas",
+                                List.of(Map.of("region", "benchland", "homeStamp", stampName(s)))));
+                    }
+                }
+                HttpHeaders json = new HttpHeaders();
+                json.setContentType(MediaType.APPLICATION_JSON);
+                rest.exchange(
+                        "/api/v1/registries",
+                        HttpMethod.PUT,
+                        new HttpEntity<>(Map.of("registries", batch), json),
+                        Map.class);
+                calls++;
+            }
+            double registrySeconds = (System.nanoTime() - t1) / 1e9;
             System.out.printf(
-                    "declared %d stamps and %d registries in %.1f s%n",
-                    stamps, stamps * 25, (System.nanoTime() - t0) / 1e9);
+                    "declared %d stamps in %.1f s (%.1f ms each, one call per stamp) and %d registries in %.1f s"
+                            + " (%d batch calls, %.2f ms per registry)%n",
+                    stamps,
+                    stampSeconds,
+                    stampSeconds * 1000 / stamps,
+                    stamps * 25,
+                    registrySeconds,
+                    calls,
+                    registrySeconds * 1000 / (stamps * 25));
             Thread.sleep(1500); // let the metrics' pool rows catch up with the declarations
 
             String minute = Instant.ofEpochSecond(Instant.now().getEpochSecond() / 60 * 60 - 60)
@@ -118,11 +153,6 @@ public final class IngestionBenchmark {
             }
             cpu.append("]}");
             traffic.append("]}");
-            String port = ctx.getEnvironment().getProperty("local.server.port");
-            RestTemplate rest = new RestTemplateBuilder()
-                    .rootUri("http://localhost:" + port)
-                    .basicAuthentication("collector", "collector-pw")
-                    .build();
             RestTemplate viewer = new RestTemplateBuilder()
                     .rootUri("http://localhost:" + port)
                     .basicAuthentication("dave", "dave-pw")
@@ -157,7 +187,8 @@ public final class IngestionBenchmark {
         Map<String, Object> answer = rest.postForObject(path, new HttpEntity<>(body, headers), Map.class);
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(
-                "%s: %d rows (%d MB JSON) in %.2f s (%.0f rows/s), accepted %s, rejected %d; heap used before %d MB, peak %d MB%n",
+                "%s: %d rows (%d MB JSON) in %.2f s (%.0f rows/s), accepted %s, rejected %d; heap used before %d MB, peak"
+                        + " %d MB; process %s%n",
                 path,
                 rows,
                 body.length() >> 20,
@@ -166,7 +197,24 @@ public final class IngestionBenchmark {
                 answer.get("accepted"),
                 ((List<?>) answer.get("rejected")).size(),
                 heapBefore >> 20,
-                peakHeap() >> 20);
+                peakHeap() >> 20,
+                rss());
+    }
+
+    /** Resident set size now and its peak since the process started (Linux), e.g. "RSS 1.9 GB (peak 2.3 GB)". */
+    private static String rss() {
+        try {
+            Map<String, Long> kb = new java.util.HashMap<>();
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                String[] parts = line.split("\\s+");
+                if (parts.length >= 2 && (parts[0].equals("VmRSS:") || parts[0].equals("VmHWM:"))) {
+                    kb.put(parts[0], Long.parseLong(parts[1]));
+                }
+            }
+            return String.format("RSS %d MB (peak %d MB)", kb.get("VmRSS:") >> 10, kb.get("VmHWM:") >> 10);
+        } catch (java.io.IOException | RuntimeException e) {
+            return "RSS not readable here";
+        }
     }
 
     private static void resetPeaks() {

@@ -1,0 +1,117 @@
+package dev.stampboard.signals.ingestion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stampboard.SpringTest;
+import dev.stampboard.base.Actor;
+import dev.stampboard.fleet.FleetService;
+import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.fleet.RegistryDeclaration;
+import dev.stampboard.fleet.StampDeclaration;
+import dev.stampboard.signals.SignalsService;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Traffic ingestion reads the home-stamp history incrementally (only rows since its last call), and stays right
+ * when inventory writes commit out of order: a cutover whose transaction took its history id first but commits
+ * after a later declaration was read must still be seen, or the destination's traffic would be refused for ever.
+ */
+class TrafficAgainstConcurrentInventoryTest extends SpringTest {
+
+    private static final Actor SYSTEM = Actor.system("test");
+
+    @Autowired
+    FleetService fleet;
+
+    @Autowired
+    RegistryTrafficIngestion ingestion;
+
+    @Autowired
+    SignalsService signals;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    private void declareStamp(String name) {
+        fleet.declareStamp(
+                name,
+                new StampDeclaration(
+                        "tlland",
+                        null,
+                        null,
+                        List.of(
+                                new StampDeclaration.PoolDeclaration(PoolKind.REGISTRY, List.of("rg-000"), null),
+                                new StampDeclaration.PoolDeclaration(PoolKind.DATAPROXY, List.of("dp-000"), null)),
+                        List.of()),
+                SYSTEM);
+    }
+
+    private void declareRegistry(String name, String stamp) {
+        fleet.declareRegistry(
+                name,
+                new RegistryDeclaration(
+                        "tl-customer", List.of(new RegistryDeclaration.ReplicaDeclaration("tlland", stamp))),
+                SYSTEM);
+    }
+
+    /** One row for the minute {@code minutesAgo} before the engine's current one. */
+    private IngestReport send(String registry, String stamp, int minutesAgo) {
+        String minute =
+                Instant.ofEpochSecond((signals.nowMinute() - minutesAgo) * 60).toString();
+        return ingestion.ingest(
+                List.of(new RegistryTrafficInput(
+                        registry,
+                        "tlland",
+                        stamp,
+                        minute,
+                        BigDecimal.valueOf(100),
+                        BigDecimal.valueOf(1000),
+                        BigDecimal.ZERO,
+                        BigDecimal.ZERO,
+                        BigDecimal.valueOf(50))),
+                SYSTEM);
+    }
+
+    @Test
+    void a_cutover_committed_after_a_later_declaration_was_read_is_still_seen() throws Exception {
+        declareStamp("tl-s01");
+        declareStamp("tl-s02");
+        declareRegistry("tl-a.example.io", "tl-s01");
+        IngestReport first = send("tl-a.example.io", "tl-s01", 1);
+        assertThat(first.accepted()).as(first.toString()).isEqualTo(1);
+
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch mayCommit = new CountDownLatch(1);
+        CompletableFuture<Void> cutover = CompletableFuture.runAsync(() -> tx.executeWithoutResult(status -> {
+            fleet.rehome("tl-a.example.io", "tlland", "tl-s02", "test cutover", SYSTEM);
+            written.countDown();
+            try {
+                assertThat(mayCommit.await(30, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }));
+        assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+        // a declaration committed meanwhile: its history row has a higher id than the open cutover's
+        declareRegistry("tl-b.example.io", "tl-s02");
+        assertThat(send("tl-b.example.io", "tl-s02", 0).accepted()).isEqualTo(1);
+        assertThat(send("tl-a.example.io", "tl-s02", 0).rejected())
+                .as("the cutover is not committed yet")
+                .hasSize(1);
+
+        mayCommit.countDown();
+        cutover.get(30, TimeUnit.SECONDS);
+        IngestReport afterCommit = send("tl-a.example.io", "tl-s02", 0);
+        assertThat(afterCommit.rejected()).as(afterCommit.toString()).isEmpty();
+        assertThat(afterCommit.accepted()).isEqualTo(1);
+    }
+}
