@@ -101,14 +101,17 @@ class BrowserUxTest extends BrowserTest {
     /** Hovers the right-most column of the first heatmap row and returns the tooltip's text. */
     private static String hoverNewestCellOfFirstRow(Page page) {
         var chart = page.locator("#heatmap-DATAPROXY");
+        chart.scrollIntoViewIfNeeded(); // below the fold: the mouse only reaches what is in the viewport
+        page.waitForTimeout(300);
         var box = chart.boundingBox();
         int rows = ((Number) chart.evaluate("el => { const m = el._parsedModel(); const y = Array.isArray(m.yAxis) ?"
                         + " m.yAxis[0] : m.yAxis; return y.data.length; }"))
                 .intValue();
         // the grid: 8 px from the top, 70 px legend below, 24 px right margin (StampHeatmap.option)
         double rowHeight = (box.height - 78) / rows;
-        page.mouse().move(box.x + box.width / 2, box.y + 8 + rowHeight / 2);
-        page.mouse().move(box.x + box.width - 26, box.y + 8 + rowHeight / 2);
+        // relative to the chart, so a page that moved since the box was read still gets the right cell
+        chart.hover(new com.microsoft.playwright.Locator.HoverOptions().setPosition(box.width / 2, 8 + rowHeight / 2));
+        chart.hover(new com.microsoft.playwright.Locator.HoverOptions().setPosition(box.width - 26, 8 + rowHeight / 2));
         page.waitForTimeout(600);
         return String.valueOf(chart.evaluate("el => el.shadowRoot.querySelector('#chart').innerText"));
     }
