@@ -213,6 +213,14 @@ public final class H2KillNineReproducer {
             }
             // the first start is on a fresh file, so kills - 1 kills were followed by a reopen and a check
             int checked = kills - 1;
+            if (failures.isEmpty()) {
+                try (var paths = Files.walk(dir)) {
+                    paths.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
+                }
+            } else {
+                failures.add("files kept in " + dir);
+            }
             return String.format(
                     "%-16s %-60s failures %d/%d (cannot open %d, lost ack %d), commits %d, max file %.1f MB, %d s%s",
                     h2Jar.getFileName(),
