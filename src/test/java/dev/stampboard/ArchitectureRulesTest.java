@@ -139,6 +139,20 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void dedicated_stamps_are_provisioned_only_through_the_fleets_one_path() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.stampboard.fleet")
+                .should()
+                .callMethod(
+                        dev.stampboard.fleet.StampProvisioner.class,
+                        "provision",
+                        dev.stampboard.fleet.DedicatedStampSpec.class)
+                .because("the cutover executor and isolation requests both go through DedicatedStampProvisioning")
+                .check(CLASSES);
+    }
+
+    @Test
     void views_and_the_api_never_act_as_the_system() {
         noClasses()
                 .that()

@@ -42,7 +42,13 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 class SeedTableScenarioTest extends SpringTest {
 
     @Autowired
-    IsolationService isolation;
+    IsolationIntake intake;
+
+    @Autowired
+    IsolationReview review;
+
+    @Autowired
+    IsolationProgress progress;
 
     @Autowired
     PlanningService planning;
@@ -81,19 +87,17 @@ class SeedTableScenarioTest extends SpringTest {
         // the customer files, support reviews and approves; the dedicated stamp is provisioned on the simulated clock
         Requests.as(users, "frank");
         // the customer asks for room to grow: 80 Gbit/s of pulls at peak, twice what A's dataproxy serves it today
-        IsolationRequestDetails filed = isolation.file(new NewIsolationRequest(
+        IsolationRequestDetails filed = intake.file(new NewIsolationRequest(
                 Requests.CUSTOMER, ai, 40000L, 80.0, 600.0, Requests.WHY, Requests.WANTED_BY, null));
         Requests.as(users, "erin");
-        isolation.startReview(filed.id());
-        isolation.approve(filed.id());
+        review.startReview(filed.id());
+        review.approve(filed.id());
         Requests.as(users, "dave");
-        for (int minute = 0;
-                minute < 180 && isolation.get(filed.id()).state() != IsolationState.MIGRATING;
-                minute += 5) {
+        for (int minute = 0; minute < 180 && review.get(filed.id()).state() != IsolationState.MIGRATING; minute += 5) {
             simulator.advance(5);
-            isolation.progress(filed.id());
+            progress.progress(filed.id());
         }
-        PlanDetails plan = planning.get(isolation.get(filed.id()).planId());
+        PlanDetails plan = planning.get(review.get(filed.id()).planId());
         assertThat(plan.moves()).hasSize(40);
         // the seed's playbook: 24 low registries together, medium ones in sub-batches (24 h), the big four alone (48 h)
         assertThat(plan.moves())

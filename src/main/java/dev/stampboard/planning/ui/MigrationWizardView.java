@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.RegionInfo;
+import dev.stampboard.planning.PlanComputation;
 import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanDraft;
 import dev.stampboard.planning.PlanningService;
@@ -52,6 +53,7 @@ public class MigrationWizardView extends VerticalLayout {
     };
 
     private final PlanningService planning;
+    private final PlanComputation computation;
     final Select<String> region = new Select<>();
     final MultiSelectComboBox<String> stamps = new MultiSelectComboBox<>("Stamps to relieve");
     final IntegerField batchSize = new IntegerField("Medium-traffic batch size");
@@ -70,8 +72,10 @@ public class MigrationWizardView extends VerticalLayout {
 
     int step;
 
-    public MigrationWizardView(PlanningService planning, FleetService fleet, SignalsService signals) {
+    public MigrationWizardView(
+            PlanningService planning, PlanComputation computation, FleetService fleet, SignalsService signals) {
         this.planning = planning;
+        this.computation = computation;
         region.setLabel("Region");
         region.setItems(fleet.regions().stream().map(RegionInfo::name).toList());
         region.addValueChangeListener(e -> {
@@ -83,7 +87,7 @@ public class MigrationWizardView extends VerticalLayout {
                     .toList());
         });
         fleet.regions().stream().findFirst().ifPresent(r -> region.setValue(r.name()));
-        PlanningSettings d = planning.defaultSettings();
+        PlanningSettings d = computation.defaultSettings();
         batchSize.setValue(d.mediumBatchSize());
         batchSize.setMin(1);
         batchSize.setMax(20);
@@ -112,8 +116,9 @@ public class MigrationWizardView extends VerticalLayout {
             return;
         }
         if (step == 0 && target == 1) {
-            candidates = planning.candidates(region.getValue(), List.copyOf(stamps.getValue()));
-            Plan automatic = planning.draft(region.getValue(), List.copyOf(stamps.getValue()), null, settings())
+            candidates = computation.candidates(region.getValue(), List.copyOf(stamps.getValue()));
+            Plan automatic = computation
+                    .draft(region.getValue(), List.copyOf(stamps.getValue()), null, settings())
                     .engine();
             included.clear();
             destinations.clear();
@@ -143,7 +148,7 @@ public class MigrationWizardView extends VerticalLayout {
     }
 
     PlanningSettings settings() {
-        PlanningSettings d = planning.defaultSettings();
+        PlanningSettings d = computation.defaultSettings();
         return new PlanningSettings(
                 d.threshold(),
                 d.margin(),
@@ -181,7 +186,7 @@ public class MigrationWizardView extends VerticalLayout {
         }
         body.add(new H2(STEPS[step]));
         if (step > 0) {
-            draft = planning.draft(region.getValue(), List.copyOf(stamps.getValue()), choices(), settings());
+            draft = computation.draft(region.getValue(), List.copyOf(stamps.getValue()), choices(), settings());
         }
         switch (step) {
             case 0 ->
