@@ -46,8 +46,8 @@ public class FleetService {
     private final Clock clock;
     private static final long SNAPSHOT_TTL_NANOS = 5_000_000_000L;
 
-    private volatile @Nullable FleetSnapshot snapshot;
-    private volatile long snapshotLoadedAt;
+    private final InventorySnapshot<FleetSnapshot> snapshot =
+            new InventorySnapshot<>(this::load, SNAPSHOT_TTL_NANOS, System::nanoTime);
 
     FleetService(
             StampRepository stamps,
@@ -446,26 +446,19 @@ public class FleetService {
 
     /** Drops the snapshot now and again after commit, so no reader caches what was read before the commit. */
     private void invalidate() {
-        snapshot = null;
+        snapshot.invalidate();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    snapshot = null;
+                    snapshot.invalidate();
                 }
             });
         }
     }
 
     private FleetSnapshot snapshot() {
-        FleetSnapshot current = snapshot;
-        if (current == null || System.nanoTime() - snapshotLoadedAt > SNAPSHOT_TTL_NANOS) {
-            long loadedAt = System.nanoTime();
-            current = load();
-            snapshot = current;
-            snapshotLoadedAt = loadedAt;
-        }
-        return current;
+        return snapshot.get();
     }
 
     private synchronized FleetSnapshot load() {
