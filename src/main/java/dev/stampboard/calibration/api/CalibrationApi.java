@@ -4,6 +4,7 @@ import dev.stampboard.calibration.CalibrationReport;
 import dev.stampboard.calibration.CalibrationService;
 import dev.stampboard.calibration.engine.Calibration;
 import dev.stampboard.calibration.engine.PredictionError;
+import dev.stampboard.security.Role;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.security.access.annotation.Secured;
@@ -23,7 +24,7 @@ class CalibrationApi {
     }
 
     @GetMapping
-    @Secured("ROLE_VIEWER")
+    @Secured(Role.Authority.VIEWER)
     Map<String, Object> get() {
         CalibrationReport r = calibration.report();
         Map<String, Object> out = new LinkedHashMap<>();

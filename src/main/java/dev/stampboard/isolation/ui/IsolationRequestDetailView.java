@@ -34,7 +34,7 @@ import java.util.Locale;
  */
 @Route("isolation-requests/:id")
 @PageTitle("Isolation request · Stampboard")
-@RolesAllowed({"VIEWER", "CUSTOMER"})
+@RolesAllowed({Role.VIEWER_NAME, Role.CUSTOMER_NAME})
 public class IsolationRequestDetailView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final DateTimeFormatter WHEN =

@@ -28,6 +28,7 @@ import dev.stampboard.planning.engine.Candidate;
 import dev.stampboard.planning.engine.Plan;
 import dev.stampboard.planning.engine.PlanChoices;
 import dev.stampboard.planning.engine.PlanningSettings;
+import dev.stampboard.security.Role;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.engine.PoolState;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,7 +47,7 @@ import java.util.Set;
 @Route("plans/new")
 @PageTitle("New plan · Stampboard")
 @Menu(order = 11, icon = "vaadin:plus-circle-o", title = "New plan")
-@RolesAllowed("ENGINEER")
+@RolesAllowed(Role.ENGINEER_NAME)
 public class MigrationWizardView extends VerticalLayout {
 
     static final String[] STEPS = {"1 Stamps", "2 Candidates", "3 Destinations", "4 Phases", "5 Prediction", "6 Submit"
