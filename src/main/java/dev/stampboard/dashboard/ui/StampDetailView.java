@@ -13,6 +13,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import dev.stampboard.dashboard.StampDetailService;
 import dev.stampboard.fleet.HomeStampChange;
 import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.security.Role;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.StampSignals;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,7 +23,7 @@ import java.util.List;
 
 /** One stamp: its pools' hot-node trend, who makes the load, its nodes, registries and moves. */
 @Route("stamps/:name")
-@RolesAllowed("VIEWER")
+@RolesAllowed(Role.VIEWER_NAME)
 public class StampDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final StampDetailService detail;

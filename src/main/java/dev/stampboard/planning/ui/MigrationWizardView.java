@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.RegionInfo;
+import dev.stampboard.planning.PlanComputation;
 import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanDraft;
 import dev.stampboard.planning.PlanningService;
@@ -27,6 +28,7 @@ import dev.stampboard.planning.engine.Candidate;
 import dev.stampboard.planning.engine.Plan;
 import dev.stampboard.planning.engine.PlanChoices;
 import dev.stampboard.planning.engine.PlanningSettings;
+import dev.stampboard.security.Role;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.engine.PoolState;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,13 +47,14 @@ import java.util.Set;
 @Route("plans/new")
 @PageTitle("New plan · Stampboard")
 @Menu(order = 11, icon = "vaadin:plus-circle-o", title = "New plan")
-@RolesAllowed("ENGINEER")
+@RolesAllowed(Role.ENGINEER_NAME)
 public class MigrationWizardView extends VerticalLayout {
 
     static final String[] STEPS = {"1 Stamps", "2 Candidates", "3 Destinations", "4 Phases", "5 Prediction", "6 Submit"
     };
 
     private final PlanningService planning;
+    private final PlanComputation computation;
     final Select<String> region = new Select<>();
     final MultiSelectComboBox<String> stamps = new MultiSelectComboBox<>("Stamps to relieve");
     final IntegerField batchSize = new IntegerField("Medium-traffic batch size");
@@ -70,8 +73,10 @@ public class MigrationWizardView extends VerticalLayout {
 
     int step;
 
-    public MigrationWizardView(PlanningService planning, FleetService fleet, SignalsService signals) {
+    public MigrationWizardView(
+            PlanningService planning, PlanComputation computation, FleetService fleet, SignalsService signals) {
         this.planning = planning;
+        this.computation = computation;
         region.setLabel("Region");
         region.setItems(fleet.regions().stream().map(RegionInfo::name).toList());
         region.addValueChangeListener(e -> {
@@ -83,7 +88,7 @@ public class MigrationWizardView extends VerticalLayout {
                     .toList());
         });
         fleet.regions().stream().findFirst().ifPresent(r -> region.setValue(r.name()));
-        PlanningSettings d = planning.defaultSettings();
+        PlanningSettings d = computation.defaultSettings();
         batchSize.setValue(d.mediumBatchSize());
         batchSize.setMin(1);
         batchSize.setMax(20);
@@ -112,8 +117,9 @@ public class MigrationWizardView extends VerticalLayout {
             return;
         }
         if (step == 0 && target == 1) {
-            candidates = planning.candidates(region.getValue(), List.copyOf(stamps.getValue()));
-            Plan automatic = planning.draft(region.getValue(), List.copyOf(stamps.getValue()), null, settings())
+            candidates = computation.candidates(region.getValue(), List.copyOf(stamps.getValue()));
+            Plan automatic = computation
+                    .draft(region.getValue(), List.copyOf(stamps.getValue()), null, settings())
                     .engine();
             included.clear();
             destinations.clear();
@@ -143,7 +149,7 @@ public class MigrationWizardView extends VerticalLayout {
     }
 
     PlanningSettings settings() {
-        PlanningSettings d = planning.defaultSettings();
+        PlanningSettings d = computation.defaultSettings();
         return new PlanningSettings(
                 d.threshold(),
                 d.margin(),
@@ -181,7 +187,7 @@ public class MigrationWizardView extends VerticalLayout {
         }
         body.add(new H2(STEPS[step]));
         if (step > 0) {
-            draft = planning.draft(region.getValue(), List.copyOf(stamps.getValue()), choices(), settings());
+            draft = computation.draft(region.getValue(), List.copyOf(stamps.getValue()), choices(), settings());
         }
         switch (step) {
             case 0 ->

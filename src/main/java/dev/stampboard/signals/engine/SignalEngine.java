@@ -308,16 +308,16 @@ public final class SignalEngine {
      * non-negative number when there were requests (ignored otherwise). Same time checks as CPU; a second
      * record for the same replica and minute is rejected and the first kept.
      */
-    public SampleVerdict recordTraffic(
-            String registry,
-            String region,
-            String stamp,
-            long minute,
-            long requests,
-            long bytes,
-            long throttled,
-            long errors,
-            double p99Ms) {
+    public SampleVerdict recordTraffic(ReplicaMinute replica, TrafficCounts counts) {
+        String registry = replica.registry().value();
+        String region = replica.region().value();
+        String stamp = replica.stamp().value();
+        long minute = replica.minute();
+        long requests = counts.requests();
+        long bytes = counts.bytes();
+        long throttled = counts.throttled();
+        long errors = counts.errors();
+        double p99Ms = counts.p99Ms();
         lock.writeLock().lock();
         try {
             StampEntry entry = stamps.get(stamp);

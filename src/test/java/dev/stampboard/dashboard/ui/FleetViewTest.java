@@ -32,6 +32,9 @@ class FleetViewTest extends KaribuTest {
     dev.stampboard.planning.PlanningService planning;
 
     @Autowired
+    dev.stampboard.planning.PlanComputation computation;
+
+    @Autowired
     dev.stampboard.fleet.FleetService fleet;
 
     private FleetView open(String user) {
@@ -202,7 +205,8 @@ class FleetViewTest extends KaribuTest {
     @Test
     void open_plans_show_a_pending_plan_with_its_link_and_tell_another_engineer_it_awaits_them() {
         login("alice");
-        var plan = planning.proposeAndSubmit("eastus", java.util.List.of("eus-s01"), planning.defaultSettings(), null);
+        var plan =
+                planning.proposeAndSubmit("eastus", java.util.List.of("eus-s01"), computation.defaultSettings(), null);
         FleetView view = open("bob");
         var row = _get(
                 view.plans,
