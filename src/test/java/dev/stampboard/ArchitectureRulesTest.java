@@ -114,6 +114,28 @@ class ArchitectureRulesTest {
         assertThat(violations).isEmpty();
     }
 
+    /** A role named by a string literal in a role check: {@code @Secured("ROLE_X")}, {@code @RolesAllowed("X")}, {@code hasRole("X")}. */
+    private static final Pattern ROLE_LITERAL =
+            Pattern.compile("(?:@Secured|@RolesAllowed|hasRole|hasAnyRole|hasAuthority)\\(\\{?\\s*\"");
+
+    @Test
+    void role_checks_name_role_constants_not_strings() throws IOException {
+        Path root = Path.of("src/main/java/dev/stampboard");
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = ROLE_LITERAL.matcher(Files.readString(file));
+                while (m.find()) {
+                    violations.add(root.relativize(file) + ": " + m.group());
+                }
+            }
+        }
+        assertThat(violations)
+                .as(
+                        "role checks use Role.Authority.X (@Secured) or Role.X_NAME (@RolesAllowed), so a typo cannot compile")
+                .isEmpty();
+    }
+
     @Test
     void spring_data_repositories_are_used_only_inside_their_module() {
         classes()
@@ -135,6 +157,20 @@ class ArchitectureRulesTest {
                 .should()
                 .callMethod(AuditLog.class, "record", String.class, String.class, String.class, String.class)
                 .because("modules publish Audited domain events; audit's listener records them in the same transaction")
+                .check(CLASSES);
+    }
+
+    @Test
+    void dedicated_stamps_are_provisioned_only_through_the_fleets_one_path() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.stampboard.fleet")
+                .should()
+                .callMethod(
+                        dev.stampboard.fleet.StampProvisioner.class,
+                        "provision",
+                        dev.stampboard.fleet.DedicatedStampSpec.class)
+                .because("the cutover executor and isolation requests both go through DedicatedStampProvisioning")
                 .check(CLASSES);
     }
 

@@ -1,11 +1,15 @@
 package dev.stampboard.cutover;
 
 import dev.stampboard.base.Actor;
+import dev.stampboard.fleet.DedicatedStampProvisioning;
 import dev.stampboard.fleet.DedicatedStampSpec;
 import dev.stampboard.fleet.FleetService;
+import dev.stampboard.fleet.RegionName;
+import dev.stampboard.fleet.RegistryName;
 import dev.stampboard.fleet.StampInfo;
-import dev.stampboard.fleet.StampProvisioner;
+import dev.stampboard.fleet.StampName;
 import dev.stampboard.fleet.StampStatus;
+import dev.stampboard.planning.PlanComputation;
 import dev.stampboard.planning.PlanPrediction;
 import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.planning.PlanningService;
@@ -43,7 +47,8 @@ public class CutoverExecutor {
     private final ExecutionStore store;
     private final PlanningService planning;
     private final FleetService fleet;
-    private final org.springframework.beans.factory.ObjectProvider<StampProvisioner> provisioner;
+    private final PlanComputation computation;
+    private final DedicatedStampProvisioning provisioning;
     private final EvidenceCollector evidence;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -58,7 +63,8 @@ public class CutoverExecutor {
             ExecutionStore store,
             PlanningService planning,
             FleetService fleet,
-            org.springframework.beans.factory.ObjectProvider<StampProvisioner> provisioner,
+            PlanComputation computation,
+            DedicatedStampProvisioning provisioning,
             EvidenceCollector evidence,
             ApplicationEventPublisher events,
             Clock clock,
@@ -72,7 +78,8 @@ public class CutoverExecutor {
         this.store = store;
         this.planning = planning;
         this.fleet = fleet;
-        this.provisioner = provisioner;
+        this.computation = computation;
+        this.provisioning = provisioning;
         this.evidence = evidence;
         this.events = events;
         this.clock = clock;
@@ -387,7 +394,7 @@ public class CutoverExecutor {
 
     private boolean provision(PlanRun run, MoveRun m) {
         String to = m.execution.toStamp();
-        Optional<DedicatedStampSpec> spec = planning.dedicatedStampSpec(run.planId, to, executorId());
+        Optional<DedicatedStampSpec> spec = computation.dedicatedStampSpec(planning.get(run.planId), to, executorId());
         if (spec.isEmpty()) {
             tx.executeWithoutResult(status -> {
                 run.pause("Destination " + to + " of " + m.registry() + " does not exist and is not a dedicated stamp"
@@ -397,8 +404,7 @@ public class CutoverExecutor {
             });
             return true;
         }
-        StampProvisioner available = provisioner.getIfAvailable();
-        if (available == null) {
+        if (!provisioning.available()) {
             // bring-your-own inventory: an operator builds the stamp and declares it through the inventory API
             return note(
                     m,
@@ -408,7 +414,7 @@ public class CutoverExecutor {
                             + " PUT /api/v1/stamps/" + to);
         }
         hook.at(StepHook.Point.BEFORE_PROVISION, m);
-        available.provision(spec.get());
+        provisioning.provision(spec.get());
         store.journal(m.planId, m.seq, "PROVISION_REQUESTED", now(), executorId(), to);
         tx.executeWithoutResult(
                 status -> events.publishEvent(new DedicatedStampRequested(run.planId, actor(), spec.get())));
@@ -429,7 +435,12 @@ public class CutoverExecutor {
     // ---- helpers -----------------------------------------------------------------------------
 
     private void pointHome(MoveRun m, String stamp, String reason) {
-        fleet.rehomeIfNeeded(m.registry(), m.execution.region(), stamp, reason, actor());
+        fleet.rehomeIfNeeded(
+                RegistryName.of(m.registry()),
+                RegionName.of(m.execution.region()),
+                StampName.of(stamp),
+                reason,
+                actor());
     }
 
     /** Predicted effect of the whole batch on every pool it touches (its moves act together). */
@@ -438,7 +449,7 @@ public class CutoverExecutor {
         batch.stream()
                 .filter(b -> b.state() == MoveState.APPROVED)
                 .forEach(b -> destinations.put(b.registry(), b.execution.toStamp()));
-        return planning.predictMoves(run.region, destinations);
+        return computation.predictMoves(run.region, destinations);
     }
 
     private boolean note(MoveRun m, String note) {

@@ -5,7 +5,7 @@ import dev.stampboard.cutover.MoveStateChanged;
 import dev.stampboard.cutover.RunStatus;
 import dev.stampboard.cutover.RunStatusChanged;
 import dev.stampboard.isolation.IsolationRequestDetails;
-import dev.stampboard.isolation.IsolationService;
+import dev.stampboard.isolation.IsolationReview;
 import dev.stampboard.isolation.IsolationState;
 import dev.stampboard.isolation.IsolationStateChanged;
 import dev.stampboard.planning.PlanStatus;
@@ -26,11 +26,11 @@ import org.springframework.stereotype.Component;
 class WorkflowNotifications {
 
     private final Notifications notifications;
-    private final IsolationService isolation;
+    private final IsolationReview review;
 
-    WorkflowNotifications(Notifications notifications, IsolationService isolation) {
+    WorkflowNotifications(Notifications notifications, IsolationReview review) {
         this.notifications = notifications;
-        this.isolation = isolation;
+        this.review = review;
     }
 
     /** Submitted: every engineer but the submitter may approve (four eyes). Decided or expired: done. */
@@ -85,7 +85,7 @@ class WorkflowNotifications {
     @EventListener
     void on(IsolationStateChanged event) {
         if (event.to() == IsolationState.NEEDS_INFO) {
-            IsolationRequestDetails request = isolation.get(event.requestId());
+            IsolationRequestDetails request = review.get(event.requestId());
             notifications.publish(new NewNotification(
                     NotificationKind.ANSWER_NEEDED,
                     Set.of(Audience.customer(request.customer()), Audience.user(request.requestedBy())),

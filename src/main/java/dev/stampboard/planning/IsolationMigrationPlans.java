@@ -32,7 +32,7 @@ public class IsolationMigrationPlans {
     private final PlanRepository plans;
     private final PlanHistory history;
     private final PlanningInputFactory inputs;
-    private final PlanningService planning;
+    private final PlanComputation computation;
     private final FleetService fleet;
     private final Clock clock;
 
@@ -40,13 +40,13 @@ public class IsolationMigrationPlans {
             PlanRepository plans,
             PlanHistory history,
             PlanningInputFactory inputs,
-            PlanningService planning,
+            PlanComputation computation,
             FleetService fleet,
             Clock clock) {
         this.plans = plans;
         this.history = history;
         this.inputs = inputs;
-        this.planning = planning;
+        this.computation = computation;
         this.fleet = fleet;
         this.clock = clock;
     }
@@ -68,10 +68,10 @@ public class IsolationMigrationPlans {
         List<String> sources = homeStamps(region, registries).stream()
                 .filter(s -> !s.equals(dedicatedStamp))
                 .toList();
-        PlanningSettings settings = planning.defaultSettings();
+        PlanningSettings settings = computation.defaultSettings();
         var input = inputs.build(region, new LinkedHashSet<>(sources), settings);
         Plan plan = DedicatedStampMigration.onto(input, new LinkedHashSet<>(registries), dedicatedStamp);
-        RebalancePlan.Computation computed = planning.computation(region, settings, input, plan);
+        RebalancePlan.Computation computed = computation.computation(region, settings, input, plan);
         List<String> notes = new ArrayList<>();
         notes.add(why);
         if (!computed.notes().isBlank()) {
@@ -124,7 +124,7 @@ public class IsolationMigrationPlans {
         if (sources.isEmpty()) {
             return advice;
         }
-        var input = inputs.build(region, sources, planning.defaultSettings());
+        var input = inputs.build(region, sources, computation.defaultSettings());
         Planner planner = new Planner();
         Plan plan = planner.plan(input, new PlanChoices(Set.copyOf(registries), Map.of()));
         List<Candidate> candidates = planner.candidates(input);
@@ -170,9 +170,7 @@ public class IsolationMigrationPlans {
      */
     @Transactional(readOnly = true)
     public dev.stampboard.planning.engine.Sizing observedSizing(String region, List<String> registries) {
-        PlanningSettings settings = planning.defaultSettings();
-        var input = inputs.build(region, homeStamps(region, registries), settings);
-        return PlanningService.sizeFor(input, Set.copyOf(registries), settings);
+        return computation.observedSizing(region, homeStamps(region, registries), Set.copyOf(registries));
     }
 
     private boolean isDedicated(String stamp) {

@@ -9,7 +9,7 @@ import java.util.List;
  * What the wizard shows and submits: the plan exactly as it would be stored (every move, the dedicated
  * stamps' followers included, phases, batches, predictions and notes), plus the planner's raw answer
  * for the choices still open (destinations and their rejected alternatives). Only
- * {@link PlanningService} makes one, so a submitted draft is one the service computed.
+ * {@link PlanComputation} makes one, so a submitted draft is one the planning module computed.
  */
 public final class PlanDraft {
 

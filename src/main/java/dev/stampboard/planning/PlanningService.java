@@ -2,31 +2,19 @@ package dev.stampboard.planning;
 
 import dev.stampboard.base.Actor;
 import dev.stampboard.base.ConflictException;
-import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
 import dev.stampboard.base.SingleInstanceJobs;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
-import dev.stampboard.fleet.StampInfo;
-import dev.stampboard.planning.engine.Candidate;
-import dev.stampboard.planning.engine.Plan;
 import dev.stampboard.planning.engine.PlanChoices;
-import dev.stampboard.planning.engine.Planner;
-import dev.stampboard.planning.engine.PlanningInput;
 import dev.stampboard.planning.engine.PlanningSettings;
-import dev.stampboard.planning.engine.RegistryLoad;
 import dev.stampboard.planning.engine.Relief;
-import dev.stampboard.planning.engine.Sizing;
-import dev.stampboard.planning.engine.SizingCalculator;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
-import dev.stampboard.signals.PoolSignal;
 import dev.stampboard.signals.SignalsService;
-import dev.stampboard.signals.StampSignals;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,8 +29,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The plan workflow. Every entry point checks the caller's role (so the browser and the API obey
- * the same rules), writes the status history and the audit log in the same transaction.
+ * The plan workflow: propose, submit, approve, reject, refresh, expire, and the execution steps the
+ * cutover engine reports. Every entry point checks the caller's role (so the browser and the API obey
+ * the same rules), writes the status history and the audit log in the same transaction. What a plan
+ * contains is computed by {@link PlanComputation}.
  */
 @Service
 @EnableConfigurationProperties(PlanningProperties.class)
@@ -50,7 +40,7 @@ public class PlanningService {
 
     private final PlanRepository plans;
     private final PlanHistory history;
-    private final PlanningInputFactory inputs;
+    private final PlanComputation computation;
     private final FleetService fleet;
     private final SignalsService signals;
     private final CurrentUser currentUser;
@@ -60,12 +50,11 @@ public class PlanningService {
     private final PlanOutcomes outcomes;
     private final org.springframework.beans.factory.ObjectProvider<MoveProgress> progress;
     private final org.springframework.beans.factory.ObjectProvider<SingleInstanceJobs> jobs;
-    private final Planner planner = new Planner();
 
     PlanningService(
             PlanRepository plans,
             PlanHistory history,
-            PlanningInputFactory inputs,
+            PlanComputation computation,
             FleetService fleet,
             SignalsService signals,
             CurrentUser currentUser,
@@ -77,7 +66,7 @@ public class PlanningService {
             org.springframework.beans.factory.ObjectProvider<SingleInstanceJobs> jobs) {
         this.plans = plans;
         this.history = history;
-        this.inputs = inputs;
+        this.computation = computation;
         this.fleet = fleet;
         this.signals = signals;
         this.currentUser = currentUser;
@@ -87,56 +76,6 @@ public class PlanningService {
         this.outcomes = outcomes;
         this.progress = progress;
         this.jobs = jobs;
-    }
-
-    /** The planner's settings: the signals' current hot threshold, the rest from {@code stampboard.planning.*}. */
-    public PlanningSettings defaultSettings() {
-        PlanningProperties p = properties;
-        return new PlanningSettings(
-                signals.settings().hotThreshold(),
-                p.margin(),
-                p.lowShareMax(),
-                p.highShareMin(),
-                p.mediumBatchSize(),
-                p.mediumObservationHours(),
-                p.highObservationHours(),
-                p.maxShareOfSharedStamp(),
-                PlanningSettings.defaults().sizing());
-    }
-
-    /** The wizard's candidates: registries on the chosen stamps with their contribution, ranked. */
-    @Secured(Role.Authority.ENGINEER)
-    public List<Candidate> candidates(String region, List<String> sourceStamps) {
-        validate(region, sourceStamps);
-        return planner.candidates(inputs.build(region, new LinkedHashSet<>(sourceStamps), defaultSettings()));
-    }
-
-    /** The wizard's preview: what the planner makes of these choices (nothing is stored). */
-    @Secured(Role.Authority.ENGINEER)
-    public Plan preview(
-            String region, List<String> sourceStamps, @Nullable PlanChoices choices, PlanningSettings settings) {
-        validate(region, sourceStamps);
-        return planner.plan(inputs.build(region, new LinkedHashSet<>(sourceStamps), settings), choices);
-    }
-
-    /**
-     * The wizard's draft: the plan exactly as {@link #proposeAndSubmit(PlanDraft)} would store it — every
-     * move (a dedicated stamp's followers included), phase, batch, prediction and note (nothing is stored).
-     */
-    @Secured(Role.Authority.ENGINEER)
-    public PlanDraft draft(
-            String region, List<String> sourceStamps, @Nullable PlanChoices choices, PlanningSettings settings) {
-        validate(region, sourceStamps);
-        PlanningInput input = inputs.build(region, new LinkedHashSet<>(sourceStamps), settings);
-        Plan plan = planner.plan(input, choices);
-        RebalancePlan.Computation computation = computation(region, settings, input, plan);
-        return new PlanDraft(
-                region,
-                sourceStamps,
-                settings,
-                plan,
-                computation,
-                DedicatedStampMoves.stampsOf(region, computation.isolations(), fleet));
     }
 
     /** The distinct dedicated stamps a stored plan's moves go to (one per isolated customer). */
@@ -150,7 +89,7 @@ public class PlanningService {
         return Reliefs.of(
                 plan.predictions(),
                 PlanDraft.sourceStampsOf(plan.moves(), plan.isolations()),
-                defaultSettings().target());
+                computation.defaultSettings().target());
     }
 
     /**
@@ -171,27 +110,16 @@ public class PlanningService {
         return propose(region, sourceStamps, settings, null);
     }
 
-    /** The wizard's last step: the plan as the engineer shaped it, stored and submitted for approval. */
+    /** The plan as the engineer shaped it, stored and submitted for approval ({@code settings} null: the defaults). */
     @Secured(Role.Authority.ENGINEER)
     @Transactional
     public PlanDetails proposeAndSubmit(
-            String region, List<String> sourceStamps, PlanningSettings settings, PlanChoices choices) {
+            String region,
+            List<String> sourceStamps,
+            @Nullable PlanningSettings settings,
+            @Nullable PlanChoices choices) {
         PlanDetails draft = propose(region, sourceStamps, settings, choices);
         return submit(draft.id());
-    }
-
-    private void validate(String region, List<String> sourceStamps) {
-        if (fleet.regions().stream().noneMatch(r -> r.name().equals(region))) {
-            throw new InvalidInputException("Unknown region '" + region + "'");
-        }
-        for (String stamp : sourceStamps) {
-            StampInfo info =
-                    fleet.stamp(stamp).orElseThrow(() -> new InvalidInputException("Unknown stamp '" + stamp + "'"));
-            if (!info.region().equals(region)) {
-                throw new InvalidInputException("Stamp " + stamp + " is in " + info.region() + ", not " + region
-                        + ": a plan never leaves its region");
-            }
-        }
     }
 
     private PlanDetails propose(
@@ -199,11 +127,12 @@ public class PlanningService {
             List<String> sourceStamps,
             @Nullable PlanningSettings settings,
             @Nullable PlanChoices choices) {
-        validate(region, sourceStamps);
+        computation.validate(region, sourceStamps);
         return store(
                 region,
                 sourceStamps,
-                compute(region, sourceStamps, settings == null ? defaultSettings() : settings, choices));
+                computation.compute(
+                        region, sourceStamps, settings == null ? computation.defaultSettings() : settings, choices));
     }
 
     private PlanDetails store(String region, List<String> sourceStamps, RebalancePlan.Computation computation) {
@@ -249,7 +178,9 @@ public class PlanningService {
     public PlanDetails refresh(String id) {
         return transition(id, "recomputed from current signals", (plan, actor) -> {
             PlanDetails view = plan.toView(false);
-            plan.refresh(actor, compute(view.region(), view.sourceStamps(), defaultSettings(), null));
+            plan.refresh(
+                    actor,
+                    computation.compute(view.region(), view.sourceStamps(), computation.defaultSettings(), null));
         });
     }
 
@@ -339,42 +270,6 @@ public class PlanningService {
             states.add(started.getOrDefault(seq, notStarted));
         }
         return states;
-    }
-
-    /**
-     * The model's prediction (DESIGN §3) for exactly these moves applied to the region's current
-     * signals: what the cutover engine compares a validated move with.
-     */
-    public List<PlanPrediction> predictMoves(String region, Map<String, String> destinationByRegistry) {
-        return planner
-                .predictMoves(inputs.build(region, new LinkedHashSet<>(), defaultSettings()), destinationByRegistry)
-                .stream()
-                .map(p -> new PlanPrediction(p.stamp(), p.pool().name(), p.before(), p.after()))
-                .toList();
-    }
-
-    /** What to provision when a move of this plan goes to a dedicated stamp that does not exist yet. */
-    @Transactional(readOnly = true)
-    public java.util.Optional<dev.stampboard.fleet.DedicatedStampSpec> dedicatedStampSpec(
-            String id, String stamp, String requestedBy) {
-        PlanDetails plan = get(id);
-        PlanningSettings settings = defaultSettings();
-        PlanningInput input = inputs.build(plan.region(), new LinkedHashSet<>(), settings);
-        return DedicatedStampMoves.spec(
-                plan, stamp, requestedBy, fleet, registries -> sizeFor(input, registries, settings));
-    }
-
-    /** DESIGN §6 sizing for the summed peaks of these registries (peaks add up: sized for the worst case). */
-    static Sizing sizeFor(PlanningInput input, java.util.Set<String> registries, PlanningSettings settings) {
-        double requestsPerMinute = 0;
-        double bytesPerMinute = 0;
-        for (RegistryLoad r : input.registries()) {
-            if (registries.contains(r.registry())) {
-                requestsPerMinute += r.peakRequestsPerMinute();
-                bytesPerMinute += r.peakBytesPerMinute();
-            }
-        }
-        return SizingCalculator.size(requestsPerMinute / 60.0, bytesPerMinute * 8 / 60.0 / 1e9, 0, settings.sizing());
     }
 
     private PlanDetails systemTransition(
@@ -486,107 +381,5 @@ public class PlanningService {
 
     private RebalancePlan load(String id) {
         return plans.findById(id).orElseThrow(() -> new NotFoundException("No plan with id '" + id + "'"));
-    }
-
-    private RebalancePlan.Computation compute(
-            String region, List<String> sourceStamps, PlanningSettings settings, @Nullable PlanChoices choices) {
-        PlanningInput input = inputs.build(region, new LinkedHashSet<>(sourceStamps), settings);
-        return computation(region, settings, input, planner.plan(input, choices));
-    }
-
-    /** An engine plan as stored: moves (the dedicated stamps' included), isolations, predictions, the region's signals as evidence. */
-    RebalancePlan.Computation computation(String region, PlanningSettings settings, PlanningInput input, Plan plan) {
-        List<PlanMove> moves = plan.moves().stream()
-                .map(m -> new PlanMove(
-                        m.registry(),
-                        region,
-                        m.from(),
-                        m.to(),
-                        m.phase(),
-                        m.batch(),
-                        m.observationHours(),
-                        m.explanation().whyRegistry(),
-                        m.explanation().whyDestination(),
-                        String.join(
-                                "\n",
-                                m.explanation().rejected().stream()
-                                        .map(r -> r.stamp() + ": " + r.reason())
-                                        .toList())))
-                .toList();
-        List<PlanIsolation> isolations = plan.isolation().stream()
-                .map(i -> new PlanIsolation(
-                        i.registry(),
-                        i.from(),
-                        i.reason(),
-                        i.sizing().registryNodes(),
-                        i.sizing().dataproxyNodes(),
-                        i.sizing().storageAccounts(),
-                        i.sizing().arithmetic()))
-                .toList();
-        moves = new ArrayList<>(moves);
-        List<PlanMove> dedicated = DedicatedStampMoves.of(
-                region,
-                isolations,
-                moves,
-                planner.candidates(input),
-                settings,
-                fleet,
-                registries -> sizeFor(input, registries, settings));
-        moves.addAll(dedicated);
-        moves.sort(java.util.Comparator.comparingInt(PlanMove::phase).thenComparingInt(PlanMove::batch));
-        // the prediction of exactly the moves the plan makes, followers of an isolated customer included
-        Map<String, String> destinations = new java.util.LinkedHashMap<>();
-        moves.forEach(m -> destinations.put(m.registry(), m.toStamp()));
-        List<PlanPrediction> predictions = (dedicated.isEmpty()
-                        ? plan.predictions()
-                        : planner.predictMoves(input, destinations))
-                .stream()
-                        .map(p -> new PlanPrediction(p.stamp(), p.pool().name(), p.before(), p.after()))
-                        .toList();
-        List<PlanEvidence> evidence = new ArrayList<>();
-        for (StampSignals s : signals.stampSignalsIn(region)) {
-            for (PoolSignal p : s.pools()) {
-                evidence.add(new PlanEvidence(
-                        s.stamp().name(),
-                        p.pool().name(),
-                        p.hotNodeP95(),
-                        p.state().name()));
-            }
-        }
-        List<String> notes =
-                new ArrayList<>(dedicated.isEmpty() ? plan.notes() : agreeingNotes(plan, predictions, settings));
-        notes.add(inputs.calibrationNote());
-        return new RebalancePlan.Computation(
-                signals.nowMinute(),
-                Objects.toString(settings),
-                String.join("\n", notes),
-                moves,
-                isolations,
-                predictions,
-                evidence);
-    }
-
-    /**
-     * The engine wrote its relief notes before the dedicated stamps' followers were added; each such note
-     * is rewritten from the final predictions, so notes and prediction table agree. A note is recognised
-     * by being exactly what the engine wrote from its own predictions, not by its wording.
-     */
-    private static List<String> agreeingNotes(
-            Plan plan, List<PlanPrediction> finalPredictions, PlanningSettings settings) {
-        List<PlanPrediction> enginePredictions = plan.predictions().stream()
-                .map(p -> new PlanPrediction(p.stamp(), p.pool().name(), p.before(), p.after()))
-                .toList();
-        List<String> stamps =
-                enginePredictions.stream().map(PlanPrediction::stamp).distinct().toList();
-        Map<String, String> rewritten = new java.util.HashMap<>();
-        List<Relief> fresh = Reliefs.of(finalPredictions, stamps, settings.target());
-        for (Relief old : Reliefs.of(enginePredictions, stamps, settings.target())) {
-            fresh.stream()
-                    .filter(r -> r.stamp().equals(old.stamp()))
-                    .findFirst()
-                    .ifPresent(r ->
-                            rewritten.put(Reliefs.note(old, settings.target()), Reliefs.note(r, settings.target())));
-        }
-        return plan.notes().stream().map(n -> rewritten.getOrDefault(n, n)).toList();
     }
 }

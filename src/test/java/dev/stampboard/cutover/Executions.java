@@ -1,7 +1,8 @@
 package dev.stampboard.cutover;
 
+import dev.stampboard.fleet.DedicatedStampProvisioning;
 import dev.stampboard.fleet.FleetService;
-import dev.stampboard.fleet.StampProvisioner;
+import dev.stampboard.planning.PlanComputation;
 import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.engine.PlanChoices;
@@ -33,8 +34,8 @@ final class Executions {
     static PlanDetails approvedPlan(
             PlanningService planning, List<String> sources, Set<String> registries, Map<String, String> destinations) {
         as("alice");
-        PlanDetails plan = planning.proposeAndSubmit(
-                "eastus", sources, planning.defaultSettings(), new PlanChoices(registries, destinations));
+        PlanDetails plan =
+                planning.proposeAndSubmit("eastus", sources, null, new PlanChoices(registries, destinations));
         as("bob");
         return planning.approve(plan.id());
     }
@@ -57,7 +58,8 @@ final class Executions {
                 context.getBean(ExecutionStore.class),
                 context.getBean(PlanningService.class),
                 context.getBean(FleetService.class),
-                context.getBeanProvider(StampProvisioner.class),
+                context.getBean(PlanComputation.class),
+                context.getBean(DedicatedStampProvisioning.class),
                 context.getBean(EvidenceCollector.class),
                 context,
                 context.getBean(java.time.Clock.class),

@@ -37,7 +37,13 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 class IsolationScenarioTest extends SpringTest {
 
     @Autowired
-    IsolationService isolation;
+    IsolationIntake intake;
+
+    @Autowired
+    IsolationReview review;
+
+    @Autowired
+    IsolationProgress progress;
 
     @Autowired
     PlanningService planning;
@@ -72,7 +78,7 @@ class IsolationScenarioTest extends SpringTest {
         //    left alone: other tests expect them hot; no other test moves these or isolates A. Datum)
         Requests.as(users, "carol");
         IsolationRequestDetails filed =
-                isolation.file(Requests.valid("adatum", List.of("adatumml.azurecr.io", "adatum.azurecr.io")));
+                intake.file(Requests.valid("adatum", List.of("adatumml.azurecr.io", "adatum.azurecr.io")));
         List<String> homes = filed.registries().stream()
                 .map(r -> fleet.registry(r).orElseThrow().homeStamp("eastus").orElseThrow())
                 .distinct()
@@ -80,24 +86,22 @@ class IsolationScenarioTest extends SpringTest {
 
         // 2. another support engineer (here the admin) reviews and approves: the dedicated stamp is asked for at once
         Requests.as(users, "erin");
-        isolation.startReview(filed.id());
-        IsolationRequestDetails approved = isolation.approve(filed.id());
+        review.startReview(filed.id());
+        IsolationRequestDetails approved = review.approve(filed.id());
         String stamp = approved.dedicatedStamp();
         assertThat(stamp).isEqualTo("ded-adatum-eastus");
         assertThat(fleet.stamp(stamp)).as("declared by the provisioner").isPresent();
 
         // 3. simulated time passes until the stamp is ACTIVE; the request becomes READY and opens its plan
         Requests.as(users, "dave"); // a viewer watches; the automatic steps run as the system
-        for (int minute = 0;
-                minute < 120 && isolation.get(filed.id()).state() != IsolationState.MIGRATING;
-                minute += 5) {
+        for (int minute = 0; minute < 120 && review.get(filed.id()).state() != IsolationState.MIGRATING; minute += 5) {
             simulator.advance(5);
-            isolation.progress(filed.id());
+            progress.progress(filed.id());
         }
         StampInfo dedicated = fleet.stamp(stamp).orElseThrow();
         assertThat(dedicated.kind()).isEqualTo(StampKind.DEDICATED);
         assertThat(dedicated.status()).isEqualTo(StampStatus.ACTIVE);
-        IsolationRequestDetails migrating = isolation.get(filed.id());
+        IsolationRequestDetails migrating = review.get(filed.id());
         assertThat(migrating.state()).isEqualTo(IsolationState.MIGRATING);
         assertThat(migrating.planId()).isNotNull();
 
@@ -115,7 +119,7 @@ class IsolationScenarioTest extends SpringTest {
             assertThat(p.afterP95()).isLessThan(p.beforeP95());
         });
         assertThat(plan.predictions()).anySatisfy(p -> assertThat(p.stamp()).isEqualTo(stamp));
-        assertThat(isolation.history(filed.id()))
+        assertThat(review.history(filed.id()))
                 .extracting(IsolationStateChange::to)
                 .containsExactly(
                         IsolationState.SUBMITTED,
@@ -151,10 +155,10 @@ class IsolationScenarioTest extends SpringTest {
         //    dedicated stamp, and the shared stamps they left are cooler
         Requests.as(users, "dave");
         // PlanFinished is delivered asynchronously after the plan's transaction commits (publication registry)
-        for (int i = 0; i < 100 && isolation.get(filed.id()).state() != IsolationState.DONE; i++) {
+        for (int i = 0; i < 100 && review.get(filed.id()).state() != IsolationState.DONE; i++) {
             Thread.sleep(50);
         }
-        assertThat(isolation.get(filed.id()).state()).isEqualTo(IsolationState.DONE);
+        assertThat(review.get(filed.id()).state()).isEqualTo(IsolationState.DONE);
         assertThat(filed.registries())
                 .allSatisfy(r -> assertThat(fleet.registry(r).orElseThrow().homeStamp("eastus"))
                         .contains(stamp));
@@ -176,16 +180,16 @@ class IsolationScenarioTest extends SpringTest {
     void a_dedicated_stamp_is_never_built_smaller_than_what_its_registries_measurably_carry() {
         // OpenMind's two biggest registries carry about 30 Gbit/s at peak on eus-s01; the ticket says 10
         Requests.as(users, "carol");
-        IsolationRequestDetails filed = isolation.file(new NewIsolationRequest(
+        IsolationRequestDetails filed = intake.file(new NewIsolationRequest(
                 Requests.CUSTOMER, Requests.BIG_TWO, 20000L, 10.0, 300.0, Requests.WHY, Requests.WANTED_BY, null));
         Requests.as(users, "erin");
-        isolation.startReview(filed.id());
-        IsolationRequestDetails approved = isolation.approve(filed.id());
+        review.startReview(filed.id());
+        IsolationRequestDetails approved = review.approve(filed.id());
 
         StampInfo stamp = fleet.stamp(approved.dedicatedStamp()).orElseThrow();
         assertThat(stamp.nodes(dev.stampboard.fleet.PoolKind.DATAPROXY))
                 .hasSizeGreaterThan(filed.sizing().dataproxyNodes());
-        assertThat(isolation.history(filed.id())).anySatisfy(change -> {
+        assertThat(review.history(filed.id())).anySatisfy(change -> {
             assertThat(change.to()).isEqualTo(IsolationState.PROVISIONING);
             assertThat(change.note()).contains("raised from the request's");
         });

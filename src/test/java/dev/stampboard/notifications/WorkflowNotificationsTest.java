@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stampboard.KaribuTest;
 import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.isolation.IsolationIntake;
 import dev.stampboard.isolation.IsolationRequestDetails;
-import dev.stampboard.isolation.IsolationService;
+import dev.stampboard.isolation.IsolationReview;
 import dev.stampboard.isolation.Requests;
 import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
@@ -30,7 +31,13 @@ class WorkflowNotificationsTest extends KaribuTest {
     PlanningService planning;
 
     @Autowired
-    IsolationService isolation;
+    dev.stampboard.planning.PlanComputation computation;
+
+    @Autowired
+    IsolationIntake intake;
+
+    @Autowired
+    IsolationReview review;
 
     @Autowired
     ApplicationEventPublisher events;
@@ -47,7 +54,7 @@ class WorkflowNotificationsTest extends KaribuTest {
         PlanDetails plan = planning.proposeAndSubmit(
                 "eastus",
                 List.of("eus-s01"),
-                planning.defaultSettings(),
+                computation.defaultSettings(),
                 new PlanChoices(Set.of("openmindexp23.azurecr.io"), Map.of()));
         assertThat(mine(NotificationKind.APPROVAL_NEEDED, plan.id()))
                 .as("not the submitter")
@@ -71,10 +78,10 @@ class WorkflowNotificationsTest extends KaribuTest {
     @Test
     void a_question_from_support_reaches_the_customer_and_the_answer_resolves_it() {
         login("frank");
-        IsolationRequestDetails request = isolation.file(Requests.valid());
+        IsolationRequestDetails request = intake.file(Requests.valid());
         login("carol");
-        isolation.startReview(request.id());
-        isolation.askForInformation(request.id(), "How fast does the data volume grow?");
+        review.startReview(request.id());
+        review.askForInformation(request.id(), "How fast does the data volume grow?");
         assertThat(mine(NotificationKind.ANSWER_NEEDED, request.id()))
                 .as("the one who asked")
                 .isEmpty();
@@ -87,7 +94,7 @@ class WorkflowNotificationsTest extends KaribuTest {
         Notification asked = mine(NotificationKind.ANSWER_NEEDED, request.id()).orElseThrow();
         assertThat(asked.detail()).isEqualTo("carol asks: How fast does the data volume grow?");
         assertThat(asked.unread()).isTrue();
-        isolation.answer(request.id(), "About 20 TB a month");
+        review.answer(request.id(), "About 20 TB a month");
         assertThat(mine(NotificationKind.ANSWER_NEEDED, request.id())
                         .orElseThrow()
                         .resolved())

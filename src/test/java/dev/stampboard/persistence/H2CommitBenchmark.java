@@ -8,14 +8,19 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * What durable commits cost on H2's file database: the same small transaction (an audit-sized insert
  * plus an update, as an approval makes) committed one at a time, with H2's default write delay (500 ms:
  * commits reach the file in the background, so a crash loses the last ones) and with {@code
- * WRITE_DELAY=0} (each commit is written before it returns), as the console now runs.
- * Run: {@code ./mvnw -q exec:java} is not set up; run the main method from the IDE or
- * {@code java -cp target/test-classes:$(cat cp.txt) dev.stampboard.persistence.H2CommitBenchmark}.
+ * WRITE_DELAY=0} (each commit is written before it returns), and with the options the console runs with
+ * ({@code application.yml}). The H2 version is the one on the class path.
+ * Run: {@code ./mvnw -o -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test}, then
+ * {@code java -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.stampboard.persistence.H2CommitBenchmark}
+ * (put another H2 jar first on the class path to compare versions).
  */
 public final class H2CommitBenchmark {
 
@@ -24,24 +29,36 @@ public final class H2CommitBenchmark {
     public static void main(String[] args) throws Exception {
         int commits = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         for (int round = 0; round < 2; round++) { // the first round warms the JIT and the disk
-            for (String writeDelay : new String[] {"", ";WRITE_DELAY=0"}) {
-                double[] micros = run(writeDelay, commits);
+            for (String options : new String[] {"", ";WRITE_DELAY=0", configuredOptions()}) {
+                Path dir = Files.createTempDirectory("h2-commit-bench");
+                double[] micros = run(dir, options, commits);
+                long bytes = Files.size(dir.resolve("db.mv.db"));
+                FileSystemUtils.deleteRecursively(dir);
                 Arrays.sort(micros);
                 if (round == 1) {
                     System.out.printf(
-                            "%-16s %5d commits: median %6.0f µs, p95 %6.0f µs, %6.0f commits/s%n",
-                            writeDelay.isEmpty() ? "default (500 ms)" : "WRITE_DELAY=0",
+                            "H2 %s %-45s %5d commits: median %6.0f µs, p95 %6.0f µs, %6.0f commits/s, file %.1f MB%n",
+                            org.h2.engine.Constants.VERSION,
+                            options.isEmpty() ? "default (write delay 500 ms)" : options,
                             commits,
                             micros[commits / 2],
                             micros[(int) (commits * 0.95)],
-                            1e6 * commits / Arrays.stream(micros).sum());
+                            1e6 * commits / Arrays.stream(micros).sum(),
+                            bytes / 1e6);
                 }
             }
         }
     }
 
-    private static double[] run(String writeDelay, int commits) throws Exception {
-        Path dir = Files.createTempDirectory("h2-commit-bench");
+    /** The URL options the console runs with (application.yml), after AUTO_SERVER=FALSE. */
+    private static String configuredOptions() {
+        YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+        yaml.setResources(new ClassPathResource("application.yml"));
+        String url = yaml.getObject().getProperty("spring.datasource.url");
+        return url.substring(url.indexOf(";AUTO_SERVER=FALSE") + ";AUTO_SERVER=FALSE".length());
+    }
+
+    private static double[] run(Path dir, String writeDelay, int commits) throws Exception {
         try (Connection c = DriverManager.getConnection(
                 "jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=FALSE" + writeDelay, "sa", "")) {
             try (Statement s = c.createStatement()) {

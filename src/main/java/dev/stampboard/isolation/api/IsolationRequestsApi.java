@@ -3,8 +3,9 @@ package dev.stampboard.isolation.api;
 import dev.stampboard.base.InputLimits;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.isolation.DedicatedSizing;
+import dev.stampboard.isolation.IsolationIntake;
 import dev.stampboard.isolation.IsolationRequestDetails;
-import dev.stampboard.isolation.IsolationService;
+import dev.stampboard.isolation.IsolationReview;
 import dev.stampboard.isolation.IsolationState;
 import dev.stampboard.isolation.IsolationStateChange;
 import dev.stampboard.isolation.NewIsolationRequest;
@@ -32,10 +33,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/isolation-requests")
 class IsolationRequestsApi {
 
-    private final IsolationService isolation;
+    private final IsolationIntake intake;
+    private final IsolationReview review;
 
-    IsolationRequestsApi(IsolationService isolation) {
-        this.isolation = isolation;
+    IsolationRequestsApi(IsolationIntake intake, IsolationReview review) {
+        this.intake = intake;
+        this.review = review;
     }
 
     @PostMapping
@@ -46,47 +49,47 @@ class IsolationRequestsApi {
                     + "\"registries\":[…],\"expectedPeakQps\":20000,\"peakThroughputGbps\":40,\"dataVolumeTb\":300,"
                     + "\"justification\":\"…\",\"wantedBy\":\"2026-12-15\"}");
         }
-        return RequestJson.of(isolation.file(body));
+        return RequestJson.of(intake.file(body));
     }
 
     @GetMapping
     List<RequestJson> list(@RequestParam(required = false) @Nullable IsolationState state) {
-        return isolation.list(state).stream().map(RequestJson::of).toList();
+        return review.list(state).stream().map(RequestJson::of).toList();
     }
 
     @GetMapping("/{id}")
     RequestJson get(@PathVariable String id) {
-        return RequestJson.of(isolation.get(id));
+        return RequestJson.of(review.get(id));
     }
 
     @GetMapping("/{id}/history")
     List<IsolationStateChange> history(@PathVariable String id) {
-        return isolation.history(id);
+        return review.history(id);
     }
 
     @PostMapping("/{id}/review")
     RequestJson review(@PathVariable String id) {
-        return RequestJson.of(isolation.startReview(id));
+        return RequestJson.of(review.startReview(id));
     }
 
     @PostMapping("/{id}/needs-info")
     RequestJson needsInfo(@PathVariable String id, @RequestBody(required = false) @Valid @Nullable QuestionJson body) {
-        return RequestJson.of(isolation.askForInformation(id, body == null ? null : body.question()));
+        return RequestJson.of(review.askForInformation(id, body == null ? null : body.question()));
     }
 
     @PostMapping("/{id}/answer")
     RequestJson answer(@PathVariable String id, @RequestBody(required = false) @Valid @Nullable AnswerJson body) {
-        return RequestJson.of(isolation.answer(id, body == null ? null : body.answer()));
+        return RequestJson.of(review.answer(id, body == null ? null : body.answer()));
     }
 
     @PostMapping("/{id}/approve")
     RequestJson approve(@PathVariable String id) {
-        return RequestJson.of(isolation.approve(id));
+        return RequestJson.of(review.approve(id));
     }
 
     @PostMapping("/{id}/reject")
     RequestJson reject(@PathVariable String id, @RequestBody(required = false) @Valid @Nullable ReasonJson body) {
-        return RequestJson.of(isolation.reject(id, body == null ? null : body.reason()));
+        return RequestJson.of(review.reject(id, body == null ? null : body.reason()));
     }
 
     record QuestionJson(

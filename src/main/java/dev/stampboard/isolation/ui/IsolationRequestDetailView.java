@@ -15,8 +15,10 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import dev.stampboard.base.NotFoundException;
+import dev.stampboard.isolation.IsolationIntake;
+import dev.stampboard.isolation.IsolationProgress;
 import dev.stampboard.isolation.IsolationRequestDetails;
-import dev.stampboard.isolation.IsolationService;
+import dev.stampboard.isolation.IsolationReview;
 import dev.stampboard.isolation.IsolationState;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
@@ -32,19 +34,24 @@ import java.util.Locale;
  */
 @Route("isolation-requests/:id")
 @PageTitle("Isolation request · Stampboard")
-@RolesAllowed({"VIEWER", "CUSTOMER"})
+@RolesAllowed({Role.VIEWER_NAME, Role.CUSTOMER_NAME})
 public class IsolationRequestDetailView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
-    private final IsolationService isolation;
+    private final IsolationIntake intake;
+    private final IsolationReview review;
+    private final IsolationProgress progress;
     private final CurrentUser user;
     RequestActions actions;
     private String id = "";
 
-    public IsolationRequestDetailView(IsolationService isolation, CurrentUser user) {
-        this.isolation = isolation;
+    public IsolationRequestDetailView(
+            IsolationIntake intake, IsolationReview review, IsolationProgress progress, CurrentUser user) {
+        this.intake = intake;
+        this.review = review;
+        this.progress = progress;
         this.user = user;
     }
 
@@ -59,14 +66,14 @@ public class IsolationRequestDetailView extends VerticalLayout implements Before
         IsolationRequestDetails r;
         String stuck = null;
         try {
-            r = isolation.get(id);
+            r = review.get(id);
         } catch (NotFoundException e) {
             add(new H1("Isolation request not found"), new Paragraph(e.getMessage()));
             return;
         }
         try {
-            isolation.progress(id); // take a due automatic step (stamp active → ready → plan) before showing it
-            r = isolation.get(id);
+            progress.progress(id); // take a due automatic step (stamp active → ready → plan) before showing it
+            r = review.get(id);
         } catch (RuntimeException e) {
             // the page shows the request as it is; the scheduled check retries the step and logs the failure
             stuck = "The next automatic step could not be taken (" + e.getMessage() + "). It is retried every few"
@@ -99,7 +106,7 @@ public class IsolationRequestDetailView extends VerticalLayout implements Before
             add(questionBox(r));
         }
         actions = new RequestActions(
-                isolation, user, r, customer || user.has(Role.SUPPORT) || user.has(Role.ADMIN), this::render);
+                review, user, r, customer || user.has(Role.SUPPORT) || user.has(Role.ADMIN), this::render);
         add(actions);
         var facts = new Div(
                 fact("Registries", String.join(", ", r.registries())),
@@ -109,16 +116,16 @@ public class IsolationRequestDetailView extends VerticalLayout implements Before
                                 Locale.ROOT, "%,d QPS · %.1f Gbit/s", r.expectedPeakQps(), r.peakThroughputGbps())),
                 fact("Data volume", String.format(Locale.ROOT, "%.1f TB", r.dataVolumeTb())),
                 fact("Justification", r.justification()));
-        var sizing = new SizingPanel(isolation.sizingSettings());
+        var sizing = new SizingPanel(intake.sizingSettings());
         sizing.show(r.sizing());
         var top = new HorizontalLayout(facts, sizing);
         top.setWidthFull();
         top.setFlexGrow(1, facts, sizing);
         add(top);
         if (!customer) {
-            add(new ReviewContext(isolation.context(id)));
+            add(new ReviewContext(review.context(id)));
         }
-        add(new H2("History"), new RequestHistoryGrid(isolation.history(id), customer));
+        add(new H2("History"), new RequestHistoryGrid(review.history(id), customer));
         setMaxWidth("90em");
     }
 

@@ -16,7 +16,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import dev.stampboard.isolation.IsolationRequestDetails;
-import dev.stampboard.isolation.IsolationService;
+import dev.stampboard.isolation.IsolationReview;
 import dev.stampboard.isolation.IsolationState;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
@@ -32,7 +32,7 @@ import java.util.Locale;
 @Route("isolation-requests")
 @PageTitle("Isolation requests · Stampboard")
 @Menu(order = 20, icon = "vaadin:safe-lock", title = "Isolation requests")
-@RolesAllowed({"VIEWER", "CUSTOMER"})
+@RolesAllowed({Role.VIEWER_NAME, Role.CUSTOMER_NAME})
 public class IsolationRequestsView extends VerticalLayout {
 
     private static final DateTimeFormatter WHEN =
@@ -58,11 +58,11 @@ public class IsolationRequestsView extends VerticalLayout {
     final Select<Age> age = new Select<>();
     final Button newRequest = new Button("New request", VaadinIcon.PLUS.create());
     final Grid<IsolationRequestDetails> grid = new Grid<>();
-    private final IsolationService isolation;
+    private final IsolationReview review;
     private final Clock clock;
 
-    public IsolationRequestsView(IsolationService isolation, CurrentUser user, Clock clock) {
-        this.isolation = isolation;
+    public IsolationRequestsView(IsolationReview review, CurrentUser user, Clock clock) {
+        this.review = review;
         this.clock = clock;
         state.setLabel("State");
         state.setItems(IsolationState.values());
@@ -144,7 +144,7 @@ public class IsolationRequestsView extends VerticalLayout {
 
     void refresh() {
         Age minimum = age.getValue() == null ? Age.ANY : age.getValue();
-        List<IsolationRequestDetails> shown = isolation.list(state.getValue()).stream()
+        List<IsolationRequestDetails> shown = review.list(state.getValue()).stream()
                 .filter(r -> !Duration.between(r.requestedAt(), clock.instant())
                                 .minus(minimum.atLeast)
                                 .isNegative()

@@ -16,8 +16,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.isolation.IsolationIntake;
 import dev.stampboard.isolation.IsolationRequestDetails;
-import dev.stampboard.isolation.IsolationService;
 import dev.stampboard.isolation.NewIsolationRequest;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -41,22 +41,22 @@ public class NewIsolationRequestView extends VerticalLayout implements BeforeEnt
     final SizingPanel sizing;
     final Button submit = new Button("Submit request", VaadinIcon.PAPERPLANE.create());
     final Paragraph error = new Paragraph();
-    private final IsolationService isolation;
+    private final IsolationIntake intake;
 
-    public NewIsolationRequestView(IsolationService isolation, Clock clock) {
-        this.isolation = isolation;
-        List<String> customers = isolation.customersForFiling();
+    public NewIsolationRequestView(IsolationIntake intake, Clock clock) {
+        this.intake = intake;
+        List<String> customers = intake.customersForFiling();
         form = new IsolationRequestForm(
                 customers,
-                isolation::registriesOf,
-                isolation::commonRegions,
-                isolation::alreadyIsolated,
+                intake::registriesOf,
+                intake::commonRegions,
+                intake::alreadyIsolated,
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         if (customers.size() == 1) {
             form.customer.setValue(customers.get(0));
             form.customer.setReadOnly(true);
         }
-        sizing = new SizingPanel(isolation.sizingSettings());
+        sizing = new SizingPanel(intake.sizingSettings());
         form.expectedPeakQps.addValueChangeListener(e -> resize());
         form.peakThroughputGbps.addValueChangeListener(e -> resize());
         form.dataVolumeTb.addValueChangeListener(e -> resize());
@@ -87,7 +87,7 @@ public class NewIsolationRequestView extends VerticalLayout implements BeforeEnt
         Map<String, List<String>> q = event.getLocation().getQueryParameters().getParameters();
         List<String> registries = q.getOrDefault("registry", List.of());
         NewIsolationRequest prefill = first(q, "plan") != null && !registries.isEmpty()
-                ? isolation.prefillFromPlan(first(q, "plan"), registries)
+                ? intake.prefillFromPlan(first(q, "plan"), registries)
                 : new NewIsolationRequest(
                         first(q, "customer"),
                         registries,
@@ -108,8 +108,7 @@ public class NewIsolationRequestView extends VerticalLayout implements BeforeEnt
         }
         if (p.registries() != null && !p.registries().isEmpty() && form.customer.getValue() != null) {
             form.registries.setValue(new LinkedHashSet<>(p.registries().stream()
-                    .filter(r ->
-                            isolation.registriesOf(form.customer.getValue()).contains(r))
+                    .filter(r -> intake.registriesOf(form.customer.getValue()).contains(r))
                     .toList()));
         }
         if (p.region() != null && form.region.getListDataView().contains(p.region())) {
@@ -131,7 +130,7 @@ public class NewIsolationRequestView extends VerticalLayout implements BeforeEnt
 
     private void resize() {
         var f = form.figures();
-        sizing.show(f == null ? null : isolation.size(f.qps(), f.gbps(), f.tb()));
+        sizing.show(f == null ? null : intake.size(f.qps(), f.gbps(), f.tb()));
     }
 
     private void submit() {
@@ -144,7 +143,7 @@ public class NewIsolationRequestView extends VerticalLayout implements BeforeEnt
             return;
         }
         try {
-            IsolationRequestDetails filed = isolation.file(request);
+            IsolationRequestDetails filed = intake.file(request);
             Notification.show(
                             "Request " + filed.shortId() + " submitted for review",
                             4000,

@@ -9,8 +9,8 @@ import com.vaadin.flow.component.textfield.TextArea;
 import dev.stampboard.base.ui.Actions;
 import dev.stampboard.base.ui.TextPrompt;
 import dev.stampboard.isolation.IsolationRequestDetails;
+import dev.stampboard.isolation.IsolationReview;
 import dev.stampboard.isolation.IsolationRules;
-import dev.stampboard.isolation.IsolationService;
 import dev.stampboard.isolation.IsolationState;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
@@ -31,21 +31,21 @@ class RequestActions extends VerticalLayout {
 
     final TextArea answer = new TextArea("Your answer");
     final Button sendAnswer = new Button("Send answer");
-    private final IsolationService isolation;
+    private final IsolationReview review;
     private final String id;
     private final Runnable rerender;
 
     RequestActions(
-            IsolationService isolation,
+            IsolationReview review,
             CurrentUser user,
             IsolationRequestDetails request,
             boolean mayAnswer,
             Runnable rerender) {
-        this.isolation = isolation;
+        this.review = review;
         this.id = request.id();
         this.rerender = rerender;
         setPadding(false);
-        boolean decider = isolation.mayDecide(request);
+        boolean decider = review.mayDecide(request);
         boolean supportOrAdmin = user.has(Role.SUPPORT) || user.has(Role.ADMIN);
         IsolationState state = request.state();
         startReview.setVisible(state == IsolationState.SUBMITTED);
@@ -61,7 +61,7 @@ class RequestActions extends VerticalLayout {
         startReview.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
         reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        startReview.addClickListener(e -> act(() -> isolation.startReview(id), "Review started"));
+        startReview.addClickListener(e -> act(() -> review.startReview(id), "Review started"));
         askForInfo.addClickListener(e -> prompt(
                 "Ask the requester",
                 "Question",
@@ -69,7 +69,7 @@ class RequestActions extends VerticalLayout {
                 "Send question",
                 false,
                 "Write the question the requester should answer",
-                text -> isolation.askForInformation(id, text),
+                text -> review.askForInformation(id, text),
                 "Question sent"));
         reject.addClickListener(e -> prompt(
                 "Reject this request?",
@@ -78,7 +78,7 @@ class RequestActions extends VerticalLayout {
                 "Reject",
                 true,
                 "Say why, so the requester knows what to change",
-                text -> isolation.reject(id, text),
+                text -> review.reject(id, text),
                 "Request rejected"));
         approve.addClickListener(e -> confirmApprove(request));
         var decisions = new HorizontalLayout(startReview, askForInfo, approve, reject);
@@ -91,7 +91,7 @@ class RequestActions extends VerticalLayout {
             answer.setPlaceholder("Answer the reviewer's question");
             sendAnswer.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             sendAnswer.addClickListener(
-                    e -> act(() -> isolation.answer(id, answer.getValue()), "Answer sent; the review goes on"));
+                    e -> act(() -> review.answer(id, answer.getValue()), "Answer sent; the review goes on"));
             add(answer, sendAnswer);
         }
     }
@@ -105,7 +105,7 @@ class RequestActions extends VerticalLayout {
                         + " dataproxy nodes, " + r.sizing().storageAccounts() + " storage accounts) for " + r.customer()
                         + "; once it is active a migration plan is opened for an engineer's approval. Your name is recorded.",
                 "Approve",
-                e -> act(() -> isolation.approve(id), "Approved: provisioning the dedicated stamp"));
+                e -> act(() -> review.approve(id), "Approved: provisioning the dedicated stamp"));
         dialog.setCancelable(true);
         dialog.open();
     }

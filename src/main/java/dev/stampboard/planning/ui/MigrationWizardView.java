@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.RegionInfo;
+import dev.stampboard.planning.PlanComputation;
 import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanDraft;
 import dev.stampboard.planning.PlanningService;
@@ -27,6 +28,7 @@ import dev.stampboard.planning.engine.Candidate;
 import dev.stampboard.planning.engine.Plan;
 import dev.stampboard.planning.engine.PlanChoices;
 import dev.stampboard.planning.engine.PlanningSettings;
+import dev.stampboard.security.Role;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.engine.PoolState;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,13 +47,14 @@ import java.util.Set;
 @Route("plans/new")
 @PageTitle("New plan · Stampboard")
 @Menu(order = 11, icon = "vaadin:plus-circle-o", title = "New plan")
-@RolesAllowed("ENGINEER")
+@RolesAllowed(Role.ENGINEER_NAME)
 public class MigrationWizardView extends VerticalLayout {
 
     static final String[] STEPS = {"1 Stamps", "2 Candidates", "3 Destinations", "4 Phases", "5 Prediction", "6 Submit"
     };
 
     private final PlanningService planning;
+    private final PlanComputation computation;
     final Select<String> region = new Select<>();
     final MultiSelectComboBox<String> stamps = new MultiSelectComboBox<>("Stamps to relieve");
     final IntegerField batchSize = new IntegerField("Medium-traffic batch size");
@@ -70,8 +73,10 @@ public class MigrationWizardView extends VerticalLayout {
 
     int step;
 
-    public MigrationWizardView(PlanningService planning, FleetService fleet, SignalsService signals) {
+    public MigrationWizardView(
+            PlanningService planning, PlanComputation computation, FleetService fleet, SignalsService signals) {
         this.planning = planning;
+        this.computation = computation;
         region.setLabel("Region");
         region.setItems(fleet.regions().stream().map(RegionInfo::name).toList());
         region.addValueChangeListener(e -> {
@@ -83,7 +88,7 @@ public class MigrationWizardView extends VerticalLayout {
                     .toList());
         });
         fleet.regions().stream().findFirst().ifPresent(r -> region.setValue(r.name()));
-        PlanningSettings d = planning.defaultSettings();
+        PlanningSettings d = computation.defaultSettings();
         batchSize.setValue(d.mediumBatchSize());
         batchSize.setMin(1);
         batchSize.setMax(20);
@@ -112,8 +117,9 @@ public class MigrationWizardView extends VerticalLayout {
             return;
         }
         if (step == 0 && target == 1) {
-            candidates = planning.candidates(region.getValue(), List.copyOf(stamps.getValue()));
-            Plan automatic = planning.draft(region.getValue(), List.copyOf(stamps.getValue()), null, settings())
+            candidates = computation.candidates(region.getValue(), List.copyOf(stamps.getValue()));
+            Plan automatic = computation
+                    .draft(region.getValue(), List.copyOf(stamps.getValue()), null, settings())
                     .engine();
             included.clear();
             destinations.clear();
@@ -143,7 +149,7 @@ public class MigrationWizardView extends VerticalLayout {
     }
 
     PlanningSettings settings() {
-        PlanningSettings d = planning.defaultSettings();
+        PlanningSettings d = computation.defaultSettings();
         return new PlanningSettings(
                 d.threshold(),
                 d.margin(),
@@ -181,7 +187,7 @@ public class MigrationWizardView extends VerticalLayout {
         }
         body.add(new H2(STEPS[step]));
         if (step > 0) {
-            draft = planning.draft(region.getValue(), List.copyOf(stamps.getValue()), choices(), settings());
+            draft = computation.draft(region.getValue(), List.copyOf(stamps.getValue()), choices(), settings());
         }
         switch (step) {
             case 0 ->
@@ -190,15 +196,19 @@ public class MigrationWizardView extends VerticalLayout {
                         new Paragraph("HOT stamps of the region are preselected. Moves never leave the region."));
             case 1 -> body.add(candidateGrid(), effect());
             case 2 -> body.add(WizardDestinations.grid(draft.engine(), destinations, this::show), effect());
-            case 3 ->
+            case 3 -> {
                 body.add(
                         new HorizontalLayout(batchSize, mediumHours, highHours),
                         summary(),
-                        new MovesGrid(draft.moves()),
+                        // as on the last step and the plan review: a dedicated stamp's sizing once, below
+                        new MovesGrid(draft.moves(), m -> "PLANNED", java.util.Set.copyOf(draft.dedicatedStamps())),
                         new Paragraph(
                                 "Low-traffic registries move together in phase 1, medium ones in batches (phase 2),"
                                         + " high-traffic ones one at a time (phase 3). A customer isolated on a dedicated stamp"
                                         + " takes its low- and medium-traffic registries on the same stamps with it."));
+                PhasedMoves.dedicatedSizing(draft.moves(), draft.dedicatedStamps())
+                        .ifPresent(body::add);
+            }
             case 4 ->
                 body.add(new PredictionChart(draft.predictions()), new PredictionGrid(draft.predictions()), effect());
             default -> {

@@ -34,6 +34,9 @@ class ExecutionApiTest extends SpringTest {
     PlanningService planning;
 
     @Autowired
+    dev.stampboard.planning.PlanComputation computation;
+
+    @Autowired
     CutoverExecutor executor;
 
     @Autowired
@@ -61,7 +64,10 @@ class ExecutionApiTest extends SpringTest {
     private String approvedPlan(String registry) {
         signIn("alice");
         PlanDetails plan = planning.proposeAndSubmit(
-                "eastus", List.of("eus-s01"), planning.defaultSettings(), new PlanChoices(Set.of(registry), Map.of()));
+                "eastus",
+                List.of("eus-s01"),
+                computation.defaultSettings(),
+                new PlanChoices(Set.of(registry), Map.of()));
         signIn("bob");
         planning.approve(plan.id());
         SecurityContextHolder.clearContext();

@@ -35,6 +35,9 @@ class MigrationMonitorViewTest extends KaribuTest {
     PlanningService planning;
 
     @Autowired
+    dev.stampboard.planning.PlanComputation computation;
+
+    @Autowired
     CutoverService cutover;
 
     @Autowired
@@ -46,7 +49,10 @@ class MigrationMonitorViewTest extends KaribuTest {
     private PlanDetails approved(String registry) {
         login("alice");
         PlanDetails plan = planning.proposeAndSubmit(
-                "eastus", List.of("eus-s01"), planning.defaultSettings(), new PlanChoices(Set.of(registry), Map.of()));
+                "eastus",
+                List.of("eus-s01"),
+                computation.defaultSettings(),
+                new PlanChoices(Set.of(registry), Map.of()));
         login("bob");
         return planning.approve(plan.id());
     }

@@ -11,8 +11,9 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouteParameters;
 import dev.stampboard.KaribuTest;
+import dev.stampboard.isolation.IsolationIntake;
 import dev.stampboard.isolation.IsolationRequestDetails;
-import dev.stampboard.isolation.IsolationService;
+import dev.stampboard.isolation.IsolationReview;
 import dev.stampboard.isolation.IsolationState;
 import dev.stampboard.isolation.Requests;
 import java.util.List;
@@ -26,7 +27,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 class IsolationViewsTest extends KaribuTest {
 
     @Autowired
-    IsolationService isolation;
+    IsolationIntake intake;
+
+    @Autowired
+    IsolationReview review;
 
     @Autowired
     UserDetailsService users;
@@ -35,11 +39,14 @@ class IsolationViewsTest extends KaribuTest {
     dev.stampboard.planning.PlanningService planning;
 
     @Autowired
+    dev.stampboard.planning.PlanComputation computation;
+
+    @Autowired
     dev.stampboard.fleet.FleetService fleet;
 
     private IsolationRequestDetails filedBy(String user) {
         Requests.as(users, user);
-        IsolationRequestDetails r = isolation.file(Requests.valid());
+        IsolationRequestDetails r = intake.file(Requests.valid());
         return r;
     }
 
@@ -61,7 +68,7 @@ class IsolationViewsTest extends KaribuTest {
     void the_queue_filters_by_state_and_age_and_a_customer_sees_only_its_own() {
         IsolationRequestDetails mine = filedBy("frank");
         Requests.as(users, "carol");
-        IsolationRequestDetails contoso = isolation.file(Requests.valid("contoso", List.of("contosodev.azurecr.io")));
+        IsolationRequestDetails contoso = intake.file(Requests.valid("contoso", List.of("contosodev.azurecr.io")));
 
         login("dave");
         UI.getCurrent().navigate(IsolationRequestsView.class);
@@ -105,7 +112,7 @@ class IsolationViewsTest extends KaribuTest {
         assertThat(_get(SizingPanel.class).summary.getText())
                 .isEqualTo("120 registry nodes · 20 dataproxy nodes · 3 storage accounts");
         ButtonKt._click(view.actions.startReview);
-        assertThat(isolation.get(r.id()).state()).isEqualTo(IsolationState.IN_REVIEW);
+        assertThat(review.get(r.id()).state()).isEqualTo(IsolationState.IN_REVIEW);
 
         view = _get(IsolationRequestDetailView.class);
         ButtonKt._click(view.actions.askForInfo);
@@ -115,11 +122,11 @@ class IsolationViewsTest extends KaribuTest {
         assertThat(question.isOpened()).as("stays open to be filled in").isTrue();
         assertThat(question.text.isInvalid()).isTrue();
         assertThat(question.text.getErrorMessage()).isEqualTo("Write the question the requester should answer");
-        assertThat(isolation.get(r.id()).state()).isEqualTo(IsolationState.IN_REVIEW);
+        assertThat(review.get(r.id()).state()).isEqualTo(IsolationState.IN_REVIEW);
         question.text.setValue("Which training jobs pull from the datasets registry?");
         ButtonKt._click(question.confirm);
         assertThat(question.isOpened()).isFalse();
-        assertThat(isolation.get(r.id()).state()).isEqualTo(IsolationState.NEEDS_INFO);
+        assertThat(review.get(r.id()).state()).isEqualTo(IsolationState.NEEDS_INFO);
 
         view = detail("frank", r.id());
         assertThat(view.getChildren().anyMatch(c -> c instanceof ReviewContext))
@@ -130,15 +137,15 @@ class IsolationViewsTest extends KaribuTest {
                 .isFalse();
         view.actions.answer.setValue("The nightly fine-tuning jobs, about 2,000 pods");
         ButtonKt._click(view.actions.sendAnswer);
-        assertThat(isolation.get(r.id()).state()).isEqualTo(IsolationState.IN_REVIEW);
-        assertThat(isolation.get(r.id()).answer()).isEqualTo("The nightly fine-tuning jobs, about 2,000 pods");
+        assertThat(review.get(r.id()).state()).isEqualTo(IsolationState.IN_REVIEW);
+        assertThat(review.get(r.id()).answer()).isEqualTo("The nightly fine-tuning jobs, about 2,000 pods");
     }
 
     @Test
     void support_approves_after_confirming_and_the_stamp_is_provisioned() {
         // Litware: no other test gives it a dedicated stamp
         Requests.as(users, "erin");
-        IsolationRequestDetails r = isolation.file(Requests.valid("litware", List.of("litwaredocs.azurecr.io")));
+        IsolationRequestDetails r = intake.file(Requests.valid("litware", List.of("litwaredocs.azurecr.io")));
         IsolationRequestDetailView view = detail("carol", r.id());
         ButtonKt._click(view.actions.startReview);
         view = _get(IsolationRequestDetailView.class);
@@ -146,7 +153,7 @@ class IsolationViewsTest extends KaribuTest {
         assertThat(_get(ConfirmDialog.class).getElement().getProperty("message"))
                 .contains("120 registry nodes");
         confirm();
-        IsolationRequestDetails approved = isolation.get(r.id());
+        IsolationRequestDetails approved = review.get(r.id());
         assertThat(approved.state()).isIn(IsolationState.PROVISIONING, IsolationState.READY, IsolationState.MIGRATING);
         assertThat(approved.decidedBy()).isEqualTo("carol");
         assertThat(approved.dedicatedStamp()).isEqualTo("ded-litware-eastus");
@@ -170,12 +177,12 @@ class IsolationViewsTest extends KaribuTest {
         var reason = view.actions.dialog;
         reason.text.setValue("");
         ButtonKt._click(reason.confirm);
-        assertThat(isolation.get(r.id()).state()).as("no reason, no rejection").isEqualTo(IsolationState.IN_REVIEW);
+        assertThat(review.get(r.id()).state()).as("no reason, no rejection").isEqualTo(IsolationState.IN_REVIEW);
         assertThat(reason.text.getErrorMessage()).startsWith("Say why");
         reason.text.setValue("Shared stamp eus-s03 has room after the planned rebalance");
         ButtonKt._click(reason.confirm);
-        assertThat(isolation.get(r.id()).state()).isEqualTo(IsolationState.REJECTED);
-        assertThat(isolation.get(r.id()).decisionReason())
+        assertThat(review.get(r.id()).state()).isEqualTo(IsolationState.REJECTED);
+        assertThat(review.get(r.id()).decisionReason())
                 .isEqualTo("Shared stamp eus-s03 has room after the planned rebalance");
 
         IsolationRequestDetailView engineer = detail("alice", r.id());
@@ -220,10 +227,10 @@ class IsolationViewsTest extends KaribuTest {
         form.justification.setValue(Requests.WHY);
         form.wantedBy.setValue(Requests.WANTED_BY);
         List<String> before =
-                isolation.list(null).stream().map(IsolationRequestDetails::id).toList();
+                review.list(null).stream().map(IsolationRequestDetails::id).toList();
         ButtonKt._click(view.submit);
         _get(IsolationRequestDetailView.class); // the view moved on to the new request
-        IsolationRequestDetails filed = isolation.list(null).stream()
+        IsolationRequestDetails filed = review.list(null).stream()
                 .filter(r -> !before.contains(r.id()))
                 .findFirst()
                 .orElseThrow();
@@ -277,7 +284,7 @@ class IsolationViewsTest extends KaribuTest {
 
         Requests.as(users, "carol");
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> isolation.file(Requests.valid(customer, List.of(registry))))
+                        () -> intake.file(Requests.valid(customer, List.of(registry))))
                 .isInstanceOf(dev.stampboard.base.InvalidInputException.class)
                 .hasMessage("registries: " + expected);
     }
@@ -365,7 +372,7 @@ class IsolationViewsTest extends KaribuTest {
         var plan = planning.proposeAndSubmit(
                 "eastus",
                 List.of(home),
-                planning.defaultSettings(),
+                computation.defaultSettings(),
                 new dev.stampboard.planning.engine.PlanChoices(
                         Set.of(registry), Map.of(registry, dev.stampboard.planning.engine.PlanChoices.DEDICATED)));
         var isolationRow = plan.isolations().stream()

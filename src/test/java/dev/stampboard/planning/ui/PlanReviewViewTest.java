@@ -22,6 +22,9 @@ class PlanReviewViewTest extends KaribuTest {
     @Autowired
     PlanningService planning;
 
+    @Autowired
+    dev.stampboard.planning.PlanComputation computation;
+
     private PlanDetails proposedAndSubmittedBy(String engineer) {
         login(engineer);
         PlanDetails plan = planning.propose("eastus", List.of(), null);
@@ -55,7 +58,7 @@ class PlanReviewViewTest extends KaribuTest {
     void moves_are_grouped_by_phase_with_one_sizing_block_per_dedicated_stamp() {
         login("alice");
         PlanDetails plan =
-                planning.proposeAndSubmit("eastus", List.of("eus-s01", "eus-s02"), planning.defaultSettings(), null);
+                planning.proposeAndSubmit("eastus", List.of("eus-s01", "eus-s02"), computation.defaultSettings(), null);
         List<String> dedicated = plan.moves().stream()
                 .map(m -> m.toStamp())
                 .filter(s -> s.startsWith("ded-"))
@@ -77,7 +80,13 @@ class PlanReviewViewTest extends KaribuTest {
         assertThat(blocks).hasSize(dedicated.size());
         for (MovesGrid grid : moves.grids) {
             for (int row = 0; row < GridKt._size(grid); row++) {
-                assertThat(GridKt._getFormattedRow(grid, row).get(5)).doesNotContain("storage accounts (");
+                String why = GridKt._getFormattedRow(grid, row).get(5);
+                // neither the stamp's sizing nor an isolated registry's sizing note on each row
+                assertThat(why).doesNotContain("storage accounts (").doesNotContain("Sized from");
+                String to = GridKt._get(grid, row).toStamp();
+                if (dedicated.contains(to)) {
+                    assertThat(why).as("the row says which dedicated stamp").contains("dedicated stamp " + to);
+                }
             }
         }
         login("alice");

@@ -6,8 +6,11 @@ import dev.stampboard.SpringTest;
 import dev.stampboard.base.Actor;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.fleet.RegionName;
 import dev.stampboard.fleet.RegistryDeclaration;
+import dev.stampboard.fleet.RegistryName;
 import dev.stampboard.fleet.StampDeclaration;
+import dev.stampboard.fleet.StampName;
 import dev.stampboard.signals.SignalsService;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -91,7 +94,12 @@ class TrafficAgainstConcurrentInventoryTest extends SpringTest {
         CountDownLatch written = new CountDownLatch(1);
         CountDownLatch mayCommit = new CountDownLatch(1);
         CompletableFuture<Void> cutover = CompletableFuture.runAsync(() -> tx.executeWithoutResult(status -> {
-            fleet.rehome("tl-a.example.io", "tlland", "tl-s02", "test cutover", SYSTEM);
+            fleet.rehome(
+                    new RegistryName("tl-a.example.io"),
+                    new RegionName("tlland"),
+                    new StampName("tl-s02"),
+                    "test cutover",
+                    SYSTEM);
             written.countDown();
             try {
                 assertThat(mayCommit.await(30, TimeUnit.SECONDS)).isTrue();

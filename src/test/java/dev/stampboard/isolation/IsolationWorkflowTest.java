@@ -21,16 +21,22 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** Intake, role rules and the review workflow through the service (the API and the views call the same methods). */
-class IsolationServiceTest extends SpringTest {
+class IsolationWorkflowTest extends SpringTest {
 
     @Autowired
-    IsolationService isolation;
+    IsolationIntake intake;
+
+    @Autowired
+    IsolationReview review;
 
     @Autowired
     UserDetailsService users;
 
     @Autowired
     AuditLog audit;
+
+    @Autowired
+    dev.stampboard.planning.PlanComputation computation;
 
     private void as(String user) {
         Requests.as(users, user);
@@ -42,9 +48,17 @@ class IsolationServiceTest extends SpringTest {
     }
 
     @Test
+    void requests_and_plans_size_dedicated_stamps_from_the_same_configured_figures() {
+        // application.yml's stampboard.isolation.*: 500 QPS and 6 Gbit/s per node, 100 TB per account, 40 %, +20 %
+        var configured = new dev.stampboard.planning.engine.SizingSettings(500, 6, 100, 0.40, 0.2);
+        assertThat(intake.sizingSettings()).isEqualTo(configured);
+        assertThat(computation.defaultSettings().sizing()).isEqualTo(configured);
+    }
+
+    @Test
     void support_files_for_a_customer_and_the_request_is_sized_audited_and_recorded() {
         as("carol");
-        IsolationRequestDetails r = isolation.file(Requests.valid());
+        IsolationRequestDetails r = intake.file(Requests.valid());
         assertThat(r.state()).isEqualTo(IsolationState.SUBMITTED);
         assertThat(r.customer()).isEqualTo(CUSTOMER);
         assertThat(r.region()).isEqualTo("eastus");
@@ -54,7 +68,7 @@ class IsolationServiceTest extends SpringTest {
         assertThat(r.sizing().dataproxyNodes()).isEqualTo(20);
         assertThat(r.sizing().storageAccounts()).isEqualTo(3);
         assertThat(r.sizing().arithmetic()).contains("20000 QPS ÷ (500 QPS/node × 40 %) × 1.20) = 120");
-        assertThat(isolation.history(r.id()))
+        assertThat(review.history(r.id()))
                 .extracting(IsolationStateChange::to)
                 .containsExactly(IsolationState.SUBMITTED);
         assertThat(audit.search("carol", "ISOLATION_REQUESTED", r.id(), null, 5))
@@ -66,19 +80,19 @@ class IsolationServiceTest extends SpringTest {
     void a_customer_files_for_its_own_customer_by_default_and_only_its_own_registries() {
         as("frank");
         IsolationRequestDetails own =
-                isolation.file(new NewIsolationRequest(null, BIG_TWO, 20000L, 40.0, 300.0, WHY, WANTED_BY, null));
+                intake.file(new NewIsolationRequest(null, BIG_TWO, 20000L, 40.0, 300.0, WHY, WANTED_BY, null));
         assertThat(own.customer()).isEqualTo(CUSTOMER);
         assertThat(own.requestedBy()).isEqualTo("frank");
 
-        assertThatThrownBy(() -> isolation.file(Requests.valid("contoso", List.of("contosodev.azurecr.io"))))
+        assertThatThrownBy(() -> intake.file(Requests.valid("contoso", List.of("contosodev.azurecr.io"))))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> isolation.file(
-                        Requests.valid(null, List.of("openmindmodels.azurecr.io", "fabrikam.azurecr.io"))))
+        assertThatThrownBy(() ->
+                        intake.file(Requests.valid(null, List.of("openmindmodels.azurecr.io", "fabrikam.azurecr.io"))))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("registries: fabrikam.azurecr.io does not belong to customer openmind-ai; a request covers"
                         + " only the customer's own registries");
-        assertThat(isolation.customersForFiling()).containsExactly(CUSTOMER);
-        assertThatThrownBy(() -> isolation.registriesOf("contoso")).isInstanceOf(AccessDeniedException.class);
+        assertThat(intake.customersForFiling()).containsExactly(CUSTOMER);
+        assertThatThrownBy(() -> intake.registriesOf("contoso")).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
@@ -139,13 +153,12 @@ class IsolationServiceTest extends SpringTest {
                                 "contoso", List.of("contoso.azurecr.io"), 20000L, 40.0, 300.0, WHY, WANTED_BY, null),
                         "region: the registries are replicated to [eastus, westeurope]"));
         for (Case c : cases) {
-            assertThatThrownBy(() -> isolation.file(c.in()))
+            assertThatThrownBy(() -> intake.file(c.in()))
                     .as(c.message())
                     .isInstanceOf(InvalidInputException.class)
                     .hasMessageStartingWith(c.message());
         }
-        assertThat(isolation
-                        .file(new NewIsolationRequest(
+        assertThat(intake.file(new NewIsolationRequest(
                                 "contoso",
                                 List.of("contoso.azurecr.io"),
                                 20000L,
@@ -161,27 +174,27 @@ class IsolationServiceTest extends SpringTest {
     @Test
     void a_customer_sees_only_its_own_requests() {
         as("carol");
-        IsolationRequestDetails contoso = isolation.file(Requests.valid("contoso", List.of("contosodev.azurecr.io")));
-        IsolationRequestDetails openmind = isolation.file(Requests.valid());
+        IsolationRequestDetails contoso = intake.file(Requests.valid("contoso", List.of("contosodev.azurecr.io")));
+        IsolationRequestDetails openmind = intake.file(Requests.valid());
         as("frank");
-        assertThat(isolation.list(null))
+        assertThat(review.list(null))
                 .extracting(IsolationRequestDetails::customer)
                 .containsOnly(CUSTOMER);
-        assertThat(isolation.list(null)).extracting(IsolationRequestDetails::id).contains(openmind.id());
-        assertThatThrownBy(() -> isolation.get(contoso.id())).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> isolation.history(contoso.id())).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> isolation.context(openmind.id()))
+        assertThat(review.list(null)).extracting(IsolationRequestDetails::id).contains(openmind.id());
+        assertThatThrownBy(() -> review.get(contoso.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> review.history(contoso.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> review.context(openmind.id()))
                 .as("customers never see stamps")
                 .isInstanceOf(AccessDeniedException.class);
         as("dave");
-        assertThat(isolation.list(null)).extracting(IsolationRequestDetails::id).contains(contoso.id(), openmind.id());
-        assertThat(isolation.list(IsolationState.SUBMITTED))
+        assertThat(review.list(null)).extracting(IsolationRequestDetails::id).contains(contoso.id(), openmind.id());
+        assertThat(review.list(IsolationState.SUBMITTED))
                 .extracting(IsolationRequestDetails::id)
                 .contains(contoso.id(), openmind.id());
-        assertThat(isolation.list(IsolationState.SUBMITTED))
+        assertThat(review.list(IsolationState.SUBMITTED))
                 .extracting(IsolationRequestDetails::state)
                 .containsOnly(IsolationState.SUBMITTED);
-        assertThat(isolation.list(IsolationState.REJECTED))
+        assertThat(review.list(IsolationState.REJECTED))
                 .extracting(IsolationRequestDetails::id)
                 .doesNotContain(contoso.id());
     }
@@ -189,27 +202,27 @@ class IsolationServiceTest extends SpringTest {
     @Test
     void only_support_and_admin_decide_and_never_on_their_own_request() {
         as("carol");
-        IsolationRequestDetails r = isolation.file(Requests.valid());
-        assertThatThrownBy(() -> isolation.startReview(r.id()))
+        IsolationRequestDetails r = intake.file(Requests.valid());
+        assertThatThrownBy(() -> review.startReview(r.id()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("yourself");
         for (String user : List.of("alice", "dave", "frank")) {
             as(user);
-            assertThatThrownBy(() -> isolation.startReview(r.id())).as(user).isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> isolation.approve(r.id())).as(user).isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> isolation.reject(r.id(), "no")).as(user).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> review.startReview(r.id())).as(user).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> review.approve(r.id())).as(user).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> review.reject(r.id(), "no")).as(user).isInstanceOf(AccessDeniedException.class);
         }
         as("alice");
-        assertThatThrownBy(() -> isolation.file(Requests.valid()))
+        assertThatThrownBy(() -> intake.file(Requests.valid()))
                 .as("engineers do not file")
                 .isInstanceOf(AccessDeniedException.class);
         as("erin");
-        assertThat(isolation.startReview(r.id()).state()).isEqualTo(IsolationState.IN_REVIEW);
-        assertThatThrownBy(() -> isolation.reject(r.id(), " "))
+        assertThat(review.startReview(r.id()).state()).isEqualTo(IsolationState.IN_REVIEW);
+        assertThatThrownBy(() -> review.reject(r.id(), " "))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("reason: A reason the requester can act on is required");
         IsolationRequestDetails rejected =
-                isolation.reject(r.id(), "Shared capacity suffices after the planned rebalance");
+                review.reject(r.id(), "Shared capacity suffices after the planned rebalance");
         assertThat(rejected.state()).isEqualTo(IsolationState.REJECTED);
         assertThat(rejected.decidedBy()).isEqualTo("erin");
         assertThat(audit.search("erin", "ISOLATION_REJECTED", r.id(), null, 5)).hasSize(1);
@@ -218,32 +231,31 @@ class IsolationServiceTest extends SpringTest {
     @Test
     void support_asks_the_customer_answers_and_the_review_goes_on() {
         as("frank");
-        IsolationRequestDetails r = isolation.file(Requests.valid());
+        IsolationRequestDetails r = intake.file(Requests.valid());
         as("carol");
-        isolation.startReview(r.id());
-        assertThatThrownBy(() -> isolation.askForInformation(r.id(), ""))
+        review.startReview(r.id());
+        assertThatThrownBy(() -> review.askForInformation(r.id(), ""))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("question:");
-        assertThat(isolation
-                        .askForInformation(r.id(), "How fast does the data volume grow?")
+        assertThat(review.askForInformation(r.id(), "How fast does the data volume grow?")
                         .state())
                 .isEqualTo(IsolationState.NEEDS_INFO);
         as("frank");
-        assertThat(isolation.get(r.id()).question()).isEqualTo("How fast does the data volume grow?");
-        assertThatThrownBy(() -> isolation.answer(r.id(), null))
+        assertThat(review.get(r.id()).question()).isEqualTo("How fast does the data volume grow?");
+        assertThatThrownBy(() -> review.answer(r.id(), null))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("answer:");
-        IsolationRequestDetails answered = isolation.answer(r.id(), "About 20 TB a month");
+        IsolationRequestDetails answered = review.answer(r.id(), "About 20 TB a month");
         assertThat(answered.state()).isEqualTo(IsolationState.IN_REVIEW);
         assertThat(answered.answer()).isEqualTo("About 20 TB a month");
-        assertThat(isolation.history(r.id()))
+        assertThat(review.history(r.id()))
                 .extracting(IsolationStateChange::to)
                 .containsExactly(
                         IsolationState.SUBMITTED,
                         IsolationState.IN_REVIEW,
                         IsolationState.NEEDS_INFO,
                         IsolationState.IN_REVIEW);
-        assertThat(isolation.history(r.id()))
+        assertThat(review.history(r.id()))
                 .extracting(IsolationStateChange::actor)
                 .containsExactly("frank", "carol", "carol", "frank");
     }
@@ -251,19 +263,19 @@ class IsolationServiceTest extends SpringTest {
     @Test
     void whoever_answered_on_the_customers_behalf_cannot_approve() {
         as("frank");
-        IsolationRequestDetails r = isolation.file(Requests.valid());
+        IsolationRequestDetails r = intake.file(Requests.valid());
         as("carol");
-        isolation.startReview(r.id());
-        isolation.askForInformation(r.id(), "How fast does the data volume grow?");
+        review.startReview(r.id());
+        review.askForInformation(r.id(), "How fast does the data volume grow?");
         as("erin"); // support relays what the customer said on the phone
-        isolation.answer(r.id(), "About 20 TB a month");
-        assertThat(isolation.mayDecide(isolation.get(r.id()))).isFalse();
-        assertThatThrownBy(() -> isolation.approve(r.id()))
+        review.answer(r.id(), "About 20 TB a month");
+        assertThat(review.mayDecide(review.get(r.id()))).isFalse();
+        assertThatThrownBy(() -> review.approve(r.id()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("answered request")
                 .hasMessageContaining("on the customer's behalf");
-        assertThat(isolation.get(r.id()).state()).isEqualTo(IsolationState.IN_REVIEW);
+        assertThat(review.get(r.id()).state()).isEqualTo(IsolationState.IN_REVIEW);
         as("carol");
-        assertThat(isolation.mayDecide(isolation.get(r.id()))).isTrue();
+        assertThat(review.mayDecide(review.get(r.id()))).isTrue();
     }
 }

@@ -1,0 +1,47 @@
+package dev.stampboard.fleet;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A value read from the database on demand and kept until the next write or for a time to live. Readers load it
+ * without a lock, so a reader may finish loading after a write it started before: that reader uses what it read,
+ * but the value is not kept, because each kept value remembers the write generation it was loaded in.
+ */
+final class InventorySnapshot<T> {
+
+    private record Held<T>(T value, long generation, long loadedAtNanos) {}
+
+    private final Supplier<T> loader;
+    private final long ttlNanos;
+    private final LongSupplier nanoTime;
+    private final AtomicLong generation = new AtomicLong();
+    private volatile @Nullable Held<T> held;
+
+    InventorySnapshot(Supplier<T> loader, long ttlNanos, LongSupplier nanoTime) {
+        this.loader = loader;
+        this.ttlNanos = ttlNanos;
+        this.nanoTime = nanoTime;
+    }
+
+    T get() {
+        Held<T> current = held;
+        long writes = generation.get();
+        if (current != null
+                && current.generation() == writes
+                && nanoTime.getAsLong() - current.loadedAtNanos() <= ttlNanos) {
+            return current.value();
+        }
+        long loadedAt = nanoTime.getAsLong();
+        T value = loader.get();
+        held = new Held<>(value, writes, loadedAt);
+        return value;
+    }
+
+    /** A write happened (or committed): whatever is kept, or is being loaded now, is not kept for later readers. */
+    void invalidate() {
+        generation.incrementAndGet();
+    }
+}
