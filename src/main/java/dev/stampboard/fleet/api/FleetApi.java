@@ -100,7 +100,7 @@ class FleetApi {
      * all are stored, or none when one is refused (the message names its index).
      */
     @PutMapping("/registries")
-    @Secured({"ROLE_ENGINEER", "ROLE_INGEST"})
+    @Secured({Role.Authority.ENGINEER, Role.Authority.INGEST})
     DeclaredRegistries declareRegistries(
             @RequestBody @Valid @Nullable DeclareRegistriesRequest body, Principal principal) {
         if (body == null || body.registries() == null) {
