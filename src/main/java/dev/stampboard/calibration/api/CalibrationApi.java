@@ -32,6 +32,7 @@ class CalibrationApi {
         out.put("uncalibrated", error(r.uncalibrated()));
         out.put("calibrated", error(r.calibrated()));
         out.put("evaluatedOn", r.evaluatedOn());
+        out.put("heldOut", r.heldOut());
         Calibration c = r.current();
         out.put("plannerUsesCalibration", r.plannerUsesIt());
         out.put("minMoves", r.minMoves());
@@ -44,10 +45,6 @@ class CalibrationApi {
                         c.idleBaseline(),
                         "idleBaselineByPool",
                         c.baselineByKind(),
-                        "sourceGain",
-                        c.sourceGain(),
-                        "destinationGain",
-                        c.destinationGain(),
                         "registryCost",
                         c.registryCost()));
         out.put("worstMisses", r.worstMisses());

@@ -42,9 +42,9 @@ public class DecisionQualityView extends VerticalLayout {
         scatter.setId("predicted-vs-measured");
         scatter.setOption(DecisionQualityCharts.scatter(report.outcomes()));
         histogram.setId("error-histogram");
-        histogram.setOption(DecisionQualityCharts.histogram(report.outcomes()));
+        histogram.setOption(DecisionQualityCharts.histogram(report.outcomes(), report.heldOut()));
         overTime.setId("error-over-time");
-        overTime.setOption(DecisionQualityCharts.overTime(report.outcomes()));
+        overTime.setOption(DecisionQualityCharts.overTime(report.outcomes(), report.heldOut()));
         for (EChart chart : new EChart[] {scatter, histogram, overTime}) {
             chart.setHeight("320px");
             chart.setWidth("440px");

@@ -121,9 +121,7 @@ public final class DedicatedStampMigration {
                     minutes[t] = (float) load.idleBaseline();
                 }
             }
-            pools.put(
-                    kind,
-                    new PoolLoad(load.nodes(), load.idleBaseline(), minutes, load.removalGain(), load.additionGain()));
+            pools.put(kind, new PoolLoad(load.nodes(), load.idleBaseline(), minutes));
         });
         return new StampLoad(stamp.name(), stamp.shared(), stamp.active(), stamp.inRollout(), pools);
     }

@@ -37,8 +37,7 @@ final class PredictedPool {
     }
 
     /**
-     * hot'(t) = b + (hot(t) − b)·(1 − removed(t)·g_r) + (added(t) [+ extra(t)·scale])·g_a, capped at 100 %
-     * (g_r, g_a: the pool's calibrated gains, 1 when uncalibrated).
+     * hot'(t) = b + (hot(t) − b)·(1 − removed(t)) + added(t) [+ extra(t)·scale], capped at 100 %.
      */
     float[] predicted(float @Nullable [] extra, double scale) {
         float[] hot = load.hotNodeMinutes();
@@ -49,9 +48,9 @@ final class PredictedPool {
                 out[t] = Float.NaN;
                 continue;
             }
-            double removed = Math.min(1.0, removedShare[t] * load.removalGain());
+            double removed = Math.min(1.0, removedShare[t]);
             double added = addedLoad[t] + (extra == null || Float.isNaN(extra[t]) ? 0 : extra[t] * scale);
-            double v = b + (hot[t] - b) * (1 - removed) + added * load.additionGain();
+            double v = b + (hot[t] - b) * (1 - removed) + added;
             out[t] = (float) Math.min(100, Math.max(0, v));
         }
         return out;
