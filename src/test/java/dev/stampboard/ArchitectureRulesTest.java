@@ -114,6 +114,28 @@ class ArchitectureRulesTest {
         assertThat(violations).isEmpty();
     }
 
+    /** A role named by a string literal in a role check: {@code @Secured("ROLE_X")}, {@code @RolesAllowed("X")}, {@code hasRole("X")}. */
+    private static final Pattern ROLE_LITERAL =
+            Pattern.compile("(?:@Secured|@RolesAllowed|hasRole|hasAnyRole|hasAuthority)\\(\\{?\\s*\"");
+
+    @Test
+    void role_checks_name_role_constants_not_strings() throws IOException {
+        Path root = Path.of("src/main/java/dev/stampboard");
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = ROLE_LITERAL.matcher(Files.readString(file));
+                while (m.find()) {
+                    violations.add(root.relativize(file) + ": " + m.group());
+                }
+            }
+        }
+        assertThat(violations)
+                .as(
+                        "role checks use Role.Authority.X (@Secured) or Role.X_NAME (@RolesAllowed), so a typo cannot compile")
+                .isEmpty();
+    }
+
     @Test
     void spring_data_repositories_are_used_only_inside_their_module() {
         classes()

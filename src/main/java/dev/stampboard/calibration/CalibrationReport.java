@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param moves        moves the evaluated calibration was fitted from
  * @param evaluatedOn  the campaign (plan) held out to evaluate on, or a sentence saying why there is none
- * @param outcomes     every measured outcome, with the calibrated prediction where it was held out
+ * @param heldOut      whether the evaluation is out of sample (a later plan than those fitted on); false when fewer
+ *                     than two plans have been validated and the calibration is measured on what it was fitted from
+ * @param outcomes     every measured outcome, with the calibrated prediction where it was evaluated
  * @param worstMisses  per plan, its worst miss with the world's reason where the fleet can give one
  * @param current      the calibration fitted from every outcome: what the planner uses
  */
@@ -21,13 +23,14 @@ public record CalibrationReport(
         PredictionError uncalibrated,
         PredictionError calibrated,
         String evaluatedOn,
+        boolean heldOut,
         List<Point> outcomes,
         List<WorstMiss> worstMisses,
         Calibration current,
         boolean plannerUsesIt,
         int minMoves) {
 
-    /** One outcome: predicted and measured P95, the calibrated prediction when it was held out. */
+    /** One outcome: predicted and measured P95, the calibrated prediction where it was evaluated. */
     public record Point(
             String plan,
             int seq,

@@ -136,6 +136,7 @@ public class CalibrationService {
                 PredictionError.uncalibrated(test),
                 PredictionError.calibrated(test, fitted, plannerBaseline),
                 evaluatedOn,
+                campaigns.size() >= 2,
                 points,
                 worstMisses(all),
                 current,

@@ -4,7 +4,10 @@ import dev.stampboard.base.Actor;
 import dev.stampboard.fleet.DedicatedStampProvisioning;
 import dev.stampboard.fleet.DedicatedStampSpec;
 import dev.stampboard.fleet.FleetService;
+import dev.stampboard.fleet.RegionName;
+import dev.stampboard.fleet.RegistryName;
 import dev.stampboard.fleet.StampInfo;
+import dev.stampboard.fleet.StampName;
 import dev.stampboard.fleet.StampStatus;
 import dev.stampboard.planning.PlanComputation;
 import dev.stampboard.planning.PlanPrediction;
@@ -429,7 +432,12 @@ public class CutoverExecutor {
     // ---- helpers -----------------------------------------------------------------------------
 
     private void pointHome(MoveRun m, String stamp, String reason) {
-        fleet.rehomeIfNeeded(m.registry(), m.execution.region(), stamp, reason, actor());
+        fleet.rehomeIfNeeded(
+                RegistryName.of(m.registry()),
+                RegionName.of(m.execution.region()),
+                StampName.of(stamp),
+                reason,
+                actor());
     }
 
     /** Predicted effect of the whole batch on every pool it touches (its moves act together). */

@@ -367,11 +367,12 @@ public class FleetService {
      * {@code toStamp} (a step retried after a crash, or done by another instance). Returns whether it moved.
      */
     @Transactional
-    public boolean rehomeIfNeeded(String registryName, String region, String toStamp, String reason, Actor actor) {
+    public boolean rehomeIfNeeded(
+            RegistryName registryName, RegionName region, StampName toStamp, String reason, Actor actor) {
         Registry registry = registries
-                .findByName(registryName)
+                .findByName(registryName.value())
                 .orElseThrow(() -> new NotFoundException("No registry named '" + registryName + "'"));
-        if (registry.toInfo().homeStamp(region).orElse("").equals(toStamp)) {
+        if (registry.toInfo().homeStamp(region.value()).orElse("").equals(toStamp.value())) {
             return false;
         }
         rehome(registryName, region, toStamp, reason, actor);
@@ -380,27 +381,28 @@ public class FleetService {
 
     /** The cutover's one write: the replica's home stamp changes, with its history and audit entry. */
     @Transactional
-    public void rehome(String registryName, String region, String toStamp, String reason, Actor actor) {
+    public void rehome(RegistryName registryName, RegionName region, StampName toStamp, String reason, Actor actor) {
         currentUser.requireRole(actor, Role.ENGINEER);
         Registry registry = registries
-                .findByName(registryName)
+                .findByName(registryName.value())
                 .orElseThrow(() -> new NotFoundException("No registry named '" + registryName + "'"));
-        Stamp destination =
-                stamps.findByName(toStamp).orElseThrow(() -> new NotFoundException("No stamp named '" + toStamp + "'"));
-        if (!destination.region().equals(region)) {
+        Stamp destination = stamps.findByName(toStamp.value())
+                .orElseThrow(() -> new NotFoundException("No stamp named '" + toStamp + "'"));
+        if (!destination.region().equals(region.value())) {
             throw new InvalidInputException("Stamp " + toStamp + " is in " + destination.region() + ", not " + region
                     + ": moves never leave a region");
         }
-        String from = registry.rehome(region, toStamp);
+        String from = registry.rehome(region.value(), toStamp.value());
         registries.save(registry);
-        history.save(new HomeStampChange(null, registryName, region, from, toStamp, clock.instant(), reason));
+        history.save(new HomeStampChange(
+                null, registryName.value(), region.value(), from, toStamp.value(), clock.instant(), reason));
         invalidate();
         events.publishEvent(new FleetChanged(
                 actor,
                 "HOME_STAMP_CHANGED",
-                registryName,
+                registryName.value(),
                 region + ": " + from + " -> " + toStamp + " (" + reason + ")"));
-        events.publishEvent(new HomeStampChanged(registryName, region, from, toStamp));
+        events.publishEvent(new HomeStampChanged(registryName.value(), region.value(), from, toStamp.value()));
     }
 
     // ---- helpers -----------------------------------------------------------------------------

@@ -66,9 +66,7 @@ class PlanningInputFactory {
                                 new PoolLoad(
                                         pool.nodes().size(),
                                         c.baseline(stamp.name(), kind, properties.idleBaseline(kind)),
-                                        signals.hotNodeMinutes(stamp.name(), kind, range),
-                                        c.gain(kind, false),
-                                        c.gain(kind, true))));
+                                        signals.hotNodeMinutes(stamp.name(), kind, range))));
             }
             stamps.add(new StampLoad(
                     stamp.name(),

@@ -83,7 +83,7 @@ public class ApiTokens {
      * Creates a token for the signed-in user (personal) or, for an admin, a service token. A personal
      * token's roles must be the owner's own; with none given it gets all of them.
      */
-    @Secured({"ROLE_VIEWER", "ROLE_CUSTOMER", "ROLE_INGEST"})
+    @Secured({Role.Authority.VIEWER, Role.Authority.CUSTOMER, Role.Authority.INGEST})
     @Transactional
     public NewToken create(String name, Kind kind, Set<Role> roles, Duration validFor) {
         String owner = currentUser.name();
@@ -124,7 +124,7 @@ public class ApiTokens {
     }
 
     /** The signed-in user's tokens; an admin sees everyone's. */
-    @Secured({"ROLE_VIEWER", "ROLE_CUSTOMER", "ROLE_INGEST"})
+    @Secured({Role.Authority.VIEWER, Role.Authority.CUSTOMER, Role.Authority.INGEST})
     @Transactional(readOnly = true)
     public List<TokenInfo> list() {
         String sql = "select * from api_token" + (currentUser.has(Role.ADMIN) ? "" : " where owner = ?")
@@ -147,7 +147,7 @@ public class ApiTokens {
     }
 
     /** Revokes a token at once: its owner or an admin. */
-    @Secured({"ROLE_VIEWER", "ROLE_CUSTOMER", "ROLE_INGEST"})
+    @Secured({Role.Authority.VIEWER, Role.Authority.CUSTOMER, Role.Authority.INGEST})
     @Transactional
     public void revoke(String id) {
         String actor = currentUser.name();

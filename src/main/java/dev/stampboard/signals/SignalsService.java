@@ -14,9 +14,11 @@ import dev.stampboard.signals.engine.PeakWindow;
 import dev.stampboard.signals.engine.PoolState;
 import dev.stampboard.signals.engine.ReactiveAlert;
 import dev.stampboard.signals.engine.ReactiveMetric;
+import dev.stampboard.signals.engine.ReplicaMinute;
 import dev.stampboard.signals.engine.SampleVerdict;
 import dev.stampboard.signals.engine.SignalEngine;
 import dev.stampboard.signals.engine.SignalSettings;
+import dev.stampboard.signals.engine.TrafficCounts;
 import dev.stampboard.signals.engine.TrafficSeries;
 import dev.stampboard.signals.engine.TrafficShare;
 import java.time.Clock;
@@ -202,17 +204,8 @@ public class SignalsService {
     }
 
     /** One replica-minute of traffic served by {@code stamp}; the engine's verdict says why a record was refused. */
-    public SampleVerdict recordTraffic(
-            String registry,
-            String region,
-            String stamp,
-            long minute,
-            long requests,
-            long bytes,
-            long throttled,
-            long errors,
-            double p99Ms) {
-        return engine.recordTraffic(registry, region, stamp, minute, requests, bytes, throttled, errors, p99Ms);
+    public SampleVerdict recordTraffic(ReplicaMinute replica, TrafficCounts counts) {
+        return engine.recordTraffic(replica, counts);
     }
 
     /** Both the simulator and the wall-clock follower call this; the check and the move must not interleave. */
@@ -295,6 +288,12 @@ public class SignalsService {
             values[(int) (series.minutes()[i] - range.fromMinute())] = (float) series.values()[i];
         }
         return values;
+    }
+
+    /** Which node was a pool's hot node in each minute of the range (for the heatmap's tooltip). */
+    public dev.stampboard.signals.engine.HotNodes hotNodes(String stamp, PoolKind pool, MinuteRange range) {
+        fleet.requireStamp(stamp);
+        return engine.hotNodes(stamp, pool, range.fromMinute(), range.toMinute());
     }
 
     /** A replica's requests and bytes per minute (NaN where none), see {@link SignalEngine#replicaTraffic}. */

@@ -7,6 +7,8 @@ import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.fleet.StampStatus;
 import dev.stampboard.signals.SignalsService;
+import dev.stampboard.signals.engine.ReplicaMinute;
+import dev.stampboard.signals.engine.TrafficCounts;
 import dev.stampboard.simulator.model.FleetLayout;
 import dev.stampboard.simulator.model.FleetTrafficModel;
 import dev.stampboard.simulator.model.MinuteSnapshot;
@@ -198,15 +200,8 @@ public class SimulatorService {
                 .forEach(s -> signals.recordSimulatedCpu(s.stamp(), s.pool(), s.node(), snapshot.minute(), s.cpu()));
         snapshot.traffic()
                 .forEach(t -> signals.recordTraffic(
-                        t.registry(),
-                        t.region(),
-                        t.stamp(),
-                        snapshot.minute(),
-                        t.requests(),
-                        t.bytes(),
-                        t.throttled(),
-                        t.errors(),
-                        t.p99LatencyMs()));
+                        ReplicaMinute.of(t.registry(), t.region(), t.stamp(), snapshot.minute()),
+                        new TrafficCounts(t.requests(), t.bytes(), t.throttled(), t.errors(), t.p99LatencyMs())));
     }
 
     /** Only stamps that serve traffic report telemetry: a provisioning or retired stamp is silent. */

@@ -247,9 +247,7 @@ final class GeneratedCampaigns {
                     new PoolLoad(
                             in.nodes().get(stamp).get(pool),
                             c.baseline(stampPrefix + stamp, pool, PLANNER_BASELINE.get(pool)),
-                            series,
-                            c.gain(pool, false),
-                            c.gain(pool, true))));
+                            series)));
             stamps.add(new StampLoad(stamp, true, true, false, loads));
         });
         stamps.sort(java.util.Comparator.comparing(StampLoad::name));

@@ -104,6 +104,17 @@ class CutoverExecutorTest extends SpringTest {
         assertThat(first.predictions())
                 .isNotEmpty()
                 .allSatisfy(p -> assertThat(p.measured()).isNotNull());
+        // issue 12: judged over the whole 24 h window, longer than the 12 h the signals engine keeps, and the drain
+        // ended on the fleet's in-flight count within 30–60 s
+        java.util.regex.Matcher window = java.util.regex.Pattern.compile("over the whole window \\((\\d+) min\\)")
+                .matcher(first.evidence());
+        assertThat(window.find()).as(first.evidence()).isTrue();
+        assertThat(Integer.parseInt(window.group(1))).isGreaterThan(12 * 60).isLessThanOrEqualTo(24 * 60 + 1);
+        java.util.regex.Matcher drain = java.util.regex.Pattern.compile(
+                        "drain: in-flight requests on the source every 5 s: \\d+ → .*; ended after (\\d+) s")
+                .matcher(first.evidence());
+        assertThat(drain.find()).as(first.evidence()).isTrue();
+        assertThat(Integer.parseInt(drain.group(1))).isBetween(30, 60);
         assertThat(cutover.steps(plan.id()))
                 .extracting(MoveStep::step)
                 .containsExactly(

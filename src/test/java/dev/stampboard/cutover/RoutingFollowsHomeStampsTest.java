@@ -42,7 +42,12 @@ class RoutingFollowsHomeStampsTest extends SpringTest {
                 .filter(n -> !n.equals(from))
                 .findFirst()
                 .orElseThrow();
-        fleet.rehome(registry.name(), "westeurope", to, "routing test", dev.stampboard.base.Actor.SYSTEM);
+        fleet.rehome(
+                dev.stampboard.fleet.RegistryName.of(registry.name()),
+                dev.stampboard.fleet.RegionName.of("westeurope"),
+                dev.stampboard.fleet.StampName.of(to),
+                "routing test",
+                dev.stampboard.base.Actor.SYSTEM);
         assertThat(routing.current(registry.name(), "westeurope")).contains(to);
     }
 

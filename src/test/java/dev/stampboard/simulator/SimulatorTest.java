@@ -70,7 +70,12 @@ class SimulatorTest extends SpringTest {
                 .orElseThrow();
         assertThat(shareOf(registry.name(), to)).isZero();
 
-        fleet.rehome(registry.name(), "westeurope", to, "test cutover", dev.stampboard.base.Actor.SYSTEM);
+        fleet.rehome(
+                dev.stampboard.fleet.RegistryName.of(registry.name()),
+                dev.stampboard.fleet.RegionName.of("westeurope"),
+                dev.stampboard.fleet.StampName.of(to),
+                "test cutover",
+                dev.stampboard.base.Actor.SYSTEM);
         rest.withBasicAuth("alice", "alice-pw")
                 .postForEntity("/api/v1/simulator/advance", Map.of("minutes", 30), JsonNode.class);
 

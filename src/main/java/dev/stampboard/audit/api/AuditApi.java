@@ -3,6 +3,7 @@ package dev.stampboard.audit.api;
 import dev.stampboard.audit.AuditEntry;
 import dev.stampboard.audit.AuditLog;
 import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.security.Role;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +26,7 @@ class AuditApi {
     }
 
     @GetMapping
-    @Secured("ROLE_VIEWER")
+    @Secured(Role.Authority.VIEWER)
     List<AuditEntry> audit(
             @RequestParam(required = false) @Nullable String since,
             @RequestParam(required = false) @Nullable String actor,

@@ -16,6 +16,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.stampboard.audit.AuditEntry;
 import dev.stampboard.audit.AuditLog;
+import dev.stampboard.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,7 +27,7 @@ import java.time.format.DateTimeFormatter;
 @Route("audit")
 @PageTitle("Audit log · Stampboard")
 @Menu(order = 80, icon = "vaadin:clipboard-text", title = "Audit log")
-@RolesAllowed("VIEWER")
+@RolesAllowed(Role.VIEWER_NAME)
 public class AuditView extends VerticalLayout {
 
     static final int LIMIT = 500;

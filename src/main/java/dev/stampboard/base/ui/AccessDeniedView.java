@@ -28,7 +28,9 @@ public class AccessDeniedView extends com.vaadin.flow.component.orderedlayout.Ve
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
-        if (event.getLocation().getPath().isEmpty() && auth.hasRole("CUSTOMER") && !auth.hasRole("VIEWER")) {
+        if (event.getLocation().getPath().isEmpty()
+                && auth.hasRole(dev.stampboard.security.Role.CUSTOMER_NAME)
+                && !auth.hasRole(dev.stampboard.security.Role.VIEWER_NAME)) {
             event.forwardTo("my-registries");
             return HttpServletResponse.SC_FORBIDDEN;
         }

@@ -4,6 +4,7 @@ import dev.stampboard.calibration.CalibrationReport;
 import dev.stampboard.calibration.CalibrationService;
 import dev.stampboard.calibration.engine.Calibration;
 import dev.stampboard.calibration.engine.PredictionError;
+import dev.stampboard.security.Role;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.security.access.annotation.Secured;
@@ -23,7 +24,7 @@ class CalibrationApi {
     }
 
     @GetMapping
-    @Secured("ROLE_VIEWER")
+    @Secured(Role.Authority.VIEWER)
     Map<String, Object> get() {
         CalibrationReport r = calibration.report();
         Map<String, Object> out = new LinkedHashMap<>();
@@ -31,6 +32,7 @@ class CalibrationApi {
         out.put("uncalibrated", error(r.uncalibrated()));
         out.put("calibrated", error(r.calibrated()));
         out.put("evaluatedOn", r.evaluatedOn());
+        out.put("heldOut", r.heldOut());
         Calibration c = r.current();
         out.put("plannerUsesCalibration", r.plannerUsesIt());
         out.put("minMoves", r.minMoves());
@@ -43,10 +45,6 @@ class CalibrationApi {
                         c.idleBaseline(),
                         "idleBaselineByPool",
                         c.baselineByKind(),
-                        "sourceGain",
-                        c.sourceGain(),
-                        "destinationGain",
-                        c.destinationGain(),
                         "registryCost",
                         c.registryCost()));
         out.put("worstMisses", r.worstMisses());

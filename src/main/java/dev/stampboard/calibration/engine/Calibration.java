@@ -9,8 +9,6 @@ import java.util.Map;
  * <ul>
  * <li>{@code idleBaseline}: b per pool ("stamp/POOL"), from its (traffic, CPU) history; pools without history use
  * the median of the fitted ones of their kind, or the planner's setting;</li>
- * <li>{@code sourceGain} / {@code destinationGain}: per pool kind, a factor on what a move takes off its source and
- * puts on its destination; the fitter leaves them empty (1), see {@link CalibrationFitter};</li>
  * <li>{@code registryCost}: per registry and pool kind ("registry/POOL"), how much more (or less) CPU its traffic adds
  * to its pool's hot node than its share says — its hidden cost per request or byte and where its hot keys land —
  * from a regression of the hot node on each registry's own traffic ({@link RegistryCostFit}). It weighs what the
@@ -22,27 +20,19 @@ import java.util.Map;
 public record Calibration(
         Map<String, Double> idleBaseline,
         Map<PoolKind, Double> baselineByKind,
-        Map<PoolKind, Double> sourceGain,
-        Map<PoolKind, Double> destinationGain,
         Map<String, Double> registryCost,
         int moves) {
 
-    public static final Calibration NONE = new Calibration(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), 0);
+    public static final Calibration NONE = new Calibration(Map.of(), Map.of(), Map.of(), 0);
 
     public Calibration {
         idleBaseline = Map.copyOf(idleBaseline);
         baselineByKind = baselineByKind.isEmpty() ? Map.of() : new EnumMap<>(baselineByKind);
-        sourceGain = sourceGain.isEmpty() ? Map.of() : new EnumMap<>(sourceGain);
-        destinationGain = destinationGain.isEmpty() ? Map.of() : new EnumMap<>(destinationGain);
         registryCost = Map.copyOf(registryCost);
     }
 
     public double baseline(String stamp, PoolKind pool, double plannerDefault) {
         return idleBaseline.getOrDefault(stamp + "/" + pool.name(), baselineByKind.getOrDefault(pool, plannerDefault));
-    }
-
-    public double gain(PoolKind pool, boolean destination) {
-        return (destination ? destinationGain : sourceGain).getOrDefault(pool, 1.0);
     }
 
     /** How much more (or less) CPU than its share says a registry's traffic costs in a pool kind; 1 when unknown. */
@@ -56,17 +46,14 @@ public record Calibration(
 
     /**
      * The calibrated prediction of an outcome's pool: the planner's predicted change, rescaled from the planner's b to
-     * the fitted one (the model's change is proportional to hot − b), times the side's gain and, on the destination,
-     * the registry's cost.
+     * the fitted one (the model's change is proportional to hot − b), on the destination times the registry's cost.
      */
     public double predict(MoveOutcome o, double plannerBaseline) {
         return o.before() + calibratedChange(o, plannerBaseline);
     }
 
     double calibratedChange(MoveOutcome o, double plannerBaseline) {
-        return rescaled(o, plannerBaseline)
-                * gain(o.pool(), o.destination())
-                * (o.destination() ? cost(o.registry(), o.pool()) : 1.0);
+        return rescaled(o, plannerBaseline) * (o.destination() ? cost(o.registry(), o.pool()) : 1.0);
     }
 
     /** The predicted change with the fitted b instead of the planner's. */

@@ -46,8 +46,9 @@ public final class CalibrationFitter {
                 kind,
                 RobustLine.median(
                         values.stream().mapToDouble(Double::doubleValue).toArray())));
-        // no gains per pool kind and side: fitted on outcomes the planner predicted without the cost factors, they
-        // count the same miss twice, and on generated campaigns they raised the held-out error (1.26 → 1.63 pp MAE)
+        // no gain per pool kind and side on top: fitted on outcomes the planner predicted without the cost factors,
+        // such gains count the same miss twice, and on generated campaigns they raised the held-out error (1.26 → 1.63
+        // pp MAE), so the model has none
         Map<String, Double> cost = new HashMap<>();
         for (PoolHistory h : histories) {
             Double b = baselines.get(h.stamp() + "/" + h.pool().name());
@@ -60,7 +61,7 @@ public final class CalibrationFitter {
                 .map(o -> o.campaign() + "#" + o.seq())
                 .distinct()
                 .count();
-        return new Calibration(baselines, kindBaseline, Map.of(), Map.of(), cost, (int) moves);
+        return new Calibration(baselines, kindBaseline, cost, (int) moves);
     }
 
     static double bounded(double factor) {

@@ -50,7 +50,7 @@ final class DecisionQualityCharts {
     }
 
     /** How many pools missed by how much (measured − predicted), in bins of {@value #BIN_PP} pp. */
-    static ChartOption histogram(List<Point> points) {
+    static ChartOption histogram(List<Point> points, boolean heldOut) {
         Map<Integer, int[]> bins = new TreeMap<>();
         for (Point p : points) {
             int bin = (int) Math.floor((p.measured() - p.predicted()) / BIN_PP) * BIN_PP;
@@ -79,7 +79,7 @@ final class DecisionQualityCharts {
                                                 .toList())
                                 .withColor("#fa5252"),
                         BarSeries.of(
-                                        "calibrated (held out)",
+                                        calibratedLabel(heldOut),
                                         bins.values().stream()
                                                 .map(c -> (Number) c[1])
                                                 .toList())
@@ -90,7 +90,7 @@ final class DecisionQualityCharts {
     }
 
     /** Each outcome's error at the time it was judged: as predicted, and as the calibration would have predicted. */
-    static ChartOption overTime(List<Point> points) {
+    static ChartOption overTime(List<Point> points, boolean heldOut) {
         List<LineSeries.Point> raw = new ArrayList<>();
         List<LineSeries.Point> calibrated = new ArrayList<>();
         for (Point p : points) {
@@ -110,7 +110,15 @@ final class DecisionQualityCharts {
                 null,
                 List.of(
                         ScatterSeries.of("uncalibrated", raw).withColor("#fa5252"),
-                        ScatterSeries.of("calibrated (held out)", calibrated).withColor("#2f9e44")));
+                        ScatterSeries.of(calibratedLabel(heldOut), calibrated).withColor("#2f9e44")));
+    }
+
+    /**
+     * What the calibrated series is measured on: a later plan than the fit saw, or (with one plan validated) the very
+     * outcomes it was fitted from, which flatters it.
+     */
+    static String calibratedLabel(boolean heldOut) {
+        return heldOut ? "calibrated (held out)" : "calibrated (in sample)";
     }
 
     private static double round(double v) {

@@ -14,6 +14,7 @@ import dev.stampboard.base.ui.chart.EChart;
 import dev.stampboard.calibration.CalibrationReport;
 import dev.stampboard.calibration.CalibrationService;
 import dev.stampboard.calibration.engine.PredictionError;
+import dev.stampboard.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
 
@@ -24,7 +25,7 @@ import java.util.Locale;
 @Route("decision-quality")
 @PageTitle("Decision quality · Stampboard")
 @Menu(order = 40, icon = "vaadin:crosshairs", title = "Decision quality")
-@RolesAllowed("VIEWER")
+@RolesAllowed(Role.VIEWER_NAME)
 public class DecisionQualityView extends VerticalLayout {
 
     final Paragraph summary = new Paragraph();
@@ -41,9 +42,9 @@ public class DecisionQualityView extends VerticalLayout {
         scatter.setId("predicted-vs-measured");
         scatter.setOption(DecisionQualityCharts.scatter(report.outcomes()));
         histogram.setId("error-histogram");
-        histogram.setOption(DecisionQualityCharts.histogram(report.outcomes()));
+        histogram.setOption(DecisionQualityCharts.histogram(report.outcomes(), report.heldOut()));
         overTime.setId("error-over-time");
-        overTime.setOption(DecisionQualityCharts.overTime(report.outcomes()));
+        overTime.setOption(DecisionQualityCharts.overTime(report.outcomes(), report.heldOut()));
         for (EChart chart : new EChart[] {scatter, histogram, overTime}) {
             chart.setHeight("320px");
             chart.setWidth("440px");

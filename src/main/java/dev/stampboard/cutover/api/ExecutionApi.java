@@ -6,6 +6,7 @@ import dev.stampboard.cutover.CutoverService;
 import dev.stampboard.cutover.MoveRunDetails;
 import dev.stampboard.cutover.MoveStep;
 import dev.stampboard.cutover.PlanRunDetails;
+import dev.stampboard.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -53,7 +54,7 @@ class ExecutionApi {
     }
 
     @GetMapping("/api/v1/plans/{id}/execution")
-    @Secured("ROLE_VIEWER")
+    @Secured(Role.Authority.VIEWER)
     ExecutionJson execution(@PathVariable String id) {
         PlanRunDetails run =
                 cutover.run(id).orElseThrow(() -> new NotFoundException("Plan " + id + " has not been started"));
@@ -61,7 +62,7 @@ class ExecutionApi {
     }
 
     @GetMapping("/api/v1/migrations")
-    @Secured("ROLE_VIEWER")
+    @Secured(Role.Authority.VIEWER)
     List<PlanRunDetails> migrations() {
         return cutover.runs();
     }

@@ -43,7 +43,7 @@ import java.util.Locale;
  */
 @Route("migrations/:id")
 @PageTitle("Migration · Stampboard")
-@RolesAllowed("VIEWER")
+@RolesAllowed(Role.VIEWER_NAME)
 public class MigrationMonitorView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final int REFRESH_MS = 2000;

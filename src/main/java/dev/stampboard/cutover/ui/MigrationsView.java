@@ -36,7 +36,7 @@ import java.time.format.DateTimeFormatter;
 @Route("migrations")
 @PageTitle("Migrations · Stampboard")
 @Menu(order = 11, icon = "vaadin:exchange", title = "Migrations")
-@RolesAllowed("VIEWER")
+@RolesAllowed(Role.VIEWER_NAME)
 public class MigrationsView extends VerticalLayout {
 
     static final DateTimeFormatter WHEN =

@@ -34,7 +34,7 @@ import java.util.Locale;
 @Route("")
 @PageTitle("Fleet · Stampboard")
 @Menu(order = 0, icon = "vaadin:dashboard", title = "Fleet")
-@RolesAllowed("VIEWER")
+@RolesAllowed(Role.VIEWER_NAME)
 public class FleetView extends VerticalLayout implements BeforeEnterObserver {
 
     static final int REFRESH_MS = 5_000;

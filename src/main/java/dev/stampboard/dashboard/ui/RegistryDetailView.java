@@ -17,6 +17,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import dev.stampboard.dashboard.RegistryDetailService;
 import dev.stampboard.fleet.RegistryInfo;
 import dev.stampboard.fleet.ReplicaInfo;
+import dev.stampboard.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 
@@ -25,7 +26,7 @@ import java.util.List;
  * traffic, latency and throttling over the peak window. Customers open only their own registries.
  */
 @Route("registries/:name")
-@RolesAllowed({"VIEWER", "CUSTOMER"})
+@RolesAllowed({Role.VIEWER_NAME, Role.CUSTOMER_NAME})
 public class RegistryDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final RegistryDetailService detail;

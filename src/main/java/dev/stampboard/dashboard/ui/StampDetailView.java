@@ -13,6 +13,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import dev.stampboard.dashboard.StampDetailService;
 import dev.stampboard.fleet.HomeStampChange;
 import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.security.Role;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.StampSignals;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,7 +23,7 @@ import java.util.List;
 
 /** One stamp: its pools' hot-node trend, who makes the load, its nodes, registries and moves. */
 @Route("stamps/:name")
-@RolesAllowed("VIEWER")
+@RolesAllowed(Role.VIEWER_NAME)
 public class StampDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final StampDetailService detail;
@@ -111,12 +112,14 @@ public class StampDetailView extends VerticalLayout implements BeforeEnterObserv
         trendHeader.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
         trendHeader.getStyle().set("flex-wrap", "wrap");
         add(trendHeader, DetailCharts.cardGrid("480px", trends.toArray(Component[]::new)));
-        add(
-                section("Traffic share per customer"),
-                DetailCharts.card(
-                        "Who makes the heat",
-                        "Each customer's share of the pools' traffic over the " + window + ", its registries beneath",
-                        new CustomerShareGrid(detail.customerShare(name))));
+        var customers = DetailCharts.card(
+                "Who makes the heat",
+                "Each customer's share of the pools' traffic over the " + window + ", its registries beneath",
+                new CustomerShareGrid(detail.customerShare(name)));
+        // as wide as the page, not as its columns: on a phone the grid scrolls inside instead of the page sideways
+        customers.setWidthFull();
+        customers.getStyle().set("box-sizing", "border-box");
+        add(section("Traffic share per customer"), customers);
         add(section("Traffic share per registry"), DetailCharts.cardGrid("480px", shares.toArray(Component[]::new)));
 
         var nodes = DetailCharts.card(

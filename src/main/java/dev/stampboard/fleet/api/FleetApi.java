@@ -14,6 +14,7 @@ import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.fleet.StampKind;
 import dev.stampboard.fleet.StampStatus;
 import dev.stampboard.security.CurrentUser;
+import dev.stampboard.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -44,13 +45,14 @@ class FleetApi {
     }
 
     @GetMapping("/regions")
-    @Secured("ROLE_VIEWER")
+    @Secured(Role.Authority.VIEWER)
     List<String> regions() {
         return fleet.regions().stream().map(RegionInfo::name).toList();
     }
 
     @PutMapping("/stamps/{stamp}")
-    @Secured({"ROLE_ENGINEER", "ROLE_INGEST"}) // DESIGN §9: the admin's are settings and users, not the inventory
+    @Secured({Role.Authority.ENGINEER, Role.Authority.INGEST
+    }) // DESIGN §9: the admin's are settings and users, not the inventory
     StampInfo declare(
             @PathVariable String stamp, @RequestBody @Valid @Nullable DeclareStampRequest body, Principal principal) {
         if (body == null) {
@@ -61,13 +63,13 @@ class FleetApi {
     }
 
     @GetMapping("/registries")
-    @Secured({"ROLE_VIEWER", "ROLE_CUSTOMER"})
+    @Secured({Role.Authority.VIEWER, Role.Authority.CUSTOMER})
     List<RegistryInfo> registries() {
         return currentUser.restrictedToCustomer().map(fleet::registriesOf).orElseGet(fleet::registries);
     }
 
     @GetMapping("/registries/{name}")
-    @Secured({"ROLE_VIEWER", "ROLE_CUSTOMER"})
+    @Secured({Role.Authority.VIEWER, Role.Authority.CUSTOMER})
     RegistryInfo registry(@PathVariable String name) {
         RegistryInfo registry =
                 fleet.registry(name).orElseThrow(() -> new NotFoundException("No registry named '" + name + "'"));
@@ -83,7 +85,7 @@ class FleetApi {
 
     /** Declares or updates a registry; a changed home stamp is refused (moves go through a plan). */
     @PutMapping("/registries/{name}")
-    @Secured({"ROLE_ENGINEER", "ROLE_INGEST"}) // not the admin: DESIGN §9
+    @Secured({Role.Authority.ENGINEER, Role.Authority.INGEST}) // not the admin: DESIGN §9
     RegistryInfo declareRegistry(
             @PathVariable String name, @RequestBody @Valid @Nullable DeclareRegistryRequest body, Principal principal) {
         if (body == null) {

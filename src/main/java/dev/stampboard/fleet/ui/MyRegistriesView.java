@@ -12,6 +12,7 @@ import com.vaadin.flow.router.Route;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.RegistryInfo;
 import dev.stampboard.security.CurrentUser;
+import dev.stampboard.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.stream.Collectors;
 
@@ -22,7 +23,7 @@ import java.util.stream.Collectors;
 @Route("my-registries")
 @PageTitle("My registries · Stampboard")
 @Menu(order = 50, icon = "vaadin:archives", title = "My registries")
-@RolesAllowed("CUSTOMER")
+@RolesAllowed(Role.CUSTOMER_NAME)
 public class MyRegistriesView extends VerticalLayout {
 
     public MyRegistriesView(FleetService fleet, CurrentUser user) {

@@ -32,7 +32,7 @@ import java.util.Locale;
 @Route("isolation-requests")
 @PageTitle("Isolation requests · Stampboard")
 @Menu(order = 20, icon = "vaadin:safe-lock", title = "Isolation requests")
-@RolesAllowed({"VIEWER", "CUSTOMER"})
+@RolesAllowed({Role.VIEWER_NAME, Role.CUSTOMER_NAME})
 public class IsolationRequestsView extends VerticalLayout {
 
     private static final DateTimeFormatter WHEN =

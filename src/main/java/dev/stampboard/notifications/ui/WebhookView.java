@@ -19,6 +19,7 @@ import dev.stampboard.base.ui.Actions;
 import dev.stampboard.base.ui.Polling;
 import dev.stampboard.notifications.WebhookDelivery;
 import dev.stampboard.notifications.WebhookSettings;
+import dev.stampboard.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -30,7 +31,7 @@ import java.time.format.DateTimeFormatter;
 @Route("settings/webhook")
 @PageTitle("Webhook · Stampboard")
 @Menu(order = 91, icon = "vaadin:connect", title = "Webhook")
-@RolesAllowed("ADMIN")
+@RolesAllowed(Role.ADMIN_NAME)
 public class WebhookView extends VerticalLayout {
 
     private static final DateTimeFormatter WHEN =

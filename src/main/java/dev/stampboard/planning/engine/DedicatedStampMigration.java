@@ -45,7 +45,8 @@ public final class DedicatedStampMigration {
                 notes.add(name + ": already served by " + dedicatedStamp + ".");
                 continue;
             }
-            StampLoad source = fleet.stamps.get(registry.homeStamp());
+            StampLoad source = java.util.Objects.requireNonNull(
+                    fleet.stamps.get(registry.homeStamp()), "a registry's home stamp is in the input");
             List<RegistryLoad> onSource = input.registries().stream()
                     .filter(r -> r.homeStamp().equals(registry.homeStamp()))
                     .toList();
@@ -120,9 +121,7 @@ public final class DedicatedStampMigration {
                     minutes[t] = (float) load.idleBaseline();
                 }
             }
-            pools.put(
-                    kind,
-                    new PoolLoad(load.nodes(), load.idleBaseline(), minutes, load.removalGain(), load.additionGain()));
+            pools.put(kind, new PoolLoad(load.nodes(), load.idleBaseline(), minutes));
         });
         return new StampLoad(stamp.name(), stamp.shared(), stamp.active(), stamp.inRollout(), pools);
     }

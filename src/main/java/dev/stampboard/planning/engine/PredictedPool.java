@@ -1,6 +1,7 @@
 package dev.stampboard.planning.engine;
 
 import dev.stampboard.signals.engine.NearestRank;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One pool under DESIGN §3's model while a plan is built: CPU = idle baseline b plus load in
@@ -36,10 +37,9 @@ final class PredictedPool {
     }
 
     /**
-     * hot'(t) = b + (hot(t) − b)·(1 − removed(t)·g_r) + (added(t) [+ extra(t)·scale])·g_a, capped at 100 %
-     * (g_r, g_a: the pool's calibrated gains, 1 when uncalibrated).
+     * hot'(t) = b + (hot(t) − b)·(1 − removed(t)) + added(t) [+ extra(t)·scale], capped at 100 %.
      */
-    float[] predicted(float[] extra, double scale) {
+    float[] predicted(float @Nullable [] extra, double scale) {
         float[] hot = load.hotNodeMinutes();
         float[] out = new float[hot.length];
         double b = load.idleBaseline();
@@ -48,9 +48,9 @@ final class PredictedPool {
                 out[t] = Float.NaN;
                 continue;
             }
-            double removed = Math.min(1.0, removedShare[t] * load.removalGain());
+            double removed = Math.min(1.0, removedShare[t]);
             double added = addedLoad[t] + (extra == null || Float.isNaN(extra[t]) ? 0 : extra[t] * scale);
-            double v = b + (hot[t] - b) * (1 - removed) + added * load.additionGain();
+            double v = b + (hot[t] - b) * (1 - removed) + added;
             out[t] = (float) Math.min(100, Math.max(0, v));
         }
         return out;

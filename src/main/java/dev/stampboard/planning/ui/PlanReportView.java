@@ -18,6 +18,7 @@ import dev.stampboard.base.ui.chart.EChart;
 import dev.stampboard.base.ui.chart.Tooltip;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.ReportRow;
+import dev.stampboard.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,7 @@ import java.util.Locale;
  */
 @Route("plans/:id/report")
 @PageTitle("Plan report · Stampboard")
-@RolesAllowed("VIEWER")
+@RolesAllowed(Role.VIEWER_NAME)
 public class PlanReportView extends VerticalLayout implements BeforeEnterObserver {
 
     private final PlanningService planning;

@@ -33,7 +33,7 @@ import java.util.Locale;
  */
 @Route("plans/:id")
 @PageTitle("Plan · Stampboard")
-@RolesAllowed("VIEWER")
+@RolesAllowed(Role.VIEWER_NAME)
 public class PlanReviewView extends VerticalLayout implements BeforeEnterObserver {
 
     private final PlanningService planning;

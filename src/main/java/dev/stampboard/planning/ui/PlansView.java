@@ -32,7 +32,7 @@ import java.time.format.DateTimeFormatter;
 @Route("plans")
 @PageTitle("Plans · Stampboard")
 @Menu(order = 10, icon = "vaadin:road-branches", title = "Plans")
-@RolesAllowed("VIEWER")
+@RolesAllowed(Role.VIEWER_NAME)
 public class PlansView extends VerticalLayout {
 
     private static final DateTimeFormatter WHEN =

@@ -2,6 +2,7 @@ package dev.stampboard.signals.api;
 
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.security.Role;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.StampSignals;
 import dev.stampboard.signals.engine.HotNodeSeries;
@@ -29,19 +30,19 @@ class SignalsApi {
     }
 
     @GetMapping("/stamps")
-    @Secured("ROLE_VIEWER")
+    @Secured(Role.Authority.VIEWER)
     List<StampJson> stamps(@RequestParam(required = false) @Nullable String region) {
         return signals.stampSignalsIn(region).stream().map(StampJson::of).toList();
     }
 
     @GetMapping("/stamps/{stamp}")
-    @Secured("ROLE_VIEWER")
+    @Secured(Role.Authority.VIEWER)
     StampJson stamp(@PathVariable String stamp) {
         return StampJson.of(signals.stampSignals(stamp));
     }
 
     @GetMapping("/stamps/{stamp}/pools/{pool}/hot-node")
-    @Secured("ROLE_VIEWER")
+    @Secured(Role.Authority.VIEWER)
     HotNodeJson hotNode(
             @PathVariable String stamp,
             @PathVariable String pool,
@@ -71,7 +72,7 @@ class SignalsApi {
     }
 
     @GetMapping("/stamps/{stamp}/traffic-share")
-    @Secured("ROLE_VIEWER")
+    @Secured(Role.Authority.VIEWER)
     TrafficShareJson trafficShare(@PathVariable String stamp, @RequestParam(defaultValue = "DATAPROXY") String pool) {
         PoolKind kind = poolKind(pool);
         return new TrafficShareJson(

@@ -2,6 +2,7 @@ package dev.stampboard.signals.api;
 
 import dev.stampboard.base.Actor;
 import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.security.Role;
 import dev.stampboard.signals.ingestion.CpuSampleInput;
 import dev.stampboard.signals.ingestion.IngestReport;
 import dev.stampboard.signals.ingestion.NodeCpuIngestion;
@@ -34,7 +35,7 @@ class TelemetryApi {
     }
 
     @PostMapping("/node-cpu")
-    @Secured({"ROLE_ENGINEER", "ROLE_INGEST"}) // not the admin: DESIGN §9 gives it settings and users
+    @Secured({Role.Authority.ENGINEER, Role.Authority.INGEST}) // not the admin: DESIGN §9 gives it settings and users
     IngestReport nodeCpu(@RequestBody @Nullable NodeCpuRequest body, Principal principal) {
         if (body == null || body.samples() == null) {
             throw new InvalidInputException(
@@ -44,7 +45,7 @@ class TelemetryApi {
     }
 
     @PostMapping("/registry-traffic")
-    @Secured({"ROLE_ENGINEER", "ROLE_INGEST"}) // not the admin: DESIGN §9 gives it settings and users
+    @Secured({Role.Authority.ENGINEER, Role.Authority.INGEST}) // not the admin: DESIGN §9 gives it settings and users
     IngestReport registryTraffic(@RequestBody @Nullable RegistryTrafficRequest body, Principal principal) {
         if (body == null || body.rows() == null) {
             throw new InvalidInputException("The body must be {\"rows\":[{\"registry\",\"region\",\"stamp\",\"minute\","

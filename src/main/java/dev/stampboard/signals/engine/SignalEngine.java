@@ -245,6 +245,30 @@ public final class SignalEngine {
         }
     }
 
+    /**
+     * Which node was the hot node in each minute of {@code [fromMinute, toMinute]}: {@code byMinute[i]} indexes
+     * {@code nodes} for minute {@code fromMinute + i}, -1 where no node reported or the minute is not retained.
+     */
+    public HotNodes hotNodes(String stamp, PoolKind pool, long fromMinute, long toMinute) {
+        if (fromMinute > toMinute) {
+            throw new IllegalArgumentException("fromMinute must not be after toMinute");
+        }
+        lock.readLock().lock();
+        try {
+            PoolSeries series = series(stamp, pool);
+            int[] byMinute = new int[Math.toIntExact(toMinute - fromMinute + 1)];
+            Arrays.fill(byMinute, -1);
+            long from = Math.max(fromMinute, oldestRetained());
+            long to = Math.min(toMinute, now);
+            for (long m = from; m <= to; m++) {
+                byMinute[(int) (m - fromMinute)] = series.hotNode(m);
+            }
+            return new HotNodes(List.copyOf(series.nodeNames()), byMinute);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     public OptionalDouble hotNodeMinuteValue(String stamp, PoolKind pool, long minute) {
         lock.readLock().lock();
         try {
@@ -284,16 +308,16 @@ public final class SignalEngine {
      * non-negative number when there were requests (ignored otherwise). Same time checks as CPU; a second
      * record for the same replica and minute is rejected and the first kept.
      */
-    public SampleVerdict recordTraffic(
-            String registry,
-            String region,
-            String stamp,
-            long minute,
-            long requests,
-            long bytes,
-            long throttled,
-            long errors,
-            double p99Ms) {
+    public SampleVerdict recordTraffic(ReplicaMinute replica, TrafficCounts counts) {
+        String registry = replica.registry().value();
+        String region = replica.region().value();
+        String stamp = replica.stamp().value();
+        long minute = replica.minute();
+        long requests = counts.requests();
+        long bytes = counts.bytes();
+        long throttled = counts.throttled();
+        long errors = counts.errors();
+        double p99Ms = counts.p99Ms();
         lock.writeLock().lock();
         try {
             StampEntry entry = stamps.get(stamp);

@@ -10,7 +10,9 @@ import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
 import dev.stampboard.signals.SignalsService;
+import dev.stampboard.signals.engine.ReplicaMinute;
 import dev.stampboard.signals.engine.SampleVerdict;
+import dev.stampboard.signals.engine.TrafficCounts;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,15 +87,8 @@ public class RegistryTrafficIngestion {
                 continue;
             }
             SampleVerdict verdict = signals.recordTraffic(
-                    row.registry,
-                    row.region,
-                    row.stamp,
-                    row.minute,
-                    row.requests,
-                    row.bytes,
-                    row.throttled,
-                    row.errors,
-                    row.p99Ms);
+                    ReplicaMinute.of(row.registry, row.region, row.stamp, row.minute),
+                    new TrafficCounts(row.requests, row.bytes, row.throttled, row.errors, row.p99Ms));
             if (verdict.accepted()) {
                 accepted.add(new TrafficSampleStore.StoredTraffic(
                         row.registry,

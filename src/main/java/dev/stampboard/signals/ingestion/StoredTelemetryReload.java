@@ -1,6 +1,8 @@
 package dev.stampboard.signals.ingestion;
 
 import dev.stampboard.signals.SignalsService;
+import dev.stampboard.signals.engine.ReplicaMinute;
+import dev.stampboard.signals.engine.TrafficCounts;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -87,15 +89,8 @@ class StoredTelemetryReload {
         });
         traffic.forEachBetween(fromMinute, toMinute, t -> {
             if (signals.recordTraffic(
-                            t.registry(),
-                            t.region(),
-                            t.stamp(),
-                            t.minute(),
-                            t.requests(),
-                            t.bytes(),
-                            t.throttled(),
-                            t.errors(),
-                            t.p99Ms())
+                            ReplicaMinute.of(t.registry(), t.region(), t.stamp(), t.minute()),
+                            new TrafficCounts(t.requests(), t.bytes(), t.throttled(), t.errors(), t.p99Ms()))
                     .accepted()) {
                 counts[1]++;
             }

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.security.CurrentUser;
+import dev.stampboard.security.Role;
 import dev.stampboard.signals.SignalsService;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -20,7 +21,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Route("settings")
 @PageTitle("Settings · Stampboard")
 @Menu(order = 90, icon = "vaadin:cog", title = "Settings")
-@RolesAllowed("ADMIN")
+@RolesAllowed(Role.ADMIN_NAME)
 public class SignalSettingsView extends VerticalLayout {
 
     final NumberField hot = new NumberField("Hot threshold (%)");

@@ -2,6 +2,7 @@ package dev.stampboard.simulator.api;
 
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
+import dev.stampboard.security.Role;
 import dev.stampboard.simulator.SimulatorService;
 import dev.stampboard.simulator.SimulatorStatus;
 import org.jspecify.annotations.Nullable;
@@ -25,13 +26,13 @@ class SimulatorApi {
     }
 
     @GetMapping
-    @Secured("ROLE_VIEWER")
+    @Secured(Role.Authority.VIEWER)
     SimulatorStatus status() {
         return running().status();
     }
 
     @PostMapping("/advance")
-    @Secured({"ROLE_ENGINEER", "ROLE_ADMIN"})
+    @Secured({Role.Authority.ENGINEER, Role.Authority.ADMIN})
     SimulatorStatus advance(@RequestBody @Nullable AdvanceRequest body) {
         if (body == null || body.minutes() == null) {
             throw new InvalidInputException("The body must be {\"minutes\": N}");

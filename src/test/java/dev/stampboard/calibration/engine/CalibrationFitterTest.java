@@ -79,7 +79,7 @@ class CalibrationFitterTest {
     void without_outcomes_nothing_changes() {
         Calibration c = CalibrationFitter.fit(List.of(), List.of(), PLANNER_B);
         assertThat(c.moves()).isZero();
-        assertThat(c.gain(PoolKind.REGISTRY, true)).isEqualTo(1.0);
+        assertThat(c.cost("any", PoolKind.REGISTRY)).isEqualTo(1.0);
         assertThat(c.baseline("x", PoolKind.REGISTRY, 7.0)).isEqualTo(7.0);
     }
 }

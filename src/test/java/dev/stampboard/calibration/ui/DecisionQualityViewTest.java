@@ -85,7 +85,10 @@ class DecisionQualityViewTest extends KaribuTest {
                 .contains("\"scatter\"")
                 .contains("measured = predicted")
                 .contains("[27.0,30.0]");
-        assertThat(view.histogram.getOptionJson()).contains("\"uncalibrated\"").contains("calibrated (held out)");
+        assertThat(view.histogram.getOptionJson())
+                .contains("\"uncalibrated\"")
+                .contains("calibrated (held out)")
+                .doesNotContain("in sample");
         assertThat(view.overTime.getOptionJson()).contains("\"time\"");
         // plan 1's worst miss is contoso's +2.5 pp; plan 2's northwindapps' +3.0 pp, each with a reason
         List<List<String>> rows = new java.util.ArrayList<>();
@@ -113,5 +116,6 @@ class DecisionQualityViewTest extends KaribuTest {
         assertThat(body.at("/calibrated/meanAbsErrorPp").isNumber()).isTrue();
         assertThat(body.at("/calibrated/biasPp").isNumber()).isTrue();
         assertThat(body.get("evaluatedOn").asText()).contains("dq-plan-2");
+        assertThat(body.get("heldOut").asBoolean()).isTrue();
     }
 }

@@ -110,8 +110,18 @@ class RegistryTrafficApiTest extends SpringTest {
                         "replicas",
                         List.of(Map.of("region", "trafficland", "homeStamp", "tr-s01"))));
         // tr-one moves s01 -> s02 -> s03 now: in the current minute s03 serves it and s02 still drains
-        fleet.rehome("tr-one.example.io", "trafficland", "tr-s02", "test", dev.stampboard.base.Actor.SYSTEM);
-        fleet.rehome("tr-one.example.io", "trafficland", "tr-s03", "test", dev.stampboard.base.Actor.SYSTEM);
+        fleet.rehome(
+                dev.stampboard.fleet.RegistryName.of("tr-one.example.io"),
+                dev.stampboard.fleet.RegionName.of("trafficland"),
+                dev.stampboard.fleet.StampName.of("tr-s02"),
+                "test",
+                dev.stampboard.base.Actor.SYSTEM);
+        fleet.rehome(
+                dev.stampboard.fleet.RegistryName.of("tr-one.example.io"),
+                dev.stampboard.fleet.RegionName.of("trafficland"),
+                dev.stampboard.fleet.StampName.of("tr-s03"),
+                "test",
+                dev.stampboard.base.Actor.SYSTEM);
         Instant now = now();
         Instant before = now.minusSeconds(600);
 

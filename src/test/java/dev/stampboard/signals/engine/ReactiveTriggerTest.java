@@ -14,8 +14,9 @@ class ReactiveTriggerTest {
     private final SignalEngine engine = engineWithPool(SignalSettings.defaults(), T0);
 
     private void traffic(String registry, long minute, long requests, long throttled, long errors, double p99) {
-        SampleVerdict verdict =
-                engine.recordTraffic(registry, "weu", STAMP, minute, requests, requests * 1000, throttled, errors, p99);
+        SampleVerdict verdict = engine.recordTraffic(
+                ReplicaMinute.of(registry, "weu", STAMP, minute),
+                new TrafficCounts(requests, requests * 1000, throttled, errors, p99));
         assertThat(verdict.accepted()).as(verdict.reason()).isTrue();
     }
 

@@ -19,7 +19,9 @@ class ReplicaTrafficTest {
     }
 
     private void traffic(String registry, String region, String stamp, long minute, long requests, long bytes) {
-        assertThat(engine.recordTraffic(registry, region, stamp, minute, requests, bytes, 0, 0, 10)
+        assertThat(engine.recordTraffic(
+                                ReplicaMinute.of(registry, region, stamp, minute),
+                                new TrafficCounts(requests, bytes, 0, 0, 10))
                         .accepted())
                 .isTrue();
     }

@@ -134,20 +134,32 @@ class SampleValidationTest {
 
     @Test
     void traffic_is_validated_and_duplicates_keep_the_first_record() {
-        assertRejected(engine.recordTraffic("reg", "weu", "nope", T0, 1, 1, 0, 0, 10), "unknown stamp");
-        assertRejected(engine.recordTraffic("reg", "weu", STAMP, T0, -1, 1, 0, 0, 10), "negative");
-        assertRejected(engine.recordTraffic("reg", "weu", STAMP, T0, 10, 1, 11, 0, 10), "cannot exceed");
-        assertRejected(engine.recordTraffic("reg", "weu", STAMP, T0, 10, 1, 0, 0, Double.NaN), "p99");
         assertRejected(
-                engine.recordTraffic("reg", "weu", STAMP, T0 + 1, 10, 1, 0, 0, 10),
+                engine.recordTraffic(ReplicaMinute.of("reg", "weu", "nope", T0), new TrafficCounts(1, 1, 0, 0, 10)),
+                "unknown stamp");
+        assertRejected(
+                engine.recordTraffic(ReplicaMinute.of("reg", "weu", STAMP, T0), new TrafficCounts(-1, 1, 0, 0, 10)),
+                "negative");
+        assertRejected(
+                engine.recordTraffic(ReplicaMinute.of("reg", "weu", STAMP, T0), new TrafficCounts(10, 1, 11, 0, 10)),
+                "cannot exceed");
+        assertRejected(
+                engine.recordTraffic(
+                        ReplicaMinute.of("reg", "weu", STAMP, T0), new TrafficCounts(10, 1, 0, 0, Double.NaN)),
+                "p99");
+        assertRejected(
+                engine.recordTraffic(ReplicaMinute.of("reg", "weu", STAMP, T0 + 1), new TrafficCounts(10, 1, 0, 0, 10)),
                 "minute 2025-01-01T00:01:00Z is in the future (now is 2025-01-01T00:00:00Z)");
         assertRejected(
-                engine.recordTraffic("reg", "weu", STAMP, T0 - 720, 10, 1, 0, 0, 10), "older", "2024-12-31T12:00:00Z");
-        assertThat(engine.recordTraffic("reg", "weu", STAMP, T0, 100, 1, 3, 0, 10)
+                engine.recordTraffic(
+                        ReplicaMinute.of("reg", "weu", STAMP, T0 - 720), new TrafficCounts(10, 1, 0, 0, 10)),
+                "older",
+                "2024-12-31T12:00:00Z");
+        assertThat(engine.recordTraffic(ReplicaMinute.of("reg", "weu", STAMP, T0), new TrafficCounts(100, 1, 3, 0, 10))
                         .accepted())
                 .isTrue();
         assertRejected(
-                engine.recordTraffic("reg", "weu", STAMP, T0, 100, 1, 50, 0, 10),
+                engine.recordTraffic(ReplicaMinute.of("reg", "weu", STAMP, T0), new TrafficCounts(100, 1, 50, 0, 10)),
                 "duplicate",
                 "reg@weu",
                 "2025-01-01T00:00:00Z");

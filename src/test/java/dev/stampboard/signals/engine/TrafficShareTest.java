@@ -20,7 +20,9 @@ class TrafficShareTest {
     }
 
     private void traffic(String registry, String stamp, long minute, long requests, long bytes) {
-        assertThat(engine.recordTraffic(registry, "weu", stamp, minute, requests, bytes, 0, 0, 10)
+        assertThat(engine.recordTraffic(
+                                ReplicaMinute.of(registry, "weu", stamp, minute),
+                                new TrafficCounts(requests, bytes, 0, 0, 10))
                         .accepted())
                 .isTrue();
     }
