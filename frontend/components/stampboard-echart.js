@@ -10,7 +10,8 @@
 //   visualMap.formatter(value).
 // Named tooltip formatters: `tooltip.formatter` starting with '@' picks a built-in function:
 //   '@heatmapCell'  "<row label> · <column label>  <value>" for heatmaps on category axes
-//                   (honours valueSuffix/valueDecimals; labels are HTML-escaped).
+//                   (honours valueSuffix/valueDecimals; labels are HTML-escaped). A cell
+//                   [x, y, value, n] adds a second line: the series' cellNames[y][n].
 // Named axis labels: `axisLabel.formatter` '@hourTicks' on a category axis of "MM-dd HH:mm"
 //   minute labels shows a tick every two hours on the hour, with the date beneath.
 // `patchHeatmap(delta)` moves a heatmap on in time without resending it (see the method).
@@ -38,10 +39,13 @@ function axisLabels(axis) {
 
 const NAMED_TOOLTIPS = {
   heatmapCell: (root, fmt) => (p) => {
-    const [x, y, v] = p.value;
+    const [x, y, v, n] = p.value;
     const column = axisLabels(root.xAxis)[x] ?? x;
     const row = axisLabels(root.yAxis)[y] ?? y;
-    return `${p.marker}${escapeHtml(row)} · ${escapeHtml(column)}&nbsp;&nbsp;<b>${escapeHtml(fmt(v))}</b>`;
+    const series = Array.isArray(root.series) ? root.series[p.seriesIndex] : root.series;
+    const name = n === undefined || n === null ? undefined : series?.cellNames?.[y]?.[n];
+    const cell = `${p.marker}${escapeHtml(row)} · ${escapeHtml(column)}&nbsp;&nbsp;<b>${escapeHtml(fmt(v))}</b>`;
+    return name === undefined ? cell : `${cell}<br/>${escapeHtml(name)}`;
   },
 };
 
@@ -144,8 +148,9 @@ class StampboardEChart extends HTMLElement {
 
   /**
    * A heatmap moved on in time: drop `drop` columns on the left, keep the next `keep`, append
-   * `labels` with their `cells` ([x, y, value], x counted in the new columns). Merged into the chart
-   * (no notMerge), so rows stay drawn while only the new minutes travel over the wire.
+   * `labels` with their `cells` ([x, y, value] or [x, y, value, n], x counted in the new columns), and
+   * `cellNames` when the rows' names changed. Merged into the chart (no notMerge), so rows stay drawn
+   * while only the new minutes travel over the wire.
    */
   patchHeatmap(delta) {
     const d = typeof delta === 'string' ? JSON.parse(delta) : delta;
@@ -156,7 +161,8 @@ class StampboardEChart extends HTMLElement {
     const from = d.drop;
     const to = d.drop + d.keep;
     x.data = x.data.slice(from, to).concat(d.labels);
-    s.data = s.data.filter((c) => c[0] >= from && c[0] < to).map((c) => [c[0] - from, c[1], c[2]]).concat(d.cells);
+    s.data = s.data.filter((c) => c[0] >= from && c[0] < to).map((c) => [c[0] - from, ...c.slice(1)]).concat(d.cells);
+    if (d.cellNames) s.cellNames = d.cellNames;
     if (this._chart) this._chart.setOption({ xAxis: m.xAxis, series: m.series });
   }
 

@@ -9,6 +9,7 @@ import dev.stampboard.signals.PoolSignal;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.StampSignals;
 import dev.stampboard.signals.StateSince;
+import dev.stampboard.signals.engine.HotNodes;
 import dev.stampboard.signals.engine.MinuteRange;
 import dev.stampboard.signals.engine.PoolState;
 import dev.stampboard.signals.engine.ReactiveAlert;
@@ -134,16 +135,21 @@ public class DashboardService {
     public HeatmapData heatmap(List<String> stamps, PoolKind pool) {
         MinuteRange range = signals.settings().peakWindow().rangeAt(signals.nowMinute());
         List<float[]> rows = new ArrayList<>(stamps.size());
+        List<HotNodes> hotNodes = new ArrayList<>(stamps.size());
         for (String stamp : stamps) {
             if (fleet.stamp(stamp).flatMap(s -> s.pool(pool)).isPresent()) {
                 rows.add(signals.hotNodeMinutes(stamp, pool, range));
+                hotNodes.add(signals.hotNodes(stamp, pool, range));
             } else {
                 float[] none = new float[Math.toIntExact(range.lengthMinutes())];
                 java.util.Arrays.fill(none, Float.NaN);
                 rows.add(none);
+                int[] nobody = new int[none.length];
+                java.util.Arrays.fill(nobody, -1);
+                hotNodes.add(new HotNodes(List.of(), nobody));
             }
         }
-        return new HeatmapData(pool, range.fromMinute(), List.copyOf(stamps), rows);
+        return new HeatmapData(pool, range.fromMinute(), List.copyOf(stamps), rows, hotNodes);
     }
 
     /** Pools at WARN or HOT and firing reactive triggers of the region, most severe first. */

@@ -290,6 +290,12 @@ public class SignalsService {
         return values;
     }
 
+    /** Which node was a pool's hot node in each minute of the range (for the heatmap's tooltip). */
+    public dev.stampboard.signals.engine.HotNodes hotNodes(String stamp, PoolKind pool, MinuteRange range) {
+        fleet.requireStamp(stamp);
+        return engine.hotNodes(stamp, pool, range.fromMinute(), range.toMinute());
+    }
+
     /** A replica's requests and bytes per minute (NaN where none), see {@link SignalEngine#replicaTraffic}. */
     public TrafficSeries replicaTraffic(String registry, String region, MinuteRange range) {
         return engine.replicaTraffic(registry, region, range.fromMinute(), range.toMinute());

@@ -91,7 +91,29 @@ class BrowserUxTest extends BrowserTest {
         assertThat(samples)
                 .as("distinct colours drawn, sampled through the refresh")
                 .allSatisfy(c -> assertThat(c).isGreaterThan(5));
+        // issue 15 item 10: the tooltip of a minute that arrived with the refresh names the hot node
+        String tooltip = hoverNewestCellOfFirstRow(dave);
+        shot(dave, "heatmap-tooltip");
+        assertThat(tooltip).contains("eus-s01 · ").containsPattern("hot node dp-\\d+");
         dave.context().close();
+    }
+
+    /** Hovers the right-most column of the first heatmap row and returns the tooltip's text. */
+    private static String hoverNewestCellOfFirstRow(Page page) {
+        var chart = page.locator("#heatmap-DATAPROXY");
+        chart.scrollIntoViewIfNeeded(); // below the fold: the mouse only reaches what is in the viewport
+        page.waitForTimeout(300);
+        var box = chart.boundingBox();
+        int rows = ((Number) chart.evaluate("el => { const m = el._parsedModel(); const y = Array.isArray(m.yAxis) ?"
+                        + " m.yAxis[0] : m.yAxis; return y.data.length; }"))
+                .intValue();
+        // the grid: 8 px from the top, 70 px legend below, 24 px right margin (StampHeatmap.option)
+        double rowHeight = (box.height - 78) / rows;
+        // relative to the chart, so a page that moved since the box was read still gets the right cell
+        chart.hover(new com.microsoft.playwright.Locator.HoverOptions().setPosition(box.width / 2, 8 + rowHeight / 2));
+        chart.hover(new com.microsoft.playwright.Locator.HoverOptions().setPosition(box.width - 26, 8 + rowHeight / 2));
+        page.waitForTimeout(600);
+        return String.valueOf(chart.evaluate("el => el.shadowRoot.querySelector('#chart').innerText"));
     }
 
     @Test
@@ -128,9 +150,29 @@ class BrowserUxTest extends BrowserTest {
         carol.waitForSelector("#stamps");
         carol.waitForTimeout(2500);
         shot(carol, "dashboard-390");
+        // issue 15 item 11: nothing wider than the phone, the charts included (no sideways scrolling)
+        assertThat(widerThanViewport(carol))
+                .as("elements wider than 390 px on the dashboard")
+                .isEmpty();
+        carol.navigate(base() + "/stamps/eus-s01");
+        carol.waitForSelector("stampboard-echart");
+        carol.waitForTimeout(2500);
+        shot(carol, "stamp-detail-390");
+        assertThat(widerThanViewport(carol))
+                .as("elements wider than 390 px on stamp detail")
+                .isEmpty();
         assertThat(found).isEmpty();
         alice.context().close();
         carol.context().close();
+    }
+
+    /** Charts, grids and the view itself whose right edge passes the viewport (a grid may scroll inside). */
+    @SuppressWarnings("unchecked")
+    private static List<String> widerThanViewport(Page page) {
+        return (List<String>) page.evaluate("""
+                () => [...document.querySelectorAll('stampboard-echart, vaadin-grid, vaadin-app-layout > *')]
+                  .filter(e => e.offsetParent !== null && e.getBoundingClientRect().right > window.innerWidth + 1)
+                  .map(e => (e.id || e.tagName.toLowerCase()) + ' ' + Math.round(e.getBoundingClientRect().right))""");
     }
 
     private static void shot(Page page, String name) {

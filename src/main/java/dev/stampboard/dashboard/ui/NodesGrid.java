@@ -31,13 +31,16 @@ class NodesGrid extends Grid<NodeCpu> {
     }
 
     private static Span cpuBadge(NodeCpu node, double warn, double hot) {
-        var badge = new Span(node.cpu() == null ? "no data" : String.format(Locale.ROOT, "%.1f %%", node.cpu()));
+        // the word beside the colour, as on the P95 badges: state never by colour alone
+        String word = node.cpu() == null ? "" : node.cpu() > hot ? "HOT" : node.cpu() >= warn ? "WARN" : "OK";
+        var badge =
+                new Span(node.cpu() == null ? "no data" : String.format(Locale.ROOT, "%.1f %% %s", node.cpu(), word));
         String theme = node.cpu() == null
                 ? "contrast"
                 : node.cpu() > hot ? "error" : node.cpu() >= warn ? "warning" : "success";
         badge.getElement().getThemeList().add("badge " + theme);
         badge.getStyle()
-                .set("min-width", "5.5em")
+                .set("min-width", "7.5em")
                 .set("justify-content", "flex-end")
                 .set("font-variant-numeric", "tabular-nums");
         return badge;

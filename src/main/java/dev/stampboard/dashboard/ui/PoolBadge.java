@@ -5,7 +5,10 @@ import dev.stampboard.signals.PoolSignal;
 import dev.stampboard.signals.engine.PoolState;
 import java.util.Locale;
 
-/** A pool's hot-node P95 as a coloured badge: green OK, amber WARN, red HOT, grey without data. */
+/**
+ * A pool's hot-node P95 as a badge: the value and the state's word ("47.2 % HOT"), coloured green OK, amber
+ * WARN, red HOT, grey without data. The word is there so the state never rests on colour alone.
+ */
 final class PoolBadge extends Span {
 
     PoolBadge(PoolSignal signal) {
@@ -13,14 +16,13 @@ final class PoolBadge extends Span {
         getElement().getThemeList().add("badge " + theme(signal.state()));
         getElement().setAttribute("title", tooltip(signal));
         getElement().setAttribute("data-state", signal.state().name());
-        getStyle()
-                .set("min-width", "6.5em")
-                .set("justify-content", "center")
-                .set("font-variant-numeric", "tabular-nums");
+        getStyle().set("min-width", "8em").set("justify-content", "center").set("font-variant-numeric", "tabular-nums");
     }
 
     static String format(PoolSignal signal) {
-        return signal.hotNodeP95() == null ? "no data" : String.format(Locale.ROOT, "%.1f %%", signal.hotNodeP95());
+        return signal.hotNodeP95() == null
+                ? "no data"
+                : String.format(Locale.ROOT, "%.1f %% %s", signal.hotNodeP95(), signal.state());
     }
 
     private static String theme(PoolState state) {
@@ -33,7 +35,6 @@ final class PoolBadge extends Span {
     }
 
     private static String tooltip(PoolSignal signal) {
-        return signal.pool() + " hot-node P95 " + format(signal) + " — " + signal.state() + " (threshold "
-                + signal.threshold() + " %)";
+        return signal.pool() + " hot-node P95 " + format(signal) + " (threshold " + signal.threshold() + " %)";
     }
 }

@@ -112,12 +112,14 @@ public class StampDetailView extends VerticalLayout implements BeforeEnterObserv
         trendHeader.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
         trendHeader.getStyle().set("flex-wrap", "wrap");
         add(trendHeader, DetailCharts.cardGrid("480px", trends.toArray(Component[]::new)));
-        add(
-                section("Traffic share per customer"),
-                DetailCharts.card(
-                        "Who makes the heat",
-                        "Each customer's share of the pools' traffic over the " + window + ", its registries beneath",
-                        new CustomerShareGrid(detail.customerShare(name))));
+        var customers = DetailCharts.card(
+                "Who makes the heat",
+                "Each customer's share of the pools' traffic over the " + window + ", its registries beneath",
+                new CustomerShareGrid(detail.customerShare(name)));
+        // as wide as the page, not as its columns: on a phone the grid scrolls inside instead of the page sideways
+        customers.setWidthFull();
+        customers.getStyle().set("box-sizing", "border-box");
+        add(section("Traffic share per customer"), customers);
         add(section("Traffic share per registry"), DetailCharts.cardGrid("480px", shares.toArray(Component[]::new)));
 
         var nodes = DetailCharts.card(

@@ -51,6 +51,9 @@ class StampHeatmap extends Composite<Div> {
 
     private int drawnColumns = -1;
 
+    /** The rows' node names the client has, so a refresh sends them only when a pool's nodes changed. */
+    private List<List<String>> drawnNames = List.of();
+
     StampHeatmap(PoolKind pool, Consumer<String> onStampClicked) {
         this.pool = pool;
         var title = new H3(
@@ -90,10 +93,18 @@ class StampHeatmap extends Composite<Div> {
         if (sameRows && columns == drawnColumns && step >= 0 && step + LATE_MINUTES < columns / 2) {
             if (step > 0 || LATE_MINUTES > 0) {
                 int keep = columns - (int) step - LATE_MINUTES;
-                chart.patchHeatmap((int) step, keep, labels(data, keep, columns), cells(data, keep, columns));
+                List<List<String>> names = names(data);
+                chart.patchHeatmap(
+                        (int) step,
+                        keep,
+                        labels(data, keep, columns),
+                        cells(data, keep, columns),
+                        names.equals(drawnNames) ? null : names);
+                drawnNames = names;
             }
         } else {
             chart.setOption(option(data));
+            drawnNames = names(data);
             chart.setHeight((stamps.size() * ROW_HEIGHT_PX + 110) + "px");
         }
         chart.setSummary(summary(data));
@@ -108,12 +119,15 @@ class StampHeatmap extends Composite<Div> {
                         data.stamps(),
                         VisualMap.continuous(0, 100, SCALE)
                                 .withValueSuffix(" %")
-                                .withValueDecimals(0),
-                        HeatmapSeries.of("hot-node CPU", cells(data, 0, data.columns())))
+                                .withValueDecimals(0)
+                                // a cell is [minute, stamp, value, node]: colour by the value
+                                .withDimension(2),
+                        HeatmapSeries.of("hot-node CPU", cells(data, 0, data.columns()))
+                                .withCellNames(names(data)))
                 .withXAxis(Axis.category(labels(data, 0, data.columns()))
                         .withSplitArea()
                         .withLabel(AxisLabel.named("hourTicks").withLineHeight(16)))
-                // stamp · minute and the exact reported value (no rounding), with its unit
+                // stamp · minute, the exact reported value (no rounding) with its unit, and the node that made it
                 .withTooltip(Tooltip.heatmapCell().withValueSuffix(" %"))
                 // room for the longest stamp name, so "ded-openmind-ai-eastus" is not cut
                 .withGrid(GridBox.of(Integer.toString(Math.max(80, longest * 7 + 16)), "24", "8", "70"));
@@ -128,19 +142,31 @@ class StampHeatmap extends Composite<Div> {
         return labels;
     }
 
-    /** The sampled cells of columns {@code from..to}, x counted from {@code from}. */
+    /**
+     * The sampled cells of columns {@code from..to} (x is the column in the whole window), each with the index
+     * of its hot node in the row's {@link #names}.
+     */
     private static List<HeatmapSeries.Cell> cells(HeatmapData data, int from, int to) {
         List<HeatmapSeries.Cell> cells = new ArrayList<>();
         for (int i = 0; i < data.rows().size(); i++) {
             float[] row = data.rows().get(i);
+            int[] nodes = data.hotNodes().get(i).byMinute();
             for (int j = from; j < to; j++) {
                 if (!Float.isNaN(row[j])) {
                     // the float's shortest decimal is the exact value that was reported
-                    cells.add(new HeatmapSeries.Cell(j, i, Double.parseDouble(Float.toString(row[j]))));
+                    double value = Double.parseDouble(Float.toString(row[j]));
+                    cells.add(new HeatmapSeries.Cell(j, i, value, nodes[j] < 0 ? null : nodes[j]));
                 }
             }
         }
         return cells;
+    }
+
+    /** Per row, what a cell's node index names in the tooltip: "hot node dp-007". */
+    private static List<List<String>> names(HeatmapData data) {
+        return data.hotNodes().stream()
+                .map(h -> h.nodes().stream().map(n -> "hot node " + n).toList())
+                .toList();
     }
 
     /** What a screen reader says instead of the colours: each row's latest minute and the window's peak. */

@@ -196,15 +196,19 @@ public class MigrationWizardView extends VerticalLayout {
                         new Paragraph("HOT stamps of the region are preselected. Moves never leave the region."));
             case 1 -> body.add(candidateGrid(), effect());
             case 2 -> body.add(WizardDestinations.grid(draft.engine(), destinations, this::show), effect());
-            case 3 ->
+            case 3 -> {
                 body.add(
                         new HorizontalLayout(batchSize, mediumHours, highHours),
                         summary(),
-                        new MovesGrid(draft.moves()),
+                        // as on the last step and the plan review: a dedicated stamp's sizing once, below
+                        new MovesGrid(draft.moves(), m -> "PLANNED", java.util.Set.copyOf(draft.dedicatedStamps())),
                         new Paragraph(
                                 "Low-traffic registries move together in phase 1, medium ones in batches (phase 2),"
                                         + " high-traffic ones one at a time (phase 3). A customer isolated on a dedicated stamp"
                                         + " takes its low- and medium-traffic registries on the same stamps with it."));
+                PhasedMoves.dedicatedSizing(draft.moves(), draft.dedicatedStamps())
+                        .ifPresent(body::add);
+            }
             case 4 ->
                 body.add(new PredictionChart(draft.predictions()), new PredictionGrid(draft.predictions()), effect());
             default -> {

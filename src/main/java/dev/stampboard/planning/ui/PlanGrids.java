@@ -71,10 +71,7 @@ class MovesGrid extends Grid<PlanMove> {
                 .setKey("state")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        addColumn(m -> m.whyRegistry() + " "
-                        + (dedicated.contains(m.toStamp())
-                                ? "Onto dedicated stamp " + m.toStamp() + " (its sizing is under Dedicated stamps)."
-                                : m.whyDestination()))
+        addColumn(m -> why(m, dedicated))
                 .setHeader("Why (click a row for rejected alternatives)")
                 .setKey("why")
                 .setFlexGrow(1);
@@ -89,6 +86,25 @@ class MovesGrid extends Grid<PlanMove> {
         }));
         setEmptyStateText("No moves: nothing to relieve, or every hot registry needs a dedicated stamp.");
         setItems(moves);
+    }
+
+    /**
+     * A row's explanation. A move onto a dedicated stamp says which stamp and the registry's first sentence
+     * only: the stamp's sizing is shown once under "Dedicated stamps", an isolated registry's full case under
+     * "Dedicated stamp recommended", and both stay one click away in the row's details.
+     */
+    static String why(PlanMove m, java.util.Set<String> dedicated) {
+        if (!dedicated.contains(m.toStamp())) {
+            return m.whyRegistry() + " " + m.whyDestination();
+        }
+        return firstSentence(m.whyRegistry()) + " → dedicated stamp " + m.toStamp()
+                + " (sized once under Dedicated stamps).";
+    }
+
+    private static String firstSentence(String text) {
+        int end = text.indexOf(". ");
+        String first = end < 0 ? text : text.substring(0, end);
+        return first.endsWith(".") ? first.substring(0, first.length() - 1) : first;
     }
 }
 

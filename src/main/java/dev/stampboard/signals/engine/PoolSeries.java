@@ -172,6 +172,27 @@ final class PoolSeries {
         return hot[slot(minute)];
     }
 
+    /**
+     * Index of the node that reported the minute's hot value (the first of equals), or -1 when no node
+     * reported. A scan of one contiguous row, asked only for what a heatmap shows.
+     */
+    int hotNode(long minute) {
+        int s = slot(minute);
+        if (hot[s] < 0) {
+            return -1;
+        }
+        int base = s * nodeCapacity;
+        int at = -1;
+        float best = NO_SAMPLE;
+        for (int i = 0; i < nodeCount(); i++) {
+            if (cpu[base + i] > best) {
+                best = cpu[base + i];
+                at = i;
+            }
+        }
+        return at;
+    }
+
     /** Hot-node value recomputed from the raw samples of that minute; negative when no node reported. */
     float hotValueFromSamples(long minute) {
         int s = slot(minute);

@@ -245,6 +245,30 @@ public final class SignalEngine {
         }
     }
 
+    /**
+     * Which node was the hot node in each minute of {@code [fromMinute, toMinute]}: {@code byMinute[i]} indexes
+     * {@code nodes} for minute {@code fromMinute + i}, -1 where no node reported or the minute is not retained.
+     */
+    public HotNodes hotNodes(String stamp, PoolKind pool, long fromMinute, long toMinute) {
+        if (fromMinute > toMinute) {
+            throw new IllegalArgumentException("fromMinute must not be after toMinute");
+        }
+        lock.readLock().lock();
+        try {
+            PoolSeries series = series(stamp, pool);
+            int[] byMinute = new int[Math.toIntExact(toMinute - fromMinute + 1)];
+            Arrays.fill(byMinute, -1);
+            long from = Math.max(fromMinute, oldestRetained());
+            long to = Math.min(toMinute, now);
+            for (long m = from; m <= to; m++) {
+                byMinute[(int) (m - fromMinute)] = series.hotNode(m);
+            }
+            return new HotNodes(List.copyOf(series.nodeNames()), byMinute);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     public OptionalDouble hotNodeMinuteValue(String stamp, PoolKind pool, long minute) {
         lock.readLock().lock();
         try {

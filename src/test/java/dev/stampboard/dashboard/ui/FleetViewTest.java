@@ -58,10 +58,14 @@ class FleetViewTest extends KaribuTest {
                     continue; // a stamp still being provisioned (another test's) has no telemetry yet
                 }
                 double expected = independentP95(item.stamp().name(), pool);
+                // the state in words beside the colour (issue 15 item 12), from DESIGN's thresholds
+                String state = expected > signals.settings().hotThreshold()
+                        ? "HOT"
+                        : expected >= signals.settings().warnThreshold() ? "WARN" : "OK";
                 String shown = ((PoolBadge) GridKt._getCellComponent(grid, row, pool.name())).getText();
                 assertThat(shown)
                         .as("%s %s", item.stamp().name(), pool)
-                        .isEqualTo(String.format(Locale.ROOT, "%.1f %%", expected));
+                        .isEqualTo(String.format(Locale.ROOT, "%.1f %% %s", expected, state));
             }
         }
     }
@@ -116,6 +120,47 @@ class FleetViewTest extends KaribuTest {
         assertThat(json.at("/tooltip/valueDecimals").isMissingNode())
                 .as("exact values, not rounded")
                 .isTrue();
+    }
+
+    /**
+     * Issue 15 item 10: the tooltip names the node. Each cell carries an index into its row's node names; the
+     * newest minute's named node is the one whose newest sample is the highest (read here from the nodes'
+     * latest CPU, not from the heatmap's hot-node lookup), and its value is that node's CPU.
+     */
+    @Test
+    void heatmap_cells_name_the_hot_node_behind_each_value() throws Exception {
+        FleetView view = open("dave");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(view.dataproxyHeatmap.chart().getOptionJson());
+        assertThat(json.at("/visualMap/dimension").asInt())
+                .as("colours follow the value")
+                .isEqualTo(2);
+        String stamp = json.at("/yAxis/data/0").asText();
+        var names = json.at("/series/0/cellNames/0");
+        List<String> expectedNames = fleet.requireStamp(stamp).nodes(PoolKind.DATAPROXY).stream()
+                .map(n -> "hot node " + n)
+                .toList();
+        assertThat(names)
+                .extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+                .containsExactlyInAnyOrderElementsOf(expectedNames);
+        var newest = java.util.Map.entry("", -1f);
+        for (var e : signals.latestNodeCpu(stamp, PoolKind.DATAPROXY).entrySet()) {
+            if (!e.getValue().isNaN() && e.getValue() > newest.getValue()) {
+                newest = e;
+            }
+        }
+        // the simulator reports every node every minute: row 0's right-most cell is the nodes' newest minute
+        com.fasterxml.jackson.databind.JsonNode last = null;
+        for (var cell : json.at("/series/0/data")) {
+            if (cell.get(1).asInt() == 0
+                    && (last == null || cell.get(0).asInt() > last.get(0).asInt())) {
+                last = cell;
+            }
+        }
+        assertThat(last).as("row 0 has data").isNotNull();
+        assertThat(last.size()).isEqualTo(4);
+        assertThat(names.get(last.get(3).asInt()).asText()).isEqualTo("hot node " + newest.getKey());
+        assertThat(last.get(2).asDouble()).isEqualTo(Double.parseDouble(Float.toString(newest.getValue())));
     }
 
     @Test
@@ -289,6 +334,10 @@ class FleetViewTest extends KaribuTest {
         assertThat(json.at("/drop").asInt()).isEqualTo(1);
         assertThat(json.at("/labels").size()).isEqualTo(1 + StampHeatmap.LATE_MINUTES);
         assertThat(json.at("/keep").asInt() + json.at("/labels").size()).isEqualTo(720);
+        assertThat(json.at("/cells/0").size()).as("new cells name their node").isEqualTo(4);
+        assertThat(json.at("/cellNames").isMissingNode())
+                .as("the nodes did not change: their names are not sent again")
+                .isTrue();
     }
 
     /** Nearest-rank P95 from the hot-node minute values, computed here rather than by the engine. */

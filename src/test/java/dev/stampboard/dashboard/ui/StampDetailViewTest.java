@@ -100,7 +100,8 @@ class StampDetailViewTest extends KaribuTest {
         assertThat(dataproxy.getElement().getAttribute("data-state")).isEqualTo("HOT");
         double p95 = signals.hotNodeP95(STAMP_A, PoolKind.DATAPROXY).orElseThrow();
         assertThat(p95).isGreaterThan(90);
-        assertThat(dataproxy.getText()).isEqualTo(String.format(Locale.ROOT, "%.1f %%", p95));
+        // the state's word beside the colour: never by colour alone (issue 15 item 12)
+        assertThat(dataproxy.getText()).isEqualTo(String.format(Locale.ROOT, "%.1f %% HOT", p95));
         _assertOne(PoolBadge.class, spec -> spec.withId("badge-REGISTRY"));
     }
 
@@ -179,6 +180,19 @@ class StampDetailViewTest extends KaribuTest {
         for (int i = 1; i < nodes; i++) {
             assertThat(GridKt._get(grid, i).cpu())
                     .isLessThanOrEqualTo(GridKt._get(grid, i - 1).cpu());
+        }
+        // each node's CPU carries its state in words, not only the badge's colour (issue 15 item 12)
+        for (int i = 0; i < nodes; i++) {
+            Double cpu = GridKt._get(grid, i).cpu();
+            String text = ((com.vaadin.flow.component.html.Span) GridKt._getCellComponent(grid, i, "cpu")).getText();
+            if (cpu == null) {
+                assertThat(text).isEqualTo("no data");
+            } else {
+                String word = cpu > signals.settings().hotThreshold()
+                        ? "HOT"
+                        : cpu >= signals.settings().warnThreshold() ? "WARN" : "OK";
+                assertThat(text).isEqualTo(String.format(Locale.ROOT, "%.1f %% %s", cpu, word));
+            }
         }
     }
 

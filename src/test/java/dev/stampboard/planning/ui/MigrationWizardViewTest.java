@@ -73,6 +73,40 @@ class MigrationWizardViewTest extends KaribuTest {
                 .isFalse();
     }
 
+    /**
+     * Issue 15 item 8: the Phases step repeated a dedicated stamp's sizing arithmetic on every move onto it. It
+     * shows one block per dedicated stamp; each such row names its stamp and carries no sizing.
+     */
+    @Test
+    void the_phases_step_sizes_each_dedicated_stamp_once() {
+        MigrationWizardView wizard = open();
+        for (int i = 0; i < 3; i++) {
+            ButtonKt._click(wizard.next);
+        }
+        assertThat(wizard.step).isEqualTo(3);
+        Set<String> dedicated = Set.copyOf(wizard.draft.dedicatedStamps());
+        org.junit.jupiter.api.Assumptions.assumeFalse(dedicated.isEmpty(), "the seed's plan isolates customers");
+        List<String> blocks = _find(Paragraph.class, spec -> spec.withClasses("sizing-block")).stream()
+                .map(Paragraph::getText)
+                .toList();
+        assertThat(blocks).hasSize(dedicated.size());
+        for (String stamp : dedicated) {
+            assertThat(blocks).filteredOn(b -> b.startsWith(stamp + " · ")).hasSize(1);
+        }
+        MovesGrid grid = _get(MovesGrid.class);
+        int onto = 0;
+        for (int row = 0; row < GridKt._size(grid); row++) {
+            var move = GridKt._get(grid, row);
+            String why = GridKt._getFormattedRow(grid, row).get(5);
+            assertThat(why).doesNotContain("storage accounts (").doesNotContain("Sized from");
+            if (dedicated.contains(move.toStamp())) {
+                assertThat(why).contains("dedicated stamp " + move.toStamp());
+                onto++;
+            }
+        }
+        assertThat(onto).isGreaterThan(dedicated.size());
+    }
+
     /** Issue 15 item 1: the phases and submit steps showed "1 move(s) and 3 dedicated stamp(s)" for a 40-move plan. */
     @Test
     void the_last_step_shows_exactly_the_plan_that_is_submitted() {

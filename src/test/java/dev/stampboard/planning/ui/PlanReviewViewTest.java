@@ -80,7 +80,13 @@ class PlanReviewViewTest extends KaribuTest {
         assertThat(blocks).hasSize(dedicated.size());
         for (MovesGrid grid : moves.grids) {
             for (int row = 0; row < GridKt._size(grid); row++) {
-                assertThat(GridKt._getFormattedRow(grid, row).get(5)).doesNotContain("storage accounts (");
+                String why = GridKt._getFormattedRow(grid, row).get(5);
+                // neither the stamp's sizing nor an isolated registry's sizing note on each row
+                assertThat(why).doesNotContain("storage accounts (").doesNotContain("Sized from");
+                String to = GridKt._get(grid, row).toStamp();
+                if (dedicated.contains(to)) {
+                    assertThat(why).as("the row says which dedicated stamp").contains("dedicated stamp " + to);
+                }
             }
         }
         login("alice");

@@ -29,6 +29,27 @@ class HotNodeP95Test {
         assertThat(engine.hotNodeP95(STAMP, POOL)).hasValue(61.25);
     }
 
+    /** Issue 15 item 10: the heatmap's tooltip names the node behind each minute's value. */
+    @Test
+    void names_the_node_that_made_each_minutes_hot_value() {
+        SignalEngine engine = engineWithPool(defaults, T0);
+        record(engine, "n1", T0 - 2, 12.5);
+        record(engine, "n2", T0 - 2, 61.25);
+        record(engine, "n3", T0 - 2, 30.0);
+        // T0 - 1: nobody reported
+        record(engine, "n1", T0, 70.0);
+        record(engine, "n3", T0, 69.5);
+
+        HotNodes hot = engine.hotNodes(STAMP, POOL, T0 - 3, T0);
+        assertThat(hot.byMinute()).hasSize(4);
+        assertThat(hot.nodeAt(0)).as("before any sample").isNull();
+        assertThat(hot.nodeAt(1)).isEqualTo("n2");
+        assertThat(hot.nodeAt(2)).as("a minute without samples").isNull();
+        assertThat(hot.nodeAt(3)).isEqualTo("n1");
+        // asked beyond now: no node, no exception
+        assertThat(engine.hotNodes(STAMP, POOL, T0, T0 + 1).nodeAt(1)).isNull();
+    }
+
     @Test
     void skips_minutes_without_any_node() {
         SignalEngine engine = engineWithPool(defaults, T0);

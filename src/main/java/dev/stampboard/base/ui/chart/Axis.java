@@ -34,7 +34,8 @@ public record Axis(
 
     /** A time axis; series data x values are epoch milliseconds (see {@link LineSeries.Point}). */
     public static Axis time() {
-        return new Axis("time", null, null, null, null, null, null, null, null);
+        // narrow charts (a phone) would print every hour's label over the next one
+        return new Axis("time", null, null, null, null, null, null, AxisLabel.withoutOverlap(), null);
     }
 
     public Axis withName(String name) {

@@ -15,7 +15,8 @@ public record AxisLabel(
         @Nullable Integer valueDecimals,
         @Nullable Integer rotate,
         @Nullable Integer interval,
-        @Nullable Integer lineHeight) {
+        @Nullable Integer lineHeight,
+        @Nullable Boolean hideOverlap) {
 
     public AxisLabel(
             @Nullable String formatter,
@@ -23,7 +24,15 @@ public record AxisLabel(
             @Nullable Integer valueDecimals,
             @Nullable Integer rotate,
             @Nullable Integer interval) {
-        this(formatter, valueSuffix, valueDecimals, rotate, interval, null);
+        this(formatter, valueSuffix, valueDecimals, rotate, interval, null, null);
+    }
+
+    /**
+     * Labels that would overlap are left out (ECharts {@code hideOverlap}): a 12-hour time axis on a 390 px
+     * phone keeps every few hours readable instead of printing "01:002:003:00".
+     */
+    public static AxisLabel withoutOverlap() {
+        return new AxisLabel(null, null, null, null, null, null, true);
     }
 
     public static AxisLabel template(String formatter) {
@@ -36,12 +45,12 @@ public record AxisLabel(
 
     /** A label rule built into the chart element, e.g. {@code "hourTicks"} (see stampboard-echart.js). */
     public static AxisLabel named(String name) {
-        return new AxisLabel("@" + name, null, null, null, null, null);
+        return new AxisLabel("@" + name, null, null, null, null, null, null);
     }
 
     /** Line height in px, for labels of two lines (e.g. time over date). */
     public AxisLabel withLineHeight(int px) {
-        return new AxisLabel(formatter, valueSuffix, valueDecimals, rotate, interval, px);
+        return new AxisLabel(formatter, valueSuffix, valueDecimals, rotate, interval, px, hideOverlap);
     }
 
     /** Show every {@code n+1}-th category label ({@code 0} = all). */

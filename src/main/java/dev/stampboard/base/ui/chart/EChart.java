@@ -47,16 +47,24 @@ public class EChart extends Component implements HasSize {
     /**
      * Moves a heatmap shown with {@link #setOption} on in time on the client: drops {@code drop} columns on
      * the left, keeps the next {@code keep}, appends {@code labels} and their {@code cells} (x counted in
-     * the new columns). Only these travel; the chart keeps its rows drawn. {@link #getOptionJson()} stays
-     * the option last set in full.
+     * the new columns). Only these travel; the chart keeps its rows drawn. {@code cellNames}, when not
+     * {@code null}, replaces the series' {@link HeatmapSeries#withCellNames cell names} (send them only when
+     * they changed). {@link #getOptionJson()} stays the option last set in full.
      */
     public void patchHeatmap(
-            int drop, int keep, java.util.List<String> labels, java.util.List<HeatmapSeries.Cell> cells) {
+            int drop,
+            int keep,
+            java.util.List<String> labels,
+            java.util.List<HeatmapSeries.Cell> cells,
+            java.util.@Nullable List<java.util.List<String>> cellNames) {
         java.util.Map<String, Object> delta = new java.util.LinkedHashMap<>();
         delta.put("drop", drop);
         delta.put("keep", keep);
         delta.put("labels", labels);
         delta.put("cells", cells);
+        if (cellNames != null) {
+            delta.put("cellNames", cellNames);
+        }
         try {
             getElement().callJsFunction("patchHeatmap", JSON.writeValueAsString(delta));
         } catch (JsonProcessingException e) {

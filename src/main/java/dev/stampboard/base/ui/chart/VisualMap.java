@@ -20,14 +20,25 @@ public record VisualMap(
         @Nullable String bottom,
         InRange inRange,
         @Nullable String valueSuffix,
-        @Nullable Integer valueDecimals) {
+        @Nullable Integer valueDecimals,
+        @Nullable Integer dimension) {
 
     public record InRange(List<String> color) {}
 
     /** Horizontal, centred under the plot, draggable handles. */
     public static VisualMap continuous(double min, double max, String... colours) {
         return new VisualMap(
-                "continuous", min, max, true, "horizontal", "center", "0", new InRange(List.of(colours)), null, null);
+                "continuous",
+                min,
+                max,
+                true,
+                "horizontal",
+                "center",
+                "0",
+                new InRange(List.of(colours)),
+                null,
+                null,
+                null);
     }
 
     /** Green to amber to red, for utilisation-like values. */
@@ -36,10 +47,21 @@ public record VisualMap(
     }
 
     public VisualMap withValueSuffix(String suffix) {
-        return new VisualMap(type, min, max, calculable, orient, left, bottom, inRange, suffix, valueDecimals);
+        return new VisualMap(
+                type, min, max, calculable, orient, left, bottom, inRange, suffix, valueDecimals, dimension);
     }
 
     public VisualMap withValueDecimals(int decimals) {
-        return new VisualMap(type, min, max, calculable, orient, left, bottom, inRange, valueSuffix, decimals);
+        return new VisualMap(
+                type, min, max, calculable, orient, left, bottom, inRange, valueSuffix, decimals, dimension);
+    }
+
+    /**
+     * The data dimension the colours follow; ECharts' default is the last one, which is wrong when heatmap
+     * cells carry a name index after their value ({@code 2} is a heatmap cell's value).
+     */
+    public VisualMap withDimension(int dimension) {
+        return new VisualMap(
+                type, min, max, calculable, orient, left, bottom, inRange, valueSuffix, valueDecimals, dimension);
     }
 }

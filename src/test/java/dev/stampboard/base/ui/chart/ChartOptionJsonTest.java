@@ -44,6 +44,9 @@ class ChartOptionJsonTest {
         assertThat(root.at("/tooltip/valueSuffix").asText()).isEqualTo(" %");
         assertThat(root.at("/tooltip/valueDecimals").asInt()).isEqualTo(1);
         assertThat(root.at("/xAxis/type").asText()).isEqualTo("time");
+        assertThat(root.at("/xAxis/axisLabel/hideOverlap").asBoolean())
+                .as("a narrow time axis drops overlapping hour labels (issue 15 item 11)")
+                .isTrue();
         assertThat(root.at("/yAxis/type").asText()).isEqualTo("value");
         assertThat(root.at("/yAxis/min").asDouble()).isEqualTo(0);
         assertThat(root.at("/yAxis/max").asDouble()).isEqualTo(100);
