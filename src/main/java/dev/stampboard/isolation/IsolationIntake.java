@@ -1,5 +1,6 @@
 package dev.stampboard.isolation;
 
+import static dev.stampboard.isolation.IsolationSteps.checked;
 import static dev.stampboard.isolation.IsolationSteps.field;
 import static dev.stampboard.isolation.IsolationSteps.registries;
 
@@ -131,7 +132,8 @@ public class IsolationIntake {
         String customer = customerFor(in.customer());
         requireMayActFor(customer);
         field("registries", IsolationRules.registries(in.registries()));
-        List<String> registries = in.registries().stream().map(String::strip).toList();
+        List<String> registries =
+                checked(in.registries()).stream().map(String::strip).toList();
         for (String registry : registries) {
             RegistryInfo info = fleet.registry(registry)
                     .orElseThrow(() -> new InvalidInputException("registries: no registry named '" + registry + "'"));
@@ -147,17 +149,20 @@ public class IsolationIntake {
         field("dataVolumeTb", IsolationRules.dataVolumeTb(in.dataVolumeTb()));
         field("justification", IsolationRules.justification(in.justification()));
         field("wantedBy", IsolationRules.wantedBy(in.wantedBy(), today()));
-        Sizing sizing = stampSizing.size(in.expectedPeakQps(), in.peakThroughputGbps(), in.dataVolumeTb());
+        long qps = checked(in.expectedPeakQps());
+        double gbps = checked(in.peakThroughputGbps());
+        double tb = checked(in.dataVolumeTb());
+        Sizing sizing = stampSizing.size(qps, gbps, tb);
         IsolationRequest request = IsolationRequest.submit(
                 UUID.randomUUID().toString(),
                 customer,
                 region,
                 registries,
-                in.expectedPeakQps(),
-                in.peakThroughputGbps(),
-                in.dataVolumeTb(),
-                in.justification(),
-                in.wantedBy(),
+                qps,
+                gbps,
+                tb,
+                checked(in.justification()),
+                checked(in.wantedBy()),
                 actor.name(),
                 clock.instant(),
                 sizing);

@@ -1,5 +1,6 @@
 package dev.stampboard.isolation;
 
+import static dev.stampboard.isolation.IsolationSteps.checked;
 import static dev.stampboard.isolation.IsolationSteps.dedicatedStampName;
 import static dev.stampboard.isolation.IsolationSteps.field;
 
@@ -144,7 +145,8 @@ public class IsolationReview {
     @Transactional
     public IsolationRequestDetails askForInformation(String id, @Nullable String question) {
         field("question", IsolationRules.text(question, "A question for the requester"));
-        return transition(id, question, (r, actor) -> r.askForInformation(actor, question));
+        String asked = checked(question);
+        return transition(id, asked, (r, actor) -> r.askForInformation(actor, asked));
     }
 
     /** The requester (the customer, or support relaying the customer's answer) answers the open question. */
@@ -152,14 +154,16 @@ public class IsolationReview {
     @Transactional
     public IsolationRequestDetails answer(String id, @Nullable String answer) {
         field("answer", IsolationRules.text(answer, "The answer"));
-        return transition(id, answer, (r, actor) -> r.answer(answer));
+        String answered = checked(answer);
+        return transition(id, answered, (r, actor) -> r.answer(answered));
     }
 
     @Secured({Role.Authority.SUPPORT, Role.Authority.ADMIN})
     @Transactional
     public IsolationRequestDetails reject(String id, @Nullable String reason) {
         field("reason", IsolationRules.text(reason, "A reason the requester can act on"));
-        return transition(id, reason, (r, actor) -> r.reject(actor, reason));
+        String why = checked(reason);
+        return transition(id, why, (r, actor) -> r.reject(actor, why));
     }
 
     /** Approves, then provisions the dedicated stamp right away (retried by the progress check if it fails). */

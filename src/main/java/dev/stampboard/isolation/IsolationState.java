@@ -32,7 +32,7 @@ public enum IsolationState {
             DONE, EnumSet.noneOf(IsolationState.class));
 
     public boolean canMoveTo(IsolationState next) {
-        return ALLOWED.get(this).contains(next);
+        return allowed().contains(next);
     }
 
     /** Still waiting for a support decision. */
@@ -41,6 +41,11 @@ public enum IsolationState {
     }
 
     public boolean isFinal() {
-        return ALLOWED.get(this).isEmpty();
+        return allowed().isEmpty();
+    }
+
+    /** Every state has its entry in the table. */
+    private Set<IsolationState> allowed() {
+        return java.util.Objects.requireNonNull(ALLOWED.get(this), "no transitions listed for " + this);
     }
 }

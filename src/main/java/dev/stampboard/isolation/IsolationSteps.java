@@ -82,6 +82,11 @@ class IsolationSteps {
         return n + (n == 1 ? " registry" : " registries");
     }
 
+    /** A field {@link IsolationRules} has already found present (a {@link #field} check before this). */
+    static <T> T checked(@Nullable T value) {
+        return java.util.Objects.requireNonNull(value, "checked by IsolationRules before use");
+    }
+
     static void field(String name, @Nullable String problem) {
         if (problem != null) {
             throw new InvalidInputException(name + ": " + problem);

@@ -30,12 +30,12 @@ public enum PlanStatus {
             ROLLED_BACK, EnumSet.noneOf(PlanStatus.class));
 
     public boolean canMoveTo(PlanStatus next) {
-        return ALLOWED.get(this).contains(next);
+        return allowed().contains(next);
     }
 
     /** The states this one may go to, for messages that tell a person what is possible. */
     public Set<PlanStatus> next() {
-        return ALLOWED.get(this).isEmpty() ? EnumSet.noneOf(PlanStatus.class) : EnumSet.copyOf(ALLOWED.get(this));
+        return allowed().isEmpty() ? EnumSet.noneOf(PlanStatus.class) : EnumSet.copyOf(allowed());
     }
 
     public boolean isOpen() {
@@ -47,6 +47,11 @@ public enum PlanStatus {
     }
 
     public boolean isFinal() {
-        return ALLOWED.get(this).isEmpty();
+        return allowed().isEmpty();
+    }
+
+    /** Every state has its entry in the table. */
+    private Set<PlanStatus> allowed() {
+        return java.util.Objects.requireNonNull(ALLOWED.get(this), "no transitions listed for " + this);
     }
 }

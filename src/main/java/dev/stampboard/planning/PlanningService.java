@@ -219,7 +219,7 @@ public class PlanningService {
             PlanOutcomes.Measured outcome = measured.get(p.stamp() + "/" + p.pool());
             Double after = outcome != null ? outcome.p95() : currentP95(p.stamp(), p.pool());
             Double pp = before == null || after == null ? null : after - before;
-            Double pct = pp == null || before == 0 ? null : pp / before * 100;
+            Double pct = before == null || after == null || before == 0 ? null : (after - before) / before * 100;
             rows.add(new ReportRow(
                     p.stamp(), p.pool(), before, after, pp, pct, p.afterP95(), outcome == null ? null : outcome.at()));
         }

@@ -107,10 +107,11 @@ public class DecisionQualityView extends VerticalLayout {
         }
         return String.format(
                 Locale.ROOT,
-                "%d pools measured. Evaluated on %s. Uncalibrated: %s. Calibrated (fitted from"
+                "%d pools measured. Evaluated %s. Uncalibrated: %s. Calibrated (fitted from"
                         + " %d moves): %s. The planner %s.",
                 r.outcomes().size(),
-                r.evaluatedOn(),
+                // "on plan 1a2b… (5 pools), fitted on …" when one is held out, else "in sample: …"
+                (r.heldOut() ? "on " : "") + r.evaluatedOn(),
                 error(r.uncalibrated()),
                 r.moves(),
                 error(r.calibrated()),

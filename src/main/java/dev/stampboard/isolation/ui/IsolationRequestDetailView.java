@@ -174,7 +174,7 @@ public class IsolationRequestDetailView extends VerticalLayout implements Before
 
     private static Div questionBox(IsolationRequestDetails r) {
         var box = new Div(
-                fact("Question from support", r.question()),
+                fact("Question from support", java.util.Objects.requireNonNullElse(r.question(), "")),
                 fact("Answer", r.answer() == null ? "(not answered yet)" : r.answer()));
         box.setId("question");
         box.addClassNames(

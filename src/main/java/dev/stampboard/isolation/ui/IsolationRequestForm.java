@@ -199,7 +199,7 @@ class IsolationRequestForm extends FormLayout {
         return IsolationRules.expectedPeakQps(qps) == null
                         && IsolationRules.peakThroughputGbps(gbps) == null
                         && IsolationRules.dataVolumeTb(tb) == null
-                ? new Figures(qps, gbps, tb)
+                ? new Figures(java.util.Objects.requireNonNull(qps), gbps, tb)
                 : null;
     }
 }

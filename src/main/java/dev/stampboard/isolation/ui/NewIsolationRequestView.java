@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Files a request: support for any customer, a customer for itself. The sizing follows the figures
@@ -86,14 +87,14 @@ public class NewIsolationRequestView extends VerticalLayout implements BeforeEnt
     public void beforeEnter(BeforeEnterEvent event) {
         Map<String, List<String>> q = event.getLocation().getQueryParameters().getParameters();
         List<String> registries = q.getOrDefault("registry", List.of());
-        NewIsolationRequest prefill = first(q, "plan") != null && !registries.isEmpty()
-                ? intake.prefillFromPlan(first(q, "plan"), registries)
+        String plan = first(q, "plan");
+        Double qps = number(first(q, "qps"));
+        NewIsolationRequest prefill = plan != null && !registries.isEmpty()
+                ? intake.prefillFromPlan(plan, registries)
                 : new NewIsolationRequest(
                         first(q, "customer"),
                         registries,
-                        number(first(q, "qps")) == null
-                                ? null
-                                : number(first(q, "qps")).longValue(),
+                        qps == null ? null : qps.longValue(),
                         number(first(q, "gbps")),
                         number(first(q, "tb")),
                         first(q, "justification"),
@@ -158,12 +159,12 @@ public class NewIsolationRequestView extends VerticalLayout implements BeforeEnt
         }
     }
 
-    private static String first(Map<String, List<String>> q, String name) {
+    private static @Nullable String first(Map<String, List<String>> q, String name) {
         List<String> values = q.get(name);
         return values == null || values.isEmpty() || values.get(0).isBlank() ? null : values.get(0);
     }
 
-    private static Double number(String text) {
+    private static @Nullable Double number(@Nullable String text) {
         try {
             return text == null ? null : Double.valueOf(text);
         } catch (NumberFormatException e) {

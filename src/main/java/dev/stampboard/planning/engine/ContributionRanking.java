@@ -5,6 +5,7 @@ import dev.stampboard.signals.engine.NearestRank;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rule 1 of DESIGN §4: registries on a hot stamp are ranked by their contribution — their mean
@@ -51,11 +52,13 @@ final class ContributionRanking {
             }
         }
         double share = meanShareInPeakMinutes(
-                source.pools().get(bestPool).hotNodeMinutes(), registry.share().get(bestPool));
+                java.util.Objects.requireNonNull(source.pools().get(bestPool), "the best pool is one of the source's")
+                        .hotNodeMinutes(),
+                registry.share().get(bestPool));
         return new Ranked(registry, share, bestPool, 0);
     }
 
-    static double meanShareInPeakMinutes(float[] hot, float[] share) {
+    static double meanShareInPeakMinutes(float[] hot, float @Nullable [] share) {
         if (share == null) {
             return 0;
         }

@@ -45,7 +45,8 @@ public final class DedicatedStampMigration {
                 notes.add(name + ": already served by " + dedicatedStamp + ".");
                 continue;
             }
-            StampLoad source = fleet.stamps.get(registry.homeStamp());
+            StampLoad source = java.util.Objects.requireNonNull(
+                    fleet.stamps.get(registry.homeStamp()), "a registry's home stamp is in the input");
             List<RegistryLoad> onSource = input.registries().stream()
                     .filter(r -> r.homeStamp().equals(registry.homeStamp()))
                     .toList();

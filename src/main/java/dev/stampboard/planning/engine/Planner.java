@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * DESIGN §4 as a pure function: for each triggered stamp (hottest first), take its registries in
@@ -26,7 +27,7 @@ public final class Planner {
      * to its chosen destination when that destination is valid at that point of the plan (otherwise
      * the planner's own choice, and a note says why).
      */
-    public Plan plan(PlanningInput input, PlanChoices choices) {
+    public Plan plan(PlanningInput input, @Nullable PlanChoices choices) {
         PlanningSettings settings = input.settings();
         FleetState fleet = new FleetState(input.stamps());
         Set<String> touched = new LinkedHashSet<>();
@@ -168,7 +169,7 @@ public final class Planner {
 
     record Selected(RegistryLoad registry, String destination, double contribution, MoveExplanation explanation) {}
 
-    static void relieve(FleetState fleet, RegistryLoad registry, String destination) {
+    static void relieve(FleetState fleet, RegistryLoad registry, @Nullable String destination) {
         Map<PoolKind, float[]> load = fleet.loadOf(registry);
         fleet.pools(registry.homeStamp()).forEach((kind, pool) -> {
             if (destination != null) {

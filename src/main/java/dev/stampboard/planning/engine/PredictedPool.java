@@ -1,6 +1,7 @@
 package dev.stampboard.planning.engine;
 
 import dev.stampboard.signals.engine.NearestRank;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One pool under DESIGN §3's model while a plan is built: CPU = idle baseline b plus load in
@@ -38,7 +39,7 @@ final class PredictedPool {
     /**
      * hot'(t) = b + (hot(t) − b)·(1 − removed(t)) + added(t) [+ extra(t)·scale], capped at 100 %.
      */
-    float[] predicted(float[] extra, double scale) {
+    float[] predicted(float @Nullable [] extra, double scale) {
         float[] hot = load.hotNodeMinutes();
         float[] out = new float[hot.length];
         double b = load.idleBaseline();
