@@ -8,6 +8,9 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.fleet.RegionName;
+import dev.stampboard.fleet.RegistryName;
+import dev.stampboard.fleet.StampName;
 import org.junit.jupiter.api.Test;
 
 class EngineDependenciesTest {
@@ -16,8 +19,9 @@ class EngineDependenciesTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.stampboard.signals.engine");
 
+    /** Besides the JDK: the fleet's plain value types (records without framework types), and nothing else of it. */
     @Test
-    void engine_depends_only_on_the_jdk_and_pool_kind() {
+    void engine_depends_only_on_the_jdk_pool_kind_and_fleet_names() {
         classes()
                 .that()
                 .resideInAPackage("dev.stampboard.signals.engine")
@@ -25,7 +29,10 @@ class EngineDependenciesTest {
                 .doNotHaveSimpleName("package-info") // carries only Modulith's NamedInterface marker
                 .should()
                 .onlyDependOnClassesThat(resideInAnyPackage("java..", "dev.stampboard.signals.engine")
-                        .or(type(PoolKind.class)))
+                        .or(type(PoolKind.class))
+                        .or(type(StampName.class))
+                        .or(type(RegistryName.class))
+                        .or(type(RegionName.class)))
                 .check(engine);
     }
 }
