@@ -76,7 +76,9 @@ class ArchitectureRulesTest {
             Map.entry("move_drain", "cutover"),
             Map.entry("validation_series", "cutover"),
             Map.entry("isolation_request", "isolation"),
-            Map.entry("isolation_state_change", "isolation"));
+            Map.entry("isolation_state_change", "isolation"),
+            Map.entry("capacity_change", "capacity"),
+            Map.entry("capacity_change_step", "capacity"));
 
     /** A write statement at the start of a Java string literal: {@code "insert into x"}, {@code "update x set"}. */
     private static final Pattern WRITE = Pattern.compile(
