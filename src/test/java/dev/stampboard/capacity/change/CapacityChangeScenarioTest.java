@@ -233,6 +233,88 @@ class CapacityChangeScenarioTest extends SpringTest {
                 .satisfies(e -> assertThat(e.actor()).isEqualTo("capacity-executor"));
     }
 
+    @Autowired
+    dev.stampboard.isolation.IsolationIntake intake;
+
+    @Autowired
+    dev.stampboard.isolation.IsolationReview review;
+
+    @Autowired
+    dev.stampboard.isolation.IsolationProgress progress;
+
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
+
+    /** DESIGN §6 sizing by hand with the default figures (500 QPS and 6 Gbit/s a node at 40 %, +20 %, at least 2). */
+    private static int nodesFor(double demand, double perNode) {
+        return Math.max(2, (int) Math.ceil(demand / (perNode * 0.40) * 1.2 - 1e-9));
+    }
+
+    private dev.stampboard.isolation.IsolationRequestDetails approved(List<String> registries, long qps, double gbps) {
+        dev.stampboard.isolation.Requests.as(users, "carol");
+        var filed = intake.file(new dev.stampboard.isolation.NewIsolationRequest(
+                "litware",
+                registries,
+                qps,
+                gbps,
+                10.0,
+                "own update domain",
+                java.time.LocalDate.parse("2027-01-15"),
+                null));
+        dev.stampboard.isolation.Requests.as(users, "erin");
+        review.startReview(filed.id());
+        return review.approve(filed.id());
+    }
+
+    /**
+     * Issue 17 item 5: a second approved request for a customer and region that already have a dedicated stamp grows
+     * that stamp to the summed sizing, through capacity changes approved by the request's decider and applied by the
+     * executor.
+     */
+    @Test
+    void a_second_isolation_request_grows_the_dedicated_stamp_to_the_summed_sizing() throws InterruptedException {
+        var first = approved(List.of("litwaredocs.azurecr.io"), 2_000, 2.0);
+        String stamp = first.dedicatedStamp();
+        assertThat(stamp).isEqualTo("ded-litware-eastus");
+        for (int minute = 0;
+                minute < 60 && !fleet.requireStamp(stamp).status().name().equals("ACTIVE");
+                minute += 5) {
+            simulator.advance(5);
+            progress.progress(first.id());
+        }
+        int registryBefore = nodes(stamp, PoolKind.REGISTRY);
+        int dataproxyBefore = nodes(stamp, PoolKind.DATAPROXY);
+
+        var second = approved(List.of("litware.azurecr.io"), 3_000, 6.0);
+        assertThat(second.dedicatedStamp()).isEqualTo(stamp);
+        int registryWanted = Math.max(registryBefore, nodesFor(2_000 + 3_000, 500));
+        int dataproxyWanted = Math.max(dataproxyBefore, nodesFor(2.0 + 6.0, 6));
+        assertThat(registryWanted).as("5,000 QPS need 30 registry nodes").isEqualTo(Math.max(registryBefore, 30));
+        assertThat(review.history(second.id()))
+                .anySatisfy(h -> assertThat(h.note()).contains("growing dedicated stamp " + stamp));
+
+        // the growth is delivered to the capacity-change workflow after the approval committed
+        List<CapacityChangeDetails> growth = List.of();
+        for (int i = 0; i < 300 && growth.isEmpty(); i++) {
+            Thread.sleep(100);
+            as("dave");
+            growth = changes.list().stream()
+                    .filter(c -> ("isolation:" + second.id()).equals(c.originRef()))
+                    .toList();
+        }
+        assertThat(growth).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.origin()).isEqualTo(ChangeOrigin.ISOLATION);
+            assertThat(c.proposedBy()).isEqualTo("carol");
+            assertThat(c.decidedBy()).as("approved by the request's decider").isEqualTo("erin");
+            assertThat(c.state()).isEqualTo(CapacityChangeState.APPLYING);
+        });
+        CapacityChangeExecutor executor = instance(Duration.ofSeconds(30));
+        growth.forEach(c -> executor.runOnce(c.id()));
+        assertThat(nodes(stamp, PoolKind.REGISTRY)).isEqualTo(registryWanted);
+        assertThat(nodes(stamp, PoolKind.DATAPROXY)).isEqualTo(dataproxyWanted);
+        growth.forEach(c -> assertThat(changes.get(c.id()).state()).isEqualTo(CapacityChangeState.VALIDATING));
+    }
+
     /**
      * Issue 17's goal: a scale-in of a relieved stamp's dataproxy pool, measured after its 24 h validation against the
      * prediction made when it was proposed. The relieved stamp is A (eus-s01) once the seed campaign ran before this
