@@ -94,6 +94,9 @@ public class SignalsService {
     @EventListener(ApplicationStartedEvent.class)
     @Order(0)
     public void declareFleet() {
+        // changes committed from here on are followed (every instance on the database writes them); the rest is read
+        // now
+        fleet.followChangesFromNow();
         fleet.stamps().forEach(this::declare);
         log.info("Signals engine: {} stamps declared", fleet.stamps().size());
     }
@@ -196,6 +199,16 @@ public class SignalsService {
      */
     public SampleVerdict recordCpu(String stamp, PoolKind pool, String node, long minute, double cpu) {
         return engine.recordCpu(stamp, pool, node, minute, cpu);
+    }
+
+    /** The verdict {@link #recordCpu} would give now, without recording it (ingestion asks before it stores). */
+    public SampleVerdict checkCpu(String stamp, PoolKind pool, String node, long minute, double cpu) {
+        return engine.checkCpu(stamp, pool, node, minute, cpu);
+    }
+
+    /** The verdict {@link #recordTraffic} would give now, without recording it. */
+    public SampleVerdict checkTraffic(ReplicaMinute replica, TrafficCounts counts) {
+        return engine.checkTraffic(replica, counts);
     }
 
     /** Samples from the simulator: same checks as ingestion, but kept in memory only (the simulator can regenerate them). */
