@@ -275,6 +275,19 @@ public class SignalsService {
         events.publishEvent(new ThresholdsChanged(actor, old.hotThreshold(), hot, old.warnThreshold(), warn));
     }
 
+    /**
+     * Thresholds another console instance changed (they are stored): applied to this instance's engine. No event: the
+     * instance that changed them audited the change.
+     */
+    public void followSettings() {
+        SignalSettings old = engine.settings();
+        double hot = settingsStore.hotThreshold().orElse(old.hotThreshold());
+        double warn = settingsStore.warnThreshold().orElse(old.warnThreshold());
+        if (hot != old.hotThreshold() || warn != old.warnThreshold()) {
+            engine.updateSettings(new SignalSettings(hot, warn, old.peakWindow(), old.reactiveRules()));
+        }
+    }
+
     private long currentMinute() {
         return clock.instant().getEpochSecond() / 60;
     }

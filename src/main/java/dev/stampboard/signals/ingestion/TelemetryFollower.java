@@ -46,6 +46,10 @@ public class TelemetryFollower implements EngineFollow {
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private volatile boolean started;
+    private long polls;
+    private long settingsQueries;
+    /** Thresholds changed on another instance are read every this many polls. */
+    private static final int SETTINGS_EVERY = 5;
 
     private record Pending(
             CpuSampleStore.@org.jspecify.annotations.Nullable StoredSample cpu,
@@ -136,6 +140,10 @@ public class TelemetryFollower implements EngineFollow {
     /** One round: inventory changes, the clock, then the samples; returns how many rows were recorded. */
     public synchronized int poll() {
         fleet.followChanges();
+        if (polls++ % SETTINGS_EVERY == 0) {
+            signals.followSettings();
+            settingsQueries += 2;
+        }
         signals.followClock();
         int before = (int) applied.get();
         retryPending();
@@ -233,7 +241,7 @@ public class TelemetryFollower implements EngineFollow {
 
     /** Queries sent by the sample tails and the inventory change log (the database load of following). */
     long queries() {
-        return cpu.queries() + traffic.queries() + fleet.changeQueries();
+        return cpu.queries() + traffic.queries() + fleet.changeQueries() + settingsQueries;
     }
 
     /** How many followed rows were dropped (waited too long, or too many waiting). */
