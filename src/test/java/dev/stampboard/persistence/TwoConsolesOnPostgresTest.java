@@ -187,7 +187,7 @@ class TwoConsolesOnPostgresTest {
                 "--stampboard.signals.window-minutes=" + WINDOW,
                 "--stampboard.cutover.poll-millis=200",
                 "--stampboard.cutover.lease-seconds=" + LEASE_SECONDS,
-                "--stampboard.cutover.drain-seconds=12",
+                "--stampboard.cutover.drain-seconds=30",
                 "--stampboard.cutover.telemetry-lag=PT0S"));
         Path log = Path.of("target", "two-consoles", name + ".log");
         Files.createDirectories(log.getParent());
@@ -479,7 +479,7 @@ class TwoConsolesOnPostgresTest {
         }
         long takenOver = (System.nanoTime() - killed) / 1_000_000;
         JsonNode execution = null;
-        long drainDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long drainDeadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < drainDeadline) {
             execution = survivor.ok("GET", "/api/v1/plans/" + id + "/execution", "dave", null);
             if (execution.path("moves").get(0).path("state").asText().equals("VALIDATING")) {
