@@ -52,6 +52,15 @@ class JobLeases implements SingleInstanceJobs {
     private static final long RENEW_NANOS = 1_000_000_000L;
     private volatile @org.jspecify.annotations.Nullable Held held;
 
+    /**
+     * Takes or renews the elected lease every second, whether or not a job asks just now: jobs run every few seconds
+     * or minutes, and a lease renewed only by them would lapse between runs and move between instances.
+     */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 1000)
+    void renew() {
+        holdsLease(ELECTED);
+    }
+
     /** Gives the elected lease up on a clean shutdown, so another instance takes over at once. */
     @jakarta.annotation.PreDestroy
     void release() {
