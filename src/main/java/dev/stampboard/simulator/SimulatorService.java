@@ -263,6 +263,19 @@ public class SimulatorService {
         return model.explainMiss(registry, stamp, pool, destination, cutoverMinute, judgedMinute);
     }
 
+    /**
+     * Daily peaks of days before the simulator ran, from the model on today's layout (every replica warm). Builds the
+     * layout under the simulator's lock, then computes without it.
+     */
+    List<dev.stampboard.simulator.model.DailyPeaks.Peak> dailyPeaks(
+            java.time.LocalDate from, java.time.LocalDate to, int stepMinutes) {
+        FleetLayout layout;
+        synchronized (this) {
+            layout = layout(false);
+        }
+        return dev.stampboard.simulator.model.DailyPeaks.of(model, layout, from, to, stepMinutes);
+    }
+
     public Instant now() {
         return clock.instant();
     }
@@ -278,6 +291,11 @@ public class SimulatorService {
 
     /** Only stamps that serve traffic report telemetry: a provisioning or retired stamp is silent. */
     private FleetLayout layout() {
+        return layout(true);
+    }
+
+    /** {@code track}: remember home stamps to warm caches after cutovers (only the ticking minute does). */
+    private FleetLayout layout(boolean track) {
         List<StampLayout> stamps = fleet.stamps().stream()
                 .filter(s -> s.status() == StampStatus.ACTIVE || s.status() == StampStatus.DRAINING)
                 .map(this::stampLayout)
@@ -286,6 +304,9 @@ public class SimulatorService {
         List<ReplicaLayout> replicas = fleet.registries().stream()
                 .flatMap(r -> r.replicas().stream().map(rep -> {
                     String key = r.name() + '@' + rep.region();
+                    if (!track) {
+                        return new ReplicaLayout(r.name(), rep.region(), rep.homeStamp(), ReplicaLayout.ALWAYS);
+                    }
                     String before = homes.put(key, rep.homeStamp());
                     if (before != null && !before.equals(rep.homeStamp())) {
                         arrivals.put(key, now);
