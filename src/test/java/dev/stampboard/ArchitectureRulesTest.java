@@ -46,6 +46,7 @@ class ArchitectureRulesTest {
             Map.entry("registry", "fleet"),
             Map.entry("replica", "fleet"),
             Map.entry("home_stamp_change", "fleet"),
+            Map.entry("inventory_change", "fleet"),
             Map.entry("app_user", "security"),
             Map.entry("api_token", "security"),
             Map.entry("security_setting", "security"),
