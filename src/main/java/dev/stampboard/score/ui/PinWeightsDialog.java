@@ -58,13 +58,7 @@ class PinWeightsDialog extends Dialog {
             act(() -> pin.accept(weights), "Weights pinned", done);
         });
         release.setVisible(card.pinned());
-        release.addClickListener(e -> act(
-                () -> {
-                    unpin.run();
-                    return null;
-                },
-                "Fitted weights in use again",
-                done));
+        release.addClickListener(e -> act(unpin, "Fitted weights in use again", done));
         Button cancel = new Button("Cancel", e -> close());
         getFooter().add(cancel, release, save);
     }
