@@ -104,7 +104,7 @@ public class ScoreService {
     private static final class LiveStamp {
         final FeatureTracker tracker;
         final double[] features = new double[ScoreFeature.COUNT];
-        final float[] trend = new float[TREND_MINUTES];
+        final double[] trend = new double[TREND_MINUTES];
         long latestMinute;
 
         @Nullable
@@ -112,7 +112,7 @@ public class ScoreService {
 
         LiveStamp(FeatureSettings settings) {
             tracker = new FeatureTracker(settings);
-            java.util.Arrays.fill(trend, Float.NaN);
+            java.util.Arrays.fill(trend, Double.NaN);
         }
     }
 
@@ -139,7 +139,7 @@ public class ScoreService {
                     if (observed == newest) {
                         score(s, stamp.name(), model, minute);
                     } else {
-                        s.trend[(int) Math.floorMod(observed, TREND_MINUTES)] = Float.NaN;
+                        s.trend[(int) Math.floorMod(observed, TREND_MINUTES)] = Double.NaN;
                     }
                 }
             }
@@ -152,14 +152,14 @@ public class ScoreService {
         int slot = (int) Math.floorMod(s.latestMinute, TREND_MINUTES);
         if (model == null) {
             s.latest = null;
-            s.trend[slot] = Float.NaN;
+            s.trend[slot] = Double.NaN;
             return;
         }
         ScoreModel m = model.model();
-        double score = m.score(s.features);
-        s.latest = new StampScore(
-                stamp, score, model.version(), minute, m.intercept(), m.logit(s.features), m.breakdown(s.features));
-        s.trend[slot] = (float) score;
+        double logit = m.logit(s.features);
+        double score = 100.0 / (1.0 + Math.exp(-logit));
+        s.latest = new StampScore(stamp, score, logit, model.version(), minute, m, s.features);
+        s.trend[slot] = score;
     }
 
     private FeatureSettings featureSettings() {
@@ -192,8 +192,8 @@ public class ScoreService {
         synchronized (s) {
             int n = 0;
             for (long m = s.latestMinute; n < TREND_MINUTES; m--) {
-                float v = s.trend[(int) Math.floorMod(m, TREND_MINUTES)];
-                if (Float.isNaN(v) || v < threshold) {
+                double v = s.trend[(int) Math.floorMod(m, TREND_MINUTES)];
+                if (Double.isNaN(v) || v < threshold) {
                     break;
                 }
                 n++;

@@ -15,7 +15,7 @@ import java.util.Random;
 
 /**
  * Issue 16's speed targets, measured (not a test): scoring 2,000 stamps in one minute (target ≤ 5 ms: each stamp's
- * observe, features, score and breakdown, what {@code ScoreService} does per stamp once the minute's observations
+ * observe, features, score and logit (the breakdown is computed when read), what {@code ScoreService} does per stamp once the minute's observations
  * are read), and training on 30 simulated days of a 50-stamp region (target ≤ 60 s: simulating the world minute by
  * minute through the feature trackers, then the Tribuo fit). Run:
  * {@code java -cp target/test-classes:target/classes:<deps> dev.stampboard.score.ScoreBenchmark [stamps] [days]}.
