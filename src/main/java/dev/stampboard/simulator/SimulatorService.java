@@ -60,7 +60,7 @@ public class SimulatorService {
     private final java.util.Map<String, String> homes = new java.util.HashMap<>();
 
     private final java.util.Map<String, Long> arrivals = new java.util.HashMap<>();
-    private ScheduledExecutorService ticker;
+    private @org.jspecify.annotations.Nullable ScheduledExecutorService ticker;
 
     SimulatorService(
             SimulatorProperties properties,
