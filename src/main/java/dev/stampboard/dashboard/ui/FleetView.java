@@ -56,10 +56,11 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
     private List<StampSignals> shown = List.of();
     private final HeatmapOrder heatmapOrder = new HeatmapOrder();
 
-    public FleetView(DashboardService dashboard, CurrentUser user) {
+    public FleetView(DashboardService dashboard, CurrentUser user, dev.stampboard.score.ScoreService scores) {
         this.dashboard = dashboard;
         this.user = user;
         this.table = new StampTable(dashboard::topTenant);
+        dev.stampboard.score.ui.ScoreColumn.addTo(table, s -> s.stamp().name(), scores);
         setWidthFull();
         Polling.whileAttached(this, REFRESH_MS, () -> refresh(false));
         registryHeatmap = new StampHeatmap(PoolKind.REGISTRY, this::openStamp);
