@@ -233,6 +233,40 @@ public class FleetService {
         return stamp.toInfo();
     }
 
+    /**
+     * Resizes a pool to exactly {@code nodes} with minimum {@code minimum} (≤ the node count): what a
+     * {@link PoolCapacity} does once the scale set has the new size. Idempotent: the same nodes again change
+     * nothing and are not audited again. Returns whether anything changed.
+     */
+    @Transactional
+    public boolean resizePool(String name, PoolKind kind, List<String> nodes, int minimum, Actor actor) {
+        currentUser.requireRole(actor, Role.ENGINEER);
+        if (minimum < 0 || minimum > nodes.size()) {
+            throw new InvalidInputException(
+                    "The minimum (" + minimum + ") must be between 0 and the node count (" + nodes.size() + ")");
+        }
+        nodes.forEach(n -> requireName(n, "node"));
+        Stamp stamp = stamps.findByName(name).orElseThrow(() -> new NotFoundException("No stamp named '" + name + "'"));
+        PoolInfo before = stamp.pool(kind)
+                .map(StampPool::toInfo)
+                .orElseThrow(() -> new NotFoundException("Stamp " + name + " has no " + kind + " pool"));
+        if (new java.util.HashSet<>(before.nodes()).equals(new java.util.HashSet<>(nodes))
+                && before.minInstances() == minimum) {
+            return false;
+        }
+        stamp.resizePool(kind, nodes, minimum);
+        stamps.save(stamp);
+        events.publishEvent(new FleetChanged(
+                actor,
+                "POOL_RESIZED",
+                name,
+                kind + " pool: " + before.currentInstances() + " → " + nodes.size() + " instances, minimum "
+                        + before.minInstances() + " → " + minimum));
+        invalidate();
+        events.publishEvent(new StampDeclared(name));
+        return true;
+    }
+
     @Transactional
     public void activateStamp(String name, Actor actor) {
         currentUser.requireRole(actor, Role.ENGINEER, Role.INGEST);
