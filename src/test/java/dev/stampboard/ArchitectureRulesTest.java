@@ -61,6 +61,7 @@ class ArchitectureRulesTest {
             Map.entry("registry_traffic_sample", "signals"),
             Map.entry("simulator_state", "simulator"),
             Map.entry("simulated_provisioning", "simulator"),
+            Map.entry("score_model_version", "score"),
             Map.entry("plan", "planning"),
             Map.entry("plan_move", "planning"),
             Map.entry("plan_isolation", "planning"),
