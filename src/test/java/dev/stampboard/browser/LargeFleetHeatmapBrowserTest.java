@@ -115,8 +115,10 @@ class LargeFleetHeatmapBrowserTest {
                 .max()
                 .orElseThrow();
         assertThat(patch)
-                .as("characters of the JavaScript calls (the heatmap patches) of a refresh")
-                .isLessThan(30_000);
+                // the execute section also carries the table's calls (about 31 KB in an answer without any patch): the
+                // bound only says that no pool's window (about 360 KB) travels there either
+                .as("characters of the JavaScript calls of a refresh")
+                .isLessThan(60_000);
         dave.context().close();
     }
 
