@@ -55,10 +55,11 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
     private long shownMinute = Long.MIN_VALUE;
     private List<StampSignals> shown = List.of();
 
-    public FleetView(DashboardService dashboard, CurrentUser user) {
+    public FleetView(DashboardService dashboard, CurrentUser user, dev.stampboard.capacity.CapacityService capacity) {
         this.dashboard = dashboard;
         this.user = user;
         this.table = new StampTable(dashboard::topTenant);
+        dev.stampboard.capacity.ui.DaysUntilHot.addColumn(table, s -> s.stamp().name(), capacity);
         setWidthFull();
         Polling.whileAttached(this, REFRESH_MS, () -> refresh(false));
         registryHeatmap = new StampHeatmap(PoolKind.REGISTRY, this::openStamp);

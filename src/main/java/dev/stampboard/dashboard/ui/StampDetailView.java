@@ -28,11 +28,14 @@ public class StampDetailView extends VerticalLayout implements BeforeEnterObserv
 
     private final StampDetailService detail;
     private final SignalsService signals;
+    private final dev.stampboard.capacity.CapacityService capacity;
     private String title = "Stamp · Stampboard";
 
-    public StampDetailView(StampDetailService detail, SignalsService signals) {
+    public StampDetailView(
+            StampDetailService detail, SignalsService signals, dev.stampboard.capacity.CapacityService capacity) {
         this.detail = detail;
         this.signals = signals;
+        this.capacity = capacity;
         setMaxWidth("1600px");
     }
 
@@ -112,6 +115,9 @@ public class StampDetailView extends VerticalLayout implements BeforeEnterObserv
         trendHeader.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
         trendHeader.getStyle().set("flex-wrap", "wrap");
         add(trendHeader, DetailCharts.cardGrid("480px", trends.toArray(Component[]::new)));
+        add(
+                section("Growth forecast"),
+                new dev.stampboard.capacity.ui.StampForecast(capacity, name, settings.hotThreshold()));
         var customers = DetailCharts.card(
                 "Who makes the heat",
                 "Each customer's share of the pools' traffic over the " + window + ", its registries beneath",
