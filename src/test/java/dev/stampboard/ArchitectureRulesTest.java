@@ -59,6 +59,7 @@ class ArchitectureRulesTest {
             Map.entry("setting", "signals"),
             Map.entry("registry_traffic_sample", "signals"),
             Map.entry("simulator_state", "simulator"),
+            Map.entry("capacity_daily_peak", "capacity"),
             Map.entry("simulated_provisioning", "simulator"),
             Map.entry("plan", "planning"),
             Map.entry("plan_move", "planning"),
