@@ -31,10 +31,16 @@ public class StampDetailView extends VerticalLayout implements BeforeEnterObserv
     private final dev.stampboard.capacity.CapacityService capacity;
     private String title = "Stamp · Stampboard";
 
+    private final dev.stampboard.score.ScoreService scores;
+
     public StampDetailView(
-            StampDetailService detail, SignalsService signals, dev.stampboard.capacity.CapacityService capacity) {
+            StampDetailService detail,
+            SignalsService signals,
+            dev.stampboard.score.ScoreService scores,
+            dev.stampboard.capacity.CapacityService capacity) {
         this.detail = detail;
         this.signals = signals;
+        this.scores = scores;
         this.capacity = capacity;
         setMaxWidth("1600px");
     }
@@ -115,6 +121,7 @@ public class StampDetailView extends VerticalLayout implements BeforeEnterObserv
         trendHeader.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
         trendHeader.getStyle().set("flex-wrap", "wrap");
         add(trendHeader, DetailCharts.cardGrid("480px", trends.toArray(Component[]::new)));
+        add(new dev.stampboard.score.ui.StampScoreSection(scores, name));
         add(
                 section("Growth forecast"),
                 new dev.stampboard.capacity.ui.StampForecast(capacity, name, settings.hotThreshold()));
