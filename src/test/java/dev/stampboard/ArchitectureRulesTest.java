@@ -57,6 +57,7 @@ class ArchitectureRulesTest {
             Map.entry("webhook_setting", "notifications"),
             Map.entry("node_cpu_sample", "signals"),
             Map.entry("setting", "signals"),
+            Map.entry("region_signal_setting", "signals"),
             Map.entry("registry_traffic_sample", "signals"),
             Map.entry("simulator_state", "simulator"),
             Map.entry("simulated_provisioning", "simulator"),
