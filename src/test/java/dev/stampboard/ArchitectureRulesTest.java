@@ -61,6 +61,7 @@ class ArchitectureRulesTest {
             Map.entry("registry_traffic_sample", "signals"),
             Map.entry("simulator_state", "simulator"),
             Map.entry("simulated_provisioning", "simulator"),
+            Map.entry("score_model_version", "score"),
             Map.entry("plan", "planning"),
             Map.entry("plan_move", "planning"),
             Map.entry("plan_isolation", "planning"),
@@ -78,6 +79,7 @@ class ArchitectureRulesTest {
             Map.entry("validation_series", "cutover"),
             Map.entry("isolation_request", "isolation"),
             Map.entry("isolation_state_change", "isolation"),
+            Map.entry("capacity_daily_peak", "capacity"),
             Map.entry("capacity_change", "capacity"),
             Map.entry("capacity_change_step", "capacity"));
 

@@ -60,7 +60,7 @@ public class SimulatorService {
     private final java.util.Map<String, String> homes = new java.util.HashMap<>();
 
     private final java.util.Map<String, Long> arrivals = new java.util.HashMap<>();
-    private ScheduledExecutorService ticker;
+    private @org.jspecify.annotations.Nullable ScheduledExecutorService ticker;
     private final org.springframework.beans.factory.ObjectProvider<dev.stampboard.base.SingleInstanceJobs> jobs;
     /** The lease under which the simulator's side effects run (see {@link #elected}). */
     static final String LEASE = "simulator";

@@ -244,6 +244,8 @@ public final class FollowLagBenchmark {
         return new ProcessBuilder(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx1g",
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
                         "-cp",
                         System.getProperty("java.class.path"),
                         "dev.stampboard.StampboardApplication",
@@ -263,7 +265,7 @@ public final class FollowLagBenchmark {
     }
 
     private static void awaitReady(int port) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 if (HTTP.send(
