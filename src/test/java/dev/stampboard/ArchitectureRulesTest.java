@@ -46,6 +46,7 @@ class ArchitectureRulesTest {
             Map.entry("registry", "fleet"),
             Map.entry("replica", "fleet"),
             Map.entry("home_stamp_change", "fleet"),
+            Map.entry("inventory_change", "fleet"),
             Map.entry("app_user", "security"),
             Map.entry("api_token", "security"),
             Map.entry("security_setting", "security"),
@@ -61,6 +62,7 @@ class ArchitectureRulesTest {
             Map.entry("registry_traffic_sample", "signals"),
             Map.entry("simulator_state", "simulator"),
             Map.entry("simulated_provisioning", "simulator"),
+            Map.entry("score_model_version", "score"),
             Map.entry("plan", "planning"),
             Map.entry("plan_move", "planning"),
             Map.entry("plan_isolation", "planning"),
@@ -77,7 +79,10 @@ class ArchitectureRulesTest {
             Map.entry("move_drain", "cutover"),
             Map.entry("validation_series", "cutover"),
             Map.entry("isolation_request", "isolation"),
-            Map.entry("isolation_state_change", "isolation"));
+            Map.entry("isolation_state_change", "isolation"),
+            Map.entry("capacity_daily_peak", "capacity"),
+            Map.entry("capacity_change", "capacity"),
+            Map.entry("capacity_change_step", "capacity"));
 
     /** A write statement at the start of a Java string literal: {@code "insert into x"}, {@code "update x set"}. */
     private static final Pattern WRITE = Pattern.compile(

@@ -55,17 +55,32 @@ public class AzureInventory implements dev.stampboard.operations.ReadinessCheck 
 
     private final AzurePollMetrics metrics;
 
+    private final org.springframework.beans.factory.ObjectProvider<dev.stampboard.base.SingleInstanceJobs> jobs;
+    /** Since when this instance has not been the one polling (System.nanoTime), or 0 while it is. */
+    private volatile long followingSince;
+
     AzureInventory(
             ComputeManager compute,
             StorageManager storage,
             FleetService fleet,
             AzureProperties properties,
-            AzurePollMetrics metrics) {
+            AzurePollMetrics metrics,
+            org.springframework.beans.factory.ObjectProvider<dev.stampboard.base.SingleInstanceJobs> jobs) {
+        this.jobs = jobs;
         this.metrics = metrics;
         this.compute = compute;
         this.storage = storage;
         this.fleet = fleet;
         this.properties = properties;
+    }
+
+    /**
+     * The scale sets as last read, reading them now when this instance has not yet (it was just elected, or it scales
+     * a pool for the executor while another instance polls).
+     */
+    ObservedFleet current() {
+        ObservedFleet seen = latest;
+        return seen == ObservedFleet.EMPTY ? refresh() : seen;
     }
 
     /** The scale sets seen by the last successful refresh (telemetry and scaling find them here). */
@@ -77,6 +92,9 @@ public class AzureInventory implements dev.stampboard.operations.ReadinessCheck 
             initialDelayString = "${stampboard.azure.initial-delay:PT0S}",
             fixedDelayString = "${stampboard.azure.inventory-interval:PT5M}")
     void scheduledRefresh() {
+        if (!elected()) {
+            return;
+        }
         try {
             refresh();
         } catch (AzureCallFailed e) {
@@ -103,8 +121,35 @@ public class AzureInventory implements dev.stampboard.operations.ReadinessCheck 
 
     @Override
     public boolean isReady() {
-        return readOnce;
+        if (readOnce) {
+            return true;
+        }
+        // another instance polls Azure: this one serves the inventory that instance stores, once there is one
+        long since = followingSince;
+        return since != 0
+                && (!fleet.stamps().isEmpty()
+                        || System.nanoTime() - since
+                                > properties.inventoryInterval().toNanos());
     }
+
+    /**
+     * Whether this instance is the one that polls Azure now (README "Several instances"): the inventory, Monitor
+     * metrics and Log Analytics pollers share one lease, so the telemetry pollers find the scale sets this instance
+     * read; the others follow what it stores.
+     */
+    boolean elected() {
+        dev.stampboard.base.SingleInstanceJobs single = jobs.getIfAvailable();
+        boolean held = single == null || single.holdsLease(POLLING_LEASE);
+        if (!held && followingSince == 0) {
+            followingSince = System.nanoTime();
+        } else if (held) {
+            followingSince = 0;
+        }
+        return held;
+    }
+
+    /** The lease all Azure pollers run under. */
+    static final String POLLING_LEASE = "azure-polling";
 
     // ---- read ---------------------------------------------------------------------------------
 

@@ -88,6 +88,18 @@ public class AzureMonitorTelemetry {
             initialDelayString = "${stampboard.azure.initial-delay:PT0S}",
             fixedDelayString = "${stampboard.azure.telemetry-interval:PT1M}")
     void scheduledPoll() {
+        if (!inventory.elected()) {
+            return; // another instance polls; this one follows what it stores
+        }
+        if (inventory.latest() == ObservedFleet.EMPTY) {
+            try {
+                inventory
+                        .refresh(); // just elected: the scale sets to ask for, without waiting for the inventory's turn
+            } catch (AzureCallFailed e) {
+                log.warn("{}; telemetry waits for the next inventory", e.getMessage());
+                return;
+            }
+        }
         PollReport report = poll();
         report.failures().forEach(log::warn);
     }

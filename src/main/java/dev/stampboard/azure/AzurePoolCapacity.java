@@ -42,7 +42,7 @@ class AzurePoolCapacity implements PoolCapacity {
         }
         StampInfo info = fleet.requireStamp(stamp);
         ObservedFleet.ObservedScaleSet scaleSet = inventory
-                .latest()
+                .current()
                 .scaleSet(stamp, pool)
                 .orElseThrow(() -> new NotFoundException("No Azure scale set is known for " + stamp + " " + pool
                         + " (tags stampboard-stamp/stampboard-pool; the inventory refreshes periodically)"));

@@ -28,20 +28,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("stampboard.azure")
 public record AzureProperties(
-        @Nullable String subscriptionId,
+        // not @Nullable: the constructor requires them or fills in the default, so a bound instance always has one
+        String subscriptionId,
         @Nullable String tenantId,
-        @Nullable List<String> resourceGroups,
-        @Nullable URI resourceManagerEndpoint,
-        @Nullable URI authorityHost,
-        @Nullable Duration inventoryInterval,
-        @Nullable Duration telemetryInterval,
-        @Nullable Duration telemetryBackfill,
-        @Nullable Duration telemetryLag,
-        @Nullable Retry retry,
-        @Nullable Dns dns,
-        @Nullable Provisioning provisioning,
+        List<String> resourceGroups,
+        URI resourceManagerEndpoint,
+        URI authorityHost,
+        Duration inventoryInterval,
+        Duration telemetryInterval,
+        Duration telemetryBackfill,
+        Duration telemetryLag,
+        Retry retry,
+        Dns dns,
+        Provisioning provisioning,
         @Nullable URI resourceManagerAudience,
-        @Nullable Logs logs) {
+        Logs logs) {
 
     static final String PREFIX = "stampboard.azure.";
 
@@ -161,11 +162,8 @@ public record AzureProperties(
      * templates with {@code {registry}}, {@code {region}}, {@code {stamp}} and {@code {zone}}.
      */
     public record Dns(
-            @Nullable String resourceGroup,
-            @Nullable String zone,
-            @Nullable String recordName,
-            @Nullable String target,
-            @Nullable Long ttl) {
+            // not @Nullable: required or defaulted below
+            String resourceGroup, String zone, String recordName, String target, Long ttl) {
         public Dns {
             resourceGroup = required(resourceGroup, "dns.resource-group", "the resource group of the DNS zone");
             zone = required(zone, "dns.zone", "the DNS zone of the registry data endpoints, e.g. data.example.net");

@@ -87,9 +87,14 @@ public class AzureRegistryTraffic {
             FleetService fleet,
             AzureProperties properties,
             Clock clock,
-            AzurePollMetrics pollMetrics) {
+            AzurePollMetrics pollMetrics,
+            AzureInventory inventory) {
         this(logs, ingestion, fleet, Objects.requireNonNull(properties.logs()), clock, pollMetrics);
+        this.jobs = inventory;
     }
+
+    /** Whose lease decides whether this instance polls (the inventory's); null in tests that build readers. */
+    private @org.jspecify.annotations.Nullable AzureInventory jobs;
 
     /** One reader of the given workspace and query (tests build several, each starting from nothing read). */
     AzureRegistryTraffic(
@@ -129,8 +134,8 @@ public class AzureRegistryTraffic {
             initialDelayString = "${stampboard.azure.initial-delay:PT0S}",
             fixedDelayString = "${stampboard.azure.logs.interval:PT1M}")
     void scheduledPoll() {
-        if (workspaceId == null) {
-            return;
+        if (workspaceId == null || (jobs != null && !jobs.elected())) {
+            return; // another instance polls; this one follows what it stores
         }
         PollReport report = poll();
         report.failures().forEach(log::warn);

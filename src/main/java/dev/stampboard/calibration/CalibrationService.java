@@ -129,7 +129,10 @@ public class CalibrationService {
         java.util.Set<MoveOutcome> held = new java.util.HashSet<>(test);
         for (MoveOutcome o : all) {
             points.add(CalibrationReport.Point.of(
-                    o, held.contains(o) ? fitted.predict(o, plannerBaseline.get(o.pool())) : null));
+                    o,
+                    held.contains(o)
+                            ? fitted.predict(o, PredictionError.baselineOf(plannerBaseline, o.pool()))
+                            : null));
         }
         return new CalibrationReport(
                 fitted.moves(),

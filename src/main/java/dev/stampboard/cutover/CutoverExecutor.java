@@ -13,6 +13,7 @@ import dev.stampboard.planning.PlanComputation;
 import dev.stampboard.planning.PlanPrediction;
 import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.planning.PlanningService;
+import dev.stampboard.signals.EngineFollow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +58,13 @@ public class CutoverExecutor {
     private final ExecutorLease lease;
     private final org.springframework.beans.factory.ObjectProvider<SourceInFlight> inFlight;
     private final ValidationWatch watch;
+    private final org.springframework.beans.factory.ObjectProvider<EngineFollow> follow;
     private volatile StepHook hook = StepHook.NONE;
+    /** When the current pass began ({@link System#nanoTime}): a verdict needs every sample stored before it. */
+    private long passStarted;
+
+    /** The monitor's note on a move whose verdict waits for this instance's engine to read the store. */
+    static final String CATCHING_UP = "Catching up: ";
 
     CutoverExecutor(
             ExecutionStore store,
@@ -72,7 +79,9 @@ public class CutoverExecutor {
             TransactionTemplate tx,
             ExecutorLease lease,
             org.springframework.beans.factory.ObjectProvider<SourceInFlight> inFlight,
-            ValidationWatch watch) {
+            ValidationWatch watch,
+            org.springframework.beans.factory.ObjectProvider<EngineFollow> follow) {
+        this.follow = follow;
         this.inFlight = inFlight;
         this.watch = watch;
         this.store = store;
@@ -114,6 +123,7 @@ public class CutoverExecutor {
         if (!lease.tryAcquire(Instant.now())) {
             return false;
         }
+        passStarted = System.nanoTime();
         for (PlanRun run : store.active()) {
             try {
                 advance(run.planId);
@@ -302,6 +312,18 @@ public class CutoverExecutor {
      * window early, otherwise the verdict comes at its end.
      */
     private boolean watchAndJudge(PlanRun run, MoveRun m, boolean windowOver) {
+        // minutes are stored once and judged once: only from an engine that holds every sample any console instance
+        // had stored when this pass began
+        EngineFollow engine = follow.getIfAvailable();
+        if (engine != null && !engine.caughtUpAsOf(passStarted)) {
+            return note(
+                    m,
+                    CATCHING_UP + "this instance's signals are still reading what other console instances stored ("
+                            + engine.behind() + "); validation continues once they are in");
+        }
+        if (m.note != null && m.note.startsWith(CATCHING_UP)) {
+            write(m, null, () -> m.note = null, null);
+        }
         watch.record(m, now(), properties.telemetryLag());
         Optional<String> failure = watch.sustainedFailure(m);
         if (failure.isPresent()) {

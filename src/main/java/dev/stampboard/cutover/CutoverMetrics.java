@@ -36,6 +36,10 @@ class CutoverMetrics {
         Gauge.builder("stampboard.executor.lease.held", () -> holdsLease() ? 1 : 0)
                 .description("1 when this console instance holds the cutover executor lease")
                 .register(registry);
+        Gauge.builder("stampboard.elected", () -> holds(JobLeases.ELECTED) ? 1 : 0)
+                .description("1 when this console instance is the elected one: it runs the work done once (Azure"
+                        + " polling, the simulator's side effects, plan expiry, isolation progress, pruning)")
+                .register(registry);
     }
 
     private Map<MoveState, Long> counts() {
@@ -51,9 +55,13 @@ class CutoverMetrics {
     }
 
     private boolean holdsLease() {
-        // the table holds one row per lease name (the single-instance jobs' too), each with this instance as owner
+        return holds(lease.name());
+    }
+
+    private boolean holds(String name) {
+        // the table holds one row per lease name (the elected instance's too), each with its holder as owner
         return jdbc.sql("select expires_at from executor_lease where name = ? and owner = ?")
-                .params(lease.name(), lease.owner())
+                .params(name, lease.owner())
                 .query(OffsetDateTime.class)
                 .optional()
                 .map(until -> until.toInstant().isAfter(java.time.Instant.now()))

@@ -47,6 +47,7 @@ public class FleetService {
     private static final long SNAPSHOT_TTL_NANOS = 5_000_000_000L;
 
     private final HomeStampTimelineFollower timeline;
+    private final InventoryChanges changes;
     private final InventorySnapshot<FleetSnapshot> snapshot =
             new InventorySnapshot<>(this::load, SNAPSHOT_TTL_NANOS, System::nanoTime);
 
@@ -58,7 +59,8 @@ public class FleetService {
             HomeStampChangeRepository history,
             CurrentUser currentUser,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.stamps = stamps;
         this.regions = regions;
         this.customers = customers;
@@ -67,6 +69,7 @@ public class FleetService {
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
+        this.changes = new InventoryChanges(jdbc);
         this.timeline = new HomeStampTimelineFollower(
                 new HomeStampTimelineFollower.Source() {
                     @Override
@@ -183,7 +186,7 @@ public class FleetService {
         }
         regions.save(Region.create(name, zone.getId()));
         events.publishEvent(new FleetChanged(actor, "REGION_ADDED", name, "zone " + zone.getId()));
-        invalidate();
+        changed(InventoryChanges.REGION, name);
     }
 
     /**
@@ -225,9 +228,43 @@ public class FleetService {
         stamps.save(stamp);
         events.publishEvent(new FleetChanged(
                 actor, existing.isPresent() ? "STAMP_UPDATED" : "STAMP_DECLARED", name, describe(declaration)));
-        invalidate();
+        changed(InventoryChanges.STAMP, name);
         events.publishEvent(new StampDeclared(name));
         return stamp.toInfo();
+    }
+
+    /**
+     * Resizes a pool to exactly {@code nodes} with minimum {@code minimum} (≤ the node count): what a
+     * {@link PoolCapacity} does once the scale set has the new size. Idempotent: the same nodes again change
+     * nothing and are not audited again. Returns whether anything changed.
+     */
+    @Transactional
+    public boolean resizePool(String name, PoolKind kind, List<String> nodes, int minimum, Actor actor) {
+        currentUser.requireRole(actor, Role.ENGINEER);
+        if (minimum < 0 || minimum > nodes.size()) {
+            throw new InvalidInputException(
+                    "The minimum (" + minimum + ") must be between 0 and the node count (" + nodes.size() + ")");
+        }
+        nodes.forEach(n -> requireName(n, "node"));
+        Stamp stamp = stamps.findByName(name).orElseThrow(() -> new NotFoundException("No stamp named '" + name + "'"));
+        PoolInfo before = stamp.pool(kind)
+                .map(StampPool::toInfo)
+                .orElseThrow(() -> new NotFoundException("Stamp " + name + " has no " + kind + " pool"));
+        if (new java.util.HashSet<>(before.nodes()).equals(new java.util.HashSet<>(nodes))
+                && before.minInstances() == minimum) {
+            return false;
+        }
+        stamp.resizePool(kind, nodes, minimum);
+        stamps.save(stamp);
+        events.publishEvent(new FleetChanged(
+                actor,
+                "POOL_RESIZED",
+                name,
+                kind + " pool: " + before.currentInstances() + " → " + nodes.size() + " instances, minimum "
+                        + before.minInstances() + " → " + minimum));
+        invalidate();
+        events.publishEvent(new StampDeclared(name));
+        return true;
     }
 
     @Transactional
@@ -237,7 +274,7 @@ public class FleetService {
         stamp.activate();
         stamps.save(stamp);
         events.publishEvent(new FleetChanged(actor, "STAMP_ACTIVATED", name, "status ACTIVE"));
-        invalidate();
+        changed(InventoryChanges.STAMP, name);
         events.publishEvent(new StampDeclared(name));
     }
 
@@ -262,7 +299,7 @@ public class FleetService {
                 present ? "SCALE_SET_FOUND" : "SCALE_SET_MISSING",
                 stampName,
                 kind + (present ? ": scale set is back" : ": scale set no longer exists; pool and history kept")));
-        invalidate();
+        changed(InventoryChanges.STAMP, stampName);
         return true;
     }
 
@@ -275,7 +312,7 @@ public class FleetService {
         }
         customers.save(new Customer(null, name, displayName));
         events.publishEvent(new FleetChanged(actor, "CUSTOMER_ADDED", name, displayName));
-        invalidate();
+        changed(InventoryChanges.CUSTOMER, name);
     }
 
     /** Adds a registry with one replica per region, each bound to its first home stamp. */
@@ -304,7 +341,7 @@ public class FleetService {
         registries.save(registry);
         events.publishEvent(new FleetChanged(
                 actor, "REGISTRY_ADDED", name, "customer " + customer + ", home stamps " + homeStampByRegion));
-        invalidate();
+        changed(InventoryChanges.REGISTRY, name);
     }
 
     /**
@@ -354,7 +391,7 @@ public class FleetService {
             }
         }
         if (changed) {
-            invalidate();
+            changed(InventoryChanges.REGISTRY, batch.size() == 1 ? batch.get(0).name() : batch.size() + " registries");
         }
         return declared;
     }
@@ -473,7 +510,7 @@ public class FleetService {
         registries.save(registry);
         history.save(new HomeStampChange(
                 null, registryName.value(), region.value(), from, toStamp.value(), clock.instant(), reason));
-        invalidate();
+        changed(InventoryChanges.REGISTRY, registryName.value());
         events.publishEvent(new FleetChanged(
                 actor,
                 "HOME_STAMP_CHANGED",
@@ -519,6 +556,46 @@ public class FleetService {
                         .append(p.nodes().size())
                         .append(" nodes"));
         return sb.toString();
+    }
+
+    /**
+     * A write of the inventory: noted in the change log in the same transaction (the other console instances on the
+     * database re-read what it names, see {@link #followChanges}) and the snapshot dropped.
+     */
+    private void changed(String kind, String subject) {
+        changes.record(kind, subject, clock.instant());
+        invalidate();
+    }
+
+    /**
+     * Reads the inventory changes any instance committed since the last call (every second, driven by the signals
+     * follower): the snapshot is dropped when there are any, and each changed stamp is announced as
+     * {@link StampDeclared} so the signals engine declares its pools and nodes. Changes this instance made are read
+     * too; re-declaring a stamp is harmless. Returns how many changes were read.
+     */
+    public int followChanges() {
+        List<InventoryChanges.Change> fresh = changes.poll();
+        if (fresh.isEmpty()) {
+            return 0;
+        }
+        snapshot.invalidate();
+        fresh.stream()
+                .filter(c -> c.kind().equals(InventoryChanges.STAMP))
+                .map(InventoryChanges.Change::subject)
+                .distinct()
+                .forEach(stamp -> events.publishEvent(new StampDeclared(stamp)));
+        return fresh.size();
+    }
+
+    /** Starts following the change log from its end (at start-up, when the whole inventory is read anyway). */
+    public void followChangesFromNow() {
+        changes.startAtEnd();
+        snapshot.invalidate();
+    }
+
+    /** Queries the change log follower has sent, for the measurements of following's database load. */
+    public long changeQueries() {
+        return changes.queries();
     }
 
     /** Drops the snapshot now and again after commit, so no reader caches what was read before the commit. */

@@ -92,6 +92,15 @@ class Stamp {
         }
     }
 
+    /** Resizes an existing pool to exactly these nodes and this minimum (a capacity change). */
+    void resizePool(PoolKind kind, Collection<String> nodeNames, int minInstances) {
+        StampPool pool = pool(kind)
+                .orElseThrow(
+                        () -> new dev.stampboard.base.NotFoundException("Stamp " + name + " has no " + kind + " pool"));
+        pool.replaceNodes(nodeNames);
+        pool.changeMinimum(minInstances);
+    }
+
     void addStorageAccount(String account) {
         storageAccounts.add(new StorageAccount(account));
     }

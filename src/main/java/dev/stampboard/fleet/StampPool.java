@@ -62,6 +62,15 @@ class StampPool {
         currentInstances = nodes.size();
     }
 
+    /**
+     * The pool's nodes become exactly {@code names} (a scale set resized): nodes no longer listed leave the
+     * inventory, new ones join. Their telemetry stays where it is (samples are keyed by name, not by row).
+     */
+    void replaceNodes(Collection<String> names) {
+        nodes.removeIf(n -> !names.contains(n.name()));
+        addNodes(names);
+    }
+
     void changeMinimum(int minimum) {
         if (minimum < 0) {
             throw new InvalidInputException("minimum instance count cannot be negative");

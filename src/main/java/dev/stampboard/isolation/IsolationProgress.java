@@ -47,6 +47,7 @@ public class IsolationProgress {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final ObjectProvider<SingleInstanceJobs> jobs;
+    private final DedicatedGrowth growth;
 
     IsolationProgress(
             IsolationSteps steps,
@@ -57,7 +58,8 @@ public class IsolationProgress {
             DedicatedStampProvisioning provisioning,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
-            ObjectProvider<SingleInstanceJobs> jobs) {
+            ObjectProvider<SingleInstanceJobs> jobs,
+            DedicatedGrowth growth) {
         this.steps = steps;
         this.requests = requests;
         this.fleet = fleet;
@@ -67,6 +69,7 @@ public class IsolationProgress {
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
         this.jobs = jobs;
+        this.growth = growth;
         // each automatic step commits on its own, also when called after another transaction's commit
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -141,6 +144,12 @@ public class IsolationProgress {
         String note;
         switch (from) {
             case APPROVED -> {
+                if (fleet.stamp(stamp).isPresent()) {
+                    // the customer already has its dedicated stamp here: it grows (never shrinks) to the summed sizing
+                    r.startProvisioning();
+                    note = growth.ask(r, stamp);
+                    break;
+                }
                 if (!provisioning.available()) {
                     return false; // bring-your-own inventory: waits for an operator to declare the stamp
                 }

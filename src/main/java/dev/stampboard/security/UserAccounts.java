@@ -62,6 +62,7 @@ class UserAccounts implements UserDetailsService {
     @EventListener(ApplicationStartedEvent.class)
     @Transactional
     public void prepareUsers() {
+        oneInstanceAtATime();
         if (security.demoUsers()) {
             syncConfiguredUsers();
         } else {
@@ -69,6 +70,31 @@ class UserAccounts implements UserDetailsService {
         }
         ensureAnAdministrator();
     }
+
+    /**
+     * Several console instances starting at once on one PostgreSQL (two replicas of a deployment) would both find no
+     * administrator and both insert it: the second start would fail on the primary key. A transaction-scoped advisory
+     * lock lets them prepare the users one after the other. An H2 file database serves one instance.
+     */
+    private void oneInstanceAtATime() {
+        String product = jdbc.sql("select 1")
+                .query((rs, n) -> {
+                    try {
+                        return rs.getStatement().getConnection().getMetaData().getDatabaseProductName();
+                    } catch (java.sql.SQLException e) {
+                        return "";
+                    }
+                })
+                .single();
+        if (product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+            jdbc.sql("select pg_advisory_xact_lock(" + USERS_LOCK + ")")
+                    .query((rs, n) -> 1)
+                    .list();
+        }
+    }
+
+    /** The advisory lock key of {@link #prepareUsers} (any number the console uses for nothing else). */
+    private static final long USERS_LOCK = 1_802_202_612L;
 
     private void syncConfiguredUsers() {
         properties.users().forEach((name, user) -> {

@@ -130,6 +130,9 @@ public class SignalsService {
     @EventListener(ApplicationStartedEvent.class)
     @Order(0)
     public void declareFleet() {
+        // changes committed from here on are followed (every instance on the database writes them); the rest is read
+        // now
+        fleet.followChangesFromNow();
         fleet.stamps().forEach(this::declare);
         log.info("Signals engine: {} stamps declared", fleet.stamps().size());
     }
@@ -289,6 +292,16 @@ public class SignalsService {
         return engine.recordCpu(stamp, pool, node, minute, cpu);
     }
 
+    /** The verdict {@link #recordCpu} would give now, without recording it (ingestion asks before it stores). */
+    public SampleVerdict checkCpu(String stamp, PoolKind pool, String node, long minute, double cpu) {
+        return engine.checkCpu(stamp, pool, node, minute, cpu);
+    }
+
+    /** The verdict {@link #recordTraffic} would give now, without recording it. */
+    public SampleVerdict checkTraffic(ReplicaMinute replica, TrafficCounts counts) {
+        return engine.checkTraffic(replica, counts);
+    }
+
     /** Samples from the simulator: same checks as ingestion, but kept in memory only (the simulator can regenerate them). */
     public void recordSimulatedCpu(String stamp, PoolKind pool, String node, long minute, double cpu) {
         engine.recordCpu(stamp, pool, node, minute, cpu);
@@ -351,6 +364,19 @@ public class SignalsService {
         engine.updateSettings(new SignalSettings(hot, warn, old.peakWindow(), old.reactiveRules()));
         settingsStore.saveThresholds(hot, warn, actor.name());
         events.publishEvent(new ThresholdsChanged(actor, old.hotThreshold(), hot, old.warnThreshold(), warn));
+    }
+
+    /**
+     * Thresholds another console instance changed (they are stored): applied to this instance's engine. No event: the
+     * instance that changed them audited the change.
+     */
+    public void followSettings() {
+        SignalSettings old = engine.settings();
+        double hot = settingsStore.hotThreshold().orElse(old.hotThreshold());
+        double warn = settingsStore.warnThreshold().orElse(old.warnThreshold());
+        if (hot != old.hotThreshold() || warn != old.warnThreshold()) {
+            engine.updateSettings(new SignalSettings(hot, warn, old.peakWindow(), old.reactiveRules()));
+        }
     }
 
     private long currentMinute() {

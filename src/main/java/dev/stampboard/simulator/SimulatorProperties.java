@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * simulated minute (otherwise the wall clock's) so that a run is reproducible. {@code scenario} is
  * {@code seed} (the default: the seed case, DESIGN §10) or {@code large-N} (one region of N generated
  * stamps with four registries each, to see the console at scale). {@code provisioningMinutes}: how long
- * a dedicated stamp takes to become ACTIVE (simulated; default 30).
+ * a dedicated stamp takes to become ACTIVE (simulated; default 30). Both are never null once bound: the
+ * constructor fills in the defaults for what configuration leaves out.
  */
 @ConfigurationProperties("stampboard.simulator")
 public record SimulatorProperties(
@@ -17,8 +18,8 @@ public record SimulatorProperties(
         double speed,
         int backfillMinutes,
         java.time.@org.jspecify.annotations.Nullable Instant start,
-        @org.jspecify.annotations.Nullable String scenario,
-        @org.jspecify.annotations.Nullable Integer provisioningMinutes) {
+        String scenario,
+        Integer provisioningMinutes) {
 
     public SimulatorProperties {
         if (speed < 0) {

@@ -60,7 +60,12 @@ public class SimulatorService {
     private final java.util.Map<String, String> homes = new java.util.HashMap<>();
 
     private final java.util.Map<String, Long> arrivals = new java.util.HashMap<>();
-    private ScheduledExecutorService ticker;
+    private @org.jspecify.annotations.Nullable ScheduledExecutorService ticker;
+    private final org.springframework.beans.factory.ObjectProvider<dev.stampboard.base.SingleInstanceJobs> jobs;
+    /** The lease under which the simulator's side effects run (see {@link #elected}). */
+    static final String LEASE = "simulator";
+    /** How long an instance that is not elected waits at start for the elected one to load the scenario. */
+    private static final long AWAIT_FLEET_NANOS = 180_000_000_000L;
 
     SimulatorService(
             SimulatorProperties properties,
@@ -68,7 +73,9 @@ public class SimulatorService {
             FleetService fleet,
             SignalsService signals,
             JdbcClient jdbc,
-            SimulatedStampProvisioner provisioner) {
+            SimulatedStampProvisioner provisioner,
+            org.springframework.beans.factory.ObjectProvider<dev.stampboard.base.SingleInstanceJobs> jobs) {
+        this.jobs = jobs;
         this.properties = properties;
         this.clock = (SimulatedClock) clock;
         this.fleet = fleet;
@@ -96,14 +103,19 @@ public class SimulatorService {
     @Order(10)
     public void start() {
         if (fleet.isEmpty()) {
-            loader.load(scenario, ACTOR);
+            if (elected()) {
+                loader.load(scenario, ACTOR);
+            } else {
+                awaitFleet();
+            }
         }
         long started = System.nanoTime();
         synchronized (this) {
             signals.advanceTo(clock.minute());
             feed(model.minute(clock.minute(), layout()));
+            boolean elected = elected();
             for (int i = 1; i < properties.backfillMinutes(); i++) {
-                tick();
+                tick(elected);
             }
             persistClock(clock.minute());
             ready = true;
@@ -114,14 +126,44 @@ public class SimulatorService {
                 fleet.stamps().size(),
                 (System.nanoTime() - started) / 1_000_000,
                 clock.instant());
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "simulator-clock");
+            t.setDaemon(true);
+            return t;
+        });
         if (properties.speed() > 0) {
-            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "simulator-clock");
-                t.setDaemon(true);
-                return t;
-            });
             long periodMicros = Math.max(1_000, (long) (1_000_000 / properties.speed()));
             ticker.scheduleAtFixedRate(this::tickSafely, periodMicros, periodMicros, TimeUnit.MICROSECONDS);
+        }
+        // the stored clock is the shared one: another console instance may move it (its ticker, an API advance)
+        ticker.scheduleWithFixedDelay(this::followSafely, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Whether this instance runs the simulator's side effects (activating provisioned stamps) and its own ticking:
+     * of several console instances on one database only the elected one does (README "Several instances"). Every
+     * instance generates the simulated telemetry for itself, from the shared clock and inventory: the world is
+     * deterministic, so they agree.
+     */
+    private boolean elected() {
+        dev.stampboard.base.SingleInstanceJobs single = jobs.getIfAvailable();
+        return single == null || single.holdsLease(LEASE);
+    }
+
+    /** Waits for the elected instance to load the scenario into the empty inventory. */
+    private void awaitFleet() {
+        long until = System.nanoTime() + AWAIT_FLEET_NANOS;
+        while (fleet.isEmpty() && System.nanoTime() < until) {
+            fleet.followChanges();
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (fleet.isEmpty() && elected()) {
+                loader.load(scenario, ACTOR); // the elected instance stopped before it loaded
+            }
         }
     }
 
@@ -134,9 +176,33 @@ public class SimulatorService {
 
     private void tickSafely() {
         try {
-            advance(1);
+            if (elected()) {
+                advance(1);
+            }
         } catch (RuntimeException e) {
             log.warn("Simulator tick failed; the next tick tries again", e);
+        }
+    }
+
+    private void followSafely() {
+        try {
+            followStoredClock();
+        } catch (RuntimeException e) {
+            log.warn("Following the simulated clock failed; the next second tries again", e);
+        }
+    }
+
+    /** Brings this instance's clock up to the stored one, generating each minute (another instance moved it). */
+    synchronized void followStoredClock() {
+        if (!ready) {
+            return;
+        }
+        long stored = storedClock();
+        if (stored > clock.minute()) {
+            boolean elected = elected();
+            while (clock.minute() < stored) {
+                tick(elected);
+            }
         }
     }
 
@@ -149,17 +215,23 @@ public class SimulatorService {
             throw new ConflictException("The simulator is still back-filling; try again in a moment");
         }
         // the stored clock moves first: whatever the minutes in between write (audit entries, steps, samples)
-        // is never later than the clock a restart after a crash continues from
-        persistClock(clock.minute() + minutes);
-        for (int i = 0; i < minutes; i++) {
-            tick();
+        // is never later than the clock a restart after a crash continues from. It is shared by every console
+        // instance on the database: advance from the later of it and this instance's clock
+        long target = Math.max(storedClock(), clock.minute()) + minutes;
+        persistClock(target);
+        boolean elected = elected();
+        while (clock.minute() < target) {
+            tick(elected);
         }
         return status();
     }
 
-    private void tick() {
+    /** One minute: only the elected instance acts on the inventory; every instance generates the telemetry. */
+    private void tick(boolean elected) {
         long m = clock.advanceOneMinute();
-        provisioner.activateReady(m);
+        if (elected) {
+            provisioner.activateReady(m);
+        }
         signals.advanceTo(m);
         feed(model.minute(m, layout()));
     }
@@ -191,6 +263,19 @@ public class SimulatorService {
         return model.explainMiss(registry, stamp, pool, destination, cutoverMinute, judgedMinute);
     }
 
+    /**
+     * Daily peaks of days before the simulator ran, from the model on today's layout (every replica warm). Builds the
+     * layout under the simulator's lock, then computes without it.
+     */
+    List<dev.stampboard.simulator.model.DailyPeaks.Peak> dailyPeaks(
+            java.time.LocalDate from, java.time.LocalDate to, int stepMinutes) {
+        FleetLayout layout;
+        synchronized (this) {
+            layout = layout(false);
+        }
+        return dev.stampboard.simulator.model.DailyPeaks.of(model, layout, from, to, stepMinutes);
+    }
+
     public Instant now() {
         return clock.instant();
     }
@@ -206,6 +291,11 @@ public class SimulatorService {
 
     /** Only stamps that serve traffic report telemetry: a provisioning or retired stamp is silent. */
     private FleetLayout layout() {
+        return layout(true);
+    }
+
+    /** {@code track}: remember home stamps to warm caches after cutovers (only the ticking minute does). */
+    private FleetLayout layout(boolean track) {
         List<StampLayout> stamps = fleet.stamps().stream()
                 .filter(s -> s.status() == StampStatus.ACTIVE || s.status() == StampStatus.DRAINING)
                 .map(this::stampLayout)
@@ -214,6 +304,9 @@ public class SimulatorService {
         List<ReplicaLayout> replicas = fleet.registries().stream()
                 .flatMap(r -> r.replicas().stream().map(rep -> {
                     String key = r.name() + '@' + rep.region();
+                    if (!track) {
+                        return new ReplicaLayout(r.name(), rep.region(), rep.homeStamp(), ReplicaLayout.ALWAYS);
+                    }
                     String before = homes.put(key, rep.homeStamp());
                     if (before != null && !before.equals(rep.homeStamp())) {
                         arrivals.put(key, now);
@@ -241,14 +334,31 @@ public class SimulatorService {
                 s.nodes(dev.stampboard.fleet.PoolKind.DATAPROXY));
     }
 
+    /** Stores the clock, never moving it back (two instances may both store it). */
     private void persistClock(long minute) {
-        int updated = jdbc.sql("update simulator_state set sim_minute = ?, seed = ? where id = 1")
-                .params(minute, properties.seed())
+        int updated = jdbc.sql("update simulator_state set sim_minute = ?, seed = ? where id = 1 and sim_minute < ?")
+                .params(minute, properties.seed(), minute)
                 .update();
-        if (updated == 0) {
-            jdbc.sql("insert into simulator_state (id, sim_minute, seed) values (1, ?, ?)")
-                    .params(minute, properties.seed())
-                    .update();
+        if (updated == 0 && storedClockOrNull() == null) {
+            try {
+                jdbc.sql("insert into simulator_state (id, sim_minute, seed) values (1, ?, ?)")
+                        .params(minute, properties.seed())
+                        .update();
+            } catch (org.springframework.dao.DuplicateKeyException another) {
+                persistClock(minute); // another instance stored it first
+            }
         }
+    }
+
+    private long storedClock() {
+        Long stored = storedClockOrNull();
+        return stored == null ? Long.MIN_VALUE : stored;
+    }
+
+    private @org.jspecify.annotations.Nullable Long storedClockOrNull() {
+        return jdbc.sql("select sim_minute from simulator_state where id = 1")
+                .query(Long.class)
+                .optional()
+                .orElse(null);
     }
 }

@@ -31,7 +31,10 @@ final class Chromium implements AutoCloseable {
     /** Skips the test class (an assumption) when chromium is not installed; {@code .ci/run} installs it. */
     static Chromium start() {
         assumeTrue(Files.isExecutable(EXECUTABLE), "Debian chromium is not installed (.ci/run installs it)");
-        Playwright playwright = Playwright.create();
+        // Debian's chromium, never a downloaded one: also where the build sets no PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD
+        // (surefire does; failsafe, which runs the scenario phase's browser test, does not)
+        Playwright playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         Browser browser = playwright
                 .chromium()
                 .launch(new BrowserType.LaunchOptions()

@@ -67,6 +67,7 @@ final class Executions {
                 context.getBean(org.springframework.transaction.support.TransactionTemplate.class),
                 lease,
                 context.getBeanProvider(SourceInFlight.class),
-                context.getBean(ValidationWatch.class));
+                context.getBean(ValidationWatch.class),
+                context.getBeanProvider(dev.stampboard.signals.EngineFollow.class));
     }
 }

@@ -28,6 +28,15 @@ public record PredictionError(int outcomes, double meanAbsErrorPp, double biasPp
 
     public static PredictionError calibrated(
             List<MoveOutcome> outcomes, Calibration c, Map<PoolKind, Double> plannerBaseline) {
-        return of(outcomes, o -> c.predict(o, plannerBaseline.get(o.pool())));
+        return of(outcomes, o -> c.predict(o, baselineOf(plannerBaseline, o.pool())));
+    }
+
+    /** The planner's idle baseline of {@code pool}; the caller names one for every pool kind. */
+    public static double baselineOf(Map<PoolKind, Double> plannerBaseline, PoolKind pool) {
+        Double baseline = plannerBaseline.get(pool);
+        if (baseline == null) {
+            throw new IllegalArgumentException("no planner baseline for the " + pool + " pool");
+        }
+        return baseline;
     }
 }

@@ -70,7 +70,7 @@ final class RegistryCostFit {
             int t = minutes.get(i);
             double rest = total[t];
             for (int c = 0; c < big.size(); c++) {
-                double v = value(h.registryTraffic().get(big.get(c)), t);
+                double v = value(trafficOf(h, big.get(c)), t);
                 x[i][c] = v;
                 rest -= v;
             }
@@ -101,7 +101,7 @@ final class RegistryCostFit {
                 continue;
             }
             // what the registry really added to the hot node, against what the planner's (hot − b) · share says
-            double[] series = h.registryTraffic().get(big.get(c));
+            double[] series = trafficOf(h, big.get(c));
             double real = 0;
             double planner = 0;
             for (int t : minutes) {
@@ -113,6 +113,12 @@ final class RegistryCostFit {
             }
         }
         return out;
+    }
+
+    /** A registry's traffic minutes in the pool's history; one without a series sent nothing. */
+    private static double[] trafficOf(PoolHistory h, String registry) {
+        double[] series = h.registryTraffic().get(registry);
+        return series == null ? new double[0] : series;
     }
 
     private static double value(double[] series, int t) {

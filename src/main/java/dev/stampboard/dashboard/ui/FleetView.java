@@ -54,11 +54,13 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
     private final Paragraph emptyRegion = new Paragraph();
     private long shownMinute = Long.MIN_VALUE;
     private List<StampSignals> shown = List.of();
+    private final HeatmapOrder heatmapOrder = new HeatmapOrder();
 
-    public FleetView(DashboardService dashboard, CurrentUser user) {
+    public FleetView(DashboardService dashboard, CurrentUser user, dev.stampboard.score.ScoreService scores) {
         this.dashboard = dashboard;
         this.user = user;
         this.table = new StampTable(dashboard::topTenant);
+        dev.stampboard.score.ui.ScoreColumn.addTo(table, s -> s.stamp().name(), scores);
         setWidthFull();
         Polling.whileAttached(this, REFRESH_MS, () -> refresh(false));
         registryHeatmap = new StampHeatmap(PoolKind.REGISTRY, this::openStamp);
@@ -66,7 +68,7 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
         toolbar =
                 new DashboardToolbar(dashboard.regions(), this::openRegion, hotOnly -> changed(), filter -> changed());
         pager = new HeatmapPager(() -> {
-            showHeatmaps();
+            showHeatmaps(true);
             rememberInUrl();
         });
 
@@ -135,7 +137,7 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
         int page = q.getSingleParameter("page").map(FleetView::pageNumber).orElse(1) - 1;
         if (page > 0) {
             pager.open(page, shown.size());
-            showHeatmaps();
+            showHeatmaps(true);
         }
     }
 
@@ -225,7 +227,7 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
         plans.show(dashboard.openPlans(region), user.name(), user.has(Role.ENGINEER));
         pager.total(shown.size(), selectionChanged);
         if (selectionChanged || now != shownMinute) {
-            showHeatmaps();
+            showHeatmaps(selectionChanged);
             shownMinute = now;
         }
     }
@@ -237,12 +239,16 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
         alerts.show(List.of());
         plans.show(List.of(), user.name(), false);
         pager.total(0, true);
-        showHeatmaps();
+        showHeatmaps(true);
     }
 
-    private void showHeatmaps() {
-        List<String> page =
-                pager.page(shown).stream().map(s -> s.stamp().name()).toList();
+    /**
+     * Draws the current heatmap page. The rows follow the table's hottest-first order as {@link HeatmapOrder}
+     * holds it, so a refresh that only moved the clock keeps the rows and sends the new minutes.
+     */
+    private void showHeatmaps(boolean selectionChanged) {
+        List<String> live = shown.stream().map(s -> s.stamp().name()).toList();
+        List<String> page = pager.page(heatmapOrder.rows(live, dashboard.nowMinute(), selectionChanged));
         registryHeatmap.show(dashboard.heatmap(page, PoolKind.REGISTRY));
         dataproxyHeatmap.show(dashboard.heatmap(page, PoolKind.DATAPROXY));
     }

@@ -69,7 +69,8 @@ class HeatmapPager extends HorizontalLayout {
     private void update() {
         int from = total == 0 ? 0 : page * PAGE_SIZE + 1;
         int to = Math.min((page + 1) * PAGE_SIZE, total);
-        label.setText("stamps " + from + "–" + to + " of " + total + " (hottest first)");
+        label.setText("stamps " + from + "–" + to + " of " + total + " (hottest first, re-sorted every "
+                + HeatmapOrder.RESORT_MINUTES + " min)");
         previous.setEnabled(page > 0);
         next.setEnabled(to < total);
         setVisible(total > PAGE_SIZE);

@@ -30,9 +30,13 @@ public class StampDetailView extends VerticalLayout implements BeforeEnterObserv
     private final SignalsService signals;
     private String title = "Stamp · Stampboard";
 
-    public StampDetailView(StampDetailService detail, SignalsService signals) {
+    private final dev.stampboard.score.ScoreService scores;
+
+    public StampDetailView(
+            StampDetailService detail, SignalsService signals, dev.stampboard.score.ScoreService scores) {
         this.detail = detail;
         this.signals = signals;
+        this.scores = scores;
         setMaxWidth("1600px");
     }
 
@@ -112,6 +116,7 @@ public class StampDetailView extends VerticalLayout implements BeforeEnterObserv
         trendHeader.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
         trendHeader.getStyle().set("flex-wrap", "wrap");
         add(trendHeader, DetailCharts.cardGrid("480px", trends.toArray(Component[]::new)));
+        add(new dev.stampboard.score.ui.StampScoreSection(scores, name));
         var customers = DetailCharts.card(
                 "Who makes the heat",
                 "Each customer's share of the pools' traffic over the " + window + ", its registries beneath",

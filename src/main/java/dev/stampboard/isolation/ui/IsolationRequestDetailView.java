@@ -44,7 +44,10 @@ public class IsolationRequestDetailView extends VerticalLayout implements Before
     private final IsolationReview review;
     private final IsolationProgress progress;
     private final CurrentUser user;
-    RequestActions actions;
+
+    @org.jspecify.annotations.Nullable
+    RequestActions actions; // none until the request is found and shown
+
     private String id = "";
 
     public IsolationRequestDetailView(

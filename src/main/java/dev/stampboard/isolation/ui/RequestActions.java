@@ -27,6 +27,7 @@ class RequestActions extends VerticalLayout {
     final Button approve = new Button("Approve…");
     final Button reject = new Button("Reject…");
     /** The open question / reason dialog, if any. */
+    @org.jspecify.annotations.Nullable
     TextPrompt dialog;
 
     final TextArea answer = new TextArea("Your answer");

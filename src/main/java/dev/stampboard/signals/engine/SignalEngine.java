@@ -108,6 +108,19 @@ public final class SignalEngine {
      * the first value is kept. CPU is stored as a float (about 7 significant digits).
      */
     public SampleVerdict recordCpu(String stamp, PoolKind pool, String node, long minute, double cpu) {
+        return cpu(stamp, pool, node, minute, cpu, true);
+    }
+
+    /**
+     * The verdict {@link #recordCpu} would give now, without recording: ingestion asks first, lets the shared
+     * database decide who was first (another console instance may have stored the same node-minute), and records
+     * only what it stored.
+     */
+    public SampleVerdict checkCpu(String stamp, PoolKind pool, String node, long minute, double cpu) {
+        return cpu(stamp, pool, node, minute, cpu, false);
+    }
+
+    private SampleVerdict cpu(String stamp, PoolKind pool, String node, long minute, double cpu, boolean record) {
         lock.writeLock().lock();
         try {
             StampEntry entry = stamps.get(stamp);
@@ -151,6 +164,9 @@ public final class SignalEngine {
                         SampleVerdict.Cause.DUPLICATE,
                         "duplicate sample for node '" + node + "' at minute " + instant(minute) + "; the first value "
                                 + existing + " is kept");
+            }
+            if (!record) {
+                return SampleVerdict.accept();
             }
             // + 0f turns -0.0 into 0.0: row maxima compare bit patterns, where -0.0 would look like "no sample"
             if (series.record(nodeIndex, minute, (float) cpu + 0f, now, windowMinutes())) {
@@ -312,6 +328,15 @@ public final class SignalEngine {
      * record for the same replica and minute is rejected and the first kept.
      */
     public SampleVerdict recordTraffic(ReplicaMinute replica, TrafficCounts counts) {
+        return traffic(replica, counts, true);
+    }
+
+    /** The verdict {@link #recordTraffic} would give now, without recording (see {@link #checkCpu}). */
+    public SampleVerdict checkTraffic(ReplicaMinute replica, TrafficCounts counts) {
+        return traffic(replica, counts, false);
+    }
+
+    private SampleVerdict traffic(ReplicaMinute replica, TrafficCounts counts, boolean record) {
         String registry = replica.registry().value();
         String region = replica.region().value();
         String stamp = replica.stamp().value();
@@ -339,17 +364,19 @@ public final class SignalEngine {
             if (minute < oldestRetained()) {
                 return SampleVerdict.reject(SampleVerdict.Cause.TOO_OLD, olderThanRetention(minute));
             }
-            String duplicateOf = traffic.record(
-                    registry,
-                    region,
-                    entry.index,
-                    minute,
-                    requests,
-                    bytes,
-                    throttled,
-                    errors,
-                    p99Ms,
-                    settings.retentionMinutes());
+            String duplicateOf = !record
+                    ? traffic.recordedStamp(registry, region, minute)
+                    : traffic.record(
+                            registry,
+                            region,
+                            entry.index,
+                            minute,
+                            requests,
+                            bytes,
+                            throttled,
+                            errors,
+                            p99Ms,
+                            settings.retentionMinutes());
             if (duplicateOf != null) {
                 return SampleVerdict.reject(
                         SampleVerdict.Cause.DUPLICATE,

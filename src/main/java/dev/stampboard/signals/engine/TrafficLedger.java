@@ -68,6 +68,12 @@ final class TrafficLedger {
     }
 
     /** Returns the stamp that already served this replica minute (a duplicate), or null when recorded. */
+    /** The stamp that served the replica's stored minute, or null when the ledger has no record of that minute. */
+    String recordedStamp(String registry, String region, long minute) {
+        Replica replica = replicas.get(registry + "@" + region);
+        return replica != null && replica.ring.has(minute) ? stampNames.get(replica.ring.stampAt(minute)) : null;
+    }
+
     String record(
             String registry,
             String region,

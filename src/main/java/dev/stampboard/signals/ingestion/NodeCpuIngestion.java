@@ -9,7 +9,9 @@ import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.engine.SampleVerdict;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -54,7 +56,9 @@ public class NodeCpuIngestion {
                     "At most " + MAX_SAMPLES_PER_REQUEST + " samples per request; split the batch");
         }
         Rejections rejections = new Rejections();
-        List<CpuSampleStore.StoredSample> accepted = new ArrayList<>();
+        List<CpuSampleStore.StoredSample> checked = new ArrayList<>();
+        List<Integer> checkedIndex = new ArrayList<>();
+        Set<String> inRequest = new HashSet<>();
         for (int i = 0; i < samples.size(); i++) {
             CpuSampleInput in = samples.get(i);
             String problem = in == null ? "sample is null" : syntaxProblem(in);
@@ -64,17 +68,41 @@ public class NodeCpuIngestion {
             }
             PoolKind pool = PoolKind.valueOf(in.pool().trim().toUpperCase());
             long minute = Instant.parse(in.minute()).getEpochSecond() / 60;
-            SampleVerdict verdict = signals.recordCpu(in.stamp(), pool, in.node(), minute, in.cpu());
-            if (verdict.accepted()) {
-                accepted.add(new CpuSampleStore.StoredSample(
-                        in.stamp(), pool, in.node(), minute, in.cpu().floatValue()));
-            } else {
+            SampleVerdict verdict = signals.checkCpu(in.stamp(), pool, in.node(), minute, in.cpu());
+            if (!verdict.accepted()) {
                 rejections.add(i, verdict);
+            } else if (!inRequest.add(in.stamp() + '/' + pool + '/' + in.node() + '@' + minute)) {
+                rejections.add(
+                        i,
+                        SampleVerdict.Cause.DUPLICATE.name(),
+                        "duplicate sample for node '" + in.node() + "' at minute " + in.minute()
+                                + " (earlier in this request); the first value is kept");
+            } else {
+                checked.add(new CpuSampleStore.StoredSample(
+                        in.stamp(), pool, in.node(), minute, in.cpu().floatValue()));
+                checkedIndex.add(i);
             }
         }
-        if (!accepted.isEmpty()) {
-            store.insertAll(accepted);
+        // the database decides who was first: another console instance may have stored the same node-minute a moment
+        // ago, before this instance's engine followed it
+        List<CpuSampleStore.StoredSample> accepted = new ArrayList<>();
+        boolean[] stored = checked.isEmpty() ? new boolean[0] : store.insertNew(checked);
+        for (int k = 0; k < stored.length; k++) {
+            CpuSampleStore.StoredSample s = checked.get(k);
+            if (stored[k]) {
+                accepted.add(s);
+            } else {
+                rejections.add(
+                        checkedIndex.get(k),
+                        SampleVerdict.Cause.DUPLICATE.name(),
+                        "duplicate sample for node '" + s.node() + "' at minute "
+                                + Instant.ofEpochSecond(s.minute() * 60) + " (stored by another console instance);"
+                                + " the first value is kept");
+            }
         }
+        // the engine learns what is stored, once it is: a rolled-back request leaves no trace in it
+        AfterCommit.run(
+                () -> accepted.forEach(s -> signals.recordCpu(s.stamp(), s.pool(), s.node(), s.minute(), s.cpu())));
         events.publishEvent(
                 new TelemetryIngested(actor, IngestionMetrics.NODE_CPU, accepted.size(), rejections.size()));
         metrics.count(IngestionMetrics.NODE_CPU, accepted.size(), rejections);

@@ -67,7 +67,9 @@ public class RegistryTrafficIngestion {
         }
         Inventory inventory = new Inventory(fleet);
         Rejections rejections = new Rejections();
-        List<TrafficSampleStore.StoredTraffic> accepted = new ArrayList<>();
+        List<TrafficSampleStore.StoredTraffic> checked = new ArrayList<>();
+        List<Integer> checkedIndex = new ArrayList<>();
+        java.util.Set<String> inRequest = new java.util.HashSet<>();
         for (int i = 0; i < rows.size(); i++) {
             RegistryTrafficInput in = rows.get(i);
             if (in == null) {
@@ -86,11 +88,19 @@ public class RegistryTrafficIngestion {
                 rejections.add(i, inventory.lastCause, inventoryProblem);
                 continue;
             }
-            SampleVerdict verdict = signals.recordTraffic(
+            SampleVerdict verdict = signals.checkTraffic(
                     ReplicaMinute.of(row.registry, row.region, row.stamp, row.minute),
                     new TrafficCounts(row.requests, row.bytes, row.throttled, row.errors, row.p99Ms));
-            if (verdict.accepted()) {
-                accepted.add(new TrafficSampleStore.StoredTraffic(
+            if (!verdict.accepted()) {
+                rejections.add(i, verdict);
+            } else if (!inRequest.add(row.registry + '@' + row.region + '@' + row.minute)) {
+                rejections.add(
+                        i,
+                        SampleVerdict.Cause.DUPLICATE.name(),
+                        "duplicate traffic for " + row.registry + "@" + row.region + " at minute " + in.minute()
+                                + " (earlier in this request); the first record is kept");
+            } else {
+                checked.add(new TrafficSampleStore.StoredTraffic(
                         row.registry,
                         row.region,
                         row.stamp,
@@ -100,13 +110,28 @@ public class RegistryTrafficIngestion {
                         row.throttled,
                         row.errors,
                         row.p99Ms));
-            } else {
-                rejections.add(i, verdict);
+                checkedIndex.add(i);
             }
         }
-        if (!accepted.isEmpty()) {
-            store.insertAll(accepted);
+        // the database decides who was first (see NodeCpuIngestion)
+        List<TrafficSampleStore.StoredTraffic> accepted = new ArrayList<>();
+        boolean[] stored = checked.isEmpty() ? new boolean[0] : store.insertNew(checked);
+        for (int k = 0; k < stored.length; k++) {
+            TrafficSampleStore.StoredTraffic t = checked.get(k);
+            if (stored[k]) {
+                accepted.add(t);
+            } else {
+                rejections.add(
+                        checkedIndex.get(k),
+                        SampleVerdict.Cause.DUPLICATE.name(),
+                        "duplicate traffic for " + t.registry() + "@" + t.region() + " at minute "
+                                + Instant.ofEpochSecond(t.minute() * 60)
+                                + " (stored by another console instance); the first record is kept");
+            }
         }
+        AfterCommit.run(() -> accepted.forEach(t -> signals.recordTraffic(
+                ReplicaMinute.of(t.registry(), t.region(), t.stamp(), t.minute()),
+                new TrafficCounts(t.requests(), t.bytes(), t.throttled(), t.errors(), t.p99Ms()))));
         events.publishEvent(
                 new TelemetryIngested(actor, IngestionMetrics.REGISTRY_TRAFFIC, accepted.size(), rejections.size()));
         metrics.count(IngestionMetrics.REGISTRY_TRAFFIC, accepted.size(), rejections);

@@ -26,8 +26,11 @@ final class Rejections {
         add(index, verdict.cause().name(), verdict.reason());
     }
 
+    /** In the order of the request (a row refused by the database is added after those refused by the checks). */
     List<IngestReport.Rejected> rows() {
-        return List.copyOf(rejected);
+        return rejected.stream()
+                .sorted(java.util.Comparator.comparingInt(IngestReport.Rejected::index))
+                .toList();
     }
 
     List<String> causes() {

@@ -35,8 +35,16 @@ class StoredTelemetryReload {
 
     private volatile long replayedUpTo;
 
-    StoredTelemetryReload(SignalsService signals, CpuSampleStore cpu, TrafficSampleStore traffic, JdbcClient jdbc) {
+    private final TelemetryFollower follower;
+
+    StoredTelemetryReload(
+            SignalsService signals,
+            CpuSampleStore cpu,
+            TrafficSampleStore traffic,
+            JdbcClient jdbc,
+            TelemetryFollower follower) {
         this.signals = signals;
+        this.follower = follower;
         this.cpu = cpu;
         this.traffic = traffic;
         this.jdbc = jdbc;
@@ -48,6 +56,8 @@ class StoredTelemetryReload {
     public void reload() {
         long now = signals.nowMinute();
         long from = now - signals.settings().retentionMinutes() + 1;
+        // what is stored from here on (by this instance or another on the database) the follower reads
+        follower.startAfter(cpu.maxSeq(), traffic.maxSeq());
         int[] counts = replay(from, now);
         replayedUpTo = now;
         long newest = newestStoredMinute();

@@ -1,13 +1,10 @@
 package dev.stampboard.signals.ingestion;
 
-import java.sql.DatabaseMetaData;
 import java.time.Clock;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -29,11 +26,29 @@ public class TelemetryRetention {
     private final Clock clock;
     private final boolean postgres;
 
+    private final org.springframework.beans.factory.ObjectProvider<dev.stampboard.base.SingleInstanceJobs> jobs;
+
+    /** Without an elected instance: every call prunes (tests). */
     TelemetryRetention(JdbcTemplate jdbc, TelemetryProperties properties, Clock clock) {
+        this(
+                jdbc,
+                properties,
+                clock,
+                new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                        .getBeanProvider(dev.stampboard.base.SingleInstanceJobs.class));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    TelemetryRetention(
+            JdbcTemplate jdbc,
+            TelemetryProperties properties,
+            Clock clock,
+            org.springframework.beans.factory.ObjectProvider<dev.stampboard.base.SingleInstanceJobs> jobs) {
+        this.jobs = jobs;
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
-        this.postgres = databaseProduct(jdbc).contains("postgres");
+        this.postgres = Databases.isPostgres(jdbc);
     }
 
     /** What one pruning pass deleted, per table. */
@@ -43,6 +58,10 @@ public class TelemetryRetention {
             initialDelayString = "${stampboard.telemetry.prune-initial-delay:PT1M}",
             fixedDelayString = "${stampboard.telemetry.prune-interval:PT10M}")
     void scheduledPrune() {
+        dev.stampboard.base.SingleInstanceJobs single = jobs.getIfAvailable();
+        if (single != null && !single.holdsLease("telemetry-retention")) {
+            return; // the elected instance prunes for all
+        }
         Pruned pruned = prune();
         if (pruned.cpuSamples() + pruned.trafficRows() > 0) {
             log.info(
@@ -71,15 +90,5 @@ public class TelemetryRetention {
             total += deleted;
         } while (deleted == batch);
         return total;
-    }
-
-    private static String databaseProduct(JdbcTemplate jdbc) {
-        try {
-            String name =
-                    JdbcUtils.extractDatabaseMetaData(jdbc.getDataSource(), DatabaseMetaData::getDatabaseProductName);
-            return name == null ? "" : name.toLowerCase(Locale.ROOT);
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot tell which database holds the telemetry", e);
-        }
     }
 }

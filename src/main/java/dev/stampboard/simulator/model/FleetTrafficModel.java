@@ -80,9 +80,9 @@ public final class FleetTrafficModel {
             });
         }
         for (Demand d : demands) {
-            double[][] work = workByStamp.get(d.stamp.name());
+            double[][] work = known(workByStamp, d.stamp.name());
             long age = d.replica.arrivedMinute() == ReplicaLayout.ALWAYS ? -1 : epochMinute - d.replica.arrivedMinute();
-            RegistryCost cost = costByRegistry.get(d.replica.registry());
+            RegistryCost cost = known(costByRegistry, d.replica.registry());
             NodeAffinity.spread(
                     work[0],
                     d.stamp.registryNodes(),
@@ -102,7 +102,7 @@ public final class FleetTrafficModel {
         List<NodeCpuSample> samples = new ArrayList<>();
         Map<String, Double> hottestByStamp = new HashMap<>();
         for (StampLayout stamp : layout.stamps()) {
-            double[][] work = workByStamp.get(stamp.name());
+            double[][] work = known(workByStamp, stamp.name());
             double hotRegistry =
                     poolCpu(epochMinute, stamp, PoolKind.REGISTRY, stamp.registryNodes(), work[0], samples);
             double hotDataproxy =
@@ -112,7 +112,7 @@ public final class FleetTrafficModel {
 
         List<ReplicaTraffic> traffic = new ArrayList<>(demands.size());
         for (Demand d : demands) {
-            traffic.add(respond(epochMinute, d, hottestByStamp.get(d.stamp.name())));
+            traffic.add(respond(epochMinute, d, known(hottestByStamp, d.stamp.name())));
         }
         return new MinuteSnapshot(epochMinute, samples, traffic);
     }
@@ -127,14 +127,14 @@ public final class FleetTrafficModel {
             if (stamp == null || !stamp.serves() || profile == null) {
                 continue;
             }
-            CustomerRhythm rhythm = rhythmByRegistry.get(replica.registry());
+            CustomerRhythm rhythm = known(rhythmByRegistry, replica.registry());
             ZoneId zone = rhythm.zoneOr(stamp.regionZone());
             double busyness = busynessByZone.computeIfAbsent(zone, z -> busyness(epochMinute, z));
             double expected = profile.peakRequestsPerMinute()
                     * DailyTrafficShape.level(busyness, profile.dailyAmplitude())
                     * rhythm.weekly(epochMinute, stamp.regionZone())
                     * rhythm.growth(epochMinute)
-                    * rhythm.burst(seed, customerByRegistry.get(replica.registry()), epochMinute);
+                    * rhythm.burst(seed, known(customerByRegistry, replica.registry()), epochMinute);
             double requestNoise = DeterministicNoise.gaussian(seed, replica.registry(), replica.region(), epochMinute);
             double requests = Math.max(0.0, expected * (1.0 + profile.noise() * requestNoise));
             // the mix of small manifests and big layers varies too, a bit less than the request count
@@ -264,4 +264,16 @@ public final class FleetTrafficModel {
 
     private record Demand(
             ReplicaLayout replica, StampLayout stamp, TrafficProfile profile, long requests, long bytes) {}
+
+    /**
+     * A look-up whose key the model put there itself (every stamp and registry of the layout has its entry); a
+     * missing one is a bug in the model, said as such rather than as a NullPointerException further on.
+     */
+    private static <K, V> V known(Map<K, V> map, K key) {
+        V value = map.get(key);
+        if (value == null) {
+            throw new IllegalStateException("the traffic model has no entry for " + key);
+        }
+        return value;
+    }
 }

@@ -89,11 +89,15 @@ final class ScenarioBuilder {
         return this;
     }
 
-    ScenarioBuilder customer(String customer, String displayName, String loginUser) {
+    ScenarioBuilder customer(String customer, String displayName, @org.jspecify.annotations.Nullable String loginUser) {
         return customer(customer, displayName, loginUser, CustomerRhythm.STEADY);
     }
 
-    ScenarioBuilder customer(String customer, String displayName, String loginUser, CustomerRhythm rhythm) {
+    ScenarioBuilder customer(
+            String customer,
+            String displayName,
+            @org.jspecify.annotations.Nullable String loginUser,
+            CustomerRhythm rhythm) {
         customers.put(customer, new ScenarioCustomer(customer, displayName, loginUser, rhythm));
         return this;
     }

@@ -15,4 +15,5 @@
  * rare release bursts. So the console's predictions can and do miss, and validation can fail.
  */
 @org.jspecify.annotations.NullMarked
+@org.springframework.modulith.NamedInterface("model")
 package dev.stampboard.simulator.model;

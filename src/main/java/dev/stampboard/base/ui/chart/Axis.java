@@ -19,44 +19,52 @@ public record Axis(
         @Nullable Boolean inverse,
         @Nullable Boolean boundaryGap,
         @Nullable AxisLabel axisLabel,
-        @Nullable SplitArea splitArea) {
+        @Nullable SplitArea splitArea,
+        @Nullable Long minInterval) {
+
+    /** One hour in ms: a time axis never ticks more often (ECharts then puts its ticks on whole hours). */
+    public static final long HOUR_MS = 3_600_000L;
 
     /** ECharts {@code splitArea}: alternating stripes, the usual background of a heatmap. */
     public record SplitArea(boolean show) {}
 
     public static Axis category(List<String> labels) {
-        return new Axis("category", null, null, null, List.copyOf(labels), null, null, null, null);
+        return new Axis("category", null, null, null, List.copyOf(labels), null, null, null, null, null);
     }
 
     public static Axis value() {
-        return new Axis("value", null, null, null, null, null, null, null, null);
+        return new Axis("value", null, null, null, null, null, null, null, null, null);
     }
 
-    /** A time axis; series data x values are epoch milliseconds (see {@link LineSeries.Point}). */
+    /**
+     * A time axis; series data x values are epoch milliseconds (see {@link LineSeries.Point}). Its ticks fall on
+     * round hours (at least an hour apart; ECharts aligns them to the unit) labelled "HH:mm", and on midnight
+     * labelled with the date "MM-dd"; the chart shows UTC ({@link ChartOption#useUTC()}), as the console does.
+     */
     public static Axis time() {
-        // narrow charts (a phone) would print every hour's label over the next one
-        return new Axis("time", null, null, null, null, null, null, AxisLabel.withoutOverlap(), null);
+        // narrow charts (a phone) would print every hour's label over the next one: overlapping labels are left out
+        return new Axis("time", null, null, null, null, null, null, AxisLabel.hoursWithDates(), null, HOUR_MS);
     }
 
     public Axis withName(String name) {
-        return new Axis(type, name, min, max, data, inverse, boundaryGap, axisLabel, splitArea);
+        return new Axis(type, name, min, max, data, inverse, boundaryGap, axisLabel, splitArea, minInterval);
     }
 
     public Axis withRange(@Nullable Double min, @Nullable Double max) {
-        return new Axis(type, name, min, max, data, inverse, boundaryGap, axisLabel, splitArea);
+        return new Axis(type, name, min, max, data, inverse, boundaryGap, axisLabel, splitArea, minInterval);
     }
 
     /** Runs the axis the other way; on a vertical category axis the first label is on top. */
     public Axis withInverse() {
-        return new Axis(type, name, min, max, data, true, boundaryGap, axisLabel, splitArea);
+        return new Axis(type, name, min, max, data, true, boundaryGap, axisLabel, splitArea, minInterval);
     }
 
     public Axis withBoundaryGap(boolean boundaryGap) {
-        return new Axis(type, name, min, max, data, inverse, boundaryGap, axisLabel, splitArea);
+        return new Axis(type, name, min, max, data, inverse, boundaryGap, axisLabel, splitArea, minInterval);
     }
 
     public Axis withLabel(AxisLabel axisLabel) {
-        return new Axis(type, name, min, max, data, inverse, boundaryGap, axisLabel, splitArea);
+        return new Axis(type, name, min, max, data, inverse, boundaryGap, axisLabel, splitArea, minInterval);
     }
 
     /** Appends {@code unit} to numeric tick labels (client-side formatter convention). */
@@ -65,6 +73,6 @@ public record Axis(
     }
 
     public Axis withSplitArea() {
-        return new Axis(type, name, min, max, data, inverse, boundaryGap, axisLabel, new SplitArea(true));
+        return new Axis(type, name, min, max, data, inverse, boundaryGap, axisLabel, new SplitArea(true), minInterval);
     }
 }

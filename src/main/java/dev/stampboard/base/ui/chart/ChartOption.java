@@ -33,6 +33,15 @@ public record ChartOption(
         dataZoom = dataZoom == null ? null : List.copyOf(dataZoom);
     }
 
+    /**
+     * Time axes and their tooltips in UTC, as every other time in the console ("… (UTC)"); ECharts would use the
+     * browser's zone, and its round-hour ticks would then fall on the viewer's hours.
+     */
+    @JsonProperty("useUTC")
+    public boolean useUTC() {
+        return true;
+    }
+
     /** Lines over any x axis (time, value or category), axis tooltip, legend on top. */
     public static ChartOption line(Axis xAxis, Axis yAxis, LineSeries... series) {
         return new ChartOption(

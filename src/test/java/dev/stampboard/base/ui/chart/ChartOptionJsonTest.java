@@ -38,7 +38,8 @@ class ChartOptionJsonTest {
 
         assertThat(root.fieldNames())
                 .toIterable()
-                .containsExactly("title", "tooltip", "legend", "grid", "xAxis", "yAxis", "dataZoom", "series");
+                .containsExactlyInAnyOrder(
+                        "title", "tooltip", "legend", "grid", "xAxis", "yAxis", "dataZoom", "series", "useUTC");
         assertThat(root.at("/title/text").asText()).isEqualTo("CPU");
         assertThat(root.at("/tooltip/trigger").asText()).isEqualTo("axis");
         assertThat(root.at("/tooltip/valueSuffix").asText()).isEqualTo(" %");
@@ -46,6 +47,19 @@ class ChartOptionJsonTest {
         assertThat(root.at("/xAxis/type").asText()).isEqualTo("time");
         assertThat(root.at("/xAxis/axisLabel/hideOverlap").asBoolean())
                 .as("a narrow time axis drops overlapping hour labels (issue 15 item 11)")
+                .isTrue();
+        // round-hour ticks: never closer than an hour (ECharts then aligns them to whole hours), "HH:mm" on the
+        // hour and the date on midnight, in UTC as the rest of the console
+        assertThat(root.at("/xAxis/minInterval").asLong()).isEqualTo(60 * 60 * 1000);
+        assertThat(root.at("/xAxis/axisLabel/formatter/hour").asText()).isEqualTo("{HH}:{mm}");
+        assertThat(root.at("/xAxis/axisLabel/formatter/day").asText()).isEqualTo("{MM}-{dd}");
+        assertThat(root.at("/xAxis/axisLabel/showMinLabel").asBoolean(true))
+                .as("no label on the first minute of the data (it printed 00:01 before 01:00)")
+                .isFalse();
+        assertThat(root.at("/xAxis/axisLabel/showMaxLabel").asBoolean(true)).isFalse();
+        assertThat(root.at("/useUTC").asBoolean()).isTrue();
+        assertThat(root.at("/yAxis/minInterval").isMissingNode())
+                .as("a value axis keeps its own ticks")
                 .isTrue();
         assertThat(root.at("/yAxis/type").asText()).isEqualTo("value");
         assertThat(root.at("/yAxis/min").asDouble()).isEqualTo(0);
@@ -163,7 +177,7 @@ class ChartOptionJsonTest {
 
         JsonNode root = json(option);
 
-        assertThat(root.fieldNames()).toIterable().containsExactly("tooltip", "legend", "series");
+        assertThat(root.fieldNames()).toIterable().containsExactlyInAnyOrder("tooltip", "legend", "series", "useUTC");
         assertThat(root.at("/tooltip/trigger").asText()).isEqualTo("item");
         assertThat(root.at("/legend/top").asText()).isEqualTo("bottom");
         JsonNode series = root.at("/series/0");

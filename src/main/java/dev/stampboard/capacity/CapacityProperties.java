@@ -1,0 +1,57 @@
+package dev.stampboard.capacity;
+
+import dev.stampboard.fleet.PoolKind;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code stampboard.capacity.*}: how much headroom a recommended size keeps, the smallest pool, the scale-out horizon,
+ * the forecast's history and horizon, and node prices per hour by region and pool kind ({@code node-prices.default}
+ * for every region without its own).
+ */
+@ConfigurationProperties("stampboard.capacity")
+record CapacityProperties(
+        @DefaultValue("5") double headroomPp,
+        @DefaultValue("2") int floorNodes,
+        @DefaultValue("14") int scaleOutWithinDays,
+        @DefaultValue("28") int forecastDays,
+        @DefaultValue("42") int historyDays,
+        @DefaultValue("0.9") double confidence,
+        @DefaultValue("USD") String currency,
+        @Nullable Map<String, Map<String, Double>> nodePrices) {
+
+    /** Hours in an average month (8,760 / 12). */
+    static final double HOURS_PER_MONTH = 730;
+
+    static final Map<String, Double> DEFAULT_PRICES = Map.of("registry", 0.384, "dataproxy", 0.768);
+
+    CapacityProperties {
+        if (headroomPp < 0 || floorNodes < 1 || scaleOutWithinDays < 1 || forecastDays < 1 || historyDays < 1) {
+            throw new IllegalArgumentException(
+                    "stampboard.capacity: headroom-pp >= 0, floor-nodes, scale-out-within-days,"
+                            + " forecast-days and history-days >= 1");
+        }
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("stampboard.capacity.confidence must be between 0 and 1");
+        }
+        nodePrices = nodePrices == null ? Map.of() : Map.copyOf(nodePrices);
+    }
+
+    /** Price of one node-hour of a pool kind in a region. */
+    double hourlyPrice(String region, PoolKind pool) {
+        String kind = pool.name().toLowerCase(Locale.ROOT);
+        Map<String, Double> regional = nodePrices.get(region);
+        if (regional != null && regional.get(kind) != null) {
+            return regional.get(kind);
+        }
+        Map<String, Double> fallback = nodePrices.getOrDefault("default", DEFAULT_PRICES);
+        return fallback.getOrDefault(kind, DEFAULT_PRICES.get(kind));
+    }
+
+    double monthlyPrice(String region, PoolKind pool) {
+        return hourlyPrice(region, pool) * HOURS_PER_MONTH;
+    }
+}

@@ -1,0 +1,239 @@
+package dev.stampboard.capacity;
+
+import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.calibration.CalibrationService;
+import dev.stampboard.calibration.engine.Calibration;
+import dev.stampboard.capacity.engine.CapacityAdvisor;
+import dev.stampboard.capacity.engine.CapacitySettings;
+import dev.stampboard.capacity.engine.DailyPeak;
+import dev.stampboard.capacity.engine.GrowthForecast;
+import dev.stampboard.capacity.engine.PoolAdvice;
+import dev.stampboard.capacity.engine.PoolWindow;
+import dev.stampboard.fleet.FleetService;
+import dev.stampboard.fleet.PoolInfo;
+import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.fleet.RegionInfo;
+import dev.stampboard.fleet.StampInfo;
+import dev.stampboard.fleet.StampStatus;
+import dev.stampboard.signals.SignalsService;
+import dev.stampboard.signals.engine.MinuteRange;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+
+/**
+ * Capacity recommendations, growth forecasts and savings (issue 17, DESIGN §7). Each ACTIVE pool is sized with the
+ * prediction model the planner uses (its idle baseline calibrated from outcomes once enough moves were measured) on
+ * the pool's current peak window, with growth from the forecast of its daily peak history.
+ */
+@Service
+@EnableConfigurationProperties(CapacityProperties.class)
+public class CapacityService {
+
+    private final FleetService fleet;
+    private final SignalsService signals;
+    private final CalibrationService calibration;
+    private final DailyPeakHistory history;
+    private final DailyPeakRecorder recorder;
+    private final CapacityProperties properties;
+    private final double registryBaseline;
+    private final double dataproxyBaseline;
+    private final double margin;
+    private volatile @Nullable Forecasts forecasts;
+
+    private record Forecasts(
+            LocalDate today,
+            long version,
+            double threshold,
+            Map<String, GrowthForecast.Forecast> byPool,
+            Map<String, List<DailyPeak>> history) {}
+
+    CapacityService(
+            FleetService fleet,
+            SignalsService signals,
+            CalibrationService calibration,
+            DailyPeakHistory history,
+            DailyPeakRecorder recorder,
+            CapacityProperties properties,
+            @Value("${stampboard.planning.idle-baseline-registry:7.0}") double registryBaseline,
+            @Value("${stampboard.planning.idle-baseline-dataproxy:6.0}") double dataproxyBaseline,
+            @Value("${stampboard.planning.margin:5.0}") double margin) {
+        this.fleet = fleet;
+        this.signals = signals;
+        this.calibration = calibration;
+        this.history = history;
+        this.recorder = recorder;
+        this.properties = properties;
+        this.registryBaseline = registryBaseline;
+        this.dataproxyBaseline = dataproxyBaseline;
+        this.margin = margin > 0 ? margin : 5.0;
+    }
+
+    /** The open recommendations (scale in or out) of a region, or of the fleet; biggest saving first. */
+    public List<CapacityRecommendation> recommendations(@Nullable String region) {
+        return outlook(region).stream()
+                .filter(PoolOutlook::actionable)
+                .map(PoolOutlook::recommendation)
+                .toList();
+    }
+
+    /** Every ACTIVE pool with its advice and forecast; actionable ones first, biggest saving first. */
+    public List<PoolOutlook> outlook(@Nullable String region) {
+        List<StampInfo> stamps = region == null ? fleet.stamps() : fleet.stamps(requireRegion(region));
+        CapacitySettings settings = settings();
+        Calibration model = calibration.forPlanner();
+        Map<String, GrowthForecast.Forecast> forecastByPool = forecasts().byPool();
+        MinuteRange window = signals.peakRange();
+        List<PoolOutlook> out = new ArrayList<>();
+        for (StampInfo stamp : stamps) {
+            if (stamp.status() != StampStatus.ACTIVE) {
+                continue;
+            }
+            for (PoolInfo pool : stamp.pools()) {
+                if (pool.nodes().isEmpty()) {
+                    continue;
+                }
+                PoolWindow w = new PoolWindow(
+                        stamp.name(),
+                        pool.kind(),
+                        pool.nodes().size(),
+                        pool.minInstances(),
+                        model.baseline(stamp.name(), pool.kind(), plannerBaseline(pool.kind())),
+                        signals.hotNodeMinutes(stamp.name(), pool.kind(), window));
+                GrowthForecast.Forecast forecast = forecastByPool.get(DailyPeakHistory.key(stamp.name(), pool.kind()));
+                PoolAdvice advice = CapacityAdvisor.advise(w, settings, forecast);
+                if (advice != null) {
+                    double price = properties.monthlyPrice(stamp.region(), pool.kind());
+                    out.add(new PoolOutlook(
+                            stamp.name(),
+                            stamp.region(),
+                            pool.kind(),
+                            advice,
+                            forecast,
+                            price,
+                            -advice.nodeChange() * price));
+                }
+            }
+        }
+        out.sort(Comparator.comparing((PoolOutlook o) -> !o.actionable())
+                .thenComparing(o -> -o.monthlySaving())
+                .thenComparing(PoolOutlook::stamp)
+                .thenComparing(PoolOutlook::pool));
+        return out;
+    }
+
+    /** The growth forecast of one pool's daily peak P95; empty with fewer than 4 days of history. */
+    public Optional<GrowthForecast.Forecast> forecast(String stamp, PoolKind pool) {
+        fleet.requireStamp(stamp);
+        return Optional.ofNullable(forecasts().byPool().get(DailyPeakHistory.key(stamp, pool)));
+    }
+
+    /** Days until the stamp's first pool turns HOT by its forecast (0: HOT now); empty when none does in the horizon. */
+    public OptionalInt daysUntilHot(String stamp) {
+        Map<String, GrowthForecast.Forecast> byPool = forecasts().byPool();
+        OptionalInt best = OptionalInt.empty();
+        double threshold = signals.settings().hotThreshold();
+        for (PoolKind kind : PoolKind.values()) {
+            Integer days = null;
+            double now = signals.hotNodeP95(stamp, kind).orElse(Double.NaN);
+            if (now > threshold) {
+                days = 0;
+            } else {
+                GrowthForecast.Forecast f = byPool.get(DailyPeakHistory.key(stamp, kind));
+                days = f == null ? null : f.daysUntilHot();
+            }
+            if (days != null && (best.isEmpty() || days < best.getAsInt())) {
+                best = OptionalInt.of(days);
+            }
+        }
+        return best;
+    }
+
+    /** The forecast's horizon in days ("not within N days" when a pool does not cross in it). */
+    public int forecastDays() {
+        return properties.forecastDays();
+    }
+
+    public CapacitySettings settings() {
+        return new CapacitySettings(
+                signals.settings().hotThreshold(),
+                margin,
+                properties.headroomPp(),
+                properties.floorNodes(),
+                properties.scaleOutWithinDays());
+    }
+
+    /** Node prices per region and pool kind, a month and an hour. */
+    public List<NodePrice> prices() {
+        List<NodePrice> out = new ArrayList<>();
+        for (RegionInfo region : fleet.regions()) {
+            for (PoolKind kind : PoolKind.values()) {
+                out.add(new NodePrice(
+                        region.name(),
+                        kind,
+                        properties.hourlyPrice(region.name(), kind),
+                        properties.monthlyPrice(region.name(), kind)));
+            }
+        }
+        return out;
+    }
+
+    public String currency() {
+        return properties.currency();
+    }
+
+    /** A node's price in a region: per hour and per month (730 h). */
+    public record NodePrice(String region, PoolKind pool, double hourly, double monthly) {}
+
+    String requireRegion(String region) {
+        if (region.isBlank()) {
+            throw new InvalidInputException("'region' must not be blank");
+        }
+        if (fleet.regions().stream().noneMatch(r -> r.name().equals(region))) {
+            throw new InvalidInputException("Unknown region '" + region + "'; known: "
+                    + fleet.regions().stream().map(RegionInfo::name).sorted().toList());
+        }
+        return region;
+    }
+
+    double plannerBaseline(PoolKind kind) {
+        return kind == PoolKind.REGISTRY ? registryBaseline : dataproxyBaseline;
+    }
+
+    /** Daily peak history of every pool over the history window (oldest first). */
+    Map<String, List<DailyPeak>> history() {
+        return forecasts().history();
+    }
+
+    private Forecasts forecasts() {
+        recorder.awaitBackfill();
+        LocalDate today = recorder.today();
+        long version = recorder.version();
+        double threshold = signals.settings().hotThreshold();
+        Forecasts f = forecasts;
+        if (f != null && f.today().equals(today) && f.version() == version && f.threshold() == threshold) {
+            return f;
+        }
+        Map<String, List<DailyPeak>> rows = history.since(today.minusDays(properties.historyDays()));
+        Map<String, GrowthForecast.Forecast> byPool = new HashMap<>();
+        rows.forEach((key, peaks) -> {
+            GrowthForecast.Forecast forecast =
+                    GrowthForecast.fit(peaks, today, properties.forecastDays(), threshold, properties.confidence());
+            if (forecast != null) {
+                byPool.put(key, forecast);
+            }
+        });
+        f = new Forecasts(today, version, threshold, Map.copyOf(byPool), Map.copyOf(rows));
+        forecasts = f;
+        return f;
+    }
+}

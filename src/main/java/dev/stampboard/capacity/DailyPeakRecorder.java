@@ -1,0 +1,153 @@
+package dev.stampboard.capacity;
+
+import dev.stampboard.fleet.FleetService;
+import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.fleet.StampInfo;
+import dev.stampboard.signals.SignalsService;
+import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the daily peak history: as the clock passes midnight (UTC) it stores every pool's hot-node P95 of the peak
+ * window that just ended; at start-up, when a {@link PastPeaks} source exists (the simulator), it fills the weeks
+ * before the oldest recorded day in the background, so start-up does not wait for it. Readers call
+ * {@link #awaitBackfill()} first.
+ */
+@Component
+class DailyPeakRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger(DailyPeakRecorder.class);
+
+    private final DailyPeakHistory history;
+    private final FleetService fleet;
+    private final SignalsService signals;
+    private final ObjectProvider<PastPeaks> past;
+    private final CapacityProperties properties;
+    private volatile CompletableFuture<Void> backfill = CompletableFuture.completedFuture(null);
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+
+    DailyPeakRecorder(
+            DailyPeakHistory history,
+            FleetService fleet,
+            SignalsService signals,
+            ObjectProvider<PastPeaks> past,
+            CapacityProperties properties) {
+        this.history = history;
+        this.fleet = fleet;
+        this.signals = signals;
+        this.past = past;
+        this.properties = properties;
+    }
+
+    /** Before the simulator back-fills (order 10), so the minutes it runs through midnight are recorded too. */
+    @EventListener(ApplicationStartedEvent.class)
+    @Order(5)
+    public void listen() {
+        signals.onAdvance(this::onMinute);
+    }
+
+    /** After the simulator has back-filled its window (order 10): the clock then stands at the start-up minute. */
+    @EventListener(ApplicationStartedEvent.class)
+    @Order(20)
+    public void startBackfill() {
+        PastPeaks source = past.getIfAvailable();
+        if (source == null) {
+            return;
+        }
+        LocalDate today = today();
+        backfill = CompletableFuture.runAsync(() -> fill(source, today), runnable -> {
+            Thread t = new Thread(runnable, "capacity-history-backfill");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /** Waits for the start-up back-fill (a few hundred ms on the seed); never throws for a failed one. */
+    void awaitBackfill() {
+        try {
+            backfill.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            // logged where it failed; the history is then what was recorded
+        }
+    }
+
+    /** Changes whenever rows were added, for readers' caches. */
+    long version() {
+        return version.get();
+    }
+
+    LocalDate today() {
+        return day(signals.nowMinute());
+    }
+
+    static LocalDate day(long epochMinute) {
+        return LocalDate.ofEpochDay(Math.floorDiv(epochMinute, 1440L));
+    }
+
+    private void fill(PastPeaks source, LocalDate today) {
+        long started = System.nanoTime();
+        LocalDate from = today.minusDays(properties.historyDays());
+        // only the days before the oldest stored one: recorded days stay as measured, and a stamp added later gets
+        // no made-up past
+        LocalDate oldest = history.oldestDay();
+        LocalDate to = oldest == null || oldest.isAfter(today) ? today : oldest;
+        if (!from.isBefore(to)) {
+            return;
+        }
+        int stored = 0;
+        try {
+            for (PastPeaks.PastPeak p : source.dailyPeaks(from, to)) {
+                if (history.record(p.stamp(), p.pool(), p.day(), p.p95(), p.nodes(), DailyPeakHistory.SIMULATED)) {
+                    stored++;
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Back-filling the daily peak history failed; the forecast uses what is recorded", e);
+        }
+        version.incrementAndGet();
+        log.info(
+                "Capacity history: {} simulated daily peaks from {} to {} in {} ms",
+                stored,
+                from,
+                to.minusDays(1),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** On the first minute of a day, the day before's peak window has just ended. */
+    private void onMinute(long minute) {
+        if (Math.floorMod(minute, 1440L) != 0) {
+            return;
+        }
+        LocalDate day = day(minute - 1);
+        for (StampInfo stamp : fleet.stamps()) {
+            for (PoolKind kind : PoolKind.values()) {
+                @Nullable
+                Double p95 = stamp.pool(kind).isEmpty()
+                        ? null
+                        : signals.hotNodeP95(stamp.name(), kind).stream()
+                                .boxed()
+                                .findFirst()
+                                .orElse(null);
+                if (p95 != null) {
+                    history.record(
+                            stamp.name(),
+                            kind,
+                            day,
+                            p95,
+                            stamp.pool(kind).get().nodes().size(),
+                            DailyPeakHistory.MEASURED);
+                }
+            }
+        }
+        version.incrementAndGet();
+    }
+}

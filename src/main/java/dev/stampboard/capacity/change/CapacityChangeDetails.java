@@ -1,0 +1,49 @@
+package dev.stampboard.capacity.change;
+
+import dev.stampboard.fleet.PoolKind;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A capacity change as views and the API see it. {@code predictedP95} is the pool's hot-node P95 predicted at
+ * the new size, {@code beforeP95} the one measured when it was proposed, {@code measuredP95} the one measured
+ * when it was judged.
+ */
+public record CapacityChangeDetails(
+        String id,
+        String stamp,
+        String region,
+        PoolKind pool,
+        int fromInstances,
+        int fromMinimum,
+        int toInstances,
+        int toMinimum,
+        String reason,
+        ChangeOrigin origin,
+        @Nullable String originRef,
+        String proposedBy,
+        Instant proposedAt,
+        @Nullable Double predictedP95,
+        @Nullable Double beforeP95,
+        CapacityChangeState state,
+        Instant stateSince,
+        @Nullable String decidedBy,
+        @Nullable String decisionReason,
+        @Nullable String startedBy,
+        @Nullable Instant appliedAt,
+        @Nullable Instant validateUntil,
+        @Nullable Double measuredP95,
+        @Nullable ChangeVerdict verdict,
+        @Nullable String evidence,
+        @Nullable String revertReason,
+        @Nullable String recommendation) {
+
+    public boolean isScaleIn() {
+        return toInstances < fromInstances;
+    }
+
+    /** Measured minus predicted hot-node P95, in percentage points, once both are known. */
+    public @Nullable Double predictionErrorPp() {
+        return measuredP95 == null || predictedP95 == null ? null : measuredP95 - predictedP95;
+    }
+}

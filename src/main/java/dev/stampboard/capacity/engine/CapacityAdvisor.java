@@ -1,0 +1,141 @@
+package dev.stampboard.capacity.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sizes one pool. Needed nodes: the lowest count whose predicted P95 ({@link ScaleModel}: the window's load over that
+ * many nodes, plus the growth the forecast's trend adds over the scale-out horizon) stays at or below
+ * {@link CapacitySettings#limit()}, and never below the floor.
+ * <ul>
+ * <li>HOT now: KEEP — the planner rebalances a hot pool; adding nodes is not this advice's call.</li>
+ * <li>The forecast crosses the threshold within the horizon and more nodes are needed: SCALE_OUT.</li>
+ * <li>Fewer nodes are needed: SCALE_IN, the minimum lowered with it when it is above.</li>
+ * <li>Otherwise KEEP.</li>
+ * </ul>
+ */
+public final class CapacityAdvisor {
+
+    private CapacityAdvisor() {}
+
+    /** Null when the pool has no nodes or no hot-node minute in its window. */
+    public static @Nullable PoolAdvice advise(
+            PoolWindow w, CapacitySettings s, GrowthForecast.@Nullable Forecast forecast) {
+        if (w.nodes() < 1) {
+            return null;
+        }
+        double now = ScaleModel.predictedP95(w, w.nodes(), 0);
+        if (Double.isNaN(now)) {
+            return null;
+        }
+        double growth = forecast == null ? 0 : Math.max(0, forecast.slopePerDay() * s.scaleOutWithinDays());
+        Integer daysUntilHot =
+                now > s.hotThreshold() ? Integer.valueOf(0) : forecast == null ? null : forecast.daysUntilHot();
+        List<String> evidence = new ArrayList<>();
+        evidence.add(f(
+                "hot-node P95 now %.1f %% on %d nodes (minimum %d); idle baseline b = %.1f %%",
+                now, w.nodes(), w.minInstances(), w.idleBaseline()));
+        evidence.add(f(
+                "limit %.1f %% = threshold %.1f − margin %.1f − headroom %.1f",
+                s.limit(), s.hotThreshold(), s.margin(), s.headroomPp()));
+        if (forecast != null) {
+            evidence.add(f(
+                    "forecast trend %+.2f pp/day over %d days%s; growth over %d days: %+.1f pp; %s",
+                    forecast.slopePerDay(),
+                    forecast.history().size(),
+                    forecast.seasonal() ? " with weekly seasonality" : "",
+                    s.scaleOutWithinDays(),
+                    growth,
+                    forecast.daysUntilHot() == null
+                            ? "not HOT within the forecast"
+                            : "HOT in " + forecast.daysUntilHot() + " days"));
+        } else {
+            evidence.add("no forecast: fewer than " + GrowthForecast.TREND_MIN_DAYS + " days of history");
+        }
+        if (now > s.hotThreshold()) {
+            return new PoolAdvice(
+                    PoolAdvice.Kind.KEEP,
+                    w.nodes(),
+                    w.nodes(),
+                    w.minInstances(),
+                    w.minInstances(),
+                    now,
+                    now,
+                    w.idleBaseline(),
+                    growth,
+                    daysUntilHot,
+                    f("HOT now (%.1f %% > %.1f %%): rebalance first", now, s.hotThreshold()),
+                    evidence);
+        }
+        int needed = ScaleModel.lowestCount(w, s.limit(), growth, s.floorNodes());
+        double predicted = ScaleModel.predictedP95(w, needed, growth);
+        evidence.add(f(
+                "model: b + (hot − b) · %d / %d, P95 %.1f %% + growth %.1f · %d / %d = %.1f %% on %d nodes",
+                w.nodes(),
+                needed,
+                ScaleModel.predictedP95(w, needed, 0),
+                growth,
+                w.nodes(),
+                needed,
+                predicted,
+                needed));
+        boolean crossing = forecast != null && forecast.crossesWithin(s.scaleOutWithinDays());
+        if (needed > w.nodes() && crossing) {
+            return new PoolAdvice(
+                    PoolAdvice.Kind.SCALE_OUT,
+                    w.nodes(),
+                    needed,
+                    w.minInstances(),
+                    Math.max(w.minInstances(), Math.min(needed, w.minInstances())),
+                    now,
+                    predicted,
+                    w.idleBaseline(),
+                    growth,
+                    daysUntilHot,
+                    f(
+                            "forecast HOT in %d days: %d → %d nodes keeps P95 at %.1f %%",
+                            forecast.daysUntilHot(), w.nodes(), needed, predicted),
+                    evidence);
+        }
+        if (needed < w.nodes()) {
+            return new PoolAdvice(
+                    PoolAdvice.Kind.SCALE_IN,
+                    w.nodes(),
+                    needed,
+                    w.minInstances(),
+                    Math.min(w.minInstances(), needed),
+                    now,
+                    predicted,
+                    w.idleBaseline(),
+                    growth,
+                    daysUntilHot,
+                    f(
+                            "P95 %.1f %% on %d nodes: %d nodes keep it at %.1f %% (≤ %.1f %%)",
+                            now, w.nodes(), needed, predicted, s.limit()),
+                    evidence);
+        }
+        return new PoolAdvice(
+                PoolAdvice.Kind.KEEP,
+                w.nodes(),
+                w.nodes(),
+                w.minInstances(),
+                w.minInstances(),
+                now,
+                now,
+                w.idleBaseline(),
+                growth,
+                daysUntilHot,
+                needed > w.nodes()
+                        ? f(
+                                "above the limit (%.1f %%) but not forecast HOT within %d days",
+                                s.limit(), s.scaleOutWithinDays())
+                        : "sized right",
+                evidence);
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}

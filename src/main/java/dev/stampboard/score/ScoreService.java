@@ -1,0 +1,437 @@
+package dev.stampboard.score;
+
+import dev.stampboard.base.Actor;
+import dev.stampboard.base.ConflictException;
+import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.base.NotFoundException;
+import dev.stampboard.base.SingleInstanceJobs;
+import dev.stampboard.base.TransitionRefused;
+import dev.stampboard.fleet.FleetService;
+import dev.stampboard.fleet.StampInfo;
+import dev.stampboard.score.engine.FeatureSettings;
+import dev.stampboard.score.engine.FeatureTracker;
+import dev.stampboard.score.engine.IncidentRule;
+import dev.stampboard.score.engine.ScoreFeature;
+import dev.stampboard.score.engine.ScoreModel;
+import dev.stampboard.score.engine.ScoreTrainer;
+import dev.stampboard.score.engine.StampMinute;
+import dev.stampboard.score.engine.TrainingPlan;
+import dev.stampboard.security.CurrentUser;
+import dev.stampboard.security.Role;
+import dev.stampboard.signals.SignalsService;
+import dev.stampboard.signals.engine.SignalSettings;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Live stamp scores and the model versions behind them. Every minute the signals engine advances to, each stamp's
+ * previous (complete) minute goes through its {@link FeatureTracker} and the active model scores it. Versions are
+ * trained on the simulated world ({@link TrainingPlan}), stored inactive, and activated by an admin; the first one
+ * is trained in the background after start-up and activated by the console, as no version was active to compare it
+ * with. Role checks here; every training, activation and pin is audited.
+ */
+@Service
+@EnableConfigurationProperties(ScoreProperties.class)
+public class ScoreService {
+
+    private static final Logger log = LoggerFactory.getLogger(ScoreService.class);
+    /** Minutes of scores kept per stamp for the trend (the signals' 12 h). */
+    static final int TREND_MINUTES = 720;
+
+    static final String INITIAL_TRAINING_JOB = "score.initial-training";
+
+    private final SignalsService signals;
+    private final FleetService fleet;
+    private final ScoreModelStore store;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+    private final ScoreProperties properties;
+    private final SingleInstanceJobs jobs;
+    private final TransactionTemplate tx;
+    private final LiveObservations observations;
+
+    private final Map<String, LiveStamp> live = new ConcurrentHashMap<>();
+    private final AtomicBoolean training = new AtomicBoolean();
+    private volatile @Nullable Active active;
+    private volatile @Nullable String initialTrainingProblem;
+    /** The newest minute fed to the trackers (only the signals' advance thread writes it). */
+    private volatile long lastObserved = Long.MIN_VALUE;
+
+    private record Active(int version, ScoreModel model) {}
+
+    ScoreService(
+            SignalsService signals,
+            FleetService fleet,
+            ScoreModelStore store,
+            CurrentUser currentUser,
+            ApplicationEventPublisher events,
+            ScoreProperties properties,
+            SingleInstanceJobs jobs,
+            PlatformTransactionManager transactions) {
+        this.signals = signals;
+        this.fleet = fleet;
+        this.store = store;
+        this.currentUser = currentUser;
+        this.events = events;
+        this.properties = properties;
+        this.jobs = jobs;
+        this.tx = new TransactionTemplate(transactions);
+        this.observations = new LiveObservations(signals, fleet);
+        signals.onAdvance(this::onMinute);
+    }
+
+    // ---- live scores -----------------------------------------------------------------------
+
+    /** One stamp's features, latest score and its last 12 h of scores. */
+    private static final class LiveStamp {
+        final FeatureTracker tracker;
+        final double[] features = new double[ScoreFeature.COUNT];
+        final double[] trend = new double[TREND_MINUTES];
+        long latestMinute;
+
+        @Nullable
+        StampScore latest;
+
+        LiveStamp(FeatureSettings settings) {
+            tracker = new FeatureTracker(settings);
+            java.util.Arrays.fill(trend, Double.NaN);
+        }
+    }
+
+    /**
+     * Called with each new current minute: minute − 1 is complete in the engine (the feed records after moving).
+     * When the clock jumped (a wall clock after a pause), the minutes in between are read too, up to 12 h back.
+     */
+    void onMinute(long minute) {
+        long newest = minute - 1;
+        long from = lastObserved == Long.MIN_VALUE ? newest : Math.max(lastObserved + 1, newest - TREND_MINUTES + 1);
+        if (from > newest) {
+            return;
+        }
+        List<StampInfo> stamps = fleet.stamps();
+        FeatureSettings settings = featureSettings();
+        Active model = active;
+        for (long observed = from; observed <= newest; observed++) {
+            Map<String, StampMinute> minutes = observations.at(observed, stamps);
+            for (StampInfo stamp : stamps) {
+                LiveStamp s = live.computeIfAbsent(stamp.name(), k -> new LiveStamp(settings));
+                synchronized (s) {
+                    s.tracker.observe(minutes.getOrDefault(stamp.name(), StampMinute.SILENT));
+                    s.latestMinute = observed;
+                    if (observed == newest) {
+                        score(s, stamp.name(), model, minute);
+                    } else {
+                        s.trend[(int) Math.floorMod(observed, TREND_MINUTES)] = Double.NaN;
+                    }
+                }
+            }
+        }
+        lastObserved = newest;
+    }
+
+    private static void score(LiveStamp s, String stamp, @Nullable Active model, long minute) {
+        s.tracker.features(s.features);
+        int slot = (int) Math.floorMod(s.latestMinute, TREND_MINUTES);
+        if (model == null) {
+            s.latest = null;
+            s.trend[slot] = Double.NaN;
+            return;
+        }
+        ScoreModel m = model.model();
+        double logit = m.logit(s.features);
+        double score = 100.0 / (1.0 + Math.exp(-logit));
+        s.latest = new StampScore(stamp, score, logit, model.version(), minute, m, s.features);
+        s.trend[slot] = score;
+    }
+
+    private FeatureSettings featureSettings() {
+        SignalSettings s = signals.settings();
+        return FeatureSettings.DEFAULTS.withHotThreshold(s.hotThreshold());
+    }
+
+    /** The stamp's latest score and breakdown; empty without an active model or before its first minute. */
+    public Optional<StampScore> scoreOf(String stamp) {
+        LiveStamp s = live.get(stamp);
+        if (s == null) {
+            return Optional.empty();
+        }
+        synchronized (s) {
+            return Optional.ofNullable(s.latest);
+        }
+    }
+
+    /** The latest score, 0–100 (the signals' {@code StampScores} port reads this). */
+    public OptionalDouble score(String stamp) {
+        return scoreOf(stamp).map(s -> OptionalDouble.of(s.score())).orElse(OptionalDouble.empty());
+    }
+
+    /** Consecutive scored minutes, ending with the latest, at or above {@code threshold}. */
+    public int minutesAtOrAbove(String stamp, double threshold) {
+        LiveStamp s = live.get(stamp);
+        if (s == null) {
+            return 0;
+        }
+        synchronized (s) {
+            int n = 0;
+            for (long m = s.latestMinute; n < TREND_MINUTES; m--) {
+                double v = s.trend[(int) Math.floorMod(m, TREND_MINUTES)];
+                if (Double.isNaN(v) || v < threshold) {
+                    break;
+                }
+                n++;
+            }
+            return n;
+        }
+    }
+
+    /** The stamp's scores of the last 12 h, oldest first: {@code [epoch minute, score]} (score NaN when none). */
+    public List<double[]> trend(String stamp) {
+        LiveStamp s = live.get(stamp);
+        List<double[]> out = new ArrayList<>();
+        if (s == null) {
+            return out;
+        }
+        synchronized (s) {
+            for (long m = s.latestMinute - TREND_MINUTES + 1; m <= s.latestMinute; m++) {
+                out.add(new double[] {m, s.trend[(int) Math.floorMod(m, TREND_MINUTES)]});
+            }
+        }
+        return out;
+    }
+
+    /** How far ahead the score looks, in hours. */
+    public int horizonHours() {
+        return properties.horizonHours();
+    }
+
+    /** The score at which a stamp counts as at risk (the evaluation's operating point). */
+    public double operatingScore() {
+        return properties.operatingScore();
+    }
+
+    // ---- versions ---------------------------------------------------------------------------
+
+    public Optional<ModelCard> activeCard() {
+        return store.active().map(this::card);
+    }
+
+    public List<ModelCard> versions() {
+        return store.all().stream().map(this::card).toList();
+    }
+
+    public ModelCard card(int version) {
+        return card(store.find(version).orElseThrow(() -> unknown(version)));
+    }
+
+    /** Whether a version is being trained now (by an admin or the first one after start-up). */
+    public boolean isTraining() {
+        return training.get();
+    }
+
+    /** Why the first version could not be trained, if it failed. */
+    public Optional<String> initialTrainingProblem() {
+        return Optional.ofNullable(initialTrainingProblem);
+    }
+
+    /** Trains a new version on the retraining plan and stores it inactive (admins). Takes a minute or more. */
+    public ModelCard train(Actor actor) {
+        currentUser.requireRole(actor, Role.ADMIN);
+        return card(trainAndStore(properties.retrainingPlan(), properties.threads(), actor));
+    }
+
+    private int trainAndStore(ScoreProperties.Plan plan, int threads, Actor actor) {
+        if (!training.compareAndSet(false, true)) {
+            throw new ConflictException("A score model is being trained already; try again when it is done");
+        }
+        try {
+            IncidentRule rule = incidentRule();
+            TrainingPlan trainingPlan = new TrainingPlan(
+                    plan.stamps(),
+                    plan.days(),
+                    plan.trainSeeds(),
+                    plan.heldOutSeeds(),
+                    plan.trainEvery(),
+                    plan.evalEvery(),
+                    featureSettings(),
+                    rule,
+                    ScoreTrainer.Options.DEFAULTS,
+                    properties.operatingScore());
+            TrainingPlan.Result result = trainingPlan.run(threads);
+            ModelCard.Training trainingFacts = new ModelCard.Training(
+                    result.trainingRows(),
+                    result.trainingPositives(),
+                    String.format(
+                            Locale.ROOT,
+                            "seeds %s: %d stamps × %d days each",
+                            plan.trainSeeds(),
+                            plan.stamps(),
+                            plan.days()),
+                    rule.p99SloMs(),
+                    rule.throttlingPercent(),
+                    rule.sustainMinutes(),
+                    properties.horizonHours(),
+                    result.simulatedStampMinutes(),
+                    result.simulateMillis(),
+                    result.fitMillis());
+            ModelCard.Evaluated evaluated = Cards.evaluated(result.evaluation());
+            Integer version = tx.execute(status -> {
+                int v = store.nextVersion();
+                store.insert(v, Instant.now(), actor.name(), result.model(), trainingFacts, evaluated);
+                events.publishEvent(new ScoreModelTrained(actor, v, Cards.summary(evaluated, trainingFacts)));
+                return v;
+            });
+            log.info("Score model version {} trained: {}", version, Cards.summary(evaluated, trainingFacts));
+            return java.util.Objects.requireNonNull(version);
+        } finally {
+            training.set(false);
+        }
+    }
+
+    IncidentRule incidentRule() {
+        return new IncidentRule(
+                properties.p99SloMs(),
+                properties.throttlingPercent(),
+                properties.sustainMinutes(),
+                properties.horizonHours() * 60);
+    }
+
+    /** Makes {@code version} the active one (admins); the previously active version is retired. */
+    public ModelCard activate(int version, Actor actor) {
+        currentUser.requireRole(actor, Role.ADMIN);
+        tx.executeWithoutResult(status -> {
+            ScoreModelStore.Stored target = store.find(version).orElseThrow(() -> unknown(version));
+            if (!target.status().canMoveTo(ModelStatus.ACTIVE)) {
+                throw new TransitionRefused("Version " + version + " is already active");
+            }
+            Optional<ScoreModelStore.Stored> current = store.active();
+            current.ifPresent(c -> {
+                if (!store.move(c.version(), ModelStatus.ACTIVE, ModelStatus.RETIRED, null, null)) {
+                    throw new ConflictException("Another activation changed the active version a moment ago");
+                }
+            });
+            if (!store.move(version, target.status(), ModelStatus.ACTIVE, Instant.now(), actor.name())) {
+                throw new ConflictException("Version " + version + " changed a moment ago; look again");
+            }
+            events.publishEvent(new ScoreModelActivated(
+                    actor, version, current.map(ScoreModelStore.Stored::version).orElse(null)));
+        });
+        reloadActive();
+        return card(version);
+    }
+
+    /**
+     * Pins weights by hand (admins): the given features take these weights, the others keep the ones in use. The
+     * standardisation and intercept stay the fitted ones. Applies at once when the version is active.
+     */
+    public ModelCard pinWeights(int version, Map<String, Double> weights, Actor actor) {
+        currentUser.requireRole(actor, Role.ADMIN);
+        if (weights.isEmpty()) {
+            throw new InvalidInputException("weights: name at least one feature and its weight");
+        }
+        ScoreModelStore.Stored stored = store.find(version).orElseThrow(() -> unknown(version));
+        double[] pinned = stored.effective().weights();
+        weights.forEach((name, weight) -> {
+            ScoreFeature feature;
+            try {
+                feature = ScoreFeature.ofKey(name);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("weights: unknown feature '" + name + "'; known: "
+                        + java.util.Arrays.stream(ScoreFeature.values())
+                                .map(ScoreFeature::key)
+                                .toList());
+            }
+            if (weight == null || !Double.isFinite(weight) || Math.abs(weight) > 100) {
+                throw new InvalidInputException("weights." + name + ": a number between -100 and 100");
+            }
+            pinned[feature.ordinal()] = weight;
+        });
+        tx.executeWithoutResult(status -> {
+            store.pin(version, pinned);
+            events.publishEvent(new ScoreWeightsPinned(actor, version, Cards.weights(pinned)));
+        });
+        reloadActive();
+        return card(version);
+    }
+
+    /** Releases pinned weights: the version scores with its fitted weights again (admins). */
+    public ModelCard unpinWeights(int version, Actor actor) {
+        currentUser.requireRole(actor, Role.ADMIN);
+        ScoreModelStore.Stored stored = store.find(version).orElseThrow(() -> unknown(version));
+        tx.executeWithoutResult(status -> {
+            store.pin(version, null);
+            events.publishEvent(new ScoreWeightsPinned(
+                    actor,
+                    version,
+                    "released; fitted " + Cards.weights(stored.fitted().weights())));
+        });
+        reloadActive();
+        return card(version);
+    }
+
+    private static NotFoundException unknown(int version) {
+        return new NotFoundException("Score model version " + version + " does not exist");
+    }
+
+    private ModelCard card(ScoreModelStore.Stored s) {
+        return Cards.card(s);
+    }
+
+    // ---- start-up ---------------------------------------------------------------------------
+
+    @EventListener(ApplicationReadyEvent.class)
+    void afterStartup() {
+        reloadActive();
+        if (properties.initialTraining() && store.isEmpty() && jobs.holdsLease(INITIAL_TRAINING_JOB)) {
+            Thread t = new Thread(this::trainFirstVersion, "score-initial-training");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            t.start();
+        }
+    }
+
+    private void trainFirstVersion() {
+        try {
+            long started = System.nanoTime();
+            int version = trainAndStore(properties.initialPlan(), 1, Actor.SYSTEM);
+            if (store.active().isEmpty()) {
+                activate(version, Actor.SYSTEM);
+            }
+            log.info(
+                    "First score model version {} trained and active in {} s",
+                    version,
+                    (System.nanoTime() - started) / 1_000_000_000);
+        } catch (RuntimeException e) {
+            initialTrainingProblem = e.getMessage();
+            log.warn("The first score model could not be trained; an admin can train one on the model page", e);
+        }
+    }
+
+    /** Other instances activate versions too: follow the stored active version. */
+    @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
+    void reloadActive() {
+        Active now =
+                store.active().map(s -> new Active(s.version(), s.effective())).orElse(null);
+        Active before = active;
+        if (now == null ? before != null : before == null || !before.equals(now)) {
+            active = now;
+        }
+    }
+}

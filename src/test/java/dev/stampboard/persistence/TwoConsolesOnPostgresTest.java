@@ -1,0 +1,535 @@
+package dev.stampboard.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Issue 18: two console processes (separate JVMs, as {@link KillNineDurabilityTest} starts them) on one PostgreSQL
+ * agree. The simulator is off; the fleet is fed only through the API, each step through the instance that did not
+ * take the step before:
+ *
+ * <ol>
+ *   <li>stamps declared through A, their samples ingested through B (B follows A's inventory);
+ *   <li>traffic ingested through A; B answers the same hot-node P95, traffic share and plan input (the plan's
+ *       before-P95s and its move), each within {@link #BOUND} of the write, against figures computed here from the
+ *       samples sent (DESIGN §2's nearest rank);
+ *   <li>the same batch sent again through both, and a new minute sent through both at once: first wins, every row
+ *       stored once;
+ *   <li>a plan started; the instance holding the executor lease is killed ({@code kill -9}) while the move drains: the
+ *       other takes the executor lease and the elected role within the lease time, finishes the drain, and the step
+ *       journal has every step once; what was ingested is all still served.
+ * </ol>
+ *
+ * <p>One pair of processes for everything (CI time: two console starts in parallel, then about 30 s). Needs
+ * PostgreSQL: {@code .ci/run} passes {@code STAMPBOARD_TEST_PG_URL} and requires it; without one the test is skipped
+ * and says how to run it. The consoles use a schema of their own, so the other PostgreSQL tests' {@code clean} of the
+ * default schema does not touch them.
+ */
+class TwoConsolesOnPostgresTest {
+
+    /** How soon a write through one instance must be answered by the other (README "Several instances"). */
+    static final Duration BOUND = Duration.ofSeconds(5);
+
+    private static final Duration START_BUDGET =
+            Duration.ofSeconds(Long.getLong("stampboard.two-consoles.start-seconds", 240));
+    private static final String SCHEMA = "two_consoles";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String REGION = "tworeg";
+    private static final String HOT = "two-s01";
+    private static final String COOL = "two-s02";
+    private static final String BIG = "two-big.example.io";
+    private static final int WINDOW = 240;
+    private static final int SENT_MINUTES = 120;
+    private static final int LEASE_SECONDS = 3;
+    /** The elected role is taken by the next periodic job that asks for it (plan expiry runs every 5 s). */
+    private static final int TAKE_OVER_SLACK_SECONDS = 8;
+
+    /** Requests per minute of each registry; BIG makes half of HOT's requests. */
+    private static final Map<String, Long> REQUESTS = new LinkedHashMap<>();
+
+    static {
+        REQUESTS.put(BIG, 5000L);
+        REQUESTS.put("two-mid.example.io", 2000L);
+        for (int i = 1; i <= 6; i++) {
+            REQUESTS.put("two-small" + i + ".example.io", 500L);
+        }
+        REQUESTS.put("two-other.example.io", 4000L);
+    }
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<Console> consoles = new ArrayList<>();
+    /** Hot-node minute values sent, per stamp/pool. */
+    private final Map<String, TreeMap<Long, Double>> sent = new LinkedHashMap<>();
+
+    private final class Console {
+        final String name;
+        final int port;
+        final Process process;
+
+        Console(String name, int port, Process process) {
+            this.name = name;
+            this.port = port;
+            this.process = process;
+        }
+
+        HttpResponse<String> send(String method, String path, String user, String body) throws Exception {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .timeout(Duration.ofSeconds(60))
+                    .header(
+                            "Authorization",
+                            "Basic "
+                                    + Base64.getEncoder()
+                                            .encodeToString(
+                                                    (user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8)))
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body));
+            if (body != null) {
+                b.header("Content-Type", "application/json");
+            }
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        JsonNode ok(String method, String path, String user, Object body) throws Exception {
+            HttpResponse<String> res = send(method, path, user, body == null ? null : JSON.writeValueAsString(body));
+            assertThat(res.statusCode())
+                    .as(name + ": " + method + " " + path + ": " + res.body())
+                    .isBetween(200, 201);
+            return JSON.readTree(res.body());
+        }
+
+        /** A gauge of this instance's Prometheus page (anonymous in this test). */
+        double gauge(String metric) throws Exception {
+            String page = send("GET", "/actuator/prometheus", "dave", null).body();
+            return page.lines()
+                    .filter(l -> l.startsWith(metric + " ") || l.startsWith(metric + "{"))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                    .findFirst()
+                    .orElse(Double.NaN);
+        }
+
+        boolean ready() {
+            try {
+                return send("GET", "/actuator/health/readiness", "dave", null).statusCode() == 200;
+            } catch (Exception notYet) {
+                return false;
+            }
+        }
+    }
+
+    @AfterEach
+    void stopConsoles() {
+        consoles.forEach(c -> c.process.destroyForcibly());
+    }
+
+    private static boolean required() {
+        return "true".equalsIgnoreCase(System.getenv("STAMPBOARD_TEST_PG_REQUIRED"))
+                || "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    private static String schemaUrl(String url) {
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
+    }
+
+    private Console start(String name, String pgUrl) throws IOException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx640m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.stampboard.StampboardApplication",
+                "--server.port=" + port,
+                "--spring.datasource.url=" + schemaUrl(pgUrl),
+                "--spring.datasource.username=stampboard",
+                "--spring.datasource.password=stampboard",
+                "--spring.flyway.schemas=" + SCHEMA,
+                "--spring.flyway.default-schema=" + SCHEMA,
+                "--vaadin.productionMode=false",
+                "--logging.level.root=WARN",
+                "--stampboard.simulator.enabled=false",
+                "--stampboard.metrics.anonymous=true",
+                "--stampboard.signals.window-minutes=" + WINDOW,
+                "--stampboard.cutover.poll-millis=200",
+                "--stampboard.cutover.lease-seconds=" + LEASE_SECONDS,
+                "--stampboard.cutover.drain-seconds=30",
+                "--stampboard.cutover.telemetry-lag=PT0S"));
+        Path log = Path.of("target", "two-consoles", name + ".log");
+        Files.createDirectories(log.getParent());
+        Process process = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        Console console = new Console(name, port, process);
+        consoles.add(console);
+        return console;
+    }
+
+    private static void awaitReady(Console c, Instant deadline) throws InterruptedException {
+        while (!c.ready()) {
+            assertThat(c.process.isAlive())
+                    .as(c.name + " died; see target/two-consoles/" + c.name + ".log")
+                    .isTrue();
+            assertThat(Instant.now())
+                    .as(c.name + " was not ready within " + START_BUDGET + "; see target/two-consoles/" + c.name
+                            + ".log")
+                    .isBefore(deadline);
+            Thread.sleep(250);
+        }
+    }
+
+    /** Polls {@code read} on {@code c} until it passes; returns how long that took, failing after {@link #BOUND}. */
+    private static Duration within(Console c, String what, ThrowingSupplier<JsonNode> read, Predicate<JsonNode> shows)
+            throws Exception {
+        long began = System.nanoTime();
+        JsonNode last = null;
+        while (System.nanoTime() - began < BOUND.toNanos()) {
+            last = read.get();
+            if (shows.test(last)) {
+                return Duration.ofNanos(System.nanoTime() - began);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(c.name + " did not show " + what + " within " + BOUND + "; last answer: " + last);
+    }
+
+    interface ThrowingSupplier<T> {
+        T get() throws Exception;
+    }
+
+    // ---- the fleet ---------------------------------------------------------------------------------------------
+
+    private static int nodeCount(String stamp) {
+        return stamp.equals(HOT) ? 4 : 8;
+    }
+
+    private static String homeOf(String registry) {
+        return registry.equals("two-other.example.io") ? COOL : HOT;
+    }
+
+    /** Every node's CPU at minute t: HOT's dataproxy node 0 runs 60–70 %, a different value each minute. */
+    private static double cpuOf(String stamp, String pool, int n, long t) {
+        if (stamp.equals(HOT)) {
+            if (pool.equals("REGISTRY")) {
+                return 25;
+            }
+            return n == 0 ? 60 + (t * 7) % 11 : 30 + (t + n) % 5;
+        }
+        return pool.equals("REGISTRY") ? 12 : 15 + n;
+    }
+
+    private List<Map<String, Object>> cpuSamples(long from, long to) {
+        List<Map<String, Object>> samples = new ArrayList<>();
+        for (long t = from; t <= to; t++) {
+            for (String stamp : List.of(HOT, COOL)) {
+                for (String pool : List.of("REGISTRY", "DATAPROXY")) {
+                    double max = 0;
+                    for (int n = 0; n < nodeCount(stamp); n++) {
+                        double v = cpuOf(stamp, pool, n, t);
+                        samples.add(Map.of(
+                                "stamp", stamp,
+                                "pool", pool,
+                                "node", node(pool, n),
+                                "minute", Instant.ofEpochSecond(t * 60).toString(),
+                                "cpu", v));
+                        max = Math.max(max, v);
+                    }
+                    sent.computeIfAbsent(stamp + "/" + pool, k -> new TreeMap<>())
+                            .put(t, max);
+                }
+            }
+        }
+        return samples;
+    }
+
+    private static List<Map<String, Object>> trafficRows(long from, long to) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (long t = from; t <= to; t++) {
+            for (Map.Entry<String, Long> r : REQUESTS.entrySet()) {
+                rows.add(Map.of(
+                        "registry",
+                        r.getKey(),
+                        "region",
+                        REGION,
+                        "stamp",
+                        homeOf(r.getKey()),
+                        "minute",
+                        Instant.ofEpochSecond(t * 60).toString(),
+                        "requests",
+                        r.getValue(),
+                        "bytes",
+                        r.getValue() * 10_000,
+                        "throttled",
+                        0,
+                        "errors",
+                        0,
+                        "p99Ms",
+                        85.0));
+            }
+        }
+        return rows;
+    }
+
+    private static String node(String pool, int n) {
+        return (pool.equals("REGISTRY") ? "rg-" : "dp-") + String.format("%03d", n);
+    }
+
+    private static List<String> nodes(String pool, int count) {
+        List<String> names = new ArrayList<>();
+        for (int n = 0; n < count; n++) {
+            names.add(node(pool, n));
+        }
+        return names;
+    }
+
+    /** DESIGN §2: the value at rank ceil(0.95 n) of the n values sorted ascending. */
+    private double p95Sent(String series) {
+        double[] values = sent.get(series).values().stream()
+                .mapToDouble(Double::doubleValue)
+                .toArray();
+        Arrays.sort(values);
+        return values[(int) Math.ceil(0.95 * values.length) - 1];
+    }
+
+    private static Map<String, Object> stampBody(String stamp) {
+        return Map.of(
+                "region",
+                REGION,
+                "pools",
+                List.of(
+                        Map.of("pool", "REGISTRY", "nodes", nodes("REGISTRY", nodeCount(stamp))),
+                        Map.of("pool", "DATAPROXY", "nodes", nodes("DATAPROXY", nodeCount(stamp)))));
+    }
+
+    // ---- the test ------------------------------------------------------------------------------------------------
+
+    @Test
+    void two_consoles_on_one_postgresql_agree_and_hand_over_the_work_done_once() throws Exception {
+        String url = System.getenv("STAMPBOARD_TEST_PG_URL");
+        boolean given = url != null && !url.isBlank();
+        if (!given && required()) {
+            fail("PostgreSQL is required here (CI) but STAMPBOARD_TEST_PG_URL is empty: .ci/postgres.sh could not"
+                    + " start it");
+        }
+        assumeTrue(
+                given,
+                "skipped: no PostgreSQL given in STAMPBOARD_TEST_PG_URL. Run `bash .ci/run` (starts one), "
+                        + "or set it to a jdbc:postgresql:// URL with user and password stampboard");
+        JdbcClient db = JdbcClient.create(new DriverManagerDataSource(url, "stampboard", "stampboard"));
+        db.sql("drop schema if exists " + SCHEMA + " cascade").update();
+
+        // both start at once, as two replicas of a deployment do (migrations and the users are serialised)
+        Instant startDeadline = Instant.now().plus(START_BUDGET);
+        Console a = start("a", url);
+        Console b = start("b", url);
+        awaitReady(a, startDeadline);
+        awaitReady(b, startDeadline);
+
+        // 1. inventory declared through A, samples ingested through B
+        for (String stamp : List.of(HOT, COOL)) {
+            a.ok("PUT", "/api/v1/stamps/" + stamp, "collector", stampBody(stamp));
+        }
+        List<Map<String, Object>> registries = new ArrayList<>();
+        REQUESTS.keySet()
+                .forEach(r -> registries.add(Map.of(
+                        "name",
+                        r,
+                        "customer",
+                        r.equals("two-other.example.io") ? "two-other" : "two-customer",
+                        "replicas",
+                        List.of(Map.of("region", REGION, "homeStamp", homeOf(r))))));
+        a.ok("PUT", "/api/v1/registries", "collector", Map.of("registries", registries));
+        long now = Instant.now().getEpochSecond() / 60;
+        long from = now - SENT_MINUTES;
+        long to = now - 1;
+        List<Map<String, Object>> samples = cpuSamples(from, to);
+        Duration stampKnown = within(
+                b,
+                "the stamps declared through A",
+                () -> b.ok("GET", "/api/v1/stamps?region=" + REGION, "dave", null),
+                r -> r.size() == 2);
+        JsonNode cpu = b.ok("POST", "/api/v1/telemetry/node-cpu", "collector", Map.of("samples", samples));
+        assertThat(cpu.get("rejected")).as(cpu.toString()).isEmpty();
+        assertThat(cpu.get("accepted").asInt()).isEqualTo(samples.size());
+
+        // 2. traffic through A; B answers the same P95, traffic share and plan input
+        JsonNode traffic =
+                a.ok("POST", "/api/v1/telemetry/registry-traffic", "collector", Map.of("rows", trafficRows(from, to)));
+        assertThat(traffic.get("accepted").asInt()).isEqualTo(SENT_MINUTES * REQUESTS.size());
+        long trafficAccepted = System.nanoTime();
+
+        double hotP95 = p95Sent(HOT + "/DATAPROXY");
+        assertThat(hotP95).isEqualTo(70.0);
+        Duration p95OnA = within(
+                a,
+                "HOT's P95 from the samples B stored",
+                () -> a.ok("GET", "/api/v1/stamps/" + HOT + "/pools/DATAPROXY/hot-node", "dave", null),
+                r -> r.path("p95").asDouble() == hotP95);
+        Duration shareOnB = within(
+                b,
+                "BIG's share of HOT's requests from the traffic A stored",
+                () -> b.ok("GET", "/api/v1/stamps/" + HOT + "/traffic-share?pool=REGISTRY", "dave", null),
+                r -> r.path("registries").size() == 8
+                        && r.path("registries").get(0).path("registry").asText().equals(BIG)
+                        && r.path("registries").get(0).path("share").asDouble() == 0.5);
+        long shareSeenAfter = (System.nanoTime() - trafficAccepted) / 1_000_000;
+        JsonNode shareA = a.ok("GET", "/api/v1/stamps/" + HOT + "/traffic-share?pool=REGISTRY", "dave", null);
+        JsonNode shareB = b.ok("GET", "/api/v1/stamps/" + HOT + "/traffic-share?pool=REGISTRY", "dave", null);
+        assertThat(shareB).isEqualTo(shareA);
+        for (String stamp : List.of(HOT, COOL)) {
+            for (String pool : List.of("REGISTRY", "DATAPROXY")) {
+                JsonNode onA = a.ok("GET", "/api/v1/stamps/" + stamp + "/pools/" + pool + "/hot-node", "dave", null);
+                JsonNode onB = b.ok("GET", "/api/v1/stamps/" + stamp + "/pools/" + pool + "/hot-node", "dave", null);
+                assertThat(onB.get("p95").asDouble()).as(stamp + "/" + pool).isEqualTo(p95Sent(stamp + "/" + pool));
+                assertThat(onB.get("values")).as(stamp + "/" + pool).isEqualTo(onA.get("values"));
+            }
+        }
+        JsonNode planA = a.ok("POST", "/api/v1/plans", "alice", Map.of("region", REGION));
+        JsonNode planB = b.ok("POST", "/api/v1/plans", "alice", Map.of("region", REGION));
+        assertThat(planA.get("moves")).as(planA.toString()).hasSize(1);
+        assertThat(planB.get("moves")).isEqualTo(planA.get("moves"));
+        assertThat(planB.get("predictions")).isEqualTo(planA.get("predictions"));
+        assertThat(planA.get("moves").get(0).get("registry").asText()).isEqualTo(BIG);
+
+        // 3. first wins, whichever instance gets a batch and however often
+        JsonNode againA = a.ok("POST", "/api/v1/telemetry/node-cpu", "collector", Map.of("samples", samples));
+        JsonNode againB = b.ok("POST", "/api/v1/telemetry/node-cpu", "collector", Map.of("samples", samples));
+        assertThat(againA.get("accepted").asInt()).isZero();
+        assertThat(againB.get("accepted").asInt()).isZero();
+        List<Map<String, Object>> lastMinute = cpuSamples(now, now);
+        String body = JSON.writeValueAsString(Map.of("samples", lastMinute));
+        CompletableFuture<HttpResponse<String>> toA = CompletableFuture.supplyAsync(
+                () -> unchecked(() -> a.send("POST", "/api/v1/telemetry/node-cpu", "collector", body)));
+        CompletableFuture<HttpResponse<String>> toB = CompletableFuture.supplyAsync(
+                () -> unchecked(() -> b.send("POST", "/api/v1/telemetry/node-cpu", "collector", body)));
+        int acceptedA = JSON.readTree(toA.get().body()).get("accepted").asInt();
+        int acceptedB = JSON.readTree(toB.get().body()).get("accepted").asInt();
+        assertThat(acceptedA + acceptedB)
+                .as("the same minute sent to both at once is stored once")
+                .isEqualTo(lastMinute.size());
+        assertThat(db.sql("select count(*) from " + SCHEMA + ".node_cpu_sample")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(samples.size() + lastMinute.size());
+        double hotP95Now = p95Sent(HOT + "/DATAPROXY");
+        for (Console c : List.of(a, b)) {
+            within(
+                    c,
+                    "the minute sent to both",
+                    () -> c.ok("GET", "/api/v1/stamps/" + HOT + "/pools/DATAPROXY/hot-node", "dave", null),
+                    r -> r.path("values").size() == SENT_MINUTES + 1
+                            && r.path("p95").asDouble() == hotP95Now);
+        }
+
+        // 4. the plan runs; the executor's instance is killed while the move drains
+        String id = planA.get("id").asText();
+        a.ok("POST", "/api/v1/plans/" + id + "/submit", "alice", null);
+        b.ok("POST", "/api/v1/plans/" + id + "/approve", "bob", null);
+        a.ok("POST", "/api/v1/plans/" + id + "/start", "alice", Map.of("autoRollback", false));
+        within(
+                b,
+                "the move draining",
+                () -> b.ok("GET", "/api/v1/plans/" + id + "/execution", "dave", null),
+                e -> e.path("moves").get(0).path("state").asText().equals("DRAINING"));
+        Console executor = a.gauge("stampboard_executor_lease_held") == 1.0 ? a : b;
+        Console survivor = executor == a ? b : a;
+        String elected = a.gauge("stampboard_elected") == 1.0 ? "a" : b.gauge("stampboard_elected") == 1.0 ? "b" : "-";
+        executor.process.destroyForcibly().waitFor();
+        long killed = System.nanoTime();
+        while (survivor.gauge("stampboard_executor_lease_held") != 1.0 || survivor.gauge("stampboard_elected") != 1.0) {
+            assertThat(Duration.ofNanos(System.nanoTime() - killed))
+                    .as("the survivor takes the executor lease and the elected role within the lease time")
+                    .isLessThan(Duration.ofSeconds(LEASE_SECONDS + TAKE_OVER_SLACK_SECONDS));
+            Thread.sleep(100);
+        }
+        long takenOver = (System.nanoTime() - killed) / 1_000_000;
+        JsonNode execution = null;
+        long drainDeadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < drainDeadline) {
+            execution = survivor.ok("GET", "/api/v1/plans/" + id + "/execution", "dave", null);
+            if (execution.path("moves").get(0).path("state").asText().equals("VALIDATING")) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(execution.path("moves").get(0).path("state").asText())
+                .as(execution.toString())
+                .isEqualTo("VALIDATING");
+        List<String> steps = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> executors = new ArrayList<>();
+        execution.get("steps").forEach(s -> {
+            steps.add(s.get("seq").asInt() + ":" + s.get("step").asText());
+            names.add(s.get("step").asText());
+            executors.add(s.get("executor").asText());
+        });
+        assertThat(steps).as("every step once").doesNotHaveDuplicates();
+        assertThat(names).contains("CUT_OVER", "VALIDATION_STARTED");
+        assertThat(executors.get(executors.size() - 1))
+                .as("the survivor validated")
+                .isNotEqualTo(executors.get(0));
+        JsonNode big = survivor.ok("GET", "/api/v1/registries/" + BIG, "dave", null);
+        assertThat(big.get("replicas").get(0).get("homeStamp").asText()).isEqualTo(COOL);
+
+        // nothing lost: the survivor serves everything either instance accepted
+        JsonNode hot = survivor.ok("GET", "/api/v1/stamps/" + HOT + "/pools/DATAPROXY/hot-node", "dave", null);
+        assertThat(hot.get("values").size()).isEqualTo(SENT_MINUTES + 1);
+        assertThat(hot.get("p95").asDouble()).isEqualTo(hotP95Now);
+
+        System.out.printf(
+                "TwoConsolesOnPostgresTest: stamps known to B %d ms after A declared them; HOT P95 on A %d ms after B"
+                        + " accepted; traffic share on B %d ms after A accepted; elected was %s, executor was %s;"
+                        + " survivor %s took over %d ms after the kill (lease %d s)%n",
+                stampKnown.toMillis(),
+                p95OnA.toMillis(),
+                shareSeenAfter,
+                elected,
+                executor.name,
+                survivor.name,
+                takenOver,
+                LEASE_SECONDS);
+    }
+
+    private static <T> T unchecked(ThrowingSupplier<T> call) {
+        try {
+            return call.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.stampboard.score.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.data.provider.SortDirection;
+import dev.stampboard.KaribuTest;
+import dev.stampboard.score.ModelCard;
+import dev.stampboard.score.ScoreFixture;
+import dev.stampboard.score.ScoreService;
+import dev.stampboard.signals.StampSignals;
+import dev.stampboard.simulator.SimulatorService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The score's screens: the dashboard column, the stamp detail section and the model page, for viewers and admins. */
+class ScoreViewsTest extends KaribuTest {
+
+    @Autowired
+    ScoreService scores;
+
+    @Autowired
+    SimulatorService simulator;
+
+    private ModelCard active;
+
+    @BeforeEach
+    void anActiveModelAndAScoredMinute() {
+        active = ScoreFixture.activeVersion(scores);
+        simulator.advance(1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_dashboard_sorts_stamps_by_score_highest_first() {
+        login("dave");
+        UI.getCurrent().navigate("");
+        Grid<StampSignals> grid = _get(Grid.class, spec -> spec.withId("stamps"));
+        assertThat(grid.getSortOrder()).hasSize(1);
+        assertThat(grid.getSortOrder().get(0).getSorted().getKey()).isEqualTo(ScoreColumn.KEY);
+        assertThat(grid.getSortOrder().get(0).getDirection()).isEqualTo(SortDirection.DESCENDING);
+        double previous = Double.MAX_VALUE;
+        for (int row = 0; row < GridKt._size(grid); row++) {
+            String stamp = GridKt._get(grid, row).stamp().name();
+            double score = scores.score(stamp).orElse(-1);
+            assertThat(score).as(stamp).isLessThanOrEqualTo(previous);
+            previous = score;
+            String shown = GridKt._getFormattedRow(grid, row).toString();
+            assertThat(shown).contains(String.format(java.util.Locale.ROOT, "%.0f", score));
+        }
+    }
+
+    @Test
+    void the_stamp_detail_shows_the_breakdown_and_the_trend_with_its_threshold() {
+        login("dave");
+        UI.getCurrent().navigate("stamps/eus-s01");
+        StampScoreSection section = _get(StampScoreSection.class);
+        assertThat(section.summary.getText()).contains("model version " + active.version());
+        String breakdown = section.breakdown.getElement().getProperty("option");
+        assertThat(breakdown).contains("hot-node P95 dataproxy").contains("lowers the score");
+        String trend = section.trend.getElement().getProperty("option");
+        assertThat(trend).contains("threshold 70");
+    }
+
+    @Test
+    void viewers_see_the_model_page_without_admin_actions() {
+        login("dave");
+        UI.getCurrent().navigate(ScoreModelView.class);
+        ScoreModelView view = _get(ScoreModelView.class);
+        assertThat(view.summary.getText())
+                .contains("Version " + active.version())
+                .contains("baseline rule AUC");
+        assertThat(GridKt._size(view.weights)).isEqualTo(10);
+        assertThat(GridKt._size(view.versions)).isEqualTo(scores.versions().size());
+        assertThat(view.train.isVisible()).isFalse();
+        assertThat(view.roc.getElement().getProperty("option")).contains("baseline rule");
+        assertThat(view.leadTimes.getElement().getProperty("option")).contains("minutes before the incident");
+    }
+
+    @Test
+    void admins_see_train_and_activate() {
+        login("erin");
+        UI.getCurrent().navigate(ScoreModelView.class);
+        ScoreModelView view = _get(ScoreModelView.class);
+        assertThat(view.train.isVisible()).isTrue();
+        for (int row = 0; row < GridKt._size(view.versions); row++) {
+            ModelCard card = GridKt._get(view.versions, row);
+            Button activate = (Button) GridKt._getCellComponent(view.versions, row, "activate");
+            assertThat(activate.isVisible())
+                    .isEqualTo(
+                            card.version() != scores.activeCard().orElseThrow().version());
+        }
+    }
+}
