@@ -58,6 +58,7 @@ class ArchitectureRulesTest {
             Map.entry("webhook_setting", "notifications"),
             Map.entry("node_cpu_sample", "signals"),
             Map.entry("setting", "signals"),
+            Map.entry("region_signal_setting", "signals"),
             Map.entry("registry_traffic_sample", "signals"),
             Map.entry("simulator_state", "simulator"),
             Map.entry("capacity_daily_peak", "capacity"),
@@ -80,6 +81,7 @@ class ArchitectureRulesTest {
             Map.entry("validation_series", "cutover"),
             Map.entry("isolation_request", "isolation"),
             Map.entry("isolation_state_change", "isolation"),
+            Map.entry("capacity_daily_peak", "capacity"),
             Map.entry("capacity_change", "capacity"),
             Map.entry("capacity_change_step", "capacity"));
 
