@@ -194,6 +194,84 @@ public class CapacityService {
     /** A node's price in a region: per hour and per month (730 h). */
     public record NodePrice(String region, PoolKind pool, double hourly, double monthly) {}
 
+    /** A day's realised saving: the monthly run rate of the nodes fewer than each pool had on its first recorded day. */
+    public record SavingsPoint(LocalDate day, double realisedMonthly) {}
+
+    /**
+     * The fleet's savings a month: what the open scale-in recommendations would save, what has been realised (pools
+     * running fewer nodes than on their first recorded day, at today's prices), what the fleet's nodes cost, and the
+     * realised saving over the recorded days (today from the live inventory).
+     */
+    public record Savings(
+            double openMonthly, double realisedMonthly, double fleetMonthlyCost, List<SavingsPoint> overTime) {}
+
+    public Savings savings() {
+        double open = outlook(null).stream()
+                .filter(o -> o.advice().kind() == PoolAdvice.Kind.SCALE_IN)
+                .mapToDouble(PoolOutlook::monthlySaving)
+                .sum();
+        Map<String, List<DailyPeak>> rows = history();
+        Map<String, Double> priceByPool = new HashMap<>();
+        Map<String, Integer> nodesNow = new HashMap<>();
+        double cost = 0;
+        for (StampInfo stamp : fleet.stamps()) {
+            for (PoolInfo pool : stamp.pools()) {
+                String key = DailyPeakHistory.key(stamp.name(), pool.kind());
+                double price = properties.monthlyPrice(stamp.region(), pool.kind());
+                priceByPool.put(key, price);
+                nodesNow.put(key, pool.nodes().size());
+                cost += price * pool.nodes().size();
+            }
+        }
+        java.util.TreeMap<LocalDate, Double> byDay = new java.util.TreeMap<>();
+        double realised = 0;
+        for (Map.Entry<String, List<DailyPeak>> e : rows.entrySet()) {
+            Double price = priceByPool.get(e.getKey());
+            if (price == null || e.getValue().isEmpty()) {
+                continue;
+            }
+            int first = e.getValue().get(0).nodes();
+            for (DailyPeak d : e.getValue()) {
+                byDay.merge(d.day(), Math.max(0, first - d.nodes()) * price, Double::sum);
+            }
+            realised += Math.max(0, first - nodesNow.getOrDefault(e.getKey(), first)) * price;
+        }
+        byDay.put(recorder.today(), realised);
+        List<SavingsPoint> points = byDay.entrySet().stream()
+                .map(e -> new SavingsPoint(e.getKey(), e.getValue()))
+                .toList();
+        return new Savings(open, realised, cost, points);
+    }
+
+    /**
+     * A region's headroom in one pool kind: its nodes, the nodes the model says would do (the recommended count of
+     * every ACTIVE pool, a HOT pool counted as it is), and its hottest pool.
+     */
+    public record RegionHeadroom(String region, PoolKind pool, int nodes, int neededNodes, double hottestP95) {
+        public int spareNodes() {
+            return nodes - neededNodes;
+        }
+    }
+
+    public List<RegionHeadroom> headroom() {
+        Map<String, int[]> counts = new java.util.TreeMap<>();
+        Map<String, Double> hottest = new HashMap<>();
+        for (PoolOutlook o : outlook(null)) {
+            String key = o.region() + "/" + o.pool().name();
+            int[] c = counts.computeIfAbsent(key, k -> new int[2]);
+            c[0] += o.advice().currentNodes();
+            c[1] += o.advice().recommendedNodes();
+            hottest.merge(key, o.advice().currentP95(), Math::max);
+        }
+        List<RegionHeadroom> out = new ArrayList<>();
+        counts.forEach((key, c) -> {
+            int slash = key.lastIndexOf('/');
+            out.add(new RegionHeadroom(
+                    key.substring(0, slash), PoolKind.valueOf(key.substring(slash + 1)), c[0], c[1], hottest.get(key)));
+        });
+        return out;
+    }
+
     String requireRegion(String region) {
         if (region.isBlank()) {
             throw new InvalidInputException("'region' must not be blank");

@@ -9,10 +9,13 @@ import dev.stampboard.signals.PoolSignal;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.StampSignals;
 import dev.stampboard.signals.StateSince;
+import dev.stampboard.signals.TriggerService;
 import dev.stampboard.signals.engine.HotNodes;
 import dev.stampboard.signals.engine.MinuteRange;
 import dev.stampboard.signals.engine.PoolState;
 import dev.stampboard.signals.engine.ReactiveAlert;
+import dev.stampboard.signals.engine.TriggerKind;
+import dev.stampboard.signals.engine.TriggerRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,11 +32,13 @@ public class DashboardService {
     private final FleetService fleet;
     private final SignalsService signals;
     private final PlanningService planning;
+    private final TriggerService triggers;
 
-    DashboardService(FleetService fleet, SignalsService signals, PlanningService planning) {
+    DashboardService(FleetService fleet, SignalsService signals, PlanningService planning, TriggerService triggers) {
         this.fleet = fleet;
         this.signals = signals;
         this.planning = planning;
+        this.triggers = triggers;
     }
 
     /**
@@ -169,7 +174,8 @@ public class DashboardService {
                                             : " near the threshold"),
                             p.hotNodeP95() == null ? 0 : p.hotNodeP95(),
                             since.sinceMinute(),
-                            since.atLeast()));
+                            since.atLeast(),
+                            p.state() == PoolState.HOT ? TriggerKind.P95 : null));
                 }
             }
         }
@@ -180,39 +186,25 @@ public class DashboardService {
             boolean inRegion = regionStamps.contains(subject) || subject.endsWith("@" + region);
             if (inRegion) {
                 alerts.add(new Alert(
-                        Alert.Severity.TRIGGER, subject, describe(a), a.latestValue(), a.sinceMinute(), false));
+                        Alert.Severity.TRIGGER,
+                        subject,
+                        TriggerRules.describe(a, signals.nowMinute()),
+                        a.latestValue(),
+                        a.sinceMinute(),
+                        false,
+                        TriggerKind.REACTIVE));
             }
         }
+        // the score trigger (issue 16): a stamp scored at or above the region's threshold for N minutes
+        triggers.triggeredIn(region).values().stream()
+                .flatMap(List::stream)
+                .filter(t -> t.kind() == TriggerKind.SCORE)
+                .forEach(t -> alerts.add(new Alert(
+                        Alert.Severity.TRIGGER, t.stamp(), t.detail(), 0, t.sinceMinute(), false, TriggerKind.SCORE)));
         // the worst first: by severity, then by how far it is (the 100 % stamp before the 46 % one), then the oldest
         alerts.sort(Comparator.comparing(Alert::severity)
                 .thenComparing(Comparator.comparingDouble(Alert::value).reversed())
                 .thenComparingLong(Alert::sinceMinute));
         return alerts;
-    }
-
-    private static String describe(ReactiveAlert a) {
-        return switch (a.rule().metric()) {
-            case THROTTLING_RATE ->
-                String.format(
-                        java.util.Locale.ROOT,
-                        "throttling %.1f %% (rule: > %.1f %% for %d min)",
-                        a.latestValue() * 100,
-                        a.rule().threshold() * 100,
-                        a.rule().sustainedMinutes());
-            case ERROR_RATE ->
-                String.format(
-                        java.util.Locale.ROOT,
-                        "5xx %.1f %% (rule: > %.1f %% for %d min)",
-                        a.latestValue() * 100,
-                        a.rule().threshold() * 100,
-                        a.rule().sustainedMinutes());
-            case P99_LATENCY_MS ->
-                String.format(
-                        java.util.Locale.ROOT,
-                        "p99 latency %.0f ms (rule: > %.0f ms for %d min)",
-                        a.latestValue(),
-                        a.rule().threshold(),
-                        a.rule().sustainedMinutes());
-        };
     }
 }

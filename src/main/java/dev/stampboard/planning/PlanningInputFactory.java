@@ -14,6 +14,7 @@ import dev.stampboard.planning.engine.PoolLoad;
 import dev.stampboard.planning.engine.RegistryLoad;
 import dev.stampboard.planning.engine.StampLoad;
 import dev.stampboard.signals.SignalsService;
+import dev.stampboard.signals.TriggerService;
 import dev.stampboard.signals.engine.MinuteRange;
 import dev.stampboard.signals.engine.ReactiveMetric;
 import dev.stampboard.signals.engine.TrafficSeries;
@@ -37,13 +38,19 @@ class PlanningInputFactory {
     private final SignalsService signals;
     private final PlanningProperties properties;
     private final CalibrationService calibration;
+    private final TriggerService triggers;
 
     PlanningInputFactory(
-            FleetService fleet, SignalsService signals, PlanningProperties properties, CalibrationService calibration) {
+            FleetService fleet,
+            SignalsService signals,
+            PlanningProperties properties,
+            CalibrationService calibration,
+            TriggerService triggers) {
         this.fleet = fleet;
         this.signals = signals;
         this.properties = properties;
         this.calibration = calibration;
+        this.triggers = triggers;
     }
 
     /** A line for the plan's notes: whether its predictions are calibrated, and from how many moves. */
@@ -52,7 +59,7 @@ class PlanningInputFactory {
     }
 
     PlanningInput build(String region, Set<String> sourceStamps, PlanningSettings settings) {
-        MinuteRange range = signals.peakRange();
+        MinuteRange range = signals.peakRange(region);
         int n = (int) (range.toMinute() - range.fromMinute() + 1);
         // DESIGN §12: once enough moves have been measured, the model predicts with the calibrated parameters
         Calibration c = calibration.forPlanner();
@@ -120,7 +127,8 @@ class PlanningInputFactory {
                     max(series.bytes()),
                     arrivalCost));
         }
-        return new PlanningInput(region, range.fromMinute(), stamps, registries, settings, sourceStamps);
+        return new PlanningInput(
+                region, range.fromMinute(), stamps, registries, settings, sourceStamps, triggers.triggeredIn(region));
     }
 
     /** Only minutes in which the home stamp served the replica count towards its share there. */

@@ -25,7 +25,9 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +51,14 @@ public class SignalsService {
 
     private final FleetService fleet;
     private final SettingsStore settingsStore;
+    private final RegionSettingsStore regionStore;
+    /** Every region's settings unless it has its own: {@code stampboard.signals.*}. */
+    private final RegionSignalSettings defaults;
+    /** Regions with settings of their own (admins set them in Settings or through the API). */
+    private final Map<String, RegionSignalSettings> regionSettings = new ConcurrentHashMap<>();
+    /** Which region each declared stamp is in, to judge it (and its alerts) by that region's settings. */
+    private final Map<String, String> stampRegions = new ConcurrentHashMap<>();
+
     private final org.springframework.context.ApplicationEventPublisher events;
     private final CurrentUser currentUser;
     private final Clock clock;
@@ -60,31 +70,57 @@ public class SignalsService {
     SignalsService(
             FleetService fleet,
             SettingsStore settingsStore,
+            RegionSettingsStore regionStore,
             org.springframework.context.ApplicationEventPublisher events,
             CurrentUser currentUser,
             Clock clock,
             SignalsProperties properties) {
         this.fleet = fleet;
         this.settingsStore = settingsStore;
+        this.regionStore = regionStore;
+        this.defaults = defaultRegionSettings(properties);
+        this.regionSettings.putAll(regionStore.all());
         this.events = events;
         this.currentUser = currentUser;
         this.clock = clock;
         this.engine = new SignalEngine(initialSettings(properties), currentMinute());
     }
 
-    private SignalSettings initialSettings(SignalsProperties p) {
-        SignalSettings defaults = SignalSettings.defaults();
+    private static RegionSignalSettings defaultRegionSettings(SignalsProperties p) {
         PeakWindow window = p.dailyWindowStart() != null && p.dailyWindowEnd() != null
                 ? new PeakWindow.DailyFixed(
                         p.dailyWindowStart(),
                         p.dailyWindowEnd(),
                         ZoneId.of(p.dailyWindowZone() == null ? "UTC" : p.dailyWindowZone()))
                 : new PeakWindow.Trailing(p.windowMinutes());
-        return new SignalSettings(
+        return new RegionSignalSettings(
+                window,
+                p.throttlingPercent(),
+                p.throttlingMinutes(),
+                p.errorPercent(),
+                p.errorMinutes(),
+                p.p99LatencyMs(),
+                p.p99Minutes(),
+                p.scoreThreshold(),
+                p.scoreMinutes());
+    }
+
+    private SignalSettings initialSettings(SignalsProperties p) {
+        SignalSettings settings = new SignalSettings(
                 settingsStore.hotThreshold().orElse(p.hotThreshold()),
                 settingsStore.warnThreshold().orElse(p.warnThreshold()),
-                window,
+                defaults.peakWindow(),
                 defaults.reactiveRules());
+        return settings.withRetentionMinutes(retentionFor(settings));
+    }
+
+    /** Enough history for the default window and rules and for every region's own. */
+    private int retentionFor(SignalSettings settings) {
+        int needed = SignalSettings.requiredRetention(settings.peakWindow(), settings.reactiveRules());
+        for (RegionSignalSettings r : regionSettings.values()) {
+            needed = Math.max(needed, SignalSettings.requiredRetention(r.peakWindow(), r.reactiveRules()));
+        }
+        return needed;
     }
 
     /**
@@ -107,9 +143,12 @@ public class SignalsService {
     }
 
     private void declare(StampInfo stamp) {
+        stampRegions.put(stamp.name(), stamp.region());
         for (PoolKind kind : PoolKind.values()) {
             stamp.pool(kind).ifPresent(pool -> engine.declarePool(stamp.name(), kind, pool.nodes()));
         }
+        RegionSignalSettings own = regionSettings.get(stamp.region());
+        engine.setStampPeakWindow(stamp.name(), own == null ? null : own.peakWindow());
     }
 
     /** Keeps the window moving when no simulator drives it (bring-your-own telemetry). */
@@ -169,7 +208,7 @@ public class SignalsService {
         if (info.pool(pool).isEmpty()) {
             throw new dev.stampboard.base.NotFoundException("Stamp " + stamp + " has no " + pool + " pool");
         }
-        var range = engine.settings().peakWindow().rangeAt(engine.nowMinute());
+        var range = engine.peakWindowOf(stamp).rangeAt(engine.nowMinute());
         long from = fromMinute == null ? range.fromMinute() : fromMinute;
         long to = toMinute == null ? range.toMinute() : toMinute;
         if (from > to) {
@@ -187,8 +226,60 @@ public class SignalsService {
         return engine.trafficShare(stamp, pool);
     }
 
+    /** Every reactive rule firing now, each stamp and replica judged by its region's rules. */
     public List<ReactiveAlert> activeAlerts() {
-        return engine.activeAlerts();
+        return engine.activeAlerts(
+                subject -> regionSettings(regionOfSubject(subject)).reactiveRules());
+    }
+
+    // ---- per-region settings -----------------------------------------------------------------
+
+    /** The settings a region's stamps are judged by: its own, else the defaults. */
+    public RegionSignalSettings regionSettings(@Nullable String region) {
+        return region == null ? defaults : regionSettings.getOrDefault(region, defaults);
+    }
+
+    /** {@code stampboard.signals.*}: what a region without settings of its own uses. */
+    public RegionSignalSettings defaultRegionSettings() {
+        return defaults;
+    }
+
+    /** Whether the region has settings of its own. */
+    public boolean hasOwnSettings(String region) {
+        return regionSettings.containsKey(region);
+    }
+
+    /** The peak window the stamp's P95 is computed over (its region's). */
+    public PeakWindow peakWindowOf(String stamp) {
+        return engine.peakWindowOf(stamp);
+    }
+
+    /**
+     * Stores and applies a region's settings ({@code null}: back to the defaults). Only {@link RegionSettingsService}
+     * calls this, after its role check and validation, in its transaction.
+     */
+    synchronized void applyRegionSettings(String region, @Nullable RegionSignalSettings settings, String actor) {
+        if (settings == null) {
+            regionStore.delete(region);
+            regionSettings.remove(region);
+        } else {
+            regionStore.save(region, settings, actor);
+            regionSettings.put(region, settings);
+        }
+        SignalSettings current = engine.settings();
+        int retention = retentionFor(current);
+        if (retention > current.retentionMinutes()) {
+            // grow first, so that the region's window fits; retention never shrinks while running
+            engine.updateSettings(current.withRetentionMinutes(retention));
+        }
+        for (StampInfo stamp : fleet.stamps(region)) {
+            engine.setStampPeakWindow(stamp.name(), settings == null ? null : settings.peakWindow());
+        }
+    }
+
+    private @Nullable String regionOfSubject(String subject) {
+        int at = subject.lastIndexOf('@');
+        return at >= 0 ? subject.substring(at + 1) : stampRegions.get(subject);
     }
 
     // ---- writes ------------------------------------------------------------------------------
@@ -296,8 +387,13 @@ public class SignalsService {
 
     /** The current peak window, clamped to what the engine retains. */
     public MinuteRange peakRange() {
+        return peakRange(null);
+    }
+
+    /** The region's current peak window (its own, else the default), clamped to what the engine retains. */
+    public MinuteRange peakRange(@Nullable String region) {
         SignalSettings settings = engine.settings();
-        MinuteRange range = settings.peakWindow().rangeAt(engine.nowMinute());
+        MinuteRange range = regionSettings(region).peakWindow().rangeAt(engine.nowMinute());
         long oldest = engine.nowMinute() - settings.retentionMinutes() + 1;
         return new MinuteRange(Math.max(range.fromMinute(), oldest), range.toMinute());
     }

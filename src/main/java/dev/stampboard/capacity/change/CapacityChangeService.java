@@ -6,6 +6,8 @@ import dev.stampboard.base.InputLimits;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
 import dev.stampboard.calibration.CalibrationService;
+import dev.stampboard.capacity.engine.PoolWindow;
+import dev.stampboard.capacity.engine.ScaleModel;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolInfo;
 import dev.stampboard.fleet.PoolKind;
@@ -252,7 +254,10 @@ public class CapacityChangeService {
         return c;
     }
 
-    /** The model's prediction at the new size over the current peak window (null without data). */
+    /**
+     * The capacity model's prediction at the new size over the current peak window ({@link ScaleModel}: the same load
+     * over the new node count, with the calibrated idle baseline), null without data.
+     */
     private @Nullable Double predict(String stamp, PoolKind kind, PoolInfo pool, int toInstances) {
         if (pool.currentInstances() < 1) {
             return null;
@@ -260,8 +265,16 @@ public class CapacityChangeService {
         double b = calibration
                 .forPlanner()
                 .baseline(stamp, kind, kind == PoolKind.REGISTRY ? baselineRegistry : baselineDataproxy);
-        double p95 = ScaledLoadPrediction.p95(
-                signals.hotNodeMinutes(stamp, kind, signals.peakRange()), b, pool.currentInstances(), toInstances);
+        double p95 = ScaleModel.predictedP95(
+                new PoolWindow(
+                        stamp,
+                        kind,
+                        pool.currentInstances(),
+                        pool.minInstances(),
+                        b,
+                        signals.hotNodeMinutes(stamp, kind, signals.peakRange())),
+                toInstances,
+                0);
         return Double.isNaN(p95) ? null : p95;
     }
 

@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** Active alerts: pools at WARN/HOT and sustained reactive triggers, with since-when. */
+/** Active alerts: pools at WARN/HOT, sustained reactive triggers and score triggers, with the signal and since-when. */
 class AlertList extends Grid<Alert> {
 
     private static final DateTimeFormatter WHEN =
@@ -28,6 +28,14 @@ class AlertList extends Grid<Alert> {
                 .setKey("subject")
                 .setWidth("12em")
                 .setFlexGrow(0);
+        addColumn(a -> a.signal() == null ? "early warning" : a.signal().label())
+                .setHeader("Signal")
+                .setKey("signal")
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setTooltipGenerator(a -> a.signal() == null
+                        ? "Below the hot threshold: a warning, not a trigger"
+                        : "This signal triggers rebalancing: the planner takes the stamp as a source");
         addColumn(Alert::message).setHeader("What").setKey("message").setFlexGrow(1);
         addColumn(a -> (a.sinceAtLeast() ? "≤ " : "") + WHEN.format(Instant.ofEpochSecond(a.sinceMinute() * 60)))
                 .setHeader("Since (UTC)")

@@ -56,11 +56,16 @@ public class FleetView extends VerticalLayout implements BeforeEnterObserver {
     private List<StampSignals> shown = List.of();
     private final HeatmapOrder heatmapOrder = new HeatmapOrder();
 
-    public FleetView(DashboardService dashboard, CurrentUser user, dev.stampboard.score.ScoreService scores) {
+    public FleetView(
+            DashboardService dashboard,
+            CurrentUser user,
+            dev.stampboard.score.ScoreService scores,
+            dev.stampboard.capacity.CapacityService capacity) {
         this.dashboard = dashboard;
         this.user = user;
         this.table = new StampTable(dashboard::topTenant);
         dev.stampboard.score.ui.ScoreColumn.addTo(table, s -> s.stamp().name(), scores);
+        dev.stampboard.capacity.ui.DaysUntilHot.addColumn(table, s -> s.stamp().name(), capacity);
         setWidthFull();
         Polling.whileAttached(this, REFRESH_MS, () -> refresh(false));
         registryHeatmap = new StampHeatmap(PoolKind.REGISTRY, this::openStamp);

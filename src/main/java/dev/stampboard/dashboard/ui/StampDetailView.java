@@ -28,15 +28,20 @@ public class StampDetailView extends VerticalLayout implements BeforeEnterObserv
 
     private final StampDetailService detail;
     private final SignalsService signals;
+    private final dev.stampboard.capacity.CapacityService capacity;
     private String title = "Stamp · Stampboard";
 
     private final dev.stampboard.score.ScoreService scores;
 
     public StampDetailView(
-            StampDetailService detail, SignalsService signals, dev.stampboard.score.ScoreService scores) {
+            StampDetailService detail,
+            SignalsService signals,
+            dev.stampboard.score.ScoreService scores,
+            dev.stampboard.capacity.CapacityService capacity) {
         this.detail = detail;
         this.signals = signals;
         this.scores = scores;
+        this.capacity = capacity;
         setMaxWidth("1600px");
     }
 
@@ -117,6 +122,9 @@ public class StampDetailView extends VerticalLayout implements BeforeEnterObserv
         trendHeader.getStyle().set("flex-wrap", "wrap");
         add(trendHeader, DetailCharts.cardGrid("480px", trends.toArray(Component[]::new)));
         add(new dev.stampboard.score.ui.StampScoreSection(scores, name));
+        add(
+                section("Growth forecast"),
+                new dev.stampboard.capacity.ui.StampForecast(capacity, name, settings.hotThreshold()));
         var customers = DetailCharts.card(
                 "Who makes the heat",
                 "Each customer's share of the pools' traffic over the " + window + ", its registries beneath",

@@ -1,6 +1,7 @@
 package dev.stampboard.planning.engine;
 
 import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.signals.engine.StampTrigger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -41,11 +42,18 @@ public final class Planner {
             List<RegistryLoad> onSource = input.registries().stream()
                     .filter(r -> r.homeStamp().equals(source.name()))
                     .toList();
+            // a stamp another signal triggers (throttling, 5xx, latency, score) is relieved of its top contributor
+            // at least, even when its P95 is already at or below target: that signal says it needs relief now
+            List<StampTrigger> others = input.otherTriggers(source.name());
+            input.triggers()
+                    .getOrDefault(source.name(), List.of())
+                    .forEach(t -> notes.add(source.name() + " is triggered by " + t.describe() + "."));
+            boolean mustMoveOne = !others.isEmpty();
             for (ContributionRanking.Ranked ranked : ContributionRanking.rank(source, onSource, settings.target())) {
                 RegistryLoad registry = ranked.registry();
                 if (choices != null
                         ? !choices.registries().contains(registry.registry())
-                        : fleet.worstPredictedP95(source.name()) <= settings.target()) {
+                        : !mustMoveOne && fleet.worstPredictedP95(source.name()) <= settings.target()) {
                     if (choices == null) {
                         break;
                     }
@@ -57,6 +65,7 @@ public final class Planner {
                             choice, choices.destinations().get(registry.registry()), notes, registry.registry());
                 }
                 relieve(fleet, registry, choice.isolate() ? null : choice.destination());
+                mustMoveOne = false;
                 String whyRegistry = String.format(
                         Locale.ROOT,
                         "%s makes %.1f %% of %s's %s traffic in its peak minutes (rank %d of %d; p99 volatility %.2f).",

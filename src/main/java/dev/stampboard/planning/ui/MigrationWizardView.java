@@ -30,7 +30,7 @@ import dev.stampboard.planning.engine.PlanChoices;
 import dev.stampboard.planning.engine.PlanningSettings;
 import dev.stampboard.security.Role;
 import dev.stampboard.signals.SignalsService;
-import dev.stampboard.signals.engine.PoolState;
+import dev.stampboard.signals.TriggerService;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -64,6 +64,7 @@ public class MigrationWizardView extends VerticalLayout {
     final Button next = new Button("Next");
     final Paragraph stepTitle = new Paragraph();
     final Paragraph problem = new Paragraph();
+    final TriggeredStampsNote triggeredNote = new TriggeredStampsNote();
     private final VerticalLayout body = new VerticalLayout();
     final Set<String> included = new LinkedHashSet<>();
     final Map<String, String> destinations = new LinkedHashMap<>();
@@ -74,7 +75,11 @@ public class MigrationWizardView extends VerticalLayout {
     int step;
 
     public MigrationWizardView(
-            PlanningService planning, PlanComputation computation, FleetService fleet, SignalsService signals) {
+            PlanningService planning,
+            PlanComputation computation,
+            FleetService fleet,
+            SignalsService signals,
+            TriggerService triggers) {
         this.planning = planning;
         this.computation = computation;
         region.setLabel("Region");
@@ -82,10 +87,10 @@ public class MigrationWizardView extends VerticalLayout {
         region.addValueChangeListener(e -> {
             stamps.setItems(
                     fleet.stamps(e.getValue()).stream().map(s -> s.name()).toList());
-            stamps.setValue(signals.stampSignalsIn(e.getValue()).stream()
-                    .filter(s -> s.worstState() == PoolState.HOT)
-                    .map(s -> s.stamp().name())
-                    .toList());
+            // every triggered stamp, by whichever signal (P95, reactive, score), and the note says which
+            var triggered = triggers.triggeredIn(e.getValue());
+            stamps.setValue(List.copyOf(triggered.keySet()));
+            triggeredNote.show(triggered);
         });
         fleet.regions().stream().findFirst().ifPresent(r -> region.setValue(r.name()));
         PlanningSettings d = computation.defaultSettings();
@@ -193,7 +198,8 @@ public class MigrationWizardView extends VerticalLayout {
             case 0 ->
                 body.add(
                         new HorizontalLayout(region, stamps),
-                        new Paragraph("HOT stamps of the region are preselected. Moves never leave the region."));
+                        triggeredNote,
+                        new Paragraph("Moves never leave the region."));
             case 1 -> body.add(candidateGrid(), effect());
             case 2 -> body.add(WizardDestinations.grid(draft.engine(), destinations, this::show), effect());
             case 3 -> {

@@ -5,11 +5,16 @@ import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.security.Role;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.StampSignals;
+import dev.stampboard.signals.TriggerService;
 import dev.stampboard.signals.engine.HotNodeSeries;
+import dev.stampboard.signals.engine.StampTrigger;
+import dev.stampboard.signals.engine.TriggerKind;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,21 +29,28 @@ import org.springframework.web.bind.annotation.RestController;
 class SignalsApi {
 
     private final SignalsService signals;
+    private final TriggerService triggers;
 
-    SignalsApi(SignalsService signals) {
+    SignalsApi(SignalsService signals, TriggerService triggers) {
         this.signals = signals;
+        this.triggers = triggers;
     }
 
     @GetMapping("/stamps")
     @Secured(Role.Authority.VIEWER)
     List<StampJson> stamps(@RequestParam(required = false) @Nullable String region) {
-        return signals.stampSignalsIn(region).stream().map(StampJson::of).toList();
+        List<StampSignals> stamps = signals.stampSignalsIn(region);
+        Map<String, List<StampTrigger>> triggered = new HashMap<>();
+        stamps.stream().map(s -> s.stamp().region()).distinct().forEach(r -> triggered.putAll(triggers.triggeredIn(r)));
+        return stamps.stream()
+                .map(s -> StampJson.of(s, triggered.getOrDefault(s.stamp().name(), List.of())))
+                .toList();
     }
 
     @GetMapping("/stamps/{stamp}")
     @Secured(Role.Authority.VIEWER)
     StampJson stamp(@PathVariable String stamp) {
-        return StampJson.of(signals.stampSignals(stamp));
+        return StampJson.of(signals.stampSignals(stamp), triggers.of(stamp));
     }
 
     @GetMapping("/stamps/{stamp}/pools/{pool}/hot-node")
@@ -50,7 +62,7 @@ class SignalsApi {
             @RequestParam(required = false) @Nullable String to) {
         PoolKind kind = poolKind(pool);
         HotNodeSeries series = signals.hotNodeSeries(stamp, kind, minuteParam("from", from), minuteParam("to", to));
-        var range = signals.settings().peakWindow().rangeAt(signals.nowMinute());
+        var range = signals.peakWindowOf(stamp).rangeAt(signals.nowMinute());
         Instant fromInstant = from == null ? minuteInstant(range.fromMinute()) : Instant.parse(from);
         Instant toInstant = to == null ? minuteInstant(range.toMinute()) : Instant.parse(to);
         List<Instant> minutes = Arrays.stream(series.minutes())
@@ -108,8 +120,13 @@ class SignalsApi {
         return Instant.ofEpochSecond(minute * 60);
     }
 
-    record StampJson(String name, String region, String kind, String status, List<PoolJson> pools) {
-        static StampJson of(StampSignals s) {
+    /**
+     * A stamp row; {@code triggers} says which signals trigger it now (empty: not triggered), each with its kind
+     * ({@code P95}, {@code REACTIVE}, {@code SCORE}) and what a person reads.
+     */
+    record StampJson(
+            String name, String region, String kind, String status, List<PoolJson> pools, List<TriggerJson> triggers) {
+        static StampJson of(StampSignals s, List<StampTrigger> triggers) {
             return new StampJson(
                     s.stamp().name(),
                     s.stamp().region(),
@@ -122,9 +139,14 @@ class SignalsApi {
                                     p.hotNodeP95() == null ? null : asWritten(p.hotNodeP95()),
                                     p.threshold(),
                                     p.state().name()))
+                            .toList(),
+                    triggers.stream()
+                            .map(t -> new TriggerJson(t.kind(), t.detail()))
                             .toList());
         }
     }
+
+    record TriggerJson(TriggerKind kind, String detail) {}
 
     record PoolJson(PoolKind pool, int nodes, @Nullable Double hotNodeP95, double threshold, String state) {}
 

@@ -13,6 +13,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * In-memory signals for a fleet of stamps: per-node CPU of each pool and per-replica registry traffic,
@@ -51,6 +52,8 @@ public final class SignalEngine {
     private final List<PoolSeries> pools = new ArrayList<>();
     private final List<PoolSeries> dirtyPools = new ArrayList<>();
     private final TrafficLedger traffic = new TrafficLedger();
+    /** Stamps whose region has a peak window other than {@link SignalSettings#peakWindow()}. */
+    private final Map<String, PeakWindow> stampWindows = new java.util.HashMap<>();
 
     /** Whether advanceTo may use the common fork-join pool; package-private so the benchmark can compare. */
     volatile boolean parallel = Runtime.getRuntime().availableProcessors() > 1;
@@ -393,7 +396,7 @@ public final class SignalEngine {
     public List<TrafficShare> trafficShare(String stamp, PoolKind pool) {
         lock.readLock().lock();
         try {
-            return traffic.shares(stamp(stamp).index, pool, retainedPeakRange());
+            return traffic.shares(stamp(stamp).index, pool, retainedPeakRange(stamp));
         } finally {
             lock.readLock().unlock();
         }
@@ -404,6 +407,19 @@ public final class SignalEngine {
         lock.readLock().lock();
         try {
             return traffic.alerts(settings.reactiveRules(), now, oldestRetained());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Every reactive rule firing now, each subject (a stamp name or {@code registry@region}) judged by its own
+     * rules (its region's); same order as {@link #activeAlerts()}.
+     */
+    public List<ReactiveAlert> activeAlerts(java.util.function.Function<String, List<ReactiveRule>> rulesOfSubject) {
+        lock.readLock().lock();
+        try {
+            return traffic.alerts(rulesOfSubject, now, oldestRetained());
         } finally {
             lock.readLock().unlock();
         }
@@ -469,6 +485,39 @@ public final class SignalEngine {
         }
     }
 
+    /**
+     * Gives a stamp a peak window of its own (its region's), or back the default with {@code null}. Its P95 is
+     * then computed from the stored minutes on each read instead of incrementally; retention must cover the
+     * window ({@link SignalSettings#withRetentionMinutes}).
+     */
+    public void setStampPeakWindow(String stamp, @Nullable PeakWindow window) {
+        lock.writeLock().lock();
+        try {
+            if (window != null && window.requiredRetentionMinutes() > settings.retentionMinutes()) {
+                throw new IllegalArgumentException("the peak window of '" + stamp + "' needs "
+                        + window.requiredRetentionMinutes() + " minutes of retention, the engine keeps "
+                        + settings.retentionMinutes());
+            }
+            if (window == null || window.equals(settings.peakWindow())) {
+                stampWindows.remove(stamp);
+            } else {
+                stampWindows.put(stamp, window);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** The stamp's peak window: its own, else the default. */
+    public PeakWindow peakWindowOf(String stamp) {
+        lock.readLock().lock();
+        try {
+            return stampWindows.getOrDefault(stamp, settings.peakWindow());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     // ------------------------------------------------------------------ full recompute (verification, benchmark)
 
     /**
@@ -478,7 +527,7 @@ public final class SignalEngine {
     OptionalDouble recomputeP95FromSamples(String stamp, PoolKind pool) {
         lock.readLock().lock();
         try {
-            MinuteRange range = retainedPeakRange();
+            MinuteRange range = retainedPeakRange(stamp);
             float[] buffer = new float[(int) range.lengthMinutes()];
             int n = series(stamp, pool).collectHotValues(range.fromMinute(), range.toMinute(), buffer, true);
             return n == 0 ? OptionalDouble.empty() : OptionalDouble.of(NearestRank.p95ByQuickselect(buffer, n));
@@ -531,10 +580,10 @@ public final class SignalEngine {
     // ------------------------------------------------------------------ internals
 
     private OptionalDouble p95(PoolSeries series) {
-        if (windowMinutes() > 0) {
+        if (windowMinutes() > 0 && !stampWindows.containsKey(series.stamp)) {
             return series.incrementalP95();
         }
-        MinuteRange range = retainedPeakRange();
+        MinuteRange range = retainedPeakRange(series.stamp);
         float[] buffer = new float[(int) range.lengthMinutes()];
         int n = series.collectHotValues(range.fromMinute(), range.toMinute(), buffer, false);
         return n == 0 ? OptionalDouble.empty() : OptionalDouble.of(NearestRank.p95ByQuickselect(buffer, n));
@@ -634,7 +683,13 @@ public final class SignalEngine {
     }
 
     private MinuteRange retainedPeakRange() {
-        MinuteRange range = settings.peakWindow().rangeAt(now);
+        return retainedPeakRange(null);
+    }
+
+    private MinuteRange retainedPeakRange(@Nullable String stamp) {
+        PeakWindow window =
+                stamp == null ? settings.peakWindow() : stampWindows.getOrDefault(stamp, settings.peakWindow());
+        MinuteRange range = window.rangeAt(now);
         // Settings validation guarantees retention covers the window; the clamp is a guard, not a rule.
         return new MinuteRange(Math.max(range.fromMinute(), oldestRetained()), range.toMinute());
     }

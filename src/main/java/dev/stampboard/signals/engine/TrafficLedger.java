@@ -137,12 +137,18 @@ final class TrafficLedger {
 
     /** Stamps (declaration order) first, then replicas; rules in settings order. */
     List<ReactiveAlert> alerts(List<ReactiveRule> rules, long now, long oldest) {
+        return alerts(subject -> rules, now, oldest);
+    }
+
+    List<ReactiveAlert> alerts(
+            java.util.function.Function<String, List<ReactiveRule>> rulesOfSubject, long now, long oldest) {
         List<ReactiveAlert> alerts = new ArrayList<>();
         for (int i = 0; i < stampNames.size(); i++) {
-            collectAlerts(stampNames.get(i), stampRings.get(i), rules, now, oldest, alerts);
+            String subject = stampNames.get(i);
+            collectAlerts(subject, stampRings.get(i), rulesOfSubject.apply(subject), now, oldest, alerts);
         }
         for (Replica replica : replicas.values()) {
-            collectAlerts(replica.subject, replica.ring, rules, now, oldest, alerts);
+            collectAlerts(replica.subject, replica.ring, rulesOfSubject.apply(replica.subject), now, oldest, alerts);
         }
         return alerts;
     }

@@ -35,6 +35,7 @@ public final class TriggerRules {
      * @param scoreMinutesAtOrAbove consecutive scored minutes, ending now, with the score at or above the rule's threshold
      * @param scoreRule          the region's score rule
      * @param nowMinute          the engine's current minute (for how long a reactive rule has held)
+     * @param hotSinceByPool     since which minute each HOT pool has been HOT, where known (else now)
      */
     public record StampFacts(
             String stamp,
@@ -44,7 +45,30 @@ public final class TriggerRules {
             OptionalDouble score,
             int scoreMinutesAtOrAbove,
             ScoreRule scoreRule,
-            long nowMinute) {}
+            long nowMinute,
+            Map<PoolKind, Long> hotSinceByPool) {
+
+        public StampFacts(
+                String stamp,
+                Map<PoolKind, OptionalDouble> p95ByPool,
+                double hotThreshold,
+                List<ReactiveAlert> reactiveAlerts,
+                OptionalDouble score,
+                int scoreMinutesAtOrAbove,
+                ScoreRule scoreRule,
+                long nowMinute) {
+            this(
+                    stamp,
+                    p95ByPool,
+                    hotThreshold,
+                    reactiveAlerts,
+                    score,
+                    scoreMinutesAtOrAbove,
+                    scoreRule,
+                    nowMinute,
+                    Map.of());
+        }
+    }
 
     public static List<StampTrigger> evaluate(StampFacts facts) {
         List<StampTrigger> triggers = new ArrayList<>();
@@ -59,12 +83,14 @@ public final class TriggerRules {
                                 "%s hot-node P95 %.1f %% above %.1f %%",
                                 pool,
                                 p95.getAsDouble(),
-                                facts.hotThreshold())));
+                                facts.hotThreshold()),
+                        facts.hotSinceByPool().getOrDefault(pool, facts.nowMinute())));
             }
         }
         for (ReactiveAlert alert : facts.reactiveAlerts()) {
             if (alert.subject().equals(facts.stamp())) {
-                triggers.add(new StampTrigger(facts.stamp(), TriggerKind.REACTIVE, describe(alert, facts.nowMinute())));
+                triggers.add(new StampTrigger(
+                        facts.stamp(), TriggerKind.REACTIVE, describe(alert, facts.nowMinute()), alert.sinceMinute()));
             }
         }
         ScoreRule rule = facts.scoreRule();
@@ -80,7 +106,8 @@ public final class TriggerRules {
                             facts.score().getAsDouble(),
                             rule.threshold(),
                             facts.scoreMinutesAtOrAbove(),
-                            rule.sustainedMinutes())));
+                            rule.sustainedMinutes()),
+                    facts.nowMinute() - facts.scoreMinutesAtOrAbove() + 1));
         }
         return triggers;
     }

@@ -28,7 +28,19 @@ public class SignalSettingsView extends VerticalLayout {
     final NumberField warn = new NumberField("Warning threshold (%)");
     final Button save = new Button("Save thresholds");
 
-    public SignalSettingsView(SignalsService signals, CurrentUser user) {
+    final RegionSettingsForm regions;
+
+    public SignalSettingsView(
+            SignalsService signals,
+            CurrentUser user,
+            dev.stampboard.signals.RegionSettingsService regionSettings,
+            dev.stampboard.fleet.FleetService fleet) {
+        regions = new RegionSettingsForm(
+                regionSettings,
+                user::actor,
+                fleet.regions().stream()
+                        .map(dev.stampboard.fleet.RegionInfo::name)
+                        .toList());
         var settings = signals.settings();
         hot.setValue(settings.hotThreshold());
         warn.setValue(settings.warnThreshold());
@@ -59,5 +71,6 @@ public class SignalSettingsView extends VerticalLayout {
             }
         });
         add(new H1("Settings"), new Paragraph("Signal thresholds apply to every pool at once."), hot, warn, save);
+        add(regions);
     }
 }

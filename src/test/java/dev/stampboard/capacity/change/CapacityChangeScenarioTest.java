@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -108,7 +107,7 @@ class CapacityChangeScenarioTest extends SpringTest {
                 fleet,
                 changes,
                 context.getBean(CapacityChangeProperties.class),
-                context.getBean(ApplicationEventPublisher.class),
+                context, // the context publishes events
                 context.getBean(Clock.class),
                 context.getBean(TransactionTemplate.class));
     }
@@ -258,7 +257,7 @@ class CapacityChangeScenarioTest extends SpringTest {
                 qps,
                 gbps,
                 10.0,
-                "own update domain",
+                "A release pipeline that needs its own update domain",
                 java.time.LocalDate.parse("2027-01-15"),
                 null));
         dev.stampboard.isolation.Requests.as(users, "erin");
@@ -315,27 +314,44 @@ class CapacityChangeScenarioTest extends SpringTest {
         growth.forEach(c -> assertThat(changes.get(c.id()).state()).isEqualTo(CapacityChangeState.VALIDATING));
     }
 
+    @Autowired
+    dev.stampboard.capacity.CapacityService capacity;
+
     /**
-     * Issue 17's goal: a scale-in of a relieved stamp's dataproxy pool, measured after its 24 h validation against the
-     * prediction made when it was proposed. The relieved stamp is A (eus-s01) once the seed campaign ran before this
-     * test (the suite's order); alone, stamp B (eus-s02), which the seed leaves cool.
+     * Issue 17's goal: the capacity page's scale-in recommendation for a relieved stamp's dataproxy pool, proposed
+     * from the recommendation, executed, and measured after its 24 h validation against the recommendation's
+     * prediction. The relieved stamp is A (eus-s01) once the seed campaign ran before this test (the suite's order);
+     * alone, stamp B (eus-s02), which the seed leaves cool.
      */
     @Test
-    void a_scale_in_of_a_relieved_stamp_lands_within_5_pp_of_its_prediction() {
+    void a_recommended_scale_in_of_a_relieved_stamp_lands_within_5_pp_of_its_prediction() {
         double target = changes.target();
         String stamp =
                 signals.hotNodeP95("eus-s01", PoolKind.DATAPROXY).orElse(100) <= target - 10 ? "eus-s01" : "eus-s02";
+        dev.stampboard.capacity.PoolOutlook outlook = capacity.outlook("eastus").stream()
+                .filter(o -> o.stamp().equals(stamp) && o.pool() == PoolKind.DATAPROXY)
+                .findFirst()
+                .orElseThrow();
+        var advice = outlook.advice();
+        assertThat(advice.kind())
+                .as("a relieved stamp gets a scale-in recommendation: " + advice.reason())
+                .isEqualTo(dev.stampboard.capacity.engine.PoolAdvice.Kind.SCALE_IN);
         int before = nodes(stamp, PoolKind.DATAPROXY);
-        // the fewest nodes (down to half) whose predicted P95 keeps 5 pp of headroom under target
-        int to = before;
-        for (int n = before - 1; n >= Math.max(2, (before + 1) / 2); n--) {
-            float[] window = signals.hotNodeMinutes(stamp, PoolKind.DATAPROXY, signals.peakRange());
-            if (ScaledLoadPrediction.p95(window, 6.0, before, n) <= target - 5) {
-                to = n;
-            }
-        }
-        assertThat(to).as("a relieved stamp has room to scale in").isLessThan(before);
-        String id = started(stamp, PoolKind.DATAPROXY, to, to, "relieved: scale in to what the load needs");
+        int to = advice.recommendedNodes();
+        as("alice");
+        String id = changes.propose(new NewCapacityChange(
+                        stamp,
+                        PoolKind.DATAPROXY,
+                        to,
+                        advice.recommendedMinimum(),
+                        advice.reason(),
+                        "capacity recommendation " + stamp + " dataproxy",
+                        advice.predictedP95()))
+                .id();
+        as("bob");
+        changes.approve(id);
+        as("alice");
+        changes.start(id);
         CapacityChangeExecutor executor = instance(Duration.ofSeconds(30));
         CapacityChangeDetails end = runUntil(executor, id, CapacityChangeState.COMPLETED, 25 * 60, 60);
 
@@ -344,7 +360,7 @@ class CapacityChangeScenarioTest extends SpringTest {
         System.out.printf(
                 Locale.ROOT,
                 "CAPACITY GOAL %s dataproxy %d -> %d nodes: P95 before %.1f %%, predicted %.1f %%, measured %.1f %%,"
-                        + " error %+.1f pp (target %.1f %%)%n",
+                        + " error %+.1f pp (target %.1f %%), saving %.0f a month%n",
                 stamp,
                 before,
                 to,
@@ -352,7 +368,8 @@ class CapacityChangeScenarioTest extends SpringTest {
                 end.predictedP95(),
                 end.measuredP95(),
                 end.predictionErrorPp(),
-                target);
+                target,
+                outlook.monthlySaving());
         assertThat(end.measuredP95()).isLessThanOrEqualTo(target);
         assertThat(Math.abs(end.predictionErrorPp()))
                 .as("measured vs predicted, pp")

@@ -1,0 +1,69 @@
+package dev.stampboard.capacity.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import dev.stampboard.KaribuTest;
+import dev.stampboard.base.ui.chart.EChart;
+import dev.stampboard.capacity.CapacityService;
+import dev.stampboard.fleet.FleetService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The capacity page, the forecast on stamp detail and the dashboard's "Days until HOT" column on the seed fleet. */
+class CapacityViewTest extends KaribuTest {
+
+    @Autowired
+    CapacityService capacity;
+
+    @Autowired
+    FleetService fleet;
+
+    @Test
+    void the_capacity_page_lists_open_recommendations_savings_headroom_and_prices() {
+        login("dave");
+        UI.getCurrent().navigate("capacity");
+        CapacityView view = _get(CapacityView.class);
+        assertThat(view.summary.getText()).contains("open recommendations would save", "USD a month", "35 %");
+        int open = capacity.recommendations(null).size();
+        assertThat(open).isPositive();
+        assertThat(GridKt._size(view.recommendations)).isEqualTo(open);
+        assertThat(GridKt._getFormattedRow(view.recommendations, 0).toString()).contains("scale in");
+        // two pool kinds per region
+        assertThat(GridKt._size(view.prices)).isEqualTo(2 * fleet.regions().size());
+        assertThat(GridKt._getFormattedRow(view.prices, 0).toString()).contains("0.384 USD", "280 USD");
+        assertThat(GridKt._size(view.headroom)).isEqualTo(2 * fleet.regions().size());
+        assertThat(view.savingsChart.getOptionJson()).contains("realised saving");
+    }
+
+    @Test
+    void stamp_detail_shows_each_pools_forecast_with_its_band() {
+        login("dave");
+        UI.getCurrent().navigate("stamps/eus-s02");
+        EChart chart = _get(EChart.class, spec -> spec.withId("forecast-dataproxy"));
+        assertThat(chart.getOptionJson()).contains("forecast", "90 % band", "daily peak P95", "HOT 45 %");
+        Paragraph summary = _get(Paragraph.class, spec -> spec.withId("forecast-summary-dataproxy"));
+        assertThat(summary.getText()).startsWith("Trend").contains("with weekly seasonality");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_dashboard_says_how_many_days_until_a_stamp_turns_hot() {
+        login("dave");
+        UI.getCurrent().navigate("");
+        Grid<Object> stamps = _get(Grid.class, spec -> spec.withId("stamps"));
+        assertThat(stamps.getColumnByKey("days-until-hot").getHeaderText()).isEqualTo("Days until HOT");
+        boolean sawHotNow = false;
+        for (int i = 0; i < GridKt._size(stamps); i++) {
+            String row = GridKt._getFormattedRow(stamps, i).toString();
+            if (row.contains("eus-s01")) {
+                sawHotNow = row.contains("now");
+            }
+        }
+        assertThat(sawHotNow).as("stamp A is HOT now").isTrue();
+    }
+}
