@@ -81,7 +81,6 @@ class ArchitectureRulesTest {
             Map.entry("validation_series", "cutover"),
             Map.entry("isolation_request", "isolation"),
             Map.entry("isolation_state_change", "isolation"),
-            Map.entry("capacity_daily_peak", "capacity"),
             Map.entry("capacity_change", "capacity"),
             Map.entry("capacity_change_step", "capacity"));
 

@@ -177,6 +177,15 @@ public class SignalsService {
     }
 
     private StampSignals signalsOf(StampInfo stamp) {
+        // The inventory is read from the database, which can know a stamp another instance declared a moment
+        // before this instance's follower has told the engine; declaring it here (idempotent) keeps the answer whole.
+        boolean engineBehind = false;
+        for (PoolKind kind : PoolKind.values()) {
+            engineBehind |= stamp.pool(kind).isPresent() && !engine.hasPool(stamp.name(), kind);
+        }
+        if (engineBehind) {
+            declare(stamp);
+        }
         double threshold = engine.settings().hotThreshold();
         List<PoolSignal> pools = new ArrayList<>();
         for (PoolKind kind : PoolKind.values()) {

@@ -76,12 +76,12 @@ class RegionTriggersApiTest extends SpringTest {
                 .isEqualTo(HttpStatus.OK);
     }
 
-    /** 20 minutes: tl-s01 at 44 % on every node, tl-s02 at 10 %; tl-s01's registries throttled 4 % for the last 12. */
+    /** 20 minutes: trg-s01 at 44 % on every node, trg-s02 at 10 %; trg-s01's registries throttled 4 % for the last 12. */
     private void feed() {
-        stamp("tl-s01");
-        stamp("tl-s02");
-        registry("tl-big.example.io", "tl-s01");
-        registry("tl-small.example.io", "tl-s01");
+        stamp("trg-s01");
+        stamp("trg-s02");
+        registry("trg-big.example.io", "trg-s01");
+        registry("trg-small.example.io", "trg-s01");
         Instant now = now();
         List<Map<String, Object>> cpu = new ArrayList<>();
         List<Map<String, Object>> traffic = new ArrayList<>();
@@ -90,13 +90,13 @@ class RegionTriggersApiTest extends SpringTest {
             for (String node : List.of("rg-0", "rg-1", "dp-0", "dp-1")) {
                 String pool = node.startsWith("rg") ? "REGISTRY" : "DATAPROXY";
                 cpu.add(Map.of(
-                        "stamp", "tl-s01", "pool", pool, "node", node, "minute", minute.toString(), "cpu", 44.0));
+                        "stamp", "trg-s01", "pool", pool, "node", node, "minute", minute.toString(), "cpu", 44.0));
                 cpu.add(Map.of(
-                        "stamp", "tl-s02", "pool", pool, "node", node, "minute", minute.toString(), "cpu", 10.0));
+                        "stamp", "trg-s02", "pool", pool, "node", node, "minute", minute.toString(), "cpu", 10.0));
             }
             long throttledPer1000 = m < 12 ? 40 : 0;
-            traffic.add(row("tl-big.example.io", minute, 600, throttledPer1000 * 600 / 1000));
-            traffic.add(row("tl-small.example.io", minute, 400, throttledPer1000 * 400 / 1000));
+            traffic.add(row("trg-big.example.io", minute, 600, throttledPer1000 * 600 / 1000));
+            traffic.add(row("trg-small.example.io", minute, 400, throttledPer1000 * 400 / 1000));
         }
         ResponseEntity<JsonNode> c =
                 as("collector").postForEntity("/api/v1/telemetry/node-cpu", Map.of("samples", cpu), JsonNode.class);
@@ -114,7 +114,7 @@ class RegionTriggersApiTest extends SpringTest {
         Map<String, Object> m = new HashMap<>();
         m.put("registry", registry);
         m.put("region", REGION);
-        m.put("stamp", "tl-s01");
+        m.put("stamp", "trg-s01");
         m.put("minute", minute.toString());
         m.put("requests", requests);
         m.put("bytes", requests * 1000);
@@ -163,24 +163,24 @@ class RegionTriggersApiTest extends SpringTest {
         feed();
 
         // 4 % throttling for 12 minutes against the default rule (> 2 % for 10 min); P95 44 % is under 45 %
-        JsonNode row = stampRow("tl-s01");
+        JsonNode row = stampRow("trg-s01");
         assertThat(row.get("pools").get(0).get("state").asText()).isEqualTo("WARN");
         assertThat(row.get("triggers")).hasSize(1);
         assertThat(row.get("triggers").get(0).get("kind").asText()).isEqualTo("REACTIVE");
         assertThat(row.get("triggers").get(0).get("detail").asText())
                 .isEqualTo("throttling 4.0 % above 2.0 % for 12 min (rule: 10 min)");
-        assertThat(stampRow("tl-s02").get("triggers")).isEmpty();
+        assertThat(stampRow("trg-s02").get("triggers")).isEmpty();
 
         // the planner takes it as a source: the biggest contributor (60 % of requests and bytes) moves to the only
         // other stamp; by DESIGN §3 with idle baseline b (6–7 %) the source drops to b + (44 − b)·0.4 ≈ 22 < 40 and
         // the destination rises to 10 + (44 − b)·0.6 ≈ 33 ≤ 40 in both pools, so one move and no isolation
         Plan plan = previewAsEngineer();
-        assertThat(plan.moves()).extracting(PlannedMove::registry).containsExactly("tl-big.example.io");
+        assertThat(plan.moves()).extracting(PlannedMove::registry).containsExactly("trg-big.example.io");
         assertThat(plan.moves()).allSatisfy(m -> {
-            assertThat(m.from()).isEqualTo("tl-s01");
-            assertThat(m.to()).isEqualTo("tl-s02");
+            assertThat(m.from()).isEqualTo("trg-s01");
+            assertThat(m.to()).isEqualTo("trg-s02");
         });
-        assertThat(plan.notes()).anyMatch(n -> n.startsWith("tl-s01 is triggered by reactive: throttling 4.0 %"));
+        assertThat(plan.notes()).anyMatch(n -> n.startsWith("trg-s01 is triggered by reactive: throttling 4.0 %"));
 
         // the region's own rule: throttling must exceed 5 %, so 4 % no longer triggers
         ResponseEntity<JsonNode> changed = put("erin", "/api/v1/regions/" + REGION + "/signal-settings", settings(5));
@@ -189,7 +189,7 @@ class RegionTriggersApiTest extends SpringTest {
                 .isEqualTo(HttpStatus.OK);
         assertThat(changed.getBody().get("custom").asBoolean()).isTrue();
         assertThat(changed.getBody().get("throttlingPercent").asDouble()).isEqualTo(5.0);
-        assertThat(stampRow("tl-s01").get("triggers")).isEmpty();
+        assertThat(stampRow("trg-s01").get("triggers")).isEmpty();
         assertThat(previewAsEngineer().moves()).isEmpty();
         assertThat(jdbc.sql("select count(*) from audit_event where subject = ? and action = 'SETTING_CHANGED'"
                                 + " and actor = 'erin' and detail like ?")
@@ -203,7 +203,7 @@ class RegionTriggersApiTest extends SpringTest {
                 .exchange("/api/v1/regions/" + REGION + "/signal-settings", HttpMethod.DELETE, null, JsonNode.class);
         assertThat(reset.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(reset.getBody().get("custom").asBoolean()).isFalse();
-        assertThat(stampRow("tl-s01").get("triggers").get(0).get("kind").asText())
+        assertThat(stampRow("trg-s01").get("triggers").get(0).get("kind").asText())
                 .isEqualTo("REACTIVE");
     }
 

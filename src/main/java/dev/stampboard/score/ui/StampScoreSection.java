@@ -40,7 +40,10 @@ public class StampScoreSection extends Div {
         Optional<StampScore> score = scores.scoreOf(stamp);
         if (score.isEmpty()) {
             summary.setText("No score yet: no score model is active. ");
-            summary.add(new RouterLink("Score model", ScoreModelView.class));
+            RouterLink model = new RouterLink("Score model", ScoreModelView.class);
+            // a link inside a sentence needs more than its colour to be seen as a link (axe: link-in-text-block)
+            model.getStyle().set("text-decoration", "underline");
+            summary.add(model);
             return;
         }
         StampScore s = score.get();
