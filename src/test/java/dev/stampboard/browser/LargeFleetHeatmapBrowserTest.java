@@ -44,6 +44,7 @@ class LargeFleetHeatmapBrowserTest {
                         "--logging.level.root=WARN",
                         "--stampboard.simulator.scenario=large-500",
                         "--stampboard.simulator.backfill-minutes=60",
+                        "--stampboard.capacity.history-days=1", // the heatmap needs no weeks of simulated daily peaks
                         "--stampboard.simulator.start=2026-11-26T18:00:00Z");
     }
 

@@ -36,7 +36,14 @@ class CapacityViewTest extends KaribuTest {
         // two pool kinds per region
         assertThat(GridKt._size(view.prices)).isEqualTo(2 * fleet.regions().size());
         assertThat(GridKt._getFormattedRow(view.prices, 0).toString()).contains("0.384 USD", "280 USD");
-        assertThat(GridKt._size(view.headroom)).isEqualTo(2 * fleet.regions().size());
+        // other tests in the shared context add regions without telemetry: the seed's region has both pools, no
+        // region more than two
+        assertThat(GridKt._size(view.headroom)).isBetween(2, 2 * fleet.regions().size());
+        assertThat(view.headroom
+                        .getGenericDataView()
+                        .getItems()
+                        .filter(h -> h.region().equals("eastus")))
+                .hasSize(2);
         assertThat(view.savingsChart.getOptionJson()).contains("realised saving");
     }
 
@@ -54,7 +61,11 @@ class CapacityViewTest extends KaribuTest {
     @SuppressWarnings("unchecked")
     void the_dashboard_says_how_many_days_until_a_stamp_turns_hot() {
         login("dave");
-        UI.getCurrent().navigate("");
+        // the region explicitly: an earlier test may have left dave's remembered region elsewhere
+        UI.getCurrent()
+                .navigate(
+                        dev.stampboard.dashboard.ui.FleetView.class,
+                        com.vaadin.flow.router.QueryParameters.of("region", "eastus"));
         Grid<Object> stamps = _get(Grid.class, spec -> spec.withId("stamps"));
         assertThat(stamps.getColumnByKey("days-until-hot").getHeaderText()).isEqualTo("Days until HOT");
         boolean sawHotNow = false;
