@@ -97,7 +97,12 @@ class TelemetryApiTest extends SpringTest {
         samples.add(sample("hx-s01", "DATAPROXY", "dp-000", now.minusSeconds(60L * 45 + 30), 50)); // not aligned
         samples.add(sample("hx-s01", "DATAPROXY", "dp-000", now.plusSeconds(60L * 5), 50)); // future
         samples.add(sample("hx-s01", "DATAPROXY", "dp-000", now.minusSeconds(60L * 29), 99.0)); // duplicate
-        samples.add(sample("hx-s01", "DATAPROXY", "dp-000", now.minusSeconds(3600L * 13), 50)); // older than the window
+        samples.add(sample(
+                "hx-s01",
+                "DATAPROXY",
+                "dp-000",
+                now.minusSeconds(3600L * 24 * 4),
+                50)); // older than any window (other tests may lengthen retention)
         samples.add(sample("hx-s01", "DATAPROXY", "dp-000", now.minusSeconds(60L * 46), null)); // missing cpu
         samples.add(sample(
                 "hx-s01",
