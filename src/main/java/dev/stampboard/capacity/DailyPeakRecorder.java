@@ -34,6 +34,7 @@ class DailyPeakRecorder {
     private final SignalFeed feed;
     private final ObjectProvider<PastPeaks> past;
     private final CapacityProperties properties;
+    private final ObjectProvider<dev.stampboard.base.SingleInstanceJobs> jobs;
     private volatile CompletableFuture<Void> backfill = CompletableFuture.completedFuture(null);
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
@@ -43,7 +44,9 @@ class DailyPeakRecorder {
             SignalsService signals,
             SignalFeed feed,
             ObjectProvider<PastPeaks> past,
-            CapacityProperties properties) {
+            CapacityProperties properties,
+            ObjectProvider<dev.stampboard.base.SingleInstanceJobs> jobs) {
+        this.jobs = jobs;
         this.history = history;
         this.fleet = fleet;
         this.signals = signals;
@@ -93,6 +96,11 @@ class DailyPeakRecorder {
         return day(signals.nowMinute());
     }
 
+    private boolean elected() {
+        dev.stampboard.base.SingleInstanceJobs single = jobs.getIfAvailable();
+        return single == null || single.holdsLease(RECORDING_JOB);
+    }
+
     static LocalDate day(long epochMinute) {
         return LocalDate.ofEpochDay(Math.floorDiv(epochMinute, 1440L));
     }
@@ -126,9 +134,12 @@ class DailyPeakRecorder {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** On the first minute of a day, the day before's peak window has just ended. */
+    /** Job name under the elected lease: several console instances record each day once (issue 18). */
+    static final String RECORDING_JOB = "capacity-daily-peaks";
+
+    /** On the first minute of a day, the day before's peak window has just ended; the elected instance records it. */
     private void onMinute(long minute) {
-        if (Math.floorMod(minute, 1440L) != 0) {
+        if (Math.floorMod(minute, 1440L) != 0 || !elected()) {
             return;
         }
         LocalDate day = day(minute - 1);
