@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Ingest through the API, read back, and compare with a P95 computed here from the samples sent. */
 class TelemetryApiTest extends SpringTest {
 
-    /** Its own region (FleetApiTest declared stamps in "testland" too: one region's stamp list and settings). */
+    /** Its own region (it shared FleetApiTest's test region before: one region's stamp list and settings). */
     private static final String REGION = TestNames.of(TelemetryApiTest.class).region();
 
     @Autowired
