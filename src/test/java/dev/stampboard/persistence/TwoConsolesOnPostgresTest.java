@@ -60,7 +60,7 @@ class TwoConsolesOnPostgresTest {
     static final Duration BOUND = Duration.ofSeconds(5);
 
     private static final Duration START_BUDGET =
-            Duration.ofSeconds(Long.getLong("stampboard.two-consoles.start-seconds", 240));
+            Duration.ofSeconds(Long.getLong("stampboard.two-consoles.start-seconds", 360));
     private static final String SCHEMA = "two_consoles";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REGION = "tworeg";
