@@ -189,7 +189,7 @@ public class DashboardService {
                         Alert.Severity.TRIGGER,
                         subject,
                         TriggerRules.describe(a, signals.nowMinute()),
-                        a.latestValue(),
+                        a.rule().threshold() > 0 ? a.latestValue() / a.rule().threshold() : 0,
                         a.sinceMinute(),
                         false,
                         TriggerKind.REACTIVE));
@@ -200,11 +200,16 @@ public class DashboardService {
                 .flatMap(List::stream)
                 .filter(t -> t.kind() == TriggerKind.SCORE)
                 .forEach(t -> alerts.add(new Alert(
-                        Alert.Severity.TRIGGER, t.stamp(), t.detail(), 0, t.sinceMinute(), false, TriggerKind.SCORE)));
-        // the worst first: by severity, then by how far it is (the 100 % stamp before the 46 % one), then the oldest
-        alerts.sort(Comparator.comparing(Alert::severity)
-                .thenComparing(Comparator.comparingDouble(Alert::value).reversed())
-                .thenComparingLong(Alert::sinceMinute));
+                        Alert.Severity.TRIGGER,
+                        t.stamp(),
+                        t.detail(),
+                        Double.isNaN(t.severity()) ? 0 : t.severity(),
+                        t.sinceMinute(),
+                        false,
+                        TriggerKind.SCORE)));
+        // the worst first: by severity, then by how far it is (the 100 % stamp before the 46 % one; among triggers of
+        // different units, the one furthest past its rule), then the oldest
+        alerts.sort(Alert.WORST_FIRST);
         return alerts;
     }
 }

@@ -48,6 +48,58 @@ final class TrafficLedger {
         served.add(new LinkedHashSet<>());
     }
 
+    /**
+     * See {@link SignalEngine#recordTraffic}: the checks in order (unknown stamp, values, time, duplicate), then the
+     * record kept when {@code record}.
+     */
+    SampleVerdict traffic(ReplicaMinute replicaMinute, TrafficCounts counts, EngineTime time, boolean record) {
+        String registry = replicaMinute.registry().value();
+        String region = replicaMinute.region().value();
+        String stamp = replicaMinute.stamp().value();
+        long minute = replicaMinute.minute();
+        Integer index = stampIndex.get(stamp);
+        if (index == null) {
+            return SampleVerdict.reject(
+                    SampleVerdict.Cause.UNKNOWN_STAMP,
+                    "unknown stamp '" + stamp + "': declare its pools (declarePool) before sending traffic");
+        }
+        String problem = problem(
+                registry,
+                region,
+                counts.requests(),
+                counts.bytes(),
+                counts.throttled(),
+                counts.errors(),
+                counts.p99Ms());
+        if (problem != null) {
+            return SampleVerdict.reject(SampleVerdict.Cause.INVALID_VALUES, problem);
+        }
+        SampleVerdict timeProblem = time.timeProblem(minute, "");
+        if (timeProblem != null) {
+            return timeProblem;
+        }
+        String duplicateOf = !record
+                ? recordedStamp(registry, region, minute)
+                : record(
+                        registry,
+                        region,
+                        index,
+                        minute,
+                        counts.requests(),
+                        counts.bytes(),
+                        counts.throttled(),
+                        counts.errors(),
+                        counts.p99Ms(),
+                        time.retentionMinutes());
+        if (duplicateOf != null) {
+            return SampleVerdict.reject(
+                    SampleVerdict.Cause.DUPLICATE,
+                    "duplicate traffic for " + registry + "@" + region + " at minute " + EngineTime.instant(minute)
+                            + " (served by '" + duplicateOf + "'); the first record is kept");
+        }
+        return SampleVerdict.accept();
+    }
+
     /** The traffic-specific checks; null when the record is acceptable. */
     static String problem(
             String registry, String region, long requests, long bytes, long throttled, long errors, double p99Ms) {

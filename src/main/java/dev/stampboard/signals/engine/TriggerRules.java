@@ -84,13 +84,20 @@ public final class TriggerRules {
                                 pool,
                                 p95.getAsDouble(),
                                 facts.hotThreshold()),
-                        facts.hotSinceByPool().getOrDefault(pool, facts.nowMinute())));
+                        facts.hotSinceByPool().getOrDefault(pool, facts.nowMinute()),
+                        p95.getAsDouble(),
+                        facts.hotThreshold()));
             }
         }
         for (ReactiveAlert alert : facts.reactiveAlerts()) {
             if (alert.subject().equals(facts.stamp())) {
                 triggers.add(new StampTrigger(
-                        facts.stamp(), TriggerKind.REACTIVE, describe(alert, facts.nowMinute()), alert.sinceMinute()));
+                        facts.stamp(),
+                        TriggerKind.REACTIVE,
+                        describe(alert, facts.nowMinute()),
+                        alert.sinceMinute(),
+                        alert.latestValue(),
+                        alert.rule().threshold()));
             }
         }
         ScoreRule rule = facts.scoreRule();
@@ -107,7 +114,9 @@ public final class TriggerRules {
                             rule.threshold(),
                             facts.scoreMinutesAtOrAbove(),
                             rule.sustainedMinutes()),
-                    facts.nowMinute() - facts.scoreMinutesAtOrAbove() + 1));
+                    facts.nowMinute() - facts.scoreMinutesAtOrAbove() + 1,
+                    facts.score().getAsDouble(),
+                    rule.threshold()));
         }
         return triggers;
     }

@@ -51,6 +51,9 @@ class TriggerRulesTest {
         List<StampTrigger> held = TriggerRules.evaluate(facts(30, List.of(), OptionalDouble.of(70), 10));
         assertThat(held).extracting(StampTrigger::kind).containsExactly(TriggerKind.SCORE);
         assertThat(held.get(0).detail()).isEqualTo("score 70 at or above 70 for 10 min (rule: 10 min)");
+        assertThat(held.get(0).value()).isEqualTo(70.0);
+        assertThat(held.get(0).threshold()).isEqualTo(70.0);
+        assertThat(held.get(0).severity()).isEqualTo(1.0);
     }
 
     @Test
@@ -97,6 +100,14 @@ class TriggerRulesTest {
                 .extracting(StampTrigger::kind)
                 .containsExactly(TriggerKind.P95, TriggerKind.REACTIVE, TriggerKind.SCORE);
         assertThat(triggers.get(1).describe()).isEqualTo("reactive: 5xx 8.0 % above 5.0 % for 7 min (rule: 5 min)");
+        // each carries its value and its rule's threshold, in the rule's unit
+        assertThat(triggers)
+                .extracting(StampTrigger::value, StampTrigger::threshold)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(60.0, 45.0),
+                        org.assertj.core.groups.Tuple.tuple(0.08, 0.05),
+                        org.assertj.core.groups.Tuple.tuple(91.0, 70.0));
+        assertThat(triggers.get(2).severity()).isCloseTo(1.3, org.assertj.core.api.Assertions.within(1e-12));
     }
 
     private static void throttle(SignalEngine engine, long minute) {
