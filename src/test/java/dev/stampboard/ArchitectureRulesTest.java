@@ -47,6 +47,7 @@ class ArchitectureRulesTest {
             Map.entry("replica", "fleet"),
             Map.entry("home_stamp_change", "fleet"),
             Map.entry("inventory_change", "fleet"),
+            Map.entry("event_handled", "base"),
             Map.entry("app_user", "security"),
             Map.entry("api_token", "security"),
             Map.entry("security_setting", "security"),

@@ -3,6 +3,7 @@ package dev.stampboard.capacity;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.StampInfo;
+import dev.stampboard.signals.SignalFeed;
 import dev.stampboard.signals.SignalsService;
 import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
@@ -30,8 +31,10 @@ class DailyPeakRecorder {
     private final DailyPeakHistory history;
     private final FleetService fleet;
     private final SignalsService signals;
+    private final SignalFeed feed;
     private final ObjectProvider<PastPeaks> past;
     private final CapacityProperties properties;
+    private final ObjectProvider<dev.stampboard.base.SingleInstanceJobs> jobs;
     private volatile CompletableFuture<Void> backfill = CompletableFuture.completedFuture(null);
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
@@ -39,11 +42,15 @@ class DailyPeakRecorder {
             DailyPeakHistory history,
             FleetService fleet,
             SignalsService signals,
+            SignalFeed feed,
             ObjectProvider<PastPeaks> past,
-            CapacityProperties properties) {
+            CapacityProperties properties,
+            ObjectProvider<dev.stampboard.base.SingleInstanceJobs> jobs) {
+        this.jobs = jobs;
         this.history = history;
         this.fleet = fleet;
         this.signals = signals;
+        this.feed = feed;
         this.past = past;
         this.properties = properties;
     }
@@ -52,7 +59,7 @@ class DailyPeakRecorder {
     @EventListener(ApplicationStartedEvent.class)
     @Order(5)
     public void listen() {
-        signals.onAdvance(this::onMinute);
+        feed.onAdvance(this::onMinute);
     }
 
     /** After the simulator has back-filled its window (order 10): the clock then stands at the start-up minute. */
@@ -89,6 +96,11 @@ class DailyPeakRecorder {
         return day(signals.nowMinute());
     }
 
+    private boolean elected() {
+        dev.stampboard.base.SingleInstanceJobs single = jobs.getIfAvailable();
+        return single == null || single.holdsLease(RECORDING_JOB);
+    }
+
     static LocalDate day(long epochMinute) {
         return LocalDate.ofEpochDay(Math.floorDiv(epochMinute, 1440L));
     }
@@ -122,9 +134,12 @@ class DailyPeakRecorder {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** On the first minute of a day, the day before's peak window has just ended. */
+    /** Job name under the elected lease: several console instances record each day once (issue 18). */
+    static final String RECORDING_JOB = "capacity-daily-peaks";
+
+    /** On the first minute of a day, the day before's peak window has just ended; the elected instance records it. */
     private void onMinute(long minute) {
-        if (Math.floorMod(minute, 1440L) != 0) {
+        if (Math.floorMod(minute, 1440L) != 0 || !elected()) {
             return;
         }
         LocalDate day = day(minute - 1);

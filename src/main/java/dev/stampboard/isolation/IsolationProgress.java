@@ -48,6 +48,7 @@ public class IsolationProgress {
     private final TransactionTemplate tx;
     private final ObjectProvider<SingleInstanceJobs> jobs;
     private final DedicatedGrowth growth;
+    private final dev.stampboard.base.HandledEvents handled;
 
     IsolationProgress(
             IsolationSteps steps,
@@ -59,7 +60,9 @@ public class IsolationProgress {
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
             ObjectProvider<SingleInstanceJobs> jobs,
-            DedicatedGrowth growth) {
+            DedicatedGrowth growth,
+            dev.stampboard.base.HandledEvents handled) {
+        this.handled = handled;
         this.steps = steps;
         this.requests = requests;
         this.fleet = fleet;
@@ -106,8 +109,13 @@ public class IsolationProgress {
                 if (event.status() == PlanStatus.COMPLETED) {
                     progress(r.getId());
                 } else {
-                    tx.executeWithoutResult(s -> events.publishEvent(
-                            new IsolationMigrationEnded(r.getId(), event.planId(), event.status())));
+                    // a redelivered PlanFinished records the end once
+                    tx.executeWithoutResult(s -> {
+                        if (handled.firstTime(
+                                "isolation.plan-finished", r.getId() + "/" + event.planId() + "/" + event.status())) {
+                            events.publishEvent(new IsolationMigrationEnded(r.getId(), event.planId(), event.status()));
+                        }
+                    });
                 }
             } catch (RuntimeException e) {
                 log.warn(

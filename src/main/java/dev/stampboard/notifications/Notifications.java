@@ -9,10 +9,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The notification centre: publishes notifications (the other modules' events do, through this
@@ -31,8 +35,18 @@ public class Notifications {
     private final CurrentUser currentUser;
     private final WebhookOutbox outbox;
 
-    Notifications(JdbcClient jdbc, Clock clock, CurrentUser currentUser, WebhookOutbox outbox) {
+    /** A savepoint around the first-wins insert: a lost race must not abort the caller's transaction (PostgreSQL). */
+    private final TransactionTemplate firstWins;
+
+    Notifications(
+            JdbcClient jdbc,
+            Clock clock,
+            CurrentUser currentUser,
+            WebhookOutbox outbox,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.firstWins = new TransactionTemplate(transactions);
+        this.firstWins.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
         this.currentUser = currentUser;
         this.outbox = outbox;
@@ -58,39 +72,72 @@ public class Notifications {
             throw new IllegalStateException("The database returned no id for the new notification");
         }
         long id = generated.longValue();
+        addAudiences(id, n);
+        return id;
+    }
+
+    private void addAudiences(long id, NewNotification n) {
         for (Audience audience : n.audiences()) {
             jdbc.sql("insert into notification_audience (notification_id, audience) values (?, ?)")
                     .params(id, audience.key())
                     .update();
         }
         outbox.enqueue(id);
-        return id;
     }
 
     /**
      * Publishes unless a notification of the same kind about the same subject is still open (not
      * resolved): a pool flapping around the threshold, or a plan submitted twice, notifies once.
+     *
+     * <p>First wins in the database: an open notification holds its {@code open_key} (kind and subject, unique; V91)
+     * until it is resolved. Several console instances see the same pool turn HOT, each in its own engine, and raise
+     * the notice at about the same moment; the one whose insert commits first stores it, the others' inserts find the
+     * key taken (or fail on it, inside a savepoint, when they raced) and store nothing.
      */
     @Transactional
     public boolean publishUnlessOpen(NewNotification n) {
-        boolean open =
-                jdbc.sql("select count(*) from notification where kind = ? and subject = ? and resolved_at is null")
-                                .params(n.kind().name(), n.subject())
-                                .query(Long.class)
-                                .single()
-                        > 0;
-        if (open) {
+        String openKey = openKey(n.kind(), n.subject());
+        Long id;
+        try {
+            id = firstWins.execute(status -> {
+                var key = new GeneratedKeyHolder();
+                int inserted = jdbc.sql("insert into notification (at, kind, except_user, subject, title, detail, link,"
+                                + " open_key) select ?, ?, ?, ?, ?, ?, ?, ? from (values (1)) v"
+                                + " where not exists (select 1 from notification where open_key = ?)")
+                        .params(
+                                now(),
+                                n.kind().name(),
+                                n.exceptUser(),
+                                cut(n.subject(), 255),
+                                cut(n.title(), 255),
+                                cut(n.detail(), 2000),
+                                cut(n.link(), 255),
+                                openKey,
+                                openKey)
+                        .update(key, "id");
+                Number generated = key.getKey();
+                return inserted == 1 && generated != null ? generated.longValue() : null;
+            });
+        } catch (DuplicateKeyException raced) {
+            return false; // another instance's insert of the same open notice committed first
+        }
+        if (id == null) {
             return false;
         }
-        publish(n);
+        addAudiences(id, n);
         return true;
+    }
+
+    /** The key an open notification of this kind about this subject holds until it is resolved. */
+    static String openKey(NotificationKind kind, String subject) {
+        return kind.name() + ":" + cut(subject, 255);
     }
 
     /** What was asked for has happened (e.g. the plan was decided): the notifications stop counting as unread. */
     @Transactional
     public int resolve(NotificationKind kind, String subject) {
-        return jdbc.sql(
-                        "update notification set resolved_at = ? where kind = ? and subject = ? and resolved_at is null")
+        return jdbc.sql("update notification set resolved_at = ?, open_key = null where kind = ? and subject = ?"
+                        + " and resolved_at is null")
                 .params(now(), kind.name(), subject)
                 .update();
     }

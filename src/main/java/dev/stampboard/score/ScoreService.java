@@ -18,6 +18,7 @@ import dev.stampboard.score.engine.StampMinute;
 import dev.stampboard.score.engine.TrainingPlan;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
+import dev.stampboard.signals.SignalFeed;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.engine.SignalSettings;
 import java.time.Instant;
@@ -80,6 +81,7 @@ public class ScoreService {
 
     ScoreService(
             SignalsService signals,
+            SignalFeed feed,
             FleetService fleet,
             ScoreModelStore store,
             CurrentUser currentUser,
@@ -98,7 +100,7 @@ public class ScoreService {
         this.tx = new TransactionTemplate(transactions);
         this.observations = new LiveObservations(signals, fleet);
         this.labellingStore = labellingStore;
-        signals.onAdvance(this::onMinute);
+        feed.onAdvance(this::onMinute);
     }
 
     // ---- live scores -----------------------------------------------------------------------

@@ -42,6 +42,9 @@ class WorkflowNotificationsTest extends KaribuTest {
     @Autowired
     ApplicationEventPublisher events;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private Optional<Notification> mine(NotificationKind kind, String subject) {
         return notifications.mine(200).stream()
                 .filter(n -> n.kind() == kind && n.subject().equals(subject))
@@ -128,5 +131,66 @@ class WorkflowNotificationsTest extends KaribuTest {
         login("bob");
         assertThat(mine(NotificationKind.STAMP_HOT, subject).orElseThrow().resolved())
                 .isTrue();
+    }
+
+    /**
+     * Issue 18: every console instance's engine sees a pool turn HOT and announces it at about the same moment. The
+     * database lets the first insert win: one notice per HOT episode, whichever instances raise it and however
+     * concurrently; once it is resolved, the next episode is a new notice.
+     */
+    @Test
+    void a_pool_turning_hot_on_several_instances_at_once_is_one_notice() throws Exception {
+        int instances = 4;
+        int pools = 12;
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(instances);
+        try {
+            for (int p = 0; p < pools; p++) {
+                String stamp = "scale7-s" + p;
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(instances);
+                List<java.util.concurrent.Future<?>> raised = new java.util.ArrayList<>();
+                for (int i = 0; i < instances; i++) {
+                    long minute = 5000 + i % 2; // a lagging instance sees it a minute later
+                    raised.add(threads.submit(() -> {
+                        together.await();
+                        events.publishEvent(new PoolStateChanged(
+                                "scale7land", stamp, PoolKind.DATAPROXY, PoolState.WARN, PoolState.HOT, minute));
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> f : raised) {
+                    f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                }
+                assertThat(stored(stamp + "/dataproxy"))
+                        .as(stamp + ": raised by " + instances + " instances at once")
+                        .isEqualTo(1);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        String subject = "scale7-s0/dataproxy";
+        events.publishEvent(
+                new PoolStateChanged("scale7land", "scale7-s0", PoolKind.DATAPROXY, PoolState.HOT, PoolState.OK, 5030));
+        events.publishEvent(
+                new PoolStateChanged("scale7land", "scale7-s0", PoolKind.DATAPROXY, PoolState.HOT, PoolState.OK, 5030));
+        events.publishEvent(
+                new PoolStateChanged("scale7land", "scale7-s0", PoolKind.DATAPROXY, PoolState.OK, PoolState.HOT, 5090));
+        events.publishEvent(
+                new PoolStateChanged("scale7land", "scale7-s0", PoolKind.DATAPROXY, PoolState.OK, PoolState.HOT, 5091));
+        assertThat(stored(subject))
+                .as("a second HOT episode is a second notice")
+                .isEqualTo(2);
+        login("bob");
+        assertThat(notifications.mine(500).stream()
+                        .filter(n -> n.kind() == NotificationKind.STAMP_HOT
+                                && n.subject().equals(subject))
+                        .map(Notification::resolved))
+                .containsExactlyInAnyOrder(true, false);
+    }
+
+    private long stored(String subject) {
+        return jdbc.sql("select count(*) from notification where kind = 'STAMP_HOT' and subject = ?")
+                .param(subject)
+                .query(Long.class)
+                .single();
     }
 }

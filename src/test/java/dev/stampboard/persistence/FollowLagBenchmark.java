@@ -2,13 +2,12 @@ package dev.stampboard.persistence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.ServerSocket;
+import dev.stampboard.support.ChildConsole;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,14 +54,13 @@ public final class FollowLagBenchmark {
         }
         JdbcClient db = JdbcClient.create(new DriverManagerDataSource(url, "stampboard", "stampboard"));
         db.sql("drop schema if exists " + SCHEMA + " cascade").update();
-        List<Process> processes = new ArrayList<>();
+        List<ChildConsole> processes = new ArrayList<>();
         try {
-            int portA = free();
-            int portB = free();
-            processes.add(start("a", url, portA));
-            processes.add(start("b", url, portB));
-            awaitReady(portA);
-            awaitReady(portB);
+            processes.add(start("a", url));
+            processes.add(start("b", url));
+            Instant readyBy = Instant.now().plus(Duration.ofMinutes(10));
+            int portA = processes.get(0).awaitReady(readyBy).port();
+            int portB = processes.get(1).awaitReady(readyBy).port();
             System.out.println("both consoles ready");
 
             long declareStarted = System.nanoTime();
@@ -155,7 +153,7 @@ public final class FollowLagBenchmark {
                     "following while ingesting: B %.1f queries/s over %.0f s%n",
                     (queriesAfter - queriesBefore) / seconds, seconds);
         } finally {
-            processes.forEach(Process::destroyForcibly);
+            processes.forEach(ChildConsole::close);
         }
     }
 
@@ -232,57 +230,18 @@ public final class FollowLagBenchmark {
                 List.of(Map.of("pool", "REGISTRY", "nodes", rg), Map.of("pool", "DATAPROXY", "nodes", dp)));
     }
 
-    private static int free() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static Process start(String name, String url, int port) throws Exception {
-        Path log = Path.of("target", "follow-bench", name + ".log");
-        Files.createDirectories(log.getParent());
-        return new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx1g",
-                        "-XX:TieredStopAtLevel=1",
-                        "-XX:+UseSerialGC",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "dev.stampboard.StampboardApplication",
-                        "--server.port=" + port,
-                        "--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA,
-                        "--spring.datasource.username=stampboard",
-                        "--spring.datasource.password=stampboard",
-                        "--spring.flyway.schemas=" + SCHEMA,
-                        "--spring.flyway.default-schema=" + SCHEMA,
-                        "--vaadin.productionMode=false",
-                        "--logging.level.root=WARN",
-                        "--stampboard.simulator.enabled=false",
-                        "--stampboard.metrics.anonymous=true"))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
+    private static ChildConsole start(String name, String url) throws Exception {
+        return ChildConsole.named(name)
+                .heap("1g")
+                .log(Path.of("target", "follow-bench", name + ".log"))
+                .property("spring.datasource.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA)
+                .property("spring.datasource.username", "stampboard")
+                .property("spring.datasource.password", "stampboard")
+                .property("spring.flyway.schemas", SCHEMA)
+                .property("spring.flyway.default-schema", SCHEMA)
+                .property("stampboard.simulator.enabled", false)
+                .property("stampboard.metrics.anonymous", true)
                 .start();
-    }
-
-    private static void awaitReady(int port) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (HTTP.send(
-                                        HttpRequest.newBuilder(URI.create(
-                                                        "http://localhost:" + port + "/actuator/health/readiness"))
-                                                .build(),
-                                        HttpResponse.BodyHandlers.ofString())
-                                .statusCode()
-                        == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("console on port " + port + " not ready");
     }
 
     private static String send(int port, String method, String path, String user, String body) throws Exception {

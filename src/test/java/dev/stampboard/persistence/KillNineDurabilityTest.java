@@ -4,19 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import dev.stampboard.support.ChildConsole;
+import dev.stampboard.support.ChildConsoleTest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Predicate;
@@ -45,6 +39,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * exercised here as well: on H2 2.3.232 with compaction on close, 1 of 6 clean-clone runs found the file unreadable
  * ("Double mark"). README "Durability" says what the options change; {@link H2KillNineReproducer} measures rates.
  */
+@ChildConsoleTest
 class KillNineDurabilityTest {
 
     /** The whole test's time; a machine known to be slow may give more with -Dstampboard.kill-nine.budget-seconds. */
@@ -57,14 +52,12 @@ class KillNineDurabilityTest {
     @TempDir
     Path dir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private Process console;
-    private int port;
+    private ChildConsole console;
 
     @AfterEach
     void killConsole() {
         if (console != null) {
-            console.destroyForcibly();
+            console.close();
         }
     }
 
@@ -79,58 +72,27 @@ class KillNineDurabilityTest {
     }
 
     private void startConsole() throws Exception {
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m",
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", // a short-lived JVM: start fast
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.stampboard.StampboardApplication",
-                "--server.port=" + port,
-                "--spring.datasource.url=" + configuredUrl(),
-                "--vaadin.productionMode=false",
-                "--logging.level.root=WARN",
-                "--stampboard.simulator.speed=0", // the clock moves only when the test advances it
-                "--stampboard.simulator.backfill-minutes=120",
-                "--stampboard.simulator.provisioning-minutes=1", // the seed plan's dedicated stamp is there at once
-                "--stampboard.cutover.poll-millis=200",
-                "--stampboard.cutover.lease-seconds=2")); // the killed console's executor lease expires soon
-        console = new ProcessBuilder(cmd)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
+        console = ChildConsole.named("kill-nine")
+                .log(Path.of("target", "kill-nine", "console.log"))
+                .readiness("/api/v1/simulator")
+                .property("spring.datasource.url", configuredUrl())
+                .property("stampboard.simulator.speed", 0) // the clock moves only when the test advances it
+                .property("stampboard.simulator.backfill-minutes", 120)
+                .property("stampboard.simulator.provisioning-minutes", 1) // the seed plan's dedicated stamp at once
+                .property("stampboard.cutover.poll-millis", 200)
+                .property("stampboard.cutover.lease-seconds", 2) // the killed console's executor lease expires soon
                 .start();
-        while (Instant.now().isBefore(mustEnd)) {
-            assertThat(console.isAlive()).as("console died; see " + log()).isTrue();
-            try {
-                if (send("GET", "/api/v1/simulator", "dave", null).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the test's budget of " + BUDGET + " ran out while a console started; see " + log());
-    }
-
-    /** The child consoles' output, kept under target/ where a failed run can be read afterwards. */
-    private static Path log() {
-        Path log = Path.of("target", "kill-nine", "console.log");
         try {
-            Files.createDirectories(log.getParent());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            console.awaitReady(mustEnd);
+        } catch (AssertionError late) {
+            throw new AssertionError(
+                    "the test's budget of " + BUDGET + " ran out while a console started: " + late.getMessage());
         }
-        return log;
     }
 
     /** SIGKILL: no shutdown hook, no H2 close, nothing flushed on the way out. */
     private void killNine() throws Exception {
-        console.destroyForcibly().waitFor();
+        console.killNine();
         console = null;
     }
 
@@ -153,20 +115,7 @@ class KillNineDurabilityTest {
     }
 
     private HttpResponse<String> send(String method, String path, String user, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(60))
-                .header(
-                        "Authorization",
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8)))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return console.send(method, path, user, body);
     }
 
     private JsonNode ok(String method, String path, String user, String body) throws Exception {

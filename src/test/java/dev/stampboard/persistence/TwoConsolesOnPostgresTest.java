@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stampboard.support.ChildConsole;
+import dev.stampboard.support.ChildConsoleTest;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,13 +53,14 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * and says how to run it. The consoles use a schema of their own, so the other PostgreSQL tests' {@code clean} of the
  * default schema does not touch them.
  */
+@ChildConsoleTest
 class TwoConsolesOnPostgresTest {
 
     /** How soon a write through one instance must be answered by the other (README "Several instances"). */
     static final Duration BOUND = Duration.ofSeconds(5);
 
     private static final Duration START_BUDGET =
-            Duration.ofSeconds(Long.getLong("stampboard.two-consoles.start-seconds", 240));
+            Duration.ofSeconds(Long.getLong("stampboard.two-consoles.start-seconds", 360));
     private static final String SCHEMA = "two_consoles";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REGION = "tworeg";
@@ -162,40 +163,23 @@ class TwoConsolesOnPostgresTest {
     }
 
     private Console start(String name, String pgUrl) throws IOException {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx640m",
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.stampboard.StampboardApplication",
-                "--server.port=" + port,
-                "--spring.datasource.url=" + schemaUrl(pgUrl),
-                "--spring.datasource.username=stampboard",
-                "--spring.datasource.password=stampboard",
-                "--spring.flyway.schemas=" + SCHEMA,
-                "--spring.flyway.default-schema=" + SCHEMA,
-                "--vaadin.productionMode=false",
-                "--logging.level.root=WARN",
-                "--stampboard.simulator.enabled=false",
-                "--stampboard.metrics.anonymous=true",
-                "--stampboard.signals.window-minutes=" + WINDOW,
-                "--stampboard.cutover.poll-millis=200",
-                "--stampboard.cutover.lease-seconds=" + LEASE_SECONDS,
-                "--stampboard.cutover.drain-seconds=30",
-                "--stampboard.cutover.telemetry-lag=PT0S"));
-        Path log = Path.of("target", "two-consoles", name + ".log");
-        Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(cmd)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
+        ChildConsole child = ChildConsole.named(name)
+                .heap("640m")
+                .log(Path.of("target", "two-consoles", name + ".log"))
+                .property("spring.datasource.url", schemaUrl(pgUrl))
+                .property("spring.datasource.username", "stampboard")
+                .property("spring.datasource.password", "stampboard")
+                .property("spring.flyway.schemas", SCHEMA)
+                .property("spring.flyway.default-schema", SCHEMA)
+                .property("stampboard.simulator.enabled", false)
+                .property("stampboard.metrics.anonymous", true)
+                .property("stampboard.signals.window-minutes", WINDOW)
+                .property("stampboard.cutover.poll-millis", 200)
+                .property("stampboard.cutover.lease-seconds", LEASE_SECONDS)
+                .property("stampboard.cutover.drain-seconds", 30)
+                .property("stampboard.cutover.telemetry-lag", "PT0S")
                 .start();
-        Console console = new Console(name, port, process);
+        Console console = new Console(name, child.port(), child.process());
         consoles.add(console);
         return console;
     }

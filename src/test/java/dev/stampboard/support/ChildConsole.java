@@ -1,0 +1,244 @@
+package dev.stampboard.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A console started as a child JVM of the test, as an operator starts it: {@code java -cp … StampboardApplication
+ * --key=value …} on a free port, its output appended to a log file under {@code target/} that a failed run can be read
+ * from. For tests that need what an in-process context cannot give: a {@code kill -9} (no shutdown hook, nothing
+ * flushed), two instances on one database, a process that is really gone.
+ *
+ * <pre>{@code
+ * try (ChildConsole a = ChildConsole.named("a").property("stampboard.simulator.enabled", "false").start()) {
+ *     a.awaitReady(Instant.now().plus(Duration.ofMinutes(4)));
+ *     a.send("GET", "/api/v1/stamps", "dave", null);
+ *     a.killNine();
+ * }
+ * }</pre>
+ *
+ * The JVM starts small and fast ({@code -XX:TieredStopAtLevel=1}, serial GC); properties given here come after the
+ * defaults ({@code vaadin.productionMode=false}, {@code logging.level.root=WARN}) and so win. The environment is the
+ * test JVM's (surefire/failsafe set {@code STAMPBOARD_SCORE_INITIALTRAINING=false}).
+ */
+public final class ChildConsole implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final String name;
+    private final int port;
+    private final Process process;
+    private final Path log;
+    private final String readinessPath;
+
+    private ChildConsole(String name, int port, Process process, Path log, String readinessPath) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+        this.readinessPath = readinessPath;
+    }
+
+    /** A console to start; {@code name} names its log ({@code target/child-consoles/<name>.log} unless given). */
+    public static Builder named(String name) {
+        return new Builder(name);
+    }
+
+    /** What to start: heap, properties, log file and the path that answers 200 once the console is ready. */
+    public static final class Builder {
+        private final String name;
+        private final Map<String, String> properties = new LinkedHashMap<>();
+        private String heap = "768m";
+        private Path log;
+        private String readinessPath = "/actuator/health/readiness";
+
+        private Builder(String name) {
+            this.name = name;
+            this.log = Path.of("target", "child-consoles", name + ".log");
+        }
+
+        /** The child's maximum heap ({@code -Xmx}), e.g. {@code "640m"}. */
+        public Builder heap(String heap) {
+            this.heap = heap;
+            return this;
+        }
+
+        /** A Spring property, passed as {@code --key=value}. */
+        public Builder property(String key, Object value) {
+            properties.put(key, String.valueOf(value));
+            return this;
+        }
+
+        public Builder properties(Map<String, ?> more) {
+            more.forEach(this::property);
+            return this;
+        }
+
+        /** Where the child's output goes (appended: consoles started one after another on a file share it). */
+        public Builder log(Path log) {
+            this.log = log;
+            return this;
+        }
+
+        /** A GET that answers 200 (asked as dave) once the console can serve what the test does next. */
+        public Builder readiness(String path) {
+            this.readinessPath = path;
+            return this;
+        }
+
+        /** Starts the JVM; it is not ready yet ({@link ChildConsole#awaitReady}). */
+        public ChildConsole start() throws IOException {
+            int port = freePort();
+            List<String> cmd = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx" + heap,
+                    "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC", // a short-lived JVM: start fast
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "dev.stampboard.StampboardApplication",
+                    "--server.port=" + port,
+                    "--vaadin.productionMode=false",
+                    "--logging.level.root=WARN"));
+            properties.forEach((k, v) -> cmd.add("--" + k + "=" + v));
+            Files.createDirectories(log.toAbsolutePath().getParent());
+            Files.writeString(
+                    log,
+                    "---- " + Instant.now() + " " + name + " on port " + port + "\n",
+                    StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+            Process process = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+            return new ChildConsole(name, port, process, log, readinessPath);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Whether the readiness path answers 200 now. */
+    public boolean ready() {
+        try {
+            return send("GET", readinessPath, "dave", null).statusCode() == 200;
+        } catch (IOException notListening) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Waits until the console is ready; fails when it dies or {@code deadline} passes, naming its log. */
+    public ChildConsole awaitReady(Instant deadline) throws InterruptedException {
+        while (!ready()) {
+            if (!process.isAlive()) {
+                throw new AssertionError(name + " died while starting (exit " + process.exitValue() + "); see " + log
+                        + ":\n" + logTail(40));
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(name + " was not ready by " + deadline + "; see " + log);
+            }
+            Thread.sleep(250);
+        }
+        return this;
+    }
+
+    /** A request as {@code user} (basic auth with the demo password {@code <user>-pw}); a JSON body when not null. */
+    public HttpResponse<String> send(String method, String path, String user, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(60))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8)))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** SIGKILL: no shutdown hook, no database close, nothing flushed on the way out. Returns once it is gone. */
+    public void killNine() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /** SIGTERM (Spring's graceful shutdown); SIGKILL when it has not ended within {@code grace}. */
+    public void stop(Duration grace) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            killNine();
+        }
+    }
+
+    /** The last {@code lines} lines of the log (every console that shared the file). */
+    public String logTail(int lines) {
+        try {
+            List<String> all = new String(Files.readAllBytes(log), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Kills the process if it is still there (a test that failed half-way leaves no console behind). */
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " (port " + port + ", pid " + process.pid() + ")";
+    }
+}
