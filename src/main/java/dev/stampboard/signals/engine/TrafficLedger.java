@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The traffic half of the engine: per replica and per stamp, one minute ring of requests, bytes,
@@ -101,7 +102,7 @@ final class TrafficLedger {
     }
 
     /** The traffic-specific checks; null when the record is acceptable. */
-    static String problem(
+    static @Nullable String problem(
             String registry, String region, long requests, long bytes, long throttled, long errors, double p99Ms) {
         if (registry == null || registry.isBlank() || region == null || region.isBlank()) {
             return "registry and region are both required";
@@ -121,11 +122,13 @@ final class TrafficLedger {
 
     /** Returns the stamp that already served this replica minute (a duplicate), or null when recorded. */
     /** The stamp that served the replica's stored minute, or null when the ledger has no record of that minute. */
+    @Nullable
     String recordedStamp(String registry, String region, long minute) {
         Replica replica = replicas.get(registry + "@" + region);
         return replica != null && replica.ring.has(minute) ? stampNames.get(replica.ring.stampAt(minute)) : null;
     }
 
+    @Nullable
     String record(
             String registry,
             String region,
