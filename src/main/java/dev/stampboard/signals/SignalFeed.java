@@ -11,6 +11,7 @@ import dev.stampboard.signals.engine.SignalEngine;
 import dev.stampboard.signals.engine.TrafficCounts;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
@@ -77,17 +78,19 @@ public class SignalFeed {
     }
 
     /**
-     * Declares a stamp the inventory knows but this instance's engine does not yet (another instance declared it a
-     * moment before this instance's follower told the engine).
+     * Whether a sample refused for an unknown stamp, pool or node may be for one the inventory knows and this
+     * instance's engine was not told of yet (another console instance declared it a moment before this instance
+     * followed the change): then the engine is told now and the sample is judged again.
      */
-    void declareIfBehind(StampInfo stamp) {
-        boolean engineBehind = false;
-        for (PoolKind kind : PoolKind.values()) {
-            engineBehind |= stamp.pool(kind).isPresent() && !engine.hasPool(stamp.name(), kind);
+    private boolean caughtUpWithInventory(SampleVerdict verdict, String stamp) {
+        if (verdict.cause() != SampleVerdict.Cause.UNKNOWN_STAMP
+                && verdict.cause() != SampleVerdict.Cause.UNKNOWN_POOL
+                && verdict.cause() != SampleVerdict.Cause.UNKNOWN_NODE) {
+            return false;
         }
-        if (engineBehind) {
-            declare(stamp);
-        }
+        Optional<StampInfo> known = fleet.freshStamp(stamp);
+        known.ifPresent(this::declare);
+        return known.isPresent();
     }
 
     private void declare(StampInfo stamp) {
@@ -104,12 +107,18 @@ public class SignalFeed {
      * at start); the engine's checks apply, and its verdict says why a sample was refused.
      */
     public SampleVerdict recordCpu(String stamp, PoolKind pool, String node, long minute, double cpu) {
-        return engine.recordCpu(stamp, pool, node, minute, cpu);
+        SampleVerdict verdict = engine.recordCpu(stamp, pool, node, minute, cpu);
+        return verdict.accepted() || !caughtUpWithInventory(verdict, stamp)
+                ? verdict
+                : engine.recordCpu(stamp, pool, node, minute, cpu);
     }
 
     /** The verdict {@link #recordCpu} would give now, without recording it (ingestion asks before it stores). */
     public SampleVerdict checkCpu(String stamp, PoolKind pool, String node, long minute, double cpu) {
-        return engine.checkCpu(stamp, pool, node, minute, cpu);
+        SampleVerdict verdict = engine.checkCpu(stamp, pool, node, minute, cpu);
+        return verdict.accepted() || !caughtUpWithInventory(verdict, stamp)
+                ? verdict
+                : engine.checkCpu(stamp, pool, node, minute, cpu);
     }
 
     /** Samples from the simulator: same checks as ingestion, but kept in memory only (the simulator can regenerate them). */
@@ -119,12 +128,20 @@ public class SignalFeed {
 
     /** One replica-minute of traffic served by {@code stamp}; the engine's verdict says why a record was refused. */
     public SampleVerdict recordTraffic(ReplicaMinute replica, TrafficCounts counts) {
-        return engine.recordTraffic(replica, counts);
+        SampleVerdict verdict = engine.recordTraffic(replica, counts);
+        return verdict.accepted()
+                        || !caughtUpWithInventory(verdict, replica.stamp().value())
+                ? verdict
+                : engine.recordTraffic(replica, counts);
     }
 
     /** The verdict {@link #recordTraffic} would give now, without recording it. */
     public SampleVerdict checkTraffic(ReplicaMinute replica, TrafficCounts counts) {
-        return engine.checkTraffic(replica, counts);
+        SampleVerdict verdict = engine.checkTraffic(replica, counts);
+        return verdict.accepted()
+                        || !caughtUpWithInventory(verdict, replica.stamp().value())
+                ? verdict
+                : engine.checkTraffic(replica, counts);
     }
 
     // ---- the clock ---------------------------------------------------------------------------

@@ -34,14 +34,12 @@ public class SignalsService {
 
     private final FleetService fleet;
     private final SignalSettingsService settings;
-    private final SignalFeed feed;
     private final PoolStateHistory stateHistory;
     private final SignalEngine engine;
 
-    SignalsService(FleetService fleet, SignalSettingsService settings, SignalFeed feed, PoolStateHistory stateHistory) {
+    SignalsService(FleetService fleet, SignalSettingsService settings, PoolStateHistory stateHistory) {
         this.fleet = fleet;
         this.settings = settings;
-        this.feed = feed;
         this.stateHistory = stateHistory;
         this.engine = settings.engine();
     }
@@ -66,9 +64,8 @@ public class SignalsService {
     }
 
     private StampSignals signalsOf(StampInfo stamp) {
-        // The inventory is read from the database, which can know a stamp another instance declared a moment
-        // before this instance's follower has told the engine; declaring it here (idempotent) keeps the answer whole.
-        feed.declareIfBehind(stamp);
+        // the inventory can know a stamp another instance declared a moment before this instance's engine was told:
+        // its pools then read as no data until it is
         double threshold = engine.settings().hotThreshold();
         List<PoolSignal> pools = new ArrayList<>();
         for (PoolKind kind : PoolKind.values()) {
