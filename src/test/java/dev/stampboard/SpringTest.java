@@ -11,9 +11,10 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * Every Spring-backed test extends this, so they all share one application context (a real H2
  * database through Flyway, the seed simulator paused at a fixed minute, a real web server). Do not
- * give a test a database or properties of its own: that is another context to start (the suite has
- * three: this one in the unit phase, this one again in the scenario phase, the Azure adapters').
- * Tests that move registries or run the clock for days are {@link ScenarioTest}s.
+ * give a test a database or properties of its own: that is another context to start (README "Tests"
+ * lists the suite's contexts). Tests that move registries or run the clock for days are
+ * {@link ScenarioTest}s. A test class uses region and stamp names of its own
+ * ({@code dev.stampboard.support.TestNames}; {@code SharedContextNamesTest} checks).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")

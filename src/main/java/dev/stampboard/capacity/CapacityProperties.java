@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code stampboard.capacity.*}: how much headroom a recommended size keeps, the smallest pool, the scale-out horizon,
- * the forecast's history and horizon, and node prices per hour by region and pool kind ({@code node-prices.default}
+ * the forecast's history and horizon, the largest fraction of a pool's nodes one scale-in gives back, and node prices per hour by region and pool kind ({@code node-prices.default}
  * for every region without its own).
  */
 @ConfigurationProperties("stampboard.capacity")
@@ -20,6 +20,7 @@ record CapacityProperties(
         @DefaultValue("28") int forecastDays,
         @DefaultValue("42") int historyDays,
         @DefaultValue("0.9") double confidence,
+        @DefaultValue("0.5") double maxScaleInStep,
         @DefaultValue("USD") String currency,
         @Nullable Map<String, Map<String, Double>> nodePrices) {
 
@@ -33,6 +34,9 @@ record CapacityProperties(
             throw new IllegalArgumentException(
                     "stampboard.capacity: headroom-pp >= 0, floor-nodes, scale-out-within-days,"
                             + " forecast-days and history-days >= 1");
+        }
+        if (!(maxScaleInStep > 0 && maxScaleInStep < 1)) {
+            throw new IllegalArgumentException("stampboard.capacity.max-scale-in-step must be between 0 and 1");
         }
         if (!(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("stampboard.capacity.confidence must be between 0 and 1");

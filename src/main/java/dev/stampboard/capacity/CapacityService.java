@@ -3,13 +3,17 @@ package dev.stampboard.capacity;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.calibration.CalibrationService;
 import dev.stampboard.calibration.engine.Calibration;
+import dev.stampboard.capacity.change.CapacityChangeService;
 import dev.stampboard.capacity.engine.CapacityAdvisor;
 import dev.stampboard.capacity.engine.CapacitySettings;
 import dev.stampboard.capacity.engine.DailyPeak;
 import dev.stampboard.capacity.engine.GrowthForecast;
+import dev.stampboard.capacity.engine.LevelShift;
 import dev.stampboard.capacity.engine.PoolAdvice;
 import dev.stampboard.capacity.engine.PoolWindow;
+import dev.stampboard.capacity.engine.RealisedSavings;
 import dev.stampboard.fleet.FleetService;
+import dev.stampboard.fleet.HomeStampChange;
 import dev.stampboard.fleet.PoolInfo;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.RegionInfo;
@@ -18,6 +22,7 @@ import dev.stampboard.fleet.StampStatus;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.engine.MinuteRange;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -45,6 +50,7 @@ public class CapacityService {
     private final DailyPeakHistory history;
     private final DailyPeakRecorder recorder;
     private final CapacityProperties properties;
+    private final CapacityChangeService changes;
     private final double registryBaseline;
     private final double dataproxyBaseline;
     private final double margin;
@@ -64,6 +70,7 @@ public class CapacityService {
             DailyPeakHistory history,
             DailyPeakRecorder recorder,
             CapacityProperties properties,
+            CapacityChangeService changes,
             @Value("${stampboard.planning.idle-baseline-registry:7.0}") double registryBaseline,
             @Value("${stampboard.planning.idle-baseline-dataproxy:6.0}") double dataproxyBaseline,
             @Value("${stampboard.planning.margin:5.0}") double margin) {
@@ -73,6 +80,7 @@ public class CapacityService {
         this.history = history;
         this.recorder = recorder;
         this.properties = properties;
+        this.changes = changes;
         this.registryBaseline = registryBaseline;
         this.dataproxyBaseline = dataproxyBaseline;
         this.margin = margin > 0 ? margin : 5.0;
@@ -91,13 +99,13 @@ public class CapacityService {
         List<StampInfo> stamps = region == null ? fleet.stamps() : fleet.stamps(requireRegion(region));
         CapacitySettings settings = settings();
         Calibration model = calibration.forPlanner();
-        Map<String, GrowthForecast.Forecast> forecastByPool = forecasts().byPool();
-        MinuteRange window = signals.peakRange();
+        Forecasts forecasts = forecasts();
         List<PoolOutlook> out = new ArrayList<>();
         for (StampInfo stamp : stamps) {
             if (stamp.status() != StampStatus.ACTIVE) {
                 continue;
             }
+            MinuteRange window = signals.peakRange(stamp.region());
             for (PoolInfo pool : stamp.pools()) {
                 if (pool.nodes().isEmpty()) {
                     continue;
@@ -109,8 +117,13 @@ public class CapacityService {
                         pool.minInstances(),
                         model.baseline(stamp.name(), pool.kind(), plannerBaseline(pool.kind())),
                         signals.hotNodeMinutes(stamp.name(), pool.kind(), window));
-                GrowthForecast.Forecast forecast = forecastByPool.get(DailyPeakHistory.key(stamp.name(), pool.kind()));
-                PoolAdvice advice = CapacityAdvisor.advise(w, settings, forecast);
+                LevelShift shift = lastShift(stamp.name(), pool.kind());
+                GrowthForecast.Forecast forecast = forecastOf(forecasts, stamp.name(), pool.kind(), shift);
+                boolean settling = shift != null && shift.minute() >= window.fromMinute();
+                PoolAdvice advice = settling
+                        ? CapacityAdvisor.settling(
+                                w, shift, window.fromMinute(), shift.minute() + 1 + window.lengthMinutes())
+                        : CapacityAdvisor.advise(w, settings, forecast);
                 if (advice != null) {
                     double price = properties.monthlyPrice(stamp.region(), pool.kind());
                     out.add(new PoolOutlook(
@@ -120,7 +133,9 @@ public class CapacityService {
                             advice,
                             forecast,
                             price,
-                            -advice.nodeChange() * price));
+                            -advice.nodeChange() * price,
+                            shift,
+                            settling));
                 }
             }
         }
@@ -134,12 +149,81 @@ public class CapacityService {
     /** The growth forecast of one pool's daily peak P95; empty with fewer than 4 days of history. */
     public Optional<GrowthForecast.Forecast> forecast(String stamp, PoolKind pool) {
         fleet.requireStamp(stamp);
-        return Optional.ofNullable(forecasts().byPool().get(DailyPeakHistory.key(stamp, pool)));
+        return Optional.ofNullable(forecastOf(forecasts(), stamp, pool, lastShift(stamp, pool)));
+    }
+
+    /** The pool's last level shift: a replica moved into or out of its stamp, or the pool resized; null: none. */
+    public @Nullable LevelShift lastShift(String stamp, PoolKind pool) {
+        long minute = signals.nowMinute();
+        String key = DailyPeakHistory.key(stamp, pool);
+        ShiftMemo memo = shifts.get(key);
+        if (memo == null || memo.minute() != minute) {
+            memo = new ShiftMemo(minute, later(lastMove(stamp), lastResize(stamp, pool)));
+            shifts.put(key, memo);
+        }
+        return memo.shift();
+    }
+
+    /** A pool's last level shift as read in one (simulated) minute: pages that ask per stamp query once a minute. */
+    private record ShiftMemo(long minute, @Nullable LevelShift shift) {}
+
+    private final Map<String, ShiftMemo> shifts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private @Nullable LevelShift lastMove(String stamp) {
+        HomeStampChange last = null;
+        for (HomeStampChange c : fleet.homeStampChangesOf(stamp)) {
+            // a first placement (no fromStamp) is the seed's or an inventory's declaration, not a move
+            if (c.fromStamp() != null && (last == null || c.changedAt().isAfter(last.changedAt()))) {
+                last = c;
+            }
+        }
+        if (last == null) {
+            return null;
+        }
+        return new LevelShift(
+                last.changedAt(),
+                last.registry() + " moved "
+                        + (stamp.equals(last.toStamp()) ? "in from " + last.fromStamp() : "out to " + last.toStamp()));
+    }
+
+    private @Nullable LevelShift lastResize(String stamp, PoolKind pool) {
+        return changes.lastResize(stamp, pool)
+                .map(at -> new LevelShift(
+                        at,
+                        "the " + pool.name().toLowerCase(java.util.Locale.ROOT) + " pool resized by a capacity change"))
+                .orElse(null);
+    }
+
+    private static @Nullable LevelShift later(@Nullable LevelShift a, @Nullable LevelShift b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || !b.at().isAfter(a.at()) ? a : b;
+    }
+
+    /**
+     * The pool's growth forecast from the daily peaks after its last level shift (the shift's own day mixes two
+     * loads): null with fewer than {@value GrowthForecast#TREND_MIN_DAYS} such days.
+     */
+    private GrowthForecast.@Nullable Forecast forecastOf(
+            Forecasts f, String stamp, PoolKind pool, @Nullable LevelShift shift) {
+        String key = DailyPeakHistory.key(stamp, pool);
+        if (shift == null) {
+            return f.byPool().get(key);
+        }
+        LocalDate shiftDay = LocalDate.ofInstant(shift.at(), ZoneOffset.UTC);
+        List<DailyPeak> rows = f.history().getOrDefault(key, List.of());
+        if (rows.stream().allMatch(d -> d.day().isAfter(shiftDay))) {
+            return f.byPool().get(key);
+        }
+        List<DailyPeak> after =
+                rows.stream().filter(d -> d.day().isAfter(shiftDay)).toList();
+        return GrowthForecast.fit(after, f.today(), properties.forecastDays(), f.threshold(), properties.confidence());
     }
 
     /** Days until the stamp's first pool turns HOT by its forecast (0: HOT now); empty when none does in the horizon. */
     public OptionalInt daysUntilHot(String stamp) {
-        Map<String, GrowthForecast.Forecast> byPool = forecasts().byPool();
+        Forecasts forecasts = forecasts();
         OptionalInt best = OptionalInt.empty();
         double threshold = signals.settings().hotThreshold();
         for (PoolKind kind : PoolKind.values()) {
@@ -148,7 +232,11 @@ public class CapacityService {
             if (now > threshold) {
                 days = 0;
             } else {
-                GrowthForecast.Forecast f = byPool.get(DailyPeakHistory.key(stamp, kind));
+                String key = DailyPeakHistory.key(stamp, kind);
+                // without a forecast on the whole history there is none on the days after a shift either
+                GrowthForecast.Forecast f = forecasts.byPool().containsKey(key)
+                        ? forecastOf(forecasts, stamp, kind, lastShift(stamp, kind))
+                        : null;
                 days = f == null ? null : f.daysUntilHot();
             }
             if (days != null && (best.isEmpty() || days < best.getAsInt())) {
@@ -169,7 +257,8 @@ public class CapacityService {
                 margin,
                 properties.headroomPp(),
                 properties.floorNodes(),
-                properties.scaleOutWithinDays());
+                properties.scaleOutWithinDays(),
+                properties.maxScaleInStep());
     }
 
     /** Node prices per region and pool kind, a month and an hour. */
@@ -194,53 +283,45 @@ public class CapacityService {
     /** A node's price in a region: per hour and per month (730 h). */
     public record NodePrice(String region, PoolKind pool, double hourly, double monthly) {}
 
-    /** A day's realised saving: the monthly run rate of the nodes fewer than each pool had on its first recorded day. */
+    /** A day's realised saving: the monthly run rate of the scale-ins completed on or before it. */
     public record SavingsPoint(LocalDate day, double realisedMonthly) {}
 
     /**
-     * The fleet's savings a month: what the open scale-in recommendations would save, what has been realised (pools
-     * running fewer nodes than on their first recorded day, at today's prices), what the fleet's nodes cost, and the
-     * realised saving over the recorded days (today from the live inventory).
+     * The fleet's savings a month: what the open scale-in recommendations would save ("potential"), what completed
+     * (validated, not rolled back) scale-ins save ("realised", at today's node prices), what the fleet's nodes cost,
+     * and the realised saving on each day of the history window.
      */
     public record Savings(
             double openMonthly, double realisedMonthly, double fleetMonthlyCost, List<SavingsPoint> overTime) {}
 
+    /** Reads completed changes: a signed-in viewer's call (the capacity page, the API). */
     public Savings savings() {
         double open = outlook(null).stream()
                 .filter(o -> o.advice().kind() == PoolAdvice.Kind.SCALE_IN)
                 .mapToDouble(PoolOutlook::monthlySaving)
                 .sum();
-        Map<String, List<DailyPeak>> rows = history();
-        Map<String, Double> priceByPool = new HashMap<>();
-        Map<String, Integer> nodesNow = new HashMap<>();
         double cost = 0;
         for (StampInfo stamp : fleet.stamps()) {
             for (PoolInfo pool : stamp.pools()) {
-                String key = DailyPeakHistory.key(stamp.name(), pool.kind());
-                double price = properties.monthlyPrice(stamp.region(), pool.kind());
-                priceByPool.put(key, price);
-                nodesNow.put(key, pool.nodes().size());
-                cost += price * pool.nodes().size();
+                cost += properties.monthlyPrice(stamp.region(), pool.kind())
+                        * pool.nodes().size();
             }
         }
-        java.util.TreeMap<LocalDate, Double> byDay = new java.util.TreeMap<>();
-        double realised = 0;
-        for (Map.Entry<String, List<DailyPeak>> e : rows.entrySet()) {
-            Double price = priceByPool.get(e.getKey());
-            if (price == null || e.getValue().isEmpty()) {
-                continue;
-            }
-            int first = e.getValue().get(0).nodes();
-            for (DailyPeak d : e.getValue()) {
-                byDay.merge(d.day(), Math.max(0, first - d.nodes()) * price, Double::sum);
-            }
-            realised += Math.max(0, first - nodesNow.getOrDefault(e.getKey(), first)) * price;
-        }
-        byDay.put(recorder.today(), realised);
-        List<SavingsPoint> points = byDay.entrySet().stream()
-                .map(e -> new SavingsPoint(e.getKey(), e.getValue()))
+        List<RealisedSavings.Completed> completed = changes.completed().stream()
+                .map(c -> new RealisedSavings.Completed(
+                        c.stamp(),
+                        c.pool().name(),
+                        c.fromInstances(),
+                        c.toInstances(),
+                        LocalDate.ofInstant(c.stateSince(), ZoneOffset.UTC),
+                        properties.monthlyPrice(c.region(), c.pool())))
                 .toList();
-        return new Savings(open, realised, cost, points);
+        LocalDate today = recorder.today();
+        List<SavingsPoint> points =
+                RealisedSavings.overTime(completed, today.minusDays(properties.historyDays()), today).stream()
+                        .map(p -> new SavingsPoint(p.day(), p.monthly()))
+                        .toList();
+        return new Savings(open, RealisedSavings.monthly(completed), cost, points);
     }
 
     /**

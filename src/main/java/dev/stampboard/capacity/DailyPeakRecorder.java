@@ -3,6 +3,7 @@ package dev.stampboard.capacity;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.StampInfo;
+import dev.stampboard.signals.SignalFeed;
 import dev.stampboard.signals.SignalsService;
 import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +31,7 @@ class DailyPeakRecorder {
     private final DailyPeakHistory history;
     private final FleetService fleet;
     private final SignalsService signals;
+    private final SignalFeed feed;
     private final ObjectProvider<PastPeaks> past;
     private final CapacityProperties properties;
     private final ObjectProvider<dev.stampboard.base.SingleInstanceJobs> jobs;
@@ -40,6 +42,7 @@ class DailyPeakRecorder {
             DailyPeakHistory history,
             FleetService fleet,
             SignalsService signals,
+            SignalFeed feed,
             ObjectProvider<PastPeaks> past,
             CapacityProperties properties,
             ObjectProvider<dev.stampboard.base.SingleInstanceJobs> jobs) {
@@ -47,6 +50,7 @@ class DailyPeakRecorder {
         this.history = history;
         this.fleet = fleet;
         this.signals = signals;
+        this.feed = feed;
         this.past = past;
         this.properties = properties;
     }
@@ -55,7 +59,7 @@ class DailyPeakRecorder {
     @EventListener(ApplicationStartedEvent.class)
     @Order(5)
     public void listen() {
-        signals.onAdvance(this::onMinute);
+        feed.onAdvance(this::onMinute);
     }
 
     /** After the simulator has back-filled its window (order 10): the clock then stands at the start-up minute. */

@@ -90,7 +90,8 @@ public class IsolationMigrationPlans {
                         computed.moves(),
                         computed.isolations(),
                         computed.predictions(),
-                        computed.evidence()),
+                        computed.evidence(),
+                        computed.triggers()),
                 "onto dedicated stamp " + dedicatedStamp + " in " + region + ": "
                         + computed.moves().size() + " moves (" + why + ")");
         draft.submit(Actor.SYSTEM);

@@ -230,6 +230,11 @@ public class PlanComputation {
         List<String> notes =
                 new ArrayList<>(dedicated.isEmpty() ? plan.notes() : agreeingNotes(plan, predictions, settings));
         notes.add(inputs.calibrationNote());
+        // which signal triggered each stamp the plan relieves, in the planner's order (hottest first)
+        List<PlanTrigger> triggers = plan.reliefs().stream()
+                .flatMap(r -> input.triggers().getOrDefault(r.stamp(), List.of()).stream())
+                .map(PlanTrigger::of)
+                .toList();
         return new RebalancePlan.Computation(
                 signals.nowMinute(),
                 Objects.toString(settings),
@@ -237,7 +242,8 @@ public class PlanComputation {
                 moves,
                 isolations,
                 predictions,
-                evidence);
+                evidence,
+                triggers);
     }
 
     /**

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Read model of a plan for views and the API; {@code stale} is computed against current signals. */
+/**
+ * Read model of a plan for views and the API; {@code triggeredBy}: which signal triggered each source stamp when it
+ * was computed; {@code stale} is computed against current signals.
+ */
 public record PlanDetails(
         String id,
         String region,
@@ -22,4 +25,5 @@ public record PlanDetails(
         List<PlanIsolation> isolations,
         List<PlanPrediction> predictions,
         List<PlanEvidence> evidence,
+        List<PlanTrigger> triggeredBy,
         boolean stale) {}

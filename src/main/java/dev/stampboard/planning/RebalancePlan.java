@@ -56,6 +56,9 @@ class RebalancePlan extends AbstractAggregateRoot<RebalancePlan> implements Pers
     @MappedCollection(idColumn = "plan_id")
     private Set<PlanEvidence> evidence;
 
+    @MappedCollection(idColumn = "plan_id", keyColumn = "seq")
+    private List<PlanTrigger> triggers;
+
     @Transient
     private boolean isNew;
 
@@ -77,7 +80,8 @@ class RebalancePlan extends AbstractAggregateRoot<RebalancePlan> implements Pers
             List<PlanMove> moves,
             List<PlanIsolation> isolations,
             Set<PlanPrediction> predictions,
-            Set<PlanEvidence> evidence) {
+            Set<PlanEvidence> evidence,
+            List<PlanTrigger> triggers) {
         this.id = id;
         this.region = region;
         this.status = status;
@@ -95,6 +99,7 @@ class RebalancePlan extends AbstractAggregateRoot<RebalancePlan> implements Pers
         this.isolations = new ArrayList<>(isolations);
         this.predictions = new LinkedHashSet<>(predictions);
         this.evidence = new LinkedHashSet<>(evidence);
+        this.triggers = new ArrayList<>(triggers);
     }
 
     /** A new DRAFT; {@code description} is what the proposal event (and so the audit log) says it proposes. */
@@ -123,13 +128,14 @@ class RebalancePlan extends AbstractAggregateRoot<RebalancePlan> implements Pers
                 computation.moves(),
                 computation.isolations(),
                 Set.copyOf(computation.predictions()),
-                Set.copyOf(computation.evidence()));
+                Set.copyOf(computation.evidence()),
+                computation.triggers());
         plan.isNew = true;
         plan.registerEvent(new PlanProposed(id, createdBy, description));
         return plan;
     }
 
-    /** What the planner produced for this plan at one minute. */
+    /** What the planner produced for this plan at one minute; {@code triggers}: what triggered its source stamps. */
     record Computation(
             long minute,
             String settings,
@@ -137,7 +143,8 @@ class RebalancePlan extends AbstractAggregateRoot<RebalancePlan> implements Pers
             List<PlanMove> moves,
             List<PlanIsolation> isolations,
             List<PlanPrediction> predictions,
-            List<PlanEvidence> evidence) {}
+            List<PlanEvidence> evidence,
+            List<PlanTrigger> triggers) {}
 
     // ---- transitions -------------------------------------------------------------------------
 
@@ -204,6 +211,7 @@ class RebalancePlan extends AbstractAggregateRoot<RebalancePlan> implements Pers
         isolations = new ArrayList<>(computation.isolations());
         predictions = new LinkedHashSet<>(computation.predictions());
         evidence = new LinkedHashSet<>(computation.evidence());
+        triggers = new ArrayList<>(computation.triggers());
     }
 
     /** The cutover engine took the approved plan over. */
@@ -303,6 +311,7 @@ class RebalancePlan extends AbstractAggregateRoot<RebalancePlan> implements Pers
                 evidence.stream()
                         .sorted((a, b) -> (a.stamp() + a.pool()).compareTo(b.stamp() + b.pool()))
                         .toList(),
+                List.copyOf(triggers),
                 stale);
     }
 }

@@ -2,6 +2,7 @@ package dev.stampboard.score;
 
 import dev.stampboard.score.engine.Evaluation;
 import dev.stampboard.score.engine.Metrics;
+import dev.stampboard.score.engine.OperatingPoint;
 import dev.stampboard.score.engine.ScoreFeature;
 import dev.stampboard.score.engine.ScoreModel;
 import java.util.ArrayList;
@@ -43,7 +44,8 @@ public final class Cards {
                 s.evaluation());
     }
 
-    static ModelCard.Evaluated evaluated(Evaluation e) {
+    static ModelCard.Evaluated evaluated(
+            Evaluation e, OperatingPoint point, double configured, @Nullable Metrics modelAtConfigured) {
         return new ModelCard.Evaluated(
                 e.heldOut(),
                 e.rows(),
@@ -52,7 +54,10 @@ public final class Cards {
                 side(e.model()),
                 side(e.baseline()),
                 finite(e.modelRecallAtBaselinePrecision()),
-                finite(e.modelPrecisionAtBaselineRecall()));
+                finite(e.modelPrecisionAtBaselineRecall()),
+                point.describe(),
+                modelAtConfigured == null ? null : configured,
+                modelAtConfigured == null ? null : side(modelAtConfigured));
     }
 
     private static ModelCard.Side side(Metrics m) {
@@ -74,11 +79,12 @@ public final class Cards {
     static String summary(ModelCard.Evaluated e, ModelCard.Training t) {
         return String.format(
                 Locale.ROOT,
-                "trained on %,d rows (%s); held out %s: model AUC %s precision %s recall %s lead %s min;"
+                "trained on %,d rows (%s); operating score %s; held out %s: model AUC %s precision %s recall %s lead %s min;"
                         + " baseline AUC %s precision %s recall %s lead %s min;"
                         + " model at the baseline's precision: recall %s, at its recall: precision %s",
                 t.rows(),
                 t.worlds(),
+                e.operatingScoreChoice() == null ? figure(e.operatingScore()) : e.operatingScoreChoice(),
                 e.heldOut(),
                 figure(e.model().auc()),
                 figure(e.model().precision()),

@@ -39,7 +39,12 @@ public record ModelCard(
             long simulateMillis,
             long fitMillis) {}
 
-    /** The fitted model and the baseline rule on the same held-out rows. */
+    /**
+     * The fitted model and the baseline rule on the same held-out rows. {@code operatingScoreChoice}: how the
+     * operating score was chosen (on validation worlds, never the held-out ones); {@code configuredScore} and
+     * {@code modelAtConfiguredScore}: the configured score and the model's held-out figures there, when the
+     * validation chose another (null otherwise, and on versions trained before the choice existed).
+     */
     public record Evaluated(
             String heldOut,
             long rows,
@@ -48,7 +53,10 @@ public record ModelCard(
             Side model,
             Side baseline,
             @Nullable Double modelRecallAtBaselinePrecision,
-            @Nullable Double modelPrecisionAtBaselineRecall) {}
+            @Nullable Double modelPrecisionAtBaselineRecall,
+            @Nullable String operatingScoreChoice,
+            @Nullable Double configuredScore,
+            @Nullable Side modelAtConfiguredScore) {}
 
     /**
      * One predictor: ROC AUC, precision and recall at its operating point, median lead time (null without a

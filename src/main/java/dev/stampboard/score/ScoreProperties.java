@@ -23,9 +23,10 @@ public record ScoreProperties(
         @DefaultValue("2") int threads) {
 
     /** The first version: small, so it is ready a minute or two after start-up on a busy machine. */
-    static final Plan DEFAULT_INITIAL = new Plan(30, 8, List.of(1L, 2L), List.of(101L), 5, 2);
+    static final Plan DEFAULT_INITIAL = new Plan(30, 8, List.of(1L, 2L), List.of(51L), List.of(101L), 5, 2);
     /** An admin's retraining: more worlds and days. */
-    static final Plan DEFAULT_RETRAINING = new Plan(30, 12, List.of(1L, 2L, 3L), List.of(101L, 102L), 5, 2);
+    static final Plan DEFAULT_RETRAINING =
+            new Plan(30, 12, List.of(1L, 2L, 3L), List.of(51L), List.of(101L, 102L), 5, 2);
 
     Plan initialPlan() {
         return initial == null ? DEFAULT_INITIAL : initial;
@@ -35,7 +36,21 @@ public record ScoreProperties(
         return retraining == null ? DEFAULT_RETRAINING : retraining;
     }
 
-    /** Regions of {@code stamps} stamps over {@code days} days, per training and held-out seed. */
+    /**
+     * Regions of {@code stamps} stamps over {@code days} days, per training, validation (where the operating score
+     * is chosen; none: the configured {@code operating-score}) and held-out seed.
+     */
     public record Plan(
-            int stamps, int days, List<Long> trainSeeds, List<Long> heldOutSeeds, int trainEvery, int evalEvery) {}
+            int stamps,
+            int days,
+            List<Long> trainSeeds,
+            @Nullable List<Long> validationSeeds,
+            List<Long> heldOutSeeds,
+            int trainEvery,
+            int evalEvery) {
+
+        List<Long> validation() {
+            return validationSeeds == null ? List.of() : validationSeeds;
+        }
+    }
 }

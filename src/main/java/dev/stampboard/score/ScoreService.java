@@ -18,6 +18,7 @@ import dev.stampboard.score.engine.StampMinute;
 import dev.stampboard.score.engine.TrainingPlan;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
+import dev.stampboard.signals.SignalFeed;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.engine.SignalSettings;
 import java.time.Instant;
@@ -67,6 +68,7 @@ public class ScoreService {
     private final SingleInstanceJobs jobs;
     private final TransactionTemplate tx;
     private final LiveObservations observations;
+    private final LabellingStore labellingStore;
 
     private final Map<String, LiveStamp> live = new ConcurrentHashMap<>();
     private final AtomicBoolean training = new AtomicBoolean();
@@ -75,17 +77,19 @@ public class ScoreService {
     /** The newest minute fed to the trackers (only the signals' advance thread writes it). */
     private volatile long lastObserved = Long.MIN_VALUE;
 
-    private record Active(int version, ScoreModel model) {}
+    private record Active(int version, ScoreModel model, int horizonHours) {}
 
     ScoreService(
             SignalsService signals,
+            SignalFeed feed,
             FleetService fleet,
             ScoreModelStore store,
             CurrentUser currentUser,
             ApplicationEventPublisher events,
             ScoreProperties properties,
             SingleInstanceJobs jobs,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            LabellingStore labellingStore) {
         this.signals = signals;
         this.fleet = fleet;
         this.store = store;
@@ -95,7 +99,8 @@ public class ScoreService {
         this.jobs = jobs;
         this.tx = new TransactionTemplate(transactions);
         this.observations = new LiveObservations(signals, fleet);
-        signals.onAdvance(this::onMinute);
+        this.labellingStore = labellingStore;
+        feed.onAdvance(this::onMinute);
     }
 
     // ---- live scores -----------------------------------------------------------------------
@@ -217,9 +222,43 @@ public class ScoreService {
         return out;
     }
 
-    /** How far ahead the score looks, in hours. */
+    /** How far ahead the active version's score looks, in hours (without one: what the next training uses). */
     public int horizonHours() {
-        return properties.horizonHours();
+        Active a = active;
+        return a != null ? a.horizonHours() : labelling().horizonHours();
+    }
+
+    // ---- labelling --------------------------------------------------------------------------
+
+    /** What counts as an incident when the next version is trained: an admin's setting, else the configured one. */
+    public Labelling labelling() {
+        return labellingStore
+                .find()
+                .orElseGet(() -> new Labelling(
+                        properties.p99SloMs(), properties.throttlingPercent(), properties.horizonHours(), false));
+    }
+
+    /** Sets the SLO, throttling share and horizon the next training labels with (admins; audited). */
+    public Labelling changeLabelling(Labelling next, Actor actor) {
+        currentUser.requireRole(actor, Role.ADMIN);
+        tx.executeWithoutResult(status -> {
+            Labelling before = labelling();
+            labellingStore.save(next, actor.name(), Instant.now());
+            events.publishEvent(new LabellingChanged(actor, before.describe(), next.describe()));
+        });
+        return labelling();
+    }
+
+    /** Back to the configured labelling (admins; audited). */
+    public Labelling resetLabelling(Actor actor) {
+        currentUser.requireRole(actor, Role.ADMIN);
+        tx.executeWithoutResult(status -> {
+            Labelling before = labelling();
+            labellingStore.clear();
+            events.publishEvent(new LabellingChanged(
+                    actor, before.describe(), labelling().describe() + " (the configured defaults)"));
+        });
+        return labelling();
     }
 
     /** The score at which a stamp counts as at risk (the evaluation's operating point). */
@@ -267,6 +306,7 @@ public class ScoreService {
                     plan.stamps(),
                     plan.days(),
                     plan.trainSeeds(),
+                    plan.validation(),
                     plan.heldOutSeeds(),
                     plan.trainEvery(),
                     plan.evalEvery(),
@@ -287,11 +327,15 @@ public class ScoreService {
                     rule.p99SloMs(),
                     rule.throttlingPercent(),
                     rule.sustainMinutes(),
-                    properties.horizonHours(),
+                    rule.horizonMinutes() / 60,
                     result.simulatedStampMinutes(),
                     result.simulateMillis(),
                     result.fitMillis());
-            ModelCard.Evaluated evaluated = Cards.evaluated(result.evaluation());
+            ModelCard.Evaluated evaluated = Cards.evaluated(
+                    result.evaluation(),
+                    result.operatingPoint(),
+                    properties.operatingScore(),
+                    result.modelAtConfiguredScore());
             Integer version = tx.execute(status -> {
                 int v = store.nextVersion();
                 store.insert(v, Instant.now(), actor.name(), result.model(), trainingFacts, evaluated);
@@ -306,11 +350,9 @@ public class ScoreService {
     }
 
     IncidentRule incidentRule() {
+        Labelling l = labelling();
         return new IncidentRule(
-                properties.p99SloMs(),
-                properties.throttlingPercent(),
-                properties.sustainMinutes(),
-                properties.horizonHours() * 60);
+                l.p99SloMs(), l.throttlingPercent(), properties.sustainMinutes(), l.horizonHours() * 60);
     }
 
     /** Makes {@code version} the active one (admins); the previously active version is retired. */
@@ -427,8 +469,9 @@ public class ScoreService {
     /** Other instances activate versions too: follow the stored active version. */
     @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
     void reloadActive() {
-        Active now =
-                store.active().map(s -> new Active(s.version(), s.effective())).orElse(null);
+        Active now = store.active()
+                .map(s -> new Active(s.version(), s.effective(), s.training().horizonHours()))
+                .orElse(null);
         Active before = active;
         if (now == null ? before != null : before == null || !before.equals(now)) {
             active = now;

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * "HOT since 14:02". Observed once per clock minute; a state first seen at start-up is dated to
  * the start of observation, which the dashboard shows as "since at least".
  */
+@org.springframework.stereotype.Component
 final class PoolStateHistory {
 
     record Since(PoolState state, long sinceMinute, boolean sinceObservationStart) {}

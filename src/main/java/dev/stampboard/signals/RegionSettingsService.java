@@ -38,13 +38,16 @@ public class RegionSettingsService {
         }
     }
 
-    private final SignalsService signals;
+    private final SignalSettingsService signals;
     private final FleetService fleet;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
 
     RegionSettingsService(
-            SignalsService signals, FleetService fleet, CurrentUser currentUser, ApplicationEventPublisher events) {
+            SignalSettingsService signals,
+            FleetService fleet,
+            CurrentUser currentUser,
+            ApplicationEventPublisher events) {
         this.signals = signals;
         this.fleet = fleet;
         this.currentUser = currentUser;

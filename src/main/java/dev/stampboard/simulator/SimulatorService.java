@@ -6,7 +6,7 @@ import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.fleet.StampStatus;
-import dev.stampboard.signals.SignalsService;
+import dev.stampboard.signals.SignalFeed;
 import dev.stampboard.signals.engine.ReplicaMinute;
 import dev.stampboard.signals.engine.TrafficCounts;
 import dev.stampboard.simulator.model.FleetLayout;
@@ -46,7 +46,7 @@ public class SimulatorService {
     private final SimulatorProperties properties;
     private final SimulatedClock clock;
     private final FleetService fleet;
-    private final SignalsService signals;
+    private final SignalFeed signals;
     private final JdbcClient jdbc;
     private final Scenario scenario;
     private final FleetTrafficModel model;
@@ -71,7 +71,7 @@ public class SimulatorService {
             SimulatorProperties properties,
             java.time.Clock clock,
             FleetService fleet,
-            SignalsService signals,
+            SignalFeed signals,
             JdbcClient jdbc,
             SimulatedStampProvisioner provisioner,
             org.springframework.beans.factory.ObjectProvider<dev.stampboard.base.SingleInstanceJobs> jobs) {

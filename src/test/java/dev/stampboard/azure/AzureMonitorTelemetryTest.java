@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.signals.SignalFeed;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.engine.HotNodeSeries;
 import java.time.Duration;
@@ -33,6 +34,9 @@ class AzureMonitorTelemetryTest extends AzureTestSupport {
 
     @Autowired
     SignalsService signals;
+
+    @Autowired
+    SignalFeed feed;
 
     /** A stamp whose dataproxy scale set has {@code instances} instances; the registry one has one. */
     void stamp(String stamp, int instances) {
@@ -104,7 +108,7 @@ class AzureMonitorTelemetryTest extends AzureTestSupport {
 
     void advance(Duration d) {
         clock.advance(d);
-        signals.advanceTo(clock.instant().getEpochSecond() / 60);
+        feed.advanceTo(clock.instant().getEpochSecond() / 60);
     }
 
     /** Minutes with a value in the stamp's dataproxy pool over the current peak window. */

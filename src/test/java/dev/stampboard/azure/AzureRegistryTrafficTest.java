@@ -11,6 +11,7 @@ import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.RegistryDeclaration;
 import dev.stampboard.fleet.StampDeclaration;
+import dev.stampboard.signals.SignalFeed;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.engine.MinuteRange;
 import dev.stampboard.signals.engine.TrafficSeries;
@@ -50,6 +51,9 @@ class AzureRegistryTrafficTest extends AzureTestSupport {
 
     @Autowired
     SignalsService signals;
+
+    @Autowired
+    SignalFeed feed;
 
     @Autowired
     Clock appClock;
@@ -124,7 +128,7 @@ class AzureRegistryTrafficTest extends AzureTestSupport {
 
     void advance(Duration d) {
         clock.advance(d);
-        signals.advanceTo(clock.instant().getEpochSecond() / 60);
+        feed.advanceTo(clock.instant().getEpochSecond() / 60);
     }
 
     /**

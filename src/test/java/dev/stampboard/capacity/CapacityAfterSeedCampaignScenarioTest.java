@@ -25,7 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * relieved stamps get scale-in recommendations. A pool counts as relieved when the completed plan's outcome report
  * shows its hot-node P95 fell by 10 pp or more. Expected sizes are worked out here from the signals' P95 now, the
  * pool's node count and the b the planner's calibration holds: the lowest n ≥ 2 with
- * b + (P95 − b + growth) · nodes / n ≤ 35 %. Reads only: no clock is run.
+ * b + (P95 − b + growth) · nodes / n ≤ 35 %, and at least half the nodes (one scale-in gives back at most half). When
+ * the world failed one of the campaign's moves and it rolled back, the relieved pools are those earlier completed plans
+ * relieved. The clock runs only until the relieved pools' peak windows hold no minute from before their last move.
  */
 @ScenarioTest
 @org.junit.jupiter.api.Order(10)
@@ -46,14 +48,18 @@ class CapacityAfterSeedCampaignScenarioTest extends SpringTest {
     @Autowired
     FleetService fleet;
 
+    @Autowired
+    dev.stampboard.simulator.SimulatorService simulator;
+
     @Test
-    @org.junit.jupiter.api.Disabled(
-            "Fails in the full scenario order (clean-clone CI of f3dc3c9): after the seed campaign only eus-s07 gets"
-                    + " recommendations, not the relieved eus-s01 dataproxy; the forecast still sees the weeks of pre-relief"
-                    + " daily peaks. Issue 17 stays open on it.")
     void relieved_stamps_get_scale_in_recommendations() {
         List<PlanDetails> completed = planning.list(PlanStatus.COMPLETED);
-        Assumptions.assumeFalse(completed.isEmpty(), "the seed campaign did not complete on this fleet (rolled back)");
+        Assumptions.assumeFalse(completed.isEmpty(), "no plan completed on this fleet");
+        // the seed campaign's plan is the last one made before this test (SeedTableScenarioTest has a fleet of its own)
+        PlanDetails seedPlan = java.util.Arrays.stream(PlanStatus.values())
+                .flatMap(st -> planning.list(st).stream())
+                .max(java.util.Comparator.comparing(PlanDetails::createdAt))
+                .orElseThrow();
         List<String> relieved = new ArrayList<>();
         for (PlanDetails plan : completed) {
             for (ReportRow row : planning.report(plan.id())) {
@@ -62,9 +68,25 @@ class CapacityAfterSeedCampaignScenarioTest extends SpringTest {
                 }
             }
         }
+        if (seedPlan.status() == PlanStatus.COMPLETED) {
+            assertThat(relieved)
+                    .as("the seed campaign relieves stamp A's dataproxy")
+                    .contains("eus-s01/DATAPROXY");
+        } else {
+            // the world may fail one of the campaign's moves (SeedCampaignScenarioTest accepts the rollback): the
+            // relieved pools are then those the earlier completed plans relieved
+            System.out.printf(
+                    "CAPACITY-GOAL the seed campaign ended %s; relieved by earlier plans: %s%n",
+                    seedPlan.status(), relieved);
+        }
         assertThat(relieved)
-                .as("the seed campaign relieves stamp A's dataproxy")
-                .contains("eus-s01/DATAPROXY");
+                .as("some completed plan relieved a pool by 10 pp or more")
+                .isNotEmpty();
+        // a pool whose load shifted lately (the campaign's last moves or its rollback) is sized again once its peak
+        // window holds only minutes after the shift: the clock runs until then (at most a day)
+        for (int hours = 0; hours < 26 && settling(relieved); hours++) {
+            simulator.advance(60);
+        }
         List<CapacityRecommendation> recommendations = capacity.recommendations("eastus");
         int scaledIn = 0;
         for (String key : relieved) {
@@ -81,6 +103,8 @@ class CapacityAfterSeedCampaignScenarioTest extends SpringTest {
             while (b + (p95 - b + growth) * nodes / expected > 35.0) {
                 expected++;
             }
+            // one scale-in gives back at most half of the nodes (stampboard.capacity.max-scale-in-step 0.5)
+            expected = Math.max(expected, (nodes + 1) / 2);
             CapacityRecommendation r = recommendations.stream()
                     .filter(x -> x.stamp().equals(stamp) && x.pool() == pool)
                     .findFirst()
@@ -99,5 +123,10 @@ class CapacityAfterSeedCampaignScenarioTest extends SpringTest {
             scaledIn++;
         }
         assertThat(scaledIn).as("relieved pools recommended a scale-in").isPositive();
+    }
+
+    private boolean settling(List<String> pools) {
+        return capacity.outlook("eastus").stream()
+                .anyMatch(o -> o.settling() && pools.contains(o.stamp() + "/" + o.pool()));
     }
 }

@@ -13,6 +13,7 @@ import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanMove;
 import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.planning.PlanningService;
+import dev.stampboard.signals.SignalSettingsService;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.simulator.SimulatorService;
 import java.util.List;
@@ -50,11 +51,14 @@ class CutoverExecutorTest extends SpringTest {
     SignalsService signals;
 
     @Autowired
+    SignalSettingsService signalSettings;
+
+    @Autowired
     Routing routing;
 
     @AfterEach
     void restore() {
-        signals.changeThresholds(45, 40, dev.stampboard.base.Actor.SYSTEM);
+        signalSettings.changeThresholds(45, 40, dev.stampboard.base.Actor.SYSTEM);
         SecurityContextHolder.clearContext();
     }
 
@@ -191,7 +195,7 @@ class CutoverExecutorTest extends SpringTest {
         as("alice");
         cutover.start(plan.id(), false);
         run(simulator, executor, 24 * 60 - 1, 60);
-        signals.changeThresholds(
+        signalSettings.changeThresholds(
                 5, 4, dev.stampboard.base.Actor.SYSTEM); // every destination is now far over the threshold
         run(simulator, executor, 1, 1);
 
@@ -220,7 +224,7 @@ class CutoverExecutorTest extends SpringTest {
         as("alice");
         cutover.start(plan.id(), true);
         run(simulator, executor, 24 * 60 - 1, 60);
-        signals.changeThresholds(5, 4, dev.stampboard.base.Actor.SYSTEM);
+        signalSettings.changeThresholds(5, 4, dev.stampboard.base.Actor.SYSTEM);
         run(simulator, executor, 1, 1);
 
         assertThat(cutover.moves(plan.id()).get(0).state()).isEqualTo(MoveState.ROLLED_BACK);
@@ -244,7 +248,7 @@ class CutoverExecutorTest extends SpringTest {
                 signals.hotNodeP95(destination, dev.stampboard.fleet.PoolKind.DATAPROXY)
                         .orElseThrow());
         // above target (threshold − 5) but under the threshold: marginal
-        signals.changeThresholds(hottest + 2, hottest + 1, dev.stampboard.base.Actor.SYSTEM);
+        signalSettings.changeThresholds(hottest + 2, hottest + 1, dev.stampboard.base.Actor.SYSTEM);
         run(simulator, executor, 1, 1);
 
         assertThat(cutover.moves(plan.id()))
@@ -252,7 +256,7 @@ class CutoverExecutorTest extends SpringTest {
                 .containsExactly(Verdict.MARGINAL, null);
         assertThat(cutover.moves(plan.id()).get(1).state()).as("gated").isEqualTo(MoveState.APPROVED);
         assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.PAUSED);
-        signals.changeThresholds(45, 40, dev.stampboard.base.Actor.SYSTEM);
+        signalSettings.changeThresholds(45, 40, dev.stampboard.base.Actor.SYSTEM);
 
         cutover.resume(plan.id());
         executor.runOnce();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stampboard.support.ChildConsole;
+import dev.stampboard.support.ChildConsoleTest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +39,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * exercised here as well: on H2 2.3.232 with compaction on close, 1 of 6 clean-clone runs found the file unreadable
  * ("Double mark"). README "Durability" says what the options change; {@link H2KillNineReproducer} measures rates.
  */
+@ChildConsoleTest
 class KillNineDurabilityTest {
 
     /** The whole test's time; a machine known to be slow may give more with -Dstampboard.kill-nine.budget-seconds. */

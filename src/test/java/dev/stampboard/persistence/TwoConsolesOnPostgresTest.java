@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stampboard.support.ChildConsole;
+import dev.stampboard.support.ChildConsoleTest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,6 +53,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * and says how to run it. The consoles use a schema of their own, so the other PostgreSQL tests' {@code clean} of the
  * default schema does not touch them.
  */
+@ChildConsoleTest
 class TwoConsolesOnPostgresTest {
 
     /** How soon a write through one instance must be answered by the other (README "Several instances"). */
@@ -61,7 +63,7 @@ class TwoConsolesOnPostgresTest {
     private static final Duration SETTLE = Duration.ofSeconds(30);
 
     private static final Duration START_BUDGET =
-            Duration.ofSeconds(Long.getLong("stampboard.two-consoles.start-seconds", 240));
+            Duration.ofSeconds(Long.getLong("stampboard.two-consoles.start-seconds", 360));
     private static final String SCHEMA = "two_consoles";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REGION = "tworeg";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stampboard.SpringTest;
+import dev.stampboard.signals.SignalSettingsService;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.simulator.SimulatorService;
 import java.util.List;
@@ -24,6 +25,9 @@ class PlanWorkflowTest extends SpringTest {
     SignalsService signals;
 
     @Autowired
+    SignalSettingsService signalSettings;
+
+    @Autowired
     SimulatorService simulator;
 
     private static void as(String user) {
@@ -38,7 +42,7 @@ class PlanWorkflowTest extends SpringTest {
 
     @AfterEach
     void restore() {
-        signals.changeThresholds(45, 40, dev.stampboard.base.Actor.SYSTEM);
+        signalSettings.changeThresholds(45, 40, dev.stampboard.base.Actor.SYSTEM);
         SecurityContextHolder.clearContext();
     }
 
@@ -50,7 +54,7 @@ class PlanWorkflowTest extends SpringTest {
         assertThat(planning.get(plan.id()).stale()).isFalse();
 
         // the thresholds move so far that pool states change: the evidence no longer holds
-        signals.changeThresholds(99, 98, dev.stampboard.base.Actor.SYSTEM);
+        signalSettings.changeThresholds(99, 98, dev.stampboard.base.Actor.SYSTEM);
         as("bob");
         assertThat(planning.get(plan.id()).stale()).isTrue();
         assertThatThrownBy(() -> planning.approve(plan.id()))

@@ -24,7 +24,8 @@ class RebalancePlanTest {
                 moves,
                 List.of(),
                 List.of(new PlanPrediction("eus-s01", "DATAPROXY", 96.0, 39.0)),
-                List.of(new PlanEvidence("eus-s01", "DATAPROXY", 96.0, "HOT")));
+                List.of(new PlanEvidence("eus-s01", "DATAPROXY", 96.0, "HOT")),
+                List.of());
     }
 
     private static RebalancePlan draft() {

@@ -21,7 +21,8 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 /**
  * Each production profile started as an operator would start it (its own console and in-memory
  * database): no demo user exists and no demo password works, the initial administrator comes from the
- * secret, {@code postgres} runs no simulator, and without the secret the start stops and says why.
+ * secret, and without the secret the start stops and says why. That {@code postgres} runs no simulator and has no
+ * demo user is checked on {@link SingleSignOnTest}'s console, a {@code postgres} console as well.
  */
 class ProductionProfilesTest {
 
@@ -69,13 +70,13 @@ class ProductionProfilesTest {
         return new SpringApplication(StampboardApplication.class).run(args.toArray(String[]::new));
     }
 
-    private static void assertNoDemoPasswordWorks(ConfigurableApplicationContext console) {
+    static void assertNoDemoPasswordWorks(ConfigurableApplicationContext console, String secret) {
         AuthenticationManager auth = console.getBean(AuthenticationManager.class);
         DEMO.forEach((user, password) -> assertThatThrownBy(
                         () -> auth.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(user, password)))
                 .as(user)
                 .isInstanceOf(BadCredentialsException.class));
-        assertThat(auth.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("admin", SECRET))
+        assertThat(auth.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("admin", secret))
                         .getAuthorities())
                 .extracting(GrantedAuthority::getAuthority)
                 .contains("ROLE_ADMIN");
@@ -86,27 +87,29 @@ class ProductionProfilesTest {
                 .containsExactly("admin");
     }
 
-    @Test
-    void postgres_has_no_demo_users_and_no_simulator() {
-        try (ConfigurableApplicationContext console =
-                start("postgres", "prod-postgres", "--stampboard.security.initial-admin.password=" + SECRET)) {
-            assertNoDemoPasswordWorks(console);
-            assertThat(console.getBeanNamesForType(dev.stampboard.simulator.SimulatorService.class))
-                    .isEmpty();
-            assertThat(console.getBean(JdbcClient.class)
-                            .sql("select count(*) from stamp")
-                            .query(Integer.class)
-                            .single())
-                    .as("no fake fleet in the production database")
-                    .isZero();
-        }
+    /**
+     * A {@code postgres} console (its initial administrator from {@code secret}): no demo password works, no simulator
+     * runs and the database holds no fake fleet. {@link SingleSignOnTest} checks this on its console first, which is
+     * such a console (one console start fewer than a console of this class's own).
+     */
+    static void assertPostgresConsoleHasNoDemoUsersAndNoSimulator(
+            ConfigurableApplicationContext console, String secret) {
+        assertNoDemoPasswordWorks(console, secret);
+        assertThat(console.getBeanNamesForType(dev.stampboard.simulator.SimulatorService.class))
+                .isEmpty();
+        assertThat(console.getBean(JdbcClient.class)
+                        .sql("select count(*) from stamp")
+                        .query(Integer.class)
+                        .single())
+                .as("no fake fleet in the production database")
+                .isZero();
     }
 
     @Test
     void azure_has_no_demo_users() {
         try (ConfigurableApplicationContext console =
                 start("azure", "prod-azure", "--stampboard.security.initial-admin.password=" + SECRET)) {
-            assertNoDemoPasswordWorks(console);
+            assertNoDemoPasswordWorks(console, SECRET);
         }
     }
 

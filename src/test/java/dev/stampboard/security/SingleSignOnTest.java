@@ -251,6 +251,13 @@ class SingleSignOnTest {
         return JSON.readTree(res.body()).get("access_token").asText();
     }
 
+    /** Before anyone signs in: the production profile's promises ({@link ProductionProfilesTest}). */
+    @Test
+    @Order(0)
+    void the_postgres_console_has_no_demo_users_and_no_simulator() {
+        ProductionProfilesTest.assertPostgresConsoleHasNoDemoUsersAndNoSimulator(console, ADMIN_SECRET);
+    }
+
     @Test
     @Order(1)
     void a_person_signs_in_through_the_provider_with_the_roles_of_their_app_roles() throws Exception {

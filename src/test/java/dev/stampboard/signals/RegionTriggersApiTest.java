@@ -182,6 +182,23 @@ class RegionTriggersApiTest extends SpringTest {
         });
         assertThat(plan.notes()).anyMatch(n -> n.startsWith("trg-s01 is triggered by reactive: throttling 4.0 %"));
 
+        // a stored plan keeps which signal triggered its source stamp as data, and the plans API returns it
+        ResponseEntity<JsonNode> proposed =
+                as("alice").postForEntity("/api/v1/plans", Map.of("region", REGION), JsonNode.class);
+        assertThat(proposed.getStatusCode())
+                .as(String.valueOf(proposed.getBody()))
+                .isEqualTo(HttpStatus.CREATED);
+        JsonNode stored = as("dave")
+                .getForObject("/api/v1/plans/" + proposed.getBody().get("id").asText(), JsonNode.class);
+        assertThat(stored.get("triggeredBy")).hasSize(1);
+        JsonNode by = stored.get("triggeredBy").get(0);
+        assertThat(by.get("stamp").asText()).isEqualTo("trg-s01");
+        assertThat(by.get("signal").asText()).isEqualTo("REACTIVE");
+        assertThat(by.get("detail").asText()).startsWith("throttling 4.0 % above 2.0 %");
+        // 40 of every 1,000 requests throttled against the rule's 2 %
+        assertThat(by.get("value").asDouble()).isCloseTo(0.04, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(by.get("threshold").asDouble()).isEqualTo(0.02);
+
         // the region's own rule: throttling must exceed 5 %, so 4 % no longer triggers
         ResponseEntity<JsonNode> changed = put("erin", "/api/v1/regions/" + REGION + "/signal-settings", settings(5));
         assertThat(changed.getStatusCode())

@@ -205,7 +205,7 @@ public class CapacityChangeExecutor {
 
     /** The pool's hot-node P95 over the minutes after the change that the peak window still holds. */
     private Measured sinceChange(CapacityChange c, Instant applied) {
-        MinuteRange window = signals.peakRange();
+        MinuteRange window = signals.peakRange(c.region);
         long from = Math.max(applied.getEpochSecond() / 60 + 1, window.fromMinute());
         if (from > window.toMinute()) {
             return new Measured(null, 0);

@@ -18,6 +18,7 @@ import dev.stampboard.signals.SignalsService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -86,6 +87,33 @@ public class CapacityChangeService {
     @Secured(Role.Authority.VIEWER)
     public List<CapacityChangeDetails> list() {
         return store.all().stream().map(CapacityChange::toDetails).toList();
+    }
+
+    /**
+     * When the pool was last resized by a capacity change (applied, or reverted back), for the capacity model's level
+     * shifts: figures only, no person's name, so callable without a role.
+     */
+    public Optional<Instant> lastResize(String stamp, PoolKind pool) {
+        Instant last = null;
+        for (CapacityChange c : store.all()) {
+            if (!c.stamp.equals(stamp) || c.pool != pool) {
+                continue;
+            }
+            Instant at = c.state() == CapacityChangeState.REVERTED ? c.stateSince() : c.appliedAt;
+            if (at != null && (last == null || at.isAfter(last))) {
+                last = at;
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+
+    /** The changes that passed validation and stand (COMPLETED, not rolled back since): realised savings. */
+    @Secured(Role.Authority.VIEWER)
+    public List<CapacityChangeDetails> completed() {
+        return store.all().stream()
+                .filter(c -> c.state() == CapacityChangeState.COMPLETED)
+                .map(CapacityChange::toDetails)
+                .toList();
     }
 
     @Secured(Role.Authority.VIEWER)
@@ -272,7 +300,10 @@ public class CapacityChangeService {
                         pool.currentInstances(),
                         pool.minInstances(),
                         b,
-                        signals.hotNodeMinutes(stamp, kind, signals.peakRange())),
+                        signals.hotNodeMinutes(
+                                stamp,
+                                kind,
+                                signals.peakRange(fleet.requireStamp(stamp).region()))),
                 toInstances,
                 0);
         return Double.isNaN(p95) ? null : p95;

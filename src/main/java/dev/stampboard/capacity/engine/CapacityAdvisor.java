@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  * <li>HOT now: KEEP — the planner rebalances a hot pool; adding nodes is not this advice's call.</li>
  * <li>The forecast crosses the threshold within the horizon and more nodes are needed: SCALE_OUT.</li>
- * <li>Fewer nodes are needed: SCALE_IN, the minimum lowered with it when it is above.</li>
+ * <li>Fewer nodes are needed: SCALE_IN, the minimum lowered with it when it is above; at most
+ * {@link CapacitySettings#maxScaleInStep()} of the nodes in one step.</li>
  * <li>Otherwise KEEP.</li>
  * </ul>
  */
@@ -69,7 +70,15 @@ public final class CapacityAdvisor {
                     f("HOT now (%.1f %% > %.1f %%): rebalance first", now, s.hotThreshold()),
                     evidence);
         }
-        int needed = ScaleModel.lowestCount(w, s.limit(), growth, s.floorNodes());
+        int lowest = ScaleModel.lowestCount(w, s.limit(), growth, s.floorNodes());
+        int needed = lowest;
+        if (lowest < w.nodes() && lowest < s.smallestStepFrom(w.nodes())) {
+            needed = s.smallestStepFrom(w.nodes());
+            evidence.add(f(
+                    "%d nodes would do, but one scale-in gives back at most %.0f %% of the nodes: %d now, the next step"
+                            + " sized from a window measured on them",
+                    lowest, s.maxScaleInStep() * 100, needed));
+        }
         double predicted = ScaleModel.predictedP95(w, needed, growth);
         evidence.add(f(
                 "model: b + (hot − b) · %d / %d, P95 %.1f %% + growth %.1f · %d / %d = %.1f %% on %d nodes",
@@ -133,6 +142,44 @@ public final class CapacityAdvisor {
                                 s.limit(), s.scaleOutWithinDays())
                         : "sized right",
                 evidence);
+    }
+
+    /**
+     * KEEP while the pool's peak window still holds minutes from before its last level shift (a move into or out of
+     * the stamp, a resize): those minutes describe another load or node count, so neither a scale-in nor a scale-out
+     * is sized from them. Null when the window has no hot-node minute.
+     *
+     * @param windowFromMinute the first minute of the pool's current peak window
+     * @param settledAtMinute  the first minute at which a peak window holds only minutes after the shift
+     */
+    public static @Nullable PoolAdvice settling(
+            PoolWindow w, LevelShift shift, long windowFromMinute, long settledAtMinute) {
+        if (w.nodes() < 1) {
+            return null;
+        }
+        double now = ScaleModel.predictedP95(w, w.nodes(), 0);
+        if (Double.isNaN(now)) {
+            return null;
+        }
+        String settled = java.time.Instant.ofEpochSecond(settledAtMinute * 60).toString();
+        return new PoolAdvice(
+                PoolAdvice.Kind.KEEP,
+                w.nodes(),
+                w.nodes(),
+                w.minInstances(),
+                w.minInstances(),
+                now,
+                now,
+                w.idleBaseline(),
+                0,
+                null,
+                "load shifted at " + shift.at() + " (" + shift.what() + "): sized again from " + settled
+                        + ", when the peak window holds only minutes after it",
+                List.of(
+                        f("hot-node P95 now %.1f %% on %d nodes (minimum %d)", now, w.nodes(), w.minInstances()),
+                        "level shift at " + shift.at() + ": " + shift.what(),
+                        "the peak window starts at " + java.time.Instant.ofEpochSecond(windowFromMinute * 60)
+                                + ", before the shift: its minutes mix two loads"));
     }
 
     private static String f(String format, Object... args) {

@@ -36,6 +36,29 @@ final class CapacityCharts {
     }
 
     /**
+     * Headroom per region and pool kind, stacked: the nodes the model says are needed, the spare nodes above that, and
+     * the nodes missing where a region needs more than it has.
+     */
+    static ChartOption headroom(List<CapacityService.RegionHeadroom> rows) {
+        List<String> categories = rows.stream()
+                .map(h -> h.region() + " " + h.pool().name().toLowerCase(java.util.Locale.ROOT))
+                .toList();
+        List<Integer> needed =
+                rows.stream().map(h -> Math.min(h.nodes(), h.neededNodes())).toList();
+        List<Integer> spare =
+                rows.stream().map(h -> Math.max(0, h.spareNodes())).toList();
+        List<Integer> missing =
+                rows.stream().map(h -> Math.max(0, -h.spareNodes())).toList();
+        return ChartOption.bar(
+                        categories,
+                        BarSeries.of("needed nodes", needed).stacked("nodes").withColor("#1971c2"),
+                        BarSeries.of("spare nodes", spare).stacked("nodes").withColor("#2f9e44"),
+                        BarSeries.of("missing nodes", missing).stacked("nodes").withColor("#e03131"))
+                .withYAxis(Axis.value().withName("nodes"))
+                .withGrid(GridBox.of("48", "24", "48", "56"));
+    }
+
+    /**
      * A pool's daily peak P95 (history), the forecast's mean line and its prediction band (stacked bars: an invisible
      * lower bound, then the band's width), with the HOT threshold.
      */

@@ -13,6 +13,8 @@ import com.vaadin.flow.router.Route;
 import dev.stampboard.base.ui.chart.EChart;
 import dev.stampboard.capacity.CapacityService;
 import dev.stampboard.capacity.PoolOutlook;
+import dev.stampboard.capacity.change.CapacityChangeService;
+import dev.stampboard.capacity.change.ui.ProposeChangeLink;
 import dev.stampboard.capacity.engine.CapacitySettings;
 import dev.stampboard.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,10 +34,11 @@ public class CapacityView extends VerticalLayout {
     final Paragraph summary = new Paragraph();
     final Grid<CapacityService.RegionHeadroom> headroom = new Grid<>();
     final EChart savingsChart = new EChart();
+    final EChart headroomChart = new EChart();
     final Grid<PoolOutlook> recommendations = new Grid<>();
     final Grid<CapacityService.NodePrice> prices = new Grid<>();
 
-    public CapacityView(CapacityService capacity) {
+    public CapacityView(CapacityService capacity, CapacityChangeService changes) {
         setMaxWidth("1400px");
         String currency = capacity.currency();
         List<PoolOutlook> open =
@@ -45,8 +48,8 @@ public class CapacityView extends VerticalLayout {
         summary.setId("capacity-summary");
         summary.setText(String.format(
                 Locale.ROOT,
-                "%d open recommendations would save %s a month; realised so far %s a month; the fleet's nodes cost %s a"
-                        + " month. A pool is sized so its predicted hot-node P95 stays at or below %.0f %% (threshold"
+                "%d open recommendations would save %s a month (potential); completed scale-ins save %s a month"
+                        + " (realised); the fleet's nodes cost %s a month. A pool is sized so its predicted hot-node P95 stays at or below %.0f %% (threshold"
                         + " %.0f − margin %.0f − headroom %.0f), growth over %d days included.",
                 open.size(),
                 money(savings.openMonthly(), currency),
@@ -75,15 +78,21 @@ public class CapacityView extends VerticalLayout {
                 .setHeader("Spare")
                 .setAutoWidth(true);
         headroom.addColumn(h -> pct(h.hottestP95())).setHeader("Hottest P95").setAutoWidth(true);
-        headroom.setItems(capacity.headroom());
+        List<CapacityService.RegionHeadroom> regions = capacity.headroom();
+        headroom.setItems(regions);
         headroom.setAllRowsVisible(true);
+        headroomChart.setId("headroom-chart");
+        headroomChart.setOption(CapacityCharts.headroom(regions));
+        headroomChart.setWidthFull();
+        headroomChart.setHeight("280px");
+        headroomChart.setSummary("Nodes per region and pool: needed by the model, spare above that, missing below it");
 
         savingsChart.setId("savings-over-time");
         savingsChart.setOption(CapacityCharts.savingsOverTime(savings.overTime(), currency));
         savingsChart.setWidthFull();
         savingsChart.setHeight("260px");
-        savingsChart.setSummary(
-                "Realised saving a month per day: " + money(savings.realisedMonthly(), currency) + " today");
+        savingsChart.setSummary("Realised saving a month (completed scale-ins) per day: "
+                + money(savings.realisedMonthly(), currency) + " today");
 
         recommendations.setId("recommendations");
         recommendations.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -128,6 +137,21 @@ public class CapacityView extends VerticalLayout {
                 .setHeader("Reason")
                 .setKey("reason")
                 .setFlexGrow(1);
+        if (changes.isEngineer()) {
+            // an engineer proposes the change from its row; another engineer approves it (four eyes)
+            recommendations
+                    .addComponentColumn(o -> ProposeChangeLink.button(
+                            o.stamp(),
+                            o.pool(),
+                            o.advice().recommendedNodes(),
+                            o.advice().recommendedMinimum(),
+                            o.advice().predictedP95(),
+                            o.advice().reason()))
+                    .setHeader("Action")
+                    .setKey("propose")
+                    .setAutoWidth(true)
+                    .setFlexGrow(0);
+        }
         recommendations.setItemDetailsRenderer(new ComponentRenderer<>(o -> {
             var evidence = new VerticalLayout();
             evidence.setPadding(false);
@@ -153,7 +177,7 @@ public class CapacityView extends VerticalLayout {
 
         add(new H2("Capacity"), summary);
         add(new H2("Open recommendations"), recommendations);
-        add(new H2("Headroom per region"), headroom);
+        add(new H2("Headroom per region"), headroomChart, headroom);
         add(new H2("Savings over time"), savingsChart);
         add(
                 new H2("Node prices"),

@@ -7,8 +7,10 @@ import com.vaadin.flow.component.html.Paragraph;
 import dev.stampboard.base.ui.chart.EChart;
 import dev.stampboard.capacity.CapacityService;
 import dev.stampboard.capacity.engine.GrowthForecast;
+import dev.stampboard.capacity.engine.LevelShift;
 import dev.stampboard.fleet.PoolKind;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stamp detail's growth forecast: per pool, the daily peak P95 of the past weeks, the forecast line with its
@@ -38,10 +40,17 @@ public class StampForecast extends Composite<Div> {
                                 chart.setSummary(name + ": " + text.getText());
                                 card.add(text, chart);
                             },
-                            () -> card.add(new Paragraph("No forecast yet: fewer than " + GrowthForecast.TREND_MIN_DAYS
-                                    + " days of daily peaks recorded.")));
+                            () -> card.add(new Paragraph(noForecast(capacity.lastShift(stamp, pool)))));
             root.add(card);
         }
+    }
+
+    static String noForecast(@Nullable LevelShift shift) {
+        String text = "No forecast yet: fewer than " + GrowthForecast.TREND_MIN_DAYS + " days of daily peaks recorded";
+        return shift == null
+                ? text + "."
+                : text + " since the pool's last level shift (" + shift.what() + ", " + shift.at()
+                        + "): the days before it describe another load.";
     }
 
     static String summary(GrowthForecast.Forecast f, int horizon) {

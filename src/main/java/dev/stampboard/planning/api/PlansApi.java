@@ -130,6 +130,7 @@ class PlansApi {
             List<IsolationJson> isolation,
             List<PredictionJson> predictions,
             List<EvidenceJson> evidence,
+            List<TriggerJson> triggeredBy,
             String notes) {
 
         static PlanJson of(PlanDetails p, List<String> moveStates) {
@@ -162,6 +163,15 @@ class PlansApi {
                             .toList(),
                     p.evidence().stream()
                             .map(e -> new EvidenceJson(e.stamp(), e.pool(), e.p95(), e.state()))
+                            .toList(),
+                    p.triggeredBy().stream()
+                            .map(t -> new TriggerJson(
+                                    t.stamp(),
+                                    t.kind().name(),
+                                    t.detail(),
+                                    java.time.Instant.ofEpochSecond(t.sinceMinute() * 60),
+                                    t.signalValue(),
+                                    t.threshold()))
                             .toList(),
                     p.notes());
         }
@@ -199,6 +209,15 @@ class PlansApi {
         record SizingJson(int registryNodes, int dataproxyNodes, int storageAccounts, String arithmetic) {}
 
         record PredictionJson(String stamp, String pool, double before, double after) {}
+
+        /** Which signal triggered a source stamp: P95, REACTIVE or SCORE, its value and its rule's threshold. */
+        record TriggerJson(
+                String stamp,
+                String signal,
+                String detail,
+                java.time.Instant since,
+                @Nullable Double value,
+                @Nullable Double threshold) {}
 
         record EvidenceJson(
                 String stamp, String pool, @Nullable Double p95, String state) {}

@@ -9,6 +9,7 @@ import dev.stampboard.planning.PlanIsolation;
 import dev.stampboard.planning.PlanMove;
 import dev.stampboard.planning.PlanPrediction;
 import dev.stampboard.planning.PlanStatusChange;
+import dev.stampboard.planning.PlanTrigger;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -171,6 +172,25 @@ class EvidenceGrid extends Grid<PlanEvidence> {
                 .setAutoWidth(true);
         addColumn(PlanEvidence::state).setHeader("State").setKey("state").setAutoWidth(true);
         setItems(evidence);
+    }
+}
+
+/** Which signal triggered each source stamp when the plan was computed (P95, reactive, score). */
+class TriggerGrid extends Grid<PlanTrigger> {
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    TriggerGrid(List<PlanTrigger> triggers) {
+        setId("triggered-by");
+        PlanGrids.compact(this);
+        addColumn(PlanTrigger::stamp).setHeader("Stamp").setKey("stamp").setAutoWidth(true);
+        addColumn(t -> t.kind().label()).setHeader("Signal").setKey("signal").setAutoWidth(true);
+        addColumn(PlanTrigger::detail).setHeader("What").setKey("detail").setFlexGrow(1);
+        addColumn(t -> WHEN.format(java.time.Instant.ofEpochSecond(t.sinceMinute() * 60)))
+                .setHeader("Since (UTC)")
+                .setKey("since")
+                .setAutoWidth(true);
+        setItems(triggers);
     }
 }
 

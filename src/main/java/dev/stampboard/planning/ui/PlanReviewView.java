@@ -155,6 +155,13 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
             }
             add(new H2("Dedicated stamp recommended"), isolations);
         }
+        add(new H2("Triggered by"));
+        if (plan.triggeredBy().isEmpty()) {
+            add(new Paragraph("No signal triggered the source stamps when the plan was computed: an engineer chose"
+                    + " them (or the plan predates recorded triggers; its notes may say)."));
+        } else {
+            add(new TriggerGrid(plan.triggeredBy()));
+        }
         if (!plan.notes().isBlank()) {
             add(new H2("Planner notes"), new Paragraph(plan.notes()));
         }

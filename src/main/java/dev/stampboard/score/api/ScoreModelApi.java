@@ -2,6 +2,7 @@ package dev.stampboard.score.api;
 
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
+import dev.stampboard.score.Labelling;
 import dev.stampboard.score.ModelCard;
 import dev.stampboard.score.ScoreService;
 import dev.stampboard.security.CurrentUser;
@@ -90,6 +91,36 @@ class ScoreModelApi {
         return CardJson.of(scores.unpinWeights(version, currentUser.actor()));
     }
 
+    /** What counts as an incident for the next training (staff read it; admins change it, audited). */
+    @GetMapping("/labelling")
+    @Secured(Role.Authority.VIEWER)
+    Labelling labelling() {
+        return scores.labelling();
+    }
+
+    /** {@code {"p99SloMs":1500,"throttlingPercent":1.0,"horizonHours":6}}: used by the next training. */
+    @PutMapping("/labelling")
+    @Secured(Role.Authority.ADMIN)
+    Labelling changeLabelling(@RequestBody @Nullable LabellingJson body) {
+        if (body == null) {
+            throw new InvalidInputException(
+                    "The body must be {\"p99SloMs\":1500,\"throttlingPercent\":1.0,\"horizonHours\":6}");
+        }
+        return scores.changeLabelling(
+                Labelling.of(body.p99SloMs(), body.throttlingPercent(), body.horizonHours()), currentUser.actor());
+    }
+
+    @DeleteMapping("/labelling")
+    @Secured(Role.Authority.ADMIN)
+    Labelling resetLabelling() {
+        return scores.resetLabelling(currentUser.actor());
+    }
+
+    record LabellingJson(
+            @Nullable Double p99SloMs,
+            @Nullable Double throttlingPercent,
+            @Nullable Integer horizonHours) {}
+
     record PinJson(@Nullable Map<String, Double> weights) {}
 
     record FeatureJson(
@@ -120,6 +151,7 @@ class ScoreModelApi {
             long positives,
             @Nullable Double recallAtBaselinePrecision,
             @Nullable Double precisionAtBaselineRecall,
+            @Nullable String operatingScoreChoice,
             SideJson baseline) {}
 
     record CardJson(
@@ -164,6 +196,7 @@ class ScoreModelApi {
                             e.positives(),
                             e.modelRecallAtBaselinePrecision(),
                             e.modelPrecisionAtBaselineRecall(),
+                            e.operatingScoreChoice(),
                             SideJson.of(e.baseline())));
         }
     }

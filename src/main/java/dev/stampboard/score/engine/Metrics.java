@@ -159,6 +159,31 @@ public record Metrics(
         return new double[] {bestRecall, bestPrecision};
     }
 
+    /**
+     * The lowest threshold t among the scores (alarm: score ≥ t, never splitting tied scores) whose precision is at
+     * least {@code minPrecision}: the most recall a predictor gets without falling below that precision. NaN when no
+     * threshold qualifies (or there is no row).
+     */
+    static double lowestThresholdWithPrecision(float[] scores, byte[] labels, int n, double minPrecision) {
+        long[] keyed = sortedByScore(scores, labels, n);
+        double lowest = Double.NaN;
+        long tp = 0;
+        long alarms = 0;
+        int i = n - 1;
+        while (i >= 0) {
+            float score = scoreOf(keyed[i]);
+            while (i >= 0 && scoreOf(keyed[i]) == score) {
+                tp += keyed[i] & 1;
+                alarms++;
+                i--;
+            }
+            if (tp / (double) alarms >= minPrecision) {
+                lowest = score;
+            }
+        }
+        return lowest;
+    }
+
     /** Scores (as sortable float bits, shifted past the sign) with the label in the lowest bit, ascending. */
     private static long[] sortedByScore(float[] scores, byte[] labels, int n) {
         long[] keyed = new long[n];

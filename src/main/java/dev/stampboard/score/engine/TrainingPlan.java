@@ -6,16 +6,21 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a version is trained and evaluated on: simulated regions of {@code stamps} stamps over {@code days} days,
- * one per training seed (a row every {@code trainEvery} minutes) and one per held-out seed (every
- * {@code evalEvery} minutes). Held-out seeds are other worlds: other stamps, customers, growth and bursts.
+ * one per training seed (a row every {@code trainEvery} minutes), one per validation seed and one per held-out seed
+ * (every {@code evalEvery} minutes). Validation and held-out seeds are other worlds: other stamps, customers, growth
+ * and bursts. The model is fitted on the training worlds, its operating score chosen on the validation worlds
+ * ({@link OperatingPoint}; {@code operatingScore} when there are none or nothing qualifies), and both are evaluated
+ * once on the held-out worlds.
  */
 public record TrainingPlan(
         int stamps,
         int days,
         List<Long> trainSeeds,
+        List<Long> validationSeeds,
         List<Long> heldOutSeeds,
         int trainEvery,
         int evalEvery,
@@ -30,6 +35,7 @@ public record TrainingPlan(
                 40,
                 21,
                 List.of(1L, 2L, 3L),
+                List.of(51L),
                 List.of(101L, 102L),
                 5,
                 2,
@@ -41,6 +47,7 @@ public record TrainingPlan(
 
     public TrainingPlan {
         trainSeeds = List.copyOf(trainSeeds);
+        validationSeeds = List.copyOf(validationSeeds);
         heldOutSeeds = List.copyOf(heldOutSeeds);
         if (trainSeeds.isEmpty() || heldOutSeeds.isEmpty()) {
             throw new IllegalArgumentException("training needs at least one training and one held-out seed");
@@ -48,15 +55,25 @@ public record TrainingPlan(
         if (trainSeeds.stream().anyMatch(heldOutSeeds::contains)) {
             throw new IllegalArgumentException("a held-out seed must not be trained on");
         }
+        for (long seed : validationSeeds) {
+            if (trainSeeds.contains(seed) || heldOutSeeds.contains(seed)) {
+                throw new IllegalArgumentException("a validation seed must be neither trained on nor held out");
+            }
+        }
         if (stamps < 1 || days < 2 || trainEvery < 1 || evalEvery < 1) {
             throw new IllegalArgumentException("at least one stamp, two days and a row every minute or more");
         }
     }
 
-    /** What training produced: the fitted model, its evaluation, and how much it saw. */
+    /**
+     * What training produced: the fitted model, how its operating score was chosen, its evaluation at that score,
+     * the model's held-out figures at the configured score too (null when that is the chosen one), and how much it saw.
+     */
     public record Result(
             ScoreModel model,
+            OperatingPoint operatingPoint,
             Evaluation evaluation,
+            @Nullable Metrics modelAtConfiguredScore,
             long trainingRows,
             long trainingPositives,
             long simulatedStampMinutes,
@@ -67,11 +84,16 @@ public record TrainingPlan(
     public Result run(int threads) {
         long started = System.nanoTime();
         List<SimulatedHistory> train = simulate(trainSeeds, trainEvery, threads);
+        List<SimulatedHistory> validation = simulate(validationSeeds, evalEvery, threads);
         List<SimulatedHistory> heldOut = simulate(heldOutSeeds, evalEvery, threads);
         long simulated = System.nanoTime();
         ScoreModel model = ScoreTrainer.fit(train, options);
         long fitted = System.nanoTime();
-        Evaluation evaluation = Evaluation.of(model, heldOut, operatingScore, rule);
+        OperatingPoint point = OperatingPoint.choose(model, validation, operatingScore);
+        Evaluation evaluation = Evaluation.of(model, heldOut, point.score(), rule);
+        Metrics atConfigured = point.score() == operatingScore
+                ? null
+                : Evaluation.of(model, heldOut, operatingScore, rule).model();
         long rows = 0;
         long positives = 0;
         double[] row = new double[ScoreFeature.COUNT];
@@ -86,10 +108,13 @@ public record TrainingPlan(
                 }
             }
         }
-        long stampMinutes = (long) stamps * days * 1440 * (trainSeeds.size() + heldOutSeeds.size());
+        long stampMinutes =
+                (long) stamps * days * 1440 * (trainSeeds.size() + validationSeeds.size() + heldOutSeeds.size());
         return new Result(
                 model,
+                point,
                 evaluation,
+                atConfigured,
                 rows,
                 positives,
                 stampMinutes,
@@ -98,6 +123,9 @@ public record TrainingPlan(
     }
 
     List<SimulatedHistory> simulate(List<Long> seeds, int every, int threads) {
+        if (seeds.isEmpty()) {
+            return List.of();
+        }
         if (threads <= 1 || seeds.size() == 1) {
             return seeds.stream()
                     .map(seed -> SimulatedHistory.simulate(

@@ -1,8 +1,10 @@
 package dev.stampboard.score.ui;
 
 import dev.stampboard.base.ui.chart.Axis;
+import dev.stampboard.base.ui.chart.AxisLabel;
 import dev.stampboard.base.ui.chart.BarSeries;
 import dev.stampboard.base.ui.chart.ChartOption;
+import dev.stampboard.base.ui.chart.GridBox;
 import dev.stampboard.base.ui.chart.LineSeries;
 import dev.stampboard.base.ui.chart.Tooltip;
 import dev.stampboard.score.Cards;
@@ -20,8 +22,8 @@ final class ModelCharts {
 
     static ChartOption roc(ModelCard.Evaluated e) {
         return ChartOption.line(
-                        Axis.value().withName("false-positive rate").withRange(0d, 1d),
-                        Axis.value().withName("true-positive rate").withRange(0d, 1d),
+                        Axis.value().withRange(0d, 1d).withNameCentred("false-positive rate", 26),
+                        Axis.value().withRange(0d, 1d).withNameCentred("true-positive rate", 36),
                         LineSeries.of(
                                         "model (AUC " + Cards.figure(e.model().auc()) + ")",
                                         points(e.model().roc()))
@@ -33,8 +35,15 @@ final class ModelCharts {
                                 .withColor("#868e96"),
                         LineSeries.of("chance", List.of(LineSeries.Point.of(0, 0d), LineSeries.Point.of(1, 1d)))
                                 .withColor("#dee2e6"))
-                .withTooltip(Tooltip.axis().withValueDecimals(3));
+                .withTooltip(Tooltip.axis().withValueDecimals(3))
+                .withGrid(ROOM_FOR_AXIS_NAMES);
     }
+
+    /**
+     * Room outside the tick labels for the axis names (centred along each axis): the legend's two or three lines on
+     * top, the x name below, the y name on the left.
+     */
+    static final GridBox ROOM_FOR_AXIS_NAMES = GridBox.of("34", "20", "64", "34");
 
     private static List<LineSeries.Point> points(List<double[]> roc) {
         List<LineSeries.Point> out = new ArrayList<>();
@@ -56,7 +65,11 @@ final class ModelCharts {
                                 .withColor("#7048e8"),
                         BarSeries.of("baseline rule", histogram(e.baseline().leadTimes(), bins))
                                 .withColor("#868e96"))
-                .withXAxis(Axis.category(labels).withName("minutes before the incident"));
+                .withXAxis(Axis.category(labels)
+                        .withLabel(new AxisLabel(null, null, null, 45, 0))
+                        .withNameCentred("minutes before the incident", 66))
+                .withYAxis(Axis.value().withNameCentred("incidents", 30))
+                .withGrid(ROOM_FOR_AXIS_NAMES.withBottom("78"));
     }
 
     static List<Integer> histogram(int[] leadTimes, int bins) {

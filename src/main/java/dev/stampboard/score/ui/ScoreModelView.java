@@ -49,6 +49,7 @@ public class ScoreModelView extends VerticalLayout {
     private final ScoreService scores;
     private final CurrentUser user;
     final Paragraph summary = new Paragraph();
+    final Paragraph method = new Paragraph();
     final Grid<ModelCard.FeatureWeight> weights = new Grid<>();
     final Grid<ModelCard> versions = new Grid<>();
     final EChart roc = new EChart();
@@ -63,11 +64,12 @@ public class ScoreModelView extends VerticalLayout {
         this.scores = scores;
         this.user = user;
         summary.setId("model-summary");
+        method.setId("evaluation-method");
         roc.setId("roc");
         leadTimes.setId("lead-times");
         for (EChart chart : new EChart[] {roc, leadTimes}) {
-            chart.setHeight("340px");
-            chart.setWidth("min(100%, 520px)");
+            chart.setHeight("360px");
+            chart.setWidth("100%");
         }
         weights.setId("weights");
         weights.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
@@ -126,11 +128,22 @@ public class ScoreModelView extends VerticalLayout {
         FlexLayout charts = new FlexLayout(
                 captioned("ROC on held-out worlds", roc), captioned("Lead time of detected incidents", leadTimes));
         charts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        charts.setWidthFull();
+        charts.getStyle().set("gap", "var(--lumo-space-l)");
         HorizontalLayout versionsHeader = new HorizontalLayout(new H3("Versions"), train);
         versionsHeader.setAlignItems(Alignment.BASELINE);
         HorizontalLayout weightsHeader = new HorizontalLayout(new H3("Weights of the version shown"), pin);
         weightsHeader.setAlignItems(Alignment.BASELINE);
-        add(new H2("Score model"), summary, charts, weightsHeader, weights, versionsHeader, versions);
+        add(
+                new H2("Score model"),
+                summary,
+                method,
+                charts,
+                weightsHeader,
+                weights,
+                versionsHeader,
+                versions,
+                new LabellingForm(scores, user));
         Polling.whileAttached(this, 5_000, this::refreshIfChanged);
         refresh();
     }
@@ -139,7 +152,9 @@ public class ScoreModelView extends VerticalLayout {
         VerticalLayout box = new VerticalLayout(new com.vaadin.flow.component.html.H4(caption), chart);
         box.setPadding(false);
         box.setSpacing(false);
-        box.setWidth("min(100%, 540px)");
+        // side by side while each gets 380 px, stacked below that; each card as wide as its share
+        box.getStyle().set("flex", "1 1 380px").set("min-width", "0");
+        box.addClassNames("model-chart-card");
         return box;
     }
 
@@ -168,6 +183,7 @@ public class ScoreModelView extends VerticalLayout {
                                             .map(p -> " The first training failed: " + p)
                                             .orElse("")
                                     + (user.has(Role.ADMIN) ? " Train one below." : " An admin can train one."));
+            method.setText("");
             weights.setItems(List.of());
             shownCard = Optional.empty();
             pin.setEnabled(false);
@@ -179,6 +195,7 @@ public class ScoreModelView extends VerticalLayout {
         shownCard = shown;
         pin.setEnabled(true);
         summary.setText(summary(card, active.isPresent()));
+        method.setText(method(card));
         weights.setItems(card.features());
         roc.setVisible(true);
         leadTimes.setVisible(true);
@@ -194,7 +211,7 @@ public class ScoreModelView extends VerticalLayout {
                 Locale.ROOT,
                 "Version %d (%s%s), trained %s by %s on %,d rows (%,d with an incident ahead; %s). Incident: p99 above"
                         + " %.0f ms or throttling above %.1f %% for %d minutes; the score is its probability within"
-                        + " %d h. Held out %s, %,d rows: model AUC %s, at score %.0f precision %s recall %s, median lead"
+                        + " %d h. Held out %s, %,d rows: model AUC %s, at score %s precision %s recall %s, median lead"
                         + " %s min (%d of %d incidents); baseline rule AUC %s, precision %s recall %s, median lead %s"
                         + " min (%d of %d). At the rule's precision the model's recall is %s; at its recall the"
                         + " model's precision is %s.",
@@ -213,7 +230,7 @@ public class ScoreModelView extends VerticalLayout {
                 e.heldOut(),
                 e.rows(),
                 Cards.figure(e.model().auc()),
-                e.operatingScore(),
+                String.format(Locale.ROOT, "%.3g", e.operatingScore()),
                 Cards.figure(e.model().precision()),
                 Cards.figure(e.model().recall()),
                 Cards.minutes(e.model().leadTimeMinutes()),
@@ -227,6 +244,42 @@ public class ScoreModelView extends VerticalLayout {
                 e.baseline().incidents(),
                 Cards.figure(e.modelRecallAtBaselinePrecision()),
                 Cards.figure(e.modelPrecisionAtBaselineRecall()));
+    }
+
+    /** What the evaluation does: which rows, how the operating score was chosen, what lead time means. */
+    static String method(ModelCard c) {
+        ModelCard.Evaluated e = c.evaluation();
+        int horizon = c.training().horizonHours() * 60;
+        StringBuilder b = new StringBuilder(
+                "How it is evaluated: on held-out worlds never trained on, at every minute a stamp is not already inside"
+                        + " an incident (onset prediction; the same rows for the model and the rule, so a reactive rule"
+                        + " firing inside an incident counts for neither). A row is positive when an incident starts or"
+                        + " runs within the next "
+                        + c.training().horizonHours()
+                        + " h. The model alarms at a score of at least ");
+        b.append(
+                e.operatingScoreChoice() == null
+                        ? String.format(Locale.ROOT, "%.2f (configured)", e.operatingScore())
+                        : e.operatingScoreChoice());
+        b.append(". Lead time: minutes from the first alarm within the ")
+                .append(horizon)
+                .append(" min before an incident starts to its start, so it is at most ")
+                .append(horizon)
+                .append(" min; a rule that fires most of the time gets nearly that maximum.");
+        if (e.configuredScore() != null && e.modelAtConfiguredScore() != null) {
+            ModelCard.Side at = e.modelAtConfiguredScore();
+            b.append(String.format(
+                    Locale.ROOT,
+                    " At the configured score %.0f the model's held-out precision is %s, recall %s, median lead %s"
+                            + " min (%d of %d incidents).",
+                    e.configuredScore(),
+                    Cards.figure(at.precision()),
+                    Cards.figure(at.recall()),
+                    Cards.minutes(at.leadTimeMinutes()),
+                    at.detected(),
+                    at.incidents()));
+        }
+        return b.toString();
     }
 
     private com.vaadin.flow.component.Component activateButton(ModelCard c) {

@@ -137,10 +137,12 @@ final class CpuSignals {
     }
 
     // ------------------------------------------------------------------ reads (under the read lock)
+    // A stamp or pool the engine has not been told about yet has no data: its reads answer empty, never fail.
 
-    /** The nearest-rank P95 of the stamp's peak window; empty when the window has no values. */
+    /** The nearest-rank P95 of the stamp's peak window; empty when the window has no values or the pool is unknown. */
     OptionalDouble p95(String stamp, PoolKind pool) {
-        return p95(registry.require(stamp, pool));
+        PoolSeries series = registry.find(stamp, pool);
+        return series == null ? OptionalDouble.empty() : p95(series);
     }
 
     PoolState state(String stamp, PoolKind pool) {
@@ -159,10 +161,10 @@ final class CpuSignals {
     }
 
     HotNodeSeries hotNodeSeries(String stamp, PoolKind pool, long fromMinute, long toMinute) {
-        PoolSeries series = registry.require(stamp, pool);
+        PoolSeries series = registry.find(stamp, pool);
         long from = Math.max(fromMinute, time.oldestRetained());
         long to = Math.min(toMinute, time.now());
-        if (from > to) {
+        if (series == null || from > to) {
             return new HotNodeSeries(new long[0], new double[0], OptionalDouble.empty());
         }
         int length = (int) (to - from + 1);
@@ -185,9 +187,12 @@ final class CpuSignals {
     }
 
     HotNodes hotNodes(String stamp, PoolKind pool, long fromMinute, long toMinute) {
-        PoolSeries series = registry.require(stamp, pool);
+        PoolSeries series = registry.find(stamp, pool);
         int[] byMinute = new int[Math.toIntExact(toMinute - fromMinute + 1)];
         Arrays.fill(byMinute, -1);
+        if (series == null) {
+            return new HotNodes(List.of(), byMinute);
+        }
         long from = Math.max(fromMinute, time.oldestRetained());
         long to = Math.min(toMinute, time.now());
         for (long m = from; m <= to; m++) {
@@ -197,8 +202,8 @@ final class CpuSignals {
     }
 
     OptionalDouble hotNodeMinuteValue(String stamp, PoolKind pool, long minute) {
-        PoolSeries series = registry.require(stamp, pool);
-        if (minute > time.now() || minute < time.oldestRetained()) {
+        PoolSeries series = registry.find(stamp, pool);
+        if (series == null || minute > time.now() || minute < time.oldestRetained()) {
             return OptionalDouble.empty();
         }
         float v = series.hotValue(minute);
@@ -206,8 +211,11 @@ final class CpuSignals {
     }
 
     Map<String, Float> latestNodeCpu(String stamp, PoolKind pool) {
-        PoolSeries series = registry.require(stamp, pool);
+        PoolSeries series = registry.find(stamp, pool);
         Map<String, Float> latest = new LinkedHashMap<>();
+        if (series == null) {
+            return latest;
+        }
         long oldest = time.oldestRetained();
         List<String> names = series.nodeNames();
         for (int i = 0; i < names.size(); i++) {

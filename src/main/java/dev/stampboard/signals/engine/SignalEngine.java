@@ -28,6 +28,10 @@ import org.jspecify.annotations.Nullable;
  * windows, the time checks), {@link CpuSignals} (the per-pool minute series and the trailing P95) and
  * {@link TrafficLedger} (traffic attribution and the reactive signals).
  *
+ * <p><b>Unknown stamps:</b> samples for a stamp, pool or node that was not declared are rejected; reads of one answer
+ * no data (an empty P95 and series, {@link PoolState#NO_DATA}), as for a pool that has not reported yet. Another
+ * console instance may have declared the stamp a moment before this one's engine was told.
+ *
  * <p>Thread-safe: one {@link ReentrantReadWriteLock}; reads run concurrently, writes are exclusive. Reads of
  * a trailing-window P95 first apply queued hot-value changes under the write lock.
  */
@@ -182,7 +186,10 @@ public final class SignalEngine {
      * for DATAPROXY), counting only the minutes in which this stamp served it; highest share first.
      */
     public List<TrafficShare> trafficShare(String stamp, PoolKind pool) {
-        return read(() -> traffic.shares(registry.require(stamp).index, pool, time.retainedPeakRange(stamp)));
+        return read(() -> {
+            StampRegistry.Entry entry = registry.find(stamp);
+            return entry == null ? List.of() : traffic.shares(entry.index, pool, time.retainedPeakRange(stamp));
+        });
     }
 
     /** Every reactive rule firing now: stamps (declaration order) first, then replicas; rules in settings order. */

@@ -5,7 +5,7 @@ import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
-import dev.stampboard.signals.SignalsService;
+import dev.stampboard.signals.SignalFeed;
 import dev.stampboard.signals.engine.SampleVerdict;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,14 +23,14 @@ public class NodeCpuIngestion {
 
     static final int MAX_SAMPLES_PER_REQUEST = 200_000;
 
-    private final SignalsService signals;
+    private final SignalFeed signals;
     private final CpuSampleStore store;
     private final ApplicationEventPublisher events;
     private final CurrentUser currentUser;
     private final IngestionMetrics metrics;
 
     NodeCpuIngestion(
-            SignalsService signals,
+            SignalFeed signals,
             CpuSampleStore store,
             ApplicationEventPublisher events,
             CurrentUser currentUser,

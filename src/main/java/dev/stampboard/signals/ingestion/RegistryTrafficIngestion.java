@@ -9,7 +9,7 @@ import dev.stampboard.fleet.RegistryInfo;
 import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
-import dev.stampboard.signals.SignalsService;
+import dev.stampboard.signals.SignalFeed;
 import dev.stampboard.signals.engine.ReplicaMinute;
 import dev.stampboard.signals.engine.SampleVerdict;
 import dev.stampboard.signals.engine.TrafficCounts;
@@ -36,7 +36,7 @@ public class RegistryTrafficIngestion {
 
     static final int MAX_ROWS_PER_REQUEST = 200_000;
 
-    private final SignalsService signals;
+    private final SignalFeed signals;
     private final FleetService fleet;
     private final TrafficSampleStore store;
     private final ApplicationEventPublisher events;
@@ -44,7 +44,7 @@ public class RegistryTrafficIngestion {
     private final IngestionMetrics metrics;
 
     RegistryTrafficIngestion(
-            SignalsService signals,
+            SignalFeed signals,
             FleetService fleet,
             TrafficSampleStore store,
             ApplicationEventPublisher events,

@@ -1,6 +1,6 @@
 package dev.stampboard.signals.ingestion;
 
-import dev.stampboard.signals.SignalsService;
+import dev.stampboard.signals.SignalFeed;
 import dev.stampboard.signals.engine.ReplicaMinute;
 import dev.stampboard.signals.engine.TrafficCounts;
 import java.time.OffsetDateTime;
@@ -26,7 +26,7 @@ class StoredTelemetryReload {
     private static final Logger log = LoggerFactory.getLogger(StoredTelemetryReload.class);
     private static final long NOTHING_DEFERRED = Long.MIN_VALUE;
 
-    private final SignalsService signals;
+    private final SignalFeed signals;
     private final CpuSampleStore cpu;
     private final TrafficSampleStore traffic;
     private final JdbcClient jdbc;
@@ -38,7 +38,7 @@ class StoredTelemetryReload {
     private final TelemetryFollower follower;
 
     StoredTelemetryReload(
-            SignalsService signals,
+            SignalFeed signals,
             CpuSampleStore cpu,
             TrafficSampleStore traffic,
             JdbcClient jdbc,
@@ -55,7 +55,7 @@ class StoredTelemetryReload {
     @Order(1)
     public void reload() {
         long now = signals.nowMinute();
-        long from = now - signals.settings().retentionMinutes() + 1;
+        long from = now - signals.retentionMinutes() + 1;
         // what is stored from here on (by this instance or another on the database) the follower reads
         follower.startAfter(cpu.maxSeq(), traffic.maxSeq());
         int[] counts = replay(from, now);

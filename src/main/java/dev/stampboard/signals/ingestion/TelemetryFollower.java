@@ -3,7 +3,7 @@ package dev.stampboard.signals.ingestion;
 import dev.stampboard.base.SequenceTail;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.signals.EngineFollow;
-import dev.stampboard.signals.SignalsService;
+import dev.stampboard.signals.SignalFeed;
 import dev.stampboard.signals.engine.ReplicaMinute;
 import dev.stampboard.signals.engine.SampleVerdict;
 import dev.stampboard.signals.engine.TrafficCounts;
@@ -37,7 +37,7 @@ public class TelemetryFollower implements EngineFollow {
     /** Rows waiting for the engine beyond this many are dropped, oldest first (and counted). */
     static final int MAX_PENDING = 1_000_000;
 
-    private final SignalsService signals;
+    private final SignalFeed signals;
     private final FleetService fleet;
     private final FollowProperties properties;
     private final SequenceTail<CpuSampleStore.Sequenced> cpu;
@@ -57,7 +57,7 @@ public class TelemetryFollower implements EngineFollow {
             long since) {}
 
     TelemetryFollower(
-            SignalsService signals,
+            SignalFeed signals,
             FleetService fleet,
             CpuSampleStore cpuStore,
             TrafficSampleStore trafficStore,

@@ -32,6 +32,7 @@ public class SignalSettingsView extends VerticalLayout {
 
     public SignalSettingsView(
             SignalsService signals,
+            dev.stampboard.signals.SignalSettingsService settingsService,
             CurrentUser user,
             dev.stampboard.signals.RegionSettingsService regionSettings,
             dev.stampboard.fleet.FleetService fleet) {
@@ -62,7 +63,7 @@ public class SignalSettingsView extends VerticalLayout {
                 return;
             }
             try {
-                signals.changeThresholds(hot.getValue(), warn.getValue(), user.actor());
+                settingsService.changeThresholds(hot.getValue(), warn.getValue(), user.actor());
                 Notification.show("Thresholds saved", 3000, Notification.Position.BOTTOM_START)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (InvalidInputException ex) {

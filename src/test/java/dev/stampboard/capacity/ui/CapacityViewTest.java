@@ -3,13 +3,21 @@ package dev.stampboard.capacity.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
 import dev.stampboard.KaribuTest;
 import dev.stampboard.base.ui.chart.EChart;
 import dev.stampboard.capacity.CapacityService;
+import dev.stampboard.capacity.PoolOutlook;
+import dev.stampboard.capacity.change.ui.ProposeCapacityChangeView;
 import dev.stampboard.fleet.FleetService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +53,46 @@ class CapacityViewTest extends KaribuTest {
                         .filter(h -> h.region().equals("eastus")))
                 .hasSize(2);
         assertThat(view.savingsChart.getOptionJson()).contains("realised saving");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void an_engineer_proposes_a_change_from_a_recommendation_row_and_the_form_opens_prefilled() {
+        login("alice");
+        UI.getCurrent().navigate("capacity");
+        CapacityView view = _get(CapacityView.class);
+        PoolOutlook row =
+                view.recommendations.getGenericDataView().getItems().findFirst().orElseThrow();
+        Button propose = (Button) GridKt._getCellComponent(view.recommendations, 0, "propose");
+        assertThat(propose.getText()).isEqualTo("Propose change");
+        ButtonKt._click(propose);
+
+        _get(ProposeCapacityChangeView.class);
+        assertThat(_get(ComboBox.class, spec -> spec.withId("stamp")).getValue())
+                .isEqualTo(row.stamp());
+        assertThat(_get(Select.class, spec -> spec.withId("pool")).getValue()).isEqualTo(row.pool());
+        assertThat(_get(IntegerField.class, spec -> spec.withId("to-instances")).getValue())
+                .isEqualTo(row.advice().recommendedNodes());
+        assertThat(_get(IntegerField.class, spec -> spec.withId("to-minimum")).getValue())
+                .isEqualTo(row.advice().recommendedMinimum());
+        assertThat(_get(TextArea.class, spec -> spec.withId("reason")).getValue())
+                .isEqualTo(row.advice().reason());
+        assertThat(_get(Paragraph.class, spec -> spec.withId("current")).getText())
+                .contains(String.format(
+                        java.util.Locale.ROOT,
+                        "the recommendation predicts %.1f %% hot-node P95",
+                        row.advice().predictedP95()));
+    }
+
+    @Test
+    void a_viewer_sees_the_recommendations_without_the_propose_action_and_the_headroom_chart() {
+        login("dave");
+        UI.getCurrent().navigate("capacity");
+        CapacityView view = _get(CapacityView.class);
+        assertThat(view.recommendations.getColumnByKey("propose")).isNull();
+        String headroom = view.headroomChart.getOptionJson();
+        assertThat(headroom).contains("needed nodes", "spare nodes", "missing nodes", "eastus dataproxy");
+        assertThat(view.summary.getText()).contains("(potential)", "(realised)");
     }
 
     @Test

@@ -177,4 +177,60 @@ class ScoreModelApiTest extends SpringTest {
                         .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
+
+    @Test
+    @Order(6)
+    void an_admin_sets_the_labelling_the_next_training_uses_audited_and_others_cannot() {
+        String path = "/api/v1/score-model/labelling";
+        Map<String, Object> body = Map.of("p99SloMs", 2000, "throttlingPercent", 2.5, "horizonHours", 3);
+        for (String user : new String[] {"dave", "alice", "carol"}) {
+            assertThat(as(user).exchange(path, HttpMethod.PUT, new HttpEntity<>(body), JsonNode.class)
+                            .getStatusCode())
+                    .as(user + " changes the labelling")
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+        }
+        ResponseEntity<JsonNode> bad = as("erin")
+                .exchange(
+                        path,
+                        HttpMethod.PUT,
+                        new HttpEntity<>(Map.of("p99SloMs", -5, "throttlingPercent", 120, "horizonHours", 0)),
+                        JsonNode.class);
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody().get("detail").asText())
+                .contains("p99SloMs: must be above 0 and at most 60000 ms, got -5")
+                .contains("throttlingPercent: must be above 0 and at most 100 %, got 120")
+                .contains("horizonHours: must be between 1 and 48 hours, got 0");
+        assertThat(as("dave").getForObject(path, JsonNode.class).get("custom").asBoolean())
+                .isFalse();
+        try {
+            ResponseEntity<JsonNode> changed =
+                    as("erin").exchange(path, HttpMethod.PUT, new HttpEntity<>(body), JsonNode.class);
+            assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);
+            JsonNode read = as("dave").getForObject(path, JsonNode.class);
+            assertThat(read.get("p99SloMs").asDouble()).isEqualTo(2000.0);
+            assertThat(read.get("throttlingPercent").asDouble()).isEqualTo(2.5);
+            assertThat(read.get("horizonHours").asInt()).isEqualTo(3);
+            assertThat(read.get("custom").asBoolean()).isTrue();
+            JsonNode audit = as("erin").getForObject("/api/v1/audit?action=SETTING_CHANGED&actor=erin", JsonNode.class);
+            assertThat(audit.toString())
+                    .contains("score.labelling")
+                    .contains("p99 above 1500 ms or throttling above 1 %, 6 h ahead -> p99 above 2000 ms or"
+                            + " throttling above 2.5 %, 3 h ahead");
+
+            // the next training labels with it; its card says so
+            JsonNode card = as("erin")
+                    .postForEntity("/api/v1/score-model/train", null, JsonNode.class)
+                    .getBody();
+            assertThat(card.at("/training/p99SloMs").asDouble()).isEqualTo(2000.0);
+            assertThat(card.at("/training/throttlingPercent").asDouble()).isEqualTo(2.5);
+            assertThat(card.at("/training/horizonHours").asInt()).isEqualTo(3);
+        } finally {
+            assertThat(as("erin")
+                            .exchange(path, HttpMethod.DELETE, null, JsonNode.class)
+                            .getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
+        }
+        assertThat(as("dave").getForObject(path, JsonNode.class).get("custom").asBoolean())
+                .isFalse();
+    }
 }

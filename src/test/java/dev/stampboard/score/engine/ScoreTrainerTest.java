@@ -62,4 +62,51 @@ class ScoreTrainerTest {
         assertThat(model.means()[p95]).isCloseTo(mean, within(1e-6));
         assertThat(model.scales()[p95]).isCloseTo(Math.sqrt(sumSq / n - mean * mean), within(1e-6));
     }
+
+    @Test
+    void a_training_plan_gives_the_same_model_and_evaluation_on_one_thread_or_two() {
+        TrainingPlan plan = new TrainingPlan(
+                10,
+                2,
+                List.of(3L),
+                List.of(4L),
+                List.of(1L, 2L),
+                5,
+                5,
+                FeatureSettings.DEFAULTS,
+                IncidentRule.DEFAULTS,
+                ScoreTrainer.Options.DEFAULTS,
+                70);
+        TrainingPlan.Result one = plan.run(1);
+        TrainingPlan.Result two = plan.run(2);
+        assertThat(two.model()).isEqualTo(one.model());
+        assertThat(two.operatingPoint()).isEqualTo(one.operatingPoint());
+        // boxed: NaN (a world without an incident) equals NaN
+        assertThat(Double.valueOf(two.evaluation().model().auc()))
+                .isEqualTo(Double.valueOf(one.evaluation().model().auc()));
+        assertThat(Double.valueOf(two.evaluation().model().precision()))
+                .isEqualTo(Double.valueOf(one.evaluation().model().precision()));
+        assertThat(two.evaluation().rows()).isEqualTo(one.evaluation().rows());
+        assertThat(two.evaluation().positives()).isEqualTo(one.evaluation().positives());
+        assertThat(two.evaluation().operatingScore())
+                .isEqualTo(one.operatingPoint().score());
+        assertThat(two.trainingRows()).isEqualTo(one.trainingRows());
+    }
+
+    @Test
+    void a_validation_seed_is_neither_trained_on_nor_held_out() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TrainingPlan(
+                        10,
+                        2,
+                        List.of(3L),
+                        List.of(1L),
+                        List.of(1L),
+                        5,
+                        5,
+                        FeatureSettings.DEFAULTS,
+                        IncidentRule.DEFAULTS,
+                        ScoreTrainer.Options.DEFAULTS,
+                        70))
+                .hasMessageContaining("validation seed");
+    }
 }

@@ -80,6 +80,15 @@ class ScoreViewsTest extends KaribuTest {
         assertThat(view.train.isVisible()).isFalse();
         assertThat(view.roc.getElement().getProperty("option")).contains("baseline rule");
         assertThat(view.leadTimes.getElement().getProperty("option")).contains("minutes before the incident");
+        assertThat(view.method.getText())
+                .contains("How it is evaluated")
+                .contains("not already inside an incident")
+                .contains("The model alarms at a score of at least");
+        // the labelling of the next training: read-only for a viewer
+        LabellingForm labelling = _get(LabellingForm.class);
+        assertThat(labelling.slo.isReadOnly()).isTrue();
+        assertThat(labelling.save.isVisible()).isFalse();
+        assertThat(labelling.state.getText()).contains("Admins change it");
     }
 
     @Test
@@ -88,6 +97,9 @@ class ScoreViewsTest extends KaribuTest {
         UI.getCurrent().navigate(ScoreModelView.class);
         ScoreModelView view = _get(ScoreModelView.class);
         assertThat(view.train.isVisible()).isTrue();
+        LabellingForm labelling = _get(LabellingForm.class);
+        assertThat(labelling.slo.isReadOnly()).isFalse();
+        assertThat(labelling.save.isVisible()).isTrue();
         for (int row = 0; row < GridKt._size(view.versions); row++) {
             ModelCard card = GridKt._get(view.versions, row);
             Button activate = (Button) GridKt._getCellComponent(view.versions, row, "activate");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stampboard.SpringTest;
+import dev.stampboard.support.TestNames;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Ingest through the API, read back, and compare with a P95 computed here from the samples sent. */
 class TelemetryApiTest extends SpringTest {
+
+    /** Its own region (it shared FleetApiTest's test region before: one region's stamp list and settings). */
+    private static final String REGION = TestNames.of(TelemetryApiTest.class).region();
 
     @Autowired
     TestRestTemplate rest;
@@ -50,7 +54,7 @@ class TelemetryApiTest extends SpringTest {
         }
         var body = Map.of(
                 "region",
-                "testland",
+                REGION,
                 "kind",
                 "SHARED",
                 "pools",
@@ -159,7 +163,7 @@ class TelemetryApiTest extends SpringTest {
         assertThat(series.get("values").get(0).asDouble())
                 .isEqualTo(Arrays.stream(cpu[0]).max().orElseThrow());
 
-        JsonNode stamps = as("dave").getForObject("/api/v1/stamps?region=testland", JsonNode.class);
+        JsonNode stamps = as("dave").getForObject("/api/v1/stamps?region=" + REGION, JsonNode.class);
         JsonNode hx = dev.stampboard.Json.findByName(stamps, "hx-s01");
         JsonNode dp = hx.get("pools").get(1);
         assertThat(dp.get("pool").asText()).isEqualTo("DATAPROXY");

@@ -8,6 +8,8 @@ import static dev.stampboard.signals.engine.EngineFixtures.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stampboard.fleet.PoolKind;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PoolStateTest {
@@ -56,5 +58,26 @@ class PoolStateTest {
         assertThatThrownBy(() -> SignalSettings.defaults().withThresholds(40.0, 45.0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("warnThreshold");
+    }
+
+    @Test
+    void a_stamp_or_pool_not_declared_yet_reads_as_no_data() {
+        SignalEngine engine = engineWithPool(SignalSettings.defaults(), T0);
+        record(engine, "n1", T0, 50.0);
+        // an undeclared stamp, and an undeclared pool (DATAPROXY) of a declared stamp
+        record Unknown(String stamp, PoolKind pool) {}
+        for (Unknown unknown : List.of(new Unknown("not-yet-s01", POOL), new Unknown(STAMP, PoolKind.DATAPROXY))) {
+            String stamp = unknown.stamp();
+            PoolKind pool = unknown.pool();
+            assertThat(engine.poolState(stamp, pool)).isEqualTo(PoolState.NO_DATA);
+            assertThat(engine.hotNodeP95(stamp, pool)).isEmpty();
+            assertThat(engine.hotNodeSeries(stamp, pool, T0 - 10, T0).minutes()).isEmpty();
+            assertThat(engine.hotNodes(stamp, pool, T0 - 1, T0).byMinute()).containsExactly(-1, -1);
+            assertThat(engine.hotNodeMinuteValue(stamp, pool, T0)).isEmpty();
+            assertThat(engine.latestNodeCpu(stamp, pool)).isEmpty();
+        }
+        assertThat(engine.trafficShare("not-yet-s01", POOL)).isEmpty();
+        // the declared pool is untouched
+        assertThat(engine.poolState(STAMP, POOL)).isEqualTo(PoolState.HOT);
     }
 }

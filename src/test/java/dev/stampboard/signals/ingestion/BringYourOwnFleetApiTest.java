@@ -9,6 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stampboard.StampboardApplication;
+import dev.stampboard.base.Actor;
+import dev.stampboard.fleet.FleetService;
+import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.fleet.StampDeclaration;
+import dev.stampboard.signals.SignalsService;
+import dev.stampboard.simulator.SimulatorService;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +35,8 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 /**
  * A fleet the simulator does not drive, built and fed only through the JSON API (PUT stamps and
  * registries, both ingestion endpoints), gets a plan; after a restart its signals and traffic shares are
- * back. Needs its own database and the simulator off, hence its own context.
+ * back; so does a stamp declared and fed through the services. Needs its own database and the simulator off, hence
+ * its own console (two starts: before and after the restart).
  */
 class BringYourOwnFleetApiTest {
 
@@ -71,7 +78,14 @@ class BringYourOwnFleetApiTest {
             onHot.put("byo-small" + i + ".example.io", 5);
         }
         double[] hotMinuteValues = new double[MINUTES];
+        Instant restartMinute =
+                Instant.ofEpochSecond(Instant.now().getEpochSecond() / 60 * 60).minusSeconds(600);
+        double restartP95;
         try (ConfigurableApplicationContext ctx = start()) {
+            // with the simulator disabled the console starts with an empty fleet
+            assertThat(ctx.getBean(FleetService.class).stamps()).isEmpty();
+            assertThat(ctx.getBeanProvider(SimulatorService.class).getIfAvailable())
+                    .isNull();
             // after the start: the minutes sent are the latest ones when the reactive trigger is checked
             Instant now = Instant.ofEpochSecond(Instant.now().getEpochSecond() / 60 * 60);
             Instant first = now.minusSeconds(60L * (MINUTES + 1));
@@ -172,8 +186,18 @@ class BringYourOwnFleetApiTest {
             assertThat(moves.get(0).get("registry").asText()).isEqualTo("byo-big.example.io");
             assertThat(moves.get(0).get("from").asText()).isEqualTo("byo-s01");
             assertThat(moves.get(0).get("to").asText()).isEqualTo("byo-s02");
+
+            // a stamp declared and fed through the services (not the API) is stored as well
+            restartP95 = declareAndIngestThroughServices(ctx, restartMinute);
         }
         try (ConfigurableApplicationContext ctx = start()) {
+            assertThat(ctx.getBean(FleetService.class).stamp("byo-r01")).isPresent();
+            SignalsService signals = ctx.getBean(SignalsService.class);
+            assertThat(signals.hotNodeP95("byo-r01", PoolKind.DATAPROXY).orElseThrow())
+                    .isEqualTo(restartP95);
+            assertThat(signals.hotNodeSeries("byo-r01", PoolKind.DATAPROXY, null, null)
+                            .minutes())
+                    .hasSize(10);
             TestRestTemplate dave = rest(ctx, "dave");
             JsonNode stamp = dave.getForObject("/api/v1/stamps/byo-s01", JsonNode.class);
             assertThat(stamp.get("pools").get(1).get("hotNodeP95").asDouble())
@@ -183,6 +207,41 @@ class BringYourOwnFleetApiTest {
             assertThat(share.get("registries").get(0).get("share").asDouble()).isEqualTo(0.5);
             assertThat(share.get("registries").get(0).get("bytes").asLong()).isEqualTo(MINUTES * 50_000_000L);
         }
+    }
+
+    /**
+     * Stamp {@code byo-r01} (region {@code byorestart}) declared through {@link FleetService} and ten minutes of two
+     * nodes' samples ingested through {@link NodeCpuIngestion}; returns its hot-node P95, checked here against the
+     * samples (once in {@code BringYourOwnTelemetryRestartTest}, which started two more consoles for it).
+     */
+    private static double declareAndIngestThroughServices(ConfigurableApplicationContext ctx, Instant minute) {
+        ctx.getBean(FleetService.class)
+                .declareStamp(
+                        "byo-r01",
+                        new StampDeclaration(
+                                "byorestart",
+                                null,
+                                null,
+                                List.of(new StampDeclaration.PoolDeclaration(
+                                        PoolKind.DATAPROXY, List.of("dp-000", "dp-001"), null)),
+                                List.of()),
+                        Actor.SYSTEM);
+        List<CpuSampleInput> samples = new ArrayList<>();
+        for (int m = 0; m < 10; m++) {
+            Instant t = minute.plusSeconds(60L * m);
+            samples.add(new CpuSampleInput("byo-r01", "DATAPROXY", "dp-000", t.toString(), 10.0 + m));
+            samples.add(new CpuSampleInput("byo-r01", "DATAPROXY", "dp-001", t.toString(), 50.0 - m));
+        }
+        assertThat(ctx.getBean(NodeCpuIngestion.class)
+                        .ingest(samples, Actor.SYSTEM)
+                        .accepted())
+                .isEqualTo(20);
+        // minute maxima 50, 49, …, 41; nearest rank ceil(0.95 × 10) = 10 -> the largest, 50
+        double p95 = ctx.getBean(SignalsService.class)
+                .hotNodeP95("byo-r01", PoolKind.DATAPROXY)
+                .orElseThrow();
+        assertThat(p95).isEqualTo(50.0);
+        return p95;
     }
 
     private static Map<String, Object> traffic(

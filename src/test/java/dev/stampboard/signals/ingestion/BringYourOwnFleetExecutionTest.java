@@ -272,7 +272,7 @@ class BringYourOwnFleetExecutionTest {
             String state = "DRAINING";
             for (int step = 0; step < OBSERVATION_HOURS * 12 + 6 && !state.equals("COMPLETED"); step++) {
                 clock.advance(Duration.ofMinutes(5)); // an executor pass every 5 minutes (every second in production)
-                signals.followClock();
+                ctx.getBean(dev.stampboard.signals.SignalFeed.class).followClock();
                 long now = signals.nowMinute();
                 if (now - COLLECTOR_DELAY_MINUTES >= nextToSend) {
                     sendMinutes(collector, nextToSend, now - COLLECTOR_DELAY_MINUTES, c);

@@ -7,7 +7,6 @@ import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.StampDeclaration;
 import dev.stampboard.signals.SignalsService;
-import dev.stampboard.simulator.SimulatorService;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,23 +17,14 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * With the simulator disabled the console starts with an empty fleet; declared stamps and
- * ingested samples live in the H2 file database and come back after a restart.
+ * Under the simulator, samples ingested through the API in the newest minutes come back after a restart. (With the
+ * simulator disabled, the empty fleet and declared stamps and samples coming back after a restart are checked in
+ * {@link BringYourOwnFleetApiTest}'s two consoles.)
  */
 class BringYourOwnTelemetryRestartTest {
 
     @TempDir
     Path dir;
-
-    private ConfigurableApplicationContext start() {
-        return new SpringApplication(StampboardApplication.class)
-                .run(
-                        "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=FALSE",
-                        "--server.port=0",
-                        "--stampboard.simulator.enabled=false",
-                        "--logging.level.root=WARN",
-                        "--vaadin.productionMode=false");
-    }
 
     /**
      * Each console context installs its own security-context strategy in Spring Security's static
@@ -46,52 +36,6 @@ class BringYourOwnTelemetryRestartTest {
     @org.junit.jupiter.api.AfterEach
     void restoreSecurityStrategy() {
         org.springframework.security.core.context.SecurityContextHolder.setContextHolderStrategy(sharedStrategy);
-    }
-
-    @Test
-    void empty_fleet_then_ingested_samples_survive_a_restart() {
-        Instant minute =
-                Instant.ofEpochSecond(Instant.now().getEpochSecond() / 60 * 60).minusSeconds(600);
-        double p95Before;
-        try (ConfigurableApplicationContext ctx = start()) {
-            FleetService fleet = ctx.getBean(FleetService.class);
-            assertThat(fleet.stamps()).isEmpty();
-            assertThat(ctx.getBeanProvider(SimulatorService.class).getIfAvailable())
-                    .isNull();
-
-            fleet.declareStamp(
-                    "byo-s01",
-                    new StampDeclaration(
-                            "testland",
-                            null,
-                            null,
-                            List.of(new StampDeclaration.PoolDeclaration(
-                                    PoolKind.DATAPROXY, List.of("dp-000", "dp-001"), null)),
-                            List.of()),
-                    dev.stampboard.base.Actor.SYSTEM);
-            List<CpuSampleInput> samples = new ArrayList<>();
-            for (int m = 0; m < 10; m++) {
-                Instant t = minute.plusSeconds(60L * m);
-                samples.add(new CpuSampleInput("byo-s01", "DATAPROXY", "dp-000", t.toString(), 10.0 + m));
-                samples.add(new CpuSampleInput("byo-s01", "DATAPROXY", "dp-001", t.toString(), 50.0 - m));
-            }
-            IngestReport report = ctx.getBean(NodeCpuIngestion.class).ingest(samples, dev.stampboard.base.Actor.SYSTEM);
-            assertThat(report.accepted()).isEqualTo(20);
-            // minute maxima 50, 49, …, 41; nearest rank ceil(0.95 × 10) = 10 -> the largest, 50
-            p95Before = ctx.getBean(SignalsService.class)
-                    .hotNodeP95("byo-s01", PoolKind.DATAPROXY)
-                    .orElseThrow();
-            assertThat(p95Before).isEqualTo(50.0);
-        }
-        try (ConfigurableApplicationContext ctx = start()) {
-            assertThat(ctx.getBean(FleetService.class).stamp("byo-s01")).isPresent();
-            SignalsService signals = ctx.getBean(SignalsService.class);
-            assertThat(signals.hotNodeP95("byo-s01", PoolKind.DATAPROXY).orElseThrow())
-                    .isEqualTo(p95Before);
-            assertThat(signals.hotNodeSeries("byo-s01", PoolKind.DATAPROXY, null, null)
-                            .minutes())
-                    .hasSize(10);
-        }
     }
 
     /**

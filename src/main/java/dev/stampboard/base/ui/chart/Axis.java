@@ -20,7 +20,9 @@ public record Axis(
         @Nullable Boolean boundaryGap,
         @Nullable AxisLabel axisLabel,
         @Nullable SplitArea splitArea,
-        @Nullable Long minInterval) {
+        @Nullable Long minInterval,
+        @Nullable String nameLocation,
+        @Nullable Integer nameGap) {
 
     /** One hour in ms: a time axis never ticks more often (ECharts then puts its ticks on whole hours). */
     public static final long HOUR_MS = 3_600_000L;
@@ -46,25 +48,110 @@ public record Axis(
         return new Axis("time", null, null, null, null, null, null, AxisLabel.hoursWithDates(), null, HOUR_MS);
     }
 
+    /** Without a name placement (ECharts' default: the name at the axis' end). */
+    public Axis(
+            String type,
+            @Nullable String name,
+            @Nullable Double min,
+            @Nullable Double max,
+            @Nullable List<String> data,
+            @Nullable Boolean inverse,
+            @Nullable Boolean boundaryGap,
+            @Nullable AxisLabel axisLabel,
+            @Nullable SplitArea splitArea,
+            @Nullable Long minInterval) {
+        this(type, name, min, max, data, inverse, boundaryGap, axisLabel, splitArea, minInterval, null, null);
+    }
+
+    /**
+     * The name centred along the axis, {@code gap} pixels from it (past the tick labels): at the axis' end, the
+     * default, a long name runs out of a narrow chart. The chart's grid must leave room for it (see
+     * {@link GridBox}).
+     */
+    public Axis withNameCentred(String name, int gap) {
+        return new Axis(
+                type, name, min, max, data, inverse, boundaryGap, axisLabel, splitArea, minInterval, "middle", gap);
+    }
+
     public Axis withName(String name) {
-        return new Axis(type, name, min, max, data, inverse, boundaryGap, axisLabel, splitArea, minInterval);
+        return new Axis(
+                type,
+                name,
+                min,
+                max,
+                data,
+                inverse,
+                boundaryGap,
+                axisLabel,
+                splitArea,
+                minInterval,
+                nameLocation,
+                nameGap);
     }
 
     public Axis withRange(@Nullable Double min, @Nullable Double max) {
-        return new Axis(type, name, min, max, data, inverse, boundaryGap, axisLabel, splitArea, minInterval);
+        return new Axis(
+                type,
+                name,
+                min,
+                max,
+                data,
+                inverse,
+                boundaryGap,
+                axisLabel,
+                splitArea,
+                minInterval,
+                nameLocation,
+                nameGap);
     }
 
     /** Runs the axis the other way; on a vertical category axis the first label is on top. */
     public Axis withInverse() {
-        return new Axis(type, name, min, max, data, true, boundaryGap, axisLabel, splitArea, minInterval);
+        return new Axis(
+                type,
+                name,
+                min,
+                max,
+                data,
+                true,
+                boundaryGap,
+                axisLabel,
+                splitArea,
+                minInterval,
+                nameLocation,
+                nameGap);
     }
 
     public Axis withBoundaryGap(boolean boundaryGap) {
-        return new Axis(type, name, min, max, data, inverse, boundaryGap, axisLabel, splitArea, minInterval);
+        return new Axis(
+                type,
+                name,
+                min,
+                max,
+                data,
+                inverse,
+                boundaryGap,
+                axisLabel,
+                splitArea,
+                minInterval,
+                nameLocation,
+                nameGap);
     }
 
     public Axis withLabel(AxisLabel axisLabel) {
-        return new Axis(type, name, min, max, data, inverse, boundaryGap, axisLabel, splitArea, minInterval);
+        return new Axis(
+                type,
+                name,
+                min,
+                max,
+                data,
+                inverse,
+                boundaryGap,
+                axisLabel,
+                splitArea,
+                minInterval,
+                nameLocation,
+                nameGap);
     }
 
     /** Appends {@code unit} to numeric tick labels (client-side formatter convention). */
@@ -73,6 +160,18 @@ public record Axis(
     }
 
     public Axis withSplitArea() {
-        return new Axis(type, name, min, max, data, inverse, boundaryGap, axisLabel, new SplitArea(true), minInterval);
+        return new Axis(
+                type,
+                name,
+                min,
+                max,
+                data,
+                inverse,
+                boundaryGap,
+                axisLabel,
+                new SplitArea(true),
+                minInterval,
+                nameLocation,
+                nameGap);
     }
 }

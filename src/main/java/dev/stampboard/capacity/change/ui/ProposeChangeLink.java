@@ -34,7 +34,8 @@ public final class ProposeChangeLink {
         var button = new Button("Propose change", VaadinIcon.RESIZE_H.create());
         button.addThemeVariants(ButtonVariant.LUMO_SMALL);
         button.setId("propose-" + stamp + "-" + pool.name().toLowerCase(Locale.ROOT));
-        button.addClickListener(e -> button.getUI().ifPresent(ui -> ui.navigate(ROUTE, new QueryParameters(q))));
+        // the UI of the click (a grid cell's button may be rendered apart from the UI's tree)
+        button.addClickListener(e -> com.vaadin.flow.component.UI.getCurrent().navigate(ROUTE, new QueryParameters(q)));
         return button;
     }
 }
