@@ -48,6 +48,7 @@ public class FleetService {
 
     private final HomeStampTimelineFollower timeline;
     private final InventoryChanges changes;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final InventorySnapshot<FleetSnapshot> snapshot =
             new InventorySnapshot<>(this::load, SNAPSHOT_TTL_NANOS, System::nanoTime);
 
@@ -70,6 +71,7 @@ public class FleetService {
         this.events = events;
         this.clock = clock;
         this.changes = new InventoryChanges(jdbc);
+        this.jdbc = jdbc;
         this.timeline = new HomeStampTimelineFollower(
                 new HomeStampTimelineFollower.Source() {
                     @Override
@@ -616,8 +618,8 @@ public class FleetService {
     }
 
     private synchronized FleetSnapshot load() {
-        List<StampInfo> stampInfos =
-                new ArrayList<>(stamps.findAll().stream().map(Stamp::toInfo).toList());
+        // four queries, not the repository's few per stamp: every instance reloads this when another changed the fleet
+        List<StampInfo> stampInfos = new ArrayList<>(StampInfoLoader.all(jdbc));
         stampInfos.sort(Comparator.comparing(StampInfo::region).thenComparing(StampInfo::name));
         Map<String, StampInfo> byName = new LinkedHashMap<>();
         stampInfos.forEach(s -> byName.put(s.name(), s));

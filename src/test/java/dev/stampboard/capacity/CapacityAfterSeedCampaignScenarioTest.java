@@ -52,7 +52,6 @@ class CapacityAfterSeedCampaignScenarioTest extends SpringTest {
     dev.stampboard.simulator.SimulatorService simulator;
 
     @Test
-    @org.junit.jupiter.api.Disabled("WIP-CAP7: re-enabled once verified in the scenario order")
     void relieved_stamps_get_scale_in_recommendations() {
         List<PlanDetails> completed = planning.list(PlanStatus.COMPLETED);
         Assumptions.assumeFalse(completed.isEmpty(), "no plan completed on this fleet");

@@ -59,6 +59,9 @@ class TwoConsolesOnPostgresTest {
     /** How soon a write through one instance must be answered by the other (README "Several instances"). */
     static final Duration BOUND = Duration.ofSeconds(5);
 
+    /** {@code stampboard.follow.settle}'s default: a younger gap may be a write still committing. */
+    private static final Duration SETTLE = Duration.ofSeconds(30);
+
     private static final Duration START_BUDGET =
             Duration.ofSeconds(Long.getLong("stampboard.two-consoles.start-seconds", 360));
     private static final String SCHEMA = "two_consoles";
@@ -490,6 +493,20 @@ class TwoConsolesOnPostgresTest {
         JsonNode big = survivor.ok("GET", "/api/v1/registries/" + BIG, "dave", null);
         assertThat(big.get("replicas").get(0).get("homeStamp").asText()).isEqualTo(COOL);
 
+        // 5. the executor judges on the full data: a write still committing (its sequence value taken, another's after
+        // it already visible) holds the validation back, the monitor says "catching up", and no verdict is computed
+        long catchingUpFor = catchingUp(db, survivor, id);
+
+        // 6. work done once: both engines saw HOT's dataproxy pool turn HOT (when a minute passed); one open notice
+        List<String> doubled = db.sql("select subject from " + SCHEMA + ".notification where resolved_at is null"
+                        + " group by kind, subject having count(*) > 1")
+                .query(String.class)
+                .list();
+        assertThat(doubled).as("an open notice raised by both instances").isEmpty();
+        long hotNotices = db.sql("select count(*) from " + SCHEMA + ".notification where kind = 'STAMP_HOT'")
+                .query(Long.class)
+                .single();
+
         // nothing lost: the survivor serves everything either instance accepted
         JsonNode hot = survivor.ok("GET", "/api/v1/stamps/" + HOT + "/pools/DATAPROXY/hot-node", "dave", null);
         assertThat(hot.get("values").size()).isEqualTo(SENT_MINUTES + 1);
@@ -498,7 +515,8 @@ class TwoConsolesOnPostgresTest {
         System.out.printf(
                 "TwoConsolesOnPostgresTest: stamps known to B %d ms after A declared them; HOT P95 on A %d ms after B"
                         + " accepted; traffic share on B %d ms after A accepted; elected was %s, executor was %s;"
-                        + " survivor %s took over %d ms after the kill (lease %d s)%n",
+                        + " survivor %s took over %d ms after the kill (lease %d s); its monitor said catching up for"
+                        + " %d ms while a write was committing; STAMP_HOT notices stored: %d%n",
                 stampKnown.toMillis(),
                 p95OnA.toMillis(),
                 shareSeenAfter,
@@ -506,7 +524,77 @@ class TwoConsolesOnPostgresTest {
                 executor.name,
                 survivor.name,
                 takenOver,
-                LEASE_SECONDS);
+                LEASE_SECONDS,
+                catchingUpFor,
+                hotNotices);
+    }
+
+    /**
+     * Opens a transaction that inserts a CPU sample (taking a sequence value) and does not commit; stores another one
+     * after it. The validating move's monitor must then say "Catching up" (the executor's follower sees a gap younger
+     * than {@code settle}, 30 s) and show no verdict; once the first transaction commits and no younger gap is left,
+     * the note goes. Both rows are
+     * days old, older than the engine's window, so they change no figure. Returns how long the note was shown.
+     */
+    private long catchingUp(JdbcClient db, Console survivor, String planId) throws Exception {
+        String url = System.getenv("STAMPBOARD_TEST_PG_URL");
+        long oldMinute = Instant.now().getEpochSecond() / 60 - 3 * 24 * 60;
+        String insert =
+                "insert into " + SCHEMA + ".node_cpu_sample (stamp, pool, node, minute_at, cpu) values (?, ?, ?, ?, ?)";
+        try (java.sql.Connection committing = java.sql.DriverManager.getConnection(url, "stampboard", "stampboard")) {
+            committing.setAutoCommit(false);
+            try (java.sql.PreparedStatement ps = committing.prepareStatement(insert)) {
+                ps.setString(1, COOL);
+                ps.setString(2, "REGISTRY");
+                ps.setString(3, node("REGISTRY", 0));
+                ps.setObject(
+                        4,
+                        java.time.OffsetDateTime.ofInstant(
+                                Instant.ofEpochSecond(oldMinute * 60), java.time.ZoneOffset.UTC));
+                ps.setDouble(5, 12);
+                ps.executeUpdate();
+            }
+            db.sql(insert)
+                    .params(
+                            COOL,
+                            "REGISTRY",
+                            node("REGISTRY", 1),
+                            java.time.OffsetDateTime.ofInstant(
+                                    Instant.ofEpochSecond((oldMinute + 1) * 60), java.time.ZoneOffset.UTC),
+                            12.0)
+                    .update();
+            long gapOpened = System.nanoTime();
+            within(
+                    survivor,
+                    "the validating move waiting for the write still committing",
+                    () -> survivor.ok("GET", "/api/v1/plans/" + planId + "/execution", "dave", null),
+                    e -> e.path("moves").get(0).path("note").asText("").startsWith("Catching up"));
+            JsonNode waiting = survivor.ok("GET", "/api/v1/plans/" + planId + "/execution", "dave", null);
+            JsonNode move = waiting.path("moves").get(0);
+            assertThat(move.path("state").asText()).as(move.toString()).isEqualTo("VALIDATING");
+            assertThat(move.path("verdict").isNull() || move.path("verdict").isMissingNode())
+                    .as("no verdict while catching up: " + move)
+                    .isTrue();
+            assertThat(move.path("note").asText()).contains("sequence values of writes still committing");
+            committing.commit();
+            // the note goes once no gap younger than settle (30 s) is left: this one filled now, but the minute sent to
+            // both at once in step 3 may have taken sequence values that will never appear (the insert that lost the
+            // race takes one per row in ON CONFLICT), and they count as a write still committing until settle old
+            long deadline = System.nanoTime() + SETTLE.plus(BOUND).toNanos();
+            JsonNode last = null;
+            while (System.nanoTime() < deadline) {
+                last = survivor.ok("GET", "/api/v1/plans/" + planId + "/execution", "dave", null);
+                if (!last.path("moves").get(0).path("note").asText("").startsWith("Catching up")) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            assertThat(last.path("moves").get(0).path("note").asText(""))
+                    .as("the note gone once the write committed and older gaps settled")
+                    .doesNotStartWith("Catching up");
+            assertThat(last.path("moves").get(0).path("state").asText()).isEqualTo("VALIDATING");
+            return (System.nanoTime() - gapOpened) / 1_000_000;
+        }
     }
 
     private static <T> T unchecked(ThrowingSupplier<T> call) {

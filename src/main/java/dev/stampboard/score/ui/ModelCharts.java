@@ -67,9 +67,9 @@ final class ModelCharts {
                                 .withColor("#868e96"))
                 .withXAxis(Axis.category(labels)
                         .withLabel(new AxisLabel(null, null, null, 45, 0))
-                        .withNameCentred("minutes before the incident", 48))
+                        .withNameCentred("minutes before the incident", 66))
                 .withYAxis(Axis.value().withNameCentred("incidents", 30))
-                .withGrid(ROOM_FOR_AXIS_NAMES.withBottom("56"));
+                .withGrid(ROOM_FOR_AXIS_NAMES.withBottom("78"));
     }
 
     static List<Integer> histogram(int[] leadTimes, int bins) {

@@ -27,20 +27,20 @@ class CpuSampleStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final String insertNew;
-    private final boolean postgres;
 
     CpuSampleStore(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
-        this.postgres = Databases.isPostgres(template);
+        boolean postgres = Databases.isPostgres(template);
         // first wins in the database, whichever instance inserts first (H2 has no ON CONFLICT outside its
-        // PostgreSQL mode; an H2 file database serves one instance)
-        this.insertNew = postgres
-                ? "insert into node_cpu_sample (stamp, pool, node, minute_at, cpu) values (?, ?, ?, ?, ?)"
-                        + " on conflict do nothing"
-                : "insert into node_cpu_sample (stamp, pool, node, minute_at, cpu) select cast(? as varchar(64)),"
+        // PostgreSQL mode; an H2 file database serves one instance). On PostgreSQL the row is filtered by NOT EXISTS
+        // as well: ON CONFLICT alone takes a sequence value for every row sent, duplicates included, and each value
+        // never stored is a gap the other instances' followers (and their executors) wait for until it is settle old
+        String filtered =
+                "insert into node_cpu_sample (stamp, pool, node, minute_at, cpu) select cast(? as varchar(64)),"
                         + " cast(? as varchar(16)), cast(? as varchar(64)), cast(? as timestamp with time zone),"
                         + " cast(? as real) where not exists (select 1 from node_cpu_sample where " + KEY + ")";
+        this.insertNew = postgres ? filtered + " on conflict do nothing" : filtered;
     }
 
     /**
@@ -54,12 +54,10 @@ class CpuSampleStore {
             ps.setString(3, s.node());
             ps.setObject(4, StoredMinutes.at(s.minute()));
             ps.setFloat(5, s.cpu());
-            if (!postgres) {
-                ps.setString(6, s.stamp());
-                ps.setString(7, s.pool().name());
-                ps.setString(8, s.node());
-                ps.setObject(9, StoredMinutes.at(s.minute()));
-            }
+            ps.setString(6, s.stamp());
+            ps.setString(7, s.pool().name());
+            ps.setString(8, s.node());
+            ps.setObject(9, StoredMinutes.at(s.minute()));
         });
         boolean[] stored = new boolean[samples.size()];
         int i = 0;

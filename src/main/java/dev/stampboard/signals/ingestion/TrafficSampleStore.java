@@ -35,22 +35,20 @@ class TrafficSampleStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
-    private final boolean postgres;
     private final String insertNew;
 
     TrafficSampleStore(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
-        this.postgres = Databases.isPostgres(template);
-        // first wins in the database, whichever instance inserts first (see CpuSampleStore)
-        this.insertNew = postgres
-                ? "insert into registry_traffic_sample (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                        + " on conflict do nothing"
-                : "insert into registry_traffic_sample (" + COLUMNS + ") select cast(? as varchar(255)),"
-                        + " cast(? as varchar(64)), cast(? as varchar(64)), cast(? as timestamp with time zone),"
-                        + " cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as bigint),"
-                        + " cast(? as double precision) where not exists (select 1 from registry_traffic_sample"
-                        + " where registry = ? and region = ? and minute_at = ?)";
+        boolean postgres = Databases.isPostgres(template);
+        // first wins in the database, whichever instance inserts first; filtered by NOT EXISTS on PostgreSQL too, so a
+        // duplicate takes no sequence value (see CpuSampleStore)
+        String filtered = "insert into registry_traffic_sample (" + COLUMNS + ") select cast(? as varchar(255)),"
+                + " cast(? as varchar(64)), cast(? as varchar(64)), cast(? as timestamp with time zone),"
+                + " cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as bigint),"
+                + " cast(? as double precision) where not exists (select 1 from registry_traffic_sample"
+                + " where registry = ? and region = ? and minute_at = ?)";
+        this.insertNew = postgres ? filtered + " on conflict do nothing" : filtered;
     }
 
     /** Stores each row no row exists for yet (same replica and minute); {@code stored[i]} says whether row i was. */
@@ -65,11 +63,9 @@ class TrafficSampleStore {
             ps.setLong(7, r.throttled());
             ps.setLong(8, r.errors());
             ps.setDouble(9, r.p99Ms());
-            if (!postgres) {
-                ps.setString(10, r.registry());
-                ps.setString(11, r.region());
-                ps.setObject(12, StoredMinutes.at(r.minute()));
-            }
+            ps.setString(10, r.registry());
+            ps.setString(11, r.region());
+            ps.setObject(12, StoredMinutes.at(r.minute()));
         });
         boolean[] stored = new boolean[rows.size()];
         int i = 0;

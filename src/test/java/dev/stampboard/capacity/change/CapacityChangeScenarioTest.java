@@ -333,7 +333,6 @@ class CapacityChangeScenarioTest extends SpringTest {
      * the shift, so the prediction and the measurement (the window's minutes after the resize) see the same tenants.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("WIP-CAP7: re-enabled once verified in the scenario order")
     void a_recommended_scale_in_of_a_relieved_stamp_lands_within_5_pp_of_its_prediction() {
         double target = changes.target();
         String stamp =
