@@ -56,15 +56,9 @@ public final class CapacityAdvisor {
             evidence.add("no forecast: fewer than " + GrowthForecast.TREND_MIN_DAYS + " days of history");
         }
         if (now > s.hotThreshold()) {
-            return new PoolAdvice(
-                    PoolAdvice.Kind.KEEP,
-                    w.nodes(),
-                    w.nodes(),
-                    w.minInstances(),
-                    w.minInstances(),
+            return keep(
+                    w,
                     now,
-                    now,
-                    w.idleBaseline(),
                     growth,
                     daysUntilHot,
                     f("HOT now (%.1f %% > %.1f %%): rebalance first", now, s.hotThreshold()),
@@ -125,15 +119,9 @@ public final class CapacityAdvisor {
                             now, w.nodes(), needed, predicted, s.limit()),
                     evidence);
         }
-        return new PoolAdvice(
-                PoolAdvice.Kind.KEEP,
-                w.nodes(),
-                w.nodes(),
-                w.minInstances(),
-                w.minInstances(),
+        return keep(
+                w,
                 now,
-                now,
-                w.idleBaseline(),
                 growth,
                 daysUntilHot,
                 needed > w.nodes()
@@ -162,15 +150,9 @@ public final class CapacityAdvisor {
             return null;
         }
         String settled = java.time.Instant.ofEpochSecond(settledAtMinute * 60).toString();
-        return new PoolAdvice(
-                PoolAdvice.Kind.KEEP,
-                w.nodes(),
-                w.nodes(),
-                w.minInstances(),
-                w.minInstances(),
+        return keep(
+                w,
                 now,
-                now,
-                w.idleBaseline(),
                 0,
                 null,
                 "load shifted at " + shift.at() + " (" + shift.what() + "): sized again from " + settled
@@ -180,6 +162,29 @@ public final class CapacityAdvisor {
                         "level shift at " + shift.at() + ": " + shift.what(),
                         "the peak window starts at " + java.time.Instant.ofEpochSecond(windowFromMinute * 60)
                                 + ", before the shift: its minutes mix two loads"));
+    }
+
+    /** The pool stays as it is: same nodes and minimum, the P95 it has now. */
+    private static PoolAdvice keep(
+            PoolWindow w,
+            double now,
+            double growth,
+            @Nullable Integer daysUntilHot,
+            String reason,
+            List<String> evidence) {
+        return new PoolAdvice(
+                PoolAdvice.Kind.KEEP,
+                w.nodes(),
+                w.nodes(),
+                w.minInstances(),
+                w.minInstances(),
+                now,
+                now,
+                w.idleBaseline(),
+                growth,
+                daysUntilHot,
+                reason,
+                evidence);
     }
 
     private static String f(String format, Object... args) {
