@@ -1,7 +1,5 @@
 package dev.stampboard.simulator.model;
 
-import static dev.stampboard.base.Maps.known;
-
 import dev.stampboard.fleet.PoolKind;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -266,4 +264,16 @@ public final class FleetTrafficModel {
 
     private record Demand(
             ReplicaLayout replica, StampLayout stamp, TrafficProfile profile, long requests, long bytes) {}
+
+    /**
+     * A look-up whose key the model put there itself (every stamp and registry of the layout has its entry); a
+     * missing one is a bug in the model, said as such rather than as a NullPointerException further on.
+     */
+    private static <K, V> V known(Map<K, V> map, K key) {
+        V value = map.get(key);
+        if (value == null) {
+            throw new IllegalStateException("the traffic model has no entry for " + key);
+        }
+        return value;
+    }
 }
