@@ -16,6 +16,7 @@ import dev.stampboard.base.ui.chart.BarSeries;
 import dev.stampboard.base.ui.chart.ChartOption;
 import dev.stampboard.base.ui.chart.EChart;
 import dev.stampboard.base.ui.chart.Tooltip;
+import dev.stampboard.planning.PlanId;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.ReportRow;
 import dev.stampboard.security.Role;
@@ -70,7 +71,7 @@ public class PlanReportView extends VerticalLayout implements BeforeEnterObserve
         removeAll();
         List<ReportRow> rows;
         try {
-            rows = planning.report(id);
+            rows = planning.report(PlanId.of(id));
         } catch (NotFoundException e) {
             add(new H1("Plan not found"), new Paragraph(e.getMessage()));
             return;
