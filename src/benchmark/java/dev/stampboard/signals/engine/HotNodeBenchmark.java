@@ -228,7 +228,7 @@ public final class HotNodeBenchmark {
                     float v = Math.round(Math.max(0f, Math.min(100f, minuteLoad + (float) random.nextGaussian() * 8))
                                     * 100)
                             / 100f;
-                    data[row + n] = silentMinute || random.nextInt(200) == 0 ? PoolSeries.NO_SAMPLE : v;
+                    data[row + n] = silentMinute || random.nextInt(200) == 0 ? NodeCpuRing.NO_SAMPLE : v;
                 }
             }
         }

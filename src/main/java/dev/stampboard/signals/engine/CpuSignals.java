@@ -55,12 +55,12 @@ final class CpuSignals {
             return SampleVerdict.reject(
                     SampleVerdict.Cause.UNKNOWN_POOL, "stamp '" + stamp + "' has no " + pool + " pool declared");
         }
-        int nodeIndex = series.nodeIndex(node);
+        int nodeIndex = series.ring.nodeIndex(node);
         if (nodeIndex < 0) {
             return SampleVerdict.reject(
                     SampleVerdict.Cause.UNKNOWN_NODE,
                     "unknown node '" + node + "' in " + stamp + "/" + pool + ": add it with declarePool (known nodes: "
-                            + series.nodeCount() + ")");
+                            + series.ring.nodeCount() + ")");
         }
         if (!Double.isFinite(cpu)) {
             return SampleVerdict.reject(
@@ -76,8 +76,8 @@ final class CpuSignals {
         if (timeProblem != null) {
             return timeProblem;
         }
-        float existing = series.sample(nodeIndex, minute);
-        if (existing != PoolSeries.NO_SAMPLE) {
+        float existing = series.ring.sample(nodeIndex, minute);
+        if (existing != NodeCpuRing.NO_SAMPLE) {
             return SampleVerdict.reject(
                     SampleVerdict.Cause.DUPLICATE,
                     "duplicate sample for node '" + node + "' at minute " + EngineTime.instant(minute)
@@ -121,7 +121,7 @@ final class CpuSignals {
         long now = time.now();
         if (retentionChanged) {
             for (PoolSeries series : registry.pools()) {
-                series.relayout(time.retentionMinutes(), series.nodeCount(), now);
+                series.ring.relayout(time.retentionMinutes(), series.ring.nodeCount(), now);
             }
         }
         if (retentionChanged || windowChanged) {
@@ -156,7 +156,7 @@ final class CpuSignals {
         }
         MinuteRange range = time.retainedPeakRange(series.stamp);
         float[] buffer = new float[(int) range.lengthMinutes()];
-        int n = series.collectHotValues(range.fromMinute(), range.toMinute(), buffer, false);
+        int n = series.ring.collectHotValues(range.fromMinute(), range.toMinute(), buffer, false);
         return n == 0 ? OptionalDouble.empty() : OptionalDouble.of(NearestRank.p95ByQuickselect(buffer, n));
     }
 
@@ -173,7 +173,7 @@ final class CpuSignals {
         float[] forSelection = new float[length];
         int n = 0;
         for (long m = from; m <= to; m++) {
-            float v = series.hotValue(m);
+            float v = series.ring.hotValue(m);
             if (v >= 0) {
                 minutes[n] = m;
                 values[n] = v;
@@ -196,9 +196,9 @@ final class CpuSignals {
         long from = Math.max(fromMinute, time.oldestRetained());
         long to = Math.min(toMinute, time.now());
         for (long m = from; m <= to; m++) {
-            byMinute[(int) (m - fromMinute)] = series.hotNode(m);
+            byMinute[(int) (m - fromMinute)] = series.ring.hotNode(m);
         }
-        return new HotNodes(List.copyOf(series.nodeNames()), byMinute);
+        return new HotNodes(List.copyOf(series.ring.nodeNames()), byMinute);
     }
 
     OptionalDouble hotNodeMinuteValue(String stamp, PoolKind pool, long minute) {
@@ -206,7 +206,7 @@ final class CpuSignals {
         if (series == null || minute > time.now() || minute < time.oldestRetained()) {
             return OptionalDouble.empty();
         }
-        float v = series.hotValue(minute);
+        float v = series.ring.hotValue(minute);
         return v >= 0 ? OptionalDouble.of(v) : OptionalDouble.empty();
     }
 
@@ -217,9 +217,9 @@ final class CpuSignals {
             return latest;
         }
         long oldest = time.oldestRetained();
-        List<String> names = series.nodeNames();
+        List<String> names = series.ring.nodeNames();
         for (int i = 0; i < names.size(); i++) {
-            latest.put(names.get(i), series.latestCpu(i, oldest));
+            latest.put(names.get(i), series.ring.latestCpu(i, oldest));
         }
         return latest;
     }
@@ -229,7 +229,7 @@ final class CpuSignals {
     OptionalDouble recomputeP95FromSamples(String stamp, PoolKind pool) {
         MinuteRange range = time.retainedPeakRange(stamp);
         float[] buffer = new float[(int) range.lengthMinutes()];
-        int n = registry.require(stamp, pool).collectHotValues(range.fromMinute(), range.toMinute(), buffer, true);
+        int n = registry.require(stamp, pool).ring.collectHotValues(range.fromMinute(), range.toMinute(), buffer, true);
         return n == 0 ? OptionalDouble.empty() : OptionalDouble.of(NearestRank.p95ByQuickselect(buffer, n));
     }
 
@@ -245,7 +245,7 @@ final class CpuSignals {
             @Override
             public void accept(int i) {
                 float[] buffer = buffers.get();
-                int n = pools.get(i).collectHotValues(range.fromMinute(), range.toMinute(), buffer, true);
+                int n = pools.get(i).ring.collectHotValues(range.fromMinute(), range.toMinute(), buffer, true);
                 result[i] = n == 0 ? Double.NaN : NearestRank.p95ByQuickselect(buffer, n);
             }
         });
@@ -270,8 +270,8 @@ final class CpuSignals {
             }
             return;
         }
-        int leavingSlot = pools.get(from).slot(oldNow - window + 1);
-        int newSlot = pools.get(from).slot(newNow);
+        int leavingSlot = pools.get(from).ring.slot(oldNow - window + 1);
+        int newSlot = pools.get(from).ring.slot(newNow);
         float sink = 0;
         for (int batch = from; batch < to; batch += ADVANCE_BATCH) {
             int end = Math.min(to, batch + ADVANCE_BATCH);

@@ -44,7 +44,7 @@ final class StampRegistry {
             entry.pools[pool.ordinal()] = series;
             pools.add(series);
         }
-        series.addNodes(nodes);
+        series.ring.addNodes(nodes);
         return created;
     }
 
