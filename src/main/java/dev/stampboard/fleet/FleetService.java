@@ -1,5 +1,9 @@
 package dev.stampboard.fleet;
 
+import static dev.stampboard.fleet.InventoryNames.describe;
+import static dev.stampboard.fleet.InventoryNames.requireName;
+import static dev.stampboard.fleet.InventoryNames.validatePools;
+
 import dev.stampboard.base.Actor;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
@@ -7,22 +11,12 @@ import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The inventory's application service. Reads come from an immutable snapshot rebuilt after each
@@ -33,9 +27,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class FleetService {
 
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-    private static final Pattern REGISTRY_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{0,254}");
-
     private final StampRepository stamps;
     private final RegionRepository regions;
     private final CustomerRepository customers;
@@ -44,13 +35,12 @@ public class FleetService {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private static final long SNAPSHOT_TTL_NANOS = 5_000_000_000L;
 
     private final HomeStampTimelineFollower timeline;
-    private final InventoryChanges changes;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
-    private final InventorySnapshot<FleetSnapshot> snapshot =
-            new InventorySnapshot<>(this::load, SNAPSHOT_TTL_NANOS, System::nanoTime);
+    private final FleetSnapshots snapshots;
+    private final RegistryDeclarations declarations;
+    private final HomeStampMoves homeStamps;
 
     FleetService(
             StampRepository stamps,
@@ -70,8 +60,10 @@ public class FleetService {
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
-        this.changes = new InventoryChanges(jdbc);
         this.jdbc = jdbc;
+        this.snapshots = new FleetSnapshots(regions, customers, registries, jdbc, events, clock);
+        this.declarations = new RegistryDeclarations(stamps, customers, registries, history, events, clock, snapshots);
+        this.homeStamps = new HomeStampMoves(stamps, registries, history, events, clock, snapshots);
         this.timeline = new HomeStampTimelineFollower(
                 new HomeStampTimelineFollower.Source() {
                     @Override
@@ -264,7 +256,7 @@ public class FleetService {
                 name,
                 kind + " pool: " + before.currentInstances() + " → " + nodes.size() + " instances, minimum "
                         + before.minInstances() + " → " + minimum));
-        invalidate();
+        snapshots.invalidate();
         events.publishEvent(new StampDeclared(name));
         return true;
     }
@@ -321,29 +313,7 @@ public class FleetService {
     @Transactional
     public void addRegistry(String name, String customer, Map<String, String> homeStampByRegion, Actor actor) {
         currentUser.requireRole(actor, Role.ENGINEER, Role.INGEST);
-        if (!REGISTRY_NAME.matcher(name).matches()) {
-            throw new InvalidInputException(
-                    "Registry name '" + name + "' must be lower-case letters, digits, dots and dashes");
-        }
-        if (customers.findByName(customer).isEmpty()) {
-            throw new InvalidInputException("Unknown customer '" + customer + "'");
-        }
-        if (registries.findByName(name).isPresent()) {
-            throw new InvalidInputException("Registry '" + name + "' already exists");
-        }
-        Registry registry = Registry.create(name, customer);
-        homeStampByRegion.forEach((region, stampName) -> {
-            Stamp stamp = stamps.findByName(stampName)
-                    .orElseThrow(() -> new InvalidInputException("Unknown home stamp '" + stampName + "' for " + name));
-            if (!stamp.region().equals(region)) {
-                throw new InvalidInputException("Stamp " + stampName + " is not in region " + region);
-            }
-            placeReplica(registry, region, stampName, "registry created");
-        });
-        registries.save(registry);
-        events.publishEvent(new FleetChanged(
-                actor, "REGISTRY_ADDED", name, "customer " + customer + ", home stamps " + homeStampByRegion));
-        changed(InventoryChanges.REGISTRY, name);
+        declarations.add(name, customer, homeStampByRegion, actor);
     }
 
     /**
@@ -369,114 +339,11 @@ public class FleetService {
     @Transactional
     public List<RegistryInfo> declareRegistries(List<NamedRegistryDeclaration> batch, Actor actor) {
         currentUser.requireRole(actor, Role.ENGINEER, Role.INGEST);
-        if (batch.size() > MAX_REGISTRIES_PER_BATCH) {
-            throw new InvalidInputException(
-                    "At most " + MAX_REGISTRIES_PER_BATCH + " registries per request; split the batch");
-        }
-        Map<String, Optional<String>> stampRegions = new HashMap<>();
-        Set<String> knownCustomers = new HashSet<>();
-        Set<String> seen = new HashSet<>();
-        List<RegistryInfo> declared = new ArrayList<>();
-        boolean changed = false;
-        for (int i = 0; i < batch.size(); i++) {
-            NamedRegistryDeclaration each = batch.get(i);
-            String where = batch.size() == 1 ? "" : "registries[" + i + "] (" + each.name() + "): ";
-            if (!seen.add(each.name())) {
-                throw new InvalidInputException(where + "listed twice in one request");
-            }
-            try {
-                Declared result = declareOne(each.name(), each.declaration(), actor, stampRegions, knownCustomers);
-                declared.add(result.info());
-                changed |= result.changed();
-            } catch (InvalidInputException e) {
-                throw new InvalidInputException(where + e.getMessage());
-            }
-        }
-        if (changed) {
-            changed(InventoryChanges.REGISTRY, batch.size() == 1 ? batch.get(0).name() : batch.size() + " registries");
-        }
-        return declared;
+        return declarations.declare(batch, actor);
     }
 
     /** A registry's name with what is declared about it, for {@link #declareRegistries}. */
     public record NamedRegistryDeclaration(String name, RegistryDeclaration declaration) {}
-
-    private record Declared(RegistryInfo info, boolean changed) {}
-
-    private Declared declareOne(
-            String name,
-            RegistryDeclaration declaration,
-            Actor actor,
-            Map<String, Optional<String>> stampRegions,
-            Set<String> knownCustomers) {
-        if (!REGISTRY_NAME.matcher(name).matches()) {
-            throw new InvalidInputException(
-                    "Registry name '" + name + "' must be lower-case letters, digits, dots and dashes");
-        }
-        requireName(declaration.customer(), "customer");
-        Map<String, String> homes = new LinkedHashMap<>();
-        for (RegistryDeclaration.ReplicaDeclaration replica : declaration.replicas()) {
-            if (homes.putIfAbsent(replica.region(), replica.homeStamp()) != null) {
-                throw new InvalidInputException(
-                        "Region " + replica.region() + " is listed twice; a registry has one replica per region");
-            }
-            // a stamp never changes region: one look-up per stamp serves the whole batch
-            String region = stampRegions
-                    .computeIfAbsent(
-                            replica.homeStamp(), s -> stamps.findByName(s).map(Stamp::region))
-                    .orElseThrow(() -> new InvalidInputException(
-                            "Unknown home stamp '" + replica.homeStamp() + "' for " + name + " in " + replica.region()
-                                    + ": declare it first with PUT /api/v1/stamps/" + replica.homeStamp()));
-            if (!region.equals(replica.region())) {
-                throw new InvalidInputException(
-                        "Stamp " + replica.homeStamp() + " is in region " + region + ", not " + replica.region());
-            }
-        }
-        if (!knownCustomers.contains(declaration.customer())) {
-            if (customers.findByName(declaration.customer()).isEmpty()) {
-                customers.save(new Customer(null, declaration.customer(), declaration.customer()));
-                events.publishEvent(new FleetChanged(
-                        actor, "CUSTOMER_ADDED", declaration.customer(), "first named by registry " + name));
-            }
-            knownCustomers.add(declaration.customer());
-        }
-        Optional<Registry> existing = registries.findByName(name);
-        Registry registry = existing.orElseGet(() -> Registry.create(name, declaration.customer()));
-        List<String> changes = new ArrayList<>();
-        if (existing.isPresent() && !registry.customer().equals(declaration.customer())) {
-            changes.add("customer " + registry.customer() + " -> " + declaration.customer());
-            registry.reassignTo(declaration.customer());
-        }
-        homes.forEach((region, homeStamp) -> {
-            Optional<Replica> replica = registry.replica(region);
-            if (replica.isEmpty()) {
-                placeReplica(registry, region, homeStamp, "registry declared");
-                changes.add(region + " on " + homeStamp);
-            } else if (!replica.get().homeStamp().equals(homeStamp)) {
-                throw new InvalidInputException("The replica of " + name + " in " + region + " is served by "
-                        + replica.get().homeStamp() + "; declaring it on " + homeStamp + " would move it. A move is a "
-                        + "cutover: create a plan (POST /api/v1/plans), have it approved and run it");
-            }
-        });
-        boolean changed = existing.isEmpty() || !changes.isEmpty();
-        if (changed) {
-            registries.save(registry);
-            events.publishEvent(new FleetChanged(
-                    actor,
-                    existing.isPresent() ? "REGISTRY_UPDATED" : "REGISTRY_DECLARED",
-                    name,
-                    "customer " + declaration.customer()
-                            + (changes.isEmpty() ? "" : "; " + String.join(", ", changes))));
-        }
-        return new Declared(registry.toInfo(), changed);
-    }
-
-    /** A replica's first placement is a home-stamp change too: recorded, and the endpoint's routing entry follows it. */
-    private void placeReplica(Registry registry, String region, String homeStamp, String reason) {
-        registry.addReplica(region, homeStamp);
-        history.save(new HomeStampChange(null, registry.name(), region, null, homeStamp, clock.instant(), reason));
-        events.publishEvent(new HomeStampChanged(registry.name(), region, null, homeStamp));
-    }
 
     /**
      * The cutover's idempotent write: moves the replica unless the database already has it on
@@ -485,10 +352,7 @@ public class FleetService {
     @Transactional
     public boolean rehomeIfNeeded(
             RegistryName registryName, RegionName region, StampName toStamp, String reason, Actor actor) {
-        Registry registry = registries
-                .findByName(registryName.value())
-                .orElseThrow(() -> new NotFoundException("No registry named '" + registryName + "'"));
-        if (registry.toInfo().homeStamp(region.value()).orElse("").equals(toStamp.value())) {
+        if (homeStamps.isOn(registryName, region, toStamp)) {
             return false;
         }
         rehome(registryName, region, toStamp, reason, actor);
@@ -499,74 +363,12 @@ public class FleetService {
     @Transactional
     public void rehome(RegistryName registryName, RegionName region, StampName toStamp, String reason, Actor actor) {
         currentUser.requireRole(actor, Role.ENGINEER);
-        Registry registry = registries
-                .findByName(registryName.value())
-                .orElseThrow(() -> new NotFoundException("No registry named '" + registryName + "'"));
-        Stamp destination = stamps.findByName(toStamp.value())
-                .orElseThrow(() -> new NotFoundException("No stamp named '" + toStamp + "'"));
-        if (!destination.region().equals(region.value())) {
-            throw new InvalidInputException("Stamp " + toStamp + " is in " + destination.region() + ", not " + region
-                    + ": moves never leave a region");
-        }
-        String from = registry.rehome(region.value(), toStamp.value());
-        registries.save(registry);
-        history.save(new HomeStampChange(
-                null, registryName.value(), region.value(), from, toStamp.value(), clock.instant(), reason));
-        changed(InventoryChanges.REGISTRY, registryName.value());
-        events.publishEvent(new FleetChanged(
-                actor,
-                "HOME_STAMP_CHANGED",
-                registryName.value(),
-                region + ": " + from + " -> " + toStamp + " (" + reason + ")"));
-        events.publishEvent(new HomeStampChanged(registryName.value(), region.value(), from, toStamp.value()));
+        homeStamps.rehome(registryName, region, toStamp, reason, actor);
     }
 
-    // ---- helpers -----------------------------------------------------------------------------
-
-    private static void requireName(@Nullable String name, String what) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new InvalidInputException("The " + what + " name '" + name
-                    + "' must be 1–63 lower-case letters, digits or dashes, starting with a letter or digit");
-        }
-    }
-
-    private static void validatePools(StampDeclaration declaration) {
-        Set<PoolKind> seen = new HashSet<>();
-        for (StampDeclaration.PoolDeclaration pool : declaration.pools()) {
-            if (pool.pool() == null) {
-                throw new InvalidInputException("Each pool needs a 'pool' of REGISTRY or DATAPROXY");
-            }
-            if (!seen.add(pool.pool())) {
-                throw new InvalidInputException("Pool " + pool.pool() + " is declared twice");
-            }
-            Set<String> nodes = new HashSet<>();
-            for (String node : pool.nodes()) {
-                requireName(node, "node");
-                if (!nodes.add(node)) {
-                    throw new InvalidInputException("Node '" + node + "' is listed twice in pool " + pool.pool());
-                }
-            }
-        }
-    }
-
-    private static String describe(StampDeclaration d) {
-        StringBuilder sb = new StringBuilder("region ").append(d.region());
-        d.pools()
-                .forEach(p -> sb.append(", ")
-                        .append(p.pool())
-                        .append(": ")
-                        .append(p.nodes().size())
-                        .append(" nodes"));
-        return sb.toString();
-    }
-
-    /**
-     * A write of the inventory: noted in the change log in the same transaction (the other console instances on the
-     * database re-read what it names, see {@link #followChanges}) and the snapshot dropped.
-     */
+    /** A write of the inventory: noted in the change log in the same transaction and the snapshot dropped. */
     private void changed(String kind, String subject) {
-        changes.record(kind, subject, clock.instant());
-        invalidate();
+        snapshots.changed(kind, subject);
     }
 
     /**
@@ -576,79 +378,20 @@ public class FleetService {
      * too; re-declaring a stamp is harmless. Returns how many changes were read.
      */
     public int followChanges() {
-        List<InventoryChanges.Change> fresh = changes.poll();
-        if (fresh.isEmpty()) {
-            return 0;
-        }
-        snapshot.invalidate();
-        fresh.stream()
-                .filter(c -> c.kind().equals(InventoryChanges.STAMP))
-                .map(InventoryChanges.Change::subject)
-                .distinct()
-                .forEach(stamp -> events.publishEvent(new StampDeclared(stamp)));
-        return fresh.size();
+        return snapshots.followChanges();
     }
 
     /** Starts following the change log from its end (at start-up, when the whole inventory is read anyway). */
     public void followChangesFromNow() {
-        changes.startAtEnd();
-        snapshot.invalidate();
+        snapshots.followChangesFromNow();
     }
 
     /** Queries the change log follower has sent, for the measurements of following's database load. */
     public long changeQueries() {
-        return changes.queries();
+        return snapshots.changeQueries();
     }
 
-    /** Drops the snapshot now and again after commit, so no reader caches what was read before the commit. */
-    private void invalidate() {
-        snapshot.invalidate();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    snapshot.invalidate();
-                }
-            });
-        }
+    private FleetSnapshots.FleetSnapshot snapshot() {
+        return snapshots.get();
     }
-
-    private FleetSnapshot snapshot() {
-        return snapshot.get();
-    }
-
-    private synchronized FleetSnapshot load() {
-        // four queries, not the repository's few per stamp: every instance reloads this when another changed the fleet
-        List<StampInfo> stampInfos = new ArrayList<>(StampInfoLoader.all(jdbc));
-        stampInfos.sort(Comparator.comparing(StampInfo::region).thenComparing(StampInfo::name));
-        Map<String, StampInfo> byName = new LinkedHashMap<>();
-        stampInfos.forEach(s -> byName.put(s.name(), s));
-        List<RegistryInfo> registryInfos = registries.findAll().stream()
-                .map(Registry::toInfo)
-                .sorted(Comparator.comparing(RegistryInfo::name))
-                .toList();
-        Map<String, RegistryInfo> registriesByName = new HashMap<>();
-        registryInfos.forEach(r -> registriesByName.put(r.name(), r));
-        return new FleetSnapshot(
-                regions.findAll().stream()
-                        .map(Region::toInfo)
-                        .sorted(Comparator.comparing(RegionInfo::name))
-                        .toList(),
-                List.copyOf(stampInfos),
-                Map.copyOf(byName),
-                customers.findAll().stream()
-                        .map(Customer::toInfo)
-                        .sorted(Comparator.comparing(CustomerInfo::name))
-                        .toList(),
-                registryInfos,
-                Map.copyOf(registriesByName));
-    }
-
-    private record FleetSnapshot(
-            List<RegionInfo> regions,
-            List<StampInfo> stamps,
-            Map<String, StampInfo> stampsByName,
-            List<CustomerInfo> customers,
-            List<RegistryInfo> registries,
-            Map<String, RegistryInfo> registriesByName) {}
 }
