@@ -9,12 +9,10 @@ import dev.stampboard.base.TransitionRefused;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.score.engine.FeatureSettings;
-import dev.stampboard.score.engine.FeatureTracker;
 import dev.stampboard.score.engine.IncidentRule;
 import dev.stampboard.score.engine.ScoreFeature;
 import dev.stampboard.score.engine.ScoreModel;
 import dev.stampboard.score.engine.ScoreTrainer;
-import dev.stampboard.score.engine.StampMinute;
 import dev.stampboard.score.engine.TrainingPlan;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
@@ -22,13 +20,11 @@ import dev.stampboard.signals.SignalFeed;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.engine.SignalSettings;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -44,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Live stamp scores and the model versions behind them. Every minute the signals engine advances to, each stamp's
- * previous (complete) minute goes through its {@link FeatureTracker} and the active model scores it. Versions are
+ * previous (complete) minute goes through its feature tracker ({@link LiveScoreBoard}) and the active model scores it. Versions are
  * trained on the simulated world ({@link TrainingPlan}), stored inactive, and activated by an admin; the first one
  * is trained in the background after start-up and activated by the console, as no version was active to compare it
  * with. Role checks here; every training, activation and pin is audited.
@@ -54,9 +50,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ScoreService {
 
     private static final Logger log = LoggerFactory.getLogger(ScoreService.class);
-    /** Minutes of scores kept per stamp for the trend (the signals' 12 h). */
-    static final int TREND_MINUTES = 720;
-
     static final String INITIAL_TRAINING_JOB = "score.initial-training";
 
     private final SignalsService signals;
@@ -70,12 +63,10 @@ public class ScoreService {
     private final LiveObservations observations;
     private final LabellingStore labellingStore;
 
-    private final Map<String, LiveStamp> live = new ConcurrentHashMap<>();
+    private final LiveScoreBoard board = new LiveScoreBoard();
     private final AtomicBoolean training = new AtomicBoolean();
     private volatile @Nullable Active active;
     private volatile @Nullable String initialTrainingProblem;
-    /** The newest minute fed to the trackers (only the signals' advance thread writes it). */
-    private volatile long lastObserved = Long.MIN_VALUE;
 
     private record Active(int version, ScoreModel model, int horizonHours) {}
 
@@ -105,66 +96,22 @@ public class ScoreService {
 
     // ---- live scores -----------------------------------------------------------------------
 
-    /** One stamp's features, latest score and its last 12 h of scores. */
-    private static final class LiveStamp {
-        final FeatureTracker tracker;
-        final double[] features = new double[ScoreFeature.COUNT];
-        final double[] trend = new double[TREND_MINUTES];
-        long latestMinute;
-
-        @Nullable
-        StampScore latest;
-
-        LiveStamp(FeatureSettings settings) {
-            tracker = new FeatureTracker(settings);
-            java.util.Arrays.fill(trend, Double.NaN);
-        }
-    }
-
     /**
      * Called with each new current minute: minute − 1 is complete in the engine (the feed records after moving).
      * When the clock jumped (a wall clock after a pause), the minutes in between are read too, up to 12 h back.
      */
     void onMinute(long minute) {
-        long newest = minute - 1;
-        long from = lastObserved == Long.MIN_VALUE ? newest : Math.max(lastObserved + 1, newest - TREND_MINUTES + 1);
-        if (from > newest) {
+        if (!board.wants(minute)) {
             return;
         }
         List<StampInfo> stamps = fleet.stamps();
-        FeatureSettings settings = featureSettings();
         Active model = active;
-        for (long observed = from; observed <= newest; observed++) {
-            Map<String, StampMinute> minutes = observations.at(observed, stamps);
-            for (StampInfo stamp : stamps) {
-                LiveStamp s = live.computeIfAbsent(stamp.name(), k -> new LiveStamp(settings));
-                synchronized (s) {
-                    s.tracker.observe(minutes.getOrDefault(stamp.name(), StampMinute.SILENT));
-                    s.latestMinute = observed;
-                    if (observed == newest) {
-                        score(s, stamp.name(), model, minute);
-                    } else {
-                        s.trend[(int) Math.floorMod(observed, TREND_MINUTES)] = Double.NaN;
-                    }
-                }
-            }
-        }
-        lastObserved = newest;
-    }
-
-    private static void score(LiveStamp s, String stamp, @Nullable Active model, long minute) {
-        s.tracker.features(s.features);
-        int slot = (int) Math.floorMod(s.latestMinute, TREND_MINUTES);
-        if (model == null) {
-            s.latest = null;
-            s.trend[slot] = Double.NaN;
-            return;
-        }
-        ScoreModel m = model.model();
-        double logit = m.logit(s.features);
-        double score = 100.0 / (1.0 + Math.exp(-logit));
-        s.latest = new StampScore(stamp, score, logit, model.version(), minute, m, s.features);
-        s.trend[slot] = score;
+        board.onMinute(
+                minute,
+                stamps,
+                featureSettings(),
+                observed -> observations.at(observed, stamps),
+                model == null ? null : new LiveScoreBoard.Scorer(model.version(), model.model()));
     }
 
     private FeatureSettings featureSettings() {
@@ -174,13 +121,7 @@ public class ScoreService {
 
     /** The stamp's latest score and breakdown; empty without an active model or before its first minute. */
     public Optional<StampScore> scoreOf(String stamp) {
-        LiveStamp s = live.get(stamp);
-        if (s == null) {
-            return Optional.empty();
-        }
-        synchronized (s) {
-            return Optional.ofNullable(s.latest);
-        }
+        return board.scoreOf(stamp);
     }
 
     /** The latest score, 0–100 (the signals' {@code StampScores} port reads this). */
@@ -190,36 +131,12 @@ public class ScoreService {
 
     /** Consecutive scored minutes, ending with the latest, at or above {@code threshold}. */
     public int minutesAtOrAbove(String stamp, double threshold) {
-        LiveStamp s = live.get(stamp);
-        if (s == null) {
-            return 0;
-        }
-        synchronized (s) {
-            int n = 0;
-            for (long m = s.latestMinute; n < TREND_MINUTES; m--) {
-                double v = s.trend[(int) Math.floorMod(m, TREND_MINUTES)];
-                if (Double.isNaN(v) || v < threshold) {
-                    break;
-                }
-                n++;
-            }
-            return n;
-        }
+        return board.minutesAtOrAbove(stamp, threshold);
     }
 
     /** The stamp's scores of the last 12 h, oldest first: {@code [epoch minute, score]} (score NaN when none). */
     public List<double[]> trend(String stamp) {
-        LiveStamp s = live.get(stamp);
-        List<double[]> out = new ArrayList<>();
-        if (s == null) {
-            return out;
-        }
-        synchronized (s) {
-            for (long m = s.latestMinute - TREND_MINUTES + 1; m <= s.latestMinute; m++) {
-                out.add(new double[] {m, s.trend[(int) Math.floorMod(m, TREND_MINUTES)]});
-            }
-        }
-        return out;
+        return board.trend(stamp);
     }
 
     /** How far ahead the active version's score looks, in hours (without one: what the next training uses). */
