@@ -178,7 +178,7 @@ class AzureRegistryTrafficTest extends AzureTestSupport {
     }
 
     static String answer(List<List<Object>> rows) {
-        return answer(AzureRegistryTraffic.COLUMNS, rows);
+        return answer(LogAnalyticsTrafficAnswer.COLUMNS, rows);
     }
 
     /** The span a query asked for, from the {@code timespan} of its body. */
@@ -436,7 +436,7 @@ class AzureRegistryTrafficTest extends AzureTestSupport {
         fleetOf("lg4", "lg4-known.example.io");
         Instant end = due();
         Instant m = end.minus(Duration.ofMinutes(2));
-        List<String> columns = new ArrayList<>(AzureRegistryTraffic.COLUMNS);
+        List<String> columns = new ArrayList<>(LogAnalyticsTrafficAnswer.COLUMNS);
         columns.add("customer");
         // new.example.io: mostly on s2 (its home then), a little on s1; known.example.io lives on s1 and is not moved
         String body = answer(
