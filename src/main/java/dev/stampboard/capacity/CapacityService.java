@@ -13,7 +13,6 @@ import dev.stampboard.capacity.engine.PoolAdvice;
 import dev.stampboard.capacity.engine.PoolWindow;
 import dev.stampboard.capacity.engine.RealisedSavings;
 import dev.stampboard.fleet.FleetService;
-import dev.stampboard.fleet.HomeStampChange;
 import dev.stampboard.fleet.PoolInfo;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.RegionInfo;
@@ -51,6 +50,7 @@ public class CapacityService {
     private final DailyPeakRecorder recorder;
     private final CapacityProperties properties;
     private final CapacityChangeService changes;
+    private final LevelShifts shifts;
     private final double registryBaseline;
     private final double dataproxyBaseline;
     private final double margin;
@@ -81,6 +81,7 @@ public class CapacityService {
         this.recorder = recorder;
         this.properties = properties;
         this.changes = changes;
+        this.shifts = new LevelShifts(fleet, signals, changes);
         this.registryBaseline = registryBaseline;
         this.dataproxyBaseline = dataproxyBaseline;
         this.margin = margin > 0 ? margin : 5.0;
@@ -156,51 +157,7 @@ public class CapacityService {
 
     /** The pool's last level shift: a replica moved into or out of its stamp, or the pool resized; null: none. */
     public @Nullable LevelShift lastShift(String stamp, PoolKind pool) {
-        long minute = signals.nowMinute();
-        String key = DailyPeakHistory.key(stamp, pool);
-        ShiftMemo memo = shifts.get(key);
-        if (memo == null || memo.minute() != minute) {
-            memo = new ShiftMemo(minute, later(lastMove(stamp), lastResize(stamp, pool)));
-            shifts.put(key, memo);
-        }
-        return memo.shift();
-    }
-
-    /** A pool's last level shift as read in one (simulated) minute: pages that ask per stamp query once a minute. */
-    private record ShiftMemo(long minute, @Nullable LevelShift shift) {}
-
-    private final Map<String, ShiftMemo> shifts = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private @Nullable LevelShift lastMove(String stamp) {
-        HomeStampChange last = null;
-        for (HomeStampChange c : fleet.homeStampChangesOf(stamp)) {
-            // a first placement (no fromStamp) is the seed's or an inventory's declaration, not a move
-            if (c.fromStamp() != null && (last == null || c.changedAt().isAfter(last.changedAt()))) {
-                last = c;
-            }
-        }
-        if (last == null) {
-            return null;
-        }
-        return new LevelShift(
-                last.changedAt(),
-                last.registry() + " moved "
-                        + (stamp.equals(last.toStamp()) ? "in from " + last.fromStamp() : "out to " + last.toStamp()));
-    }
-
-    private @Nullable LevelShift lastResize(String stamp, PoolKind pool) {
-        return changes.lastResize(stamp, pool)
-                .map(at -> new LevelShift(
-                        at,
-                        "the " + pool.name().toLowerCase(java.util.Locale.ROOT) + " pool resized by a capacity change"))
-                .orElse(null);
-    }
-
-    private static @Nullable LevelShift later(@Nullable LevelShift a, @Nullable LevelShift b) {
-        if (a == null) {
-            return b;
-        }
-        return b == null || !b.at().isAfter(a.at()) ? a : b;
+        return shifts.last(stamp, pool);
     }
 
     /**
