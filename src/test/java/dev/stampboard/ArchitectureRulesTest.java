@@ -211,6 +211,62 @@ class ArchitectureRulesTest {
                 .check(CLASSES);
     }
 
+    /**
+     * Service methods that the cutover engine alone calls, under its own system actor after its own role checks
+     * (PlanningService: "execution, driven by the cutover engine").
+     */
+    private static final java.util.Set<String> ROLE_CHECKED_BY_CALLER =
+            java.util.Set.of("PlanningService.startExecution", "PlanningService.finishExecution");
+
+    @Test
+    void every_public_service_method_that_acts_for_someone_checks_the_role() {
+        List<String> violations = new ArrayList<>();
+        for (JavaClass service : CLASSES) {
+            if (!service.getSimpleName().endsWith("Service")
+                    || !service.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)) {
+                continue;
+            }
+            for (var method : service.getMethods()) {
+                boolean public_ = method.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC);
+                boolean actsForSomeone =
+                        method.getRawParameterTypes().stream().anyMatch(t -> t.isEquivalentTo(Actor.class));
+                if (!public_
+                        || !actsForSomeone
+                        || ROLE_CHECKED_BY_CALLER.contains(service.getSimpleName() + "." + method.getName())) {
+                    continue;
+                }
+                // the method's own calls and those of its lambdas (javac names them lambda$<method>$<n>)
+                List<com.tngtech.archunit.core.domain.JavaMethodCall> calls =
+                        new ArrayList<>(method.getMethodCallsFromSelf());
+                service.getMethods().stream()
+                        .filter(m -> m.getName().startsWith("lambda$" + method.getName() + "$"))
+                        .forEach(m -> calls.addAll(m.getMethodCallsFromSelf()));
+                boolean checks = calls.stream().anyMatch(call -> {
+                    var target = call.getTarget();
+                    boolean roleCheck = target.getOwner().isEquivalentTo(dev.stampboard.security.CurrentUser.class)
+                            && target.getName().equals("requireRole");
+                    // or it hands the actor on to another public method of the same service, which checks it
+                    boolean delegates = target.getOwner().equals(service)
+                            && !target.getName().equals(method.getName())
+                            && target.resolveMember()
+                                    .map(m -> m.getModifiers()
+                                                    .contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)
+                                            && m.getRawParameterTypes().stream()
+                                                    .anyMatch(t -> t.isEquivalentTo(Actor.class)))
+                                    .orElse(false);
+                    return roleCheck || delegates;
+                });
+                if (!checks) {
+                    violations.add(service.getSimpleName() + "." + method.getName());
+                }
+            }
+        }
+        assertThat(violations)
+                .as("a public service method that takes an Actor checks its role (CurrentUser.requireRole) first,"
+                        + " so a view or API that forgets its own check cannot act without the role")
+                .isEmpty();
+    }
+
     private static String moduleOf(JavaClass c) {
         String rest = c.getPackageName().substring("dev.stampboard".length());
         return rest.isEmpty() ? "" : rest.substring(1).split("\\.")[0];

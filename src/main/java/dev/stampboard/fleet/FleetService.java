@@ -352,6 +352,8 @@ public class FleetService {
     @Transactional
     public boolean rehomeIfNeeded(
             RegistryName registryName, RegionName region, StampName toStamp, String reason, Actor actor) {
+        // checked before the read too: without the role, nothing is said about where the replica is
+        currentUser.requireRole(actor, Role.ENGINEER);
         if (homeStamps.isOn(registryName, region, toStamp)) {
             return false;
         }
