@@ -40,6 +40,13 @@ class DailyPeakHistory {
         }
     }
 
+    /** How many rows are stored (by any console instance). */
+    long rows() {
+        return jdbc.sql("select count(*) from capacity_daily_peak")
+                .query(Long.class)
+                .single();
+    }
+
     /** The oldest day any pool has a row for; null when the table is empty. */
     @org.jspecify.annotations.Nullable
     LocalDate oldestDay() {

@@ -36,7 +36,18 @@ class DailyPeakRecorder {
     private final CapacityProperties properties;
     private final ObjectProvider<dev.stampboard.base.SingleInstanceJobs> jobs;
     private volatile CompletableFuture<Void> backfill = CompletableFuture.completedFuture(null);
-    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+    /** Set at start-up until this instance, once elected, has started the back-fill (see {@link #backfillIfElected}). */
+    private volatile boolean awaitingElection;
+    /** The stored rows as last counted; null when they must be counted again. */
+    private volatile @Nullable Counted counted;
+
+    private record Counted(long rows, long atNanos) {}
+
+    /** Back-fills this instance started (0 or 1). */
+    private final java.util.concurrent.atomic.AtomicInteger backfills = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** How long a count of the stored rows is reused: another instance's rows are seen within this. */
+    private static final long COUNT_EVERY_NANOS = 2_000_000_000L;
 
     DailyPeakRecorder(
             DailyPeakHistory history,
@@ -66,16 +77,33 @@ class DailyPeakRecorder {
     @EventListener(ApplicationStartedEvent.class)
     @Order(20)
     public void startBackfill() {
+        awaitingElection = true;
+        backfillIfElected();
+    }
+
+    /**
+     * Only the elected instance back-fills (several console instances on one database would each compute and try to
+     * store the same weeks). Another instance that is elected later (the first one stopped before it finished) does
+     * it on its next minute: the back-fill only adds the days before the oldest stored one, so it is done once.
+     */
+    private synchronized void backfillIfElected() {
         PastPeaks source = past.getIfAvailable();
-        if (source == null) {
+        if (source == null || !awaitingElection || !elected()) {
             return;
         }
+        awaitingElection = false;
+        backfills.incrementAndGet();
         LocalDate today = today();
         backfill = CompletableFuture.runAsync(() -> fill(source, today), runnable -> {
             Thread t = new Thread(runnable, "capacity-history-backfill");
             t.setDaemon(true);
             t.start();
         });
+    }
+
+    /** How many back-fills this instance started: 1 on the elected instance, 0 on the others. */
+    int backfills() {
+        return backfills.get();
     }
 
     /** Waits for the start-up back-fill (a few hundred ms on the seed); never throws for a failed one. */
@@ -87,9 +115,19 @@ class DailyPeakRecorder {
         }
     }
 
-    /** Changes whenever rows were added, for readers' caches. */
+    /**
+     * Changes whenever rows were added, for readers' caches: the stored rows, counted again at most every 2 s, so
+     * rows another console instance recorded (the elected one records every day and back-fills) reach this
+     * instance's forecasts within that, and at once after this instance recorded some.
+     */
     long version() {
-        return version.get();
+        long now = System.nanoTime();
+        Counted last = counted;
+        if (last == null || now - last.atNanos() > COUNT_EVERY_NANOS) {
+            last = new Counted(history.rows(), now);
+            counted = last;
+        }
+        return last.rows();
     }
 
     LocalDate today() {
@@ -125,7 +163,7 @@ class DailyPeakRecorder {
         } catch (RuntimeException e) {
             log.warn("Back-filling the daily peak history failed; the forecast uses what is recorded", e);
         }
-        version.incrementAndGet();
+        counted = null;
         log.info(
                 "Capacity history: {} simulated daily peaks from {} to {} in {} ms",
                 stored,
@@ -138,7 +176,10 @@ class DailyPeakRecorder {
     static final String RECORDING_JOB = "capacity-daily-peaks";
 
     /** On the first minute of a day, the day before's peak window has just ended; the elected instance records it. */
-    private void onMinute(long minute) {
+    void onMinute(long minute) {
+        if (awaitingElection) {
+            backfillIfElected();
+        }
         if (Math.floorMod(minute, 1440L) != 0 || !elected()) {
             return;
         }
@@ -163,6 +204,6 @@ class DailyPeakRecorder {
                 }
             }
         }
-        version.incrementAndGet();
+        counted = null;
     }
 }

@@ -201,8 +201,8 @@ public class FleetService {
         requireName(name, "stamp");
         requireName(declaration.region(), "region");
         validatePools(declaration);
-        if (!regions.existsById(declaration.region())) {
-            regions.save(Region.create(declaration.region(), "UTC"));
+        if (!regions.existsById(declaration.region())
+                && new RegionFirstWins(jdbc).insert(declaration.region(), "UTC")) {
             events.publishEvent(new FleetChanged(
                     actor, "REGION_ADDED", declaration.region(), "zone UTC (first stamp declared in it)"));
         }
