@@ -70,7 +70,7 @@ class WorkflowNotificationsTest extends KaribuTest {
         assertThat(asked.link()).isEqualTo("plans/" + plan.id());
         long unread = notifications.unreadCount();
 
-        planning.approve(plan.id());
+        planning.approve(plan.planId());
         assertThat(mine(NotificationKind.APPROVAL_NEEDED, plan.id())
                         .orElseThrow()
                         .resolved())
