@@ -23,6 +23,7 @@ import dev.stampboard.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome report of a plan: hot-node P95 before → after per stamp pool (after = measured when the
@@ -146,11 +147,12 @@ public class PlanReportView extends VerticalLayout implements BeforeEnterObserve
                                 r.measuredAt())));
     }
 
-    private static String pct(Double v) {
+    private static String pct(@Nullable Double v) {
         return v == null ? "no data" : String.format(Locale.ROOT, "%.1f %%", v);
     }
 
-    private static Double round(Double v) {
+    /** A value to one decimal; null (no data) stays null, a gap in the chart. */
+    private static @Nullable Double round(@Nullable Double v) {
         return v == null ? null : Math.round(v * 10) / 10.0;
     }
 }
