@@ -3,14 +3,14 @@ package dev.stampboard.capacity;
 import dev.stampboard.fleet.PoolKind;
 import java.util.Locale;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code stampboard.capacity.*}: how much headroom a recommended size keeps, the smallest pool, the scale-out horizon,
  * the forecast's history and horizon, the largest fraction of a pool's nodes one scale-in gives back, and node prices per hour by region and pool kind ({@code node-prices.default}
- * for every region without its own).
+ * for every region without its own). Spring binds an unset {@code node-prices} as null; the constructor puts an empty
+ * map in its place, so {@link #nodePrices()} is never null.
  */
 @ConfigurationProperties("stampboard.capacity")
 record CapacityProperties(
@@ -22,7 +22,7 @@ record CapacityProperties(
         @DefaultValue("0.9") double confidence,
         @DefaultValue("0.5") double maxScaleInStep,
         @DefaultValue("USD") String currency,
-        @Nullable Map<String, Map<String, Double>> nodePrices) {
+        Map<String, Map<String, Double>> nodePrices) {
 
     /** Hours in an average month (8,760 / 12). */
     static final double HOURS_PER_MONTH = 730;
@@ -48,11 +48,17 @@ record CapacityProperties(
     double hourlyPrice(String region, PoolKind pool) {
         String kind = pool.name().toLowerCase(Locale.ROOT);
         Map<String, Double> regional = nodePrices.get(region);
-        if (regional != null && regional.get(kind) != null) {
-            return regional.get(kind);
+        Double price = regional == null ? null : regional.get(kind);
+        if (price == null) {
+            price = nodePrices.getOrDefault("default", DEFAULT_PRICES).get(kind);
         }
-        Map<String, Double> fallback = nodePrices.getOrDefault("default", DEFAULT_PRICES);
-        return fallback.getOrDefault(kind, DEFAULT_PRICES.get(kind));
+        if (price == null) {
+            price = DEFAULT_PRICES.get(kind);
+        }
+        if (price == null) {
+            throw new IllegalStateException("stampboard.capacity.node-prices: no price for pool kind " + kind);
+        }
+        return price;
     }
 
     double monthlyPrice(String region, PoolKind pool) {

@@ -119,10 +119,12 @@ public class CapacityService {
                         signals.hotNodeMinutes(stamp.name(), pool.kind(), window));
                 LevelShift shift = lastShift(stamp.name(), pool.kind());
                 GrowthForecast.Forecast forecast = forecastOf(forecasts, stamp.name(), pool.kind(), shift);
-                boolean settling = shift != null && shift.minute() >= window.fromMinute();
-                PoolAdvice advice = settling
+                // settling: the pool's level shifted inside the window, so the window does not describe it yet
+                LevelShift inWindow = shift != null && shift.minute() >= window.fromMinute() ? shift : null;
+                boolean settling = inWindow != null;
+                PoolAdvice advice = inWindow != null
                         ? CapacityAdvisor.settling(
-                                w, shift, window.fromMinute(), shift.minute() + 1 + window.lengthMinutes())
+                                w, inWindow, window.fromMinute(), inWindow.minute() + 1 + window.lengthMinutes())
                         : CapacityAdvisor.advise(w, settings, forecast);
                 if (advice != null) {
                     double price = properties.monthlyPrice(stamp.region(), pool.kind());
@@ -334,21 +336,34 @@ public class CapacityService {
         }
     }
 
+    /** One region and pool kind's nodes now and recommended, and its hottest pool's P95 now. */
+    private static final class Tally {
+        int currentNodes;
+        int recommendedNodes;
+        double hottestP95 = Double.NEGATIVE_INFINITY;
+
+        void add(PoolAdvice advice) {
+            currentNodes += advice.currentNodes();
+            recommendedNodes += advice.recommendedNodes();
+            hottestP95 = Math.max(hottestP95, advice.currentP95());
+        }
+    }
+
     public List<RegionHeadroom> headroom() {
-        Map<String, int[]> counts = new java.util.TreeMap<>();
-        Map<String, Double> hottest = new HashMap<>();
+        Map<String, Tally> tallies = new java.util.TreeMap<>();
         for (PoolOutlook o : outlook(null)) {
             String key = o.region() + "/" + o.pool().name();
-            int[] c = counts.computeIfAbsent(key, k -> new int[2]);
-            c[0] += o.advice().currentNodes();
-            c[1] += o.advice().recommendedNodes();
-            hottest.merge(key, o.advice().currentP95(), Math::max);
+            tallies.computeIfAbsent(key, k -> new Tally()).add(o.advice());
         }
         List<RegionHeadroom> out = new ArrayList<>();
-        counts.forEach((key, c) -> {
+        tallies.forEach((key, t) -> {
             int slash = key.lastIndexOf('/');
             out.add(new RegionHeadroom(
-                    key.substring(0, slash), PoolKind.valueOf(key.substring(slash + 1)), c[0], c[1], hottest.get(key)));
+                    key.substring(0, slash),
+                    PoolKind.valueOf(key.substring(slash + 1)),
+                    t.currentNodes,
+                    t.recommendedNodes,
+                    t.hottestP95));
         });
         return out;
     }

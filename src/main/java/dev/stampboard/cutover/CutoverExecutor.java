@@ -10,6 +10,7 @@ import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.fleet.StampName;
 import dev.stampboard.fleet.StampStatus;
 import dev.stampboard.planning.PlanComputation;
+import dev.stampboard.planning.PlanId;
 import dev.stampboard.planning.PlanPrediction;
 import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.planning.PlanningService;
@@ -263,7 +264,7 @@ public class CutoverExecutor {
         tx.executeWithoutResult(status -> {
             run.complete(steps.now());
             steps.saveRun(run);
-            planning.finishExecution(run.planId, PlanStatus.COMPLETED, actor(), "every move validated");
+            planning.finishExecution(PlanId.of(run.planId), PlanStatus.COMPLETED, actor(), "every move validated");
         });
     }
 
@@ -271,7 +272,8 @@ public class CutoverExecutor {
 
     private boolean provision(PlanRun run, MoveRun m) {
         String to = m.execution.toStamp();
-        Optional<DedicatedStampSpec> spec = computation.dedicatedStampSpec(planning.get(run.planId), to, executorId());
+        Optional<DedicatedStampSpec> spec =
+                computation.dedicatedStampSpec(planning.get(PlanId.of(run.planId)), to, executorId());
         if (spec.isEmpty()) {
             steps.pause(
                     run,
@@ -303,7 +305,10 @@ public class CutoverExecutor {
             run.finishRollback(steps.now());
             steps.saveRun(run);
             planning.finishExecution(
-                    run.planId, PlanStatus.ROLLED_BACK, actor(), run.reason() == null ? "rolled back" : run.reason());
+                    PlanId.of(run.planId),
+                    PlanStatus.ROLLED_BACK,
+                    actor(),
+                    run.reason() == null ? "rolled back" : run.reason());
         });
     }
 

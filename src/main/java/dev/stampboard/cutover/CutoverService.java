@@ -6,6 +6,7 @@ import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
 import dev.stampboard.base.TransitionRefused;
 import dev.stampboard.planning.PlanDetails;
+import dev.stampboard.planning.PlanId;
 import dev.stampboard.planning.PlanMove;
 import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.planning.PlanningService;
@@ -60,7 +61,7 @@ public class CutoverService {
     @Secured(Role.Authority.ENGINEER)
     public PlanRunDetails start(String planId, boolean autoRollback) {
         Actor actor = currentUser.actor();
-        PlanDetails plan = planning.get(planId);
+        PlanDetails plan = planning.get(PlanId.of(planId));
         store.run(planId).ifPresent(won -> {
             throw startedMeanwhile(won);
         });
@@ -100,7 +101,7 @@ public class CutoverService {
                     throw new ConflictException("Plan " + planId + " was started by someone else a moment ago;"
                             + " open its migration to follow it");
                 }
-                planning.startExecution(planId, actor);
+                planning.startExecution(PlanId.of(planId), actor);
                 events.publishEvent(new ExecutionStarted(planId, actor, moves.size(), autoRollback));
             });
             return view(load(planId));

@@ -141,7 +141,7 @@ class ExecutionStore {
                 .query((rs, i) -> new MoveStep(
                         rs.getInt("seq"),
                         rs.getString("step"),
-                        instant(rs, "at"),
+                        requiredInstant(rs, "at"),
                         rs.getString("executor"),
                         rs.getString("detail")))
                 .list();
@@ -187,7 +187,7 @@ class ExecutionStore {
                 RunStatus.valueOf(rs.getString("status")),
                 rs.getBoolean("auto_rollback"),
                 rs.getString("started_by"),
-                instant(rs, "started_at"),
+                requiredInstant(rs, "started_at"),
                 instant(rs, "finished_at"),
                 rs.getString("reason"),
                 rs.getInt("version"));
@@ -226,6 +226,15 @@ class ExecutionStore {
 
     private static @Nullable OffsetDateTime at(@Nullable Instant instant) {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /** A {@code not null} timestamp column. */
+    private static Instant requiredInstant(ResultSet rs, String column) throws SQLException {
+        Instant value = instant(rs, column);
+        if (value == null) {
+            throw new IllegalStateException("column " + column + " is declared not null but read null");
+        }
+        return value;
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -11,6 +11,7 @@ import dev.stampboard.fleet.RegistryInfo;
 import dev.stampboard.fleet.ReplicaInfo;
 import dev.stampboard.planning.IsolationMigrationPlans;
 import dev.stampboard.planning.PlanDetails;
+import dev.stampboard.planning.PlanId;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.StampSizing;
 import dev.stampboard.planning.engine.Sizing;
@@ -115,7 +116,7 @@ public class IsolationIntake {
     /** A new request prefilled from a plan's isolation recommendation for these registries (the one-click path). */
     @Secured({Role.Authority.SUPPORT, Role.Authority.ADMIN})
     public NewIsolationRequest prefillFromPlan(String planId, List<String> registries) {
-        PlanDetails plan = planning.get(planId);
+        PlanDetails plan = planning.get(PlanId.of(planId));
         String customer = registries.stream()
                 .map(fleet::registry)
                 .flatMap(Optional::stream)

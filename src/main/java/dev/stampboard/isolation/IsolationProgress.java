@@ -12,6 +12,7 @@ import dev.stampboard.fleet.StampStatus;
 import dev.stampboard.planning.IsolationMigrationPlans;
 import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanFinished;
+import dev.stampboard.planning.PlanId;
 import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.planning.PlanningService;
 import java.util.List;
@@ -214,7 +215,7 @@ public class IsolationProgress {
                 }
             }
             case MIGRATING -> {
-                if (r.planId() == null || planning.get(r.planId()).status() != PlanStatus.COMPLETED) {
+                if (r.planId() == null || planning.get(PlanId.of(r.planId())).status() != PlanStatus.COMPLETED) {
                     return false;
                 }
                 r.complete();

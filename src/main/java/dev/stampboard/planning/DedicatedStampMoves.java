@@ -1,5 +1,7 @@
 package dev.stampboard.planning;
 
+import static dev.stampboard.base.Maps.known;
+
 import dev.stampboard.fleet.DedicatedStampSpec;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.RegistryInfo;
@@ -93,12 +95,12 @@ final class DedicatedStampMoves {
                     low ? lowBatch : nextBatch[2] + 1 + mediumIndex++ / settings.mediumBatchSize(),
                     settings.mediumObservationHours(),
                     why,
-                    whyDestination.get(stamp),
+                    known(whyDestination, stamp),
                     ""));
         }
         int highBatch = nextBatch[3];
         for (PlanIsolation isolation : isolations) {
-            String stamp = stampFor(customerOf.get(isolation.registry()), region);
+            String stamp = stampFor(known(customerOf, isolation.registry()), region);
             out.add(new PlanMove(
                     isolation.registry(),
                     region,
@@ -108,7 +110,7 @@ final class DedicatedStampMoves {
                     ++highBatch,
                     settings.highObservationHours(),
                     "Isolation: " + isolation.reason(),
-                    whyDestination.get(stamp),
+                    known(whyDestination, stamp),
                     ""));
         }
         return out;

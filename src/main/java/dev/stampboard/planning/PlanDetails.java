@@ -26,4 +26,10 @@ public record PlanDetails(
         List<PlanPrediction> predictions,
         List<PlanEvidence> evidence,
         List<PlanTrigger> triggeredBy,
-        boolean stale) {}
+        boolean stale) {
+
+    /** The id as a value for core signatures ({@code id} stays the plain string the views and the API show). */
+    public PlanId planId() {
+        return PlanId.of(id);
+    }
+}

@@ -100,7 +100,7 @@ public class PlanningService {
     @Transactional
     public PlanDetails proposeAndSubmit(PlanDraft draft) {
         PlanDetails stored = store(draft.region(), draft.sourceStamps(), draft.computation());
-        return submit(stored.id());
+        return submit(stored.planId());
     }
 
     /** Asks the planner for a plan of the region (or only the given source stamps) and keeps it as a DRAFT. */
@@ -119,7 +119,7 @@ public class PlanningService {
             @Nullable PlanningSettings settings,
             @Nullable PlanChoices choices) {
         PlanDetails draft = propose(region, sourceStamps, settings, choices);
-        return submit(draft.id());
+        return submit(draft.planId());
     }
 
     private PlanDetails propose(
@@ -155,19 +155,19 @@ public class PlanningService {
 
     @Secured(Role.Authority.ENGINEER)
     @Transactional
-    public PlanDetails submit(String id) {
+    public PlanDetails submit(PlanId id) {
         return transition(id, null, (plan, actor) -> plan.submit(actor));
     }
 
     @Secured(Role.Authority.ENGINEER)
     @Transactional
-    public PlanDetails approve(String id) {
+    public PlanDetails approve(PlanId id) {
         return transition(id, null, (plan, actor) -> plan.approve(actor, isStale(plan), shapedBy(id)));
     }
 
     @Secured(Role.Authority.ENGINEER)
     @Transactional
-    public PlanDetails reject(String id, @Nullable String reason) {
+    public PlanDetails reject(PlanId id, @Nullable String reason) {
         String why = reason == null ? "" : reason;
         return transition(id, why, (plan, actor) -> plan.reject(actor, why));
     }
@@ -175,7 +175,7 @@ public class PlanningService {
     /** Recomputes an open plan from current signals (the way out of "stale"). */
     @Secured(Role.Authority.ENGINEER)
     @Transactional
-    public PlanDetails refresh(String id) {
+    public PlanDetails refresh(PlanId id) {
         return transition(id, "recomputed from current signals", (plan, actor) -> {
             PlanDetails view = plan.toView(false);
             plan.refresh(
@@ -185,7 +185,7 @@ public class PlanningService {
     }
 
     @Transactional(readOnly = true)
-    public PlanDetails get(String id) {
+    public PlanDetails get(PlanId id) {
         RebalancePlan plan = load(id);
         return plan.toView(plan.status().isOpen() && isStale(plan));
     }
@@ -205,9 +205,9 @@ public class PlanningService {
      * prediction. After execution it is the seed's table.
      */
     @Transactional(readOnly = true)
-    public List<ReportRow> report(String id) {
+    public List<ReportRow> report(PlanId id) {
         PlanDetails plan = get(id);
-        Map<String, PlanOutcomes.Measured> measured = outcomes.of(id);
+        Map<String, PlanOutcomes.Measured> measured = outcomes.of(id.value());
         List<ReportRow> rows = new ArrayList<>();
         for (PlanPrediction p : plan.predictions()) {
             Double before = plan.evidence().stream()
@@ -237,18 +237,18 @@ public class PlanningService {
 
     /** APPROVED → IN_PROGRESS, recorded in the plan's history and the audit log. */
     @Transactional
-    public PlanDetails startExecution(String id, Actor actor) {
+    public PlanDetails startExecution(PlanId id, Actor actor) {
         return systemTransition(id, actor, "execution started", p -> p.startExecution(actor));
     }
 
     /** IN_PROGRESS → COMPLETED | ROLLED_BACK; announces {@link PlanFinished} to whoever waits for it. */
     @Transactional
-    public PlanDetails finishExecution(String id, PlanStatus outcome, Actor actor, String reason) {
+    public PlanDetails finishExecution(PlanId id, PlanStatus outcome, Actor actor, String reason) {
         PlanDetails view = systemTransition(id, actor, reason, p -> p.finishExecution(outcome, actor, reason));
         for (PlanPrediction p : view.predictions()) {
-            outcomes.record(id, p.stamp(), p.pool(), currentP95(p.stamp(), p.pool()), clock.instant());
+            outcomes.record(id.value(), p.stamp(), p.pool(), currentP95(p.stamp(), p.pool()), clock.instant());
         }
-        events.publishEvent(new PlanFinished(id, outcome));
+        events.publishEvent(new PlanFinished(id.value(), outcome));
         return view;
     }
 
@@ -273,19 +273,19 @@ public class PlanningService {
     }
 
     private PlanDetails systemTransition(
-            String id, Actor actor, String reason, java.util.function.Consumer<RebalancePlan> step) {
+            PlanId id, Actor actor, String reason, java.util.function.Consumer<RebalancePlan> step) {
         RebalancePlan plan = load(id);
         PlanStatus from = plan.status();
         step.accept(plan);
         plans.save(plan);
-        history.append(id, clock.instant(), actor.name(), from, plan.status(), reason);
+        history.append(id.value(), clock.instant(), actor.name(), from, plan.status(), reason);
         return plan.toView(false);
     }
 
     @Transactional(readOnly = true)
-    public List<PlanStatusChange> history(String id) {
+    public List<PlanStatusChange> history(PlanId id) {
         load(id);
-        return history.of(id);
+        return history.of(id.value());
     }
 
     /** Plans left pending longer than the approval window expire (checked every few seconds of wall time). */
@@ -338,7 +338,7 @@ public class PlanningService {
     }
 
     /** One step by the signed-in engineer; the plan registers the event that the audit log records on save. */
-    private PlanDetails transition(String id, @Nullable String reason, Step step) {
+    private PlanDetails transition(PlanId id, @Nullable String reason, Step step) {
         RebalancePlan plan = load(id);
         Actor actor = currentUser.actor();
         PlanStatus from = plan.status();
@@ -348,21 +348,21 @@ public class PlanningService {
         } catch (ConcurrencyFailureException lost) {
             throw new ConflictException(whatChanged(id));
         }
-        history.append(id, clock.instant(), actor.name(), from, plan.status(), reason);
+        history.append(id.value(), clock.instant(), actor.name(), from, plan.status(), reason);
         return plan.toView(false);
     }
 
     /** Who created, submitted or refreshed the plan while it was open (four eyes bars them all from approving). */
-    private java.util.Set<String> shapedBy(String id) {
-        return history.of(id).stream()
+    private java.util.Set<String> shapedBy(PlanId id) {
+        return history.of(id.value()).stream()
                 .filter(c -> c.to().isOpen())
                 .map(PlanStatusChange::actor)
                 .collect(java.util.stream.Collectors.toSet());
     }
 
     /** "Plan … was approved by bob a moment ago": the change that won a race, from the committed history. */
-    private String whatChanged(String id) {
-        List<PlanStatusChange> changes = history.of(id);
+    private String whatChanged(PlanId id) {
+        List<PlanStatusChange> changes = history.of(id.value());
         if (changes.isEmpty()) {
             return "Plan " + id + " was changed by someone else a moment ago; reload it and try again";
         }
@@ -379,7 +379,7 @@ public class PlanningService {
                 + "; nothing of yours was stored. Reload it and decide again if it still makes sense";
     }
 
-    private RebalancePlan load(String id) {
-        return plans.findById(id).orElseThrow(() -> new NotFoundException("No plan with id '" + id + "'"));
+    private RebalancePlan load(PlanId id) {
+        return plans.findById(id.value()).orElseThrow(() -> new NotFoundException("No plan with id '" + id + "'"));
     }
 }

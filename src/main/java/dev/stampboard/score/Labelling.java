@@ -35,7 +35,8 @@ public record Labelling(double p99SloMs, double throttlingPercent, int horizonHo
         } else if (horizonHours < 1 || horizonHours > 48) {
             problems.add("horizonHours: must be between 1 and 48 hours, got " + horizonHours);
         }
-        if (!problems.isEmpty()) {
+        // a missing value is always among the problems; the null checks are for the compiler
+        if (!problems.isEmpty() || p99SloMs == null || throttlingPercent == null || horizonHours == null) {
             throw new InvalidInputException(String.join("; ", problems));
         }
         return new Labelling(p99SloMs, throttlingPercent, horizonHours, true);

@@ -1,5 +1,7 @@
 package dev.stampboard.score;
 
+import static dev.stampboard.base.Maps.known;
+
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.RegistryInfo;
@@ -53,7 +55,7 @@ final class LiveObservations {
             long total = requests.getOrDefault(name, new long[1])[0];
             double top = Double.NaN;
             if (total > 0) {
-                top = byCustomer.get(name).values().stream()
+                top = known(byCustomer, name).values().stream()
                                 .mapToLong(Long::longValue)
                                 .max()
                                 .orElse(0)

@@ -62,7 +62,7 @@ class CapacityAfterSeedCampaignScenarioTest extends SpringTest {
                 .orElseThrow();
         List<String> relieved = new ArrayList<>();
         for (PlanDetails plan : completed) {
-            for (ReportRow row : planning.report(plan.id())) {
+            for (ReportRow row : planning.report(plan.planId())) {
                 if (row.before() != null && row.after() != null && row.before() - row.after() >= 10) {
                     relieved.add(row.stamp() + "/" + row.pool());
                 }

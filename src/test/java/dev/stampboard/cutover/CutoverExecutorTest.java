@@ -99,8 +99,8 @@ class CutoverExecutorTest extends SpringTest {
 
         run(simulator, executor, 24 * 60 + 1, 60);
         assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
-        assertThat(planning.get(plan.id()).status()).isEqualTo(PlanStatus.COMPLETED);
-        assertThat(planning.moveStates(planning.get(plan.id()))).containsOnly("COMPLETED");
+        assertThat(planning.get(plan.planId()).status()).isEqualTo(PlanStatus.COMPLETED);
+        assertThat(planning.moveStates(planning.get(plan.planId()))).containsOnly("COMPLETED");
         assertThat(first.evidence())
                 .contains("p99 latency")
                 .contains("throughput")
@@ -178,7 +178,7 @@ class CutoverExecutorTest extends SpringTest {
         assertThat(home(medium)).isEqualTo("eus-s01");
         assertThat(routing.current(low, "eastus")).contains("eus-s01");
         assertThat(routing.current(medium, "eastus")).contains("eus-s01");
-        assertThat(planning.get(plan.id()).status()).isEqualTo(PlanStatus.ROLLED_BACK);
+        assertThat(planning.get(plan.planId()).status()).isEqualTo(PlanStatus.ROLLED_BACK);
         List<MoveStep> rollbacks = cutover.steps(plan.id()).stream()
                 .filter(s -> s.step().equals("ROLLED_BACK"))
                 .toList();

@@ -37,7 +37,7 @@ final class Executions {
         PlanDetails plan =
                 planning.proposeAndSubmit("eastus", sources, null, new PlanChoices(registries, destinations));
         as("bob");
-        return planning.approve(plan.id());
+        return planning.approve(plan.planId());
     }
 
     /** Advances simulated time in steps, running an executor pass after each. */

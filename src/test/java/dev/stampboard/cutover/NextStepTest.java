@@ -151,6 +151,14 @@ class NextStepTest {
     }
 
     @Test
+    void a_batch_with_a_move_that_did_not_pass_never_lets_the_next_batch_start() {
+        // gating (DESIGN §5): the next batch starts only when every move of the previous one passed; a move rolled
+        // back on its own leaves nothing to tend, so the running plan waits for a person
+        assertThat(NextStep.decide(running(), List.of(rolledBack(0), approved(1, 1, 2)), T0))
+                .isEqualTo(new Wait());
+    }
+
+    @Test
     void every_move_completed_completes_the_plan() {
         assertThat(NextStep.decide(running(), List.of(completed(0, 1, 1), completed(1, 2, 1)), T0))
                 .isEqualTo(new CompletePlan());

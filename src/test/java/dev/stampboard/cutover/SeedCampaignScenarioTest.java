@@ -75,10 +75,10 @@ class SeedCampaignScenarioTest extends SpringTest {
         atTheSeedsTimeOfDay();
         as("alice");
         PlanDetails plan =
-                planning.submit(planning.propose("eastus", List.of(), null).id());
+                planning.submit(planning.propose("eastus", List.of(), null).planId());
         Map<String, Double> measuredBefore = p95s(plan);
         as("bob");
-        planning.approve(plan.id());
+        planning.approve(plan.planId());
         // the seed's playbook: low registries together, medium ones in sub-batches (24 h), high ones alone (48 h);
         // relieving A and the second hot stamp takes high-traffic registries (all three phases: SeedTableScenarioTest)
         assertThat(plan.moves()).isNotEmpty();
@@ -139,7 +139,7 @@ class SeedCampaignScenarioTest extends SpringTest {
         assertThat(measuredAfter)
                 .as("the plan completed within 30 simulated days (%d batches)", batches)
                 .isNotNull();
-        assertThat(planning.get(plan.id()).status()).isEqualTo(PlanStatus.COMPLETED);
+        assertThat(planning.get(plan.planId()).status()).isEqualTo(PlanStatus.COMPLETED);
         assertThat(cutover.moves(plan.id())).allSatisfy(m -> {
             assertThat(m.state()).isEqualTo(MoveState.COMPLETED);
             assertThat(m.verdict()).isIn(Verdict.PASS, Verdict.MARGINAL);
@@ -148,7 +148,7 @@ class SeedCampaignScenarioTest extends SpringTest {
                 .filteredOn(m -> m.verdict() == Verdict.MARGINAL)
                 .hasSize(marginal);
 
-        List<ReportRow> report = planning.report(plan.id());
+        List<ReportRow> report = planning.report(plan.planId());
         ReportRow stampA = report.stream()
                 .filter(r -> r.stamp().equals("eus-s01") && r.pool().equals("DATAPROXY"))
                 .findFirst()
@@ -161,7 +161,7 @@ class SeedCampaignScenarioTest extends SpringTest {
             assertThat(row.after()).as("after of " + key).isEqualTo(measuredAfter.get(key));
             assertThat(row.changePp()).isCloseTo(row.after() - row.before(), within(1e-9));
         }
-        for (PlanMove move : planning.get(plan.id()).moves()) {
+        for (PlanMove move : planning.get(plan.planId()).moves()) {
             assertThat(fleet.registry(move.registry()).orElseThrow().homeStamp("eastus"))
                     .contains(move.toStamp());
         }
@@ -186,7 +186,7 @@ class SeedCampaignScenarioTest extends SpringTest {
             simulator.advance(1);
         }
         assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.ROLLED_BACK);
-        for (PlanMove move : planning.get(plan.id()).moves()) {
+        for (PlanMove move : planning.get(plan.planId()).moves()) {
             assertThat(fleet.registry(move.registry()).orElseThrow().homeStamp("eastus"))
                     .as(move.registry())
                     .contains(move.fromStamp());

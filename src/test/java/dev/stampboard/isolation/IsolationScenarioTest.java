@@ -13,6 +13,7 @@ import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.fleet.StampKind;
 import dev.stampboard.fleet.StampStatus;
 import dev.stampboard.planning.PlanDetails;
+import dev.stampboard.planning.PlanId;
 import dev.stampboard.planning.PlanMove;
 import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.planning.PlanningService;
@@ -107,7 +108,7 @@ class IsolationScenarioTest extends SpringTest {
 
         // 4. the plan moves each registry from its home stamp onto the dedicated stamp, phased and predicted,
         //    pending an engineer's approval like any plan
-        PlanDetails plan = planning.get(migrating.planId());
+        PlanDetails plan = planning.get(PlanId.of(migrating.planId()));
         assertThat(plan.status()).isEqualTo(PlanStatus.PENDING_APPROVAL);
         assertThat(plan.submittedBy()).isEqualTo("system");
         assertThat(plan.moves()).extracting(PlanMove::registry).containsExactlyInAnyOrderElementsOf(filed.registries());
@@ -133,12 +134,14 @@ class IsolationScenarioTest extends SpringTest {
 
         // 5. an engineer approves the plan (four eyes: the system submitted it)
         Requests.as(users, "bob");
-        assertThat(planning.approve(plan.id()).status()).isEqualTo(PlanStatus.APPROVED);
+        assertThat(planning.approve(plan.planId()).status()).isEqualTo(PlanStatus.APPROVED);
 
         // 6. an engineer starts it; the cutover engine moves the registries phase by phase on the simulated clock
         Requests.as(users, "alice");
         cutover.start(plan.id(), false);
-        for (int hour = 0; hour < 10 * 24 && !planning.get(plan.id()).status().isFinished(); hour++) {
+        for (int hour = 0;
+                hour < 10 * 24 && !planning.get(plan.planId()).status().isFinished();
+                hour++) {
             simulator.advance(60);
             executor.runOnce();
             if (cutover.run(plan.id())
@@ -147,7 +150,7 @@ class IsolationScenarioTest extends SpringTest {
                 cutover.resume(plan.id()); // an engineer accepts a marginal verdict
             }
         }
-        assertThat(planning.get(plan.id()).status())
+        assertThat(planning.get(plan.planId()).status())
                 .as(String.valueOf(cutover.moves(plan.id())))
                 .isEqualTo(PlanStatus.COMPLETED);
 
@@ -162,7 +165,7 @@ class IsolationScenarioTest extends SpringTest {
         assertThat(filed.registries())
                 .allSatisfy(r -> assertThat(fleet.registry(r).orElseThrow().homeStamp("eastus"))
                         .contains(stamp));
-        assertThat(planning.report(plan.id()))
+        assertThat(planning.report(plan.planId()))
                 .filteredOn(row -> homes.contains(row.stamp()))
                 .isNotEmpty()
                 .anySatisfy(row -> assertThat(row.after()).isLessThan(row.before()));

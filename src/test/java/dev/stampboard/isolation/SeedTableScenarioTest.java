@@ -20,6 +20,7 @@ import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.RegistryInfo;
 import dev.stampboard.planning.PlanDetails;
+import dev.stampboard.planning.PlanId;
 import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.ReportRow;
@@ -123,7 +124,7 @@ class SeedTableScenarioTest extends KaribuTest {
             simulator.advance(5);
             progress.progress(filed.id());
         }
-        PlanDetails plan = planning.get(review.get(filed.id()).planId());
+        PlanDetails plan = planning.get(PlanId.of(review.get(filed.id()).planId()));
         assertThat(plan.moves()).hasSize(40);
         // nothing has been measured in this fleet yet: the plan predicts uncalibrated and says so
         assertThat(plan.notes())
@@ -141,10 +142,12 @@ class SeedTableScenarioTest extends KaribuTest {
 
         // an engineer approves and starts it; marginal verdicts are accepted by an engineer, as an operator would
         Requests.as(users, "bob");
-        planning.approve(plan.id());
+        planning.approve(plan.planId());
         Requests.as(users, "alice");
         cutover.start(plan.id(), false);
-        for (int hour = 0; hour < 20 * 24 && !planning.get(plan.id()).status().isFinished(); hour++) {
+        for (int hour = 0;
+                hour < 20 * 24 && !planning.get(plan.planId()).status().isFinished();
+                hour++) {
             simulator.advance(60);
             executor.runOnce();
             if (cutover.run(plan.id())
@@ -153,12 +156,12 @@ class SeedTableScenarioTest extends KaribuTest {
                 cutover.resume(plan.id());
             }
         }
-        assertThat(planning.get(plan.id()).status())
+        assertThat(planning.get(plan.planId()).status())
                 .as(String.valueOf(cutover.moves(plan.id())))
                 .isEqualTo(PlanStatus.COMPLETED);
 
         // the table through the service, the outcome report API and the outcome report page
-        List<ReportRow> report = planning.report(plan.id());
+        List<ReportRow> report = planning.report(plan.planId());
         assertSeedsTable("service", outcomes(report));
         ResponseEntity<JsonNode> api = viewer().getForEntity("/api/v1/plans/" + plan.id() + "/report", JsonNode.class);
         assertThat(api.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -11,6 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Node;
 import org.yaml.snakeyaml.Yaml;
@@ -73,6 +77,21 @@ class DeploymentExampleTest {
         assertThat(at(console, "livenessProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
         assertThat(env(console)).containsEntry("SPRING_PROFILES_ACTIVE", "postgres");
         assertThat(env(console).get("STAMPBOARD_DB_URL")).startsWith("jdbc:postgresql://stampboard-postgres:");
+        env(console).forEach(DeploymentExampleTest::assertReadByTheApplication);
+        // the probes name the container's port; the Service selects the pods and targets that port
+        List<Object> ports = list(console.get("ports"));
+        assertThat(ports).extracting(p -> map(p).get("name")).contains("http");
+        for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+            assertThat(at(console, probe, "httpGet", "port")).as(probe).isEqualTo("http");
+        }
+        Map<String, Object> labels = map(at(deployment, "spec", "template", "metadata", "labels"));
+        assertThat(labels).containsAllEntriesOf(map(at(deployment, "spec", "selector", "matchLabels")));
+        Map<String, Object> service = docs.stream()
+                .filter(d -> "Service".equals(d.get("kind")) && "stampboard".equals(at(d, "metadata", "name")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(labels).containsAllEntriesOf(map(at(service, "spec", "selector")));
+        assertThat(map(list(at(service, "spec", "ports")).get(0))).containsEntry("targetPort", "http");
 
         Map<String, Object> postgres = one(docs, "StatefulSet");
         assertThat((String) at(
@@ -90,7 +109,9 @@ class DeploymentExampleTest {
     void the_compose_file_runs_postgresql_and_two_health_checked_consoles_behind_nginx() throws Exception {
         Map<String, Object> compose = new Yaml().load(Files.readString(DEPLOY.resolve("compose.yaml")));
         Map<String, Object> services = map(compose.get("services"));
-        assertThat((String) at(services, "postgres", "image")).startsWith("postgres:");
+        // the base images are parameters (deploy/local-images.sh's substitutes) whose defaults are the public images
+        assertThat((String) at(services, "postgres", "image")).isEqualTo("${POSTGRES_IMAGE:-postgres:15}");
+        assertThat((String) at(services, "nginx", "image")).startsWith("${NGINX_IMAGE:-nginx:");
         assertThat(at(services, "postgres", "healthcheck")).isNotNull();
         List<String> consoles = new ArrayList<>();
         String readiness = readinessPath();
@@ -102,6 +123,7 @@ class DeploymentExampleTest {
                         .contains("http://localhost:8080" + readiness);
                 assertThat(at(s, "depends_on", "postgres", "condition")).isEqualTo("service_healthy");
                 assertThat(map(at(s, "environment"))).containsEntry("SPRING_PROFILES_ACTIVE", "postgres");
+                map(at(s, "environment")).forEach((env, value) -> assertReadByTheApplication(env, value.toString()));
             }
         });
         assertThat(consoles).as("two console services from the one image").hasSize(2);
@@ -112,6 +134,7 @@ class DeploymentExampleTest {
             assertThat(nginx).contains("server " + console + ":8080");
         }
         assertThat(list(at(services, "nginx", "volumes")).toString()).contains("./nginx.conf:");
+        assertThat(nginx).as("the access log names the instance that served").contains("upstream=$upstream_addr");
     }
 
     @Test
@@ -127,19 +150,81 @@ class DeploymentExampleTest {
         String jar = artifactId + "-" + version + ".jar";
 
         String dockerfile = Files.readString(DEPLOY.resolve("Dockerfile"));
-        Matcher copy = Pattern.compile("cp target/(\\S+\\.jar) (\\S+)").matcher(dockerfile);
-        assertThat(copy.find()).as("the build stage copies the packaged jar").isTrue();
-        String glob = copy.group(1).replace(".", "\\.").replace("*", "[^/]*");
-        assertThat(jar).as("the build stage's jar pattern " + copy.group(1)).matches(glob);
-        Matcher into = Pattern.compile("COPY --from=build " + Pattern.quote(copy.group(2)) + " (\\S+)")
+        // the base images are build arguments whose defaults are the public images
+        assertThat(dockerfile)
+                .contains("ARG JDK_IMAGE=eclipse-temurin:17-jdk")
+                .contains("ARG JRE_IMAGE=eclipse-temurin:17-jre")
+                .contains("FROM ${JDK_IMAGE} AS source");
+        // "source" builds the jar, "prebuilt" takes target/'s: both leave it at one path, which the image takes
+        Matcher built = Pattern.compile("cp target/(\\S+\\.jar) (\\S+)").matcher(dockerfile);
+        assertThat(built.find()).as("the source stage copies the packaged jar").isTrue();
+        Matcher prebuilt = Pattern.compile("FROM scratch AS prebuilt\\s+COPY target/(\\S+\\.jar) (\\S+)")
                 .matcher(dockerfile);
-        assertThat(into.find()).as("the run stage takes that jar").isTrue();
+        assertThat(prebuilt.find())
+                .as("the prebuilt stage copies target/'s jar")
+                .isTrue();
+        for (Matcher stage : List.of(built, prebuilt)) {
+            String glob = stage.group(1).replace(".", "\\.").replace("*", "[^/]*");
+            assertThat(jar).as("the jar pattern " + stage.group(1)).matches(glob);
+            assertThat(stage.group(2)).isEqualTo(built.group(2));
+        }
+        Matcher jarArg = Pattern.compile("ARG JAR=(\\w+)").matcher(dockerfile);
+        assertThat(jarArg.find()).isTrue();
+        assertThat(jarArg.group(1)).isEqualTo("source");
+        assertThat(dockerfile).contains("FROM ${JAR} AS jar").contains("\nFROM ${JRE_IMAGE}\n");
+        Matcher into = Pattern.compile("COPY --from=jar " + Pattern.quote(built.group(2)) + " (\\S+)")
+                .matcher(dockerfile);
+        assertThat(into.find()).as("the image takes that jar").isTrue();
         Matcher entry = Pattern.compile("ENTRYPOINT \\[\"java\", \"-jar\", \"([^\"]+)\"]")
                 .matcher(dockerfile);
         assertThat(entry.find()).isTrue();
         assertThat(entry.group(1)).isEqualTo(into.group(1));
         assertThat(dockerfile).contains("EXPOSE 8080").contains("curl -fsS http://localhost:8080" + readinessPath());
-        assertThat(Files.readString(DEPLOY.resolve("Dockerfile.dockerignore"))).contains("target/");
+        // the build context leaves target/ out except the jar the prebuilt stage takes
+        List<String> ignore = Files.readAllLines(DEPLOY.resolve("Dockerfile.dockerignore"));
+        assertThat(ignore).containsSubsequence("target/*", "!target/" + prebuilt.group(1));
+    }
+
+    /**
+     * An environment variable of a console is one the application reads: a {@code STAMPBOARD_*} placeholder of its
+     * configuration, or a Spring Boot property under Spring's own mapping of environment variables (relaxed binding).
+     */
+    private static void assertReadByTheApplication(String name, String value) {
+        if (name.startsWith("STAMPBOARD_")) {
+            assertThat(configuration())
+                    .as(name + " is a placeholder of application*.yml")
+                    .contains("${" + name + ":");
+            return;
+        }
+        Map<String, Class<?>> spring = Map.of(
+                "SPRING_PROFILES_ACTIVE", String.class,
+                "SERVER_FORWARD_HEADERS_STRATEGY",
+                        org.springframework.boot.autoconfigure.web.ServerProperties.ForwardHeadersStrategy.class);
+        assertThat(spring).as(name + " is not known to this test").containsKey(name);
+        Binder env = new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(name, value))));
+        String property =
+                name.equals("SPRING_PROFILES_ACTIVE") ? "spring.profiles.active" : "server.forward-headers-strategy";
+        assertThat(env.bind(property, spring.get(name)).isBound())
+                .as(name + " binds " + property)
+                .isTrue();
+        if (name.equals("SPRING_PROFILES_ACTIVE")) {
+            assertThat(Path.of("src/main/resources/application-" + value + ".yml"))
+                    .exists();
+        }
+    }
+
+    private static String configuration() {
+        try (var files = Files.list(Path.of("src/main/resources"))) {
+            StringBuilder all = new StringBuilder();
+            for (Path f : files.filter(f -> f.getFileName().toString().matches("application.*\\.yml"))
+                    .toList()) {
+                all.append(Files.readString(f));
+            }
+            return all.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Map<String, Object> one(List<Map<String, Object>> docs, String kind) {

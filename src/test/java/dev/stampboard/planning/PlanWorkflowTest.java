@@ -50,24 +50,24 @@ class PlanWorkflowTest extends SpringTest {
     void a_plan_whose_signals_changed_materially_must_be_refreshed_before_approval() {
         as("alice");
         PlanDetails plan =
-                planning.submit(planning.propose("eastus", List.of(), null).id());
-        assertThat(planning.get(plan.id()).stale()).isFalse();
+                planning.submit(planning.propose("eastus", List.of(), null).planId());
+        assertThat(planning.get(plan.planId()).stale()).isFalse();
 
         // the thresholds move so far that pool states change: the evidence no longer holds
         signalSettings.changeThresholds(99, 98, dev.stampboard.base.Actor.SYSTEM);
         as("bob");
-        assertThat(planning.get(plan.id()).stale()).isTrue();
-        assertThatThrownBy(() -> planning.approve(plan.id()))
+        assertThat(planning.get(plan.planId()).stale()).isTrue();
+        assertThatThrownBy(() -> planning.approve(plan.planId()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("stale");
 
-        planning.refresh(plan.id());
-        assertThat(planning.get(plan.id()).stale()).isFalse();
+        planning.refresh(plan.planId());
+        assertThat(planning.get(plan.planId()).stale()).isFalse();
         // bob changed the plan by refreshing it: four eyes now needs a third engineer
-        assertThatThrownBy(() -> planning.approve(plan.id())).hasMessageContaining("bob changed plan");
+        assertThatThrownBy(() -> planning.approve(plan.planId())).hasMessageContaining("bob changed plan");
         as("grace");
-        assertThat(planning.approve(plan.id()).status()).isEqualTo(PlanStatus.APPROVED);
-        assertThat(planning.history(plan.id()))
+        assertThat(planning.approve(plan.planId()).status()).isEqualTo(PlanStatus.APPROVED);
+        assertThat(planning.history(plan.planId()))
                 .extracting(PlanStatusChange::to)
                 .containsExactly(
                         PlanStatus.DRAFT,
@@ -81,26 +81,26 @@ class PlanWorkflowTest extends SpringTest {
         as("alice");
         PlanDetails plan = planning.propose("eastus", List.of(), null);
         as("bob");
-        planning.submit(plan.id());
+        planning.submit(plan.planId());
         as("alice");
-        assertThatThrownBy(() -> planning.approve(plan.id()))
+        assertThatThrownBy(() -> planning.approve(plan.planId()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Four eyes: alice created plan");
-        assertThat(planning.get(plan.id()).status()).isEqualTo(PlanStatus.PENDING_APPROVAL);
+        assertThat(planning.get(plan.planId()).status()).isEqualTo(PlanStatus.PENDING_APPROVAL);
         as("grace");
-        assertThat(planning.approve(plan.id()).decidedBy()).isEqualTo("grace");
+        assertThat(planning.approve(plan.planId()).decidedBy()).isEqualTo("grace");
     }
 
     @Test
     void a_plan_left_pending_beyond_the_approval_window_expires() {
         as("alice");
         PlanDetails plan =
-                planning.submit(planning.propose("eastus", List.of(), null).id());
+                planning.submit(planning.propose("eastus", List.of(), null).planId());
         simulator.advance(24 * 60 + 5);
         planning.expireOverdue();
-        PlanDetails expired = planning.get(plan.id());
+        PlanDetails expired = planning.get(plan.planId());
         assertThat(expired.status()).isEqualTo(PlanStatus.EXPIRED);
-        assertThat(planning.history(plan.id()))
+        assertThat(planning.history(plan.planId()))
                 .last()
                 .satisfies(c -> assertThat(c.actor()).isEqualTo("system"));
     }

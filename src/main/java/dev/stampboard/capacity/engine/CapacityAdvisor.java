@@ -84,8 +84,10 @@ public final class CapacityAdvisor {
                 needed,
                 predicted,
                 needed));
-        boolean crossing = forecast != null && forecast.crossesWithin(s.scaleOutWithinDays());
-        if (needed > w.nodes() && crossing) {
+        // the day the forecast crosses the threshold, when that is within the scale-out horizon
+        Integer crossingDay =
+                forecast != null && forecast.crossesWithin(s.scaleOutWithinDays()) ? forecast.daysUntilHot() : null;
+        if (needed > w.nodes() && crossingDay != null) {
             return new PoolAdvice(
                     PoolAdvice.Kind.SCALE_OUT,
                     w.nodes(),
@@ -99,7 +101,7 @@ public final class CapacityAdvisor {
                     daysUntilHot,
                     f(
                             "forecast HOT in %d days: %d → %d nodes keeps P95 at %.1f %%",
-                            forecast.daysUntilHot(), w.nodes(), needed, predicted),
+                            crossingDay, w.nodes(), needed, predicted),
                     evidence);
         }
         if (needed < w.nodes()) {

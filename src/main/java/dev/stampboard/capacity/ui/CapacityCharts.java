@@ -62,6 +62,15 @@ final class CapacityCharts {
      * A pool's daily peak P95 (history), the forecast's mean line and its prediction band (stacked bars: an invisible
      * lower bound, then the band's width), with the HOT threshold.
      */
+    /** A day's place on the x axis; every day charted was put on the axis first. */
+    private static int axisIndex(Map<LocalDate, Integer> index, LocalDate day) {
+        Integer i = index.get(day);
+        if (i == null) {
+            throw new IllegalStateException("day " + day + " is not on the chart's axis");
+        }
+        return i;
+    }
+
     static ChartOption forecast(GrowthForecast.Forecast f, double threshold) {
         List<String> days = new ArrayList<>();
         Map<LocalDate, Integer> index = new HashMap<>();
@@ -75,13 +84,13 @@ final class CapacityCharts {
         }
         // [category index, value] pairs: the history and the forecast each cover only their own days
         List<LineSeries.Point> measured = f.history().stream()
-                .map(d -> LineSeries.Point.of(index.get(d.day()), round(d.p95())))
+                .map(d -> LineSeries.Point.of(axisIndex(index, d.day()), round(d.p95())))
                 .toList();
         List<LineSeries.Point> mean = new ArrayList<>();
         List<Double> lower = nulls(days.size());
         List<Double> width = nulls(days.size());
         for (GrowthForecast.Point p : f.points()) {
-            int i = index.get(p.day());
+            int i = axisIndex(index, p.day());
             mean.add(LineSeries.Point.of(i, round(p.mean())));
             lower.set(i, round(Math.max(0, p.lower())));
             width.set(i, round(Math.min(100, p.upper()) - Math.max(0, p.lower())));

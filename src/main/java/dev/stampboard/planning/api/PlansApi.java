@@ -3,6 +3,7 @@ package dev.stampboard.planning.api;
 import dev.stampboard.base.InputLimits;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.planning.PlanDetails;
+import dev.stampboard.planning.PlanId;
 import dev.stampboard.planning.PlanMove;
 import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.planning.PlanStatusChange;
@@ -54,47 +55,47 @@ class PlansApi {
     @GetMapping("/{id}")
     @Secured(Role.Authority.VIEWER)
     PlanJson get(@PathVariable String id) {
-        return json(planning.get(id));
+        return json(planning.get(PlanId.of(id)));
     }
 
     @GetMapping("/{id}/moves")
     @Secured(Role.Authority.VIEWER)
     List<PlanJson.MoveJson> moves(@PathVariable String id) {
-        return json(planning.get(id)).moves();
+        return json(planning.get(PlanId.of(id))).moves();
     }
 
     @GetMapping("/{id}/history")
     @Secured(Role.Authority.VIEWER)
     List<PlanStatusChange> history(@PathVariable String id) {
-        return planning.history(id);
+        return planning.history(PlanId.of(id));
     }
 
     @GetMapping("/{id}/report")
     @Secured(Role.Authority.VIEWER)
     ReportJson report(@PathVariable String id) {
-        return new ReportJson(planning.report(id));
+        return new ReportJson(planning.report(PlanId.of(id)));
     }
 
     record ReportJson(List<dev.stampboard.planning.ReportRow> rows) {}
 
     @PostMapping("/{id}/submit")
     PlanJson submit(@PathVariable String id) {
-        return json(planning.submit(id));
+        return json(planning.submit(PlanId.of(id)));
     }
 
     @PostMapping("/{id}/approve")
     PlanJson approve(@PathVariable String id) {
-        return json(planning.approve(id));
+        return json(planning.approve(PlanId.of(id)));
     }
 
     @PostMapping("/{id}/reject")
     PlanJson reject(@PathVariable String id, @RequestBody(required = false) @Valid @Nullable ReasonRequest body) {
-        return json(planning.reject(id, body == null ? null : body.reason()));
+        return json(planning.reject(PlanId.of(id), body == null ? null : body.reason()));
     }
 
     @PostMapping("/{id}/refresh")
     PlanJson refresh(@PathVariable String id) {
-        return json(planning.refresh(id));
+        return json(planning.refresh(PlanId.of(id)));
     }
 
     /** A plan as JSON, with each move's state as the cutover engine reports it. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rule 2 and 3 of DESIGN §4: a destination is a shared, active stamp of the region, not in a
@@ -16,9 +17,25 @@ import java.util.Map;
  */
 final class DestinationChooser {
 
-    record Choice(String destination, String why, List<RejectedAlternative> rejected, String isolationReason) {
+    /**
+     * Where a registry goes: a shared stamp with why it fits, or none ({@link #isolate()}: a dedicated stamp) with
+     * why no shared stamp could take it.
+     */
+    record Choice(
+            @Nullable String destination,
+            @Nullable String why,
+            List<RejectedAlternative> rejected,
+            @Nullable String isolationReason) {
         boolean isolate() {
             return destination == null;
+        }
+
+        /** Why the destination fits: a choice with a destination always says why. */
+        String whyFits() {
+            if (why == null) {
+                throw new IllegalStateException("a destination chosen without a reason: " + destination);
+            }
+            return why;
         }
     }
 
@@ -142,7 +159,7 @@ final class DestinationChooser {
         return (double) from.load.nodes() / Math.max(1, to.load.nodes());
     }
 
-    private static RejectedAlternative structuralRefusal(
+    private static @Nullable RejectedAlternative structuralRefusal(
             FleetState fleet, StampLoad candidate, PlanningSettings settings) {
         String name = candidate.name();
         if (!candidate.shared()) {
@@ -183,7 +200,7 @@ final class DestinationChooser {
         return null;
     }
 
-    private static RejectedAlternative capacityRefusal(
+    private static @Nullable RejectedAlternative capacityRefusal(
             FleetState fleet,
             StampLoad candidate,
             RegistryLoad registry,

@@ -64,7 +64,8 @@ public final class Planner {
                     choice = DestinationChooser.honour(
                             choice, choices.destinations().get(registry.registry()), notes, registry.registry());
                 }
-                relieve(fleet, registry, choice.isolate() ? null : choice.destination());
+                String destination = choice.destination();
+                relieve(fleet, registry, destination);
                 mustMoveOne = false;
                 String whyRegistry = String.format(
                         Locale.ROOT,
@@ -76,7 +77,7 @@ public final class Planner {
                         ranked.rank(),
                         onSource.size(),
                         registry.latencyVolatility());
-                if (choice.isolate()) {
+                if (destination == null) {
                     isolation.add(new IsolationRecommendation(
                             registry.registry(),
                             source.name(),
@@ -85,12 +86,12 @@ public final class Planner {
                                     + " account is the minimum.",
                             sizing(registry, settings)));
                 } else {
-                    touched.add(choice.destination());
+                    touched.add(destination);
                     selected.add(new Selected(
                             registry,
-                            choice.destination(),
+                            destination,
                             ranked.contribution(),
-                            new MoveExplanation(whyRegistry, choice.why(), choice.rejected())));
+                            new MoveExplanation(whyRegistry, choice.whyFits(), choice.rejected())));
                 }
             }
             double after = fleet.worstPredictedP95(source.name());

@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The migration wizard: stamps → candidate registries → destinations → phases → predicted effect
@@ -69,7 +70,8 @@ public class MigrationWizardView extends VerticalLayout {
     final Set<String> included = new LinkedHashSet<>();
     final Map<String, String> destinations = new LinkedHashMap<>();
     private List<Candidate> candidates = List.of();
-    /** What the planner makes of the choices so far, exactly as it would be submitted. */
+    /** What the planner makes of the choices so far, exactly as it would be submitted; none on the first step. */
+    @Nullable
     PlanDraft draft;
 
     int step;
@@ -132,7 +134,7 @@ public class MigrationWizardView extends VerticalLayout {
             automatic.isolation().forEach(i -> included.add(i.registry()));
         }
         if (target == STEPS.length) {
-            PlanDetails plan = planning.proposeAndSubmit(draft);
+            PlanDetails plan = planning.proposeAndSubmit(current());
             getUI().ifPresent(ui -> ui.navigate(PlanReviewView.class, new RouteParameters("id", plan.id())));
             return;
         }
@@ -201,29 +203,38 @@ public class MigrationWizardView extends VerticalLayout {
                         triggeredNote,
                         new Paragraph("Moves never leave the region."));
             case 1 -> body.add(candidateGrid(), effect());
-            case 2 -> body.add(WizardDestinations.grid(draft.engine(), destinations, this::show), effect());
+            case 2 -> body.add(WizardDestinations.grid(current().engine(), destinations, this::show), effect());
             case 3 -> {
                 body.add(
                         new HorizontalLayout(batchSize, mediumHours, highHours),
                         summary(),
                         // as on the last step and the plan review: a dedicated stamp's sizing once, below
-                        new MovesGrid(draft.moves(), m -> "PLANNED", java.util.Set.copyOf(draft.dedicatedStamps())),
+                        new MovesGrid(
+                                current().moves(),
+                                m -> "PLANNED",
+                                java.util.Set.copyOf(current().dedicatedStamps())),
                         new Paragraph(
                                 "Low-traffic registries move together in phase 1, medium ones in batches (phase 2),"
                                         + " high-traffic ones one at a time (phase 3). A customer isolated on a dedicated stamp"
                                         + " takes its low- and medium-traffic registries on the same stamps with it."));
-                PhasedMoves.dedicatedSizing(draft.moves(), draft.dedicatedStamps())
+                PhasedMoves.dedicatedSizing(current().moves(), current().dedicatedStamps())
                         .ifPresent(body::add);
             }
             case 4 ->
-                body.add(new PredictionChart(draft.predictions()), new PredictionGrid(draft.predictions()), effect());
+                body.add(
+                        new PredictionChart(current().predictions()),
+                        new PredictionGrid(current().predictions()),
+                        effect());
             default -> {
                 // the sizing of a dedicated stamp once, not on every move onto it (as the plan review shows it)
                 body.add(
                         summary(),
-                        new MovesGrid(draft.moves(), m -> "PLANNED", java.util.Set.copyOf(draft.dedicatedStamps())),
+                        new MovesGrid(
+                                current().moves(),
+                                m -> "PLANNED",
+                                java.util.Set.copyOf(current().dedicatedStamps())),
                         effect());
-                PhasedMoves.dedicatedSizing(draft.moves(), draft.dedicatedStamps())
+                PhasedMoves.dedicatedSizing(current().moves(), current().dedicatedStamps())
                         .ifPresent(body::add);
             }
         }
@@ -269,18 +280,28 @@ public class MigrationWizardView extends VerticalLayout {
         return grid;
     }
 
+    /** The draft of the choices so far: there is one from the second step on (the first picks region and stamps). */
+    private PlanDraft current() {
+        PlanDraft d = draft;
+        if (d == null) {
+            throw new IllegalStateException("no plan draft before the region and stamps are chosen");
+        }
+        return d;
+    }
+
     /** How many moves, phases and batches, and which dedicated stamps: counted from the draft that is submitted. */
     private Component summary() {
-        List<String> dedicated = draft.dedicatedStamps();
-        long batches = draft.moves().stream()
+        List<String> dedicated = current().dedicatedStamps();
+        long batches = current().moves().stream()
                 .map(m -> m.phase() + "/" + m.batch())
                 .distinct()
                 .count();
-        long phases = draft.moves().stream().mapToInt(m -> m.phase()).distinct().count();
+        long phases =
+                current().moves().stream().mapToInt(m -> m.phase()).distinct().count();
         var text = new Paragraph(String.format(
                 Locale.ROOT,
                 "%d move(s) in %d phase(s) and %d batch(es)%s%s.",
-                draft.moves().size(),
+                current().moves().size(),
                 phases,
                 batches,
                 dedicated.isEmpty()
@@ -297,9 +318,9 @@ public class MigrationWizardView extends VerticalLayout {
 
     /** The predicted effect of the choices so far on the stamps being relieved, said where the choice is made. */
     private Component effect() {
-        var text = new Paragraph(draft.notes().replace('\n', ' '));
+        var text = new Paragraph(current().notes().replace('\n', ' '));
         text.setId("effect");
-        boolean above = draft.reliefs().stream().anyMatch(r -> !r.reachedTarget());
+        boolean above = current().reliefs().stream().anyMatch(r -> !r.reachedTarget());
         text.getStyle().set("color", above ? "var(--lumo-error-text-color)" : "var(--lumo-success-text-color)");
         return text;
     }

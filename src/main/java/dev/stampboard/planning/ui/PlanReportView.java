@@ -16,12 +16,14 @@ import dev.stampboard.base.ui.chart.BarSeries;
 import dev.stampboard.base.ui.chart.ChartOption;
 import dev.stampboard.base.ui.chart.EChart;
 import dev.stampboard.base.ui.chart.Tooltip;
+import dev.stampboard.planning.PlanId;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.ReportRow;
 import dev.stampboard.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome report of a plan: hot-node P95 before → after per stamp pool (after = measured when the
@@ -69,7 +71,7 @@ public class PlanReportView extends VerticalLayout implements BeforeEnterObserve
         removeAll();
         List<ReportRow> rows;
         try {
-            rows = planning.report(id);
+            rows = planning.report(PlanId.of(id));
         } catch (NotFoundException e) {
             add(new H1("Plan not found"), new Paragraph(e.getMessage()));
             return;
@@ -145,11 +147,12 @@ public class PlanReportView extends VerticalLayout implements BeforeEnterObserve
                                 r.measuredAt())));
     }
 
-    private static String pct(Double v) {
+    private static String pct(@Nullable Double v) {
         return v == null ? "no data" : String.format(Locale.ROOT, "%.1f %%", v);
     }
 
-    private static Double round(Double v) {
+    /** A value to one decimal; null (no data) stays null, a gap in the chart. */
+    private static @Nullable Double round(@Nullable Double v) {
         return v == null ? null : Math.round(v * 10) / 10.0;
     }
 }

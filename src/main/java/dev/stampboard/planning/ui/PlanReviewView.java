@@ -18,6 +18,7 @@ import com.vaadin.flow.router.Route;
 import dev.stampboard.base.NotFoundException;
 import dev.stampboard.base.ui.Actions;
 import dev.stampboard.planning.PlanDetails;
+import dev.stampboard.planning.PlanId;
 import dev.stampboard.planning.PlanMove;
 import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.planning.PlanningService;
@@ -51,10 +52,10 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
         reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        submit.addClickListener(e -> act(() -> planning.submit(id), "Submitted for approval"));
+        submit.addClickListener(e -> act(() -> planning.submit(PlanId.of(id)), "Submitted for approval"));
         approve.addClickListener(e -> confirmApprove());
         reject.addClickListener(e -> confirmReject());
-        refresh.addClickListener(e -> act(() -> planning.refresh(id), "Recomputed from current signals"));
+        refresh.addClickListener(e -> act(() -> planning.refresh(PlanId.of(id)), "Recomputed from current signals"));
     }
 
     @Override
@@ -67,7 +68,7 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
         removeAll();
         PlanDetails plan;
         try {
-            plan = planning.get(id);
+            plan = planning.get(PlanId.of(id));
         } catch (NotFoundException e) {
             add(new H1("Plan not found"), new Paragraph(e.getMessage()));
             return;
@@ -166,7 +167,7 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
             add(new H2("Planner notes"), new Paragraph(plan.notes()));
         }
         add(new H2("Evidence: signals when computed"), new EvidenceGrid(plan.evidence()));
-        add(new H2("History"), new HistoryGrid(planning.history(id)));
+        add(new H2("History"), new HistoryGrid(planning.history(PlanId.of(id))));
     }
 
     private HorizontalLayout actions(PlanDetails plan) {
@@ -189,7 +190,7 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
                 "Approve this plan?",
                 "Approving lets the executor start the moves in phase order. Your name is recorded.",
                 "Approve",
-                e -> act(() -> planning.approve(id), "Plan approved"));
+                e -> act(() -> planning.approve(PlanId.of(id)), "Plan approved"));
         dialog.setCancelable(true);
         dialog.open();
     }
@@ -204,7 +205,8 @@ public class PlanReviewView extends VerticalLayout implements BeforeEnterObserve
         dialog.setCancelable(true);
         dialog.setConfirmText("Reject");
         dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> act(() -> planning.reject(id, rejectReason.getValue()), "Plan rejected"));
+        dialog.addConfirmListener(
+                e -> act(() -> planning.reject(PlanId.of(id), rejectReason.getValue()), "Plan rejected"));
         dialog.open();
     }
 

@@ -129,7 +129,11 @@ public final class ScoreTrainer {
         for (int k = 0; k < examples.size(); k++) {
             Prediction<Label> p = fitted.predict(examples.get(k));
             Map<String, Label> scores = p.getOutputScores();
-            double tribuo = scores.get(incident.getLabel()).getScore();
+            Label scored = scores.get(incident.getLabel());
+            if (scored == null) {
+                throw new IllegalStateException("Tribuo's prediction has no score for " + incident.getLabel());
+            }
+            double tribuo = scored.getScore();
             double ours = model.probability(rows.get(k));
             if (Math.abs(tribuo - ours) > 1e-6) {
                 throw new IllegalStateException(

@@ -1,5 +1,7 @@
 package dev.stampboard.score.ui;
 
+import static dev.stampboard.base.Maps.known;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -41,10 +43,11 @@ class PinWeightsDialog extends Dialog {
         save.addClickListener(e -> {
             Map<String, Double> weights = new LinkedHashMap<>();
             for (ModelCard.FeatureWeight f : card.features()) {
-                Double v = fields.get(f.name()).getValue();
-                if (v == null || fields.get(f.name()).isInvalid()) {
-                    fields.get(f.name()).setErrorMessage("Enter a weight between -100 and 100");
-                    fields.get(f.name()).setInvalid(true);
+                NumberField field = known(fields, f.name());
+                Double v = field.getValue();
+                if (v == null || field.isInvalid()) {
+                    field.setErrorMessage("Enter a weight between -100 and 100");
+                    field.setInvalid(true);
                     return;
                 }
                 if (v != f.weight()) {

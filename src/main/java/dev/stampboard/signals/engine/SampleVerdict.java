@@ -1,10 +1,12 @@
 package dev.stampboard.signals.engine;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Outcome of recording one sample; {@code reason} says what to fix and is null when accepted. {@code cause}
  * is the reason's kind, a small fixed set that monitoring can count by (the reason text is unbounded).
  */
-public record SampleVerdict(boolean accepted, String reason, Cause cause) {
+public record SampleVerdict(boolean accepted, @Nullable String reason, Cause cause) {
 
     /** Why a sample was refused; {@link #NONE} when it was accepted. */
     public enum Cause {

@@ -1,12 +1,12 @@
 package dev.stampboard.signals.ingestion;
 
 import java.time.Duration;
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code stampboard.follow.*}: how each console instance follows what the others stored (README "Several
  * instances").
+ * Spring binds an unset key as null; the constructor puts its default in its place, so no accessor returns null.
  *
  * @param enabled          follow the store (default true; one instance alone reads only its own rows back)
  * @param pollMillis       how often the tables are read (default 1,000 ms)
@@ -19,13 +19,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("stampboard.follow")
 record FollowProperties(
-        @Nullable Boolean enabled,
-        @Nullable Long pollMillis,
-        @Nullable Integer batchSize,
-        @Nullable Integer batchesPerPoll,
-        @Nullable Duration gapPatience,
-        @Nullable Duration settle,
-        @Nullable Duration pendingPatience) {
+        Boolean enabled,
+        Long pollMillis,
+        Integer batchSize,
+        Integer batchesPerPoll,
+        Duration gapPatience,
+        Duration settle,
+        Duration pendingPatience) {
 
     FollowProperties {
         enabled = enabled == null || enabled;

@@ -26,8 +26,11 @@ final class Minutes {
         return null;
     }
 
-    /** The epoch minute of a minute that passed {@link #problem}. */
-    static long epochMinute(String minute) {
+    /** The epoch minute of a minute that passed {@link #problem} (which refuses a missing one). */
+    static long epochMinute(@Nullable String minute) {
+        if (minute == null) {
+            throw new IllegalArgumentException("minute is missing: check it with Minutes.problem first");
+        }
         return Instant.parse(minute).getEpochSecond() / 60;
     }
 }

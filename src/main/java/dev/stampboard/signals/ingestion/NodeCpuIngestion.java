@@ -60,13 +60,15 @@ public class NodeCpuIngestion {
         List<Integer> checkedIndex = new ArrayList<>();
         Set<String> inRequest = new HashSet<>();
         for (int i = 0; i < samples.size(); i++) {
-            CpuSampleInput in = samples.get(i);
-            String problem = in == null ? "sample is null" : syntaxProblem(in);
-            if (problem != null) {
-                rejections.add(i, Rejections.MALFORMED, problem);
+            CpuSampleInput raw = samples.get(i);
+            Checked in;
+            try {
+                in = check(raw);
+            } catch (Malformed malformed) {
+                rejections.add(i, Rejections.MALFORMED, malformed.reason);
                 continue;
             }
-            PoolKind pool = PoolKind.valueOf(in.pool().trim().toUpperCase());
+            PoolKind pool = in.pool();
             long minute = Instant.parse(in.minute()).getEpochSecond() / 60;
             SampleVerdict verdict = signals.checkCpu(in.stamp(), pool, in.node(), minute, in.cpu());
             if (!verdict.accepted()) {
@@ -78,8 +80,7 @@ public class NodeCpuIngestion {
                         "duplicate sample for node '" + in.node() + "' at minute " + in.minute()
                                 + " (earlier in this request); the first value is kept");
             } else {
-                checked.add(new CpuSampleStore.StoredSample(
-                        in.stamp(), pool, in.node(), minute, in.cpu().floatValue()));
+                checked.add(new CpuSampleStore.StoredSample(in.stamp(), pool, in.node(), minute, (float) in.cpu()));
                 checkedIndex.add(i);
             }
         }
@@ -109,28 +110,50 @@ public class NodeCpuIngestion {
         return new IngestReport(accepted.size(), rejections.rows());
     }
 
-    private static @Nullable String syntaxProblem(CpuSampleInput in) {
-        if (in.stamp() == null || in.stamp().isBlank()) {
-            return "stamp is missing";
+    /** A sample whose fields are all present and well formed (stamp and node as sent, the pool parsed). */
+    private record Checked(String stamp, PoolKind pool, String node, String minute, double cpu) {}
+
+    /** The first problem with a sample's fields; its message goes back to the sender as the refusal. */
+    private static final class Malformed extends Exception {
+        final String reason;
+
+        Malformed(String reason) {
+            super(reason, null, false, false);
+            this.reason = reason;
         }
-        if (in.pool() == null || in.pool().isBlank()) {
-            return "pool is missing (REGISTRY or DATAPROXY)";
+    }
+
+    private static Checked check(@Nullable CpuSampleInput in) throws Malformed {
+        if (in == null) {
+            throw new Malformed("sample is null");
         }
+        String stamp = in.stamp();
+        if (stamp == null || stamp.isBlank()) {
+            throw new Malformed("stamp is missing");
+        }
+        String poolName = in.pool();
+        if (poolName == null || poolName.isBlank()) {
+            throw new Malformed("pool is missing (REGISTRY or DATAPROXY)");
+        }
+        PoolKind pool;
         try {
-            PoolKind.valueOf(in.pool().trim().toUpperCase());
+            pool = PoolKind.valueOf(poolName.trim().toUpperCase());
         } catch (IllegalArgumentException e) {
-            return "unknown pool '" + in.pool() + "': use REGISTRY or DATAPROXY";
+            throw new Malformed("unknown pool '" + poolName + "': use REGISTRY or DATAPROXY");
         }
-        if (in.node() == null || in.node().isBlank()) {
-            return "node is missing";
+        String node = in.node();
+        if (node == null || node.isBlank()) {
+            throw new Malformed("node is missing");
         }
-        String minuteProblem = Minutes.problem(in.minute());
-        if (minuteProblem != null) {
-            return minuteProblem;
+        String minute = in.minute();
+        String minuteProblem = Minutes.problem(minute);
+        if (minute == null || minuteProblem != null) {
+            throw new Malformed(minuteProblem == null ? "minute is missing" : minuteProblem);
         }
-        if (in.cpu() == null) {
-            return "cpu is missing";
+        Double cpu = in.cpu();
+        if (cpu == null) {
+            throw new Malformed("cpu is missing");
         }
-        return null;
+        return new Checked(stamp, pool, node, minute, cpu);
     }
 }

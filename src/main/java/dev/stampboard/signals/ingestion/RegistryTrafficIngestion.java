@@ -80,7 +80,7 @@ public class RegistryTrafficIngestion {
             try {
                 row = Row.parse(in);
             } catch (RowRefused refused) {
-                rejections.add(i, refused.cause, refused.getMessage());
+                rejections.add(i, refused.cause, refused.reason);
                 continue;
             }
             String inventoryProblem = inventory.problem(row);
@@ -217,10 +217,12 @@ public class RegistryTrafficIngestion {
 
     private static final class RowRefused extends RuntimeException {
         final String cause;
+        final String reason;
 
         RowRefused(String cause, String reason) {
             super(reason, null, false, false);
             this.cause = cause;
+            this.reason = reason;
         }
     }
 

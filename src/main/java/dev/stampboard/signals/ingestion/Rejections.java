@@ -23,7 +23,11 @@ final class Rejections {
     }
 
     void add(int index, SampleVerdict verdict) {
-        add(index, verdict.cause().name(), verdict.reason());
+        String reason = verdict.reason();
+        if (verdict.accepted() || reason == null) {
+            throw new IllegalArgumentException("an accepted sample is not a rejection");
+        }
+        add(index, verdict.cause().name(), reason);
     }
 
     /** In the order of the request (a row refused by the database is added after those refused by the checks). */

@@ -203,11 +203,16 @@ public class TelemetryFollower implements EngineFollow {
             CpuSampleStore.@org.jspecify.annotations.Nullable StoredSample s,
             TrafficSampleStore.@org.jspecify.annotations.Nullable StoredTraffic t,
             long since) {
-        SampleVerdict verdict = s != null
-                ? signals.recordFollowedCpu(s.stamp(), s.pool(), s.node(), s.minute(), s.cpu())
-                : signals.recordFollowedTraffic(
-                        ReplicaMinute.of(t.registry(), t.region(), t.stamp(), t.minute()),
-                        new TrafficCounts(t.requests(), t.bytes(), t.throttled(), t.errors(), t.p99Ms()));
+        SampleVerdict verdict;
+        if (s != null) {
+            verdict = signals.recordFollowedCpu(s.stamp(), s.pool(), s.node(), s.minute(), s.cpu());
+        } else if (t != null) {
+            verdict = signals.recordFollowedTraffic(
+                    ReplicaMinute.of(t.registry(), t.region(), t.stamp(), t.minute()),
+                    new TrafficCounts(t.requests(), t.bytes(), t.throttled(), t.errors(), t.p99Ms()));
+        } else {
+            throw new IllegalArgumentException("a followed row is a CPU sample or a traffic row; got neither");
+        }
         if (verdict.accepted()) {
             applied.incrementAndGet();
             return;

@@ -69,7 +69,7 @@ class ExecutionApiTest extends SpringTest {
                 computation.defaultSettings(),
                 new PlanChoices(Set.of(registry), Map.of()));
         signIn("bob");
-        planning.approve(plan.id());
+        planning.approve(plan.planId());
         SecurityContextHolder.clearContext();
         return plan.id();
     }

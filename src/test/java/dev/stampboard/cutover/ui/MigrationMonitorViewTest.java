@@ -54,7 +54,7 @@ class MigrationMonitorViewTest extends KaribuTest {
                 computation.defaultSettings(),
                 new PlanChoices(Set.of(registry), Map.of()));
         login("bob");
-        return planning.approve(plan.id());
+        return planning.approve(plan.planId());
     }
 
     private void confirm() {

@@ -240,7 +240,7 @@ class FleetViewTest extends KaribuTest {
                 _get(FleetView.class).plans,
                 com.vaadin.flow.component.html.Div.class,
                 spec -> spec.withAttribute("data-plan", plan.id()));
-        planning.reject(plan.id(), "test done");
+        planning.reject(plan.planId(), "test done");
     }
 
     /** Issue 15 item 7: the dashboard says which customer makes each stamp's heat. */

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import dev.stampboard.KaribuTest;
 import dev.stampboard.planning.PlanDetails;
+import dev.stampboard.planning.PlanId;
 import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.engine.PlanChoices;
@@ -64,7 +65,7 @@ class MigrationWizardViewTest extends KaribuTest {
         PlanReviewView review = _get(PlanReviewView.class);
         String path = UI.getCurrent().getInternals().getActiveViewLocation().getPath();
         assertThat(path).startsWith("plans/");
-        PlanDetails plan = planning.get(path.substring("plans/".length()));
+        PlanDetails plan = planning.get(PlanId.of(path.substring("plans/".length())));
         assertThat(plan.status()).isEqualTo(PlanStatus.PENDING_APPROVAL);
         assertThat(plan.submittedBy()).isEqualTo("alice");
         assertThat(plan.isolations()).anySatisfy(i -> assertThat(i.registry()).isEqualTo(moved));
@@ -128,7 +129,7 @@ class MigrationWizardViewTest extends KaribuTest {
         ButtonKt._click(wizard.next); // submit for approval
 
         String path = UI.getCurrent().getInternals().getActiveViewLocation().getPath();
-        PlanDetails plan = planning.get(path.substring("plans/".length()));
+        PlanDetails plan = planning.get(PlanId.of(path.substring("plans/".length())));
         assertThat(plan.moves()).hasSizeGreaterThan(1);
         assertThat(summary).startsWith(plan.moves().size() + " move(s)");
         long dedicated = plan.moves().stream()

@@ -28,7 +28,7 @@ class PlanReviewViewTest extends KaribuTest {
     private PlanDetails proposedAndSubmittedBy(String engineer) {
         login(engineer);
         PlanDetails plan = planning.propose("eastus", List.of(), null);
-        return planning.submit(plan.id());
+        return planning.submit(plan.planId());
     }
 
     private PlanReviewView open(String id) {
@@ -90,7 +90,7 @@ class PlanReviewViewTest extends KaribuTest {
             }
         }
         login("alice");
-        planning.reject(plan.id(), "test done");
+        planning.reject(plan.planId(), "test done");
     }
 
     @Test
@@ -105,8 +105,8 @@ class PlanReviewViewTest extends KaribuTest {
         ButtonKt._click(view.approve);
         ConfirmDialog dialog = _get(ConfirmDialog.class);
         com.vaadin.flow.component.ComponentUtil.fireEvent(dialog, new ConfirmDialog.ConfirmEvent(dialog, true));
-        assertThat(planning.get(plan.id()).status()).isEqualTo(PlanStatus.APPROVED);
-        assertThat(planning.get(plan.id()).decidedBy()).isEqualTo("bob");
+        assertThat(planning.get(plan.planId()).status()).isEqualTo(PlanStatus.APPROVED);
+        assertThat(planning.get(plan.planId()).decidedBy()).isEqualTo("bob");
     }
 
     @Test
@@ -118,7 +118,7 @@ class PlanReviewViewTest extends KaribuTest {
         ConfirmDialog dialog = _get(ConfirmDialog.class);
         view.rejectReason.setValue("destination about to drain");
         com.vaadin.flow.component.ComponentUtil.fireEvent(dialog, new ConfirmDialog.ConfirmEvent(dialog, true));
-        PlanDetails after = planning.get(plan.id());
+        PlanDetails after = planning.get(plan.planId());
         assertThat(after.status()).isEqualTo(PlanStatus.REJECTED);
         assertThat(after.decisionReason()).isEqualTo("destination about to drain");
     }
@@ -129,7 +129,7 @@ class PlanReviewViewTest extends KaribuTest {
         login("carol");
         PlanReviewView view = open(plan.id());
         assertThat(view.approve.isVisible()).isFalse();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> planning.approve(plan.id()))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> planning.approve(plan.planId()))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 
