@@ -83,7 +83,7 @@ final class FleetSnapshots {
                 .filter(c -> c.kind().equals(InventoryChanges.STAMP))
                 .map(InventoryChanges.Change::subject)
                 .distinct()
-                .forEach(stamp -> events.publishEvent(new StampDeclared(stamp)));
+                .forEach(stamp -> events.publishEvent(new StampDeclared(stamp, true)));
         return fresh.size();
     }
 

@@ -189,9 +189,16 @@ class SecurityConfig {
         return new TokenClaims(sso);
     }
 
+    /**
+     * BCrypt at {@code stampboard.security.password-hash-strength} (log rounds; 10, BCrypt's default, unless set).
+     * The test profile and the consoles the tests start use 4: every HTTP Basic request and every test login is one
+     * check, 72 ms of CPU each at 10 and about 1 ms at 4. Hashes carry their strength, so either setting checks both.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    PasswordEncoder passwordEncoder(
+            @org.springframework.beans.factory.annotation.Value("${stampboard.security.password-hash-strength:10}")
+                    int strength) {
+        return new BCryptPasswordEncoder(strength);
     }
 
     @Bean

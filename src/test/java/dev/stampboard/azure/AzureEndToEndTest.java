@@ -15,8 +15,12 @@ import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.stampboard.Json;
+import dev.stampboard.StampboardApplication;
+import dev.stampboard.support.ChildConsole;
+import dev.stampboard.support.ChildConsoleTest;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.io.InputStream;
+import java.net.http.HttpResponse;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,43 +35,24 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
 import reactor.core.publisher.Mono;
 
 /**
  * The console started with the {@code azure} profile against a local HTTPS mock of Resource Manager
  * and Monitor (WireMock, on the loopback only): the scheduled inventory and telemetry run on their
  * own, and the mocked fleet's hot-node P95 shows through the JSON API. The SDK's own Netty transport
- * is used; only this test's client trusts the mock's self-signed certificate.
+ * is used; only this test's client trusts the mock's self-signed certificate. The console is a child JVM
+ * ({@link ChildConsole}, main {@link Console}: the application plus {@link MockTrust}), so no Spring context
+ * of its own starts in the test JVM and its pollers end with its process.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.datasource.url=jdbc:h2:mem:stampboard-azure-e2e;DB_CLOSE_DELAY=-1",
-            "stampboard.security.demo-users=true", // the tests sign in as the demo users; production has none
-            "stampboard.azure.subscription-id=" + AzureEndToEndTest.SUBSCRIPTION,
-            "stampboard.azure.resource-groups=" + AzureEndToEndTest.GROUP,
-            "stampboard.azure.dns.resource-group=rg-dns",
-            "stampboard.azure.dns.zone=data.example.net",
-            "stampboard.azure.initial-delay=PT0S",
-            "stampboard.azure.telemetry-interval=PT1S",
-            "stampboard.azure.retry.max-retries=0"
-        })
-@ActiveProfiles({"test", "azure"})
-@ExtendWith(SecurityStrategyRestored.class) // this second console context must not keep the JVM-wide security strategy
-@Import(AzureEndToEndTest.MockTrust.class)
-@DirtiesContext // its pollers would keep calling the stopped mock
+@ChildConsoleTest
 class AzureEndToEndTest {
 
     static final String SUBSCRIPTION = "e2e00000-0000-0000-0000-000000000001";
@@ -92,18 +77,10 @@ class AzureEndToEndTest {
                 .willReturn(json(AzureFixtures.storageAccounts())));
     }
 
-    @DynamicPropertySource
-    static void endpoint(DynamicPropertyRegistry registry) {
-        registry.add("stampboard.azure.resource-manager-endpoint", () -> "https://localhost:" + MOCK.httpsPort() + "/");
-    }
-
     @AfterAll
     static void stop() {
         MOCK.stop();
     }
-
-    @Autowired
-    TestRestTemplate rest;
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
         return aResponse()
@@ -157,12 +134,33 @@ class AzureEndToEndTest {
     }
 
     @Test
-    void the_mocked_fleet_and_its_p95_show_through_the_api() throws InterruptedException {
-        TestRestTemplate dave = rest.withBasicAuth("dave", "dave-pw");
+    void the_mocked_fleet_and_its_p95_show_through_the_api() throws Exception {
+        try (ChildConsole console = ChildConsole.named("azure-e2e")
+                .main(Console.class)
+                .property("spring.profiles.active", "test,azure")
+                .property("spring.datasource.url", "jdbc:h2:mem:stampboard-azure-e2e;DB_CLOSE_DELAY=-1")
+                .property("stampboard.security.demo-users", true) // signs in as dave; production has no demo users
+                .property("stampboard.azure.subscription-id", SUBSCRIPTION)
+                .property("stampboard.azure.resource-groups", GROUP)
+                .property("stampboard.azure.dns.resource-group", "rg-dns")
+                .property("stampboard.azure.dns.zone", "data.example.net")
+                .property("stampboard.azure.initial-delay", "PT0S")
+                .property("stampboard.azure.telemetry-interval", "PT1S")
+                .property("stampboard.azure.retry.max-retries", 0)
+                .property("stampboard.azure.resource-manager-endpoint", "https://localhost:" + MOCK.httpsPort() + "/")
+                .start()) {
+            console.awaitReady(Instant.now().plus(Duration.ofMinutes(5)));
+            the_mocked_fleet_and_its_p95_show_through_the_api(console);
+        }
+    }
+
+    private static void the_mocked_fleet_and_its_p95_show_through_the_api(ChildConsole console) throws Exception {
         JsonNode stamp = null;
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode stamps = dave.getForObject("/api/v1/stamps?region=westus3", JsonNode.class);
+            HttpResponse<String> response = console.send("GET", "/api/v1/stamps?region=westus3", "dave", null);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode stamps = AzureFixtures.JSON.readTree(response.body());
             stamp = stamps.size() == 1 ? Json.findByName(stamps, "e2e-s01") : null;
             if (stamp != null
                     && !stamp.get("pools").get(0).get("hotNodeP95").isNull()
@@ -189,6 +187,29 @@ class AzureEndToEndTest {
                         "Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer e2e-token"))
                 .withQueryParam("$filter", com.github.tomakehurst.wiremock.client.WireMock.equalTo("VMName eq '*'"))
                 .withQueryParam("interval", com.github.tomakehurst.wiremock.client.WireMock.equalTo("PT1M")));
+    }
+
+    /**
+     * The child console's main: the application with {@link MockTrust}'s beans. Other test configurations on the
+     * class path (the in-process fakes of {@link AzureTestSupport}) are kept out of its component scan.
+     */
+    public static final class Console {
+        private Console() {}
+
+        public static void main(String[] args) {
+            new SpringApplicationBuilder(StampboardApplication.class, MockTrust.class)
+                    .initializers(context -> context.getBeanFactory()
+                            .registerSingleton("noTestConfigurations", new NoTestConfigurations()))
+                    .run(args);
+        }
+    }
+
+    /** Excludes {@code @TestConfiguration} classes from the child console's component scan. */
+    static final class NoTestConfigurations extends TypeExcludeFilter {
+        @Override
+        public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
+            return reader.getAnnotationMetadata().hasAnnotation(TestConfiguration.class.getName());
+        }
     }
 
     @TestConfiguration

@@ -20,8 +20,11 @@ import reactor.core.publisher.Mono;
 /**
  * Shared context of the adapter tests: profile {@code azure} with the real SDK clients over
  * {@link FakeAzure} (no socket), a static credential, no retries, scheduled polling held off (tests
- * call refresh and poll themselves) and a clock the tests move. Its own in-memory database.
+ * call refresh and poll themselves) and a clock the tests move. Its own in-memory database. Tagged {@code azure}: the
+ * adapter tests run in the failsafe phase's JVM, after the scenario sequence on its thread, so this context starts once
+ * per build (in the unit phase it started once in each fork that drew an adapter test).
  */
+@org.junit.jupiter.api.Tag("azure")
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.MOCK,
         properties = {

@@ -8,11 +8,14 @@ import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.RegistryDeclaration;
 import dev.stampboard.fleet.RegistryInfo;
 import dev.stampboard.fleet.StampDeclaration;
+import dev.stampboard.support.TestNames;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class RoutingFollowsHomeStampsTest extends SpringTest {
+
+    private static final TestNames NAMES = TestNames.of(RoutingFollowsHomeStampsTest.class);
 
     @Autowired
     Routing routing;
@@ -54,9 +57,9 @@ class RoutingFollowsHomeStampsTest extends SpringTest {
     @Test
     void a_registry_declared_through_the_inventory_is_routed_to_its_first_home_stamp() {
         fleet.declareStamp(
-                "rt-s01",
+                NAMES.stamp(1),
                 new StampDeclaration(
-                        "routeland",
+                        NAMES.region(),
                         null,
                         null,
                         List.of(
@@ -65,10 +68,11 @@ class RoutingFollowsHomeStampsTest extends SpringTest {
                         List.of()),
                 dev.stampboard.base.Actor.SYSTEM);
         fleet.declareRegistry(
-                "routed.example.io",
+                NAMES.registry("routed"),
                 new RegistryDeclaration(
-                        "routed-co", List.of(new RegistryDeclaration.ReplicaDeclaration("routeland", "rt-s01"))),
+                        NAMES.customer("co"),
+                        List.of(new RegistryDeclaration.ReplicaDeclaration(NAMES.region(), NAMES.stamp(1)))),
                 dev.stampboard.base.Actor.SYSTEM);
-        assertThat(routing.current("routed.example.io", "routeland")).contains("rt-s01");
+        assertThat(routing.current(NAMES.registry("routed"), NAMES.region())).contains(NAMES.stamp(1));
     }
 }

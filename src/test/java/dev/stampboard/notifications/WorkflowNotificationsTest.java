@@ -13,6 +13,7 @@ import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.engine.PlanChoices;
 import dev.stampboard.signals.PoolStateChanged;
 import dev.stampboard.signals.engine.PoolState;
+import dev.stampboard.support.TestNames;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,10 @@ import org.springframework.context.ApplicationEventPublisher;
 
 /** Issue 15 item 13: the real workflows notify the people who must act, and the notice goes when they have. */
 class WorkflowNotificationsTest extends KaribuTest {
+
+    private static final TestNames NAMES = TestNames.of(WorkflowNotificationsTest.class);
+    /** A stamp of this class that the HOT announcements name (no fleet behind it: the events are published here). */
+    private static final String HOT_STAMP = NAMES.stamp(99);
 
     @Autowired
     Notifications notifications;
@@ -106,11 +111,11 @@ class WorkflowNotificationsTest extends KaribuTest {
 
     @Test
     void a_pool_turning_hot_tells_the_engineers_once_and_cooling_resolves_it() {
-        String subject = "eus-s99/dataproxy";
-        events.publishEvent(
-                new PoolStateChanged("eastus", "eus-s99", PoolKind.DATAPROXY, PoolState.WARN, PoolState.HOT, 1000));
-        events.publishEvent(
-                new PoolStateChanged("eastus", "eus-s99", PoolKind.DATAPROXY, PoolState.NO_DATA, PoolState.HOT, 1001));
+        String subject = HOT_STAMP + "/dataproxy";
+        events.publishEvent(new PoolStateChanged(
+                NAMES.region(), HOT_STAMP, PoolKind.DATAPROXY, PoolState.WARN, PoolState.HOT, 1000));
+        events.publishEvent(new PoolStateChanged(
+                NAMES.region(), HOT_STAMP, PoolKind.DATAPROXY, PoolState.NO_DATA, PoolState.HOT, 1001));
         login("bob");
         assertThat(notifications.mine(200).stream()
                         .filter(n -> n.kind() == NotificationKind.STAMP_HOT
@@ -118,16 +123,16 @@ class WorkflowNotificationsTest extends KaribuTest {
                 .as("one open notice per pool, however often it is announced")
                 .hasSize(1);
         Notification hot = mine(NotificationKind.STAMP_HOT, subject).orElseThrow();
-        assertThat(hot.title()).isEqualTo("Stamp eus-s99 is HOT");
-        assertThat(hot.link()).isEqualTo("stamps/eus-s99");
+        assertThat(hot.title()).isEqualTo("Stamp " + HOT_STAMP + " is HOT");
+        assertThat(hot.link()).isEqualTo("stamps/" + HOT_STAMP);
         assertThat(hot.unread()).isTrue();
         login("frank");
         assertThat(mine(NotificationKind.STAMP_HOT, subject))
                 .as("a customer is not told")
                 .isEmpty();
 
-        events.publishEvent(
-                new PoolStateChanged("eastus", "eus-s99", PoolKind.DATAPROXY, PoolState.HOT, PoolState.WARN, 1030));
+        events.publishEvent(new PoolStateChanged(
+                NAMES.region(), HOT_STAMP, PoolKind.DATAPROXY, PoolState.HOT, PoolState.WARN, 1030));
         login("bob");
         assertThat(mine(NotificationKind.STAMP_HOT, subject).orElseThrow().resolved())
                 .isTrue();
@@ -145,7 +150,7 @@ class WorkflowNotificationsTest extends KaribuTest {
         java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(instances);
         try {
             for (int p = 0; p < pools; p++) {
-                String stamp = "scale7-s" + p;
+                String stamp = NAMES.stamp(100 + p); // one pool per stamp, s100 to s111
                 java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(instances);
                 List<java.util.concurrent.Future<?>> raised = new java.util.ArrayList<>();
                 for (int i = 0; i < instances; i++) {
@@ -153,7 +158,7 @@ class WorkflowNotificationsTest extends KaribuTest {
                     raised.add(threads.submit(() -> {
                         together.await();
                         events.publishEvent(new PoolStateChanged(
-                                "scale7land", stamp, PoolKind.DATAPROXY, PoolState.WARN, PoolState.HOT, minute));
+                                NAMES.region(), stamp, PoolKind.DATAPROXY, PoolState.WARN, PoolState.HOT, minute));
                         return null;
                     }));
                 }
@@ -167,15 +172,15 @@ class WorkflowNotificationsTest extends KaribuTest {
         } finally {
             threads.shutdownNow();
         }
-        String subject = "scale7-s0/dataproxy";
-        events.publishEvent(
-                new PoolStateChanged("scale7land", "scale7-s0", PoolKind.DATAPROXY, PoolState.HOT, PoolState.OK, 5030));
-        events.publishEvent(
-                new PoolStateChanged("scale7land", "scale7-s0", PoolKind.DATAPROXY, PoolState.HOT, PoolState.OK, 5030));
-        events.publishEvent(
-                new PoolStateChanged("scale7land", "scale7-s0", PoolKind.DATAPROXY, PoolState.OK, PoolState.HOT, 5090));
-        events.publishEvent(
-                new PoolStateChanged("scale7land", "scale7-s0", PoolKind.DATAPROXY, PoolState.OK, PoolState.HOT, 5091));
+        String subject = NAMES.stamp(100) + "/dataproxy";
+        events.publishEvent(new PoolStateChanged(
+                NAMES.region(), NAMES.stamp(100), PoolKind.DATAPROXY, PoolState.HOT, PoolState.OK, 5030));
+        events.publishEvent(new PoolStateChanged(
+                NAMES.region(), NAMES.stamp(100), PoolKind.DATAPROXY, PoolState.HOT, PoolState.OK, 5030));
+        events.publishEvent(new PoolStateChanged(
+                NAMES.region(), NAMES.stamp(100), PoolKind.DATAPROXY, PoolState.OK, PoolState.HOT, 5090));
+        events.publishEvent(new PoolStateChanged(
+                NAMES.region(), NAMES.stamp(100), PoolKind.DATAPROXY, PoolState.OK, PoolState.HOT, 5091));
         assertThat(stored(subject))
                 .as("a second HOT episode is a second notice")
                 .isEqualTo(2);

@@ -7,6 +7,7 @@ import dev.stampboard.SpringTest;
 import dev.stampboard.planning.PlanComputation;
 import dev.stampboard.planning.engine.Plan;
 import dev.stampboard.planning.engine.PlannedMove;
+import dev.stampboard.support.TestNames;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,13 +25,15 @@ import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Issue 16 item 6 through the API, in a region of its own ("trigland", declared here, so no other test sees
+ * Issue 16 item 6 through the API, in a region of its own ({@link TestNames}, declared here, so no other test sees
  * its settings): a stamp throttling at 44 % P95 is triggered (REACTIVE) and becomes the planner's source; the
  * region's own throttling threshold decides; settings are admin-only, validated field by field, and audited.
  */
 class RegionTriggersApiTest extends SpringTest {
 
-    private static final String REGION = "trigland";
+    private static final TestNames NAMES = TestNames.of(RegionTriggersApiTest.class);
+
+    private static final String REGION = NAMES.region();
 
     @Autowired
     TestRestTemplate rest;
@@ -76,12 +79,12 @@ class RegionTriggersApiTest extends SpringTest {
                 .isEqualTo(HttpStatus.OK);
     }
 
-    /** 20 minutes: trg-s01 at 44 % on every node, trg-s02 at 10 %; trg-s01's registries throttled 4 % for the last 12. */
+    /** 20 minutes: stamp 1 at 44 % on every node, stamp 2 at 10 %; stamp 1's registries throttled 4 % for the last 12. */
     private void feed() {
-        stamp("trg-s01");
-        stamp("trg-s02");
-        registry("trg-big.example.io", "trg-s01");
-        registry("trg-small.example.io", "trg-s01");
+        stamp(NAMES.stamp(1));
+        stamp(NAMES.stamp(2));
+        registry(NAMES.registry("big"), NAMES.stamp(1));
+        registry(NAMES.registry("small"), NAMES.stamp(1));
         Instant now = now();
         List<Map<String, Object>> cpu = new ArrayList<>();
         List<Map<String, Object>> traffic = new ArrayList<>();
@@ -90,13 +93,13 @@ class RegionTriggersApiTest extends SpringTest {
             for (String node : List.of("rg-0", "rg-1", "dp-0", "dp-1")) {
                 String pool = node.startsWith("rg") ? "REGISTRY" : "DATAPROXY";
                 cpu.add(Map.of(
-                        "stamp", "trg-s01", "pool", pool, "node", node, "minute", minute.toString(), "cpu", 44.0));
+                        "stamp", NAMES.stamp(1), "pool", pool, "node", node, "minute", minute.toString(), "cpu", 44.0));
                 cpu.add(Map.of(
-                        "stamp", "trg-s02", "pool", pool, "node", node, "minute", minute.toString(), "cpu", 10.0));
+                        "stamp", NAMES.stamp(2), "pool", pool, "node", node, "minute", minute.toString(), "cpu", 10.0));
             }
             long throttledPer1000 = m < 12 ? 40 : 0;
-            traffic.add(row("trg-big.example.io", minute, 600, throttledPer1000 * 600 / 1000));
-            traffic.add(row("trg-small.example.io", minute, 400, throttledPer1000 * 400 / 1000));
+            traffic.add(row(NAMES.registry("big"), minute, 600, throttledPer1000 * 600 / 1000));
+            traffic.add(row(NAMES.registry("small"), minute, 400, throttledPer1000 * 400 / 1000));
         }
         ResponseEntity<JsonNode> c =
                 as("collector").postForEntity("/api/v1/telemetry/node-cpu", Map.of("samples", cpu), JsonNode.class);
@@ -114,7 +117,7 @@ class RegionTriggersApiTest extends SpringTest {
         Map<String, Object> m = new HashMap<>();
         m.put("registry", registry);
         m.put("region", REGION);
-        m.put("stamp", "trg-s01");
+        m.put("stamp", NAMES.stamp(1));
         m.put("minute", minute.toString());
         m.put("requests", requests);
         m.put("bytes", requests * 1000);
@@ -163,24 +166,25 @@ class RegionTriggersApiTest extends SpringTest {
         feed();
 
         // 4 % throttling for 12 minutes against the default rule (> 2 % for 10 min); P95 44 % is under 45 %
-        JsonNode row = stampRow("trg-s01");
+        JsonNode row = stampRow(NAMES.stamp(1));
         assertThat(row.get("pools").get(0).get("state").asText()).isEqualTo("WARN");
         assertThat(row.get("triggers")).hasSize(1);
         assertThat(row.get("triggers").get(0).get("kind").asText()).isEqualTo("REACTIVE");
         assertThat(row.get("triggers").get(0).get("detail").asText())
                 .isEqualTo("throttling 4.0 % above 2.0 % for 12 min (rule: 10 min)");
-        assertThat(stampRow("trg-s02").get("triggers")).isEmpty();
+        assertThat(stampRow(NAMES.stamp(2)).get("triggers")).isEmpty();
 
         // the planner takes it as a source: the biggest contributor (60 % of requests and bytes) moves to the only
         // other stamp; by DESIGN §3 with idle baseline b (6–7 %) the source drops to b + (44 − b)·0.4 ≈ 22 < 40 and
         // the destination rises to 10 + (44 − b)·0.6 ≈ 33 ≤ 40 in both pools, so one move and no isolation
         Plan plan = previewAsEngineer();
-        assertThat(plan.moves()).extracting(PlannedMove::registry).containsExactly("trg-big.example.io");
+        assertThat(plan.moves()).extracting(PlannedMove::registry).containsExactly(NAMES.registry("big"));
         assertThat(plan.moves()).allSatisfy(m -> {
-            assertThat(m.from()).isEqualTo("trg-s01");
-            assertThat(m.to()).isEqualTo("trg-s02");
+            assertThat(m.from()).isEqualTo(NAMES.stamp(1));
+            assertThat(m.to()).isEqualTo(NAMES.stamp(2));
         });
-        assertThat(plan.notes()).anyMatch(n -> n.startsWith("trg-s01 is triggered by reactive: throttling 4.0 %"));
+        assertThat(plan.notes())
+                .anyMatch(n -> n.startsWith(NAMES.stamp(1) + " is triggered by reactive: throttling 4.0 %"));
 
         // a stored plan keeps which signal triggered its source stamp as data, and the plans API returns it
         ResponseEntity<JsonNode> proposed =
@@ -192,7 +196,7 @@ class RegionTriggersApiTest extends SpringTest {
                 .getForObject("/api/v1/plans/" + proposed.getBody().get("id").asText(), JsonNode.class);
         assertThat(stored.get("triggeredBy")).hasSize(1);
         JsonNode by = stored.get("triggeredBy").get(0);
-        assertThat(by.get("stamp").asText()).isEqualTo("trg-s01");
+        assertThat(by.get("stamp").asText()).isEqualTo(NAMES.stamp(1));
         assertThat(by.get("signal").asText()).isEqualTo("REACTIVE");
         assertThat(by.get("detail").asText()).startsWith("throttling 4.0 % above 2.0 %");
         // 40 of every 1,000 requests throttled against the rule's 2 %
@@ -206,7 +210,7 @@ class RegionTriggersApiTest extends SpringTest {
                 .isEqualTo(HttpStatus.OK);
         assertThat(changed.getBody().get("custom").asBoolean()).isTrue();
         assertThat(changed.getBody().get("throttlingPercent").asDouble()).isEqualTo(5.0);
-        assertThat(stampRow("trg-s01").get("triggers")).isEmpty();
+        assertThat(stampRow(NAMES.stamp(1)).get("triggers")).isEmpty();
         assertThat(previewAsEngineer().moves()).isEmpty();
         assertThat(jdbc.sql("select count(*) from audit_event where subject = ? and action = 'SETTING_CHANGED'"
                                 + " and actor = 'erin' and detail like ?")
@@ -220,7 +224,7 @@ class RegionTriggersApiTest extends SpringTest {
                 .exchange("/api/v1/regions/" + REGION + "/signal-settings", HttpMethod.DELETE, null, JsonNode.class);
         assertThat(reset.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(reset.getBody().get("custom").asBoolean()).isFalse();
-        assertThat(stampRow("trg-s01").get("triggers").get(0).get("kind").asText())
+        assertThat(stampRow(NAMES.stamp(1)).get("triggers").get(0).get("kind").asText())
                 .isEqualTo("REACTIVE");
     }
 

@@ -67,6 +67,7 @@ public final class ChildConsole implements AutoCloseable {
         private String heap = "768m";
         private Path log;
         private String readinessPath = "/actuator/health/readiness";
+        private String mainClass = "dev.stampboard.StampboardApplication";
 
         private Builder(String name) {
             this.name = name;
@@ -102,6 +103,16 @@ public final class ChildConsole implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The class whose {@code main} starts the console: {@code StampboardApplication} unless a test needs beans of
+         * its own in the child (a main under {@code src/test} that adds them as sources, e.g. a transport that
+         * trusts a local mock's certificate).
+         */
+        public Builder main(Class<?> mainClass) {
+            this.mainClass = mainClass.getName();
+            return this;
+        }
+
         /** Starts the JVM; it is not ready yet ({@link ChildConsole#awaitReady}). */
         public ChildConsole start() throws IOException {
             int port = freePort();
@@ -112,7 +123,7 @@ public final class ChildConsole implements AutoCloseable {
                     "-XX:+UseSerialGC", // a short-lived JVM: start fast
                     "-cp",
                     System.getProperty("java.class.path"),
-                    "dev.stampboard.StampboardApplication",
+                    mainClass,
                     "--server.port=" + port,
                     "--vaadin.productionMode=false",
                     "--logging.level.root=WARN"));

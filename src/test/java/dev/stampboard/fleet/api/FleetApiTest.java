@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stampboard.SpringTest;
+import dev.stampboard.support.TestNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 class FleetApiTest extends SpringTest {
+
+    private static final TestNames NAMES = TestNames.of(FleetApiTest.class);
 
     @Autowired
     TestRestTemplate rest;
@@ -70,7 +73,7 @@ class FleetApiTest extends SpringTest {
                 .exchange(
                         "/api/v1/stamps/Bad_Name",
                         HttpMethod.PUT,
-                        new HttpEntity<>(Map.of("region", "testland", "pools", List.of())),
+                        new HttpEntity<>(Map.of("region", NAMES.region(), "pools", List.of())),
                         JsonNode.class);
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(bad.getBody().get("detail").asText()).contains("lower-case");
@@ -101,7 +104,7 @@ class FleetApiTest extends SpringTest {
     private JsonNode put(String stamp, List<String> registryNodes, int status) {
         var body = Map.of(
                 "region",
-                "testland",
+                NAMES.region(),
                 "pools",
                 List.of(Map.of("pool", "REGISTRY", "nodes", new ArrayList<>(registryNodes))));
         ResponseEntity<JsonNode> res =

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stampboard.SpringTest;
 import dev.stampboard.fleet.FleetService;
+import dev.stampboard.support.TestNames;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +28,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * stored and visible in the traffic share, a malformed body refused whole.
  */
 class RegistryTrafficApiTest extends SpringTest {
+
+    private static final TestNames NAMES = TestNames.of(RegistryTrafficApiTest.class);
+    /** A second region of this class, where its registries have no replica. */
+    private static final String OTHER_REGION = NAMES.prefix() + "-other-land";
 
     @Autowired
     TestRestTemplate rest;
@@ -91,56 +96,81 @@ class RegistryTrafficApiTest extends SpringTest {
 
     @Test
     void checks_every_row_against_the_inventory_and_who_served_whom_when() {
-        stamp("tr-s01", "trafficland");
-        stamp("tr-s02", "trafficland");
-        stamp("tr-s03", "trafficland");
-        stamp("tr-x01", "otherland");
+        stamp(NAMES.stamp(1), NAMES.region());
+        stamp(NAMES.stamp(2), NAMES.region());
+        stamp(NAMES.stamp(3), NAMES.region());
+        stamp(NAMES.stamp(11), OTHER_REGION);
         put(
-                "/api/v1/registries/tr-one.example.io",
+                "/api/v1/registries/" + NAMES.registry("one"),
                 Map.of(
                         "customer",
-                        "tr-customer",
+                        NAMES.customer("customer"),
                         "replicas",
-                        List.of(Map.of("region", "trafficland", "homeStamp", "tr-s01"))));
+                        List.of(Map.of("region", NAMES.region(), "homeStamp", NAMES.stamp(1)))));
         put(
-                "/api/v1/registries/tr-two.example.io",
+                "/api/v1/registries/" + NAMES.registry("two"),
                 Map.of(
                         "customer",
-                        "tr-customer",
+                        NAMES.customer("customer"),
                         "replicas",
-                        List.of(Map.of("region", "trafficland", "homeStamp", "tr-s01"))));
-        // tr-one moves s01 -> s02 -> s03 now: in the current minute s03 serves it and s02 still drains
+                        List.of(Map.of("region", NAMES.region(), "homeStamp", NAMES.stamp(1)))));
+        // registry "one" moves s01 -> s02 -> s03 now: in the current minute s03 serves it and s02 still drains
         fleet.rehome(
-                dev.stampboard.fleet.RegistryName.of("tr-one.example.io"),
-                dev.stampboard.fleet.RegionName.of("trafficland"),
-                dev.stampboard.fleet.StampName.of("tr-s02"),
+                dev.stampboard.fleet.RegistryName.of(NAMES.registry("one")),
+                dev.stampboard.fleet.RegionName.of(NAMES.region()),
+                dev.stampboard.fleet.StampName.of(NAMES.stamp(2)),
                 "test",
                 dev.stampboard.base.Actor.SYSTEM);
         fleet.rehome(
-                dev.stampboard.fleet.RegistryName.of("tr-one.example.io"),
-                dev.stampboard.fleet.RegionName.of("trafficland"),
-                dev.stampboard.fleet.StampName.of("tr-s03"),
+                dev.stampboard.fleet.RegistryName.of(NAMES.registry("one")),
+                dev.stampboard.fleet.RegionName.of(NAMES.region()),
+                dev.stampboard.fleet.StampName.of(NAMES.stamp(3)),
                 "test",
                 dev.stampboard.base.Actor.SYSTEM);
         Instant now = now();
         Instant before = now.minusSeconds(600);
 
         List<Map<String, Object>> rows = new ArrayList<>();
-        rows.add(row("tr-two.example.io", "trafficland", "tr-s01", before, 1000, 5000, 10, 5, 120.5)); // 0 ok
+        rows.add(row(NAMES.registry("two"), NAMES.region(), NAMES.stamp(1), before, 1000, 5000, 10, 5, 120.5)); // 0 ok
         rows.add(row(
-                "tr-two.example.io", "trafficland", "tr-s01", before.plusSeconds(60), 3000, 15000, 0, 0, 80)); // 1 ok
+                NAMES.registry("two"),
+                NAMES.region(),
+                NAMES.stamp(1),
+                before.plusSeconds(60),
+                3000,
+                15000,
+                0,
+                0,
+                80)); // 1 ok
+        rows.add(row(
+                NAMES.registry("one"),
+                NAMES.region(),
+                NAMES.stamp(1),
+                before,
+                1000,
+                2000,
+                0,
+                0,
+                90)); // 2 ok: its home then
+        rows.add(row(NAMES.registry("one"), NAMES.region(), NAMES.stamp(3), now, 500, 700, 0, 0, 90)); // 3 ok: home now
+        rows.add(row(
+                NAMES.registry("one"),
+                NAMES.region(),
+                NAMES.stamp(2),
+                now,
+                100,
+                100,
+                0,
+                0,
+                90)); // 4 duplicate replica-minute
+        rows.add(row("nobody.example.io", NAMES.region(), NAMES.stamp(1), before, 1, 1, 0, 0, 1)); // 5 unknown registry
+        rows.add(row(NAMES.registry("two"), "atlantis", NAMES.stamp(1), before, 1, 1, 0, 0, 1)); // 6 unknown region
         rows.add(
-                row("tr-one.example.io", "trafficland", "tr-s01", before, 1000, 2000, 0, 0, 90)); // 2 ok: its home then
-        rows.add(row("tr-one.example.io", "trafficland", "tr-s03", now, 500, 700, 0, 0, 90)); // 3 ok: home now
+                row(NAMES.registry("two"), OTHER_REGION, NAMES.stamp(11), before, 1, 1, 0, 0, 1)); // 7 no replica there
         rows.add(row(
-                "tr-one.example.io", "trafficland", "tr-s02", now, 100, 100, 0, 0, 90)); // 4 duplicate replica-minute
-        rows.add(row("nobody.example.io", "trafficland", "tr-s01", before, 1, 1, 0, 0, 1)); // 5 unknown registry
-        rows.add(row("tr-two.example.io", "atlantis", "tr-s01", before, 1, 1, 0, 0, 1)); // 6 unknown region
-        rows.add(row("tr-two.example.io", "otherland", "tr-x01", before, 1, 1, 0, 0, 1)); // 7 no replica there
-        rows.add(row(
-                "tr-two.example.io",
-                "trafficland",
-                "tr-s99",
+                NAMES.registry("two"),
+                NAMES.region(),
+                NAMES.stamp(99),
                 before.plusSeconds(120),
                 1,
                 1,
@@ -148,9 +178,9 @@ class RegistryTrafficApiTest extends SpringTest {
                 0,
                 1)); // 8 unknown stamp
         rows.add(row(
-                "tr-one.example.io",
-                "trafficland",
-                "tr-s02",
+                NAMES.registry("one"),
+                NAMES.region(),
+                NAMES.stamp(2),
                 before.plusSeconds(60),
                 1,
                 1,
@@ -158,9 +188,9 @@ class RegistryTrafficApiTest extends SpringTest {
                 0,
                 1)); // 9 not its home then
         rows.add(row(
-                "tr-one.example.io",
-                "trafficland",
-                "tr-s01",
+                NAMES.registry("one"),
+                NAMES.region(),
+                NAMES.stamp(1),
                 now.minusSeconds(0),
                 1,
                 1,
@@ -168,11 +198,19 @@ class RegistryTrafficApiTest extends SpringTest {
                 0,
                 1)); // 10 left two moves ago
         rows.add(row(
-                "tr-two.example.io", "trafficland", "tr-s01", before.plusSeconds(180), -1, 1, 0, 0, 1)); // 11 negative
+                NAMES.registry("two"),
+                NAMES.region(),
+                NAMES.stamp(1),
+                before.plusSeconds(180),
+                -1,
+                1,
+                0,
+                0,
+                1)); // 11 negative
         rows.add(row(
-                "tr-two.example.io",
-                "trafficland",
-                "tr-s01",
+                NAMES.registry("two"),
+                NAMES.region(),
+                NAMES.stamp(1),
                 before.plusSeconds(240),
                 new BigDecimal("10.5"),
                 1,
@@ -180,9 +218,9 @@ class RegistryTrafficApiTest extends SpringTest {
                 0,
                 1)); // 12 fraction
         rows.add(row(
-                "tr-two.example.io",
-                "trafficland",
-                "tr-s01",
+                NAMES.registry("two"),
+                NAMES.region(),
+                NAMES.stamp(1),
                 before.plusSeconds(300),
                 10,
                 1,
@@ -190,9 +228,9 @@ class RegistryTrafficApiTest extends SpringTest {
                 0,
                 1)); // 13 throttled > requests
         rows.add(row(
-                "tr-two.example.io",
-                "trafficland",
-                "tr-s01",
+                NAMES.registry("two"),
+                NAMES.region(),
+                NAMES.stamp(1),
                 before.plusSeconds(300),
                 10,
                 1,
@@ -200,17 +238,27 @@ class RegistryTrafficApiTest extends SpringTest {
                 11,
                 1)); // 14 errors > requests
         rows.add(row(
-                "tr-two.example.io",
-                "trafficland",
-                "tr-s01",
+                NAMES.registry("two"),
+                NAMES.region(),
+                NAMES.stamp(1),
                 before.plusSeconds(330),
                 10,
                 1,
                 0,
                 0,
                 1)); // 15 not aligned
-        rows.add(row("tr-two.example.io", "trafficland", "tr-s01", now.plusSeconds(120), 10, 1, 0, 0, 1)); // 16 future
-        rows.add(row("tr-two.example.io", "trafficland", "tr-s01", before, 7, 7, 0, 0, 7)); // 17 duplicate of row 0
+        rows.add(row(
+                NAMES.registry("two"),
+                NAMES.region(),
+                NAMES.stamp(1),
+                now.plusSeconds(120),
+                10,
+                1,
+                0,
+                0,
+                1)); // 16 future
+        rows.add(row(
+                NAMES.registry("two"), NAMES.region(), NAMES.stamp(1), before, 7, 7, 0, 0, 7)); // 17 duplicate of row 0
         rows.add(null); // 18 null row
 
         ResponseEntity<JsonNode> res = as("collector")
@@ -228,10 +276,13 @@ class RegistryTrafficApiTest extends SpringTest {
                 .contains("unknown registry 'nobody.example.io'")
                 .contains("PUT /api/v1/registries/");
         assertThat(reasons.get(6)).contains("unknown region 'atlantis'");
-        assertThat(reasons.get(7)).contains("has no replica in otherland");
-        assertThat(reasons.get(8)).contains("unknown stamp 'tr-s99'");
-        assertThat(reasons.get(9)).contains("did not serve").contains("home stamp then was tr-s01");
-        assertThat(reasons.get(10)).contains("did not serve").contains("tr-s03").contains("draining from tr-s02");
+        assertThat(reasons.get(7)).contains("has no replica in " + OTHER_REGION);
+        assertThat(reasons.get(8)).contains("unknown stamp '" + NAMES.stamp(99) + "'");
+        assertThat(reasons.get(9)).contains("did not serve").contains("home stamp then was " + NAMES.stamp(1));
+        assertThat(reasons.get(10))
+                .contains("did not serve")
+                .contains(NAMES.stamp(3))
+                .contains("draining from " + NAMES.stamp(2));
         assertThat(reasons.get(11)).contains("requests must not be negative");
         assertThat(reasons.get(12)).contains("requests must be a whole number");
         assertThat(reasons.get(13)).contains("cannot exceed requests");
@@ -241,22 +292,24 @@ class RegistryTrafficApiTest extends SpringTest {
         assertThat(reasons.get(17)).containsIgnoringCase("duplicate").contains("first record is kept");
         assertThat(reasons.get(18)).contains("null");
 
-        assertThat(jdbc.sql("select count(*) from registry_traffic_sample where registry like 'tr-%'")
+        assertThat(jdbc.sql("select count(*) from registry_traffic_sample where registry like '%." + NAMES.prefix()
+                                + ".example.io'")
                         .query(Integer.class)
                         .single())
                 .isEqualTo(4);
         // the first of the duplicate rows is the one kept
-        assertThat(jdbc.sql(
-                                "select requests from registry_traffic_sample where registry = 'tr-two.example.io' and minute_at = ?")
+        assertThat(jdbc.sql("select requests from registry_traffic_sample where registry = '" + NAMES.registry("two")
+                                + "' and minute_at = ?")
                         .param(java.time.OffsetDateTime.ofInstant(before, java.time.ZoneOffset.UTC))
                         .query(Long.class)
                         .single())
                 .isEqualTo(1000L);
 
-        // tr-s01's registry pool served 1000 + 3000 requests of tr-two and 1000 of tr-one: shares 0.8 and 0.2
-        JsonNode share = as("dave").getForObject("/api/v1/stamps/tr-s01/traffic-share?pool=REGISTRY", JsonNode.class);
+        // stamp 1's registry pool served 1000 + 3000 requests of "two" and 1000 of "one": shares 0.8 and 0.2
+        JsonNode share = as("dave")
+                .getForObject("/api/v1/stamps/" + NAMES.stamp(1) + "/traffic-share?pool=REGISTRY", JsonNode.class);
         assertThat(share.get("registries")).hasSize(2);
-        assertThat(share.get("registries").get(0).get("registry").asText()).isEqualTo("tr-two.example.io");
+        assertThat(share.get("registries").get(0).get("registry").asText()).isEqualTo(NAMES.registry("two"));
         assertThat(share.get("registries").get(0).get("share").asDouble()).isEqualTo(0.8);
         assertThat(share.get("registries").get(0).get("requests").asLong()).isEqualTo(4000);
         assertThat(share.get("registries").get(1).get("share").asDouble()).isEqualTo(0.2);
@@ -269,8 +322,9 @@ class RegistryTrafficApiTest extends SpringTest {
                 .single();
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        String typo = "{\"rows\":[{\"registry\":\"tr-two.example.io\",\"region\":\"trafficland\",\"stamp\":\"tr-s01\","
-                + "\"minute\":\"" + now() + "\",\"requests\":\"many\",\"bytes\":1,\"p99Ms\":1}]}";
+        String typo = "{\"rows\":[{\"registry\":\"" + NAMES.registry("two") + "\",\"region\":\"" + NAMES.region()
+                + "\",\"stamp\":\"" + NAMES.stamp(1) + "\"," + "\"minute\":\"" + now()
+                + "\",\"requests\":\"many\",\"bytes\":1,\"p99Ms\":1}]}";
         for (String body : List.of(typo, "{\"rows\":[{\"registry\":", "{\"rows\":\"none\"}")) {
             ResponseEntity<JsonNode> res = as("alice")
                     .postForEntity(

@@ -12,6 +12,7 @@ import dev.stampboard.fleet.RegistryName;
 import dev.stampboard.fleet.StampDeclaration;
 import dev.stampboard.fleet.StampName;
 import dev.stampboard.signals.SignalsService;
+import dev.stampboard.support.TestNames;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * after a later declaration was read must still be seen, or the destination's traffic would be refused for ever.
  */
 class TrafficAgainstConcurrentInventoryTest extends SpringTest {
+
+    private static final TestNames NAMES = TestNames.of(TrafficAgainstConcurrentInventoryTest.class);
 
     private static final Actor SYSTEM = Actor.system("test");
 
@@ -47,7 +50,7 @@ class TrafficAgainstConcurrentInventoryTest extends SpringTest {
         fleet.declareStamp(
                 name,
                 new StampDeclaration(
-                        "tlland",
+                        NAMES.region(),
                         null,
                         null,
                         List.of(
@@ -61,7 +64,8 @@ class TrafficAgainstConcurrentInventoryTest extends SpringTest {
         fleet.declareRegistry(
                 name,
                 new RegistryDeclaration(
-                        "tl-customer", List.of(new RegistryDeclaration.ReplicaDeclaration("tlland", stamp))),
+                        NAMES.customer("customer"),
+                        List.of(new RegistryDeclaration.ReplicaDeclaration(NAMES.region(), stamp))),
                 SYSTEM);
     }
 
@@ -72,7 +76,7 @@ class TrafficAgainstConcurrentInventoryTest extends SpringTest {
         return ingestion.ingest(
                 List.of(new RegistryTrafficInput(
                         registry,
-                        "tlland",
+                        NAMES.region(),
                         stamp,
                         minute,
                         BigDecimal.valueOf(100),
@@ -85,19 +89,19 @@ class TrafficAgainstConcurrentInventoryTest extends SpringTest {
 
     @Test
     void a_cutover_committed_after_a_later_declaration_was_read_is_still_seen() throws Exception {
-        declareStamp("tl-s01");
-        declareStamp("tl-s02");
-        declareRegistry("tl-a.example.io", "tl-s01");
-        IngestReport first = send("tl-a.example.io", "tl-s01", 1);
+        declareStamp(NAMES.stamp(1));
+        declareStamp(NAMES.stamp(2));
+        declareRegistry(NAMES.registry("a"), NAMES.stamp(1));
+        IngestReport first = send(NAMES.registry("a"), NAMES.stamp(1), 1);
         assertThat(first.accepted()).as(first.toString()).isEqualTo(1);
 
         CountDownLatch written = new CountDownLatch(1);
         CountDownLatch mayCommit = new CountDownLatch(1);
         CompletableFuture<Void> cutover = CompletableFuture.runAsync(() -> tx.executeWithoutResult(status -> {
             fleet.rehome(
-                    new RegistryName("tl-a.example.io"),
-                    new RegionName("tlland"),
-                    new StampName("tl-s02"),
+                    new RegistryName(NAMES.registry("a")),
+                    new RegionName(NAMES.region()),
+                    new StampName(NAMES.stamp(2)),
                     "test cutover",
                     SYSTEM);
             written.countDown();
@@ -110,15 +114,15 @@ class TrafficAgainstConcurrentInventoryTest extends SpringTest {
         }));
         assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
         // a declaration committed meanwhile: its history row has a higher id than the open cutover's
-        declareRegistry("tl-b.example.io", "tl-s02");
-        assertThat(send("tl-b.example.io", "tl-s02", 0).accepted()).isEqualTo(1);
-        assertThat(send("tl-a.example.io", "tl-s02", 0).rejected())
+        declareRegistry(NAMES.registry("b"), NAMES.stamp(2));
+        assertThat(send(NAMES.registry("b"), NAMES.stamp(2), 0).accepted()).isEqualTo(1);
+        assertThat(send(NAMES.registry("a"), NAMES.stamp(2), 0).rejected())
                 .as("the cutover is not committed yet")
                 .hasSize(1);
 
         mayCommit.countDown();
         cutover.get(30, TimeUnit.SECONDS);
-        IngestReport afterCommit = send("tl-a.example.io", "tl-s02", 0);
+        IngestReport afterCommit = send(NAMES.registry("a"), NAMES.stamp(2), 0);
         assertThat(afterCommit.rejected()).as(afterCommit.toString()).isEmpty();
         assertThat(afterCommit.accepted()).isEqualTo(1);
     }
