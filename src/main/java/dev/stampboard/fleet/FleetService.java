@@ -585,7 +585,7 @@ public class FleetService {
                 .filter(c -> c.kind().equals(InventoryChanges.STAMP))
                 .map(InventoryChanges.Change::subject)
                 .distinct()
-                .forEach(stamp -> events.publishEvent(new StampDeclared(stamp)));
+                .forEach(stamp -> events.publishEvent(new StampDeclared(stamp, true)));
         return fresh.size();
     }
 

@@ -34,9 +34,10 @@ final class InventorySnapshot<T> {
                 && nanoTime.getAsLong() - current.loadedAtNanos() <= ttlNanos) {
             return current.value();
         }
-        long loadedAt = nanoTime.getAsLong();
         T value = loader.get();
-        held = new Held<>(value, writes, loadedAt);
+        // the time to live counts from the end of the load: a load slower than it (thousands of stamps on a busy
+        // machine) would otherwise be stale at once, and every reader would load again
+        held = new Held<>(value, writes, nanoTime.getAsLong());
         return value;
     }
 

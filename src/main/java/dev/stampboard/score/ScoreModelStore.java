@@ -94,6 +94,15 @@ class ScoreModelStore {
                 .optional();
     }
 
+    /** The active version and its pinned weights as one string ("" when none is active): changes when either does. */
+    String activeMark() {
+        return jdbc.sql("select version, pinned_weights from score_model_version where status = ?")
+                .param(ModelStatus.ACTIVE.name())
+                .query((rs, n) -> rs.getInt(1) + ":" + rs.getString(2))
+                .optional()
+                .orElse("");
+    }
+
     boolean isEmpty() {
         return jdbc.sql("select count(*) from score_model_version")
                         .query(Long.class)

@@ -466,9 +466,23 @@ public class ScoreService {
         }
     }
 
-    /** Other instances activate versions too: follow the stored active version. */
-    @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
+    /**
+     * Other instances activate versions and pin weights too: follow the stored active version. Asked every 2 s with a
+     * small query (the active version and its pinned weights); the model is read again only when that changed.
+     */
+    @Scheduled(fixedDelay = 2_000, initialDelay = 2_000)
+    void followActive() {
+        String mark = store.activeMark();
+        if (!mark.equals(activeMark)) {
+            reloadActive();
+        }
+    }
+
+    /** What {@link ScoreModelStore#activeMark} said when the active model was last read. */
+    private volatile @Nullable String activeMark;
+
     void reloadActive() {
+        activeMark = store.activeMark();
         Active now = store.active()
                 .map(s -> new Active(s.version(), s.effective(), s.training().horizonHours()))
                 .orElse(null);

@@ -74,7 +74,9 @@ public class SignalFeed {
 
     @TransactionalEventListener(fallbackExecution = true)
     public void onStampDeclared(StampDeclared event) {
-        fleet.freshStamp(event.stamp()).ifPresent(this::declare);
+        // a followed batch reads the snapshot (reloaded once for the batch, four queries); a stamp declared here reads
+        // just that stamp (the snapshot is dropped after every local write)
+        (event.followed() ? fleet.stamp(event.stamp()) : fleet.freshStamp(event.stamp())).ifPresent(this::declare);
     }
 
     /**
@@ -111,6 +113,20 @@ public class SignalFeed {
         return verdict.accepted() || !caughtUpWithInventory(verdict, stamp)
                 ? verdict
                 : engine.recordCpu(stamp, pool, node, minute, cpu);
+    }
+
+    /**
+     * A sample another instance (or this one) stored, read back by the follower: recorded as the engine judges it,
+     * without asking the database about a stamp the engine does not know (the follower reads the inventory changes
+     * before the samples of each round, and retries a row refused for an unknown stamp on the next round).
+     */
+    public SampleVerdict recordFollowedCpu(String stamp, PoolKind pool, String node, long minute, double cpu) {
+        return engine.recordCpu(stamp, pool, node, minute, cpu);
+    }
+
+    /** A traffic record read back by the follower (see {@link #recordFollowedCpu}). */
+    public SampleVerdict recordFollowedTraffic(ReplicaMinute replica, TrafficCounts counts) {
+        return engine.recordTraffic(replica, counts);
     }
 
     /** The verdict {@link #recordCpu} would give now, without recording it (ingestion asks before it stores). */

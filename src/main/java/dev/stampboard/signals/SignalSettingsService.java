@@ -141,9 +141,17 @@ public class SignalSettingsService {
     synchronized void applyRegionSettings(String region, @Nullable RegionSignalSettings settings, String actor) {
         if (settings == null) {
             regionStore.delete(region);
-            regionSettings.remove(region);
         } else {
             regionStore.save(region, settings, actor);
+        }
+        useRegionSettings(region, settings);
+    }
+
+    /** Applies a region's settings ({@code null}: the defaults) to this instance's engine; they are stored already. */
+    private void useRegionSettings(String region, @Nullable RegionSignalSettings settings) {
+        if (settings == null) {
+            regionSettings.remove(region);
+        } else {
             regionSettings.put(region, settings);
         }
         SignalSettings current = engine.settings();
@@ -180,11 +188,27 @@ public class SignalSettingsService {
      * instance that changed them audited the change.
      */
     void followSettings() {
+        followRegionSettings();
         SignalSettings old = engine.settings();
         double hot = settingsStore.hotThreshold().orElse(old.hotThreshold());
         double warn = settingsStore.warnThreshold().orElse(old.warnThreshold());
         if (hot != old.hotThreshold() || warn != old.warnThreshold()) {
             engine.updateSettings(new SignalSettings(hot, warn, old.peakWindow(), old.reactiveRules()));
+        }
+    }
+
+    /** Region settings another console instance stored (or removed): applied to this instance's engine. */
+    private synchronized void followRegionSettings() {
+        Map<String, RegionSignalSettings> stored = regionStore.all();
+        stored.forEach((region, settings) -> {
+            if (!settings.equals(regionSettings.get(region))) {
+                useRegionSettings(region, settings);
+            }
+        });
+        for (String region : List.copyOf(regionSettings.keySet())) {
+            if (!stored.containsKey(region)) {
+                useRegionSettings(region, null);
+            }
         }
     }
 }

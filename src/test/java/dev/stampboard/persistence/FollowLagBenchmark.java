@@ -187,9 +187,36 @@ public final class FollowLagBenchmark {
                     sorted[(int) Math.ceil(0.99 * seen) - 1] / 1_000_000,
                     sorted[seen - 1] / 1_000_000,
                     median(readerPeriods) / 1_000_000);
+            // the lag over the burst: a steady growth means B's tail falls behind, a jump means a stall
+            long[] worst = new long[(int) ((ingestEnded - ingestStarted) / 2_000_000_000L) + 1];
+            for (int s = 0; s < STAMPS; s++) {
+                if (seenAt[s] != 0 && acceptedAt[s] != Long.MAX_VALUE) {
+                    int bucket = (int) ((acceptedAt[s] - ingestStarted) / 2_000_000_000L);
+                    worst[Math.min(bucket, worst.length - 1)] =
+                            Math.max(worst[Math.min(bucket, worst.length - 1)], seenAt[s] - acceptedAt[s]);
+                }
+            }
+            StringBuilder timeline = new StringBuilder("worst lag per 2 s of acceptance (ms):");
+            for (long w : worst) {
+                timeline.append(' ').append(w / 1_000_000);
+            }
+            System.out.println(timeline);
             System.out.printf(
                     "following while ingesting: B %.1f queries/s over %.0f s%n",
                     (queriesAfter - queriesBefore) / seconds, seconds);
+            // the Prometheus page at this many pools (every pool's P95 and state), as a scraper reads it
+            for (int scrape = 1; scrape <= 3; scrape++) {
+                long began = System.nanoTime();
+                long cpuBefore = cpuNanos(processes.get(1));
+                String page = send(portB, "GET", "/actuator/prometheus", "dave", null);
+                System.out.printf(
+                        "Prometheus page on B, scrape %d: %d ms, %d ms of B's CPU, %d lines, %d kB%n",
+                        scrape,
+                        (System.nanoTime() - began) / 1_000_000,
+                        (cpuNanos(processes.get(1)) - cpuBefore) / 1_000_000,
+                        page.lines().count(),
+                        page.length() / 1024);
+            }
         } finally {
             processes.forEach(ChildConsole::close);
         }
@@ -224,6 +251,16 @@ public final class FollowLagBenchmark {
             }
             periods.add(System.nanoTime() - began);
         }
+    }
+
+    /** A console's CPU time so far (user + system), from the operating system. */
+    private static long cpuNanos(ChildConsole console) {
+        return console.process()
+                .toHandle()
+                .info()
+                .totalCpuDuration()
+                .map(Duration::toNanos)
+                .orElse(0L);
     }
 
     private static double queriesPerSecond(int port, Duration over) throws Exception {
@@ -277,6 +314,7 @@ public final class FollowLagBenchmark {
                 .property("spring.flyway.default-schema", SCHEMA)
                 .property("stampboard.simulator.enabled", false)
                 .property("stampboard.metrics.anonymous", true)
+                .property("logging.level.dev.stampboard.signals.ingestion.TelemetryFollower", "debug")
                 // one meter at a time: at 2,000 stamps the whole Prometheus page (every pool's gauges) took longer than
                 // the reader's timeout
                 .property("management.endpoints.web.exposure.include", "health,prometheus,metrics")

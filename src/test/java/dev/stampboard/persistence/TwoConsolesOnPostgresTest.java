@@ -443,6 +443,10 @@ class TwoConsolesOnPostgresTest {
                             && r.path("p95").asDouble() == hotP95Now);
         }
 
+        // 3b. settings held in each instance's memory: a region's peak window changed through A changes the P95 B
+        // answers (B's engine re-reads the stored settings); reset through B, A answers the full window again
+        Duration settingsOnB = regionWindowFollowed(a, b);
+
         // 4. the plan runs; the executor's instance is killed while the move drains
         String id = planA.get("id").asText();
         a.ok("POST", "/api/v1/plans/" + id + "/submit", "alice", null);
@@ -516,7 +520,8 @@ class TwoConsolesOnPostgresTest {
                 "TwoConsolesOnPostgresTest: stamps known to B %d ms after A declared them; HOT P95 on A %d ms after B"
                         + " accepted; traffic share on B %d ms after A accepted; elected was %s, executor was %s;"
                         + " survivor %s took over %d ms after the kill (lease %d s); its monitor said catching up for"
-                        + " %d ms while a write was committing; STAMP_HOT notices stored: %d%n",
+                        + " %d ms while a write was committing; STAMP_HOT notices stored: %d; region settings changed"
+                        + " through A reached B's P95 in %d ms%n",
                 stampKnown.toMillis(),
                 p95OnA.toMillis(),
                 shareSeenAfter,
@@ -526,7 +531,66 @@ class TwoConsolesOnPostgresTest {
                 takenOver,
                 LEASE_SECONDS,
                 catchingUpFor,
-                hotNotices);
+                hotNotices,
+                settingsOnB.toMillis());
+    }
+
+    /** Trailing-window minutes set for the region in step 3b (shorter than the minutes sent). */
+    private static final int SHORT_WINDOW = 30;
+
+    /**
+     * A region's settings changed through A reach B's engine, and a reset through B reaches A's, each within
+     * {@link #BOUND}: the P95 over a 30-minute window, then over the whole window again, computed here from the samples
+     * sent. Returns how long B took.
+     */
+    private Duration regionWindowFollowed(Console a, Console b) throws Exception {
+        String settingsPath = "/api/v1/regions/" + REGION + "/signal-settings";
+        Map<String, Object> changed = new LinkedHashMap<>();
+        a.ok("GET", settingsPath, "erin", null).fields().forEachRemaining(f -> {
+            if (!f.getKey().equals("region")
+                    && !f.getKey().equals("custom")
+                    && !f.getValue().isNull()) {
+                changed.put(f.getKey(), JSON.convertValue(f.getValue(), Object.class));
+            }
+        });
+        changed.put("peakWindow", "TRAILING");
+        changed.put("windowMinutes", SHORT_WINDOW);
+        a.ok("PUT", settingsPath, "erin", changed);
+        String hotPath = "/api/v1/stamps/" + HOT + "/pools/DATAPROXY/hot-node";
+        // the window ends at the engine's current minute: the wall clock may pass a minute meanwhile
+        long minute = Instant.now().getEpochSecond() / 60;
+        List<Double> expected = List.of(
+                p95SentOver(HOT + "/DATAPROXY", minute - SHORT_WINDOW + 1, minute),
+                p95SentOver(HOT + "/DATAPROXY", minute - SHORT_WINDOW + 2, minute + 1));
+        Duration onB = within(
+                b,
+                "HOT's P95 over the 30-minute window set through A",
+                () -> b.ok("GET", hotPath, "dave", null),
+                r -> r.path("values").size() <= SHORT_WINDOW
+                        && expected.contains(r.path("p95").asDouble()));
+        JsonNode settingsB = b.ok("GET", settingsPath, "dave", null);
+        assertThat(settingsB.path("custom").asBoolean()).isTrue();
+        assertThat(settingsB.path("windowMinutes").asInt()).isEqualTo(SHORT_WINDOW);
+        b.ok("DELETE", settingsPath, "erin", null);
+        double full = p95Sent(HOT + "/DATAPROXY");
+        within(
+                a,
+                "HOT's P95 over the whole window again, after the reset through B",
+                () -> a.ok("GET", hotPath, "dave", null),
+                r -> r.path("values").size() == SENT_MINUTES + 1
+                        && r.path("p95").asDouble() == full);
+        assertThat(a.ok("GET", settingsPath, "dave", null).path("custom").asBoolean())
+                .isFalse();
+        return onB;
+    }
+
+    /** {@link #p95Sent} over the minutes {@code [from, to]} only. */
+    private double p95SentOver(String series, long from, long to) {
+        double[] values = sent.get(series).subMap(from, true, to, true).values().stream()
+                .mapToDouble(Double::doubleValue)
+                .toArray();
+        Arrays.sort(values);
+        return values.length == 0 ? Double.NaN : values[(int) Math.ceil(0.95 * values.length) - 1];
     }
 
     /**

@@ -10,13 +10,19 @@ import dev.stampboard.signals.engine.TrafficCounts;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,13 +49,18 @@ public class TelemetryFollower implements EngineFollow {
     private final SequenceTail<CpuSampleStore.Sequenced> cpu;
     private final SequenceTail<TrafficSampleStore.Sequenced> traffic;
     private final List<Pending> pending = new ArrayList<>();
+    private final ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "telemetry-follower");
+        t.setDaemon(true);
+        return t;
+    });
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private volatile boolean started;
     private long polls;
     private long settingsQueries;
-    /** Thresholds changed on another instance are read every this many polls. */
-    private static final int SETTINGS_EVERY = 5;
+    /** Thresholds and region settings changed on another instance are read every this many polls (3 queries). */
+    private static final int SETTINGS_EVERY = 3;
 
     private record Pending(
             CpuSampleStore.@org.jspecify.annotations.Nullable StoredSample cpu,
@@ -66,44 +77,8 @@ public class TelemetryFollower implements EngineFollow {
         this.signals = signals;
         this.fleet = fleet;
         this.properties = properties;
-        long patience = properties.gapPatience().toNanos();
-        long settle = properties.settle().toNanos();
-        this.cpu = new SequenceTail<>(
-                new SequenceTail.Source<>() {
-                    @Override
-                    public List<CpuSampleStore.Sequenced> after(long afterSeq, int limit) {
-                        return cpuStore.after(afterSeq, limit);
-                    }
-
-                    @Override
-                    public List<CpuSampleStore.Sequenced> between(long fromSeq, long toSeq) {
-                        return cpuStore.between(fromSeq, toSeq);
-                    }
-                },
-                CpuSampleStore.Sequenced::seq,
-                properties.batchSize(),
-                properties.batchesPerPoll(),
-                patience,
-                settle,
-                System::nanoTime);
-        this.traffic = new SequenceTail<>(
-                new SequenceTail.Source<>() {
-                    @Override
-                    public List<TrafficSampleStore.Sequenced> after(long afterSeq, int limit) {
-                        return trafficStore.after(afterSeq, limit);
-                    }
-
-                    @Override
-                    public List<TrafficSampleStore.Sequenced> between(long fromSeq, long toSeq) {
-                        return trafficStore.between(fromSeq, toSeq);
-                    }
-                },
-                TrafficSampleStore.Sequenced::seq,
-                properties.batchSize(),
-                properties.batchesPerPoll(),
-                patience,
-                settle,
-                System::nanoTime);
+        this.cpu = tail(cpuStore::after, cpuStore::between, CpuSampleStore.Sequenced::seq, properties);
+        this.traffic = tail(trafficStore::after, trafficStore::between, TrafficSampleStore.Sequenced::seq, properties);
         FunctionCounter.builder("stampboard.follow.queries", this, f -> f.queries())
                 .description("Queries this instance sent to follow what other instances stored")
                 .register(meters);
@@ -115,6 +90,32 @@ public class TelemetryFollower implements EngineFollow {
                 .register(meters);
     }
 
+    /** A table's tail, read by its two queries (rows after a value; rows in a range, for gaps). */
+    private static <R> SequenceTail<R> tail(
+            BiFunction<Long, Integer, List<R>> after,
+            BiFunction<Long, Long, List<R>> between,
+            ToLongFunction<R> seqOf,
+            FollowProperties properties) {
+        return new SequenceTail<>(
+                new SequenceTail.Source<>() {
+                    @Override
+                    public List<R> after(long afterSeq, int limit) {
+                        return after.apply(afterSeq, limit);
+                    }
+
+                    @Override
+                    public List<R> between(long fromSeq, long toSeq) {
+                        return between.apply(fromSeq, toSeq);
+                    }
+                },
+                seqOf,
+                properties.batchSize(),
+                properties.batchesPerPoll(),
+                properties.gapPatience().toNanos(),
+                properties.settle().toNanos(),
+                System::nanoTime);
+    }
+
     /** Called by the start-up reload before it reads the stores: rows from here on are followed. */
     void startAfter(long cpuSeq, long trafficSeq) {
         // a write that took values just below the start may still commit: those are checked again
@@ -123,9 +124,21 @@ public class TelemetryFollower implements EngineFollow {
         started = true;
     }
 
-    @Scheduled(
-            initialDelayString = "${stampboard.follow.poll-millis:1000}",
-            fixedDelayString = "${stampboard.follow.poll-millis:1000}")
+    /**
+     * Starts the follower's own thread. Not a {@code @Scheduled} job: those share one thread, where a slow job (the
+     * metrics' pool rows, a minute's listeners at thousands of stamps) held the follower back for seconds.
+     */
+    @PostConstruct
+    void startThread() {
+        long period = Math.max(1, properties.pollMillis());
+        reader.scheduleWithFixedDelay(this::scheduledPoll, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stopThread() {
+        reader.shutdownNow();
+    }
+
     void scheduledPoll() {
         if (!properties.enabled() || !started) {
             return;
@@ -137,21 +150,35 @@ public class TelemetryFollower implements EngineFollow {
         }
     }
 
-    /** One round: inventory changes, the clock, then the samples; returns how many rows were recorded. */
+    /** One round: inventory changes, then the samples; returns how many rows were recorded. */
     public synchronized int poll() {
+        long began = System.nanoTime();
         fleet.followChanges();
         if (polls++ % SETTINGS_EVERY == 0) {
             signals.followSettings();
-            settingsQueries += 2;
+            settingsQueries += 3;
         }
-        signals.followClock();
+        // the clock is moved by the feed's own job: a new minute's listeners (scores, capacity, metrics over every
+        // stamp) take seconds at thousands of stamps and must not hold the samples back; a row of a minute this
+        // engine has not reached yet waits as pending and is retried on the next round
+        long inventoryDone = System.nanoTime();
         int before = (int) applied.get();
         retryPending();
-        for (CpuSampleStore.Sequenced row : cpu.poll().rows()) {
+        List<CpuSampleStore.Sequenced> cpuRows = cpu.poll().rows();
+        for (CpuSampleStore.Sequenced row : cpuRows) {
             apply(row.sample(), null, System.nanoTime());
         }
-        for (TrafficSampleStore.Sequenced row : traffic.poll().rows()) {
+        List<TrafficSampleStore.Sequenced> trafficRows = traffic.poll().rows();
+        for (TrafficSampleStore.Sequenced row : trafficRows) {
             apply(null, row.row(), System.nanoTime());
+        }
+        if (log.isDebugEnabled() && cpuRows.size() + trafficRows.size() > 0) {
+            log.debug(
+                    "followed {} CPU and {} traffic rows; inventory and settings {} ms, samples {} ms",
+                    cpuRows.size(),
+                    trafficRows.size(),
+                    (inventoryDone - began) / 1_000_000,
+                    (System.nanoTime() - inventoryDone) / 1_000_000);
         }
         return (int) (applied.get() - before);
     }
@@ -178,9 +205,9 @@ public class TelemetryFollower implements EngineFollow {
             long since) {
         SampleVerdict verdict;
         if (s != null) {
-            verdict = signals.recordCpu(s.stamp(), s.pool(), s.node(), s.minute(), s.cpu());
+            verdict = signals.recordFollowedCpu(s.stamp(), s.pool(), s.node(), s.minute(), s.cpu());
         } else if (t != null) {
-            verdict = signals.recordTraffic(
+            verdict = signals.recordFollowedTraffic(
                     ReplicaMinute.of(t.registry(), t.region(), t.stamp(), t.minute()),
                     new TrafficCounts(t.requests(), t.bytes(), t.throttled(), t.errors(), t.p99Ms()));
         } else {
