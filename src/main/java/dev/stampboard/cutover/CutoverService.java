@@ -59,9 +59,10 @@ public class CutoverService {
 
     /** Starts executing an approved plan; with {@code autoRollback} a failed validation rolls it back unasked. */
     @Secured(Role.Authority.ENGINEER)
-    public PlanRunDetails start(String planId, boolean autoRollback) {
+    public PlanRunDetails start(PlanId id, boolean autoRollback) {
+        String planId = id.value();
         Actor actor = currentUser.actor();
-        PlanDetails plan = planning.get(PlanId.of(planId));
+        PlanDetails plan = planning.get(id);
         store.run(planId).ifPresent(won -> {
             throw startedMeanwhile(won);
         });
@@ -101,7 +102,7 @@ public class CutoverService {
                     throw new ConflictException("Plan " + planId + " was started by someone else a moment ago;"
                             + " open its migration to follow it");
                 }
-                planning.startExecution(PlanId.of(planId), actor);
+                planning.startExecution(id, actor);
                 events.publishEvent(new ExecutionStarted(planId, actor, moves.size(), autoRollback));
             });
             return view(load(planId));
@@ -109,7 +110,8 @@ public class CutoverService {
     }
 
     @Secured(Role.Authority.ENGINEER)
-    public PlanRunDetails pause(String planId, @Nullable String reason) {
+    public PlanRunDetails pause(PlanId id, @Nullable String reason) {
+        String planId = id.value();
         String actor = currentUser.name();
         String why = reason == null || reason.isBlank() ? "paused by " + actor : reason.strip();
         return change(planId, why, run -> {
@@ -126,7 +128,8 @@ public class CutoverService {
 
     /** Resuming also accepts a marginal verdict; a failed move has to be rolled back instead. */
     @Secured(Role.Authority.ENGINEER)
-    public PlanRunDetails resume(String planId) {
+    public PlanRunDetails resume(PlanId id) {
+        String planId = id.value();
         List<MoveRun> moves = store.moves(planId);
         Optional<MoveRun> failed =
                 moves.stream().filter(m -> m.state() == MoveState.FAILED).findFirst();
@@ -153,7 +156,8 @@ public class CutoverService {
 
     /** Rolls back every move that has cut over, newest first: home stamps and routing as before the plan. */
     @Secured(Role.Authority.ENGINEER)
-    public PlanRunDetails rollback(String planId, @Nullable String reason) {
+    public PlanRunDetails rollback(PlanId id, @Nullable String reason) {
+        String planId = id.value();
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("A rollback needs a reason for the audit log");
         }
@@ -164,11 +168,13 @@ public class CutoverService {
         return store.runs().stream().map(this::view).toList();
     }
 
-    public Optional<PlanRunDetails> run(String planId) {
+    public Optional<PlanRunDetails> run(PlanId id) {
+        String planId = id.value();
         return store.run(planId).map(this::view);
     }
 
-    public List<MoveRunDetails> moves(String planId) {
+    public List<MoveRunDetails> moves(PlanId id) {
+        String planId = id.value();
         load(planId);
         Instant now = clock.instant();
         var predictions = store.predictions(planId);
@@ -177,7 +183,8 @@ public class CutoverService {
                 .toList();
     }
 
-    public List<MoveStep> steps(String planId) {
+    public List<MoveStep> steps(PlanId id) {
+        String planId = id.value();
         return store.steps(planId);
     }
 

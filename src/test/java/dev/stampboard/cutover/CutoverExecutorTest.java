@@ -72,10 +72,10 @@ class CutoverExecutorTest extends SpringTest {
                 planning, List.of("eus-s01"), Set.of("openmindexp01.azurecr.io", "openmindapi01.azurecr.io"), Map.of());
         assertThat(plan.moves()).extracting(PlanMove::phase).containsExactly(1, 2);
         as("alice");
-        cutover.start(plan.id(), false);
+        cutover.start(plan.planId(), false);
         executor.runOnce();
 
-        List<MoveRunDetails> moves = cutover.moves(plan.id());
+        List<MoveRunDetails> moves = cutover.moves(plan.planId());
         assertThat(moves.get(0).state()).isEqualTo(MoveState.DRAINING);
         assertThat(moves.get(1).state()).as("gated behind phase 1").isEqualTo(MoveState.APPROVED);
         assertThat(home("openmindexp01.azurecr.io"))
@@ -84,21 +84,21 @@ class CutoverExecutorTest extends SpringTest {
                 .contains(plan.moves().get(0).toStamp());
 
         run(simulator, executor, 1, 1);
-        assertThat(cutover.moves(plan.id()).get(0).state()).isEqualTo(MoveState.VALIDATING);
+        assertThat(cutover.moves(plan.planId()).get(0).state()).isEqualTo(MoveState.VALIDATING);
         run(simulator, executor, 24 * 60 - 2, 60);
-        assertThat(cutover.moves(plan.id()).get(0).state())
+        assertThat(cutover.moves(plan.planId()).get(0).state())
                 .as("one minute before the window ends")
                 .isEqualTo(MoveState.VALIDATING);
-        assertThat(cutover.moves(plan.id()).get(1).state()).isEqualTo(MoveState.APPROVED);
+        assertThat(cutover.moves(plan.planId()).get(1).state()).isEqualTo(MoveState.APPROVED);
 
         run(simulator, executor, 1, 1); // the window ends 24 h after the cutover, to the minute
-        MoveRunDetails first = cutover.moves(plan.id()).get(0);
+        MoveRunDetails first = cutover.moves(plan.planId()).get(0);
         assertThat(first.verdict()).as(first.evidence()).isEqualTo(Verdict.PASS);
         assertThat(first.state()).isEqualTo(MoveState.COMPLETED);
-        assertThat(cutover.moves(plan.id()).get(1).state()).isEqualTo(MoveState.DRAINING);
+        assertThat(cutover.moves(plan.planId()).get(1).state()).isEqualTo(MoveState.DRAINING);
 
         run(simulator, executor, 24 * 60 + 1, 60);
-        assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(cutover.run(plan.planId()).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(planning.get(plan.planId()).status()).isEqualTo(PlanStatus.COMPLETED);
         assertThat(planning.moveStates(planning.get(plan.planId()))).containsOnly("COMPLETED");
         assertThat(first.evidence())
@@ -119,7 +119,7 @@ class CutoverExecutorTest extends SpringTest {
                 .matcher(first.evidence());
         assertThat(drain.find()).as(first.evidence()).isTrue();
         assertThat(Integer.parseInt(drain.group(1))).isBetween(30, 60);
-        assertThat(cutover.steps(plan.id()))
+        assertThat(cutover.steps(plan.planId()))
                 .extracting(MoveStep::step)
                 .containsExactly(
                         "CUTOVER_STARTED",
@@ -137,24 +137,24 @@ class CutoverExecutorTest extends SpringTest {
         String registry = "openmindexp03.azurecr.io";
         PlanDetails plan = approvedPlan(planning, List.of("eus-s01"), Set.of(registry), Map.of());
         as("alice");
-        cutover.start(plan.id(), false);
+        cutover.start(plan.planId(), false);
         run(simulator, executor, 1, 1);
-        assertThat(cutover.moves(plan.id()).get(0).state()).isEqualTo(MoveState.VALIDATING);
+        assertThat(cutover.moves(plan.planId()).get(0).state()).isEqualTo(MoveState.VALIDATING);
 
-        cutover.pause(plan.id(), "change freeze");
-        MoveRunDetails paused = cutover.moves(plan.id()).get(0);
+        cutover.pause(plan.planId(), "change freeze");
+        MoveRunDetails paused = cutover.moves(plan.planId()).get(0);
         assertThat(paused.state()).isEqualTo(MoveState.PAUSED);
         assertThat(paused.pausedFrom()).isEqualTo(MoveState.VALIDATING);
         run(simulator, executor, 25 * 60, 120);
-        assertThat(cutover.moves(plan.id()).get(0).state())
+        assertThat(cutover.moves(plan.planId()).get(0).state())
                 .as("nothing moves while paused")
                 .isEqualTo(MoveState.PAUSED);
-        assertThat(cutover.run(plan.id()).orElseThrow().reason()).isEqualTo("change freeze");
+        assertThat(cutover.run(plan.planId()).orElseThrow().reason()).isEqualTo("change freeze");
 
-        cutover.resume(plan.id());
-        assertThat(cutover.moves(plan.id()).get(0).state()).isEqualTo(MoveState.VALIDATING);
+        cutover.resume(plan.planId());
+        assertThat(cutover.moves(plan.planId()).get(0).state()).isEqualTo(MoveState.VALIDATING);
         executor.runOnce();
-        assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(cutover.run(plan.planId()).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
     }
 
     @Test
@@ -163,23 +163,25 @@ class CutoverExecutorTest extends SpringTest {
         String medium = "openmindapi03.azurecr.io";
         PlanDetails plan = approvedPlan(planning, List.of("eus-s01"), Set.of(low, medium), Map.of());
         as("alice");
-        cutover.start(plan.id(), false);
+        cutover.start(plan.planId(), false);
         run(simulator, executor, 24 * 60 + 5, 60);
-        assertThat(cutover.moves(plan.id()))
+        assertThat(cutover.moves(plan.planId()))
                 .extracting(MoveRunDetails::state)
                 .containsExactly(MoveState.COMPLETED, MoveState.VALIDATING);
         assertThat(home(medium)).isNotEqualTo("eus-s01");
 
-        cutover.rollback(plan.id(), "customer reports slow pulls");
+        cutover.rollback(plan.planId(), "customer reports slow pulls");
         executor.runOnce();
 
-        assertThat(cutover.moves(plan.id())).extracting(MoveRunDetails::state).containsOnly(MoveState.ROLLED_BACK);
+        assertThat(cutover.moves(plan.planId()))
+                .extracting(MoveRunDetails::state)
+                .containsOnly(MoveState.ROLLED_BACK);
         assertThat(home(low)).isEqualTo("eus-s01");
         assertThat(home(medium)).isEqualTo("eus-s01");
         assertThat(routing.current(low, "eastus")).contains("eus-s01");
         assertThat(routing.current(medium, "eastus")).contains("eus-s01");
         assertThat(planning.get(plan.planId()).status()).isEqualTo(PlanStatus.ROLLED_BACK);
-        List<MoveStep> rollbacks = cutover.steps(plan.id()).stream()
+        List<MoveStep> rollbacks = cutover.steps(plan.planId()).stream()
                 .filter(s -> s.step().equals("ROLLED_BACK"))
                 .toList();
         assertThat(rollbacks).extracting(MoveStep::seq).containsExactly(1, 0);
@@ -193,27 +195,27 @@ class CutoverExecutorTest extends SpringTest {
         String registry = "openmindexp07.azurecr.io";
         PlanDetails plan = approvedPlan(planning, List.of("eus-s01"), Set.of(registry), Map.of());
         as("alice");
-        cutover.start(plan.id(), false);
+        cutover.start(plan.planId(), false);
         run(simulator, executor, 24 * 60 - 1, 60);
         signalSettings.changeThresholds(
                 5, 4, dev.stampboard.base.Actor.SYSTEM); // every destination is now far over the threshold
         run(simulator, executor, 1, 1);
 
-        MoveRunDetails failed = cutover.moves(plan.id()).get(0);
+        MoveRunDetails failed = cutover.moves(plan.planId()).get(0);
         assertThat(failed.state()).isEqualTo(MoveState.FAILED);
         assertThat(failed.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(failed.evidence()).contains("✗ destination");
-        PlanRunDetails run = cutover.run(plan.id()).orElseThrow();
+        PlanRunDetails run = cutover.run(plan.planId()).orElseThrow();
         assertThat(run.status()).isEqualTo(RunStatus.PAUSED);
         assertThat(run.reason()).contains("failed").contains("roll");
         assertThat(home(registry)).as("nothing rolled back unasked").isNotEqualTo("eus-s01");
-        assertThatThrownBy(() -> cutover.resume(plan.id()))
+        assertThatThrownBy(() -> cutover.resume(plan.planId()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("roll the plan back");
 
-        cutover.rollback(plan.id(), "validation failed");
+        cutover.rollback(plan.planId(), "validation failed");
         executor.runOnce();
-        assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.ROLLED_BACK);
+        assertThat(cutover.run(plan.planId()).orElseThrow().status()).isEqualTo(RunStatus.ROLLED_BACK);
         assertThat(home(registry)).isEqualTo("eus-s01");
     }
 
@@ -222,15 +224,15 @@ class CutoverExecutorTest extends SpringTest {
         String registry = "openmindexp09.azurecr.io";
         PlanDetails plan = approvedPlan(planning, List.of("eus-s01"), Set.of(registry), Map.of());
         as("alice");
-        cutover.start(plan.id(), true);
+        cutover.start(plan.planId(), true);
         run(simulator, executor, 24 * 60 - 1, 60);
         signalSettings.changeThresholds(5, 4, dev.stampboard.base.Actor.SYSTEM);
         run(simulator, executor, 1, 1);
 
-        assertThat(cutover.moves(plan.id()).get(0).state()).isEqualTo(MoveState.ROLLED_BACK);
-        assertThat(cutover.moves(plan.id()).get(0).verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.ROLLED_BACK);
-        assertThat(cutover.run(plan.id()).orElseThrow().reason()).startsWith("Automatic rollback");
+        assertThat(cutover.moves(plan.planId()).get(0).state()).isEqualTo(MoveState.ROLLED_BACK);
+        assertThat(cutover.moves(plan.planId()).get(0).verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(cutover.run(plan.planId()).orElseThrow().status()).isEqualTo(RunStatus.ROLLED_BACK);
+        assertThat(cutover.run(plan.planId()).orElseThrow().reason()).startsWith("Automatic rollback");
         assertThat(home(registry)).isEqualTo("eus-s01");
     }
 
@@ -239,7 +241,7 @@ class CutoverExecutorTest extends SpringTest {
         PlanDetails plan = approvedPlan(
                 planning, List.of("eus-s01"), Set.of("openmindexp11.azurecr.io", "openmindapi05.azurecr.io"), Map.of());
         as("alice");
-        cutover.start(plan.id(), false);
+        cutover.start(plan.planId(), false);
         run(simulator, executor, 24 * 60 - 1, 60);
         String destination = plan.moves().get(0).toStamp();
         double hottest = Math.max(
@@ -251,17 +253,17 @@ class CutoverExecutorTest extends SpringTest {
         signalSettings.changeThresholds(hottest + 2, hottest + 1, dev.stampboard.base.Actor.SYSTEM);
         run(simulator, executor, 1, 1);
 
-        assertThat(cutover.moves(plan.id()))
+        assertThat(cutover.moves(plan.planId()))
                 .extracting(MoveRunDetails::verdict)
                 .containsExactly(Verdict.MARGINAL, null);
-        assertThat(cutover.moves(plan.id()).get(1).state()).as("gated").isEqualTo(MoveState.APPROVED);
-        assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.PAUSED);
+        assertThat(cutover.moves(plan.planId()).get(1).state()).as("gated").isEqualTo(MoveState.APPROVED);
+        assertThat(cutover.run(plan.planId()).orElseThrow().status()).isEqualTo(RunStatus.PAUSED);
         signalSettings.changeThresholds(45, 40, dev.stampboard.base.Actor.SYSTEM);
 
-        cutover.resume(plan.id());
+        cutover.resume(plan.planId());
         executor.runOnce();
-        assertThat(cutover.moves(plan.id()).get(1).state()).isEqualTo(MoveState.DRAINING);
-        cutover.rollback(plan.id(), "end of test");
+        assertThat(cutover.moves(plan.planId()).get(1).state()).isEqualTo(MoveState.DRAINING);
+        cutover.rollback(plan.planId(), "end of test");
         executor.runOnce();
     }
 
@@ -283,19 +285,21 @@ class CutoverExecutorTest extends SpringTest {
                         .as("predicted " + p.pool())
                         .isLessThan(signals.settings().hotThreshold()));
         as("alice");
-        cutover.start(plan.id(), true);
+        cutover.start(plan.planId(), true);
         java.time.Instant started = simulator.now();
-        for (int i = 0; i < 48 && !cutover.run(plan.id()).orElseThrow().status().isFinished(); i++) {
+        for (int i = 0;
+                i < 48 && !cutover.run(plan.planId()).orElseThrow().status().isFinished();
+                i++) {
             run(simulator, executor, 30, 30);
         }
 
-        MoveRunDetails move = cutover.moves(plan.id()).get(0);
+        MoveRunDetails move = cutover.moves(plan.planId()).get(0);
         assertThat(move.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(move.evidence())
                 .contains("failed early: destination eus-s05")
                 .contains("HOT for");
         assertThat(move.state()).isEqualTo(MoveState.ROLLED_BACK);
-        assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.ROLLED_BACK);
+        assertThat(cutover.run(plan.planId()).orElseThrow().status()).isEqualTo(RunStatus.ROLLED_BACK);
         assertThat(java.time.Duration.between(started, simulator.now()))
                 .as("failed before the 24 h window ended")
                 .isLessThan(java.time.Duration.ofHours(12));
@@ -309,19 +313,19 @@ class CutoverExecutorTest extends SpringTest {
         String registry = "fabrikamcdn.azurecr.io";
         PlanDetails plan = approvedPlan(planning, List.of("eus-s01"), Set.of(registry), Map.of(registry, "eus-s05"));
         as("alice");
-        cutover.start(plan.id(), false);
-        for (int i = 0; i < 48 && cutover.run(plan.id()).orElseThrow().status() == RunStatus.RUNNING; i++) {
+        cutover.start(plan.planId(), false);
+        for (int i = 0; i < 48 && cutover.run(plan.planId()).orElseThrow().status() == RunStatus.RUNNING; i++) {
             run(simulator, executor, 30, 30);
         }
-        MoveRunDetails move = cutover.moves(plan.id()).get(0);
+        MoveRunDetails move = cutover.moves(plan.planId()).get(0);
         assertThat(move.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(move.state()).isEqualTo(MoveState.FAILED);
         assertThat(move.evidence()).contains("failed early").contains("drain: in-flight requests on the source");
-        assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.PAUSED);
+        assertThat(cutover.run(plan.planId()).orElseThrow().status()).isEqualTo(RunStatus.PAUSED);
         assertThat(home(registry))
                 .as("still on the destination until an engineer decides")
                 .isEqualTo("eus-s05");
-        cutover.rollback(plan.id(), "end of test");
+        cutover.rollback(plan.planId(), "end of test");
         run(simulator, executor, 2, 1);
         assertThat(home(registry)).isEqualTo("eus-s01");
     }

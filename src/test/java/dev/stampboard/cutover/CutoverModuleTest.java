@@ -62,7 +62,7 @@ class CutoverModuleTest {
                         StoredPlans.move(NAMES.registry("orders"), NAMES.region(), NAMES.stamp(1), NAMES.stamp(2)),
                         StoredPlans.move(NAMES.registry("billing"), NAMES.region(), NAMES.stamp(1), NAMES.stamp(3))));
 
-        scenario.stimulate(() -> cutover.start(id.value(), false))
+        scenario.stimulate(() -> cutover.start(id, false))
                 .andWaitForEventOfType(ExecutionStarted.class)
                 .matching(e -> e.planId().equals(id.value()))
                 .toArriveAndVerify(e -> {
@@ -71,7 +71,7 @@ class CutoverModuleTest {
                 });
 
         assertThat(planning.get(id).status()).isEqualTo(PlanStatus.IN_PROGRESS);
-        assertThat(cutover.moves(id.value())).extracting(MoveRunDetails::state).containsOnly(MoveState.APPROVED);
+        assertThat(cutover.moves(id)).extracting(MoveRunDetails::state).containsOnly(MoveState.APPROVED);
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.stampboard.SpringTest;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.HomeStampChange;
 import dev.stampboard.planning.PlanDetails;
+import dev.stampboard.planning.PlanId;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.engine.PlanChoices;
 import dev.stampboard.simulator.SimulatorService;
@@ -82,7 +83,9 @@ class ExecutorRestartTest extends SpringTest {
     }
 
     private void runUntilFinished(CutoverExecutor executor, String planId) {
-        for (int i = 0; i < 60 && !cutover.run(planId).orElseThrow().status().isFinished(); i++) {
+        for (int i = 0;
+                i < 60 && !cutover.run(PlanId.of(planId)).orElseThrow().status().isFinished();
+                i++) {
             executor.runOnce();
             simulator.advance(60);
         }
@@ -107,7 +110,7 @@ class ExecutorRestartTest extends SpringTest {
         PlanDetails plan = approvedPlan(planning, List.of("eus-s01"), Set.of(registry), Map.of());
         String destination = plan.moves().get(0).toStamp();
         as("alice");
-        cutover.start(plan.id(), false);
+        cutover.start(plan.planId(), false);
 
         CutoverExecutor dying = instance(Duration.ZERO);
         dying.setHook((at, move) -> {
@@ -119,9 +122,9 @@ class ExecutorRestartTest extends SpringTest {
             dying.runOnce();
             simulator.advance(1);
             dying.runOnce();
-            assertThat(cutover.moves(plan.id()).get(0).state()).isEqualTo(MoveState.VALIDATING);
+            assertThat(cutover.moves(plan.planId()).get(0).state()).isEqualTo(MoveState.VALIDATING);
             as("alice");
-            cutover.rollback(plan.id(), "testing a crash mid-rollback");
+            cutover.rollback(plan.planId(), "testing a crash mid-rollback");
         }
         assertThatThrownBy(() -> {
                     for (int i = 0; i < 40; i++) {
@@ -134,7 +137,7 @@ class ExecutorRestartTest extends SpringTest {
         runUntilFinished(instance(Duration.ofSeconds(30)), plan.id());
 
         String expectedHome = rollBack ? "eus-s01" : destination;
-        assertThat(cutover.run(plan.id()).orElseThrow().status())
+        assertThat(cutover.run(plan.planId()).orElseThrow().status())
                 .isEqualTo(rollBack ? RunStatus.ROLLED_BACK : RunStatus.COMPLETED);
         assertThat(home(registry)).isEqualTo(expectedHome);
         assertThat(routing.current(registry, "eastus")).contains(expectedHome);
@@ -146,7 +149,7 @@ class ExecutorRestartTest extends SpringTest {
                 .as("each home-stamp change exactly once")
                 .containsExactlyElementsOf(rollBack ? List.of(destination, "eus-s01") : List.of(destination));
         List<String> steps =
-                cutover.steps(plan.id()).stream().map(MoveStep::step).toList();
+                cutover.steps(plan.planId()).stream().map(MoveStep::step).toList();
         assertThat(steps)
                 .containsExactlyElementsOf(
                         rollBack
@@ -166,7 +169,7 @@ class ExecutorRestartTest extends SpringTest {
         String dedicated = "ded-" + customer + "-eastus";
         assertThat(plan.moves()).extracting(m -> m.toStamp()).containsExactly(dedicated);
         as("alice");
-        cutover.start(plan.id(), false);
+        cutover.start(plan.planId(), false);
 
         CutoverExecutor dying = instance(Duration.ZERO);
         dying.setHook((at, move) -> {
@@ -184,7 +187,7 @@ class ExecutorRestartTest extends SpringTest {
 
         runUntilFinished(instance(Duration.ofSeconds(30)), plan.id());
 
-        assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(cutover.run(plan.planId()).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(home(registry)).isEqualTo(dedicated);
         assertThat(fleet.stamp(dedicated).orElseThrow().kind()).isEqualTo(dev.stampboard.fleet.StampKind.DEDICATED);
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'STAMP_DECLARED' and subject = ?")

@@ -97,21 +97,21 @@ class SeedCampaignScenarioTest extends SpringTest {
                 .count();
 
         as("alice");
-        cutover.start(plan.id(), false);
+        cutover.start(plan.planId(), false);
         Map<String, Double> measuredAfter = null;
         MoveRunDetails failed = null;
         int halfHours = 0;
         int marginal = 0;
         while (halfHours < 30 * 48) {
             executor.runOnce();
-            PlanRunDetails run = cutover.run(plan.id()).orElseThrow();
+            PlanRunDetails run = cutover.run(plan.planId()).orElseThrow();
             if (run.status() == RunStatus.COMPLETED) {
                 measuredAfter = p95s(plan);
                 break;
             }
             // since issue 12 the world can disagree with a prediction: a marginal verdict pauses the plan and an
             // engineer accepts it, as in operation; a move the world fails stops the plan (judged below)
-            failed = cutover.moves(plan.id()).stream()
+            failed = cutover.moves(plan.planId()).stream()
                     .filter(m -> m.verdict() == Verdict.FAIL)
                     .findFirst()
                     .orElse(null);
@@ -120,11 +120,11 @@ class SeedCampaignScenarioTest extends SpringTest {
             }
             if (run.status() == RunStatus.PAUSED) {
                 marginal++;
-                cutover.resume(plan.id());
+                cutover.resume(plan.planId());
             } else {
                 assertThat(run.status())
                         .as(run.reason() + "\n"
-                                + cutover.moves(plan.id()).stream()
+                                + cutover.moves(plan.planId()).stream()
                                         .map(m -> m.registry() + " " + m.state() + " " + m.evidence())
                                         .toList())
                         .isEqualTo(RunStatus.RUNNING);
@@ -140,11 +140,11 @@ class SeedCampaignScenarioTest extends SpringTest {
                 .as("the plan completed within 30 simulated days (%d batches)", batches)
                 .isNotNull();
         assertThat(planning.get(plan.planId()).status()).isEqualTo(PlanStatus.COMPLETED);
-        assertThat(cutover.moves(plan.id())).allSatisfy(m -> {
+        assertThat(cutover.moves(plan.planId())).allSatisfy(m -> {
             assertThat(m.state()).isEqualTo(MoveState.COMPLETED);
             assertThat(m.verdict()).isIn(Verdict.PASS, Verdict.MARGINAL);
         });
-        assertThat(cutover.moves(plan.id()))
+        assertThat(cutover.moves(plan.planId()))
                 .filteredOn(m -> m.verdict() == Verdict.MARGINAL)
                 .hasSize(marginal);
 
@@ -173,19 +173,19 @@ class SeedCampaignScenarioTest extends SpringTest {
      * and a rollback must put every replica back on the stamp it came from.
      */
     private void aFailedMoveStopsThePlanAndRollsBackCleanly(PlanDetails plan, MoveRunDetails failed) {
-        assertThat(cutover.run(plan.id()).orElseThrow().status())
+        assertThat(cutover.run(plan.planId()).orElseThrow().status())
                 .as(failed.registry() + " failed")
                 .isEqualTo(RunStatus.PAUSED);
         assertThat(failed.state()).isEqualTo(MoveState.FAILED);
-        assertThatThrownBy(() -> cutover.resume(plan.id())).isInstanceOf(TransitionRefused.class);
-        cutover.rollback(plan.id(), "the world failed " + failed.registry() + " on " + failed.toStamp());
+        assertThatThrownBy(() -> cutover.resume(plan.planId())).isInstanceOf(TransitionRefused.class);
+        cutover.rollback(plan.planId(), "the world failed " + failed.registry() + " on " + failed.toStamp());
         for (int pass = 0;
-                pass < 200 && cutover.run(plan.id()).orElseThrow().status() != RunStatus.ROLLED_BACK;
+                pass < 200 && cutover.run(plan.planId()).orElseThrow().status() != RunStatus.ROLLED_BACK;
                 pass++) {
             executor.runOnce();
             simulator.advance(1);
         }
-        assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.ROLLED_BACK);
+        assertThat(cutover.run(plan.planId()).orElseThrow().status()).isEqualTo(RunStatus.ROLLED_BACK);
         for (PlanMove move : planning.get(plan.planId()).moves()) {
             assertThat(fleet.registry(move.registry()).orElseThrow().homeStamp("eastus"))
                     .as(move.registry())

@@ -96,7 +96,7 @@ class TwoInstancesTest extends SpringTest {
         registries.forEach(r -> changesBefore.put(r, fleet.homeStampHistory(r).size()));
         PlanDetails plan = approvedPlan(planning, List.of("eus-s01"), registries, Map.of());
         as("alice");
-        cutover.start(plan.id(), false);
+        cutover.start(plan.planId(), false);
 
         // first day: whichever instance took the lease first keeps it; the other's passes find it taken
         List<Boolean> executed = List.of();
@@ -110,7 +110,7 @@ class TwoInstancesTest extends SpringTest {
         CutoverExecutor other = holder == a ? b : a;
         String first = holder.executorId();
         String second = other.executorId();
-        assertThat(cutover.moves(plan.id()))
+        assertThat(cutover.moves(plan.planId()))
                 .extracting(MoveRunDetails::state)
                 .containsExactly(MoveState.COMPLETED, MoveState.COMPLETED, MoveState.DRAINING);
 
@@ -120,8 +120,8 @@ class TwoInstancesTest extends SpringTest {
             assertThat(round(List.of(other), 60)).containsExactly(true);
         }
 
-        assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
-        List<MoveStep> steps = cutover.steps(plan.id());
+        assertThat(cutover.run(plan.planId()).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
+        List<MoveStep> steps = cutover.steps(plan.planId());
         assertThat(steps)
                 .extracting(s -> s.seq() + ":" + s.step())
                 .doesNotHaveDuplicates()

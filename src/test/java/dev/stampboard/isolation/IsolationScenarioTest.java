@@ -138,20 +138,20 @@ class IsolationScenarioTest extends SpringTest {
 
         // 6. an engineer starts it; the cutover engine moves the registries phase by phase on the simulated clock
         Requests.as(users, "alice");
-        cutover.start(plan.id(), false);
+        cutover.start(plan.planId(), false);
         for (int hour = 0;
                 hour < 10 * 24 && !planning.get(plan.planId()).status().isFinished();
                 hour++) {
             simulator.advance(60);
             executor.runOnce();
-            if (cutover.run(plan.id())
+            if (cutover.run(plan.planId())
                     .map(run -> run.status() == RunStatus.PAUSED)
                     .orElse(false)) {
-                cutover.resume(plan.id()); // an engineer accepts a marginal verdict
+                cutover.resume(plan.planId()); // an engineer accepts a marginal verdict
             }
         }
         assertThat(planning.get(plan.planId()).status())
-                .as(String.valueOf(cutover.moves(plan.id())))
+                .as(String.valueOf(cutover.moves(plan.planId())))
                 .isEqualTo(PlanStatus.COMPLETED);
 
         // 7. the plan's completion (PlanFinished) takes the request to DONE; the registries are served by the

@@ -144,20 +144,20 @@ class SeedTableScenarioTest extends KaribuTest {
         Requests.as(users, "bob");
         planning.approve(plan.planId());
         Requests.as(users, "alice");
-        cutover.start(plan.id(), false);
+        cutover.start(plan.planId(), false);
         for (int hour = 0;
                 hour < 20 * 24 && !planning.get(plan.planId()).status().isFinished();
                 hour++) {
             simulator.advance(60);
             executor.runOnce();
-            if (cutover.run(plan.id())
+            if (cutover.run(plan.planId())
                     .map(run -> run.status() == RunStatus.PAUSED)
                     .orElse(false)) {
-                cutover.resume(plan.id());
+                cutover.resume(plan.planId());
             }
         }
         assertThat(planning.get(plan.planId()).status())
-                .as(String.valueOf(cutover.moves(plan.id())))
+                .as(String.valueOf(cutover.moves(plan.planId())))
                 .isEqualTo(PlanStatus.COMPLETED);
 
         // the table through the service, the outcome report API and the outcome report page

@@ -6,6 +6,7 @@ import dev.stampboard.cutover.CutoverService;
 import dev.stampboard.cutover.MoveRunDetails;
 import dev.stampboard.cutover.MoveStep;
 import dev.stampboard.cutover.PlanRunDetails;
+import dev.stampboard.planning.PlanId;
 import dev.stampboard.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -34,31 +35,31 @@ class ExecutionApi {
 
     @PostMapping("/api/v1/plans/{id}/start")
     PlanRunDetails start(@PathVariable String id, @RequestBody(required = false) @Nullable StartRequest body) {
-        return cutover.start(id, body != null && Boolean.TRUE.equals(body.autoRollback()));
+        return cutover.start(PlanId.of(id), body != null && Boolean.TRUE.equals(body.autoRollback()));
     }
 
     @PostMapping("/api/v1/plans/{id}/pause")
     PlanRunDetails pause(@PathVariable String id, @RequestBody(required = false) @Valid @Nullable ReasonRequest body) {
-        return cutover.pause(id, body == null ? null : body.reason());
+        return cutover.pause(PlanId.of(id), body == null ? null : body.reason());
     }
 
     @PostMapping("/api/v1/plans/{id}/resume")
     PlanRunDetails resume(@PathVariable String id) {
-        return cutover.resume(id);
+        return cutover.resume(PlanId.of(id));
     }
 
     @PostMapping("/api/v1/plans/{id}/rollback")
     PlanRunDetails rollback(
             @PathVariable String id, @RequestBody(required = false) @Valid @Nullable ReasonRequest body) {
-        return cutover.rollback(id, body == null ? null : body.reason());
+        return cutover.rollback(PlanId.of(id), body == null ? null : body.reason());
     }
 
     @GetMapping("/api/v1/plans/{id}/execution")
     @Secured(Role.Authority.VIEWER)
     ExecutionJson execution(@PathVariable String id) {
-        PlanRunDetails run =
-                cutover.run(id).orElseThrow(() -> new NotFoundException("Plan " + id + " has not been started"));
-        return new ExecutionJson(run, cutover.moves(id), cutover.steps(id));
+        PlanRunDetails run = cutover.run(PlanId.of(id))
+                .orElseThrow(() -> new NotFoundException("Plan " + id + " has not been started"));
+        return new ExecutionJson(run, cutover.moves(PlanId.of(id)), cutover.steps(PlanId.of(id)));
     }
 
     @GetMapping("/api/v1/migrations")

@@ -29,6 +29,7 @@ import dev.stampboard.cutover.MoveRunDetails;
 import dev.stampboard.cutover.MoveState;
 import dev.stampboard.cutover.PlanRunDetails;
 import dev.stampboard.cutover.RunStatus;
+import dev.stampboard.planning.PlanId;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -78,13 +79,13 @@ public class MigrationMonitorView extends VerticalLayout implements BeforeEnterO
                 "Moves being drained or validated stop where they are;" + " a cutover in progress finishes first.",
                 "Pause",
                 false,
-                () -> cutover.pause(planId, reason.getValue())));
+                () -> cutover.pause(PlanId.of(planId), reason.getValue())));
         resume.addClickListener(e -> confirm(
                 "Resume this plan?",
                 "A marginal verdict is accepted under your name and" + " the next batch may start.",
                 "Resume",
                 false,
-                () -> cutover.resume(planId)));
+                () -> cutover.resume(PlanId.of(planId))));
         rollback.addThemeVariants(ButtonVariant.LUMO_ERROR);
         rollback.addClickListener(e -> confirm(
                 "Roll back the whole plan?",
@@ -92,7 +93,7 @@ public class MigrationMonitorView extends VerticalLayout implements BeforeEnterO
                         + " to its source stamp, newest first: home stamps and routing as before the plan.",
                 "Roll back",
                 true,
-                () -> cutover.rollback(planId, reason.getValue())));
+                () -> cutover.rollback(PlanId.of(planId), reason.getValue())));
         var actions = new HorizontalLayout(pause, resume, rollback);
         var header = new HorizontalLayout(title, status, links);
         header.setAlignItems(FlexComponent.Alignment.CENTER);
@@ -159,7 +160,7 @@ public class MigrationMonitorView extends VerticalLayout implements BeforeEnterO
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         planId = event.getRouteParameters().get("id").orElse("");
-        boolean started = cutover.run(planId).isPresent();
+        boolean started = cutover.run(PlanId.of(planId)).isPresent();
         moves.setVisible(started);
         timeline.setVisible(started);
         if (!started) {
@@ -177,7 +178,7 @@ public class MigrationMonitorView extends VerticalLayout implements BeforeEnterO
     }
 
     void refresh() {
-        PlanRunDetails run = cutover.run(planId).orElse(null);
+        PlanRunDetails run = cutover.run(PlanId.of(planId)).orElse(null);
         if (run == null) {
             return;
         }
@@ -189,7 +190,7 @@ public class MigrationMonitorView extends VerticalLayout implements BeforeEnterO
         pause.setVisible(engineer && run.status() == RunStatus.RUNNING);
         resume.setVisible(engineer && run.status() == RunStatus.PAUSED);
         rollback.setVisible(engineer && (run.status() == RunStatus.RUNNING || run.status() == RunStatus.PAUSED));
-        var list = cutover.moves(planId);
+        var list = cutover.moves(PlanId.of(planId));
         moves.setItems(list);
         timeline.show(list, run.startedAt(), clock.instant());
     }

@@ -127,7 +127,7 @@ public class MigrationsView extends VerticalLayout {
         dialog.setCancelable(true);
         dialog.setConfirmText("Start");
         dialog.addConfirmListener(e -> {
-            if (Actions.run(() -> cutover.start(plan.id(), autoRollback.getValue()), "Execution started")) {
+            if (Actions.run(() -> cutover.start(plan.planId(), autoRollback.getValue()), "Execution started")) {
                 getUI().ifPresent(ui -> ui.navigate(MigrationMonitorView.class, new RouteParameters("id", plan.id())));
             } else {
                 refresh();

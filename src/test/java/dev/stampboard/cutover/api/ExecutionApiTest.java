@@ -7,6 +7,7 @@ import dev.stampboard.ScenarioTest;
 import dev.stampboard.SpringTest;
 import dev.stampboard.cutover.CutoverExecutor;
 import dev.stampboard.planning.PlanDetails;
+import dev.stampboard.planning.PlanId;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.engine.PlanChoices;
 import java.util.List;
@@ -193,7 +194,7 @@ class ExecutionApiTest extends SpringTest {
             pool.shutdownNow();
         }
         signIn("alice");
-        cutover.rollback(id, "test over: put the registry back");
+        cutover.rollback(PlanId.of(id), "test over: put the registry back");
         SecurityContextHolder.clearContext();
     }
 }

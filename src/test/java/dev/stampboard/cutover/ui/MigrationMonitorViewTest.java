@@ -90,7 +90,7 @@ class MigrationMonitorViewTest extends KaribuTest {
                 GridKt._getCellComponent(list.ready, rowOf(list, plan.id()), "start"));
         list.autoRollback.setValue(true);
         confirm();
-        assertThat(cutover.run(plan.id()).orElseThrow().autoRollback()).isTrue();
+        assertThat(cutover.run(plan.planId()).orElseThrow().autoRollback()).isTrue();
         MigrationMonitorView monitor = _get(MigrationMonitorView.class);
 
         executor.runOnce();
@@ -119,7 +119,7 @@ class MigrationMonitorViewTest extends KaribuTest {
     void pause_resume_and_roll_back_each_ask_for_confirmation() {
         PlanDetails plan = approved("openmindexp05.azurecr.io");
         login("alice");
-        cutover.start(plan.id(), false);
+        cutover.start(plan.planId(), false);
         executor.runOnce();
         UI.getCurrent().navigate(MigrationMonitorView.class, new RouteParameters("id", plan.id()));
         MigrationMonitorView monitor = _get(MigrationMonitorView.class);
@@ -127,20 +127,20 @@ class MigrationMonitorViewTest extends KaribuTest {
         ButtonKt._click(monitor.pause);
         monitor.reason.setValue("change freeze");
         confirm();
-        assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.PAUSED);
+        assertThat(cutover.run(plan.planId()).orElseThrow().status()).isEqualTo(RunStatus.PAUSED);
         assertThat(monitor.banner.getText()).isEqualTo("change freeze");
         assertThat(monitor.resume.isVisible()).isTrue();
 
         ButtonKt._click(monitor.resume);
         confirm();
-        assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(cutover.run(plan.planId()).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
 
         ButtonKt._click(monitor.rollback);
         monitor.reason.setValue("customer asked");
         confirm();
         executor.runOnce();
         monitor.refresh();
-        assertThat(cutover.run(plan.id()).orElseThrow().status()).isEqualTo(RunStatus.ROLLED_BACK);
+        assertThat(cutover.run(plan.planId()).orElseThrow().status()).isEqualTo(RunStatus.ROLLED_BACK);
         assertThat(GridKt._get(monitor.moves, 0).state()).isEqualTo(MoveState.ROLLED_BACK);
         assertThat(monitor.rollback.isVisible()).isFalse();
     }
