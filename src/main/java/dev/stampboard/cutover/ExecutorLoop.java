@@ -3,6 +3,7 @@ package dev.stampboard.cutover;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -20,7 +21,7 @@ class ExecutorLoop {
 
     private final CutoverExecutor executor;
     private final CutoverProperties properties;
-    private ScheduledExecutorService scheduler;
+    private @Nullable ScheduledExecutorService scheduler;
 
     ExecutorLoop(CutoverExecutor executor, CutoverProperties properties) {
         this.executor = executor;
@@ -33,12 +34,13 @@ class ExecutorLoop {
             log.info("Cutover executor loop disabled on this instance (stampboard.cutover.executor-enabled=false)");
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cutover-executor");
             t.setDaemon(true);
             return t;
         });
-        scheduler.scheduleWithFixedDelay(
+        scheduler = loop;
+        loop.scheduleWithFixedDelay(
                 this::pass, properties.pollMillis(), properties.pollMillis(), TimeUnit.MILLISECONDS);
         log.info("Cutover executor {} running every {} ms", executor.executorId(), properties.pollMillis());
     }

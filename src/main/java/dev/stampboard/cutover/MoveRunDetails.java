@@ -20,7 +20,7 @@ public record MoveRunDetails(
         int observationHours,
         MoveState state,
         @Nullable MoveState pausedFrom,
-        Instant stateSince,
+        @Nullable Instant stateSince,
         @Nullable Instant cutoverAt,
         @Nullable Instant drainUntil,
         @Nullable Instant validateUntil,

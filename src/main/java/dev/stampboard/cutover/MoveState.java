@@ -1,5 +1,6 @@
 package dev.stampboard.cutover;
 
+import dev.stampboard.base.Maps;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -46,12 +47,13 @@ public enum MoveState {
             ROLLED_BACK, EnumSet.noneOf(MoveState.class));
 
     public boolean canMoveTo(MoveState next) {
-        return ALLOWED.get(this).contains(next);
+        return Maps.known(ALLOWED, this).contains(next);
     }
 
     /** The states this one may go to, for messages that tell a person what is possible. */
     public Set<MoveState> next() {
-        return ALLOWED.get(this).isEmpty() ? EnumSet.noneOf(MoveState.class) : EnumSet.copyOf(ALLOWED.get(this));
+        Set<MoveState> allowed = Maps.known(ALLOWED, this);
+        return allowed.isEmpty() ? EnumSet.noneOf(MoveState.class) : EnumSet.copyOf(allowed);
     }
 
     /**

@@ -80,7 +80,7 @@ final class MoveValidation {
                     m.execution.startValidating(steps.now());
                     // the window ends at the time of day the cutover happened, so its peak window and the baseline's
                     // align
-                    m.validateUntil = m.cutoverAt.plus(Duration.ofHours(m.observationHours));
+                    m.validateUntil = cutoverAt.plus(Duration.ofHours(m.observationHours));
                 },
                 "MOVE_VALIDATING");
         return true;

@@ -1,5 +1,6 @@
 package dev.stampboard.cutover;
 
+import dev.stampboard.base.Maps;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +24,7 @@ public enum RunStatus {
             ROLLED_BACK, EnumSet.noneOf(RunStatus.class));
 
     public boolean canMoveTo(RunStatus next) {
-        return ALLOWED.get(this).contains(next);
+        return Maps.known(ALLOWED, this).contains(next);
     }
 
     public boolean isFinished() {

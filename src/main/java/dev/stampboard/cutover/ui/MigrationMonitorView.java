@@ -36,6 +36,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One plan's execution live (DESIGN §8 migration monitor): every move's state, drain and validation
@@ -62,7 +63,7 @@ public class MigrationMonitorView extends VerticalLayout implements BeforeEnterO
     private final CutoverService cutover;
     private final Clock clock;
     private final boolean engineer;
-    private String planId;
+    private String planId = "";
 
     public MigrationMonitorView(CutoverService cutover, CurrentUser user, Clock clock) {
         this.cutover = cutover;
@@ -210,7 +211,7 @@ public class MigrationMonitorView extends VerticalLayout implements BeforeEnterO
         return cell;
     }
 
-    private static String left(Duration d) {
+    private static String left(@Nullable Duration d) {
         if (d == null) {
             return "";
         }
@@ -242,7 +243,7 @@ public class MigrationMonitorView extends VerticalLayout implements BeforeEnterO
         return box;
     }
 
-    private static String pct(Double v) {
+    private static String pct(@Nullable Double v) {
         return v == null ? "n/a" : String.format(Locale.ROOT, "%.1f %%", v);
     }
 
