@@ -220,8 +220,57 @@ class ArchitectureRulesTest {
 
     @Test
     void every_public_service_method_that_acts_for_someone_checks_the_role() {
+        assertThat(unguardedActorMethods(CLASSES))
+                .as("a public service method that takes an Actor checks its role (CurrentUser.requireRole) first,"
+                        + " so a view or API that forgets its own check cannot act without the role")
+                .isEmpty();
+    }
+
+    /** The rule above finds what it should: a fixture service with each way of checking and two ways of not. */
+    @Test
+    void the_role_rule_finds_a_service_method_that_forgets_its_role_check() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(FixtureService.class);
+        assertThat(unguardedActorMethods(fixture))
+                .containsExactlyInAnyOrder("FixtureService.forgets", "FixtureService.checksOnlyInAPrivateHelper");
+    }
+
+    /** Checks its role in each way the rule accepts (directly, by delegating, in a lambda), and forgets it twice. */
+    public static class FixtureService {
+        private final dev.stampboard.security.CurrentUser user;
+
+        FixtureService(dev.stampboard.security.CurrentUser user) {
+            this.user = user;
+        }
+
+        public void checks(Actor actor) {
+            user.requireRole(actor, dev.stampboard.security.Role.ENGINEER);
+        }
+
+        public void delegates(Actor actor, int times) {
+            for (int i = 0; i < times; i++) {
+                checks(actor);
+            }
+        }
+
+        public void checksInALambda(Actor actor) {
+            Runnable check = () -> user.requireRole(actor, dev.stampboard.security.Role.ENGINEER);
+            check.run();
+        }
+
+        public void forgets(Actor actor) {}
+
+        public void checksOnlyInAPrivateHelper(Actor actor) {
+            helper(actor);
+        }
+
+        private void helper(Actor actor) {
+            user.requireRole(actor, dev.stampboard.security.Role.ENGINEER);
+        }
+    }
+
+    private static List<String> unguardedActorMethods(JavaClasses classes) {
         List<String> violations = new ArrayList<>();
-        for (JavaClass service : CLASSES) {
+        for (JavaClass service : classes) {
             if (!service.getSimpleName().endsWith("Service")
                     || !service.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)) {
                 continue;
@@ -261,10 +310,7 @@ class ArchitectureRulesTest {
                 }
             }
         }
-        assertThat(violations)
-                .as("a public service method that takes an Actor checks its role (CurrentUser.requireRole) first,"
-                        + " so a view or API that forgets its own check cannot act without the role")
-                .isEmpty();
+        return violations;
     }
 
     private static String moduleOf(JavaClass c) {
