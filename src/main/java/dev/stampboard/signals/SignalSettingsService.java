@@ -155,7 +155,7 @@ public class SignalSettingsService {
      * calls this, after its role check and validation, in its transaction: the memory holds the change at once (the
      * caller reads it back), and is read again from the store if the transaction does not commit.
      */
-    void applyRegionSettings(String region, @Nullable RegionSignalSettings settings, String actor) {
+    void applyRegionSettings(String region, @Nullable RegionSignalSettings settings, Actor actor) {
         long version = versions.raise();
         if (settings == null) {
             regionStore.delete(region);
@@ -223,7 +223,7 @@ public class SignalSettingsService {
                     "The warning threshold (" + warn + " %) must not be above the hot threshold (" + hot + " %)");
         }
         long version = versions.raise();
-        settingsStore.saveThresholds(hot, warn, actor.name());
+        settingsStore.saveThresholds(hot, warn, actor);
         SignalSettings old;
         synchronized (this) {
             old = engine.settings();

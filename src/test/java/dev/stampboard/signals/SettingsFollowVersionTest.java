@@ -53,7 +53,7 @@ class SettingsFollowVersionTest extends SpringTest {
     @AfterEach
     void restore() {
         settings.changeThresholds(hot, warn, Actor.SYSTEM);
-        tx.executeWithoutResult(s -> settings.applyRegionSettings(NAMES.region(), null, "test"));
+        tx.executeWithoutResult(s -> settings.applyRegionSettings(NAMES.region(), null, Actor.SYSTEM));
         settings.followSettings();
     }
 
@@ -87,7 +87,7 @@ class SettingsFollowVersionTest extends SpringTest {
         // another instance stores thresholds (its own transaction, version raised as every change does)
         tx.executeWithoutResult(s -> {
             versions.raise();
-            settingsStore.saveThresholds(hot + 0.5, warn + 0.5, "other-instance");
+            settingsStore.saveThresholds(hot + 0.5, warn + 0.5, Actor.system("other-instance"));
         });
         // the follower reads them (what readStored reads; built here, since the context's own follower may apply
         // them first) and is about to apply them when this instance's own change commits
@@ -111,7 +111,7 @@ class SettingsFollowVersionTest extends SpringTest {
     void thresholds_another_instance_stored_are_followed() {
         tx.executeWithoutResult(s -> {
             versions.raise();
-            settingsStore.saveThresholds(hot + 0.5, warn + 0.5, "other-instance");
+            settingsStore.saveThresholds(hot + 0.5, warn + 0.5, Actor.system("other-instance"));
         });
         assertThat(hotNow()).as("not read yet").isEqualTo(hot);
 
@@ -138,7 +138,7 @@ class SettingsFollowVersionTest extends SpringTest {
                 defaults.scoreThreshold(),
                 defaults.scoreMinutes());
         tx.executeWithoutResult(s -> {
-            settings.applyRegionSettings(region, own, "test");
+            settings.applyRegionSettings(region, own, Actor.SYSTEM);
             elsewhere(settings::followSettings);
             assertThat(settings.hasOwnSettings(region))
                     .as("the follower read no row for the region and must not drop it")
@@ -149,7 +149,7 @@ class SettingsFollowVersionTest extends SpringTest {
 
         // and back to the defaults: the follower, reading the row still committed, must not bring it back
         tx.executeWithoutResult(s -> {
-            settings.applyRegionSettings(region, null, "test");
+            settings.applyRegionSettings(region, null, Actor.SYSTEM);
             elsewhere(settings::followSettings);
             assertThat(settings.hasOwnSettings(region)).isFalse();
         });
@@ -161,7 +161,7 @@ class SettingsFollowVersionTest extends SpringTest {
     void a_change_that_does_not_commit_leaves_the_memory_as_it_was() {
         tx.executeWithoutResult(s -> {
             settings.changeThresholds(hot + 0.25, warn + 0.25, Actor.SYSTEM);
-            settings.applyRegionSettings(NAMES.region(), settings.defaultRegionSettings(), "test");
+            settings.applyRegionSettings(NAMES.region(), settings.defaultRegionSettings(), Actor.SYSTEM);
             assertThat(hotNow()).isEqualTo(hot + 0.25);
             s.setRollbackOnly();
         });
