@@ -138,7 +138,7 @@ public class SignalSettingsService {
      * Stores and applies a region's settings ({@code null}: back to the defaults). Only {@link RegionSettingsService}
      * calls this, after its role check and validation, in its transaction.
      */
-    synchronized void applyRegionSettings(String region, @Nullable RegionSignalSettings settings, String actor) {
+    synchronized void applyRegionSettings(String region, @Nullable RegionSignalSettings settings, Actor actor) {
         if (settings == null) {
             regionStore.delete(region);
         } else {
@@ -179,7 +179,7 @@ public class SignalSettingsService {
         }
         SignalSettings old = engine.settings();
         engine.updateSettings(new SignalSettings(hot, warn, old.peakWindow(), old.reactiveRules()));
-        settingsStore.saveThresholds(hot, warn, actor.name());
+        settingsStore.saveThresholds(hot, warn, actor);
         events.publishEvent(new ThresholdsChanged(actor, old.hotThreshold(), hot, old.warnThreshold(), warn));
     }
 
