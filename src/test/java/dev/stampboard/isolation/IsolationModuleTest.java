@@ -65,13 +65,7 @@ class IsolationModuleTest {
 
     @Test
     void a_migration_plan_rolled_back_is_recorded_on_its_request_which_stays_migrating(Scenario scenario) {
-        String registry = NAMES.registry("orders");
-        PlanId planId = StoredPlans.inProgress(
-                context,
-                NAMES.prefix() + "-plan-1",
-                NAMES.region(),
-                List.of(StoredPlans.move(registry, NAMES.region(), NAMES.stamp(1), NAMES.stamp(2))));
-        migrating(NAMES.prefix() + "-request-1", registry, planId);
+        PlanId planId = migrating(1, NAMES.registry("orders"));
 
         scenario.stimulate(() -> planning.finishExecution(planId, PlanStatus.ROLLED_BACK, Actor.SYSTEM, "rolled back"))
                 .andWaitForEventOfType(IsolationMigrationEnded.class)
@@ -94,13 +88,7 @@ class IsolationModuleTest {
     @Test
     void a_plan_finished_row_stored_in_the_old_shape_is_still_read_and_delivered(Scenario scenario)
             throws InterruptedException {
-        String registry = NAMES.registry("billing");
-        PlanId planId = StoredPlans.inProgress(
-                context,
-                NAMES.prefix() + "-plan-2",
-                NAMES.region(),
-                List.of(StoredPlans.move(registry, NAMES.region(), NAMES.stamp(1), NAMES.stamp(2))));
-        migrating(NAMES.prefix() + "-request-2", registry, planId);
+        PlanId planId = migrating(2, NAMES.registry("billing"));
 
         // the listener and type columns from a real publication, whose transaction is rolled back
         String probe = NAMES.prefix() + "-probe";
@@ -144,10 +132,15 @@ class IsolationModuleTest {
         assertThat(outstanding(id)).as("delivered, then deleted").isZero();
     }
 
-    /** A request filed, approved and migrating as {@code planId}. */
-    private void migrating(String requestId, String registry, PlanId planId) {
+    /** Plan {@code n}, in progress, moving the registry, and request {@code n} migrating as that plan. */
+    private PlanId migrating(int n, String registry) {
+        PlanId planId = StoredPlans.inProgress(
+                context,
+                NAMES.prefix() + "-plan-" + n,
+                NAMES.region(),
+                List.of(StoredPlans.move(registry, NAMES.region(), NAMES.stamp(1), NAMES.stamp(2))));
         IsolationRequest request = IsolationRequest.submit(
-                requestId,
+                NAMES.prefix() + "-request-" + n,
                 NAMES.customer("contoso"),
                 NAMES.region(),
                 List.of(registry),
@@ -165,6 +158,7 @@ class IsolationModuleTest {
         request.markReady();
         request.startMigration(planId);
         requests.save(request);
+        return planId;
     }
 
     private long outstanding(UUID id) {
