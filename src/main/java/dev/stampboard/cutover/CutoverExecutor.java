@@ -130,7 +130,7 @@ public class CutoverExecutor {
         lease.release();
     }
 
-    private void advance(String planId) {
+    private void advance(PlanId planId) {
         for (int i = 0; i < MAX_STEPS_PER_PASS; i++) {
             PlanRun run = store.run(planId).orElseThrow();
             if (run.status().isFinished() || !step(run, store.moves(planId))) {
@@ -264,7 +264,7 @@ public class CutoverExecutor {
         tx.executeWithoutResult(status -> {
             run.complete(steps.now());
             steps.saveRun(run);
-            planning.finishExecution(PlanId.of(run.planId), PlanStatus.COMPLETED, actor(), "every move validated");
+            planning.finishExecution(run.planId, PlanStatus.COMPLETED, actor(), "every move validated");
         });
     }
 
@@ -272,8 +272,7 @@ public class CutoverExecutor {
 
     private boolean provision(PlanRun run, MoveRun m) {
         String to = m.execution.toStamp();
-        Optional<DedicatedStampSpec> spec =
-                computation.dedicatedStampSpec(planning.get(PlanId.of(run.planId)), to, executorId());
+        Optional<DedicatedStampSpec> spec = computation.dedicatedStampSpec(planning.get(run.planId), to, executorId());
         if (spec.isEmpty()) {
             steps.pause(
                     run,
@@ -294,7 +293,7 @@ public class CutoverExecutor {
         provisioning.provision(spec.get());
         store.journal(m.planId, m.seq, "PROVISION_REQUESTED", steps.now(), executorId(), to);
         tx.executeWithoutResult(
-                status -> events.publishEvent(new DedicatedStampRequested(run.planId, actor(), spec.get())));
+                status -> events.publishEvent(new DedicatedStampRequested(run.planId.value(), actor(), spec.get())));
         return steps.note(m, "Provisioning dedicated stamp " + to);
     }
 
@@ -305,10 +304,7 @@ public class CutoverExecutor {
             run.finishRollback(steps.now());
             steps.saveRun(run);
             planning.finishExecution(
-                    PlanId.of(run.planId),
-                    PlanStatus.ROLLED_BACK,
-                    actor(),
-                    run.reason() == null ? "rolled back" : run.reason());
+                    run.planId, PlanStatus.ROLLED_BACK, actor(), run.reason() == null ? "rolled back" : run.reason());
         });
     }
 

@@ -59,10 +59,9 @@ public class CutoverService {
 
     /** Starts executing an approved plan; with {@code autoRollback} a failed validation rolls it back unasked. */
     @Secured(Role.Authority.ENGINEER)
-    public PlanRunDetails start(PlanId id, boolean autoRollback) {
-        String planId = id.value();
+    public PlanRunDetails start(PlanId planId, boolean autoRollback) {
         Actor actor = currentUser.actor();
-        PlanDetails plan = planning.get(id);
+        PlanDetails plan = planning.get(planId);
         store.run(planId).ifPresent(won -> {
             throw startedMeanwhile(won);
         });
@@ -96,22 +95,21 @@ public class CutoverService {
                             now));
                 }
                 try {
-                    store.insert(PlanRun.start(planId, plan.region(), autoRollback, actor.name(), now), moves);
+                    store.insert(PlanRun.start(planId, plan.region(), autoRollback, actor, now), moves);
                 } catch (DuplicateKeyException another) {
                     // another console instance inserted the run between our check and our insert
                     throw new ConflictException("Plan " + planId + " was started by someone else a moment ago;"
                             + " open its migration to follow it");
                 }
-                planning.startExecution(id, actor);
-                events.publishEvent(new ExecutionStarted(planId, actor, moves.size(), autoRollback));
+                planning.startExecution(planId, actor);
+                events.publishEvent(new ExecutionStarted(planId.value(), actor, moves.size(), autoRollback));
             });
             return view(load(planId));
         });
     }
 
     @Secured(Role.Authority.ENGINEER)
-    public PlanRunDetails pause(PlanId id, @Nullable String reason) {
-        String planId = id.value();
+    public PlanRunDetails pause(PlanId planId, @Nullable String reason) {
         String actor = currentUser.name();
         String why = reason == null || reason.isBlank() ? "paused by " + actor : reason.strip();
         return change(planId, why, run -> {
@@ -128,8 +126,7 @@ public class CutoverService {
 
     /** Resuming also accepts a marginal verdict; a failed move has to be rolled back instead. */
     @Secured(Role.Authority.ENGINEER)
-    public PlanRunDetails resume(PlanId id) {
-        String planId = id.value();
+    public PlanRunDetails resume(PlanId planId) {
         List<MoveRun> moves = store.moves(planId);
         Optional<MoveRun> failed =
                 moves.stream().filter(m -> m.state() == MoveState.FAILED).findFirst();
@@ -156,8 +153,7 @@ public class CutoverService {
 
     /** Rolls back every move that has cut over, newest first: home stamps and routing as before the plan. */
     @Secured(Role.Authority.ENGINEER)
-    public PlanRunDetails rollback(PlanId id, @Nullable String reason) {
-        String planId = id.value();
+    public PlanRunDetails rollback(PlanId planId, @Nullable String reason) {
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("A rollback needs a reason for the audit log");
         }
@@ -168,13 +164,11 @@ public class CutoverService {
         return store.runs().stream().map(this::view).toList();
     }
 
-    public Optional<PlanRunDetails> run(PlanId id) {
-        String planId = id.value();
+    public Optional<PlanRunDetails> run(PlanId planId) {
         return store.run(planId).map(this::view);
     }
 
-    public List<MoveRunDetails> moves(PlanId id) {
-        String planId = id.value();
+    public List<MoveRunDetails> moves(PlanId planId) {
         load(planId);
         Instant now = clock.instant();
         var predictions = store.predictions(planId);
@@ -183,8 +177,7 @@ public class CutoverService {
                 .toList();
     }
 
-    public List<MoveStep> steps(PlanId id) {
-        String planId = id.value();
+    public List<MoveStep> steps(PlanId planId) {
         return store.steps(planId);
     }
 
@@ -192,7 +185,7 @@ public class CutoverService {
         void apply(PlanRun run);
     }
 
-    private PlanRunDetails change(String planId, String detail, RunChange change) {
+    private PlanRunDetails change(PlanId planId, String detail, RunChange change) {
         Actor actor = currentUser.actor();
         return executor.exclusively(() -> {
             tx.executeWithoutResult(status -> {
@@ -202,7 +195,7 @@ public class CutoverService {
                     throw new ConflictException(
                             "Plan " + planId + " was changed by someone else a moment ago;" + " look again and retry");
                 }
-                events.publishEvent(new RunStatusChanged(planId, actor, run.status(), detail));
+                events.publishEvent(new RunStatusChanged(planId.value(), actor, run.status(), detail));
             });
             return view(load(planId));
         });
@@ -218,17 +211,17 @@ public class CutoverService {
             throw new ConflictException(
                     "Move " + m.describe() + " was changed by someone else a moment ago;" + " look again and retry");
         }
-        events.publishEvent(new MoveStateChanged(m.planId, m.seq, m.registry(), from, m.state()));
+        events.publishEvent(new MoveStateChanged(m.planId.value(), m.seq, m.registry(), from, m.state()));
     }
 
-    private PlanRun load(String planId) {
+    private PlanRun load(PlanId planId) {
         return store.run(planId).orElseThrow(() -> new NotFoundException("Plan " + planId + " has not been started"));
     }
 
     private PlanRunDetails view(PlanRun run) {
         List<MoveRun> moves = store.moves(run.planId);
         return new PlanRunDetails(
-                run.planId,
+                run.planId.value(),
                 run.region,
                 run.status(),
                 run.autoRollback,

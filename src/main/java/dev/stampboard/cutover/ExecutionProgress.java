@@ -1,6 +1,7 @@
 package dev.stampboard.cutover;
 
 import dev.stampboard.planning.MoveProgress;
+import dev.stampboard.planning.PlanId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,7 @@ class ExecutionProgress implements MoveProgress {
     }
 
     @Override
-    public Map<Integer, String> statesOf(String planId) {
+    public Map<Integer, String> statesOf(PlanId planId) {
         Map<Integer, String> states = new LinkedHashMap<>();
         store.moves(planId).forEach(m -> states.put(m.seq, m.state().name()));
         return states;

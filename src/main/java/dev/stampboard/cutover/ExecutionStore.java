@@ -1,5 +1,6 @@
 package dev.stampboard.cutover;
 
+import dev.stampboard.planning.PlanId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -34,7 +35,13 @@ class ExecutionStore {
     void insert(PlanRun run, List<MoveRun> moves) {
         jdbc.sql("insert into plan_run (plan_id, region, status, auto_rollback, started_by, started_at, version) "
                         + "values (?, ?, ?, ?, ?, ?, 0)")
-                .params(run.planId, run.region, run.status().name(), run.autoRollback, run.startedBy, at(run.startedAt))
+                .params(
+                        run.planId.value(),
+                        run.region,
+                        run.status().name(),
+                        run.autoRollback,
+                        run.startedBy,
+                        at(run.startedAt))
                 .update();
         for (MoveRun m : moves) {
             MoveExecution e = m.execution;
@@ -42,7 +49,7 @@ class ExecutionStore {
                             "insert into move_run (plan_id, seq, registry, region, from_stamp, to_stamp, phase, batch, "
                                     + "observation_hours, state, state_since, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
                     .params(
-                            m.planId,
+                            m.planId.value(),
                             m.seq,
                             e.registry(),
                             e.region(),
@@ -60,14 +67,19 @@ class ExecutionStore {
     boolean update(PlanRun run) {
         return jdbc.sql("update plan_run set status = ?, finished_at = ?, reason = ?, version = version + 1 "
                                 + "where plan_id = ? and version = ?")
-                        .params(run.status().name(), at(run.finishedAt()), run.reason(), run.planId, run.version)
+                        .params(
+                                run.status().name(),
+                                at(run.finishedAt()),
+                                run.reason(),
+                                run.planId.value(),
+                                run.version)
                         .update()
                 == 1;
     }
 
-    Optional<PlanRun> run(String planId) {
+    Optional<PlanRun> run(PlanId planId) {
         return jdbc.sql("select * from plan_run where plan_id = ?")
-                .param(planId)
+                .param(planId.value())
                 .query(this::planRun)
                 .optional();
     }
@@ -87,9 +99,9 @@ class ExecutionStore {
 
     // ---- move runs -----------------------------------------------------------------------------
 
-    List<MoveRun> moves(String planId) {
+    List<MoveRun> moves(PlanId planId) {
         return jdbc.sql("select * from move_run where plan_id = ? order by seq")
-                .param(planId)
+                .param(planId.value())
                 .query(this::moveRun)
                 .list();
     }
@@ -113,7 +125,7 @@ class ExecutionStore {
                                 m.evidence,
                                 m.predictionErrorPp,
                                 m.note,
-                                m.planId,
+                                m.planId.value(),
                                 m.seq,
                                 m.version)
                         .update()
@@ -123,11 +135,11 @@ class ExecutionStore {
     // ---- step journal and predictions -----------------------------------------------------------
 
     /** Records that a move went through a step; false when it already had (the step is not run again). */
-    boolean journal(String planId, int seq, String step, Instant at, String executor, @Nullable String detail) {
+    boolean journal(PlanId planId, int seq, String step, Instant at, String executor, @Nullable String detail) {
         try {
             return jdbc.sql(
                                     "insert into move_step (plan_id, seq, step, at, executor, detail) values (?, ?, ?, ?, ?, ?)")
-                            .params(planId, seq, step, at(at), executor, detail)
+                            .params(planId.value(), seq, step, at(at), executor, detail)
                             .update()
                     == 1;
         } catch (DuplicateKeyException already) {
@@ -135,9 +147,9 @@ class ExecutionStore {
         }
     }
 
-    List<MoveStep> steps(String planId) {
+    List<MoveStep> steps(PlanId planId) {
         return jdbc.sql("select * from move_step where plan_id = ? order by id")
-                .param(planId)
+                .param(planId.value())
                 .query((rs, i) -> new MoveStep(
                         rs.getInt("seq"),
                         rs.getString("step"),
@@ -147,25 +159,25 @@ class ExecutionStore {
                 .list();
     }
 
-    void savePrediction(String planId, int seq, MovePrediction p) {
+    void savePrediction(PlanId planId, int seq, MovePrediction p) {
         jdbc.sql("delete from move_prediction where plan_id = ? and seq = ? and stamp = ? and pool = ?")
-                .params(planId, seq, p.stamp(), p.pool())
+                .params(planId.value(), seq, p.stamp(), p.pool())
                 .update();
         jdbc.sql("insert into move_prediction (plan_id, seq, stamp, pool, before_p95, predicted_p95, measured_p95) "
                         + "values (?, ?, ?, ?, ?, ?, ?)")
-                .params(planId, seq, p.stamp(), p.pool(), p.before(), p.predicted(), p.measured())
+                .params(planId.value(), seq, p.stamp(), p.pool(), p.before(), p.predicted(), p.measured())
                 .update();
     }
 
-    List<MovePrediction> predictions(String planId, int seq) {
+    List<MovePrediction> predictions(PlanId planId, int seq) {
         return predictions(planId).getOrDefault(seq, List.of());
     }
 
     /** Every move's predictions of a plan in one query, by move (the monitor reads them all every poll). */
-    Map<Integer, List<MovePrediction>> predictions(String planId) {
+    Map<Integer, List<MovePrediction>> predictions(PlanId planId) {
         Map<Integer, List<MovePrediction>> bySeq = new HashMap<>();
         jdbc.sql("select * from move_prediction where plan_id = ? order by seq, stamp, pool")
-                .param(planId)
+                .param(planId.value())
                 .query(rs -> {
                     bySeq.computeIfAbsent(rs.getInt("seq"), k -> new ArrayList<>())
                             .add(new MovePrediction(
@@ -182,7 +194,7 @@ class ExecutionStore {
 
     private PlanRun planRun(ResultSet rs, int row) throws SQLException {
         return new PlanRun(
-                rs.getString("plan_id"),
+                PlanId.of(rs.getString("plan_id")),
                 rs.getString("region"),
                 RunStatus.valueOf(rs.getString("status")),
                 rs.getBoolean("auto_rollback"),
@@ -206,7 +218,7 @@ class ExecutionStore {
                 null,
                 instant(rs, "state_since"));
         return new MoveRun(
-                rs.getString("plan_id"),
+                PlanId.of(rs.getString("plan_id")),
                 rs.getInt("seq"),
                 rs.getInt("phase"),
                 rs.getInt("batch"),

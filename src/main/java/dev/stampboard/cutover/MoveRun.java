@@ -1,5 +1,6 @@
 package dev.stampboard.cutover;
 
+import dev.stampboard.planning.PlanId;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -10,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class MoveRun {
 
-    final String planId;
+    final PlanId planId;
     final int seq;
     final int phase;
     final int batch;
@@ -47,7 +48,7 @@ final class MoveRun {
     final int version;
 
     MoveRun(
-            String planId,
+            PlanId planId,
             int seq,
             int phase,
             int batch,
@@ -82,7 +83,7 @@ final class MoveRun {
     }
 
     static MoveRun approved(
-            String planId,
+            PlanId planId,
             int seq,
             int phase,
             int batch,

@@ -1,13 +1,15 @@
 package dev.stampboard.cutover;
 
+import dev.stampboard.base.Actor;
 import dev.stampboard.base.TransitionRefused;
+import dev.stampboard.planning.PlanId;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** The execution of one approved plan; its status changes only through these guarded methods. */
 final class PlanRun {
 
-    final String planId;
+    final PlanId planId;
     final String region;
     private RunStatus status;
     final boolean autoRollback;
@@ -18,7 +20,7 @@ final class PlanRun {
     final int version;
 
     PlanRun(
-            String planId,
+            PlanId planId,
             String region,
             RunStatus status,
             boolean autoRollback,
@@ -38,8 +40,8 @@ final class PlanRun {
         this.version = version;
     }
 
-    static PlanRun start(String planId, String region, boolean autoRollback, String actor, Instant now) {
-        return new PlanRun(planId, region, RunStatus.RUNNING, autoRollback, actor, now, null, null, 0);
+    static PlanRun start(PlanId planId, String region, boolean autoRollback, Actor actor, Instant now) {
+        return new PlanRun(planId, region, RunStatus.RUNNING, autoRollback, actor.name(), now, null, null, 0);
     }
 
     void pause(String why) {

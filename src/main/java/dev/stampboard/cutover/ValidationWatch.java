@@ -1,6 +1,7 @@
 package dev.stampboard.cutover;
 
 import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.planning.PlanId;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.StateSince;
 import dev.stampboard.signals.engine.MinuteRange;
@@ -85,7 +86,7 @@ class ValidationWatch {
         chunk.forEach((series, values) -> jdbc.sql(
                         "insert into validation_series (plan_id, seq, series, from_minute, minute_values)"
                                 + " values (?, ?, ?, ?, ?)")
-                .params(m.planId, m.seq, series, range.fromMinute(), encode(values))
+                .params(m.planId.value(), m.seq, series, range.fromMinute(), encode(values))
                 .update());
     }
 
@@ -93,7 +94,7 @@ class ValidationWatch {
         long[] until = {Long.MIN_VALUE};
         jdbc.sql(
                         "select from_minute, minute_values from validation_series where plan_id = ? and seq = ? and series = ?")
-                .params(m.planId, m.seq, REQUESTS)
+                .params(m.planId.value(), m.seq, REQUESTS)
                 .query(rs -> {
                     int n = rs.getString("minute_values").split(",", -1).length;
                     until[0] = Math.max(until[0], rs.getLong("from_minute") + n - 1);
@@ -102,11 +103,11 @@ class ValidationWatch {
     }
 
     /** Every stored minute of the move's window per series, in minute order (NaN where there was no value). */
-    Map<String, double[]> window(String planId, int seq) {
+    Map<String, double[]> window(PlanId planId, int seq) {
         Map<String, List<double[]>> chunks = new LinkedHashMap<>();
         jdbc.sql("select series, from_minute, minute_values from validation_series where plan_id = ? and seq = ?"
                         + " order by series, from_minute")
-                .params(planId, seq)
+                .params(planId.value(), seq)
                 .query(rs -> {
                     chunks.computeIfAbsent(rs.getString("series"), k -> new ArrayList<>())
                             .add(decode(rs.getString("minute_values")));
@@ -160,11 +161,11 @@ class ValidationWatch {
 
     void saveDrain(MoveRun m, Instant cutoverAt, DrainWatch.Drain drain) {
         jdbc.sql("delete from move_drain where plan_id = ? and seq = ?")
-                .params(m.planId, m.seq)
+                .params(m.planId.value(), m.seq)
                 .update();
         jdbc.sql("insert into move_drain (plan_id, seq, cutover_at, ended_after_s, curve) values (?, ?, ?, ?, ?)")
                 .params(
-                        m.planId,
+                        m.planId.value(),
                         m.seq,
                         java.time.OffsetDateTime.ofInstant(cutoverAt, java.time.ZoneOffset.UTC),
                         drain.endedAfterSeconds(),
@@ -174,9 +175,9 @@ class ValidationWatch {
 
     /** How the move's source drained, in words; null before it has. */
     @org.jspecify.annotations.Nullable
-    String drain(String planId, int seq) {
+    String drain(PlanId planId, int seq) {
         return jdbc.sql("select curve from move_drain where plan_id = ? and seq = ?")
-                .params(planId, seq)
+                .params(planId.value(), seq)
                 .query(String.class)
                 .optional()
                 .orElse(null);

@@ -9,5 +9,5 @@ import java.util.Map;
 public interface MoveProgress {
 
     /** The state name of every move the engine has taken over, by the move's position in the plan. */
-    Map<Integer, String> statesOf(String planId);
+    Map<Integer, String> statesOf(PlanId planId);
 }

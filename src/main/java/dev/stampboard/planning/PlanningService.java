@@ -259,7 +259,7 @@ public class PlanningService {
     @Transactional(readOnly = true)
     public List<String> moveStates(PlanDetails plan) {
         MoveProgress engine = progress.getIfAvailable();
-        Map<Integer, String> started = engine == null ? Map.of() : engine.statesOf(plan.id());
+        Map<Integer, String> started = engine == null ? Map.of() : engine.statesOf(PlanId.of(plan.id()));
         String notStarted = plan.status() == PlanStatus.APPROVED
                         || plan.status() == PlanStatus.IN_PROGRESS
                         || plan.status().isFinished()

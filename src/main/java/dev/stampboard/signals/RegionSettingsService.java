@@ -80,7 +80,7 @@ public class RegionSettingsService {
         RegionSignalSettings after = input.toSettings();
         // the audit entry is written in this transaction first: if it fails, nothing is stored or applied
         events.publishEvent(new RegionSignalSettingsChanged(actor, region, before.summary(), after.summary(), false));
-        signals.applyRegionSettings(region, after, actor.name());
+        signals.applyRegionSettings(region, after, actor);
         return get(region);
     }
 
@@ -92,7 +92,7 @@ public class RegionSettingsService {
         RegionSignalSettings before = signals.regionSettings(region);
         events.publishEvent(new RegionSignalSettingsChanged(
                 actor, region, before.summary(), signals.defaultRegionSettings().summary(), true));
-        signals.applyRegionSettings(region, null, actor.name());
+        signals.applyRegionSettings(region, null, actor);
         return get(region);
     }
 

@@ -1,5 +1,6 @@
 package dev.stampboard.signals;
 
+import dev.stampboard.base.Actor;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -43,7 +44,7 @@ class RegionSettingsStore {
         return all;
     }
 
-    void save(String region, RegionSignalSettings settings, String actor) {
+    void save(String region, RegionSignalSettings settings, Actor actor) {
         RegionSettingsInput in = RegionSettingsInput.of(settings);
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         jdbc.sql("delete from region_signal_setting where region = ?")
@@ -69,7 +70,7 @@ class RegionSettingsStore {
                         settings.scoreThreshold(),
                         settings.scoreMinutes(),
                         now,
-                        actor)
+                        actor.name())
                 .update();
     }
 

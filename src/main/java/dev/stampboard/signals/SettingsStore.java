@@ -1,5 +1,6 @@
 package dev.stampboard.signals;
 
+import dev.stampboard.base.Actor;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,7 +31,7 @@ class SettingsStore {
         return read(WARN);
     }
 
-    void saveThresholds(double hot, double warn, String actor) {
+    void saveThresholds(double hot, double warn, Actor actor) {
         write(HOT, hot, actor);
         write(WARN, warn, actor);
     }
@@ -43,14 +44,14 @@ class SettingsStore {
                 .map(Double::valueOf);
     }
 
-    private void write(String name, double value, String actor) {
+    private void write(String name, double value, Actor actor) {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         int updated = jdbc.sql("update setting set setting_value = ?, updated_at = ?, updated_by = ? where name = ?")
-                .params(Double.toString(value), now, actor, name)
+                .params(Double.toString(value), now, actor.name(), name)
                 .update();
         if (updated == 0) {
             jdbc.sql("insert into setting (name, setting_value, updated_at, updated_by) values (?, ?, ?, ?)")
-                    .params(name, Double.toString(value), now, actor)
+                    .params(name, Double.toString(value), now, actor.name())
                     .update();
         }
     }

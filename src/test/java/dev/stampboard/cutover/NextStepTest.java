@@ -2,6 +2,7 @@ package dev.stampboard.cutover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stampboard.base.Actor;
 import dev.stampboard.cutover.NextStep.CompletePlan;
 import dev.stampboard.cutover.NextStep.Drain;
 import dev.stampboard.cutover.NextStep.FinishCutover;
@@ -15,6 +16,7 @@ import dev.stampboard.cutover.NextStep.StartRollback;
 import dev.stampboard.cutover.NextStep.Tend;
 import dev.stampboard.cutover.NextStep.Wait;
 import dev.stampboard.cutover.NextStep.Watch;
+import dev.stampboard.planning.PlanId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +31,7 @@ class NextStepTest {
 
     private static MoveRun approved(int seq, int phase, int batch) {
         return MoveRun.approved(
-                "p1", seq, phase, batch, 24, "r" + seq + ".azurecr.io", "eastus", "eus-s01", "eus-s05", T0);
+                PlanId.of("p1"), seq, phase, batch, 24, "r" + seq + ".azurecr.io", "eastus", "eus-s01", "eus-s05", T0);
     }
 
     private static MoveRun cuttingOver(int seq, int phase, int batch) {
@@ -83,7 +85,7 @@ class NextStepTest {
     }
 
     private static PlanRun running() {
-        return PlanRun.start("p1", "eastus", false, "alice", T0);
+        return PlanRun.start(PlanId.of("p1"), "eastus", false, Actor.user("alice"), T0);
     }
 
     private static PlanRun paused() {

@@ -3,7 +3,9 @@ package dev.stampboard.cutover;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stampboard.base.Actor;
 import dev.stampboard.base.TransitionRefused;
+import dev.stampboard.planning.PlanId;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
@@ -61,7 +63,7 @@ class PlanRunTest {
     }
 
     private static PlanRun in(RunStatus status) {
-        PlanRun run = PlanRun.start("p-1", "eastus", false, "alice", NOW);
+        PlanRun run = PlanRun.start(PlanId.of("p-1"), "eastus", false, Actor.user("alice"), NOW);
         switch (status) {
             case RUNNING -> {}
             case PAUSED -> run.pause("x");
