@@ -60,6 +60,7 @@ class ArchitectureRulesTest {
             Map.entry("node_cpu_sample", "signals"),
             Map.entry("setting", "signals"),
             Map.entry("region_signal_setting", "signals"),
+            Map.entry("signal_settings_version", "signals"),
             Map.entry("registry_traffic_sample", "signals"),
             Map.entry("simulator_state", "simulator"),
             Map.entry("capacity_daily_peak", "capacity"),

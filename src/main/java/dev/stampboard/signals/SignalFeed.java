@@ -172,9 +172,12 @@ public class SignalFeed {
         return engine.settings().retentionMinutes();
     }
 
-    /** Thresholds another console instance changed and stored, applied to this instance's engine. */
-    public void followSettings() {
-        settings.followSettings();
+    /**
+     * Thresholds and region settings another console instance changed and stored, applied to this instance's engine
+     * when newer than what it holds; returns the queries sent.
+     */
+    public int followSettings() {
+        return settings.followSettings();
     }
 
     /** Keeps the window moving when no simulator drives it (bring-your-own telemetry). */

@@ -447,6 +447,11 @@ class TwoConsolesOnPostgresTest {
         // answers (B's engine re-reads the stored settings); reset through B, A answers the full window again
         Duration settingsOnB = regionWindowFollowed(a, b);
 
+        // 3c. every read API answer the same on both (what is not stored is followed): an isolation request, a
+        // capacity change and a plan in review are there to be read too
+        long agreement = everyAnswerAgrees(
+                a, b, planA.get("id").asText(), planB.get("id").asText());
+
         // 4. the plan runs; the executor's instance is killed while the move drains
         String id = planA.get("id").asText();
         a.ok("POST", "/api/v1/plans/" + id + "/submit", "alice", null);
@@ -457,6 +462,10 @@ class TwoConsolesOnPostgresTest {
                 "the move draining",
                 () -> b.ok("GET", "/api/v1/plans/" + id + "/execution", "dave", null),
                 e -> e.path("moves").get(0).path("state").asText().equals("DRAINING"));
+        List<String> whileDraining = ApiAgreement.differences(reader(a), reader(b), executionReads(id), BOUND);
+        assertThat(whileDraining)
+                .as("A and B answer the running plan's reads alike")
+                .isEmpty();
         Console executor = a.gauge("stampboard_executor_lease_held") == 1.0 ? a : b;
         Console survivor = executor == a ? b : a;
         String elected = a.gauge("stampboard_elected") == 1.0 ? "a" : b.gauge("stampboard_elected") == 1.0 ? "b" : "-";
@@ -521,7 +530,7 @@ class TwoConsolesOnPostgresTest {
                         + " accepted; traffic share on B %d ms after A accepted; elected was %s, executor was %s;"
                         + " survivor %s took over %d ms after the kill (lease %d s); its monitor said catching up for"
                         + " %d ms while a write was committing; STAMP_HOT notices stored: %d; region settings changed"
-                        + " through A reached B's P95 in %d ms%n",
+                        + " through A reached B's P95 in %d ms; every read API answer compared in %d ms%n",
                 stampKnown.toMillis(),
                 p95OnA.toMillis(),
                 shareSeenAfter,
@@ -532,7 +541,121 @@ class TwoConsolesOnPostgresTest {
                 LEASE_SECONDS,
                 catchingUpFor,
                 hotNotices,
-                settingsOnB.toMillis());
+                settingsOnB.toMillis(),
+                agreement);
+    }
+
+    /** Ways the console's reads are asked for in step 3c: a reader per instance for {@link ApiAgreement}. */
+    private static ApiAgreement.Reader reader(Console c) {
+        return get -> {
+            HttpResponse<String> res = c.send("GET", get.path(), get.user(), null);
+            return ApiAgreement.answer(res.statusCode(), res.body());
+        };
+    }
+
+    private static List<ApiAgreement.Get> executionReads(String planId) {
+        return List.of(
+                new ApiAgreement.Get("/api/v1/plans/" + planId + "/execution", "dave"),
+                new ApiAgreement.Get("/api/v1/migrations", "dave"),
+                new ApiAgreement.Get("/api/v1/plans/" + planId, "dave"),
+                new ApiAgreement.Get("/api/v1/plans/" + planId + "/history", "dave"),
+                new ApiAgreement.Get("/api/v1/stamps?region=" + REGION, "dave"),
+                new ApiAgreement.Get("/api/v1/audit?limit=200", "dave"));
+    }
+
+    /**
+     * Step 3c: files an isolation request through A and proposes a capacity change through B, then reads every GET
+     * under {@code /api/v1} (each listed from the controllers; {@link ApiAgreement#uncovered} fails on one left out)
+     * from both instances and compares the JSON. Returns how long the comparison took.
+     */
+    private long everyAnswerAgrees(Console a, Console b, String planA, String planB) throws Exception {
+        JsonNode isolation = a.ok(
+                "POST",
+                "/api/v1/isolation-requests",
+                "carol",
+                Map.of(
+                        "customer",
+                        "two-customer",
+                        "registries",
+                        List.of("two-mid.example.io"),
+                        "expectedPeakQps",
+                        20000,
+                        "peakThroughputGbps",
+                        10.0,
+                        "dataVolumeTb",
+                        50.0,
+                        "justification",
+                        "two consoles must agree on this request wherever it is read",
+                        "wantedBy",
+                        java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                                .plusDays(30)
+                                .toString(),
+                        "region",
+                        REGION));
+        JsonNode change = b.ok(
+                "POST",
+                "/api/v1/capacity/changes",
+                "alice",
+                Map.of("stamp", COOL, "pool", "REGISTRY", "toInstances", 7, "reason", "two consoles agree"));
+        List<ApiAgreement.Get> gets = new ArrayList<>();
+        for (String path : List.of(
+                "/api/v1/stamps",
+                "/api/v1/stamps?region=" + REGION,
+                "/api/v1/regions",
+                "/api/v1/registries",
+                "/api/v1/signal-settings",
+                "/api/v1/regions/" + REGION + "/signal-settings",
+                "/api/v1/plans",
+                "/api/v1/migrations",
+                "/api/v1/capacity/recommendations",
+                "/api/v1/capacity/recommendations?region=" + REGION,
+                "/api/v1/capacity/changes",
+                "/api/v1/capacity/changes/" + change.get("id").asText(),
+                "/api/v1/calibration",
+                "/api/v1/score-model",
+                "/api/v1/score-model/versions",
+                "/api/v1/score-model/1",
+                "/api/v1/score-model/labelling",
+                "/api/v1/isolation-requests",
+                "/api/v1/isolation-requests/" + isolation.get("id").asText(),
+                "/api/v1/isolation-requests/" + isolation.get("id").asText() + "/history",
+                "/api/v1/simulator",
+                "/api/v1/audit?limit=5000")) {
+            gets.add(new ApiAgreement.Get(path, "dave"));
+        }
+        for (String stamp : List.of(HOT, COOL)) {
+            gets.add(new ApiAgreement.Get("/api/v1/stamps/" + stamp, "dave"));
+            for (String pool : List.of("REGISTRY", "DATAPROXY")) {
+                gets.add(new ApiAgreement.Get("/api/v1/stamps/" + stamp + "/pools/" + pool + "/hot-node", "dave"));
+                gets.add(new ApiAgreement.Get("/api/v1/stamps/" + stamp + "/traffic-share?pool=" + pool, "dave"));
+            }
+        }
+        for (String registry : REQUESTS.keySet()) {
+            gets.add(new ApiAgreement.Get("/api/v1/registries/" + registry, "dave"));
+        }
+        for (String plan : List.of(planA, planB)) {
+            for (String tail : List.of("", "/moves", "/history", "/report", "/execution")) {
+                gets.add(new ApiAgreement.Get("/api/v1/plans/" + plan + tail, "dave"));
+            }
+        }
+        for (String admin : List.of("/api/v1/users", "/api/v1/users/local-sign-in", "/api/v1/tokens")) {
+            gets.add(new ApiAgreement.Get(admin, "erin"));
+        }
+        assertThat(ApiAgreement.uncovered(gets))
+                .as("every GET under /api/v1 is compared")
+                .isEmpty();
+        long began = System.nanoTime();
+        List<String> differences = ApiAgreement.differences(reader(a), reader(b), gets, BOUND);
+        long took = (System.nanoTime() - began) / 1_000_000;
+        assertThat(differences)
+                .as("A and B answer every read alike (" + gets.size() + " GETs)")
+                .isEmpty();
+        b.ok(
+                "POST",
+                "/api/v1/capacity/changes/" + change.get("id").asText() + "/reject",
+                "bob",
+                Map.of("reason", "only there to be read"));
+        return took;
     }
 
     /** Trailing-window minutes set for the region in step 3b (shorter than the minutes sent). */

@@ -59,7 +59,10 @@ public class TelemetryFollower implements EngineFollow {
     private volatile boolean started;
     private long polls;
     private long settingsQueries;
-    /** Thresholds and region settings changed on another instance are read every this many polls (3 queries). */
+    /**
+     * Thresholds and region settings changed on another instance are looked for every this many polls (one query for
+     * their version; three more when it moved).
+     */
     private static final int SETTINGS_EVERY = 3;
 
     private record Pending(
@@ -155,8 +158,7 @@ public class TelemetryFollower implements EngineFollow {
         long began = System.nanoTime();
         fleet.followChanges();
         if (polls++ % SETTINGS_EVERY == 0) {
-            signals.followSettings();
-            settingsQueries += 3;
+            settingsQueries += signals.followSettings();
         }
         // the clock is moved by the feed's own job: a new minute's listeners (scores, capacity, metrics over every
         // stamp) take seconds at thousands of stamps and must not hold the samples back; a row of a minute this
