@@ -270,8 +270,8 @@ public class CapacityService {
                 .map(c -> new RealisedSavings.Completed(
                         c.stamp(),
                         c.pool().name(),
-                        c.fromInstances(),
-                        c.toInstances(),
+                        c.resize().fromInstances(),
+                        c.resize().toInstances(),
                         LocalDate.ofInstant(c.stateSince(), ZoneOffset.UTC),
                         properties.monthlyPrice(c.region(), c.pool())))
                 .toList();

@@ -272,7 +272,7 @@ public class CutoverExecutor {
 
     private boolean provision(PlanRun run, MoveRun m) {
         String to = m.execution.toStamp();
-        Optional<DedicatedStampSpec> spec = computation.dedicatedStampSpec(planning.get(run.planId), to, executorId());
+        Optional<DedicatedStampSpec> spec = computation.dedicatedStampSpec(planning.get(run.planId), to, actor());
         if (spec.isEmpty()) {
             steps.pause(
                     run,
@@ -293,7 +293,7 @@ public class CutoverExecutor {
         provisioning.provision(spec.get());
         store.journal(m.planId, m.seq, "PROVISION_REQUESTED", steps.now(), executorId(), to);
         tx.executeWithoutResult(
-                status -> events.publishEvent(new DedicatedStampRequested(run.planId.value(), actor(), spec.get())));
+                status -> events.publishEvent(new DedicatedStampRequested(run.planId, actor(), spec.get())));
         return steps.note(m, "Provisioning dedicated stamp " + to);
     }
 

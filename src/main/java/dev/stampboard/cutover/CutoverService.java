@@ -102,7 +102,7 @@ public class CutoverService {
                             + " open its migration to follow it");
                 }
                 planning.startExecution(planId, actor);
-                events.publishEvent(new ExecutionStarted(planId.value(), actor, moves.size(), autoRollback));
+                events.publishEvent(new ExecutionStarted(planId, actor, moves.size(), autoRollback));
             });
             return view(load(planId));
         });
@@ -195,7 +195,7 @@ public class CutoverService {
                     throw new ConflictException(
                             "Plan " + planId + " was changed by someone else a moment ago;" + " look again and retry");
                 }
-                events.publishEvent(new RunStatusChanged(planId.value(), actor, run.status(), detail));
+                events.publishEvent(new RunStatusChanged(planId, actor, run.status(), detail));
             });
             return view(load(planId));
         });
@@ -211,7 +211,7 @@ public class CutoverService {
             throw new ConflictException(
                     "Move " + m.describe() + " was changed by someone else a moment ago;" + " look again and retry");
         }
-        events.publishEvent(new MoveStateChanged(m.planId.value(), m.seq, m.registry(), from, m.state()));
+        events.publishEvent(new MoveStateChanged(m.planId, m.seq, m.registry(), from, m.state()));
     }
 
     private PlanRun load(PlanId planId) {

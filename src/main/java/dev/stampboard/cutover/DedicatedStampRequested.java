@@ -3,10 +3,11 @@ package dev.stampboard.cutover;
 import dev.stampboard.audit.Audited;
 import dev.stampboard.base.Actor;
 import dev.stampboard.fleet.DedicatedStampSpec;
+import dev.stampboard.planning.PlanId;
 import java.util.Locale;
 
 /** The executor asked the provisioner for the dedicated stamp a move of the plan goes to. */
-public record DedicatedStampRequested(String planId, Actor actor, DedicatedStampSpec spec) implements Audited {
+public record DedicatedStampRequested(PlanId planId, Actor actor, DedicatedStampSpec spec) implements Audited {
 
     @Override
     public String action() {
@@ -15,7 +16,7 @@ public record DedicatedStampRequested(String planId, Actor actor, DedicatedStamp
 
     @Override
     public String subject() {
-        return planId;
+        return planId.value();
     }
 
     @Override

@@ -2,9 +2,10 @@ package dev.stampboard.cutover;
 
 import dev.stampboard.audit.Audited;
 import dev.stampboard.base.Actor;
+import dev.stampboard.planning.PlanId;
 
 /** An engineer started executing an approved plan. */
-public record ExecutionStarted(String planId, Actor actor, int moves, boolean autoRollback) implements Audited {
+public record ExecutionStarted(PlanId planId, Actor actor, int moves, boolean autoRollback) implements Audited {
 
     @Override
     public String action() {
@@ -13,7 +14,7 @@ public record ExecutionStarted(String planId, Actor actor, int moves, boolean au
 
     @Override
     public String subject() {
-        return planId;
+        return planId.value();
     }
 
     @Override

@@ -2,9 +2,10 @@ package dev.stampboard.cutover;
 
 import dev.stampboard.audit.Audited;
 import dev.stampboard.base.Actor;
+import dev.stampboard.planning.PlanId;
 
 /** A validated move got its verdict. {@code move} names it: registry, source → destination. */
-public record MoveJudged(String planId, Actor actor, String move, Verdict verdict) implements Audited {
+public record MoveJudged(PlanId planId, Actor actor, String move, Verdict verdict) implements Audited {
 
     @Override
     public String action() {
@@ -13,7 +14,7 @@ public record MoveJudged(String planId, Actor actor, String move, Verdict verdic
 
     @Override
     public String subject() {
-        return planId;
+        return planId.value();
     }
 
     @Override

@@ -1,4 +1,6 @@
 package dev.stampboard.cutover;
 
+import dev.stampboard.planning.PlanId;
+
 /** One move of an executed plan took a step of its state machine ({@link MoveState}); committed with it. */
-public record MoveStateChanged(String planId, int seq, String registry, MoveState from, MoveState to) {}
+public record MoveStateChanged(PlanId planId, int seq, String registry, MoveState from, MoveState to) {}

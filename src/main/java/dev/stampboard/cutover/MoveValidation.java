@@ -171,11 +171,11 @@ final class MoveValidation {
                     now,
                     steps.executorId(),
                     judgement.verdict().name());
-            events.publishEvent(new MoveStateChanged(m.planId.value(), m.seq, m.registry(), judged, m.state()));
-            events.publishEvent(new MoveJudged(m.planId.value(), steps.actor(), who, judgement.verdict()));
+            events.publishEvent(new MoveStateChanged(m.planId, m.seq, m.registry(), judged, m.state()));
+            events.publishEvent(new MoveJudged(m.planId, steps.actor(), who, judgement.verdict()));
             if (run.status() != RunStatus.RUNNING) {
                 events.publishEvent(
-                        new RunStatusChanged(m.planId.value(), steps.actor(), run.status(), StepWriter.reasonOf(run)));
+                        new RunStatusChanged(m.planId, steps.actor(), run.status(), StepWriter.reasonOf(run)));
             }
         });
         return true;

@@ -2,12 +2,13 @@ package dev.stampboard.cutover;
 
 import dev.stampboard.audit.Audited;
 import dev.stampboard.base.Actor;
+import dev.stampboard.planning.PlanId;
 
 /**
  * A plan's execution was paused, resumed or set rolling back, by an engineer or by the executor
  * (a failed or marginal verdict). How the plan finishes is the plan's own event in {@code planning}.
  */
-public record RunStatusChanged(String planId, Actor actor, RunStatus to, String reason) implements Audited {
+public record RunStatusChanged(PlanId planId, Actor actor, RunStatus to, String reason) implements Audited {
 
     @Override
     public String action() {
@@ -21,7 +22,7 @@ public record RunStatusChanged(String planId, Actor actor, RunStatus to, String 
 
     @Override
     public String subject() {
-        return planId;
+        return planId.value();
     }
 
     @Override

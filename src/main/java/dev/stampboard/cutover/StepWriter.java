@@ -57,10 +57,10 @@ final class StepWriter {
                 throw new ConcurrentChange();
             }
             if (m.state() != from) {
-                events.publishEvent(new MoveStateChanged(m.planId.value(), m.seq, m.registry(), from, m.state()));
+                events.publishEvent(new MoveStateChanged(m.planId, m.seq, m.registry(), from, m.state()));
             }
             if (auditAction != null) {
-                events.publishEvent(new MoveStepTaken(m.planId.value(), actor(), auditAction, m.describe()));
+                events.publishEvent(new MoveStepTaken(m.planId, actor(), auditAction, m.describe()));
             }
         });
     }
@@ -78,7 +78,7 @@ final class StepWriter {
         tx.executeWithoutResult(status -> {
             run.pause(reason);
             saveRun(run);
-            events.publishEvent(new RunStatusChanged(run.planId.value(), actor(), run.status(), reasonOf(run)));
+            events.publishEvent(new RunStatusChanged(run.planId, actor(), run.status(), reasonOf(run)));
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.stampboard.isolation;
 
+import dev.stampboard.base.Actor;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,7 +22,7 @@ class IsolationHistory {
     void append(
             String requestId,
             Instant at,
-            String actor,
+            Actor actor,
             @Nullable IsolationState from,
             IsolationState to,
             @Nullable String note) {
@@ -30,7 +31,7 @@ class IsolationHistory {
                 .params(
                         requestId,
                         OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
-                        actor,
+                        actor.name(),
                         from == null ? null : from.name(),
                         to.name(),
                         note)
@@ -43,7 +44,7 @@ class IsolationHistory {
                 .param(requestId)
                 .query((rs, i) -> new IsolationStateChange(
                         rs.getObject("at", OffsetDateTime.class).toInstant(),
-                        rs.getString("actor"),
+                        Actor.named(rs.getString("actor")),
                         rs.getString("from_state") == null ? null : IsolationState.valueOf(rs.getString("from_state")),
                         IsolationState.valueOf(rs.getString("to_state")),
                         rs.getString("note")))

@@ -115,8 +115,8 @@ public class IsolationIntake {
 
     /** A new request prefilled from a plan's isolation recommendation for these registries (the one-click path). */
     @Secured({Role.Authority.SUPPORT, Role.Authority.ADMIN})
-    public NewIsolationRequest prefillFromPlan(String planId, List<String> registries) {
-        PlanDetails plan = planning.get(PlanId.of(planId));
+    public NewIsolationRequest prefillFromPlan(PlanId planId, List<String> registries) {
+        PlanDetails plan = planning.get(planId);
         String customer = registries.stream()
                 .map(fleet::registry)
                 .flatMap(Optional::stream)
@@ -164,7 +164,7 @@ public class IsolationIntake {
                 tb,
                 checked(in.justification()),
                 checked(in.wantedBy()),
-                actor.name(),
+                actor,
                 clock.instant(),
                 sizing);
         steps.recordFiled(

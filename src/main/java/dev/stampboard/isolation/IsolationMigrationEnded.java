@@ -2,10 +2,11 @@ package dev.stampboard.isolation;
 
 import dev.stampboard.audit.Audited;
 import dev.stampboard.base.Actor;
+import dev.stampboard.planning.PlanId;
 import dev.stampboard.planning.PlanStatus;
 
 /** The migration plan of a request finished without completing (rolled back); the request waits. */
-public record IsolationMigrationEnded(String requestId, String planId, PlanStatus status) implements Audited {
+public record IsolationMigrationEnded(String requestId, PlanId planId, PlanStatus status) implements Audited {
 
     @Override
     public Actor actor() {

@@ -105,7 +105,7 @@ public class IsolationProgress {
      */
     @ApplicationModuleListener
     public void onPlanFinished(PlanFinished event) {
-        for (IsolationRequest r : requests.findByPlanId(event.planId())) {
+        for (IsolationRequest r : requests.linkedTo(event.planId())) {
             try {
                 if (event.status() == PlanStatus.COMPLETED) {
                     progress(r.getId());
@@ -209,17 +209,18 @@ public class IsolationProgress {
                             "Isolation request "
                                     + r.shortId() + " of " + r.customer() + ": move " + registries(toMove.size())
                                     + " onto dedicated stamp " + stamp + ".");
-                    r.startMigration(plan.id());
+                    r.startMigration(plan.planId());
                     note = "migration plan " + plan.id() + " opened, pending an engineer's approval"
                             + (there.isEmpty() ? "" : "; " + String.join(", ", there) + " already on " + stamp);
                 }
             }
             case MIGRATING -> {
-                if (r.planId() == null || planning.get(PlanId.of(r.planId())).status() != PlanStatus.COMPLETED) {
+                PlanId linked = r.planId();
+                if (linked == null || planning.get(linked).status() != PlanStatus.COMPLETED) {
                     return false;
                 }
                 r.complete();
-                note = "migration plan " + r.planId() + " completed: the registries are served by " + stamp;
+                note = "migration plan " + linked + " completed: the registries are served by " + stamp;
             }
             default -> {
                 return false;

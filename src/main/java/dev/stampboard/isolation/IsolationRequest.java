@@ -1,6 +1,8 @@
 package dev.stampboard.isolation;
 
+import dev.stampboard.base.Actor;
 import dev.stampboard.base.TransitionRefused;
+import dev.stampboard.planning.PlanId;
 import dev.stampboard.planning.engine.Sizing;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +19,8 @@ import org.springframework.data.relational.core.mapping.Table;
 /**
  * Aggregate root of an isolation request. The state changes only through the intention-revealing
  * transitions below, each checked against {@link IsolationState}'s table; a refused transition throws
- * {@link IllegalStateException} with a reason a person can act on.
+ * {@link IllegalStateException} with a reason a person can act on. Transitions take an {@link Actor} and the linked plan
+ * a {@link PlanId}; the columns keep names and the plan id as text.
  */
 @Table("isolation_request")
 class IsolationRequest implements Persistable<String> {
@@ -114,7 +117,7 @@ class IsolationRequest implements Persistable<String> {
             double tb,
             String justification,
             LocalDate wantedBy,
-            String requestedBy,
+            Actor requestedBy,
             Instant now,
             Sizing sizing) {
         IsolationRequest r = new IsolationRequest(
@@ -127,7 +130,7 @@ class IsolationRequest implements Persistable<String> {
                 tb,
                 justification.strip(),
                 wantedBy,
-                requestedBy,
+                requestedBy.name(),
                 now,
                 IsolationState.SUBMITTED,
                 sizing.registryNodes(),
@@ -147,12 +150,12 @@ class IsolationRequest implements Persistable<String> {
 
     // ---- transitions -------------------------------------------------------------------------
 
-    void startReview(String actor) {
+    void startReview(Actor actor) {
         requireDecider(actor, "review");
         move(IsolationState.IN_REVIEW, "start the review of");
     }
 
-    void askForInformation(String actor, String question) {
+    void askForInformation(Actor actor, String question) {
         requireDecider(actor, "ask about");
         move(IsolationState.NEEDS_INFO, "ask for information on");
         this.question = question.strip();
@@ -165,23 +168,23 @@ class IsolationRequest implements Persistable<String> {
         this.answer = answer.strip();
     }
 
-    void approve(String actor, String dedicatedStamp) {
+    void approve(Actor actor, String dedicatedStamp) {
         approve(actor, dedicatedStamp, Set.of());
     }
 
     /** Four eyes: neither the requester nor anyone who answered on the customer's behalf ({@code answeredBy}) approves. */
-    void approve(String actor, String dedicatedStamp, Set<String> answeredBy) {
+    void approve(Actor actor, String dedicatedStamp, Set<Actor> answeredBy) {
         requireDecider(actor, "approve");
         requireNotAnswerer(actor, answeredBy, "approve");
         move(IsolationState.APPROVED, "approve");
-        this.decidedBy = actor;
+        this.decidedBy = actor.name();
         this.dedicatedStamp = dedicatedStamp;
     }
 
-    void reject(String actor, String reason) {
+    void reject(Actor actor, String reason) {
         requireDecider(actor, "reject");
         move(IsolationState.REJECTED, "reject");
-        this.decidedBy = actor;
+        this.decidedBy = actor.name();
         this.decisionReason = reason.strip();
     }
 
@@ -193,16 +196,16 @@ class IsolationRequest implements Persistable<String> {
         move(IsolationState.READY, "mark ready");
     }
 
-    void startMigration(String planId) {
+    void startMigration(PlanId plan) {
         move(IsolationState.MIGRATING, "start migrating");
-        this.planId = planId;
+        this.planId = plan.value();
     }
 
     void complete() {
         move(IsolationState.DONE, "complete");
     }
 
-    private void requireNotAnswerer(String actor, Set<String> answeredBy, String action) {
+    private void requireNotAnswerer(Actor actor, Set<Actor> answeredBy, String action) {
         if (answeredBy.contains(actor)) {
             throw new TransitionRefused("You answered request " + shortId() + " on the customer's behalf and cannot "
                     + action + " it; another support engineer must");
@@ -210,8 +213,8 @@ class IsolationRequest implements Persistable<String> {
     }
 
     /** Nobody decides on a request they filed themselves. */
-    private void requireDecider(String actor, String action) {
-        if (actor.equals(requestedBy)) {
+    private void requireDecider(Actor actor, String action) {
+        if (actor.name().equals(requestedBy)) {
             throw new TransitionRefused("You filed request " + shortId() + " yourself and cannot " + action
                     + " it; another support engineer must");
         }
@@ -275,9 +278,10 @@ class IsolationRequest implements Persistable<String> {
         return dedicatedStamp;
     }
 
+    /** The plan that migrates the registries, once the request is MIGRATING. */
     @Nullable
-    String planId() {
-        return planId;
+    PlanId planId() {
+        return planId == null ? null : PlanId.of(planId);
     }
 
     DedicatedSizing sizing() {

@@ -4,6 +4,7 @@ import static dev.stampboard.isolation.IsolationSteps.checked;
 import static dev.stampboard.isolation.IsolationSteps.dedicatedStampName;
 import static dev.stampboard.isolation.IsolationSteps.field;
 
+import dev.stampboard.base.Actor;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.planning.IsolationMigrationPlans;
@@ -132,7 +133,7 @@ public class IsolationReview {
     public boolean mayDecide(IsolationRequestDetails request) {
         return (currentUser.has(Role.SUPPORT) || currentUser.has(Role.ADMIN))
                 && !currentUser.name().equals(request.requestedBy())
-                && !answeredOnBehalf(request.id()).contains(currentUser.name());
+                && !answeredOnBehalf(request.id()).contains(currentUser.actor());
     }
 
     @Secured({Role.Authority.SUPPORT, Role.Authority.ADMIN})
@@ -185,7 +186,7 @@ public class IsolationReview {
     }
 
     /** Staff who relayed an answer for the customer (the customer itself may never decide anyway). */
-    private Set<String> answeredOnBehalf(String id) {
+    private Set<Actor> answeredOnBehalf(String id) {
         return history.of(id).stream()
                 .filter(c -> c.from() == IsolationState.NEEDS_INFO && c.to() == IsolationState.IN_REVIEW)
                 .map(IsolationStateChange::actor)
@@ -193,7 +194,7 @@ public class IsolationReview {
     }
 
     private IsolationRequestDetails transition(
-            String id, @Nullable String note, BiConsumer<IsolationRequest, String> step) {
+            String id, @Nullable String note, BiConsumer<IsolationRequest, Actor> step) {
         return steps.byCurrentUser(id, note, step);
     }
 }

@@ -51,11 +51,11 @@ class IsolationSteps {
     }
 
     /** One step by the signed-in user. */
-    IsolationRequestDetails byCurrentUser(String id, @Nullable String note, BiConsumer<IsolationRequest, String> step) {
+    IsolationRequestDetails byCurrentUser(String id, @Nullable String note, BiConsumer<IsolationRequest, Actor> step) {
         IsolationRequest request = load(id);
         Actor actor = currentUser.actor();
         IsolationState from = request.state();
-        step.accept(request, actor.name());
+        step.accept(request, actor);
         record(request, actor, from, note);
         return request.toView();
     }
@@ -63,14 +63,14 @@ class IsolationSteps {
     /** Saves a request that just took a step from {@code from}, with its history row and event. */
     void record(IsolationRequest request, Actor actor, IsolationState from, @Nullable String note) {
         requests.save(request);
-        history.append(request.getId(), clock.instant(), actor.name(), from, request.state(), note);
+        history.append(request.getId(), clock.instant(), actor, from, request.state(), note);
         events.publishEvent(new IsolationStateChanged(request.getId(), actor, from, request.state(), note));
     }
 
     /** Saves a newly filed request with its first history row (its {@link IsolationRequested} event is the caller's). */
     void recordFiled(IsolationRequest request, Actor actor, String note) {
         requests.save(request);
-        history.append(request.getId(), clock.instant(), actor.name(), null, request.state(), note);
+        history.append(request.getId(), clock.instant(), actor, null, request.state(), note);
     }
 
     /** One dedicated stamp per customer and region (the name the planner's isolations use too), so a second request reuses it. */

@@ -41,12 +41,13 @@ class WorkflowNotifications {
                     NotificationKind.APPROVAL_NEEDED,
                     Set.of(Audience.role(Role.ENGINEER)),
                     event.actor().name(),
-                    event.planId(),
-                    "Plan " + shortId(event.planId()) + " awaits your approval",
+                    event.planId().value(),
+                    "Plan " + shortId(event.planId().value()) + " awaits your approval",
                     "Submitted by " + event.actor().name() + (blank(event.reason()) ? "" : ": " + event.reason()),
-                    "plans/" + event.planId()));
+                    "plans/" + event.planId().value()));
         } else if (event.from() == PlanStatus.PENDING_APPROVAL) {
-            notifications.resolve(NotificationKind.APPROVAL_NEEDED, event.planId());
+            notifications.resolve(
+                    NotificationKind.APPROVAL_NEEDED, event.planId().value());
         }
     }
 
@@ -58,12 +59,13 @@ class WorkflowNotifications {
                     NotificationKind.MIGRATION_PAUSED,
                     Set.of(Audience.role(Role.ENGINEER)),
                     null,
-                    event.planId(),
-                    "Migration of plan " + shortId(event.planId()) + " paused",
+                    event.planId().value(),
+                    "Migration of plan " + shortId(event.planId().value()) + " paused",
                     "By " + event.actor().name() + (blank(event.reason()) ? "" : ": " + event.reason()),
-                    "migrations/" + event.planId()));
+                    "migrations/" + event.planId().value()));
         } else if (event.to() == RunStatus.RUNNING) {
-            notifications.resolve(NotificationKind.MIGRATION_PAUSED, event.planId());
+            notifications.resolve(
+                    NotificationKind.MIGRATION_PAUSED, event.planId().value());
         }
     }
 
@@ -74,10 +76,11 @@ class WorkflowNotifications {
                     NotificationKind.MIGRATION_FAILED,
                     Set.of(Audience.role(Role.ENGINEER)),
                     null,
-                    event.planId() + "#" + event.seq(),
+                    event.planId().value() + "#" + event.seq(),
                     "Move of " + event.registry() + " failed",
-                    "Plan " + shortId(event.planId()) + ", move " + event.seq() + ": " + event.from() + " → FAILED",
-                    "migrations/" + event.planId()));
+                    "Plan " + shortId(event.planId().value()) + ", move " + event.seq() + ": " + event.from()
+                            + " → FAILED",
+                    "migrations/" + event.planId().value()));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.stampboard.planning;
 
 import static dev.stampboard.base.Maps.known;
 
+import dev.stampboard.base.Actor;
 import dev.stampboard.fleet.DedicatedStampSpec;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.RegistryInfo;
@@ -160,7 +161,7 @@ final class DedicatedStampMoves {
     static Optional<DedicatedStampSpec> spec(
             PlanDetails plan,
             String stamp,
-            String requestedBy,
+            Actor requestedBy,
             FleetService fleet,
             Function<Set<String>, Sizing> sizer) {
         List<PlanIsolation> isolated = plan.isolations().stream()
@@ -183,6 +184,6 @@ final class DedicatedStampMoves {
                 size.registryNodes(),
                 size.dataproxyNodes(),
                 storage,
-                requestedBy));
+                requestedBy.name()));
     }
 }

@@ -96,11 +96,11 @@ public class IsolationMigrationPlans {
                         + computed.moves().size() + " moves (" + why + ")");
         draft.submit(Actor.SYSTEM);
         plans.save(draft);
-        history.append(draft.getId(), clock.instant(), Actor.SYSTEM.name(), null, PlanStatus.DRAFT, why);
+        history.append(PlanId.of(draft.getId()), clock.instant(), Actor.SYSTEM, null, PlanStatus.DRAFT, why);
         history.append(
-                draft.getId(),
+                PlanId.of(draft.getId()),
                 clock.instant(),
-                Actor.SYSTEM.name(),
+                Actor.SYSTEM,
                 PlanStatus.DRAFT,
                 PlanStatus.PENDING_APPROVAL,
                 "submitted for an engineer's approval");

@@ -1,5 +1,6 @@
 package dev.stampboard.planning;
 
+import dev.stampboard.base.Actor;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.fleet.DedicatedStampSpec;
 import dev.stampboard.fleet.FleetService;
@@ -126,7 +127,7 @@ public class PlanComputation {
     }
 
     /** What to provision when a move of this plan goes to a dedicated stamp that does not exist yet. */
-    public Optional<DedicatedStampSpec> dedicatedStampSpec(PlanDetails plan, String stamp, String requestedBy) {
+    public Optional<DedicatedStampSpec> dedicatedStampSpec(PlanDetails plan, String stamp, Actor requestedBy) {
         PlanningSettings settings = defaultSettings();
         PlanningInput input = inputs.build(plan.region(), new LinkedHashSet<>(), settings);
         return DedicatedStampMoves.spec(

@@ -1,5 +1,6 @@
 package dev.stampboard.planning;
 
+import dev.stampboard.base.Actor;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,31 +20,26 @@ class PlanHistory {
     }
 
     void append(
-            String planId,
-            Instant at,
-            String actor,
-            @Nullable PlanStatus from,
-            PlanStatus to,
-            @Nullable String reason) {
+            PlanId planId, Instant at, Actor actor, @Nullable PlanStatus from, PlanStatus to, @Nullable String reason) {
         jdbc.sql(
                         "insert into plan_status_change (plan_id, at, actor, from_status, to_status, reason) values (?, ?, ?, ?, ?, ?)")
                 .params(
-                        planId,
+                        planId.value(),
                         OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
-                        actor,
+                        actor.name(),
                         from == null ? null : from.name(),
                         to.name(),
                         reason)
                 .update();
     }
 
-    List<PlanStatusChange> of(String planId) {
+    List<PlanStatusChange> of(PlanId planId) {
         return jdbc.sql(
                         "select at, actor, from_status, to_status, reason from plan_status_change where plan_id = ? order by id")
-                .param(planId)
+                .param(planId.value())
                 .query((rs, i) -> new PlanStatusChange(
                         rs.getObject("at", OffsetDateTime.class).toInstant(),
-                        rs.getString("actor"),
+                        Actor.named(rs.getString("actor")),
                         rs.getString("from_status") == null ? null : PlanStatus.valueOf(rs.getString("from_status")),
                         PlanStatus.valueOf(rs.getString("to_status")),
                         rs.getString("reason")))

@@ -21,20 +21,20 @@ class PlanOutcomes {
         this.jdbc = jdbc;
     }
 
-    void record(String planId, String stamp, String pool, @Nullable Double p95, Instant at) {
+    void record(PlanId planId, String stamp, String pool, @Nullable Double p95, Instant at) {
         jdbc.sql("delete from plan_outcome where plan_id = ? and stamp = ? and pool = ?")
-                .params(planId, stamp, pool)
+                .params(planId.value(), stamp, pool)
                 .update();
         jdbc.sql("insert into plan_outcome (plan_id, stamp, pool, after_p95, measured_at) values (?, ?, ?, ?, ?)")
-                .params(planId, stamp, pool, p95, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .params(planId.value(), stamp, pool, p95, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .update();
     }
 
     /** Keyed by "stamp/POOL"; empty until the plan has finished. */
-    Map<String, Measured> of(String planId) {
+    Map<String, Measured> of(PlanId planId) {
         Map<String, Measured> out = new HashMap<>();
         jdbc.sql("select stamp, pool, after_p95, measured_at from plan_outcome where plan_id = ?")
-                .param(planId)
+                .param(planId.value())
                 .query(rs -> {
                     double v = rs.getDouble("after_p95");
                     Double p95 = rs.wasNull() ? null : v;

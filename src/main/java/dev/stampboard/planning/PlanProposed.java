@@ -4,7 +4,7 @@ import dev.stampboard.audit.Audited;
 import dev.stampboard.base.Actor;
 
 /** A new plan was stored as a DRAFT; {@code description} says what it proposes. */
-public record PlanProposed(String planId, Actor actor, String description) implements Audited {
+public record PlanProposed(PlanId planId, Actor actor, String description) implements Audited {
 
     @Override
     public String action() {
@@ -13,7 +13,7 @@ public record PlanProposed(String planId, Actor actor, String description) imple
 
     @Override
     public String subject() {
-        return planId;
+        return planId.value();
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.stampboard.audit.Audited;
 import dev.stampboard.base.Actor;
 
 /** An open plan was recomputed from current signals; its status stays. */
-public record PlanRefreshed(String planId, Actor actor, PlanStatus status) implements Audited {
+public record PlanRefreshed(PlanId planId, Actor actor, PlanStatus status) implements Audited {
 
     @Override
     public String action() {
@@ -13,7 +13,7 @@ public record PlanRefreshed(String planId, Actor actor, PlanStatus status) imple
 
     @Override
     public String subject() {
-        return planId;
+        return planId.value();
     }
 
     @Override

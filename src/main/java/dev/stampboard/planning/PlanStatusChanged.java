@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /** A plan took one step of its state machine ({@link PlanStatus}); registered by the plan itself. */
 public record PlanStatusChanged(
-        String planId,
+        PlanId planId,
         Actor actor,
         PlanStatus from,
         PlanStatus to,
@@ -23,7 +23,7 @@ public record PlanStatusChanged(
 
     @Override
     public String subject() {
-        return planId;
+        return planId.value();
     }
 
     @Override

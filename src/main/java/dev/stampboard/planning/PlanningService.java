@@ -149,7 +149,8 @@ public class PlanningService {
                         + computation.moves().size() + " moves, "
                         + computation.isolations().size() + " isolations");
         plans.save(plan);
-        history.append(plan.getId(), clock.instant(), actor.name(), null, PlanStatus.DRAFT, "proposed by the planner");
+        history.append(
+                PlanId.of(plan.getId()), clock.instant(), actor, null, PlanStatus.DRAFT, "proposed by the planner");
         return plan.toView(false);
     }
 
@@ -207,7 +208,7 @@ public class PlanningService {
     @Transactional(readOnly = true)
     public List<ReportRow> report(PlanId id) {
         PlanDetails plan = get(id);
-        Map<String, PlanOutcomes.Measured> measured = outcomes.of(id.value());
+        Map<String, PlanOutcomes.Measured> measured = outcomes.of(id);
         List<ReportRow> rows = new ArrayList<>();
         for (PlanPrediction p : plan.predictions()) {
             Double before = plan.evidence().stream()
@@ -246,9 +247,9 @@ public class PlanningService {
     public PlanDetails finishExecution(PlanId id, PlanStatus outcome, Actor actor, String reason) {
         PlanDetails view = systemTransition(id, actor, reason, p -> p.finishExecution(outcome, actor, reason));
         for (PlanPrediction p : view.predictions()) {
-            outcomes.record(id.value(), p.stamp(), p.pool(), currentP95(p.stamp(), p.pool()), clock.instant());
+            outcomes.record(id, p.stamp(), p.pool(), currentP95(p.stamp(), p.pool()), clock.instant());
         }
-        events.publishEvent(new PlanFinished(id.value(), outcome));
+        events.publishEvent(new PlanFinished(id, outcome));
         return view;
     }
 
@@ -278,14 +279,14 @@ public class PlanningService {
         PlanStatus from = plan.status();
         step.accept(plan);
         plans.save(plan);
-        history.append(id.value(), clock.instant(), actor.name(), from, plan.status(), reason);
+        history.append(id, clock.instant(), actor, from, plan.status(), reason);
         return plan.toView(false);
     }
 
     @Transactional(readOnly = true)
     public List<PlanStatusChange> history(PlanId id) {
         load(id);
-        return history.of(id.value());
+        return history.of(id);
     }
 
     /** Plans left pending longer than the approval window expire (checked every few seconds of wall time). */
@@ -302,9 +303,9 @@ public class PlanningService {
                 plan.expire(Actor.SYSTEM, "not approved within " + properties.approvalExpiryHours() + " h");
                 plans.save(plan);
                 history.append(
-                        plan.getId(),
+                        PlanId.of(plan.getId()),
                         clock.instant(),
-                        Actor.SYSTEM.name(),
+                        Actor.SYSTEM,
                         PlanStatus.PENDING_APPROVAL,
                         PlanStatus.EXPIRED,
                         "pending longer than " + properties.approvalExpiryHours() + " h");
@@ -348,21 +349,21 @@ public class PlanningService {
         } catch (ConcurrencyFailureException lost) {
             throw new ConflictException(whatChanged(id));
         }
-        history.append(id.value(), clock.instant(), actor.name(), from, plan.status(), reason);
+        history.append(id, clock.instant(), actor, from, plan.status(), reason);
         return plan.toView(false);
     }
 
     /** Who created, submitted or refreshed the plan while it was open (four eyes bars them all from approving). */
     private java.util.Set<String> shapedBy(PlanId id) {
-        return history.of(id.value()).stream()
+        return history.of(id).stream()
                 .filter(c -> c.to().isOpen())
-                .map(PlanStatusChange::actor)
+                .map(c -> c.actor().name())
                 .collect(java.util.stream.Collectors.toSet());
     }
 
     /** "Plan … was approved by bob a moment ago": the change that won a race, from the committed history. */
     private String whatChanged(PlanId id) {
-        List<PlanStatusChange> changes = history.of(id.value());
+        List<PlanStatusChange> changes = history.of(id);
         if (changes.isEmpty()) {
             return "Plan " + id + " was changed by someone else a moment ago; reload it and try again";
         }

@@ -131,7 +131,7 @@ class RebalancePlan extends AbstractAggregateRoot<RebalancePlan> implements Pers
                 Set.copyOf(computation.evidence()),
                 computation.triggers());
         plan.isNew = true;
-        plan.registerEvent(new PlanProposed(id, createdBy, description));
+        plan.registerEvent(new PlanProposed(PlanId.of(id), createdBy, description));
         return plan;
     }
 
@@ -203,7 +203,7 @@ class RebalancePlan extends AbstractAggregateRoot<RebalancePlan> implements Pers
     /** Recomputes an open plan from current signals; a pending plan stays pending for review. */
     void refresh(Actor actor, Computation computation) {
         requireOpen("refresh", "only an open plan (DRAFT or PENDING_APPROVAL) can be refreshed");
-        registerEvent(new PlanRefreshed(id, actor, status));
+        registerEvent(new PlanRefreshed(PlanId.of(id), actor, status));
         computedAtMinute = computation.minute();
         settings = computation.settings();
         notes = computation.notes();
@@ -232,7 +232,7 @@ class RebalancePlan extends AbstractAggregateRoot<RebalancePlan> implements Pers
     private void moveTo(PlanStatus to, Actor actor, @Nullable String reason) {
         PlanStatus from = status;
         status = to;
-        registerEvent(new PlanStatusChanged(id, actor, from, to, reason));
+        registerEvent(new PlanStatusChanged(PlanId.of(id), actor, from, to, reason));
     }
 
     /** Guards a step to {@code to} by the table in {@link PlanStatus}. */

@@ -12,8 +12,6 @@ import dev.stampboard.score.engine.FeatureSettings;
 import dev.stampboard.score.engine.IncidentRule;
 import dev.stampboard.score.engine.ScoreFeature;
 import dev.stampboard.score.engine.ScoreModel;
-import dev.stampboard.score.engine.ScoreTrainer;
-import dev.stampboard.score.engine.TrainingPlan;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
 import dev.stampboard.signals.SignalFeed;
@@ -21,11 +19,9 @@ import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.engine.SignalSettings;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Live stamp scores and the model versions behind them. Every minute the signals engine advances to, each stamp's
  * previous (complete) minute goes through its feature tracker ({@link LiveScoreBoard}) and the active model scores it. Versions are
- * trained on the simulated world ({@link TrainingPlan}), stored inactive, and activated by an admin; the first one
+ * trained on the simulated world ({@link ScoreTraining}), stored inactive, and activated by an admin; the first one
  * is trained in the background after start-up and activated by the console, as no version was active to compare it
  * with. Role checks here; every training, activation and pin is audited.
  */
@@ -62,9 +58,9 @@ public class ScoreService {
     private final TransactionTemplate tx;
     private final LiveObservations observations;
     private final LabellingStore labellingStore;
+    private final ScoreTraining training;
 
     private final LiveScoreBoard board = new LiveScoreBoard();
-    private final AtomicBoolean training = new AtomicBoolean();
     private volatile @Nullable Active active;
     private volatile @Nullable String initialTrainingProblem;
 
@@ -91,6 +87,7 @@ public class ScoreService {
         this.tx = new TransactionTemplate(transactions);
         this.observations = new LiveObservations(signals, fleet);
         this.labellingStore = labellingStore;
+        this.training = new ScoreTraining(store, events, tx, properties.operatingScore());
         feed.onAdvance(this::onMinute);
     }
 
@@ -199,7 +196,7 @@ public class ScoreService {
 
     /** Whether a version is being trained now (by an admin or the first one after start-up). */
     public boolean isTraining() {
-        return training.get();
+        return training.isRunning();
     }
 
     /** Why the first version could not be trained, if it failed. */
@@ -214,56 +211,7 @@ public class ScoreService {
     }
 
     private int trainAndStore(ScoreProperties.Plan plan, int threads, Actor actor) {
-        if (!training.compareAndSet(false, true)) {
-            throw new ConflictException("A score model is being trained already; try again when it is done");
-        }
-        try {
-            IncidentRule rule = incidentRule();
-            TrainingPlan trainingPlan = new TrainingPlan(
-                    plan.stamps(),
-                    plan.days(),
-                    plan.trainSeeds(),
-                    plan.validation(),
-                    plan.heldOutSeeds(),
-                    plan.trainEvery(),
-                    plan.evalEvery(),
-                    featureSettings(),
-                    rule,
-                    ScoreTrainer.Options.DEFAULTS,
-                    properties.operatingScore());
-            TrainingPlan.Result result = trainingPlan.run(threads);
-            ModelCard.Training trainingFacts = new ModelCard.Training(
-                    result.trainingRows(),
-                    result.trainingPositives(),
-                    String.format(
-                            Locale.ROOT,
-                            "seeds %s: %d stamps × %d days each",
-                            plan.trainSeeds(),
-                            plan.stamps(),
-                            plan.days()),
-                    rule.p99SloMs(),
-                    rule.throttlingPercent(),
-                    rule.sustainMinutes(),
-                    rule.horizonMinutes() / 60,
-                    result.simulatedStampMinutes(),
-                    result.simulateMillis(),
-                    result.fitMillis());
-            ModelCard.Evaluated evaluated = Cards.evaluated(
-                    result.evaluation(),
-                    result.operatingPoint(),
-                    properties.operatingScore(),
-                    result.modelAtConfiguredScore());
-            Integer version = tx.execute(status -> {
-                int v = store.nextVersion();
-                store.insert(v, Instant.now(), actor.name(), result.model(), trainingFacts, evaluated);
-                events.publishEvent(new ScoreModelTrained(actor, v, Cards.summary(evaluated, trainingFacts)));
-                return v;
-            });
-            log.info("Score model version {} trained: {}", version, Cards.summary(evaluated, trainingFacts));
-            return java.util.Objects.requireNonNull(version);
-        } finally {
-            training.set(false);
-        }
+        return training.trainAndStore(plan, threads, featureSettings(), incidentRule(), actor);
     }
 
     IncidentRule incidentRule() {

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The settings the signals are judged by, and the engine they are applied to: the hot and warning thresholds, the
@@ -42,10 +44,21 @@ public class SignalSettingsService {
 
     private final SignalEngine engine;
 
+    private final SettingsVersion versions;
+    /**
+     * The settings version this instance's memory holds (guarded by {@code this}): its own change's from the moment
+     * it is applied (before the commit), else the newest the follower applied. The follower applies only a newer one,
+     * so it never puts an older version back over this instance's own change.
+     */
+    private long appliedVersion;
+    /** No version: the next follow applies whatever is stored. */
+    private static final long NONE = Long.MIN_VALUE;
+
     SignalSettingsService(
             FleetService fleet,
             SettingsStore settingsStore,
             RegionSettingsStore regionStore,
+            SettingsVersion versions,
             ApplicationEventPublisher events,
             CurrentUser currentUser,
             Clock clock,
@@ -53,9 +66,12 @@ public class SignalSettingsService {
         this.fleet = fleet;
         this.settingsStore = settingsStore;
         this.regionStore = regionStore;
+        this.versions = versions;
         this.events = events;
         this.currentUser = currentUser;
         this.defaults = defaultRegionSettings(properties);
+        // the version first: the settings read after it are at least that new
+        this.appliedVersion = versions.current();
         this.regionSettings.putAll(regionStore.all());
         this.engine =
                 new SignalEngine(initialSettings(properties), clock.instant().getEpochSecond() / 60);
@@ -136,15 +152,44 @@ public class SignalSettingsService {
 
     /**
      * Stores and applies a region's settings ({@code null}: back to the defaults). Only {@link RegionSettingsService}
-     * calls this, after its role check and validation, in its transaction.
+     * calls this, after its role check and validation, in its transaction: the memory holds the change at once (the
+     * caller reads it back), and is read again from the store if the transaction does not commit.
      */
-    synchronized void applyRegionSettings(String region, @Nullable RegionSignalSettings settings, Actor actor) {
+    void applyRegionSettings(String region, @Nullable RegionSignalSettings settings, Actor actor) {
+        long version = versions.raise();
         if (settings == null) {
             regionStore.delete(region);
         } else {
             regionStore.save(region, settings, actor);
         }
-        useRegionSettings(region, settings);
+        synchronized (this) {
+            useRegionSettings(region, settings);
+            appliedVersion = Math.max(appliedVersion, version);
+        }
+        reloadUnlessCommitted();
+    }
+
+    /**
+     * When the caller's transaction does not commit, this instance's memory is read again from the store: it held the
+     * change (and its version) from before the commit.
+     */
+    private void reloadUnlessCommitted() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status == STATUS_COMMITTED) {
+                    return;
+                }
+                synchronized (SignalSettingsService.this) {
+                    appliedVersion = NONE;
+                }
+                // a failure here is logged by Spring; the follower then reads the store on its next round
+                followSettings();
+            }
+        });
     }
 
     /** Applies a region's settings ({@code null}: the defaults) to this instance's engine; they are stored already. */
@@ -177,38 +222,85 @@ public class SignalSettingsService {
             throw new InvalidInputException(
                     "The warning threshold (" + warn + " %) must not be above the hot threshold (" + hot + " %)");
         }
-        SignalSettings old = engine.settings();
-        engine.updateSettings(new SignalSettings(hot, warn, old.peakWindow(), old.reactiveRules()));
+        long version = versions.raise();
         settingsStore.saveThresholds(hot, warn, actor);
+        SignalSettings old;
+        synchronized (this) {
+            old = engine.settings();
+            useThresholds(hot, warn);
+            appliedVersion = Math.max(appliedVersion, version);
+        }
+        reloadUnlessCommitted();
         events.publishEvent(new ThresholdsChanged(actor, old.hotThreshold(), hot, old.warnThreshold(), warn));
     }
 
-    /**
-     * Thresholds another console instance changed (they are stored): applied to this instance's engine. No event: the
-     * instance that changed them audited the change.
-     */
-    void followSettings() {
-        followRegionSettings();
-        SignalSettings old = engine.settings();
-        double hot = settingsStore.hotThreshold().orElse(old.hotThreshold());
-        double warn = settingsStore.warnThreshold().orElse(old.warnThreshold());
-        if (hot != old.hotThreshold() || warn != old.warnThreshold()) {
-            engine.updateSettings(new SignalSettings(hot, warn, old.peakWindow(), old.reactiveRules()));
+    /** Applies thresholds to this instance's engine, keeping its windows and rules (they are stored already). */
+    private void useThresholds(double hot, double warn) {
+        SignalSettings current = engine.settings();
+        if (hot != current.hotThreshold() || warn != current.warnThreshold()) {
+            // the retention stays: a region's window may have grown it (it never shrinks while running)
+            engine.updateSettings(current.withThresholds(hot, warn));
         }
     }
 
-    /** Region settings another console instance stored (or removed): applied to this instance's engine. */
-    private synchronized void followRegionSettings() {
-        Map<String, RegionSignalSettings> stored = regionStore.all();
-        stored.forEach((region, settings) -> {
+    /**
+     * Thresholds and region settings another console instance changed (they are stored): applied to this instance's
+     * engine when the stored version is newer than the one its memory holds. No event: the instance that changed
+     * them audited the change. Returns the queries sent: one while nothing changed.
+     */
+    int followSettings() {
+        Stored stored = readStored();
+        if (stored == null) {
+            return 1;
+        }
+        applyStored(stored);
+        return 4;
+    }
+
+    /** What the store holds, read in one go (the version first); null when this instance holds that version. */
+    @Nullable
+    Stored readStored() {
+        long version = versions.current();
+        synchronized (this) {
+            if (version <= appliedVersion) {
+                return null;
+            }
+        }
+        // read after the version: at least that new (a change committed in between is read again next time)
+        return new Stored(
+                version,
+                settingsStore.hotThreshold().orElse(null),
+                settingsStore.warnThreshold().orElse(null),
+                regionStore.all());
+    }
+
+    /** The stored settings at {@code version} (or newer), as the follower read them. */
+    record Stored(
+            long version, @Nullable Double hot, @Nullable Double warn, Map<String, RegionSignalSettings> regions) {}
+
+    /**
+     * Applies what the follower read, unless this instance's memory holds that version or a newer one already: its
+     * own change (applied before its commit, the follower's read maybe taken before the commit), or a later read.
+     */
+    synchronized boolean applyStored(Stored stored) {
+        if (stored.version() <= appliedVersion) {
+            return false;
+        }
+        stored.regions().forEach((region, settings) -> {
             if (!settings.equals(regionSettings.get(region))) {
                 useRegionSettings(region, settings);
             }
         });
         for (String region : List.copyOf(regionSettings.keySet())) {
-            if (!stored.containsKey(region)) {
+            if (!stored.regions().containsKey(region)) {
                 useRegionSettings(region, null);
             }
         }
+        SignalSettings current = engine.settings();
+        useThresholds(
+                stored.hot() == null ? current.hotThreshold() : stored.hot(),
+                stored.warn() == null ? current.warnThreshold() : stored.warn());
+        appliedVersion = stored.version();
+        return true;
     }
 }

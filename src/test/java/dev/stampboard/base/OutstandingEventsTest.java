@@ -71,7 +71,7 @@ class OutstandingEventsTest extends SpringTest {
         // the rows the registry stores for the event, as an instance that crashed before its listeners ran leaves
         // them: taken from a real publication whose transaction is then rolled back, and dated an hour ago
         List<Map<String, Object>> rows = tx.execute(status -> {
-            events.publishEvent(new PlanFinished(plan, PlanStatus.ROLLED_BACK));
+            events.publishEvent(new PlanFinished(dev.stampboard.planning.PlanId.of(plan), PlanStatus.ROLLED_BACK));
             List<Map<String, Object>> r = jdbc.sql(
                             "select listener_id, event_type, serialized_event from event_publication"
                                     + " where serialized_event like ?")
@@ -115,7 +115,7 @@ class OutstandingEventsTest extends SpringTest {
     void a_young_outstanding_publication_is_left_to_the_instance_delivering_it() {
         String plan = "scale7-inflight-" + UUID.randomUUID();
         List<Map<String, Object>> rows = tx.execute(status -> {
-            events.publishEvent(new PlanFinished(plan, PlanStatus.ROLLED_BACK));
+            events.publishEvent(new PlanFinished(dev.stampboard.planning.PlanId.of(plan), PlanStatus.ROLLED_BACK));
             List<Map<String, Object>> r = jdbc.sql("select listener_id, event_type, serialized_event, publication_date"
                             + " from event_publication where serialized_event like ?")
                     .param("%" + plan + "%")

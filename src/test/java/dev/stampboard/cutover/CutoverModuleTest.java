@@ -64,7 +64,7 @@ class CutoverModuleTest {
 
         scenario.stimulate(() -> cutover.start(id, false))
                 .andWaitForEventOfType(ExecutionStarted.class)
-                .matching(e -> e.planId().equals(id.value()))
+                .matching(e -> e.planId().equals(id))
                 .toArriveAndVerify(e -> {
                     assertThat(e.moves()).isEqualTo(2);
                     assertThat(e.actor().name()).isEqualTo("carol");

@@ -3,6 +3,8 @@ package dev.stampboard.isolation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stampboard.base.Actor;
+import dev.stampboard.planning.PlanId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -35,19 +37,19 @@ class IsolationRequestTest {
                 IsolationState.IN_REVIEW,
                 from == IsolationState.NEEDS_INFO
                         ? r -> r.answer("30 TB more next month")
-                        : r -> r.startReview("carol"),
+                        : r -> r.startReview(Actor.user("carol")),
                 IsolationState.NEEDS_INFO,
-                r -> r.askForInformation("carol", "What is the growth rate?"),
+                r -> r.askForInformation(Actor.user("carol"), "What is the growth rate?"),
                 IsolationState.APPROVED,
-                r -> r.approve("carol", "ded-openmind-ai-abcdef"),
+                r -> r.approve(Actor.user("carol"), "ded-openmind-ai-abcdef"),
                 IsolationState.REJECTED,
-                r -> r.reject("carol", "shared capacity suffices"),
+                r -> r.reject(Actor.user("carol"), "shared capacity suffices"),
                 IsolationState.PROVISIONING,
                 IsolationRequest::startProvisioning,
                 IsolationState.READY,
                 IsolationRequest::markReady,
                 IsolationState.MIGRATING,
-                r -> r.startMigration("plan-1"),
+                r -> r.startMigration(PlanId.of("plan-1")),
                 IsolationState.DONE,
                 IsolationRequest::complete);
     }
@@ -114,16 +116,17 @@ class IsolationRequestTest {
     @Test
     void nobody_decides_on_a_request_they_filed() {
         IsolationRequest own = in(IsolationState.IN_REVIEW, "carol");
-        assertThatThrownBy(() -> own.approve("carol", "ded-x"))
+        assertThatThrownBy(() -> own.approve(Actor.user("carol"), "ded-x"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("filed request 01234567 yourself");
-        assertThatThrownBy(() -> own.reject("carol", "no")).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> own.askForInformation("carol", "?")).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> in(IsolationState.SUBMITTED, "carol").startReview("carol"))
+        assertThatThrownBy(() -> own.reject(Actor.user("carol"), "no")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> own.askForInformation(Actor.user("carol"), "?"))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> in(IsolationState.SUBMITTED, "carol").startReview(Actor.user("carol")))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(own.state()).isEqualTo(IsolationState.IN_REVIEW);
 
-        own.approve("erin", "ded-x");
+        own.approve(Actor.user("erin"), "ded-x");
         assertThat(own.toView().decidedBy()).isEqualTo("erin");
         assertThat(own.toView().dedicatedStamp()).isEqualTo("ded-x");
     }
@@ -131,29 +134,29 @@ class IsolationRequestTest {
     @Test
     void whoever_answered_for_the_customer_cannot_approve() {
         IsolationRequest r = in(IsolationState.IN_REVIEW, "frank");
-        assertThatThrownBy(() -> r.approve("carol", "ded-x", java.util.Set.of("carol")))
+        assertThatThrownBy(() -> r.approve(Actor.user("carol"), "ded-x", java.util.Set.of(Actor.user("carol"))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("on the customer's behalf");
         assertThat(r.state()).isEqualTo(IsolationState.IN_REVIEW);
-        r.approve("erin", "ded-x", java.util.Set.of("carol"));
+        r.approve(Actor.user("erin"), "ded-x", java.util.Set.of(Actor.user("carol")));
         assertThat(r.state()).isEqualTo(IsolationState.APPROVED);
     }
 
     @Test
     void a_refusal_says_where_the_request_can_go() {
-        assertThatThrownBy(() -> in(IsolationState.SUBMITTED, "frank").approve("carol", "ded-x"))
+        assertThatThrownBy(() -> in(IsolationState.SUBMITTED, "frank").approve(Actor.user("carol"), "ded-x"))
                 .hasMessage(
                         "Cannot approve request 01234567 while it is SUBMITTED; from SUBMITTED it can only go to IN_REVIEW");
-        assertThatThrownBy(() -> in(IsolationState.REJECTED, "frank").startReview("carol"))
+        assertThatThrownBy(() -> in(IsolationState.REJECTED, "frank").startReview(Actor.user("carol")))
                 .hasMessageContaining("(final)");
     }
 
     @Test
     void asking_again_replaces_the_question_and_clears_the_old_answer() {
         IsolationRequest r = in(IsolationState.IN_REVIEW, "frank");
-        r.askForInformation("carol", "How much data?");
+        r.askForInformation(Actor.user("carol"), "How much data?");
         r.answer("300 TB");
-        r.askForInformation("carol", "Growth per month?");
+        r.askForInformation(Actor.user("carol"), "Growth per month?");
         assertThat(r.toView().question()).isEqualTo("Growth per month?");
         assertThat(r.toView().answer()).isNull();
     }

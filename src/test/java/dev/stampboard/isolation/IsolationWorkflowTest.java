@@ -256,7 +256,7 @@ class IsolationWorkflowTest extends SpringTest {
                         IsolationState.NEEDS_INFO,
                         IsolationState.IN_REVIEW);
         assertThat(review.history(r.id()))
-                .extracting(IsolationStateChange::actor)
+                .extracting(c -> c.actor().name())
                 .containsExactly("frank", "carol", "carol", "frank");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stampboard.SpringTest;
 import dev.stampboard.planning.PlanFinished;
+import dev.stampboard.planning.PlanId;
 import dev.stampboard.planning.PlanStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +32,7 @@ class PlanFinishedDeliveryTest extends SpringTest {
             throws InterruptedException {
         long before = outstanding();
         long during = tx.execute(status -> {
-            events.publishEvent(new PlanFinished("no-such-plan", PlanStatus.COMPLETED));
+            events.publishEvent(new PlanFinished(PlanId.of("no-such-plan"), PlanStatus.COMPLETED));
             return outstanding();
         });
         assertThat(during).as("stored in the publishing transaction").isEqualTo(before + 1);
@@ -46,7 +47,7 @@ class PlanFinishedDeliveryTest extends SpringTest {
     void a_rolled_back_transaction_publishes_nothing() {
         long before = outstanding();
         tx.executeWithoutResult(status -> {
-            events.publishEvent(new PlanFinished("no-such-plan", PlanStatus.ROLLED_BACK));
+            events.publishEvent(new PlanFinished(PlanId.of("no-such-plan"), PlanStatus.ROLLED_BACK));
             status.setRollbackOnly();
         });
         assertThat(outstanding()).isEqualTo(before);

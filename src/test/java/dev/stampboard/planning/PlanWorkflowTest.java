@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stampboard.SpringTest;
+import dev.stampboard.base.Actor;
 import dev.stampboard.signals.SignalSettingsService;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.simulator.SimulatorService;
@@ -102,6 +103,6 @@ class PlanWorkflowTest extends SpringTest {
         assertThat(expired.status()).isEqualTo(PlanStatus.EXPIRED);
         assertThat(planning.history(plan.planId()))
                 .last()
-                .satisfies(c -> assertThat(c.actor()).isEqualTo("system"));
+                .satisfies(c -> assertThat(c.actor()).isEqualTo(Actor.SYSTEM));
     }
 }

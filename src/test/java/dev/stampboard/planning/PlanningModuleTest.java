@@ -38,7 +38,7 @@ class PlanningModuleTest {
         scenario.stimulate(
                         () -> planning.finishExecution(id, PlanStatus.COMPLETED, Actor.SYSTEM, "every move validated"))
                 .andWaitForEventOfType(PlanFinished.class)
-                .matching(e -> e.planId().equals(id.value()))
+                .matching(e -> e.planId().equals(id))
                 .toArriveAndVerify(e -> assertThat(e.status()).isEqualTo(PlanStatus.COMPLETED));
 
         PlanDetails plan = planning.get(id);

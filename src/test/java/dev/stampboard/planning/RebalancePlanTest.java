@@ -168,7 +168,7 @@ class RebalancePlanTest {
         assertThat(plan.events())
                 .last()
                 .isEqualTo(new PlanStatusChanged(
-                        "p1", Actor.user("bob"), PlanStatus.PENDING_APPROVAL, PlanStatus.APPROVED, null));
+                        PlanId.of("p1"), Actor.user("bob"), PlanStatus.PENDING_APPROVAL, PlanStatus.APPROVED, null));
     }
 
     @Test
@@ -199,11 +199,15 @@ class RebalancePlanTest {
         RebalancePlan plan = in(PlanStatus.REJECTED);
         assertThat(plan.events())
                 .containsExactly(
-                        new PlanProposed("p1", Actor.user("alice"), "test plan"),
+                        new PlanProposed(PlanId.of("p1"), Actor.user("alice"), "test plan"),
                         new PlanStatusChanged(
-                                "p1", Actor.user("alice"), PlanStatus.DRAFT, PlanStatus.PENDING_APPROVAL, null),
+                                PlanId.of("p1"),
+                                Actor.user("alice"),
+                                PlanStatus.DRAFT,
+                                PlanStatus.PENDING_APPROVAL,
+                                null),
                         new PlanStatusChanged(
-                                "p1",
+                                PlanId.of("p1"),
                                 Actor.user("bob"),
                                 PlanStatus.PENDING_APPROVAL,
                                 PlanStatus.REJECTED,

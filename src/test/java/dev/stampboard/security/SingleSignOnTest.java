@@ -2,10 +2,11 @@ package dev.stampboard.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stampboard.StampboardApplication;
+import dev.stampboard.support.ChildConsole;
+import dev.stampboard.support.ChildConsoleTest;
 import java.net.CookieManager;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -20,17 +22,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * Single sign-on end to end against a real OpenID provider ({@link TestIdentityProvider}, Spring Authorization
@@ -38,81 +34,79 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  * redirects, the console's code exchange and ID-token check), app roles mapped to console roles, a person with no
  * mapped role or disabled in the console refused; the API as a resource server accepting the provider's JWT access
  * tokens and refusing a forged one; local sign-in switched off by an administrator who signed in through the
- * provider. One console context (production profile {@code postgres}, its own in-memory database) and the provider.
+ * provider. One console (production profile {@code postgres}, its own in-memory database) and the provider, each a
+ * process of its own ({@link ChildConsole}), started at once.
  */
+@ChildConsoleTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SingleSignOnTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADMIN_SECRET = "local admin secret 1";
 
-    private static ConfigurableApplicationContext provider;
-    private static ConfigurableApplicationContext console;
+    private static ChildConsole provider;
+    private static ChildConsole console;
     private static String consoleUrl;
     private static String providerUrl;
-    private final SecurityContextHolderStrategy sharedStrategy = SecurityContextHolder.getContextHolderStrategy();
 
     @BeforeAll
     static void startProviderAndConsole() throws Exception {
-        int consolePort = freePort();
-        int providerPort = freePort();
+        int consolePort = ChildConsole.freePort();
+        int providerPort = ChildConsole.freePort();
         // two host names, so the browser keeps the provider's cookies and the console's apart
         consoleUrl = "http://127.0.0.1:" + consolePort;
         providerUrl = "http://localhost:" + providerPort;
-        String registration = "--spring.security.oauth2.client.registration.contoso.";
-        String providerConfig = "--spring.security.oauth2.client.provider.contoso.";
-        // The console first, with the provider's endpoints named (no discovery at start); the provider after it, so
-        // both share the security-context strategy the console installs JVM-wide (one JVM holds both here).
-        console = new SpringApplication(StampboardApplication.class)
-                .run(
-                        "--spring.profiles.active=postgres",
-                        "--spring.datasource.url=jdbc:h2:mem:sso;DB_CLOSE_DELAY=-1",
-                        "--spring.datasource.username=sa",
-                        "--spring.datasource.password=",
-                        "--server.port=" + consolePort,
-                        "--logging.level.root=WARN",
-                        "--vaadin.productionMode=false",
-                        "--stampboard.cutover.executor-enabled=false",
-                        "--stampboard.security.initial-admin.password=" + ADMIN_SECRET,
-                        registration + "client-id=" + TestIdentityProvider.CONSOLE_CLIENT,
-                        registration + "client-secret=" + TestIdentityProvider.CONSOLE_SECRET,
-                        registration + "client-name=Contoso",
-                        registration + "scope=openid",
-                        registration + "authorization-grant-type=authorization_code",
-                        registration + "redirect-uri={baseUrl}/login/oauth2/code/{registrationId}",
-                        registration + "provider=contoso",
-                        providerConfig + "authorization-uri=" + providerUrl + "/oauth2/authorize",
-                        providerConfig + "token-uri=" + providerUrl + "/oauth2/token",
-                        providerConfig + "jwk-set-uri=" + providerUrl + "/oauth2/jwks",
-                        providerConfig + "user-name-attribute=sub",
-                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + providerUrl + "/oauth2/jwks",
-                        "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + providerUrl,
-                        "--stampboard.security.sso.role-claim=roles",
-                        "--stampboard.security.sso.role-mapping[Stampboard.Admin]=ADMIN",
-                        "--stampboard.security.sso.role-mapping[Stampboard.Engineer]=ENGINEER",
-                        "--stampboard.security.sso.role-mapping[stampboard.viewer]=VIEWER");
-        provider = TestIdentityProvider.start(consoleUrl, providerPort);
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket free = new ServerSocket(0)) {
-            return free.getLocalPort();
-        }
+        String registration = "spring.security.oauth2.client.registration.contoso.";
+        String providerConfig = "spring.security.oauth2.client.provider.contoso.";
+        // the console with the provider's endpoints named (no discovery at start), so both start at once
+        console = ChildConsole.named("sso-console")
+                .port(consolePort)
+                .readinessAnonymous() // a production profile: no demo users
+                .property("spring.profiles.active", "postgres")
+                .property("spring.datasource.url", "jdbc:h2:mem:sso;DB_CLOSE_DELAY=-1")
+                .property("spring.datasource.username", "sa")
+                .property("spring.datasource.password", "")
+                .property("stampboard.cutover.executor-enabled", false)
+                .property("stampboard.security.initial-admin.password", ADMIN_SECRET)
+                .property(registration + "client-id", TestIdentityProvider.CONSOLE_CLIENT)
+                .property(registration + "client-secret", TestIdentityProvider.CONSOLE_SECRET)
+                .property(registration + "client-name", "Contoso")
+                .property(registration + "scope", "openid")
+                .property(registration + "authorization-grant-type", "authorization_code")
+                .property(registration + "redirect-uri", "{baseUrl}/login/oauth2/code/{registrationId}")
+                .property(registration + "provider", "contoso")
+                .property(providerConfig + "authorization-uri", providerUrl + "/oauth2/authorize")
+                .property(providerConfig + "token-uri", providerUrl + "/oauth2/token")
+                .property(providerConfig + "jwk-set-uri", providerUrl + "/oauth2/jwks")
+                .property(providerConfig + "user-name-attribute", "sub")
+                .property("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", providerUrl + "/oauth2/jwks")
+                .property("spring.security.oauth2.resourceserver.jwt.issuer-uri", providerUrl)
+                .property("stampboard.security.sso.role-claim", "roles")
+                .property("stampboard.security.sso.role-mapping[Stampboard.Admin]", "ADMIN")
+                .property("stampboard.security.sso.role-mapping[Stampboard.Engineer]", "ENGINEER")
+                .property("stampboard.security.sso.role-mapping[stampboard.viewer]", "VIEWER")
+                .start();
+        provider = ChildConsole.named("sso-provider")
+                .main(TestIdentityProvider.class)
+                .heap("256m")
+                .port(providerPort)
+                .readiness("/oauth2/jwks")
+                .readinessAnonymous()
+                .property("console.base-url", consoleUrl)
+                .start();
+        Instant deadline = Instant.now().plus(ChildConsole.START_BUDGET);
+        provider.awaitReady(deadline);
+        console.awaitReady(deadline);
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws InterruptedException {
         if (console != null) {
-            console.close();
+            console.stop(Duration.ofSeconds(10));
         }
         if (provider != null) {
-            provider.close();
+            provider.stop(Duration.ofSeconds(10));
         }
-    }
-
-    @AfterEach
-    void restoreSecurityStrategy() {
-        SecurityContextHolder.setContextHolderStrategy(sharedStrategy); // the console installs its own JVM-wide
     }
 
     /** A browser: its own cookie jar, follows no redirect by itself. */
@@ -191,8 +185,29 @@ class SingleSignOnTest {
         return get(browser, callback);
     }
 
-    private static JdbcClient db() {
-        return console.getBean(JdbcClient.class);
+    /** The console's users as its administrator lists them ({@code GET /api/v1/users}). */
+    private static JsonNode users() throws Exception {
+        HttpResponse<String> res = api("GET", "/api/v1/users", basic("admin", ADMIN_SECRET), null);
+        assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
+        return JSON.readTree(res.body());
+    }
+
+    private static JsonNode user(String username) throws Exception {
+        for (JsonNode u : users()) {
+            if (u.get("username").asText().equals(username)) {
+                return u;
+            }
+        }
+        return null;
+    }
+
+    /** Audit entries through {@code GET /api/v1/audit} with the given query, read as the local administrator. */
+    private static List<JsonNode> audit(String query) throws Exception {
+        HttpResponse<String> res = api("GET", "/api/v1/audit?" + query, basic("admin", ADMIN_SECRET), null);
+        assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
+        List<JsonNode> entries = new java.util.ArrayList<>();
+        JSON.readTree(res.body()).forEach(entries::add);
+        return entries;
     }
 
     private static HttpResponse<String> api(String method, String path, String authorization, String body)
@@ -254,7 +269,7 @@ class SingleSignOnTest {
     /** Before anyone signs in: the production profile's promises ({@link ProductionProfilesTest}). */
     @Test
     @Order(0)
-    void the_postgres_console_has_no_demo_users_and_no_simulator() {
+    void the_postgres_console_has_no_demo_users_and_no_simulator() throws Exception {
         ProductionProfilesTest.assertPostgresConsoleHasNoDemoUsersAndNoSimulator(console, ADMIN_SECRET);
     }
 
@@ -276,16 +291,16 @@ class SingleSignOnTest {
         assertThat(home.statusCode()).as("the session is signed in").isEqualTo(200);
 
         // the console lists the person, with the console roles their app roles map to ("Unrelated.Role" grants none)
-        assertThat(db().sql("select source || ' ' || roles || ' ' || enabled from app_user where username = ?")
-                        .param("ivan@contoso.example")
-                        .query(String.class)
-                        .single())
-                .isEqualTo("SSO ENGINEER,VIEWER TRUE");
-        assertThat(db().sql("select count(*) from audit_event where action = 'USER_CREATED' and subject = ?")
-                        .param("ivan@contoso.example")
-                        .query(Integer.class)
-                        .single())
-                .isEqualTo(1);
+        JsonNode ivan = user("ivan@contoso.example");
+        assertThat(ivan).as("listed").isNotNull();
+        assertThat(ivan.get("source").asText()).isEqualTo("SSO");
+        List<String> roles = new java.util.ArrayList<>();
+        ivan.get("roles").forEach(r -> roles.add(r.asText()));
+        assertThat(roles).containsExactlyInAnyOrder("ENGINEER", "VIEWER");
+        assertThat(ivan.get("enabled").asBoolean()).isTrue();
+        assertThat(audit("action=USER_CREATED").stream()
+                        .filter(e -> e.get("subject").asText().equals("ivan@contoso.example")))
+                .hasSize(1);
     }
 
     @Test
@@ -297,10 +312,7 @@ class SingleSignOnTest {
         assertThat(location(get(browser, consoleUrl + "/")))
                 .as("still anonymous")
                 .endsWith("/login");
-        assertThat(db().sql("select count(*) from app_user where username = 'nora@contoso.example'")
-                        .query(Integer.class)
-                        .single())
-                .isZero();
+        assertThat(user("nora@contoso.example")).as("not listed").isNull();
     }
 
     @Test
@@ -373,10 +385,9 @@ class SingleSignOnTest {
                         .statusCode())
                 .isEqualTo(200);
         assertThat(api("GET", "/api/v1/users", localAdmin, null).statusCode()).isEqualTo(200);
-        List<String> audited = db().sql(
-                        "select action from audit_event where actor = 'grace@contoso.example' order by id")
-                .query(String.class)
-                .list();
+        List<String> audited = audit("actor=grace@contoso.example").stream()
+                .map(e -> e.get("action").asText())
+                .toList();
         assertThat(audited).contains("SETTING_CHANGED", "USER_DISABLED");
     }
 }

@@ -21,7 +21,6 @@ import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoC
 import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
@@ -50,11 +49,11 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 
 /**
  * A real OpenID provider for the single-sign-on test: Spring Authorization Server in its own small Spring
- * application on a random port (no console beans, no database), playing the company's Entra ID. Its people and
+ * application, a process of its own on a port the test chose (no console beans, no database), playing the company's Entra ID. Its people and
  * applications carry Entra-style app roles in a {@code roles} claim and their sign-in name in
  * {@code preferred_username}.
  */
-final class TestIdentityProvider {
+public final class TestIdentityProvider {
 
     static final String CONSOLE_CLIENT = "stampboard";
     static final String CONSOLE_SECRET = "console-client-secret";
@@ -83,25 +82,24 @@ final class TestIdentityProvider {
 
     private TestIdentityProvider() {}
 
-    /** Starts the provider on {@code port}; the console will send people back to {@code consoleBaseUrl}. */
-    static ConfigurableApplicationContext start(String consoleBaseUrl, int port) {
-        return new SpringApplicationBuilder(Provider.class)
+    /**
+     * The provider as a process of its own (a child JVM of the single-sign-on test, {@code ChildConsole}):
+     * {@code --server.port=…} and {@code --console.base-url=…}, where the console will send people back to.
+     */
+    public static void main(String[] args) {
+        new SpringApplicationBuilder(Provider.class)
                 .web(WebApplicationType.SERVLET)
                 .properties(Map.of(
-                        "server.port",
-                        Integer.toString(port),
                         "spring.config.name",
                         "test-identity-provider",
                         "spring.main.banner-mode",
                         "off",
                         "logging.level.root",
                         "WARN",
-                        "console.base-url",
-                        consoleBaseUrl,
                         // a cookie of its own name: the console's session must never be overwritten by it
                         "server.servlet.session.cookie.name",
                         "IDPSESSION"))
-                .run();
+                .run(args);
     }
 
     // not a @Configuration: the console's component scan must never find this provider

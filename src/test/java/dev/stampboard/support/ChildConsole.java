@@ -41,18 +41,27 @@ public final class ChildConsole implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /**
+     * How long a start may take: about 20 s on a quiet 2-core machine, but several minutes when the machine is loaded
+     * and other child consoles start at the same time (load 25: over 5 min).
+     */
+    public static final Duration START_BUDGET = Duration.ofMinutes(10);
+
     private final String name;
     private final int port;
     private final Process process;
     private final Path log;
     private final String readinessPath;
+    private final boolean readinessSignedIn;
 
-    private ChildConsole(String name, int port, Process process, Path log, String readinessPath) {
+    private ChildConsole(
+            String name, int port, Process process, Path log, String readinessPath, boolean readinessSignedIn) {
         this.name = name;
         this.port = port;
         this.process = process;
         this.log = log;
         this.readinessPath = readinessPath;
+        this.readinessSignedIn = readinessSignedIn;
     }
 
     /** A console to start; {@code name} names its log ({@code target/child-consoles/<name>.log} unless given). */
@@ -67,7 +76,9 @@ public final class ChildConsole implements AutoCloseable {
         private String heap = "768m";
         private Path log;
         private String readinessPath = "/actuator/health/readiness";
+        private boolean readinessSignedIn = true;
         private String mainClass = "dev.stampboard.StampboardApplication";
+        private int port;
 
         private Builder(String name) {
             this.name = name;
@@ -104,6 +115,21 @@ public final class ChildConsole implements AutoCloseable {
         }
 
         /**
+         * The readiness GET without credentials: for a console with no demo user (a production profile), where
+         * dave's rejected credentials would answer 401 even on an open path.
+         */
+        public Builder readinessAnonymous() {
+            this.readinessSignedIn = false;
+            return this;
+        }
+
+        /** The port to listen on, when the test must know it before the start (a free one unless given). */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /**
          * The class whose {@code main} starts the console: {@code StampboardApplication} unless a test needs beans of
          * its own in the child (a main under {@code src/test} that adds them as sources, e.g. a transport that
          * trusts a local mock's certificate).
@@ -113,9 +139,23 @@ public final class ChildConsole implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Starts the JVM and waits until it is ready, at most {@link #START_BUDGET}; a console that is not ready by
+         * then (or dies) is killed before the failure is thrown, so a failed start leaves no process behind.
+         */
+        public ChildConsole startReady() throws IOException, InterruptedException {
+            ChildConsole console = start();
+            try {
+                return console.awaitReady();
+            } catch (AssertionError | InterruptedException | RuntimeException failed) {
+                console.close();
+                throw failed;
+            }
+        }
+
         /** Starts the JVM; it is not ready yet ({@link ChildConsole#awaitReady}). */
         public ChildConsole start() throws IOException {
-            int port = freePort();
+            int port = this.port > 0 ? this.port : freePort();
             List<String> cmd = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx" + heap,
@@ -139,11 +179,12 @@ public final class ChildConsole implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            return new ChildConsole(name, port, process, log, readinessPath);
+            return new ChildConsole(name, port, process, log, readinessPath, readinessSignedIn);
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A port nobody listens on now. */
+    public static int freePort() throws IOException {
         try (ServerSocket free = new ServerSocket(0)) {
             return free.getLocalPort();
         }
@@ -172,13 +213,20 @@ public final class ChildConsole implements AutoCloseable {
     /** Whether the readiness path answers 200 now. */
     public boolean ready() {
         try {
-            return send("GET", readinessPath, "dave", null).statusCode() == 200;
+            return request("GET", readinessPath, readinessSignedIn ? basic("dave", "dave-pw") : null, null)
+                            .statusCode()
+                    == 200;
         } catch (IOException notListening) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Waits until the console is ready, at most {@link #START_BUDGET} from now. */
+    public ChildConsole awaitReady() throws InterruptedException {
+        return awaitReady(Instant.now().plus(START_BUDGET));
     }
 
     /** Waits until the console is ready; fails when it dies or {@code deadline} passes, naming its log. */
@@ -199,20 +247,46 @@ public final class ChildConsole implements AutoCloseable {
     /** A request as {@code user} (basic auth with the demo password {@code <user>-pw}); a JSON body when not null. */
     public HttpResponse<String> send(String method, String path, String user, String body)
             throws IOException, InterruptedException {
+        return request(method, path, basic(user, user + "-pw"), body);
+    }
+
+    /** The {@code Authorization} header of HTTP Basic for {@code user} and {@code password}. */
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The console's base URL, {@code http://localhost:<port>}. */
+    public String url() {
+        return "http://localhost:" + port;
+    }
+
+    /**
+     * A request with the given {@code Authorization} header (none when null, e.g. {@link #basic} or {@code "Bearer
+     * …"}); a JSON body when not null.
+     */
+    public HttpResponse<String> request(String method, String path, String authorization, String body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(60))
-                .header(
-                        "Authorization",
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8)))
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
         if (body != null) {
             b.header("Content-Type", "application/json");
         }
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Waits for the process to end by itself (a start meant to fail); its exit code, or fails at {@code deadline}. */
+    public int awaitExit(Instant deadline) throws InterruptedException {
+        long millis = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+        if (!process.waitFor(millis, TimeUnit.MILLISECONDS)) {
+            throw new AssertionError(name + " had not ended by " + deadline + "; see " + log);
+        }
+        return process.exitValue();
     }
 
     /** SIGKILL: no shutdown hook, no database close, nothing flushed on the way out. Returns once it is gone. */

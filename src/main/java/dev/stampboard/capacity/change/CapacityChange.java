@@ -18,10 +18,7 @@ final class CapacityChange {
     final String stamp;
     final String region;
     final PoolKind pool;
-    final int fromInstances;
-    final int fromMinimum;
-    final int toInstances;
-    final int toMinimum;
+    final Resize resize;
     final String reason;
     final ChangeOrigin origin;
     final @Nullable String originRef;
@@ -70,10 +67,7 @@ final class CapacityChange {
             String stamp,
             String region,
             PoolKind pool,
-            int fromInstances,
-            int fromMinimum,
-            int toInstances,
-            int toMinimum,
+            Resize resize,
             String reason,
             ChangeOrigin origin,
             @Nullable String originRef,
@@ -88,10 +82,7 @@ final class CapacityChange {
         this.stamp = stamp;
         this.region = region;
         this.pool = pool;
-        this.fromInstances = fromInstances;
-        this.fromMinimum = fromMinimum;
-        this.toInstances = toInstances;
-        this.toMinimum = toMinimum;
+        this.resize = resize;
         this.reason = reason;
         this.origin = origin;
         this.originRef = originRef;
@@ -110,10 +101,7 @@ final class CapacityChange {
             String stamp,
             String region,
             PoolKind pool,
-            int fromInstances,
-            int fromMinimum,
-            int toInstances,
-            int toMinimum,
+            Resize resize,
             String reason,
             ChangeOrigin origin,
             @Nullable String originRef,
@@ -121,20 +109,18 @@ final class CapacityChange {
             @Nullable Double predictedP95,
             @Nullable Double beforeP95,
             Instant now) {
-        checkSize(toInstances, toMinimum);
-        if (toInstances == fromInstances && toMinimum == fromMinimum) {
-            throw new InvalidInputException("The " + pool + " pool of " + stamp + " already has " + fromInstances
-                    + " instances with minimum " + fromMinimum + ": that is no change");
+        Resize.checkSize(resize.toInstances(), resize.toMinimum());
+        if (resize.changesNothing()) {
+            throw new InvalidInputException("The " + pool + " pool of " + stamp + " already has "
+                    + resize.fromInstances() + " instances with minimum " + resize.fromMinimum()
+                    + ": that is no change");
         }
         return new CapacityChange(
                 id,
                 stamp,
                 region,
                 pool,
-                fromInstances,
-                fromMinimum,
-                toInstances,
-                toMinimum,
+                resize,
                 reason,
                 origin,
                 originRef,
@@ -147,29 +133,12 @@ final class CapacityChange {
                 0);
     }
 
-    static final int MAX_INSTANCES = 1000;
-
-    static void checkSize(int instances, int minimum) {
-        if (instances < 1 || instances > MAX_INSTANCES) {
-            throw new InvalidInputException(
-                    "toInstances must be between 1 and " + MAX_INSTANCES + ", not " + instances);
-        }
-        if (minimum < 1 || minimum > instances) {
-            throw new InvalidInputException(
-                    "toMinimum must be between 1 and toInstances (" + instances + "), not " + minimum);
-        }
-    }
-
     CapacityChangeState state() {
         return state;
     }
 
     Instant stateSince() {
         return stateSince;
-    }
-
-    boolean isScaleIn() {
-        return toInstances < fromInstances;
     }
 
     /** Four eyes: whoever proposed the change cannot approve it. */
@@ -215,7 +184,7 @@ final class CapacityChange {
         measuredP95 = measured;
         verdict = ChangeVerdict.FAIL;
         evidence = text;
-        if (isScaleIn()) {
+        if (resize.scalesIn()) {
             move(CapacityChangeState.REVERTING, now);
             revertReason = "Automatic revert: " + text;
         } else {
@@ -248,8 +217,7 @@ final class CapacityChange {
 
     /** e.g. {@code eus-s01 DATAPROXY 40 → 30 (minimum 40 → 30)}. */
     String describe() {
-        return stamp + " " + pool + " " + fromInstances + " → " + toInstances + " (minimum " + fromMinimum + " → "
-                + toMinimum + ")";
+        return stamp + " " + pool + " " + resize.describe();
     }
 
     CapacityChangeDetails toDetails() {
@@ -258,10 +226,7 @@ final class CapacityChange {
                 stamp,
                 region,
                 pool,
-                fromInstances,
-                fromMinimum,
-                toInstances,
-                toMinimum,
+                resize,
                 reason,
                 origin,
                 originRef,

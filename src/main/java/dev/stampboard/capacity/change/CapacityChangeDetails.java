@@ -1,5 +1,6 @@
 package dev.stampboard.capacity.change;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.stampboard.fleet.PoolKind;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -7,17 +8,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * A capacity change as views and the API see it. {@code predictedP95} is the pool's hot-node P95 predicted at
  * the new size, {@code beforeP95} the one measured when it was proposed, {@code measuredP95} the one measured
- * when it was judged.
+ * when it was judged. The sizes ({@link Resize}) are flat in the JSON: {@code fromInstances}, {@code toMinimum}, …
  */
 public record CapacityChangeDetails(
         String id,
         String stamp,
         String region,
         PoolKind pool,
-        int fromInstances,
-        int fromMinimum,
-        int toInstances,
-        int toMinimum,
+        @JsonUnwrapped Resize resize,
         String reason,
         ChangeOrigin origin,
         @Nullable String originRef,
@@ -39,7 +37,7 @@ public record CapacityChangeDetails(
         @Nullable String recommendation) {
 
     public boolean isScaleIn() {
-        return toInstances < fromInstances;
+        return resize.scalesIn();
     }
 
     /** Measured minus predicted hot-node P95, in percentage points, once both are known. */

@@ -156,7 +156,7 @@ public class CapacityChangeExecutor {
             return false;
         }
         hook.at(Hook.Point.BEFORE_APPLY, c.id);
-        port.setCapacity(c.stamp, c.pool, c.toInstances, c.toMinimum, actor);
+        port.setCapacity(c.stamp, c.pool, c.resize.toInstances(), c.resize.toMinimum(), actor);
         hook.at(Hook.Point.AFTER_APPLY, c.id);
         Instant now = now();
         write(c, "APPLIED", x -> x.applied(now, now.plus(properties.validationWindow())), "pool resized");
@@ -169,9 +169,9 @@ public class CapacityChangeExecutor {
             return false;
         }
         hook.at(Hook.Point.BEFORE_REVERT, c.id);
-        port.setCapacity(c.stamp, c.pool, c.fromInstances, c.fromMinimum, actor);
+        port.setCapacity(c.stamp, c.pool, c.resize.fromInstances(), c.resize.fromMinimum(), actor);
         Instant now = now();
-        write(c, "REVERTED", x -> x.reverted(now), "pool back at " + c.fromInstances + " instances");
+        write(c, "REVERTED", x -> x.reverted(now), "pool back at " + c.resize.fromInstances() + " instances");
         return true;
     }
 

@@ -224,7 +224,7 @@ public class CapacityChangeService {
                 .orElseThrow(() -> new InvalidInputException("stamp: no stamp named '" + r.stamp() + "'"));
         PoolInfo pool = pool(stamp, r.pool());
         int toMinimum = r.toMinimum() == null ? r.toInstances() : r.toMinimum();
-        CapacityChange.checkSize(r.toInstances(), toMinimum);
+        Resize.checkSize(r.toInstances(), toMinimum);
         if (r.predictedP95() != null && !(r.predictedP95() >= 0 && r.predictedP95() <= 100)) {
             throw new InvalidInputException("predictedP95 must be between 0 and 100, not " + r.predictedP95());
         }
@@ -253,10 +253,7 @@ public class CapacityChangeService {
                 stamp.name(),
                 stamp.region(),
                 r.pool(),
-                pool.currentInstances(),
-                pool.minInstances(),
-                r.toInstances(),
-                toMinimum,
+                new Resize(pool.currentInstances(), pool.minInstances(), r.toInstances(), toMinimum),
                 why,
                 origin,
                 originRef,

@@ -1,7 +1,7 @@
 package dev.stampboard.cutover.api;
 
-import dev.stampboard.base.InputLimits;
 import dev.stampboard.base.NotFoundException;
+import dev.stampboard.base.ReasonRequest;
 import dev.stampboard.cutover.CutoverService;
 import dev.stampboard.cutover.MoveRunDetails;
 import dev.stampboard.cutover.MoveStep;
@@ -9,7 +9,6 @@ import dev.stampboard.cutover.PlanRunDetails;
 import dev.stampboard.planning.PlanId;
 import dev.stampboard.security.Role;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.annotation.Secured;
@@ -40,7 +39,7 @@ class ExecutionApi {
 
     @PostMapping("/api/v1/plans/{id}/pause")
     PlanRunDetails pause(@PathVariable String id, @RequestBody(required = false) @Valid @Nullable ReasonRequest body) {
-        return cutover.pause(PlanId.of(id), body == null ? null : body.reason());
+        return cutover.pause(PlanId.of(id), ReasonRequest.of(body));
     }
 
     @PostMapping("/api/v1/plans/{id}/resume")
@@ -51,7 +50,7 @@ class ExecutionApi {
     @PostMapping("/api/v1/plans/{id}/rollback")
     PlanRunDetails rollback(
             @PathVariable String id, @RequestBody(required = false) @Valid @Nullable ReasonRequest body) {
-        return cutover.rollback(PlanId.of(id), body == null ? null : body.reason());
+        return cutover.rollback(PlanId.of(id), ReasonRequest.of(body));
     }
 
     @GetMapping("/api/v1/plans/{id}/execution")
@@ -69,10 +68,6 @@ class ExecutionApi {
     }
 
     record StartRequest(@Nullable Boolean autoRollback) {}
-
-    record ReasonRequest(
-            @Size(max = InputLimits.TEXT, message = "at most {max} characters") @Nullable
-            String reason) {}
 
     record ExecutionJson(PlanRunDetails plan, List<MoveRunDetails> moves, List<MoveStep> steps) {}
 }

@@ -2,6 +2,7 @@ package dev.stampboard.isolation.api;
 
 import dev.stampboard.base.InputLimits;
 import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.base.ReasonRequest;
 import dev.stampboard.isolation.DedicatedSizing;
 import dev.stampboard.isolation.IsolationIntake;
 import dev.stampboard.isolation.IsolationRequestDetails;
@@ -88,8 +89,8 @@ class IsolationRequestsApi {
     }
 
     @PostMapping("/{id}/reject")
-    RequestJson reject(@PathVariable String id, @RequestBody(required = false) @Valid @Nullable ReasonJson body) {
-        return RequestJson.of(review.reject(id, body == null ? null : body.reason()));
+    RequestJson reject(@PathVariable String id, @RequestBody(required = false) @Valid @Nullable ReasonRequest body) {
+        return RequestJson.of(review.reject(id, ReasonRequest.of(body)));
     }
 
     record QuestionJson(
@@ -99,10 +100,6 @@ class IsolationRequestsApi {
     record AnswerJson(
             @Size(max = InputLimits.TEXT, message = "at most {max} characters") @Nullable
             String answer) {}
-
-    record ReasonJson(
-            @Size(max = InputLimits.TEXT, message = "at most {max} characters") @Nullable
-            String reason) {}
 
     record RequestJson(
             String id,

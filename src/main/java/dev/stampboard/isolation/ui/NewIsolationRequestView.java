@@ -19,6 +19,7 @@ import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.isolation.IsolationIntake;
 import dev.stampboard.isolation.IsolationRequestDetails;
 import dev.stampboard.isolation.NewIsolationRequest;
+import dev.stampboard.planning.PlanId;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -90,7 +91,7 @@ public class NewIsolationRequestView extends VerticalLayout implements BeforeEnt
         String plan = first(q, "plan");
         Double qps = number(first(q, "qps"));
         NewIsolationRequest prefill = plan != null && !registries.isEmpty()
-                ? intake.prefillFromPlan(plan, registries)
+                ? intake.prefillFromPlan(PlanId.of(plan), registries)
                 : new NewIsolationRequest(
                         first(q, "customer"),
                         registries,

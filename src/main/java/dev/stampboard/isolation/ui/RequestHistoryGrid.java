@@ -23,7 +23,7 @@ class RequestHistoryGrid extends Grid<IsolationStateChange> {
                 .setKey("at")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        addColumn(IsolationStateChange::actor)
+        addColumn(h -> h.actor().name())
                 .setHeader("Who")
                 .setKey("actor")
                 .setAutoWidth(true)
@@ -33,9 +33,7 @@ class RequestHistoryGrid extends Grid<IsolationStateChange> {
                 .setKey("state")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        addColumn(h -> h.note() == null || forCustomer && dev.stampboard.base.Actor.SYSTEM_NAME.equals(h.actor())
-                        ? ""
-                        : h.note())
+        addColumn(h -> h.note() == null || forCustomer && h.actor().isSystem() ? "" : h.note())
                 .setHeader("Note")
                 .setKey("note")
                 .setFlexGrow(1);

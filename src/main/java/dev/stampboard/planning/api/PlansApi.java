@@ -2,6 +2,7 @@ package dev.stampboard.planning.api;
 
 import dev.stampboard.base.InputLimits;
 import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.base.ReasonRequest;
 import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanId;
 import dev.stampboard.planning.PlanMove;
@@ -90,7 +91,7 @@ class PlansApi {
 
     @PostMapping("/{id}/reject")
     PlanJson reject(@PathVariable String id, @RequestBody(required = false) @Valid @Nullable ReasonRequest body) {
-        return json(planning.reject(PlanId.of(id), body == null ? null : body.reason()));
+        return json(planning.reject(PlanId.of(id), ReasonRequest.of(body)));
     }
 
     @PostMapping("/{id}/refresh")
@@ -112,10 +113,6 @@ class PlansApi {
                             @NotNull(message = "a stamp name, not null")
                             @Size(max = InputLimits.NAME, message = "at most {max} characters") String>
                     stamps) {}
-
-    record ReasonRequest(
-            @Size(max = InputLimits.TEXT, message = "at most {max} characters") @Nullable
-            String reason) {}
 
     record PlanJson(
             String id,

@@ -202,7 +202,7 @@ class HistoryGrid extends Grid<PlanStatusChange> {
         setId("history");
         PlanGrids.compact(this);
         addColumn(h -> WHEN.format(h.at())).setHeader("When (UTC)").setKey("at").setAutoWidth(true);
-        addColumn(PlanStatusChange::actor).setHeader("Who").setKey("actor").setAutoWidth(true);
+        addColumn(h -> h.actor().name()).setHeader("Who").setKey("actor").setAutoWidth(true);
         addColumn(h -> (h.from() == null ? "" : h.from() + " → ") + h.to())
                 .setHeader("Status")
                 .setKey("status")

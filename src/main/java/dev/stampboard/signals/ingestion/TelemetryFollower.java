@@ -59,7 +59,11 @@ public class TelemetryFollower implements EngineFollow {
     private volatile boolean started;
     private long polls;
     private long settingsQueries;
-    /** Thresholds and region settings changed on another instance are read every this many polls (3 queries). */
+    private long stateQueries;
+    /**
+     * Thresholds and region settings changed on another instance are looked for every this many polls (one query for
+     * their version; three more when it moved).
+     */
     private static final int SETTINGS_EVERY = 3;
 
     private record Pending(
@@ -154,9 +158,9 @@ public class TelemetryFollower implements EngineFollow {
     public synchronized int poll() {
         long began = System.nanoTime();
         fleet.followChanges();
+        stateQueries += signals.followStates();
         if (polls++ % SETTINGS_EVERY == 0) {
-            signals.followSettings();
-            settingsQueries += 3;
+            settingsQueries += signals.followSettings();
         }
         // the clock is moved by the feed's own job: a new minute's listeners (scores, capacity, metrics over every
         // stamp) take seconds at thousands of stamps and must not hold the samples back; a row of a minute this
@@ -272,9 +276,12 @@ public class TelemetryFollower implements EngineFollow {
         return pending.size();
     }
 
-    /** Queries sent by the sample tails and the inventory change log (the database load of following). */
+    /**
+     * Queries sent by the sample tails, the inventory change log, the settings and the pool-state log (the database
+     * load of following).
+     */
     long queries() {
-        return cpu.queries() + traffic.queries() + fleet.changeQueries() + settingsQueries;
+        return cpu.queries() + traffic.queries() + fleet.changeQueries() + settingsQueries + stateQueries;
     }
 
     /** How many followed rows were dropped (waited too long, or too many waiting). */

@@ -202,7 +202,7 @@ class CapacityChangeScenarioTest extends SpringTest {
                         .orElseThrow()
                         .minInstances())
                 .as("the old minimum is back too")
-                .isEqualTo(applied.fromMinimum());
+                .isEqualTo(applied.resize().fromMinimum());
         assertThat(changes.steps(id))
                 .extracting(ChangeStep::step)
                 .containsExactly("START", "APPLIED", "ROLLBACK", "REVERTED");

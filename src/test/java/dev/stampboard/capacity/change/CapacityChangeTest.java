@@ -24,10 +24,7 @@ class CapacityChangeTest {
                 "eus-s02",
                 "eastus",
                 PoolKind.DATAPROXY,
-                16,
-                10,
-                12,
-                8,
+                new Resize(16, 10, 12, 8),
                 "relieved",
                 ChangeOrigin.ENGINEER,
                 null,
@@ -43,10 +40,7 @@ class CapacityChangeTest {
                 "eus-s04",
                 "eastus",
                 PoolKind.DATAPROXY,
-                12,
-                8,
-                16,
-                16,
+                new Resize(12, 8, 16, 16),
                 "hot",
                 ChangeOrigin.ENGINEER,
                 null,
@@ -135,10 +129,7 @@ class CapacityChangeTest {
                 "eus-s02",
                 "eastus",
                 PoolKind.DATAPROXY,
-                16,
-                10,
-                12,
-                8,
+                new Resize(16, 10, 12, 8),
                 "r",
                 ChangeOrigin.ENGINEER,
                 null,
@@ -158,10 +149,7 @@ class CapacityChangeTest {
                         "s",
                         "r",
                         PoolKind.REGISTRY,
-                        10,
-                        6,
-                        10,
-                        6,
+                        new Resize(10, 6, 10, 6),
                         "r",
                         ChangeOrigin.ENGINEER,
                         null,
@@ -172,8 +160,7 @@ class CapacityChangeTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("no change");
         for (int[] bad : new int[][] {{0, 0}, {1001, 10}, {10, 0}, {10, 11}}) {
-            assertThatThrownBy(() -> CapacityChange.checkSize(bad[0], bad[1]))
-                    .isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> Resize.checkSize(bad[0], bad[1])).isInstanceOf(InvalidInputException.class);
         }
         assertThat(EnumSet.allOf(CapacityChangeState.class)).contains(scaleIn().state());
     }

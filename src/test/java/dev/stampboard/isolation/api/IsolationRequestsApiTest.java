@@ -142,6 +142,9 @@ class IsolationRequestsApiTest extends SpringTest {
         JsonNode history = as("frank").getForObject("/api/v1/isolation-requests/" + id + "/history", JsonNode.class);
         assertThat(history.findValuesAsText("to"))
                 .containsExactly("SUBMITTED", "IN_REVIEW", "NEEDS_INFO", "IN_REVIEW", "REJECTED");
+        // the answer's shape: who acted is the plain user name, as it was before actors were typed
+        assertThat(history.get(0).get("actor").isTextual()).isTrue();
+        assertThat(history.findValuesAsText("actor")).containsExactly("frank", "carol", "carol", "frank", "carol");
         JsonNode audit = as("dave").getForObject("/api/v1/audit?text=" + id, JsonNode.class);
         assertThat(audit.findValuesAsText("action"))
                 .contains(

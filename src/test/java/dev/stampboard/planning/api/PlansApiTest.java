@@ -56,6 +56,9 @@ class PlansApiTest extends SpringTest {
         assertThat(audit.findValuesAsText("subject")).contains(id);
         JsonNode history = as("dave").getForObject("/api/v1/plans/" + id + "/history", JsonNode.class);
         assertThat(history.findValuesAsText("to")).containsExactly("DRAFT", "PENDING_APPROVAL", "APPROVED");
+        // the answer's shape: who acted is the plain user name, as it was before actors were typed
+        assertThat(history.get(2).get("actor").isTextual()).isTrue();
+        assertThat(history.findValuesAsText("actor")).containsExactly("alice", "alice", "bob");
     }
 
     @Test

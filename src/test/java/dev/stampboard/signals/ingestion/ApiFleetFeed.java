@@ -3,6 +3,7 @@ package dev.stampboard.signals.ingestion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stampboard.support.ChildConsole;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -24,11 +24,9 @@ final class ApiFleetFeed {
 
     private ApiFleetFeed() {}
 
-    /** A client of the console in {@code ctx} signed in as one of the demo users (password: name + "-pw"). */
-    static TestRestTemplate rest(ConfigurableApplicationContext ctx, String user) {
-        String port = ctx.getEnvironment().getProperty("local.server.port");
-        return new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port))
-                .withBasicAuth(user, user + "-pw");
+    /** A client of {@code console} signed in as one of the demo users (password: name + "-pw"). */
+    static TestRestTemplate rest(ChildConsole console, String user) {
+        return new TestRestTemplate(new RestTemplateBuilder().rootUri(console.url())).withBasicAuth(user, user + "-pw");
     }
 
     static void put(TestRestTemplate rest, String path, Object body) {

@@ -8,59 +8,64 @@ import static dev.stampboard.signals.ingestion.ApiFleetFeed.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.stampboard.StampboardApplication;
-import dev.stampboard.base.Actor;
-import dev.stampboard.fleet.FleetService;
-import dev.stampboard.fleet.PoolKind;
-import dev.stampboard.fleet.StampDeclaration;
-import dev.stampboard.signals.SignalsService;
-import dev.stampboard.simulator.SimulatorService;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stampboard.support.ChildConsole;
+import dev.stampboard.support.ChildConsoleTest;
+import dev.stampboard.support.HookedConsole;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * A fleet the simulator does not drive, built and fed only through the JSON API (PUT stamps and
  * registries, both ingestion endpoints), gets a plan; after a restart its signals and traffic shares are
- * back; so does a stamp declared and fed through the services. Needs its own database and the simulator off, hence
- * its own console (two starts: before and after the restart).
+ * back; so does a stamp declared and fed apart from the planned fleet. Needs its own database and the simulator off,
+ * hence its own console, a child JVM ({@link ChildConsole}; two starts: before and after a graceful restart).
  */
+@ChildConsoleTest
 class BringYourOwnFleetApiTest {
 
     private static final int MINUTES = 60;
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     Path dir;
 
-    private final SecurityContextHolderStrategy sharedStrategy = SecurityContextHolder.getContextHolderStrategy();
-
-    @AfterEach
-    void restoreSecurityStrategy() {
-        SecurityContextHolder.setContextHolderStrategy(sharedStrategy);
+    /** The console on this test's database file, simulator off; the same file on every start. */
+    private ChildConsole start(String name) throws Exception {
+        return ChildConsole.named(name)
+                .main(HookedConsole.class) // for the active alerts
+                .log(Path.of("target", "child-consoles", "byo-api.log"))
+                .property("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=FALSE")
+                .property("stampboard.simulator.enabled", false)
+                .property("stampboard.cutover.executor-enabled", false)
+                .startReady(); // killed when not ready
     }
 
-    private ConfigurableApplicationContext start() {
-        return new SpringApplication(StampboardApplication.class)
-                .run(
-                        "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=FALSE",
-                        "--server.port=0",
-                        "--stampboard.simulator.enabled=false",
-                        "--logging.level.root=WARN",
-                        "--stampboard.cutover.executor-enabled=false",
-                        "--vaadin.productionMode=false");
+    private static JsonNode get(ChildConsole console, String path) throws Exception {
+        HttpResponse<String> res = console.send("GET", path, "dave", null);
+        assertThat(res.statusCode()).as(path + ": " + res.body()).isEqualTo(200);
+        return JSON.readTree(res.body());
+    }
+
+    private static JsonNode pool(JsonNode stamp, String kind) {
+        for (JsonNode p : stamp.get("pools")) {
+            if (p.get("pool").asText().equals(kind)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no " + kind + " pool in " + stamp);
     }
 
     /** The hot stamp's dataproxy node {@code n} at minute {@code m}: node 0 runs hottest, values vary by minute. */
@@ -69,7 +74,7 @@ class BringYourOwnFleetApiTest {
     }
 
     @Test
-    void a_fleet_fed_only_through_the_api_is_planned_and_survives_a_restart() {
+    void a_fleet_fed_only_through_the_api_is_planned_and_survives_a_restart() throws Exception {
         // shares of the hot stamp's traffic: one registry makes half of it
         Map<String, Integer> onHot = new LinkedHashMap<>();
         onHot.put("byo-big.example.io", 50);
@@ -81,11 +86,12 @@ class BringYourOwnFleetApiTest {
         Instant restartMinute =
                 Instant.ofEpochSecond(Instant.now().getEpochSecond() / 60 * 60).minusSeconds(600);
         double restartP95;
-        try (ConfigurableApplicationContext ctx = start()) {
+        try (ChildConsole ctx = start("byo-api")) {
             // with the simulator disabled the console starts with an empty fleet
-            assertThat(ctx.getBean(FleetService.class).stamps()).isEmpty();
-            assertThat(ctx.getBeanProvider(SimulatorService.class).getIfAvailable())
-                    .isNull();
+            assertThat(get(ctx, "/api/v1/stamps")).isEmpty();
+            HttpResponse<String> simulator = ctx.send("GET", "/api/v1/simulator", "dave", null);
+            assertThat(simulator.statusCode()).as(simulator.body()).isEqualTo(404);
+            assertThat(simulator.body()).contains("simulator is disabled");
             // after the start: the minutes sent are the latest ones when the reactive trigger is checked
             Instant now = Instant.ofEpochSecond(Instant.now().getEpochSecond() / 60 * 60);
             Instant first = now.minusSeconds(60L * (MINUTES + 1));
@@ -166,9 +172,9 @@ class BringYourOwnFleetApiTest {
 
             // reactive triggers from ingested traffic: throttling above 2 % for 10 minutes fires (the last minutes are
             // still on their way) for the replica only: its stamp throttled 100 of 10,000 requests a minute, 1 %
-            assertThat(ctx.getBean(dev.stampboard.signals.SignalsService.class).activeAlerts())
-                    .extracting(a -> a.subject() + " " + a.rule().metric())
-                    .containsExactly("byo-mid.example.io@byoland THROTTLING_RATE");
+            List<String> alerts = new ArrayList<>();
+            get(ctx, "/api/v1/test-hooks/alerts").forEach(a -> alerts.add(a.asText()));
+            assertThat(alerts).containsExactly("byo-mid.example.io@byoland THROTTLING_RATE");
 
             double expectedP95 = nearestRankP95(hotMinuteValues);
             JsonNode stamp = alice.getForObject("/api/v1/stamps/byo-s01", JsonNode.class);
@@ -188,15 +194,15 @@ class BringYourOwnFleetApiTest {
             assertThat(moves.get(0).get("to").asText()).isEqualTo("byo-s02");
 
             // a stamp declared and fed through the services (not the API) is stored as well
-            restartP95 = declareAndIngestThroughServices(ctx, restartMinute);
+            restartP95 = declareAndIngestSeparately(ctx, collector, restartMinute);
+            ctx.stop(Duration.ofSeconds(60)); // graceful: Spring's shutdown, the database closed
         }
-        try (ConfigurableApplicationContext ctx = start()) {
-            assertThat(ctx.getBean(FleetService.class).stamp("byo-r01")).isPresent();
-            SignalsService signals = ctx.getBean(SignalsService.class);
-            assertThat(signals.hotNodeP95("byo-r01", PoolKind.DATAPROXY).orElseThrow())
+        try (ChildConsole ctx = start("byo-api-restarted")) {
+            JsonNode restarted = get(ctx, "/api/v1/stamps/byo-r01");
+            assertThat(pool(restarted, "DATAPROXY").get("hotNodeP95").asDouble())
                     .isEqualTo(restartP95);
-            assertThat(signals.hotNodeSeries("byo-r01", PoolKind.DATAPROXY, null, null)
-                            .minutes())
+            assertThat(get(ctx, "/api/v1/stamps/byo-r01/pools/DATAPROXY/hot-node")
+                            .get("minutes"))
                     .hasSize(10);
             TestRestTemplate dave = rest(ctx, "dave");
             JsonNode stamp = dave.getForObject("/api/v1/stamps/byo-s01", JsonNode.class);
@@ -210,36 +216,30 @@ class BringYourOwnFleetApiTest {
     }
 
     /**
-     * Stamp {@code byo-r01} (region {@code byorestart}) declared through {@link FleetService} and ten minutes of two
-     * nodes' samples ingested through {@link NodeCpuIngestion}; returns its hot-node P95, checked here against the
-     * samples (once in {@code BringYourOwnTelemetryRestartTest}, which started two more consoles for it).
+     * Stamp {@code byo-r01} (region {@code byorestart}, no registry) declared and ten minutes of two nodes' samples
+     * ingested, apart from the planned fleet; returns its hot-node P95, checked here against the samples (once in
+     * {@code BringYourOwnTelemetryRestartTest}, which started two more consoles for it).
      */
-    private static double declareAndIngestThroughServices(ConfigurableApplicationContext ctx, Instant minute) {
-        ctx.getBean(FleetService.class)
-                .declareStamp(
-                        "byo-r01",
-                        new StampDeclaration(
-                                "byorestart",
-                                null,
-                                null,
-                                List.of(new StampDeclaration.PoolDeclaration(
-                                        PoolKind.DATAPROXY, List.of("dp-000", "dp-001"), null)),
-                                List.of()),
-                        Actor.SYSTEM);
-        List<CpuSampleInput> samples = new ArrayList<>();
+    private static double declareAndIngestSeparately(ChildConsole ctx, TestRestTemplate collector, Instant minute)
+            throws Exception {
+        put(
+                collector,
+                "/api/v1/stamps/byo-r01",
+                Map.of("region", "byorestart", "pools", List.of(Map.of("pool", "DATAPROXY", "nodes", nodes("dp", 2)))));
+        List<Map<String, Object>> samples = new ArrayList<>();
         for (int m = 0; m < 10; m++) {
-            Instant t = minute.plusSeconds(60L * m);
-            samples.add(new CpuSampleInput("byo-r01", "DATAPROXY", "dp-000", t.toString(), 10.0 + m));
-            samples.add(new CpuSampleInput("byo-r01", "DATAPROXY", "dp-001", t.toString(), 50.0 - m));
+            String t = minute.plusSeconds(60L * m).toString();
+            samples.add(cpu("byo-r01", "DATAPROXY", "dp-000", t, 10.0 + m));
+            samples.add(cpu("byo-r01", "DATAPROXY", "dp-001", t, 50.0 - m));
         }
-        assertThat(ctx.getBean(NodeCpuIngestion.class)
-                        .ingest(samples, Actor.SYSTEM)
-                        .accepted())
-                .isEqualTo(20);
+        JsonNode report =
+                collector.postForObject("/api/v1/telemetry/node-cpu", Map.of("samples", samples), JsonNode.class);
+        assertThat(report.get("rejected")).as(report.toString()).isEmpty();
+        assertThat(report.get("accepted").asInt()).isEqualTo(20);
         // minute maxima 50, 49, …, 41; nearest rank ceil(0.95 × 10) = 10 -> the largest, 50
-        double p95 = ctx.getBean(SignalsService.class)
-                .hotNodeP95("byo-r01", PoolKind.DATAPROXY)
-                .orElseThrow();
+        double p95 = pool(get(ctx, "/api/v1/stamps/byo-r01"), "DATAPROXY")
+                .get("hotNodeP95")
+                .asDouble();
         assertThat(p95).isEqualTo(50.0);
         return p95;
     }

@@ -11,30 +11,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.stampboard.MovableClock;
-import dev.stampboard.StampboardApplication;
-import dev.stampboard.cutover.CutoverExecutor;
-import dev.stampboard.signals.SignalsService;
+import dev.stampboard.support.ChildConsole;
+import dev.stampboard.support.ChildConsoleTest;
+import dev.stampboard.support.HookedConsole;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * Issue 13, "done when": with the simulator off, a fleet fed only through the two ingestion APIs is planned
@@ -43,9 +35,11 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  * (four eyes), started; the executor cuts the replica over (the inventory and the routing entry follow), the source
  * drains, and through the whole validation window a collector keeps posting the fleet's minutes two minutes late,
  * as collectors do. The verdict and the outcome report are checked against figures computed here from the samples
- * sent, with DESIGN §2's nearest rank and §3's model. Its own context: the simulator must be off, and the clock is
- * one the test moves (the window passes in a few seconds).
+ * sent, with DESIGN §2's nearest rank and §3's model. Its own console, a child JVM ({@link HookedConsole}): the
+ * simulator must be off, and the clock is one the test moves through the console's test hook (the window passes in a
+ * few seconds).
  */
+@ChildConsoleTest
 class BringYourOwnFleetExecutionTest {
 
     private static final String REGION = "byoland";
@@ -60,13 +54,6 @@ class BringYourOwnFleetExecutionTest {
 
     @TempDir
     Path dir;
-
-    private final SecurityContextHolderStrategy sharedStrategy = SecurityContextHolder.getContextHolderStrategy();
-
-    @AfterEach
-    void restoreSecurityStrategy() {
-        SecurityContextHolder.setContextHolderStrategy(sharedStrategy);
-    }
 
     // ---- the fleet this test runs (its world, written here and nowhere else) -------------------
 
@@ -162,20 +149,28 @@ class BringYourOwnFleetExecutionTest {
 
     // ---- the console ---------------------------------------------------------------------------
 
-    private ConfigurableApplicationContext start(Clock clock) {
-        SpringApplication app = new SpringApplication(StampboardApplication.class);
-        app.addInitializers(ctx -> ((GenericApplicationContext) ctx)
-                .registerBean("testClock", Clock.class, () -> clock, bd -> bd.setPrimary(true)));
-        return app.run(
-                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=FALSE",
-                "--server.port=0",
-                "--stampboard.simulator.enabled=false",
-                "--stampboard.cutover.executor-enabled=false",
-                "--stampboard.signals.window-minutes=" + WINDOW_MINUTES,
-                "--stampboard.planning.high-observation-hours=" + OBSERVATION_HOURS,
-                "--stampboard.planning.medium-observation-hours=" + OBSERVATION_HOURS,
-                "--logging.level.root=WARN",
-                "--vaadin.productionMode=false");
+    private ChildConsole start(Instant clockStart) throws Exception {
+        return ChildConsole.named("byo-execution")
+                .main(HookedConsole.class) // the movable clock and one executor pass at a time
+                .property("stampboard.test.clock", clockStart)
+                .property("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=FALSE")
+                .property("stampboard.simulator.enabled", false)
+                .property("stampboard.cutover.executor-enabled", false)
+                .property("stampboard.signals.window-minutes", WINDOW_MINUTES)
+                .property("stampboard.planning.high-observation-hours", OBSERVATION_HOURS)
+                .property("stampboard.planning.medium-observation-hours", OBSERVATION_HOURS)
+                .startReady(); // killed when not ready
+    }
+
+    /** A test hook of the console ({@link HookedConsole}), as alice; its answer. */
+    private static String hook(ChildConsole console, String method, String path) throws Exception {
+        HttpResponse<String> res = console.send(method, "/api/v1/test-hooks/" + path, "alice", null);
+        assertThat(res.statusCode()).as(path + ": " + res.body()).isEqualTo(200);
+        return res.body();
+    }
+
+    private static long nowMinute(ChildConsole console) throws Exception {
+        return Long.parseLong(hook(console, "GET", "now-minute").trim());
     }
 
     private static JsonNode post(TestRestTemplate rest, String path, HttpStatus expected) {
@@ -185,17 +180,14 @@ class BringYourOwnFleetExecutionTest {
     }
 
     @Test
-    void a_fleet_fed_only_through_the_api_is_planned_approved_cut_over_validated_and_judged() {
+    void a_fleet_fed_only_through_the_api_is_planned_approved_cut_over_validated_and_judged() throws Exception {
         Instant t0 = Instant.parse("2026-12-01T10:00:00Z");
-        MovableClock clock = new MovableClock(t0);
         long c = t0.getEpochSecond() / 60; // the minute the plan starts and the replica is cut over
-        try (ConfigurableApplicationContext ctx = start(clock)) {
+        try (ChildConsole ctx = start(t0)) {
             TestRestTemplate alice = rest(ctx, "alice");
             TestRestTemplate bob = rest(ctx, "bob");
             TestRestTemplate dave = rest(ctx, "dave");
             TestRestTemplate collector = rest(ctx, "collector");
-            CutoverExecutor executor = ctx.getBean(CutoverExecutor.class);
-            SignalsService signals = ctx.getBean(SignalsService.class);
 
             for (String stamp : List.of(HOT, COOL)) {
                 put(
@@ -257,7 +249,7 @@ class BringYourOwnFleetExecutionTest {
                     .isEqualTo("RUNNING");
 
             // ---- cutover: the inventory and the routing behind the endpoint follow ----------------
-            executor.runOnce();
+            hook(ctx, "POST", "executor/run-once");
             JsonNode execution = dave.getForObject("/api/v1/plans/" + id + "/execution", JsonNode.class);
             assertThat(execution.get("moves").get(0).get("state").asText()).isEqualTo("DRAINING");
             assertThat(execution.get("moves").get(0).get("baselineRequests").asDouble())
@@ -271,14 +263,15 @@ class BringYourOwnFleetExecutionTest {
             long nextToSend = c;
             String state = "DRAINING";
             for (int step = 0; step < OBSERVATION_HOURS * 12 + 6 && !state.equals("COMPLETED"); step++) {
-                clock.advance(Duration.ofMinutes(5)); // an executor pass every 5 minutes (every second in production)
-                ctx.getBean(dev.stampboard.signals.SignalFeed.class).followClock();
-                long now = signals.nowMinute();
+                // an executor pass every 5 minutes (every second in production)
+                hook(ctx, "POST", "clock/advance?minutes=5");
+                hook(ctx, "POST", "follow-clock");
+                long now = nowMinute(ctx);
                 if (now - COLLECTOR_DELAY_MINUTES >= nextToSend) {
                     sendMinutes(collector, nextToSend, now - COLLECTOR_DELAY_MINUTES, c);
                     nextToSend = now - COLLECTOR_DELAY_MINUTES + 1;
                 }
-                executor.runOnce();
+                hook(ctx, "POST", "executor/run-once");
                 state = dave.getForObject("/api/v1/plans/" + id + "/execution", JsonNode.class)
                         .get("moves")
                         .get(0)
@@ -286,7 +279,7 @@ class BringYourOwnFleetExecutionTest {
                         .asText();
                 assertThat(state).isIn("DRAINING", "VALIDATING", "COMPLETED");
             }
-            long judgedAt = signals.nowMinute();
+            long judgedAt = nowMinute(ctx);
             execution = dave.getForObject("/api/v1/plans/" + id + "/execution", JsonNode.class);
             JsonNode judged = execution.get("moves").get(0);
             assertThat(judged.get("state").asText()).as(judged.toString()).isEqualTo("COMPLETED");

@@ -1,41 +1,61 @@
 package dev.stampboard.signals.ingestion;
 
+import static dev.stampboard.signals.ingestion.ApiFleetFeed.cpu;
+import static dev.stampboard.signals.ingestion.ApiFleetFeed.put;
+import static dev.stampboard.signals.ingestion.ApiFleetFeed.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stampboard.StampboardApplication;
-import dev.stampboard.fleet.FleetService;
-import dev.stampboard.fleet.PoolKind;
-import dev.stampboard.fleet.StampDeclaration;
-import dev.stampboard.signals.SignalsService;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stampboard.support.ChildConsole;
+import dev.stampboard.support.ChildConsoleTest;
+import dev.stampboard.support.HookedConsole;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * Under the simulator, samples ingested through the API in the newest minutes come back after a restart. (With the
  * simulator disabled, the empty fleet and declared stamps and samples coming back after a restart are checked in
- * {@link BringYourOwnFleetApiTest}'s two consoles.)
+ * {@link BringYourOwnFleetApiTest}'s two consoles.) The console is a child JVM ({@link ChildConsole}), started twice
+ * on one database file.
  */
+@ChildConsoleTest
 class BringYourOwnTelemetryRestartTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
 
-    /**
-     * Each console context installs its own security-context strategy in Spring Security's static
-     * holder; give the shared test context its own back so later tests see their logins.
-     */
-    private final org.springframework.security.core.context.SecurityContextHolderStrategy sharedStrategy =
-            org.springframework.security.core.context.SecurityContextHolder.getContextHolderStrategy();
+    private ChildConsole start(String name) throws Exception {
+        return ChildConsole.named(name)
+                .main(HookedConsole.class) // for the signals engine's current minute
+                .log(Path.of("target", "child-consoles", "byo-restart.log"))
+                .property("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("sim") + ";AUTO_SERVER=FALSE")
+                .property("stampboard.simulator.enabled", true)
+                .property("stampboard.simulator.speed", 0)
+                .property("stampboard.simulator.start", "2026-11-26T12:00:00Z")
+                .property("stampboard.simulator.backfill-minutes", 60)
+                .property("stampboard.cutover.executor-enabled", false)
+                .startReady(); // killed when not ready
+    }
 
-    @org.junit.jupiter.api.AfterEach
-    void restoreSecurityStrategy() {
-        org.springframework.security.core.context.SecurityContextHolder.setContextHolderStrategy(sharedStrategy);
+    private static JsonNode get(ChildConsole console, String path) throws Exception {
+        HttpResponse<String> res = console.send("GET", path, "dave", null);
+        assertThat(res.statusCode()).as(path + ": " + res.body()).isEqualTo(200);
+        return JSON.readTree(res.body());
+    }
+
+    private static String minute(long minute) {
+        return Instant.ofEpochSecond(minute * 60).toString();
     }
 
     /**
@@ -43,55 +63,51 @@ class BringYourOwnTelemetryRestartTest {
      * through the API in the newest minutes must come back too, not be refused as "in the future".
      */
     @Test
-    void samples_ingested_while_the_simulator_runs_come_back_after_a_restart() {
-        String[] simulated = {
-            "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("sim") + ";AUTO_SERVER=FALSE",
-            "--server.port=0",
-            "--stampboard.simulator.enabled=true",
-            "--stampboard.simulator.speed=0",
-            "--stampboard.simulator.start=2026-11-26T12:00:00Z",
-            "--stampboard.simulator.backfill-minutes=60",
-            "--stampboard.cutover.executor-enabled=false",
-            "--logging.level.root=WARN",
-            "--vaadin.productionMode=false"
-        };
+    void samples_ingested_while_the_simulator_runs_come_back_after_a_restart() throws Exception {
         long nowMinute;
-        try (ConfigurableApplicationContext ctx = new SpringApplication(StampboardApplication.class).run(simulated)) {
+        try (ChildConsole console = start("byo-restart")) {
+            TestRestTemplate collector = rest(console, "collector");
             // a stamp still PROVISIONING gets no simulated telemetry, so every value below is one sent here
-            ctx.getBean(FleetService.class)
-                    .declareStamp(
-                            "sim-byo-s01",
-                            new StampDeclaration(
-                                    "testland",
-                                    null,
-                                    dev.stampboard.fleet.StampStatus.PROVISIONING,
-                                    List.of(new StampDeclaration.PoolDeclaration(
-                                            PoolKind.DATAPROXY, List.of("dp-000"), null)),
-                                    List.of()),
-                            dev.stampboard.base.Actor.SYSTEM);
-            SignalsService signals = ctx.getBean(SignalsService.class);
-            nowMinute = signals.nowMinute();
-            List<CpuSampleInput> samples = new ArrayList<>();
+            put(
+                    collector,
+                    "/api/v1/stamps/sim-byo-s01",
+                    Map.of(
+                            "region",
+                            "testland",
+                            "status",
+                            "PROVISIONING",
+                            "pools",
+                            List.of(Map.of("pool", "DATAPROXY", "nodes", List.of("dp-000")))));
+            nowMinute = get(console, "/api/v1/test-hooks/now-minute").asLong();
+            List<Map<String, Object>> samples = new ArrayList<>();
             for (int m = 0; m < 5; m++) { // the five newest minutes, the current one included
-                samples.add(new CpuSampleInput(
-                        "sim-byo-s01",
-                        "DATAPROXY",
-                        "dp-000",
-                        Instant.ofEpochSecond((nowMinute - m) * 60).toString(),
-                        70.0 + m));
+                samples.add(cpu("sim-byo-s01", "DATAPROXY", "dp-000", minute(nowMinute - m), 70.0 + m));
             }
-            assertThat(ctx.getBean(NodeCpuIngestion.class)
-                            .ingest(samples, dev.stampboard.base.Actor.SYSTEM)
-                            .accepted())
-                    .isEqualTo(5);
+            JsonNode report =
+                    collector.postForObject("/api/v1/telemetry/node-cpu", Map.of("samples", samples), JsonNode.class);
+            assertThat(report.get("rejected")).as(report.toString()).isEmpty();
+            assertThat(report.get("accepted").asInt()).isEqualTo(5);
+            console.stop(Duration.ofSeconds(60)); // graceful: Spring's shutdown, the database closed
         }
-        try (ConfigurableApplicationContext ctx = new SpringApplication(StampboardApplication.class).run(simulated)) {
-            SignalsService signals = ctx.getBean(SignalsService.class);
-            assertThat(signals.nowMinute()).isEqualTo(nowMinute);
-            var series = signals.hotNodeSeries("sim-byo-s01", PoolKind.DATAPROXY, nowMinute - 10, nowMinute);
-            assertThat(series.minutes())
-                    .containsExactly(nowMinute - 4, nowMinute - 3, nowMinute - 2, nowMinute - 1, nowMinute);
-            assertThat(series.values()).containsExactly(74.0, 73.0, 72.0, 71.0, 70.0);
+        try (ChildConsole console = start("byo-restart-restarted")) {
+            assertThat(get(console, "/api/v1/test-hooks/now-minute").asLong()).isEqualTo(nowMinute);
+            JsonNode series = get(
+                    console,
+                    "/api/v1/stamps/sim-byo-s01/pools/DATAPROXY/hot-node?from=" + minute(nowMinute - 10) + "&to="
+                            + minute(nowMinute));
+            List<String> minutes = new ArrayList<>();
+            series.get("minutes")
+                    .forEach(m -> minutes.add(Instant.parse(m.asText()).toString()));
+            assertThat(minutes)
+                    .containsExactly(
+                            minute(nowMinute - 4),
+                            minute(nowMinute - 3),
+                            minute(nowMinute - 2),
+                            minute(nowMinute - 1),
+                            minute(nowMinute));
+            List<Double> values = new ArrayList<>();
+            series.get("values").forEach(v -> values.add(v.asDouble()));
+            assertThat(values).containsExactly(74.0, 73.0, 72.0, 71.0, 70.0);
         }
     }
 }

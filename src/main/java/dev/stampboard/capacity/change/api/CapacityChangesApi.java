@@ -2,6 +2,7 @@ package dev.stampboard.capacity.change.api;
 
 import dev.stampboard.base.InputLimits;
 import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.base.ReasonRequest;
 import dev.stampboard.capacity.change.CapacityChangeDetails;
 import dev.stampboard.capacity.change.CapacityChangeService;
 import dev.stampboard.capacity.change.ChangeStep;
@@ -81,7 +82,7 @@ class CapacityChangesApi {
 
     @PostMapping("/{id}/reject")
     ChangeJson reject(@PathVariable String id, @RequestBody(required = false) @Valid @Nullable ReasonRequest body) {
-        return json(changes.reject(id, body == null ? null : body.reason()));
+        return json(changes.reject(id, ReasonRequest.of(body)));
     }
 
     @PostMapping("/{id}/start")
@@ -91,7 +92,7 @@ class CapacityChangesApi {
 
     @PostMapping("/{id}/rollback")
     ChangeJson rollback(@PathVariable String id, @RequestBody(required = false) @Valid @Nullable ReasonRequest body) {
-        return json(changes.rollback(id, body == null ? null : body.reason()));
+        return json(changes.rollback(id, ReasonRequest.of(body)));
     }
 
     private ChangeJson json(CapacityChangeDetails change) {
@@ -120,10 +121,6 @@ class CapacityChangesApi {
             String recommendation,
 
             @Nullable Double predictedP95) {}
-
-    record ReasonRequest(
-            @Size(max = InputLimits.TEXT, message = "at most {max} characters") @Nullable
-            String reason) {}
 
     /** The change, its prediction error once judged, and its step journal. */
     record ChangeJson(

@@ -143,10 +143,10 @@ public class CapacityChangeView extends VerticalLayout implements BeforeEnterObs
                 "%s %s pool: %d → %d instances, minimum %d → %d (%s). %s — proposed by %s%s%s%s.",
                 c.stamp(),
                 c.pool().name().toLowerCase(Locale.ROOT),
-                c.fromInstances(),
-                c.toInstances(),
-                c.fromMinimum(),
-                c.toMinimum(),
+                c.resize().fromInstances(),
+                c.resize().toInstances(),
+                c.resize().fromMinimum(),
+                c.resize().toMinimum(),
                 c.isScaleIn() ? "scale-in" : "scale-out",
                 c.reason(),
                 c.proposedBy(),
@@ -162,7 +162,7 @@ public class CapacityChangeView extends VerticalLayout implements BeforeEnterObs
                 Locale.ROOT,
                 "Hot-node P95 when proposed %s; predicted at %d instances %s; measured %s; target %.1f %%%s",
                 CapacityChangesView.p95(c.beforeP95()),
-                c.toInstances(),
+                c.resize().toInstances(),
                 CapacityChangesView.p95(c.predictedP95()),
                 CapacityChangesView.p95(c.measuredP95()),
                 target,
@@ -207,7 +207,7 @@ public class CapacityChangeView extends VerticalLayout implements BeforeEnterObs
             case REVERTING -> "Giving the pool its old size back.";
             case REVERTED ->
                 "Reverted " + CapacityChangesView.WHEN.format(c.stateSince()) + " UTC: the pool is back at "
-                        + c.fromInstances() + " instances.";
+                        + c.resize().fromInstances() + " instances.";
             case REJECTED -> "Rejected.";
         };
     }

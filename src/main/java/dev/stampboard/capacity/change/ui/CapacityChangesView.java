@@ -54,8 +54,8 @@ public class CapacityChangesView extends VerticalLayout {
                 .setHeader("Pool")
                 .setKey("pool")
                 .setAutoWidth(true);
-        changes.addColumn(c -> c.fromInstances() + " → " + c.toInstances() + " (min " + c.fromMinimum() + " → "
-                        + c.toMinimum() + ")")
+        changes.addColumn(c -> c.resize().fromInstances() + " → " + c.resize().toInstances() + " (min "
+                        + c.resize().fromMinimum() + " → " + c.resize().toMinimum() + ")")
                 .setHeader("Instances")
                 .setKey("size")
                 .setAutoWidth(true);

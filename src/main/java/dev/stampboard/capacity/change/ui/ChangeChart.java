@@ -36,7 +36,7 @@ class ChangeChart extends EChart {
         List<MarkLine.Mark> marks = new ArrayList<>();
         if (change.appliedAt() != null) {
             marks.add(new MarkLine.Mark(
-                    change.fromInstances() + " → " + change.toInstances() + " nodes",
+                    change.resize().fromInstances() + " → " + change.resize().toInstances() + " nodes",
                     change.appliedAt().toEpochMilli(),
                     null));
         }
