@@ -61,6 +61,8 @@ class ArchitectureRulesTest {
             Map.entry("setting", "signals"),
             Map.entry("region_signal_setting", "signals"),
             Map.entry("signal_settings_version", "signals"),
+            Map.entry("pool_state_change", "signals"),
+            Map.entry("pool_state_watch", "signals"),
             Map.entry("registry_traffic_sample", "signals"),
             Map.entry("simulator_state", "simulator"),
             Map.entry("capacity_daily_peak", "capacity"),

@@ -1,18 +1,21 @@
 package dev.stampboard.cutover;
 
+import static dev.stampboard.base.StoreColumns.at;
+import static dev.stampboard.base.StoreColumns.insertOnce;
+import static dev.stampboard.base.StoreColumns.instant;
+import static dev.stampboard.base.StoreColumns.nullableDouble;
+import static dev.stampboard.base.StoreColumns.requiredInstant;
+
 import dev.stampboard.planning.PlanId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -136,15 +139,9 @@ class ExecutionStore {
 
     /** Records that a move went through a step; false when it already had (the step is not run again). */
     boolean journal(PlanId planId, int seq, String step, Instant at, String executor, @Nullable String detail) {
-        try {
-            return jdbc.sql(
-                                    "insert into move_step (plan_id, seq, step, at, executor, detail) values (?, ?, ?, ?, ?, ?)")
-                            .params(planId.value(), seq, step, at(at), executor, detail)
-                            .update()
-                    == 1;
-        } catch (DuplicateKeyException already) {
-            return false;
-        }
+        return insertOnce(
+                jdbc.sql("insert into move_step (plan_id, seq, step, at, executor, detail) values (?, ?, ?, ?, ?, ?)")
+                        .params(planId.value(), seq, step, at(at), executor, detail));
     }
 
     List<MoveStep> steps(PlanId planId) {
@@ -234,28 +231,5 @@ class ExecutionStore {
                 nullableDouble(rs, "prediction_error_pp"),
                 rs.getString("note"),
                 rs.getInt("version"));
-    }
-
-    private static @Nullable OffsetDateTime at(@Nullable Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    /** A {@code not null} timestamp column. */
-    private static Instant requiredInstant(ResultSet rs, String column) throws SQLException {
-        Instant value = instant(rs, column);
-        if (value == null) {
-            throw new IllegalStateException("column " + column + " is declared not null but read null");
-        }
-        return value;
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static @Nullable Double nullableDouble(ResultSet rs, String column) throws SQLException {
-        double v = rs.getDouble(column);
-        return rs.wasNull() ? null : v;
     }
 }

@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Remembers since which minute each pool has been in its current state, so an alert can say
- * "HOT since 14:02". Observed once per clock minute; a state first seen at start-up is dated to
- * the start of observation, which the dashboard shows as "since at least".
+ * This instance's own record of since which minute each pool has been in its current state, observed once per clock
+ * minute; a state first seen at start-up is dated to the start of observation ("since at least"). It decides when
+ * this instance publishes {@link PoolStateChanged}, and dates a state only until the shared log
+ * ({@link PoolStateLog}, the same on every instance) has it.
  */
 @org.springframework.stereotype.Component
 final class PoolStateHistory {

@@ -40,6 +40,7 @@ public class SignalFeed {
     private final Clock clock;
     private final SignalEngine engine;
     private final PoolStateHistory stateHistory;
+    private final PoolStateLog stateLog;
     private final List<LongConsumer> advanceListeners = new CopyOnWriteArrayList<>();
 
     SignalFeed(
@@ -47,13 +48,15 @@ public class SignalFeed {
             SignalSettingsService settings,
             ApplicationEventPublisher events,
             Clock clock,
-            PoolStateHistory stateHistory) {
+            PoolStateHistory stateHistory,
+            PoolStateLog stateLog) {
         this.fleet = fleet;
         this.settings = settings;
         this.events = events;
         this.clock = clock;
         this.engine = settings.engine();
         this.stateHistory = stateHistory;
+        this.stateLog = stateLog;
     }
 
     // ---- the inventory -----------------------------------------------------------------------
@@ -203,17 +206,33 @@ public class SignalFeed {
         advanceListeners.add(listener);
     }
 
+    /**
+     * Pool-state transitions other console instances' elected one recorded (the shared "since" times), read into
+     * this instance; returns the queries sent.
+     */
+    public int followStates() {
+        return stateLog.follow();
+    }
+
     private void observeStates(long minute) {
+        List<PoolStateTransitions.Observation> observed = new java.util.ArrayList<>();
         for (StampInfo stamp : fleet.stamps()) {
             for (PoolKind kind : PoolKind.values()) {
                 if (engine.hasPool(stamp.name(), kind)) {
                     PoolState state = engine.poolState(stamp.name(), kind);
+                    observed.add(new PoolStateTransitions.Observation(stamp.name(), kind, state));
                     stateHistory
                             .observe(stamp.name(), kind, state, minute)
                             .ifPresent(from -> events.publishEvent(
                                     new PoolStateChanged(stamp.region(), stamp.name(), kind, from, state, minute)));
                 }
             }
+        }
+        try {
+            stateLog.observed(minute, observed);
+        } catch (RuntimeException e) {
+            // the clock must move on; the next minute compares with the log again
+            log.warn("Recording the pool states of minute {} failed", minute, e);
         }
     }
 }

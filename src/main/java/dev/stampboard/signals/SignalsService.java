@@ -35,12 +35,15 @@ public class SignalsService {
     private final FleetService fleet;
     private final SignalSettingsService settings;
     private final PoolStateHistory stateHistory;
+    private final PoolStateLog stateLog;
     private final SignalEngine engine;
 
-    SignalsService(FleetService fleet, SignalSettingsService settings, PoolStateHistory stateHistory) {
+    SignalsService(
+            FleetService fleet, SignalSettingsService settings, PoolStateHistory stateHistory, PoolStateLog stateLog) {
         this.fleet = fleet;
         this.settings = settings;
         this.stateHistory = stateHistory;
+        this.stateLog = stateLog;
         this.engine = settings.engine();
     }
 
@@ -71,12 +74,14 @@ public class SignalsService {
         for (PoolKind kind : PoolKind.values()) {
             stamp.pool(kind).ifPresent(pool -> {
                 OptionalDouble p95 = engine.hotNodeP95(stamp.name(), kind);
+                PoolState state = engine.poolState(stamp.name(), kind);
                 pools.add(new PoolSignal(
                         kind,
                         pool.nodes().size(),
                         p95.isPresent() ? p95.getAsDouble() : null,
                         threshold,
-                        engine.poolState(stamp.name(), kind)));
+                        state,
+                        sinceOf(stamp.name(), kind, state)));
             });
         }
         return new StampSignals(stamp, pools);
@@ -90,11 +95,22 @@ public class SignalsService {
         return engine.poolState(stamp, pool);
     }
 
-    /** Since which minute the pool has been in its current state (see {@link PoolStateHistory}). */
+    /**
+     * Since which minute the pool has been in its current state: from the log the elected instance keeps for all
+     * ({@link PoolStateLog}), so every instance answers the same; until the log has the state (it is recorded at the
+     * next minute, and followed within a second), from this instance's own observation ({@link PoolStateHistory}).
+     */
     public StateSince stateSince(String stamp, PoolKind pool) {
-        PoolState state = engine.poolState(stamp, pool);
-        PoolStateHistory.Since since = stateHistory.since(stamp, pool, state, engine.nowMinute());
-        return new StateSince(state, since.sinceMinute(), since.sinceObservationStart());
+        return sinceOf(stamp, pool, engine.poolState(stamp, pool));
+    }
+
+    private StateSince sinceOf(String stamp, PoolKind pool, PoolState state) {
+        PoolStateTransitions.Entry shared = stateLog.dating(stamp, pool, state);
+        if (shared != null) {
+            return new StateSince(state, shared.sinceMinute(), shared.atLeast());
+        }
+        PoolStateHistory.Since own = stateHistory.since(stamp, pool, state, engine.nowMinute());
+        return new StateSince(state, own.sinceMinute(), own.sinceObservationStart());
     }
 
     /** The hot-node minute series of a pool; without bounds, the current peak window. */

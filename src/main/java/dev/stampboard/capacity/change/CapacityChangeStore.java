@@ -1,15 +1,18 @@
 package dev.stampboard.capacity.change;
 
+import static dev.stampboard.base.StoreColumns.at;
+import static dev.stampboard.base.StoreColumns.insertOnce;
+import static dev.stampboard.base.StoreColumns.instant;
+import static dev.stampboard.base.StoreColumns.nullableDouble;
+import static dev.stampboard.base.StoreColumns.requiredInstant;
+
 import dev.stampboard.fleet.PoolKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,35 +31,29 @@ class CapacityChangeStore {
 
     /** Stores a new change; false when its origin already asked for this pool (a redelivered event). */
     boolean insert(CapacityChange c) {
-        try {
-            jdbc.sql(
-                            "insert into capacity_change (id, stamp, region, pool, from_instances, from_minimum, to_instances, "
-                                    + "to_minimum, reason, origin, origin_ref, recommendation, proposed_by, proposed_at, predicted_p95, before_p95, "
-                                    + "state, state_since, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
-                    .params(
-                            c.id,
-                            c.stamp,
-                            c.region,
-                            c.pool.name(),
-                            c.resize.fromInstances(),
-                            c.resize.fromMinimum(),
-                            c.resize.toInstances(),
-                            c.resize.toMinimum(),
-                            c.reason,
-                            c.origin.name(),
-                            c.originRef,
-                            c.recommendation,
-                            c.proposedBy,
-                            at(c.proposedAt),
-                            c.predictedP95,
-                            c.beforeP95,
-                            c.state().name(),
-                            at(c.stateSince()))
-                    .update();
-            return true;
-        } catch (DuplicateKeyException already) {
-            return false;
-        }
+        return insertOnce(jdbc.sql(
+                        "insert into capacity_change (id, stamp, region, pool, from_instances, from_minimum, to_instances, "
+                                + "to_minimum, reason, origin, origin_ref, recommendation, proposed_by, proposed_at, predicted_p95, before_p95, "
+                                + "state, state_since, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
+                .params(
+                        c.id,
+                        c.stamp,
+                        c.region,
+                        c.pool.name(),
+                        c.resize.fromInstances(),
+                        c.resize.fromMinimum(),
+                        c.resize.toInstances(),
+                        c.resize.toMinimum(),
+                        c.reason,
+                        c.origin.name(),
+                        c.originRef,
+                        c.recommendation,
+                        c.proposedBy,
+                        at(c.proposedAt),
+                        c.predictedP95,
+                        c.beforeP95,
+                        c.state().name(),
+                        at(c.stateSince())));
     }
 
     boolean update(CapacityChange c) {
@@ -119,15 +116,9 @@ class CapacityChangeStore {
 
     /** Records that a change went through a step; false when it already had (the step is not taken again). */
     boolean journal(String changeId, String step, Instant at, String executor, @Nullable String detail) {
-        try {
-            return jdbc.sql("insert into capacity_change_step (change_id, step, at, executor, detail) "
-                                    + "values (?, ?, ?, ?, ?)")
-                            .params(changeId, step, at(at), executor, detail)
-                            .update()
-                    == 1;
-        } catch (DuplicateKeyException already) {
-            return false;
-        }
+        return insertOnce(jdbc.sql("insert into capacity_change_step (change_id, step, at, executor, detail) "
+                        + "values (?, ?, ?, ?, ?)")
+                .params(changeId, step, at(at), executor, detail));
     }
 
     List<ChangeStep> steps(String changeId) {
@@ -153,11 +144,11 @@ class CapacityChangeStore {
                 ChangeOrigin.valueOf(rs.getString("origin")),
                 rs.getString("origin_ref"),
                 rs.getString("proposed_by"),
-                java.util.Objects.requireNonNull(instant(rs, "proposed_at")),
+                requiredInstant(rs, "proposed_at"),
                 nullableDouble(rs, "predicted_p95"),
                 nullableDouble(rs, "before_p95"),
                 CapacityChangeState.valueOf(rs.getString("state")),
-                java.util.Objects.requireNonNull(instant(rs, "state_since")),
+                requiredInstant(rs, "state_since"),
                 rs.getInt("version"));
         String verdict = rs.getString("verdict");
         c.decidedBy = rs.getString("decided_by");
@@ -171,19 +162,5 @@ class CapacityChangeStore {
         c.revertReason = rs.getString("revert_reason");
         c.recommendation = rs.getString("recommendation");
         return c;
-    }
-
-    private static @Nullable OffsetDateTime at(@Nullable Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static @Nullable Double nullableDouble(ResultSet rs, String column) throws SQLException {
-        double v = rs.getDouble(column);
-        return rs.wasNull() ? null : v;
     }
 }

@@ -138,7 +138,9 @@ class SignalsApi {
                                     p.nodes(),
                                     p.hotNodeP95() == null ? null : asWritten(p.hotNodeP95()),
                                     p.threshold(),
-                                    p.state().name()))
+                                    p.state().name(),
+                                    minuteInstant(p.since().sinceMinute()),
+                                    p.since().atLeast()))
                             .toList(),
                     triggers.stream()
                             .map(t -> new TriggerJson(t.kind(), t.detail()))
@@ -148,7 +150,18 @@ class SignalsApi {
 
     record TriggerJson(TriggerKind kind, String detail) {}
 
-    record PoolJson(PoolKind pool, int nodes, @Nullable Double hotNodeP95, double threshold, String state) {}
+    /**
+     * {@code stateSince}: the minute the pool entered its state, the same on every console instance; {@code
+     * stateSinceAtLeast}: it was already in it when the console started observing it.
+     */
+    record PoolJson(
+            PoolKind pool,
+            int nodes,
+            @Nullable Double hotNodeP95,
+            double threshold,
+            String state,
+            Instant stateSince,
+            boolean stateSinceAtLeast) {}
 
     record HotNodeJson(
             String stamp,

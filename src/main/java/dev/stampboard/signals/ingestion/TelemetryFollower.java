@@ -59,6 +59,7 @@ public class TelemetryFollower implements EngineFollow {
     private volatile boolean started;
     private long polls;
     private long settingsQueries;
+    private long stateQueries;
     /**
      * Thresholds and region settings changed on another instance are looked for every this many polls (one query for
      * their version; three more when it moved).
@@ -157,6 +158,7 @@ public class TelemetryFollower implements EngineFollow {
     public synchronized int poll() {
         long began = System.nanoTime();
         fleet.followChanges();
+        stateQueries += signals.followStates();
         if (polls++ % SETTINGS_EVERY == 0) {
             settingsQueries += signals.followSettings();
         }
@@ -274,9 +276,12 @@ public class TelemetryFollower implements EngineFollow {
         return pending.size();
     }
 
-    /** Queries sent by the sample tails and the inventory change log (the database load of following). */
+    /**
+     * Queries sent by the sample tails, the inventory change log, the settings and the pool-state log (the database
+     * load of following).
+     */
     long queries() {
-        return cpu.queries() + traffic.queries() + fleet.changeQueries() + settingsQueries;
+        return cpu.queries() + traffic.queries() + fleet.changeQueries() + settingsQueries + stateQueries;
     }
 
     /** How many followed rows were dropped (waited too long, or too many waiting). */
