@@ -30,16 +30,25 @@ final class LevelShifts {
     LevelShift last(String stamp, PoolKind pool) {
         long minute = signals.nowMinute();
         String key = DailyPeakHistory.key(stamp, pool);
+        long now = System.nanoTime();
         ShiftMemo memo = shifts.get(key);
-        if (memo == null || memo.minute() != minute) {
-            memo = new ShiftMemo(minute, later(lastMove(stamp), lastResize(stamp, pool)));
+        if (memo == null || memo.minute() != minute || now - memo.readAt() > MEMO_NANOS) {
+            memo = new ShiftMemo(minute, now, later(lastMove(stamp), lastResize(stamp, pool)));
             shifts.put(key, memo);
         }
         return memo.shift();
     }
 
-    /** A pool's last level shift as read in one (simulated) minute: pages that ask per stamp query once a minute. */
-    private record ShiftMemo(long minute, @Nullable LevelShift shift) {}
+    /**
+     * How long a read shift is used again within the same minute. A move or resize committed on any instance shows on
+     * every instance within this (issue 18: instances agree within seconds); kept only for one minute, one instance
+     * could show the old level for up to a minute after another showed the new one.
+     */
+    private static final long MEMO_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+
+    /** A pool's last level shift as read at {@code readAt} in one (simulated) minute: a page asks once per stamp. */
+    private record ShiftMemo(
+            long minute, long readAt, @Nullable LevelShift shift) {}
 
     private final Map<String, ShiftMemo> shifts = new java.util.concurrent.ConcurrentHashMap<>();
 

@@ -1,5 +1,6 @@
 package dev.stampboard.isolation;
 
+import dev.stampboard.base.Actor;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolInfo;
 import dev.stampboard.fleet.PoolKind;
@@ -84,8 +85,8 @@ class DedicatedGrowth {
                 registry,
                 dataproxy,
                 summed.arithmetic(),
-                r.requestedBy(),
-                decidedBy == null ? r.requestedBy() : decidedBy));
+                Actor.user(r.requestedBy()),
+                Actor.user(decidedBy == null ? r.requestedBy() : decidedBy)));
         return "growing dedicated stamp " + stamp + " from " + registryNow + " / " + dataproxyNow + " to " + registry
                 + " / " + dataproxy + " registry / dataproxy nodes through a capacity change" + sizes;
     }

@@ -173,7 +173,7 @@ class IsolationRequest implements Persistable<String> {
     }
 
     /** Four eyes: neither the requester nor anyone who answered on the customer's behalf ({@code answeredBy}) approves. */
-    void approve(Actor actor, String dedicatedStamp, Set<Actor> answeredBy) {
+    void approve(Actor actor, String dedicatedStamp, Set<String> answeredBy) {
         requireDecider(actor, "approve");
         requireNotAnswerer(actor, answeredBy, "approve");
         move(IsolationState.APPROVED, "approve");
@@ -205,8 +205,8 @@ class IsolationRequest implements Persistable<String> {
         move(IsolationState.DONE, "complete");
     }
 
-    private void requireNotAnswerer(Actor actor, Set<Actor> answeredBy, String action) {
-        if (answeredBy.contains(actor)) {
+    private void requireNotAnswerer(Actor actor, Set<String> answeredBy, String action) {
+        if (answeredBy.contains(actor.name())) {
             throw new TransitionRefused("You answered request " + shortId() + " on the customer's behalf and cannot "
                     + action + " it; another support engineer must");
         }

@@ -133,7 +133,7 @@ public class IsolationReview {
     public boolean mayDecide(IsolationRequestDetails request) {
         return (currentUser.has(Role.SUPPORT) || currentUser.has(Role.ADMIN))
                 && !currentUser.name().equals(request.requestedBy())
-                && !answeredOnBehalf(request.id()).contains(currentUser.actor());
+                && !answeredOnBehalf(request.id()).contains(currentUser.name());
     }
 
     @Secured({Role.Authority.SUPPORT, Role.Authority.ADMIN})
@@ -185,11 +185,11 @@ public class IsolationReview {
         return get(id);
     }
 
-    /** Staff who relayed an answer for the customer (the customer itself may never decide anyway). */
-    private Set<Actor> answeredOnBehalf(String id) {
+    /** Staff who relayed an answer for the customer (the customer itself may never decide anyway), by name. */
+    private Set<String> answeredOnBehalf(String id) {
         return history.of(id).stream()
                 .filter(c -> c.from() == IsolationState.NEEDS_INFO && c.to() == IsolationState.IN_REVIEW)
-                .map(IsolationStateChange::actor)
+                .map(c -> c.actor().name())
                 .collect(java.util.stream.Collectors.toSet());
     }
 

@@ -26,6 +26,9 @@ final class LiveScoreBoard {
     /** The model that scores: its version and weights. */
     record Scorer(int version, ScoreModel model) {}
 
+    /** The feature tracker's longest period (its slope is summed again every 180 minutes, its hours every 60). */
+    static final int ALIGN = 180;
+
     private final Map<String, LiveStamp> live = new ConcurrentHashMap<>();
     /** The newest minute fed to the trackers (only the signals' advance thread writes it). */
     private volatile long lastObserved = Long.MIN_VALUE;
@@ -36,19 +39,31 @@ final class LiveScoreBoard {
         final double[] features = new double[ScoreFeature.COUNT];
         final double[] trend = new double[TREND_MINUTES];
         long latestMinute;
+        /** Whether {@link #score} ran for {@link #latestMinute}, and the current minute it was given then. */
+        boolean scored;
+
+        long scoredAt;
 
         @Nullable
         StampScore latest;
 
-        LiveStamp(FeatureSettings settings) {
+        /** A tracker whose first minute is {@code firstMinute}, counted from the multiple of {@value #ALIGN} before. */
+        LiveStamp(FeatureSettings settings, long firstMinute) {
             tracker = new FeatureTracker(settings);
+            for (long m = firstMinute - Math.floorMod(firstMinute, ALIGN); m < firstMinute; m++) {
+                tracker.observe(StampMinute.SILENT);
+            }
             java.util.Arrays.fill(trend, Double.NaN);
         }
     }
 
     /**
      * Called with each new current minute: minute − 1 is complete in the engine (the feed records after moving).
-     * When the clock jumped (a wall clock after a pause), the minutes in between are read too, up to 12 h back.
+     * When the clock jumped (a wall clock after a pause), the minutes in between are read too, up to 12 h back, and so
+     * are the 12 h before the first call: an instance started later reads the same trailing minutes from the engine
+     * (which reloaded them from the store) as one that ran all along, and scores each of them, so the two agree on
+     * the features, the score and its trend (issue 18). A tracker's minutes are counted from a multiple of
+     * {@value #ALIGN} minutes, so its hours and slope sums line up with the same epoch minutes on every instance.
      *
      * @param observations each stamp's observation of a past minute, by stamp name
      * @param model        the active model, null when none is: the stamps are tracked but not scored
@@ -60,22 +75,21 @@ final class LiveScoreBoard {
             Function<Long, Map<String, StampMinute>> observations,
             @Nullable Scorer model) {
         long newest = minute - 1;
-        long from = lastObserved == Long.MIN_VALUE ? newest : Math.max(lastObserved + 1, newest - TREND_MINUTES + 1);
+        long from = lastObserved == Long.MIN_VALUE
+                ? newest - TREND_MINUTES + 1
+                : Math.max(lastObserved + 1, newest - TREND_MINUTES + 1);
         if (from > newest) {
             return;
         }
         for (long observed = from; observed <= newest; observed++) {
             Map<String, StampMinute> minutes = observations.apply(observed);
             for (StampInfo stamp : stamps) {
-                LiveStamp s = live.computeIfAbsent(stamp.name(), k -> new LiveStamp(settings));
+                long first = observed;
+                LiveStamp s = live.computeIfAbsent(stamp.name(), k -> new LiveStamp(settings, first));
                 synchronized (s) {
                     s.tracker.observe(minutes.getOrDefault(stamp.name(), StampMinute.SILENT));
                     s.latestMinute = observed;
-                    if (observed == newest) {
-                        score(s, stamp.name(), model, minute);
-                    } else {
-                        s.trend[(int) Math.floorMod(observed, TREND_MINUTES)] = Double.NaN;
-                    }
+                    score(s, stamp.name(), model, observed + 1);
                 }
             }
         }
@@ -90,6 +104,8 @@ final class LiveScoreBoard {
 
     private static void score(LiveStamp s, String stamp, @Nullable Scorer model, long minute) {
         s.tracker.features(s.features);
+        s.scored = true;
+        s.scoredAt = minute;
         int slot = (int) Math.floorMod(s.latestMinute, TREND_MINUTES);
         if (model == null) {
             s.latest = null;
@@ -101,6 +117,22 @@ final class LiveScoreBoard {
         double score = 100.0 / (1.0 + Math.exp(-logit));
         s.latest = new StampScore(stamp, score, logit, model.version(), minute, m, s.features);
         s.trend[slot] = score;
+    }
+
+    /**
+     * Scores every stamp's latest minute again under {@code model} (null: none is active), from the features it was
+     * scored with: a model activated or pinned on any instance applies at once, not from the next minute, so instances
+     * that follow the change a moment apart agree again within that moment.
+     */
+    void rescore(@Nullable Scorer model) {
+        for (Map.Entry<String, LiveStamp> e : live.entrySet()) {
+            LiveStamp s = e.getValue();
+            synchronized (s) {
+                if (s.scored) {
+                    score(s, e.getKey(), model, s.scoredAt);
+                }
+            }
+        }
     }
 
     /** The stamp's latest score and breakdown; empty without an active model or before its first minute. */

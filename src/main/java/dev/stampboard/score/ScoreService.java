@@ -97,7 +97,7 @@ public class ScoreService {
      * Called with each new current minute: minute − 1 is complete in the engine (the feed records after moving).
      * When the clock jumped (a wall clock after a pause), the minutes in between are read too, up to 12 h back.
      */
-    void onMinute(long minute) {
+    synchronized void onMinute(long minute) {
         if (!board.wants(minute)) {
             return;
         }
@@ -306,6 +306,8 @@ public class ScoreService {
     @EventListener(ApplicationReadyEvent.class)
     void afterStartup() {
         reloadActive();
+        onMinute(signals.nowMinute()); // scores at once (the trailing 12 h the reload put in the engine), not next
+        // minute
         if (properties.initialTraining() && store.isEmpty() && jobs.holdsLease(INITIAL_TRAINING_JOB)) {
             Thread t = new Thread(this::trainFirstVersion, "score-initial-training");
             t.setDaemon(true);
@@ -354,6 +356,7 @@ public class ScoreService {
         Active before = active;
         if (now == null ? before != null : before == null || !before.equals(now)) {
             active = now;
+            board.rescore(now == null ? null : new LiveScoreBoard.Scorer(now.version(), now.model()));
         }
     }
 }

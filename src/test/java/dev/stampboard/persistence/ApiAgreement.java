@@ -99,6 +99,12 @@ final class ApiAgreement {
      * GET with up to five differing pointers and both values.
      */
     static List<String> differences(Reader a, Reader b, List<Get> gets, Duration bound) throws Exception {
+        return differences(a, b, gets, bound, List.of());
+    }
+
+    /** As {@link #differences(Reader, Reader, List, Duration)}, with more fields normalised for this pair. */
+    static List<String> differences(Reader a, Reader b, List<Get> gets, Duration bound, List<InstanceSpecific> also)
+            throws Exception {
         List<String> out = new ArrayList<>();
         long deadline = System.nanoTime() + bound.toNanos();
         for (Get get : gets) {
@@ -106,7 +112,7 @@ final class ApiAgreement {
             while (true) {
                 Answer onA = a.read(get);
                 Answer onB = b.read(get);
-                diff = diff(get, onA, onB);
+                diff = diff(get, onA, onB, also);
                 if (diff.isEmpty() || System.nanoTime() > deadline) {
                     break;
                 }
@@ -121,19 +127,23 @@ final class ApiAgreement {
     }
 
     static List<String> diff(Get get, Answer a, Answer b) {
+        return diff(get, a, b, List.of());
+    }
+
+    static List<String> diff(Get get, Answer a, Answer b, List<InstanceSpecific> also) {
         List<String> out = new ArrayList<>();
         if (a.status() != b.status()) {
             out.add("status " + a.status() + " on A, " + b.status() + " on B");
         }
-        diff("", normalised(get, a.body()), normalised(get, b.body()), out);
+        diff("", normalised(get, a.body(), also), normalised(get, b.body(), also), out);
         return out;
     }
 
     /** A copy with every instance-specific field of this GET replaced by a marker naming the reason. */
-    static JsonNode normalised(Get get, JsonNode body) {
+    static JsonNode normalised(Get get, JsonNode body, List<InstanceSpecific> also) {
         JsonNode copy = body.deepCopy();
         String path = get.path();
-        List<InstanceSpecific> rules = INSTANCE_SPECIFIC.stream()
+        List<InstanceSpecific> rules = java.util.stream.Stream.concat(INSTANCE_SPECIFIC.stream(), also.stream())
                 .filter(r -> r.path().matcher(path).matches())
                 .toList();
         if (!rules.isEmpty()) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.stampboard.base.Actor;
 import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.isolation.DedicatedStampGrowthRequested;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,26 @@ class IdentifierJsonTest {
         assertThat(json.writeValueAsString(Actor.SYSTEM)).isEqualTo("\"system\"");
         assertThat(json.readValue("\"alice\"", Actor.class)).isEqualTo(Actor.user("alice"));
         assertThat(json.readValue("\"system\"", Actor.class)).isSameAs(Actor.SYSTEM);
+    }
+
+    @Test
+    void a_dedicated_stamp_growth_stored_with_actor_names_is_still_read() throws Exception {
+        String stored = "{\"requestId\":\"r-1\",\"stamp\":\"ded-contoso-eastus\",\"region\":\"eastus\","
+                + "\"customer\":\"contoso\",\"registryNodes\":6,\"dataproxyNodes\":8,"
+                + "\"arithmetic\":\"6 + 8\",\"requestedBy\":\"frank\",\"approvedBy\":\"carol\"}";
+        DedicatedStampGrowthRequested event = new DedicatedStampGrowthRequested(
+                "r-1",
+                "ded-contoso-eastus",
+                "eastus",
+                "contoso",
+                6,
+                8,
+                "6 + 8",
+                Actor.user("frank"),
+                Actor.user("carol"));
+
+        assertThat(json.readValue(stored, DedicatedStampGrowthRequested.class)).isEqualTo(event);
+        assertThat(json.writeValueAsString(event)).isEqualTo(stored);
     }
 
     @Test

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -107,6 +109,7 @@ class ProductionProfilesTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD) // in order, one after another: the class is CONCURRENT, its methods not
     void azure_has_no_demo_users() throws Exception {
         // a file the test reads beside the console (AUTO_SERVER): the API answers 503 until the first Azure inventory
         String url = "jdbc:h2:file:" + dir.resolve("prod-azure") + ";AUTO_SERVER=TRUE";
@@ -135,6 +138,7 @@ class ProductionProfilesTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD) // in order, one after another: the class is CONCURRENT, its methods not
     void without_the_administrators_secret_the_first_start_stops_and_says_why() throws Exception {
         // both starts at once: each must end by itself, with Boot's failure report naming what to do
         try (ChildConsole none = console("prod-no-admin", "postgres", Map.of()).start();

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Single sign-on end to end against a real OpenID provider ({@link TestIdentityProvider}, Spring Authorization
@@ -268,12 +270,14 @@ class SingleSignOnTest {
 
     /** Before anyone signs in: the production profile's promises ({@link ProductionProfilesTest}). */
     @Test
+    @Execution(ExecutionMode.SAME_THREAD) // in order, one after another: the class is CONCURRENT, its methods not
     @Order(0)
     void the_postgres_console_has_no_demo_users_and_no_simulator() throws Exception {
         ProductionProfilesTest.assertPostgresConsoleHasNoDemoUsersAndNoSimulator(console, ADMIN_SECRET);
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD) // in order, one after another: the class is CONCURRENT, its methods not
     @Order(1)
     void a_person_signs_in_through_the_provider_with_the_roles_of_their_app_roles() throws Exception {
         HttpClient browser = browser();
@@ -304,6 +308,7 @@ class SingleSignOnTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD) // in order, one after another: the class is CONCURRENT, its methods not
     @Order(2)
     void a_person_without_a_mapped_role_is_not_signed_in_and_told_why() throws Exception {
         HttpClient browser = browser();
@@ -316,6 +321,7 @@ class SingleSignOnTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD) // in order, one after another: the class is CONCURRENT, its methods not
     @Order(3)
     void the_api_accepts_the_providers_access_tokens_with_mapped_roles_and_refuses_others() throws Exception {
         String viewerApp = appToken(TestIdentityProvider.SCRIPT_CLIENT, TestIdentityProvider.SCRIPT_SECRET);
@@ -358,6 +364,7 @@ class SingleSignOnTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD) // in order, one after another: the class is CONCURRENT, its methods not
     @Order(4)
     void an_administrator_signed_in_through_the_provider_switches_local_sign_in_off_and_disables_people()
             throws Exception {

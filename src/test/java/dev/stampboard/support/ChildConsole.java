@@ -139,6 +139,20 @@ public final class ChildConsole implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Starts the JVM and waits until it is ready, at most {@link #START_BUDGET}; a console that is not ready by
+         * then (or dies) is killed before the failure is thrown, so a failed start leaves no process behind.
+         */
+        public ChildConsole startReady() throws IOException, InterruptedException {
+            ChildConsole console = start();
+            try {
+                return console.awaitReady();
+            } catch (AssertionError | InterruptedException | RuntimeException failed) {
+                console.close();
+                throw failed;
+            }
+        }
+
         /** Starts the JVM; it is not ready yet ({@link ChildConsole#awaitReady}). */
         public ChildConsole start() throws IOException {
             int port = this.port > 0 ? this.port : freePort();

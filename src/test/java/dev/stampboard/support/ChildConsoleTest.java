@@ -15,6 +15,10 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * console}) on a thread of its own, beside the scenario tests: those hold one core (one context, one simulated clock),
  * the child consoles use the other. Tests that start a console in-process ({@code SpringApplication.run}) are not
  * this: each installs its security-context strategy JVM-wide, which a concurrent Spring test would then use.
+ *
+ * <p>{@code CONCURRENT} reaches the class's test methods too: methods that must run in their {@code @Order} (one
+ * console, steps that build on each other) say {@code @Execution(ExecutionMode.SAME_THREAD)} each, as
+ * {@code SingleSignOnTest}'s do (without it they ran in reverse order once the pool was capped).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

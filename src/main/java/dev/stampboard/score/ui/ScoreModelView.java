@@ -16,6 +16,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.stampboard.base.ui.Actions;
 import dev.stampboard.base.ui.Polling;
 import dev.stampboard.base.ui.chart.EChart;
 import dev.stampboard.score.Cards;
@@ -284,13 +285,7 @@ public class ScoreModelView extends VerticalLayout {
 
     private com.vaadin.flow.component.Component activateButton(ModelCard c) {
         Button b = new Button("Activate", e -> {
-            try {
-                scores.activate(c.version(), user.actor());
-                Notification.show("Version " + c.version() + " is active")
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            } catch (RuntimeException ex) {
-                Notification.show(ex.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
-            }
+            Actions.run(() -> scores.activate(c.version(), user.actor()), "Version " + c.version() + " is active");
             refresh();
         });
         b.setId("activate-" + c.version());

@@ -50,8 +50,7 @@ class BringYourOwnFleetApiTest {
                 .property("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=FALSE")
                 .property("stampboard.simulator.enabled", false)
                 .property("stampboard.cutover.executor-enabled", false)
-                .start()
-                .awaitReady();
+                .startReady(); // killed when not ready
     }
 
     private static JsonNode get(ChildConsole console, String path) throws Exception {

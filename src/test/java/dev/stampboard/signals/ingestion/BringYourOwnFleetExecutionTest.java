@@ -159,8 +159,7 @@ class BringYourOwnFleetExecutionTest {
                 .property("stampboard.signals.window-minutes", WINDOW_MINUTES)
                 .property("stampboard.planning.high-observation-hours", OBSERVATION_HOURS)
                 .property("stampboard.planning.medium-observation-hours", OBSERVATION_HOURS)
-                .start()
-                .awaitReady();
+                .startReady(); // killed when not ready
     }
 
     /** A test hook of the console ({@link HookedConsole}), as alice; its answer. */

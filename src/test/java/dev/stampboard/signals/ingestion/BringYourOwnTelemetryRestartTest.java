@@ -45,8 +45,7 @@ class BringYourOwnTelemetryRestartTest {
                 .property("stampboard.simulator.start", "2026-11-26T12:00:00Z")
                 .property("stampboard.simulator.backfill-minutes", 60)
                 .property("stampboard.cutover.executor-enabled", false)
-                .start()
-                .awaitReady();
+                .startReady(); // killed when not ready
     }
 
     private static JsonNode get(ChildConsole console, String path) throws Exception {
