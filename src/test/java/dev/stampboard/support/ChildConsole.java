@@ -1,5 +1,9 @@
 package dev.stampboard.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -46,6 +50,8 @@ public final class ChildConsole implements AutoCloseable {
      * and other child consoles start at the same time (load 25: over 5 min).
      */
     public static final Duration START_BUDGET = Duration.ofMinutes(10);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String name;
     private final int port;
@@ -248,6 +254,13 @@ public final class ChildConsole implements AutoCloseable {
     public HttpResponse<String> send(String method, String path, String user, String body)
             throws IOException, InterruptedException {
         return request(method, path, basic(user, user + "-pw"), body);
+    }
+
+    /** {@code GET path} as {@code user}, which must answer 200; its JSON body. */
+    public JsonNode getJson(String path, String user) throws IOException, InterruptedException {
+        HttpResponse<String> res = send("GET", path, user, null);
+        assertThat(res.statusCode()).as(path + ": " + res.body()).isEqualTo(200);
+        return JSON.readTree(res.body());
     }
 
     /** The {@code Authorization} header of HTTP Basic for {@code user} and {@code password}. */

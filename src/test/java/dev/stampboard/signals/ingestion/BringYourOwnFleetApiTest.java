@@ -8,7 +8,6 @@ import static dev.stampboard.signals.ingestion.ApiFleetFeed.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stampboard.support.ChildConsole;
 import dev.stampboard.support.ChildConsoleTest;
 import dev.stampboard.support.HookedConsole;
@@ -37,8 +36,6 @@ class BringYourOwnFleetApiTest {
 
     private static final int MINUTES = 60;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path dir;
 
@@ -51,12 +48,6 @@ class BringYourOwnFleetApiTest {
                 .property("stampboard.simulator.enabled", false)
                 .property("stampboard.cutover.executor-enabled", false)
                 .startReady(); // killed when not ready
-    }
-
-    private static JsonNode get(ChildConsole console, String path) throws Exception {
-        HttpResponse<String> res = console.send("GET", path, "dave", null);
-        assertThat(res.statusCode()).as(path + ": " + res.body()).isEqualTo(200);
-        return JSON.readTree(res.body());
     }
 
     private static JsonNode pool(JsonNode stamp, String kind) {
@@ -88,7 +79,7 @@ class BringYourOwnFleetApiTest {
         double restartP95;
         try (ChildConsole ctx = start("byo-api")) {
             // with the simulator disabled the console starts with an empty fleet
-            assertThat(get(ctx, "/api/v1/stamps")).isEmpty();
+            assertThat(ctx.getJson("/api/v1/stamps", "dave")).isEmpty();
             HttpResponse<String> simulator = ctx.send("GET", "/api/v1/simulator", "dave", null);
             assertThat(simulator.statusCode()).as(simulator.body()).isEqualTo(404);
             assertThat(simulator.body()).contains("simulator is disabled");
@@ -173,7 +164,7 @@ class BringYourOwnFleetApiTest {
             // reactive triggers from ingested traffic: throttling above 2 % for 10 minutes fires (the last minutes are
             // still on their way) for the replica only: its stamp throttled 100 of 10,000 requests a minute, 1 %
             List<String> alerts = new ArrayList<>();
-            get(ctx, "/api/v1/test-hooks/alerts").forEach(a -> alerts.add(a.asText()));
+            ctx.getJson("/api/v1/test-hooks/alerts", "dave").forEach(a -> alerts.add(a.asText()));
             assertThat(alerts).containsExactly("byo-mid.example.io@byoland THROTTLING_RATE");
 
             double expectedP95 = nearestRankP95(hotMinuteValues);
@@ -198,10 +189,10 @@ class BringYourOwnFleetApiTest {
             ctx.stop(Duration.ofSeconds(60)); // graceful: Spring's shutdown, the database closed
         }
         try (ChildConsole ctx = start("byo-api-restarted")) {
-            JsonNode restarted = get(ctx, "/api/v1/stamps/byo-r01");
+            JsonNode restarted = ctx.getJson("/api/v1/stamps/byo-r01", "dave");
             assertThat(pool(restarted, "DATAPROXY").get("hotNodeP95").asDouble())
                     .isEqualTo(restartP95);
-            assertThat(get(ctx, "/api/v1/stamps/byo-r01/pools/DATAPROXY/hot-node")
+            assertThat(ctx.getJson("/api/v1/stamps/byo-r01/pools/DATAPROXY/hot-node", "dave")
                             .get("minutes"))
                     .hasSize(10);
             TestRestTemplate dave = rest(ctx, "dave");
@@ -237,7 +228,7 @@ class BringYourOwnFleetApiTest {
         assertThat(report.get("rejected")).as(report.toString()).isEmpty();
         assertThat(report.get("accepted").asInt()).isEqualTo(20);
         // minute maxima 50, 49, …, 41; nearest rank ceil(0.95 × 10) = 10 -> the largest, 50
-        double p95 = pool(get(ctx, "/api/v1/stamps/byo-r01"), "DATAPROXY")
+        double p95 = pool(ctx.getJson("/api/v1/stamps/byo-r01", "dave"), "DATAPROXY")
                 .get("hotNodeP95")
                 .asDouble();
         assertThat(p95).isEqualTo(50.0);

@@ -6,11 +6,9 @@ import static dev.stampboard.signals.ingestion.ApiFleetFeed.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stampboard.support.ChildConsole;
 import dev.stampboard.support.ChildConsoleTest;
 import dev.stampboard.support.HookedConsole;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +28,6 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 @ChildConsoleTest
 class BringYourOwnTelemetryRestartTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path dir;
 
@@ -46,12 +42,6 @@ class BringYourOwnTelemetryRestartTest {
                 .property("stampboard.simulator.backfill-minutes", 60)
                 .property("stampboard.cutover.executor-enabled", false)
                 .startReady(); // killed when not ready
-    }
-
-    private static JsonNode get(ChildConsole console, String path) throws Exception {
-        HttpResponse<String> res = console.send("GET", path, "dave", null);
-        assertThat(res.statusCode()).as(path + ": " + res.body()).isEqualTo(200);
-        return JSON.readTree(res.body());
     }
 
     private static String minute(long minute) {
@@ -78,7 +68,7 @@ class BringYourOwnTelemetryRestartTest {
                             "PROVISIONING",
                             "pools",
                             List.of(Map.of("pool", "DATAPROXY", "nodes", List.of("dp-000")))));
-            nowMinute = get(console, "/api/v1/test-hooks/now-minute").asLong();
+            nowMinute = console.getJson("/api/v1/test-hooks/now-minute", "dave").asLong();
             List<Map<String, Object>> samples = new ArrayList<>();
             for (int m = 0; m < 5; m++) { // the five newest minutes, the current one included
                 samples.add(cpu("sim-byo-s01", "DATAPROXY", "dp-000", minute(nowMinute - m), 70.0 + m));
@@ -90,11 +80,12 @@ class BringYourOwnTelemetryRestartTest {
             console.stop(Duration.ofSeconds(60)); // graceful: Spring's shutdown, the database closed
         }
         try (ChildConsole console = start("byo-restart-restarted")) {
-            assertThat(get(console, "/api/v1/test-hooks/now-minute").asLong()).isEqualTo(nowMinute);
-            JsonNode series = get(
-                    console,
+            assertThat(console.getJson("/api/v1/test-hooks/now-minute", "dave").asLong())
+                    .isEqualTo(nowMinute);
+            JsonNode series = console.getJson(
                     "/api/v1/stamps/sim-byo-s01/pools/DATAPROXY/hot-node?from=" + minute(nowMinute - 10) + "&to="
-                            + minute(nowMinute));
+                            + minute(nowMinute),
+                    "dave");
             List<String> minutes = new ArrayList<>();
             series.get("minutes")
                     .forEach(m -> minutes.add(Instant.parse(m.asText()).toString()));
