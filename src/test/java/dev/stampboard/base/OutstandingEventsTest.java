@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stampboard.SpringTest;
 import dev.stampboard.planning.PlanFinished;
 import dev.stampboard.planning.PlanStatus;
+import dev.stampboard.support.PublicationRows;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -70,31 +70,18 @@ class OutstandingEventsTest extends SpringTest {
         String plan = "scale7-crashed-" + UUID.randomUUID();
         // the rows the registry stores for the event, as an instance that crashed before its listeners ran leaves
         // them: taken from a real publication whose transaction is then rolled back, and dated an hour ago
-        List<Map<String, Object>> rows = tx.execute(status -> {
-            events.publishEvent(new PlanFinished(dev.stampboard.planning.PlanId.of(plan), PlanStatus.ROLLED_BACK));
-            List<Map<String, Object>> r = jdbc.sql(
-                            "select listener_id, event_type, serialized_event from event_publication"
-                                    + " where serialized_event like ?")
-                    .param("%" + plan + "%")
-                    .query()
-                    .listOfRows();
-            status.setRollbackOnly();
-            return r;
-        });
+        List<Map<String, Object>> rows = PublicationRows.of(
+                new PlanFinished(dev.stampboard.planning.PlanId.of(plan), PlanStatus.ROLLED_BACK),
+                plan,
+                tx,
+                events,
+                jdbc);
         assertThat(rows)
                 .as("isolation listens to PlanFinished through the registry")
                 .isNotEmpty();
-        OffsetDateTime anHourAgo = OffsetDateTime.ofInstant(clock.instant().minus(Duration.ofHours(1)), ZoneOffset.UTC);
+        Instant anHourAgo = clock.instant().minus(Duration.ofHours(1));
         for (Map<String, Object> row : rows) {
-            jdbc.sql("insert into event_publication (id, listener_id, event_type, serialized_event, publication_date)"
-                            + " values (?, ?, ?, ?, ?)")
-                    .params(
-                            UUID.randomUUID(),
-                            row.get("listener_id"),
-                            row.get("event_type"),
-                            row.get("serialized_event"),
-                            anHourAgo)
-                    .update();
+            PublicationRows.insertOutstanding(jdbc, UUID.randomUUID(), row, row.get("serialized_event"), anHourAgo);
         }
 
         OutstandingEvents other = new OutstandingEvents(incomplete, jobs(false), Duration.ofMinutes(5));
@@ -114,27 +101,15 @@ class OutstandingEventsTest extends SpringTest {
     @Test
     void a_young_outstanding_publication_is_left_to_the_instance_delivering_it() {
         String plan = "scale7-inflight-" + UUID.randomUUID();
-        List<Map<String, Object>> rows = tx.execute(status -> {
-            events.publishEvent(new PlanFinished(dev.stampboard.planning.PlanId.of(plan), PlanStatus.ROLLED_BACK));
-            List<Map<String, Object>> r = jdbc.sql("select listener_id, event_type, serialized_event, publication_date"
-                            + " from event_publication where serialized_event like ?")
-                    .param("%" + plan + "%")
-                    .query()
-                    .listOfRows();
-            status.setRollbackOnly();
-            return r;
-        });
+        List<Map<String, Object>> rows = PublicationRows.of(
+                new PlanFinished(dev.stampboard.planning.PlanId.of(plan), PlanStatus.ROLLED_BACK),
+                plan,
+                tx,
+                events,
+                jdbc);
         String id = UUID.randomUUID().toString();
         Map<String, Object> row = rows.get(0);
-        jdbc.sql("insert into event_publication (id, listener_id, event_type, serialized_event, publication_date)"
-                        + " values (?, ?, ?, ?, ?)")
-                .params(
-                        UUID.fromString(id),
-                        row.get("listener_id"),
-                        row.get("event_type"),
-                        row.get("serialized_event"),
-                        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                .update();
+        PublicationRows.insertOutstanding(jdbc, UUID.fromString(id), row, row.get("serialized_event"), clock.instant());
         try {
             new OutstandingEvents(incomplete, jobs(true), Duration.ofMinutes(5)).resubmit();
             assertThat(outstanding(plan))

@@ -10,13 +10,12 @@ import dev.stampboard.planning.PlanStatus;
 import dev.stampboard.planning.PlanningService;
 import dev.stampboard.planning.StoredPlans;
 import dev.stampboard.planning.engine.Sizing;
+import dev.stampboard.support.PublicationRows;
 import dev.stampboard.support.TestNames;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -92,32 +91,22 @@ class IsolationModuleTest {
 
         // the listener and type columns from a real publication, whose transaction is rolled back
         String probe = NAMES.prefix() + "-probe";
-        Map<String, Object> real = tx.execute(status -> {
-            events.publishEvent(new PlanFinished(PlanId.of(probe), PlanStatus.ROLLED_BACK));
-            Map<String, Object> row = jdbc.sql("select listener_id, event_type, serialized_event from event_publication"
-                            + " where serialized_event like ?")
-                    .param("%" + probe + "%")
-                    .query()
-                    .singleRow();
-            status.setRollbackOnly();
-            return row;
-        });
-        assertThat(real).isNotNull();
+        List<Map<String, Object>> rows =
+                PublicationRows.of(new PlanFinished(PlanId.of(probe), PlanStatus.ROLLED_BACK), probe, tx, events, jdbc);
+        assertThat(rows).as("isolation's one listener of PlanFinished").hasSize(1);
+        Map<String, Object> real = rows.get(0);
         assertThat(real.get("serialized_event"))
                 .as("a row written now keeps the old shape")
                 .isEqualTo("{\"planId\":\"" + probe + "\",\"status\":\"ROLLED_BACK\"}");
 
         // the old row, its JSON written out by hand, published an hour ago by an instance that then stopped
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into event_publication (id, listener_id, event_type, serialized_event, publication_date)"
-                        + " values (?, ?, ?, ?, ?)")
-                .params(
-                        id,
-                        real.get("listener_id"),
-                        real.get("event_type"),
-                        "{\"planId\":\"" + planId.value() + "\",\"status\":\"ROLLED_BACK\"}",
-                        OffsetDateTime.ofInstant(clock.instant().minus(Duration.ofHours(1)), ZoneOffset.UTC))
-                .update();
+        PublicationRows.insertOutstanding(
+                jdbc,
+                id,
+                real,
+                "{\"planId\":\"" + planId.value() + "\",\"status\":\"ROLLED_BACK\"}",
+                clock.instant().minus(Duration.ofHours(1)));
 
         scenario.stimulate(() -> incomplete.resubmitIncompletePublicationsOlderThan(Duration.ofMinutes(5)))
                 .andWaitForEventOfType(IsolationMigrationEnded.class)
