@@ -127,8 +127,8 @@ class ArchitectureRulesTest {
     }
 
     /** A role named by a string literal in a role check: {@code @Secured("ROLE_X")}, {@code @RolesAllowed("X")}, {@code hasRole("X")}. */
-    private static final Pattern ROLE_LITERAL =
-            Pattern.compile("(?:@Secured|@RolesAllowed|hasRole|hasAnyRole|hasAuthority)\\(\\{?\\s*\"");
+    private static final Pattern ROLE_LITERAL = Pattern.compile(
+            "(?:@(?:[\\w.]+\\.)?(?:Secured|RolesAllowed)|hasRole|hasAnyRole|hasAuthority)\\(\\{?\\s*\"");
 
     @Test
     void role_checks_name_role_constants_not_strings() throws IOException {

@@ -4,6 +4,7 @@ import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.engine.MinuteRange;
+import dev.stampboard.signals.engine.NearestRank;
 import dev.stampboard.signals.engine.ReactiveMetric;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,7 +88,7 @@ class EvidenceCollector {
                 pools.add(new ValidationEvidence.WindowPool(
                         m.execution.toStamp(),
                         pool.name(),
-                        present[(int) Math.ceil(0.95 * present.length) - 1],
+                        present[NearestRank.p95Rank(present.length) - 1],
                         present.length,
                         above));
             }

@@ -101,7 +101,9 @@ final class MoveValidation {
                     CATCHING_UP + "this instance's signals are still reading what other console instances stored ("
                             + engine.behind() + "); validation continues once they are in");
         }
-        if (m.note != null && m.note.startsWith(CATCHING_UP)) {
+        // a validating move's only note is the catching-up one above (a move's earlier notes, waiting for its
+        // destination, are cleared when its cutover starts): no decision on the note's text
+        if (m.note != null) {
             steps.write(m, null, () -> m.note = null, null);
         }
         watch.record(m, steps.now(), properties.telemetryLag());

@@ -1,5 +1,6 @@
 package dev.stampboard.capacity.change;
 
+import dev.stampboard.base.Actor;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.TransitionRefused;
 import dev.stampboard.fleet.PoolKind;
@@ -142,24 +143,24 @@ final class CapacityChange {
     }
 
     /** Four eyes: whoever proposed the change cannot approve it. */
-    void approve(String by, Instant now) {
-        if (by.equals(proposedBy)) {
+    void approve(Actor by, Instant now) {
+        if (by.name().equals(proposedBy)) {
             throw new TransitionRefused(
                     by + " proposed capacity change " + shortId() + "; another engineer must approve it (four eyes)");
         }
         move(CapacityChangeState.APPROVED, now);
-        decidedBy = by;
+        decidedBy = by.name();
     }
 
-    void reject(String by, String why, Instant now) {
+    void reject(Actor by, String why, Instant now) {
         move(CapacityChangeState.REJECTED, now);
-        decidedBy = by;
+        decidedBy = by.name();
         decisionReason = why;
     }
 
-    void start(String by, Instant now) {
+    void start(Actor by, Instant now) {
         move(CapacityChangeState.APPLYING, now);
-        startedBy = by;
+        startedBy = by.name();
     }
 
     /** The pool has its new size; the validation window runs until {@code until}. */
@@ -193,7 +194,7 @@ final class CapacityChange {
     }
 
     /** An engineer rolls the change back: the pool returns to its size before the change. */
-    void rollBack(String by, String why, Instant now) {
+    void rollBack(Actor by, String why, Instant now) {
         move(CapacityChangeState.REVERTING, now);
         revertReason = "Rolled back by " + by + ": " + why;
     }

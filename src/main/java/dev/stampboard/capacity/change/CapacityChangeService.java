@@ -150,30 +150,30 @@ public class CapacityChangeService {
 
     @Secured(Role.Authority.ENGINEER)
     public CapacityChangeDetails approve(String id) {
-        String by = currentUser.name();
-        return transition(id, currentUser.actor(), c -> c.approve(by, now()), null);
+        Actor by = currentUser.actor();
+        return transition(id, by, c -> c.approve(by, now()), null);
     }
 
     @Secured(Role.Authority.ENGINEER)
     public CapacityChangeDetails reject(String id, @Nullable String reason) {
         String why = text(reason, "reason", "A reason the proposer can act on");
-        String by = currentUser.name();
-        return transition(id, currentUser.actor(), c -> c.reject(by, why, now()), why);
+        Actor by = currentUser.actor();
+        return transition(id, by, c -> c.reject(by, why, now()), why);
     }
 
     /** Stores the intent to apply; the executor resizes the pool on its next pass (store the step, then act). */
     @Secured(Role.Authority.ENGINEER)
     public CapacityChangeDetails start(String id) {
-        String by = currentUser.name();
-        return transition(id, currentUser.actor(), c -> c.start(by, now()), null);
+        Actor by = currentUser.actor();
+        return transition(id, by, c -> c.start(by, now()), null);
     }
 
     /** The pool goes back to its size before the change; the executor acts on the next pass. */
     @Secured(Role.Authority.ENGINEER)
     public CapacityChangeDetails rollback(String id, @Nullable String reason) {
         String why = text(reason, "reason", "A reason for the rollback");
-        String by = currentUser.name();
-        return transition(id, currentUser.actor(), c -> c.rollBack(by, why, now()), why);
+        Actor by = currentUser.actor();
+        return transition(id, by, c -> c.rollBack(by, why, now()), why);
     }
 
     /**
@@ -187,8 +187,8 @@ public class CapacityChangeService {
             PoolKind pool,
             int toInstances,
             String reason,
-            String requestedBy,
-            String approvedBy) {
+            Actor requestedBy,
+            Actor approvedBy) {
         tx.executeWithoutResult(s -> {
             StampInfo info = fleet.requireStamp(stamp);
             PoolInfo current = pool(info, pool);
@@ -197,21 +197,16 @@ public class CapacityChangeService {
             }
             NewCapacityChange request = new NewCapacityChange(
                     stamp, pool, toInstances, Math.max(current.minInstances(), toInstances), reason, null, null);
-            CapacityChange c =
-                    insert(request, ChangeOrigin.ISOLATION, "isolation:" + requestId, Actor.user(requestedBy));
+            CapacityChange c = insert(request, ChangeOrigin.ISOLATION, "isolation:" + requestId, requestedBy);
             if (c.state() != CapacityChangeState.PROPOSED) {
                 return;
             }
-            step(
-                    c,
-                    Actor.user(approvedBy),
-                    x -> x.approve(approvedBy, now()),
-                    "approved with isolation request " + requestId);
+            step(c, approvedBy, x -> x.approve(approvedBy, now()), "approved with isolation request " + requestId);
             CapacityChange approved = store.find(c.id).orElseThrow();
             step(
                     approved,
                     Actor.SYSTEM,
-                    x -> x.start(Actor.SYSTEM_NAME, now()),
+                    x -> x.start(Actor.SYSTEM, now()),
                     "started with isolation request " + requestId);
         });
     }

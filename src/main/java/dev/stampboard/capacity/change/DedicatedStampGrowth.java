@@ -32,12 +32,6 @@ class DedicatedStampGrowth {
 
     private void grow(DedicatedStampGrowthRequested event, PoolKind pool, int nodes, String reason) {
         changes.growForIsolation(
-                event.requestId(),
-                event.stamp(),
-                pool,
-                nodes,
-                reason,
-                event.requestedBy().name(),
-                event.approvedBy().name());
+                event.requestId(), event.stamp(), pool, nodes, reason, event.requestedBy(), event.approvedBy());
     }
 }

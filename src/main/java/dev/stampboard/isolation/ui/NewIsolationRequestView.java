@@ -20,6 +20,8 @@ import dev.stampboard.isolation.IsolationIntake;
 import dev.stampboard.isolation.IsolationRequestDetails;
 import dev.stampboard.isolation.NewIsolationRequest;
 import dev.stampboard.planning.PlanId;
+import dev.stampboard.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -36,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Route("isolation-requests/new")
 @PageTitle("New isolation request · Stampboard")
-@jakarta.annotation.security.RolesAllowed({"SUPPORT", "ADMIN", "CUSTOMER"})
+@RolesAllowed({Role.SUPPORT_NAME, Role.ADMIN_NAME, Role.CUSTOMER_NAME})
 public class NewIsolationRequestView extends VerticalLayout implements BeforeEnterObserver {
 
     final IsolationRequestForm form;

@@ -3,6 +3,7 @@ package dev.stampboard.capacity.change;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stampboard.base.Actor;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.TransitionRefused;
 import dev.stampboard.fleet.PoolKind;
@@ -53,11 +54,11 @@ class CapacityChangeTest {
     @Test
     void the_proposer_cannot_approve_another_engineer_can() {
         CapacityChange c = scaleIn();
-        assertThatThrownBy(() -> c.approve("alice", T0))
+        assertThatThrownBy(() -> c.approve(Actor.user("alice"), T0))
                 .isInstanceOf(TransitionRefused.class)
                 .hasMessageContaining("four eyes");
         assertThat(c.state()).isEqualTo(CapacityChangeState.PROPOSED);
-        c.approve("bob", T0);
+        c.approve(Actor.user("bob"), T0);
         assertThat(c.state()).isEqualTo(CapacityChangeState.APPROVED);
         assertThat(c.decidedBy).isEqualTo("bob");
     }
@@ -80,7 +81,7 @@ class CapacityChangeTest {
         c.applied(T0, T0.plusSeconds(86_400));
         c.fail(50.0, "still hot", T0.plusSeconds(7200));
         assertThat(c.state()).isEqualTo(CapacityChangeState.FAILED);
-        c.rollBack("bob", "give the nodes back", T0.plusSeconds(8000));
+        c.rollBack(Actor.user("bob"), "give the nodes back", T0.plusSeconds(8000));
         assertThat(c.state()).isEqualTo(CapacityChangeState.REVERTING);
         assertThat(c.revertReason).isEqualTo("Rolled back by bob: give the nodes back");
     }
@@ -92,7 +93,7 @@ class CapacityChangeTest {
         c.pass(9.0, "ok", T0.plusSeconds(86_400));
         assertThat(c.state()).isEqualTo(CapacityChangeState.COMPLETED);
         assertThat(c.measuredP95).isEqualTo(9.0);
-        c.rollBack("alice", "traffic is back", T0.plusSeconds(90_000));
+        c.rollBack(Actor.user("alice"), "traffic is back", T0.plusSeconds(90_000));
         assertThat(c.state()).isEqualTo(CapacityChangeState.REVERTING);
     }
 
@@ -100,12 +101,12 @@ class CapacityChangeTest {
     @ParameterizedTest
     @EnumSource(CapacityChangeState.class)
     void every_transition_method_is_refused_outside_the_table(CapacityChangeState from) {
-        check(from, CapacityChangeState.APPROVED, c -> c.approve("bob", T0));
-        check(from, CapacityChangeState.REJECTED, c -> c.reject("bob", "no", T0));
-        check(from, CapacityChangeState.APPLYING, c -> c.start("bob", T0));
+        check(from, CapacityChangeState.APPROVED, c -> c.approve(Actor.user("bob"), T0));
+        check(from, CapacityChangeState.REJECTED, c -> c.reject(Actor.user("bob"), "no", T0));
+        check(from, CapacityChangeState.APPLYING, c -> c.start(Actor.user("bob"), T0));
         check(from, CapacityChangeState.VALIDATING, c -> c.applied(T0, T0));
         check(from, CapacityChangeState.COMPLETED, c -> c.pass(1.0, "ok", T0));
-        check(from, CapacityChangeState.REVERTING, c -> c.rollBack("bob", "why", T0));
+        check(from, CapacityChangeState.REVERTING, c -> c.rollBack(Actor.user("bob"), "why", T0));
         check(from, CapacityChangeState.REVERTED, c -> c.reverted(T0));
     }
 
@@ -166,8 +167,8 @@ class CapacityChangeTest {
     }
 
     private static CapacityChange started(CapacityChange c) {
-        c.approve("bob", T0);
-        c.start("bob", T0);
+        c.approve(Actor.user("bob"), T0);
+        c.start(Actor.user("bob"), T0);
         return c;
     }
 }
