@@ -16,11 +16,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.stampboard.Json;
 import dev.stampboard.StampboardApplication;
+import dev.stampboard.security.ProductionProfilesTest;
 import dev.stampboard.support.ChildConsole;
 import dev.stampboard.support.ChildConsoleTest;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +37,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -50,7 +53,9 @@ import reactor.core.publisher.Mono;
  * own, and the mocked fleet's hot-node P95 shows through the JSON API. The SDK's own Netty transport
  * is used; only this test's client trusts the mock's self-signed certificate. The console is a child JVM
  * ({@link ChildConsole}, main {@link Console}: the application plus {@link MockTrust}), so no Spring context
- * of its own starts in the test JVM and its pollers end with its process.
+ * of its own starts in the test JVM and its pollers end with its process. It runs the {@code azure} profile alone, as
+ * in production (no demo user: the test signs in as the initial administrator), so that
+ * {@link ProductionProfilesTest}'s checks of that profile run on it first instead of on a console of their own.
  */
 @ChildConsoleTest
 class AzureEndToEndTest {
@@ -133,13 +138,25 @@ class AzureEndToEndTest {
         return sorted[(int) Math.ceil(0.95 * sorted.length) - 1];
     }
 
+    /** The initial administrator's password, as an operator sets it from a secret (the profile has no demo user). */
+    private static final String SECRET = "correct horse battery staple";
+
+    @TempDir
+    Path dir;
+
     @Test
     void the_mocked_fleet_and_its_p95_show_through_the_api() throws Exception {
+        // a file the test reads beside the console (AUTO_SERVER), for ProductionProfilesTest's check
+        String url = "jdbc:h2:file:" + dir.resolve("azure-e2e") + ";AUTO_SERVER=TRUE";
         try (ChildConsole console = ChildConsole.named("azure-e2e")
                 .main(Console.class)
-                .property("spring.profiles.active", "test,azure")
-                .property("spring.datasource.url", "jdbc:h2:mem:stampboard-azure-e2e;DB_CLOSE_DELAY=-1")
-                .property("stampboard.security.demo-users", true) // signs in as dave; production has no demo users
+                .readinessAnonymous() // the production profile alone: no demo user, dave's credentials are refused
+                .property("spring.profiles.active", "azure")
+                .property("spring.datasource.url", url)
+                .property("spring.datasource.username", "sa")
+                .property("spring.datasource.password", "")
+                .property("stampboard.security.initial-admin.password", SECRET)
+                .property("stampboard.cutover.executor-enabled", false)
                 .property("stampboard.azure.subscription-id", SUBSCRIPTION)
                 .property("stampboard.azure.resource-groups", GROUP)
                 .property("stampboard.azure.dns.resource-group", "rg-dns")
@@ -151,6 +168,8 @@ class AzureEndToEndTest {
                 .start()) {
             console.awaitReady(); // ChildConsole.START_BUDGET: 5 min ran out at load 20 beside three other console
             // classes
+            // the production profile as an operator starts it (one console start fewer than a console of its own)
+            ProductionProfilesTest.assertAzureConsoleHasOnlyTheAdministrator(console, SECRET, url);
             the_mocked_fleet_and_its_p95_show_through_the_api(console);
         }
     }
@@ -159,7 +178,8 @@ class AzureEndToEndTest {
         JsonNode stamp = null;
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = console.send("GET", "/api/v1/stamps?region=westus3", "dave", null);
+            HttpResponse<String> response =
+                    console.request("GET", "/api/v1/stamps?region=westus3", ChildConsole.basic("admin", SECRET), null);
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             JsonNode stamps = AzureFixtures.JSON.readTree(response.body());
             stamp = stamps.size() == 1 ? Json.findByName(stamps, "e2e-s01") : null;

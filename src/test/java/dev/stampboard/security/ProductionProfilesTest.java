@@ -4,31 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stampboard.StampboardApplication;
 import dev.stampboard.support.ChildConsole;
 import dev.stampboard.support.ChildConsoleTest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * Each production profile started as an operator would start it (a console process of its own, its own in-memory
- * database): no demo user exists and no demo password works, the initial administrator comes from the secret, and
- * without the secret the start stops and says why. That {@code postgres} runs no simulator and has no demo user is
- * checked on {@link SingleSignOnTest}'s console, a {@code postgres} console as well. The consoles are child JVMs
+ * Each production profile started as an operator would start it (a console process, its own database): no demo user
+ * exists and no demo password works, the initial administrator comes from the secret, and without the secret the
+ * start stops and says why. Where another test already starts such a console, the checks run there (static methods
+ * here, one console start fewer each): that {@code postgres} runs no simulator and has no demo user on
+ * {@link SingleSignOnTest}'s console, a {@code postgres} console as well; that {@code azure} has no demo user and its
+ * administrator from the secret on {@code AzureEndToEndTest}'s, an {@code azure} console. This class starts one JVM:
+ * the two {@code postgres} first starts that must fail, one after the other. The consoles are child JVMs
  * ({@link ChildConsole}): nothing of theirs is installed in the test JVM.
  */
 @ChildConsoleTest
-class ProductionProfilesTest {
+public class ProductionProfilesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> DEMO = Map.of(
@@ -46,28 +50,7 @@ class ProductionProfilesTest {
             "frank-pw",
             "collector",
             "collector-pw");
-    private static final String SECRET = "correct horse battery staple";
     private static final Duration START = ChildConsole.START_BUDGET;
-
-    @TempDir
-    Path dir;
-
-    private static ChildConsole.Builder console(String name, String profile, Map<String, String> more) {
-        ChildConsole.Builder b = ChildConsole.named(name)
-                .readinessAnonymous() // no demo user: dave's credentials would be refused
-                .property("spring.profiles.active", profile)
-                .property("spring.datasource.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1")
-                .property("spring.datasource.username", "sa")
-                .property("spring.datasource.password", "")
-                .property("stampboard.cutover.executor-enabled", false)
-                // azure: a subscription that is never called (the pollers wait a day)
-                .property("stampboard.azure.subscription-id", "00000000-0000-0000-0000-00000000beef")
-                .property("stampboard.azure.resource-groups", "rg-none")
-                .property("stampboard.azure.initial-delay", "PT24H")
-                .property("stampboard.azure.dns.resource-group", "rg-dns")
-                .property("stampboard.azure.dns.zone", "data.example.net");
-        return b.properties(more);
-    }
 
     /**
      * No demo user signs in with its demo password (each HTTP Basic request to {@code path} is refused with 401), and
@@ -108,58 +91,118 @@ class ProductionProfilesTest {
         assertThat(fleet).as("no fake fleet in the production database").isEmpty();
     }
 
-    @Test
-    @Execution(ExecutionMode.SAME_THREAD) // in order, one after another: the class is CONCURRENT, its methods not
-    void azure_has_no_demo_users() throws Exception {
-        // a file the test reads beside the console (AUTO_SERVER): the API answers 503 until the first Azure inventory
-        String url = "jdbc:h2:file:" + dir.resolve("prod-azure") + ";AUTO_SERVER=TRUE";
-        try (ChildConsole console = console(
-                        "prod-azure",
-                        "azure",
-                        Map.of("stampboard.security.initial-admin.password", SECRET, "spring.datasource.url", url))
-                // never "ready": readiness waits for the first Azure inventory, a day away here; live once the
-                // ApplicationStartedEvent listeners (the initial administrator among them) have run
-                .readiness("/actuator/health/liveness")
-                .start()) {
-            console.awaitReady(Instant.now().plus(START));
-            // the actuator is not behind the readiness gate; its Prometheus page needs a VIEWER
-            assertOnlyTheAdministratorSignsIn(console, SECRET, "/actuator/prometheus");
-            JdbcClient db = JdbcClient.create(new DriverManagerDataSource(url, "sa", ""));
-            assertThat(db.sql("select username from app_user")
-                            .query(String.class)
-                            .list())
-                    .as("the administrator is the only user")
-                    .containsExactly("admin");
-            assertThat(db.sql("select roles from app_user where username = 'admin'")
-                            .query(String.class)
-                            .single())
-                    .contains("ADMIN");
-        }
+    /**
+     * An {@code azure} console (its initial administrator from {@code secret}, its database {@code jdbcUrl} readable
+     * beside the console, e.g. an H2 file with {@code AUTO_SERVER}): no demo user signs in with its demo password and
+     * the administrator is the only user, with the ADMIN role. {@code AzureEndToEndTest} checks this on its console
+     * first, which is such a console (one console start fewer than a console of this class's own).
+     */
+    public static void assertAzureConsoleHasOnlyTheAdministrator(ChildConsole console, String secret, String jdbcUrl)
+            throws Exception {
+        // the actuator is not behind the readiness gate; its Prometheus page needs a VIEWER
+        assertOnlyTheAdministratorSignsIn(console, secret, "/actuator/prometheus");
+        JdbcClient db = JdbcClient.create(new DriverManagerDataSource(jdbcUrl, "sa", ""));
+        assertThat(db.sql("select username from app_user").query(String.class).list())
+                .as("the administrator is the only user")
+                .containsExactly("admin");
+        assertThat(db.sql("select roles from app_user where username = 'admin'")
+                        .query(String.class)
+                        .single())
+                .contains("ADMIN");
     }
 
     @Test
     @Execution(ExecutionMode.SAME_THREAD) // in order, one after another: the class is CONCURRENT, its methods not
     void without_the_administrators_secret_the_first_start_stops_and_says_why() throws Exception {
-        // both starts at once: each must end by itself, with Boot's failure report naming what to do
-        try (ChildConsole none = console("prod-no-admin", "postgres", Map.of()).start();
-                ChildConsole shortOne = console(
-                                "prod-short-admin",
-                                "postgres",
-                                Map.of("stampboard.security.initial-admin.password", "short"))
-                        .start()) {
-            Instant deadline = Instant.now().plus(START);
-            assertThat(none.awaitExit(deadline)).as("the start fails").isNotZero();
-            assertThat(shortOne.awaitExit(deadline)).as("the start fails").isNotZero();
-            assertThat(none.logTail(200))
+        // both first starts in one JVM, one after the other (FirstStartsWithoutTheSecret): each must fail with Boot's
+        // failure report naming what to do, and the JVM must then end by itself (no thread of either start left)
+        try (ChildConsole starts = ChildConsole.named("prod-without-secret")
+                .main(FirstStartsWithoutTheSecret.class) // each start on an in-memory database of its own
+                .property("spring.profiles.active", "postgres")
+                .property("spring.datasource.username", "sa")
+                .property("spring.datasource.password", "")
+                .property("stampboard.cutover.executor-enabled", false)
+                .start()) {
+            assertThat(starts.awaitExit(Instant.now().plus(START)))
+                    .as("the JVM ends by itself, the starts failed")
+                    .isNotZero();
+            String log = Files.readString(starts.log(), StandardCharsets.UTF_8);
+            int none = log.lastIndexOf(FirstStartsWithoutTheSecret.marker(1));
+            int shortOne = log.lastIndexOf(FirstStartsWithoutTheSecret.marker(2));
+            assertThat(none).as("the first start ran; see " + starts.log()).isNotNegative();
+            assertThat(shortOne)
+                    .as("the second start ran after it; see " + starts.log())
+                    .isGreaterThan(none);
+            assertThat(log.substring(none, shortOne))
                     .contains("APPLICATION FAILED TO START")
                     .contains("Set the initial administrator's password from a secret") // NoAdministrator's analysis
                     .contains("no administrator yet")
-                    .contains("STAMPBOARD_ADMIN_PASSWORD");
-            assertThat(shortOne.logTail(200))
+                    .contains("STAMPBOARD_ADMIN_PASSWORD")
+                    .contains(FirstStartsWithoutTheSecret.REFUSED)
+                    .doesNotContain(FirstStartsWithoutTheSecret.STARTED);
+            assertThat(log.substring(shortOne))
                     .contains("APPLICATION FAILED TO START")
                     .contains("Set the initial administrator's password from a secret")
-                    .contains("shorter than 12 characters");
-            assertThat(none.ready()).isFalse();
+                    .contains("shorter than 12 characters")
+                    .contains(FirstStartsWithoutTheSecret.REFUSED)
+                    .doesNotContain(FirstStartsWithoutTheSecret.STARTED);
+            assertThat(starts.ready()).isFalse();
+        }
+    }
+
+    /**
+     * The main of the JVM in which the two {@code postgres} first starts without a valid administrator's secret run,
+     * one after the other, each the real production start ({@link StampboardApplication#main}) on an in-memory
+     * database of its own: without the secret, then with one shorter than 12 characters. Each must throw; the JVM
+     * then ends by itself (the second failure thrown out of {@code main}: exit code 1). Two starts in one JVM cost
+     * less than two JVMs (the second start finds the classes loaded and compiled). A start that does not refuse
+     * stops the JVM with exit code 0 after saying so, and the test fails on both.
+     */
+    public static final class FirstStartsWithoutTheSecret {
+        static final String REFUSED = "==== the start was refused";
+        static final String STARTED = "==== the start did NOT stop";
+
+        private FirstStartsWithoutTheSecret() {}
+
+        static String marker(int start) {
+            return "==== start " + start + " of 2";
+        }
+
+        public static void main(String[] args) {
+            List<Map<String, String>> starts = List.of(
+                    Map.of("spring.datasource.url", "jdbc:h2:mem:prod-no-admin;DB_CLOSE_DELAY=-1"),
+                    Map.of(
+                            "spring.datasource.url",
+                            "jdbc:h2:mem:prod-short-admin;DB_CLOSE_DELAY=-1",
+                            "stampboard.security.initial-admin.password",
+                            "short"));
+            RuntimeException refused = null;
+            for (int i = 0; i < starts.size(); i++) {
+                System.out.println(marker(i + 1) + ": " + starts.get(i).keySet());
+                try {
+                    StampboardApplication.main(withArguments(args, starts.get(i)));
+                } catch (RuntimeException e) {
+                    System.out.println(REFUSED + ": " + e);
+                    refused = e;
+                    continue;
+                }
+                System.out.println(STARTED);
+                System.exit(0);
+            }
+            throw refused;
+        }
+
+        /** {@code args} ({@code --key=value}) with {@code more}'s keys set to its values (replaced, not repeated). */
+        static String[] withArguments(String[] args, Map<String, String> more) {
+            List<String> all = new ArrayList<>();
+            for (String a : args) {
+                String key = a.startsWith("--") && a.contains("=") ? a.substring(2, a.indexOf('=')) : a;
+                if (!more.containsKey(key)) {
+                    all.add(a);
+                }
+            }
+            more.forEach((k, v) -> all.add("--" + k + "=" + v));
+            return all.toArray(String[]::new);
         }
     }
 }

@@ -59,6 +59,8 @@ public final class ChildConsole implements AutoCloseable {
     private final Path log;
     private final String readinessPath;
     private final boolean readinessSignedIn;
+    /** The process's CPU time when last looked at (it cannot be read once the process has been reaped). */
+    private volatile Duration lastCpu = Duration.ZERO;
 
     private ChildConsole(
             String name, int port, Process process, Path log, String readinessPath, boolean readinessSignedIn) {
@@ -263,6 +265,19 @@ public final class ChildConsole implements AutoCloseable {
         return JSON.readTree(res.body());
     }
 
+    /**
+     * {@code method path} as {@code user}, with {@code body} written as JSON when not null (a map, a record, a
+     * {@link JsonNode}), which must answer 200 or 201; its JSON body. The failure names the console, the request and
+     * the answer.
+     */
+    public JsonNode ok(String method, String path, String user, Object body) throws IOException, InterruptedException {
+        HttpResponse<String> res = send(method, path, user, body == null ? null : JSON.writeValueAsString(body));
+        assertThat(res.statusCode())
+                .as(name + ": " + method + " " + path + ": " + res.body())
+                .isBetween(200, 201);
+        return JSON.readTree(res.body());
+    }
+
     /** The {@code Authorization} header of HTTP Basic for {@code user} and {@code password}. */
     public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -295,22 +310,74 @@ public final class ChildConsole implements AutoCloseable {
 
     /** Waits for the process to end by itself (a start meant to fail); its exit code, or fails at {@code deadline}. */
     public int awaitExit(Instant deadline) throws InterruptedException {
-        long millis = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
-        if (!process.waitFor(millis, TimeUnit.MILLISECONDS)) {
+        if (!waitSamplingCpu(deadline)) {
             throw new AssertionError(name + " had not ended by " + deadline + "; see " + log);
         }
+        logCpu("ended by itself (exit " + process.exitValue() + ")");
         return process.exitValue();
+    }
+
+    /**
+     * The CPU time (user + system, all threads) the process has used: now while it runs, else as last seen (by
+     * {@link #stop}, {@link #awaitExit}, {@link #killNine} or {@link #close}, which also append it to the log as
+     * {@code ---- <time> <name> <how>: CPU <s> s}). What one console start costs, for the suite's CPU budget.
+     */
+    public Duration cpu() {
+        process.info().totalCpuDuration().ifPresent(cpu -> lastCpu = cpu);
+        return lastCpu;
+    }
+
+    /** Waits for the process to end until {@code deadline}, looking at its CPU time every 100 ms; whether it ended. */
+    private boolean waitSamplingCpu(Instant deadline) throws InterruptedException {
+        while (true) {
+            cpu();
+            long millis = Duration.between(Instant.now(), deadline).toMillis();
+            if (process.waitFor(Math.max(0, Math.min(100, millis)), TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+            if (millis <= 0) {
+                return false;
+            }
+        }
+    }
+
+    /** Appends the CPU time as last seen to the log (best effort: a test never fails on it). */
+    private void logCpu(String how) {
+        try {
+            Files.writeString(
+                    log,
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "---- %s %s %s: CPU %.1f s%n",
+                            Instant.now(),
+                            name,
+                            how,
+                            lastCpu.toMillis() / 1000.0),
+                    StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException ignored) {
+            // the figure is for reading, not for the test
+        }
     }
 
     /** SIGKILL: no shutdown hook, no database close, nothing flushed on the way out. Returns once it is gone. */
     public void killNine() throws InterruptedException {
+        boolean wasAlive = process.isAlive();
+        cpu();
         process.destroyForcibly().waitFor();
+        if (wasAlive) {
+            logCpu("killed (-9)");
+        }
     }
 
     /** SIGTERM (Spring's graceful shutdown); SIGKILL when it has not ended within {@code grace}. */
     public void stop(Duration grace) throws InterruptedException {
+        cpu();
         process.destroy();
-        if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (waitSamplingCpu(Instant.now().plus(grace))) {
+            logCpu("stopped");
+        } else {
             killNine();
         }
     }
@@ -331,7 +398,9 @@ public final class ChildConsole implements AutoCloseable {
     @Override
     public void close() {
         if (process.isAlive()) {
+            cpu();
             process.destroyForcibly();
+            logCpu("killed at close");
         }
     }
 

@@ -47,6 +47,18 @@ final class HistogramP95 {
         position = (position + 1) % ring.length;
     }
 
+    /** Becomes an exact copy of {@code other} (same window length), without allocating. */
+    void copyFrom(HistogramP95 other) {
+        if (other.ring.length != ring.length) {
+            throw new IllegalArgumentException("windows differ: " + ring.length + " and " + other.ring.length);
+        }
+        System.arraycopy(other.counts, 0, counts, 0, BINS);
+        System.arraycopy(other.ring, 0, ring, 0, ring.length);
+        position = other.position;
+        size = other.size;
+        highest = other.highest;
+    }
+
     /** NaN when the window holds no value. */
     double p95() {
         if (size == 0) {

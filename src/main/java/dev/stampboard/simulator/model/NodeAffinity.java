@@ -1,6 +1,8 @@
 package dev.stampboard.simulator.model;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How a registry's work lands on a pool's nodes. Requests are routed by hashing (repository, layer digest) onto
@@ -15,6 +17,18 @@ final class NodeAffinity {
     static int subsetSize(int nodes) {
         return Math.min(nodes, Math.max(2, (int) Math.ceil(nodes / 3.0)));
     }
+
+    /**
+     * Subsets already chosen. The choice is a pure function of its inputs and the simulator asks for the same ones
+     * every minute, for every replica: hashing every node and sorting them each time was about 40 % of a simulated
+     * fortnight's CPU (JFR, {@code SeedTableScenarioTest}). Emptied when it grows past {@link #REMEMBERED}, which only
+     * a fleet whose node lists keep changing would reach.
+     */
+    private static final Map<SubsetKey, int[]> SUBSETS = new ConcurrentHashMap<>();
+
+    private static final int REMEMBERED = 100_000;
+
+    private record SubsetKey(List<String> nodes, String stamp, String pool, String registry) {}
 
     private NodeAffinity() {}
 
@@ -41,7 +55,7 @@ final class NodeAffinity {
         if (c == 0) {
             return;
         }
-        int[] subset = subset(nodes, stamp, poolName, registry);
+        int[] subset = remembered(nodes, stamp, poolName, registry);
         double hot = work * c / subset.length;
         for (int i : subset) {
             nodeWork[i] += hot;
@@ -50,6 +64,25 @@ final class NodeAffinity {
 
     /** The nodes with the lowest hash of (registry, stamp, pool, node): rendezvous hashing, stable as nodes come and go. */
     static int[] subset(List<String> nodes, String stamp, String poolName, String registry) {
+        return remembered(nodes, stamp, poolName, registry).clone();
+    }
+
+    /** {@link #subset}, chosen once per distinct input; the array is shared, so callers here only read it. */
+    private static int[] remembered(List<String> nodes, String stamp, String poolName, String registry) {
+        int[] known = SUBSETS.get(new SubsetKey(nodes, stamp, poolName, registry));
+        if (known != null) {
+            return known;
+        }
+        int[] chosen = choose(nodes, stamp, poolName, registry);
+        if (SUBSETS.size() >= REMEMBERED) {
+            SUBSETS.clear();
+        }
+        // a copy of the node list as the key, so a caller that later changes its list cannot change the key
+        SUBSETS.put(new SubsetKey(List.copyOf(nodes), stamp, poolName, registry), chosen);
+        return chosen;
+    }
+
+    private static int[] choose(List<String> nodes, String stamp, String poolName, String registry) {
         int n = nodes.size();
         int k = subsetSize(n);
         long[] hash = new long[n];

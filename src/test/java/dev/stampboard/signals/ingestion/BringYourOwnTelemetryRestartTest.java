@@ -22,8 +22,10 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 /**
  * Under the simulator, samples ingested through the API in the newest minutes come back after a restart. (With the
  * simulator disabled, the empty fleet and declared stamps and samples coming back after a restart are checked in
- * {@link BringYourOwnFleetApiTest}'s two consoles.) The console is a child JVM ({@link ChildConsole}), started twice
- * on one database file.
+ * {@link BringYourOwnFleetTest}'s two consoles.) The console is a child JVM ({@link ChildConsole}), started twice
+ * on one database file. It cannot share {@link BringYourOwnFleetTest}'s consoles: this one needs the simulator,
+ * which feeds every active stamp (its back-fill after a restart would write over that test's fleets) and runs on its
+ * own simulated clock, where that test moves a clock of its own ({@link HookedConsole}'s).
  */
 @ChildConsoleTest
 class BringYourOwnTelemetryRestartTest {
