@@ -1,5 +1,6 @@
 package dev.stampboard.score.engine;
 
+import dev.stampboard.signals.engine.NearestRank;
 import java.util.Arrays;
 
 /**
@@ -63,7 +64,7 @@ final class HistogramP95 {
         if (size == 0) {
             return Double.NaN;
         }
-        int rank = (int) Math.ceil(0.95 * size); // 1-based from the bottom
+        int rank = NearestRank.p95Rank(size); // 1-based from the bottom, the signals engine's rank
         int fromTop = size - rank + 1;
         int seen = 0;
         for (int bin = highest; bin >= 0; bin--) {
