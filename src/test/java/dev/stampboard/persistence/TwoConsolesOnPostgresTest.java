@@ -9,17 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stampboard.support.ChildConsole;
 import dev.stampboard.support.ChildConsoleTest;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +40,14 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  *       stored once;
  *   <li>a plan started; the instance holding the executor lease is killed ({@code kill -9}) while the move drains: the
  *       other takes the executor lease and the elected role within the lease time, finishes the drain, and the step
- *       journal has every step once; what was ingested is all still served.
+ *       journal has every step once; what was ingested is all still served;
+ *   <li>a third console, c, started after the kill (a replacement), answers every read as the survivor does, the pools'
+ *       "since" included: c dates each pool's state from the shared pool-state log, to a minute before it started,
+ *       not from its own observation ({@link #datedFromTheLog}; this replaced {@code PoolStateSinceOnPostgresTest} and
+ *       its two console starts).
  * </ol>
  *
- * <p>One pair of processes for everything (CI time: two console starts in parallel, then about 30 s). Needs
+ * <p>Three console starts for everything: A and B in parallel, c after the kill. Needs
  * PostgreSQL: {@code .ci/run} passes {@code STAMPBOARD_TEST_PG_URL} and requires it; without one the test is skipped
  * and says how to run it. The consoles use a schema of their own, so the other PostgreSQL tests' {@code clean} of the
  * default schema does not touch them.
@@ -88,72 +87,23 @@ class TwoConsolesOnPostgresTest {
         REQUESTS.put("two-other.example.io", 4000L);
     }
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final List<Console> consoles = new ArrayList<>();
+    private final List<ChildConsole> consoles = new ArrayList<>();
     /** Hot-node minute values sent, per stamp/pool. */
     private final Map<String, TreeMap<Long, Double>> sent = new LinkedHashMap<>();
 
-    private final class Console {
-        final String name;
-        final int port;
-        final Process process;
-
-        Console(String name, int port, Process process) {
-            this.name = name;
-            this.port = port;
-            this.process = process;
-        }
-
-        HttpResponse<String> send(String method, String path, String user, String body) throws Exception {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .timeout(Duration.ofSeconds(60))
-                    .header(
-                            "Authorization",
-                            "Basic "
-                                    + Base64.getEncoder()
-                                            .encodeToString(
-                                                    (user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8)))
-                    .method(
-                            method,
-                            body == null
-                                    ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofString(body));
-            if (body != null) {
-                b.header("Content-Type", "application/json");
-            }
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        JsonNode ok(String method, String path, String user, Object body) throws Exception {
-            HttpResponse<String> res = send(method, path, user, body == null ? null : JSON.writeValueAsString(body));
-            assertThat(res.statusCode())
-                    .as(name + ": " + method + " " + path + ": " + res.body())
-                    .isBetween(200, 201);
-            return JSON.readTree(res.body());
-        }
-
-        /** A gauge of this instance's Prometheus page (anonymous in this test). */
-        double gauge(String metric) throws Exception {
-            String page = send("GET", "/actuator/prometheus", "dave", null).body();
-            return page.lines()
-                    .filter(l -> l.startsWith(metric + " ") || l.startsWith(metric + "{"))
-                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                    .findFirst()
-                    .orElse(Double.NaN);
-        }
-
-        boolean ready() {
-            try {
-                return send("GET", "/actuator/health/readiness", "dave", null).statusCode() == 200;
-            } catch (Exception notYet) {
-                return false;
-            }
-        }
+    /** A gauge of the console's Prometheus page (anonymous in this test). */
+    private static double gauge(ChildConsole c, String metric) throws Exception {
+        String page = c.send("GET", "/actuator/prometheus", "dave", null).body();
+        return page.lines()
+                .filter(l -> l.startsWith(metric + " ") || l.startsWith(metric + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElse(Double.NaN);
     }
 
     @AfterEach
     void stopConsoles() {
-        consoles.forEach(c -> c.process.destroyForcibly());
+        consoles.forEach(ChildConsole::close);
     }
 
     private static boolean required() {
@@ -165,8 +115,8 @@ class TwoConsolesOnPostgresTest {
         return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
     }
 
-    private Console start(String name, String pgUrl) throws IOException {
-        ChildConsole child = ChildConsole.named(name)
+    private ChildConsole start(String name, String pgUrl) throws IOException {
+        ChildConsole console = ChildConsole.named(name)
                 .heap("640m")
                 .log(Path.of("target", "two-consoles", name + ".log"))
                 .property("spring.datasource.url", schemaUrl(pgUrl))
@@ -189,27 +139,13 @@ class TwoConsolesOnPostgresTest {
                 .property("stampboard.score.retraining.train-every", 5)
                 .property("stampboard.score.retraining.eval-every", 5)
                 .start();
-        Console console = new Console(name, child.port(), child.process());
         consoles.add(console);
         return console;
     }
 
-    private static void awaitReady(Console c, Instant deadline) throws InterruptedException {
-        while (!c.ready()) {
-            assertThat(c.process.isAlive())
-                    .as(c.name + " died; see target/two-consoles/" + c.name + ".log")
-                    .isTrue();
-            assertThat(Instant.now())
-                    .as(c.name + " was not ready within " + START_BUDGET + "; see target/two-consoles/" + c.name
-                            + ".log")
-                    .isBefore(deadline);
-            Thread.sleep(250);
-        }
-    }
-
     /** Polls {@code read} on {@code c} until it passes; returns how long that took, failing after {@link #BOUND}. */
-    private static Duration within(Console c, String what, ThrowingSupplier<JsonNode> read, Predicate<JsonNode> shows)
-            throws Exception {
+    private static Duration within(
+            ChildConsole c, String what, ThrowingSupplier<JsonNode> read, Predicate<JsonNode> shows) throws Exception {
         long began = System.nanoTime();
         JsonNode last = null;
         while (System.nanoTime() - began < BOUND.toNanos()) {
@@ -219,7 +155,7 @@ class TwoConsolesOnPostgresTest {
             }
             Thread.sleep(50);
         }
-        throw new AssertionError(c.name + " did not show " + what + " within " + BOUND + "; last answer: " + last);
+        throw new AssertionError(c.name() + " did not show " + what + " within " + BOUND + "; last answer: " + last);
     }
 
     interface ThrowingSupplier<T> {
@@ -349,16 +285,17 @@ class TwoConsolesOnPostgresTest {
 
         // both start at once, as two replicas of a deployment do (migrations and the users are serialised)
         Instant startDeadline = Instant.now().plus(START_BUDGET);
-        Console a = start("a", url);
-        Console b = start("b", url);
-        awaitReady(a, startDeadline);
-        awaitReady(b, startDeadline);
+        ChildConsole a = start("a", url);
+        ChildConsole b = start("b", url);
+        a.awaitReady(startDeadline);
+        b.awaitReady(startDeadline);
 
         // a score model trained through A meanwhile (activated through B in step 3c)
         CompletableFuture<HttpResponse<String>> training = CompletableFuture.supplyAsync(
                 () -> unchecked(() -> a.send("POST", "/api/v1/score-model/train", "erin", null)));
 
         // 1. inventory declared through A, samples ingested through B
+        long declared = Instant.now().getEpochSecond() / 60;
         for (String stamp : List.of(HOT, COOL)) {
             a.ok("PUT", "/api/v1/stamps/" + stamp, "collector", stampBody(stamp));
         }
@@ -398,6 +335,8 @@ class TwoConsolesOnPostgresTest {
                 "HOT's P95 from the samples B stored",
                 () -> a.ok("GET", "/api/v1/stamps/" + HOT + "/pools/DATAPROXY/hot-node", "dave", null),
                 r -> r.path("p95").asDouble() == hotP95);
+        // both engines hold every sample now: the elected one observes the pools' states at the next minute's turn
+        long statesObservedBy = Instant.now().getEpochSecond() / 60 + 1;
         Duration shareOnB = within(
                 b,
                 "BIG's share of HOT's requests from the traffic A stored",
@@ -445,7 +384,7 @@ class TwoConsolesOnPostgresTest {
                         .single())
                 .isEqualTo(samples.size() + lastMinute.size());
         double hotP95Now = p95Sent(HOT + "/DATAPROXY");
-        for (Console c : List.of(a, b)) {
+        for (ChildConsole c : List.of(a, b)) {
             within(
                     c,
                     "the minute sent to both",
@@ -469,7 +408,14 @@ class TwoConsolesOnPostgresTest {
         long agreement = agree(a, b, reads, "A and B");
         b.ok("POST", "/api/v1/capacity/changes/" + changeId + "/reject", "bob", Map.of("reason", "only to be read"));
 
-        // 4. the plan runs; the executor's instance is killed while the move drains
+        // 4. the plan runs; the executor's instance is killed while the move drains. c, started after the kill, must
+        // start in a later minute than the one the pools' states were first observed in (step 7): its own
+        // observation could then not date a state as the shared log does
+        long waitedForMinute = System.nanoTime();
+        while (Instant.now().getEpochSecond() / 60 <= statesObservedBy) {
+            Thread.sleep(500);
+        }
+        waitedForMinute = (System.nanoTime() - waitedForMinute) / 1_000_000;
         String id = planA.get("id").asText();
         a.ok("POST", "/api/v1/plans/" + id + "/submit", "alice", null);
         b.ok("POST", "/api/v1/plans/" + id + "/approve", "bob", null);
@@ -483,16 +429,18 @@ class TwoConsolesOnPostgresTest {
         assertThat(whileDraining)
                 .as("A and B answer the running plan's reads alike")
                 .isEmpty();
-        Console executor = a.gauge("stampboard_executor_lease_held") == 1.0 ? a : b;
-        Console survivor = executor == a ? b : a;
-        String elected = a.gauge("stampboard_elected") == 1.0 ? "a" : b.gauge("stampboard_elected") == 1.0 ? "b" : "-";
-        executor.process.destroyForcibly().waitFor();
+        ChildConsole executor = gauge(a, "stampboard_executor_lease_held") == 1.0 ? a : b;
+        ChildConsole survivor = executor == a ? b : a;
+        String elected =
+                gauge(a, "stampboard_elected") == 1.0 ? "a" : gauge(b, "stampboard_elected") == 1.0 ? "b" : "-";
+        executor.killNine();
         long killed = System.nanoTime();
         // a third instance started now (a replacement, a rolling deploy) must agree with the one that ran all along:
         // what an instance computed at its start or has kept since is compared in step 7
         Instant lateStart = Instant.now();
-        Console late = start("c", url);
-        while (survivor.gauge("stampboard_executor_lease_held") != 1.0 || survivor.gauge("stampboard_elected") != 1.0) {
+        ChildConsole late = start("c", url);
+        while (gauge(survivor, "stampboard_executor_lease_held") != 1.0
+                || gauge(survivor, "stampboard_elected") != 1.0) {
             assertThat(Duration.ofNanos(System.nanoTime() - killed))
                     .as("the survivor takes the executor lease and the elected role within the lease time")
                     .isLessThan(Duration.ofSeconds(LEASE_SECONDS + TAKE_OVER_SLACK_SECONDS));
@@ -547,26 +495,29 @@ class TwoConsolesOnPostgresTest {
         assertThat(hot.get("p95").asDouble()).isEqualTo(hotP95Now);
 
         // 7. the instance started after the kill answers every read as the one that ran all along
-        awaitReady(late, lateStart.plus(START_BUDGET));
+        late.awaitReady(lateStart.plus(START_BUDGET));
         long lateReady = Duration.between(lateStart, Instant.now()).toMillis();
         assertThat(late.ok("GET", "/api/v1/stamps?region=" + REGION, "dave", null))
                 .as("c scores the stamps as soon as it is ready")
                 .allMatch(row -> row.path("score").isNumber());
-        long lateAgreement = agree(
-                survivor, late, reads, survivor.name + " and c, started " + lateReady + " ms ago", LATE_TELEMETRY);
+        datedFromTheLog(late, declared + 1, statesObservedBy, lateStart.getEpochSecond() / 60);
+        // the scores too: the 2 h sent in step 1 arrived after their minutes had passed on a and b, which scored those
+        // minutes again when they arrived; c read them at its start (README "Several instances", late telemetry)
+        long lateAgreement = agree(survivor, late, reads, survivor.name() + " and c, started " + lateReady + " ms ago");
 
         System.out.printf(
                 "TwoConsolesOnPostgresTest: stamps known to B %d ms after A declared them; HOT P95 on A %d ms after B"
                         + " accepted; traffic share on B %d ms after A accepted; elected was %s, executor was %s;"
                         + " survivor %s took over %d ms after the kill (lease %d s); its monitor said catching up for"
                         + " %d ms while a write was committing; STAMP_HOT notices stored: %d; region settings changed"
-                        + " through A reached B's P95 in %d ms; every read API answer compared in %d ms (A/B), %d ms (c, ready %d ms after the kill)%n",
+                        + " through A reached B's P95 in %d ms; every read API answer compared in %d ms (A/B), %d ms (c, ready %d ms after the kill);"
+                        + " waited %d ms for the minute to turn before the plan ran%n",
                 stampKnown.toMillis(),
                 p95OnA.toMillis(),
                 shareSeenAfter,
                 elected,
-                executor.name,
-                survivor.name,
+                executor.name(),
+                survivor.name(),
                 takenOver,
                 LEASE_SECONDS,
                 catchingUpFor,
@@ -574,11 +525,43 @@ class TwoConsolesOnPostgresTest {
                 settingsOnB.toMillis(),
                 agreement,
                 lateAgreement,
-                lateReady);
+                lateReady,
+                waitedForMinute);
+    }
+
+    /**
+     * Step 7, issue 18's "since" on an instance started after the states began: c dates every pool of the region as
+     * the shared pool-state log does, to the minute the elected instance first observed the state (the first minute's
+     * turn after the stamps were declared at the earliest, the one after both engines held the samples at the latest),
+     * not to its own first observation, which began in a later minute ("≤ c's start"). The comparison of
+     * {@code /api/v1/stamps} that follows finds the survivor's dates the same. With the log switched off c answered
+     * "since ≤ its start" here, and the comparison named {@code /0/pools/0/stateSince}.
+     */
+    private static void datedFromTheLog(ChildConsole late, long firstTurn, long lastTurn, long lateStarted)
+            throws Exception {
+        assertThat(lastTurn)
+                .as("c started after the last minute a state can date from")
+                .isLessThan(lateStarted);
+        List<String> dates = new ArrayList<>();
+        for (JsonNode stamp : late.ok("GET", "/api/v1/stamps?region=" + REGION, "dave", null)) {
+            for (JsonNode pool : stamp.get("pools")) {
+                long since = Instant.parse(pool.get("stateSince").asText()).getEpochSecond() / 60;
+                dates.add(stamp.get("name").asText() + "/" + pool.get("pool").asText() + " "
+                        + pool.get("state").asText() + " since minute " + since + ": "
+                        + (since >= firstTurn && since <= lastTurn
+                                ? "logged"
+                                : "not in [" + firstTurn + ", " + lastTurn + "]"));
+            }
+        }
+        assertThat(dates)
+                .as("c's pool dates (c started in minute " + lateStarted + ")")
+                .hasSize(4)
+                .allMatch(d -> d.endsWith(": logged"))
+                .anyMatch(d -> d.startsWith(HOT + "/DATAPROXY HOT "));
     }
 
     /** Ways the console's reads are asked for in step 3c: a reader per instance for {@link ApiAgreement}. */
-    private static ApiAgreement.Reader reader(Console c) {
+    private static ApiAgreement.Reader reader(ChildConsole c) {
         return get -> {
             HttpResponse<String> res = c.send("GET", get.path(), get.user(), null);
             return ApiAgreement.answer(res.statusCode(), res.body());
@@ -600,8 +583,8 @@ class TwoConsolesOnPostgresTest {
      * under {@code /api/v1} (each listed from the controllers; {@link ApiAgreement#uncovered} fails on one left out)
      * the two instances are to compare.
      */
-    private List<ApiAgreement.Get> everyRead(Console a, Console b, String planA, String planB, int scoreVersion)
-            throws Exception {
+    private List<ApiAgreement.Get> everyRead(
+            ChildConsole a, ChildConsole b, String planA, String planB, int scoreVersion) throws Exception {
         JsonNode isolation = a.ok(
                 "POST",
                 "/api/v1/isolation-requests",
@@ -685,36 +668,13 @@ class TwoConsolesOnPostgresTest {
     private String changeId = "";
 
     /** Compares every read of {@code gets} on the two consoles; returns how long that took. */
-    private long agree(Console one, Console other, List<ApiAgreement.Get> gets, String who) throws Exception {
+    private long agree(ChildConsole one, ChildConsole other, List<ApiAgreement.Get> gets, String who) throws Exception {
         return agree(one, other, gets, who, List.of());
     }
 
-    /**
-     * What an instance started after the back-fill may show differently from one that ran through it: the live score
-     * reads each minute once, when the minute has passed (the simulator records a minute before it passes; collectors
-     * post it after). The 2 h sent in step 1 had passed before they arrived, so a and b scored them as silent, while
-     * c, started later, read them from the engine at its start. Scores agree once every instance read the same
-     * minutes: they did between a and b, and they do between instances started at different times when telemetry
-     * arrives before its minute has passed (README "Several instances", what can still differ).
-     */
-    private static final List<ApiAgreement.InstanceSpecific> LATE_TELEMETRY = List.of(
-            ApiAgreement.InstanceSpecific.of(
-                    "/api/v1/stamps(\\?.*)?",
-                    "/*/score",
-                    "the live score of minutes whose telemetry arrived after they passed: read as silent by the"
-                            + " instances running then, read with their data by one started later"),
-            ApiAgreement.InstanceSpecific.of(
-                    "/api/v1/stamps(\\?.*)?", "/*/scoreBreakdown", "the live score's features, as the score"),
-            ApiAgreement.InstanceSpecific.of(
-                    "/api/v1/stamps/[^/?]+",
-                    "/score",
-                    "the live score of minutes whose telemetry arrived after they passed, as for the list"),
-            ApiAgreement.InstanceSpecific.of(
-                    "/api/v1/stamps/[^/?]+", "/scoreBreakdown", "the live score's features, as the score"));
-
     private long agree(
-            Console one,
-            Console other,
+            ChildConsole one,
+            ChildConsole other,
             List<ApiAgreement.Get> gets,
             String who,
             List<ApiAgreement.InstanceSpecific> instanceSpecific)
@@ -723,8 +683,8 @@ class TwoConsolesOnPostgresTest {
         List<String> differences = ApiAgreement.differences(reader(one), reader(other), gets, BOUND, instanceSpecific);
         long took = (System.nanoTime() - began) / 1_000_000;
         assertThat(differences)
-                .as(who + " answer every read alike (" + gets.size() + " GETs; A is " + one.name + ", B " + other.name
-                        + ")")
+                .as(who + " answer every read alike (" + gets.size() + " GETs; A is " + one.name() + ", B "
+                        + other.name() + ")")
                 .isEmpty();
         return took;
     }
@@ -737,7 +697,7 @@ class TwoConsolesOnPostgresTest {
      * {@link #BOUND}: the P95 over a 30-minute window, then over the whole window again, computed here from the samples
      * sent. Returns how long B took.
      */
-    private Duration regionWindowFollowed(Console a, Console b) throws Exception {
+    private Duration regionWindowFollowed(ChildConsole a, ChildConsole b) throws Exception {
         String settingsPath = "/api/v1/regions/" + REGION + "/signal-settings";
         Map<String, Object> changed = new LinkedHashMap<>();
         a.ok("GET", settingsPath, "erin", null).fields().forEachRemaining(f -> {
@@ -794,7 +754,7 @@ class TwoConsolesOnPostgresTest {
      * the note goes. Both rows are
      * days old, older than the engine's window, so they change no figure. Returns how long the note was shown.
      */
-    private long catchingUp(JdbcClient db, Console survivor, String planId) throws Exception {
+    private long catchingUp(JdbcClient db, ChildConsole survivor, String planId) throws Exception {
         String url = System.getenv("STAMPBOARD_TEST_PG_URL");
         long oldMinute = Instant.now().getEpochSecond() / 60 - 3 * 24 * 60;
         String insert =

@@ -265,6 +265,19 @@ public final class ChildConsole implements AutoCloseable {
         return JSON.readTree(res.body());
     }
 
+    /**
+     * {@code method path} as {@code user}, with {@code body} written as JSON when not null (a map, a record, a
+     * {@link JsonNode}), which must answer 200 or 201; its JSON body. The failure names the console, the request and
+     * the answer.
+     */
+    public JsonNode ok(String method, String path, String user, Object body) throws IOException, InterruptedException {
+        HttpResponse<String> res = send(method, path, user, body == null ? null : JSON.writeValueAsString(body));
+        assertThat(res.statusCode())
+                .as(name + ": " + method + " " + path + ": " + res.body())
+                .isBetween(200, 201);
+        return JSON.readTree(res.body());
+    }
+
     /** The {@code Authorization} header of HTTP Basic for {@code user} and {@code password}. */
     public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));

@@ -123,6 +123,37 @@ public final class FeatureTracker {
         }
     }
 
+    /**
+     * Becomes an exact copy of {@code other}'s state (same settings), without allocating: observing the same minutes
+     * afterwards gives bit for bit the features {@code other} gives. Live scoring keeps a settled copy and replays the
+     * recent minutes onto it when late telemetry changed one of them.
+     */
+    public void copyFrom(FeatureTracker other) {
+        if (!other.settings.equals(settings)) {
+            throw new IllegalArgumentException("trackers of different settings: " + settings + ", " + other.settings);
+        }
+        registry.copyFrom(other.registry);
+        dataproxy.copyFrom(other.dataproxy);
+        throttling.copyFrom(other.throttling);
+        errors.copyFrom(other.errors);
+        p99Recent.copyFrom(other.p99Recent);
+        p99Baseline.copyFrom(other.p99Baseline);
+        topShare.copyFrom(other.topShare);
+        System.arraycopy(other.slopeRing, 0, slopeRing, 0, SLOPE_MINUTES);
+        sumX = other.sumX;
+        sumY = other.sumY;
+        sumXY = other.sumXY;
+        sumXX = other.sumXX;
+        slopePoints = other.slopePoints;
+        throttlingStreak = other.throttlingStreak;
+        errorStreak = other.errorStreak;
+        p99Streak = other.p99Streak;
+        System.arraycopy(other.hourlyRequests, 0, hourlyRequests, 0, hourlyRequests.length);
+        currentHour = other.currentHour;
+        completedHours = other.completedHours;
+        observed = other.observed;
+    }
+
     /** Minutes observed so far. */
     public long observedMinutes() {
         return observed;
@@ -212,6 +243,13 @@ public final class FeatureTracker {
             if (count == 0) {
                 sum = 0; // no drift survives an empty window
             }
+        }
+
+        void copyFrom(RingMean other) {
+            System.arraycopy(other.ring, 0, ring, 0, ring.length);
+            position = other.position;
+            sum = other.sum;
+            count = other.count;
         }
 
         double mean() {
