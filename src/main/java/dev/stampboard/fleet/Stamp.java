@@ -106,24 +106,23 @@ class Stamp {
     }
 
     void activate() {
-        require(status == StampStatus.PROVISIONING, "activate");
-        status = StampStatus.ACTIVE;
+        move(StampStatus.ACTIVE, "activate");
     }
 
     void startDraining() {
-        require(status == StampStatus.ACTIVE, "start draining");
-        status = StampStatus.DRAINING;
+        move(StampStatus.DRAINING, "start draining");
     }
 
     void retire() {
-        require(status == StampStatus.DRAINING, "retire");
-        status = StampStatus.RETIRED;
+        move(StampStatus.RETIRED, "retire");
     }
 
-    private void require(boolean allowed, String action) {
-        if (!allowed) {
+    /** Guards a step to {@code to} by the table in {@link StampStatus}. */
+    private void move(StampStatus to, String action) {
+        if (!status.canMoveTo(to)) {
             throw new TransitionRefused("Cannot " + action + " stamp " + name + " while it is " + status);
         }
+        status = to;
     }
 
     StampInfo toInfo() {

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One minute of every stamp as the signals engine holds it, in the shape the training read from the world
+ * Minutes of stamps as the signals engine holds them, in the shape the training read from the world
  * ({@code WorldMinutes}): each pool's hot-node value, the stamp's throttling and 5xx rates and p99, its requests
  * (summed over the replicas it served that minute) and the biggest customer's share of them.
  */
@@ -31,58 +31,73 @@ final class LiveObservations {
         this.fleet = fleet;
     }
 
-    Map<String, StampMinute> at(long minute, List<StampInfo> stamps) {
-        MinuteRange range = new MinuteRange(minute, minute);
+    /**
+     * Every minute of {@code [from, to]} of each of {@code stamps}: index {@code i} is minute {@code from + i}. One
+     * range read per series, so a late minute or a stamp's whole 12 h costs one pass over the replicas.
+     */
+    Map<String, StampMinute[]> range(long from, long to, List<StampInfo> stamps) {
+        MinuteRange range = new MinuteRange(from, to);
+        int length = Math.toIntExact(to - from + 1);
         Map<String, long[]> requests = new HashMap<>();
-        Map<String, Map<String, Long>> byCustomer = new HashMap<>();
+        Map<String, Map<String, long[]>> byCustomer = new HashMap<>();
+        for (StampInfo stamp : stamps) {
+            requests.put(stamp.name(), new long[length]);
+            byCustomer.put(stamp.name(), new HashMap<>());
+        }
         for (RegistryInfo registry : fleet.registries()) {
             for (ReplicaInfo replica : registry.replicas()) {
                 TrafficSeries t = signals.replicaTraffic(registry.name(), replica.region(), range);
-                String servedBy = t.servedBy()[0];
-                double r = t.requests()[0];
-                if (servedBy == null || Double.isNaN(r) || r <= 0) {
-                    continue;
+                for (int i = 0; i < length; i++) {
+                    String servedBy = t.servedBy()[i];
+                    double r = t.requests()[i];
+                    long[] total = servedBy == null ? null : requests.get(servedBy);
+                    if (total == null || Double.isNaN(r) || r <= 0) {
+                        continue;
+                    }
+                    total[i] += (long) r;
+                    known(byCustomer, servedBy).computeIfAbsent(registry.customer(), k -> new long[length])[i] +=
+                            (long) r;
                 }
-                requests.computeIfAbsent(servedBy, k -> new long[1])[0] += (long) r;
-                byCustomer
-                        .computeIfAbsent(servedBy, k -> new HashMap<>())
-                        .merge(registry.customer(), (long) r, Long::sum);
             }
         }
-        Map<String, StampMinute> out = new HashMap<>();
+        Map<String, StampMinute[]> out = new HashMap<>();
         for (StampInfo stamp : stamps) {
             String name = stamp.name();
-            long total = requests.getOrDefault(name, new long[1])[0];
-            double top = Double.NaN;
-            if (total > 0) {
-                top = known(byCustomer, name).values().stream()
-                                .mapToLong(Long::longValue)
-                                .max()
-                                .orElse(0)
-                        / (double) total;
+            long[] total = known(requests, name);
+            Map<String, long[]> customers = known(byCustomer, name);
+            float[] registry = hot(stamp, PoolKind.REGISTRY, range, length);
+            float[] dataproxy = hot(stamp, PoolKind.DATAPROXY, range, length);
+            double[] throttling = signals.reactiveSeries(name, ReactiveMetric.THROTTLING_RATE, range);
+            double[] errors = signals.reactiveSeries(name, ReactiveMetric.ERROR_RATE, range);
+            double[] p99 = signals.reactiveSeries(name, ReactiveMetric.P99_LATENCY_MS, range);
+            StampMinute[] minutes = new StampMinute[length];
+            for (int i = 0; i < length; i++) {
+                double top = Double.NaN;
+                if (total[i] > 0) {
+                    long biggest = 0;
+                    for (long[] perMinute : customers.values()) {
+                        biggest = Math.max(biggest, perMinute[i]);
+                    }
+                    top = biggest / (double) total[i];
+                }
+                minutes[i] =
+                        new StampMinute(registry[i], dataproxy[i], total[i], throttling[i], errors[i], p99[i], top);
             }
-            out.put(
-                    name,
-                    new StampMinute(
-                            hot(stamp, PoolKind.REGISTRY, range),
-                            hot(stamp, PoolKind.DATAPROXY, range),
-                            total,
-                            signals.reactiveSeries(name, ReactiveMetric.THROTTLING_RATE, range)[0],
-                            signals.reactiveSeries(name, ReactiveMetric.ERROR_RATE, range)[0],
-                            signals.reactiveSeries(name, ReactiveMetric.P99_LATENCY_MS, range)[0],
-                            top));
+            out.put(name, minutes);
         }
         return out;
     }
 
-    private double hot(StampInfo stamp, PoolKind pool, MinuteRange range) {
-        if (stamp.pool(pool).isEmpty()) {
-            return Double.NaN;
+    private float[] hot(StampInfo stamp, PoolKind pool, MinuteRange range, int length) {
+        if (stamp.pool(pool).isPresent()) {
+            try {
+                return signals.hotNodeMinutes(stamp.name(), pool, range);
+            } catch (RuntimeException notYetInTheEngine) {
+                // a stamp just declared: its pools reach the engine with the next event
+            }
         }
-        try {
-            return signals.hotNodeMinutes(stamp.name(), pool, range)[0];
-        } catch (RuntimeException notYetInTheEngine) {
-            return Double.NaN; // a stamp just declared: its pools reach the engine with the next event
-        }
+        float[] none = new float[length];
+        java.util.Arrays.fill(none, Float.NaN);
+        return none;
     }
 }

@@ -1,5 +1,6 @@
 package dev.stampboard.score;
 
+import dev.stampboard.base.Maps;
 import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.score.engine.FeatureSettings;
 import dev.stampboard.score.engine.FeatureTracker;
@@ -7,53 +8,111 @@ import dev.stampboard.score.engine.ScoreFeature;
 import dev.stampboard.score.engine.ScoreModel;
 import dev.stampboard.score.engine.StampMinute;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Every stamp's live score: its {@link FeatureTracker} fed one complete minute at a time, the latest score under the
- * active model and the last 12 h of scores. The signals' advance thread writes; views and triggers read.
+ * active model and the last 12 h of scores. The signals' advance thread writes (and the settling of late telemetry,
+ * under the same lock in {@link ScoreService}); views and triggers read.
+ * <p>
+ * A score is a function of the minutes the engine holds, not of when this instance read them (issue 18): telemetry
+ * that arrives after its minute was scored (a collector posting after the minute, a back-fill, a row followed from
+ * another instance) is reported with {@link #late} and the stamp's minutes from that one on are read and scored again
+ * by the next {@link #settle}. Each stamp keeps a <em>settled</em> tracker {@value #SETTLE_MINUTES} minutes behind
+ * its newest one and the inputs of those recent minutes: late data within them costs a copy of the settled tracker
+ * and a replay of at most {@value #SETTLE_MINUTES} minutes; late data older than that reads the stamp's 12 h again, as
+ * an instance starting now does.
  */
 final class LiveScoreBoard {
 
     /** Minutes of scores kept per stamp for the trend (the signals' 12 h). */
     static final int TREND_MINUTES = 720;
 
-    /** The model that scores: its version and weights. */
-    record Scorer(int version, ScoreModel model) {}
-
     /** The feature tracker's longest period (its slope is summed again every 180 minutes, its hours every 60). */
     static final int ALIGN = 180;
 
+    /** Recent minutes replayed when late telemetry changes one of them; older late data reads the stamp's 12 h. */
+    static final int SETTLE_MINUTES = 30;
+
+    /** Minutes read from the engine at once when many are read (the start, a stamp read again). */
+    private static final int CHUNK = 60;
+
+    /** The model that scores: its version and weights. */
+    record Scorer(int version, ScoreModel model) {}
+
+    /** The engine's minutes {@code [from, to]} of each stamp: index {@code i} is minute {@code from + i}. */
+    @FunctionalInterface
+    interface Observations {
+        Map<String, StampMinute[]> range(long from, long to, List<StampInfo> stamps);
+    }
+
     private final Map<String, LiveStamp> live = new ConcurrentHashMap<>();
-    /** The newest minute fed to the trackers (only the signals' advance thread writes it). */
+    /** Stamps with telemetry recorded after its minute was read, and the earliest such minute. */
+    private final Map<String, Long> late = new ConcurrentHashMap<>();
+    /** The newest minute fed to the trackers (only the writers, under {@link ScoreService}'s lock, change it). */
     private volatile long lastObserved = Long.MIN_VALUE;
 
     /** One stamp's features, latest score and its last 12 h of scores. */
     private static final class LiveStamp {
+        final FeatureSettings settings;
+        /** The minutes up to {@link #settledMinute}. */
+        final FeatureTracker settled;
+        /** The minutes up to {@link #latestMinute}: {@link #settled} and then {@link #recent}. */
         final FeatureTracker tracker;
+        /** The inputs of minutes {@code settledMinute + 1 .. latestMinute}, minute m at {@code floorMod(m, SETTLE)}. */
+        final StampMinute[] recent = new StampMinute[SETTLE_MINUTES];
+
         final double[] features = new double[ScoreFeature.COUNT];
         final double[] trend = new double[TREND_MINUTES];
+        long settledMinute;
         long latestMinute;
-        /** Whether {@link #score} ran for {@link #latestMinute}, and the current minute it was given then. */
+        /** Whether {@link #score} ran for {@link #latestMinute}. */
         boolean scored;
-
-        long scoredAt;
 
         @Nullable
         StampScore latest;
 
         /** A tracker whose first minute is {@code firstMinute}, counted from the multiple of {@value #ALIGN} before. */
         LiveStamp(FeatureSettings settings, long firstMinute) {
-            tracker = new FeatureTracker(settings);
+            this.settings = settings;
+            settled = new FeatureTracker(settings);
             for (long m = firstMinute - Math.floorMod(firstMinute, ALIGN); m < firstMinute; m++) {
-                tracker.observe(StampMinute.SILENT);
+                settled.observe(StampMinute.SILENT);
             }
-            java.util.Arrays.fill(trend, Double.NaN);
+            tracker = new FeatureTracker(settings);
+            tracker.copyFrom(settled);
+            settledMinute = firstMinute - 1;
+            latestMinute = firstMinute - 1;
+            Arrays.fill(trend, Double.NaN);
+        }
+
+        /** Takes the minute after {@link #latestMinute}. */
+        void observe(long minute, StampMinute m) {
+            if (minute != latestMinute + 1) {
+                throw new IllegalStateException("minute " + minute + " after " + latestMinute);
+            }
+            if (latestMinute - settledMinute == SETTLE_MINUTES) {
+                settledMinute++;
+                settled.observe(recent[slot(settledMinute)]);
+            }
+            recent[slot(minute)] = m;
+            tracker.observe(m);
+            latestMinute = minute;
+        }
+
+        /** Whether {@code minute}'s input is still replayable (not yet in {@link #settled}). */
+        boolean recent(long minute) {
+            return minute > settledMinute;
+        }
+
+        private static int slot(long minute) {
+            return (int) Math.floorMod(minute, SETTLE_MINUTES);
         }
     }
 
@@ -63,35 +122,44 @@ final class LiveScoreBoard {
      * are the 12 h before the first call: an instance started later reads the same trailing minutes from the engine
      * (which reloaded them from the store) as one that ran all along, and scores each of them, so the two agree on
      * the features, the score and its trend (issue 18). A tracker's minutes are counted from a multiple of
-     * {@value #ALIGN} minutes, so its hours and slope sums line up with the same epoch minutes on every instance.
+     * {@value #ALIGN} minutes, so its hours and slope sums line up with the same epoch minutes on every instance. A
+     * stamp seen for the first time after that reads its 12 h too (telemetry may have been sent for it already).
      *
-     * @param observations each stamp's observation of a past minute, by stamp name
+     * @param observations the engine's minutes of stamps
      * @param model        the active model, null when none is: the stamps are tracked but not scored
      */
     void onMinute(
             long minute,
             List<StampInfo> stamps,
             FeatureSettings settings,
-            Function<Long, Map<String, StampMinute>> observations,
+            Observations observations,
             @Nullable Scorer model) {
         long newest = minute - 1;
-        long from = lastObserved == Long.MIN_VALUE
-                ? newest - TREND_MINUTES + 1
-                : Math.max(lastObserved + 1, newest - TREND_MINUTES + 1);
+        boolean first = lastObserved == Long.MIN_VALUE;
+        long from = first ? newest - TREND_MINUTES + 1 : Math.max(lastObserved + 1, newest - TREND_MINUTES + 1);
         if (from > newest) {
             return;
         }
-        for (long observed = from; observed <= newest; observed++) {
-            Map<String, StampMinute> minutes = observations.apply(observed);
-            for (StampInfo stamp : stamps) {
-                long first = observed;
-                LiveStamp s = live.computeIfAbsent(stamp.name(), k -> new LiveStamp(settings, first));
-                synchronized (s) {
-                    s.tracker.observe(minutes.getOrDefault(stamp.name(), StampMinute.SILENT));
-                    s.latestMinute = observed;
-                    score(s, stamp.name(), model, observed + 1);
-                }
+        if (first) {
+            late.clear(); // what was recorded up to now is read now
+        } else {
+            settle(stamps, settings, observations, model);
+        }
+        List<StampInfo> known = new ArrayList<>();
+        List<StampInfo> unseen = new ArrayList<>();
+        for (StampInfo stamp : stamps) {
+            LiveStamp s = live.get(stamp.name());
+            if (first || s != null && s.latestMinute == from - 1 && s.settings.equals(settings)) {
+                known.add(stamp);
+            } else {
+                unseen.add(stamp);
             }
+        }
+        if (!known.isEmpty()) {
+            read(known, from, newest, settings, observations, model, live);
+        }
+        if (!unseen.isEmpty()) {
+            readAgain(unseen, newest, settings, observations, model);
         }
         lastObserved = newest;
     }
@@ -102,11 +170,144 @@ final class LiveScoreBoard {
         return lastObserved == Long.MIN_VALUE || lastObserved < newest;
     }
 
+    /**
+     * Telemetry for {@code stamp}'s {@code minute} was recorded after that minute had passed: it is read and scored
+     * again by the next {@link #settle} (or the next minute), if this board read it already.
+     */
+    void late(String stamp, long minute) {
+        late.merge(stamp, minute, Math::min);
+    }
+
+    /** Whether {@link #settle} has anything to do. */
+    boolean hasLate() {
+        return !late.isEmpty();
+    }
+
+    /**
+     * Reads and scores again each stamp's minutes that changed after it read them ({@link #late}): from the late
+     * minute on when it is one of the last {@value #SETTLE_MINUTES}, else the stamp's whole 12 h. Also a stamp tracked
+     * with other feature settings (the hot threshold changed) is read again, as an instance starting now would.
+     */
+    void settle(List<StampInfo> stamps, FeatureSettings settings, Observations observations, @Nullable Scorer model) {
+        long newest = lastObserved;
+        if (newest == Long.MIN_VALUE) {
+            return; // the first onMinute reads everything
+        }
+        Map<String, StampInfo> byName = new HashMap<>();
+        stamps.forEach(s -> byName.put(s.name(), s));
+        List<StampInfo> replay = new ArrayList<>();
+        Map<String, Long> replayFrom = new HashMap<>();
+        Map<String, StampInfo> again = new java.util.LinkedHashMap<>();
+        long earliest = newest;
+        for (StampInfo stamp : stamps) {
+            LiveStamp s = live.get(stamp.name());
+            if (s != null && !s.settings.equals(settings)) {
+                late.remove(stamp.name());
+                again.put(stamp.name(), stamp);
+            }
+        }
+        for (String name : new ArrayList<>(late.keySet())) {
+            Long minute = late.remove(name);
+            StampInfo stamp = byName.get(name);
+            LiveStamp s = live.get(name);
+            if (minute == null || stamp == null || s == null || minute > s.latestMinute || again.containsKey(name)) {
+                continue; // not read yet: it is read with its minute (a new stamp reads its 12 h)
+            }
+            if (s.recent(minute)) {
+                replay.add(stamp);
+                replayFrom.put(name, minute);
+                earliest = Math.min(earliest, minute);
+            } else {
+                again.put(name, stamp);
+            }
+        }
+        if (!replay.isEmpty()) {
+            Map<String, StampMinute[]> read = observations.range(earliest, newest, replay);
+            for (StampInfo stamp : replay) {
+                LiveStamp s = live.get(stamp.name());
+                if (s != null) {
+                    synchronized (s) {
+                        revise(
+                                s,
+                                stamp.name(),
+                                Maps.known(replayFrom, stamp.name()),
+                                earliest,
+                                read.get(stamp.name()),
+                                model);
+                    }
+                }
+            }
+        }
+        if (!again.isEmpty()) {
+            readAgain(new ArrayList<>(again.values()), newest, settings, observations, model);
+        }
+    }
+
+    /** Puts the minutes from {@code from} on read again into {@code s} and replays them onto its settled tracker. */
+    private static void revise(
+            LiveStamp s,
+            String stamp,
+            long from,
+            long readFrom,
+            StampMinute @Nullable [] values,
+            @Nullable Scorer model) {
+        if (values == null) {
+            return;
+        }
+        for (long m = from; m <= s.latestMinute; m++) {
+            s.recent[LiveStamp.slot(m)] = values[(int) (m - readFrom)];
+        }
+        s.tracker.copyFrom(s.settled);
+        for (long m = s.settledMinute + 1; m <= s.latestMinute; m++) {
+            s.tracker.observe(s.recent[LiveStamp.slot(m)]);
+            if (m >= from) {
+                score(s, stamp, model, m);
+            }
+        }
+    }
+
+    /** Reads the stamps' last 12 h into new trackers and scores each minute, as an instance starting now does. */
+    private void readAgain(
+            List<StampInfo> stamps,
+            long newest,
+            FeatureSettings settings,
+            Observations observations,
+            @Nullable Scorer model) {
+        Map<String, LiveStamp> fresh = new HashMap<>();
+        read(stamps, newest - TREND_MINUTES + 1, newest, settings, observations, model, fresh);
+        live.putAll(fresh);
+    }
+
+    /** Feeds {@code [from, to]} to the stamps' trackers in {@code into} (new ones start at {@code from}). */
+    private static void read(
+            List<StampInfo> stamps,
+            long from,
+            long to,
+            FeatureSettings settings,
+            Observations observations,
+            @Nullable Scorer model,
+            Map<String, LiveStamp> into) {
+        for (long chunk = from; chunk <= to; chunk += CHUNK) {
+            long chunkTo = Math.min(to, chunk + CHUNK - 1);
+            Map<String, StampMinute[]> read = observations.range(chunk, chunkTo, stamps);
+            for (long observed = chunk; observed <= chunkTo; observed++) {
+                for (StampInfo stamp : stamps) {
+                    LiveStamp s = into.computeIfAbsent(stamp.name(), k -> new LiveStamp(settings, from));
+                    StampMinute[] values = read.get(stamp.name());
+                    synchronized (s) {
+                        s.observe(observed, values == null ? StampMinute.SILENT : values[(int) (observed - chunk)]);
+                        score(s, stamp.name(), model, observed);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Scores {@code s}'s tracker as it stands after {@code minute} (its trend's slot; the latest when newest). */
     private static void score(LiveStamp s, String stamp, @Nullable Scorer model, long minute) {
         s.tracker.features(s.features);
         s.scored = true;
-        s.scoredAt = minute;
-        int slot = (int) Math.floorMod(s.latestMinute, TREND_MINUTES);
+        int slot = (int) Math.floorMod(minute, TREND_MINUTES);
         if (model == null) {
             s.latest = null;
             s.trend[slot] = Double.NaN;
@@ -115,7 +316,7 @@ final class LiveScoreBoard {
         ScoreModel m = model.model();
         double logit = m.logit(s.features);
         double score = 100.0 / (1.0 + Math.exp(-logit));
-        s.latest = new StampScore(stamp, score, logit, model.version(), minute, m, s.features);
+        s.latest = new StampScore(stamp, score, logit, model.version(), minute + 1, m, s.features);
         s.trend[slot] = score;
     }
 
@@ -129,7 +330,7 @@ final class LiveScoreBoard {
             LiveStamp s = e.getValue();
             synchronized (s) {
                 if (s.scored) {
-                    score(s, e.getKey(), model, s.scoredAt);
+                    score(s, e.getKey(), model, s.latestMinute);
                 }
             }
         }

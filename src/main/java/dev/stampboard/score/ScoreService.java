@@ -7,7 +7,6 @@ import dev.stampboard.base.NotFoundException;
 import dev.stampboard.base.SingleInstanceJobs;
 import dev.stampboard.base.TransitionRefused;
 import dev.stampboard.fleet.FleetService;
-import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.score.engine.FeatureSettings;
 import dev.stampboard.score.engine.IncidentRule;
 import dev.stampboard.score.engine.ScoreFeature;
@@ -89,6 +88,7 @@ public class ScoreService {
         this.labellingStore = labellingStore;
         this.training = new ScoreTraining(store, events, tx, properties.operatingScore());
         feed.onAdvance(this::onMinute);
+        feed.onPastMinuteRecorded(board::late);
     }
 
     // ---- live scores -----------------------------------------------------------------------
@@ -101,14 +101,24 @@ public class ScoreService {
         if (!board.wants(minute)) {
             return;
         }
-        List<StampInfo> stamps = fleet.stamps();
+        board.onMinute(minute, fleet.stamps(), featureSettings(), observations::range, scorer());
+    }
+
+    /**
+     * Telemetry recorded after its minute was scored (collectors post a minute after it, back-fills, rows followed
+     * from another instance): those stamps' minutes are read and scored again within a second, so every instance
+     * shows the score of the minutes as stored, whenever it read them (README "Several instances").
+     */
+    @Scheduled(fixedDelay = 1_000, initialDelay = 1_000)
+    synchronized void settleLate() {
+        if (board.hasLate()) {
+            board.settle(fleet.stamps(), featureSettings(), observations::range, scorer());
+        }
+    }
+
+    private LiveScoreBoard.@Nullable Scorer scorer() {
         Active model = active;
-        board.onMinute(
-                minute,
-                stamps,
-                featureSettings(),
-                observed -> observations.at(observed, stamps),
-                model == null ? null : new LiveScoreBoard.Scorer(model.version(), model.model()));
+        return model == null ? null : new LiveScoreBoard.Scorer(model.version(), model.model());
     }
 
     private FeatureSettings featureSettings() {

@@ -207,6 +207,14 @@ public class SignalFeed {
     }
 
     /**
+     * Runs for every sample accepted for a minute that had already passed (late collectors, back-fills, followed rows
+     * of another instance, the reload at start), on the recording thread, after the engine's lock is released.
+     */
+    public void onPastMinuteRecorded(SignalEngine.PastMinuteRecorded listener) {
+        engine.onPastMinuteRecorded(listener);
+    }
+
+    /**
      * Pool-state transitions other console instances' elected one recorded (the shared "since" times), read into
      * this instance; returns the queries sent.
      */

@@ -1,5 +1,6 @@
 package dev.stampboard.score.engine;
 
+import dev.stampboard.signals.engine.NearestRank;
 import java.util.Arrays;
 
 /**
@@ -46,12 +47,24 @@ final class HistogramP95 {
         position = (position + 1) % ring.length;
     }
 
+    /** Becomes an exact copy of {@code other} (same window length), without allocating. */
+    void copyFrom(HistogramP95 other) {
+        if (other.ring.length != ring.length) {
+            throw new IllegalArgumentException("windows differ: " + ring.length + " and " + other.ring.length);
+        }
+        System.arraycopy(other.counts, 0, counts, 0, BINS);
+        System.arraycopy(other.ring, 0, ring, 0, ring.length);
+        position = other.position;
+        size = other.size;
+        highest = other.highest;
+    }
+
     /** NaN when the window holds no value. */
     double p95() {
         if (size == 0) {
             return Double.NaN;
         }
-        int rank = (int) Math.ceil(0.95 * size); // 1-based from the bottom
+        int rank = NearestRank.p95Rank(size); // 1-based from the bottom, the signals engine's rank
         int fromTop = size - rank + 1;
         int seen = 0;
         for (int bin = highest; bin >= 0; bin--) {

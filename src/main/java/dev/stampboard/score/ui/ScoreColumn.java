@@ -33,7 +33,8 @@ public final class ScoreColumn {
                 .setComparator(Comparator.comparingDouble(
                         item -> scores.score(stampOf.apply(item)).orElse(-1)))
                 .setTooltipGenerator(item -> tooltip(scores.scoreOf(stampOf.apply(item)), scores))
-                .setAutoWidth(true)
+                .setWidth("7em") // the header and its sort arrow: an automatic width cut it to "Sc…" beside a 3-digit
+                // badge
                 .setFlexGrow(0);
         List<Grid.Column<T>> order = new ArrayList<>(grid.getColumns());
         order.remove(column);

@@ -211,7 +211,7 @@ public class ScoreModelView extends VerticalLayout {
         return String.format(
                 Locale.ROOT,
                 "Version %d (%s%s), trained %s by %s on %,d rows (%,d with an incident ahead; %s). Incident: p99 above"
-                        + " %.0f ms or throttling above %.1f %% for %d minutes; the score is its probability within"
+                        + " %.0f ms or throttling above %.1f %% in most minutes of %d; the score is its probability within"
                         + " %d h. Held out %s, %,d rows: model AUC %s, at score %s precision %s recall %s, median lead"
                         + " %s min (%d of %d incidents); baseline rule AUC %s, precision %s recall %s, median lead %s"
                         + " min (%d of %d). At the rule's precision the model's recall is %s; at its recall the"

@@ -49,7 +49,7 @@ public class StampScoreSection extends Div {
         StampScore s = score.get();
         summary.setText(String.format(
                 Locale.ROOT,
-                "%.0f: the probability, in %%, that this stamp's customers see an SLO breach sustained for 15 minutes"
+                "%.0f: the probability, in %%, that this stamp's customers see an SLO breach in most minutes of 15"
                         + " within %d h (model version %d). Logit %.2f = intercept %.2f + the contributions below.",
                 s.score(),
                 scores.horizonHours(),

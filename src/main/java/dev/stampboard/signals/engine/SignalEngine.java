@@ -43,6 +43,14 @@ public final class SignalEngine {
     private final CpuSignals cpu;
     private final TrafficLedger traffic = new TrafficLedger();
 
+    private final List<PastMinuteRecorded> pastMinuteListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** A sample accepted for a minute before the current one: {@code stamp}'s {@code minute} changed after it passed. */
+    @FunctionalInterface
+    public interface PastMinuteRecorded {
+        void recorded(String stamp, long minute);
+    }
+
     /** Whether advanceTo may use the common fork-join pool; package-private so the benchmark can compare. */
     volatile boolean parallel = Runtime.getRuntime().availableProcessors() > 1;
 
@@ -77,11 +85,33 @@ public final class SignalEngine {
      * the first value is kept. CPU is stored as a float (about 7 significant digits).
      */
     public SampleVerdict recordCpu(String stamp, PoolKind pool, String node, long minute, double cpu) {
+        SampleVerdict verdict;
+        long now;
         lock.writeLock().lock();
         try {
-            return this.cpu.cpu(stamp, pool, node, minute, cpu, true);
+            verdict = this.cpu.cpu(stamp, pool, node, minute, cpu, true);
+            now = time.now();
         } finally {
             lock.writeLock().unlock();
+        }
+        recorded(verdict, stamp, minute, now);
+        return verdict;
+    }
+
+    /**
+     * Tells {@code listener} of every sample accepted for a minute that had passed when it was recorded (a collector
+     * posting after the minute, a back-fill, a followed row, the stored samples reloaded at start), after the write
+     * lock is released. Live scores read each minute when it passes; this tells them to read one again.
+     */
+    public void onPastMinuteRecorded(PastMinuteRecorded listener) {
+        pastMinuteListeners.add(listener);
+    }
+
+    private void recorded(SampleVerdict verdict, String stamp, long minute, long now) {
+        if (verdict.accepted() && minute < now) {
+            for (PastMinuteRecorded listener : pastMinuteListeners) {
+                listener.recorded(stamp, minute);
+            }
         }
     }
 
@@ -168,12 +198,17 @@ public final class SignalEngine {
      * record for the same replica and minute is rejected and the first kept.
      */
     public SampleVerdict recordTraffic(ReplicaMinute replica, TrafficCounts counts) {
+        SampleVerdict verdict;
+        long now;
         lock.writeLock().lock();
         try {
-            return traffic.traffic(replica, counts, time, true);
+            verdict = traffic.traffic(replica, counts, time, true);
+            now = time.now();
         } finally {
             lock.writeLock().unlock();
         }
+        recorded(verdict, replica.stamp().value(), replica.minute(), now);
+        return verdict;
     }
 
     /** The verdict {@link #recordTraffic} would give now, without recording (see {@link #checkCpu}). */

@@ -107,4 +107,66 @@ class FeatureTrackerTest {
         }
         assertThat(features(t)[ScoreFeature.GROWTH.ordinal()]).isCloseTo(10.0, within(1e-9));
     }
+
+    @Test
+    void growth_is_not_known_while_an_hour_of_either_day_saw_no_request() {
+        // a live tracker's first 11 h read back from an engine that held no traffic for them, then requests as usual:
+        // counted as 0 those hours made the day before look 11/24 smaller, "growth" 24/13 - 1 = +85 %
+        FeatureTracker t = new FeatureTracker(FeatureSettings.DEFAULTS);
+        for (int i = 0; i < 11 * 60; i++) {
+            t.observe(new StampMinute(50, 50, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+        }
+        for (int i = 0; i < 37 * 60; i++) {
+            t.observe(new StampMinute(50, 50, 1000, 0.0, 0.0, 100.0, 0.4));
+        }
+        assertThat(features(t)[ScoreFeature.GROWTH.ordinal()]).isZero();
+        for (int i = 0; i < 11 * 60; i++) { // the empty hours have left the two days
+            t.observe(new StampMinute(50, 50, 1000, 0.0, 0.0, 100.0, 0.4));
+        }
+        assertThat(features(t)[ScoreFeature.GROWTH.ordinal()]).isCloseTo(0.0, within(1e-9));
+        for (int i = 0; i < 1440; i++) {
+            t.observe(new StampMinute(50, 50, 1050, 0.0, 0.0, 100.0, 0.4));
+        }
+        assertThat(features(t)[ScoreFeature.GROWTH.ordinal()]).isCloseTo(5.0, within(1e-9));
+    }
+
+    @Test
+    void a_copy_observing_the_same_minutes_gives_the_same_features_bit_for_bit() {
+        Random random = new Random(18);
+        FeatureTracker original = new FeatureTracker(FeatureSettings.DEFAULTS);
+        FeatureTracker copy = new FeatureTracker(FeatureSettings.DEFAULTS);
+        copy.observe(randomMinute(random)); // state the copy must overwrite
+        for (int i = 0; i < 3_000; i++) {
+            StampMinute m = randomMinute(random);
+            original.observe(m);
+            if (i == 1_234) {
+                copy.copyFrom(original);
+            } else if (i > 1_234) {
+                copy.observe(m);
+            }
+        }
+        double[] a = new double[ScoreFeature.COUNT];
+        double[] b = new double[ScoreFeature.COUNT];
+        original.features(a);
+        copy.features(b);
+        assertThat(b).containsExactly(a);
+        assertThat(copy.observedMinutes()).isEqualTo(original.observedMinutes());
+        assertThat(copy.reactiveFiring()).isEqualTo(original.reactiveFiring());
+    }
+
+    private static StampMinute randomMinute(Random r) {
+        boolean silent = r.nextInt(20) == 0;
+        if (silent) {
+            return StampMinute.SILENT;
+        }
+        long requests = r.nextInt(5_000);
+        return new StampMinute(
+                r.nextDouble() * 100,
+                r.nextInt(10) == 0 ? Double.NaN : r.nextDouble() * 100,
+                requests,
+                requests == 0 ? Double.NaN : r.nextDouble() * 0.05,
+                requests == 0 ? Double.NaN : r.nextDouble() * 0.08,
+                requests == 0 ? Double.NaN : 200 + r.nextDouble() * 2_500,
+                requests == 0 ? Double.NaN : r.nextDouble());
+    }
 }

@@ -31,18 +31,39 @@ class IncidentRuleTest {
     }
 
     @Test
-    void only_a_breach_sustained_for_15_minutes_is_an_incident() {
-        boolean[] b = breaches(200, 10, 24); // 14 minutes: not an incident
-        for (int t = 100; t < 115; t++) { // 15 minutes: an incident
+    void a_breach_in_most_minutes_of_15_is_an_incident_from_its_first_breach_to_its_last() {
+        assertThat(rule.quorum()).isEqualTo(8); // more than half of 15
+        boolean[] b = breaches(400, 10, 17); // 7 minutes in a row: at most 7 of any 15, not an incident
+        for (int t = 100; t < 108; t++) { // 8 in a row: an incident, minutes 100..107
             b[t] = true;
         }
         boolean[] incident = rule.incidents(b);
         assertThat(incident[10]).isFalse();
-        assertThat(incident[23]).isFalse();
+        assertThat(incident[16]).isFalse();
+        assertThat(incident[99]).isFalse();
         assertThat(incident[100]).isTrue();
-        assertThat(incident[114]).isTrue();
-        assertThat(incident[115]).isFalse();
+        assertThat(incident[107]).isTrue();
+        assertThat(incident[108]).isFalse();
         assertThat(IncidentRule.starts(incident)).containsExactly(100);
+    }
+
+    @Test
+    void a_breach_that_flickers_in_two_minutes_of_three_is_one_incident() {
+        // a saturated stamp's throttling, around the threshold: minutes 200..259 breach unless t % 3 == 0 (10 of any
+        // 15); a breach in one minute of three (5 of 15) never is one. Both were no incident when every minute of 15
+        // had to breach.
+        boolean[] b = new boolean[400];
+        for (int t = 200; t < 260; t++) {
+            b[t] = t % 3 != 0;
+        }
+        for (int t = 300; t < 360; t++) {
+            b[t] = t % 3 == 0;
+        }
+        boolean[] incident = rule.incidents(b);
+        for (int t = 0; t < 400; t++) {
+            assertThat(incident[t]).as("minute %d", t).isEqualTo(t >= 200 && t <= 259); // first breach 200, last 259
+        }
+        assertThat(IncidentRule.starts(incident)).containsExactly(200);
     }
 
     @Test

@@ -1,0 +1,201 @@
+package dev.stampboard.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.stampboard.fleet.StampInfo;
+import dev.stampboard.fleet.StampKind;
+import dev.stampboard.fleet.StampStatus;
+import dev.stampboard.score.engine.Contribution;
+import dev.stampboard.score.engine.FeatureSettings;
+import dev.stampboard.score.engine.ScoreFeature;
+import dev.stampboard.score.engine.ScoreModel;
+import dev.stampboard.score.engine.StampMinute;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Telemetry that arrives after its minute was scored (issue 18): the running board must end with the score a fresh
+ * reading of the full data gives. The model weighs only the dataproxy hot-node P95 (0.1 per point, intercept −5), so
+ * the expected score is worked out here from the nearest-rank P95 of the values sent: 100 / (1 + e^−(0.1·p95 − 5)).
+ */
+class LiveScoreBoardTest {
+
+    /** An epoch minute that is no multiple of the tracker's periods. */
+    private static final long N = 29_000_000L + 37;
+
+    private static final FeatureSettings SETTINGS = FeatureSettings.DEFAULTS;
+    private static final LiveScoreBoard.Scorer SCORER = new LiveScoreBoard.Scorer(1, model());
+
+    /** What the engine holds: stamp → minute → the minute's values. */
+    private final Map<String, Map<Long, StampMinute>> engine = new HashMap<>();
+
+    private final LiveScoreBoard board = new LiveScoreBoard();
+
+    private static ScoreModel model() {
+        double[] zeros = new double[ScoreFeature.COUNT];
+        double[] ones = new double[ScoreFeature.COUNT];
+        Arrays.fill(ones, 1.0);
+        double[] weights = new double[ScoreFeature.COUNT];
+        weights[ScoreFeature.P95_DATAPROXY.ordinal()] = 0.1;
+        weights[ScoreFeature.HEADROOM.ordinal()] = 0.0;
+        return new ScoreModel(zeros, ones, weights, -5.0);
+    }
+
+    private static double expectedScore(double p95) {
+        return 100.0 / (1.0 + Math.exp(-(0.1 * p95 - 5.0)));
+    }
+
+    private static StampInfo stamp(String name) {
+        return new StampInfo(name, "late-region", StampKind.SHARED, StampStatus.ACTIVE, List.of(), List.of());
+    }
+
+    private void send(String stamp, long minute, double registry, double dataproxy) {
+        engine.computeIfAbsent(stamp, k -> new HashMap<>())
+                .put(minute, new StampMinute(registry, dataproxy, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+    }
+
+    private Map<String, StampMinute[]> range(long from, long to, List<StampInfo> stamps) {
+        Map<String, StampMinute[]> out = new HashMap<>();
+        for (StampInfo s : stamps) {
+            StampMinute[] minutes = new StampMinute[(int) (to - from + 1)];
+            for (long m = from; m <= to; m++) {
+                minutes[(int) (m - from)] =
+                        engine.getOrDefault(s.name(), Map.of()).getOrDefault(m, StampMinute.SILENT);
+            }
+            out.put(s.name(), minutes);
+        }
+        return out;
+    }
+
+    /** The board's minute {@code minute} (it reads minute − 1) and a late sample's report, as the service calls them. */
+    private void minute(LiveScoreBoard b, long minute, List<StampInfo> stamps, FeatureSettings settings) {
+        b.onMinute(minute, stamps, settings, this::range, SCORER);
+    }
+
+    private void lateSample(String stamp, long minute, double registry, double dataproxy) {
+        send(stamp, minute, registry, dataproxy);
+        board.late(stamp, minute);
+    }
+
+    private double p95Dataproxy(StampScore s) {
+        return s.breakdown().stream()
+                .filter(c -> c.feature() == ScoreFeature.P95_DATAPROXY)
+                .mapToDouble(Contribution::value)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The board's latest score and features equal those of a board that reads the full data now, for the first time. */
+    private void assertSameAsFresh(long minute, List<StampInfo> stamps, FeatureSettings settings) {
+        LiveScoreBoard fresh = new LiveScoreBoard();
+        minute(fresh, minute, stamps, settings);
+        for (StampInfo s : stamps) {
+            StampScore running = board.scoreOf(s.name()).orElseThrow();
+            StampScore reference = fresh.scoreOf(s.name()).orElseThrow();
+            assertThat(running.minute()).isEqualTo(reference.minute()).isEqualTo(minute);
+            assertThat(running.score()).as(s.name()).isCloseTo(reference.score(), within(1e-9));
+            List<Contribution> a = running.breakdown();
+            List<Contribution> b = reference.breakdown();
+            for (int i = 0; i < a.size(); i++) {
+                assertThat(a.get(i).value())
+                        .as("%s %s", s.name(), a.get(i).feature())
+                        .isCloseTo(b.get(i).value(), within(1e-9));
+            }
+        }
+    }
+
+    @Test
+    void the_rest_of_a_scored_minute_arriving_late_gives_the_score_of_the_full_minute() {
+        List<StampInfo> stamps = List.of(stamp("late-s01"));
+        for (long m = N - 9; m < N; m++) {
+            send("late-s01", m, 40, 30);
+        }
+        send("late-s01", N, 40, Double.NaN); // minute N: only the registry pool's collector has posted
+        minute(board, N + 1, stamps, SETTINGS);
+        assertThat(board.scoreOf("late-s01").orElseThrow().score())
+                .as("scored with the part that had arrived: P95 of nine 30s")
+                .isCloseTo(expectedScore(30), within(1e-9));
+
+        lateSample("late-s01", N, 40, 95); // the dataproxy collector posts minute N after it passed
+        board.settle(stamps, SETTINGS, this::range, SCORER);
+
+        // ten values, nine 30s and a 95: the nearest rank ceil(0.95 · 10) = 10 is the 95
+        StampScore score = board.scoreOf("late-s01").orElseThrow();
+        assertThat(p95Dataproxy(score)).isEqualTo(95.0);
+        assertThat(score.score()).isCloseTo(expectedScore(95), within(1e-9));
+        assertThat(board.trend("late-s01").get(LiveScoreBoard.TREND_MINUTES - 1))
+                .containsExactly((double) N, score.score());
+        assertSameAsFresh(N + 1, stamps, SETTINGS);
+
+        // the corrected minute moves into the settled part of the tracker: 40 minutes on, it still counts
+        for (long m = N + 2; m <= N + 41; m++) {
+            send("late-s01", m - 1, 40, Double.NaN);
+            minute(board, m, stamps, SETTINGS);
+        }
+        assertThat(board.scoreOf("late-s01").orElseThrow().score()).isCloseTo(expectedScore(95), within(1e-9));
+        assertSameAsFresh(N + 41, stamps, SETTINGS);
+        // and a later revision replays onto it: eleven values, ten 30s and the 95
+        lateSample("late-s01", N + 40, 40, 30);
+        board.settle(stamps, SETTINGS, this::range, SCORER);
+        assertThat(board.scoreOf("late-s01").orElseThrow().score()).isCloseTo(expectedScore(95), within(1e-9));
+        assertSameAsFresh(N + 41, stamps, SETTINGS);
+    }
+
+    @Test
+    void a_back_fill_older_than_the_replayed_minutes_reads_the_stamp_again() {
+        List<StampInfo> stamps = List.of(stamp("late-s02"));
+        for (long m = N - 9; m <= N; m++) {
+            send("late-s02", m, 40, 30);
+        }
+        minute(board, N + 1, stamps, SETTINGS);
+        assertThat(board.scoreOf("late-s02").orElseThrow().score()).isCloseTo(expectedScore(30), within(1e-9));
+
+        lateSample("late-s02", N - 100, Double.NaN, 95); // 100 minutes back: past the replayed minutes
+        assertThat(N - 100).isLessThan(N - LiveScoreBoard.SETTLE_MINUTES);
+        board.settle(stamps, SETTINGS, this::range, SCORER);
+
+        // eleven values, ten 30s and a 95: nearest rank ceil(0.95 · 11) = 11 is the 95
+        assertThat(board.scoreOf("late-s02").orElseThrow().score()).isCloseTo(expectedScore(95), within(1e-9));
+        assertSameAsFresh(N + 1, stamps, SETTINGS);
+    }
+
+    @Test
+    void a_stamp_first_seen_after_its_telemetry_was_sent_reads_its_past_hours() {
+        minute(board, N, List.of(stamp("late-s03")), SETTINGS);
+        // late-s04 declared and two hours back-filled before the board's next minute
+        send("late-s04", N - 120, Double.NaN, 95);
+        for (long m = N - 9; m < N; m++) {
+            send("late-s04", m, 40, 30);
+        }
+        board.late("late-s04", N - 120); // not tracked yet: the board reads it with its first minute
+        board.settle(List.of(stamp("late-s03"), stamp("late-s04")), SETTINGS, this::range, SCORER);
+        List<StampInfo> both = List.of(stamp("late-s03"), stamp("late-s04"));
+        minute(board, N + 1, both, SETTINGS);
+
+        assertThat(board.scoreOf("late-s04").orElseThrow().score()).isCloseTo(expectedScore(95), within(1e-9));
+        assertSameAsFresh(N + 1, both, SETTINGS);
+    }
+
+    @Test
+    void a_changed_hot_threshold_reads_the_stamps_again_with_it() {
+        List<StampInfo> stamps = List.of(stamp("late-s05"));
+        for (long m = N - 9; m <= N; m++) {
+            send("late-s05", m, 40, 30);
+        }
+        minute(board, N + 1, stamps, SETTINGS);
+        FeatureSettings hotter = SETTINGS.withHotThreshold(80);
+        board.settle(stamps, hotter, this::range, SCORER);
+
+        double headroom = board.scoreOf("late-s05").orElseThrow().breakdown().stream()
+                .filter(c -> c.feature() == ScoreFeature.HEADROOM)
+                .mapToDouble(Contribution::value)
+                .findFirst()
+                .orElseThrow();
+        assertThat(headroom).as("80 − the P95 of the hotter pool, 40").isEqualTo(40.0);
+        assertSameAsFresh(N + 1, stamps, hotter);
+    }
+}
