@@ -206,10 +206,17 @@ public final class FeatureTracker {
         double last = 0;
         double before = 0;
         for (int i = 1; i <= DAY_HOURS; i++) {
-            last += hourlyRequests[(completedHours - i) % hourlyRequests.length];
-            before += hourlyRequests[(completedHours - DAY_HOURS - i) % hourlyRequests.length];
+            double lastHour = hourlyRequests[(completedHours - i) % hourlyRequests.length];
+            double hourBefore = hourlyRequests[(completedHours - DAY_HOURS - i) % hourlyRequests.length];
+            if (!(lastHour > 0) || !(hourBefore > 0)) {
+                // an hour without a request is not known (a live tracker's first hours read back from an engine that
+                // kept less): counted as 0 it made every stamp "grow" 80-140 % two days after a start, +17 logit
+                return 0.0;
+            }
+            last += lastHour;
+            before += hourBefore;
         }
-        return before <= 0 ? 0.0 : 100.0 * (last / before - 1.0);
+        return 100.0 * (last / before - 1.0);
     }
 
     private static double orZero(double v) {

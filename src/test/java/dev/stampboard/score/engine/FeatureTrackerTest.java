@@ -109,6 +109,28 @@ class FeatureTrackerTest {
     }
 
     @Test
+    void growth_is_not_known_while_an_hour_of_either_day_saw_no_request() {
+        // a live tracker's first 11 h read back from an engine that held no traffic for them, then requests as usual:
+        // counted as 0 those hours made the day before look 11/24 smaller, "growth" 24/13 - 1 = +85 %
+        FeatureTracker t = new FeatureTracker(FeatureSettings.DEFAULTS);
+        for (int i = 0; i < 11 * 60; i++) {
+            t.observe(new StampMinute(50, 50, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+        }
+        for (int i = 0; i < 37 * 60; i++) {
+            t.observe(new StampMinute(50, 50, 1000, 0.0, 0.0, 100.0, 0.4));
+        }
+        assertThat(features(t)[ScoreFeature.GROWTH.ordinal()]).isZero();
+        for (int i = 0; i < 11 * 60; i++) { // the empty hours have left the two days
+            t.observe(new StampMinute(50, 50, 1000, 0.0, 0.0, 100.0, 0.4));
+        }
+        assertThat(features(t)[ScoreFeature.GROWTH.ordinal()]).isCloseTo(0.0, within(1e-9));
+        for (int i = 0; i < 1440; i++) {
+            t.observe(new StampMinute(50, 50, 1050, 0.0, 0.0, 100.0, 0.4));
+        }
+        assertThat(features(t)[ScoreFeature.GROWTH.ordinal()]).isCloseTo(5.0, within(1e-9));
+    }
+
+    @Test
     void a_copy_observing_the_same_minutes_gives_the_same_features_bit_for_bit() {
         Random random = new Random(18);
         FeatureTracker original = new FeatureTracker(FeatureSettings.DEFAULTS);
