@@ -19,8 +19,8 @@ import org.springframework.data.relational.core.mapping.Table;
 /**
  * Aggregate root of an isolation request. The state changes only through the intention-revealing
  * transitions below, each checked against {@link IsolationState}'s table; a refused transition throws
- * {@link IllegalStateException} with a reason a person can act on. Transitions take an {@link Actor} and the linked plan
- * a {@link PlanId}; the columns keep names and the plan id as text.
+ * {@link TransitionRefused} (409 at the API) with a reason a person can act on. Transitions take an {@link Actor} and
+ * the linked plan a {@link PlanId}; the columns keep names and the plan id as text.
  */
 @Table("isolation_request")
 class IsolationRequest implements Persistable<String> {
