@@ -221,13 +221,24 @@ class BringYourOwnFleetTest {
                 rows.add(traffic(r.getKey(), REGION, servedBy, minute, requests, requests * 10_000, 85.0));
             }
         }
-        JsonNode cpu =
+        postCpu(collector, samples);
+        postTraffic(collector, rows, (to - from + 1) * REQUESTS.size());
+    }
+
+    /** Posts node CPU samples as a collector does: none may be refused. */
+    private static JsonNode postCpu(TestRestTemplate collector, List<Map<String, Object>> samples) {
+        JsonNode report =
                 collector.postForObject("/api/v1/telemetry/node-cpu", Map.of("samples", samples), JsonNode.class);
-        assertThat(cpu.get("rejected")).as(cpu.toString()).isEmpty();
-        JsonNode traffic =
+        assertThat(report.get("rejected")).as(report.toString()).isEmpty();
+        return report;
+    }
+
+    /** Posts registry traffic rows as a collector does: none may be refused, and all {@code expected} are taken. */
+    private static void postTraffic(TestRestTemplate collector, List<Map<String, Object>> rows, long expected) {
+        JsonNode report =
                 collector.postForObject("/api/v1/telemetry/registry-traffic", Map.of("rows", rows), JsonNode.class);
-        assertThat(traffic.get("rejected")).as(traffic.toString()).isEmpty();
-        assertThat(traffic.get("accepted").asInt()).isEqualTo((to - from + 1) * REQUESTS.size());
+        assertThat(report.get("rejected")).as(report.toString()).isEmpty();
+        assertThat(report.get("accepted").asInt()).isEqualTo(expected);
     }
 
     /** The P95 of the hot-node minute values sent for {@code series} whose minute lies in [from, to]. */
@@ -502,13 +513,8 @@ class BringYourOwnFleetTest {
             }
             traffic.add(apiTraffic("api-other.example.io", API_COOL, minute, 2000, 2_000_000_000L));
         }
-        JsonNode cpuReport =
-                collector.postForObject("/api/v1/telemetry/node-cpu", Map.of("samples", samples), JsonNode.class);
-        assertThat(cpuReport.get("rejected")).as(cpuReport.toString()).isEmpty();
-        JsonNode trafficReport =
-                collector.postForObject("/api/v1/telemetry/registry-traffic", Map.of("rows", traffic), JsonNode.class);
-        assertThat(trafficReport.get("rejected")).as(trafficReport.toString()).isEmpty();
-        assertThat(trafficReport.get("accepted").asInt()).isEqualTo(API_MINUTES * (onApiHot.size() + 1));
+        postCpu(collector, samples);
+        postTraffic(collector, traffic, API_MINUTES * (onApiHot.size() + 1));
 
         // reactive triggers from ingested traffic: throttling above 2 % for 10 minutes fires (the last minutes are
         // still on their way) for the replica only: its stamp throttled 100 of 10,000 requests a minute, 1 %. No
@@ -556,10 +562,7 @@ class BringYourOwnFleetTest {
             samples.add(cpu(APART, "DATAPROXY", "dp-000", t, 10.0 + m));
             samples.add(cpu(APART, "DATAPROXY", "dp-001", t, 50.0 - m));
         }
-        JsonNode report =
-                collector.postForObject("/api/v1/telemetry/node-cpu", Map.of("samples", samples), JsonNode.class);
-        assertThat(report.get("rejected")).as(report.toString()).isEmpty();
-        assertThat(report.get("accepted").asInt()).isEqualTo(20);
+        assertThat(postCpu(collector, samples).get("accepted").asInt()).isEqualTo(20);
         // minute maxima 50, 49, …, 41; nearest rank ceil(0.95 × 10) = 10 -> the largest, 50
         apartP95 = pool(console.getJson("/api/v1/stamps/" + APART, "dave"), "DATAPROXY")
                 .get("hotNodeP95")
