@@ -60,8 +60,8 @@ public class ScoreService {
     private final ScoreTraining training;
 
     private final LiveScoreBoard board = new LiveScoreBoard();
+    private final ScoreTrainingClaims claims;
     private volatile @Nullable Active active;
-    private volatile @Nullable String initialTrainingProblem;
 
     private record Active(int version, ScoreModel model, int horizonHours) {}
 
@@ -75,7 +75,8 @@ public class ScoreService {
             ScoreProperties properties,
             SingleInstanceJobs jobs,
             PlatformTransactionManager transactions,
-            LabellingStore labellingStore) {
+            LabellingStore labellingStore,
+            ScoreTrainingClaims claims) {
         this.signals = signals;
         this.fleet = fleet;
         this.store = store;
@@ -86,7 +87,8 @@ public class ScoreService {
         this.tx = new TransactionTemplate(transactions);
         this.observations = new LiveObservations(signals, fleet);
         this.labellingStore = labellingStore;
-        this.training = new ScoreTraining(store, events, tx, properties.operatingScore());
+        this.claims = claims;
+        this.training = new ScoreTraining(store, claims, events, tx, properties.operatingScore());
         feed.onAdvance(this::onMinute);
         feed.onPastMinuteRecorded(board::late);
     }
@@ -204,14 +206,30 @@ public class ScoreService {
         return card(store.find(version).orElseThrow(() -> unknown(version)));
     }
 
-    /** Whether a version is being trained now (by an admin or the first one after start-up). */
+    /**
+     * Whether a version is being trained now (by an admin or the first one after start-up), on any instance: read from
+     * the shared claim, so every instance answers the same (issue 18).
+     */
     public boolean isTraining() {
         return training.isRunning();
     }
 
-    /** Why the first version could not be trained, if it failed. */
+    /** Why {@code GET /api/v1/score-model} finds no active version: the same answer on every instance. */
+    public String noActiveModel() {
+        return isTraining()
+                ? "No score model is active yet: the first version is being trained"
+                : "No score model is active; an admin trains one with POST /api/v1/score-model/train";
+    }
+
+    /** Keeps this instance's training claim alive while it trains (a claim not renewed for 30 s is given up). */
+    @Scheduled(fixedDelay = 5_000, initialDelay = 5_000)
+    void renewTrainingClaim() {
+        training.renewClaim();
+    }
+
+    /** Why the first version could not be trained, if it failed (on whichever instance trained it). */
     public Optional<String> initialTrainingProblem() {
-        return Optional.ofNullable(initialTrainingProblem);
+        return claims.firstProblem();
     }
 
     /** Trains a new version on the retraining plan and stores it inactive (admins). Takes a minute or more. */
@@ -338,7 +356,7 @@ public class ScoreService {
                     version,
                     (System.nanoTime() - started) / 1_000_000_000);
         } catch (RuntimeException e) {
-            initialTrainingProblem = e.getMessage();
+            claims.firstFailed(String.valueOf(e.getMessage()), Instant.now());
             log.warn("The first score model could not be trained; an admin can train one on the model page", e);
         }
     }

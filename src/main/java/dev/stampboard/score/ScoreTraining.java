@@ -16,8 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Trains a score model version on the simulated world ({@link TrainingPlan}) and stores it inactive, with its
- * training facts and evaluation, audited as {@link ScoreModelTrained}. One training at a time on this instance: a
- * second one is refused while the first runs. Whoever calls it has checked the role.
+ * training facts and evaluation, audited as {@link ScoreModelTrained}. One training at a time among all instances: a
+ * second one is refused while the first runs, here or on another instance ({@link ScoreTrainingClaims}, which every
+ * instance reads to say whether a version is being trained). Whoever calls it has checked the role.
  */
 final class ScoreTraining {
 
@@ -27,19 +28,37 @@ final class ScoreTraining {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final double operatingScore;
+    private final ScoreTrainingClaims claims;
     private final AtomicBoolean running = new AtomicBoolean();
 
     ScoreTraining(
-            ScoreModelStore store, ApplicationEventPublisher events, TransactionTemplate tx, double operatingScore) {
+            ScoreModelStore store,
+            ScoreTrainingClaims claims,
+            ApplicationEventPublisher events,
+            TransactionTemplate tx,
+            double operatingScore) {
         this.store = store;
+        this.claims = claims;
         this.events = events;
         this.tx = tx;
         this.operatingScore = operatingScore;
     }
 
-    /** Whether a version is being trained now. */
-    boolean isRunning() {
+    /** Whether this instance trains a version now (its claim is renewed while it does). */
+    boolean isRunningHere() {
         return running.get();
+    }
+
+    /** Whether a version is being trained now, on this instance or another: the shared claim. */
+    boolean isRunning() {
+        return claims.anyTraining(Instant.now());
+    }
+
+    /** Renews this instance's claim while it trains (called every few seconds). */
+    void renewClaim() {
+        if (running.get()) {
+            claims.renew(Instant.now());
+        }
     }
 
     /** Trains on {@code plan} with these features and incident rule, stores the version inactive; its number. */
@@ -47,6 +66,11 @@ final class ScoreTraining {
             ScoreProperties.Plan plan, int threads, FeatureSettings features, IncidentRule rule, Actor actor) {
         if (!running.compareAndSet(false, true)) {
             throw new ConflictException("A score model is being trained already; try again when it is done");
+        }
+        if (!claims.claim(Instant.now())) {
+            running.set(false);
+            throw new ConflictException(
+                    "A score model is being trained already (on another console instance); try again when it is done");
         }
         try {
             TrainingPlan trainingPlan = new TrainingPlan(
@@ -89,6 +113,7 @@ final class ScoreTraining {
             log.info("Score model version {} trained: {}", version, Cards.summary(evaluated, trainingFacts));
             return java.util.Objects.requireNonNull(version);
         } finally {
+            claims.release();
             running.set(false);
         }
     }

@@ -42,12 +42,7 @@ class ScoreModelApi {
     @GetMapping
     @Secured(Role.Authority.VIEWER)
     CardJson active() {
-        return scores.activeCard()
-                .map(CardJson::of)
-                .orElseThrow(() -> new NotFoundException(
-                        scores.isTraining()
-                                ? "No score model is active yet: the first version is being trained"
-                                : "No score model is active; an admin trains one with POST /api/v1/score-model/train"));
+        return scores.activeCard().map(CardJson::of).orElseThrow(() -> new NotFoundException(scores.noActiveModel()));
     }
 
     @GetMapping("/versions")
