@@ -11,16 +11,33 @@ final class DeterministicNoise {
 
     /** A well-mixed 64-bit hash of the seed, some names and a number (SplitMix64 finaliser over FNV-1a). */
     static long hash(long seed, String a, String b, long n) {
+        return hashAt(stream(seed, a, b), n);
+    }
+
+    /**
+     * The part of {@link #hash} that depends only on the seed and the names: a caller that asks for the same names
+     * minute after minute keeps it and calls the {@code …At} methods with the minute, which give exactly what
+     * {@link #hash}, {@link #uniform} and {@link #gaussian} give, without hashing the names again.
+     */
+    static long stream(long seed, String a, String b) {
         long h = 0xcbf29ce484222325L ^ mix(seed);
         h = fnv(h, a);
-        h = fnv(h ^ 0x1f, b);
-        h ^= mix(n + 0x632be59bd9b4e019L);
-        return mix(h);
+        return fnv(h ^ 0x1f, b);
+    }
+
+    /** {@link #hash} of the names {@code stream} was made from, and {@code n}. */
+    static long hashAt(long stream, long n) {
+        return mix(stream ^ mix(n + 0x632be59bd9b4e019L));
     }
 
     /** Uniform in [0, 1). */
     static double uniform(long seed, String a, String b, long n) {
-        return (hash(seed, a, b, n) >>> 11) * 0x1.0p-53;
+        return uniformAt(stream(seed, a, b), n);
+    }
+
+    /** {@link #uniform} of the names {@code stream} was made from, and {@code n}. */
+    static double uniformAt(long stream, long n) {
+        return (hashAt(stream, n) >>> 11) * 0x1.0p-53;
     }
 
     /**
@@ -28,7 +45,12 @@ final class DeterministicNoise {
      * the sum of four uniforms is smooth enough for traffic noise and never produces absurd outliers.
      */
     static double gaussian(long seed, String a, String b, long n) {
-        long h = hash(seed, a, b, n);
+        return gaussianAt(stream(seed, a, b), n);
+    }
+
+    /** {@link #gaussian} of the names {@code stream} was made from, and {@code n}. */
+    static double gaussianAt(long stream, long n) {
+        long h = hashAt(stream, n);
         double sum = 0;
         for (int i = 0; i < 4; i++) {
             sum += ((h >>> (16 * i)) & 0xFFFF) / 65536.0;

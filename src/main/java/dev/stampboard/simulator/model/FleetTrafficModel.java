@@ -32,6 +32,16 @@ public final class FleetTrafficModel {
     private final Map<String, CustomerRhythm> rhythmByRegistry;
     private final Map<String, String> customerByRegistry;
     private final Map<String, RegistryCost> costByRegistry;
+    /**
+     * The noise streams of each replica and of each pool's nodes ({@link DeterministicNoise#stream}): the names they
+     * hash are the same every minute, so they are hashed once (hashing them each minute, node by node and replica by
+     * replica, was a fifth of the minute's CPU; JFR, the scenario phase). Emptied when they grow past
+     * {@link #REMEMBERED}, which only a fleet whose replicas or node lists keep changing would reach.
+     */
+    private final Map<ReplicaKey, ReplicaNoise> replicaNoise = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final Map<NodesKey, long[]> nodeNoise = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int REMEMBERED = 200_000;
 
     public FleetTrafficModel(Scenario scenario, long seed) {
         this(scenario, seed, WorldPhysics.DEFAULT);
@@ -135,14 +145,14 @@ public final class FleetTrafficModel {
                     * rhythm.weekly(epochMinute, stamp.regionZone())
                     * rhythm.growth(epochMinute)
                     * rhythm.burst(seed, known(customerByRegistry, replica.registry()), epochMinute);
-            double requestNoise = DeterministicNoise.gaussian(seed, replica.registry(), replica.region(), epochMinute);
+            ReplicaNoise noise = noise(replica.registry(), replica.region());
+            double requestNoise = DeterministicNoise.gaussianAt(noise.requests(), epochMinute);
             double requests = Math.max(0.0, expected * (1.0 + profile.noise() * requestNoise));
             // the mix of small manifests and big layers varies too, a bit less than the request count
-            double sizeNoise =
-                    DeterministicNoise.gaussian(seed, replica.registry(), replica.region() + "/bytes", epochMinute);
+            double sizeNoise = DeterministicNoise.gaussianAt(noise.bytes(), epochMinute);
             double bytes =
                     Math.max(0.0, requests * profile.bytesPerRequest() * (1.0 + 0.5 * profile.noise() * sizeNoise));
-            demands.add(new Demand(replica, stamp, profile, Math.round(requests), Math.round(bytes)));
+            demands.add(new Demand(replica, stamp, profile, noise, Math.round(requests), Math.round(bytes)));
         }
         return demands;
     }
@@ -163,11 +173,11 @@ public final class FleetTrafficModel {
             List<String> nodes,
             double[] work,
             List<NodeCpuSample> samples) {
-        String prefix = pool.name() + '/';
+        long[] streams = nodeNoise(stamp.name(), pool, nodes);
         double hottest = 0.0;
         for (int i = 0; i < nodes.size(); i++) {
             String node = nodes.get(i);
-            double wobble = NODE_NOISE_PP * DeterministicNoise.gaussian(seed, stamp.name(), prefix + node, epochMinute);
+            double wobble = NODE_NOISE_PP * DeterministicNoise.gaussianAt(streams[i], epochMinute);
             double cpu = clamp(physics.cpu(pool, work[i]) + wobble);
             samples.add(new NodeCpuSample(stamp.name(), pool, node, (float) cpu));
             hottest = Math.max(hottest, (float) cpu);
@@ -179,17 +189,15 @@ public final class FleetTrafficModel {
         String registry = d.replica.registry();
         String region = d.replica.region();
         long throttled = Math.round(d.requests * ServiceResponse.throttledFraction(stampHotCpu));
-        double errorRate = ServiceResponse.inErrorBurst(seed, registry, region, epochMinute)
+        double errorRate = ServiceResponse.inErrorBurst(d.noise.burst(), epochMinute)
                 ? ServiceResponse.BURST_ERROR_RATE
                 : d.profile.errorRate();
         errorRate += ServiceResponse.saturationErrorRate(seed, d.stamp.name(), epochMinute, stampHotCpu);
         // a fractional expected count becomes 0 or 1 deterministically, so small registries still see rare errors
         double expectedErrors = (d.requests - throttled) * Math.min(1.0, errorRate);
         long errors = (long) expectedErrors
-                + (DeterministicNoise.uniform(seed, registry, region + "/5xx", epochMinute) < expectedErrors % 1
-                        ? 1
-                        : 0);
-        double latencyNoise = DeterministicNoise.gaussian(seed, registry, region + "/p99", epochMinute);
+                + (DeterministicNoise.uniformAt(d.noise.errors(), epochMinute) < expectedErrors % 1 ? 1 : 0);
+        double latencyNoise = DeterministicNoise.gaussianAt(d.noise.latency(), epochMinute);
         double p99 = d.profile.baseP99LatencyMs()
                 * ServiceResponse.latencyFactor(stampHotCpu)
                 * Math.max(0.5, 1.0 + 0.05 * latencyNoise);
@@ -263,7 +271,87 @@ public final class FleetTrafficModel {
     }
 
     private record Demand(
-            ReplicaLayout replica, StampLayout stamp, TrafficProfile profile, long requests, long bytes) {}
+            ReplicaLayout replica,
+            StampLayout stamp,
+            TrafficProfile profile,
+            ReplicaNoise noise,
+            long requests,
+            long bytes) {}
+
+    private record ReplicaKey(String registry, String region) {}
+
+    /** One replica's noise streams: requests, bytes, error bursts, the odd 5xx, p99 latency. */
+    private record ReplicaNoise(long requests, long bytes, long burst, long errors, long latency) {}
+
+    /** One pool's node list by identity (the layout's immutable list, the same minute after minute) and its stamp. */
+    private static final class NodesKey {
+        private final String stamp;
+        private final PoolKind pool;
+        private final List<String> nodes;
+        private final int hash;
+
+        NodesKey(String stamp, PoolKind pool, List<String> nodes) {
+            this.stamp = stamp;
+            this.pool = pool;
+            this.nodes = nodes;
+            this.hash = 31 * (31 * stamp.hashCode() + pool.hashCode()) + System.identityHashCode(nodes);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof NodesKey other
+                    && other.nodes == nodes
+                    && other.pool == pool
+                    && other.stamp.equals(stamp);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private ReplicaNoise noise(String registry, String region) {
+        ReplicaKey key = new ReplicaKey(registry, region);
+        ReplicaNoise known = replicaNoise.get(key);
+        if (known == null) {
+            known = new ReplicaNoise(
+                    DeterministicNoise.stream(seed, registry, region),
+                    DeterministicNoise.stream(seed, registry, region + "/bytes"),
+                    ServiceResponse.burstStream(seed, registry, region),
+                    DeterministicNoise.stream(seed, registry, region + "/5xx"),
+                    DeterministicNoise.stream(seed, registry, region + "/p99"));
+            if (replicaNoise.size() >= REMEMBERED) {
+                replicaNoise.clear();
+            }
+            replicaNoise.put(key, known);
+        }
+        return known;
+    }
+
+    /**
+     * The wobble streams of a pool's nodes, in the order of {@code nodes}. Remembered by the list's identity only when
+     * it is immutable (the layout's always is): a list its owner may still change is hashed afresh.
+     */
+    private long[] nodeNoise(String stamp, PoolKind pool, List<String> nodes) {
+        boolean immutable = List.copyOf(nodes) == nodes;
+        NodesKey key = new NodesKey(stamp, pool, nodes);
+        long[] known = immutable ? nodeNoise.get(key) : null;
+        if (known == null) {
+            String prefix = pool.name() + '/';
+            known = new long[nodes.size()];
+            for (int i = 0; i < known.length; i++) {
+                known[i] = DeterministicNoise.stream(seed, stamp, prefix + nodes.get(i));
+            }
+            if (immutable) {
+                if (nodeNoise.size() >= REMEMBERED) {
+                    nodeNoise.clear();
+                }
+                nodeNoise.put(key, known);
+            }
+        }
+        return known;
+    }
 
     /**
      * A look-up whose key the model put there itself (every stamp and registry of the layout has its entry); a

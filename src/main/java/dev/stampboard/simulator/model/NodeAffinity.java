@@ -26,9 +26,48 @@ final class NodeAffinity {
      */
     private static final Map<SubsetKey, int[]> SUBSETS = new ConcurrentHashMap<>();
 
+    /**
+     * The same answers found by the node list's identity: a stamp's node list is one immutable list for as long as the
+     * fleet's snapshot holds it, and hashing and comparing its names on every look-up in {@link #SUBSETS} was most of
+     * what the traffic model's minute still cost (JFR, the scenario phase). Only immutable lists are remembered so
+     * (their names cannot change behind the key); each entry also keeps the registry's {@link #concentration}.
+     */
+    private static final Map<PoolNodes, Map<String, Hot>> BY_LIST = new ConcurrentHashMap<>();
+
     private static final int REMEMBERED = 100_000;
 
     private record SubsetKey(List<String> nodes, String stamp, String pool, String registry) {}
+
+    /** A registry's hot keys on one pool: the subset and the share of its work that goes there. */
+    private record Hot(int[] subset, double concentration) {}
+
+    /** One pool's node list, compared by identity (an immutable list, see {@link #BY_LIST}), with its stamp and pool. */
+    private static final class PoolNodes {
+        private final List<String> nodes;
+        private final String stamp;
+        private final String pool;
+        private final int hash;
+
+        PoolNodes(List<String> nodes, String stamp, String pool) {
+            this.nodes = nodes;
+            this.stamp = stamp;
+            this.pool = pool;
+            this.hash = 31 * (31 * System.identityHashCode(nodes) + stamp.hashCode()) + pool.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PoolNodes other
+                    && other.nodes == nodes
+                    && other.stamp.equals(stamp)
+                    && other.pool.equals(pool);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
 
     private NodeAffinity() {}
 
@@ -47,19 +86,44 @@ final class NodeAffinity {
         if (n == 0 || work == 0) {
             return;
         }
-        double c = n <= 2 ? 0 : concentration(registry);
+        if (n <= 2) {
+            double even = work / n;
+            for (int i = 0; i < n; i++) {
+                nodeWork[i] += even;
+            }
+            return;
+        }
+        Hot h = hot(nodes, stamp, poolName, registry);
+        double c = h.concentration();
         double even = work * (1 - c) / n;
         for (int i = 0; i < n; i++) {
             nodeWork[i] += even;
         }
-        if (c == 0) {
-            return;
-        }
-        int[] subset = remembered(nodes, stamp, poolName, registry);
+        int[] subset = h.subset();
         double hot = work * c / subset.length;
         for (int i : subset) {
             nodeWork[i] += hot;
         }
+    }
+
+    /** The registry's subset and concentration on this pool, found by the list's identity when it is immutable. */
+    private static Hot hot(List<String> nodes, String stamp, String poolName, String registry) {
+        if (List.copyOf(nodes) != nodes) { // a list its owner may still change: by value, as before
+            return new Hot(remembered(nodes, stamp, poolName, registry), concentration(registry));
+        }
+        Map<String, Hot> byRegistry = BY_LIST.get(new PoolNodes(nodes, stamp, poolName));
+        if (byRegistry == null) {
+            if (BY_LIST.size() >= REMEMBERED) {
+                BY_LIST.clear();
+            }
+            byRegistry = BY_LIST.computeIfAbsent(new PoolNodes(nodes, stamp, poolName), k -> new ConcurrentHashMap<>());
+        }
+        Hot known = byRegistry.get(registry);
+        if (known == null) {
+            known = new Hot(remembered(nodes, stamp, poolName, registry), concentration(registry));
+            byRegistry.put(registry, known);
+        }
+        return known;
     }
 
     /** The nodes with the lowest hash of (registry, stamp, pool, node): rendezvous hashing, stable as nodes come and go. */

@@ -53,7 +53,17 @@ final class ServiceResponse {
     }
 
     static boolean inErrorBurst(long seed, String registry, String region, long epochMinute) {
+        return inErrorBurst(burstStream(seed, registry, region), epochMinute);
+    }
+
+    /** The noise stream {@link #inErrorBurst} draws from for one replica (see {@link DeterministicNoise#stream}). */
+    static long burstStream(long seed, String registry, String region) {
+        return DeterministicNoise.stream(seed, registry, region + "/burst");
+    }
+
+    /** {@link #inErrorBurst} of the replica whose {@link #burstStream} this is. */
+    static boolean inErrorBurst(long burstStream, long epochMinute) {
         long block = Math.floorDiv(epochMinute, BURST_MINUTES);
-        return DeterministicNoise.uniform(seed, registry, region + "/burst", block) < BURST_PROBABILITY;
+        return DeterministicNoise.uniformAt(burstStream, block) < BURST_PROBABILITY;
     }
 }

@@ -95,7 +95,7 @@ class FleetViewTest extends KaribuTest {
         assertThat(GridKt._size(alerts)).isGreaterThanOrEqualTo(2);
         Alert first = GridKt._get(alerts, 0);
         assertThat(first.severity()).isEqualTo(Alert.Severity.HOT);
-        assertThat(first.subject()).isIn("eus-s01", "eus-s04");
+        assertThat(first.subject().label()).isIn("eus-s01", "eus-s04");
         assertThat(first.sinceMinute()).isLessThanOrEqualTo(signals.nowMinute());
     }
 
