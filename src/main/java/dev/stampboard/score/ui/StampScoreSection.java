@@ -10,6 +10,7 @@ import dev.stampboard.base.ui.chart.BarSeries;
 import dev.stampboard.base.ui.chart.ChartOption;
 import dev.stampboard.base.ui.chart.EChart;
 import dev.stampboard.base.ui.chart.LineSeries;
+import dev.stampboard.base.ui.chart.MarkArea;
 import dev.stampboard.base.ui.chart.Tooltip;
 import dev.stampboard.score.ScoreService;
 import dev.stampboard.score.StampScore;
@@ -29,6 +30,8 @@ public class StampScoreSection extends Div {
     final Paragraph summary = new Paragraph();
     final EChart breakdown = new EChart();
     final EChart trend = new EChart();
+    /** Under the trend: why its first hours have no line, when a model became active less than 12 h ago. */
+    final Paragraph trendNote = new Paragraph();
 
     public StampScoreSection(ScoreService scores, String stamp) {
         setId("stamp-score");
@@ -60,13 +63,23 @@ public class StampScoreSection extends Div {
         breakdown.setId("score-breakdown");
         breakdown.setOption(breakdownChart(s.breakdown()));
         trend.setId("score-trend");
-        trend.setOption(trendChart(scores.trend(stamp), scores.operatingScore()));
+        List<double[]> points = scores.trend(stamp);
+        trend.setOption(trendChart(points, scores.operatingScore()));
+        trendNote.setId("score-trend-note");
+        trendNote
+                .getStyle()
+                .set("margin", "0")
+                .set("font-size", "var(--lumo-font-size-s)")
+                .set("color", "var(--lumo-secondary-text-color)");
+        Optional<String> note = unscoredNote(points);
+        note.ifPresent(trendNote::setText);
+        trendNote.setVisible(note.isPresent());
         for (EChart chart : new EChart[] {breakdown, trend}) {
             chart.setHeight("320px");
         }
         Div cards = new Div(
                 card("What makes the score (contribution to the logit)", breakdown),
-                card("Score over the last 12 h", trend));
+                card("Score over the last 12 h", trend, trendNote));
         cards.setWidthFull();
         cards.getStyle()
                 .set("display", "grid")
@@ -75,10 +88,11 @@ public class StampScoreSection extends Div {
         add(cards);
     }
 
-    private static Div card(String caption, EChart chart) {
+    private static Div card(String caption, EChart chart, com.vaadin.flow.component.Component... below) {
         H3 h = new H3(caption);
         h.getStyle().set("font-size", "var(--lumo-font-size-m)").set("margin", "0");
         Div card = new Div(h, chart);
+        card.add(below);
         card.getStyle()
                 .set("border", "1px solid var(--lumo-contrast-10pct)")
                 .set("border-radius", "var(--lumo-border-radius-l)")
@@ -119,19 +133,58 @@ public class StampScoreSection extends Div {
         return Math.abs(v) < 0.5 / Math.pow(10, decimals) ? 0.0 : v;
     }
 
+    /** Over the minutes before the first score: no model was active, so nothing scored them. */
+    static final String UNSCORED_LABEL = "no score model active yet";
+
     static ChartOption trendChart(List<double[]> points, double threshold) {
         List<LineSeries.Point> data = new ArrayList<>();
         for (double[] p : points) {
-            data.add(LineSeries.Point.of(
-                    Instant.ofEpochSecond((long) p[0] * 60), Double.isNaN(p[1]) ? null : Math.round(p[1] * 10) / 10.0));
+            data.add(LineSeries.Point.of(minute(p), Double.isNaN(p[1]) ? null : Math.round(p[1] * 10) / 10.0));
         }
-        return ChartOption.line(
-                        Axis.time(),
-                        Axis.value().withRange(0d, 100d),
-                        LineSeries.of("score", data)
-                                .withColor("#7048e8")
-                                .withThreshold(
-                                        threshold, String.format(Locale.ROOT, "threshold %.0f", threshold), "#e03131"))
+        LineSeries line = LineSeries.of("score", data)
+                .withColor("#7048e8")
+                .withThreshold(threshold, String.format(Locale.ROOT, "threshold %.0f", threshold), "#e03131");
+        int first = firstScored(points);
+        if (first > 0) {
+            long to = minute(points.get(Math.min(first, points.size() - 1))).toEpochMilli();
+            line = line.withArea(MarkArea.xSpan(
+                    minute(points.get(0)).toEpochMilli(), to, UNSCORED_LABEL, "rgba(134, 142, 150, 0.12)"));
+        }
+        return ChartOption.line(Axis.time(), Axis.value().withRange(0d, 100d), line)
                 .withTooltip(Tooltip.axis().withValueDecimals(1));
+    }
+
+    /**
+     * Why the trend's first minutes have no score: live scoring scores a minute under the model active then, and a
+     * minute scored before the first model's activation keeps no score. Empty when every minute has a score.
+     */
+    static Optional<String> unscoredNote(List<double[]> points) {
+        int first = firstScored(points);
+        if (first == 0 || points.isEmpty()) {
+            return Optional.empty();
+        }
+        if (first == points.size()) {
+            return Optional.of("No score in the last 12 h yet: no score model was active in any of its minutes.");
+        }
+        return Optional.of(String.format(
+                Locale.ROOT,
+                "Scored from %s UTC: no score model was active before then, so the minutes before have no score.",
+                NOTE_TIME.format(minute(points.get(first)))));
+    }
+
+    private static final java.time.format.DateTimeFormatter NOTE_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
+
+    /** The index of the first minute with a score; {@code points.size()} when none has one. */
+    private static int firstScored(List<double[]> points) {
+        int i = 0;
+        while (i < points.size() && Double.isNaN(points.get(i)[1])) {
+            i++;
+        }
+        return i;
+    }
+
+    private static Instant minute(double[] point) {
+        return Instant.ofEpochSecond((long) point[0] * 60);
     }
 }

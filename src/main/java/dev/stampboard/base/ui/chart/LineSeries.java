@@ -76,6 +76,11 @@ public record LineSeries(
                 markArea);
     }
 
+    /** A marked area of the series' chart (one per series: it replaces a band). */
+    public LineSeries withArea(MarkArea area) {
+        return new LineSeries(name, data, smooth, showSymbol, stack, itemStyle, lineStyle, markLine, area);
+    }
+
     public LineSeries withBand(double fromY, double toY, String label, String color) {
         return new LineSeries(
                 name,

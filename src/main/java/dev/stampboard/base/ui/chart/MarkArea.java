@@ -29,4 +29,18 @@ public record MarkArea(
                 new Label(true, "insideTopLeft", null, "#5c5f66", null, null),
                 List.of(List.of(from, to)));
     }
+
+    /**
+     * A full-height band over the x values {@code fromX} to {@code toX} (epoch millis on a time axis) in {@code color},
+     * labelled inside its top, e.g. the part of a chart that has no data and why.
+     */
+    public static MarkArea xSpan(Object fromX, Object toX, String label, String color) {
+        var from = new MarkLine.Mark(label, fromX, null);
+        var to = new MarkLine.Mark(null, toX, null);
+        return new MarkArea(
+                true,
+                ItemStyle.color(color),
+                new Label(true, "insideTop", null, "#5c5f66", null, null),
+                List.of(List.of(from, to)));
+    }
 }
