@@ -55,6 +55,8 @@ class KillNineDurabilityTest {
 
     private final Instant mustEnd = Instant.now().plus(BUDGET);
     private static final Duration SHOWS_TIMEOUT = Duration.ofSeconds(90);
+    /** The operator's pause before the resume (moment 3). */
+    private static final String PAUSE_REASON = "checking the dashboards";
     /** Every move's observation window (the planner's setting, stored with the plan's moves). */
     private static final int OBSERVATION_HOURS = 1;
 
@@ -247,7 +249,7 @@ class KillNineDurabilityTest {
                         / 60)
                 .as("the simulated clock never goes back")
                 .isGreaterThanOrEqualTo(clockShown);
-        console.ok("POST", "/api/v1/plans/" + id + "/pause", "alice", Map.of("reason", "checking the dashboards"));
+        console.ok("POST", "/api/v1/plans/" + id + "/pause", "alice", Map.of("reason", PAUSE_REASON));
         JsonNode resumed = console.ok("POST", "/api/v1/plans/" + id + "/resume", "alice", null);
         assertThat(resumed.get("status").asText()).isNotEqualTo("PAUSED");
         // past the drain (45 s), the hour's observation window from the cutover and the telemetry lag (5 min): the
@@ -258,9 +260,14 @@ class KillNineDurabilityTest {
         List<JsonNode> verdicts = movesWhere(judged, m -> !m.get("verdict").isNull());
         killNine();
         inDatabase(db -> {
-            assertThat(one(db, "select status from plan_run where plan_id = ?", id))
+            // the verdict may pause the run again (a marginal or failed move), but with the executor's reason: a lost
+            // resume would leave the run paused with the operator's
+            assertThat(db.sql("select status || ': ' || coalesce(reason, '') from plan_run where plan_id = ?")
+                            .params(id)
+                            .query(String.class)
+                            .single())
                     .as("the resumed run")
-                    .isNotEqualTo("PAUSED");
+                    .isNotEqualTo("PAUSED: " + PAUSE_REASON);
             assertThat(audited(db, "PLAN_RESUMED", id))
                     .as("the resume's audit entry")
                     .isTrue();
