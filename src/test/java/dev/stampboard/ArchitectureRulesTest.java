@@ -70,6 +70,7 @@ class ArchitectureRulesTest {
             Map.entry("score_model_version", "score"),
             Map.entry("score_labelling", "score"),
             Map.entry("score_training", "score"),
+            Map.entry("stamp_hourly_requests", "score"),
             Map.entry("plan", "planning"),
             Map.entry("plan_move", "planning"),
             Map.entry("plan_isolation", "planning"),

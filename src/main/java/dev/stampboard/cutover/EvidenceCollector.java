@@ -3,6 +3,7 @@ package dev.stampboard.cutover;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.signals.SignalsService;
+import dev.stampboard.signals.engine.AlertSubject;
 import dev.stampboard.signals.engine.MinuteRange;
 import dev.stampboard.signals.engine.NearestRank;
 import dev.stampboard.signals.engine.ReactiveMetric;
@@ -117,8 +118,8 @@ class EvidenceCollector {
     /** Median p99 latency of the replica over the current window (robust to a few spiky minutes). */
     @Nullable
     Double p99Ms(String registry, String region) {
-        double[] values =
-                signals.reactiveSeries(registry + "@" + region, ReactiveMetric.P99_LATENCY_MS, signals.peakRange());
+        double[] values = signals.reactiveSeries(
+                AlertSubject.replica(registry, region), ReactiveMetric.P99_LATENCY_MS, signals.peakRange());
         return median(values);
     }
 
@@ -153,10 +154,11 @@ class EvidenceCollector {
 
     List<String> alertsFor(String registry, String region, String destination) {
         List<String> out = new ArrayList<>();
+        AlertSubject replica = AlertSubject.replica(registry, region);
+        AlertSubject stamp = AlertSubject.stamp(destination);
         signals.activeAlerts().stream()
-                .filter(a -> a.subject().equals(registry + "@" + region)
-                        || a.subject().equals(destination))
-                .forEach(a -> out.add(a.subject() + ": " + a.rule().name() + " (now " + a.latestValue() + ")"));
+                .filter(a -> a.subject().equals(replica) || a.subject().equals(stamp))
+                .forEach(a -> out.add(a.subject().label() + ": " + a.rule().name() + " (now " + a.latestValue() + ")"));
         return out;
     }
 

@@ -4,6 +4,7 @@ import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.planning.PlanId;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.StateSince;
+import dev.stampboard.signals.engine.AlertSubject;
 import dev.stampboard.signals.engine.MinuteRange;
 import dev.stampboard.signals.engine.PoolState;
 import dev.stampboard.signals.engine.ReactiveMetric;
@@ -76,7 +77,7 @@ class ValidationWatch {
                 chunk.put(poolSeries(stamp, pool), values);
             }
         }
-        String replica = m.registry() + "@" + m.execution.region();
+        AlertSubject replica = AlertSubject.replica(m.registry(), m.execution.region());
         chunk.put(
                 REQUESTS,
                 signals.replicaTraffic(m.registry(), m.execution.region(), range)
@@ -146,15 +147,17 @@ class ValidationWatch {
             }
         }
         long arrived = m.cutoverAt == null ? now : m.cutoverAt.getEpochSecond() / 60;
-        String replica = m.registry() + "@" + m.execution.region();
+        AlertSubject replica = AlertSubject.replica(m.registry(), m.execution.region());
+        AlertSubject destination = AlertSubject.stamp(to);
         return signals.activeAlerts().stream()
                 .filter(a -> a.rule().metric() == ReactiveMetric.THROTTLING_RATE)
-                .filter(a -> a.subject().equals(to) || (a.subject().equals(replica) && a.sinceMinute() >= arrived))
+                .filter(a ->
+                        a.subject().equals(destination) || (a.subject().equals(replica) && a.sinceMinute() >= arrived))
                 .findFirst()
                 .map(a -> String.format(
                         Locale.ROOT,
                         "throttling sustained on %s since %s (%.1f %% of requests now)",
-                        a.subject(),
+                        a.subject().label(),
                         Instant.ofEpochSecond(a.sinceMinute() * 60),
                         100 * a.latestValue()));
     }

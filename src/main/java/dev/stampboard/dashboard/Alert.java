@@ -1,11 +1,13 @@
 package dev.stampboard.dashboard;
 
+import dev.stampboard.signals.engine.AlertSubject;
 import dev.stampboard.signals.engine.TriggerKind;
 import java.util.Comparator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One line of the dashboard's alert list. {@code value}: how bad it is, so the worst comes first within a
+ * One line of the dashboard's alert list. {@code subject}: the stamp, or for a reactive trigger on one registry's
+ * traffic, the registry replica. {@code value}: how bad it is, so the worst comes first within a
  * severity: a pool's hot-node P95 (%) for HOT and WARN; for a TRIGGER (reactive rule or score), its latest
  * value over its rule's threshold (1.6: throttling 3.2 % against a 2 % rule; 1.3: score 91 against 70), as the
  * triggers' units differ. {@code sinceAtLeast}: the state
@@ -14,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record Alert(
         Severity severity,
-        String subject,
+        AlertSubject subject,
         String message,
         double value,
         long sinceMinute,

@@ -10,6 +10,7 @@ import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.StampSignals;
 import dev.stampboard.signals.StateSince;
 import dev.stampboard.signals.TriggerService;
+import dev.stampboard.signals.engine.AlertSubject;
 import dev.stampboard.signals.engine.HotNodes;
 import dev.stampboard.signals.engine.MinuteRange;
 import dev.stampboard.signals.engine.PoolState;
@@ -166,7 +167,7 @@ public class DashboardService {
                     StateSince since = signals.stateSince(s.stamp().name(), p.pool());
                     alerts.add(new Alert(
                             p.state() == PoolState.HOT ? Alert.Severity.HOT : Alert.Severity.WARN,
-                            s.stamp().name(),
+                            AlertSubject.stamp(s.stamp().name()),
                             p.pool() + " hot-node P95 "
                                     + String.format(java.util.Locale.ROOT, "%.1f %%", p.hotNodeP95())
                                     + (p.state() == PoolState.HOT
@@ -179,15 +180,13 @@ public class DashboardService {
                 }
             }
         }
-        List<String> regionStamps =
-                fleet.stamps(region).stream().map(st -> st.name()).toList();
+        java.util.Set<String> regionStamps =
+                fleet.stamps(region).stream().map(st -> st.name()).collect(java.util.stream.Collectors.toSet());
         for (ReactiveAlert a : signals.activeAlerts()) {
-            String subject = a.subject();
-            boolean inRegion = regionStamps.contains(subject) || subject.endsWith("@" + region);
-            if (inRegion) {
+            if (inRegion(a.subject(), region, regionStamps)) {
                 alerts.add(new Alert(
                         Alert.Severity.TRIGGER,
-                        subject,
+                        a.subject(),
                         TriggerRules.describe(a, signals.nowMinute()),
                         a.rule().threshold() > 0 ? a.latestValue() / a.rule().threshold() : 0,
                         a.sinceMinute(),
@@ -201,7 +200,7 @@ public class DashboardService {
                 .filter(t -> t.kind() == TriggerKind.SCORE)
                 .forEach(t -> alerts.add(new Alert(
                         Alert.Severity.TRIGGER,
-                        t.stamp(),
+                        AlertSubject.stamp(t.stamp()),
                         t.detail(),
                         Double.isNaN(t.severity()) ? 0 : t.severity(),
                         t.sinceMinute(),
@@ -211,5 +210,13 @@ public class DashboardService {
         // different units, the one furthest past its rule), then the oldest
         alerts.sort(Alert.WORST_FIRST);
         return alerts;
+    }
+
+    /** Whether a reactive alert belongs to the region: a stamp of it, or a registry's replica in it. */
+    static boolean inRegion(AlertSubject subject, String region, java.util.Set<String> regionStamps) {
+        if (subject instanceof AlertSubject.Replica replica) {
+            return replica.region().value().equals(region);
+        }
+        return regionStamps.contains(((AlertSubject.Stamp) subject).name().value());
     }
 }

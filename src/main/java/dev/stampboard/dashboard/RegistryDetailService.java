@@ -6,6 +6,7 @@ import dev.stampboard.fleet.RegistryInfo;
 import dev.stampboard.fleet.ReplicaInfo;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.signals.SignalsService;
+import dev.stampboard.signals.engine.AlertSubject;
 import dev.stampboard.signals.engine.MinuteRange;
 import dev.stampboard.signals.engine.ReactiveMetric;
 import dev.stampboard.signals.engine.ReactiveRule;
@@ -74,7 +75,7 @@ public class RegistryDetailService {
     /** Requests, GB, p99 and throttling per minute of the peak window for one replica. */
     public ReplicaSeries replicaSeries(RegistryInfo registry, ReplicaInfo replica) {
         MinuteRange range = signals.peakRange();
-        String subject = registry.name() + "@" + replica.region();
+        AlertSubject subject = AlertSubject.replica(registry.name(), replica.region());
         TrafficSeries traffic = signals.replicaTraffic(registry.name(), replica.region(), range);
         double[] p99 = signals.reactiveSeries(subject, ReactiveMetric.P99_LATENCY_MS, range);
         double[] throttling = signals.reactiveSeries(subject, ReactiveMetric.THROTTLING_RATE, range);

@@ -7,6 +7,7 @@ import dev.stampboard.fleet.RegistryInfo;
 import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.StampSignals;
+import dev.stampboard.signals.engine.AlertSubject;
 import dev.stampboard.signals.engine.HotNodeSeries;
 import dev.stampboard.signals.engine.MinuteRange;
 import dev.stampboard.signals.engine.PeakWindow;
@@ -170,7 +171,7 @@ public class StampDetailService {
         List<RegistryOnStamp> rows = new ArrayList<>();
         for (RegistryInfo registry : fleet.registriesOn(stamp)) {
             TrafficShare share = byRegistry.get(registry.name());
-            String subject = registry.name() + "@" + region;
+            AlertSubject subject = AlertSubject.replica(registry.name(), region);
             rows.add(new RegistryOnStamp(
                     registry.name(),
                     registry.customer(),
@@ -191,7 +192,8 @@ public class StampDetailService {
     /** Throttled / requests over the minutes of the range in which {@code stamp} served the replica. */
     private @Nullable Double throttlingRate(String registry, String region, String stamp, MinuteRange range) {
         TrafficSeries traffic = signals.replicaTraffic(registry, region, range);
-        double[] rate = signals.reactiveSeries(registry + "@" + region, ReactiveMetric.THROTTLING_RATE, range);
+        double[] rate =
+                signals.reactiveSeries(AlertSubject.replica(registry, region), ReactiveMetric.THROTTLING_RATE, range);
         double throttled = 0;
         double requests = 0;
         for (int i = 0; i < traffic.size(); i++) {

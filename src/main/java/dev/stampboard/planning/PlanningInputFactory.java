@@ -15,6 +15,7 @@ import dev.stampboard.planning.engine.RegistryLoad;
 import dev.stampboard.planning.engine.StampLoad;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.TriggerService;
+import dev.stampboard.signals.engine.AlertSubject;
 import dev.stampboard.signals.engine.MinuteRange;
 import dev.stampboard.signals.engine.ReactiveMetric;
 import dev.stampboard.signals.engine.TrafficSeries;
@@ -122,7 +123,7 @@ class PlanningInputFactory {
                     home,
                     shares,
                     volatility(signals.reactiveSeries(
-                            registry.name() + "@" + region, ReactiveMetric.P99_LATENCY_MS, range)),
+                            AlertSubject.replica(registry.name(), region), ReactiveMetric.P99_LATENCY_MS, range)),
                     max(series.requests()),
                     max(series.bytes()),
                     arrivalCost));

@@ -9,6 +9,7 @@ import dev.stampboard.fleet.ReplicaInfo;
 import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.score.engine.StampMinute;
 import dev.stampboard.signals.SignalsService;
+import dev.stampboard.signals.engine.AlertSubject;
 import dev.stampboard.signals.engine.MinuteRange;
 import dev.stampboard.signals.engine.ReactiveMetric;
 import dev.stampboard.signals.engine.TrafficSeries;
@@ -67,9 +68,10 @@ final class LiveObservations {
             Map<String, long[]> customers = known(byCustomer, name);
             float[] registry = hot(stamp, PoolKind.REGISTRY, range, length);
             float[] dataproxy = hot(stamp, PoolKind.DATAPROXY, range, length);
-            double[] throttling = signals.reactiveSeries(name, ReactiveMetric.THROTTLING_RATE, range);
-            double[] errors = signals.reactiveSeries(name, ReactiveMetric.ERROR_RATE, range);
-            double[] p99 = signals.reactiveSeries(name, ReactiveMetric.P99_LATENCY_MS, range);
+            AlertSubject subject = AlertSubject.stamp(name);
+            double[] throttling = signals.reactiveSeries(subject, ReactiveMetric.THROTTLING_RATE, range);
+            double[] errors = signals.reactiveSeries(subject, ReactiveMetric.ERROR_RATE, range);
+            double[] p99 = signals.reactiveSeries(subject, ReactiveMetric.P99_LATENCY_MS, range);
             StampMinute[] minutes = new StampMinute[length];
             for (int i = 0; i < length; i++) {
                 double top = Double.NaN;

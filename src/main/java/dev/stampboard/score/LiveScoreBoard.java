@@ -3,12 +3,10 @@ package dev.stampboard.score;
 import dev.stampboard.base.Maps;
 import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.score.engine.FeatureSettings;
-import dev.stampboard.score.engine.FeatureTracker;
-import dev.stampboard.score.engine.ScoreFeature;
 import dev.stampboard.score.engine.ScoreModel;
 import dev.stampboard.score.engine.StampMinute;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every stamp's live score: its {@link FeatureTracker} fed one complete minute at a time, the latest score under the
- * active model and the last 12 h of scores. The signals' advance thread writes (and the settling of late telemetry,
- * under the same lock in {@link ScoreService}); views and triggers read.
+ * Every stamp's live score ({@link LiveStamp}): its feature tracker fed one complete minute at a time, the latest
+ * score under the active model and the last 12 h of scores. The signals' advance thread writes (and the settling of
+ * late telemetry, under the same lock in {@link ScoreService}); views and triggers read. The growth feature's two days
+ * of hourly request totals, more than the engine keeps, come from the store for the hours a stamp did not read whole
+ * ({@link StoredHours}).
  * <p>
  * A score is a function of the minutes the engine holds, not of when this instance read them (issue 18): telemetry
  * that arrives after its minute was scored (a collector posting after the minute, a back-fill, a row followed from
@@ -52,68 +52,50 @@ final class LiveScoreBoard {
         Map<String, StampMinute[]> range(long from, long to, List<StampInfo> stamps);
     }
 
+    /**
+     * The store's request totals of stamps per epoch hour (issue 18): the two days the growth feature compares, more
+     * than the engine keeps. Every instance writes the hours it read whole; a stamp read afresh (at start, after older
+     * late data, a threshold change) takes the hours before its first minute from here, so an instance started now
+     * compares the same two days as one that saw them live.
+     */
+    interface StoredHours {
+        /** The stored totals of epoch hours {@code [fromHour, toHour]}: stamp → hour → requests (none stored: absent). */
+        Map<String, Map<Long, Long>> read(long fromHour, long toHour, Collection<String> stamps);
+
+        /** Stores the totals of hours read whole; a total only grows with late telemetry, so the larger one stays. */
+        void write(List<HourTotal> totals);
+    }
+
+    /** One stamp's requests in one epoch hour. */
+    record HourTotal(String stamp, long hour, long requests) {}
+
+    /** Nothing stored: the growth needs two days seen by this board (tests of other features). */
+    static final StoredHours NOTHING_STORED = new StoredHours() {
+        @Override
+        public Map<String, Map<Long, Long>> read(long fromHour, long toHour, Collection<String> stamps) {
+            return Map.of();
+        }
+
+        @Override
+        public void write(List<HourTotal> totals) {}
+    };
+
+    private final StoredHours hours;
+    /** Hours read whole since the last write (only the writers, under {@link ScoreService}'s lock, touch it). */
+    private final List<HourTotal> wholeHours = new ArrayList<>();
+
     private final Map<String, LiveStamp> live = new ConcurrentHashMap<>();
     /** Stamps with telemetry recorded after its minute was read, and the earliest such minute. */
     private final Map<String, Long> late = new ConcurrentHashMap<>();
     /** The newest minute fed to the trackers (only the writers, under {@link ScoreService}'s lock, change it). */
     private volatile long lastObserved = Long.MIN_VALUE;
 
-    /** One stamp's features, latest score and its last 12 h of scores. */
-    private static final class LiveStamp {
-        final FeatureSettings settings;
-        /** The minutes up to {@link #settledMinute}. */
-        final FeatureTracker settled;
-        /** The minutes up to {@link #latestMinute}: {@link #settled} and then {@link #recent}. */
-        final FeatureTracker tracker;
-        /** The inputs of minutes {@code settledMinute + 1 .. latestMinute}, minute m at {@code floorMod(m, SETTLE)}. */
-        final StampMinute[] recent = new StampMinute[SETTLE_MINUTES];
+    LiveScoreBoard(StoredHours hours) {
+        this.hours = hours;
+    }
 
-        final double[] features = new double[ScoreFeature.COUNT];
-        final double[] trend = new double[TREND_MINUTES];
-        long settledMinute;
-        long latestMinute;
-        /** Whether {@link #score} ran for {@link #latestMinute}. */
-        boolean scored;
-
-        @Nullable
-        StampScore latest;
-
-        /** A tracker whose first minute is {@code firstMinute}, counted from the multiple of {@value #ALIGN} before. */
-        LiveStamp(FeatureSettings settings, long firstMinute) {
-            this.settings = settings;
-            settled = new FeatureTracker(settings);
-            for (long m = firstMinute - Math.floorMod(firstMinute, ALIGN); m < firstMinute; m++) {
-                settled.observe(StampMinute.SILENT);
-            }
-            tracker = new FeatureTracker(settings);
-            tracker.copyFrom(settled);
-            settledMinute = firstMinute - 1;
-            latestMinute = firstMinute - 1;
-            Arrays.fill(trend, Double.NaN);
-        }
-
-        /** Takes the minute after {@link #latestMinute}. */
-        void observe(long minute, StampMinute m) {
-            if (minute != latestMinute + 1) {
-                throw new IllegalStateException("minute " + minute + " after " + latestMinute);
-            }
-            if (latestMinute - settledMinute == SETTLE_MINUTES) {
-                settledMinute++;
-                settled.observe(recent[slot(settledMinute)]);
-            }
-            recent[slot(minute)] = m;
-            tracker.observe(m);
-            latestMinute = minute;
-        }
-
-        /** Whether {@code minute}'s input is still replayable (not yet in {@link #settled}). */
-        boolean recent(long minute) {
-            return minute > settledMinute;
-        }
-
-        private static int slot(long minute) {
-            return (int) Math.floorMod(minute, SETTLE_MINUTES);
-        }
+    LiveScoreBoard() {
+        this(NOTHING_STORED);
     }
 
     /**
@@ -162,6 +144,14 @@ final class LiveScoreBoard {
             readAgain(unseen, newest, settings, observations, model);
         }
         lastObserved = newest;
+        writeWholeHours();
+    }
+
+    private void writeWholeHours() {
+        if (!wholeHours.isEmpty()) {
+            hours.write(List.copyOf(wholeHours));
+            wholeHours.clear();
+        }
     }
 
     /** Whether {@link #onMinute} has anything to read for this minute (it reads nothing twice). */
@@ -241,10 +231,11 @@ final class LiveScoreBoard {
         if (!again.isEmpty()) {
             readAgain(new ArrayList<>(again.values()), newest, settings, observations, model);
         }
+        writeWholeHours();
     }
 
     /** Puts the minutes from {@code from} on read again into {@code s} and replays them onto its settled tracker. */
-    private static void revise(
+    private void revise(
             LiveStamp s,
             String stamp,
             long from,
@@ -259,8 +250,11 @@ final class LiveScoreBoard {
         }
         s.tracker.copyFrom(s.settled);
         for (long m = s.settledMinute + 1; m <= s.latestMinute; m++) {
-            s.tracker.observe(s.recent[LiveStamp.slot(m)]);
+            boolean wholeHour = s.feed(s.tracker, m, s.recent[LiveStamp.slot(m)]);
             if (m >= from) {
+                if (wholeHour) {
+                    hourRead(stamp, m, s);
+                }
                 score(s, stamp, model, m);
             }
         }
@@ -279,7 +273,7 @@ final class LiveScoreBoard {
     }
 
     /** Feeds {@code [from, to]} to the stamps' trackers in {@code into} (new ones start at {@code from}). */
-    private static void read(
+    private void read(
             List<StampInfo> stamps,
             long from,
             long to,
@@ -287,19 +281,38 @@ final class LiveScoreBoard {
             Observations observations,
             @Nullable Scorer model,
             Map<String, LiveStamp> into) {
+        List<String> added = stamps.stream()
+                .map(StampInfo::name)
+                .filter(name -> !into.containsKey(name))
+                .toList();
+        long[] storedRange = LiveStamp.storedHoursFor(from);
+        Map<String, Map<Long, Long>> stored =
+                added.isEmpty() ? Map.of() : hours.read(storedRange[0], storedRange[1], added);
         for (long chunk = from; chunk <= to; chunk += CHUNK) {
             long chunkTo = Math.min(to, chunk + CHUNK - 1);
             Map<String, StampMinute[]> read = observations.range(chunk, chunkTo, stamps);
             for (long observed = chunk; observed <= chunkTo; observed++) {
                 for (StampInfo stamp : stamps) {
-                    LiveStamp s = into.computeIfAbsent(stamp.name(), k -> new LiveStamp(settings, from));
+                    LiveStamp s = into.computeIfAbsent(
+                            stamp.name(), k -> new LiveStamp(settings, from, stored.getOrDefault(k, Map.of())));
                     StampMinute[] values = read.get(stamp.name());
                     synchronized (s) {
-                        s.observe(observed, values == null ? StampMinute.SILENT : values[(int) (observed - chunk)]);
+                        if (s.observe(
+                                observed, values == null ? StampMinute.SILENT : values[(int) (observed - chunk)])) {
+                            hourRead(stamp.name(), observed, s);
+                        }
                         score(s, stamp.name(), model, observed);
                     }
                 }
             }
+        }
+    }
+
+    /** {@code s} read the hour ending with {@code minute} whole: its total goes to the store (hours without requests: none). */
+    private void hourRead(String stamp, long minute, LiveStamp s) {
+        double requests = s.tracker.lastHourRequests();
+        if (requests > 0) {
+            wholeHours.add(new HourTotal(stamp, Math.floorDiv(minute, 60), Math.round(requests)));
         }
     }
 

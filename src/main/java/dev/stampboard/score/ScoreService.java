@@ -59,7 +59,7 @@ public class ScoreService {
     private final LabellingStore labellingStore;
     private final ScoreTraining training;
 
-    private final LiveScoreBoard board = new LiveScoreBoard();
+    private final LiveScoreBoard board;
     private final ScoreTrainingClaims claims;
     private volatile @Nullable Active active;
 
@@ -76,7 +76,8 @@ public class ScoreService {
             SingleInstanceJobs jobs,
             PlatformTransactionManager transactions,
             LabellingStore labellingStore,
-            ScoreTrainingClaims claims) {
+            ScoreTrainingClaims claims,
+            StoredHourlyRequests hourlyRequests) {
         this.signals = signals;
         this.fleet = fleet;
         this.store = store;
@@ -88,6 +89,7 @@ public class ScoreService {
         this.observations = new LiveObservations(signals, fleet);
         this.labellingStore = labellingStore;
         this.claims = claims;
+        this.board = new LiveScoreBoard(hourlyRequests);
         this.training = new ScoreTraining(store, claims, events, tx, properties.operatingScore());
         feed.onAdvance(this::onMinute);
         feed.onPastMinuteRecorded(board::late);

@@ -6,6 +6,7 @@ import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
+import dev.stampboard.signals.engine.AlertSubject;
 import dev.stampboard.signals.engine.PeakWindow;
 import dev.stampboard.signals.engine.ReactiveRule;
 import dev.stampboard.signals.engine.SignalEngine;
@@ -143,10 +144,11 @@ public class SignalSettingsService {
         engine.setStampPeakWindow(stamp.name(), own == null ? null : own.peakWindow());
     }
 
-    /** The reactive rules a subject (a stamp name or {@code registry@region}) is judged by: its region's. */
-    List<ReactiveRule> rulesOf(String subject) {
-        int at = subject.lastIndexOf('@');
-        String region = at >= 0 ? subject.substring(at + 1) : stampRegions.get(subject);
+    /** The reactive rules a subject (a stamp or a registry replica) is judged by: its region's. */
+    List<ReactiveRule> rulesOf(AlertSubject subject) {
+        String region = subject instanceof AlertSubject.Replica replica
+                ? replica.region().value()
+                : stampRegions.get(((AlertSubject.Stamp) subject).name().value());
         return regionSettings(region).reactiveRules();
     }
 

@@ -5,6 +5,7 @@ import dev.stampboard.base.NotFoundException;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.StampInfo;
+import dev.stampboard.signals.engine.AlertSubject;
 import dev.stampboard.signals.engine.HotNodeSeries;
 import dev.stampboard.signals.engine.HotNodes;
 import dev.stampboard.signals.engine.MinuteRange;
@@ -201,12 +202,12 @@ public class SignalsService {
     }
 
     /**
-     * A stamp's or a replica's ({@code registry@region}) reactive metric per minute of the range; NaN where
-     * there is no value, and all NaN for a subject that has never reported traffic.
+     * A stamp's or a registry replica's reactive metric per minute of the range; NaN where there is no value, and all
+     * NaN for a subject that has never reported traffic.
      */
-    public double[] reactiveSeries(String stampOrReplica, ReactiveMetric metric, MinuteRange range) {
+    public double[] reactiveSeries(AlertSubject subject, ReactiveMetric metric, MinuteRange range) {
         try {
-            return engine.reactiveSeries(stampOrReplica, metric, range.fromMinute(), range.toMinute());
+            return engine.reactiveSeries(subject, metric, range.fromMinute(), range.toMinute());
         } catch (IllegalArgumentException unknownSubject) {
             double[] none = new double[Math.toIntExact(range.lengthMinutes())];
             Arrays.fill(none, Double.NaN);

@@ -3,6 +3,7 @@ package dev.stampboard.signals;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.StampInfo;
+import dev.stampboard.signals.engine.AlertSubject;
 import dev.stampboard.signals.engine.PoolState;
 import dev.stampboard.signals.engine.ReactiveAlert;
 import dev.stampboard.signals.engine.ScoreRule;
@@ -83,7 +84,8 @@ public class TriggerService {
     /** Reactive rules firing on stamps (not replicas), by stamp. */
     private Map<String, List<ReactiveAlert>> stampAlerts() {
         return signals.activeAlerts().stream()
-                .filter(a -> a.subject().indexOf('@') < 0)
-                .collect(Collectors.groupingBy(ReactiveAlert::subject));
+                .filter(a -> a.subject() instanceof AlertSubject.Stamp)
+                .collect(Collectors.groupingBy(
+                        a -> ((AlertSubject.Stamp) a.subject()).name().value()));
     }
 }

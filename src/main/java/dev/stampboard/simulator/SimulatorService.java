@@ -6,6 +6,8 @@ import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.fleet.StampStatus;
+import dev.stampboard.security.CurrentUser;
+import dev.stampboard.security.Role;
 import dev.stampboard.signals.SignalFeed;
 import dev.stampboard.signals.engine.ReplicaMinute;
 import dev.stampboard.signals.engine.TrafficCounts;
@@ -52,6 +54,7 @@ public class SimulatorService {
     private final FleetTrafficModel model;
     private final ScenarioLoader loader;
     private final SimulatedStampProvisioner provisioner;
+    private final CurrentUser currentUser;
     private volatile boolean ready;
     /**
      * Each replica's home stamp as last simulated and the minute it arrived there, to warm the destination's
@@ -74,8 +77,10 @@ public class SimulatorService {
             SignalFeed signals,
             JdbcClient jdbc,
             SimulatedStampProvisioner provisioner,
+            CurrentUser currentUser,
             org.springframework.beans.factory.ObjectProvider<dev.stampboard.base.SingleInstanceJobs> jobs) {
         this.jobs = jobs;
+        this.currentUser = currentUser;
         this.properties = properties;
         this.clock = (SimulatedClock) clock;
         this.fleet = fleet;
@@ -177,7 +182,7 @@ public class SimulatorService {
     private void tickSafely() {
         try {
             if (elected()) {
-                advance(1);
+                advance(1, ACTOR);
             }
         } catch (RuntimeException e) {
             log.warn("Simulator tick failed; the next tick tries again", e);
@@ -206,8 +211,12 @@ public class SimulatorService {
         }
     }
 
-    /** Moves simulated time forward deterministically, one generated minute at a time. */
-    public synchronized SimulatorStatus advance(int minutes) {
+    /**
+     * Moves simulated time forward deterministically, one generated minute at a time: for an engineer or an admin (the
+     * simulator's own ticker and tests act as the system).
+     */
+    public synchronized SimulatorStatus advance(int minutes, Actor actor) {
+        currentUser.requireRole(actor, Role.ENGINEER, Role.ADMIN);
         if (minutes < 1 || minutes > MAX_ADVANCE_MINUTES) {
             throw new InvalidInputException("minutes must be between 1 and " + MAX_ADVANCE_MINUTES + " (14 days)");
         }

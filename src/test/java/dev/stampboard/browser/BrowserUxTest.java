@@ -3,6 +3,7 @@ package dev.stampboard.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import dev.stampboard.base.Actor;
 import dev.stampboard.simulator.SimulatorService;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +85,7 @@ class BrowserUxTest extends BrowserTest {
                 + " ? m.xAxis[0] : m.xAxis; return x.data.length > 0; }");
         settled(dave);
         String lastBefore = lastColumn(dave);
-        simulator.advance(1);
+        simulator.advance(1, Actor.SYSTEM);
         List<Integer> samples = new ArrayList<>();
         for (int i = 0; i < 32 && lastColumn(dave).equals(lastBefore); i++) {
             samples.add(colours(dave, "#heatmap-DATAPROXY"));

@@ -6,6 +6,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import dev.stampboard.ScenarioTest;
 import dev.stampboard.StampboardApplication;
+import dev.stampboard.base.Actor;
 import dev.stampboard.simulator.SimulatorService;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +87,7 @@ class LargeFleetHeatmapBrowserTest {
         List<Integer> colours = new ArrayList<>();
         for (int refresh = 0; refresh < 2; refresh++) {
             String last = lastColumn(dave);
-            simulator.advance(1);
+            simulator.advance(1, Actor.SYSTEM);
             for (int i = 0; i < 40 && lastColumn(dave).equals(last); i++) {
                 colours.add(Chromium.colours(dave, "#heatmap-DATAPROXY"));
                 colours.add(Chromium.colours(dave, "#heatmap-REGISTRY"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.stampboard.ScenarioTest;
 import dev.stampboard.SpringTest;
+import dev.stampboard.base.Actor;
 import dev.stampboard.calibration.CalibrationService;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
@@ -85,7 +86,7 @@ class CapacityAfterSeedCampaignScenarioTest extends SpringTest {
         // a pool whose load shifted lately (the campaign's last moves or its rollback) is sized again once its peak
         // window holds only minutes after the shift: the clock runs until then (at most a day)
         for (int hours = 0; hours < 26 && settling(relieved); hours++) {
-            simulator.advance(60);
+            simulator.advance(60, Actor.SYSTEM);
         }
         List<CapacityRecommendation> recommendations = capacity.recommendations("eastus");
         int scaledIn = 0;

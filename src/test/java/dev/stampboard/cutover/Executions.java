@@ -1,5 +1,6 @@
 package dev.stampboard.cutover;
 
+import dev.stampboard.base.Actor;
 import dev.stampboard.fleet.DedicatedStampProvisioning;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.planning.PlanComputation;
@@ -44,7 +45,7 @@ final class Executions {
     static void run(SimulatorService simulator, CutoverExecutor executor, int minutes, int step) {
         executor.runOnce();
         for (int done = 0; done < minutes; done += step) {
-            simulator.advance(Math.min(step, minutes - done));
+            simulator.advance(Math.min(step, minutes - done), Actor.SYSTEM);
             executor.runOnce();
         }
     }

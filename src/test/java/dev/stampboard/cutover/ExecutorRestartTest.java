@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stampboard.ScenarioTest;
 import dev.stampboard.SpringTest;
+import dev.stampboard.base.Actor;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.HomeStampChange;
 import dev.stampboard.planning.PlanDetails;
@@ -87,7 +88,7 @@ class ExecutorRestartTest extends SpringTest {
                 i < 60 && !cutover.run(PlanId.of(planId)).orElseThrow().status().isFinished();
                 i++) {
             executor.runOnce();
-            simulator.advance(60);
+            simulator.advance(60, Actor.SYSTEM);
         }
         executor.runOnce();
         executor.releaseLease(); // a clean shutdown, so the next test's instance need not wait
@@ -120,7 +121,7 @@ class ExecutorRestartTest extends SpringTest {
         });
         if (rollBack) {
             dying.runOnce();
-            simulator.advance(1);
+            simulator.advance(1, Actor.SYSTEM);
             dying.runOnce();
             assertThat(cutover.moves(plan.planId()).get(0).state()).isEqualTo(MoveState.VALIDATING);
             as("alice");
@@ -129,7 +130,7 @@ class ExecutorRestartTest extends SpringTest {
         assertThatThrownBy(() -> {
                     for (int i = 0; i < 40; i++) {
                         dying.runOnce();
-                        simulator.advance(60);
+                        simulator.advance(60, Actor.SYSTEM);
                     }
                 })
                 .isInstanceOf(Killed.class);
@@ -180,7 +181,7 @@ class ExecutorRestartTest extends SpringTest {
         assertThatThrownBy(() -> {
                     for (int i = 0; i < 10; i++) {
                         dying.runOnce();
-                        simulator.advance(10);
+                        simulator.advance(10, Actor.SYSTEM);
                     }
                 })
                 .isInstanceOf(Killed.class);

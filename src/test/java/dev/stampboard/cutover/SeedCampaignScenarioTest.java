@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.stampboard.ScenarioTest;
 import dev.stampboard.SpringTest;
+import dev.stampboard.base.Actor;
 import dev.stampboard.base.TransitionRefused;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
@@ -66,7 +67,7 @@ class SeedCampaignScenarioTest extends SpringTest {
     private void atTheSeedsTimeOfDay() {
         long pastDay = java.time.Duration.between(seedStart, simulator.now()).toMinutes() % 1440;
         if (pastDay > 0) {
-            simulator.advance((int) (1440 - pastDay));
+            simulator.advance((int) (1440 - pastDay), Actor.SYSTEM);
         }
     }
 
@@ -129,7 +130,7 @@ class SeedCampaignScenarioTest extends SpringTest {
                                         .toList())
                         .isEqualTo(RunStatus.RUNNING);
             }
-            simulator.advance(30);
+            simulator.advance(30, Actor.SYSTEM);
             halfHours++;
         }
         if (failed != null) {
@@ -183,7 +184,7 @@ class SeedCampaignScenarioTest extends SpringTest {
                 pass < 200 && cutover.run(plan.planId()).orElseThrow().status() != RunStatus.ROLLED_BACK;
                 pass++) {
             executor.runOnce();
-            simulator.advance(1);
+            simulator.advance(1, Actor.SYSTEM);
         }
         assertThat(cutover.run(plan.planId()).orElseThrow().status()).isEqualTo(RunStatus.ROLLED_BACK);
         for (PlanMove move : planning.get(plan.planId()).moves()) {

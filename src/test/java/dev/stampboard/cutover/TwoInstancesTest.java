@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stampboard.ScenarioTest;
 import dev.stampboard.SpringTest;
+import dev.stampboard.base.Actor;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.planning.PlanDetails;
 import dev.stampboard.planning.PlanningService;
@@ -76,7 +77,7 @@ class TwoInstancesTest extends SpringTest {
 
     /** The simulated clock moves, then both instances run a pass at the same moment; who executed? */
     private List<Boolean> round(List<CutoverExecutor> instances, int minutes) {
-        simulator.advance(minutes);
+        simulator.advance(minutes, Actor.SYSTEM);
         List<CompletableFuture<Boolean>> passes = instances.stream()
                 .map(i -> CompletableFuture.supplyAsync(i::runOnce, threads))
                 .toList();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stampboard.ScenarioTest;
 import dev.stampboard.SpringTest;
 import dev.stampboard.audit.AuditLog;
+import dev.stampboard.base.Actor;
 import dev.stampboard.cutover.CutoverExecutor;
 import dev.stampboard.cutover.CutoverService;
 import dev.stampboard.cutover.RunStatus;
@@ -96,7 +97,7 @@ class IsolationScenarioTest extends SpringTest {
         // 3. simulated time passes until the stamp is ACTIVE; the request becomes READY and opens its plan
         Requests.as(users, "dave"); // a viewer watches; the automatic steps run as the system
         for (int minute = 0; minute < 120 && review.get(filed.id()).state() != IsolationState.MIGRATING; minute += 5) {
-            simulator.advance(5);
+            simulator.advance(5, Actor.SYSTEM);
             progress.progress(filed.id());
         }
         StampInfo dedicated = fleet.stamp(stamp).orElseThrow();
@@ -142,7 +143,7 @@ class IsolationScenarioTest extends SpringTest {
         for (int hour = 0;
                 hour < 10 * 24 && !planning.get(plan.planId()).status().isFinished();
                 hour++) {
-            simulator.advance(60);
+            simulator.advance(60, Actor.SYSTEM);
             executor.runOnce();
             if (cutover.run(plan.planId())
                     .map(run -> run.status() == RunStatus.PAUSED)
@@ -175,7 +176,7 @@ class IsolationScenarioTest extends SpringTest {
         // leave the shared clock at the time of day it was found: other tests expect the seed's busy hours
         long pastDay = java.time.Duration.between(started, simulator.now()).toMinutes() % 1440;
         if (pastDay > 0) {
-            simulator.advance((int) (1440 - pastDay));
+            simulator.advance((int) (1440 - pastDay), Actor.SYSTEM);
         }
     }
 

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.RouteParameters;
 import dev.stampboard.KaribuTest;
+import dev.stampboard.base.Actor;
 import dev.stampboard.base.ui.chart.EChart;
 import dev.stampboard.calibration.ui.DecisionQualityView;
 import dev.stampboard.cutover.CutoverExecutor;
@@ -121,7 +122,7 @@ class SeedTableScenarioTest extends KaribuTest {
         review.approve(filed.id());
         Requests.as(users, "dave");
         for (int minute = 0; minute < 180 && review.get(filed.id()).state() != IsolationState.MIGRATING; minute += 5) {
-            simulator.advance(5);
+            simulator.advance(5, Actor.SYSTEM);
             progress.progress(filed.id());
         }
         PlanDetails plan = planning.get(PlanId.of(review.get(filed.id()).planId()));
@@ -148,7 +149,7 @@ class SeedTableScenarioTest extends KaribuTest {
         for (int hour = 0;
                 hour < 20 * 24 && !planning.get(plan.planId()).status().isFinished();
                 hour++) {
-            simulator.advance(60);
+            simulator.advance(60, Actor.SYSTEM);
             executor.runOnce();
             if (cutover.run(plan.planId())
                     .map(run -> run.status() == RunStatus.PAUSED)

@@ -97,7 +97,7 @@ class PlanWorkflowTest extends SpringTest {
         as("alice");
         PlanDetails plan =
                 planning.submit(planning.propose("eastus", List.of(), null).planId());
-        simulator.advance(24 * 60 + 5);
+        simulator.advance(24 * 60 + 5, Actor.SYSTEM);
         planning.expireOverdue();
         PlanDetails expired = planning.get(plan.planId());
         assertThat(expired.status()).isEqualTo(PlanStatus.EXPIRED);

@@ -3,6 +3,7 @@ package dev.stampboard.score;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stampboard.SpringTest;
+import dev.stampboard.base.Actor;
 import dev.stampboard.signals.StampScores;
 import dev.stampboard.simulator.SimulatorService;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class LiveStampScoresTest extends SpringTest {
     @Test
     void the_port_answers_the_live_score_and_how_long_it_held() {
         ScoreFixture.activeVersion(scores);
-        simulator.advance(3);
+        simulator.advance(3, Actor.SYSTEM);
         assertThat(port).isInstanceOf(LiveStampScores.class);
         for (String stamp : new String[] {"eus-s01", "eus-s02"}) {
             double score = scores.score(stamp).orElseThrow();

@@ -1,12 +1,15 @@
 package dev.stampboard.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stampboard.SpringTest;
+import dev.stampboard.base.Actor;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.RegistryInfo;
+import dev.stampboard.security.Role;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.engine.TrafficShare;
 import java.util.Map;
@@ -15,6 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 class SimulatorTest extends SpringTest {
 
@@ -53,6 +59,42 @@ class SimulatorTest extends SpringTest {
                         .postForEntity("/api/v1/simulator/advance", Map.of("minutes", 5), JsonNode.class)
                         .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Autowired
+    SimulatorService simulator;
+
+    /**
+     * The role check is in the service, not only on the API: a viewer signed in, or a person who is not the one signed
+     * in, is refused and the clock does not move; an engineer signed in may advance it.
+     */
+    @Test
+    void the_service_refuses_to_advance_for_anyone_but_an_engineer_or_admin() {
+        java.time.Instant before = simulator.now();
+        try {
+            signIn("dave", Role.Authority.VIEWER);
+            assertThatThrownBy(() -> simulator.advance(5, Actor.user("dave")))
+                    .isInstanceOf(AccessDeniedException.class)
+                    .hasMessageContaining("dave may not do this");
+            signIn("dave", Role.Authority.VIEWER);
+            assertThatThrownBy(() -> simulator.advance(5, Actor.user("alice")))
+                    .as("acting for someone else than the signed-in user")
+                    .isInstanceOf(AccessDeniedException.class);
+            SecurityContextHolder.clearContext();
+            assertThatThrownBy(() -> simulator.advance(5, Actor.user("alice")))
+                    .as("nobody signed in")
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThat(simulator.now()).isEqualTo(before);
+
+            signIn("alice", Role.Authority.ENGINEER);
+            assertThat(simulator.advance(1, Actor.user("alice")).now()).isEqualTo(before.plusSeconds(60));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static void signIn(String user, String authority) {
+        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(user, "n/a", authority));
     }
 
     @Test

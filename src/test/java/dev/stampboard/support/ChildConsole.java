@@ -37,9 +37,13 @@ import java.util.concurrent.TimeUnit;
  * }
  * }</pre>
  *
- * The JVM starts small and fast ({@code -XX:TieredStopAtLevel=1}, serial GC); properties given here come after the
- * defaults ({@code vaadin.productionMode=false}, {@code logging.level.root=WARN}) and so win. The environment is the
- * test JVM's (surefire/failsafe set {@code STAMPBOARD_SCORE_INITIALTRAINING=false}).
+ * The JVM starts small and fast ({@code -XX:TieredStopAtLevel=1}, serial GC, no bytecode verification of class-path
+ * classes: {@code -XX:-BytecodeVerificationRemote}, which JDK 17 accepts only after
+ * {@code -XX:+UnlockDiagnosticVMOptions}). Verification guards against malformed class files, which javac and the
+ * libraries' builds do not produce; the test JVMs, which load the same classes, still verify them, so a class that
+ * fails verification still fails the suite. Properties given here come after the defaults
+ * ({@code vaadin.productionMode=false}, {@code logging.level.root=WARN}) and so win. The environment is the test
+ * JVM's (surefire/failsafe set {@code STAMPBOARD_SCORE_INITIALTRAINING=false}).
  */
 public final class ChildConsole implements AutoCloseable {
 
@@ -169,6 +173,10 @@ public final class ChildConsole implements AutoCloseable {
                     "-Xmx" + heap,
                     "-XX:TieredStopAtLevel=1",
                     "-XX:+UseSerialGC", // a short-lived JVM: start fast
+                    // no bytecode verification of class-path classes (about 2 of a start's 26-32 CPU-s); the flag is
+                    // diagnostic on JDK 17, so without the unlock before it the JVM refuses to start
+                    "-XX:+UnlockDiagnosticVMOptions",
+                    "-XX:-BytecodeVerificationRemote",
                     "-cp",
                     System.getProperty("java.class.path"),
                     mainClass,

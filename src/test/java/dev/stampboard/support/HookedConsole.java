@@ -84,7 +84,7 @@ public final class HookedConsole {
             return RouterFunctions.route()
                     .GET("/api/v1/test-hooks/alerts", request -> {
                         List<String> alerts = context.getBean(SignalsService.class).activeAlerts().stream()
-                                .map(a -> a.subject() + " " + a.rule().metric())
+                                .map(a -> a.subject().label() + " " + a.rule().metric())
                                 .toList();
                         return ServerResponse.ok().body(alerts);
                     })

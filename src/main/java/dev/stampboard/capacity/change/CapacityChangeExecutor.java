@@ -5,6 +5,7 @@ import dev.stampboard.base.SingleInstanceJobs;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolCapacity;
 import dev.stampboard.signals.SignalsService;
+import dev.stampboard.signals.engine.AlertSubject;
 import dev.stampboard.signals.engine.HotNodeSeries;
 import dev.stampboard.signals.engine.MinuteRange;
 import dev.stampboard.signals.engine.NearestRank;
@@ -222,12 +223,14 @@ public class CapacityChangeExecutor {
     /** A reactive trigger on the stamp or one of its registries that started firing after the change was applied. */
     private Optional<String> reactiveTrigger(CapacityChange c, Instant applied) {
         long appliedMinute = applied.getEpochSecond() / 60;
-        Set<String> subjects = new HashSet<>();
-        subjects.add(c.stamp);
-        fleet.registriesOn(c.stamp).forEach(r -> subjects.add(r.name() + "@" + c.region));
+        Set<AlertSubject> subjects = new HashSet<>();
+        subjects.add(AlertSubject.stamp(c.stamp));
+        fleet.registriesOn(c.stamp).forEach(r -> subjects.add(AlertSubject.replica(r.name(), c.region)));
         for (ReactiveAlert alert : signals.activeAlerts()) {
             if (subjects.contains(alert.subject()) && alert.sinceMinute() > appliedMinute) {
-                return Optional.of("reactive trigger '" + alert.rule().name() + "' on " + alert.subject() + " since "
+                return Optional.of("reactive trigger '" + alert.rule().name() + "' on "
+                        + alert.subject().label()
+                        + " since "
                         + Instant.ofEpochSecond(alert.sinceMinute() * 60));
             }
         }

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Span;
 import dev.stampboard.dashboard.Alert;
+import dev.stampboard.signals.engine.AlertSubject;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -23,7 +24,7 @@ class AlertList extends Grid<Alert> {
                 .setKey("severity")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        addColumn(a -> a.subject().replace(".azurecr.io@", " @ "))
+        addColumn(a -> where(a.subject()))
                 .setHeader("Where")
                 .setKey("subject")
                 .setWidth("12em")
@@ -50,6 +51,19 @@ class AlertList extends Grid<Alert> {
     void show(List<Alert> alerts) {
         setItems(alerts);
     }
+
+    /** The stamp, or an Azure registry replica as {@code name @ region} (the column is narrow); else its label. */
+    static String where(AlertSubject subject) {
+        if (subject instanceof AlertSubject.Replica replica
+                && replica.registry().value().endsWith(AZURE_SUFFIX)) {
+            String registry = replica.registry().value();
+            return registry.substring(0, registry.length() - AZURE_SUFFIX.length()) + " @ "
+                    + replica.region().value();
+        }
+        return subject.label();
+    }
+
+    private static final String AZURE_SUFFIX = ".azurecr.io";
 
     private static Span severity(Alert a) {
         var badge = new Span(a.severity().name());

@@ -154,6 +154,38 @@ public final class FeatureTracker {
         observed = other.observed;
     }
 
+    /**
+     * Takes the request totals of the hours just before the first minute this tracker will observe, oldest first, as
+     * if it had observed them: a live tracker reads them from the store, because the engine keeps less than the two
+     * days the growth compares (issue 18). Only before the first minute; at most two days are kept.
+     */
+    public void precedeWith(double[] hours) {
+        if (observed > 0 || completedHours > 0) {
+            throw new IllegalStateException("hours before the first minute come before it");
+        }
+        int from = Math.max(0, hours.length - hourlyRequests.length);
+        for (int i = from; i < hours.length; i++) {
+            hourlyRequests[completedHours % hourlyRequests.length] = hours[i];
+            completedHours++;
+        }
+    }
+
+    /** The request total of the latest completed hour, NaN before the first. */
+    public double lastHourRequests() {
+        return completedHours == 0 ? Double.NaN : hourlyRequests[(completedHours - 1) % hourlyRequests.length];
+    }
+
+    /**
+     * Puts {@code requests} in place of the latest completed hour's total: a live tracker's first hours, which the
+     * engine no longer held whole, take the total the store has for them (0: not known).
+     */
+    public void replaceLastHour(double requests) {
+        if (completedHours == 0) {
+            throw new IllegalStateException("no hour has completed yet");
+        }
+        hourlyRequests[(completedHours - 1) % hourlyRequests.length] = requests;
+    }
+
     /** Minutes observed so far. */
     public long observedMinutes() {
         return observed;

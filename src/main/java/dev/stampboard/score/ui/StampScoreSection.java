@@ -107,7 +107,16 @@ public class StampScoreSection extends Div {
 
     private static String value(Contribution c) {
         String unit = c.feature().unit();
-        return String.format(Locale.ROOT, unit.equals("min") ? "%.0f %s" : "%.2f %s", c.value(), unit);
+        int decimals = unit.equals("min") ? 0 : 2;
+        return String.format(Locale.ROOT, "%." + decimals + "f %s", unsignedZero(c.value(), decimals), unit);
+    }
+
+    /**
+     * {@code v}, or 0 when it shows as zero with that many decimals: a running mean can round to a tiny negative throttling
+     * rate (e.g. -1e-17), which {@code %.2f} shows as "-0.00".
+     */
+    static double unsignedZero(double v, int decimals) {
+        return Math.abs(v) < 0.5 / Math.pow(10, decimals) ? 0.0 : v;
     }
 
     static ChartOption trendChart(List<double[]> points, double threshold) {

@@ -233,21 +233,22 @@ public final class SignalEngine {
     }
 
     /**
-     * Every reactive rule firing now, each subject (a stamp name or {@code registry@region}) judged by its own
-     * rules (its region's); same order as {@link #activeAlerts()}.
+     * Every reactive rule firing now, each subject (a stamp or a registry replica) judged by its own rules (its
+     * region's); same order as {@link #activeAlerts()}.
      */
-    public List<ReactiveAlert> activeAlerts(Function<String, List<ReactiveRule>> rulesOfSubject) {
+    public List<ReactiveAlert> activeAlerts(Function<AlertSubject, List<ReactiveRule>> rulesOfSubject) {
         return read(() -> traffic.alerts(rulesOfSubject, time.now(), time.oldestRetained()));
     }
 
     /**
-     * The metric per minute of {@code [fromMinute, toMinute]} for a stamp name or {@code registry@region};
-     * NaN where there is no value (no requests, not retained, or in the future).
+     * The metric per minute of {@code [fromMinute, toMinute]} for a stamp or a registry replica; NaN where there is
+     * no value (no requests, not retained, or in the future).
+     *
+     * @throws IllegalArgumentException for a stamp the engine does not know or a replica that never reported traffic
      */
-    public double[] reactiveSeries(String stampOrReplica, ReactiveMetric metric, long fromMinute, long toMinute) {
+    public double[] reactiveSeries(AlertSubject subject, ReactiveMetric metric, long fromMinute, long toMinute) {
         requireOrdered(fromMinute, toMinute);
-        return read(
-                () -> traffic.series(stampOrReplica, metric, fromMinute, toMinute, time.now(), time.oldestRetained()));
+        return read(() -> traffic.series(subject, metric, fromMinute, toMinute, time.now(), time.oldestRetained()));
     }
 
     /**

@@ -19,23 +19,25 @@ import org.jspecify.annotations.Nullable;
 final class TrafficLedger {
 
     private final List<String> stampNames = new ArrayList<>();
+    /** Per stamp index: the stamp as the subject of its alerts. */
+    private final List<AlertSubject.Stamp> stampSubjects = new ArrayList<>();
     /** Per stamp index: the sum over the replicas served in each minute; p99 is their maximum. */
     private final List<TrafficRing> stampRings = new ArrayList<>();
     /** Per stamp index: replicas it has served within retention (stale ones only cost a scan). */
     private final List<Set<Replica>> served = new ArrayList<>();
 
-    private final Map<String, Replica> replicas = new LinkedHashMap<>();
+    private final Map<AlertSubject.Replica, Replica> replicas = new LinkedHashMap<>();
     private final Map<String, Integer> stampIndex = new LinkedHashMap<>();
 
     private static final class Replica {
         final String registry;
         final String region;
-        final String subject;
+        final AlertSubject.Replica subject;
         final TrafficRing ring;
 
-        Replica(String registry, String region, String subject, int retention) {
-            this.registry = registry;
-            this.region = region;
+        Replica(AlertSubject.Replica subject, int retention) {
+            this.registry = subject.registry().value();
+            this.region = subject.region().value();
             this.subject = subject;
             this.ring = new TrafficRing(retention);
         }
@@ -45,6 +47,7 @@ final class TrafficLedger {
     void addStamp(String name, int retention) {
         stampIndex.put(name, stampNames.size());
         stampNames.add(name);
+        stampSubjects.add(AlertSubject.stamp(name));
         stampRings.add(new TrafficRing(retention));
         served.add(new LinkedHashSet<>());
     }
@@ -79,11 +82,11 @@ final class TrafficLedger {
         if (timeProblem != null) {
             return timeProblem;
         }
+        AlertSubject.Replica subject = new AlertSubject.Replica(replicaMinute.registry(), replicaMinute.region());
         String duplicateOf = !record
-                ? recordedStamp(registry, region, minute)
+                ? recordedStamp(subject, minute)
                 : record(
-                        registry,
-                        region,
+                        subject,
                         index,
                         minute,
                         counts.requests(),
@@ -120,18 +123,17 @@ final class TrafficLedger {
         return null;
     }
 
-    /** Returns the stamp that already served this replica minute (a duplicate), or null when recorded. */
     /** The stamp that served the replica's stored minute, or null when the ledger has no record of that minute. */
     @Nullable
-    String recordedStamp(String registry, String region, long minute) {
-        Replica replica = replicas.get(registry + "@" + region);
+    String recordedStamp(AlertSubject.Replica subject, long minute) {
+        Replica replica = replicas.get(subject);
         return replica != null && replica.ring.has(minute) ? stampNames.get(replica.ring.stampAt(minute)) : null;
     }
 
+    /** Returns the stamp that already served this replica minute (a duplicate), or null when recorded. */
     @Nullable
     String record(
-            String registry,
-            String region,
+            AlertSubject.Replica subject,
             int stamp,
             long minute,
             long requests,
@@ -140,8 +142,7 @@ final class TrafficLedger {
             long errors,
             double p99Ms,
             int retention) {
-        String subject = registry + "@" + region;
-        Replica replica = replicas.computeIfAbsent(subject, key -> new Replica(registry, region, key, retention));
+        Replica replica = replicas.computeIfAbsent(subject, key -> new Replica(key, retention));
         if (replica.ring.has(minute)) {
             return stampNames.get(replica.ring.stampAt(minute));
         }
@@ -196,10 +197,10 @@ final class TrafficLedger {
     }
 
     List<ReactiveAlert> alerts(
-            java.util.function.Function<String, List<ReactiveRule>> rulesOfSubject, long now, long oldest) {
+            java.util.function.Function<AlertSubject, List<ReactiveRule>> rulesOfSubject, long now, long oldest) {
         List<ReactiveAlert> alerts = new ArrayList<>();
-        for (int i = 0; i < stampNames.size(); i++) {
-            String subject = stampNames.get(i);
+        for (int i = 0; i < stampSubjects.size(); i++) {
+            AlertSubject subject = stampSubjects.get(i);
             collectAlerts(subject, stampRings.get(i), rulesOfSubject.apply(subject), now, oldest, alerts);
         }
         for (Replica replica : replicas.values()) {
@@ -209,7 +210,7 @@ final class TrafficLedger {
     }
 
     private static void collectAlerts(
-            String subject,
+            AlertSubject subject,
             TrafficRing ring,
             List<ReactiveRule> rules,
             long now,
@@ -234,8 +235,8 @@ final class TrafficLedger {
     }
 
     double[] series(
-            String stampOrReplica, ReactiveMetric metric, long fromMinute, long toMinute, long now, long oldest) {
-        TrafficRing ring = ringOf(stampOrReplica);
+            AlertSubject subject, ReactiveMetric metric, long fromMinute, long toMinute, long now, long oldest) {
+        TrafficRing ring = ringOf(subject);
         double[] series = new double[Math.toIntExact(toMinute - fromMinute + 1)];
         for (int i = 0; i < series.length; i++) {
             long m = fromMinute + i;
@@ -253,7 +254,7 @@ final class TrafficLedger {
         String[] servedBy = new String[length];
         Arrays.fill(requests, Double.NaN);
         Arrays.fill(bytes, Double.NaN);
-        Replica replica = replicas.get(registry + "@" + region);
+        Replica replica = replicas.get(AlertSubject.replica(registry, region));
         for (int i = 0; i < length; i++) {
             long m = fromMinute + i;
             minutes[i] = m;
@@ -275,14 +276,17 @@ final class TrafficLedger {
         replicas.values().forEach(replica -> replica.ring.resize(retention, now));
     }
 
-    private TrafficRing ringOf(String subject) {
-        Integer stamp = stampIndex.get(subject);
-        if (stamp != null) {
-            return stampRings.get(stamp);
+    private TrafficRing ringOf(AlertSubject subject) {
+        if (subject instanceof AlertSubject.Stamp stamp) {
+            Integer index = stampIndex.get(stamp.name().value());
+            if (index == null) {
+                throw new IllegalArgumentException("no stamp named '" + stamp.label() + "'");
+            }
+            return stampRings.get(index);
         }
-        Replica replica = replicas.get(subject);
+        Replica replica = replicas.get((AlertSubject.Replica) subject);
         if (replica == null) {
-            throw new IllegalArgumentException("no stamp or registry@region named '" + subject + "'");
+            throw new IllegalArgumentException("no traffic recorded for " + subject.label());
         }
         return replica.ring;
     }

@@ -89,8 +89,9 @@ public final class TriggerRules {
                         facts.hotThreshold()));
             }
         }
+        AlertSubject stamp = AlertSubject.stamp(facts.stamp());
         for (ReactiveAlert alert : facts.reactiveAlerts()) {
-            if (alert.subject().equals(facts.stamp())) {
+            if (alert.subject().equals(stamp)) {
                 triggers.add(new StampTrigger(
                         facts.stamp(),
                         TriggerKind.REACTIVE,

@@ -2,6 +2,7 @@ package dev.stampboard.simulator.api;
 
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
+import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
 import dev.stampboard.simulator.SimulatorService;
 import dev.stampboard.simulator.SimulatorStatus;
@@ -20,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SimulatorApi {
 
     private final ObjectProvider<SimulatorService> simulator;
+    private final CurrentUser currentUser;
 
-    SimulatorApi(ObjectProvider<SimulatorService> simulator) {
+    SimulatorApi(ObjectProvider<SimulatorService> simulator, CurrentUser currentUser) {
         this.simulator = simulator;
+        this.currentUser = currentUser;
     }
 
     @GetMapping
@@ -37,7 +40,7 @@ class SimulatorApi {
         if (body == null || body.minutes() == null) {
             throw new InvalidInputException("The body must be {\"minutes\": N}");
         }
-        return running().advance(body.minutes());
+        return running().advance(body.minutes(), currentUser.actor());
     }
 
     private SimulatorService running() {

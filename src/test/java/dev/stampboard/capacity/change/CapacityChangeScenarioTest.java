@@ -7,6 +7,7 @@ import dev.stampboard.ScenarioTest;
 import dev.stampboard.SpringTest;
 import dev.stampboard.audit.AuditEntry;
 import dev.stampboard.audit.AuditLog;
+import dev.stampboard.base.Actor;
 import dev.stampboard.base.SingleInstanceJobs;
 import dev.stampboard.cutover.ExecutorLease;
 import dev.stampboard.fleet.FleetService;
@@ -138,7 +139,7 @@ class CapacityChangeScenarioTest extends SpringTest {
             CapacityChangeExecutor executor, String id, CapacityChangeState state, int minutes, int step) {
         executor.runOnce(id);
         for (int done = 0; done < minutes && changes.get(id).state() != state; done += step) {
-            simulator.advance(step);
+            simulator.advance(step, Actor.SYSTEM);
             executor.runOnce(id);
         }
         return changes.get(id);
@@ -278,7 +279,7 @@ class CapacityChangeScenarioTest extends SpringTest {
         for (int minute = 0;
                 minute < 60 && !fleet.requireStamp(stamp).status().name().equals("ACTIVE");
                 minute += 5) {
-            simulator.advance(5);
+            simulator.advance(5, Actor.SYSTEM);
             progress.progress(first.id());
         }
         int registryBefore = nodes(stamp, PoolKind.REGISTRY);
@@ -341,7 +342,7 @@ class CapacityChangeScenarioTest extends SpringTest {
         // a pool whose load shifted lately (a move in or out, a rollback) is sized again once its peak window holds
         // only minutes after the shift: the clock runs until then
         for (int hours = 0; outlook.settling() && hours < 26; hours++) {
-            simulator.advance(60);
+            simulator.advance(60, Actor.SYSTEM);
             outlook = outlookOf(stamp);
         }
         var advice = outlook.advice();

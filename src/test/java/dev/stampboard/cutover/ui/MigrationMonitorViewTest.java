@@ -11,6 +11,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.router.RouteParameters;
 import dev.stampboard.KaribuTest;
 import dev.stampboard.ScenarioTest;
+import dev.stampboard.base.Actor;
 import dev.stampboard.cutover.CutoverExecutor;
 import dev.stampboard.cutover.CutoverService;
 import dev.stampboard.cutover.MoveRunDetails;
@@ -94,7 +95,7 @@ class MigrationMonitorViewTest extends KaribuTest {
         MigrationMonitorView monitor = _get(MigrationMonitorView.class);
 
         executor.runOnce();
-        simulator.advance(1);
+        simulator.advance(1, Actor.SYSTEM);
         executor.runOnce();
         monitor.refresh();
         MoveRunDetails move = GridKt._get(monitor.moves, 0);
@@ -108,7 +109,7 @@ class MigrationMonitorViewTest extends KaribuTest {
                         "\"legend\":{\"show\":true,\"top\":\"0\",\"left\":\"right\",\"data\":[\"validated\",\"under way\",\"ahead\"]}");
         assertThat(monitor.pause.isVisible()).isTrue();
 
-        simulator.advance(24 * 60);
+        simulator.advance(24 * 60, Actor.SYSTEM);
         executor.runOnce();
         monitor.refresh();
         assertThat(GridKt._get(monitor.moves, 0).verdict()).isNotNull();

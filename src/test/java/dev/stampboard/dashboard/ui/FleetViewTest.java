@@ -9,6 +9,7 @@ import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
 import dev.stampboard.KaribuTest;
+import dev.stampboard.base.Actor;
 import dev.stampboard.dashboard.Alert;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.signals.SignalsService;
@@ -95,7 +96,7 @@ class FleetViewTest extends KaribuTest {
         assertThat(GridKt._size(alerts)).isGreaterThanOrEqualTo(2);
         Alert first = GridKt._get(alerts, 0);
         assertThat(first.severity()).isEqualTo(Alert.Severity.HOT);
-        assertThat(first.subject()).isIn("eus-s01", "eus-s04");
+        assertThat(first.subject().label()).isIn("eus-s01", "eus-s04");
         assertThat(first.sinceMinute()).isLessThanOrEqualTo(signals.nowMinute());
     }
 
@@ -190,7 +191,7 @@ class FleetViewTest extends KaribuTest {
     void polling_refreshes_when_the_clock_moves_and_detaching_stops_it() {
         FleetView view = open("dave");
         String before = view.asOf.getText();
-        simulator.advance(3);
+        simulator.advance(3, Actor.SYSTEM);
         UI ui = UI.getCurrent();
         ComponentUtil.fireEvent(ui, new PollEvent(ui, true));
         assertThat(view.asOf.getText()).isNotEqualTo(before);
@@ -317,7 +318,7 @@ class FleetViewTest extends KaribuTest {
         FleetView view = open("dave");
         String full = view.dataproxyHeatmap.chart().getOptionJson();
         MockVaadin.clientRoundtrip();
-        simulator.advance(1);
+        simulator.advance(1, Actor.SYSTEM);
         UI ui = UI.getCurrent();
         ComponentUtil.fireEvent(ui, new PollEvent(ui, true));
         ui.getInternals().getStateTree().runExecutionsBeforeClientResponse(); // where callJsFunction queues its call

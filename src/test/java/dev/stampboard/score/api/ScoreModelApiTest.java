@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stampboard.SpringTest;
+import dev.stampboard.base.Actor;
 import dev.stampboard.score.ScoreService;
 import dev.stampboard.simulator.SimulatorService;
 import java.util.Map;
@@ -113,7 +114,7 @@ class ScoreModelApiTest extends SpringTest {
     @Test
     @Order(3)
     void stamp_rows_carry_the_score_and_a_breakdown_that_adds_up_to_its_logit() {
-        simulator.advance(2);
+        simulator.advance(2, Actor.SYSTEM);
         JsonNode rows = as("dave").getForObject("/api/v1/stamps?region=eastus", JsonNode.class);
         JsonNode card = as("dave").getForObject("/api/v1/score-model", JsonNode.class);
         double intercept = card.get("intercept").asDouble();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.signals.engine.AlertSubject;
 import dev.stampboard.signals.engine.ReactiveMetric;
 import dev.stampboard.signals.engine.ReplicaMinute;
 import dev.stampboard.signals.engine.SignalEngine;
@@ -61,14 +62,20 @@ class WorldMinutesTest {
                             within(1e-4));
             assertThat(ours[i].throttlingRate())
                     .isCloseTo(
-                            engine.reactiveSeries(stamp, ReactiveMetric.THROTTLING_RATE, minute, minute)[0],
+                            engine.reactiveSeries(
+                                            AlertSubject.stamp(stamp), ReactiveMetric.THROTTLING_RATE, minute, minute)[
+                                    0],
                             within(1e-12));
             assertThat(ours[i].errorRate())
                     .isCloseTo(
-                            engine.reactiveSeries(stamp, ReactiveMetric.ERROR_RATE, minute, minute)[0], within(1e-12));
+                            engine.reactiveSeries(AlertSubject.stamp(stamp), ReactiveMetric.ERROR_RATE, minute, minute)[
+                                    0],
+                            within(1e-12));
             assertThat(ours[i].p99Ms())
                     .isCloseTo(
-                            engine.reactiveSeries(stamp, ReactiveMetric.P99_LATENCY_MS, minute, minute)[0],
+                            engine.reactiveSeries(
+                                            AlertSubject.stamp(stamp), ReactiveMetric.P99_LATENCY_MS, minute, minute)[
+                                    0],
                             within(1e-9));
             assertThat(ours[i].requests()).isPositive();
             assertThat(ours[i].topCustomerShare()).isBetween(0.0, 1.0);

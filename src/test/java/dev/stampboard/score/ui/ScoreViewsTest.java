@@ -9,6 +9,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.data.provider.SortDirection;
 import dev.stampboard.KaribuTest;
+import dev.stampboard.base.Actor;
 import dev.stampboard.score.ModelCard;
 import dev.stampboard.score.ScoreFixture;
 import dev.stampboard.score.ScoreService;
@@ -32,7 +33,7 @@ class ScoreViewsTest extends KaribuTest {
     @BeforeEach
     void anActiveModelAndAScoredMinute() {
         active = ScoreFixture.activeVersion(scores);
-        simulator.advance(1);
+        simulator.advance(1, Actor.SYSTEM);
     }
 
     @Test

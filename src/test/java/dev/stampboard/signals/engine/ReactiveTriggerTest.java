@@ -40,7 +40,9 @@ class ReactiveTriggerTest {
         engine.advanceTo(T0 + 1);
         throttledMinutes(T0 + 1, T0 + 1, 3); // 10th minute
         List<ReactiveAlert> firing = alerts("throttling");
-        assertThat(firing).extracting(ReactiveAlert::subject).containsExactly(STAMP, "reg@weu");
+        assertThat(firing)
+                .extracting(ReactiveAlert::subject)
+                .containsExactly(AlertSubject.stamp(STAMP), AlertSubject.replica("reg", "weu"));
         assertThat(firing).allSatisfy(alert -> {
             assertThat(alert.sinceMinute()).isEqualTo(T0 - 8);
             assertThat(alert.latestValue()).isCloseTo(0.03, within(1e-12));
@@ -65,7 +67,8 @@ class ReactiveTriggerTest {
         throttledMinutes(T0 - 20, T0 - 10, 5);
         traffic("reg", T0 - 9, 0, 0, 0, 0);
         throttledMinutes(T0 - 8, T0, 5);
-        assertThat(engine.reactiveSeries("reg@weu", ReactiveMetric.THROTTLING_RATE, T0 - 10, T0 - 8))
+        assertThat(engine.reactiveSeries(
+                        AlertSubject.replica("reg", "weu"), ReactiveMetric.THROTTLING_RATE, T0 - 10, T0 - 8))
                 .containsExactly(0.05, Double.NaN, 0.05);
         assertThat(alerts("throttling")).isEmpty();
     }
@@ -115,9 +118,11 @@ class ReactiveTriggerTest {
             traffic("noisy", m, 100, 5, 0, 50); // 5 %
         }
         // stamp: 6 / 200 = 3 % > 2 %
-        assertThat(engine.reactiveSeries(STAMP, ReactiveMetric.THROTTLING_RATE, T0, T0))
+        assertThat(engine.reactiveSeries(AlertSubject.stamp(STAMP), ReactiveMetric.THROTTLING_RATE, T0, T0))
                 .containsExactly(0.03);
-        assertThat(alerts("throttling")).extracting(ReactiveAlert::subject).containsExactly(STAMP, "noisy@weu");
+        assertThat(alerts("throttling"))
+                .extracting(ReactiveAlert::subject)
+                .containsExactly(AlertSubject.stamp(STAMP), AlertSubject.replica("noisy", "weu"));
     }
 
     @Test
@@ -127,17 +132,20 @@ class ReactiveTriggerTest {
             traffic("b", m, 10, 0, 0, 900);
             traffic("idle", m, 0, 0, 0, 9999); // no requests: its p99 means nothing
         }
-        assertThat(engine.reactiveSeries(STAMP, ReactiveMetric.P99_LATENCY_MS, T0 - 1, T0))
+        assertThat(engine.reactiveSeries(AlertSubject.stamp(STAMP), ReactiveMetric.P99_LATENCY_MS, T0 - 1, T0))
                 .containsExactly(2500.0, 2500.0);
-        assertThat(engine.reactiveSeries("idle@weu", ReactiveMetric.P99_LATENCY_MS, T0, T0))
+        assertThat(engine.reactiveSeries(AlertSubject.replica("idle", "weu"), ReactiveMetric.P99_LATENCY_MS, T0, T0))
                 .containsExactly(Double.NaN);
-        assertThat(alerts("p99 latency")).extracting(ReactiveAlert::subject).containsExactly(STAMP, "a@weu");
+        assertThat(alerts("p99 latency"))
+                .extracting(ReactiveAlert::subject)
+                .containsExactly(AlertSubject.stamp(STAMP), AlertSubject.replica("a", "weu"));
     }
 
     @Test
     void reactive_series_is_nan_outside_retention_and_in_the_future() {
         traffic("reg", T0, 100, 4, 0, 100);
-        assertThat(engine.reactiveSeries("reg@weu", ReactiveMetric.THROTTLING_RATE, T0 - 720, T0 + 1))
+        assertThat(engine.reactiveSeries(
+                        AlertSubject.replica("reg", "weu"), ReactiveMetric.THROTTLING_RATE, T0 - 720, T0 + 1))
                 .hasSize(722)
                 .startsWith(Double.NaN)
                 .endsWith(0.04, Double.NaN);
@@ -148,15 +156,17 @@ class ReactiveTriggerTest {
         traffic("reg", T0 - 100, 100, 7, 0, 100);
         traffic("reg", T0, 100, 9, 0, 100);
         engine.updateSettings(engine.settings().withRetentionMinutes(2_000));
-        assertThat(engine.reactiveSeries("reg@weu", ReactiveMetric.THROTTLING_RATE, T0 - 100, T0 - 100))
+        assertThat(engine.reactiveSeries(
+                        AlertSubject.replica("reg", "weu"), ReactiveMetric.THROTTLING_RATE, T0 - 100, T0 - 100))
                 .containsExactly(0.07);
-        assertThat(engine.reactiveSeries(STAMP, ReactiveMetric.THROTTLING_RATE, T0, T0))
+        assertThat(engine.reactiveSeries(AlertSubject.stamp(STAMP), ReactiveMetric.THROTTLING_RATE, T0, T0))
                 .containsExactly(0.09);
 
         engine.updateSettings(engine.settings().withPeakWindow(new PeakWindow.Trailing(60))); // retention 60
-        assertThat(engine.reactiveSeries("reg@weu", ReactiveMetric.THROTTLING_RATE, T0 - 100, T0 - 100))
+        assertThat(engine.reactiveSeries(
+                        AlertSubject.replica("reg", "weu"), ReactiveMetric.THROTTLING_RATE, T0 - 100, T0 - 100))
                 .containsExactly(Double.NaN);
-        assertThat(engine.reactiveSeries("reg@weu", ReactiveMetric.THROTTLING_RATE, T0, T0))
+        assertThat(engine.reactiveSeries(AlertSubject.replica("reg", "weu"), ReactiveMetric.THROTTLING_RATE, T0, T0))
                 .containsExactly(0.09);
     }
 

@@ -163,9 +163,9 @@ class SampleValidationTest {
                 "duplicate",
                 "reg@weu",
                 "2025-01-01T00:00:00Z");
-        assertThat(engine.reactiveSeries("reg@weu", ReactiveMetric.THROTTLING_RATE, T0, T0))
+        assertThat(engine.reactiveSeries(AlertSubject.replica("reg", "weu"), ReactiveMetric.THROTTLING_RATE, T0, T0))
                 .containsExactly(0.03);
-        assertThat(engine.reactiveSeries(STAMP, ReactiveMetric.THROTTLING_RATE, T0, T0))
+        assertThat(engine.reactiveSeries(AlertSubject.stamp(STAMP), ReactiveMetric.THROTTLING_RATE, T0, T0))
                 .containsExactly(0.03);
     }
 

@@ -84,7 +84,9 @@ class TriggerRulesTest {
                 SCORE_70_FOR_10,
                 T0 + 1));
         // the replica's own alert (reg@weu) fires too, but only the stamp's own signal triggers the stamp
-        assertThat(engine.activeAlerts()).extracting(ReactiveAlert::subject).contains("reg@weu");
+        assertThat(engine.activeAlerts())
+                .extracting(ReactiveAlert::subject)
+                .contains(AlertSubject.replica("reg", "weu"));
         assertThat(triggers).singleElement().satisfies(t -> {
             assertThat(t.kind()).isEqualTo(TriggerKind.REACTIVE);
             assertThat(t.detail()).isEqualTo("throttling 4.0 % above 2.0 % for 10 min (rule: 10 min)");
@@ -93,8 +95,8 @@ class TriggerRulesTest {
 
     @Test
     void all_three_signals_are_reported_in_order() {
-        ReactiveAlert errors =
-                new ReactiveAlert(STAMP, SignalSettings.defaultReactiveRules().get(1), T0 - 6, 0.08);
+        ReactiveAlert errors = new ReactiveAlert(
+                AlertSubject.stamp(STAMP), SignalSettings.defaultReactiveRules().get(1), T0 - 6, 0.08);
         List<StampTrigger> triggers = TriggerRules.evaluate(facts(60, List.of(errors), OptionalDouble.of(91), 30));
         assertThat(triggers)
                 .extracting(StampTrigger::kind)

@@ -1,0 +1,124 @@
+package dev.stampboard.score;
+
+import dev.stampboard.score.engine.FeatureSettings;
+import dev.stampboard.score.engine.FeatureTracker;
+import dev.stampboard.score.engine.ScoreFeature;
+import dev.stampboard.score.engine.StampMinute;
+import java.util.Arrays;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One stamp's features on the {@link LiveScoreBoard}: latest score and its last 12 h of scores. The hours of request
+ * totals the growth feature compares that began before the first minute read from the engine are the totals the
+ * store had for them when the stamp was read ({@link LiveScoreBoard.StoredHours}); the hours it read whole are its own.
+ * Guarded by its own monitor (the board's writers hold it while they change it).
+ */
+final class LiveStamp {
+
+    static final int SETTLE_MINUTES = LiveScoreBoard.SETTLE_MINUTES;
+
+    /** Hours of request totals the growth feature compares: two days. */
+    static final int GROWTH_HOURS = 48;
+
+    final FeatureSettings settings;
+    /** The first minute read from the engine; hours that began before it take the stored totals. */
+    final long firstMinute;
+    /** The store's totals (epoch hour → requests) of the hours before {@link #firstMinute}'s, when it was read. */
+    private final Map<Long, Long> stored;
+    /** The minutes up to {@link #settledMinute}. */
+    final FeatureTracker settled;
+    /** The minutes up to {@link #latestMinute}: {@link #settled} and then {@link #recent}. */
+    final FeatureTracker tracker;
+    /** The inputs of minutes {@code settledMinute + 1 .. latestMinute}, minute m at {@code floorMod(m, SETTLE)}. */
+    final StampMinute[] recent = new StampMinute[SETTLE_MINUTES];
+
+    final double[] features = new double[ScoreFeature.COUNT];
+    final double[] trend = new double[LiveScoreBoard.TREND_MINUTES];
+    long settledMinute;
+    long latestMinute;
+    /** Whether the board scored {@link #latestMinute}. */
+    boolean scored;
+
+    @Nullable
+    StampScore latest;
+
+    /**
+     * A tracker whose first minute is {@code firstMinute}, counted from the multiple of {@value LiveScoreBoard#ALIGN}
+     * before, preceded by the two days of stored hourly totals before that.
+     */
+    LiveStamp(FeatureSettings settings, long firstMinute, Map<Long, Long> stored) {
+        this.settings = settings;
+        this.firstMinute = firstMinute;
+        this.stored = stored;
+        settled = new FeatureTracker(settings);
+        long start = firstMinute - Math.floorMod(firstMinute, LiveScoreBoard.ALIGN);
+        double[] before = new double[GROWTH_HOURS];
+        for (int i = 0; i < GROWTH_HOURS; i++) {
+            before[i] = storedHour(Math.floorDiv(start, 60) - GROWTH_HOURS + i);
+        }
+        settled.precedeWith(before);
+        for (long m = start; m < firstMinute; m++) {
+            feed(settled, m, StampMinute.SILENT);
+        }
+        tracker = new FeatureTracker(settings);
+        tracker.copyFrom(settled);
+        settledMinute = firstMinute - 1;
+        latestMinute = firstMinute - 1;
+        Arrays.fill(trend, Double.NaN);
+    }
+
+    /** The epoch hours {@code [from, to]} a stamp read from {@code firstMinute} on takes from the store. */
+    static long[] storedHoursFor(long firstMinute) {
+        long start = firstMinute - Math.floorMod(firstMinute, LiveScoreBoard.ALIGN);
+        return new long[] {Math.floorDiv(start, 60) - GROWTH_HOURS, Math.floorDiv(firstMinute, 60)};
+    }
+
+    private double storedHour(long hour) {
+        Long requests = stored.get(hour);
+        return requests == null ? 0.0 : requests; // 0: not known, the growth is unknown while it counts
+    }
+
+    /**
+     * Takes the minute after {@link #latestMinute}; true when it completed an hour this stamp read whole (its total is
+     * {@code tracker.lastHourRequests()}).
+     */
+    boolean observe(long minute, StampMinute m) {
+        if (minute != latestMinute + 1) {
+            throw new IllegalStateException("minute " + minute + " after " + latestMinute);
+        }
+        if (latestMinute - settledMinute == SETTLE_MINUTES) {
+            settledMinute++;
+            feed(settled, settledMinute, recent[slot(settledMinute)]);
+        }
+        recent[slot(minute)] = m;
+        latestMinute = minute;
+        return feed(tracker, minute, m);
+    }
+
+    /**
+     * Observes {@code minute} on {@code t}. When it ends an hour that began before {@link #firstMinute}, the hour takes
+     * the stored total; true when it ends an hour read whole.
+     */
+    boolean feed(FeatureTracker t, long minute, StampMinute m) {
+        t.observe(m);
+        if (Math.floorMod(minute + 1, 60) != 0) {
+            return false;
+        }
+        long hourStart = minute - 59;
+        if (hourStart < firstMinute) {
+            t.replaceLastHour(storedHour(Math.floorDiv(hourStart, 60)));
+            return false;
+        }
+        return true;
+    }
+
+    /** Whether {@code minute}'s input is still replayable (not yet in {@link #settled}). */
+    boolean recent(long minute) {
+        return minute > settledMinute;
+    }
+
+    static int slot(long minute) {
+        return (int) Math.floorMod(minute, SETTLE_MINUTES);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.stampboard.signals.engine;
+
+import dev.stampboard.fleet.RegionName;
+import dev.stampboard.fleet.RegistryName;
+import dev.stampboard.fleet.StampName;
+
+/**
+ * What a reactive signal is measured for, and so what its alert is about: a stamp (the sum of the replicas it serves),
+ * or one registry's replica in a region. Typed so that no code tells the two apart, or finds the region, by reading
+ * a name; {@link #label()} is only for people (and the text of stored evidence).
+ */
+public sealed interface AlertSubject permits AlertSubject.Stamp, AlertSubject.Replica {
+
+    /** The subject as people read it: the stamp's name, or {@code registry@region}. */
+    String label();
+
+    static Stamp stamp(String stamp) {
+        return new Stamp(StampName.of(stamp));
+    }
+
+    static Replica replica(String registry, String region) {
+        return new Replica(RegistryName.of(registry), RegionName.of(region));
+    }
+
+    /** A stamp's traffic: every replica it serves, summed. */
+    record Stamp(StampName name) implements AlertSubject {
+        @Override
+        public String label() {
+            return name.value();
+        }
+    }
+
+    /** One registry's replica in a region, whichever stamp serves it. */
+    record Replica(RegistryName registry, RegionName region) implements AlertSubject {
+        @Override
+        public String label() {
+            return registry.value() + "@" + region.value();
+        }
+    }
+}
