@@ -47,13 +47,25 @@ class StoredHourlyRequests implements LiveScoreBoard.StoredHours {
         this.clock = clock;
     }
 
+    /** Up to this many stamps are read by name; more (a start reads every stamp) by one range read of all. */
+    static final int BY_NAME_UP_TO = 50;
+
+    private static final String READ_ALL =
+            "select stamp, hour_at, requests from stamp_hourly_requests where hour_at >= :from and hour_at <= :to";
+    private static final String READ_BY_NAME = READ_ALL + " and stamp in (:stamps)";
+
     @Override
     public Map<String, Map<Long, Long>> read(long fromHour, long toHour, Collection<String> stamps) {
         Set<String> wanted = new HashSet<>(stamps);
         Map<String, Map<Long, Long>> out = new HashMap<>();
-        // one range read for all stamps (a start reads every stamp), the few not asked for are dropped here
-        jdbc.sql("select stamp, hour_at, requests from stamp_hourly_requests where hour_at >= ? and hour_at <= ?")
-                .params(at(fromHour), at(toHour))
+        if (wanted.isEmpty()) {
+            return out;
+        }
+        boolean byName = wanted.size() <= BY_NAME_UP_TO;
+        jdbc.sql(byName ? READ_BY_NAME : READ_ALL)
+                .param("from", at(fromHour))
+                .param("to", at(toHour))
+                .param("stamps", byName ? List.copyOf(wanted) : List.of(""))
                 .query(rs -> {
                     String stamp = rs.getString(1);
                     if (wanted.contains(stamp)) {

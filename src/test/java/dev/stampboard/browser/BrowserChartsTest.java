@@ -28,14 +28,16 @@ class BrowserChartsTest extends BrowserTest {
         for (int i = 0; i < charts; i++) {
             assertDrew(page, "stampboard-echart >> nth=" + i);
         }
-        page.context().close();
+        page.close();
     }
 
-    /** Waits for the chart to render, then insists on more than a handful of colours (a blank canvas has one). */
+    /**
+     * Waits up to 5 s for the chart to render (no fixed pause: as soon as it has), then insists on more than a handful
+     * of colours (a blank canvas has one).
+     */
     private static void assertDrew(Page page, String selector) {
         page.locator(selector).scrollIntoViewIfNeeded();
-        page.waitForTimeout(800);
-        assertThat(Chromium.colours(page, selector))
+        assertThat(Chromium.coloursOnceDrawn(page, selector, 5, 5_000))
                 .as("distinct colours drawn in %s", selector)
                 .isGreaterThan(5);
     }

@@ -54,10 +54,11 @@ class BrowserUxTest extends BrowserTest {
         alice.waitForURL(Pattern.compile(".*/plans/[0-9a-f-]{36}$"));
         String id = alice.url().substring(alice.url().lastIndexOf('/') + 1);
         alice.waitForSelector("vaadin-grid[id^=moves-phase]");
-        alice.waitForTimeout(1500);
-        int submitted = ((Number) alice.evaluate("() => [...document.querySelectorAll('vaadin-grid[id^=moves-phase]')]"
-                        + ".reduce((sum, g) => sum + g.size, 0)"))
-                .intValue();
+        String movesShown =
+                "() => [...document.querySelectorAll('vaadin-grid[id^=moves-phase]')].reduce((sum, g) => sum + g.size, 0)";
+        // the phases' grids get their sizes as their data arrives: wait (up to 10 s) for the count, then assert on it
+        waitUntil(alice, movesShown + " === " + listed, 10_000);
+        int submitted = ((Number) alice.evaluate(movesShown)).intValue();
         assertThat(submitted).as("moves of the submitted plan").isEqualTo(listed);
         assertThat(leadingNumber(alice.textContent("p:has-text('move(s),')"))).isEqualTo(listed);
         shot(alice, "plan-review");
@@ -69,8 +70,8 @@ class BrowserUxTest extends BrowserTest {
         assertThat(row.textContent()).contains("pending approval").contains("awaits your approval");
         shot(bob, "dashboard-open-plans");
         assertThat(row.locator("a").getAttribute("href")).isEqualTo("plans/" + id);
-        alice.context().close();
-        bob.context().close();
+        alice.close();
+        bob.close();
     }
 
     @Test
@@ -78,7 +79,11 @@ class BrowserUxTest extends BrowserTest {
         Page dave = as("dave");
         dave.navigate(base() + "/");
         dave.waitForSelector("#heatmap-DATAPROXY canvas");
-        dave.waitForTimeout(1500);
+        // the window's last minute as the chart holds it once drawn: never "" (that would pass as a refresh below)
+        dave.waitForFunction("() => { const el = document.querySelector('#heatmap-DATAPROXY'); const m = el"
+                + " && el._parsedModel && el._parsedModel(); if (!m) return false; const x = Array.isArray(m.xAxis)"
+                + " ? m.xAxis[0] : m.xAxis; return x.data.length > 0; }");
+        settled(dave);
         String lastBefore = lastColumn(dave);
         simulator.advance(1, Actor.SYSTEM);
         List<Integer> samples = new ArrayList<>();
@@ -96,7 +101,7 @@ class BrowserUxTest extends BrowserTest {
         String tooltip = hoverNewestCellOfFirstRow(dave);
         shot(dave, "heatmap-tooltip");
         assertThat(tooltip).contains("eus-s01 · ").containsPattern("hot node dp-\\d+");
-        dave.context().close();
+        dave.close();
     }
 
     /** Hovers the right-most column of the first heatmap row and returns the tooltip's text. */
@@ -124,47 +129,52 @@ class BrowserUxTest extends BrowserTest {
         for (String path : List.of("", "stamps/eus-s01", "plans")) {
             alice.navigate(base() + "/" + path);
             alice.waitForSelector("vaadin-app-layout main, vaadin-app-layout [role=main], vaadin-app-layout");
-            alice.waitForTimeout(2500);
+            settled(alice);
             Axe.moderateOrWorse(alice).forEach(v -> found.add("/" + path + ": " + v));
             shot(alice, "page-" + (path.isEmpty() ? "dashboard" : path.replace('/', '-')));
         }
         alice.navigate(base() + "/plans");
         alice.waitForSelector("vaadin-grid");
-        alice.waitForTimeout(1500);
+        settled(alice);
+        if (((Number) alice.evaluate("() => document.querySelector('vaadin-grid').size || 0")).intValue() > 0) {
+            alice.waitForSelector(
+                    "vaadin-grid a[href^='plans/']"); // rows drawn: never skip the plan page for want of them
+        }
         Object firstPlan = alice.evaluate("() => { const a = document.querySelector('vaadin-grid a[href^=\"plans/\"]');"
                 + " return a ? a.getAttribute('href') : null; }");
         if (firstPlan != null) {
             alice.navigate(base() + "/" + firstPlan);
             alice.waitForSelector("vaadin-grid[id^=moves-phase]");
-            alice.waitForTimeout(2000);
+            settled(alice);
             Axe.moderateOrWorse(alice).forEach(v -> found.add("/" + firstPlan + ": " + v));
         }
         Page carol = as("carol");
         carol.navigate(base() + "/isolation-requests/new");
         carol.waitForSelector("vaadin-date-picker");
-        carol.waitForTimeout(1500);
+        settled(carol);
         Axe.moderateOrWorse(carol).forEach(v -> found.add("/isolation-requests/new: " + v));
         shot(carol, "isolation-form");
         carol.setViewportSize(390, 844); // a phone: the form and the dashboard stack
         shot(carol, "isolation-form-390");
         carol.navigate(base() + "/");
         carol.waitForSelector("#stamps");
-        carol.waitForTimeout(2500);
+        carol.waitForSelector("stampboard-echart canvas");
+        settled(carol);
         shot(carol, "dashboard-390");
         // issue 15 item 11: nothing wider than the phone, the charts included (no sideways scrolling)
         assertThat(widerThanViewport(carol))
                 .as("elements wider than 390 px on the dashboard")
                 .isEmpty();
         carol.navigate(base() + "/stamps/eus-s01");
-        carol.waitForSelector("stampboard-echart");
-        carol.waitForTimeout(2500);
+        carol.waitForSelector("stampboard-echart canvas");
+        settled(carol);
         shot(carol, "stamp-detail-390");
         assertThat(widerThanViewport(carol))
                 .as("elements wider than 390 px on stamp detail")
                 .isEmpty();
         assertThat(found).isEmpty();
-        alice.context().close();
-        carol.context().close();
+        alice.close();
+        carol.close();
     }
 
     /** Charts, grids and the view itself whose right edge passes the viewport (a grid may scroll inside). */
@@ -178,6 +188,19 @@ class BrowserUxTest extends BrowserTest {
 
     private static void shot(Page page, String name) {
         Chromium.shot(page, name);
+    }
+
+    private static void settled(Page page) {
+        Chromium.settled(page);
+    }
+
+    /** Waits up to {@code millis} for the predicate to hold; the caller's assertion then says what was there. */
+    private static void waitUntil(Page page, String predicate, int millis) {
+        try {
+            page.waitForFunction(predicate, null, new Page.WaitForFunctionOptions().setTimeout(millis));
+        } catch (com.microsoft.playwright.TimeoutError notYet) {
+            // the assertion that follows fails with the figures
+        }
     }
 
     private static int leadingNumber(String text) {

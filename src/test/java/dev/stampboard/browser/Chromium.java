@@ -22,6 +22,8 @@ final class Chromium implements AutoCloseable {
 
     private final Playwright playwright;
     private final Browser browser;
+    /** The signed-in browser context of each console and user ({@link #signedIn}). */
+    private final java.util.Map<String, BrowserContext> contexts = new java.util.HashMap<>();
 
     private Chromium(Playwright playwright, Browser browser) {
         this.playwright = playwright;
@@ -52,15 +54,31 @@ final class Chromium implements AutoCloseable {
     }
 
     /**
-     * A fresh browser context (own cookies) signed in as {@code user} with the demo password. CSP is
-     * bypassed only so axe can be injected as a script, which the console's CSP rightly refuses.
+     * A new page signed in as {@code user} with the demo password, on the console's start page. The first time for a
+     * console and user, in a browser context of its own (own cookies) signed in through the real login form; after
+     * that a new page of the same context, still signed in: its session cookie and the console's scripts (about
+     * 7 MB in development mode, loaded and compiled again by every fresh context) are already there. A test closes
+     * its pages, not the context. CSP is bypassed only so axe can be injected as a script, which the console's CSP
+     * rightly refuses.
      */
     Page signedIn(String base, String user, int width, int height) {
+        String key = base + " " + user;
+        BrowserContext known = contexts.get(key);
+        if (known != null) {
+            Page page = known.newPage();
+            page.setDefaultTimeout(90_000);
+            page.setViewportSize(width, height);
+            page.navigate(base + "/");
+            page.waitForSelector("vaadin-app-layout");
+            return page;
+        }
         BrowserContext context = browser.newContext(
                 new Browser.NewContextOptions().setViewportSize(width, height).setBypassCSP(true));
         Page page = context.newPage();
         page.setDefaultTimeout(90_000);
         signIn(page, base, user);
+        contexts.put(key, context);
+        context.onClose(closed -> contexts.values().remove(closed));
         return page;
     }
 
@@ -78,6 +96,35 @@ final class Chromium implements AutoCloseable {
         page.screenshot(new Page.ScreenshotOptions()
                 .setFullPage(true)
                 .setPath(Path.of("target", "screenshots", name + ".png")));
+    }
+
+    /**
+     * Waits until the page's Vaadin client has no request in flight and the browser has painted twice since: what a
+     * page needs before it is checked, instead of a fixed pause after each navigation. The dashboard's 5 s refresh
+     * keeps a client busy only for its round trip.
+     */
+    static void settled(Page page) {
+        page.waitForFunction("""
+                () => {
+                  const clients = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;
+                  return !!clients && Object.keys(clients).length > 0
+                    && Object.values(clients).every(c => typeof c.isActive !== 'function' || !c.isActive());
+                }""");
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+    }
+
+    /**
+     * {@link #colours} of the chart once it has drawn more than {@code atLeast} colours, or after {@code millis} what it
+     * has then (a chart draws after its data arrives and animates in): the caller asserts on the number either way.
+     */
+    static int coloursOnceDrawn(Page page, String selector, int atLeast, int millis) {
+        long until = System.nanoTime() + millis * 1_000_000L;
+        int seen = colours(page, selector);
+        while (seen <= atLeast && System.nanoTime() < until) {
+            page.waitForTimeout(100);
+            seen = colours(page, selector);
+        }
+        return seen;
     }
 
     /** Distinct colours on the chart's canvas (sampled); a blank or unrendered canvas has at most one. */

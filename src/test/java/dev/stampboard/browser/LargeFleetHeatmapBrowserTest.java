@@ -68,7 +68,11 @@ class LargeFleetHeatmapBrowserTest {
         dave.navigate(base + "/");
         dave.waitForSelector("#heatmap-DATAPROXY canvas");
         assertThat(dave.textContent("#heatmap-page")).startsWith("stamps 1–20 of 500");
-        dave.waitForTimeout(1500);
+        // the chart holds its rows once drawn: wait for them (no fixed pause), then compare them across the refreshes
+        dave.waitForFunction("() => { const el = document.querySelector('#heatmap-DATAPROXY'); const m = el"
+                + " && el._parsedModel && el._parsedModel(); if (!m) return false; const y = Array.isArray(m.yAxis)"
+                + " ? m.yAxis[0] : m.yAxis; return y.data.length > 0; }");
+        Chromium.settled(dave);
         List<String> rows = rows(dave);
         assertThat(rows).hasSize(20);
         Chromium.shot(dave, "large-500-heatmap-before");

@@ -34,7 +34,7 @@ class SecurityScreensBrowserTest extends BrowserTest {
         dave.click("vaadin-button:has-text('I have copied it')");
         dave.waitForSelector("vaadin-grid-cell-content:has-text('browser check')");
         shot(dave, "api-tokens");
-        dave.context().close();
+        dave.close();
 
         Page erin = as("erin");
         erin.navigate("http://localhost:" + port + "/users");
@@ -45,6 +45,6 @@ class SecurityScreensBrowserTest extends BrowserTest {
         erin.click("vaadin-button:has-text('Add user')");
         erin.waitForSelector("vaadin-dialog-overlay[opened]");
         shot(erin, "users-add");
-        erin.context().close();
+        erin.close();
     }
 }

@@ -7,6 +7,7 @@ import dev.stampboard.support.TestNames;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,6 +62,11 @@ class StoredHourlyRequestsTest extends SpringTest {
                 total(NAMES.stamp(4), HOUR, 4)));
         assertThat(hours.read(HOUR, HOUR + 1, List.of(NAMES.stamp(3))))
                 .isEqualTo(Map.of(NAMES.stamp(3), Map.of(HOUR, 2L)));
+        // more stamps than are read by name: one range read of every stamp, the ones not asked for left out
+        List<String> many = IntStream.rangeClosed(4, 4 + StoredHourlyRequests.BY_NAME_UP_TO)
+                .mapToObj(NAMES::stamp)
+                .toList();
+        assertThat(hours.read(HOUR, HOUR + 1, many)).isEqualTo(Map.of(NAMES.stamp(4), Map.of(HOUR, 4L)));
 
         hours.pruneBefore(Instant.ofEpochSecond((HOUR + 1) * 3600));
         assertThat(hours.read(HOUR - 1, HOUR + 2, List.of(NAMES.stamp(3), NAMES.stamp(4))))
