@@ -72,22 +72,44 @@ final class StoredArrivals {
 
     /**
      * The first minute generated on {@code stamp} after the replica's last cutover to it, or {@link
-     * ReplicaLayout#ALWAYS} when it was first placed there (or the history does not have it there). In the minute of
-     * the change itself the inventory may already show it (the cutover was written before that minute was generated):
-     * that minute is then the arrival.
+     * ReplicaLayout#ALWAYS} when it has been there since its first placement (or the history does not have it there).
+     * A minute is generated on the home its last change before that minute left, so only the last change of each
+     * minute moves the load: a move and its rollback within one minute leave the replica where it was, warm. In the
+     * minute of the change itself the inventory may already show it (the cutover was written before that minute was
+     * generated): that minute is then the arrival.
      */
     static long arrived(List<HomeStampChange> changes, String stamp, long minute) {
-        for (int i = changes.size() - 1; i >= 0; i--) {
+        @Nullable String home = null;
+        long arrivedAt = ReplicaLayout.ALWAYS;
+        boolean there = false;
+        for (int i = 0; i < changes.size(); i++) {
             HomeStampChange change = changes.get(i);
-            if (!change.toStamp().equals(stamp) || stamp.equals(change.fromStamp())) {
-                continue;
+            long changed = minuteOf(change);
+            if (i + 1 < changes.size() && minuteOf(changes.get(i + 1)) == changed) {
+                continue; // a later change of the same minute says where the next minute is generated
             }
-            if (change.fromStamp() == null) {
-                return ReplicaLayout.ALWAYS;
+            String to = change.toStamp();
+            if (change.fromStamp() == null || home == null) {
+                home = to;
+                if (to.equals(stamp)) {
+                    there = true;
+                    arrivedAt = change.fromStamp() == null ? ReplicaLayout.ALWAYS : changed + 1;
+                }
+            } else if (!to.equals(home)) {
+                home = to;
+                if (to.equals(stamp)) {
+                    there = true;
+                    arrivedAt = changed + 1;
+                }
             }
-            long changed = Math.floorDiv(change.changedAt().getEpochSecond(), 60L);
-            return minute == changed ? changed : changed + 1;
         }
-        return ReplicaLayout.ALWAYS;
+        if (!there || arrivedAt == ReplicaLayout.ALWAYS) {
+            return ReplicaLayout.ALWAYS;
+        }
+        return arrivedAt == minute + 1 ? minute : arrivedAt;
+    }
+
+    private static long minuteOf(HomeStampChange change) {
+        return Math.floorDiv(change.changedAt().getEpochSecond(), 60L);
     }
 }

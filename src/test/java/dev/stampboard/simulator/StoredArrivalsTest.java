@@ -133,6 +133,11 @@ class StoredArrivalsTest {
         store.add(change(null, source, PLACED));
         Instance instance = new Instance();
         assertThat(arrival(instance, source, PLACED + 10)).isEqualTo(ReplicaLayout.ALWAYS);
+        // a move rolled back within one minute: no generated minute had it elsewhere
+        store.add(change(source, destination, PLACED + 20));
+        store.add(change(destination, source, PLACED + 20));
+        assertThat(arrival(instance, source, PLACED + 30)).isEqualTo(ReplicaLayout.ALWAYS);
+        assertThat(arrival(new Instance(), source, PLACED + 30)).isEqualTo(ReplicaLayout.ALWAYS);
 
         store.add(change(source, destination, CUTOVER));
         // the inventory already shows the move in the minute it was written (written before the minute was generated)
