@@ -76,6 +76,11 @@ public final class HomeStampTimeline {
         return new Homes(current.toStamp(), current.fromStamp());
     }
 
+    /** The replica's changes, oldest first; empty when it has none. */
+    public List<HomeStampChange> changes(String registry, String region) {
+        return byReplica.getOrDefault(key(registry, region), List.of());
+    }
+
     private static String key(String registry, String region) {
         return registry + "@" + region;
     }

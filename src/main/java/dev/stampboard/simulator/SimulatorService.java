@@ -14,7 +14,6 @@ import dev.stampboard.signals.engine.TrafficCounts;
 import dev.stampboard.simulator.model.FleetLayout;
 import dev.stampboard.simulator.model.FleetTrafficModel;
 import dev.stampboard.simulator.model.MinuteSnapshot;
-import dev.stampboard.simulator.model.ReplicaLayout;
 import dev.stampboard.simulator.model.Scenario;
 import dev.stampboard.simulator.model.Scenarios;
 import dev.stampboard.simulator.model.StampLayout;
@@ -56,13 +55,9 @@ public class SimulatorService {
     private final SimulatedStampProvisioner provisioner;
     private final CurrentUser currentUser;
     private volatile boolean ready;
-    /**
-     * Each replica's home stamp as last simulated and the minute it arrived there, to warm the destination's
-     * caches after a cutover (held in memory: after a restart every replica counts as warm).
-     */
-    private final java.util.Map<String, String> homes = new java.util.HashMap<>();
+    /** Each replica's arrival at its home stamp, from the stored history: the same warm-up on every instance. */
+    private final StoredArrivals arrivals;
 
-    private final java.util.Map<String, Long> arrivals = new java.util.HashMap<>();
     private @org.jspecify.annotations.Nullable ScheduledExecutorService ticker;
     private final org.springframework.beans.factory.ObjectProvider<dev.stampboard.base.SingleInstanceJobs> jobs;
     /** The lease under which the simulator's side effects run (see {@link #elected}). */
@@ -90,6 +85,7 @@ public class SimulatorService {
         this.model = new FleetTrafficModel(scenario, properties.seed());
         this.loader = new ScenarioLoader(fleet);
         this.provisioner = provisioner;
+        this.arrivals = new StoredArrivals(() -> fleet.homeStampTimeline()::changes);
     }
 
     static Scenario scenarioOf(SimulatorProperties properties) {
@@ -273,14 +269,15 @@ public class SimulatorService {
     }
 
     /**
-     * Daily peaks of days before the simulator ran, from the model on today's layout (every replica warm). Builds the
-     * layout under the simulator's lock, then computes without it.
+     * Daily peaks of days before the simulator ran, from the model on today's layout (each replica with its stored
+     * arrival, so warm on days before its cutover). Builds the layout under the simulator's lock, then computes
+     * without it.
      */
     List<dev.stampboard.simulator.model.DailyPeaks.Peak> dailyPeaks(
             java.time.LocalDate from, java.time.LocalDate to, int stepMinutes) {
         FleetLayout layout;
         synchronized (this) {
-            layout = layout(false);
+            layout = layout();
         }
         return dev.stampboard.simulator.model.DailyPeaks.of(model, layout, from, to, stepMinutes);
     }
@@ -298,33 +295,17 @@ public class SimulatorService {
                         new TrafficCounts(t.requests(), t.bytes(), t.throttled(), t.errors(), t.p99LatencyMs())));
     }
 
-    /** Only stamps that serve traffic report telemetry: a provisioning or retired stamp is silent. */
+    /**
+     * Only stamps that serve traffic report telemetry: a provisioning or retired stamp is silent. Each replica is on its
+     * home stamp with its arrival there from the stored history ({@link StoredArrivals}), to warm the destination's
+     * caches after a cutover.
+     */
     private FleetLayout layout() {
-        return layout(true);
-    }
-
-    /** {@code track}: remember home stamps to warm caches after cutovers (only the ticking minute does). */
-    private FleetLayout layout(boolean track) {
         List<StampLayout> stamps = fleet.stamps().stream()
                 .filter(s -> s.status() == StampStatus.ACTIVE || s.status() == StampStatus.DRAINING)
                 .map(this::stampLayout)
                 .toList();
-        long now = clock.minute();
-        List<ReplicaLayout> replicas = fleet.registries().stream()
-                .flatMap(r -> r.replicas().stream().map(rep -> {
-                    String key = r.name() + '@' + rep.region();
-                    if (!track) {
-                        return new ReplicaLayout(r.name(), rep.region(), rep.homeStamp(), ReplicaLayout.ALWAYS);
-                    }
-                    String before = homes.put(key, rep.homeStamp());
-                    if (before != null && !before.equals(rep.homeStamp())) {
-                        arrivals.put(key, now);
-                    }
-                    return new ReplicaLayout(
-                            r.name(), rep.region(), rep.homeStamp(), arrivals.getOrDefault(key, ReplicaLayout.ALWAYS));
-                }))
-                .toList();
-        return new FleetLayout(stamps, replicas);
+        return new FleetLayout(stamps, arrivals.replicas(fleet.registries(), clock.minute()));
     }
 
     private StampLayout stampLayout(StampInfo s) {

@@ -3,12 +3,12 @@ package dev.stampboard.cutover;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stampboard.SpringTest;
+import dev.stampboard.base.Actor;
 import dev.stampboard.fleet.FleetService;
-import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.RegistryDeclaration;
 import dev.stampboard.fleet.RegistryInfo;
-import dev.stampboard.fleet.StampDeclaration;
 import dev.stampboard.support.TestNames;
+import dev.stampboard.support.TestStamps;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,29 +50,19 @@ class RoutingFollowsHomeStampsTest extends SpringTest {
                 dev.stampboard.fleet.RegionName.of("westeurope"),
                 dev.stampboard.fleet.StampName.of(to),
                 "routing test",
-                dev.stampboard.base.Actor.SYSTEM);
+                Actor.SYSTEM);
         assertThat(routing.current(registry.name(), "westeurope")).contains(to);
     }
 
     @Test
     void a_registry_declared_through_the_inventory_is_routed_to_its_first_home_stamp() {
-        fleet.declareStamp(
-                NAMES.stamp(1),
-                new StampDeclaration(
-                        NAMES.region(),
-                        null,
-                        null,
-                        List.of(
-                                new StampDeclaration.PoolDeclaration(PoolKind.REGISTRY, List.of("rg-000"), null),
-                                new StampDeclaration.PoolDeclaration(PoolKind.DATAPROXY, List.of("dp-000"), null)),
-                        List.of()),
-                dev.stampboard.base.Actor.SYSTEM);
+        fleet.declareStamp(NAMES.stamp(1), TestStamps.oneNodePerPool(NAMES.region()), Actor.SYSTEM);
         fleet.declareRegistry(
                 NAMES.registry("routed"),
                 new RegistryDeclaration(
                         NAMES.customer("co"),
                         List.of(new RegistryDeclaration.ReplicaDeclaration(NAMES.region(), NAMES.stamp(1)))),
-                dev.stampboard.base.Actor.SYSTEM);
+                Actor.SYSTEM);
         assertThat(routing.current(NAMES.registry("routed"), NAMES.region())).contains(NAMES.stamp(1));
     }
 }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stampboard.SpringTest;
 import dev.stampboard.base.Actor;
 import dev.stampboard.fleet.FleetService;
-import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.RegistryDeclaration;
-import dev.stampboard.fleet.StampDeclaration;
 import dev.stampboard.signals.SignalFeed;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.engine.AlertSubject;
@@ -15,6 +13,7 @@ import dev.stampboard.signals.engine.ReplicaMinute;
 import dev.stampboard.signals.engine.TrafficCounts;
 import dev.stampboard.signals.engine.TriggerKind;
 import dev.stampboard.support.TestNames;
+import dev.stampboard.support.TestStamps;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,17 +50,7 @@ class DashboardAlertRegionsTest extends SpringTest {
     DashboardService dashboard;
 
     private void declareStamp(String name, String region) {
-        fleet.declareStamp(
-                name,
-                new StampDeclaration(
-                        region,
-                        null,
-                        null,
-                        List.of(
-                                new StampDeclaration.PoolDeclaration(PoolKind.REGISTRY, List.of("rg-000"), null),
-                                new StampDeclaration.PoolDeclaration(PoolKind.DATAPROXY, List.of("dp-000"), null)),
-                        List.of()),
-                Actor.SYSTEM);
+        fleet.declareStamp(name, TestStamps.oneNodePerPool(region), Actor.SYSTEM);
     }
 
     private void traffic(String registry, String region, String stamp, long minute, long requests, long throttled) {

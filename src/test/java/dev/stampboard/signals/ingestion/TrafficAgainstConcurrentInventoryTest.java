@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stampboard.SpringTest;
 import dev.stampboard.base.Actor;
 import dev.stampboard.fleet.FleetService;
-import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.RegionName;
 import dev.stampboard.fleet.RegistryDeclaration;
 import dev.stampboard.fleet.RegistryName;
-import dev.stampboard.fleet.StampDeclaration;
 import dev.stampboard.fleet.StampName;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.support.TestNames;
+import dev.stampboard.support.TestStamps;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -47,17 +46,7 @@ class TrafficAgainstConcurrentInventoryTest extends SpringTest {
     TransactionTemplate tx;
 
     private void declareStamp(String name) {
-        fleet.declareStamp(
-                name,
-                new StampDeclaration(
-                        NAMES.region(),
-                        null,
-                        null,
-                        List.of(
-                                new StampDeclaration.PoolDeclaration(PoolKind.REGISTRY, List.of("rg-000"), null),
-                                new StampDeclaration.PoolDeclaration(PoolKind.DATAPROXY, List.of("dp-000"), null)),
-                        List.of()),
-                SYSTEM);
+        fleet.declareStamp(name, TestStamps.oneNodePerPool(NAMES.region()), SYSTEM);
     }
 
     private void declareRegistry(String name, String stamp) {

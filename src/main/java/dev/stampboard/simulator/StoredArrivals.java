@@ -1,0 +1,115 @@
+package dev.stampboard.simulator;
+
+import dev.stampboard.fleet.HomeStampChange;
+import dev.stampboard.fleet.RegistryInfo;
+import dev.stampboard.fleet.ReplicaInfo;
+import dev.stampboard.simulator.model.ReplicaLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Each replica's arrival at its home stamp, for the destination's cache warm-up after a cutover, taken from the stored
+ * home-stamp history: every console instance (one that ticked through the cutover, one started after it, a restarted
+ * one back-filling) then simulates the same warm-up for the same minute. Before, each instance remembered the minute
+ * it saw a home change, so one started later simulated the destination as warm (README "Several instances").
+ * <p>
+ * A cutover written while minute {@code m} was the simulated clock's (the change's {@code changedAt} is that minute's
+ * instant) moves the load from minute {@code m + 1}: minute {@code m} was generated before it, on the stamp it left.
+ * A first placement (no stamp it came from) is not a cutover: warm from the start.
+ * <p>
+ * The history is read on ({@code readOn}: the incremental {@code FleetService.homeStampTimeline()}) only when the
+ * inventory shows a replica on a stamp the history read so far does not have it on last, at most once per call: a
+ * minute without new changes reads nothing. Not thread-safe: the simulator calls it under its lock.
+ */
+final class StoredArrivals {
+
+    /** A replica's stored home-stamp changes, oldest first. */
+    interface History {
+        List<HomeStampChange> of(String registry, String region);
+    }
+
+    private final Supplier<History> readOn;
+    private @Nullable History history;
+
+    StoredArrivals(Supplier<History> readOn) {
+        this.readOn = readOn;
+    }
+
+    /** The inventory's replicas, each on its home stamp with its arrival there as seen from {@code minute}. */
+    List<ReplicaLayout> replicas(List<RegistryInfo> registries, long minute) {
+        History known = history;
+        boolean readNow = known == null;
+        if (known == null) {
+            known = readOn.get();
+            history = known;
+        }
+        List<ReplicaLayout> replicas = new ArrayList<>();
+        for (RegistryInfo registry : registries) {
+            for (ReplicaInfo replica : registry.replicas()) {
+                List<HomeStampChange> changes = known.of(registry.name(), replica.region());
+                if (!readNow && !lastOn(changes, replica.homeStamp())) {
+                    // the inventory has a change the history read so far does not: read on, once
+                    known = readOn.get();
+                    history = known;
+                    readNow = true;
+                    changes = known.of(registry.name(), replica.region());
+                }
+                replicas.add(new ReplicaLayout(
+                        registry.name(),
+                        replica.region(),
+                        replica.homeStamp(),
+                        arrived(changes, replica.homeStamp(), minute)));
+            }
+        }
+        return replicas;
+    }
+
+    private static boolean lastOn(List<HomeStampChange> changes, String stamp) {
+        return !changes.isEmpty() && changes.get(changes.size() - 1).toStamp().equals(stamp);
+    }
+
+    /**
+     * The first minute generated on {@code stamp} after the replica's last cutover to it, or {@link
+     * ReplicaLayout#ALWAYS} when it has been there since its first placement (or the history does not have it there).
+     * A minute is generated on the home its last change before that minute left, so only the last change of each
+     * minute moves the load: a move and its rollback within one minute leave the replica where it was, warm. In the
+     * minute of the change itself the inventory may already show it (the cutover was written before that minute was
+     * generated): that minute is then the arrival.
+     */
+    static long arrived(List<HomeStampChange> changes, String stamp, long minute) {
+        @Nullable String home = null;
+        long arrivedAt = ReplicaLayout.ALWAYS;
+        boolean there = false;
+        for (int i = 0; i < changes.size(); i++) {
+            HomeStampChange change = changes.get(i);
+            long changed = minuteOf(change);
+            if (i + 1 < changes.size() && minuteOf(changes.get(i + 1)) == changed) {
+                continue; // a later change of the same minute says where the next minute is generated
+            }
+            String to = change.toStamp();
+            if (change.fromStamp() == null || home == null) {
+                home = to;
+                if (to.equals(stamp)) {
+                    there = true;
+                    arrivedAt = change.fromStamp() == null ? ReplicaLayout.ALWAYS : changed + 1;
+                }
+            } else if (!to.equals(home)) {
+                home = to;
+                if (to.equals(stamp)) {
+                    there = true;
+                    arrivedAt = changed + 1;
+                }
+            }
+        }
+        if (!there || arrivedAt == ReplicaLayout.ALWAYS) {
+            return ReplicaLayout.ALWAYS;
+        }
+        return arrivedAt == minute + 1 ? minute : arrivedAt;
+    }
+
+    private static long minuteOf(HomeStampChange change) {
+        return Math.floorDiv(change.changedAt().getEpochSecond(), 60L);
+    }
+}
