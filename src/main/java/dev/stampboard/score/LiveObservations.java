@@ -22,7 +22,7 @@ import java.util.Map;
  * ({@code WorldMinutes}): each pool's hot-node value, the stamp's throttling and 5xx rates and p99, its requests
  * (summed over the replicas it served that minute) and the biggest customer's share of them.
  */
-final class LiveObservations {
+final class LiveObservations implements EngineMinutes {
 
     private final SignalsService signals;
     private final FleetService fleet;
@@ -36,7 +36,8 @@ final class LiveObservations {
      * Every minute of {@code [from, to]} of each of {@code stamps}: index {@code i} is minute {@code from + i}. One
      * range read per series, so a late minute or a stamp's whole 12 h costs one pass over the replicas.
      */
-    Map<String, StampMinute[]> range(long from, long to, List<StampInfo> stamps) {
+    @Override
+    public Map<String, StampMinute[]> range(long from, long to, List<StampInfo> stamps) {
         MinuteRange range = new MinuteRange(from, to);
         int length = Math.toIntExact(to - from + 1);
         Map<String, long[]> requests = new HashMap<>();

@@ -3,16 +3,19 @@ package dev.stampboard.score;
 import dev.stampboard.score.engine.FeatureSettings;
 import dev.stampboard.score.engine.FeatureTracker;
 import dev.stampboard.score.engine.ScoreFeature;
+import dev.stampboard.score.engine.ScoreModel;
 import dev.stampboard.score.engine.StampMinute;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One stamp's features on the {@link LiveScoreBoard}: latest score and its last 12 h of scores. The hours of request
  * totals the growth feature compares that began before the first minute read from the engine are the totals the
- * store had for them when the stamp was read ({@link LiveScoreBoard.StoredHours}); the hours it read whole are its own.
- * Guarded by its own monitor (the board's writers hold it while they change it).
+ * store had for them when the stamp was read ({@link StoredHours}); the hours it read whole are its own. Guarded by
+ * its own monitor: the board's writers and readers hold it while they call it.
  */
 final class LiveStamp {
 
@@ -111,6 +114,79 @@ final class LiveStamp {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Puts the minutes from {@code from} on read again ({@code values}, index 0 is minute {@code readFrom}) into the
+     * recent inputs, replays them onto the settled tracker and scores them again under {@code model}; hours it reads
+     * whole go to {@code hours}.
+     */
+    void revise(
+            String stamp,
+            long from,
+            long readFrom,
+            StampMinute[] values,
+            LiveScoreBoard.@Nullable Scorer model,
+            WholeHours hours) {
+        for (long m = from; m <= latestMinute; m++) {
+            recent[slot(m)] = values[(int) (m - readFrom)];
+        }
+        tracker.copyFrom(settled);
+        for (long m = settledMinute + 1; m <= latestMinute; m++) {
+            boolean wholeHour = feed(tracker, m, recent[slot(m)]);
+            if (m >= from) {
+                if (wholeHour) {
+                    hours.add(stamp, m, this);
+                }
+                score(stamp, model, m);
+            }
+        }
+    }
+
+    /** Scores the tracker as it stands after {@code minute} (its trend's slot; the latest when newest). */
+    void score(String stamp, LiveScoreBoard.@Nullable Scorer model, long minute) {
+        tracker.features(features);
+        scored = true;
+        int slot = (int) Math.floorMod(minute, LiveScoreBoard.TREND_MINUTES);
+        if (model == null) {
+            latest = null;
+            trend[slot] = Double.NaN;
+            return;
+        }
+        ScoreModel m = model.model();
+        double logit = m.logit(features);
+        double score = 100.0 / (1.0 + Math.exp(-logit));
+        latest = new StampScore(stamp, score, logit, model.version(), minute + 1, m, features);
+        trend[slot] = score;
+    }
+
+    /** Scores the latest minute again under {@code model}, from the features it was scored with (if it was scored). */
+    void rescore(String stamp, LiveScoreBoard.@Nullable Scorer model) {
+        if (scored) {
+            score(stamp, model, latestMinute);
+        }
+    }
+
+    /** Consecutive scored minutes, ending with the latest, at or above {@code threshold}. */
+    int minutesAtOrAbove(double threshold) {
+        int n = 0;
+        for (long m = latestMinute; n < LiveScoreBoard.TREND_MINUTES; m--) {
+            double v = trend[(int) Math.floorMod(m, LiveScoreBoard.TREND_MINUTES)];
+            if (Double.isNaN(v) || v < threshold) {
+                break;
+            }
+            n++;
+        }
+        return n;
+    }
+
+    /** The scores of the last 12 h, oldest first: {@code [epoch minute, score]} (score NaN when none). */
+    List<double[]> trend() {
+        List<double[]> out = new ArrayList<>(LiveScoreBoard.TREND_MINUTES);
+        for (long m = latestMinute - LiveScoreBoard.TREND_MINUTES + 1; m <= latestMinute; m++) {
+            out.add(new double[] {m, trend[(int) Math.floorMod(m, LiveScoreBoard.TREND_MINUTES)]});
+        }
+        return out;
     }
 
     /** Whether {@code minute}'s input is still replayable (not yet in {@link #settled}). */

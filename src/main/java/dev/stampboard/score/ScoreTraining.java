@@ -6,47 +6,54 @@ import dev.stampboard.score.engine.FeatureSettings;
 import dev.stampboard.score.engine.IncidentRule;
 import dev.stampboard.score.engine.ScoreTrainer;
 import dev.stampboard.score.engine.TrainingPlan;
+import dev.stampboard.signals.SignalsService;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Trains a score model version on the simulated world ({@link TrainingPlan}) and stores it inactive, with its
- * training facts and evaluation, audited as {@link ScoreModelTrained}. One training at a time among all instances: a
- * second one is refused while the first runs, here or on another instance ({@link ScoreTrainingClaims}, which every
- * instance reads to say whether a version is being trained). Whoever calls it has checked the role.
+ * training facts and evaluation, audited as {@link ScoreModelTrained}. It labels with the incident rule and features
+ * in force when it starts. One training at a time among all instances: a second one is refused while the first runs,
+ * here or on another instance ({@link ScoreTrainingClaims}, which every instance reads to say whether a version is
+ * being trained). Whoever calls it has checked the role.
  */
-final class ScoreTraining {
+@Component
+class ScoreTraining {
 
     private static final Logger log = LoggerFactory.getLogger(ScoreTraining.class);
 
     private final ScoreModelStore store;
+    private final ScoreTrainingClaims claims;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
-    private final double operatingScore;
-    private final ScoreTrainingClaims claims;
+    private final ScoreProperties properties;
+    private final SignalsService signals;
+    private final ScoreLabellingService labelling;
     private final AtomicBoolean running = new AtomicBoolean();
 
     ScoreTraining(
             ScoreModelStore store,
             ScoreTrainingClaims claims,
             ApplicationEventPublisher events,
-            TransactionTemplate tx,
-            double operatingScore) {
+            PlatformTransactionManager transactions,
+            ScoreProperties properties,
+            SignalsService signals,
+            ScoreLabellingService labelling) {
         this.store = store;
         this.claims = claims;
         this.events = events;
-        this.tx = tx;
-        this.operatingScore = operatingScore;
-    }
-
-    /** Whether this instance trains a version now (its claim is renewed while it does). */
-    boolean isRunningHere() {
-        return running.get();
+        this.tx = new TransactionTemplate(transactions);
+        this.properties = properties;
+        this.signals = signals;
+        this.labelling = labelling;
     }
 
     /** Whether a version is being trained now, on this instance or another: the shared claim. */
@@ -54,25 +61,35 @@ final class ScoreTraining {
         return claims.anyTraining(Instant.now());
     }
 
-    /** Renews this instance's claim while it trains (called every few seconds). */
+    /** Keeps this instance's claim alive while it trains (a claim not renewed for 30 s is given up). */
+    @Scheduled(fixedDelay = 5_000, initialDelay = 5_000)
     void renewClaim() {
         if (running.get()) {
             claims.renew(Instant.now());
         }
     }
 
-    /** Trains on {@code plan} with these features and incident rule, stores the version inactive; its number. */
-    int trainAndStore(
-            ScoreProperties.Plan plan, int threads, FeatureSettings features, IncidentRule rule, Actor actor) {
+    /** Trains on {@code plan} with the features and incident rule in force, stores the version inactive; its number. */
+    int trainAndStore(ScoreProperties.Plan plan, int threads, Actor actor) {
         if (!running.compareAndSet(false, true)) {
             throw new ConflictException("A score model is being trained already; try again when it is done");
         }
-        if (!claims.claim(Instant.now())) {
+        boolean claimed;
+        try {
+            claimed = claims.claim(Instant.now());
+        } catch (RuntimeException e) { // the claim could not be written: nothing trains here, a later call may
+            running.set(false);
+            throw e;
+        }
+        if (!claimed) {
             running.set(false);
             throw new ConflictException(
                     "A score model is being trained already (on another console instance); try again when it is done");
         }
         try {
+            FeatureSettings features = CurrentFeatureSettings.of(signals);
+            IncidentRule rule = labelling.incidentRule();
+            double operatingScore = properties.operatingScore();
             TrainingPlan trainingPlan = new TrainingPlan(
                     plan.stamps(),
                     plan.days(),

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * statements that mean the same on H2 and PostgreSQL: raise an existing row, then insert where none exists.
  */
 @Component
-class StoredHourlyRequests implements LiveScoreBoard.StoredHours {
+class StoredHourlyRequests implements StoredHours {
 
     private static final Logger log = LoggerFactory.getLogger(StoredHourlyRequests.class);
 
@@ -77,7 +77,7 @@ class StoredHourlyRequests implements LiveScoreBoard.StoredHours {
     }
 
     @Override
-    public void write(List<LiveScoreBoard.HourTotal> totals) {
+    public void write(List<HourTotal> totals) {
         for (int attempt = 1; ; attempt++) {
             try {
                 writeOnce(totals);
@@ -97,7 +97,7 @@ class StoredHourlyRequests implements LiveScoreBoard.StoredHours {
     }
 
     /** Raises each existing row to its total, then inserts the rows not there yet. */
-    private void writeOnce(List<LiveScoreBoard.HourTotal> totals) {
+    private void writeOnce(List<HourTotal> totals) {
         template.batchUpdate(
                 "update stamp_hourly_requests set requests = ? where stamp = ? and hour_at = ? and requests < ?",
                 totals,

@@ -275,11 +275,12 @@ public class SimulatorService {
      */
     List<dev.stampboard.simulator.model.DailyPeaks.Peak> dailyPeaks(
             java.time.LocalDate from, java.time.LocalDate to, int stepMinutes) {
-        FleetLayout layout;
-        synchronized (this) {
-            layout = layout();
-        }
-        return dev.stampboard.simulator.model.DailyPeaks.of(model, layout, from, to, stepMinutes);
+        return dev.stampboard.simulator.model.DailyPeaks.of(model, currentLayout(), from, to, stepMinutes);
+    }
+
+    /** The layout of the simulated clock's minute, built under the simulator's lock. */
+    synchronized FleetLayout currentLayout() {
+        return layout();
     }
 
     public Instant now() {
@@ -297,15 +298,19 @@ public class SimulatorService {
 
     /**
      * Only stamps that serve traffic report telemetry: a provisioning or retired stamp is silent. Each replica is on its
-     * home stamp with its arrival there from the stored history ({@link StoredArrivals}), to warm the destination's
-     * caches after a cutover.
+     * home stamp in this minute with its arrival there from the stored history ({@link StoredArrivals}), to warm the
+     * destination's caches after a cutover and to back-fill minutes before a cutover on the stamp it left.
      */
     private FleetLayout layout() {
         List<StampLayout> stamps = fleet.stamps().stream()
                 .filter(s -> s.status() == StampStatus.ACTIVE || s.status() == StampStatus.DRAINING)
                 .map(this::stampLayout)
                 .toList();
-        return new FleetLayout(stamps, arrivals.replicas(fleet.registries(), clock.minute()));
+        java.util.Set<String> serving = stamps.stream()
+                .filter(StampLayout::serves)
+                .map(StampLayout::name)
+                .collect(java.util.stream.Collectors.toSet());
+        return new FleetLayout(stamps, arrivals.replicas(fleet.registries(), serving, clock.minute()));
     }
 
     private StampLayout stampLayout(StampInfo s) {

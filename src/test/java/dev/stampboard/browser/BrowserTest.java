@@ -12,7 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * end (JUnit's root store), not one per class. Each test opens browser contexts of its own
  * ({@link Chromium#signedIn}) and closes them.
  */
-@ExtendWith(BrowserTest.SharedChromium.class)
+@ExtendWith({ChromiumCpu.class, BrowserTest.SharedChromium.class})
 abstract class BrowserTest extends SpringTest {
 
     static Chromium chromium;

@@ -42,15 +42,28 @@ final class Chromium implements AutoCloseable {
                 .launch(new BrowserType.LaunchOptions()
                         .setExecutablePath(EXECUTABLE)
                         .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-quic",
-                                "--no-first-run",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync")));
+                        .setArgs(args()));
         return new Chromium(playwright, browser);
+    }
+
+    /**
+     * The flags Chromium is started with; {@code -Dchromium.args="--a --b"} adds some, to compare their cost with
+     * {@link ChromiumPageLoadBenchmark}.
+     */
+    static List<String> args() {
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync"));
+        String extra = System.getProperty("chromium.args", "");
+        if (!extra.isBlank()) {
+            args.addAll(List.of(extra.split(" ")));
+        }
+        return args;
     }
 
     /**
@@ -89,6 +102,21 @@ final class Chromium implements AutoCloseable {
         page.fill("input[name='password']", user + "-pw");
         page.click("vaadin-login-form vaadin-button");
         page.waitForSelector("vaadin-app-layout");
+    }
+
+    /**
+     * Opens {@code path} (relative to the app; "" is the dashboard) in the page's running app the way a click on one of
+     * its links does: Flow's router asks the server for the view and the page stays loaded, so its scripts are not
+     * loaded, compiled and run again as they are by {@link Page#navigate}. Returns once the address is the view's and
+     * the client is idle ({@link #settled}).
+     */
+    static void go(Page page, String path) {
+        page.evaluate(
+                "path => window.dispatchEvent(new CustomEvent('vaadin-router-go',"
+                        + " { cancelable: true, detail: new URL(path, document.baseURI) }))",
+                path);
+        page.waitForFunction("path => new URL(path, document.baseURI).pathname === window.location.pathname", path);
+        settled(page);
     }
 
     /** Keeps what the browser showed under target/screenshots, to look at after a run. */

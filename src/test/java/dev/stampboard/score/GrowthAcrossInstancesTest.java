@@ -36,10 +36,16 @@ class GrowthAcrossInstancesTest {
             List.of(new StampInfo(STAMP, "grow-region", StampKind.SHARED, StampStatus.ACTIVE, List.of(), List.of()));
     private static final LiveScoreBoard.Scorer SCORER = new LiveScoreBoard.Scorer(1, model());
 
+    /** {@code board}, scoring with {@link #SCORER}. */
+    private static LiveScoreBoard scoring(LiveScoreBoard board) {
+        board.scoreWith(SCORER);
+        return board;
+    }
+
     /** The shared store: stamp → epoch hour → requests, the larger total kept, as the database does. */
     private final Map<String, Map<Long, Long>> store = new HashMap<>();
 
-    private final LiveScoreBoard.StoredHours shared = new LiveScoreBoard.StoredHours() {
+    private final StoredHours shared = new StoredHours() {
         @Override
         public Map<String, Map<Long, Long>> read(long fromHour, long toHour, Collection<String> stamps) {
             Map<String, Map<Long, Long>> out = new HashMap<>();
@@ -56,7 +62,7 @@ class GrowthAcrossInstancesTest {
         }
 
         @Override
-        public void write(List<LiveScoreBoard.HourTotal> totals) {
+        public void write(List<StoredHours.HourTotal> totals) {
             totals.forEach(t ->
                     store.computeIfAbsent(t.stamp(), k -> new HashMap<>()).merge(t.hour(), t.requests(), Math::max));
         }
@@ -94,7 +100,7 @@ class GrowthAcrossInstancesTest {
 
     private void minute(LiveScoreBoard board, long minute) {
         now = minute - 1;
-        board.onMinute(minute, STAMPS, FeatureSettings.DEFAULTS, this::range, SCORER);
+        board.onMinute(minute, STAMPS, FeatureSettings.DEFAULTS, this::range);
     }
 
     private static double growth(LiveScoreBoard board) {
@@ -121,7 +127,7 @@ class GrowthAcrossInstancesTest {
 
     /** A board that runs from {@code START} to {@code end}, one minute at a time, writing to the shared store. */
     private LiveScoreBoard runLive(long end) {
-        LiveScoreBoard live = new LiveScoreBoard(shared);
+        LiveScoreBoard live = scoring(new LiveScoreBoard(shared));
         for (long m = START; m <= end; m++) {
             minute(live, m);
         }
@@ -133,9 +139,9 @@ class GrowthAcrossInstancesTest {
         long end = START + 50 * 60 + 23; // 50 h 23 min live, ending inside an hour
         LiveScoreBoard live = runLive(end);
 
-        LiveScoreBoard started = new LiveScoreBoard(shared);
+        LiveScoreBoard started = scoring(new LiveScoreBoard(shared));
         minute(started, end);
-        LiveScoreBoard withoutStore = new LiveScoreBoard();
+        LiveScoreBoard withoutStore = scoring(new LiveScoreBoard());
         minute(withoutStore, end);
 
         double expected = expectedGrowth(end);
@@ -160,7 +166,7 @@ class GrowthAcrossInstancesTest {
         long end = START + 49 * 60 + 41;
         LiveScoreBoard live = runLive(end);
         live.late(STAMP, end - 100); // older than the replayed minutes: the stamp's 12 h are read afresh
-        live.settle(STAMPS, FeatureSettings.DEFAULTS, this::range, SCORER);
+        live.settle(STAMPS, FeatureSettings.DEFAULTS, this::range);
         assertThat(growth(live)).isCloseTo(expectedGrowth(end), within(1e-9));
     }
 
@@ -170,7 +176,7 @@ class GrowthAcrossInstancesTest {
         long quietHour = Math.floorDiv(end, 60) - 30; // in the day before, older than the engine's 12 h at the end
         requests = m -> Math.floorDiv(m, 60) == quietHour ? 0 : requests(m);
         LiveScoreBoard live = runLive(end);
-        LiveScoreBoard started = new LiveScoreBoard(shared);
+        LiveScoreBoard started = scoring(new LiveScoreBoard(shared));
         minute(started, end);
         assertThat(growth(live)).isZero();
         assertThat(growth(started)).isZero();

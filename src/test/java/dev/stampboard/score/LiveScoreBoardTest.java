@@ -11,6 +11,7 @@ import dev.stampboard.score.engine.FeatureSettings;
 import dev.stampboard.score.engine.ScoreFeature;
 import dev.stampboard.score.engine.ScoreModel;
 import dev.stampboard.score.engine.StampMinute;
+import dev.stampboard.support.Threads;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -30,10 +31,16 @@ class LiveScoreBoardTest {
     private static final FeatureSettings SETTINGS = FeatureSettings.DEFAULTS;
     private static final LiveScoreBoard.Scorer SCORER = new LiveScoreBoard.Scorer(1, model());
 
+    /** {@code board}, scoring with {@link #SCORER}. */
+    private static LiveScoreBoard scoring(LiveScoreBoard board) {
+        board.scoreWith(SCORER);
+        return board;
+    }
+
     /** What the engine holds: stamp → minute → the minute's values. */
     private final Map<String, Map<Long, StampMinute>> engine = new HashMap<>();
 
-    private final LiveScoreBoard board = new LiveScoreBoard();
+    private final LiveScoreBoard board = scoring(new LiveScoreBoard());
 
     private static ScoreModel model() {
         double[] zeros = new double[ScoreFeature.COUNT];
@@ -73,7 +80,7 @@ class LiveScoreBoardTest {
 
     /** The board's minute {@code minute} (it reads minute − 1) and a late sample's report, as the service calls them. */
     private void minute(LiveScoreBoard b, long minute, List<StampInfo> stamps, FeatureSettings settings) {
-        b.onMinute(minute, stamps, settings, this::range, SCORER);
+        b.onMinute(minute, stamps, settings, this::range);
     }
 
     private void lateSample(String stamp, long minute, double registry, double dataproxy) {
@@ -91,7 +98,7 @@ class LiveScoreBoardTest {
 
     /** The board's latest score and features equal those of a board that reads the full data now, for the first time. */
     private void assertSameAsFresh(long minute, List<StampInfo> stamps, FeatureSettings settings) {
-        LiveScoreBoard fresh = new LiveScoreBoard();
+        LiveScoreBoard fresh = scoring(new LiveScoreBoard());
         minute(fresh, minute, stamps, settings);
         for (StampInfo s : stamps) {
             StampScore running = board.scoreOf(s.name()).orElseThrow();
@@ -121,7 +128,7 @@ class LiveScoreBoardTest {
                 .isCloseTo(expectedScore(30), within(1e-9));
 
         lateSample("late-s01", N, 40, 95); // the dataproxy collector posts minute N after it passed
-        board.settle(stamps, SETTINGS, this::range, SCORER);
+        board.settle(stamps, SETTINGS, this::range);
 
         // ten values, nine 30s and a 95: the nearest rank ceil(0.95 · 10) = 10 is the 95
         StampScore score = board.scoreOf("late-s01").orElseThrow();
@@ -140,7 +147,7 @@ class LiveScoreBoardTest {
         assertSameAsFresh(N + 41, stamps, SETTINGS);
         // and a later revision replays onto it: eleven values, ten 30s and the 95
         lateSample("late-s01", N + 40, 40, 30);
-        board.settle(stamps, SETTINGS, this::range, SCORER);
+        board.settle(stamps, SETTINGS, this::range);
         assertThat(board.scoreOf("late-s01").orElseThrow().score()).isCloseTo(expectedScore(95), within(1e-9));
         assertSameAsFresh(N + 41, stamps, SETTINGS);
     }
@@ -156,7 +163,7 @@ class LiveScoreBoardTest {
 
         lateSample("late-s02", N - 100, Double.NaN, 95); // 100 minutes back: past the replayed minutes
         assertThat(N - 100).isLessThan(N - LiveScoreBoard.SETTLE_MINUTES);
-        board.settle(stamps, SETTINGS, this::range, SCORER);
+        board.settle(stamps, SETTINGS, this::range);
 
         // eleven values, ten 30s and a 95: nearest rank ceil(0.95 · 11) = 11 is the 95
         assertThat(board.scoreOf("late-s02").orElseThrow().score()).isCloseTo(expectedScore(95), within(1e-9));
@@ -172,7 +179,7 @@ class LiveScoreBoardTest {
             send("late-s04", m, 40, 30);
         }
         board.late("late-s04", N - 120); // not tracked yet: the board reads it with its first minute
-        board.settle(List.of(stamp("late-s03"), stamp("late-s04")), SETTINGS, this::range, SCORER);
+        board.settle(List.of(stamp("late-s03"), stamp("late-s04")), SETTINGS, this::range);
         List<StampInfo> both = List.of(stamp("late-s03"), stamp("late-s04"));
         minute(board, N + 1, both, SETTINGS);
 
@@ -188,7 +195,7 @@ class LiveScoreBoardTest {
         }
         minute(board, N + 1, stamps, SETTINGS);
         FeatureSettings hotter = SETTINGS.withHotThreshold(80);
-        board.settle(stamps, hotter, this::range, SCORER);
+        board.settle(stamps, hotter, this::range);
 
         double headroom = board.scoreOf("late-s05").orElseThrow().breakdown().stream()
                 .filter(c -> c.feature() == ScoreFeature.HEADROOM)
@@ -197,5 +204,47 @@ class LiveScoreBoardTest {
                 .orElseThrow();
         assertThat(headroom).as("80 − the P95 of the hotter pool, 40").isEqualTo(40.0);
         assertSameAsFresh(N + 1, stamps, hotter);
+    }
+
+    /**
+     * A model activated while the board reads its minutes (the start's 12 h, read in hourly chunks) scores every stamp
+     * once the read is done: without the board's lock the activation rescored the stamps read so far and the rest of
+     * the read went on scoring without a model, leaving the stamp unscored until the next minute.
+     */
+    @Test
+    void a_model_activated_while_minutes_are_read_scores_the_stamps_once_the_read_is_done() throws Exception {
+        List<StampInfo> stamps = List.of(stamp("late-s06"));
+        for (long m = N - 9; m <= N; m++) {
+            send("late-s06", m, 40, 30);
+        }
+        LiveScoreBoard unscored = new LiveScoreBoard();
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch goOn = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        EngineMinutes slowSecondRead = (from, to, s) -> {
+            if (reads.incrementAndGet() == 2) { // the stamp's first hour is read and scored
+                reading.countDown();
+                try {
+                    goOn.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return range(from, to, s);
+        };
+        Thread minute = new Thread(() -> unscored.onMinute(N + 1, stamps, SETTINGS, slowSecondRead));
+        minute.start();
+        assertThat(reading.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        Thread activation = new Thread(() -> unscored.scoreWith(SCORER));
+        activation.start();
+        Threads.awaitBlockedOrDone(activation, java.time.Duration.ofSeconds(10));
+        goOn.countDown();
+        minute.join(30_000);
+        activation.join(30_000);
+
+        StampScore score = unscored.scoreOf("late-s06").orElseThrow();
+        assertThat(score.version()).isEqualTo(1);
+        assertThat(score.minute()).isEqualTo(N + 1);
+        assertThat(score.score()).isCloseTo(expectedScore(30), within(1e-9));
     }
 }

@@ -19,11 +19,14 @@ class LiveStampScoresTest extends SpringTest {
     ScoreService scores;
 
     @Autowired
+    ScoreModelService versions;
+
+    @Autowired
     SimulatorService simulator;
 
     @Test
     void the_port_answers_the_live_score_and_how_long_it_held() {
-        ScoreFixture.activeVersion(scores);
+        ScoreFixture.activeVersion(versions);
         simulator.advance(3, Actor.SYSTEM);
         assertThat(port).isInstanceOf(LiveStampScores.class);
         for (String stamp : new String[] {"eus-s01", "eus-s02"}) {

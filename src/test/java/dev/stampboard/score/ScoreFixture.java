@@ -7,7 +7,7 @@ public final class ScoreFixture {
 
     private ScoreFixture() {}
 
-    public static synchronized ModelCard activeVersion(ScoreService scores) {
+    public static synchronized ModelCard activeVersion(ScoreModelService scores) {
         return scores.activeCard().orElseGet(() -> {
             int version = scores.versions().isEmpty()
                     ? scores.train(Actor.SYSTEM).version()

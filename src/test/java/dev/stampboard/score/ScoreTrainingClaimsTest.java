@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ScoreTrainingClaimsTest extends SpringTest {
 
     @Autowired
-    ScoreService scores;
+    ScoreModelService scores;
 
     @Autowired
     JdbcClient jdbc;

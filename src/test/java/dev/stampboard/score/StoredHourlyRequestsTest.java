@@ -37,8 +37,8 @@ class StoredHourlyRequestsTest extends SpringTest {
                 .update();
     }
 
-    private static LiveScoreBoard.HourTotal total(String stamp, long hour, long requests) {
-        return new LiveScoreBoard.HourTotal(stamp, hour, requests);
+    private static StoredHours.HourTotal total(String stamp, long hour, long requests) {
+        return new StoredHours.HourTotal(stamp, hour, requests);
     }
 
     @Test

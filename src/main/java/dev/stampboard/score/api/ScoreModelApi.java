@@ -4,7 +4,8 @@ import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
 import dev.stampboard.score.Labelling;
 import dev.stampboard.score.ModelCard;
-import dev.stampboard.score.ScoreService;
+import dev.stampboard.score.ScoreLabellingService;
+import dev.stampboard.score.ScoreModelService;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
 import java.time.Instant;
@@ -25,17 +26,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Issue 16: the active score model's card, every version, training a new (inactive) version, activating one and
- * pinning weights by hand. Reading takes a viewer; changing takes an admin (checked again in {@link ScoreService}).
+ * pinning weights by hand. Reading takes a viewer; changing takes an admin (checked again in {@link ScoreModelService} and {@link ScoreLabellingService}).
  */
 @RestController
 @RequestMapping("/api/v1/score-model")
 class ScoreModelApi {
 
-    private final ScoreService scores;
+    private final ScoreModelService scores;
+    private final ScoreLabellingService labelling;
     private final CurrentUser currentUser;
 
-    ScoreModelApi(ScoreService scores, CurrentUser currentUser) {
+    ScoreModelApi(ScoreModelService scores, ScoreLabellingService labelling, CurrentUser currentUser) {
         this.scores = scores;
+        this.labelling = labelling;
         this.currentUser = currentUser;
     }
 
@@ -90,7 +93,7 @@ class ScoreModelApi {
     @GetMapping("/labelling")
     @Secured(Role.Authority.VIEWER)
     Labelling labelling() {
-        return scores.labelling();
+        return labelling.labelling();
     }
 
     /** {@code {"p99SloMs":1500,"throttlingPercent":1.0,"horizonHours":6}}: used by the next training. */
@@ -101,14 +104,14 @@ class ScoreModelApi {
             throw new InvalidInputException(
                     "The body must be {\"p99SloMs\":1500,\"throttlingPercent\":1.0,\"horizonHours\":6}");
         }
-        return scores.changeLabelling(
+        return labelling.changeLabelling(
                 Labelling.of(body.p99SloMs(), body.throttlingPercent(), body.horizonHours()), currentUser.actor());
     }
 
     @DeleteMapping("/labelling")
     @Secured(Role.Authority.ADMIN)
     Labelling resetLabelling() {
-        return scores.resetLabelling(currentUser.actor());
+        return labelling.resetLabelling(currentUser.actor());
     }
 
     record LabellingJson(

@@ -12,7 +12,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import dev.stampboard.score.Labelling;
-import dev.stampboard.score.ScoreService;
+import dev.stampboard.score.ScoreLabellingService;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
 
@@ -29,11 +29,11 @@ class LabellingForm extends Div {
     final Button reset = new Button("Back to the defaults");
     final Paragraph state = new Paragraph();
 
-    private final ScoreService scores;
+    private final ScoreLabellingService labelling;
     private final CurrentUser user;
 
-    LabellingForm(ScoreService scores, CurrentUser user) {
-        this.scores = scores;
+    LabellingForm(ScoreLabellingService labelling, CurrentUser user) {
+        this.labelling = labelling;
         this.user = user;
         setId("labelling");
         boolean admin = user.has(Role.ADMIN);
@@ -53,14 +53,14 @@ class LabellingForm extends Div {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setVisible(admin);
         reset.setVisible(admin);
-        save.addClickListener(e -> apply(() -> scores.changeLabelling(
+        save.addClickListener(e -> apply(() -> labelling.changeLabelling(
                 Labelling.of(slo.getValue(), throttling.getValue(), horizon.getValue()), user.actor())));
-        reset.addClickListener(e -> apply(() -> scores.resetLabelling(user.actor())));
+        reset.addClickListener(e -> apply(() -> labelling.resetLabelling(user.actor())));
         HorizontalLayout fields = new HorizontalLayout(slo, throttling, horizon, save, reset);
         fields.setAlignItems(FlexComponent.Alignment.BASELINE);
         fields.setWrap(true);
         add(new H3("What counts as an incident (next training)"), state, fields);
-        show(scores.labelling());
+        show(labelling.labelling());
     }
 
     private void apply(java.util.function.Supplier<Labelling> change) {

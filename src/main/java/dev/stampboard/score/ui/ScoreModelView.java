@@ -22,7 +22,8 @@ import dev.stampboard.base.ui.chart.EChart;
 import dev.stampboard.score.Cards;
 import dev.stampboard.score.ModelCard;
 import dev.stampboard.score.ModelStatus;
-import dev.stampboard.score.ScoreService;
+import dev.stampboard.score.ScoreLabellingService;
+import dev.stampboard.score.ScoreModelService;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -47,7 +48,7 @@ public class ScoreModelView extends VerticalLayout {
     static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private final ScoreService scores;
+    private final ScoreModelService scores;
     private final CurrentUser user;
     final Paragraph summary = new Paragraph();
     final Paragraph method = new Paragraph();
@@ -61,7 +62,7 @@ public class ScoreModelView extends VerticalLayout {
     private int shownVersions = -1;
     private boolean shownTraining;
 
-    public ScoreModelView(ScoreService scores, CurrentUser user) {
+    public ScoreModelView(ScoreModelService scores, ScoreLabellingService labelling, CurrentUser user) {
         this.scores = scores;
         this.user = user;
         summary.setId("model-summary");
@@ -144,7 +145,7 @@ public class ScoreModelView extends VerticalLayout {
                 weights,
                 versionsHeader,
                 versions,
-                new LabellingForm(scores, user));
+                new LabellingForm(labelling, user));
         Polling.whileAttached(this, 5_000, this::refreshIfChanged);
         refresh();
     }

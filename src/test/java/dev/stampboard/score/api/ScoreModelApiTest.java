@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stampboard.SpringTest;
 import dev.stampboard.base.Actor;
-import dev.stampboard.score.ScoreService;
+import dev.stampboard.score.ScoreModelService;
 import dev.stampboard.simulator.SimulatorService;
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,7 +28,7 @@ class ScoreModelApiTest extends SpringTest {
     TestRestTemplate rest;
 
     @Autowired
-    ScoreService scores;
+    ScoreModelService scores;
 
     @Autowired
     SimulatorService simulator;

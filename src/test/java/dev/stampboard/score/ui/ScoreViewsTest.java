@@ -12,6 +12,7 @@ import dev.stampboard.KaribuTest;
 import dev.stampboard.base.Actor;
 import dev.stampboard.score.ModelCard;
 import dev.stampboard.score.ScoreFixture;
+import dev.stampboard.score.ScoreModelService;
 import dev.stampboard.score.ScoreService;
 import dev.stampboard.signals.StampSignals;
 import dev.stampboard.simulator.SimulatorService;
@@ -26,13 +27,16 @@ class ScoreViewsTest extends KaribuTest {
     ScoreService scores;
 
     @Autowired
+    ScoreModelService versions;
+
+    @Autowired
     SimulatorService simulator;
 
     private ModelCard active;
 
     @BeforeEach
     void anActiveModelAndAScoredMinute() {
-        active = ScoreFixture.activeVersion(scores);
+        active = ScoreFixture.activeVersion(versions);
         simulator.advance(1, Actor.SYSTEM);
     }
 
@@ -77,7 +81,7 @@ class ScoreViewsTest extends KaribuTest {
                 .contains("Version " + active.version())
                 .contains("baseline rule AUC");
         assertThat(GridKt._size(view.weights)).isEqualTo(10);
-        assertThat(GridKt._size(view.versions)).isEqualTo(scores.versions().size());
+        assertThat(GridKt._size(view.versions)).isEqualTo(versions.versions().size());
         assertThat(view.train.isVisible()).isFalse();
         assertThat(view.roc.getElement().getProperty("option")).contains("baseline rule");
         assertThat(view.leadTimes.getElement().getProperty("option")).contains("minutes before the incident");
@@ -105,8 +109,8 @@ class ScoreViewsTest extends KaribuTest {
             ModelCard card = GridKt._get(view.versions, row);
             Button activate = (Button) GridKt._getCellComponent(view.versions, row, "activate");
             assertThat(activate.isVisible())
-                    .isEqualTo(
-                            card.version() != scores.activeCard().orElseThrow().version());
+                    .isEqualTo(card.version()
+                            != versions.activeCard().orElseThrow().version());
         }
     }
 }
