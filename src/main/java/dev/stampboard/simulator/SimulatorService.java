@@ -200,6 +200,7 @@ public class SimulatorService {
         }
         long stored = storedClock();
         if (stored > clock.minute()) {
+            arrivals.readOnSoon(System.nanoTime()); // cutovers committed before the clock moved
             boolean elected = elected();
             while (clock.minute() < stored) {
                 tick(elected);
@@ -224,6 +225,7 @@ public class SimulatorService {
         // instance on the database: advance from the later of it and this instance's clock
         long target = Math.max(storedClock(), clock.minute()) + minutes;
         persistClock(target);
+        arrivals.readOnSoon(System.nanoTime());
         boolean elected = elected();
         while (clock.minute() < target) {
             tick(elected);

@@ -22,9 +22,10 @@ import org.jspecify.annotations.Nullable;
  * A first placement (no stamp it came from) is not a cutover: warm from the start. A replica without history, or whose
  * stored home in that minute no longer serves (a stamp retired since), is on its inventory home stamp.
  * <p>
- * The history is read on ({@code readOn}: the incremental {@code FleetService.homeStampTimeline()}) only when the
- * inventory shows a replica on a stamp the history read so far does not have it on last, at most once per call: a
- * minute without new changes reads nothing. Not thread-safe: the simulator calls it under its lock.
+ * The history is read on ({@code readOn}: the incremental {@code FleetService.homeStampTimeline()}) when the
+ * inventory shows a replica on a stamp the history read so far does not have it on last (at most once per call), and
+ * before the simulator generates the minutes the clock moved on ({@link #readOnSoon}, a few times a second at most).
+ * Not thread-safe: the simulator calls it under its lock.
  */
 final class StoredArrivals {
 
@@ -33,11 +34,30 @@ final class StoredArrivals {
         List<HomeStampChange> of(String registry, String region);
     }
 
+    /** How often {@link #readOnSoon} lets the history be read again: a few times a second at most. */
+    static final long FRESH_NANOS = 250_000_000L;
+
     private final Supplier<History> readOn;
     private @Nullable History history;
+    private boolean readOnce;
+    private long lastReadOn;
 
     StoredArrivals(Supplier<History> readOn) {
         this.readOn = readOn;
+    }
+
+    /**
+     * Reads the history again at the next layout, unless that was asked for less than {@link #FRESH_NANOS} before
+     * {@code nanoTime}: before minutes the stored clock moved on (another instance ticked), so a cutover committed
+     * before it moved counts from the minute after it here too, even while this instance's inventory has not followed
+     * it yet.
+     */
+    void readOnSoon(long nanoTime) {
+        if (!readOnce || nanoTime - lastReadOn >= FRESH_NANOS) {
+            history = null;
+            readOnce = true;
+            lastReadOn = nanoTime;
+        }
     }
 
     /**

@@ -187,6 +187,35 @@ class StoredArrivalsTest {
                 .isEqualTo(new ReplicaLayout(registry.name(), region, source, CUTOVER + 201));
     }
 
+    /**
+     * Another instance's cutover, before this instance's inventory followed it: the minute after it is generated on
+     * the destination once the history was read on as the clock moved (the inventory still shows the source).
+     */
+    @Test
+    void a_cutover_the_inventory_has_not_followed_yet_counts_once_the_clock_moves() {
+        store.add(change(null, source, PLACED));
+        Instance follower = new Instance();
+        assertThat(follower.layout(source, CUTOVER).replicas().get(0).homeStamp())
+                .isEqualTo(source);
+        store.add(change(source, destination, CUTOVER));
+        assertThat(follower.layout(source, CUTOVER + 1).replicas().get(0).homeStamp())
+                .as("not read on: the inventory agrees with the history read so far")
+                .isEqualTo(source);
+
+        long now = 1_000_000_000L;
+        follower.arrivals.readOnSoon(now);
+        assertThat(follower.layout(source, CUTOVER + 1).replicas().get(0))
+                .isEqualTo(new ReplicaLayout(registry.name(), region, destination, CUTOVER + 1));
+        assertThat(follower.reads).isEqualTo(2);
+        // the inventory has followed by now
+        follower.arrivals.readOnSoon(now + StoredArrivals.FRESH_NANOS - 1);
+        follower.layout(destination, CUTOVER + 2);
+        assertThat(follower.reads).as("read on a few times a second at most").isEqualTo(2);
+        follower.arrivals.readOnSoon(now + StoredArrivals.FRESH_NANOS);
+        follower.layout(destination, CUTOVER + 3);
+        assertThat(follower.reads).isEqualTo(3);
+    }
+
     private long arrival(Instance instance, String home, long minute) {
         return instance.layout(home, minute).replicas().get(0).arrivedMinute();
     }
