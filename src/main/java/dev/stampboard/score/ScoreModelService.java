@@ -125,24 +125,26 @@ public class ScoreModelService {
         if (weights.isEmpty()) {
             throw new InvalidInputException("weights: name at least one feature and its weight");
         }
-        ScoreModelStore.Stored stored = store.find(version).orElseThrow(() -> unknown(version));
-        double[] pinned = stored.effective().weights();
-        weights.forEach((name, weight) -> {
-            ScoreFeature feature;
-            try {
-                feature = ScoreFeature.ofKey(name);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("weights: unknown feature '" + name + "'; known: "
-                        + Arrays.stream(ScoreFeature.values())
-                                .map(ScoreFeature::key)
-                                .toList());
-            }
-            if (weight == null || !Double.isFinite(weight) || Math.abs(weight) > 100) {
-                throw new InvalidInputException("weights." + name + ": a number between -100 and 100");
-            }
-            pinned[feature.ordinal()] = weight;
-        });
+        // read, change and write in one transaction with the row locked: two admins pinning at once are applied one
+        // after the other, the second on top of the first, so neither pin is lost
         tx.executeWithoutResult(status -> {
+            ScoreModelStore.Stored stored = store.findForUpdate(version).orElseThrow(() -> unknown(version));
+            double[] pinned = stored.effective().weights();
+            weights.forEach((name, weight) -> {
+                ScoreFeature feature;
+                try {
+                    feature = ScoreFeature.ofKey(name);
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidInputException("weights: unknown feature '" + name + "'; known: "
+                            + Arrays.stream(ScoreFeature.values())
+                                    .map(ScoreFeature::key)
+                                    .toList());
+                }
+                if (weight == null || !Double.isFinite(weight) || Math.abs(weight) > 100) {
+                    throw new InvalidInputException("weights." + name + ": a number between -100 and 100");
+                }
+                pinned[feature.ordinal()] = weight;
+            });
             store.pin(version, pinned);
             events.publishEvent(new ScoreWeightsPinned(actor, version, Cards.weights(pinned)));
         });
@@ -153,8 +155,8 @@ public class ScoreModelService {
     /** Releases pinned weights: the version scores with its fitted weights again (admins). */
     public ModelCard unpinWeights(int version, Actor actor) {
         currentUser.requireRole(actor, Role.ADMIN);
-        ScoreModelStore.Stored stored = store.find(version).orElseThrow(() -> unknown(version));
         tx.executeWithoutResult(status -> {
+            ScoreModelStore.Stored stored = store.findForUpdate(version).orElseThrow(() -> unknown(version));
             store.pin(version, null);
             events.publishEvent(new ScoreWeightsPinned(
                     actor,

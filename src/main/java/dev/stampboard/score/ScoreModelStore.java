@@ -87,6 +87,17 @@ class ScoreModelStore {
                 .optional();
     }
 
+    /**
+     * {@link #find}, with the row locked until the transaction ends: a read-modify-write of the version (pinning
+     * weights) waits for another one in progress and then reads what it wrote. Call it inside a transaction.
+     */
+    Optional<Stored> findForUpdate(int version) {
+        return jdbc.sql("select * from score_model_version where version = ? for update")
+                .param(version)
+                .query(this::row)
+                .optional();
+    }
+
     Optional<Stored> active() {
         return jdbc.sql("select * from score_model_version where status = ?")
                 .param(ModelStatus.ACTIVE.name())

@@ -7,13 +7,19 @@ import dev.stampboard.score.engine.IncidentRule;
 import dev.stampboard.score.engine.ScoreTrainer;
 import dev.stampboard.score.engine.TrainingPlan;
 import dev.stampboard.signals.SignalsService;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,6 +45,11 @@ class ScoreTraining {
     private final ScoreLabellingService labelling;
     private final AtomicBoolean running = new AtomicBoolean();
 
+    /** How often the claim is renewed while training: well within {@link ScoreTrainingClaims#STALE}. */
+    static final Duration RENEW_EVERY = Duration.ofSeconds(5);
+
+    private volatile @Nullable ScheduledExecutorService renewer;
+
     ScoreTraining(
             ScoreModelStore store,
             ScoreTrainingClaims claims,
@@ -61,16 +72,18 @@ class ScoreTraining {
         return claims.anyTraining(Instant.now());
     }
 
-    /** Keeps this instance's claim alive while it trains (a claim not renewed for 30 s is given up). */
-    @Scheduled(fixedDelay = 5_000, initialDelay = 5_000)
-    void renewClaim() {
-        if (running.get()) {
-            claims.renew(Instant.now());
-        }
-    }
-
     /** Trains on {@code plan} with the features and incident rule in force, stores the version inactive; its number. */
     int trainAndStore(ScoreProperties.Plan plan, int threads, Actor actor) {
+        return whileClaimed(RENEW_EVERY, () -> train(plan, threads, actor));
+    }
+
+    /**
+     * Runs {@code work} holding the one training claim, renewed every {@code renewEvery} on a daemon thread of its
+     * own: not on Spring's shared scheduler thread, where any scheduled job running longer than
+     * {@link ScoreTrainingClaims#STALE} would let the claim look dead to the other instances while this one trains.
+     * Refused when another training holds the claim (here or on another instance).
+     */
+    <T> T whileClaimed(Duration renewEvery, Supplier<T> work) {
         if (!running.compareAndSet(false, true)) {
             throw new ConflictException("A score model is being trained already; try again when it is done");
         }
@@ -86,52 +99,83 @@ class ScoreTraining {
             throw new ConflictException(
                     "A score model is being trained already (on another console instance); try again when it is done");
         }
+        ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "score-training-claim");
+            t.setDaemon(true);
+            return t;
+        });
+        this.renewer = renewer;
         try {
-            FeatureSettings features = CurrentFeatureSettings.of(signals);
-            IncidentRule rule = labelling.incidentRule();
-            double operatingScore = properties.operatingScore();
-            TrainingPlan trainingPlan = new TrainingPlan(
-                    plan.stamps(),
-                    plan.days(),
-                    plan.trainSeeds(),
-                    plan.validation(),
-                    plan.heldOutSeeds(),
-                    plan.trainEvery(),
-                    plan.evalEvery(),
-                    features,
-                    rule,
-                    ScoreTrainer.Options.DEFAULTS,
-                    operatingScore);
-            TrainingPlan.Result result = trainingPlan.run(threads);
-            ModelCard.Training trainingFacts = new ModelCard.Training(
-                    result.trainingRows(),
-                    result.trainingPositives(),
-                    String.format(
-                            Locale.ROOT,
-                            "seeds %s: %d stamps × %d days each",
-                            plan.trainSeeds(),
-                            plan.stamps(),
-                            plan.days()),
-                    rule.p99SloMs(),
-                    rule.throttlingPercent(),
-                    rule.sustainMinutes(),
-                    rule.horizonMinutes() / 60,
-                    result.simulatedStampMinutes(),
-                    result.simulateMillis(),
-                    result.fitMillis());
-            ModelCard.Evaluated evaluated = Cards.evaluated(
-                    result.evaluation(), result.operatingPoint(), operatingScore, result.modelAtConfiguredScore());
-            Integer version = tx.execute(status -> {
-                int v = store.nextVersion();
-                store.insert(v, Instant.now(), actor.name(), result.model(), trainingFacts, evaluated);
-                events.publishEvent(new ScoreModelTrained(actor, v, Cards.summary(evaluated, trainingFacts)));
-                return v;
-            });
-            log.info("Score model version {} trained: {}", version, Cards.summary(evaluated, trainingFacts));
-            return java.util.Objects.requireNonNull(version);
+            long every = renewEvery.toMillis();
+            renewer.scheduleWithFixedDelay(this::renewClaim, every, every, TimeUnit.MILLISECONDS);
+            return work.get();
         } finally {
+            renewer.shutdownNow();
+            this.renewer = null;
             claims.release();
             running.set(false);
         }
+    }
+
+    private void renewClaim() {
+        try {
+            claims.renew(Instant.now());
+        } catch (RuntimeException e) { // the database was away a moment: the next renewal tries again
+            log.warn("Could not renew the score training claim: {}", e.toString());
+        }
+    }
+
+    /** Stops renewing the claim when the application stops in the middle of a training. */
+    @PreDestroy
+    void stopRenewing() {
+        ScheduledExecutorService r = renewer;
+        if (r != null) {
+            r.shutdownNow();
+        }
+    }
+
+    private int train(ScoreProperties.Plan plan, int threads, Actor actor) {
+        FeatureSettings features = CurrentFeatureSettings.of(signals);
+        IncidentRule rule = labelling.incidentRule();
+        double operatingScore = properties.operatingScore();
+        TrainingPlan trainingPlan = new TrainingPlan(
+                plan.stamps(),
+                plan.days(),
+                plan.trainSeeds(),
+                plan.validation(),
+                plan.heldOutSeeds(),
+                plan.trainEvery(),
+                plan.evalEvery(),
+                features,
+                rule,
+                ScoreTrainer.Options.DEFAULTS,
+                operatingScore);
+        TrainingPlan.Result result = trainingPlan.run(threads);
+        ModelCard.Training trainingFacts = new ModelCard.Training(
+                result.trainingRows(),
+                result.trainingPositives(),
+                String.format(
+                        Locale.ROOT,
+                        "seeds %s: %d stamps × %d days each",
+                        plan.trainSeeds(),
+                        plan.stamps(),
+                        plan.days()),
+                rule.p99SloMs(),
+                rule.throttlingPercent(),
+                rule.sustainMinutes(),
+                rule.horizonMinutes() / 60,
+                result.simulatedStampMinutes(),
+                result.simulateMillis(),
+                result.fitMillis());
+        ModelCard.Evaluated evaluated = Cards.evaluated(
+                result.evaluation(), result.operatingPoint(), operatingScore, result.modelAtConfiguredScore());
+        Integer version = tx.execute(status -> {
+            int v = store.nextVersion();
+            store.insert(v, Instant.now(), actor.name(), result.model(), trainingFacts, evaluated);
+            events.publishEvent(new ScoreModelTrained(actor, v, Cards.summary(evaluated, trainingFacts)));
+            return v;
+        });
+        log.info("Score model version {} trained: {}", version, Cards.summary(evaluated, trainingFacts));
+        return java.util.Objects.requireNonNull(version);
     }
 }

@@ -200,6 +200,7 @@ public class SimulatorService {
         }
         long stored = storedClock();
         if (stored > clock.minute()) {
+            arrivals.readOnSoon(System.nanoTime()); // cutovers committed before the clock moved
             boolean elected = elected();
             while (clock.minute() < stored) {
                 tick(elected);
@@ -224,6 +225,7 @@ public class SimulatorService {
         // instance on the database: advance from the later of it and this instance's clock
         long target = Math.max(storedClock(), clock.minute()) + minutes;
         persistClock(target);
+        arrivals.readOnSoon(System.nanoTime());
         boolean elected = elected();
         while (clock.minute() < target) {
             tick(elected);
@@ -275,11 +277,12 @@ public class SimulatorService {
      */
     List<dev.stampboard.simulator.model.DailyPeaks.Peak> dailyPeaks(
             java.time.LocalDate from, java.time.LocalDate to, int stepMinutes) {
-        FleetLayout layout;
-        synchronized (this) {
-            layout = layout();
-        }
-        return dev.stampboard.simulator.model.DailyPeaks.of(model, layout, from, to, stepMinutes);
+        return dev.stampboard.simulator.model.DailyPeaks.of(model, currentLayout(), from, to, stepMinutes);
+    }
+
+    /** The layout of the simulated clock's minute, built under the simulator's lock. */
+    synchronized FleetLayout currentLayout() {
+        return layout();
     }
 
     public Instant now() {
@@ -297,15 +300,19 @@ public class SimulatorService {
 
     /**
      * Only stamps that serve traffic report telemetry: a provisioning or retired stamp is silent. Each replica is on its
-     * home stamp with its arrival there from the stored history ({@link StoredArrivals}), to warm the destination's
-     * caches after a cutover.
+     * home stamp in this minute with its arrival there from the stored history ({@link StoredArrivals}), to warm the
+     * destination's caches after a cutover and to back-fill minutes before a cutover on the stamp it left.
      */
     private FleetLayout layout() {
         List<StampLayout> stamps = fleet.stamps().stream()
                 .filter(s -> s.status() == StampStatus.ACTIVE || s.status() == StampStatus.DRAINING)
                 .map(this::stampLayout)
                 .toList();
-        return new FleetLayout(stamps, arrivals.replicas(fleet.registries(), clock.minute()));
+        java.util.Set<String> serving = stamps.stream()
+                .filter(StampLayout::serves)
+                .map(StampLayout::name)
+                .collect(java.util.stream.Collectors.toSet());
+        return new FleetLayout(stamps, arrivals.replicas(fleet.registries(), serving, clock.minute()));
     }
 
     private StampLayout stampLayout(StampInfo s) {

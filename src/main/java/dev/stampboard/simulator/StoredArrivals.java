@@ -10,18 +10,22 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Each replica's arrival at its home stamp, for the destination's cache warm-up after a cutover, taken from the stored
- * home-stamp history: every console instance (one that ticked through the cutover, one started after it, a restarted
- * one back-filling) then simulates the same warm-up for the same minute. Before, each instance remembered the minute
- * it saw a home change, so one started later simulated the destination as warm (README "Several instances").
+ * Each replica's home stamp and arrival there in a simulated minute, for the destination's cache warm-up after a
+ * cutover, taken from the stored home-stamp history: every console instance (one that ticked through the cutover, one
+ * started after it, a restarted one back-filling minutes before and after it) then generates the same layout for the
+ * same minute. Before, each instance remembered the minute it saw a home change, so one started later simulated the
+ * destination as warm, and its back-fill had the replica on today's home stamp also before the cutover (README
+ * "Several instances").
  * <p>
  * A cutover written while minute {@code m} was the simulated clock's (the change's {@code changedAt} is that minute's
  * instant) moves the load from minute {@code m + 1}: minute {@code m} was generated before it, on the stamp it left.
- * A first placement (no stamp it came from) is not a cutover: warm from the start.
+ * A first placement (no stamp it came from) is not a cutover: warm from the start. A replica without history, or whose
+ * stored home in that minute no longer serves (a stamp retired since), is on its inventory home stamp.
  * <p>
- * The history is read on ({@code readOn}: the incremental {@code FleetService.homeStampTimeline()}) only when the
- * inventory shows a replica on a stamp the history read so far does not have it on last, at most once per call: a
- * minute without new changes reads nothing. Not thread-safe: the simulator calls it under its lock.
+ * The history is read on ({@code readOn}: the incremental {@code FleetService.homeStampTimeline()}) when the
+ * inventory shows a replica on a stamp the history read so far does not have it on last (at most once per call), and
+ * before the simulator generates the minutes the clock moved on ({@link #readOnSoon}, a few times a second at most).
+ * Not thread-safe: the simulator calls it under its lock.
  */
 final class StoredArrivals {
 
@@ -30,15 +34,37 @@ final class StoredArrivals {
         List<HomeStampChange> of(String registry, String region);
     }
 
+    /** How often {@link #readOnSoon} lets the history be read again: a few times a second at most. */
+    static final long FRESH_NANOS = 250_000_000L;
+
     private final Supplier<History> readOn;
     private @Nullable History history;
+    private boolean readOnce;
+    private long lastReadOn;
 
     StoredArrivals(Supplier<History> readOn) {
         this.readOn = readOn;
     }
 
-    /** The inventory's replicas, each on its home stamp with its arrival there as seen from {@code minute}. */
-    List<ReplicaLayout> replicas(List<RegistryInfo> registries, long minute) {
+    /**
+     * Reads the history again at the next layout, unless that was asked for less than {@link #FRESH_NANOS} before
+     * {@code nanoTime}: before minutes the stored clock moved on (another instance ticked), so a cutover committed
+     * before it moved counts from the minute after it here too, even while this instance's inventory has not followed
+     * it yet.
+     */
+    void readOnSoon(long nanoTime) {
+        if (!readOnce || nanoTime - lastReadOn >= FRESH_NANOS) {
+            history = null;
+            readOnce = true;
+            lastReadOn = nanoTime;
+        }
+    }
+
+    /**
+     * The inventory's replicas in {@code minute}, each on its stored home then (when that stamp is one of {@code
+     * serving}, else on its inventory home) with its arrival there.
+     */
+    List<ReplicaLayout> replicas(List<RegistryInfo> registries, java.util.Set<String> serving, long minute) {
         History known = history;
         boolean readNow = known == null;
         if (known == null) {
@@ -56,11 +82,15 @@ final class StoredArrivals {
                     readNow = true;
                     changes = known.of(registry.name(), replica.region());
                 }
-                replicas.add(new ReplicaLayout(
-                        registry.name(),
-                        replica.region(),
-                        replica.homeStamp(),
-                        arrived(changes, replica.homeStamp(), minute)));
+                ReplicaLayout stored = at(registry.name(), replica.region(), changes, minute);
+                replicas.add(
+                        stored != null && serving.contains(stored.homeStamp())
+                                ? stored
+                                : new ReplicaLayout(
+                                        registry.name(),
+                                        replica.region(),
+                                        replica.homeStamp(),
+                                        arrived(changes, replica.homeStamp(), minute)));
             }
         }
         return replicas;
@@ -68,6 +98,40 @@ final class StoredArrivals {
 
     private static boolean lastOn(List<HomeStampChange> changes, String stamp) {
         return !changes.isEmpty() && changes.get(changes.size() - 1).toStamp().equals(stamp);
+    }
+
+    /**
+     * Where the replica was served in {@code minute} and since when, from its stored changes: a minute is generated on
+     * the home its last change written before that minute left (only the last change of each minute moves the load: a
+     * move rolled back within one minute leaves the replica where it was, warm). Before its first change, where that
+     * change took it from (its first placement's stamp). Null without history.
+     */
+    static @Nullable ReplicaLayout at(String registry, String region, List<HomeStampChange> changes, long minute) {
+        if (changes.isEmpty()) {
+            return null;
+        }
+        HomeStampChange first = changes.get(0);
+        @Nullable String firstFrom = first.fromStamp();
+        String home = firstFrom == null ? first.toStamp() : firstFrom;
+        long arrivedAt = ReplicaLayout.ALWAYS;
+        for (int i = 0; i < changes.size(); i++) {
+            HomeStampChange change = changes.get(i);
+            long changed = minuteOf(change);
+            if (changed >= minute) {
+                break;
+            }
+            if (i + 1 < changes.size() && minuteOf(changes.get(i + 1)) == changed) {
+                continue; // a later change of the same minute says where the next minute is generated
+            }
+            if (change.fromStamp() == null) {
+                home = change.toStamp();
+                arrivedAt = ReplicaLayout.ALWAYS;
+            } else if (!change.toStamp().equals(home)) {
+                home = change.toStamp();
+                arrivedAt = changed + 1;
+            }
+        }
+        return new ReplicaLayout(registry, region, home, arrivedAt);
     }
 
     /**

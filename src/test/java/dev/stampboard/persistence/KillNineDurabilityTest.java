@@ -36,7 +36,12 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * resume and the verdict must be in the file. (Until session 11 the resume had a start and a kill of its own: four
  * starts. The resume is the same kind of write as the approval — a request's transaction with its audit entry — which
  * moment 1 already kills right after its 200; here it must survive a kill a few seconds after its 200.) The last kill
- * is only checked, not restarted. The seed plan's first batch waits for a dedicated stamp: the child provisions it in
+ * is only checked, not restarted. The first console also takes CPU samples through the ingestion API for the newest
+ * minutes of a stamp no simulator feeds (an acknowledged write too); the second must show them: a restart under the
+ * simulator replays one back-fill window from before the stored clock, and samples ahead of the replay must come back
+ * as the clock reaches them ({@code StoredTelemetryReload}), not be refused as being in the future. (Until session 12
+ * that was {@code BringYourOwnTelemetryRestartTest}, two starts of its own with a graceful stop between.) The seed
+ * plan's first batch waits for a dedicated stamp: the child provisions it in
  * one simulated minute, so one short advance brings the first cutover; every move is observed for
  * {@link #OBSERVATION_HOURS} (the planner's setting: the seed's 24 h or 48 h cost up to 13 advances of 4 simulated
  * hours of the seed fleet, and which one applied depended on the minute the console started at), so one advance past
@@ -57,6 +62,11 @@ class KillNineDurabilityTest {
     private static final Duration SHOWS_TIMEOUT = Duration.ofSeconds(90);
     /** The operator's pause before the resume (moment 3). */
     private static final String PAUSE_REASON = "checking the dashboards";
+    /** A stamp declared through the API, still PROVISIONING: the simulator feeds it nothing, so every sample is ours. */
+    private static final String APART = "killnine-s01";
+    /** Its samples' CPU in the newest minutes, the newest first (the newest minute 70, the one before 71, ...). */
+    private static final double[] APART_CPU = {70.0, 71.0, 72.0, 73.0, 74.0};
+
     /** Every move's observation window (the planner's setting, stored with the plan's moves). */
     private static final int OBSERVATION_HOURS = 1;
 
@@ -179,10 +189,87 @@ class KillNineDurabilityTest {
                 .contains(move.get("state").asText());
     }
 
+    /** Waits until the console's start is over (its back-fill included): readiness answers 200. */
+    private void awaitStarted() throws Exception {
+        while (console.send("GET", "/actuator/health/readiness", "dave", null).statusCode() != 200) {
+            assertThat(Instant.now()).as("started within the test's budget").isBefore(mustEnd);
+            Thread.sleep(250);
+        }
+    }
+
+    private static String minute(long minute) {
+        return Instant.ofEpochSecond(minute * 60).toString();
+    }
+
+    /** The simulated clock's minute (epoch minutes); the signals engine is at the same minute after each tick. */
+    private long clockMinute() throws Exception {
+        return Instant.parse(console.ok("GET", "/api/v1/simulator", "dave", null)
+                                .get("now")
+                                .asText())
+                        .getEpochSecond()
+                / 60;
+    }
+
+    /** A collector declares {@link #APART} and sends its CPU for the newest minutes up to {@code newest}. */
+    private void ingestApart(long newest) throws Exception {
+        console.ok(
+                "PUT",
+                "/api/v1/stamps/" + APART,
+                "collector",
+                Map.of(
+                        "region",
+                        "killnine-land",
+                        "status",
+                        "PROVISIONING",
+                        "pools",
+                        List.of(Map.of("pool", "DATAPROXY", "nodes", List.of("dp-000")))));
+        List<Map<String, Object>> samples = new ArrayList<>();
+        for (int m = 0; m < APART_CPU.length; m++) {
+            samples.add(Map.of(
+                    "stamp",
+                    APART,
+                    "pool",
+                    "DATAPROXY",
+                    "node",
+                    "dp-000",
+                    "minute",
+                    minute(newest - m),
+                    "cpu",
+                    APART_CPU[m]));
+        }
+        JsonNode report = console.ok("POST", "/api/v1/telemetry/node-cpu", "collector", Map.of("samples", samples));
+        assertThat(report.get("rejected")).as(report.toString()).isEmpty();
+        assertThat(report.get("accepted").asInt()).isEqualTo(APART_CPU.length);
+    }
+
+    /** {@link #APART}'s hot-node series shows exactly the ingested minutes and values, the oldest first. */
+    private void assertApartIsBack(long newest) throws Exception {
+        JsonNode series = console.getJson(
+                "/api/v1/stamps/" + APART + "/pools/DATAPROXY/hot-node?from=" + minute(newest - 10) + "&to="
+                        + minute(newest),
+                "dave");
+        List<String> minutes = new ArrayList<>();
+        series.get("minutes").forEach(m -> minutes.add(Instant.parse(m.asText()).toString()));
+        List<Double> values = new ArrayList<>();
+        series.get("values").forEach(v -> values.add(v.asDouble()));
+        List<String> expectedMinutes = new ArrayList<>();
+        List<Double> expectedValues = new ArrayList<>();
+        for (int m = APART_CPU.length - 1; m >= 0; m--) {
+            expectedMinutes.add(minute(newest - m));
+            expectedValues.add(APART_CPU[m]);
+        }
+        assertThat(minutes).as("the ingested minutes after the restart").isEqualTo(expectedMinutes);
+        assertThat(values).as("the ingested values after the restart").isEqualTo(expectedValues);
+    }
+
     @Test
     void acknowledged_actions_survive_kill_9() throws Exception {
         long began = System.nanoTime();
         startConsole();
+        // samples for the newest minutes, the current one included, once the back-fill is over
+        awaitStarted();
+        long apartNewest = clockMinute();
+        ingestApart(apartNewest);
         String id = console.ok(
                         "POST", "/api/v1/plans", "alice", Map.of("region", "eastus", "stamps", List.of("eus-s01")))
                 .get("id")
@@ -200,8 +287,11 @@ class KillNineDurabilityTest {
             return null;
         });
 
-        // 2. a cutover step the API has shown
+        // 2. a cutover step the API has shown; first, before this console's clock moves: the samples ingested before
+        // the kill are back after the restart's replay
         startConsole();
+        awaitStarted();
+        assertApartIsBack(apartNewest);
         console.ok("POST", "/api/v1/plans/" + id + "/start", "alice", null);
         // the executor asks for the dedicated stamp on its first pass; the minute after, it is there and cut over to
         JsonNode shown = null;

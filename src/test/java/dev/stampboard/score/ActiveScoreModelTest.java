@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stampboard.score.engine.ScoreFeature;
 import dev.stampboard.score.engine.ScoreModel;
+import dev.stampboard.support.Threads;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -82,12 +83,7 @@ class ActiveScoreModelTest {
         store.active = version(2); // activated meanwhile
         Thread fast = new Thread(followed::reload);
         fast.start();
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (fast.getState() != Thread.State.BLOCKED
-                && fast.getState() != Thread.State.TERMINATED
-                && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        Threads.awaitBlockedOrDone(fast, java.time.Duration.ofSeconds(10));
         store.letFirstReadGo.countDown();
         slow.join(30_000);
         fast.join(30_000);

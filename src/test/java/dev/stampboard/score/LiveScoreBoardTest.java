@@ -11,6 +11,7 @@ import dev.stampboard.score.engine.FeatureSettings;
 import dev.stampboard.score.engine.ScoreFeature;
 import dev.stampboard.score.engine.ScoreModel;
 import dev.stampboard.score.engine.StampMinute;
+import dev.stampboard.support.Threads;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -236,12 +237,7 @@ class LiveScoreBoardTest {
         assertThat(reading.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         Thread activation = new Thread(() -> unscored.scoreWith(SCORER));
         activation.start();
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (activation.getState() != Thread.State.BLOCKED
-                && activation.getState() != Thread.State.TERMINATED
-                && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        Threads.awaitBlockedOrDone(activation, java.time.Duration.ofSeconds(10));
         goOn.countDown();
         minute.join(30_000);
         activation.join(30_000);

@@ -12,6 +12,7 @@ import dev.stampboard.fleet.RegistryInfo;
 import dev.stampboard.security.Role;
 import dev.stampboard.signals.SignalsService;
 import dev.stampboard.signals.engine.TrafficShare;
+import dev.stampboard.simulator.model.ReplicaLayout;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -126,6 +127,64 @@ class SimulatorTest extends SpringTest {
                 .last()
                 .satisfies(c -> assertThat(c.toStamp()).isEqualTo(to))
                 .satisfies(c -> assertThat(c.fromStamp()).isEqualTo(from));
+    }
+
+    private static final dev.stampboard.support.TestNames NAMES =
+            dev.stampboard.support.TestNames.of(SimulatorTest.class);
+
+    /**
+     * Issue 18: the arrival that warms the destination's caches comes from the stored history, with its minute from the
+     * simulated clock: the move written in minute m is generated from m + 1, and another instance reading the same
+     * store (a {@link StoredArrivals} of its own) sees the same arrival.
+     */
+    @Test
+    void a_moved_replica_arrives_in_the_minute_after_its_stored_change_on_every_instance() {
+        fleet.declareStamp(
+                NAMES.stamp(1), dev.stampboard.support.TestStamps.oneNodePerPool(NAMES.region()), Actor.SYSTEM);
+        fleet.declareStamp(
+                NAMES.stamp(2), dev.stampboard.support.TestStamps.oneNodePerPool(NAMES.region()), Actor.SYSTEM);
+        String registry = NAMES.registry("moved");
+        fleet.declareRegistry(
+                registry,
+                new dev.stampboard.fleet.RegistryDeclaration(
+                        NAMES.customer("co"),
+                        java.util.List.of(new dev.stampboard.fleet.RegistryDeclaration.ReplicaDeclaration(
+                                NAMES.region(), NAMES.stamp(1)))),
+                Actor.SYSTEM);
+        assertThat(replicaIn(simulator.currentLayout(), registry).arrivedMinute())
+                .as("a first placement is warm")
+                .isEqualTo(ReplicaLayout.ALWAYS);
+
+        long written = simulator.now().getEpochSecond() / 60;
+        fleet.rehome(
+                dev.stampboard.fleet.RegistryName.of(registry),
+                dev.stampboard.fleet.RegionName.of(NAMES.region()),
+                dev.stampboard.fleet.StampName.of(NAMES.stamp(2)),
+                "arrival test",
+                Actor.SYSTEM);
+        assertThat(replicaIn(simulator.currentLayout(), registry).homeStamp())
+                .as("the minute the move was written in stays on the source")
+                .isEqualTo(NAMES.stamp(1));
+        simulator.advance(1, Actor.SYSTEM);
+        assertThat(replicaIn(simulator.currentLayout(), registry))
+                .isEqualTo(new ReplicaLayout(registry, NAMES.region(), NAMES.stamp(2), written + 1));
+
+        StoredArrivals another = new StoredArrivals(() -> fleet.homeStampTimeline()::changes);
+        java.util.Set<String> serving = java.util.Set.of(NAMES.stamp(1), NAMES.stamp(2));
+        java.util.List<RegistryInfo> inventory =
+                java.util.List.of(fleet.registry(registry).orElseThrow());
+        assertThat(another.replicas(inventory, serving, written + 90))
+                .containsExactly(new ReplicaLayout(registry, NAMES.region(), NAMES.stamp(2), written + 1));
+        assertThat(another.replicas(inventory, serving, written - 5))
+                .as("a back-filled minute before the move")
+                .containsExactly(new ReplicaLayout(registry, NAMES.region(), NAMES.stamp(1), ReplicaLayout.ALWAYS));
+    }
+
+    private static ReplicaLayout replicaIn(dev.stampboard.simulator.model.FleetLayout layout, String registry) {
+        return layout.replicas().stream()
+                .filter(r -> r.registry().equals(registry))
+                .findFirst()
+                .orElseThrow();
     }
 
     private double shareOf(String registry, String stamp) {

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,6 +54,8 @@ class StoredArrivalsTest {
             .findFirst()
             .orElseThrow();
     private final List<StampLayout> stamps = SEED.initialLayout().stamps();
+    private final Set<String> serving =
+            stamps.stream().map(StampLayout::name).collect(java.util.stream.Collectors.toSet());
 
     /** The stored history both instances read; appended to as the cutover commits. */
     private final List<HomeStampChange> store = new ArrayList<>();
@@ -73,7 +76,11 @@ class StoredArrivalsTest {
         }
 
         FleetLayout layout(String home, long minute) {
-            return new FleetLayout(stamps, arrivals.replicas(inventory(home), minute));
+            return layout(home, minute, serving);
+        }
+
+        FleetLayout layout(String home, long minute, Set<String> serving) {
+            return new FleetLayout(stamps, arrivals.replicas(inventory(home), serving, minute));
         }
     }
 
@@ -90,46 +97,62 @@ class StoredArrivalsTest {
                 store.add(change(source, destination, CUTOVER));
             }
         }
-        Instance started = new Instance(); // two hours later: back-fills the minutes since, then ticks on
-
+        // started later on today's inventory, its back-fill beginning before the cutover or after it
         FleetTrafficModel reference = new FleetTrafficModel(SEED, WORLD_SEED);
         int compared = 0;
-        for (long m = CUTOVER + 1; m <= CUTOVER + AFTER; m++) {
-            FleetLayout layout = started.layout(destination, m);
-            assertThat(layout.replicas().get(0).arrivedMinute()).isEqualTo(CUTOVER + 1);
-            MinuteSnapshot late = started.model.minute(m, layout);
-            assertThat(cpu(late)).as("minute %d", m).isEqualTo(cpu(ranThrough.get(m)));
-
-            // the destination's work over what it does without the replica, against its work with warm caches
-            Map<String, Float> idle = cpu(reference.minute(m, new FleetLayout(stamps, replica(source))));
-            Map<String, Float> warm = cpu(reference.minute(m, new FleetLayout(stamps, replica(destination))));
-            long age = m - (CUTOVER + 1);
-            for (NodeCpuSample s : late.nodeCpu()) {
-                String key = key(s);
-                double added = warm.get(key) - idle.get(key);
-                if (!s.stamp().equals(destination) || added < 1.0 || s.cpu() >= 100f) {
+        for (long backfillFrom : new long[] {CUTOVER - 30, CUTOVER + 60}) {
+            Instance started = new Instance();
+            for (long m = backfillFrom; m <= CUTOVER + AFTER; m++) {
+                FleetLayout layout = started.layout(destination, m);
+                MinuteSnapshot late = started.model.minute(m, layout);
+                assertThat(differences(cpu(late), cpu(ranThrough.get(m))))
+                        .as("nodes the instance back-filling from %d shows otherwise in minute %d", backfillFrom, m)
+                        .isEmpty();
+                if (m <= CUTOVER) {
+                    assertThat(layout.replicas().get(0).homeStamp()).isEqualTo(source);
                     continue;
                 }
-                double expected = s.pool() == PoolKind.DATAPROXY
-                        ? 1 + 0.5 * Math.pow(0.5, age / 90.0)
-                        : 1 + 0.5 * 0.3 * Math.pow(0.5, age / 45.0);
-                assertThat((s.cpu() - idle.get(key)) / added)
-                        .as("%s at %d minutes", key, age)
-                        .isCloseTo(expected, within(2e-3));
-                compared++;
+                assertThat(layout.replicas().get(0).arrivedMinute()).isEqualTo(CUTOVER + 1);
+                compared += checkWarmup(reference, late, m - (CUTOVER + 1));
             }
+            // the history is read once at start (and again only when the inventory shows a change it has not read)
+            assertThat(started.reads).isEqualTo(1);
         }
-        assertThat(compared).as("destination nodes compared").isGreaterThan(AFTER * 4);
+        assertThat(compared).as("destination nodes compared").isGreaterThan(AFTER * 8);
         // the half-lives worked with above are the world's
         assertThat(WorldPhysics.DEFAULT.warmupExtra()).isEqualTo(0.5);
         assertThat(WorldPhysics.DEFAULT.warmupHalfLifeMinutes()).isEqualTo(90.0);
-        // the history is read when an instance starts and when the inventory shows a change it has not read
-        assertThat(ran.reads).isEqualTo(2);
-        assertThat(started.reads).isEqualTo(1);
+        assertThat(ran.reads).as("reads at start and after the cutover").isEqualTo(2);
+    }
+
+    /**
+     * The destination's work over what it does without the replica, against its work with warm caches, on each of its
+     * nodes: the warm-up factor worked out here. Returns how many nodes were compared.
+     */
+    private int checkWarmup(FleetTrafficModel reference, MinuteSnapshot late, long age) {
+        long m = late.minute();
+        Map<String, Float> idle = cpu(reference.minute(m, new FleetLayout(stamps, replica(source))));
+        Map<String, Float> warm = cpu(reference.minute(m, new FleetLayout(stamps, replica(destination))));
+        int compared = 0;
+        for (NodeCpuSample s : late.nodeCpu()) {
+            String key = key(s);
+            double added = warm.get(key) - idle.get(key);
+            if (!s.stamp().equals(destination) || added < 1.0 || s.cpu() >= 100f) {
+                continue;
+            }
+            double expected = s.pool() == PoolKind.DATAPROXY
+                    ? 1 + 0.5 * Math.pow(0.5, age / 90.0)
+                    : 1 + 0.5 * 0.3 * Math.pow(0.5, age / 45.0);
+            assertThat((s.cpu() - idle.get(key)) / added)
+                    .as("%s at %d minutes", key, age)
+                    .isCloseTo(expected, within(2e-3));
+            compared++;
+        }
+        return compared;
     }
 
     @Test
-    void a_first_placement_is_warm_a_move_back_arrives_again_and_a_change_in_its_own_minute_counts_from_it() {
+    void a_first_placement_is_warm_a_move_back_arrives_again_and_a_move_counts_from_the_minute_after_it_was_written() {
         store.add(change(null, source, PLACED));
         Instance instance = new Instance();
         assertThat(arrival(instance, source, PLACED + 10)).isEqualTo(ReplicaLayout.ALWAYS);
@@ -140,16 +163,57 @@ class StoredArrivalsTest {
         assertThat(arrival(new Instance(), source, PLACED + 30)).isEqualTo(ReplicaLayout.ALWAYS);
 
         store.add(change(source, destination, CUTOVER));
-        // the inventory already shows the move in the minute it was written (written before the minute was generated)
-        assertThat(arrival(instance, destination, CUTOVER)).isEqualTo(CUTOVER);
+        // the inventory may show the move in the minute it was written (written before the minute was generated):
+        // that minute is still generated on the source, on every instance
+        assertThat(instance.layout(destination, CUTOVER).replicas().get(0))
+                .isEqualTo(new ReplicaLayout(registry.name(), region, source, ReplicaLayout.ALWAYS));
         assertThat(arrival(instance, destination, CUTOVER + 1)).isEqualTo(CUTOVER + 1);
 
         store.add(change(destination, source, CUTOVER + 200));
         assertThat(arrival(instance, source, CUTOVER + 250)).isEqualTo(CUTOVER + 201);
         // an instance started later reads the same
         assertThat(arrival(new Instance(), source, CUTOVER + 250)).isEqualTo(CUTOVER + 201);
-        // a minute before the arrival on today's layout (an instance's back-fill) is warm in the world
-        assertThat(arrival(new Instance(), source, CUTOVER - 10)).isGreaterThan(CUTOVER - 10);
+        // a minute before the cutover is generated on the stamp the replica was on then, with its arrival then
+        FleetLayout before = new Instance().layout(source, CUTOVER - 10);
+        assertThat(before.replicas().get(0).homeStamp()).isEqualTo(source);
+        assertThat(before.replicas().get(0).arrivedMinute()).isEqualTo(ReplicaLayout.ALWAYS);
+        assertThat(new Instance().layout(source, CUTOVER + 150).replicas().get(0))
+                .isEqualTo(new ReplicaLayout(registry.name(), region, destination, CUTOVER + 1));
+        // a stored home that serves no more (retired since): the inventory's home, with its stored arrival
+        assertThat(new Instance()
+                        .layout(source, CUTOVER + 150, Set.of(source))
+                        .replicas()
+                        .get(0))
+                .isEqualTo(new ReplicaLayout(registry.name(), region, source, CUTOVER + 201));
+    }
+
+    /**
+     * Another instance's cutover, before this instance's inventory followed it: the minute after it is generated on
+     * the destination once the history was read on as the clock moved (the inventory still shows the source).
+     */
+    @Test
+    void a_cutover_the_inventory_has_not_followed_yet_counts_once_the_clock_moves() {
+        store.add(change(null, source, PLACED));
+        Instance follower = new Instance();
+        assertThat(follower.layout(source, CUTOVER).replicas().get(0).homeStamp())
+                .isEqualTo(source);
+        store.add(change(source, destination, CUTOVER));
+        assertThat(follower.layout(source, CUTOVER + 1).replicas().get(0).homeStamp())
+                .as("not read on: the inventory agrees with the history read so far")
+                .isEqualTo(source);
+
+        long now = 1_000_000_000L;
+        follower.arrivals.readOnSoon(now);
+        assertThat(follower.layout(source, CUTOVER + 1).replicas().get(0))
+                .isEqualTo(new ReplicaLayout(registry.name(), region, destination, CUTOVER + 1));
+        assertThat(follower.reads).isEqualTo(2);
+        // the inventory has followed by now
+        follower.arrivals.readOnSoon(now + StoredArrivals.FRESH_NANOS - 1);
+        follower.layout(destination, CUTOVER + 2);
+        assertThat(follower.reads).as("read on a few times a second at most").isEqualTo(2);
+        follower.arrivals.readOnSoon(now + StoredArrivals.FRESH_NANOS);
+        follower.layout(destination, CUTOVER + 3);
+        assertThat(follower.reads).isEqualTo(3);
     }
 
     private long arrival(Instance instance, String home, long minute) {
@@ -179,6 +243,19 @@ class StoredArrivalsTest {
         Map<String, Float> cpu = new HashMap<>();
         snapshot.nodeCpu().forEach(s -> cpu.put(key(s), s.cpu()));
         return cpu;
+    }
+
+    private static List<String> differences(Map<String, Float> later, Map<String, Float> ranThrough) {
+        List<String> differ = new ArrayList<>();
+        ranThrough.forEach((node, cpu) -> {
+            if (!cpu.equals(later.get(node))) {
+                differ.add(node + " " + later.get(node) + " (ran through: " + cpu + ")");
+            }
+        });
+        later.keySet().stream()
+                .filter(node -> !ranThrough.containsKey(node))
+                .forEach(node -> differ.add(node + " only later"));
+        return differ;
     }
 
     private static String key(NodeCpuSample s) {

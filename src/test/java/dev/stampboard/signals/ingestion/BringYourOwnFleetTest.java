@@ -57,9 +57,9 @@ import org.springframework.http.ResponseEntity;
  * Two console starts. Until session 10 this was two classes and three starts ({@code BringYourOwnFleetApiTest}:
  * the fleet and its restart; {@code BringYourOwnFleetExecutionTest}: the execution); each start costs about 50 CPU-s,
  * so the steps share one console ({@code PER_CLASS}, state in fields) and each region has names of its own. A step
- * builds on the ones before it: when one fails, read the first failure. {@link BringYourOwnTelemetryRestartTest}
- * cannot share these consoles: it needs the simulator, which feeds every active stamp (its back-fill on a restart
- * would write over these fleets' minutes) and runs on its own clock (no movable clock beside it).
+ * builds on the ones before it: when one fails, read the first failure. Samples ingested under the simulator coming
+ * back after a restart are checked on {@code KillNineDurabilityTest}'s consoles (the simulator feeds every active
+ * stamp and runs its own clock, so they cannot share these).
  */
 @ChildConsoleTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
