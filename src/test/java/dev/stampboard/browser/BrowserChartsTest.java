@@ -21,7 +21,7 @@ class BrowserChartsTest extends BrowserTest {
         assertDrew(page, "#heatmap-REGISTRY");
         assertDrew(page, "#heatmap-DATAPROXY");
 
-        page.navigate("http://localhost:" + port + "/stamps/eus-s01");
+        Chromium.go(page, "stamps/eus-s01");
         page.waitForSelector("stampboard-echart canvas");
         int charts = page.locator("stampboard-echart").count();
         assertThat(charts).as("charts on the stamp detail").isGreaterThanOrEqualTo(2);

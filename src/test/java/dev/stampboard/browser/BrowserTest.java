@@ -9,7 +9,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A test in a real browser against the shared console, on the context's port. One Chromium for all the browser test
  * classes of a test JVM (they run one after another there): started before the first, closed when the JVM's tests
- * end (JUnit's root store), not one per class. Each test opens browser contexts of its own
+ * end (JUnit's root store), not one per class. Each test opens pages of its own
  * ({@link Chromium#signedIn}) and closes them.
  */
 @ExtendWith({ChromiumCpu.class, BrowserTest.SharedChromium.class})

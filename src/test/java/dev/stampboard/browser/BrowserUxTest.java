@@ -27,13 +27,16 @@ class BrowserUxTest extends BrowserTest {
     }
 
     private Page as(String user) {
-        return chromium.signedIn(base(), user, 1440, 900);
+        return as(user, "");
+    }
+
+    private Page as(String user, String path) {
+        return chromium.signedIn(base(), user, 1440, 900, path);
     }
 
     @Test
     void the_wizards_last_step_lists_the_submitted_plans_moves_and_the_dashboard_shows_it_pending() {
-        Page alice = as("alice");
-        alice.navigate(base() + "/plans/new");
+        Page alice = as("alice", "plans/new");
         alice.waitForSelector("text=1 Stamps");
         for (int step = 2; step <= 6; step++) {
             alice.click("vaadin-button:has-text('Next')");
@@ -63,8 +66,7 @@ class BrowserUxTest extends BrowserTest {
         assertThat(leadingNumber(alice.textContent("p:has-text('move(s),')"))).isEqualTo(listed);
         shot(alice, "plan-review");
 
-        Page bob = as("bob");
-        bob.navigate(base() + "/");
+        Page bob = as("bob"); // on the dashboard
         var row = bob.locator(".open-plan[data-plan='" + id + "']");
         row.waitFor();
         assertThat(row.textContent()).contains("pending approval").contains("awaits your approval");
@@ -76,8 +78,7 @@ class BrowserUxTest extends BrowserTest {
 
     @Test
     void heatmap_rows_stay_drawn_across_a_refresh() {
-        Page dave = as("dave");
-        dave.navigate(base() + "/");
+        Page dave = as("dave"); // on the dashboard
         dave.waitForSelector("#heatmap-DATAPROXY canvas");
         // the window's last minute as the chart holds it once drawn: never "" (that would pass as a refresh below)
         dave.waitForFunction("() => { const el = document.querySelector('#heatmap-DATAPROXY'); const m = el"
@@ -127,13 +128,13 @@ class BrowserUxTest extends BrowserTest {
         Page alice = as("alice");
         List<String> found = new ArrayList<>();
         for (String path : List.of("", "stamps/eus-s01", "plans")) {
-            alice.navigate(base() + "/" + path);
+            Chromium.go(alice, path);
             alice.waitForSelector("vaadin-app-layout main, vaadin-app-layout [role=main], vaadin-app-layout");
             settled(alice);
             Axe.moderateOrWorse(alice).forEach(v -> found.add("/" + path + ": " + v));
             shot(alice, "page-" + (path.isEmpty() ? "dashboard" : path.replace('/', '-')));
         }
-        alice.navigate(base() + "/plans");
+        Chromium.go(alice, "plans");
         alice.waitForSelector("vaadin-grid");
         settled(alice);
         if (((Number) alice.evaluate("() => document.querySelector('vaadin-grid').size || 0")).intValue() > 0) {
@@ -143,20 +144,19 @@ class BrowserUxTest extends BrowserTest {
         Object firstPlan = alice.evaluate("() => { const a = document.querySelector('vaadin-grid a[href^=\"plans/\"]');"
                 + " return a ? a.getAttribute('href') : null; }");
         if (firstPlan != null) {
-            alice.navigate(base() + "/" + firstPlan);
+            Chromium.go(alice, firstPlan.toString());
             alice.waitForSelector("vaadin-grid[id^=moves-phase]");
             settled(alice);
             Axe.moderateOrWorse(alice).forEach(v -> found.add("/" + firstPlan + ": " + v));
         }
-        Page carol = as("carol");
-        carol.navigate(base() + "/isolation-requests/new");
+        Page carol = as("carol", "isolation-requests/new");
         carol.waitForSelector("vaadin-date-picker");
         settled(carol);
         Axe.moderateOrWorse(carol).forEach(v -> found.add("/isolation-requests/new: " + v));
         shot(carol, "isolation-form");
         carol.setViewportSize(390, 844); // a phone: the form and the dashboard stack
         shot(carol, "isolation-form-390");
-        carol.navigate(base() + "/");
+        Chromium.go(carol, "");
         carol.waitForSelector("#stamps");
         carol.waitForSelector("stampboard-echart canvas");
         settled(carol);
@@ -165,7 +165,7 @@ class BrowserUxTest extends BrowserTest {
         assertThat(widerThanViewport(carol))
                 .as("elements wider than 390 px on the dashboard")
                 .isEmpty();
-        carol.navigate(base() + "/stamps/eus-s01");
+        Chromium.go(carol, "stamps/eus-s01");
         carol.waitForSelector("stampboard-echart canvas");
         settled(carol);
         shot(carol, "stamp-detail-390");

@@ -2,48 +2,76 @@ package dev.stampboard.browser;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.Cookie;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * What every browser test needs: Debian's chromium driven by Playwright (flags from STACK.md), a page
  * signed in through the real login form, a screenshot to look at afterwards, and a way to tell a chart
- * that drew from a blank canvas. One per test class: {@code @BeforeAll start()}, {@code @AfterAll close()}.
+ * that drew from a blank canvas. One per test JVM ({@link BrowserTest}) or per class that starts a console of its own.
+ *
+ * <p>One persistent browser context (a profile directory of its own, deleted at {@link #close}) for all users: its
+ * HTTP cache and V8's code cache outlive a page, so a new page compiles the console's development scripts (about
+ * 7 MB) from the code cache instead of afresh, as every fresh incognito context did (measured with
+ * {@link ChromiumPageLoadBenchmark}: about 2.9 CPU-s for a new signed-in dashboard page instead of 4.1). Users take
+ * turns: each keeps its session cookie, and signing in another puts that one's cookie in place.
  */
 final class Chromium implements AutoCloseable {
 
     private static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
 
     private final Playwright playwright;
-    private final Browser browser;
-    /** The signed-in browser context of each console and user ({@link #signedIn}). */
-    private final java.util.Map<String, BrowserContext> contexts = new java.util.HashMap<>();
+    private final BrowserContext context;
+    private final Path profile;
+    /** The session cookies of each console and user signed in so far ({@link #signedIn}). */
+    private final Map<String, List<Cookie>> sessions = new HashMap<>();
+    /** Whose cookies the context holds now: "base user", or "" before the first sign-in. */
+    private String current = "";
 
-    private Chromium(Playwright playwright, Browser browser) {
+    private Chromium(Playwright playwright, BrowserContext context, Path profile) {
         this.playwright = playwright;
-        this.browser = browser;
+        this.context = context;
+        this.profile = profile;
     }
 
     /** Skips the test class (an assumption) when chromium is not installed; {@code .ci/run} installs it. */
     static Chromium start() {
         assumeTrue(Files.isExecutable(EXECUTABLE), "Debian chromium is not installed (.ci/run installs it)");
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("stampboard-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         // Debian's chromium, never a downloaded one: also where the build sets no PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD
         // (surefire does; failsafe, which runs the scenario phase's browser test, does not)
         Playwright playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        Browser browser = playwright
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        // CSP is bypassed only so axe can be injected as a script, which the console's CSP rightly refuses
+        BrowserContext context = playwright
                 .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(EXECUTABLE)
-                        .setHeadless(true)
-                        .setArgs(args()));
-        return new Chromium(playwright, browser);
+                .launchPersistentContext(
+                        profile,
+                        new BrowserType.LaunchPersistentContextOptions()
+                                .setExecutablePath(EXECUTABLE)
+                                .setHeadless(true)
+                                .setArgs(args())
+                                .setBypassCSP(true)
+                                .setViewportSize(1440, 900));
+        context.pages().forEach(Page::close); // the blank page a persistent context opens with
+        return new Chromium(playwright, context, profile);
     }
 
     /**
@@ -58,7 +86,16 @@ final class Chromium implements AutoCloseable {
                 "--no-first-run",
                 "--disable-background-networking",
                 "--disable-component-update",
-                "--disable-sync"));
+                "--disable-sync",
+                // Chromium 156 preloads two omnibox popups (browser_ui WebUI pages) for every window, which is every
+                // Playwright page in its headless mode: two renderers per page, about 1.2 CPU-s a page measured with
+                // ChromiumPageLoadBenchmark. Chromium honours only the last --disable-features, so this one repeats
+                // the list Playwright 1.62 passes (seen on the browser's command line) before adding the popups.
+                "--disable-features=AvoidUnnecessaryBeforeUnloadCheckSync,BoundaryEventDispatchTracksNodeRemoval,"
+                        + "DestroyProfileOnBrowserClose,DialMediaRouteProvider,GlobalMediaControls,HttpsUpgrades,"
+                        + "LensOverlay,MediaRouter,PaintHolding,ThirdPartyStoragePartitioning,"
+                        + "BlockOriginHeaderModificationOnRedirect,Translate,AutoDeElevate,OptimizationHints,"
+                        + "WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup"));
         String extra = System.getProperty("chromium.args", "");
         if (!extra.isBlank()) {
             args.addAll(List.of(extra.split(" ")));
@@ -66,32 +103,42 @@ final class Chromium implements AutoCloseable {
         return args;
     }
 
-    /**
-     * A new page signed in as {@code user} with the demo password, on the console's start page. The first time for a
-     * console and user, in a browser context of its own (own cookies) signed in through the real login form; after
-     * that a new page of the same context, still signed in: its session cookie and the console's scripts (about
-     * 7 MB in development mode, loaded and compiled again by every fresh context) are already there. A test closes
-     * its pages, not the context. CSP is bypassed only so axe can be injected as a script, which the console's CSP
-     * rightly refuses.
-     */
+    /** {@link #signedIn(String, String, int, int, String)} on the console's start page (the dashboard). */
     Page signedIn(String base, String user, int width, int height) {
+        return signedIn(base, user, width, height, "");
+    }
+
+    /**
+     * A new page signed in as {@code user} with the demo password, on {@code path} ("" is the dashboard). The first time
+     * for a console and user, signed in through the real login form (which lands on the dashboard; the page then goes
+     * to {@code path} client-side, {@link #go}); after that the page loads {@code path} with that user's session cookie.
+     * Users take turns: signing in another user closes the pages of the one before (their next request would carry the
+     * new user's cookie). A test closes its pages; the context stays for the next.
+     */
+    Page signedIn(String base, String user, int width, int height, String path) {
         String key = base + " " + user;
-        BrowserContext known = contexts.get(key);
-        if (known != null) {
-            Page page = known.newPage();
-            page.setDefaultTimeout(90_000);
-            page.setViewportSize(width, height);
-            page.navigate(base + "/");
-            page.waitForSelector("vaadin-app-layout");
-            return page;
+        if (!key.equals(current)) {
+            context.pages().forEach(Page::close);
+            context.clearCookies();
+            List<Cookie> known = sessions.get(key);
+            if (known != null) {
+                context.addCookies(known);
+            }
+            current = key;
         }
-        BrowserContext context = browser.newContext(
-                new Browser.NewContextOptions().setViewportSize(width, height).setBypassCSP(true));
         Page page = context.newPage();
         page.setDefaultTimeout(90_000);
-        signIn(page, base, user);
-        contexts.put(key, context);
-        context.onClose(closed -> contexts.values().remove(closed));
+        page.setViewportSize(width, height);
+        if (sessions.containsKey(key)) {
+            page.navigate(base + "/" + path);
+            page.waitForSelector("vaadin-app-layout");
+        } else {
+            signIn(page, base, user);
+            sessions.put(key, context.cookies(base));
+            if (!path.isEmpty()) {
+                go(page, path);
+            }
+        }
         return page;
     }
 
@@ -111,6 +158,11 @@ final class Chromium implements AutoCloseable {
      * the client is idle ({@link #settled}).
      */
     static void go(Page page, String path) {
+        if (Boolean.TRUE.equals(
+                page.evaluate("path => new URL(path, document.baseURI).pathname === window.location.pathname", path))) {
+            settled(page); // already there
+            return;
+        }
         page.evaluate(
                 "path => window.dispatchEvent(new CustomEvent('vaadin-router-go',"
                         + " { cancelable: true, detail: new URL(path, document.baseURI) }))",
@@ -173,7 +225,12 @@ final class Chromium implements AutoCloseable {
 
     @Override
     public void close() {
-        browser.close();
+        context.close();
         playwright.close();
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory: left for the system to clear
+        }
     }
 }

@@ -26,6 +26,20 @@ public final class ChromiumPageLoadBenchmark {
         boolean client = "client".equals(System.getProperty("nav", "full"));
         int rounds = Integer.getInteger("rounds", 2);
         long console = Long.getLong("console.pid", -1L);
+        if (Boolean.getBoolean("idle")) {
+            try (Chromium chromium = Chromium.start()) {
+                Page page = chromium.signedIn(base, "dave", 1440, 900);
+                page.waitForSelector("stampboard-echart canvas");
+                Chromium.settled(page);
+                for (String path : List.of("", "plans", "stamps/eus-s01")) {
+                    Chromium.go(page, path);
+                    ChromiumCpu.Sample idle = ChromiumCpu.sample();
+                    Thread.sleep(10_000);
+                    step("10 s idle on /" + path, idle);
+                }
+            }
+            return;
+        }
         if (Boolean.getBoolean("pages")) {
             pages(base, rounds);
             return;

@@ -64,8 +64,7 @@ class LargeFleetHeatmapBrowserTest {
     void the_heatmap_keeps_its_rows_and_a_refresh_sends_only_the_new_minutes() {
         String base = "http://localhost:" + console.getEnvironment().getProperty("local.server.port");
         SimulatorService simulator = console.getBean(SimulatorService.class);
-        Page dave = chromium.signedIn(base, "dave", 1440, 900);
-        dave.navigate(base + "/");
+        Page dave = chromium.signedIn(base, "dave", 1440, 900); // on the dashboard
         dave.waitForSelector("#heatmap-DATAPROXY canvas");
         assertThat(dave.textContent("#heatmap-page")).startsWith("stamps 1–20 of 500");
         // the chart holds its rows once drawn: wait for them (no fixed pause), then compare them across the refreshes
@@ -125,7 +124,7 @@ class LargeFleetHeatmapBrowserTest {
                 // bound only says that no pool's window (about 360 KB) travels there either
                 .as("characters of the JavaScript calls of a refresh")
                 .isLessThan(60_000);
-        dave.context().close();
+        dave.close();
     }
 
     /**

@@ -52,9 +52,11 @@ public final class ScreensAcrossInstances {
         Files.createDirectories(out);
         List<String> routes = routes(a, user);
         int differing = 0;
-        try (Chromium chromium = Chromium.start()) {
-            Page pageA = chromium.signedIn(a, user, 1440, 1000);
-            Page pageB = chromium.signedIn(b, user, 1440, 1000);
+        // a Chromium (a cookie jar) for each instance: both pages stay open, and cookies do not tell ports apart
+        try (Chromium chromiumA = Chromium.start();
+                Chromium chromiumB = Chromium.start()) {
+            Page pageA = chromiumA.signedIn(a, user, 1440, 1000);
+            Page pageB = chromiumB.signedIn(b, user, 1440, 1000);
             for (String route : routes) {
                 String name =
                         route.equals("/") ? "dashboard" : route.substring(1).replaceAll("[^A-Za-z0-9]+", "_");

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
  */
 class SecurityScreensBrowserTest extends BrowserTest {
 
-    private Page as(String user) {
-        return chromium.signedIn("http://localhost:" + port, user, 1280, 800);
+    private Page as(String user, String path) {
+        return chromium.signedIn("http://localhost:" + port, user, 1280, 800, path);
     }
 
     private static void shot(Page page, String name) {
@@ -22,8 +22,7 @@ class SecurityScreensBrowserTest extends BrowserTest {
 
     @Test
     void a_token_is_created_and_shown_once_and_the_admin_sees_the_users() {
-        Page dave = as("dave");
-        dave.navigate("http://localhost:" + port + "/tokens");
+        Page dave = as("dave", "tokens");
         dave.waitForSelector("#token-name input");
         dave.fill("#token-name input", "browser check");
         dave.click("#create-token");
@@ -36,8 +35,7 @@ class SecurityScreensBrowserTest extends BrowserTest {
         shot(dave, "api-tokens");
         dave.close();
 
-        Page erin = as("erin");
-        erin.navigate("http://localhost:" + port + "/users");
+        Page erin = as("erin", "users");
         erin.waitForSelector("vaadin-grid-cell-content:has-text('collector')");
         assertThat(erin.locator("vaadin-button:has-text('Reset password')").count())
                 .isGreaterThan(0);
