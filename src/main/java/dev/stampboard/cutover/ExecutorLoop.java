@@ -1,6 +1,6 @@
 package dev.stampboard.cutover;
 
-import java.util.concurrent.Executors;
+import dev.stampboard.base.DaemonScheduler;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -34,11 +34,7 @@ class ExecutorLoop {
             log.info("Cutover executor loop disabled on this instance (stampboard.cutover.executor-enabled=false)");
             return;
         }
-        ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "cutover-executor");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService loop = DaemonScheduler.named("cutover-executor");
         scheduler = loop;
         loop.scheduleWithFixedDelay(
                 this::pass, properties.pollMillis(), properties.pollMillis(), TimeUnit.MILLISECONDS);

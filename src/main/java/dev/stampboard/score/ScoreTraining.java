@@ -2,6 +2,7 @@ package dev.stampboard.score;
 
 import dev.stampboard.base.Actor;
 import dev.stampboard.base.ConflictException;
+import dev.stampboard.base.DaemonScheduler;
 import dev.stampboard.score.engine.FeatureSettings;
 import dev.stampboard.score.engine.IncidentRule;
 import dev.stampboard.score.engine.ScoreTrainer;
@@ -11,7 +12,6 @@ import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -99,11 +99,7 @@ class ScoreTraining {
             throw new ConflictException(
                     "A score model is being trained already (on another console instance); try again when it is done");
         }
-        ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "score-training-claim");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService renewer = DaemonScheduler.named("score-training-claim");
         this.renewer = renewer;
         try {
             long every = renewEvery.toMillis();

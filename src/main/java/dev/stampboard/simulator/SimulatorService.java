@@ -2,6 +2,7 @@ package dev.stampboard.simulator;
 
 import dev.stampboard.base.Actor;
 import dev.stampboard.base.ConflictException;
+import dev.stampboard.base.DaemonScheduler;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.StampInfo;
@@ -19,7 +20,6 @@ import dev.stampboard.simulator.model.Scenarios;
 import dev.stampboard.simulator.model.StampLayout;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -127,11 +127,7 @@ public class SimulatorService {
                 fleet.stamps().size(),
                 (System.nanoTime() - started) / 1_000_000,
                 clock.instant());
-        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "simulator-clock");
-            t.setDaemon(true);
-            return t;
-        });
+        ticker = DaemonScheduler.named("simulator-clock");
         if (properties.speed() > 0) {
             long periodMicros = Math.max(1_000, (long) (1_000_000 / properties.speed()));
             ticker.scheduleAtFixedRate(this::tickSafely, periodMicros, periodMicros, TimeUnit.MICROSECONDS);

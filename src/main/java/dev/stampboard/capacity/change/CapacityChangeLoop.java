@@ -1,6 +1,6 @@
 package dev.stampboard.capacity.change;
 
-import java.util.concurrent.Executors;
+import dev.stampboard.base.DaemonScheduler;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -40,11 +40,7 @@ class CapacityChangeLoop {
         if (!enabled) {
             return;
         }
-        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "capacity-change-executor");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService s = DaemonScheduler.named("capacity-change-executor");
         s.scheduleWithFixedDelay(this::pass, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
         scheduler = s;
     }

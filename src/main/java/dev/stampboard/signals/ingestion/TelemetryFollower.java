@@ -1,5 +1,6 @@
 package dev.stampboard.signals.ingestion;
 
+import dev.stampboard.base.DaemonScheduler;
 import dev.stampboard.base.SequenceTail;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.signals.EngineFollow;
@@ -14,7 +15,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,11 +49,7 @@ public class TelemetryFollower implements EngineFollow {
     private final SequenceTail<CpuSampleStore.Sequenced> cpu;
     private final SequenceTail<TrafficSampleStore.Sequenced> traffic;
     private final List<Pending> pending = new ArrayList<>();
-    private final ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "telemetry-follower");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService reader = DaemonScheduler.named("telemetry-follower");
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private volatile boolean started;
