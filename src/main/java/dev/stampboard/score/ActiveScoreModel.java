@@ -75,7 +75,7 @@ class ActiveScoreModel {
                 .map(s -> new Active(s.version(), s.effective(), s.training().horizonHours()))
                 .orElse(null);
         Active before = active;
-        if (now == null ? before != null : before == null || !before.equals(now)) {
+        if (!java.util.Objects.equals(before, now)) {
             active = now;
             LiveScoreBoard.Scorer scorer = now == null ? null : now.scorer();
             listeners.forEach(l -> l.accept(scorer));

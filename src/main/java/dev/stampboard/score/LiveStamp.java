@@ -55,7 +55,7 @@ final class LiveStamp {
         this.firstMinute = firstMinute;
         this.stored = stored;
         settled = new FeatureTracker(settings);
-        long start = firstMinute - Math.floorMod(firstMinute, LiveScoreBoard.ALIGN);
+        long start = alignedStart(firstMinute);
         double[] before = new double[GROWTH_HOURS];
         for (int i = 0; i < GROWTH_HOURS; i++) {
             before[i] = storedHour(Math.floorDiv(start, 60) - GROWTH_HOURS + i);
@@ -73,8 +73,13 @@ final class LiveStamp {
 
     /** The epoch hours {@code [from, to]} a stamp read from {@code firstMinute} on takes from the store. */
     static long[] storedHoursFor(long firstMinute) {
-        long start = firstMinute - Math.floorMod(firstMinute, LiveScoreBoard.ALIGN);
+        long start = alignedStart(firstMinute);
         return new long[] {Math.floorDiv(start, 60) - GROWTH_HOURS, Math.floorDiv(firstMinute, 60)};
+    }
+
+    /** The multiple of {@value LiveScoreBoard#ALIGN} at or before {@code firstMinute}, where the tracker starts. */
+    private static long alignedStart(long firstMinute) {
+        return firstMinute - Math.floorMod(firstMinute, LiveScoreBoard.ALIGN);
     }
 
     private double storedHour(long hour) {
