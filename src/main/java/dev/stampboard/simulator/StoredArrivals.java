@@ -35,12 +35,11 @@ final class StoredArrivals {
     }
 
     /** How often {@link #readOnSoon} lets the history be read again: a few times a second at most. */
-    static final long FRESH_NANOS = 250_000_000L;
+    static final long FRESH_NANOS = StoredHistoryReads.FRESH_NANOS;
 
     private final Supplier<History> readOn;
+    private final StoredHistoryReads reads = new StoredHistoryReads();
     private @Nullable History history;
-    private boolean readOnce;
-    private long lastReadOn;
 
     StoredArrivals(Supplier<History> readOn) {
         this.readOn = readOn;
@@ -53,10 +52,8 @@ final class StoredArrivals {
      * it yet.
      */
     void readOnSoon(long nanoTime) {
-        if (!readOnce || nanoTime - lastReadOn >= FRESH_NANOS) {
+        if (reads.due(nanoTime)) {
             history = null;
-            readOnce = true;
-            lastReadOn = nanoTime;
         }
     }
 

@@ -120,6 +120,7 @@ class SimulatorTest extends SpringTest {
                         java.util.List.of(new dev.stampboard.fleet.RegistryDeclaration.ReplicaDeclaration(
                                 NAMES.region(), NAMES.stamp(1)))),
                 Actor.SYSTEM);
+        simulator.advance(1, Actor.SYSTEM); // stamps declared in a minute report from the next one
         assertThat(replicaIn(simulator.currentLayout(), registry).arrivedMinute())
                 .as("a first placement is warm")
                 .isEqualTo(ReplicaLayout.ALWAYS);
@@ -151,6 +152,46 @@ class SimulatorTest extends SpringTest {
         assertThat(another.replicas(inventory, serving, written - 5))
                 .as("a back-filled minute before the move")
                 .containsExactly(new ReplicaLayout(registry, NAMES.region(), NAMES.stamp(1), ReplicaLayout.ALWAYS));
+    }
+
+    /**
+     * Issue 18: a resize counts from the minute after it was written, on this instance and on another reading the same
+     * store (a {@link StoredStamps} of its own), which also has the stamp's minutes before it with the old nodes.
+     */
+    @Test
+    void a_resized_pool_has_its_old_nodes_until_the_minute_after_the_resize_on_every_instance() {
+        String stamp = NAMES.stamp(3);
+        fleet.declareStamp(stamp, dev.stampboard.support.TestStamps.oneNodePerPool(NAMES.region()), Actor.SYSTEM);
+        long declared = simulator.now().getEpochSecond() / 60;
+        simulator.advance(1, Actor.SYSTEM);
+        long written = declared + 1;
+        fleet.resizePool(stamp, PoolKind.REGISTRY, java.util.List.of("rg-000", "rg-001"), 1, Actor.SYSTEM);
+        assertThat(registryNodesOf(simulator.currentLayout().stamps(), stamp))
+                .as("the minute the resize was written in")
+                .containsExactly("rg-000");
+        simulator.advance(1, Actor.SYSTEM);
+        assertThat(registryNodesOf(simulator.currentLayout().stamps(), stamp)).containsExactly("rg-000", "rg-001");
+
+        StoredStamps another = new StoredStamps(fleet::stampStateTimeline);
+        Map<String, java.time.ZoneId> zones = new java.util.HashMap<>();
+        fleet.regions().forEach(r -> zones.put(r.name(), r.zone()));
+        assertThat(another.reporting(fleet.stamps(), zones, declared))
+                .as("before the minute after its declaration")
+                .noneMatch(s -> s.name().equals(stamp));
+        assertThat(registryNodesOf(another.reporting(fleet.stamps(), zones, written), stamp))
+                .as("a back-filled minute before the resize")
+                .containsExactly("rg-000");
+        assertThat(registryNodesOf(another.reporting(fleet.stamps(), zones, written + 1), stamp))
+                .containsExactly("rg-000", "rg-001");
+    }
+
+    private static java.util.List<String> registryNodesOf(
+            java.util.List<dev.stampboard.simulator.model.StampLayout> stamps, String stamp) {
+        return stamps.stream()
+                .filter(s -> s.name().equals(stamp))
+                .findFirst()
+                .orElseThrow()
+                .registryNodes();
     }
 
     private static ReplicaLayout replicaIn(dev.stampboard.simulator.model.FleetLayout layout, String registry) {
