@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.stampboard.SpringTest;
 import dev.stampboard.base.Actor;
 import dev.stampboard.fleet.FleetService;
+import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.RegistryInfo;
 import dev.stampboard.security.Role;
 import dev.stampboard.signals.SignalsService;
