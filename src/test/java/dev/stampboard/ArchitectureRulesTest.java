@@ -47,6 +47,8 @@ class ArchitectureRulesTest {
             Map.entry("replica", "fleet"),
             Map.entry("home_stamp_change", "fleet"),
             Map.entry("inventory_change", "fleet"),
+            Map.entry("stamp_state_change", "fleet"),
+            Map.entry("stamp_state_node", "fleet"),
             Map.entry("event_handled", "base"),
             Map.entry("app_user", "security"),
             Map.entry("api_token", "security"),

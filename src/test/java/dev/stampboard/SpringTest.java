@@ -1,6 +1,8 @@
 package dev.stampboard;
 
+import dev.stampboard.support.SeedReplicasStayHome;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
@@ -14,12 +16,14 @@ import org.springframework.test.context.ActiveProfiles;
  * give a test a database or properties of its own: that is another context to start (README "Tests"
  * lists the suite's contexts). Tests that move registries or run the clock for days are
  * {@link ScenarioTest}s. A test class uses region and stamp names of its own
- * ({@code dev.stampboard.support.TestNames}; {@code SharedContextNamesTest} checks).
+ * ({@code dev.stampboard.support.TestNames}; {@code SharedContextNamesTest} checks) and never moves the seed's
+ * registries ({@link SeedReplicasStayHome} fails the class that did).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 // Spring Boot tests leave metrics exporters off by default; the Prometheus scrape is part of what is tested
 @org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
+@ExtendWith(SeedReplicasStayHome.class)
 public abstract class SpringTest {
 
     @Autowired

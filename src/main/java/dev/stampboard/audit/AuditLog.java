@@ -1,5 +1,7 @@
 package dev.stampboard.audit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -69,16 +71,7 @@ public class AuditLog {
         }
         sql.append(" order by id desc limit ?");
         params.add(limit);
-        return jdbc.sql(sql.toString())
-                .params(params)
-                .query((rs, i) -> new AuditEntry(
-                        rs.getLong("id"),
-                        rs.getObject("at", OffsetDateTime.class).toInstant(),
-                        rs.getString("actor"),
-                        rs.getString("action"),
-                        rs.getString("subject"),
-                        rs.getString("detail")))
-                .list();
+        return jdbc.sql(sql.toString()).params(params).query(AuditLog::entry).list();
     }
 
     @Transactional(readOnly = true)
@@ -93,13 +86,17 @@ public class AuditLog {
         return jdbc.sql(
                         "select id, at, actor, action, subject, detail from audit_event where at >= ? order by id desc limit ?")
                 .params(OffsetDateTime.ofInstant(since, ZoneOffset.UTC), limit)
-                .query((rs, i) -> new AuditEntry(
-                        rs.getLong("id"),
-                        rs.getObject("at", OffsetDateTime.class).toInstant(),
-                        rs.getString("actor"),
-                        rs.getString("action"),
-                        rs.getString("subject"),
-                        rs.getString("detail")))
+                .query(AuditLog::entry)
                 .list();
+    }
+
+    private static AuditEntry entry(ResultSet rs, int row) throws SQLException {
+        return new AuditEntry(
+                rs.getLong("id"),
+                rs.getObject("at", OffsetDateTime.class).toInstant(),
+                rs.getString("actor"),
+                rs.getString("action"),
+                rs.getString("subject"),
+                rs.getString("detail"));
     }
 }

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,6 +42,7 @@ public class FleetService {
     private final FleetSnapshots snapshots;
     private final RegistryDeclarations declarations;
     private final HomeStampMoves homeStamps;
+    private final StampStateHistory stampStates;
 
     FleetService(
             StampRepository stamps,
@@ -64,6 +66,7 @@ public class FleetService {
         this.snapshots = new FleetSnapshots(regions, customers, registries, jdbc, events, clock);
         this.declarations = new RegistryDeclarations(stamps, customers, registries, history, events, clock, snapshots);
         this.homeStamps = new HomeStampMoves(stamps, registries, history, events, clock, snapshots);
+        this.stampStates = new StampStateHistory(jdbc);
         this.timeline = new HomeStampTimelineFollower(
                 new HomeStampTimelineFollower.Source() {
                     @Override
@@ -169,6 +172,15 @@ public class FleetService {
         return timeline.catchUp();
     }
 
+    /**
+     * Every stamp's status and pool nodes over time, for the simulator to generate a past minute with the stamps as
+     * they were then: read incrementally (only entries committed since the last call).
+     */
+    @Transactional(readOnly = true)
+    public StampStateTimeline stampStateTimeline() {
+        return stampStates.catchUp();
+    }
+
     // ---- writes ------------------------------------------------------------------------------
 
     @Transactional
@@ -199,6 +211,7 @@ public class FleetService {
                     actor, "REGION_ADDED", declaration.region(), "zone UTC (first stamp declared in it)"));
         }
         Optional<Stamp> existing = stamps.findByName(name);
+        @Nullable StampInfo before = existing.map(Stamp::toInfo).orElse(null);
         Stamp stamp;
         if (existing.isPresent()) {
             stamp = existing.get();
@@ -220,11 +233,13 @@ public class FleetService {
         }
         declaration.storageAccounts().forEach(stamp::addStorageAccount);
         stamps.save(stamp);
+        StampInfo after = stamp.toInfo();
+        stampStates.record(before, after, clock.instant());
         events.publishEvent(new FleetChanged(
                 actor, existing.isPresent() ? "STAMP_UPDATED" : "STAMP_DECLARED", name, describe(declaration)));
         changed(InventoryChanges.STAMP, name);
         events.publishEvent(new StampDeclared(name));
-        return stamp.toInfo();
+        return after;
     }
 
     /**
@@ -248,15 +263,18 @@ public class FleetService {
                 && before.minInstances() == minimum) {
             return false;
         }
+        StampInfo unresized = stamp.toInfo();
         stamp.resizePool(kind, nodes, minimum);
         stamps.save(stamp);
+        stampStates.record(unresized, stamp.toInfo(), clock.instant());
         events.publishEvent(new FleetChanged(
                 actor,
                 "POOL_RESIZED",
                 name,
                 kind + " pool: " + before.currentInstances() + " → " + nodes.size() + " instances, minimum "
                         + before.minInstances() + " → " + minimum));
-        snapshots.invalidate();
+        // in the change log like every other stamp write, so the other instances follow a resize within a second
+        changed(InventoryChanges.STAMP, name);
         events.publishEvent(new StampDeclared(name));
         return true;
     }
@@ -265,8 +283,10 @@ public class FleetService {
     public void activateStamp(String name, Actor actor) {
         currentUser.requireRole(actor, Role.ENGINEER, Role.INGEST);
         Stamp stamp = stamps.findByName(name).orElseThrow(() -> new NotFoundException("No stamp named '" + name + "'"));
+        StampInfo provisioning = stamp.toInfo();
         stamp.activate();
         stamps.save(stamp);
+        stampStates.record(provisioning, stamp.toInfo(), clock.instant());
         events.publishEvent(new FleetChanged(actor, "STAMP_ACTIVATED", name, "status ACTIVE"));
         changed(InventoryChanges.STAMP, name);
         events.publishEvent(new StampDeclared(name));

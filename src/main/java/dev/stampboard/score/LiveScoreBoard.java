@@ -73,10 +73,9 @@ final class LiveScoreBoard {
      */
     synchronized void scoreWith(@Nullable Scorer model) {
         scorer = model;
-        for (Map.Entry<String, LiveStamp> e : live.entrySet()) {
-            LiveStamp s = e.getValue();
+        for (LiveStamp s : live.values()) {
             synchronized (s) {
-                s.rescore(e.getKey(), model);
+                s.rescore(model);
             }
         }
     }
@@ -231,15 +230,19 @@ final class LiveScoreBoard {
             Map<String, StampMinute[]> read = engine.range(chunk, chunkTo, stamps);
             for (long observed = chunk; observed <= chunkTo; observed++) {
                 for (StampInfo stamp : stamps) {
-                    LiveStamp s = into.computeIfAbsent(
-                            stamp.name(), k -> new LiveStamp(settings, from, storedHours.getOrDefault(k, Map.of())));
+                    // not computeIfAbsent: its capturing lambda would be made again for every stamp-minute
+                    LiveStamp s = into.get(stamp.name());
+                    if (s == null) {
+                        s = new LiveStamp(settings, from, storedHours.getOrDefault(stamp.name(), Map.of()));
+                        into.put(stamp.name(), s);
+                    }
                     StampMinute[] values = read.get(stamp.name());
                     synchronized (s) {
                         if (s.observe(
                                 observed, values == null ? StampMinute.SILENT : values[(int) (observed - chunk)])) {
                             wholeHours.add(stamp.name(), observed, s);
                         }
-                        s.score(stamp.name(), scorer, observed);
+                        s.score(scorer, observed);
                     }
                 }
             }
@@ -253,7 +256,7 @@ final class LiveScoreBoard {
             return Optional.empty();
         }
         synchronized (s) {
-            return Optional.ofNullable(s.latest);
+            return Optional.ofNullable(s.latest(stamp));
         }
     }
 

@@ -3,7 +3,6 @@ package dev.stampboard.score;
 import dev.stampboard.score.engine.FeatureSettings;
 import dev.stampboard.score.engine.FeatureTracker;
 import dev.stampboard.score.engine.ScoreFeature;
-import dev.stampboard.score.engine.ScoreModel;
 import dev.stampboard.score.engine.StampMinute;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,8 +42,19 @@ final class LiveStamp {
     /** Whether the board scored {@link #latestMinute}. */
     boolean scored;
 
-    @Nullable
-    StampScore latest;
+    /** The model that scored last (null: none), its score, logit and minute; {@link #features} were its input. */
+    private LiveScoreBoard.@Nullable Scorer latestBy;
+
+    private double latestScore;
+    private double latestLogit;
+    /** The minute the latest score is for: the one after the minute scored. */
+    private long latestAt;
+
+    /**
+     * The latest score as read, made from the figures above when first asked for: a back-fill scores every stamp's
+     * 720 minutes, and only the last one's is ever read.
+     */
+    private @Nullable StampScore latest;
 
     /**
      * A tracker whose first minute is {@code firstMinute}, counted from the multiple of {@value LiveScoreBoard#ALIGN}
@@ -143,32 +153,42 @@ final class LiveStamp {
                 if (wholeHour) {
                     hours.add(stamp, m, this);
                 }
-                score(stamp, model, m);
+                score(model, m);
             }
         }
     }
 
     /** Scores the tracker as it stands after {@code minute} (its trend's slot; the latest when newest). */
-    void score(String stamp, LiveScoreBoard.@Nullable Scorer model, long minute) {
+    void score(LiveScoreBoard.@Nullable Scorer model, long minute) {
         tracker.features(features);
         scored = true;
+        latest = null;
+        latestBy = model;
         int slot = (int) Math.floorMod(minute, LiveScoreBoard.TREND_MINUTES);
         if (model == null) {
-            latest = null;
             trend[slot] = Double.NaN;
             return;
         }
-        ScoreModel m = model.model();
-        double logit = m.logit(features);
-        double score = 100.0 / (1.0 + Math.exp(-logit));
-        latest = new StampScore(stamp, score, logit, model.version(), minute + 1, m, features);
-        trend[slot] = score;
+        latestLogit = model.model().logit(features);
+        latestScore = 100.0 / (1.0 + Math.exp(-latestLogit));
+        latestAt = minute + 1;
+        trend[slot] = latestScore;
+    }
+
+    /** The latest score of {@code stamp} (this one), by the model that scored it; null when none scored it. */
+    @Nullable
+    StampScore latest(String stamp) {
+        LiveScoreBoard.Scorer by = latestBy;
+        if (latest == null && by != null) {
+            latest = new StampScore(stamp, latestScore, latestLogit, by.version(), latestAt, by.model(), features);
+        }
+        return latest;
     }
 
     /** Scores the latest minute again under {@code model}, from the features it was scored with (if it was scored). */
-    void rescore(String stamp, LiveScoreBoard.@Nullable Scorer model) {
+    void rescore(LiveScoreBoard.@Nullable Scorer model) {
         if (scored) {
-            score(stamp, model, latestMinute);
+            score(model, latestMinute);
         }
     }
 

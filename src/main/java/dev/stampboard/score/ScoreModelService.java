@@ -62,6 +62,14 @@ public class ScoreModelService {
         return store.all().stream().map(Cards::card).toList();
     }
 
+    /**
+     * Changes when a version is stored, activated, retired, pinned or released, on any instance: a page that shows the
+     * versions compares it instead of loading them all again ({@link #versions} reads every version's card).
+     */
+    public String versionsMark() {
+        return store.versionsMark();
+    }
+
     public ModelCard card(int version) {
         return Cards.card(store.find(version).orElseThrow(() -> unknown(version)));
     }

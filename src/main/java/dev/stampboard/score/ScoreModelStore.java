@@ -114,6 +114,18 @@ class ScoreModelStore {
                 .orElse("");
     }
 
+    /**
+     * What can change in the list of versions, as one string: each version's number, status and pinned weights (the
+     * rest of a version never changes). Read without the versions' JSON, for a page that polls.
+     */
+    String versionsMark() {
+        return String.join(
+                ";",
+                jdbc.sql("select version, status, pinned_weights from score_model_version order by version")
+                        .query((rs, n) -> rs.getInt(1) + ":" + rs.getString(2) + ":" + rs.getString(3))
+                        .list());
+    }
+
     boolean isEmpty() {
         return jdbc.sql("select count(*) from score_model_version")
                         .query(Long.class)

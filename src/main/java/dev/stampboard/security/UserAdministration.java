@@ -3,6 +3,8 @@ package dev.stampboard.security;
 import dev.stampboard.base.ConflictException;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -74,15 +76,7 @@ public class UserAdministration {
     @Transactional(readOnly = true)
     public List<UserInfo> list() {
         return jdbc.sql("select * from app_user order by username")
-                .query((rs, i) -> new UserInfo(
-                        rs.getString("username"),
-                        Source.valueOf(rs.getString("source")),
-                        UserAccounts.roles(rs.getString("roles")),
-                        rs.getString("customer"),
-                        rs.getBoolean("enabled"),
-                        Optional.ofNullable(rs.getObject("last_sign_in_at", OffsetDateTime.class))
-                                .map(OffsetDateTime::toInstant)
-                                .orElse(null)))
+                .query(UserAdministration::user)
                 .list();
     }
 
@@ -267,16 +261,21 @@ public class UserAdministration {
     private Optional<UserInfo> find(String username) {
         return jdbc.sql("select * from app_user where username = ?")
                 .param(username)
-                .query((rs, i) -> new UserInfo(
-                        rs.getString("username"),
-                        Source.valueOf(rs.getString("source")),
-                        UserAccounts.roles(rs.getString("roles")),
-                        rs.getString("customer"),
-                        rs.getBoolean("enabled"),
-                        Optional.ofNullable(rs.getObject("last_sign_in_at", OffsetDateTime.class))
-                                .map(OffsetDateTime::toInstant)
-                                .orElse(null)))
+                .query(UserAdministration::user)
                 .optional();
+    }
+
+    /** An {@code app_user} row as shown and returned. */
+    private static UserInfo user(ResultSet rs, int row) throws SQLException {
+        return new UserInfo(
+                rs.getString("username"),
+                Source.valueOf(rs.getString("source")),
+                UserAccounts.roles(rs.getString("roles")),
+                rs.getString("customer"),
+                rs.getBoolean("enabled"),
+                Optional.ofNullable(rs.getObject("last_sign_in_at", OffsetDateTime.class))
+                        .map(OffsetDateTime::toInstant)
+                        .orElse(null));
     }
 
     private UserInfo existing(String username) {

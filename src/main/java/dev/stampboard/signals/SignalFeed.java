@@ -22,7 +22,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Feeds the signal engine: keeps it in step with the inventory (new stamps and nodes) and the clock, and takes the
@@ -75,8 +74,8 @@ public class SignalFeed {
         log.info("Signals engine: {} stamps declared", fleet.stamps().size());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    public void onStampDeclared(StampDeclared event) {
+    /** A stamp declared or changed in the inventory ({@link StampDeclaredListener} hands the event over). */
+    void onStampDeclared(StampDeclared event) {
         // a followed batch reads the snapshot (reloaded once for the batch, four queries); a stamp declared here reads
         // just that stamp (the snapshot is dropped after every local write)
         (event.followed() ? fleet.stamp(event.stamp()) : fleet.freshStamp(event.stamp())).ifPresent(this::declare);

@@ -24,7 +24,8 @@ class ClockConfiguration {
                 .query(Long.class)
                 .optional()
                 .orElse(now);
-        // the back-fill replays the last window up to that minute, so the clock starts one window earlier
-        return new SimulatedClock(Math.max(now, persisted) - properties.backfillMinutes() + 1);
+        // the back-fill replays the last window up to that minute, so the clock starts one window earlier, in the
+        // minute before the first one generated: a scenario loaded then counts from the first (StoredStamps)
+        return new SimulatedClock(Math.max(now, persisted) - properties.backfillMinutes());
     }
 }

@@ -5,8 +5,6 @@ import dev.stampboard.base.ConflictException;
 import dev.stampboard.base.DaemonScheduler;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.fleet.FleetService;
-import dev.stampboard.fleet.StampInfo;
-import dev.stampboard.fleet.StampStatus;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
 import dev.stampboard.signals.SignalFeed;
@@ -33,8 +31,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Drives the simulated fleet: loads the seed scenario into an empty inventory, back-fills the
- * peak window, then produces one minute of telemetry per tick. Each minute is generated from the
- * inventory as it is at that moment, so a cutover (a home-stamp change) moves the load.
+ * peak window, then produces one minute of telemetry per tick. Each minute is generated from the stored
+ * histories of the inventory as they say it was in that minute (stamps, their status and nodes; each replica's home
+ * stamp), so a cutover moves the load and a resize changes the pool from the minute after it was written, on every
+ * console instance, back-filling or ticking.
  */
 @Service
 @ConditionalOnProperty(name = "stampboard.simulator.enabled", havingValue = "true", matchIfMissing = true)
@@ -57,6 +57,8 @@ public class SimulatorService {
     private volatile boolean ready;
     /** Each replica's arrival at its home stamp, from the stored history: the same warm-up on every instance. */
     private final StoredArrivals arrivals;
+    /** Each stamp's status and nodes in a minute, from the stored history: the same nodes on every instance. */
+    private final StoredStamps stampStates;
 
     private @org.jspecify.annotations.Nullable ScheduledExecutorService ticker;
     private final org.springframework.beans.factory.ObjectProvider<dev.stampboard.base.SingleInstanceJobs> jobs;
@@ -86,6 +88,7 @@ public class SimulatorService {
         this.loader = new ScenarioLoader(fleet);
         this.provisioner = provisioner;
         this.arrivals = new StoredArrivals(() -> fleet.homeStampTimeline()::changes);
+        this.stampStates = new StoredStamps(fleet::stampStateTimeline);
     }
 
     static Scenario scenarioOf(SimulatorProperties properties) {
@@ -97,7 +100,8 @@ public class SimulatorService {
 
     /**
      * After the signals engine has declared the stored fleet (it listens with a lower order). The
-     * clock starts one back-fill before the target minute; back-filling is ticking at full speed, so
+     * clock starts the minute before the back-fill's first (the scenario loaded into an empty inventory is written in
+     * it, so its stamps exist from the first back-filled minute on); back-filling is ticking at full speed, so
      * the engine, the pool-state history and the audit log see those minutes pass in order.
      */
     @EventListener(ApplicationStartedEvent.class)
@@ -112,10 +116,8 @@ public class SimulatorService {
         }
         long started = System.nanoTime();
         synchronized (this) {
-            signals.advanceTo(clock.minute());
-            feed(model.minute(clock.minute(), layout()));
             boolean elected = elected();
-            for (int i = 1; i < properties.backfillMinutes(); i++) {
+            for (int i = 0; i < properties.backfillMinutes(); i++) {
                 tick(elected);
             }
             persistClock(clock.minute());
@@ -196,7 +198,9 @@ public class SimulatorService {
         }
         long stored = storedClock();
         if (stored > clock.minute()) {
-            arrivals.readOnSoon(System.nanoTime()); // cutovers committed before the clock moved
+            long now = System.nanoTime(); // cutovers and resizes committed before the clock moved
+            arrivals.readOnSoon(now);
+            stampStates.readOnSoon(now);
             boolean elected = elected();
             while (clock.minute() < stored) {
                 tick(elected);
@@ -221,7 +225,9 @@ public class SimulatorService {
         // instance on the database: advance from the later of it and this instance's clock
         long target = Math.max(storedClock(), clock.minute()) + minutes;
         persistClock(target);
-        arrivals.readOnSoon(System.nanoTime());
+        long now = System.nanoTime();
+        arrivals.readOnSoon(now);
+        stampStates.readOnSoon(now);
         boolean elected = elected();
         while (clock.minute() < target) {
             tick(elected);
@@ -295,36 +301,19 @@ public class SimulatorService {
     }
 
     /**
-     * Only stamps that serve traffic report telemetry: a provisioning or retired stamp is silent. Each replica is on its
-     * home stamp in this minute with its arrival there from the stored history ({@link StoredArrivals}), to warm the
-     * destination's caches after a cutover and to back-fill minutes before a cutover on the stamp it left.
+     * The stamps that report telemetry as they were in this minute ({@link StoredStamps}). Each replica is on its home stamp in this minute with its arrival there
+     * from the stored history ({@link StoredArrivals}), to warm the destination's caches after a cutover and to
+     * back-fill minutes before a cutover on the stamp it left.
      */
     private FleetLayout layout() {
-        List<StampLayout> stamps = fleet.stamps().stream()
-                .filter(s -> s.status() == StampStatus.ACTIVE || s.status() == StampStatus.DRAINING)
-                .map(this::stampLayout)
-                .toList();
+        java.util.Map<String, java.time.ZoneId> zones = new java.util.HashMap<>();
+        fleet.regions().forEach(r -> zones.put(r.name(), r.zone()));
+        List<StampLayout> stamps = stampStates.reporting(fleet.stamps(), zones, clock.minute());
         java.util.Set<String> serving = stamps.stream()
                 .filter(StampLayout::serves)
                 .map(StampLayout::name)
                 .collect(java.util.stream.Collectors.toSet());
         return new FleetLayout(stamps, arrivals.replicas(fleet.registries(), serving, clock.minute()));
-    }
-
-    private StampLayout stampLayout(StampInfo s) {
-        var zone = fleet.regions().stream()
-                .filter(r -> r.name().equals(s.region()))
-                .findFirst()
-                .map(dev.stampboard.fleet.RegionInfo::zone)
-                .orElse(java.time.ZoneOffset.UTC);
-        return new StampLayout(
-                s.name(),
-                s.region(),
-                zone,
-                s.kind(),
-                s.status(),
-                s.nodes(dev.stampboard.fleet.PoolKind.REGISTRY),
-                s.nodes(dev.stampboard.fleet.PoolKind.DATAPROXY));
     }
 
     /** Stores the clock, never moving it back (two instances may both store it). */

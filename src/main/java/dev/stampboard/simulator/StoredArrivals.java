@@ -35,12 +35,11 @@ final class StoredArrivals {
     }
 
     /** How often {@link #readOnSoon} lets the history be read again: a few times a second at most. */
-    static final long FRESH_NANOS = 250_000_000L;
+    static final long FRESH_NANOS = StoredHistoryReads.FRESH_NANOS;
 
     private final Supplier<History> readOn;
+    private final StoredHistoryReads reads = new StoredHistoryReads();
     private @Nullable History history;
-    private boolean readOnce;
-    private long lastReadOn;
 
     StoredArrivals(Supplier<History> readOn) {
         this.readOn = readOn;
@@ -53,10 +52,8 @@ final class StoredArrivals {
      * it yet.
      */
     void readOnSoon(long nanoTime) {
-        if (!readOnce || nanoTime - lastReadOn >= FRESH_NANOS) {
+        if (reads.due(nanoTime)) {
             history = null;
-            readOnce = true;
-            lastReadOn = nanoTime;
         }
     }
 
@@ -82,15 +79,16 @@ final class StoredArrivals {
                     readNow = true;
                     changes = known.of(registry.name(), replica.region());
                 }
-                ReplicaLayout stored = at(registry.name(), replica.region(), changes, minute);
+                List<Stay> stays = stays(changes);
+                Stay stored = stays.isEmpty() ? null : in(stays, minute);
                 replicas.add(
-                        stored != null && serving.contains(stored.homeStamp())
-                                ? stored
+                        stored != null && serving.contains(stored.home())
+                                ? new ReplicaLayout(registry.name(), replica.region(), stored.home(), stored.arrived())
                                 : new ReplicaLayout(
                                         registry.name(),
                                         replica.region(),
                                         replica.homeStamp(),
-                                        arrived(changes, replica.homeStamp(), minute)));
+                                        lastArrival(stays, replica.homeStamp(), minute)));
             }
         }
         return replicas;
@@ -101,76 +99,67 @@ final class StoredArrivals {
     }
 
     /**
-     * Where the replica was served in {@code minute} and since when, from its stored changes: a minute is generated on
-     * the home its last change written before that minute left (only the last change of each minute moves the load: a
-     * move rolled back within one minute leaves the replica where it was, warm). Before its first change, where that
-     * change took it from (its first placement's stamp). Null without history.
+     * A replica's stay on one stamp: generated there from minute {@code from} on, arrived there in minute {@code
+     * arrived} (the destination's caches warm up from then) or {@link ReplicaLayout#ALWAYS} when placed there first.
      */
-    static @Nullable ReplicaLayout at(String registry, String region, List<HomeStampChange> changes, long minute) {
+    record Stay(String home, long from, long arrived) {}
+
+    /**
+     * The replica's stays, oldest first, from one walk over its stored changes. Before its first change it is where
+     * that change took it from (its first placement's stamp), warm. A change counts from the minute after the one it
+     * was written in, and only the last change of each minute counts: a move rolled back within one minute leaves the
+     * replica where it was, warm. A first placement (no stamp it came from) is warm too. Empty without history.
+     */
+    static List<Stay> stays(List<HomeStampChange> changes) {
+        List<Stay> stays = new ArrayList<>();
         if (changes.isEmpty()) {
-            return null;
+            return stays;
         }
         HomeStampChange first = changes.get(0);
         @Nullable String firstFrom = first.fromStamp();
         String home = firstFrom == null ? first.toStamp() : firstFrom;
-        long arrivedAt = ReplicaLayout.ALWAYS;
+        stays.add(new Stay(home, Long.MIN_VALUE, ReplicaLayout.ALWAYS));
         for (int i = 0; i < changes.size(); i++) {
             HomeStampChange change = changes.get(i);
             long changed = minuteOf(change);
-            if (changed >= minute) {
-                break;
-            }
             if (i + 1 < changes.size() && minuteOf(changes.get(i + 1)) == changed) {
                 continue; // a later change of the same minute says where the next minute is generated
             }
             if (change.fromStamp() == null) {
                 home = change.toStamp();
-                arrivedAt = ReplicaLayout.ALWAYS;
+                stays.add(new Stay(home, changed + 1, ReplicaLayout.ALWAYS));
             } else if (!change.toStamp().equals(home)) {
                 home = change.toStamp();
-                arrivedAt = changed + 1;
+                stays.add(new Stay(home, changed + 1, changed + 1));
             }
         }
-        return new ReplicaLayout(registry, region, home, arrivedAt);
+        return stays;
+    }
+
+    /** The stay {@code minute} is generated in (the walk's first stay covers every minute before a change). */
+    static Stay in(List<Stay> stays, long minute) {
+        for (int i = stays.size() - 1; i > 0; i--) {
+            if (stays.get(i).from() <= minute) {
+                return stays.get(i);
+            }
+        }
+        return stays.get(0);
     }
 
     /**
-     * The first minute generated on {@code stamp} after the replica's last cutover to it, or {@link
-     * ReplicaLayout#ALWAYS} when it has been there since its first placement (or the history does not have it there).
-     * A minute is generated on the home its last change before that minute left, so only the last change of each
-     * minute moves the load: a move and its rollback within one minute leave the replica where it was, warm. In the
-     * minute of the change itself the inventory may already show it (the cutover was written before that minute was
-     * generated): that minute is then the arrival.
+     * The arrival of the replica's last stay on {@code stamp}, or {@link ReplicaLayout#ALWAYS} when it has been there
+     * since its first placement (or the history does not have it there): for a replica on its inventory home, which the
+     * history may not show yet in {@code minute}. In the minute of the change itself the inventory may already show it
+     * (the cutover was written before that minute was generated): that minute is then the arrival.
      */
-    static long arrived(List<HomeStampChange> changes, String stamp, long minute) {
-        @Nullable String home = null;
-        long arrivedAt = ReplicaLayout.ALWAYS;
-        boolean there = false;
-        for (int i = 0; i < changes.size(); i++) {
-            HomeStampChange change = changes.get(i);
-            long changed = minuteOf(change);
-            if (i + 1 < changes.size() && minuteOf(changes.get(i + 1)) == changed) {
-                continue; // a later change of the same minute says where the next minute is generated
-            }
-            String to = change.toStamp();
-            if (change.fromStamp() == null || home == null) {
-                home = to;
-                if (to.equals(stamp)) {
-                    there = true;
-                    arrivedAt = change.fromStamp() == null ? ReplicaLayout.ALWAYS : changed + 1;
-                }
-            } else if (!to.equals(home)) {
-                home = to;
-                if (to.equals(stamp)) {
-                    there = true;
-                    arrivedAt = changed + 1;
-                }
+    static long lastArrival(List<Stay> stays, String stamp, long minute) {
+        for (int i = stays.size() - 1; i >= 0; i--) {
+            Stay stay = stays.get(i);
+            if (stay.home().equals(stamp)) {
+                return stay.arrived() == minute + 1 ? minute : stay.arrived();
             }
         }
-        if (!there || arrivedAt == ReplicaLayout.ALWAYS) {
-            return ReplicaLayout.ALWAYS;
-        }
-        return arrivedAt == minute + 1 ? minute : arrivedAt;
+        return ReplicaLayout.ALWAYS;
     }
 
     private static long minuteOf(HomeStampChange change) {

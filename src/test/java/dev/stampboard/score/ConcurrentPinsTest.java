@@ -1,6 +1,7 @@
 package dev.stampboard.score;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stampboard.SpringTest;
@@ -8,6 +9,8 @@ import dev.stampboard.base.Actor;
 import dev.stampboard.score.engine.ScoreFeature;
 import dev.stampboard.score.engine.ScoreModel;
 import dev.stampboard.security.CurrentUser;
+import dev.stampboard.support.TestNames;
+import dev.stampboard.support.TestPostgres;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
@@ -17,18 +20,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Two admins pinning weights of the same version at the same moment: each pin reads the weights in use, changes the
  * features it names and writes them all back. Both reads are made to happen before either write when nothing keeps
  * them apart (each reader waits up to 0.5 s for the other one to have read too); the second pin must still be applied
- * on top of the first, not over what both read. Its own version number, removed afterwards.
+ * on top of the first, not over what both read. Its own version number, removed afterwards. The row lock
+ * ({@code select … for update}) is checked on H2 (the shared context's database) and on PostgreSQL (production's; a
+ * schema of its own, when the run is given a server).
  */
 class ConcurrentPinsTest extends SpringTest {
 
@@ -84,7 +91,8 @@ class ConcurrentPinsTest extends SpringTest {
             if (!readAlready.get()) {
                 readAlready.set(true);
                 bothRead.countDown();
-                try { // less than the database's lock timeout (H2: 2 s), so a pin waiting for the row gets it
+                try { // less than the database's lock timeout (H2: 2 s; PostgreSQL: none), so a pin waiting for the row
+                    // gets it
                     bothRead.await(500, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -103,7 +111,24 @@ class ConcurrentPinsTest extends SpringTest {
 
     @Test
     void two_pins_at_the_same_moment_are_both_applied() throws Exception {
-        BothReadFirst store = new BothReadFirst(jdbc, json);
+        bothApplied(new BothReadFirst(jdbc, json), transactions, events);
+    }
+
+    @Test
+    void two_pins_at_the_same_moment_are_both_applied_on_postgresql() throws Exception {
+        assumeTrue(TestPostgres.url().isPresent(), TestPostgres.NOT_GIVEN);
+        DataSource postgres = TestPostgres.migratedSchema(
+                TestNames.of(ConcurrentPinsTest.class).prefix());
+        // the pins' audit events are not published: the shared context's listeners write to its own database
+        bothApplied(
+                new BothReadFirst(JdbcClient.create(postgres), json),
+                new DataSourceTransactionManager(postgres),
+                event -> {});
+    }
+
+    private void bothApplied(
+            BothReadFirst store, PlatformTransactionManager transactions, ApplicationEventPublisher events)
+            throws Exception {
         int n = ScoreFeature.COUNT;
         double[] ones = new double[n];
         Arrays.fill(ones, 1.0);

@@ -247,4 +247,42 @@ class LiveScoreBoardTest {
         assertThat(score.minute()).isEqualTo(N + 1);
         assertThat(score.score()).isCloseTo(expectedScore(30), within(1e-9));
     }
+
+    /**
+     * A start reads and scores every stamp's 12 h, and only the last minute's score is ever read: the board makes that
+     * one when it is read, and nothing for each stamp-minute it scores. Counted as this thread's allocation while a
+     * board reads 20 stamps' 12 h (the engine's answers made before), less what the stamps' feature trackers take:
+     * about 180 bytes per stamp-minute while each minute made a score, a copy of its features and a lambda.
+     */
+    @Test
+    void a_back_fill_allocates_nothing_per_stamp_minute() {
+        List<StampInfo> stamps = java.util.stream.IntStream.range(0, 20)
+                .mapToObj(i -> stamp("alloc-s" + i))
+                .toList();
+        long minute = LiveScoreBackFillBenchmark.MINUTE;
+        EngineMinutes engine = LiveScoreBackFillBenchmark.engine(stamps);
+        scoring(new LiveScoreBoard()).onMinute(minute, stamps, SETTINGS, engine); // the engine's answers, the classes
+
+        List<LiveStamp> kept = new java.util.ArrayList<>();
+        long before = allocated();
+        for (StampInfo s : stamps) {
+            kept.add(new LiveStamp(SETTINGS, minute - LiveScoreBoard.TREND_MINUTES, Map.of()));
+        }
+        long trackers = allocated() - before;
+        LiveScoreBoard measured = scoring(new LiveScoreBoard());
+        before = allocated();
+        measured.onMinute(minute, stamps, SETTINGS, engine);
+        long read = allocated() - before;
+
+        assertThat(kept).hasSize(stamps.size());
+        assertThat(measured.scoreOf("alloc-s0").orElseThrow().minute()).isEqualTo(minute);
+        assertThat((read - trackers) / (double) (stamps.size() * LiveScoreBoard.TREND_MINUTES))
+                .as("bytes per stamp-minute besides the trackers (%d bytes read, %d the trackers)", read, trackers)
+                .isLessThan(8.0);
+    }
+
+    private static long allocated() {
+        return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                .getThreadAllocatedBytes(Thread.currentThread().getId());
+    }
 }

@@ -29,6 +29,19 @@ public final class ScoreBenchmark {
         training(stamps, days);
     }
 
+    /** A stamp's minute {@code m} around its {@code base} load: a slow wave, noise, throttling above 85 %. */
+    static StampMinute syntheticMinute(Random random, double base, int m) {
+        double hot = Math.min(100, base * (0.8 + 0.2 * Math.sin(m / 229.0)) + 2 * random.nextGaussian());
+        return new StampMinute(
+                hot * 0.8,
+                hot,
+                1000 + random.nextInt(100),
+                hot > 85 ? 0.02 : 0.0,
+                0.001,
+                100 + hot,
+                0.3 + 0.2 * random.nextDouble());
+    }
+
     static void scoring(int stamps, int warmupMinutes, int measuredMinutes) {
         Random random = new Random(16);
         FeatureTracker[] trackers = new FeatureTracker[stamps];
@@ -44,15 +57,7 @@ public final class ScoreBenchmark {
         StampMinute[][] minutes = new StampMinute[warmupMinutes + measuredMinutes][stamps];
         for (int m = 0; m < minutes.length; m++) {
             for (int s = 0; s < stamps; s++) {
-                double hot = Math.min(100, base[s] * (0.8 + 0.2 * Math.sin(m / 229.0)) + 2 * random.nextGaussian());
-                minutes[m][s] = new StampMinute(
-                        hot * 0.8,
-                        hot,
-                        1000 + random.nextInt(100),
-                        hot > 85 ? 0.02 : 0.0,
-                        0.001,
-                        100 + hot,
-                        0.3 + 0.2 * random.nextDouble());
+                minutes[m][s] = syntheticMinute(random, base[s], m);
             }
         }
         double[] features = new double[ScoreFeature.COUNT];

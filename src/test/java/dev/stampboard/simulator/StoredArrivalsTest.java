@@ -216,6 +216,25 @@ class StoredArrivalsTest {
         assertThat(follower.reads).isEqualTo(3);
     }
 
+    /**
+     * A history beginning with a move rolled back within its minute (no first placement stored): the replica stays warm
+     * where it was, on its stored home and, when that serves no more, on its inventory home. One walk answers both
+     * (until session 13 the second was a walk of its own that took the rollback for an arrival).
+     */
+    @Test
+    void a_move_rolled_back_in_the_first_minute_of_the_history_leaves_the_replica_warm_on_both_paths() {
+        store.add(change(source, destination, CUTOVER));
+        store.add(change(destination, source, CUTOVER));
+        Instance instance = new Instance();
+        assertThat(instance.layout(source, CUTOVER + 10).replicas().get(0))
+                .isEqualTo(new ReplicaLayout(registry.name(), region, source, ReplicaLayout.ALWAYS));
+        assertThat(instance.layout(source, CUTOVER + 10, Set.of(destination))
+                        .replicas()
+                        .get(0))
+                .as("the stored home not serving: the inventory's, with its stored arrival")
+                .isEqualTo(new ReplicaLayout(registry.name(), region, source, ReplicaLayout.ALWAYS));
+    }
+
     private long arrival(Instance instance, String home, long minute) {
         return instance.layout(home, minute).replicas().get(0).arrivedMinute();
     }

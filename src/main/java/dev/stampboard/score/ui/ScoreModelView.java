@@ -59,7 +59,9 @@ public class ScoreModelView extends VerticalLayout {
     final Button train = new Button("Train a new version");
     final Button pin = new Button("Pin weights…");
     private Optional<ModelCard> shownCard = Optional.empty();
-    private int shownVersions = -1;
+    /** The versions' mark ({@link ScoreModelService#versionsMark}) when they were last loaded. */
+    private String shownMark = "";
+
     private boolean shownTraining;
 
     public ScoreModelView(ScoreModelService scores, ScoreLabellingService labelling, CurrentUser user) {
@@ -160,15 +162,16 @@ public class ScoreModelView extends VerticalLayout {
         return box;
     }
 
+    /** The poll: loads the versions again only when one of them changed or training started or ended. */
     private void refreshIfChanged() {
-        if (scores.versions().size() != shownVersions || scores.isTraining() != shownTraining) {
+        if (!scores.versionsMark().equals(shownMark) || scores.isTraining() != shownTraining) {
             refresh();
         }
     }
 
     void refresh() {
+        shownMark = scores.versionsMark(); // before the load: a change between the two is loaded at the next poll
         List<ModelCard> all = scores.versions();
-        shownVersions = all.size();
         shownTraining = scores.isTraining();
         versions.setItems(all);
         train.setEnabled(!shownTraining);

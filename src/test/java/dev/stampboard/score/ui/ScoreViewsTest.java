@@ -4,6 +4,8 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -14,11 +16,13 @@ import dev.stampboard.score.ModelCard;
 import dev.stampboard.score.ScoreFixture;
 import dev.stampboard.score.ScoreModelService;
 import dev.stampboard.score.ScoreService;
+import dev.stampboard.score.engine.ScoreFeature;
 import dev.stampboard.signals.StampSignals;
 import dev.stampboard.simulator.SimulatorService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The score's screens: the dashboard column, the stamp detail section and the model page, for viewers and admins. */
 class ScoreViewsTest extends KaribuTest {
@@ -31,6 +35,9 @@ class ScoreViewsTest extends KaribuTest {
 
     @Autowired
     SimulatorService simulator;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private ModelCard active;
 
@@ -94,6 +101,68 @@ class ScoreViewsTest extends KaribuTest {
         assertThat(labelling.slo.isReadOnly()).isTrue();
         assertThat(labelling.save.isVisible()).isFalse();
         assertThat(labelling.state.getText()).contains("Admins change it");
+    }
+
+    /**
+     * The page polls every 5 s. A poll with nothing changed reads no version (counted in H2's statistics of the
+     * statements run: every read of a version's row selects all its columns) and leaves the grid's rows as they were; a
+     * version stored, or pinned, by another instance is shown at the next poll. Its own version number, removed after.
+     */
+    @Test
+    void a_poll_loads_the_versions_only_when_they_changed() {
+        login("dave");
+        UI.getCurrent().navigate(ScoreModelView.class);
+        ScoreModelView view = _get(ScoreModelView.class);
+        int shown = GridKt._size(view.versions);
+        var rows = view.versions.getDataProvider();
+        jdbc.sql("set query_statistics true").update();
+        try {
+            poll();
+            poll();
+            assertThat(versionReads())
+                    .as("versions read by two polls with nothing changed")
+                    .isZero();
+            assertThat(view.versions.getDataProvider()).isSameAs(rows);
+
+            ScoreFixture.storeCopy(ctx, active.version(), EXTRA);
+            poll();
+            assertThat(GridKt._size(view.versions)).isEqualTo(shown + 1);
+            assertThat(shownVersion(view, EXTRA).pinned()).isFalse();
+
+            double[] weights = new double[ScoreFeature.COUNT];
+            ScoreFixture.pinInStore(ctx, EXTRA, weights);
+            poll();
+            assertThat(shownVersion(view, EXTRA).pinned())
+                    .as("a pin changes no number of versions")
+                    .isTrue();
+        } finally {
+            jdbc.sql("set query_statistics false").update();
+            ScoreFixture.remove(ctx, EXTRA);
+        }
+    }
+
+    private static final int EXTRA = 913_512;
+
+    private static void poll() {
+        UI ui = UI.getCurrent();
+        ComponentUtil.fireEvent(ui, new PollEvent(ui, true));
+    }
+
+    private long versionReads() {
+        return jdbc.sql("select coalesce(sum(execution_count), 0) from information_schema.query_statistics"
+                        + " where sql_statement like 'select * from score_model_version%'")
+                .query(Long.class)
+                .single();
+    }
+
+    private static ModelCard shownVersion(ScoreModelView view, int version) {
+        for (int row = 0; row < GridKt._size(view.versions); row++) {
+            ModelCard card = GridKt._get(view.versions, row);
+            if (card.version() == version) {
+                return card;
+            }
+        }
+        throw new AssertionError("version " + version + " is not shown");
     }
 
     @Test

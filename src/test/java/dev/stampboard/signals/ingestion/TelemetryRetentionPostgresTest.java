@@ -3,32 +3,27 @@ package dev.stampboard.signals.ingestion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.stampboard.support.TestNames;
+import dev.stampboard.support.TestPostgres;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** The batched prune on PostgreSQL, whose DELETE has no row limit ({@code .ci/run} passes a server's URL). */
+/**
+ * The batched prune on PostgreSQL, whose DELETE has no row limit ({@code .ci/run} passes a server's URL; a schema of
+ * its own, so {@code PostgresMigrationTest}'s clean in the other fork does not drop its tables).
+ */
 class TelemetryRetentionPostgresTest {
 
     @Test
     void prunes_in_batches_on_postgresql() {
-        String url = System.getenv("STAMPBOARD_TEST_PG_URL");
-        assumeTrue(url != null && !url.isBlank(), "no PostgreSQL given in STAMPBOARD_TEST_PG_URL");
-        var dataSource = new DriverManagerDataSource(url, "stampboard", "stampboard");
-        Flyway flyway = Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .cleanDisabled(false)
-                .load();
-        flyway.clean();
-        flyway.migrate();
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        assumeTrue(TestPostgres.url().isPresent(), TestPostgres.NOT_GIVEN);
+        JdbcTemplate jdbc = new JdbcTemplate(TestPostgres.migratedSchema(
+                TestNames.of(TelemetryRetentionPostgresTest.class).prefix()));
         Instant now = Instant.parse("2026-11-26T12:00:00Z");
         for (int i = 0; i < 9; i++) {
             jdbc.update(
