@@ -91,6 +91,8 @@ public final class ChildConsole implements AutoCloseable {
         private boolean readinessSignedIn = true;
         private String mainClass = "dev.stampboard.StampboardApplication";
         private int port;
+        private final List<String> jvmOptions = new ArrayList<>();
+        private boolean testClassesOnClassPath = true;
 
         private Builder(String name) {
             this.name = name;
@@ -151,6 +153,21 @@ public final class ChildConsole implements AutoCloseable {
             return this;
         }
 
+        /** A JVM option before the class path, e.g. {@code -XX:StartFlightRecording=…} to profile a start. */
+        public Builder jvmOption(String option) {
+            jvmOptions.add(option);
+            return this;
+        }
+
+        /**
+         * The class path without {@code target/test-classes} ({@link ChildClassPath}): for measuring what leaving the
+         * test classes off saves ({@code ConsoleStartCost}); not yet the default, see {@link ChildClassPath}.
+         */
+        public Builder withoutTestClasses() {
+            testClassesOnClassPath = false;
+            return this;
+        }
+
         /**
          * Starts the JVM and waits until it is ready, at most {@link #START_BUDGET}; a console that is not ready by
          * then (or dies) is killed before the failure is thrown, so a failed start leaves no process behind.
@@ -176,9 +193,11 @@ public final class ChildConsole implements AutoCloseable {
                     // no bytecode verification of class-path classes (about 2 of a start's 26-32 CPU-s); the flag is
                     // diagnostic on JDK 17, so without the unlock before it the JVM refuses to start
                     "-XX:+UnlockDiagnosticVMOptions",
-                    "-XX:-BytecodeVerificationRemote",
+                    "-XX:-BytecodeVerificationRemote"));
+            cmd.addAll(jvmOptions);
+            cmd.addAll(List.of(
                     "-cp",
-                    System.getProperty("java.class.path"),
+                    testClassesOnClassPath ? System.getProperty("java.class.path") : ChildClassPath.of(mainClass),
                     mainClass,
                     "--server.port=" + port,
                     "--vaadin.productionMode=false",
