@@ -17,7 +17,11 @@ import dev.stampboard.simulator.model.Scenario;
 import dev.stampboard.simulator.model.Scenarios;
 import dev.stampboard.simulator.model.StampLayout;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -306,10 +310,10 @@ public class SimulatorService {
      * back-fill minutes before a cutover on the stamp it left.
      */
     private FleetLayout layout() {
-        java.util.Map<String, java.time.ZoneId> zones = new java.util.HashMap<>();
+        Map<String, ZoneId> zones = new HashMap<>();
         fleet.regions().forEach(r -> zones.put(r.name(), r.zone()));
         List<StampLayout> stamps = stampStates.reporting(fleet.stamps(), zones, clock.minute());
-        java.util.Set<String> serving = stamps.stream()
+        Set<String> serving = stamps.stream()
                 .filter(StampLayout::serves)
                 .map(StampLayout::name)
                 .collect(java.util.stream.Collectors.toSet());
