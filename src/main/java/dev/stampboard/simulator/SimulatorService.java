@@ -346,6 +346,20 @@ public class SimulatorService {
     /** {@link SharedMinutes}' view of this instance. */
     private final class SharedView implements SharedMinutes.Instance {
 
+        /** Whether the last minute this instance passed it generated (logged when that changes: a take-over). */
+        private boolean generating;
+
+        private void generating(boolean now, long minute) {
+            if (now != generating) {
+                generating = now;
+                log.info(
+                        now
+                                ? "Simulator: this instance generates and stores from minute {} on (elected)"
+                                : "Simulator: this instance follows the stored minutes from minute {} on",
+                        Instant.ofEpochSecond(minute * 60));
+            }
+        }
+
         @Override
         public long clockMinute() {
             return clock.minute();
@@ -363,6 +377,7 @@ public class SimulatorService {
 
         @Override
         public void follow(long minute) {
+            generating(false, minute);
             clock.jumpTo(minute);
             signals.advanceTo(minute);
         }
@@ -384,9 +399,11 @@ public class SimulatorService {
                 return true;
             });
             if (Boolean.TRUE.equals(claimed)) {
+                generating(true, minute);
                 feed(snapshot); // after the commit, as ingestion records what it stored
                 return true;
             }
+            generating(false, minute);
             return false;
         }
     }
