@@ -32,9 +32,6 @@ class UserAccounts implements UserDetailsService {
 
     private static final Logger log = LoggerFactory.getLogger(UserAccounts.class);
 
-    /** An initial administrator's password is at least this long (it is typed once, from a secret store). */
-    static final int MIN_ADMIN_PASSWORD = 12;
-
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final UsersProperties properties;
@@ -145,13 +142,11 @@ class UserAccounts implements UserDetailsService {
         }
         SecurityProperties.InitialAdmin admin = security.initialAdmin();
         String password = admin.password();
-        if (password == null) {
-            throw new NoAdministrator("The console has no administrator yet and no password for the initial one"
-                    + " (stampboard.security.initial-admin.password, from STAMPBOARD_ADMIN_PASSWORD).");
-        }
-        if (password.length() < MIN_ADMIN_PASSWORD) {
-            throw new NoAdministrator(
-                    "The initial administrator's password is shorter than " + MIN_ADMIN_PASSWORD + " characters.");
+        // RefuseStartWithoutAdministrator refused this before the start when the database held no administrator at
+        // all; here also when the only ones were demo users just retired
+        Optional<String> refusal = InitialAdministrator.refusal(false, password);
+        if (refusal.isPresent() || password == null) { // a missing password is always a refusal
+            throw new NoAdministrator(refusal.orElseThrow());
         }
         jdbc.sql("delete from app_user where username = ?")
                 .param(admin.username())

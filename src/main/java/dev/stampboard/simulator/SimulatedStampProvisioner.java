@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The embedded {@link StampProvisioner}: declares the dedicated stamp {@code PROVISIONING} at once and
@@ -32,13 +33,19 @@ class SimulatedStampProvisioner implements StampProvisioner {
     private final JdbcClient jdbc;
     private final SimulatedClock clock;
     private final SimulatorProperties properties;
+    private final TransactionTemplate transactions;
 
     SimulatedStampProvisioner(
-            FleetService fleet, JdbcClient jdbc, java.time.Clock clock, SimulatorProperties properties) {
+            FleetService fleet,
+            JdbcClient jdbc,
+            java.time.Clock clock,
+            SimulatorProperties properties,
+            TransactionTemplate transactions) {
         this.fleet = fleet;
         this.jdbc = jdbc;
         this.clock = (SimulatedClock) clock;
         this.properties = properties;
+        this.transactions = transactions;
     }
 
     @Override
@@ -65,18 +72,30 @@ class SimulatedStampProvisioner implements StampProvisioner {
                 .update();
     }
 
-    /** Called by the simulator every minute: stamps whose time has come become ACTIVE. */
-    @Transactional
+    /**
+     * Called by the simulator every minute: stamps whose time has come become ACTIVE. Nearly every minute has none
+     * due, and finds that with one read outside any transaction: a transaction every simulated minute (begin, the
+     * transaction manager's lookup, commit) was more than half of this call's cost, about 2 % of the scenario JVM's
+     * CPU samples. The activation itself reads again and writes in one transaction, as before.
+     */
     void activateReady(long minute) {
-        List<String> ready = jdbc.sql("select stamp from simulated_provisioning where ready_minute <= ?")
+        if (due(minute).isEmpty()) {
+            return;
+        }
+        transactions.executeWithoutResult(status -> {
+            for (String stamp : due(minute)) {
+                fleet.activateStamp(stamp, ACTOR);
+                jdbc.sql("delete from simulated_provisioning where stamp = ?")
+                        .param(stamp)
+                        .update();
+            }
+        });
+    }
+
+    private List<String> due(long minute) {
+        return jdbc.sql("select stamp from simulated_provisioning where ready_minute <= ?")
                 .param(minute)
                 .query(String.class)
                 .list();
-        for (String stamp : ready) {
-            fleet.activateStamp(stamp, ACTOR);
-            jdbc.sql("delete from simulated_provisioning where stamp = ?")
-                    .param(stamp)
-                    .update();
-        }
     }
 }

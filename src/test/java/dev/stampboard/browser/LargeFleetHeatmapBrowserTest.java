@@ -4,66 +4,59 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import dev.stampboard.ScenarioTest;
-import dev.stampboard.StampboardApplication;
-import dev.stampboard.base.Actor;
-import dev.stampboard.simulator.SimulatorService;
+import dev.stampboard.support.ChildConsole;
+import dev.stampboard.support.ChildConsoleTest;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * Issue 15, "done when": the {@code large-500} heatmap keeps its rows drawn across the dashboard's 5 s refresh,
  * in a real browser. A console of its own (500 generated stamps in one region, one hour back-filled, the clock
- * paused so the test moves it), run in the scenario phase so the unit phase keeps its one shared context. Across
- * two refreshes that each move the clock a minute: the rows (stamp names, in order) stay the same, the canvas is
+ * paused so the test moves it through the simulator's API), a {@link ChildConsole} so that it starts and runs beside
+ * the scenario sequence on a console thread of the failsafe phase (until session 14 it was started in-process, 47 s
+ * at the end of that sequence, the suite's critical path). Across two refreshes that each move the clock a minute: the rows (stamp names, in order) stay the same, the canvas is
  * never blank, the x axis moves on, and what the server sends for the refresh is the new minutes
  * ({@code patchHeatmap}), never the whole window again (about 360 KB per pool for 20 rows × 720 minutes).
  */
-@ScenarioTest
+@ChildConsoleTest
 class LargeFleetHeatmapBrowserTest {
 
-    private static final SecurityContextHolderStrategy SHARED = SecurityContextHolder.getContextHolderStrategy();
-
-    private static ConfigurableApplicationContext console;
+    private static ChildConsole console;
     private static Chromium chromium;
 
     @BeforeAll
-    static void start() {
+    static void start() throws IOException, InterruptedException {
         chromium = Chromium.start(); // skips the class when chromium is missing, before the console costs anything
-        console = new SpringApplication(StampboardApplication.class)
-                .run(
-                        "--spring.profiles.active=test",
-                        "--spring.datasource.url=jdbc:h2:mem:large-500-browser;DB_CLOSE_DELAY=-1",
-                        "--server.port=0",
-                        "--logging.level.root=WARN",
-                        "--stampboard.simulator.scenario=large-500",
-                        "--stampboard.simulator.backfill-minutes=60",
-                        "--stampboard.capacity.history-days=1", // the heatmap needs no weeks of simulated daily peaks
-                        "--stampboard.simulator.start=2026-11-26T18:00:00Z");
+        console = ChildConsole.named("large-500-browser")
+                .property("spring.profiles.active", "test") // the simulator paused (speed 0), as in the shared context
+                .property("spring.datasource.url", "jdbc:h2:mem:large-500-browser;DB_CLOSE_DELAY=-1")
+                .property("stampboard.simulator.scenario", "large-500")
+                .property("stampboard.simulator.backfill-minutes", 60)
+                .property("stampboard.capacity.history-days", 1) // the heatmap needs no weeks of simulated daily peaks
+                .property("stampboard.simulator.start", "2026-11-26T18:00:00Z")
+                .startReady();
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws InterruptedException {
         if (chromium != null) {
             chromium.close();
         }
         if (console != null) {
-            console.close();
+            console.stop(Duration.ofSeconds(30));
         }
-        SecurityContextHolder.setContextHolderStrategy(SHARED); // the console installed its own JVM-wide
     }
 
     @Test
-    void the_heatmap_keeps_its_rows_and_a_refresh_sends_only_the_new_minutes() {
-        String base = "http://localhost:" + console.getEnvironment().getProperty("local.server.port");
-        SimulatorService simulator = console.getBean(SimulatorService.class);
+    void the_heatmap_keeps_its_rows_and_a_refresh_sends_only_the_new_minutes()
+            throws IOException, InterruptedException {
+        String base = console.url();
         Page dave = chromium.signedIn(base, "dave", 1440, 900); // on the dashboard
         dave.waitForSelector("#heatmap-DATAPROXY canvas");
         assertThat(dave.textContent("#heatmap-page")).startsWith("stamps 1–20 of 500");
@@ -86,7 +79,7 @@ class LargeFleetHeatmapBrowserTest {
         List<Integer> colours = new ArrayList<>();
         for (int refresh = 0; refresh < 2; refresh++) {
             String last = lastColumn(dave);
-            simulator.advance(1, Actor.SYSTEM);
+            console.ok("POST", "/api/v1/simulator/advance", "alice", Map.of("minutes", 1)); // alice: an engineer
             for (int i = 0; i < 40 && lastColumn(dave).equals(last); i++) {
                 colours.add(Chromium.colours(dave, "#heatmap-DATAPROXY"));
                 colours.add(Chromium.colours(dave, "#heatmap-REGISTRY"));

@@ -10,12 +10,14 @@ import dev.stampboard.support.ChildConsoleTest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,8 +30,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * here, one console start fewer each): that {@code postgres} runs no simulator and has no demo user on
  * {@link SingleSignOnTest}'s console, a {@code postgres} console as well; that {@code azure} has no demo user and its
  * administrator from the secret on {@code AzureEndToEndTest}'s, an {@code azure} console. This class starts one JVM:
- * the two {@code postgres} first starts that must fail, one after the other. The consoles are child JVMs
- * ({@link ChildConsole}): nothing of theirs is installed in the test JVM.
+ * the two {@code postgres} first starts that must fail, one after the other, and must fail before they migrate the
+ * database (so about a second each, not a whole start). The consoles are child JVMs ({@link ChildConsole}): nothing of
+ * theirs is installed in the test JVM.
  */
 @ChildConsoleTest
 public class ProductionProfilesTest {
@@ -113,11 +116,13 @@ public class ProductionProfilesTest {
 
     @Test
     @Execution(ExecutionMode.SAME_THREAD) // in order, one after another: the class is CONCURRENT, its methods not
-    void without_the_administrators_secret_the_first_start_stops_and_says_why() throws Exception {
+    void without_the_administrators_secret_the_first_start_stops_and_says_why(@TempDir Path databases)
+            throws Exception {
         // both first starts in one JVM, one after the other (FirstStartsWithoutTheSecret): each must fail with Boot's
         // failure report naming what to do, and the JVM must then end by itself (no thread of either start left)
         try (ChildConsole starts = ChildConsole.named("prod-without-secret")
-                .main(FirstStartsWithoutTheSecret.class) // each start on an in-memory database of its own
+                .main(FirstStartsWithoutTheSecret.class) // each start on a new H2 file of its own, in databases
+                .jvmOption("-D" + FirstStartsWithoutTheSecret.DATABASES + "=" + databases)
                 .property("spring.profiles.active", "postgres")
                 .property("spring.datasource.username", "sa")
                 .property("spring.datasource.password", "")
@@ -148,12 +153,27 @@ public class ProductionProfilesTest {
                     .doesNotContain(FirstStartsWithoutTheSecret.STARTED);
             assertThat(starts.ready()).isFalse();
         }
+        // refused before the migrations (RefuseStartWithoutAdministrator): the operator's database is as it was
+        for (String database : FirstStartsWithoutTheSecret.DATABASE_NAMES) {
+            assertThat(tablesIn(databases.resolve(database)))
+                    .as("tables a refused start left in " + database)
+                    .isEmpty();
+        }
+    }
+
+    /** The tables of the H2 file database at {@code file} (opened, or made empty, by this read). */
+    private static List<String> tablesIn(Path file) {
+        JdbcClient db = JdbcClient.create(new DriverManagerDataSource("jdbc:h2:file:" + file, "sa", ""));
+        return db.sql("select table_name from information_schema.tables where table_schema = 'PUBLIC'")
+                .query(String.class)
+                .list();
     }
 
     /**
      * The main of the JVM in which the two {@code postgres} first starts without a valid administrator's secret run,
-     * one after the other, each the real production start ({@link StampboardApplication#main}) on an in-memory
-     * database of its own: without the secret, then with one shorter than 12 characters. Each must throw; the JVM
+     * one after the other, each the real production start ({@link StampboardApplication#main}) on a new H2 file
+     * database of its own (in the folder the system property {@link #DATABASES} names): without the secret, then with
+     * one shorter than 12 characters. Each must throw; the JVM
      * then ends by itself (the second failure thrown out of {@code main}: exit code 1). Two starts in one JVM cost
      * less than two JVMs (the second start finds the classes loaded and compiled). A start that does not refuse
      * stops the JVM with exit code 0 after saying so, and the test fails on both.
@@ -161,6 +181,10 @@ public class ProductionProfilesTest {
     public static final class FirstStartsWithoutTheSecret {
         static final String REFUSED = "==== the start was refused";
         static final String STARTED = "==== the start did NOT stop";
+        /** The system property naming the folder of the starts' databases. */
+        static final String DATABASES = "prod-without-secret.databases";
+        /** The database of each start, in {@link #DATABASES}: without the secret, with a short one. */
+        static final List<String> DATABASE_NAMES = List.of("no-admin", "short-admin");
 
         private FirstStartsWithoutTheSecret() {}
 
@@ -169,11 +193,12 @@ public class ProductionProfilesTest {
         }
 
         public static void main(String[] args) {
+            Path databases = Path.of(System.getProperty(DATABASES));
             List<Map<String, String>> starts = List.of(
-                    Map.of("spring.datasource.url", "jdbc:h2:mem:prod-no-admin;DB_CLOSE_DELAY=-1"),
+                    Map.of("spring.datasource.url", "jdbc:h2:file:" + databases.resolve(DATABASE_NAMES.get(0))),
                     Map.of(
                             "spring.datasource.url",
-                            "jdbc:h2:mem:prod-short-admin;DB_CLOSE_DELAY=-1",
+                            "jdbc:h2:file:" + databases.resolve(DATABASE_NAMES.get(1)),
                             "stampboard.security.initial-admin.password",
                             "short"));
             RuntimeException refused = null;
