@@ -7,6 +7,7 @@ import static dev.stampboard.fleet.InventoryNames.validatePools;
 import dev.stampboard.base.Actor;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
+import dev.stampboard.base.TransitionRefused;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
 import java.time.Clock;
@@ -290,6 +291,73 @@ public class FleetService {
         events.publishEvent(new FleetChanged(actor, "STAMP_ACTIVATED", name, "status ACTIVE"));
         changed(InventoryChanges.STAMP, name);
         events.publishEvent(new StampDeclared(name));
+    }
+
+    /**
+     * Starts draining an ACTIVE stamp: it keeps reporting CPU while its registries are moved off, but serves no new
+     * placements (the simulator routes nothing new to it). Refused (409) from any other status. An engineer's decision,
+     * audited with its reason, and in the stamp-state history in the same transaction, so every instance's simulator
+     * counts it from the next minute.
+     */
+    @Transactional
+    public StampInfo startDrainingStamp(String name, @Nullable String reason, Actor actor) {
+        currentUser.requireRole(actor, Role.ENGINEER);
+        Stamp stamp = lockedStamp(name);
+        StampInfo active = stamp.toInfo();
+        stamp.startDraining();
+        return statusChanged(stamp, active, "STAMP_DRAINING", "status DRAINING", reason, actor);
+    }
+
+    /**
+     * Retires a DRAINING stamp once no replica has it as its home stamp any more: refused (409) from any other status
+     * or while a replica is still homed there (naming how many and one of them). The stamp's row is locked first, so a
+     * second retirement at once waits and is then refused as a stamp already RETIRED.
+     */
+    @Transactional
+    public StampInfo retireStamp(String name, @Nullable String reason, Actor actor) {
+        currentUser.requireRole(actor, Role.ENGINEER);
+        Stamp stamp = lockedStamp(name);
+        StampInfo draining = stamp.toInfo();
+        if (draining.status() == StampStatus.DRAINING) {
+            List<String> homed = jdbc.sql("select r.name from replica p join registry r on r.id = p.registry_id"
+                            + " where p.home_stamp = ? order by r.name")
+                    .param(name)
+                    .query(String.class)
+                    .list();
+            if (!homed.isEmpty()) {
+                throw new TransitionRefused("Cannot retire stamp " + name + " while "
+                        + homed.size() + " registry replica(s) have it as home stamp (e.g. " + homed.get(0)
+                        + "): move them off first");
+            }
+        }
+        stamp.retire();
+        return statusChanged(stamp, draining, "STAMP_RETIRED", "status RETIRED", reason, actor);
+    }
+
+    /** The stamp's aggregate, read after locking its row: its status transitions are judged one at a time. */
+    private Stamp lockedStamp(String name) {
+        Long id = jdbc.sql("select id from stamp where name = ? for update")
+                .param(name)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("No stamp named '" + name + "'"));
+        return stamps.findById(id).orElseThrow(() -> new NotFoundException("No stamp named '" + name + "'"));
+    }
+
+    /** Saves a status transition with its stamp-state entry, audit event and change-log row (one transaction). */
+    private StampInfo statusChanged(
+            Stamp stamp, StampInfo before, String action, String detail, @Nullable String reason, Actor actor) {
+        stamps.save(stamp);
+        StampInfo after = stamp.toInfo();
+        stampStates.record(before, after, clock.instant());
+        events.publishEvent(new FleetChanged(
+                actor,
+                action,
+                after.name(),
+                reason == null || reason.isBlank() ? detail : detail + ": " + reason.strip()));
+        changed(InventoryChanges.STAMP, after.name());
+        events.publishEvent(new StampDeclared(after.name()));
+        return after;
     }
 
     /**

@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code seed} (the default: the seed case, DESIGN §10) or {@code large-N} (one region of N generated
  * stamps with four registries each, to see the console at scale). {@code provisioningMinutes}: how long
  * a dedicated stamp takes to become ACTIVE (simulated; default 30). Both are never null once bound: the
- * constructor fills in the defaults for what configuration leaves out.
+ * constructor fills in the defaults for what configuration leaves out. {@code storeTelemetry}: whether the elected
+ * instance stores each simulated minute for the other console instances to follow (README "The simulator with
+ * several instances"); unset means "when the database is PostgreSQL", the one several instances share.
  */
 @ConfigurationProperties("stampboard.simulator")
 public record SimulatorProperties(
@@ -19,7 +21,8 @@ public record SimulatorProperties(
         int backfillMinutes,
         java.time.@org.jspecify.annotations.Nullable Instant start,
         String scenario,
-        Integer provisioningMinutes) {
+        Integer provisioningMinutes,
+        @org.jspecify.annotations.Nullable Boolean storeTelemetry) {
 
     public SimulatorProperties {
         if (speed < 0) {

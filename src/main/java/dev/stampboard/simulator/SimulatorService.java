@@ -7,9 +7,11 @@ import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
+import dev.stampboard.signals.EngineFollow;
 import dev.stampboard.signals.SignalFeed;
 import dev.stampboard.signals.engine.ReplicaMinute;
 import dev.stampboard.signals.engine.TrafficCounts;
+import dev.stampboard.signals.ingestion.SimulatedTelemetryStore;
 import dev.stampboard.simulator.model.FleetLayout;
 import dev.stampboard.simulator.model.FleetTrafficModel;
 import dev.stampboard.simulator.model.MinuteSnapshot;
@@ -32,13 +34,16 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Drives the simulated fleet: loads the seed scenario into an empty inventory, back-fills the
  * peak window, then produces one minute of telemetry per tick. Each minute is generated from the stored
  * histories of the inventory as they say it was in that minute (stamps, their status and nodes; each replica's home
  * stamp), so a cutover moves the load and a resize changes the pool from the minute after it was written, on every
- * console instance, back-filling or ticking.
+ * console instance, back-filling or ticking. On a database several instances share, only the elected instance
+ * generates, and stores each minute; the others follow the stored minutes ({@link SharedMinutes}).
  */
 @Service
 @ConditionalOnProperty(name = "stampboard.simulator.enabled", havingValue = "true", matchIfMissing = true)
@@ -70,6 +75,21 @@ public class SimulatorService {
     static final String LEASE = "simulator";
     /** How long an instance that is not elected waits at start for the elected one to load the scenario. */
     private static final long AWAIT_FLEET_NANOS = 180_000_000_000L;
+    /** How long an advance asked of an instance that is not elected waits without the stored minutes moving. */
+    private static final long AWAIT_STORED_NANOS = 60_000_000_000L;
+
+    /**
+     * Whether the elected instance stores each minute and the others follow it (a database several instances share),
+     * instead of every instance generating every minute itself (README "The simulator with several instances").
+     */
+    private final boolean shared;
+
+    private final SimulatedTelemetryStore store;
+    private final StoredMinuteMark mark;
+    private final TransactionTemplate transactions;
+    private final org.springframework.beans.factory.ObjectProvider<EngineFollow> follow;
+    /** This instance's view of the shared minutes, for {@link SharedMinutes#catchUp}. */
+    private final SharedMinutes.Instance sharedView = new SharedView();
 
     SimulatorService(
             SimulatorProperties properties,
@@ -79,8 +99,16 @@ public class SimulatorService {
             JdbcClient jdbc,
             SimulatedStampProvisioner provisioner,
             CurrentUser currentUser,
-            org.springframework.beans.factory.ObjectProvider<dev.stampboard.base.SingleInstanceJobs> jobs) {
+            org.springframework.beans.factory.ObjectProvider<dev.stampboard.base.SingleInstanceJobs> jobs,
+            SimulatedTelemetryStore store,
+            PlatformTransactionManager transactionManager,
+            org.springframework.beans.factory.ObjectProvider<EngineFollow> follow) {
         this.jobs = jobs;
+        this.store = store;
+        this.mark = new StoredMinuteMark(jdbc);
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.follow = follow;
+        this.shared = properties.storeTelemetry() != null ? properties.storeTelemetry() : store.sharedDatabase();
         this.currentUser = currentUser;
         this.properties = properties;
         this.clock = (SimulatedClock) clock;
@@ -120,15 +148,20 @@ public class SimulatorService {
         }
         long started = System.nanoTime();
         synchronized (this) {
-            boolean elected = elected();
-            for (int i = 0; i < properties.backfillMinutes(); i++) {
-                tick(elected);
+            if (shared) {
+                backfillShared();
+            } else {
+                boolean elected = elected();
+                for (int i = 0; i < properties.backfillMinutes(); i++) {
+                    tick(elected);
+                }
             }
             persistClock(clock.minute());
             ready = true;
         }
         log.info(
-                "Simulator back-filled {} minutes of {} stamps in {} ms; clock at {}",
+                "Simulator {} {} minutes of {} stamps in {} ms; clock at {}",
+                shared ? "followed or generated and stored" : "back-filled",
                 properties.backfillMinutes(),
                 fleet.stamps().size(),
                 (System.nanoTime() - started) / 1_000_000,
@@ -151,6 +184,36 @@ public class SimulatorService {
     private boolean elected() {
         dev.stampboard.base.SingleInstanceJobs single = jobs.getIfAvailable();
         return single == null || single.holdsLease(LEASE);
+    }
+
+    /**
+     * The back-fill on a shared database: minutes already stored are followed (the stored telemetry reload replays
+     * them as the clock reaches them), the elected instance generates and stores the rest; an instance that is not
+     * elected waits for them (for the elected one's own back-fill, or takes over when it stops).
+     */
+    private void backfillShared() {
+        persistClock(clock.minute()); // the clock's row, which the stored minutes' claim updates
+        long target = Math.max(clock.minute() + properties.backfillMinutes(), storedClock());
+        long stalledSince = System.nanoTime();
+        long reached = clock.minute();
+        while (!SharedMinutes.catchUp(sharedView, target)) {
+            if (clock.minute() > reached) {
+                reached = clock.minute();
+                stalledSince = System.nanoTime();
+            } else if (System.nanoTime() - stalledSince > AWAIT_FLEET_NANOS) {
+                log.warn("No simulated minute after {} was stored for 180 s; following them as they come", reached);
+                return;
+            }
+            pause(200);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Waits for the elected instance to load the scenario into the empty inventory. */
@@ -201,6 +264,14 @@ public class SimulatorService {
             return;
         }
         long stored = storedClock();
+        if (shared) {
+            long before = clock.minute();
+            SharedMinutes.catchUp(sharedView, stored);
+            if (clock.minute() > before) {
+                pullFollowed();
+            }
+            return;
+        }
         if (stored > clock.minute()) {
             long now = System.nanoTime(); // cutovers and resizes committed before the clock moved
             arrivals.readOnSoon(now);
@@ -229,6 +300,10 @@ public class SimulatorService {
         // instance on the database: advance from the later of it and this instance's clock
         long target = Math.max(storedClock(), clock.minute()) + minutes;
         persistClock(target);
+        if (shared) {
+            awaitShared(target);
+            return status();
+        }
         long now = System.nanoTime();
         arrivals.readOnSoon(now);
         stampStates.readOnSoon(now);
@@ -237,6 +312,120 @@ public class SimulatorService {
             tick(elected);
         }
         return status();
+    }
+
+    /**
+     * Up to {@code target} on a shared database: generated here when elected, otherwise followed as the elected
+     * instance stores the minutes (it sees the moved clock within a second); gives up waiting when no minute is
+     * stored for a minute (the answer then shows the clock as far as it got).
+     */
+    private void awaitShared(long target) {
+        long stalledSince = System.nanoTime();
+        long reached = clock.minute();
+        while (!SharedMinutes.catchUp(sharedView, target)) {
+            pullFollowed();
+            if (clock.minute() > reached) {
+                reached = clock.minute();
+                stalledSince = System.nanoTime();
+            } else if (System.nanoTime() - stalledSince > AWAIT_STORED_NANOS) {
+                return;
+            }
+            pause(100);
+        }
+        pullFollowed();
+    }
+
+    /** Reads the rows other instances stored up to now into the engine (the follower's own thread does so too). */
+    private void pullFollowed() {
+        EngineFollow engineFollow = follow.getIfAvailable();
+        if (engineFollow != null) {
+            engineFollow.caughtUpAsOf(System.nanoTime());
+        }
+    }
+
+    /** {@link SharedMinutes}' view of this instance. */
+    private final class SharedView implements SharedMinutes.Instance {
+
+        /** Whether the last minute this instance passed it generated (logged when that changes: a take-over). */
+        private boolean generating;
+
+        private void generating(boolean now, long minute) {
+            if (now != generating) {
+                generating = now;
+                log.info(
+                        now
+                                ? "Simulator: this instance generates and stores from minute {} on (elected)"
+                                : "Simulator: this instance follows the stored minutes from minute {} on",
+                        Instant.ofEpochSecond(minute * 60));
+            }
+        }
+
+        @Override
+        public long clockMinute() {
+            return clock.minute();
+        }
+
+        @Override
+        public long storedThrough() {
+            return mark.storedThrough();
+        }
+
+        @Override
+        public boolean elected() {
+            return SimulatorService.this.elected();
+        }
+
+        @Override
+        public void follow(long minute) {
+            generating(false, minute);
+            clock.jumpTo(minute);
+            signals.advanceTo(minute);
+        }
+
+        @Override
+        public boolean generate(long minute) {
+            long now = System.nanoTime(); // cutovers and resizes committed before this minute
+            arrivals.readOnSoon(now);
+            stampStates.readOnSoon(now);
+            clock.jumpTo(minute);
+            provisioner.activateReady(minute);
+            signals.advanceTo(minute);
+            MinuteSnapshot snapshot = model.minute(minute, layout());
+            Boolean claimed = transactions.execute(status -> {
+                if (!mark.claim(minute)) {
+                    return false;
+                }
+                store.store(minute, cpuRows(snapshot), trafficRows(snapshot));
+                return true;
+            });
+            if (Boolean.TRUE.equals(claimed)) {
+                generating(true, minute);
+                feed(snapshot); // after the commit, as ingestion records what it stored
+                return true;
+            }
+            generating(false, minute);
+            return false;
+        }
+    }
+
+    private static List<SimulatedTelemetryStore.Cpu> cpuRows(MinuteSnapshot snapshot) {
+        return snapshot.nodeCpu().stream()
+                .map(s -> new SimulatedTelemetryStore.Cpu(s.stamp(), s.pool(), s.node(), s.cpu()))
+                .toList();
+    }
+
+    private static List<SimulatedTelemetryStore.Traffic> trafficRows(MinuteSnapshot snapshot) {
+        return snapshot.traffic().stream()
+                .map(t -> new SimulatedTelemetryStore.Traffic(
+                        t.registry(),
+                        t.region(),
+                        t.stamp(),
+                        t.requests(),
+                        t.bytes(),
+                        t.throttled(),
+                        t.errors(),
+                        t.p99LatencyMs()))
+                .toList();
     }
 
     /** One minute: only the elected instance acts on the inventory; every instance generates the telemetry. */

@@ -4,6 +4,7 @@ import dev.stampboard.base.Actor;
 import dev.stampboard.base.InputLimits;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
+import dev.stampboard.base.ReasonRequest;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.RegionInfo;
@@ -26,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -60,6 +62,29 @@ class FleetApi {
                     "The body must be {\"region\":…, \"kind\":…, \"pools\":[{\"pool\":…, \"nodes\":[…]}]}");
         }
         return fleet.declareStamp(stamp, body.toDeclaration(), Actor.user(principal.getName()));
+    }
+
+    /**
+     * Starts draining an ACTIVE stamp ({@code {"reason":"…"}} optional): 409 from any other status, 404 for an unknown
+     * stamp.
+     */
+    @PostMapping("/stamps/{stamp}/drain")
+    @Secured(Role.Authority.ENGINEER)
+    StampInfo drain(
+            @PathVariable String stamp,
+            @RequestBody(required = false) @Valid @Nullable ReasonRequest body,
+            Principal principal) {
+        return fleet.startDrainingStamp(stamp, ReasonRequest.of(body), Actor.user(principal.getName()));
+    }
+
+    /** Retires a DRAINING stamp no replica is homed on any more: 409 otherwise (the answer says why). */
+    @PostMapping("/stamps/{stamp}/retire")
+    @Secured(Role.Authority.ENGINEER)
+    StampInfo retire(
+            @PathVariable String stamp,
+            @RequestBody(required = false) @Valid @Nullable ReasonRequest body,
+            Principal principal) {
+        return fleet.retireStamp(stamp, ReasonRequest.of(body), Actor.user(principal.getName()));
     }
 
     @GetMapping("/registries")

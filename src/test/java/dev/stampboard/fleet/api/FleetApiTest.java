@@ -23,6 +23,9 @@ class FleetApiTest extends SpringTest {
     @Autowired
     TestRestTemplate rest;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private TestRestTemplate as(String user) {
         return rest.withBasicAuth(user, user + "-pw");
     }
@@ -99,6 +102,76 @@ class FleetApiTest extends SpringTest {
                 .isEqualTo(HttpStatus.NOT_FOUND);
         JsonNode one = as("dave").getForObject("/api/v1/registries/" + someoneElses, JsonNode.class);
         assertThat(one.get("replicas").get(0).get("homeStamp").asText()).isNotBlank();
+    }
+
+    @Test
+    void a_stamp_drains_and_retires_only_through_the_guarded_steps() {
+        put("hx-retire", List.of("rg-000"), 200);
+        put("hx-homed", List.of("rg-000"), 200);
+        ResponseEntity<JsonNode> registry = as("alice")
+                .exchange(
+                        "/api/v1/registries/" + NAMES.registry("homed.example.io"),
+                        HttpMethod.PUT,
+                        new HttpEntity<>(Map.of(
+                                "customer",
+                                NAMES.customer("retiring"),
+                                "replicas",
+                                List.of(Map.of("region", NAMES.region(), "homeStamp", "hx-homed")))),
+                        JsonNode.class);
+        assertThat(registry.getStatusCode().is2xxSuccessful()).isTrue();
+
+        assertThat(step("alice", "hx-retire", "retire").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(step("alice", "hx-retire", "retire").getBody().get("detail").asText())
+                .isEqualTo("Cannot retire stamp hx-retire while it is ACTIVE");
+        assertThat(step("erin", "hx-retire", "drain").getStatusCode())
+                .as("the admin's are settings and users, not the inventory")
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(step("alice", "hx-nowhere", "drain").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        ResponseEntity<JsonNode> drained = step("alice", "hx-retire", "drain");
+        assertThat(drained.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(drained.getBody().get("status").asText()).isEqualTo("DRAINING");
+        assertThat(step("alice", "hx-retire", "drain").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        ResponseEntity<JsonNode> retired = step("bob", "hx-retire", "retire");
+        assertThat(retired.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(retired.getBody().get("status").asText()).isEqualTo("RETIRED");
+        assertThat(step("alice", "hx-retire", "drain").getBody().get("detail").asText())
+                .isEqualTo("Cannot start draining stamp hx-retire while it is RETIRED");
+
+        // a stamp that still homes a replica drains, but does not retire until it is moved off
+        assertThat(step("alice", "hx-homed", "drain").getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<JsonNode> refused = step("alice", "hx-homed", "retire");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody().get("detail").asText())
+                .contains("1 registry replica(s)", NAMES.registry("homed.example.io"));
+
+        // each step in the stamp-state history (the simulator's minutes on every instance) and in the audit log
+        assertThat(jdbc.sql("select status from stamp_state_change where stamp = ? order by id")
+                        .param("hx-retire")
+                        .query(String.class)
+                        .list())
+                .containsExactly("ACTIVE", "DRAINING", "RETIRED");
+        assertThat(jdbc.sql("select status from stamp_state_change where stamp = ? order by id")
+                        .param("hx-homed")
+                        .query(String.class)
+                        .list())
+                .containsExactly("ACTIVE", "DRAINING");
+        assertThat(jdbc.sql("select actor || ' ' || action || ' ' || detail from audit_event where subject = ?"
+                                + " and action like 'STAMP_%' order by id")
+                        .param("hx-retire")
+                        .query(String.class)
+                        .list())
+                .containsSubsequence(
+                        "alice STAMP_DRAINING status DRAINING: capacity moves to s02",
+                        "bob STAMP_RETIRED status RETIRED: capacity moves to s02");
+    }
+
+    private ResponseEntity<JsonNode> step(String user, String stamp, String step) {
+        return as(user).exchange(
+                        "/api/v1/stamps/" + stamp + "/" + step,
+                        HttpMethod.POST,
+                        new HttpEntity<>(Map.of("reason", "capacity moves to s02")),
+                        JsonNode.class);
     }
 
     private JsonNode put(String stamp, List<String> registryNodes, int status) {

@@ -1,0 +1,67 @@
+package dev.stampboard.signals.ingestion;
+
+import dev.stampboard.fleet.PoolKind;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The simulator's minutes in the sample tables, for console instances sharing one database: the elected instance
+ * generates each minute once and stores it here, and every other instance's {@link TelemetryFollower} reads it as it
+ * reads ingested telemetry, so all of them hold the same samples whatever the model would have made of a layout read
+ * a moment earlier or later (README "The simulator with several instances").
+ */
+@Component
+public class SimulatedTelemetryStore {
+
+    /** One node's CPU % in the stored minute. */
+    public record Cpu(String stamp, PoolKind pool, String node, float cpu) {}
+
+    /** One replica's traffic in the stored minute, on the stamp that served it. */
+    public record Traffic(
+            String registry,
+            String region,
+            String stamp,
+            long requests,
+            long bytes,
+            long throttled,
+            long errors,
+            double p99Ms) {}
+
+    private final CpuSampleStore cpu;
+    private final TrafficSampleStore traffic;
+    private final boolean postgres;
+
+    SimulatedTelemetryStore(CpuSampleStore cpu, TrafficSampleStore traffic, JdbcTemplate template) {
+        this.cpu = cpu;
+        this.traffic = traffic;
+        this.postgres = Databases.isPostgres(template);
+    }
+
+    /** Whether several console instances can share this database (PostgreSQL; an H2 file serves one). */
+    public boolean sharedDatabase() {
+        return postgres;
+    }
+
+    /**
+     * Stores one minute's rows in the caller's transaction. First wins, as for ingestion: a row stored for the same
+     * node or replica minute before (telemetry sent through the API for a simulated stamp) is kept.
+     */
+    public void store(long minute, List<Cpu> samples, List<Traffic> rows) {
+        cpu.insertNew(samples.stream()
+                .map(s -> new CpuSampleStore.StoredSample(s.stamp(), s.pool(), s.node(), minute, s.cpu()))
+                .toList());
+        traffic.insertNew(rows.stream()
+                .map(t -> new TrafficSampleStore.StoredTraffic(
+                        t.registry(),
+                        t.region(),
+                        t.stamp(),
+                        minute,
+                        t.requests(),
+                        t.bytes(),
+                        t.throttled(),
+                        t.errors(),
+                        t.p99Ms()))
+                .toList());
+    }
+}
