@@ -9,12 +9,12 @@ import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.stampboard.audit.AuditLog;
 import dev.stampboard.base.Actor;
+import dev.stampboard.support.MainClasses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +30,7 @@ import org.junit.jupiter.api.Test;
 /** The rules that keep one way of doing each thing (issue 11): who writes what, who audits, what views see. */
 class ArchitectureRulesTest {
 
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.stampboard");
+    private static final JavaClasses CLASSES = MainClasses.all();
 
     /** Which module owns (alone writes) each table. A new table gets its owner here. */
     private static final Map<String, String> OWNER = Map.ofEntries(

@@ -13,8 +13,8 @@ import org.springframework.modulith.docs.Documenter;
 /**
  * Writes the module documentation (Spring Modulith's {@link Documenter}: a C4 component diagram of all
  * modules and one diagram per module, as PlantUML) under {@code target/spring-modulith-docs}. No module
- * canvases: they embed Javadoc that Modulith reads from its annotation processor's output, which the test
- * compilation overwrites with the test classes' (Modulith 1.4.4 then fails on a missing entry). The copy in
+ * canvases: they embed Javadoc that Modulith reads from its annotation processor's output, which the build does not
+ * write (the main compile's processor path holds only Error Prone, the test compile runs no processor). The copy in
  * {@code docs/modules} is that output, committed; refresh it after a module's API or dependencies change:
  * {@code cp target/spring-modulith-docs/*.puml docs/modules/}.
  */

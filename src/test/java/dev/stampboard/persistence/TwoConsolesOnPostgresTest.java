@@ -58,8 +58,13 @@ class TwoConsolesOnPostgresTest {
     /** How soon a write through one instance must be answered by the other (README "Several instances"). */
     static final Duration BOUND = Duration.ofSeconds(5);
 
-    /** {@code stampboard.follow.settle}'s default: a younger gap may be a write still committing. */
-    private static final Duration SETTLE = Duration.ofSeconds(30);
+    /**
+     * {@code stampboard.follow.settle} of these consoles: a younger gap may be a write still committing. Half the
+     * default (30 s): step 5 shows the "catching up" note for about this long once the write that opened a gap has
+     * committed (the race of step 3 left gaps that are only seen as gaps then), and the test sees the note within
+     * {@link #BOUND}; a settle of 30 s kept the test waiting 15 s longer for nothing more.
+     */
+    private static final Duration SETTLE = Duration.ofSeconds(15);
 
     private static final Duration START_BUDGET =
             Duration.ofSeconds(Long.getLong("stampboard.two-consoles.start-seconds", 360));
@@ -130,6 +135,7 @@ class TwoConsolesOnPostgresTest {
                 .property("stampboard.cutover.poll-millis", 200)
                 .property("stampboard.cutover.lease-seconds", LEASE_SECONDS)
                 .property("stampboard.cutover.drain-seconds", 30)
+                .property("stampboard.follow.settle", SETTLE)
                 .property("stampboard.cutover.telemetry-lag", "PT0S")
                 // the tiny training of the Spring tests (application-test.yml): a version to score the stamps with
                 .property("stampboard.score.retraining.stamps", 10)
@@ -764,9 +770,9 @@ class TwoConsolesOnPostgresTest {
     /**
      * Opens a transaction that inserts a CPU sample (taking a sequence value) and does not commit; stores another one
      * after it. The validating move's monitor must then say "Catching up" (the executor's follower sees a gap younger
-     * than {@code settle}, 30 s) and show no verdict; once the first transaction commits and no younger gap is left,
-     * the note goes. Both rows are
-     * days old, older than the engine's window, so they change no figure. Returns how long the note was shown.
+     * than {@code settle}, {@link #SETTLE}) and show no verdict; once the first transaction commits and no younger gap
+     * is left, the note goes. Both rows are days old, older than the engine's window, so they change no figure. Returns
+     * how long the note was shown.
      */
     private long catchingUp(JdbcClient db, ChildConsole survivor, String planId) throws Exception {
         String url = System.getenv("STAMPBOARD_TEST_PG_URL");
@@ -809,9 +815,9 @@ class TwoConsolesOnPostgresTest {
                     .isTrue();
             assertThat(move.path("note").asText()).contains("sequence values of writes still committing");
             committing.commit();
-            // the note goes once no gap younger than settle (30 s) is left: this one filled now, but the minute sent to
-            // both at once in step 3 may have taken sequence values that will never appear (the insert that lost the
-            // race takes one per row in ON CONFLICT), and they count as a write still committing until settle old
+            // the note goes once no gap younger than settle (SETTLE) is left: this one filled now, but the minute sent
+            // to both at once in step 3 may have taken sequence values that will never appear (the insert that lost
+            // the race takes one per row in ON CONFLICT), and they count as a write still committing until settle old
             long deadline = System.nanoTime() + SETTLE.plus(BOUND).toNanos();
             JsonNode last = null;
             while (System.nanoTime() < deadline) {

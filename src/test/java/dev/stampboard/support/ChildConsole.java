@@ -21,6 +21,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -218,10 +220,22 @@ public final class ChildConsole implements AutoCloseable {
         }
     }
 
-    /** A port nobody listens on now. */
+    /** The ports {@link #freePort} has handed out in this JVM. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
+    /**
+     * A port nobody listens on now and that this JVM has not handed out before. The kernel may offer the port it just
+     * offered again while the first console has not bound it yet: two consoles of {@code TwoConsolesOnPostgresTest}
+     * got one port, the second failed to bind only after its whole start, and meanwhile its readiness check had been
+     * answered by the first.
+     */
     public static int freePort() throws IOException {
-        try (ServerSocket free = new ServerSocket(0)) {
-            return free.getLocalPort();
+        while (true) {
+            try (ServerSocket free = new ServerSocket(0)) {
+                if (HANDED_OUT.add(free.getLocalPort())) {
+                    return free.getLocalPort();
+                }
+            }
         }
     }
 

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.router.RouteData;
 import com.vaadin.flow.server.VaadinServletContext;
 import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
 import dev.stampboard.SpringTest;
+import dev.stampboard.support.MainClasses;
 import jakarta.servlet.ServletContext;
 import java.lang.annotation.Annotation;
 import java.util.List;
@@ -32,10 +31,8 @@ import org.springframework.web.context.WebApplicationContext;
  */
 class ViewPackagesTest extends SpringTest {
 
-    /** The main classes, imported on their own (ArchUnit), not through Vaadin or Spring. */
-    private static final JavaClasses MAIN = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.stampboard");
+    /** The main classes as ArchUnit imports them, not through Vaadin or Spring. */
+    private static final JavaClasses MAIN = MainClasses.all();
 
     /** What Vaadin's start-up (and its development mode's front-end check) looks for, by annotation. */
     private static final List<Class<? extends Annotation>> VAADIN_ANNOTATIONS = List.of(

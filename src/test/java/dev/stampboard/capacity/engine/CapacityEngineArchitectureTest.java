@@ -2,8 +2,7 @@ package dev.stampboard.capacity.engine;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import dev.stampboard.support.MainClasses;
 import org.junit.jupiter.api.Test;
 
 class CapacityEngineArchitectureTest {
@@ -18,8 +17,6 @@ class CapacityEngineArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.springframework..", "com.vaadin..", "com.azure..", "jakarta..")
-                .check(new ClassFileImporter()
-                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                        .importPackages("dev.stampboard.capacity.engine"));
+                .check(MainClasses.in("dev.stampboard.capacity.engine"));
     }
 }

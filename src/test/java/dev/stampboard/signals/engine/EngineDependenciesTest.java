@@ -5,19 +5,16 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.RegionName;
 import dev.stampboard.fleet.RegistryName;
 import dev.stampboard.fleet.StampName;
+import dev.stampboard.support.MainClasses;
 import org.junit.jupiter.api.Test;
 
 class EngineDependenciesTest {
 
-    private final JavaClasses engine = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.stampboard.signals.engine");
+    private final JavaClasses engine = MainClasses.in("dev.stampboard.signals.engine");
 
     /** Besides the JDK: the fleet's plain value types (records without framework types), and nothing else of it. */
     @Test
