@@ -32,12 +32,18 @@ public class StampDetailView extends VerticalLayout implements BeforeEnterObserv
     private String title = "Stamp · Stampboard";
 
     private final dev.stampboard.score.ScoreService scores;
+    private final dev.stampboard.fleet.FleetService fleet;
+    private final dev.stampboard.security.CurrentUser user;
 
     public StampDetailView(
             StampDetailService detail,
             SignalsService signals,
             dev.stampboard.score.ScoreService scores,
-            dev.stampboard.capacity.CapacityService capacity) {
+            dev.stampboard.capacity.CapacityService capacity,
+            dev.stampboard.fleet.FleetService fleet,
+            dev.stampboard.security.CurrentUser user) {
+        this.fleet = fleet;
+        this.user = user;
         this.detail = detail;
         this.signals = signals;
         this.scores = scores;
@@ -83,6 +89,7 @@ public class StampDetailView extends VerticalLayout implements BeforeEnterObserv
         String window = detail.peakWindowDescription();
         var settings = signals.settings();
         add(new StampHeader(stamp, HomeStampChangesGrid.WHEN.format(Instant.ofEpochSecond(signals.nowMinute() * 60))));
+        add(new StampStatusActions(stamp.stamp(), fleet, user));
 
         List<HomeStampChange> stampMoves = detail.moves(name);
         List<Component> trends = new ArrayList<>();

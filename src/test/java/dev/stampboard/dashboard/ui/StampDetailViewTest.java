@@ -266,6 +266,41 @@ class StampDetailViewTest extends KaribuTest {
         _assertNone(EChart.class);
     }
 
+    /** Issue 18: an engineer drains a stamp from its screen, only after confirming; a viewer has no such button. */
+    @Test
+    void an_engineer_starts_draining_a_stamp_after_confirming_and_a_viewer_cannot() {
+        fleet.declareStamp(
+                "detail-drain-01",
+                new StampDeclaration(
+                        "detailtest",
+                        StampKind.SHARED,
+                        StampStatus.ACTIVE,
+                        List.of(new StampDeclaration.PoolDeclaration(PoolKind.REGISTRY, List.of("r0"), 1)),
+                        List.of()),
+                dev.stampboard.base.Actor.SYSTEM);
+        login("dave");
+        UI.getCurrent().navigate("stamps/detail-drain-01");
+        _assertNone(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("start-draining"));
+
+        login("alice");
+        UI.getCurrent().navigate("stamps/detail-drain-01");
+        _assertNone(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("retire"));
+        com.github.mvysny.kaributesting.v10.ButtonKt._click(
+                _get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("start-draining")));
+        dev.stampboard.base.ui.TextPrompt prompt = _get(dev.stampboard.base.ui.TextPrompt.class);
+        com.github.mvysny.kaributesting.v10.ButtonKt._click(prompt.cancel);
+        assertThat(fleet.freshStamp("detail-drain-01").orElseThrow().status())
+                .as("nothing happens before confirming")
+                .isEqualTo(StampStatus.ACTIVE);
+
+        com.github.mvysny.kaributesting.v10.ButtonKt._click(
+                _get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("start-draining")));
+        prompt = _get(dev.stampboard.base.ui.TextPrompt.class);
+        prompt.text.setValue("moving to detail-drain-02");
+        com.github.mvysny.kaributesting.v10.ButtonKt._click(prompt.confirm);
+        assertThat(fleet.freshStamp("detail-drain-01").orElseThrow().status()).isEqualTo(StampStatus.DRAINING);
+    }
+
     @Test
     void a_customer_cannot_open_a_stamp() {
         login("frank");
