@@ -2,6 +2,7 @@ package dev.stampboard.cutover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stampboard.support.TestH2;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,11 +12,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.flywaydb.core.Flyway;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** Two "instances" (separate connections) on one database: exactly one holds the lease at a time. */
 class ExecutorLeaseTest {
@@ -26,14 +26,9 @@ class ExecutorLeaseTest {
 
     @BeforeEach
     void database() {
-        String url = "jdbc:h2:mem:lease-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
-        Flyway.configure()
-                .dataSource(url, "sa", "")
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        a = JdbcClient.create(new DriverManagerDataSource(url, "sa", ""));
-        b = JdbcClient.create(new DriverManagerDataSource(url, "sa", ""));
+        DataSource db = TestH2.migrated("lease");
+        a = JdbcClient.create(db);
+        b = JdbcClient.create(db);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.stampboard.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stampboard.support.TestH2;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,11 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Issue 18: pruning the stamp-state history keeps what any minute at or after the cutoff needs. On H2 through the
@@ -34,13 +33,7 @@ class StampStateRetentionTest {
 
     @BeforeEach
     void database() {
-        String url = "jdbc:h2:mem:stamp-states-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
-        Flyway.configure()
-                .dataSource(url, "sa", "")
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        jdbc = JdbcClient.create(new DriverManagerDataSource(url, "sa", ""));
+        jdbc = JdbcClient.create(TestH2.migrated("stamp-states"));
     }
 
     private void entry(String name, String stamp, StampStatus status, double day, int nodes) {

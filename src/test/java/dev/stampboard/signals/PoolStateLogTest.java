@@ -7,19 +7,18 @@ import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.signals.PoolStateTransitions.Entry;
 import dev.stampboard.signals.PoolStateTransitions.Observation;
 import dev.stampboard.signals.engine.PoolState;
+import dev.stampboard.support.TestH2;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The shared pool-state log on a database of its own (H2 through the project's migrations), with several "instances"
@@ -36,13 +35,7 @@ class PoolStateLogTest {
 
     @BeforeEach
     void database() {
-        String url = "jdbc:h2:mem:poolstates-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
-        Flyway.configure()
-                .dataSource(url, "sa", "")
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        db = new DriverManagerDataSource(url, "sa", "");
+        db = TestH2.migrated("poolstates");
         jdbc = JdbcClient.create(db);
     }
 

@@ -2,6 +2,7 @@ package dev.stampboard.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stampboard.support.TestH2;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,12 +14,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.stream.LongStream;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,13 +36,7 @@ class SharedMinutesTest {
 
     @BeforeEach
     void database() {
-        String url = "jdbc:h2:mem:shared-minutes-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000";
-        Flyway.configure()
-                .dataSource(url, "sa", "")
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        db = new DriverManagerDataSource(url, "sa", "");
+        db = TestH2.migrated("shared-minutes", ";LOCK_TIMEOUT=20000");
         jdbc = JdbcClient.create(db);
         jdbc.sql("insert into simulator_state (id, sim_minute, seed) values (1, ?, 7)")
                 .param(START)
