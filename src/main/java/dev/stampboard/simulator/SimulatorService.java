@@ -15,6 +15,7 @@ import dev.stampboard.signals.ingestion.SimulatedTelemetryStore;
 import dev.stampboard.simulator.model.FleetLayout;
 import dev.stampboard.simulator.model.FleetTrafficModel;
 import dev.stampboard.simulator.model.MinuteSnapshot;
+import dev.stampboard.simulator.model.ReplicaTraffic;
 import dev.stampboard.simulator.model.Scenario;
 import dev.stampboard.simulator.model.Scenarios;
 import dev.stampboard.simulator.model.StampLayout;
@@ -416,16 +417,13 @@ public class SimulatorService {
 
     private static List<SimulatedTelemetryStore.Traffic> trafficRows(MinuteSnapshot snapshot) {
         return snapshot.traffic().stream()
-                .map(t -> new SimulatedTelemetryStore.Traffic(
-                        t.registry(),
-                        t.region(),
-                        t.stamp(),
-                        t.requests(),
-                        t.bytes(),
-                        t.throttled(),
-                        t.errors(),
-                        t.p99LatencyMs()))
+                .map(t -> new SimulatedTelemetryStore.Traffic(t.registry(), t.region(), t.stamp(), counts(t)))
                 .toList();
+    }
+
+    /** A replica's minute as the signals engine counts it, stored or fed. */
+    private static TrafficCounts counts(ReplicaTraffic t) {
+        return new TrafficCounts(t.requests(), t.bytes(), t.throttled(), t.errors(), t.p99LatencyMs());
     }
 
     /** One minute: only the elected instance acts on the inventory; every instance generates the telemetry. */
@@ -489,8 +487,7 @@ public class SimulatorService {
                 .forEach(s -> signals.recordSimulatedCpu(s.stamp(), s.pool(), s.node(), snapshot.minute(), s.cpu()));
         snapshot.traffic()
                 .forEach(t -> signals.recordTraffic(
-                        ReplicaMinute.of(t.registry(), t.region(), t.stamp(), snapshot.minute()),
-                        new TrafficCounts(t.requests(), t.bytes(), t.throttled(), t.errors(), t.p99LatencyMs())));
+                        ReplicaMinute.of(t.registry(), t.region(), t.stamp(), snapshot.minute()), counts(t)));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.stampboard.signals.ingestion;
 
 import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.signals.engine.TrafficCounts;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -17,16 +18,8 @@ public class SimulatedTelemetryStore {
     /** One node's CPU % in the stored minute. */
     public record Cpu(String stamp, PoolKind pool, String node, float cpu) {}
 
-    /** One replica's traffic in the stored minute, on the stamp that served it. */
-    public record Traffic(
-            String registry,
-            String region,
-            String stamp,
-            long requests,
-            long bytes,
-            long throttled,
-            long errors,
-            double p99Ms) {}
+    /** One replica's traffic in the stored minute, on the stamp that served it (what the engine records). */
+    public record Traffic(String registry, String region, String stamp, TrafficCounts counts) {}
 
     private final CpuSampleStore cpu;
     private final TrafficSampleStore traffic;
@@ -57,11 +50,11 @@ public class SimulatedTelemetryStore {
                         t.region(),
                         t.stamp(),
                         minute,
-                        t.requests(),
-                        t.bytes(),
-                        t.throttled(),
-                        t.errors(),
-                        t.p99Ms()))
+                        t.counts().requests(),
+                        t.counts().bytes(),
+                        t.counts().throttled(),
+                        t.counts().errors(),
+                        t.counts().p99Ms()))
                 .toList());
     }
 }
