@@ -24,11 +24,20 @@ public class SimulatedTelemetryStore {
     private final CpuSampleStore cpu;
     private final TrafficSampleStore traffic;
     private final boolean postgres;
+    /** PostgreSQL's path: one statement per table and minute; null on H2, which takes the ingestion stores' batches. */
+    private final @org.jspecify.annotations.Nullable MinuteAsArrays arrays;
 
+    @org.springframework.beans.factory.annotation.Autowired
     SimulatedTelemetryStore(CpuSampleStore cpu, TrafficSampleStore traffic, JdbcTemplate template) {
+        this(cpu, traffic, template, Databases.isPostgres(template));
+    }
+
+    /** {@code asArrays}: whether to store a minute as arrays (PostgreSQL only) or in the ingestion stores' batches. */
+    SimulatedTelemetryStore(CpuSampleStore cpu, TrafficSampleStore traffic, JdbcTemplate template, boolean asArrays) {
         this.cpu = cpu;
         this.traffic = traffic;
         this.postgres = Databases.isPostgres(template);
+        this.arrays = asArrays ? new MinuteAsArrays(template) : null;
     }
 
     /** Whether several console instances can share this database (PostgreSQL; an H2 file serves one). */
@@ -37,24 +46,32 @@ public class SimulatedTelemetryStore {
     }
 
     /**
-     * Stores one minute's rows in the caller's transaction. First wins, as for ingestion: a row stored for the same
-     * node or replica minute before (telemetry sent through the API for a simulated stamp) is kept.
+     * Stores one minute's rows in the caller's transaction, marked as simulated. First wins, as for ingestion: a row
+     * stored for the same node or replica minute before (telemetry sent through the API for a simulated stamp) is kept.
      */
     public void store(long minute, List<Cpu> samples, List<Traffic> rows) {
-        cpu.insertNew(samples.stream()
-                .map(s -> new CpuSampleStore.StoredSample(s.stamp(), s.pool(), s.node(), minute, s.cpu()))
-                .toList());
-        traffic.insertNew(rows.stream()
-                .map(t -> new TrafficSampleStore.StoredTraffic(
-                        t.registry(),
-                        t.region(),
-                        t.stamp(),
-                        minute,
-                        t.counts().requests(),
-                        t.counts().bytes(),
-                        t.counts().throttled(),
-                        t.counts().errors(),
-                        t.counts().p99Ms()))
-                .toList());
+        if (arrays != null) {
+            arrays.store(minute, samples, rows);
+            return;
+        }
+        cpu.insertNew(
+                samples.stream()
+                        .map(s -> new CpuSampleStore.StoredSample(s.stamp(), s.pool(), s.node(), minute, s.cpu()))
+                        .toList(),
+                true);
+        traffic.insertNew(
+                rows.stream()
+                        .map(t -> new TrafficSampleStore.StoredTraffic(
+                                t.registry(),
+                                t.region(),
+                                t.stamp(),
+                                minute,
+                                t.counts().requests(),
+                                t.counts().bytes(),
+                                t.counts().throttled(),
+                                t.counts().errors(),
+                                t.counts().p99Ms()))
+                        .toList(),
+                true);
     }
 }
