@@ -2,6 +2,8 @@ package dev.stampboard.signals.ingestion;
 
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.signals.engine.TrafficCounts;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -24,11 +26,22 @@ public class SimulatedTelemetryStore {
     private final CpuSampleStore cpu;
     private final TrafficSampleStore traffic;
     private final boolean postgres;
+    /**
+     * {@code stampboard_simulator_stored_minutes_total}: which instance generates the shared minutes, seen from
+     * outside. Summed over the instances it is the number of minutes stored, each once
+     * ({@code SimulatedWorldOnTwoConsolesTest} counts it against the stored rows).
+     */
+    private final Counter storedMinutes;
 
-    SimulatedTelemetryStore(CpuSampleStore cpu, TrafficSampleStore traffic, JdbcTemplate template) {
+    SimulatedTelemetryStore(
+            CpuSampleStore cpu, TrafficSampleStore traffic, JdbcTemplate template, MeterRegistry registry) {
         this.cpu = cpu;
         this.traffic = traffic;
         this.postgres = Databases.isPostgres(template);
+        this.storedMinutes = Counter.builder("stampboard.simulator.stored.minutes")
+                .description("Simulated minutes this console instance generated and stored for the other instances"
+                        + " (on a shared database only the elected instance does)")
+                .register(registry);
     }
 
     /** Whether several console instances can share this database (PostgreSQL; an H2 file serves one). */
@@ -56,5 +69,7 @@ public class SimulatedTelemetryStore {
                         t.counts().errors(),
                         t.counts().p99Ms()))
                 .toList());
+        // counted once the minute and its claim are committed: a rolled-back minute was stored by nobody
+        AfterCommit.run(storedMinutes::increment);
     }
 }
