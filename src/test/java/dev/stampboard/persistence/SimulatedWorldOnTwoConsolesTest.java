@@ -158,6 +158,42 @@ class SimulatedWorldOnTwoConsolesTest {
         for (ChildConsole c : List.of(elected, follower)) {
             assertHotNodesAreTheStoredRows(c, first, now);
         }
+        assertThat(movesOfPlansAlike(elected, follower))
+                .as("the plans move something, so their input is compared")
+                .isPositive();
+
+        // 4. the elected one is killed in the middle of an advance asked of the other; the other stores the rest
+        TakeOver takeOver = killTheElectedDuringAnAdvance(elected, follower);
+        assertStoredOnce(first, takeOver.target());
+        assertThat(gauge(follower, STORED_MINUTES))
+                .as("the survivor stored the minutes after the last the killed one committed, each once")
+                .isEqualTo(takeOver.target() - takeOver.atKill());
+        assertThat(gauge(follower, "stampboard_elected")).isEqualTo(1.0);
+        assertHotNodesAreTheStoredRows(follower, first, takeOver.target());
+
+        System.out.printf(
+                "SimulatedWorldOnTwoConsolesTest: %s elected; the other showed each minute %s ms after the elected one"
+                        + " answered (bound %d ms); %d reads compared in %d ms; killed after it stored %d of %d advanced"
+                        + " minutes, the survivor stored the other %d and answered the advance %d ms after the kill (lease %d s);"
+                        + " CPU %s %.1f s, %s %.1f s%n",
+                elected.name(),
+                lags,
+                BOUND.toMillis(),
+                reads().size(),
+                compared,
+                takeOver.atKill() - takeOver.before(),
+                takeOver.target() - takeOver.before(),
+                takeOver.target() - takeOver.atKill(),
+                takeOver.answeredMillis(),
+                LEASE_SECONDS,
+                elected.name(),
+                elected.cpu().toMillis() / 1000.0,
+                follower.name(),
+                follower.cpu().toMillis() / 1000.0);
+    }
+
+    /** Plans of both regions asked of each instance: the same moves and predictions; how many moves they have. */
+    private static int movesOfPlansAlike(ChildConsole elected, ChildConsole follower) throws Exception {
         int moves = 0;
         for (String region : List.of(Scenarios.EASTUS, Scenarios.WESTEUROPE)) {
             JsonNode planOnElected = elected.ok("POST", "/api/v1/plans", "alice", Map.of("region", region));
@@ -166,11 +202,20 @@ class SimulatedWorldOnTwoConsolesTest {
             assertThat(planOnFollower.get("predictions")).as(region).isEqualTo(planOnElected.get("predictions"));
             moves += planOnElected.get("moves").size();
         }
-        assertThat(moves)
-                .as("the plans move something, so their input is compared")
-                .isPositive();
+        return moves;
+    }
 
-        // 4. the elected one is killed in the middle of an advance asked of the other; the other stores the rest
+    /**
+     * The stored minute before a 40-minute advance, the last one the killed instance committed, the advance's target
+     * and how long after the kill the survivor answered it.
+     */
+    private record TakeOver(long before, long atKill, long target, long answeredMillis) {}
+
+    /**
+     * Asks {@code follower} to advance 40 minutes, kills {@code elected} ({@code -9}) once it has stored 5 of them, and
+     * waits for the answer: the survivor takes the lease after it expires and stores the rest up to the target.
+     */
+    private TakeOver killTheElectedDuringAnAdvance(ChildConsole elected, ChildConsole follower) throws Exception {
         long before = storedMinute();
         long target = before + 40;
         CompletableFuture<HttpResponse<String>> advance = CompletableFuture.supplyAsync(
@@ -188,38 +233,12 @@ class SimulatedWorldOnTwoConsolesTest {
         long atKill = storedMinute();
         assertThat(atKill).as("killed while it stored the advance").isLessThan(target);
         HttpResponse<String> answer = advance.get(LEASE_SECONDS + 90, TimeUnit.SECONDS);
-        long tookOver = (System.nanoTime() - killed) / 1_000_000;
+        long answered = (System.nanoTime() - killed) / 1_000_000;
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(Instant.parse(JSON.readTree(answer.body()).get("now").asText()))
                 .isEqualTo(Instant.ofEpochSecond(target * 60));
         assertThat(storedMinute()).isEqualTo(target);
-        assertStoredOnce(first, target);
-        assertThat(gauge(follower, STORED_MINUTES))
-                .as("the survivor stored the minutes after the last the killed one committed, each once")
-                .isEqualTo(target - atKill);
-        assertThat(gauge(follower, "stampboard_elected")).isEqualTo(1.0);
-        assertHotNodesAreTheStoredRows(follower, first, target);
-
-        System.out.printf(
-                "SimulatedWorldOnTwoConsolesTest: %s elected; the other showed each minute %s ms after the elected one"
-                        + " answered (bound %d ms); %d reads compared in %d ms; killed at minute %d of %d..%d, the"
-                        + " survivor stored the other %d and answered the advance %d ms after the kill (lease %d s);"
-                        + " CPU %s %.1f s, %s %.1f s%n",
-                elected.name(),
-                lags,
-                BOUND.toMillis(),
-                reads().size(),
-                compared,
-                atKill - before,
-                before + 1,
-                target,
-                target - atKill,
-                tookOver,
-                LEASE_SECONDS,
-                elected.name(),
-                elected.cpu().toMillis() / 1000.0,
-                follower.name(),
-                follower.cpu().toMillis() / 1000.0);
+        return new TakeOver(before, atKill, target, answered);
     }
 
     /** The rows one minute of the seed scenario makes: one per node of every stamp, one per registry replica. */
