@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,6 +45,8 @@ public class FleetService {
     private final RegistryDeclarations declarations;
     private final HomeStampMoves homeStamps;
     private final StampStateHistory stampStates;
+    private final StampLocks locks;
+    private final ObjectProvider<StampInUse> uses;
 
     FleetService(
             StampRepository stamps,
@@ -54,8 +57,10 @@ public class FleetService {
             CurrentUser currentUser,
             ApplicationEventPublisher events,
             Clock clock,
-            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+            org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            ObjectProvider<StampInUse> uses) {
         this.stamps = stamps;
+        this.uses = uses;
         this.regions = regions;
         this.customers = customers;
         this.registries = registries;
@@ -65,8 +70,9 @@ public class FleetService {
         this.clock = clock;
         this.jdbc = jdbc;
         this.snapshots = new FleetSnapshots(regions, customers, registries, jdbc, events, clock);
-        this.declarations = new RegistryDeclarations(stamps, customers, registries, history, events, clock, snapshots);
-        this.homeStamps = new HomeStampMoves(stamps, registries, history, events, clock, snapshots);
+        this.locks = new StampLocks(jdbc);
+        this.declarations = new RegistryDeclarations(locks, customers, registries, history, events, clock, snapshots);
+        this.homeStamps = new HomeStampMoves(locks, registries, history, events, clock, snapshots);
         this.stampStates = new StampStateHistory(jdbc);
         this.timeline = new HomeStampTimelineFollower(
                 new HomeStampTimelineFollower.Source() {
@@ -314,9 +320,11 @@ public class FleetService {
     }
 
     /**
-     * Retires a DRAINING stamp once no replica has it as its home stamp any more: refused (409) from any other status
-     * or while a replica is still homed there (naming how many and one of them). The stamp's row is locked first, so a
-     * second retirement at once waits and is then refused as a stamp already RETIRED.
+     * Retires a DRAINING stamp once no replica has it as its home stamp any more and nothing still moves replicas off
+     * or onto it (a plan run not finished: its rollback would put replicas back): refused (409) from any other status
+     * or while either holds, naming how many and one of them. The stamp's row is locked first (see {@link StampLocks}):
+     * a second retirement at once waits and is then refused as a stamp already RETIRED, and a placement being committed
+     * is waited for and then counted.
      */
     @Transactional
     public StampInfo retireStamp(String name, @Nullable String reason, Actor actor) {
@@ -334,6 +342,13 @@ public class FleetService {
                         + homed.size() + " registry replica(s) have it as home stamp (e.g. " + homed.get(0)
                         + "): move them off first");
             }
+            List<String> inUse =
+                    uses.orderedStream().flatMap(u -> u.usesOf(name).stream()).toList();
+            if (!inUse.isEmpty()) {
+                throw new TransitionRefused("Cannot retire stamp " + name + " while " + inUse.size()
+                        + " move(s) of unfinished plans have it as source or destination (e.g. " + inUse.get(0)
+                        + "): let the plan complete or roll it back first");
+            }
         }
         stamp.retire();
         return statusChanged(stamp, draining, "STAMP_RETIRED", "status RETIRED", reason, actor);
@@ -341,11 +356,7 @@ public class FleetService {
 
     /** The stamp's aggregate, read after locking its row: its status transitions are judged one at a time. */
     private Stamp lockedStamp(String name) {
-        Long id = jdbc.sql("select id from stamp where name = ? for update")
-                .param(name)
-                .query(Long.class)
-                .optional()
-                .orElseThrow(() -> new NotFoundException("No stamp named '" + name + "'"));
+        long id = locks.require(name).id();
         return stamps.findById(id).orElseThrow(() -> new NotFoundException("No stamp named '" + name + "'"));
     }
 
@@ -439,26 +450,45 @@ public class FleetService {
     public record NamedRegistryDeclaration(String name, RegistryDeclaration declaration) {}
 
     /**
-     * The cutover's idempotent write: moves the replica unless the database already has it on
-     * {@code toStamp} (a step retried after a crash, or done by another instance). Returns whether it moved.
+     * The executor's idempotent write: moves the replica unless the database already has it on {@code toStamp} (a
+     * step retried after a crash, or done by another instance). Returns whether it moved. A stamp whose status does
+     * not take the {@code placement} refuses it ({@link StampClosedToPlacement}).
      */
     @Transactional
     public boolean rehomeIfNeeded(
-            RegistryName registryName, RegionName region, StampName toStamp, String reason, Actor actor) {
+            RegistryName registryName,
+            RegionName region,
+            StampName toStamp,
+            Placement placement,
+            String reason,
+            Actor actor) {
         // checked before the read too: without the role, nothing is said about where the replica is
         currentUser.requireRole(actor, Role.ENGINEER);
         if (homeStamps.isOn(registryName, region, toStamp)) {
             return false;
         }
-        rehome(registryName, region, toStamp, reason, actor);
+        rehome(registryName, region, toStamp, placement, reason, actor);
         return true;
     }
 
-    /** The cutover's one write: the replica's home stamp changes, with its history and audit entry. */
+    /** A cutover's one write: the replica's home stamp changes, with its history and audit entry. */
     @Transactional
     public void rehome(RegistryName registryName, RegionName region, StampName toStamp, String reason, Actor actor) {
         currentUser.requireRole(actor, Role.ENGINEER);
-        homeStamps.rehome(registryName, region, toStamp, reason, actor);
+        homeStamps.rehome(registryName, region, toStamp, Placement.CUTOVER, reason, actor);
+    }
+
+    /** The replica's home stamp changes (a cutover or a rollback), with its history and audit entry. */
+    @Transactional
+    public void rehome(
+            RegistryName registryName,
+            RegionName region,
+            StampName toStamp,
+            Placement placement,
+            String reason,
+            Actor actor) {
+        currentUser.requireRole(actor, Role.ENGINEER);
+        homeStamps.rehome(registryName, region, toStamp, placement, reason, actor);
     }
 
     /** A write of the inventory: noted in the change log in the same transaction and the snapshot dropped. */

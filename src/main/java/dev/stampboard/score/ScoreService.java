@@ -64,7 +64,8 @@ public class ScoreService {
     /**
      * Telemetry recorded after its minute was scored (collectors post a minute after it, back-fills, rows followed
      * from another instance): those stamps' minutes are read and scored again within a second, so every instance
-     * shows the score of the minutes as stored, whenever it read them (README "Several instances").
+     * shows the score of the minutes as stored, whenever it read them (README "Several instances"). After the active
+     * model changed, every stamp's 12 h is scored again with it here too.
      */
     @Scheduled(fixedDelay = 1_000, initialDelay = 1_000)
     void settleLate() {

@@ -2,6 +2,8 @@ package dev.stampboard.signals.ingestion;
 
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.signals.engine.TrafficCounts;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,18 +28,34 @@ public class SimulatedTelemetryStore {
     private final boolean postgres;
     /** PostgreSQL's path: one statement per table and minute; null on H2, which takes the ingestion stores' batches. */
     private final @org.jspecify.annotations.Nullable MinuteAsArrays arrays;
+    /**
+     * {@code stampboard_simulator_stored_minutes_total}: which instance generates the shared minutes, seen from
+     * outside. Summed over the instances it is the number of minutes stored, each once
+     * ({@code SimulatedWorldOnTwoConsolesTest} counts it against the stored rows).
+     */
+    private final Counter storedMinutes;
 
     @org.springframework.beans.factory.annotation.Autowired
-    SimulatedTelemetryStore(CpuSampleStore cpu, TrafficSampleStore traffic, JdbcTemplate template) {
-        this(cpu, traffic, template, Databases.isPostgres(template));
+    SimulatedTelemetryStore(
+            CpuSampleStore cpu, TrafficSampleStore traffic, JdbcTemplate template, MeterRegistry registry) {
+        this(cpu, traffic, template, registry, Databases.isPostgres(template));
     }
 
     /** {@code asArrays}: whether to store a minute as arrays (PostgreSQL only) or in the ingestion stores' batches. */
-    SimulatedTelemetryStore(CpuSampleStore cpu, TrafficSampleStore traffic, JdbcTemplate template, boolean asArrays) {
+    SimulatedTelemetryStore(
+            CpuSampleStore cpu,
+            TrafficSampleStore traffic,
+            JdbcTemplate template,
+            MeterRegistry registry,
+            boolean asArrays) {
         this.cpu = cpu;
         this.traffic = traffic;
         this.postgres = Databases.isPostgres(template);
         this.arrays = asArrays ? new MinuteAsArrays(template) : null;
+        this.storedMinutes = Counter.builder("stampboard.simulator.stored.minutes")
+                .description("Simulated minutes this console instance generated and stored for the other instances"
+                        + " (on a shared database only the elected instance does)")
+                .register(registry);
     }
 
     /** Whether several console instances can share this database (PostgreSQL; an H2 file serves one). */
@@ -52,26 +70,28 @@ public class SimulatedTelemetryStore {
     public void store(long minute, List<Cpu> samples, List<Traffic> rows) {
         if (arrays != null) {
             arrays.store(minute, samples, rows);
-            return;
+        } else {
+            cpu.insertNew(
+                    samples.stream()
+                            .map(s -> new CpuSampleStore.StoredSample(s.stamp(), s.pool(), s.node(), minute, s.cpu()))
+                            .toList(),
+                    true);
+            traffic.insertNew(
+                    rows.stream()
+                            .map(t -> new TrafficSampleStore.StoredTraffic(
+                                    t.registry(),
+                                    t.region(),
+                                    t.stamp(),
+                                    minute,
+                                    t.counts().requests(),
+                                    t.counts().bytes(),
+                                    t.counts().throttled(),
+                                    t.counts().errors(),
+                                    t.counts().p99Ms()))
+                            .toList(),
+                    true);
         }
-        cpu.insertNew(
-                samples.stream()
-                        .map(s -> new CpuSampleStore.StoredSample(s.stamp(), s.pool(), s.node(), minute, s.cpu()))
-                        .toList(),
-                true);
-        traffic.insertNew(
-                rows.stream()
-                        .map(t -> new TrafficSampleStore.StoredTraffic(
-                                t.registry(),
-                                t.region(),
-                                t.stamp(),
-                                minute,
-                                t.counts().requests(),
-                                t.counts().bytes(),
-                                t.counts().throttled(),
-                                t.counts().errors(),
-                                t.counts().p99Ms()))
-                        .toList(),
-                true);
+        // counted once the minute and its claim are committed: a rolled-back minute was stored by nobody
+        AfterCommit.run(storedMinutes::increment);
     }
 }

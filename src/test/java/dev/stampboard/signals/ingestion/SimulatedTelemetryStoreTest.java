@@ -8,6 +8,7 @@ import dev.stampboard.signals.engine.TrafficCounts;
 import dev.stampboard.support.TestH2;
 import dev.stampboard.support.TestNames;
 import dev.stampboard.support.TestPostgres;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +41,8 @@ class SimulatedTelemetryStoreTest {
         JdbcTemplate template = new JdbcTemplate(db);
         CpuSampleStore cpu = new CpuSampleStore(jdbc, template);
         TrafficSampleStore traffic = new TrafficSampleStore(jdbc, template);
-        return new Stores(db, jdbc, cpu, traffic, new SimulatedTelemetryStore(cpu, traffic, template));
+        return new Stores(
+                db, jdbc, cpu, traffic, new SimulatedTelemetryStore(cpu, traffic, template, new SimpleMeterRegistry()));
     }
 
     private static DataSource postgres(String suffix) {

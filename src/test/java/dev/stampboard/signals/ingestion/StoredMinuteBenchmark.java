@@ -7,6 +7,7 @@ import dev.stampboard.simulator.model.MinuteSnapshot;
 import dev.stampboard.simulator.model.Scenario;
 import dev.stampboard.simulator.model.Scenarios;
 import dev.stampboard.support.TestPostgres;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -65,7 +66,11 @@ public final class StoredMinuteBenchmark {
             jdbc = JdbcClient.create(db);
             JdbcTemplate template = new JdbcTemplate(db);
             store = new SimulatedTelemetryStore(
-                    new CpuSampleStore(jdbc, template), new TrafficSampleStore(jdbc, template), template, asArrays);
+                    new CpuSampleStore(jdbc, template),
+                    new TrafficSampleStore(jdbc, template),
+                    template,
+                    new SimpleMeterRegistry(),
+                    asArrays);
             transactions = new TransactionTemplate(new DataSourceTransactionManager(db));
             backend = jdbc.sql("select pg_backend_pid()").query(Integer.class).single();
             ddl.forEach(statement -> jdbc.sql(statement).update());
