@@ -181,6 +181,11 @@ public class FleetService {
         return stampStates.catchUp();
     }
 
+    /** Drops from this instance's stamp-state timeline what the retention prunes ({@link StampStateRetention}). */
+    void forgetStampStatesBefore(java.time.Instant cutoff) {
+        stampStates.forgetSupersededBefore(cutoff);
+    }
+
     // ---- writes ------------------------------------------------------------------------------
 
     @Transactional
