@@ -1,13 +1,10 @@
 package dev.stampboard.fleet;
 
-import static dev.stampboard.fleet.InventoryNames.describe;
 import static dev.stampboard.fleet.InventoryNames.requireName;
-import static dev.stampboard.fleet.InventoryNames.validatePools;
 
 import dev.stampboard.base.Actor;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
-import dev.stampboard.base.TransitionRefused;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
 import java.time.Clock;
@@ -37,16 +34,13 @@ public class FleetService {
     private final HomeStampChangeRepository history;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
-    private final Clock clock;
 
     private final HomeStampTimelineFollower timeline;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final FleetSnapshots snapshots;
     private final RegistryDeclarations declarations;
     private final HomeStampMoves homeStamps;
     private final StampStateHistory stampStates;
-    private final StampLocks locks;
-    private final ObjectProvider<StampInUse> uses;
+    private final StampDeclarations stampWrites;
 
     FleetService(
             StampRepository stamps,
@@ -60,20 +54,19 @@ public class FleetService {
             org.springframework.jdbc.core.simple.JdbcClient jdbc,
             ObjectProvider<StampInUse> uses) {
         this.stamps = stamps;
-        this.uses = uses;
         this.regions = regions;
         this.customers = customers;
         this.registries = registries;
         this.history = history;
         this.currentUser = currentUser;
         this.events = events;
-        this.clock = clock;
-        this.jdbc = jdbc;
         this.snapshots = new FleetSnapshots(regions, customers, registries, jdbc, events, clock);
-        this.locks = new StampLocks(jdbc);
+        StampLocks locks = new StampLocks(jdbc);
         this.declarations = new RegistryDeclarations(locks, customers, registries, history, events, clock, snapshots);
         this.homeStamps = new HomeStampMoves(locks, registries, history, events, clock, snapshots);
         this.stampStates = new StampStateHistory(jdbc);
+        this.stampWrites =
+                new StampDeclarations(stamps, regions, locks, stampStates, events, clock, snapshots, jdbc, uses);
         this.timeline = new HomeStampTimelineFollower(
                 new HomeStampTimelineFollower.Source() {
                     @Override
@@ -214,44 +207,7 @@ public class FleetService {
     @Transactional
     public StampInfo declareStamp(String name, StampDeclaration declaration, Actor actor) {
         currentUser.requireRole(actor, Role.ENGINEER, Role.INGEST);
-        requireName(name, "stamp");
-        requireName(declaration.region(), "region");
-        validatePools(declaration);
-        if (!regions.existsById(declaration.region())
-                && new RegionFirstWins(jdbc).insert(declaration.region(), "UTC")) {
-            events.publishEvent(new FleetChanged(
-                    actor, "REGION_ADDED", declaration.region(), "zone UTC (first stamp declared in it)"));
-        }
-        Optional<Stamp> existing = stamps.findByName(name);
-        @Nullable StampInfo before = existing.map(Stamp::toInfo).orElse(null);
-        Stamp stamp;
-        if (existing.isPresent()) {
-            stamp = existing.get();
-            if (!stamp.region().equals(declaration.region())) {
-                throw new InvalidInputException("Stamp '" + name + "' is in region " + stamp.region()
-                        + "; a stamp cannot change region (declared: " + declaration.region() + ")");
-            }
-            if (declaration.kind() != null && declaration.kind() != stamp.kind()) {
-                throw new InvalidInputException("Stamp '" + name + "' is " + stamp.kind()
-                        + "; its kind cannot change to " + declaration.kind());
-            }
-        } else {
-            StampKind kind = declaration.kind() == null ? StampKind.SHARED : declaration.kind();
-            StampStatus status = declaration.status() == null ? StampStatus.ACTIVE : declaration.status();
-            stamp = Stamp.create(name, declaration.region(), kind, status, clock.instant());
-        }
-        for (StampDeclaration.PoolDeclaration pool : declaration.pools()) {
-            stamp.declarePool(pool.pool(), pool.nodes(), pool.minInstances());
-        }
-        declaration.storageAccounts().forEach(stamp::addStorageAccount);
-        stamps.save(stamp);
-        StampInfo after = stamp.toInfo();
-        stampStates.record(before, after, clock.instant());
-        events.publishEvent(new FleetChanged(
-                actor, existing.isPresent() ? "STAMP_UPDATED" : "STAMP_DECLARED", name, describe(declaration)));
-        changed(InventoryChanges.STAMP, name);
-        events.publishEvent(new StampDeclared(name));
-        return after;
+        return stampWrites.declare(name, declaration, actor);
     }
 
     /**
@@ -262,46 +218,13 @@ public class FleetService {
     @Transactional
     public boolean resizePool(String name, PoolKind kind, List<String> nodes, int minimum, Actor actor) {
         currentUser.requireRole(actor, Role.ENGINEER);
-        if (minimum < 0 || minimum > nodes.size()) {
-            throw new InvalidInputException(
-                    "The minimum (" + minimum + ") must be between 0 and the node count (" + nodes.size() + ")");
-        }
-        nodes.forEach(n -> requireName(n, "node"));
-        Stamp stamp = stamps.findByName(name).orElseThrow(() -> new NotFoundException("No stamp named '" + name + "'"));
-        PoolInfo before = stamp.pool(kind)
-                .map(StampPool::toInfo)
-                .orElseThrow(() -> new NotFoundException("Stamp " + name + " has no " + kind + " pool"));
-        if (new java.util.HashSet<>(before.nodes()).equals(new java.util.HashSet<>(nodes))
-                && before.minInstances() == minimum) {
-            return false;
-        }
-        StampInfo unresized = stamp.toInfo();
-        stamp.resizePool(kind, nodes, minimum);
-        stamps.save(stamp);
-        stampStates.record(unresized, stamp.toInfo(), clock.instant());
-        events.publishEvent(new FleetChanged(
-                actor,
-                "POOL_RESIZED",
-                name,
-                kind + " pool: " + before.currentInstances() + " → " + nodes.size() + " instances, minimum "
-                        + before.minInstances() + " → " + minimum));
-        // in the change log like every other stamp write, so the other instances follow a resize within a second
-        changed(InventoryChanges.STAMP, name);
-        events.publishEvent(new StampDeclared(name));
-        return true;
+        return stampWrites.resizePool(name, kind, nodes, minimum, actor);
     }
 
     @Transactional
     public void activateStamp(String name, Actor actor) {
         currentUser.requireRole(actor, Role.ENGINEER, Role.INGEST);
-        Stamp stamp = stamps.findByName(name).orElseThrow(() -> new NotFoundException("No stamp named '" + name + "'"));
-        StampInfo provisioning = stamp.toInfo();
-        stamp.activate();
-        stamps.save(stamp);
-        stampStates.record(provisioning, stamp.toInfo(), clock.instant());
-        events.publishEvent(new FleetChanged(actor, "STAMP_ACTIVATED", name, "status ACTIVE"));
-        changed(InventoryChanges.STAMP, name);
-        events.publishEvent(new StampDeclared(name));
+        stampWrites.activate(name, actor);
     }
 
     /**
@@ -313,67 +236,18 @@ public class FleetService {
     @Transactional
     public StampInfo startDrainingStamp(String name, @Nullable String reason, Actor actor) {
         currentUser.requireRole(actor, Role.ENGINEER);
-        Stamp stamp = lockedStamp(name);
-        StampInfo active = stamp.toInfo();
-        stamp.startDraining();
-        return statusChanged(stamp, active, "STAMP_DRAINING", "status DRAINING", reason, actor);
+        return stampWrites.startDraining(name, reason, actor);
     }
 
     /**
      * Retires a DRAINING stamp once no replica has it as its home stamp any more and nothing still moves replicas off
      * or onto it (a plan run not finished: its rollback would put replicas back): refused (409) from any other status
-     * or while either holds, naming how many and one of them. The stamp's row is locked first (see {@link StampLocks}):
-     * a second retirement at once waits and is then refused as a stamp already RETIRED, and a placement being committed
-     * is waited for and then counted.
+     * or while either holds, naming how many and one of them.
      */
     @Transactional
     public StampInfo retireStamp(String name, @Nullable String reason, Actor actor) {
         currentUser.requireRole(actor, Role.ENGINEER);
-        Stamp stamp = lockedStamp(name);
-        StampInfo draining = stamp.toInfo();
-        if (draining.status() == StampStatus.DRAINING) {
-            List<String> homed = jdbc.sql("select r.name from replica p join registry r on r.id = p.registry_id"
-                            + " where p.home_stamp = ? order by r.name")
-                    .param(name)
-                    .query(String.class)
-                    .list();
-            if (!homed.isEmpty()) {
-                throw new TransitionRefused("Cannot retire stamp " + name + " while "
-                        + homed.size() + " registry replica(s) have it as home stamp (e.g. " + homed.get(0)
-                        + "): move them off first");
-            }
-            List<String> inUse =
-                    uses.orderedStream().flatMap(u -> u.usesOf(name).stream()).toList();
-            if (!inUse.isEmpty()) {
-                throw new TransitionRefused("Cannot retire stamp " + name + " while " + inUse.size()
-                        + " move(s) of unfinished plans have it as source or destination (e.g. " + inUse.get(0)
-                        + "): let the plan complete or roll it back first");
-            }
-        }
-        stamp.retire();
-        return statusChanged(stamp, draining, "STAMP_RETIRED", "status RETIRED", reason, actor);
-    }
-
-    /** The stamp's aggregate, read after locking its row: its status transitions are judged one at a time. */
-    private Stamp lockedStamp(String name) {
-        long id = locks.require(name).id();
-        return stamps.findById(id).orElseThrow(() -> new NotFoundException("No stamp named '" + name + "'"));
-    }
-
-    /** Saves a status transition with its stamp-state entry, audit event and change-log row (one transaction). */
-    private StampInfo statusChanged(
-            Stamp stamp, StampInfo before, String action, String detail, @Nullable String reason, Actor actor) {
-        stamps.save(stamp);
-        StampInfo after = stamp.toInfo();
-        stampStates.record(before, after, clock.instant());
-        events.publishEvent(new FleetChanged(
-                actor,
-                action,
-                after.name(),
-                reason == null || reason.isBlank() ? detail : detail + ": " + reason.strip()));
-        changed(InventoryChanges.STAMP, after.name());
-        events.publishEvent(new StampDeclared(after.name()));
-        return after;
+        return stampWrites.retire(name, reason, actor);
     }
 
     /**
@@ -384,21 +258,7 @@ public class FleetService {
     @Transactional
     public boolean reportScaleSet(String stampName, PoolKind kind, boolean present, Actor actor) {
         currentUser.requireRole(actor, Role.ENGINEER, Role.INGEST);
-        Stamp stamp = stamps.findByName(stampName)
-                .orElseThrow(() -> new NotFoundException("No stamp named '" + stampName + "'"));
-        StampPool pool = stamp.pool(kind)
-                .orElseThrow(() -> new NotFoundException("Stamp " + stampName + " has no " + kind + " pool"));
-        if (!pool.markScaleSetMissing(present ? null : clock.instant())) {
-            return false;
-        }
-        stamps.save(stamp);
-        events.publishEvent(new FleetChanged(
-                actor,
-                present ? "SCALE_SET_FOUND" : "SCALE_SET_MISSING",
-                stampName,
-                kind + (present ? ": scale set is back" : ": scale set no longer exists; pool and history kept")));
-        changed(InventoryChanges.STAMP, stampName);
-        return true;
+        return stampWrites.reportScaleSet(stampName, kind, present, actor);
     }
 
     @Transactional
