@@ -33,11 +33,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  * java -cp target/classes:target/test-classes:$(cat target/cp.txt) \
  *   dev.stampboard.signals.ingestion.StoredMinuteBenchmark 60 500
  * </pre>
- * Arguments: minutes per variant (60), stamps (500).
+ * Arguments: minutes per variant (60), stamps (500); {@code -Dvariants=batch,arrays,stamp_first} (default the first two):
+ * the ingestion stores' batches, arrays ({@link MinuteAsArrays}), arrays on the keys before V161 (stamp first).
  */
 public final class StoredMinuteBenchmark {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** The sample tables' keys and indexes before V161. */
+    private static final List<String> STAMP_FIRST = List.of(
+            "alter table node_cpu_sample drop constraint node_cpu_sample_pkey",
+            "alter table node_cpu_sample add primary key (stamp, pool, node, minute_at)",
+            "create index ix_node_cpu_sample_minute on node_cpu_sample (minute_at)",
+            "alter table registry_traffic_sample drop constraint registry_traffic_sample_pkey",
+            "alter table registry_traffic_sample add primary key (registry, region, minute_at)",
+            "create index ix_registry_traffic_sample_minute on registry_traffic_sample (minute_at)");
 
     private StoredMinuteBenchmark() {}
 
@@ -128,19 +138,16 @@ public final class StoredMinuteBenchmark {
         Scenario scenario = Scenarios.generated(1, stamps, 4, 20261126L);
         FleetLayout layout = scenario.initialLayout();
         FleetTrafficModel model = new FleetTrafficModel(scenario, 20261126L);
-        List<Variant> variants =
-                new java.util.ArrayList<>(List.of(new Variant("batch", false), new Variant("arrays", true)));
-        if (Boolean.getBoolean("minuteFirst")) {
-            variants.add(new Variant(
-                    "minute_first",
-                    true,
-                    List.of(
-                            "alter table node_cpu_sample drop constraint node_cpu_sample_pkey",
-                            "alter table node_cpu_sample add primary key (minute_at, stamp, pool, node)",
-                            "drop index ix_node_cpu_sample_minute",
-                            "alter table registry_traffic_sample drop constraint registry_traffic_sample_pkey",
-                            "alter table registry_traffic_sample add primary key (minute_at, registry, region)",
-                            "drop index ix_registry_traffic_sample_minute")));
+        // batch: the ingestion stores' JDBC batches; arrays: MinuteAsArrays; stamp_first: arrays on the key before V161
+        List<Variant> variants = new java.util.ArrayList<>();
+        for (String name : System.getProperty("variants", "batch,arrays").split(",")) {
+            variants.add(
+                    switch (name) {
+                        case "batch" -> new Variant(name, false);
+                        case "arrays" -> new Variant(name, true);
+                        case "stamp_first" -> new Variant(name, true, STAMP_FIRST);
+                        default -> throw new IllegalArgumentException("no variant " + name);
+                    });
         }
         long first = 29_500_000L;
         int rowsPerMinute = 0;
