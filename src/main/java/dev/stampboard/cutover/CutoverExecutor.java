@@ -4,8 +4,10 @@ import dev.stampboard.base.Actor;
 import dev.stampboard.fleet.DedicatedStampProvisioning;
 import dev.stampboard.fleet.DedicatedStampSpec;
 import dev.stampboard.fleet.FleetService;
+import dev.stampboard.fleet.Placement;
 import dev.stampboard.fleet.RegionName;
 import dev.stampboard.fleet.RegistryName;
+import dev.stampboard.fleet.StampClosedToPlacement;
 import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.fleet.StampName;
 import dev.stampboard.fleet.StampStatus;
@@ -147,7 +149,7 @@ public class CutoverExecutor {
     /** Carries out what {@link NextStep} decided; false when the step is not due yet and nothing changed. */
     private boolean act(PlanRun run, NextStep.Step step) {
         if (step instanceof NextStep.FinishCutover s) {
-            finishCutover(s.move());
+            finishCutover(run, s.move());
             return true;
         } else if (step instanceof NextStep.HoldForPause s) {
             steps.write(s.move(), null, () -> s.move().execution.pause(steps.now()), null);
@@ -176,7 +178,9 @@ public class CutoverExecutor {
         } else if (step instanceof NextStep.RollBack s) {
             MoveRun m = s.move();
             hook.at(StepHook.Point.BEFORE_ROLLBACK, m);
-            pointHome(m, m.execution.fromStamp(), "rollback of plan " + m.planId);
+            // onto a DRAINING source too (never strand a customer on a destination that failed); a RETIRED one cannot
+            // be the source of a run not finished: the fleet refuses to retire it (RunsUsingStamp)
+            pointHome(m, m.execution.fromStamp(), Placement.ROLLBACK, "rollback of plan " + m.planId);
             hook.at(StepHook.Point.AFTER_ROLLBACK, m);
             steps.write(m, "ROLLED_BACK", () -> m.execution.finishRollback(steps.now()), "MOVE_ROLLED_BACK");
             return true;
@@ -205,23 +209,28 @@ public class CutoverExecutor {
             if (destination.isEmpty()) {
                 return provision(run, m);
             }
-            if (destination.get().status() != StampStatus.ACTIVE) {
+            StampStatus status = destination.get().status();
+            if (status != StampStatus.ACTIVE && status.canMoveTo(StampStatus.ACTIVE)) {
                 return steps.note(
-                        m,
-                        "Waiting for " + m.execution.toStamp() + " to become ACTIVE (it is "
-                                + destination.get().status() + ")");
+                        m, "Waiting for " + m.execution.toStamp() + " to become ACTIVE (it is " + status + ")");
+            }
+            if (status != StampStatus.ACTIVE) {
+                // a DRAINING or RETIRED stamp never becomes ACTIVE again: waiting would hold the plan forever, and
+                // going on without this move would run a plan that is not the one approved. A person decides.
+                steps.pause(run, destinationClosed(m, status));
+                return true;
             }
         }
         List<PlanPrediction> predicted = predict(run, batch);
         for (MoveRun m : batch) {
             if (m.state() == MoveState.APPROVED) {
-                startMove(m, predicted);
+                startMove(run, m, predicted);
             }
         }
         return true;
     }
 
-    private void startMove(MoveRun m, List<PlanPrediction> batchPrediction) {
+    private void startMove(PlanRun run, MoveRun m, List<PlanPrediction> batchPrediction) {
         Double p99 = evidence.p99Ms(m.registry(), m.execution.region());
         Double requests = evidence.requestsPerMinute(m.registry(), m.execution.region());
         List<MovePrediction> predictions = batchPrediction.stream()
@@ -240,13 +249,26 @@ public class CutoverExecutor {
                     predictions.forEach(p -> store.savePrediction(m.planId, m.seq, p));
                 },
                 "MOVE_CUTOVER_STARTED");
-        finishCutover(store.moves(m.planId).get(m.seq));
+        finishCutover(run, store.moves(m.planId).get(m.seq));
     }
 
-    /** The one outside action of a move; idempotent — a replica already on the destination is left alone. */
-    private void finishCutover(MoveRun m) {
+    /**
+     * The one outside action of a move; idempotent — a replica already on the destination is left alone. When the
+     * destination stopped taking replicas after the batch was started (it began draining meanwhile; the fleet judges
+     * under the stamp's lock), nothing moved: the move fails with that reason and the plan pauses for a person.
+     */
+    private void finishCutover(PlanRun run, MoveRun m) {
         hook.at(StepHook.Point.BEFORE_CUTOVER, m);
-        pointHome(m, m.execution.toStamp(), "cutover of plan " + m.planId);
+        try {
+            pointHome(m, m.execution.toStamp(), Placement.CUTOVER, "cutover of plan " + m.planId);
+        } catch (StampClosedToPlacement refused) {
+            String reason = destinationClosed(m, refused.status());
+            steps.write(m, "CUTOVER_REFUSED", () -> m.execution.fail(reason, steps.now()), "MOVE_CUTOVER_REFUSED");
+            if (run.status() == RunStatus.RUNNING) {
+                steps.pause(run, reason);
+            }
+            return;
+        }
         hook.at(StepHook.Point.AFTER_CUTOVER, m);
         Instant now = steps.now();
         steps.write(
@@ -258,6 +280,13 @@ public class CutoverExecutor {
                     m.drainUntil = now.plusSeconds(properties.drainSeconds());
                 },
                 "MOVE_CUT_OVER");
+    }
+
+    /** Why a move cannot go onto its destination any more, and what a person can do about it. */
+    private static String destinationClosed(MoveRun m, StampStatus status) {
+        return "Destination " + m.execution.toStamp() + " of " + m.registry() + " is " + status
+                + ": it takes no new replicas, and " + m.registry() + " stays on " + m.execution.fromStamp()
+                + ". Roll the plan back and plan again";
     }
 
     private void completePlan(PlanRun run) {
@@ -310,11 +339,12 @@ public class CutoverExecutor {
 
     // ---- helpers -----------------------------------------------------------------------------
 
-    private void pointHome(MoveRun m, String stamp, String reason) {
+    private void pointHome(MoveRun m, String stamp, Placement placement, String reason) {
         fleet.rehomeIfNeeded(
                 RegistryName.of(m.registry()),
                 RegionName.of(m.execution.region()),
                 StampName.of(stamp),
+                placement,
                 reason,
                 actor());
     }

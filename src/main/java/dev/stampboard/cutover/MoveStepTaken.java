@@ -6,7 +6,7 @@ import dev.stampboard.planning.PlanId;
 
 /**
  * The executor took one of a move's audited steps ({@code action}: MOVE_CUTOVER_STARTED, MOVE_CUT_OVER,
- * MOVE_VALIDATING, MOVE_ROLLED_BACK). {@code move} names it: registry, source → destination.
+ * MOVE_CUTOVER_REFUSED, MOVE_VALIDATING, MOVE_ROLLED_BACK). {@code move} names it: registry, source → destination.
  */
 public record MoveStepTaken(PlanId planId, Actor actor, String action, String move) implements Audited {
 

@@ -119,7 +119,13 @@ final class MoveValidation {
 
     /** A failed move found on a running plan (e.g. after a restart mid-verdict): pause, never go past it. */
     boolean pauseForFailure(PlanRun run, MoveRun m) {
-        steps.pause(run, "Validation of " + m.describe() + " failed: roll the plan back");
+        String failure = m.execution.failure();
+        // a move whose cutover the destination refused (CutoverExecutor) failed without a verdict: its reason says why
+        steps.pause(
+                run,
+                m.verdict == null && failure != null
+                        ? failure
+                        : "Validation of " + m.describe() + " failed: roll the plan back");
         return true;
     }
 

@@ -10,7 +10,8 @@ import java.util.Optional;
  * What the executor does next for one plan, decided from the stored run and moves alone (no I/O, no
  * clock of its own), so every rule of DESIGN §5's order is testable without a database. The
  * {@link CutoverExecutor} carries the step out; a step that turns out not to be due yet (a source not
- * drained, a destination not ACTIVE) makes no progress and the next pass decides again.
+ * drained, a destination not ACTIVE yet) makes no progress and the next pass decides again; a destination that will
+ * never be ACTIVE again (DRAINING, RETIRED) pauses the plan instead.
  */
 final class NextStep {
 

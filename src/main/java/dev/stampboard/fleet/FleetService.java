@@ -1,13 +1,10 @@
 package dev.stampboard.fleet;
 
-import static dev.stampboard.fleet.InventoryNames.describe;
 import static dev.stampboard.fleet.InventoryNames.requireName;
-import static dev.stampboard.fleet.InventoryNames.validatePools;
 
 import dev.stampboard.base.Actor;
 import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
-import dev.stampboard.base.TransitionRefused;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
 import java.time.Clock;
@@ -16,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,14 +34,13 @@ public class FleetService {
     private final HomeStampChangeRepository history;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
-    private final Clock clock;
 
     private final HomeStampTimelineFollower timeline;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final FleetSnapshots snapshots;
     private final RegistryDeclarations declarations;
     private final HomeStampMoves homeStamps;
     private final StampStateHistory stampStates;
+    private final StampDeclarations stampWrites;
 
     FleetService(
             StampRepository stamps,
@@ -54,7 +51,8 @@ public class FleetService {
             CurrentUser currentUser,
             ApplicationEventPublisher events,
             Clock clock,
-            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+            org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            ObjectProvider<StampInUse> uses) {
         this.stamps = stamps;
         this.regions = regions;
         this.customers = customers;
@@ -62,12 +60,13 @@ public class FleetService {
         this.history = history;
         this.currentUser = currentUser;
         this.events = events;
-        this.clock = clock;
-        this.jdbc = jdbc;
         this.snapshots = new FleetSnapshots(regions, customers, registries, jdbc, events, clock);
-        this.declarations = new RegistryDeclarations(stamps, customers, registries, history, events, clock, snapshots);
-        this.homeStamps = new HomeStampMoves(stamps, registries, history, events, clock, snapshots);
+        StampLocks locks = new StampLocks(jdbc);
+        this.declarations = new RegistryDeclarations(locks, customers, registries, history, events, clock, snapshots);
+        this.homeStamps = new HomeStampMoves(locks, registries, history, events, clock, snapshots);
         this.stampStates = new StampStateHistory(jdbc);
+        this.stampWrites =
+                new StampDeclarations(stamps, regions, locks, stampStates, events, clock, snapshots, jdbc, uses);
         this.timeline = new HomeStampTimelineFollower(
                 new HomeStampTimelineFollower.Source() {
                     @Override
@@ -182,6 +181,11 @@ public class FleetService {
         return stampStates.catchUp();
     }
 
+    /** Drops from this instance's stamp-state timeline what the retention prunes ({@link StampStateRetention}). */
+    void forgetStampStatesBefore(java.time.Instant cutoff) {
+        stampStates.forgetSupersededBefore(cutoff);
+    }
+
     // ---- writes ------------------------------------------------------------------------------
 
     @Transactional
@@ -203,44 +207,7 @@ public class FleetService {
     @Transactional
     public StampInfo declareStamp(String name, StampDeclaration declaration, Actor actor) {
         currentUser.requireRole(actor, Role.ENGINEER, Role.INGEST);
-        requireName(name, "stamp");
-        requireName(declaration.region(), "region");
-        validatePools(declaration);
-        if (!regions.existsById(declaration.region())
-                && new RegionFirstWins(jdbc).insert(declaration.region(), "UTC")) {
-            events.publishEvent(new FleetChanged(
-                    actor, "REGION_ADDED", declaration.region(), "zone UTC (first stamp declared in it)"));
-        }
-        Optional<Stamp> existing = stamps.findByName(name);
-        @Nullable StampInfo before = existing.map(Stamp::toInfo).orElse(null);
-        Stamp stamp;
-        if (existing.isPresent()) {
-            stamp = existing.get();
-            if (!stamp.region().equals(declaration.region())) {
-                throw new InvalidInputException("Stamp '" + name + "' is in region " + stamp.region()
-                        + "; a stamp cannot change region (declared: " + declaration.region() + ")");
-            }
-            if (declaration.kind() != null && declaration.kind() != stamp.kind()) {
-                throw new InvalidInputException("Stamp '" + name + "' is " + stamp.kind()
-                        + "; its kind cannot change to " + declaration.kind());
-            }
-        } else {
-            StampKind kind = declaration.kind() == null ? StampKind.SHARED : declaration.kind();
-            StampStatus status = declaration.status() == null ? StampStatus.ACTIVE : declaration.status();
-            stamp = Stamp.create(name, declaration.region(), kind, status, clock.instant());
-        }
-        for (StampDeclaration.PoolDeclaration pool : declaration.pools()) {
-            stamp.declarePool(pool.pool(), pool.nodes(), pool.minInstances());
-        }
-        declaration.storageAccounts().forEach(stamp::addStorageAccount);
-        stamps.save(stamp);
-        StampInfo after = stamp.toInfo();
-        stampStates.record(before, after, clock.instant());
-        events.publishEvent(new FleetChanged(
-                actor, existing.isPresent() ? "STAMP_UPDATED" : "STAMP_DECLARED", name, describe(declaration)));
-        changed(InventoryChanges.STAMP, name);
-        events.publishEvent(new StampDeclared(name));
-        return after;
+        return stampWrites.declare(name, declaration, actor);
     }
 
     /**
@@ -251,46 +218,13 @@ public class FleetService {
     @Transactional
     public boolean resizePool(String name, PoolKind kind, List<String> nodes, int minimum, Actor actor) {
         currentUser.requireRole(actor, Role.ENGINEER);
-        if (minimum < 0 || minimum > nodes.size()) {
-            throw new InvalidInputException(
-                    "The minimum (" + minimum + ") must be between 0 and the node count (" + nodes.size() + ")");
-        }
-        nodes.forEach(n -> requireName(n, "node"));
-        Stamp stamp = stamps.findByName(name).orElseThrow(() -> new NotFoundException("No stamp named '" + name + "'"));
-        PoolInfo before = stamp.pool(kind)
-                .map(StampPool::toInfo)
-                .orElseThrow(() -> new NotFoundException("Stamp " + name + " has no " + kind + " pool"));
-        if (new java.util.HashSet<>(before.nodes()).equals(new java.util.HashSet<>(nodes))
-                && before.minInstances() == minimum) {
-            return false;
-        }
-        StampInfo unresized = stamp.toInfo();
-        stamp.resizePool(kind, nodes, minimum);
-        stamps.save(stamp);
-        stampStates.record(unresized, stamp.toInfo(), clock.instant());
-        events.publishEvent(new FleetChanged(
-                actor,
-                "POOL_RESIZED",
-                name,
-                kind + " pool: " + before.currentInstances() + " → " + nodes.size() + " instances, minimum "
-                        + before.minInstances() + " → " + minimum));
-        // in the change log like every other stamp write, so the other instances follow a resize within a second
-        changed(InventoryChanges.STAMP, name);
-        events.publishEvent(new StampDeclared(name));
-        return true;
+        return stampWrites.resizePool(name, kind, nodes, minimum, actor);
     }
 
     @Transactional
     public void activateStamp(String name, Actor actor) {
         currentUser.requireRole(actor, Role.ENGINEER, Role.INGEST);
-        Stamp stamp = stamps.findByName(name).orElseThrow(() -> new NotFoundException("No stamp named '" + name + "'"));
-        StampInfo provisioning = stamp.toInfo();
-        stamp.activate();
-        stamps.save(stamp);
-        stampStates.record(provisioning, stamp.toInfo(), clock.instant());
-        events.publishEvent(new FleetChanged(actor, "STAMP_ACTIVATED", name, "status ACTIVE"));
-        changed(InventoryChanges.STAMP, name);
-        events.publishEvent(new StampDeclared(name));
+        stampWrites.activate(name, actor);
     }
 
     /**
@@ -302,62 +236,18 @@ public class FleetService {
     @Transactional
     public StampInfo startDrainingStamp(String name, @Nullable String reason, Actor actor) {
         currentUser.requireRole(actor, Role.ENGINEER);
-        Stamp stamp = lockedStamp(name);
-        StampInfo active = stamp.toInfo();
-        stamp.startDraining();
-        return statusChanged(stamp, active, "STAMP_DRAINING", "status DRAINING", reason, actor);
+        return stampWrites.startDraining(name, reason, actor);
     }
 
     /**
-     * Retires a DRAINING stamp once no replica has it as its home stamp any more: refused (409) from any other status
-     * or while a replica is still homed there (naming how many and one of them). The stamp's row is locked first, so a
-     * second retirement at once waits and is then refused as a stamp already RETIRED.
+     * Retires a DRAINING stamp once no replica has it as its home stamp any more and nothing still moves replicas off
+     * or onto it (a plan run not finished: its rollback would put replicas back): refused (409) from any other status
+     * or while either holds, naming how many and one of them.
      */
     @Transactional
     public StampInfo retireStamp(String name, @Nullable String reason, Actor actor) {
         currentUser.requireRole(actor, Role.ENGINEER);
-        Stamp stamp = lockedStamp(name);
-        StampInfo draining = stamp.toInfo();
-        if (draining.status() == StampStatus.DRAINING) {
-            List<String> homed = jdbc.sql("select r.name from replica p join registry r on r.id = p.registry_id"
-                            + " where p.home_stamp = ? order by r.name")
-                    .param(name)
-                    .query(String.class)
-                    .list();
-            if (!homed.isEmpty()) {
-                throw new TransitionRefused("Cannot retire stamp " + name + " while "
-                        + homed.size() + " registry replica(s) have it as home stamp (e.g. " + homed.get(0)
-                        + "): move them off first");
-            }
-        }
-        stamp.retire();
-        return statusChanged(stamp, draining, "STAMP_RETIRED", "status RETIRED", reason, actor);
-    }
-
-    /** The stamp's aggregate, read after locking its row: its status transitions are judged one at a time. */
-    private Stamp lockedStamp(String name) {
-        Long id = jdbc.sql("select id from stamp where name = ? for update")
-                .param(name)
-                .query(Long.class)
-                .optional()
-                .orElseThrow(() -> new NotFoundException("No stamp named '" + name + "'"));
-        return stamps.findById(id).orElseThrow(() -> new NotFoundException("No stamp named '" + name + "'"));
-    }
-
-    /** Saves a status transition with its stamp-state entry, audit event and change-log row (one transaction). */
-    private StampInfo statusChanged(
-            Stamp stamp, StampInfo before, String action, String detail, @Nullable String reason, Actor actor) {
-        stamps.save(stamp);
-        StampInfo after = stamp.toInfo();
-        stampStates.record(before, after, clock.instant());
-        events.publishEvent(new FleetChanged(
-                actor,
-                action,
-                after.name(),
-                reason == null || reason.isBlank() ? detail : detail + ": " + reason.strip()));
-        changed(InventoryChanges.STAMP, after.name());
-        events.publishEvent(new StampDeclared(after.name()));
-        return after;
+        return stampWrites.retire(name, reason, actor);
     }
 
     /**
@@ -368,21 +258,7 @@ public class FleetService {
     @Transactional
     public boolean reportScaleSet(String stampName, PoolKind kind, boolean present, Actor actor) {
         currentUser.requireRole(actor, Role.ENGINEER, Role.INGEST);
-        Stamp stamp = stamps.findByName(stampName)
-                .orElseThrow(() -> new NotFoundException("No stamp named '" + stampName + "'"));
-        StampPool pool = stamp.pool(kind)
-                .orElseThrow(() -> new NotFoundException("Stamp " + stampName + " has no " + kind + " pool"));
-        if (!pool.markScaleSetMissing(present ? null : clock.instant())) {
-            return false;
-        }
-        stamps.save(stamp);
-        events.publishEvent(new FleetChanged(
-                actor,
-                present ? "SCALE_SET_FOUND" : "SCALE_SET_MISSING",
-                stampName,
-                kind + (present ? ": scale set is back" : ": scale set no longer exists; pool and history kept")));
-        changed(InventoryChanges.STAMP, stampName);
-        return true;
+        return stampWrites.reportScaleSet(stampName, kind, present, actor);
     }
 
     @Transactional
@@ -434,26 +310,45 @@ public class FleetService {
     public record NamedRegistryDeclaration(String name, RegistryDeclaration declaration) {}
 
     /**
-     * The cutover's idempotent write: moves the replica unless the database already has it on
-     * {@code toStamp} (a step retried after a crash, or done by another instance). Returns whether it moved.
+     * The executor's idempotent write: moves the replica unless the database already has it on {@code toStamp} (a
+     * step retried after a crash, or done by another instance). Returns whether it moved. A stamp whose status does
+     * not take the {@code placement} refuses it ({@link StampClosedToPlacement}).
      */
     @Transactional
     public boolean rehomeIfNeeded(
-            RegistryName registryName, RegionName region, StampName toStamp, String reason, Actor actor) {
+            RegistryName registryName,
+            RegionName region,
+            StampName toStamp,
+            Placement placement,
+            String reason,
+            Actor actor) {
         // checked before the read too: without the role, nothing is said about where the replica is
         currentUser.requireRole(actor, Role.ENGINEER);
         if (homeStamps.isOn(registryName, region, toStamp)) {
             return false;
         }
-        rehome(registryName, region, toStamp, reason, actor);
+        rehome(registryName, region, toStamp, placement, reason, actor);
         return true;
     }
 
-    /** The cutover's one write: the replica's home stamp changes, with its history and audit entry. */
+    /** A cutover's one write: the replica's home stamp changes, with its history and audit entry. */
     @Transactional
     public void rehome(RegistryName registryName, RegionName region, StampName toStamp, String reason, Actor actor) {
         currentUser.requireRole(actor, Role.ENGINEER);
-        homeStamps.rehome(registryName, region, toStamp, reason, actor);
+        homeStamps.rehome(registryName, region, toStamp, Placement.CUTOVER, reason, actor);
+    }
+
+    /** The replica's home stamp changes (a cutover or a rollback), with its history and audit entry. */
+    @Transactional
+    public void rehome(
+            RegistryName registryName,
+            RegionName region,
+            StampName toStamp,
+            Placement placement,
+            String reason,
+            Actor actor) {
+        currentUser.requireRole(actor, Role.ENGINEER);
+        homeStamps.rehome(registryName, region, toStamp, placement, reason, actor);
     }
 
     /** A write of the inventory: noted in the change log in the same transaction and the snapshot dropped. */

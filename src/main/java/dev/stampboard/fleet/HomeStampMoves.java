@@ -12,7 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
  */
 final class HomeStampMoves {
 
-    private final StampRepository stamps;
+    private final StampLocks stamps;
     private final RegistryRepository registries;
     private final HomeStampChangeRepository history;
     private final ApplicationEventPublisher events;
@@ -20,7 +20,7 @@ final class HomeStampMoves {
     private final FleetSnapshots snapshots;
 
     HomeStampMoves(
-            StampRepository stamps,
+            StampLocks stamps,
             RegistryRepository registries,
             HomeStampChangeRepository history,
             ApplicationEventPublisher events,
@@ -43,15 +43,25 @@ final class HomeStampMoves {
                 .equals(stamp.value());
     }
 
-    /** Moves the replica in the caller's transaction; a stamp of another region is refused. */
-    void rehome(RegistryName registryName, RegionName region, StampName toStamp, String reason, Actor actor) {
+    /**
+     * Moves the replica in the caller's transaction; a stamp of another region is refused, and so is a stamp whose
+     * status does not take this kind of placement. The destination's row stays locked until the commit (see
+     * {@link StampLocks}), so it cannot drain and retire under the replica being put there.
+     */
+    void rehome(
+            RegistryName registryName,
+            RegionName region,
+            StampName toStamp,
+            Placement placement,
+            String reason,
+            Actor actor) {
         Registry registry = registry(registryName);
-        Stamp destination = stamps.findByName(toStamp.value())
-                .orElseThrow(() -> new NotFoundException("No stamp named '" + toStamp + "'"));
+        StampLocks.Locked destination = stamps.require(toStamp.value());
         if (!destination.region().equals(region.value())) {
             throw new InvalidInputException("Stamp " + toStamp + " is in " + destination.region() + ", not " + region
                     + ": moves never leave a region");
         }
+        StampLocks.admit(destination, placement, registryName.value(), region.value());
         String from = registry.rehome(region.value(), toStamp.value());
         registries.save(registry);
         history.save(new HomeStampChange(

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,7 +20,7 @@ import org.springframework.context.ApplicationEventPublisher;
  */
 final class RegistryDeclarations {
 
-    private final StampRepository stamps;
+    private final StampLocks stamps;
     private final CustomerRepository customers;
     private final RegistryRepository registries;
     private final HomeStampChangeRepository history;
@@ -28,7 +29,7 @@ final class RegistryDeclarations {
     private final FleetSnapshots snapshots;
 
     RegistryDeclarations(
-            StampRepository stamps,
+            StampLocks stamps,
             CustomerRepository customers,
             RegistryRepository registries,
             HomeStampChangeRepository history,
@@ -54,12 +55,16 @@ final class RegistryDeclarations {
             throw new InvalidInputException("Registry '" + name + "' already exists");
         }
         Registry registry = Registry.create(name, customer);
+        Map<String, StampLocks.Locked> locked = stamps.lockAll(homeStampByRegion.values());
         homeStampByRegion.forEach((region, stampName) -> {
-            Stamp stamp = stamps.findByName(stampName)
-                    .orElseThrow(() -> new InvalidInputException("Unknown home stamp '" + stampName + "' for " + name));
+            StampLocks.Locked stamp = locked.get(stampName);
+            if (stamp == null) {
+                throw new InvalidInputException("Unknown home stamp '" + stampName + "' for " + name);
+            }
             if (!stamp.region().equals(region)) {
                 throw new InvalidInputException("Stamp " + stampName + " is not in region " + region);
             }
+            StampLocks.admit(stamp, Placement.DECLARATION, name, region);
             placeReplica(registry, region, stampName, "registry created");
         });
         registries.save(registry);
@@ -70,7 +75,9 @@ final class RegistryDeclarations {
 
     /**
      * Declares many registries in the caller's transaction: all are stored or, when one is refused, none (the
-     * message names its index).
+     * message names its index). Everything that can be refused without writing is checked first; then the stamps that
+     * receive a new replica are locked, in name order (see {@link StampLocks}), and only then is anything written. A
+     * batch that places nothing (a collector re-sending the fleet) locks nothing.
      */
     List<RegistryInfo> declare(List<FleetService.NamedRegistryDeclaration> batch, Actor actor) {
         if (batch.size() > FleetService.MAX_REGISTRIES_PER_BATCH) {
@@ -78,10 +85,8 @@ final class RegistryDeclarations {
                     "At most " + FleetService.MAX_REGISTRIES_PER_BATCH + " registries per request; split the batch");
         }
         Map<String, Optional<String>> stampRegions = new HashMap<>();
-        Set<String> knownCustomers = new HashSet<>();
         Set<String> seen = new HashSet<>();
-        List<RegistryInfo> declared = new ArrayList<>();
-        boolean changed = false;
+        List<Checked> checked = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             FleetService.NamedRegistryDeclaration each = batch.get(i);
             String where = batch.size() == 1 ? "" : "registries[" + i + "] (" + each.name() + "): ";
@@ -89,11 +94,23 @@ final class RegistryDeclarations {
                 throw new InvalidInputException(where + "listed twice in one request");
             }
             try {
-                Declared result = declareOne(each.name(), each.declaration(), actor, stampRegions, knownCustomers);
-                declared.add(result.info());
-                changed |= result.changed();
+                checked.add(check(where, each.name(), each.declaration(), stampRegions));
             } catch (InvalidInputException e) {
                 throw new InvalidInputException(where + e.getMessage());
+            }
+        }
+        Map<String, StampLocks.Locked> placedOn = stamps.lockAll(
+                checked.stream().flatMap(c -> c.placements().values().stream()).toList());
+        Set<String> knownCustomers = new HashSet<>();
+        List<RegistryInfo> declared = new ArrayList<>();
+        boolean changed = false;
+        for (Checked each : checked) {
+            try {
+                Declared result = write(each, placedOn, actor, knownCustomers);
+                declared.add(result.info());
+                changed |= result.changed();
+            } catch (StampClosedToPlacement e) {
+                throw e.prefixed(each.where());
             }
         }
         if (changed) {
@@ -105,12 +122,28 @@ final class RegistryDeclarations {
 
     private record Declared(RegistryInfo info, boolean changed) {}
 
-    private Declared declareOne(
+    /** One declaration found valid, with the registry as stored (if it is) and its replicas' home stamps by region. */
+    private record Checked(
+            String where,
             String name,
             RegistryDeclaration declaration,
-            Actor actor,
-            Map<String, Optional<String>> stampRegions,
-            Set<String> knownCustomers) {
+            Optional<Registry> existing,
+            Map<String, String> homes) {
+
+        /** The replicas this declaration adds (region → home stamp): only these are placements. */
+        Map<String, String> placements() {
+            Map<String, String> added = new LinkedHashMap<>();
+            homes.forEach((region, stamp) -> {
+                if (existing.flatMap(r -> r.replica(region)).isEmpty()) {
+                    added.put(region, stamp);
+                }
+            });
+            return added;
+        }
+    }
+
+    private Checked check(
+            String where, String name, RegistryDeclaration declaration, Map<String, Optional<String>> stampRegions) {
         InventoryNames.requireRegistryName(name);
         InventoryNames.requireName(declaration.customer(), "customer");
         Map<String, String> homes = new LinkedHashMap<>();
@@ -121,8 +154,7 @@ final class RegistryDeclarations {
             }
             // a stamp never changes region: one look-up per stamp serves the whole batch
             String region = stampRegions
-                    .computeIfAbsent(
-                            replica.homeStamp(), s -> stamps.findByName(s).map(Stamp::region))
+                    .computeIfAbsent(replica.homeStamp(), stamps::regionOf)
                     .orElseThrow(() -> new InvalidInputException(
                             "Unknown home stamp '" + replica.homeStamp() + "' for " + name + " in " + replica.region()
                                     + ": declare it first with PUT /api/v1/stamps/" + replica.homeStamp()));
@@ -131,6 +163,21 @@ final class RegistryDeclarations {
                         "Stamp " + replica.homeStamp() + " is in region " + region + ", not " + replica.region());
             }
         }
+        Optional<Registry> existing = registries.findByName(name);
+        homes.forEach((region, homeStamp) -> existing.flatMap(r -> r.replica(region))
+                .filter(replica -> !replica.homeStamp().equals(homeStamp))
+                .ifPresent(replica -> {
+                    throw new InvalidInputException("The replica of " + name + " in " + region + " is served by "
+                            + replica.homeStamp() + "; declaring it on " + homeStamp + " would move it. A move is a "
+                            + "cutover: create a plan (POST /api/v1/plans), have it approved and run it");
+                }));
+        return new Checked(where, name, declaration, existing, homes);
+    }
+
+    private Declared write(
+            Checked checked, Map<String, StampLocks.Locked> placedOn, Actor actor, Set<String> knownCustomers) {
+        String name = checked.name();
+        RegistryDeclaration declaration = checked.declaration();
         if (!knownCustomers.contains(declaration.customer())) {
             if (customers.findByName(declaration.customer()).isEmpty()) {
                 customers.save(new Customer(null, declaration.customer(), declaration.customer()));
@@ -139,23 +186,17 @@ final class RegistryDeclarations {
             }
             knownCustomers.add(declaration.customer());
         }
-        Optional<Registry> existing = registries.findByName(name);
+        Optional<Registry> existing = checked.existing();
         Registry registry = existing.orElseGet(() -> Registry.create(name, declaration.customer()));
         List<String> changes = new ArrayList<>();
         if (existing.isPresent() && !registry.customer().equals(declaration.customer())) {
             changes.add("customer " + registry.customer() + " -> " + declaration.customer());
             registry.reassignTo(declaration.customer());
         }
-        homes.forEach((region, homeStamp) -> {
-            Optional<Replica> replica = registry.replica(region);
-            if (replica.isEmpty()) {
-                placeReplica(registry, region, homeStamp, "registry declared");
-                changes.add(region + " on " + homeStamp);
-            } else if (!replica.get().homeStamp().equals(homeStamp)) {
-                throw new InvalidInputException("The replica of " + name + " in " + region + " is served by "
-                        + replica.get().homeStamp() + "; declaring it on " + homeStamp + " would move it. A move is a "
-                        + "cutover: create a plan (POST /api/v1/plans), have it approved and run it");
-            }
+        checked.placements().forEach((region, homeStamp) -> {
+            StampLocks.admit(Objects.requireNonNull(placedOn.get(homeStamp)), Placement.DECLARATION, name, region);
+            placeReplica(registry, region, homeStamp, "registry declared");
+            changes.add(region + " on " + homeStamp);
         });
         boolean changed = existing.isEmpty() || !changes.isEmpty();
         if (changed) {

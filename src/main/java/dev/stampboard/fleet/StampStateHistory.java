@@ -102,6 +102,11 @@ final class StampStateHistory {
         return timeline;
     }
 
+    /** Shrinks the timeline read so far as the retention prunes the history ({@link StampStateRetention}). */
+    synchronized void forgetSupersededBefore(Instant cutoff) {
+        timeline = timeline.withoutSupersededBefore(cutoff);
+    }
+
     /** The entries {@code where} selects, with their nodes. */
     private List<StampStateChange> entries(String where, long first, long second) {
         return withNodes(jdbc.sql(COLUMNS + " where " + where)

@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
  * what a minute at or after the cutoff needs stays: every entry after the cutoff and, per stamp, the newest one
  * before it (the state in force at the cutoff; for a stamp unchanged since, its only entry, so the latest entry of
  * every stamp survives). The cutoff is the longer of the retention and the back-fill window before now.
+ * <p>
+ * Every instance shrinks its own in-memory timeline ({@code FleetService.stampStateTimeline()}) by the same rule at
+ * each pass, elected or not: it reads the history incrementally, so it would otherwise keep every entry it ever read.
  */
 @Component
 class StampStateRetention {
@@ -30,13 +33,28 @@ class StampStateRetention {
     private final Clock clock;
     private final ObjectProvider<SingleInstanceJobs> jobs;
     private final Duration keep;
+    /** Shrinks this instance's timeline ({@code FleetService.forgetStampStatesBefore}). */
+    private final java.util.function.Consumer<Instant> forget;
 
+    @org.springframework.beans.factory.annotation.Autowired
     StampStateRetention(
             JdbcClient jdbc,
             Clock clock,
             ObjectProvider<SingleInstanceJobs> jobs,
             @Value("${stampboard.telemetry.retention:P14D}") Duration retention,
-            @Value("${stampboard.simulator.backfill-minutes:720}") int backfillMinutes) {
+            @Value("${stampboard.simulator.backfill-minutes:720}") int backfillMinutes,
+            FleetService fleet) {
+        this(jdbc, clock, jobs, retention, backfillMinutes, fleet::forgetStampStatesBefore);
+    }
+
+    StampStateRetention(
+            JdbcClient jdbc,
+            Clock clock,
+            ObjectProvider<SingleInstanceJobs> jobs,
+            Duration retention,
+            int backfillMinutes,
+            java.util.function.Consumer<Instant> forget) {
+        this.forget = forget;
         this.jdbc = jdbc;
         this.clock = clock;
         this.jobs = jobs;
@@ -48,11 +66,13 @@ class StampStateRetention {
             initialDelayString = "${stampboard.telemetry.prune-initial-delay:PT1M}",
             fixedDelayString = "${stampboard.telemetry.prune-interval:PT10M}")
     void scheduledPrune() {
+        Instant cutoff = clock.instant().minus(keep);
+        forget.accept(cutoff);
         SingleInstanceJobs single = jobs.getIfAvailable();
         if (single != null && !single.holdsLease("stamp-state-retention")) {
-            return; // the elected instance prunes for all
+            return; // the elected instance prunes the table for all
         }
-        int pruned = prune(clock.instant().minus(keep));
+        int pruned = prune(cutoff);
         if (pruned > 0) {
             log.info("Stamp-state history: pruned {} entries older than {}", pruned, keep);
         }

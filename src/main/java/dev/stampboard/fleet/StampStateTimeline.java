@@ -41,6 +41,30 @@ public final class StampStateTimeline {
         return changes.isEmpty() ? this : new StampStateTimeline(new HashMap<>(byStamp), changes);
     }
 
+    /**
+     * This timeline without the entries {@link StampStateRetention} prunes from the history at {@code cutoff}: per
+     * stamp, those before the cutoff that a later one, also before it, superseded. Every minute from the cutoff on has
+     * the same entry in force as before, and the same as in a timeline read afresh from the pruned history.
+     */
+    StampStateTimeline withoutSupersededBefore(java.time.Instant cutoff) {
+        Map<String, List<StampStateChange>> kept = new HashMap<>();
+        byStamp.forEach((stamp, changes) -> {
+            int last = -1; // the newest entry before the cutoff: the one in force at it
+            for (int i = 0; i < changes.size() && changes.get(i).changedAt().isBefore(cutoff); i++) {
+                last = i;
+            }
+            if (last > 0) {
+                kept.put(stamp, List.copyOf(changes.subList(last, changes.size())));
+            }
+        });
+        if (kept.isEmpty()) {
+            return this;
+        }
+        Map<String, List<StampStateChange>> shrunk = new HashMap<>(byStamp);
+        shrunk.putAll(kept);
+        return new StampStateTimeline(shrunk, List.of());
+    }
+
     /** The stamp's entries, oldest first; empty when it has none. */
     public List<StampStateChange> of(String stamp) {
         return byStamp.getOrDefault(stamp, List.of());

@@ -201,6 +201,10 @@ public class IsolationProgress {
                     // a plan that proposes nothing could never be approved: the request is simply done
                     r.complete();
                     note = "every registry already runs on " + stamp + ": nothing to migrate";
+                } else if (fleet.stamp(stamp).map(StampInfo::status).orElse(null) != StampStatus.ACTIVE) {
+                    // it started draining since it became ACTIVE: no plan may move replicas onto it
+                    // (IsolationMigrationPlans.proposeOnto refuses); the request waits for a person
+                    return false;
                 } else {
                     PlanDetails plan = migrationPlans.proposeOnto(
                             r.region(),

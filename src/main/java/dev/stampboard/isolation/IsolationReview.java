@@ -5,8 +5,11 @@ import static dev.stampboard.isolation.IsolationSteps.dedicatedStampName;
 import static dev.stampboard.isolation.IsolationSteps.field;
 
 import dev.stampboard.base.Actor;
+import dev.stampboard.base.TransitionRefused;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.fleet.StampInfo;
+import dev.stampboard.fleet.StampStatus;
 import dev.stampboard.planning.IsolationMigrationPlans;
 import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
@@ -179,7 +182,17 @@ public class IsolationReview {
                             == r.registries().size()) {
                 throw new IllegalStateException("Cannot approve: " + isolated + ". Reject the request instead.");
             }
-            r.approve(actor, dedicatedStampName(r), answeredOnBehalf(id));
+            String stamp = dedicatedStampName(r);
+            fleet.stamp(stamp)
+                    .map(StampInfo::status)
+                    .filter(status -> status == StampStatus.DRAINING || status == StampStatus.RETIRED)
+                    .ifPresent(status -> {
+                        // the customer's dedicated stamp in a region has one name, and a closing stamp takes no new
+                        // replicas (fleet.Placement): approving would wait for it to become ACTIVE for ever
+                        throw new TransitionRefused("Cannot approve: the customer's dedicated stamp " + stamp + " in "
+                                + r.region() + " is " + status + " and takes no new replicas. Reject the request");
+                    });
+            r.approve(actor, stamp, answeredOnBehalf(id));
         }));
         progress.progress(id);
         return get(id);

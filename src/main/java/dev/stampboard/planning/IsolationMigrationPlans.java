@@ -2,8 +2,11 @@ package dev.stampboard.planning;
 
 import dev.stampboard.base.Actor;
 import dev.stampboard.base.InvalidInputException;
+import dev.stampboard.base.TransitionRefused;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.RegistryInfo;
+import dev.stampboard.fleet.StampInfo;
+import dev.stampboard.fleet.StampStatus;
 import dev.stampboard.planning.engine.Candidate;
 import dev.stampboard.planning.engine.DedicatedStampMigration;
 import dev.stampboard.planning.engine.Plan;
@@ -62,8 +65,15 @@ public class IsolationMigrationPlans {
      */
     @Transactional
     public PlanDetails proposeOnto(String region, List<String> registries, String dedicatedStamp, String why) {
-        if (!fleet.stamp(dedicatedStamp).map(s -> s.region().equals(region)).orElse(false)) {
-            throw new InvalidInputException("Stamp " + dedicatedStamp + " is not a stamp of region " + region);
+        StampInfo stamp = fleet.stamp(dedicatedStamp)
+                .filter(s -> s.region().equals(region))
+                .orElseThrow(() ->
+                        new InvalidInputException("Stamp " + dedicatedStamp + " is not a stamp of region " + region));
+        if (stamp.status() != StampStatus.ACTIVE) {
+            // a plan's destination takes new replicas, which only an ACTIVE stamp does (fleet.Placement); the
+            // executor would pause this plan at its first batch
+            throw new TransitionRefused("Dedicated stamp " + dedicatedStamp + " is " + stamp.status()
+                    + ": a migration plan moves replicas onto an ACTIVE stamp only");
         }
         List<String> sources = homeStamps(region, registries).stream()
                 .filter(s -> !s.equals(dedicatedStamp))

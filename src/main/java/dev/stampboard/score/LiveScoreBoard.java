@@ -56,6 +56,8 @@ final class LiveScoreBoard {
     private volatile long lastObserved = Long.MIN_VALUE;
     /** The model the writers score with; null: none is active (the stamps are tracked but not scored). */
     private @Nullable Scorer scorer;
+    /** Set by {@link #scoreWith}: the next {@link #settle} reads every stamp's 12 h again and scores it with the model. */
+    private volatile boolean modelChanged;
 
     LiveScoreBoard(StoredHours stored) {
         this.stored = stored;
@@ -69,7 +71,11 @@ final class LiveScoreBoard {
     /**
      * Scores with {@code model} from now on (null: none is active), and every stamp's latest minute again at once,
      * from the features it was scored with: a model activated or pinned on any instance applies at once, not from the
-     * next minute, so instances that follow the change a moment apart agree again within that moment.
+     * next minute, so instances that follow the change a moment apart agree again within that moment. The next
+     * {@link #settle} (within a second) then reads every stamp's 12 h again and scores each minute with the model, as
+     * an instance that starts now does: otherwise the minutes before the change kept the scores of the model before
+     * (none, before the first), and the trend and the SCORE trigger's minutes at or above its threshold differed
+     * from an instance started later (which scored its whole 12 h with the new model) for up to 12 h.
      */
     synchronized void scoreWith(@Nullable Scorer model) {
         scorer = model;
@@ -78,6 +84,7 @@ final class LiveScoreBoard {
                 s.rescore(model);
             }
         }
+        modelChanged = lastObserved != Long.MIN_VALUE; // before the first minute nothing was read yet
     }
 
     /**
@@ -98,6 +105,7 @@ final class LiveScoreBoard {
         }
         if (first) {
             late.clear(); // what was recorded up to now is read now
+            modelChanged = false;
         } else {
             settle(stamps, settings, engine);
         }
@@ -137,13 +145,14 @@ final class LiveScoreBoard {
 
     /** Whether {@link #settle} has anything to do. */
     boolean hasLate() {
-        return !late.isEmpty();
+        return modelChanged || !late.isEmpty();
     }
 
     /**
      * Reads and scores again each stamp's minutes that changed after it read them ({@link #late}): from the late
      * minute on when it is one of the last {@value #SETTLE_MINUTES}, else the stamp's whole 12 h. Also a stamp tracked
-     * with other feature settings (the hot threshold changed) is read again, as an instance starting now would.
+     * with other feature settings (the hot threshold changed) is read again, as an instance starting now would, and
+     * every stamp after the model changed ({@link #scoreWith}).
      */
     synchronized void settle(List<StampInfo> stamps, FeatureSettings settings, EngineMinutes engine) {
         long newest = lastObserved;
@@ -152,10 +161,12 @@ final class LiveScoreBoard {
         }
         Map<String, StampInfo> byName = new HashMap<>();
         Map<String, StampInfo> again = new LinkedHashMap<>();
+        boolean everyStamp = modelChanged;
+        modelChanged = false;
         for (StampInfo stamp : stamps) {
             byName.put(stamp.name(), stamp);
             LiveStamp s = live.get(stamp.name());
-            if (s != null && !s.settings.equals(settings)) {
+            if (s != null && (everyStamp || !s.settings.equals(settings))) {
                 late.forget(stamp.name());
                 again.put(stamp.name(), stamp);
             }

@@ -9,13 +9,10 @@ import dev.stampboard.security.CurrentUser;
 import dev.stampboard.security.Role;
 import dev.stampboard.signals.EngineFollow;
 import dev.stampboard.signals.SignalFeed;
-import dev.stampboard.signals.engine.ReplicaMinute;
-import dev.stampboard.signals.engine.TrafficCounts;
 import dev.stampboard.signals.ingestion.SimulatedTelemetryStore;
 import dev.stampboard.simulator.model.FleetLayout;
 import dev.stampboard.simulator.model.FleetTrafficModel;
 import dev.stampboard.simulator.model.MinuteSnapshot;
-import dev.stampboard.simulator.model.ReplicaTraffic;
 import dev.stampboard.simulator.model.Scenario;
 import dev.stampboard.simulator.model.Scenarios;
 import dev.stampboard.simulator.model.StampLayout;
@@ -85,12 +82,9 @@ public class SimulatorService {
      */
     private final boolean shared;
 
-    private final SimulatedTelemetryStore store;
-    private final StoredMinuteMark mark;
-    private final TransactionTemplate transactions;
     private final org.springframework.beans.factory.ObjectProvider<EngineFollow> follow;
     /** This instance's view of the shared minutes, for {@link SharedMinutes#catchUp}. */
-    private final SharedMinutes.Instance sharedView = new SharedView();
+    private final SharedMinutes.Instance sharedView;
 
     SimulatorService(
             SimulatorProperties properties,
@@ -105,9 +99,6 @@ public class SimulatorService {
             PlatformTransactionManager transactionManager,
             org.springframework.beans.factory.ObjectProvider<EngineFollow> follow) {
         this.jobs = jobs;
-        this.store = store;
-        this.mark = new StoredMinuteMark(jdbc);
-        this.transactions = new TransactionTemplate(transactionManager);
         this.follow = follow;
         this.shared = properties.storeTelemetry() != null ? properties.storeTelemetry() : store.sharedDatabase();
         this.currentUser = currentUser;
@@ -122,6 +113,14 @@ public class SimulatorService {
         this.provisioner = provisioner;
         this.arrivals = new StoredArrivals(() -> fleet.homeStampTimeline()::changes);
         this.stampStates = new StoredStamps(fleet::stampStateTimeline);
+        this.sharedView = new SharedMinutesInstance(
+                this.clock,
+                signals,
+                new StoredMinuteMark(jdbc),
+                new TransactionTemplate(transactionManager),
+                store,
+                this::elected,
+                this::generateAt);
     }
 
     static Scenario scenarioOf(SimulatorProperties properties) {
@@ -344,86 +343,18 @@ public class SimulatorService {
         }
     }
 
-    /** {@link SharedMinutes}' view of this instance. */
-    private final class SharedView implements SharedMinutes.Instance {
-
-        /** Whether the last minute this instance passed it generated (logged when that changes: a take-over). */
-        private boolean generating;
-
-        private void generating(boolean now, long minute) {
-            if (now != generating) {
-                generating = now;
-                log.info(
-                        now
-                                ? "Simulator: this instance generates and stores from minute {} on (elected)"
-                                : "Simulator: this instance follows the stored minutes from minute {} on",
-                        Instant.ofEpochSecond(minute * 60));
-            }
-        }
-
-        @Override
-        public long clockMinute() {
-            return clock.minute();
-        }
-
-        @Override
-        public long storedThrough() {
-            return mark.storedThrough();
-        }
-
-        @Override
-        public boolean elected() {
-            return SimulatorService.this.elected();
-        }
-
-        @Override
-        public void follow(long minute) {
-            generating(false, minute);
-            clock.jumpTo(minute);
-            signals.advanceTo(minute);
-        }
-
-        @Override
-        public boolean generate(long minute) {
-            long now = System.nanoTime(); // cutovers and resizes committed before this minute
-            arrivals.readOnSoon(now);
-            stampStates.readOnSoon(now);
-            clock.jumpTo(minute);
-            provisioner.activateReady(minute);
-            signals.advanceTo(minute);
-            MinuteSnapshot snapshot = model.minute(minute, layout());
-            Boolean claimed = transactions.execute(status -> {
-                if (!mark.claim(minute)) {
-                    return false;
-                }
-                store.store(minute, cpuRows(snapshot), trafficRows(snapshot));
-                return true;
-            });
-            if (Boolean.TRUE.equals(claimed)) {
-                generating(true, minute);
-                feed(snapshot); // after the commit, as ingestion records what it stored
-                return true;
-            }
-            generating(false, minute);
-            return false;
-        }
-    }
-
-    private static List<SimulatedTelemetryStore.Cpu> cpuRows(MinuteSnapshot snapshot) {
-        return snapshot.nodeCpu().stream()
-                .map(s -> new SimulatedTelemetryStore.Cpu(s.stamp(), s.pool(), s.node(), s.cpu()))
-                .toList();
-    }
-
-    private static List<SimulatedTelemetryStore.Traffic> trafficRows(MinuteSnapshot snapshot) {
-        return snapshot.traffic().stream()
-                .map(t -> new SimulatedTelemetryStore.Traffic(t.registry(), t.region(), t.stamp(), counts(t)))
-                .toList();
-    }
-
-    /** A replica's minute as the signals engine counts it, stored or fed. */
-    private static TrafficCounts counts(ReplicaTraffic t) {
-        return new TrafficCounts(t.requests(), t.bytes(), t.throttled(), t.errors(), t.p99LatencyMs());
+    /**
+     * Moves the clock to {@code minute}, which this instance is about to generate and store: cutovers and resizes
+     * committed before it are read, provisioned stamps that are ready activate, and the engine passes the minute.
+     */
+    private MinuteSnapshot generateAt(long minute) {
+        long now = System.nanoTime();
+        arrivals.readOnSoon(now);
+        stampStates.readOnSoon(now);
+        clock.jumpTo(minute);
+        provisioner.activateReady(minute);
+        signals.advanceTo(minute);
+        return model.minute(minute, layout());
     }
 
     /** One minute: only the elected instance acts on the inventory; every instance generates the telemetry. */
@@ -433,7 +364,7 @@ public class SimulatorService {
             provisioner.activateReady(m);
         }
         signals.advanceTo(m);
-        feed(model.minute(m, layout()));
+        MinuteRows.feed(model.minute(m, layout()), signals);
     }
 
     public SimulatorStatus status() {
@@ -480,14 +411,6 @@ public class SimulatorService {
 
     public Instant now() {
         return clock.instant();
-    }
-
-    private void feed(MinuteSnapshot snapshot) {
-        snapshot.nodeCpu()
-                .forEach(s -> signals.recordSimulatedCpu(s.stamp(), s.pool(), s.node(), snapshot.minute(), s.cpu()));
-        snapshot.traffic()
-                .forEach(t -> signals.recordTraffic(
-                        ReplicaMinute.of(t.registry(), t.region(), t.stamp(), snapshot.minute()), counts(t)));
     }
 
     /**

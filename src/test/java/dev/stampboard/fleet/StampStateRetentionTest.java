@@ -88,7 +88,8 @@ class StampStateRetentionTest {
                         new org.springframework.beans.factory.support.StaticListableBeanFactory()
                                 .getBeanProvider(dev.stampboard.base.SingleInstanceJobs.class),
                         Duration.ofDays(14),
-                        720)
+                        720,
+                        cutoff -> {})
                 .prune(CUTOFF);
 
         List<String> kept = new ArrayList<>();
@@ -115,5 +116,55 @@ class StampStateRetentionTest {
                 assertThat(inForce(read, stamp, t)).as("%s at %s", stamp, t).isEqualTo(inForce(whole, stamp, t));
             }
         }
+    }
+
+    /**
+     * Every instance's in-memory timeline shrinks with the history, the elected one's (which deletes the rows) and
+     * the others' alike: each must then hold exactly what an instance started after the pruning reads from the table.
+     * Without the shrink, both running instances would keep all eight entries.
+     */
+    @Test
+    void every_instance_shrinks_its_timeline_to_what_the_pruned_history_holds() {
+        entry("s1-declared", "s1", StampStatus.ACTIVE, 0, 10);
+        entry("s1-grown", "s1", StampStatus.ACTIVE, 3, 12);
+        entry("s1-grown-again", "s1", StampStatus.ACTIVE, 3, 14);
+        entry("s1-draining", "s1", StampStatus.DRAINING, 12, 14);
+        entry("s2-declared", "s2", StampStatus.ACTIVE, 1, 8);
+        entry("s3-provisioning", "s3", StampStatus.PROVISIONING, 2, 4);
+        entry("s3-active", "s3", StampStatus.ACTIVE, 9.9, 4);
+        entry("s3-retired", "s3", StampStatus.RETIRED, 15, 0);
+        StampStateHistory elected = new StampStateHistory(jdbc);
+        StampStateHistory follower = new StampStateHistory(jdbc);
+        assertThat(elected.catchUp().of("s1")).hasSize(4);
+        assertThat(follower.catchUp().of("s1")).hasSize(4);
+        // the clock is 14 days (the retention) after the cutoff
+        java.time.Clock clock = java.time.Clock.fixed(CUTOFF.plus(Duration.ofDays(14)), ZoneOffset.UTC);
+
+        retention(clock, job -> true, elected).scheduledPrune();
+        retention(clock, job -> false, follower).scheduledPrune();
+
+        StampStateTimeline fresh = new StampStateHistory(jdbc).catchUp();
+        assertThat(fresh.stamps()).containsExactlyInAnyOrder("s1", "s2", "s3");
+        for (String stamp : List.of("s1", "s2", "s3")) {
+            assertThat(elected.catchUp().of(stamp)).as("elected, %s", stamp).isEqualTo(fresh.of(stamp));
+            assertThat(follower.catchUp().of(stamp)).as("follower, %s", stamp).isEqualTo(fresh.of(stamp));
+        }
+        assertThat(fresh.of("s1"))
+                .extracting(StampStateChange::id)
+                .containsExactly(ids.get("s1-grown-again"), ids.get("s1-draining"));
+    }
+
+    private StampStateRetention retention(
+            java.time.Clock clock, dev.stampboard.base.SingleInstanceJobs jobs, StampStateHistory history) {
+        org.springframework.beans.factory.support.StaticListableBeanFactory beans =
+                new org.springframework.beans.factory.support.StaticListableBeanFactory();
+        beans.addBean("jobs", jobs);
+        return new StampStateRetention(
+                jdbc,
+                clock,
+                beans.getBeanProvider(dev.stampboard.base.SingleInstanceJobs.class),
+                Duration.ofDays(14),
+                720,
+                history::forgetSupersededBefore);
     }
 }

@@ -97,7 +97,7 @@ class TwoConsolesOnPostgresTest {
     private final Map<String, TreeMap<Long, Double>> sent = new LinkedHashMap<>();
 
     /** A gauge of the console's Prometheus page (anonymous in this test). */
-    private static double gauge(ChildConsole c, String metric) throws Exception {
+    static double gauge(ChildConsole c, String metric) throws Exception {
         String page = c.send("GET", "/actuator/prometheus", "dave", null).body();
         return page.lines()
                 .filter(l -> l.startsWith(metric + " ") || l.startsWith(metric + "{"))
@@ -581,7 +581,7 @@ class TwoConsolesOnPostgresTest {
     }
 
     /** Ways the console's reads are asked for in step 3c: a reader per instance for {@link ApiAgreement}. */
-    private static ApiAgreement.Reader reader(ChildConsole c) {
+    static ApiAgreement.Reader reader(ChildConsole c) {
         return get -> {
             HttpResponse<String> res = c.send("GET", get.path(), get.user(), null);
             return ApiAgreement.answer(res.statusCode(), res.body());
@@ -835,7 +835,7 @@ class TwoConsolesOnPostgresTest {
         }
     }
 
-    private static <T> T unchecked(ThrowingSupplier<T> call) {
+    static <T> T unchecked(ThrowingSupplier<T> call) {
         try {
             return call.get();
         } catch (Exception e) {

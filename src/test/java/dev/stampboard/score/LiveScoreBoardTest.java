@@ -29,7 +29,7 @@ class LiveScoreBoardTest {
     private static final long N = 29_000_000L + 37;
 
     private static final FeatureSettings SETTINGS = FeatureSettings.DEFAULTS;
-    private static final LiveScoreBoard.Scorer SCORER = new LiveScoreBoard.Scorer(1, model());
+    private static final LiveScoreBoard.Scorer SCORER = new LiveScoreBoard.Scorer(1, model(0.1, -5.0));
 
     /** {@code board}, scoring with {@link #SCORER}. */
     private static LiveScoreBoard scoring(LiveScoreBoard board) {
@@ -42,14 +42,14 @@ class LiveScoreBoardTest {
 
     private final LiveScoreBoard board = scoring(new LiveScoreBoard());
 
-    private static ScoreModel model() {
+    /** A model that weighs only the dataproxy hot-node P95: {@code weight} a point, and {@code intercept}. */
+    private static ScoreModel model(double weight, double intercept) {
         double[] zeros = new double[ScoreFeature.COUNT];
         double[] ones = new double[ScoreFeature.COUNT];
         Arrays.fill(ones, 1.0);
         double[] weights = new double[ScoreFeature.COUNT];
-        weights[ScoreFeature.P95_DATAPROXY.ordinal()] = 0.1;
-        weights[ScoreFeature.HEADROOM.ordinal()] = 0.0;
-        return new ScoreModel(zeros, ones, weights, -5.0);
+        weights[ScoreFeature.P95_DATAPROXY.ordinal()] = weight;
+        return new ScoreModel(zeros, ones, weights, intercept);
     }
 
     private static double expectedScore(double p95) {
@@ -204,6 +204,84 @@ class LiveScoreBoardTest {
                 .orElseThrow();
         assertThat(headroom).as("80 − the P95 of the hotter pool, 40").isEqualTo(40.0);
         assertSameAsFresh(N + 1, stamps, hotter);
+    }
+
+    /**
+     * The SCORE trigger's difference after the first model activated (issue 18): a board that ran before any model
+     * existed scored only its latest minute when the model came, while one started after it scored its whole 12 h, so
+     * the minutes at or above the trigger's threshold (1 against 38 here) and the trend differed for hours. After an
+     * activation, and after a second model (pinned weights), the running board must score every minute of its 12 h
+     * as a board started then does; the scores and the count are worked out here from the dataproxy values sent (60
+     * minutes at 30, then 41 at 95: the nearest-rank P95 is 95 from the 4th minute at 95 on, so 38 minutes reach 70).
+     */
+    @Test
+    void a_model_activated_on_a_running_board_scores_its_12_h_as_a_board_started_after_it() {
+        String name = "act-s01";
+        List<StampInfo> stamps = List.of(stamp(name));
+        LiveScoreBoard running = new LiveScoreBoard(); // up before any model was trained
+        java.util.TreeMap<Long, Double> dataproxy = new java.util.TreeMap<>();
+        for (long m = N - 100; m <= N; m++) {
+            double value = m < N - 40 ? 30 : 95;
+            send(name, m, 40, value);
+            dataproxy.put(m, value);
+            minute(running, m + 1, stamps, SETTINGS);
+        }
+        assertThat(running.scoreOf(name)).as("no model yet").isEmpty();
+
+        LiveScoreBoard.Scorer pinned = new LiveScoreBoard.Scorer(1, model(0.08, -4.0)); // 70 at a P95 of about 60.6
+        for (LiveScoreBoard.Scorer model : List.of(SCORER, pinned)) {
+            running.scoreWith(model);
+            if (running.hasLate()) { // ScoreService.settleLate, within a second
+                running.settle(stamps, SETTINGS, this::range);
+            }
+            LiveScoreBoard later = new LiveScoreBoard();
+            later.scoreWith(model);
+            minute(later, N + 1, stamps, SETTINGS);
+
+            double threshold = 70.0; // ScoreRule.DEFAULT_THRESHOLD
+            int expectedMinutes = 0;
+            for (long m = N; m >= N - 100 && scoreOf(model, p95Through(dataproxy, m)) >= threshold; m--) {
+                expectedMinutes++;
+            }
+            assertThat(expectedMinutes).as(model.toString()).isEqualTo(38);
+            assertThat(running.minutesAtOrAbove(name, threshold))
+                    .as("minutes at or above %s on the board that ran when %s came", threshold, model)
+                    .isEqualTo(later.minutesAtOrAbove(name, threshold))
+                    .isEqualTo(expectedMinutes);
+            List<double[]> trend = running.trend(name);
+            List<double[]> reference = later.trend(name);
+            assertThat(trend).hasSameSizeAs(reference);
+            for (int i = 0; i < trend.size(); i++) {
+                long m = (long) trend.get(i)[0];
+                assertThat(m).isEqualTo((long) reference.get(i)[0]);
+                assertThat(trend.get(i)[1])
+                        .as("minute %d", m)
+                        .isCloseTo(reference.get(i)[1], within(1e-9));
+                if (m >= N - 100) {
+                    assertThat(trend.get(i)[1])
+                            .as("minute %d under %s", m, model)
+                            .isCloseTo(scoreOf(model, p95Through(dataproxy, m)), within(1e-9));
+                }
+            }
+            assertThat(running.scoreOf(name).orElseThrow().score())
+                    .isCloseTo(later.scoreOf(name).orElseThrow().score(), within(1e-9));
+        }
+    }
+
+    /** The score {@code model} gives a dataproxy P95 (the only feature either test model weighs). */
+    private static double scoreOf(LiveScoreBoard.Scorer model, double p95) {
+        double weight = model == SCORER ? 0.1 : 0.08;
+        double intercept = model == SCORER ? -5.0 : -4.0;
+        return 100.0 / (1.0 + Math.exp(-(weight * p95 + intercept)));
+    }
+
+    /** DESIGN §2's nearest rank over the values sent up to {@code minute}: the value at rank ceil(0.95 n). */
+    private static double p95Through(java.util.NavigableMap<Long, Double> sent, long minute) {
+        double[] values = sent.headMap(minute, true).values().stream()
+                .mapToDouble(Double::doubleValue)
+                .sorted()
+                .toArray();
+        return values[(int) Math.ceil(0.95 * values.length) - 1];
     }
 
     /**

@@ -36,10 +36,10 @@ class CpuSampleStore {
         // PostgreSQL mode; an H2 file database serves one instance). On PostgreSQL the row is filtered by NOT EXISTS
         // as well: ON CONFLICT alone takes a sequence value for every row sent, duplicates included, and each value
         // never stored is a gap the other instances' followers (and their executors) wait for until it is settle old
-        String filtered =
-                "insert into node_cpu_sample (stamp, pool, node, minute_at, cpu) select cast(? as varchar(64)),"
-                        + " cast(? as varchar(16)), cast(? as varchar(64)), cast(? as timestamp with time zone),"
-                        + " cast(? as real) where not exists (select 1 from node_cpu_sample where " + KEY + ")";
+        String filtered = "insert into node_cpu_sample (stamp, pool, node, minute_at, cpu, simulated) select"
+                + " cast(? as varchar(64)), cast(? as varchar(16)), cast(? as varchar(64)),"
+                + " cast(? as timestamp with time zone), cast(? as real), cast(? as boolean) where not exists (select 1 from node_cpu_sample where "
+                + KEY + ")";
         this.insertNew = postgres ? filtered + " on conflict do nothing" : filtered;
     }
 
@@ -48,16 +48,22 @@ class CpuSampleStore {
      * first: its value is kept); {@code stored[i]} says whether sample {@code i} was stored.
      */
     boolean[] insertNew(List<StoredSample> samples) {
+        return insertNew(samples, false);
+    }
+
+    /** As {@link #insertNew(List)}, marking the rows as the simulator's ({@code simulated}: their own retention). */
+    boolean[] insertNew(List<StoredSample> samples, boolean simulated) {
         int[][] counts = template.batchUpdate(insertNew, samples, 1000, (ps, s) -> {
             ps.setString(1, s.stamp());
             ps.setString(2, s.pool().name());
             ps.setString(3, s.node());
             ps.setObject(4, StoredMinutes.at(s.minute()));
             ps.setFloat(5, s.cpu());
-            ps.setString(6, s.stamp());
-            ps.setString(7, s.pool().name());
-            ps.setString(8, s.node());
-            ps.setObject(9, StoredMinutes.at(s.minute()));
+            ps.setBoolean(6, simulated);
+            ps.setString(7, s.stamp());
+            ps.setString(8, s.pool().name());
+            ps.setString(9, s.node());
+            ps.setObject(10, StoredMinutes.at(s.minute()));
         });
         boolean[] stored = new boolean[samples.size()];
         int i = 0;

@@ -75,13 +75,26 @@ public class TelemetryRetention {
     /** Deletes everything older than the retention, batch by batch, until nothing old is left. */
     public Pruned prune() {
         long cutoffMinute = clock.instant().minus(properties.retention()).getEpochSecond() / 60;
-        return new Pruned(pruneTable(TABLES[0], cutoffMinute), pruneTable(TABLES[1], cutoffMinute));
+        return new Pruned(pruneTable(TABLES[0], "", cutoffMinute), pruneTable(TABLES[1], "", cutoffMinute));
     }
 
-    private long pruneTable(String table, long cutoffMinute) {
+    /**
+     * Deletes the rows the simulator stored ({@code simulated}, V160) of minutes before {@code cutoffMinute}, batch by
+     * batch as {@link #prune()}; ingested rows keep the retention. The simulator's elected instance calls it with what
+     * followers and late starters still need (README "The simulator with several instances").
+     */
+    public Pruned pruneSimulatedBefore(long cutoffMinute) {
+        return new Pruned(
+                pruneTable(TABLES[0], "simulated and ", cutoffMinute),
+                pruneTable(TABLES[1], "simulated and ", cutoffMinute));
+    }
+
+    /** {@code filter}: a condition ending in {@code and}, or empty. */
+    private long pruneTable(String table, String filter, long cutoffMinute) {
         String sql = postgres
-                ? "delete from " + table + " where ctid in (select ctid from " + table + " where minute_at < ? limit ?)"
-                : "delete from " + table + " where minute_at < ? fetch first ? rows only";
+                ? "delete from " + table + " where ctid in (select ctid from " + table + " where " + filter
+                        + "minute_at < ? limit ?)"
+                : "delete from " + table + " where " + filter + "minute_at < ? fetch first ? rows only";
         int batch = properties.pruneBatchSize();
         long total = 0;
         int deleted;

@@ -43,16 +43,22 @@ class TrafficSampleStore {
         boolean postgres = Databases.isPostgres(template);
         // first wins in the database, whichever instance inserts first; filtered by NOT EXISTS on PostgreSQL too, so a
         // duplicate takes no sequence value (see CpuSampleStore)
-        String filtered = "insert into registry_traffic_sample (" + COLUMNS + ") select cast(? as varchar(255)),"
-                + " cast(? as varchar(64)), cast(? as varchar(64)), cast(? as timestamp with time zone),"
-                + " cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as bigint),"
-                + " cast(? as double precision) where not exists (select 1 from registry_traffic_sample"
-                + " where registry = ? and region = ? and minute_at = ?)";
+        String filtered =
+                "insert into registry_traffic_sample (" + COLUMNS + ", simulated) select cast(? as varchar(255)),"
+                        + " cast(? as varchar(64)), cast(? as varchar(64)), cast(? as timestamp with time zone),"
+                        + " cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as bigint),"
+                        + " cast(? as double precision), cast(? as boolean) where not exists (select 1 from registry_traffic_sample"
+                        + " where registry = ? and region = ? and minute_at = ?)";
         this.insertNew = postgres ? filtered + " on conflict do nothing" : filtered;
     }
 
     /** Stores each row no row exists for yet (same replica and minute); {@code stored[i]} says whether row i was. */
     boolean[] insertNew(List<StoredTraffic> rows) {
+        return insertNew(rows, false);
+    }
+
+    /** As {@link #insertNew(List)}, marking the rows as the simulator's ({@code simulated}: their own retention). */
+    boolean[] insertNew(List<StoredTraffic> rows, boolean simulated) {
         int[][] counts = template.batchUpdate(insertNew, rows, 1000, (ps, r) -> {
             ps.setString(1, r.registry());
             ps.setString(2, r.region());
@@ -63,9 +69,10 @@ class TrafficSampleStore {
             ps.setLong(7, r.throttled());
             ps.setLong(8, r.errors());
             ps.setDouble(9, r.p99Ms());
-            ps.setString(10, r.registry());
-            ps.setString(11, r.region());
-            ps.setObject(12, StoredMinutes.at(r.minute()));
+            ps.setBoolean(10, simulated);
+            ps.setString(11, r.registry());
+            ps.setString(12, r.region());
+            ps.setObject(13, StoredMinutes.at(r.minute()));
         });
         boolean[] stored = new boolean[rows.size()];
         int i = 0;

@@ -80,6 +80,7 @@ class TrafficAgainstConcurrentInventoryTest extends SpringTest {
     void a_cutover_committed_after_a_later_declaration_was_read_is_still_seen() throws Exception {
         declareStamp(NAMES.stamp(1));
         declareStamp(NAMES.stamp(2));
+        declareStamp(NAMES.stamp(3));
         declareRegistry(NAMES.registry("a"), NAMES.stamp(1));
         IngestReport first = send(NAMES.registry("a"), NAMES.stamp(1), 1);
         assertThat(first.accepted()).as(first.toString()).isEqualTo(1);
@@ -102,9 +103,10 @@ class TrafficAgainstConcurrentInventoryTest extends SpringTest {
             }
         }));
         assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
-        // a declaration committed meanwhile: its history row has a higher id than the open cutover's
-        declareRegistry(NAMES.registry("b"), NAMES.stamp(2));
-        assertThat(send(NAMES.registry("b"), NAMES.stamp(2), 0).accepted()).isEqualTo(1);
+        // a declaration committed meanwhile: its history row has a higher id than the open cutover's. On another
+        // stamp: one onto stamp 2 would wait for the open cutover's lock on that stamp (fleet.StampLocks)
+        declareRegistry(NAMES.registry("b"), NAMES.stamp(3));
+        assertThat(send(NAMES.registry("b"), NAMES.stamp(3), 0).accepted()).isEqualTo(1);
         assertThat(send(NAMES.registry("a"), NAMES.stamp(2), 0).rejected())
                 .as("the cutover is not committed yet")
                 .hasSize(1);
