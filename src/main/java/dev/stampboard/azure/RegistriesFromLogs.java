@@ -5,6 +5,7 @@ import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.RegistryDeclaration;
 import dev.stampboard.fleet.RegistryInfo;
+import dev.stampboard.fleet.StampClosedToPlacement;
 import dev.stampboard.signals.ingestion.RegistryTrafficInput;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -64,7 +65,8 @@ final class RegistriesFromLogs {
             try {
                 fleet.declareRegistry(registry, new RegistryDeclaration(customer, replicas), actor);
                 declared.add(registry + " " + replicas);
-            } catch (InvalidInputException e) {
+            } catch (InvalidInputException | StampClosedToPlacement e) {
+                // a stamp that is not ACTIVE takes no new replica (fleet.Placement): the rows name one that is closing
                 failures.add("Registry " + registry + " seen in the logs could not be declared: " + e.getMessage());
             }
         });

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -72,6 +73,19 @@ public class ScoreService {
         if (board.hasLate()) {
             board.settle(fleet.stamps(), CurrentFeatureSettings.of(signals), observations);
         }
+    }
+
+    /**
+     * Reads the active model before anything moves the engine's minute at start (the stored telemetry's reload, order
+     * 1; the simulator's back-fill, order 10, each minute of which this board reads): those minutes are then scored
+     * with it as they are read. Read only at readiness, the model came after them, and a model that comes to a board
+     * that has read minutes makes it read every stamp's 12 h again ({@link LiveScoreBoard#scoreWith}): a second pass
+     * of a start's scoring.
+     */
+    @EventListener(ApplicationStartedEvent.class)
+    @Order(-10)
+    void activeModelFirst() {
+        active.reload();
     }
 
     /**

@@ -121,9 +121,17 @@ public class SignalsService {
         if (info.pool(pool).isEmpty()) {
             throw new NotFoundException("Stamp " + stamp + " has no " + pool + " pool");
         }
-        var range = engine.peakWindowOf(stamp).rangeAt(engine.nowMinute());
-        long from = fromMinute == null ? range.fromMinute() : fromMinute;
-        long to = toMinute == null ? range.toMinute() : toMinute;
+        long from;
+        long to;
+        if (fromMinute != null && toMinute != null) {
+            // the common case (the score's minute, plans, the dashboard): no peak window to work out and drop
+            from = fromMinute;
+            to = toMinute;
+        } else {
+            var range = engine.peakWindowOf(stamp).rangeAt(engine.nowMinute());
+            from = fromMinute == null ? range.fromMinute() : fromMinute;
+            to = toMinute == null ? range.toMinute() : toMinute;
+        }
         if (from > to) {
             throw new InvalidInputException("'from' must not be after 'to'");
         }

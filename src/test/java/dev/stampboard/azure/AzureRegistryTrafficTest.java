@@ -485,6 +485,44 @@ class AzureRegistryTrafficTest extends AzureTestSupport {
     }
 
     @Test
+    void a_registry_seen_on_a_draining_stamp_is_not_declared_and_the_others_are() {
+        advance(Duration.ofHours(1));
+        fleetOf("lg6");
+        fleet.startDrainingStamp("lg6-s2", "moving off", Actor.system("test"));
+        Instant m = due().minus(Duration.ofMinutes(2));
+        List<String> columns = new ArrayList<>(LogAnalyticsTrafficAnswer.COLUMNS);
+        columns.add("customer");
+        azure.on(
+                "POST",
+                QUERY_PATH,
+                200,
+                answer(
+                        columns,
+                        List.of(
+                                List.of("lg6-late.example.io", REGION, "lg6-s2", m, 900, 9000, 0, 0, 20.0, "cust-lg6"),
+                                List.of(
+                                        "lg6-other.example.io",
+                                        REGION,
+                                        "lg6-s1",
+                                        m,
+                                        100,
+                                        1000,
+                                        0,
+                                        0,
+                                        20.0,
+                                        "cust-lg6"))));
+
+        AzureRegistryTraffic.PollReport report = reader(true).poll();
+
+        assertThat(report.failures())
+                .singleElement()
+                .asString()
+                .contains("lg6-late.example.io", "Stamp lg6-s2 is DRAINING");
+        assertThat(fleet.registry("lg6-late.example.io")).isEmpty();
+        assertThat(report.declared()).singleElement().asString().startsWith("lg6-other.example.io");
+    }
+
+    @Test
     void the_context_reader_is_off_without_a_workspace() {
         int asked = azure.requests().size();
 

@@ -36,5 +36,20 @@ public sealed interface AlertSubject permits AlertSubject.Stamp, AlertSubject.Re
         public String label() {
             return registry.value() + "@" + region.value();
         }
+
+        // Written out, with the record's own results: the engine looks a replica up several times for each replica
+        // and simulated minute, and the record's generated methods (method handles, with C1 only in the test JVMs
+        // and the consoles) were 2.7 % of the scenario JVM's samples
+        @Override
+        public boolean equals(@org.jspecify.annotations.Nullable Object o) {
+            return o instanceof Replica other
+                    && registry.value().equals(other.registry.value())
+                    && region.value().equals(other.region.value());
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * registry.value().hashCode() + region.value().hashCode();
+        }
     }
 }

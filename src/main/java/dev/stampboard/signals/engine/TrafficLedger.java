@@ -127,7 +127,11 @@ final class TrafficLedger {
     @Nullable
     String recordedStamp(AlertSubject.Replica subject, long minute) {
         Replica replica = replicas.get(subject);
-        return replica != null && replica.ring.has(minute) ? stampNames.get(replica.ring.stampAt(minute)) : null;
+        if (replica == null) {
+            return null;
+        }
+        int recorded = replica.ring.slotOf(minute);
+        return recorded >= 0 ? stampNames.get(replica.ring.stampIn(recorded)) : null;
     }
 
     /** Returns the stamp that already served this replica minute (a duplicate), or null when recorded. */
@@ -143,8 +147,9 @@ final class TrafficLedger {
             double p99Ms,
             int retention) {
         Replica replica = replicas.computeIfAbsent(subject, key -> new Replica(key, retention));
-        if (replica.ring.has(minute)) {
-            return stampNames.get(replica.ring.stampAt(minute));
+        int recorded = replica.ring.slotOf(minute);
+        if (recorded >= 0) {
+            return stampNames.get(replica.ring.stampIn(recorded));
         }
         replica.ring.add(minute, stamp, requests, bytes, throttled, errors, p99Ms);
         stampRings.get(stamp).add(minute, stamp, requests, bytes, throttled, errors, p99Ms);
@@ -161,10 +166,11 @@ final class TrafficLedger {
             long byteCount = 0;
             boolean seen = false;
             for (long m = range.fromMinute(); m <= range.toMinute(); m++) {
-                if (replica.ring.stampAt(m) == stamp) {
+                int s = replica.ring.slotOf(m);
+                if (s >= 0 && replica.ring.stampIn(s) == stamp) {
                     seen = true;
-                    req += replica.ring.requestsAt(m);
-                    byteCount += replica.ring.bytesAt(m);
+                    req += replica.ring.requestsIn(s);
+                    byteCount += replica.ring.bytesIn(s);
                 }
             }
             if (seen) {
@@ -261,11 +267,11 @@ final class TrafficLedger {
             if (replica == null || m < oldest || m > now) {
                 continue;
             }
-            int stamp = replica.ring.stampAt(m);
-            if (stamp >= 0) {
-                requests[i] = replica.ring.requestsAt(m);
-                bytes[i] = replica.ring.bytesAt(m);
-                servedBy[i] = stampNames.get(stamp);
+            int s = replica.ring.slotOf(m);
+            if (s >= 0) {
+                requests[i] = replica.ring.requestsIn(s);
+                bytes[i] = replica.ring.bytesIn(s);
+                servedBy[i] = stampNames.get(replica.ring.stampIn(s));
             }
         }
         return new TrafficSeries(minutes, requests, bytes, servedBy);
