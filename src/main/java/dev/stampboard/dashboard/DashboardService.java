@@ -90,12 +90,13 @@ public class DashboardService {
         return fleet.regions();
     }
 
-    /** The region shown when none is chosen: the first one that has stamps. */
+    /**
+     * The region shown when none is chosen: the one with the fleet's hottest stamp (worst state, then highest P95, as
+     * the stamp table orders them), so the dashboard opens where the heat is. Until then the first region by name
+     * was shown, which put a new region of idle or still-silent stamps ("a…-land") in front of a hot "eastus".
+     */
     public Optional<String> defaultRegion() {
-        return fleet.regions().stream()
-                .map(RegionInfo::name)
-                .filter(r -> !fleet.stamps(r).isEmpty())
-                .findFirst()
+        return signals.regionOfHottestStamp()
                 .or(() -> fleet.regions().stream().map(RegionInfo::name).findFirst());
     }
 
@@ -119,20 +120,7 @@ public class DashboardService {
                 .toList();
     }
 
-    public static final Comparator<StampSignals> HOTTEST_FIRST = Comparator.comparingInt(
-                    (StampSignals s) -> StampSignals.severity(s.worstState()))
-            .reversed()
-            .thenComparing(Comparator.comparingDouble(DashboardService::maxP95).reversed())
-            .thenComparing(s -> s.stamp().name());
-
-    static double maxP95(StampSignals s) {
-        return s.pools().stream()
-                .map(PoolSignal::hotNodeP95)
-                .filter(v -> v != null)
-                .mapToDouble(Double::doubleValue)
-                .max()
-                .orElse(-1);
-    }
+    public static final Comparator<StampSignals> HOTTEST_FIRST = StampSignals.HOTTEST_FIRST;
 
     /**
      * Hot-node minute values of one pool for the given stamps over the peak window: one row per

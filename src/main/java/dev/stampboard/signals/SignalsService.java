@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -61,6 +62,14 @@ public class SignalsService {
     public List<StampSignals> stampSignalsIn(@Nullable String region) {
         List<StampInfo> stamps = region == null ? fleet.stamps() : fleet.stamps(region);
         return stamps.stream().map(this::signalsOf).toList();
+    }
+
+    /**
+     * The region of the fleet's hottest stamp ({@link StampSignals#HOTTEST_FIRST}): where a screen that has no region
+     * chosen opens, so it shows the heat first rather than whichever region sorts first by name. Empty without stamps.
+     */
+    public Optional<String> regionOfHottestStamp() {
+        return stampSignalsIn(null).stream().min(StampSignals.HOTTEST_FIRST).map(s -> s.stamp().region());
     }
 
     public StampSignals stampSignals(String stamp) {

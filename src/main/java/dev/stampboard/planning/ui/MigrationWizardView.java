@@ -94,7 +94,10 @@ public class MigrationWizardView extends VerticalLayout {
             stamps.setValue(List.copyOf(triggered.keySet()));
             triggeredNote.show(triggered);
         });
-        fleet.regions().stream().findFirst().ifPresent(r -> region.setValue(r.name()));
+        // opens where the heat is, as the dashboard does (the first region by name may be an idle one)
+        signals.regionOfHottestStamp()
+                .or(() -> fleet.regions().stream().map(RegionInfo::name).findFirst())
+                .ifPresent(region::setValue);
         PlanningSettings d = computation.defaultSettings();
         batchSize.setValue(d.mediumBatchSize());
         batchSize.setMin(1);
