@@ -69,7 +69,9 @@ public class SignalsService {
      * chosen opens, so it shows the heat first rather than whichever region sorts first by name. Empty without stamps.
      */
     public Optional<String> regionOfHottestStamp() {
-        return stampSignalsIn(null).stream().min(StampSignals.HOTTEST_FIRST).map(s -> s.stamp().region());
+        return stampSignalsIn(null).stream()
+                .min(StampSignals.HOTTEST_FIRST)
+                .map(s -> s.stamp().region());
     }
 
     public StampSignals stampSignals(String stamp) {

@@ -53,7 +53,10 @@ class ChartSummariesTest extends KaribuTest {
     @Test
     void dashboard_stamp_and_registry_charts_say_their_key_values() {
         login("dave");
-        assertThat(summaryOf(chartsAt("", com.vaadin.flow.router.QueryParameters.of("region", "eastus")), "heatmap-DATAPROXY")).contains("eus-s01 now");
+        assertThat(summaryOf(
+                        chartsAt("", com.vaadin.flow.router.QueryParameters.of("region", "eastus")),
+                        "heatmap-DATAPROXY"))
+                .contains("eus-s01 now");
 
         List<EChart> stamp = chartsAt("stamps/eus-s01");
         // the rolling P95 at the newest minute is the window's hot-node P95, as the signal engine reports it
