@@ -1,10 +1,10 @@
 package dev.stampboard;
 
-import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
+import dev.stampboard.support.ContextServlet;
+import dev.stampboard.support.SecurityContextRequest;
 import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +20,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * Base of the UI tests. Logging in goes through the real user store and password check, and the
  * fake servlet request answers {@code getUserPrincipal()} / {@code isUserInRole()} from Spring
- * Security, so {@code @RolesAllowed} is enforced exactly as in the running console.
+ * Security ({@link SecurityContextRequest}), so {@code @RolesAllowed} is enforced exactly as in the running console.
+ * A test opens each view by navigating to it after {@link #login}; the servlet is the context's
+ * ({@link ContextServlet}).
  */
 public abstract class KaribuTest extends SpringTest {
 
@@ -48,15 +50,18 @@ public abstract class KaribuTest extends SpringTest {
 
     @BeforeEach
     void setUpVaadin() {
-        MockVaadin.setMockRequestFactory(session -> {
-            FakeRequest request = new FakeRequest(session);
-            Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-            request.setUserPrincipalInt(auth);
-            request.setUserInRole((principal, role) -> auth != null
-                    && auth.getAuthorities().stream().anyMatch(a -> ("ROLE_" + role).equals(a.getAuthority())));
-            return request;
-        });
-        MockVaadin.setup(UI_FACTORY, new MockSpringServlet(ROUTES, ctx, UI_FACTORY));
+        MockVaadin.setMockRequestFactory(SecurityContextRequest::new);
+        openSignedOutPage();
+    }
+
+    /**
+     * A new session whose first page, signed out, is the sign-in form (Karibu opens {@code ""}, which sends an
+     * anonymous user there). Opening it signed in would build the dashboard, the heaviest view, before the test
+     * navigates where it wants (README "Tests", session 16).
+     */
+    private void openSignedOutPage() {
+        SecurityContextHolder.clearContext();
+        MockVaadin.setup(UI_FACTORY, ContextServlet.of(ctx, ROUTES, UI_FACTORY));
     }
 
     @AfterEach
@@ -65,7 +70,10 @@ public abstract class KaribuTest extends SpringTest {
         SecurityContextHolder.clearContext();
     }
 
-    /** Signs in with the demo password from configuration (the README's users), then rebuilds the UI. */
+    /**
+     * Signs in with the demo password from configuration (the README's users) in a new session, as after signing
+     * out: the page is the sign-in form until the test navigates.
+     */
     protected void login(String username) {
         login(username, username + "-pw");
     }
@@ -74,8 +82,8 @@ public abstract class KaribuTest extends SpringTest {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(encoder);
         Authentication auth = provider.authenticate(new UsernamePasswordAuthenticationToken(username, password));
-        SecurityContextHolder.getContext().setAuthentication(auth);
         MockVaadin.tearDown();
-        MockVaadin.setup(UI_FACTORY, new MockSpringServlet(ROUTES, ctx, UI_FACTORY));
+        openSignedOutPage();
+        SecurityContextHolder.getContext().setAuthentication(auth);
     }
 }
