@@ -1,7 +1,9 @@
 package dev.stampboard.base;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -32,6 +34,14 @@ class ApiErrors {
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+    }
+
+    /** Another change holds what this one needs: a retryable answer, with when to retry, not a 500. */
+    @ExceptionHandler(BusyException.class)
+    ResponseEntity<ProblemDetail> busy(BusyException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfterSeconds()))
+                .body(problem(HttpStatus.CONFLICT, "Busy, try again", e.getMessage()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

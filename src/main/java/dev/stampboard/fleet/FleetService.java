@@ -60,7 +60,11 @@ public class FleetService {
         this.history = history;
         this.currentUser = currentUser;
         this.events = events;
-        this.snapshots = new FleetSnapshots(regions, customers, registries, jdbc, events, clock);
+        this.snapshots = new FleetSnapshots(
+                new FleetSnapshotLoader(regions, customers, registries, jdbc)::load,
+                new InventoryChanges(jdbc),
+                events,
+                clock);
         StampLocks locks = new StampLocks(jdbc);
         this.declarations = new RegistryDeclarations(locks, customers, registries, history, events, clock, snapshots);
         this.homeStamps = new HomeStampMoves(locks, registries, history, events, clock, snapshots);
@@ -357,10 +361,10 @@ public class FleetService {
     }
 
     /**
-     * Reads the inventory changes any instance committed since the last call (every second, driven by the signals
-     * follower): the snapshot is dropped when there are any, and each changed stamp is announced as
-     * {@link StampDeclared} so the signals engine declares its pools and nodes. Changes this instance made are read
-     * too; re-declaring a stamp is harmless. Returns how many changes were read.
+     * Reads the inventory changes other instances committed since the last call (every second, driven by the signals
+     * follower): the snapshot is dropped when there are any, and the changed stamps are announced as one
+     * {@link StampsFollowed} so the signals engine declares their pools and nodes. Changes this instance made are
+     * skipped: it applied them when it made them. Returns how many changes were read.
      */
     public int followChanges() {
         return snapshots.followChanges();

@@ -1,14 +1,12 @@
 package dev.stampboard.fleet;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -30,30 +28,20 @@ final class FleetSnapshots {
             List<RegistryInfo> registries,
             Map<String, RegistryInfo> registriesByName) {}
 
-    private final RegionRepository regions;
-    private final CustomerRepository customers;
-    private final RegistryRepository registries;
-    private final JdbcClient jdbc;
+    private final Supplier<FleetSnapshot> loader;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final InventoryChanges changes;
+    private final AtomicLong loads = new AtomicLong();
     private final InventorySnapshot<FleetSnapshot> snapshot =
             new InventorySnapshot<>(this::load, SNAPSHOT_TTL_NANOS, System::nanoTime);
 
     FleetSnapshots(
-            RegionRepository regions,
-            CustomerRepository customers,
-            RegistryRepository registries,
-            JdbcClient jdbc,
-            ApplicationEventPublisher events,
-            Clock clock) {
-        this.regions = regions;
-        this.customers = customers;
-        this.registries = registries;
-        this.jdbc = jdbc;
+            Supplier<FleetSnapshot> loader, InventoryChanges changes, ApplicationEventPublisher events, Clock clock) {
+        this.loader = loader;
+        this.changes = changes;
         this.events = events;
         this.clock = clock;
-        this.changes = new InventoryChanges(jdbc);
     }
 
     FleetSnapshot get() {
@@ -70,8 +58,10 @@ final class FleetSnapshots {
     }
 
     /**
-     * Reads the inventory changes any instance committed since the last call: the snapshot is dropped when there are
-     * any, and each changed stamp is announced as {@link StampDeclared}. Returns how many changes were read.
+     * Reads the inventory changes other instances committed since the last call: the snapshot is dropped when there
+     * are any, and the changed stamps are announced as one {@link StampsFollowed}, read from one reload of the
+     * snapshot for the whole batch (announced one by one, each listener's read found the snapshot dropped again by a
+     * write made meanwhile, and reloaded the whole fleet per stamp). Returns how many changes were read.
      */
     int followChanges() {
         List<InventoryChanges.Change> fresh = changes.poll();
@@ -79,11 +69,16 @@ final class FleetSnapshots {
             return 0;
         }
         snapshot.invalidate();
-        fresh.stream()
+        List<String> stamps = fresh.stream()
                 .filter(c -> c.kind().equals(InventoryChanges.STAMP))
                 .map(InventoryChanges.Change::subject)
                 .distinct()
-                .forEach(stamp -> events.publishEvent(new StampDeclared(stamp, true)));
+                .toList();
+        if (!stamps.isEmpty()) {
+            Map<String, StampInfo> batch = snapshot.get().stampsByName();
+            events.publishEvent(new StampsFollowed(
+                    stamps.stream().map(batch::get).filter(Objects::nonNull).toList()));
+        }
         return fresh.size();
     }
 
@@ -96,6 +91,11 @@ final class FleetSnapshots {
     /** Queries the change log follower has sent. */
     long changeQueries() {
         return changes.queries();
+    }
+
+    /** How often the whole inventory was read, for the tests and measurements of following's cost. */
+    long loads() {
+        return loads.get();
     }
 
     /** Drops the snapshot now and again after commit, so no reader caches what was read before the commit. */
@@ -112,29 +112,7 @@ final class FleetSnapshots {
     }
 
     private synchronized FleetSnapshot load() {
-        // four queries, not the repository's few per stamp: every instance reloads this when another changed the fleet
-        List<StampInfo> stampInfos = new ArrayList<>(StampInfoLoader.all(jdbc));
-        stampInfos.sort(Comparator.comparing(StampInfo::region).thenComparing(StampInfo::name));
-        Map<String, StampInfo> byName = new LinkedHashMap<>();
-        stampInfos.forEach(s -> byName.put(s.name(), s));
-        List<RegistryInfo> registryInfos = registries.findAll().stream()
-                .map(Registry::toInfo)
-                .sorted(Comparator.comparing(RegistryInfo::name))
-                .toList();
-        Map<String, RegistryInfo> registriesByName = new HashMap<>();
-        registryInfos.forEach(r -> registriesByName.put(r.name(), r));
-        return new FleetSnapshot(
-                regions.findAll().stream()
-                        .map(Region::toInfo)
-                        .sorted(Comparator.comparing(RegionInfo::name))
-                        .toList(),
-                List.copyOf(stampInfos),
-                Map.copyOf(byName),
-                customers.findAll().stream()
-                        .map(Customer::toInfo)
-                        .sorted(Comparator.comparing(CustomerInfo::name))
-                        .toList(),
-                registryInfos,
-                Map.copyOf(registriesByName));
+        loads.incrementAndGet();
+        return loader.get();
     }
 }

@@ -1,11 +1,14 @@
 package dev.stampboard.fleet;
 
+import dev.stampboard.base.BusyException;
 import dev.stampboard.base.NotFoundException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -23,21 +26,40 @@ final class StampLocks {
     /** A stamp as read under its row lock. */
     record Locked(long id, String name, String region, StampStatus status) {}
 
+    /** The other change is a short transaction; by then it has committed (or the next wait covers it). */
+    static final int RETRY_AFTER_SECONDS = 2;
+
     private final JdbcClient jdbc;
 
     StampLocks(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Waits for the stamp's row lock at most the database's lock timeout (H2: 2 s; PostgreSQL: its {@code
+     * lock_timeout}, none by default). Past it the caller is told the stamp is busy ({@link BusyException}, 409 with
+     * {@code Retry-After}) and its transaction rolls back: nothing of the change is stored, and the same request a
+     * moment later finds the other change committed. H2 reports the wait as a statement timeout ({@code
+     * QueryTimeoutException}, which answered 500 before), PostgreSQL as a lock not acquired; this one-row read waits
+     * for nothing else.
+     */
     Optional<Locked> lock(String name) {
-        return jdbc.sql("select id, name, region, status from stamp where name = ? for update")
-                .param(name)
-                .query((rs, n) -> new Locked(
-                        rs.getLong("id"),
-                        rs.getString("name"),
-                        rs.getString("region"),
-                        StampStatus.valueOf(rs.getString("status"))))
-                .optional();
+        try {
+            return jdbc.sql("select id, name, region, status from stamp where name = ? for update")
+                    .param(name)
+                    .query((rs, n) -> new Locked(
+                            rs.getLong("id"),
+                            rs.getString("name"),
+                            rs.getString("region"),
+                            StampStatus.valueOf(rs.getString("status"))))
+                    .optional();
+        } catch (QueryTimeoutException | PessimisticLockingFailureException waitedTooLong) {
+            throw new BusyException(
+                    "Stamp " + name + " is busy with another change (a replica placed on it, a drain or a retirement)"
+                            + " that has not committed yet; nothing was changed, try again in a few seconds",
+                    RETRY_AFTER_SECONDS,
+                    waitedTooLong);
+        }
     }
 
     /** The stamp's region, read without a lock: a stamp never changes region. */

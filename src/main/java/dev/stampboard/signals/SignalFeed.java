@@ -4,6 +4,7 @@ import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.StampDeclared;
 import dev.stampboard.fleet.StampInfo;
+import dev.stampboard.fleet.StampsFollowed;
 import dev.stampboard.signals.engine.PoolState;
 import dev.stampboard.signals.engine.ReplicaMinute;
 import dev.stampboard.signals.engine.SampleVerdict;
@@ -74,11 +75,20 @@ public class SignalFeed {
         log.info("Signals engine: {} stamps declared", fleet.stamps().size());
     }
 
-    /** A stamp declared or changed in the inventory ({@link StampDeclaredListener} hands the event over). */
+    /** A stamp declared or changed on this instance ({@link StampDeclaredListener} hands the event over). */
     void onStampDeclared(StampDeclared event) {
-        // a followed batch reads the snapshot (reloaded once for the batch, four queries); a stamp declared here reads
-        // just that stamp (the snapshot is dropped after every local write)
-        (event.followed() ? fleet.stamp(event.stamp()) : fleet.freshStamp(event.stamp())).ifPresent(this::declare);
+        // just that stamp, as committed: the snapshot is dropped after every local write, and reloading the whole fleet
+        // per stamp is what a scenario of 500 stamps declared one by one cannot afford
+        fleet.freshStamp(event.stamp()).ifPresent(this::declare);
+    }
+
+    /**
+     * Stamps another console instance created or changed, as the follower read them in one batch. Not transactional
+     * (published outside a transaction, on the follower's thread), so this bean stays without a proxy.
+     */
+    @EventListener
+    public void onStampsFollowed(StampsFollowed event) {
+        event.stamps().forEach(this::declare);
     }
 
     /**

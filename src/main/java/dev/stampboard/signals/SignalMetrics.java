@@ -4,6 +4,7 @@ import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
 import dev.stampboard.fleet.StampDeclared;
 import dev.stampboard.fleet.StampInfo;
+import dev.stampboard.fleet.StampsFollowed;
 import dev.stampboard.signals.engine.PoolState;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -11,6 +12,7 @@ import io.micrometer.core.instrument.Tags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -50,6 +52,12 @@ class SignalMetrics {
      */
     @TransactionalEventListener(fallbackExecution = true)
     public void onStampDeclared(StampDeclared event) {
+        stale = true;
+    }
+
+    /** Stamps another console instance declared or changed (see {@link #onStampDeclared}). */
+    @EventListener
+    public void onStampsFollowed(StampsFollowed event) {
         stale = true;
     }
 

@@ -44,7 +44,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  *   <li>a third console, c, started after the kill (a replacement), answers every read as the survivor does, the pools'
  *       "since" included: c dates each pool's state from the shared pool-state log (a transition from "no data"), not
  *       from its own observation ("at least" its start) ({@link #datedFromTheLog}; this replaced {@code PoolStateSinceOnPostgresTest} and
- *       its two console starts).
+ *       its two console starts);
+ *   <li>work done once: one "Stamp … is HOT" notice stored across the instances for the pool the samples sent make
+ *       HOT, read after the minute's turn at which the engines observe it ({@link #hotNoticesOnceEach}).
  * </ol>
  *
  * <p>Three console starts for everything: A and B in parallel, c after the kill. Needs
@@ -321,7 +323,7 @@ class TwoConsolesOnPostgresTest {
                 r -> r.size() == 2);
         // both engines know the new pools now: the elected instance observes them without data at the next minute's
         // turn, and the samples are sent after it, so each pool's state is logged as a transition from "no data", not
-        // "at least" as an instance dates a state it finds at its start (step 7)
+        // "at least" as an instance dates a state it finds at its start (step 6)
         long seenWithoutData = Instant.now().plusSeconds(1).getEpochSecond() / 60 + 1;
         long waitedForTurn = System.nanoTime();
         while (Instant.now().isBefore(Instant.ofEpochSecond(seenWithoutData * 60 + 2))) {
@@ -443,7 +445,7 @@ class TwoConsolesOnPostgresTest {
         executor.killNine();
         long killed = System.nanoTime();
         // a third instance started now (a replacement, a rolling deploy) must agree with the one that ran all along:
-        // what an instance computed at its start or has kept since is compared in step 7
+        // what an instance computed at its start or has kept since is compared in step 6
         Instant lateStart = Instant.now();
         ChildConsole late = start("c", url);
         while (gauge(survivor, "stampboard_executor_lease_held") != 1.0
@@ -488,22 +490,12 @@ class TwoConsolesOnPostgresTest {
         // it already visible) holds the validation back, the monitor says "catching up", and no verdict is computed
         long catchingUpFor = catchingUp(db, survivor, id);
 
-        // 6. work done once: both engines saw HOT's dataproxy pool turn HOT (when a minute passed); one open notice
-        List<String> doubled = db.sql("select subject from " + SCHEMA + ".notification where resolved_at is null"
-                        + " group by kind, subject having count(*) > 1")
-                .query(String.class)
-                .list();
-        assertThat(doubled).as("an open notice raised by both instances").isEmpty();
-        long hotNotices = db.sql("select count(*) from " + SCHEMA + ".notification where kind = 'STAMP_HOT'")
-                .query(Long.class)
-                .single();
-
         // nothing lost: the survivor serves everything either instance accepted
         JsonNode hot = survivor.ok("GET", "/api/v1/stamps/" + HOT + "/pools/DATAPROXY/hot-node", "dave", null);
         assertThat(hot.get("values").size()).isEqualTo(SENT_MINUTES + 1);
         assertThat(hot.get("p95").asDouble()).isEqualTo(hotP95Now);
 
-        // 7. the instance started after the kill answers every read as the one that ran all along
+        // 6. the instance started after the kill answers every read as the one that ran all along
         late.awaitReady(lateStart.plus(START_BUDGET));
         long lateReady = Duration.between(lateStart, Instant.now()).toMillis();
         assertThat(late.ok("GET", "/api/v1/stamps?region=" + REGION, "dave", null))
@@ -513,6 +505,13 @@ class TwoConsolesOnPostgresTest {
         // the scores too: the 2 h sent in step 1 arrived after their minutes had passed on a and b, which scored those
         // minutes again when they arrived; c read them at its start (README "Several instances", late telemetry)
         long lateAgreement = agree(survivor, late, reads, survivor.name() + " and c, started " + lateReady + " ms ago");
+
+        // 7. work done once: every instance's engine sees a pool turn HOT and raises "Stamp … is HOT"; one notice is
+        // stored per pool the samples sent make HOT. An instance observes the states once a minute, so the notice is
+        // there after the turn that followed the samples on every engine (statesObservedBy), not before: read earlier
+        // (as this test did, right after the drain), it counted 0 whenever the steps before took less than that minute
+        long hotNotices = hotNoticesOnceEach(
+                db, Instant.ofEpochSecond(statesObservedBy * 60).plus(BOUND));
 
         System.out.printf(
                 "TwoConsolesOnPostgresTest: stamps known to B %d ms after A declared them; HOT P95 on A %d ms after B"
@@ -539,7 +538,7 @@ class TwoConsolesOnPostgresTest {
     }
 
     /**
-     * Step 7, issue 18's "since" on an instance started after the states began: c dates every pool of the region as
+     * Step 6, issue 18's "since" on an instance started after the states began: c dates every pool of the region as
      * the shared pool-state log does, to the minute the elected instance saw the pool leave "no data" (after the turn
      * that saw it without data; at the latest the turn after both engines held the samples, or after the survivor took
      * the elected role when the kill came first) and not "at least". c's
@@ -578,6 +577,39 @@ class TwoConsolesOnPostgresTest {
             }
         }
         return dates;
+    }
+
+    /** DESIGN §2's default hot threshold, which these consoles keep: a pool whose hot-node P95 exceeds it is HOT. */
+    private static final double HOT_THRESHOLD = 45.0;
+
+    /**
+     * Step 7: waits until {@code due} (the turn every live engine observed the states at, and the notice's insert), then
+     * checks that the stored STAMP_HOT notices are one per pool the samples sent make HOT (P95 over the threshold,
+     * computed here; those pools stay HOT, so none is resolved and raised again), and no open notice of any kind twice. Returns how many there are.
+     */
+    private long hotNoticesOnceEach(JdbcClient db, Instant due) throws InterruptedException {
+        while (Instant.now().isBefore(due)) {
+            Thread.sleep(250);
+        }
+        List<String> expected = sent.keySet().stream()
+                .filter(series -> p95Sent(series) > HOT_THRESHOLD)
+                .map(series -> series.toLowerCase(java.util.Locale.ROOT))
+                .sorted()
+                .toList();
+        assertThat(expected).as("the samples sent make one pool HOT").containsExactly(HOT + "/dataproxy");
+        List<String> stored = db.sql("select subject from " + SCHEMA + ".notification where kind = 'STAMP_HOT'"
+                        + " order by subject")
+                .query(String.class)
+                .list();
+        assertThat(stored)
+                .as("STAMP_HOT notices stored, once across the instances")
+                .isEqualTo(expected);
+        List<String> doubled = db.sql("select subject from " + SCHEMA + ".notification where resolved_at is null"
+                        + " group by kind, subject having count(*) > 1")
+                .query(String.class)
+                .list();
+        assertThat(doubled).as("an open notice raised by two instances").isEmpty();
+        return stored.size();
     }
 
     /** Ways the console's reads are asked for in step 3c: a reader per instance for {@link ApiAgreement}. */
