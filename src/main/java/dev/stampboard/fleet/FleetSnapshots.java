@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -32,7 +31,6 @@ final class FleetSnapshots {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final InventoryChanges changes;
-    private final AtomicLong loads = new AtomicLong();
     private final InventorySnapshot<FleetSnapshot> snapshot =
             new InventorySnapshot<>(this::load, SNAPSHOT_TTL_NANOS, System::nanoTime);
 
@@ -93,11 +91,6 @@ final class FleetSnapshots {
         return changes.queries();
     }
 
-    /** How often the whole inventory was read, for the tests and measurements of following's cost. */
-    long loads() {
-        return loads.get();
-    }
-
     /** Drops the snapshot now and again after commit, so no reader caches what was read before the commit. */
     void invalidate() {
         snapshot.invalidate();
@@ -112,7 +105,6 @@ final class FleetSnapshots {
     }
 
     private synchronized FleetSnapshot load() {
-        loads.incrementAndGet();
         return loader.get();
     }
 }
