@@ -91,13 +91,12 @@ public class DashboardService {
     }
 
     /**
-     * The region shown when none is chosen: the one with the fleet's hottest stamp (worst state, then highest P95, as
-     * the stamp table orders them), so the dashboard opens where the heat is. Until then the first region by name
-     * was shown, which put a new region of idle or still-silent stamps ("a…-land") in front of a hot "eastus".
+     * The region shown when none is chosen: the one with the fleet's hottest stamp ({@link SignalsService#regionToOpen}).
+     * Until session 16 the first region by name was shown, which put a new region of idle or still-silent stamps
+     * ("a…-land") in front of a hot "eastus".
      */
     public Optional<String> defaultRegion() {
-        return signals.regionOfHottestStamp()
-                .or(() -> fleet.regions().stream().map(RegionInfo::name).findFirst());
+        return signals.regionToOpen();
     }
 
     public long nowMinute() {
@@ -116,11 +115,9 @@ public class DashboardService {
     public List<StampSignals> stamps(String region, boolean hotOnly) {
         return signals.stampSignalsIn(region).stream()
                 .filter(s -> !hotOnly || s.worstState() == PoolState.WARN || s.worstState() == PoolState.HOT)
-                .sorted(HOTTEST_FIRST)
+                .sorted(StampSignals.HOTTEST_FIRST)
                 .toList();
     }
-
-    public static final Comparator<StampSignals> HOTTEST_FIRST = StampSignals.HOTTEST_FIRST;
 
     /**
      * Hot-node minute values of one pool for the given stamps over the peak window: one row per

@@ -4,6 +4,7 @@ import dev.stampboard.base.InvalidInputException;
 import dev.stampboard.base.NotFoundException;
 import dev.stampboard.fleet.FleetService;
 import dev.stampboard.fleet.PoolKind;
+import dev.stampboard.fleet.RegionInfo;
 import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.signals.engine.AlertSubject;
 import dev.stampboard.signals.engine.HotNodeSeries;
@@ -65,13 +66,15 @@ public class SignalsService {
     }
 
     /**
-     * The region of the fleet's hottest stamp ({@link StampSignals#HOTTEST_FIRST}): where a screen that has no region
-     * chosen opens, so it shows the heat first rather than whichever region sorts first by name. Empty without stamps.
+     * Where a screen that has no region chosen opens (the dashboard, the plan wizard): the region of the fleet's hottest
+     * stamp ({@link StampSignals#HOTTEST_FIRST}), so it shows the heat first rather than whichever region sorts first
+     * by name; without stamps the first region; empty without regions.
      */
-    public Optional<String> regionOfHottestStamp() {
+    public Optional<String> regionToOpen() {
         return stampSignalsIn(null).stream()
                 .min(StampSignals.HOTTEST_FIRST)
-                .map(s -> s.stamp().region());
+                .map(s -> s.stamp().region())
+                .or(() -> fleet.regions().stream().map(RegionInfo::name).findFirst());
     }
 
     public StampSignals stampSignals(String stamp) {

@@ -95,9 +95,7 @@ public class MigrationWizardView extends VerticalLayout {
             triggeredNote.show(triggered);
         });
         // opens where the heat is, as the dashboard does (the first region by name may be an idle one)
-        signals.regionOfHottestStamp()
-                .or(() -> fleet.regions().stream().map(RegionInfo::name).findFirst())
-                .ifPresent(region::setValue);
+        signals.regionToOpen().ifPresent(region::setValue);
         PlanningSettings d = computation.defaultSettings();
         batchSize.setValue(d.mediumBatchSize());
         batchSize.setMin(1);
