@@ -6,6 +6,8 @@ import dev.stampboard.fleet.StampInfo;
 import dev.stampboard.signals.SignalFeed;
 import dev.stampboard.signals.SignalsService;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
@@ -155,10 +157,15 @@ class DailyPeakRecorder {
         }
         int stored = 0;
         try {
+            // a day at a time, newest first, each day's pools in one transaction: should this process stop half way,
+            // the stored days are whole and run up to the oldest recorded one, so the next back-fill (this rule, on
+            // whichever instance is elected then) adds exactly the days still missing
+            java.util.TreeMap<LocalDate, List<PastPeaks.PastPeak>> byDay = new java.util.TreeMap<>();
             for (PastPeaks.PastPeak p : source.dailyPeaks(from, to)) {
-                if (history.record(p.stamp(), p.pool(), p.day(), p.p95(), p.nodes(), DailyPeakHistory.SIMULATED)) {
-                    stored++;
-                }
+                byDay.computeIfAbsent(p.day(), d -> new ArrayList<>()).add(p);
+            }
+            for (List<PastPeaks.PastPeak> day : byDay.descendingMap().values()) {
+                stored += history.recordAll(day, DailyPeakHistory.SIMULATED);
             }
         } catch (RuntimeException e) {
             log.warn("Back-filling the daily peak history failed; the forecast uses what is recorded", e);

@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -22,12 +23,13 @@ import java.util.regex.Pattern;
  * The class path of a {@link ChildConsole}: the test JVM's, without {@code target/test-classes}. A console's component
  * scan of {@code dev.stampboard} and Vaadin's scans of it read every class file under that package on the class path,
  * and with the test classes there each start read the suite's test classes too and found its test configurations.
- * When the child's main is itself a test class ({@link HookedConsole}, {@code AzureEndToEndTest.Console},
+ * The test resources' profile files ({@code application-test.yml}) come along in a directory of their own. When the
+ * child's main is itself a test class ({@link HookedConsole}, {@code AzureEndToEndTest.Console},
  * {@code TestIdentityProvider}, …), a directory of its own holds a copy of that class and of the test classes it
  * names, transitively (a class file names every class it uses in its constant pool), and nothing else.
  *
- * <p>Not yet the default of {@link ChildConsole} (only {@link ChildConsole.Builder#withoutTestClasses}): measured at
- * 0.5-1.2 CPU-s less per start, but the console tests with mains of their own have not run on it yet.
+ * <p>The default of {@link ChildConsole} since session 17 ({@link ChildConsole.Builder#withTestClasses} puts them
+ * back): measured at 0.5-1.2 CPU-s less per start in session 10.
  */
 final class ChildClassPath {
 
@@ -50,12 +52,35 @@ final class ChildClassPath {
         if (Files.isRegularFile(main)) {
             entries.add(copyOfWhatItUses(testClasses, mainClass).toString());
         }
+        entries.add(copyOfProfileFiles(testClasses).toString());
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             if (!entry.isEmpty() && !Path.of(entry).toAbsolutePath().normalize().equals(testClasses)) {
                 entries.add(entry);
             }
         }
         return String.join(File.pathSeparator, entries);
+    }
+
+    /**
+     * A directory with a copy of the test resources' {@code application-*.yml}: a console started with
+     * {@code spring.profiles.active=test} reads {@code application-test.yml} (the clock paused, as in the shared
+     * context) although the test classes are not on its class path.
+     */
+    private static Path copyOfProfileFiles(Path testClasses) {
+        Path into = testClasses
+                .getParent()
+                .resolve("child-consoles")
+                .resolve("resources-" + ProcessHandle.current().pid());
+        try (var files = Files.list(testClasses)) {
+            Files.createDirectories(into);
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("application-.*\\.ya?ml"))
+                    .toList()) {
+                Files.copy(file, into.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return into;
     }
 
     /** {@code target/test-classes}: where this class was loaded from. */

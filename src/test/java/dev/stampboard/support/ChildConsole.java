@@ -43,7 +43,8 @@ import java.util.concurrent.TimeUnit;
  * classes: {@code -XX:-BytecodeVerificationRemote}, which JDK 17 accepts only after
  * {@code -XX:+UnlockDiagnosticVMOptions}). Verification guards against malformed class files, which javac and the
  * libraries' builds do not produce; the test JVMs, which load the same classes, still verify them, so a class that
- * fails verification still fails the suite. Properties given here come after the defaults
+ * fails verification still fails the suite. The class path is the test JVM's without {@code target/test-classes}
+ * ({@link ChildClassPath}): a console's scans then read only the application's classes. Properties given here come after the defaults
  * ({@code vaadin.productionMode=false}, {@code logging.level.root=WARN}) and so win. The environment is the test
  * JVM's (surefire/failsafe set {@code STAMPBOARD_SCORE_INITIALTRAINING=false}).
  */
@@ -94,7 +95,7 @@ public final class ChildConsole implements AutoCloseable {
         private String mainClass = "dev.stampboard.StampboardApplication";
         private int port;
         private final List<String> jvmOptions = new ArrayList<>();
-        private boolean testClassesOnClassPath = true;
+        private boolean testClassesOnClassPath = false;
 
         private Builder(String name) {
             this.name = name;
@@ -162,11 +163,11 @@ public final class ChildConsole implements AutoCloseable {
         }
 
         /**
-         * The class path without {@code target/test-classes} ({@link ChildClassPath}): for measuring what leaving the
-         * test classes off saves ({@code ConsoleStartCost}); not yet the default, see {@link ChildClassPath}.
+         * The test JVM's whole class path, {@code target/test-classes} included: the default leaves the test classes
+         * off ({@link ChildClassPath}); this is for measuring what that saves ({@code ConsoleStartCost}).
          */
-        public Builder withoutTestClasses() {
-            testClassesOnClassPath = false;
+        public Builder withTestClasses() {
+            testClassesOnClassPath = true;
             return this;
         }
 

@@ -18,11 +18,11 @@ import java.util.Map;
  *
  * <pre>{@code
  * java -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.stampboard.support.ConsoleStartCost 4 \
- *     "before=" "after=no-test-classes"
+ *     "with=test-classes" "without="
  * }</pre>
  *
  * Each configuration is {@code label=token token …}: {@code --key=value} a property, {@code -X…} a JVM option,
- * {@code no-test-classes} the class path without the test classes ({@link ChildConsole.Builder#withoutTestClasses}),
+ * {@code test-classes} the class path with the test classes ({@link ChildConsole.Builder#withTestClasses}),
  * {@code main=<class>} another main. Logs: {@code target/console-start-cost/}.
  */
 public final class ConsoleStartCost {
@@ -77,8 +77,8 @@ public final class ConsoleStartCost {
         for (String token : spec.trim().split("\\s+")) {
             if (token.isEmpty()) {
                 continue;
-            } else if (token.equals("no-test-classes")) {
-                builder.withoutTestClasses();
+            } else if (token.equals("test-classes")) {
+                builder.withTestClasses();
             } else if (token.startsWith("main=")) {
                 builder.main(Class.forName(token.substring("main=".length())));
             } else if (token.startsWith("--")) {

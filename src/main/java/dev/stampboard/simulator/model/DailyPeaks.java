@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,42 +31,54 @@ public final class DailyPeaks {
         if (stepMinutes < 1 || stepMinutes > WINDOW_MINUTES) {
             throw new IllegalArgumentException("stepMinutes must be within [1, 720]");
         }
-        Map<String, Integer> nodes = new HashMap<>();
+        // by stamp name, per pool kind (ordinal): the node count, and each sample's hot node
+        PoolKind[] kinds = PoolKind.values();
+        Map<String, int[]> nodes = new HashMap<>();
         for (StampLayout s : layout.stamps()) {
-            nodes.put(s.name() + "/REGISTRY", s.registryNodes().size());
-            nodes.put(s.name() + "/DATAPROXY", s.dataproxyNodes().size());
+            int[] count = new int[kinds.length];
+            count[PoolKind.REGISTRY.ordinal()] = s.registryNodes().size();
+            count[PoolKind.DATAPROXY.ordinal()] = s.dataproxyNodes().size();
+            nodes.put(s.name(), count);
         }
         int samples = WINDOW_MINUTES / stepMinutes;
         List<Peak> out = new ArrayList<>();
         for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {
             long end = day.plusDays(1).toEpochDay() * 1440;
-            Map<String, float[]> hot = new HashMap<>();
+            Map<String, float[][]> hot = new LinkedHashMap<>();
             for (int i = 0; i < samples; i++) {
                 long minute = end - WINDOW_MINUTES + (long) i * stepMinutes;
-                int index = i;
                 MinuteSnapshot snapshot = model.minute(minute, layout);
+                // a stamp's samples come one after the other: its entry is looked up once per run of them (a key
+                // built and looked up per node sample was about a quarter of the back-fill's CPU on large-500)
+                String stamp = null;
+                float[][] byPool = null;
                 for (NodeCpuSample s : snapshot.nodeCpu()) {
-                    float[] values =
-                            hot.computeIfAbsent(s.stamp() + "/" + s.pool().name(), k -> new float[samples]);
-                    values[index] = Math.max(values[index], s.cpu());
+                    if (byPool == null || !s.stamp().equals(stamp)) {
+                        stamp = s.stamp();
+                        byPool = hot.computeIfAbsent(stamp, k -> new float[kinds.length][]);
+                    }
+                    int pool = s.pool().ordinal();
+                    float[] values = byPool[pool];
+                    if (values == null) {
+                        values = new float[samples];
+                        byPool[pool] = values;
+                    }
+                    values[i] = Math.max(values[i], s.cpu());
                 }
             }
-            for (Map.Entry<String, float[]> e : hot.entrySet()) {
-                int slash = e.getKey().lastIndexOf('/');
-                int n = nodes.getOrDefault(e.getKey(), 0);
-                if (n == 0) {
-                    continue;
+            for (Map.Entry<String, float[][]> e : hot.entrySet()) {
+                int[] count = nodes.get(e.getKey());
+                for (PoolKind kind : kinds) {
+                    float[] values = e.getValue()[kind.ordinal()];
+                    int n = count == null ? 0 : count[kind.ordinal()];
+                    if (values == null || n == 0) {
+                        continue;
+                    }
+                    Arrays.sort(values);
+                    // nearest rank: ceil(0.95 n), 1-based
+                    int rank = (int) ((95L * samples + 99) / 100);
+                    out.add(new Peak(e.getKey(), kind, day, Math.round(values[rank - 1] * 10) / 10.0, n));
                 }
-                float[] sorted = e.getValue().clone();
-                Arrays.sort(sorted);
-                // nearest rank: ceil(0.95 n), 1-based
-                int rank = (int) ((95L * samples + 99) / 100);
-                out.add(new Peak(
-                        e.getKey().substring(0, slash),
-                        PoolKind.valueOf(e.getKey().substring(slash + 1)),
-                        day,
-                        Math.round(sorted[rank - 1] * 10) / 10.0,
-                        n));
             }
         }
         return out;
