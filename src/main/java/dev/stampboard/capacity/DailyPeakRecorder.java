@@ -8,6 +8,7 @@ import dev.stampboard.signals.SignalsService;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
@@ -160,7 +161,7 @@ class DailyPeakRecorder {
             // a day at a time, newest first, each day's pools in one transaction: should this process stop half way,
             // the stored days are whole and run up to the oldest recorded one, so the next back-fill (this rule, on
             // whichever instance is elected then) adds exactly the days still missing
-            java.util.TreeMap<LocalDate, List<PastPeaks.PastPeak>> byDay = new java.util.TreeMap<>();
+            TreeMap<LocalDate, List<PastPeaks.PastPeak>> byDay = new TreeMap<>();
             for (PastPeaks.PastPeak p : source.dailyPeaks(from, to)) {
                 byDay.computeIfAbsent(p.day(), d -> new ArrayList<>()).add(p);
             }

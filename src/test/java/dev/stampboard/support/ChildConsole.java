@@ -44,9 +44,9 @@ import java.util.concurrent.TimeUnit;
  * {@code -XX:+UnlockDiagnosticVMOptions}). Verification guards against malformed class files, which javac and the
  * libraries' builds do not produce; the test JVMs, which load the same classes, still verify them, so a class that
  * fails verification still fails the suite. The class path is the test JVM's without {@code target/test-classes}
- * ({@link ChildClassPath}): a console's scans then read only the application's classes. Properties given here come after the defaults
- * ({@code vaadin.productionMode=false}, {@code logging.level.root=WARN}) and so win. The environment is the test
- * JVM's (surefire/failsafe set {@code STAMPBOARD_SCORE_INITIALTRAINING=false}).
+ * ({@link ChildClassPath}): a console's scans then read only the application's classes. Properties given here come
+ * after the defaults ({@code vaadin.productionMode=false}, {@code logging.level.root=WARN}) and so win. The
+ * environment is the test JVM's (surefire/failsafe set {@code STAMPBOARD_SCORE_INITIALTRAINING=false}).
  */
 public final class ChildConsole implements AutoCloseable {
 
